@@ -1,0 +1,79 @@
+# Local development on a machine without Docker: `make run` and `make test` do everything.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV      ?= .venv
+PYTHON    ?= python3
+PY        := $(VENV)/bin/python
+STAMP     := $(VENV)/.installed
+STACK     := deploy/stack.sh
+COMPOSE   ?= docker compose
+
+# A local .env (copied from .env.example) overrides the defaults for every target.
+-include .env
+export
+
+.PHONY: help install up down status migrate run test test-unit test-integration lint format \
+        bench-templates bench-anomaly docker-build docker-up docker-down clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-18s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	@touch $(STAMP)
+
+install: $(STAMP) ## Create .venv and install the project with the dev extra
+
+up: $(STAMP) ## Start Kafka, PostgreSQL and RabbitMQ under .stack/ (idempotent)
+	@$(STACK) up
+
+down: ## Stop the local stack
+	@$(STACK) down
+
+status: ## Show which local services are up
+	@$(STACK) status
+
+migrate: $(STAMP) ## Apply SQL migrations to DATABASE_URL
+	$(PY) -m pipeline migrate
+
+run: install up migrate ## Set everything up and run the service (web on :8000)
+	$(PY) -m pipeline worker --loglevel=info
+
+test: install up migrate ## Set everything up and run the whole test suite
+	$(PY) -m pytest
+
+test-unit: install ## Unit tests only (no services needed)
+	$(PY) -m pytest tests/unit
+
+test-integration: install up migrate ## Integration tests against the local stack
+	$(PY) -m pytest tests/integration
+
+lint: install ## ruff and mypy
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy pipeline bridges storage web tests
+
+format: install ## Format and autofix with ruff
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+bench-templates: install ## Template accuracy and speed against Drain3 on Loghub-2k
+	$(PY) tests/bench/bench_templates.py
+
+bench-anomaly: install ## Anomaly precision/recall/delay on simulated scenarios
+	$(PY) tests/bench/bench_anomaly.py
+
+docker-build: ## Build the service image
+	$(COMPOSE) build
+
+docker-up: ## Start the whole stack with Docker Compose
+	$(COMPOSE) up -d
+
+docker-down: ## Stop the Docker Compose stack
+	$(COMPOSE) down
+
+clean: down ## Stop the stack and delete its data (.stack/)
+	rm -rf .stack

@@ -1,0 +1,93 @@
+"""One frozen settings object for the analysis core; every default lives here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class RecordLimits:
+    """Size limits applied when a record is parsed (bytes are counted as characters)."""
+
+    max_record_bytes: int = 64 * 1024
+    max_message_chars: int = 8 * 1024
+    max_field_chars: int = 256
+    max_metadata_keys: int = 64
+
+
+@dataclass(frozen=True, slots=True)
+class AnalysisConfig:
+    """Settings for windowing, scoring, incidents and state bounds.
+
+    Durations are seconds; counts of windows are named ``*_windows``.
+    """
+
+    window_seconds: int = 60
+    allowed_lateness_seconds: float = 10.0
+    max_future_seconds: float = 300.0
+    # A silent service keeps producing empty windows for this long, then goes dormant.
+    max_silent_windows: int = 60
+    max_services: int = 10_000
+    max_templates_per_service: int = 5_000
+
+    # Combined score: (1 - model_weight) * rule evidence + model_weight * model score.
+    threshold: float = 0.45
+    model_weight: float = 0.15
+
+    # Baselines learn during warm-up without alerting.
+    warmup_windows: int = 15
+    baseline_alpha: float = 0.08
+    deviation_alpha: float = 0.05
+    share_alpha: float = 0.05
+    error_rate_alpha: float = 0.05
+
+    # Rule reference levels: a robust z of `*_z` gives rule evidence 0.5.
+    spike_z: float = 4.0
+    drop_z: float = 4.0
+    error_z: float = 4.0
+    shift_z: float = 5.0
+    min_spike_ratio: float = 1.3
+    max_drop_ratio: float = 0.75
+    min_error_rate_delta: float = 0.02
+    min_error_count: int = 3
+    min_shift_count: int = 8
+    min_shift_delta: float = 0.08
+    # A never-seen WARNING+ template alerts once it has occurred this often within
+    # `novel_windows`; after that it is a known template.
+    new_error_min_count: int = 2
+    novel_windows: int = 15
+    rare_share: float = 0.01
+    top_templates: int = 3
+    # A peak level seen in this many earlier, separate runs is a recurring peak (batch job).
+    recurring_runs: int = 2
+    history_windows: int = 24 * 60
+
+    # Half-space trees (river): one observation per closed window.
+    hst_trees: int = 10
+    hst_height: int = 6
+    hst_window: int = 30
+    # Isolation forest (scikit-learn): refit on recent windows.
+    forest_trees: int = 50
+    forest_min_windows: int = 30
+    forest_refit_windows: int = 120
+    forest_history_windows: int = 720
+    refit_inline: bool = True
+    seed: int = 7
+
+    # Incidents: resolved after this many normal windows; reopened within the cooldown.
+    resolve_after_windows: int = 2
+    cooldown_windows: int = 5
+
+    # Error analysis bounds.
+    max_error_templates: int = 500
+    limits: RecordLimits = RecordLimits()
+
+    def __post_init__(self) -> None:
+        if self.window_seconds <= 0:
+            raise ValueError("window_seconds must be positive")
+        if not 0.0 <= self.threshold <= 1.0:
+            raise ValueError("threshold must be in [0, 1]")
+        if self.allowed_lateness_seconds < 0 or self.max_future_seconds < 0:
+            raise ValueError("lateness and future tolerance must not be negative")
+        if self.max_services < 1:
+            raise ValueError("max_services must be at least 1")

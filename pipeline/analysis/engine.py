@@ -1,0 +1,224 @@
+"""The multi-service engine: routes records to per-service windows, closes windows on the
+watermark or a timer tick, bounds live state, and snapshots everything to bytes.
+
+Time: the watermark is the newest event time seen (over all services of this engine, i.e. of
+one partition in the stream) minus the allowed lateness.  A window closes once the watermark
+passes its end, or once ``tick(now)`` is called with ``now - lateness`` past its end, so a
+service that goes silent still closes its windows (empty ones) and its volume drop is seen.
+Offline, ticks are simply the event times of the file; in the stream, call ``tick`` with the
+wall clock (when the consumer is caught up) every few seconds.
+"""
+
+from __future__ import annotations
+
+import zlib
+from dataclasses import dataclass
+from typing import Any, NamedTuple
+
+import numpy as np
+import orjson
+
+from pipeline.analysis.config import AnalysisConfig
+from pipeline.analysis.detector import ServiceDetector
+from pipeline.analysis.events import WindowReport
+from pipeline.analysis.records import LogRecord
+from pipeline.analysis.scorers import FastForest, fit_forest
+from pipeline.analysis.windows import WindowAccumulator
+
+SNAPSHOT_MAGIC = b"LAE"
+SNAPSHOT_VERSION = 1
+
+
+class SnapshotError(ValueError):
+    """The bytes are not a snapshot this version can restore."""
+
+
+class Observed(NamedTuple):
+    """Result of observing one record: whether it was late (store it, do not score it) and
+    the reports of any windows its event time closed."""
+
+    late: bool
+    reports: tuple[WindowReport, ...]
+
+
+_ON_TIME = Observed(False, ())
+_LATE = Observed(True, ())
+
+
+@dataclass(frozen=True, slots=True)
+class RefitJob:
+    """Training data for one service's isolation forest; ``run()`` is pure, so it can go to an
+    executor, and its result goes back through ``AnalysisEngine.install_model``."""
+
+    service: str
+    data: np.ndarray
+    trees: int
+    seed: int
+
+    def run(self) -> FastForest:
+        return fit_forest(self.data, self.trees, self.seed)
+
+
+class AnalysisEngine:
+    """Windowed anomaly detection over many services; pure, no IO.
+
+    >>> engine = AnalysisEngine(AnalysisConfig(window_seconds=60))
+    >>> from pipeline.analysis.records import parse_record
+    >>> rec = parse_record({"service": "api", "level": "info", "msg": "hi", "ts": 120})
+    >>> engine.observe(rec, "t1", "hi").late
+    False
+    """
+
+    def __init__(self, config: AnalysisConfig | None = None) -> None:
+        self.config = config or AnalysisConfig()
+        self.services: dict[str, ServiceDetector] = {}
+        self.max_ts = float("-inf")
+        # Every window with an index below the horizon is closed.
+        self.horizon: int | None = None
+        self.late = 0
+        self.evicted = 0
+
+    # -- ingestion -------------------------------------------------------------------------
+
+    def observe(
+        self,
+        record: LogRecord,
+        template_id: str,
+        template: str,
+        previous_id: str | None = None,
+    ) -> Observed:
+        """Count one record (already template-mined) into its service's window."""
+        return self.observe_fields(
+            record.service_name, record.timestamp, record.level_code, record.message,
+            template_id, template, previous_id,
+        )
+
+    def observe_fields(
+        self,
+        service: str,
+        ts: float,
+        level: int,
+        message: str,
+        template_id: str,
+        template: str,
+        previous_id: str | None = None,
+    ) -> Observed:
+        """``observe`` without a LogRecord, for callers that hold the fields already."""
+        width = self.config.window_seconds
+        index = int(ts // width)
+        svc = self.services.get(service)
+        if svc is None:
+            svc = self._add_service(service, index)
+        if previous_id is not None:
+            svc.rename(previous_id, template_id)
+        if index < svc.closed_until:
+            self.late += 1
+            svc.stats.add_late(level, ts)
+            return _LATE
+        acc = svc.open.get(index)
+        if acc is None:
+            acc = svc.open[index] = WindowAccumulator(index)
+            # Least-recently-seen order for eviction, refreshed once per window.
+            self.services[service] = self.services.pop(service)
+        if acc.add(template_id, level, message, ts):
+            svc.remember_template(template_id, template)
+        if ts > self.max_ts:
+            self.max_ts = ts
+            horizon = int((ts - self.config.allowed_lateness_seconds) // width)
+            if self.horizon is None or horizon > self.horizon:
+                return Observed(False, tuple(self._advance(horizon)))
+        return _ON_TIME
+
+    def tick(self, now: float) -> list[WindowReport]:
+        """Close windows on the clock: everything that ended ``allowed_lateness`` before now."""
+        horizon = int((now - self.config.allowed_lateness_seconds) // self.config.window_seconds)
+        if self.horizon is not None and horizon <= self.horizon:
+            return []
+        return self._advance(horizon)
+
+    def flush(self) -> list[WindowReport]:
+        """Close every open window (end of an offline run)."""
+        last = max((max(s.open) for s in self.services.values() if s.open), default=None)
+        if last is None:
+            return []
+        return self._advance(last + 1)
+
+    def _add_service(self, service: str, index: int) -> ServiceDetector:
+        # A new service starts at its first window, or at the horizon if it arrives late.
+        start = index if self.horizon is None else max(index, self.horizon)
+        svc = ServiceDetector(service, self.config, start)
+        self.services[service] = svc
+        while len(self.services) > self.config.max_services:
+            del self.services[next(iter(self.services))]
+            self.evicted += 1
+        return svc
+
+    def _advance(self, horizon: int) -> list[WindowReport]:
+        self.horizon = horizon
+        reports: list[WindowReport] = []
+        limit = self.config.max_silent_windows
+        for svc in list(self.services.values()):
+            index = svc.closed_until
+            while index < horizon:
+                acc = svc.open.pop(index, None)
+                if acc is None and svc.silent_windows >= limit:
+                    # Dormant: jump to its next window with data instead of emitting empties.
+                    index = min([i for i in svc.open if i > index] + [horizon])
+                    continue
+                reports.append(svc.close(index, acc))
+                index += 1
+            svc.closed_until = max(svc.closed_until, horizon)
+        return reports
+
+    # -- isolation-forest refits off the event loop ------------------------------------------
+
+    def refit_jobs(self) -> list[RefitJob]:
+        """Services whose forest is due; each job's ``run()`` may execute in an executor."""
+        jobs = []
+        for name, svc in self.services.items():
+            if svc.forest.needs_refit():
+                jobs.append(RefitJob(name, svc.forest.fit_snapshot(), self.config.forest_trees,
+                                     self.config.seed))
+        return jobs
+
+    def install_model(self, service: str, model: FastForest) -> None:
+        svc = self.services.get(service)
+        if svc is not None:
+            svc.forest.install_model(model)
+
+    # -- state -----------------------------------------------------------------------------
+
+    def snapshot(self) -> bytes:
+        """Versioned bytes holding everything learned (restore with ``AnalysisEngine.restore``)."""
+        state: dict[str, Any] = {
+            "version": SNAPSHOT_VERSION,
+            "window_seconds": self.config.window_seconds,
+            "max_ts": self.max_ts if self.max_ts != float("-inf") else None,
+            "horizon": self.horizon,
+            "late": self.late,
+            "evicted": self.evicted,
+            "services": {name: svc.state() for name, svc in self.services.items()},
+        }
+        body = zlib.compress(orjson.dumps(state, option=orjson.OPT_SERIALIZE_NUMPY), 6)
+        return SNAPSHOT_MAGIC + bytes([SNAPSHOT_VERSION]) + body
+
+    @classmethod
+    def restore(cls, data: bytes, config: AnalysisConfig | None = None) -> AnalysisEngine:
+        if len(data) < 4 or not data.startswith(SNAPSHOT_MAGIC):
+            raise SnapshotError("not an analysis snapshot")
+        if data[3] != SNAPSHOT_VERSION:
+            raise SnapshotError(f"unsupported snapshot version {data[3]}")
+        try:
+            state = orjson.loads(zlib.decompress(data[4:]))
+        except (zlib.error, orjson.JSONDecodeError) as exc:
+            raise SnapshotError(f"corrupt snapshot: {exc}") from None
+        engine = cls(config)
+        if state["window_seconds"] != engine.config.window_seconds:
+            raise SnapshotError("snapshot was taken with a different window size")
+        engine.max_ts = float("-inf") if state["max_ts"] is None else float(state["max_ts"])
+        engine.horizon = state["horizon"]
+        engine.late = int(state["late"])
+        engine.evicted = int(state["evicted"])
+        for name, svc_state in state["services"].items():
+            engine.services[name] = ServiceDetector.from_state(name, engine.config, svc_state)
+        return engine

@@ -1,0 +1,329 @@
+"""The canonical log record and tolerant parsing of what senders actually send.
+
+Event ids: a sender's own ``event_id`` (or ``id``/``eventId``) is kept as given.  Otherwise the id
+is ``"d-"`` followed by the 32-hex-digit BLAKE2b-128 digest of the record's canonical content --
+service, event time (seconds, before any clamping), level, message, host, trace id and the
+metadata serialised with sorted keys, separated by 0x1f -- followed by 0x1f and the record's
+position in the payload it arrived in (0 for a single object).  A redelivered payload therefore
+yields the same ids (so storage can be exactly-once), and two identical records inside one payload
+stay distinct.  Two identical records at the same position of two different payloads collapse into
+one; a sender that needs them apart must send ids.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from datetime import UTC, datetime
+from typing import Any, NamedTuple
+
+import orjson
+
+from pipeline.analysis.config import RecordLimits
+from pipeline.analysis.levels import INFO, LEVEL_NAMES, level_code
+
+_ID_KEYS = ("event_id", "id", "eventId")
+_TIME_KEYS = ("timestamp", "@timestamp", "time", "ts", "datetime")
+_SERVICE_KEYS = ("service_name", "service", "app", "application", "serviceName")
+_LEVEL_KEYS = ("log_level", "level", "severity", "levelname", "loglevel")
+_MESSAGE_KEYS = ("message", "msg", "log", "text")
+_HOST_KEYS = ("host", "hostname")
+_TRACE_KEYS = ("trace_id", "traceId", "trace")
+_META_KEYS = ("metadata", "meta", "extra")
+_KNOWN = frozenset(
+    _ID_KEYS
+    + _TIME_KEYS
+    + _SERVICE_KEYS
+    + _LEVEL_KEYS
+    + _MESSAGE_KEYS
+    + _HOST_KEYS
+    + _TRACE_KEYS
+    + _META_KEYS
+)
+# Event times outside this range are certainly wrong units or garbage (1970 .. 2200).
+_MIN_TS = 0.0
+_MAX_TS = 7_258_118_400.0
+_DEFAULT_LIMITS = RecordLimits()
+
+
+class RecordRejected(Exception):
+    """A record that cannot be accepted; ``field`` names the culprit, ``reason`` says why."""
+
+    def __init__(self, field: str, reason: str, position: int = 0) -> None:
+        super().__init__(f"{field}: {reason}")
+        self.field = field
+        self.reason = reason
+        self.position = position
+
+
+class LogRecord(NamedTuple):
+    """One canonical log record (a NamedTuple: immutable and cheap on the hot path)."""
+
+    event_id: str
+    timestamp: float
+    service_name: str
+    log_level: str
+    message: str
+    host: str | None = None
+    trace_id: str | None = None
+    metadata: dict[str, Any] | None = None
+    level_code: int = INFO
+    # True when the event time was too far in the future and replaced by the ingest time.
+    clamped: bool = False
+    truncated: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form with an ISO-8601 UTC timestamp."""
+        return {
+            "event_id": self.event_id,
+            "timestamp": iso(self.timestamp),
+            "service_name": self.service_name,
+            "log_level": self.log_level,
+            "message": self.message,
+            "host": self.host,
+            "trace_id": self.trace_id,
+            "metadata": self.metadata,
+            "clamped": self.clamped,
+        }
+
+
+def iso(ts: float) -> str:
+    """Epoch seconds as ISO-8601 UTC with a ``Z`` suffix."""
+    text = datetime.fromtimestamp(ts, UTC).isoformat()
+    return text.replace("+00:00", "Z")
+
+
+def parse_timestamp(value: object) -> float:
+    """Epoch seconds from ISO-8601 text or epoch seconds/milliseconds/microseconds."""
+    if isinstance(value, bool):
+        raise RecordRejected("timestamp", "a boolean is not a time")
+    if isinstance(value, int | float):
+        return _from_number(float(value))
+    if isinstance(value, str):
+        text = value.strip()
+        if not text:
+            raise RecordRejected("timestamp", "empty")
+        if len(text) > 64:
+            raise RecordRejected("timestamp", "too long")
+        try:
+            return _from_number(float(text))
+        except ValueError:
+            pass
+        try:
+            parsed = datetime.fromisoformat(text)
+        except ValueError:
+            raise RecordRejected("timestamp", f"not ISO-8601 or epoch: {text[:40]!r}") from None
+        if parsed.tzinfo is None:
+            parsed = parsed.replace(tzinfo=UTC)
+        try:
+            return _check_range(parsed.timestamp())
+        except (OverflowError, ValueError, OSError):
+            raise RecordRejected("timestamp", "out of range") from None
+    raise RecordRejected("timestamp", f"unsupported type {type(value).__name__}")
+
+
+def _from_number(number: float) -> float:
+    if not math.isfinite(number):
+        raise RecordRejected("timestamp", "not a finite number")
+    # Magnitude decides the unit: seconds until year 5138, then ms, then us.
+    if number > 1e14:
+        number /= 1e6
+    elif number > 1e11:
+        number /= 1e3
+    return _check_range(number)
+
+
+def _check_range(ts: float) -> float:
+    if not _MIN_TS <= ts <= _MAX_TS:
+        raise RecordRejected("timestamp", "outside 1970..2200")
+    return ts
+
+
+def _first(obj: dict[str, Any], keys: tuple[str, ...]) -> Any:
+    for key in keys:
+        value = obj.get(key)
+        if value is not None:
+            return value
+    return None
+
+
+def _text(value: object, field: str, limit: int) -> str:
+    if isinstance(value, str):
+        text = value
+    elif isinstance(value, int | float) and not isinstance(value, bool):
+        text = str(value)
+    else:
+        raise RecordRejected(field, f"expected text, got {type(value).__name__}")
+    if len(text) > limit:
+        raise RecordRejected(field, f"longer than {limit} characters")
+    return text
+
+
+def _optional_text(value: object, field: str, limit: int) -> str | None:
+    return None if value is None else _text(value, field, limit)
+
+
+def derive_event_id(
+    service: str,
+    ts: float,
+    level: str,
+    message: str,
+    host: str | None,
+    trace_id: str | None,
+    metadata: dict[str, Any] | None,
+    position: int,
+) -> str:
+    """The documented derived id (see the module docstring)."""
+    meta = b""
+    if metadata:
+        try:
+            meta = orjson.dumps(metadata, option=orjson.OPT_SORT_KEYS | orjson.OPT_NON_STR_KEYS)
+        except TypeError:
+            meta = repr(sorted(map(repr, metadata.items()))).encode("utf-8", "replace")
+    parts = "\x1f".join(
+        (service, repr(ts), level, message, host or "", trace_id or "", str(position))
+    )
+    digest = hashlib.blake2b(parts.encode("utf-8", "surrogatepass"), digest_size=16)
+    digest.update(b"\x1f" + meta)
+    return "d-" + digest.hexdigest()
+
+
+def parse_record(
+    obj: object,
+    *,
+    position: int = 0,
+    received_at: float | None = None,
+    max_future_seconds: float = 300.0,
+    limits: RecordLimits = _DEFAULT_LIMITS,
+) -> LogRecord:
+    """Build a canonical record from a decoded JSON object, raising only ``RecordRejected``.
+
+    ``received_at`` is the ingest time: a missing timestamp takes it, and an event time more
+    than ``max_future_seconds`` ahead of it is clamped to it and flagged.  Offline (None) there
+    is no ingest clock, so nothing is clamped and a missing timestamp is rejected.
+    """
+    if not isinstance(obj, dict):
+        raise RecordRejected("record", f"expected an object, got {type(obj).__name__}", position)
+    try:
+        return _parse(obj, position, received_at, max_future_seconds, limits)
+    except RecordRejected as exc:
+        exc.position = position
+        raise
+
+
+def _parse(
+    obj: dict[str, Any],
+    position: int,
+    received_at: float | None,
+    max_future: float,
+    limits: RecordLimits,
+) -> LogRecord:
+    field_limit = limits.max_field_chars
+    service = _text(_first(obj, _SERVICE_KEYS), "service_name", field_limit).strip()
+    if not service:
+        raise RecordRejected("service_name", "missing or empty")
+
+    raw_message = _first(obj, _MESSAGE_KEYS)
+    if raw_message is None:
+        raise RecordRejected("message", "missing")
+    if not isinstance(raw_message, str):
+        raise RecordRejected("message", f"expected text, got {type(raw_message).__name__}")
+    message = raw_message
+    truncated = False
+    # A long stack trace is still a log: keep its head rather than lose the event.
+    if len(message) > limits.max_message_chars:
+        message = message[: limits.max_message_chars]
+        truncated = True
+
+    raw_level = _first(obj, _LEVEL_KEYS)
+    if raw_level is None:
+        code = INFO
+    else:
+        found = level_code(raw_level)
+        if found is None:
+            raise RecordRejected("log_level", f"unknown level {str(raw_level)[:32]!r}")
+        code = found
+
+    raw_ts = _first(obj, _TIME_KEYS)
+    if raw_ts is None:
+        if received_at is None:
+            raise RecordRejected("timestamp", "missing")
+        ts = received_at
+    else:
+        ts = parse_timestamp(raw_ts)
+
+    host = _optional_text(_first(obj, _HOST_KEYS), "host", field_limit)
+    trace_id = _optional_text(_first(obj, _TRACE_KEYS), "trace_id", field_limit)
+    metadata = _metadata(obj, limits)
+    level = LEVEL_NAMES[code]
+
+    raw_id = _first(obj, _ID_KEYS)
+    if raw_id is not None:
+        event_id = _text(raw_id, "event_id", field_limit)
+        if not event_id:
+            raise RecordRejected("event_id", "empty")
+    else:
+        event_id = derive_event_id(service, ts, level, message, host, trace_id, metadata, position)
+
+    clamped = False
+    if received_at is not None and ts > received_at + max_future:
+        ts = received_at
+        clamped = True
+    return LogRecord(
+        event_id, ts, service, level, message, host, trace_id, metadata, code, clamped, truncated
+    )
+
+
+def _metadata(obj: dict[str, Any], limits: RecordLimits) -> dict[str, Any] | None:
+    raw = _first(obj, _META_KEYS)
+    if raw is not None and not isinstance(raw, dict):
+        raise RecordRejected("metadata", f"expected an object, got {type(raw).__name__}")
+    metadata: dict[str, Any] | None = dict(raw) if raw else None
+    # Unknown top-level fields are kept as metadata rather than silently dropped.
+    if len(obj) > 4 and any(key not in _KNOWN for key in obj):
+        metadata = metadata or {}
+        for key, value in obj.items():
+            if key not in _KNOWN:
+                metadata.setdefault(str(key), value)
+    if metadata is not None and len(metadata) > limits.max_metadata_keys:
+        raise RecordRejected("metadata", f"more than {limits.max_metadata_keys} keys")
+    return metadata
+
+
+def parse_payload(
+    data: bytes | str,
+    *,
+    received_at: float | None = None,
+    max_future_seconds: float = 300.0,
+    limits: RecordLimits = _DEFAULT_LIMITS,
+    max_items: int = 10_000,
+) -> list[LogRecord | RecordRejected]:
+    """Parse raw JSON bytes holding one object or a list of objects.
+
+    Each list element gets its own result, so one bad element does not sink the others; the
+    element's index is its ``position`` for the derived event id.
+    """
+    if len(data) > limits.max_record_bytes * max(1, min(max_items, 1000)):
+        return [RecordRejected("payload", "larger than the payload limit")]
+    try:
+        decoded = orjson.loads(data)
+    except orjson.JSONDecodeError as exc:
+        return [RecordRejected("payload", f"invalid JSON: {str(exc)[:80]}")]
+    items = decoded if isinstance(decoded, list) else [decoded]
+    if len(items) > max_items:
+        return [RecordRejected("payload", f"more than {max_items} records")]
+    results: list[LogRecord | RecordRejected] = []
+    for position, item in enumerate(items):
+        try:
+            results.append(
+                parse_record(
+                    item,
+                    position=position,
+                    received_at=received_at,
+                    max_future_seconds=max_future_seconds,
+                    limits=limits,
+                )
+            )
+        except RecordRejected as exc:
+            results.append(exc)
+    return results

@@ -1,0 +1,94 @@
+"""One miner state per service, with the least recently seen service evicted past a bound."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+
+from pipeline.templates.config import MinerConfig
+from pipeline.templates.masking import Masker
+from pipeline.templates.miner import ServiceMiner
+from pipeline.templates.model import TemplateMatch
+from pipeline.templates.snapshot import dump_state, load_state
+from pipeline.templates.stats import Counters, MinerStats
+
+
+class ServiceMiners:
+    """Template miners keyed by service; templates of two services never merge.
+
+    >>> miners = ServiceMiners()
+    >>> miners.mine("api", "user 42 logged in").template
+    'user <*> logged in'
+    """
+
+    def __init__(self, config: MinerConfig = MinerConfig()) -> None:  # noqa: B008 - frozen
+        self._config = config
+        self._masker = Masker(config.extra_masks, config.disabled_masks)
+        self._counters = Counters()
+        self._miners: OrderedDict[str, ServiceMiner] = OrderedDict()
+        self._last: ServiceMiner | None = None
+
+    @property
+    def config(self) -> MinerConfig:
+        return self._config
+
+    def mine(self, service: str, message: str) -> TemplateMatch:
+        """Assign ``message`` to a template of ``service``, creating or generalising one."""
+        miner = self._last
+        if miner is None or miner.service != service:
+            miner = self._miner(service)
+        return miner.mine(message)
+
+    def resolve(self, service: str, template_id: str) -> str:
+        """Follow generalisation aliases of ``template_id`` to the id in use now."""
+        miner = self._miners.get(service)
+        return template_id if miner is None else miner.resolve(template_id)
+
+    def template_text(self, service: str, template_id: str) -> str | None:
+        """Current text of the template (aliases followed), or None if unknown or evicted."""
+        miner = self._miners.get(service)
+        return None if miner is None else miner.template_text(template_id)
+
+    def services(self) -> list[str]:
+        return list(self._miners)
+
+    def templates(self, service: str) -> dict[str, str]:
+        """Live templates of ``service``: id -> text."""
+        miner = self._miners.get(service)
+        if miner is None:
+            return {}
+        return {tid: template.text for tid, template in miner.templates.items()}
+
+    @property
+    def stats(self) -> MinerStats:
+        return self._counters.freeze()
+
+    def snapshot(self) -> bytes:
+        """Serialise all miner state (orjson, versioned; see snapshot.py)."""
+        return dump_state(self._miners.values(), self._counters)
+
+    @classmethod
+    def restore(cls, data: bytes, config: MinerConfig = MinerConfig()) -> ServiceMiners:  # noqa: B008
+        """Rebuild miners from :meth:`snapshot` output; ids continue unchanged."""
+        miners = cls(config)
+        counters, services = load_state(data)
+        for name, loader in services:
+            loader(miners._miner(name))
+        # Loading re-creates templates; the restored counters replace what that counted.
+        restored = Counters(counters)
+        for name in Counters.__slots__:
+            setattr(miners._counters, name, getattr(restored, name))
+        return miners
+
+    def _miner(self, service: str) -> ServiceMiner:
+        miners = self._miners
+        miner = miners.get(service)
+        if miner is None:
+            while len(miners) >= self._config.max_services:
+                miners.popitem(last=False)
+                self._counters.evicted_services += 1
+            miner = ServiceMiner(service, self._config, self._masker.mask_token, self._counters)
+            miners[service] = miner
+        else:
+            miners.move_to_end(service)
+        self._last = miner
+        return miner

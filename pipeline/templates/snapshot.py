@@ -1,0 +1,100 @@
+"""Versioned snapshot format of all miner state: orjson of plain data, never pickle.
+
+Layout (version 1)::
+
+    {"format": "pipeline.templates", "version": 1,
+     "counters": {"messages": 10, ...},
+     "services": [{"service": "api",
+                   "templates": [{"id": "...", "text": "...", "count": 3,
+                                  "shapes": [{"tokens": ["user", "<*>"], "general": [1]}]}],
+                   "aliases": [["old id", "new id"]]}]}
+
+Services and templates are listed least recently used first, so restoring them in order
+rebuilds the same LRU order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+import orjson
+
+from pipeline.templates.miner import ServiceMiner, export_state, import_state
+from pipeline.templates.stats import Counters
+
+FORMAT = "pipeline.templates"
+VERSION = 1
+
+
+class SnapshotError(ValueError):
+    """The bytes are not a miner snapshot this version can read."""
+
+
+def dump_state(miners: Iterable[ServiceMiner], counters: Counters) -> bytes:
+    state = {
+        "format": FORMAT,
+        "version": VERSION,
+        "counters": counters.freeze().as_dict(),
+        "services": [export_state(miner) for miner in miners],
+    }
+    return orjson.dumps(state)
+
+
+Loader = Callable[[ServiceMiner], None]
+
+
+def load_state(data: bytes) -> tuple[dict[str, int], list[tuple[str, Loader]]]:
+    """Decode and validate a snapshot; return counters and one loader per service."""
+    try:
+        state = orjson.loads(data)
+    except orjson.JSONDecodeError as exc:
+        raise SnapshotError(f"not a snapshot: {exc}") from exc
+    if not isinstance(state, dict) or state.get("format") != FORMAT:
+        raise SnapshotError("not a pipeline.templates snapshot")
+    if state.get("version") != VERSION:
+        raise SnapshotError(f"unsupported snapshot version {state.get('version')!r}")
+    counters = state.get("counters", {})
+    services = state.get("services", [])
+    if not isinstance(counters, dict) or not isinstance(services, list):
+        raise SnapshotError("malformed snapshot")
+    loaders: list[tuple[str, Loader]] = []
+    for item in services:
+        _check_service(item)
+        loaders.append((item["service"], _loader(item["templates"], item["aliases"])))
+    return counters, loaders
+
+
+def _loader(templates: list[dict[str, Any]], aliases: list[list[str]]) -> Loader:
+    def load(miner: ServiceMiner) -> None:
+        import_state(miner, templates, aliases)
+
+    return load
+
+
+def _check_service(item: Any) -> None:
+    if not isinstance(item, dict) or not isinstance(item.get("service"), str):
+        raise SnapshotError("malformed service entry")
+    templates = item.get("templates")
+    aliases = item.get("aliases")
+    if not isinstance(templates, list) or not isinstance(aliases, list):
+        raise SnapshotError("malformed service entry")
+    for template in templates:
+        if not (
+            isinstance(template, dict)
+            and isinstance(template.get("id"), str)
+            and isinstance(template.get("text"), str)
+            and isinstance(template.get("shapes"), list)
+        ):
+            raise SnapshotError("malformed template entry")
+        for shape in template["shapes"]:
+            if not (
+                isinstance(shape, dict)
+                and isinstance(shape.get("tokens"), list)
+                and all(isinstance(token, str) for token in shape["tokens"])
+                and all(isinstance(i, int) for i in shape.get("general", []))
+            ):
+                raise SnapshotError("malformed shape entry")
+    for pair in aliases:
+        if not (isinstance(pair, list) and len(pair) == 2 and all(isinstance(x, str) for x in pair)):
+            raise SnapshotError("malformed alias entry")

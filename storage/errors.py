@@ -1,0 +1,13 @@
+"""Storage exceptions: database driver errors are turned into these at the edge."""
+
+
+class StorageError(Exception):
+    """Root of every storage failure."""
+
+
+class DatabaseUnavailable(StorageError):
+    """The database could not be reached or refused the connection."""
+
+
+class MigrationError(StorageError):
+    """A migration could not be applied, or the recorded history does not match the files."""

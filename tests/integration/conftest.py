@@ -1,0 +1,117 @@
+"""Fixtures for tests against the real Kafka, PostgreSQL and RabbitMQ that `make up` starts.
+
+Every name a test touches (topics, queues, databases, Faust app ids) carries a per-run suffix, so
+the suite never drains or pollutes a `make run` on the same machine.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import uuid
+from collections.abc import AsyncIterator, Iterator
+from urllib.parse import urlsplit, urlunsplit
+
+import asyncpg
+import pytest
+
+from pipeline.settings import load_settings
+
+BASE = load_settings(os.environ)
+REPO_ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+
+def _reachable(host: str, port: int) -> bool:
+    try:
+        with socket.create_connection((host, port), timeout=2):
+            return True
+    except OSError:
+        return False
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _stack_is_up() -> None:
+    kafka_host, _, kafka_port = BASE.kafka.bootstrap_servers.split(",")[0].rpartition(":")
+    pg = urlsplit(BASE.database.url)
+    mq = urlsplit(BASE.rabbitmq.url)
+    missing = [
+        name
+        for name, host, port in [
+            ("Kafka", kafka_host, int(kafka_port)),
+            ("PostgreSQL", pg.hostname or "localhost", pg.port or 5432),
+            ("RabbitMQ", mq.hostname or "localhost", mq.port or 5672),
+        ]
+        if not _reachable(host, port)
+    ]
+    if missing:
+        pytest.fail(
+            f"{', '.join(missing)} not reachable: run `make up` (or `make test`, which starts "
+            "the stack) before the integration tests",
+            pytrace=False,
+        )
+
+
+@pytest.fixture(scope="session")
+def run_id() -> str:
+    return uuid.uuid4().hex[:10]
+
+
+@pytest.fixture
+def unique(run_id: str) -> str:
+    """A name fragment unique to this test."""
+    return f"{run_id}-{uuid.uuid4().hex[:6]}"
+
+
+def database_url_for(name: str) -> str:
+    parts = urlsplit(BASE.database.url)
+    return urlunsplit(parts._replace(path=f"/{name}"))
+
+
+@pytest.fixture
+async def fresh_database() -> AsyncIterator[str]:
+    """A new, empty database for one test; dropped afterwards. Yields its URL."""
+    name = f"la_test_{uuid.uuid4().hex[:12]}"
+    admin = await asyncpg.connect(BASE.database.url)
+    try:
+        await admin.execute(f'CREATE DATABASE "{name}"')
+    finally:
+        await admin.close()
+    try:
+        yield database_url_for(name)
+    finally:
+        admin = await asyncpg.connect(BASE.database.url)
+        try:
+            await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        finally:
+            await admin.close()
+
+
+@pytest.fixture
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+@pytest.fixture
+def service_env(unique: str, free_port: int, tmp_path) -> Iterator[dict[str, str]]:
+    """Environment for running our service in a subprocess with test-only names."""
+    env = dict(os.environ)
+    env.update(
+        {
+            "LOG_ANALYSIS_APP_ID": f"la-test-{unique}",
+            "KAFKA_LOGS_TOPIC": f"la-test-{unique}.logs",
+            "KAFKA_INSIGHTS_TOPIC": f"la-test-{unique}.insights",
+            "KAFKA_DEAD_LETTER_TOPIC": f"la-test-{unique}.dead-letter",
+            "KAFKA_TOPIC_PARTITIONS": "2",
+            "LOG_QUEUE": f"la-test-{unique}.log_analysis_queue",
+            "ALERTS_QUEUE": f"la-test-{unique}.alerts_queue",
+            "RECOMMENDATION_QUEUE": f"la-test-{unique}.recommendation_queue",
+            "WEB_HOST": "127.0.0.1",
+            "WEB_PORT": str(free_port),
+            "LOG_ANALYSIS_DATA_DIR": str(tmp_path / "faust-data"),
+            "PYTHONUNBUFFERED": "1",
+        }
+    )
+    yield env

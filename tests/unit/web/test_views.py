@@ -1,0 +1,87 @@
+"""The worker's web server, served in-process with aiohttp's test client (no Kafka needed)."""
+
+from collections.abc import AsyncIterator
+
+import pytest
+from aiohttp.test_utils import TestClient, TestServer
+
+from pipeline.app import LogAnalysisApp, create_app
+from pipeline.settings import load_settings
+from web.auth import issue_token
+
+
+@pytest.fixture
+async def app_client() -> AsyncIterator[tuple[LogAnalysisApp, TestClient]]:
+    app = create_app(load_settings({}))
+    app.web.init_server()
+    async with TestClient(TestServer(app.web.web_app)) as client:
+        yield app, client
+
+
+async def test_health_is_public(app_client):
+    _, client = app_client
+    response = await client.get("/health/")
+    assert response.status == 200
+    assert (await response.json())["status"] == "ok"
+
+
+async def test_metrics_are_public_and_include_ours_and_fausts(app_client):
+    _, client = app_client
+    await client.get("/health/")
+    body = await (await client.get("/metrics")).text()
+    assert "logs_ingested_total" in body
+    assert "faust_messages_received" in body
+    assert 'api_requests_total{endpoint="/health/",method="GET",status="200"} 1.0' in body
+
+
+@pytest.mark.parametrize("path", ["/router/", "/router/topics", "/table/", "/graph/", "/stats/"])
+async def test_faust_debug_views_need_a_token(app_client, path):
+    _, client = app_client
+    response = await client.get(path)
+    assert response.status == 401
+    assert response.headers["WWW-Authenticate"].startswith("Bearer")
+    assert (await response.json())["status_code"] == 401
+
+
+async def test_forged_token_is_refused_and_counted(app_client):
+    app, client = app_client
+    forged = issue_token(
+        app.settings.jwt.__class__(secret="f" * 40), "mallory"
+    )  # signed with another secret
+    response = await client.get("/router/", headers={"Authorization": f"Bearer {forged}"})
+    assert response.status == 401
+    assert app.registry.get_sample_value("auth_failures_total", {"reason": "invalid"}) == 1.0
+
+
+async def test_valid_token_reaches_the_router(app_client):
+    app, client = app_client
+    token = issue_token(app.settings.jwt, "ops")
+    response = await client.get("/router/", headers={"Authorization": f"Bearer {token}"})
+    assert response.status == 200
+
+
+@pytest.mark.parametrize("path", ["/table/", "/graph/", "/stats/", "/assignment/"])
+async def test_table_graph_and_stats_views_are_off(app_client, path):
+    app, client = app_client
+    token = issue_token(app.settings.jwt, "ops")
+    response = await client.get(path, headers={"Authorization": f"Bearer {token}"})
+    assert response.status == 404
+
+
+async def test_hostile_paths_do_not_explode_metric_labels(app_client):
+    _, client = app_client
+    for index in range(5):
+        await client.get(f"/nope/{index}?q=%00%ff", headers={"Authorization": "Bearer x"})
+    body = await (await client.get("/metrics")).text()
+    assert "/nope/" not in body
+
+
+async def test_readiness_reports_an_unreachable_database():
+    app = create_app(load_settings({"DATABASE_URL": "postgresql://u:p@127.0.0.1:1/none"}))
+    app.web.init_server()
+    async with TestClient(TestServer(app.web.web_app)) as client:
+        response = await client.get("/health/ready")
+        assert response.status == 503
+        body = await response.json()
+        assert body["status"] == "unavailable"
+        assert body["checks"]["database"].startswith("unavailable")
