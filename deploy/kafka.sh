@@ -4,7 +4,7 @@
 # Jars: deploy/kafka/libs (git-ignored, resolved once by Maven from deploy/kafka/pom.xml).
 # Config/data: .stack/kafka/   Log: .stack/logs/kafka.log
 set -euo pipefail
-# shellcheck source=deploy/lib.sh
+# shellcheck source-path=SCRIPTDIR source=lib.sh
 source "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/lib.sh"
 SVC=kafka
 
@@ -35,8 +35,11 @@ ensure_jars() {
     if [[ -f $_libs_marker ]] && compgen -G "$KAFKA_LIBS/kafka_2.13-*.jar" >/dev/null; then
         return 0
     fi
-    command -v mvn >/dev/null || die_with_log kafka "$KAFKA_LOG" "mvn not found (apt-get install -y maven)"
-    command -v java >/dev/null || die_with_log kafka "$KAFKA_LOG" "java not found (apt-get install -y openjdk-17-jre-headless)"
+    if ! command -v java >/dev/null || ! command -v mvn >/dev/null; then
+        log "java/mvn missing; installing openjdk-17-jdk-headless + maven via apt-get"
+        { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-17-jdk-headless maven; } \
+            >>"$KAFKA_LOG" 2>&1 || die_with_log kafka "$KAFKA_LOG" "apt-get install openjdk-17-jdk-headless maven failed"
+    fi
     local t0; t0=$(now_ms)
     local v mvnlog="$STACK_LOGS/kafka-maven.log"
     for v in $KAFKA_VERSIONS; do
@@ -46,7 +49,7 @@ ensure_jars() {
                 -Dkafka.version="$v" -Dkafka.libs.dir="$KAFKA_LIBS" package >"$mvnlog" 2>&1 \
            && [[ -f $KAFKA_LIBS/kafka_2.13-$v.jar ]]; then
             echo "$v" >"$_libs_marker"
-            log "Kafka $v jars ready ($(ls "$KAFKA_LIBS" | wc -l) jars, $(elapsed "$t0"))"
+            log "Kafka $v jars ready ($(find "$KAFKA_LIBS" -name '*.jar' | wc -l) jars, $(elapsed "$t0"))"
             return 0
         fi
         warn "Kafka $v could not be resolved (see $mvnlog)"

@@ -1,4 +1,4 @@
-# shellcheck shell=bash
+# shellcheck shell=bash disable=SC2034  # variables here are used by the sourcing scripts
 # Common helpers for the local stack scripts (sourced, not executed).
 #
 # Paths are computed from this file's location, so a fresh clone anywhere works.

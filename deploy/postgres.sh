@@ -4,7 +4,7 @@
 # Role/db: postgresql://log_analysis:log_analysis@localhost:5432/log_analysis (role has CREATEDB).
 # Log: .stack/logs/postgres.log
 set -euo pipefail
-# shellcheck source=deploy/lib.sh
+# shellcheck source-path=SCRIPTDIR source=lib.sh
 source "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/lib.sh"
 SVC=postgres
 
@@ -19,6 +19,7 @@ PG_LOG="$STACK_LOGS/postgres.log"
 
 pg_bindir() {
     local d
+    # shellcheck disable=SC2012
     for d in /usr/lib/postgresql/15/bin $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -rV); do
         [[ -x $d/pg_ctl ]] && { echo "$d"; return 0; }
     done

@@ -4,7 +4,7 @@
 # URL: amqp://guest:guest@localhost:5672/   Management UI (optional): http://localhost:15672/
 # Log: .stack/logs/rabbitmq.log
 set -euo pipefail
-# shellcheck source=deploy/lib.sh
+# shellcheck source-path=SCRIPTDIR source=lib.sh
 source "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/lib.sh"
 SVC=rabbitmq
 
@@ -99,11 +99,16 @@ EOF
 }
 
 start() {
-    rmq_env
     if probe; then
         log "already up on localhost:$RMQ_PORT (left alone)"
         return 0
     fi
+    ensure_installed
+    if probe; then   # the package's own service may have been started by its postinst
+        log "already up on localhost:$RMQ_PORT (started outside this script; left alone)"
+        return 0
+    fi
+    rmq_env
     local pid
     if pid=$(rmq_pid); then
         log "node pid $pid is running but not answering yet; waiting for it"
@@ -112,7 +117,6 @@ start() {
     if port_open localhost "$RMQ_PORT"; then
         die_with_log rabbitmq "$RMQ_LOG" "port $RMQ_PORT is open but does not complete an AMQP login as guest"
     fi
-    ensure_installed
     write_config
     log "starting RabbitMQ (node $RABBITMQ_NODENAME, data $RMQ_DIR/mnesia, log $RMQ_LOG)"
     echo "===== $(date -u '+%F %T') deploy/rabbitmq.sh start =====" >>"$RMQ_LOG"
@@ -171,7 +175,6 @@ down() {
 }
 
 status() {
-    rmq_env
     if probe; then
         printf '%-9s up    localhost:%s  %s%s\n' rabbitmq "$RMQ_PORT" "$RMQ_URL" \
             "$( [[ $RMQ_MANAGEMENT == 1 ]] && port_open localhost 15672 && echo '  (management http://localhost:15672/)')"
@@ -187,7 +190,7 @@ case "${1:-}" in
     wait) wait_ready ;;
     down) down ;;
     status) status ;;
-    probe) rmq_env; probe ;;
+    probe) probe ;;
     ctl) shift; ctl "$@" ;;
     *) echo "usage: $0 up|down|status|start|wait|probe|ctl ARGS..." >&2; exit 2 ;;
 esac

@@ -8,7 +8,7 @@
 #
 # Everything runtime lives in .stack/ (logs in .stack/logs/).  Must run as root.
 set -euo pipefail
-# shellcheck source=deploy/lib.sh
+# shellcheck source-path=SCRIPTDIR source=lib.sh
 source "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/lib.sh"
 
 ALL_SERVICES=(kafka postgres rabbitmq)

@@ -201,9 +201,9 @@ class LevelHistory:
 
         def similar(item: tuple[float, float]) -> bool:
             level, past_z = item
-            if high:
-                return past_z >= min_z and level >= x - tolerance
-            return -past_z >= min_z and level <= x + tolerance
+            if abs(level - x) > tolerance:
+                return False
+            return past_z >= min_z if high else -past_z >= min_z
 
         values = list(self.values)
         i = len(values) - 1

@@ -59,7 +59,7 @@ class AnalysisConfig:
     rare_share: float = 0.01
     top_templates: int = 3
     # A peak level seen in this many earlier, separate runs is a recurring peak (batch job).
-    recurring_runs: int = 2
+    recurring_runs: int = 1
     history_windows: int = 24 * 60
 
     # Half-space trees (river): one observation per closed window.

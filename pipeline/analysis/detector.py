@@ -19,6 +19,7 @@ from pipeline.analysis.rules import (
     error_rate_rule,
     new_error_rule,
     pattern_shift_rule,
+    shifted_templates,
     volume_rule,
 )
 from pipeline.analysis.scorers import FEATURE_NAMES, ForestScorer, HalfSpaceScorer
@@ -52,6 +53,8 @@ class ServiceDetector:
         self.templates: dict[str, str] = {}
         self.examples: dict[str, str] = {}
         self.previous_evidence: dict[str, float] = {}
+        # Templates whose share jumped before: template id -> [runs of jumps, last index].
+        self.shift_runs: dict[str, list[int]] = {}
         self.stats = ErrorStats(config.max_error_templates)
         self.incidents = IncidentTracker(name, config.resolve_after_windows,
                                          config.cooldown_windows)
@@ -116,8 +119,9 @@ class ServiceDetector:
 
         anomalies: list[Anomaly] = []
         best_evidence = 0.0
+        shifted, recurring = self._track_shifts(acc)
         if warm:
-            candidates = self._candidates(acc, fresh, alerting)
+            candidates = self._candidates(acc, fresh, alerting, shifted, recurring)
             for cand in candidates:
                 best_evidence = max(best_evidence, cand.evidence)
             anomalies = self._gate(candidates, acc, start, end, model)
@@ -214,8 +218,39 @@ class ServiceDetector:
             "error_z": max(min(error_z, 20.0), -20.0),
         }
 
+    def _track_shifts(self, acc: WindowAccumulator) -> tuple[list[tuple[str, float, float]],
+                                                              set[str]]:
+        """Templates whose share jumped now, and those among them that jumped in an earlier,
+        separate run too (recurring, e.g. a batch job). Tracked during warm-up as well."""
+        if not acc.count:
+            return [], set()
+        config = self.config
+        shifted = shifted_templates(acc, self.shares, config)
+        recurring = set()
+        index = acc.index
+        runs_by_template = self.shift_runs
+        for tid, _, _ in shifted:
+            runs = runs_by_template.get(tid)
+            if runs is None:
+                if len(runs_by_template) >= config.max_templates_per_service:
+                    del runs_by_template[next(iter(runs_by_template))]
+                runs = runs_by_template[tid] = [0, -10]
+            # Runs before the current one (which started in the previous window if any).
+            prior = runs[0] - 1 if runs[1] == index - 1 else runs[0]
+            if prior >= config.recurring_runs:
+                recurring.add(tid)
+            if runs[1] != index - 1:
+                runs[0] += 1
+            runs[1] = index
+        return shifted, recurring
+
     def _candidates(
-        self, acc: WindowAccumulator, fresh: set[str], alerting: dict[str, int]
+        self,
+        acc: WindowAccumulator,
+        fresh: set[str],
+        alerting: dict[str, int],
+        shifted: list[tuple[str, float, float]],
+        recurring: set[str],
     ) -> list[Candidate]:
         config = self.config
         found = [
@@ -224,7 +259,7 @@ class ServiceDetector:
             new_error_rule(acc, alerting, config),
         ]
         strong = {c.kind for c in found if c is not None and c.evidence >= _GATE}
-        shift = pattern_shift_rule(acc, self.shares, fresh, config)
+        shift = pattern_shift_rule(acc, shifted, fresh, recurring, config)
         if shift is not None:
             top_level = acc.template_levels.get(shift.templates[0], 0)
             explained = strong & {"volume_spike", "volume_drop"} or (
@@ -341,6 +376,7 @@ class ServiceDetector:
             "templates": self.templates,
             "examples": self.examples,
             "previous_evidence": self.previous_evidence,
+            "shift_runs": self.shift_runs,
             "stats": self.stats.state(),
             "incidents": self.incidents.state(),
             # HST is pickled (our own state); the forest is rebuilt from its history instead.
@@ -369,6 +405,7 @@ class ServiceDetector:
         det.templates = dict(state["templates"])
         det.examples = dict(state["examples"])
         det.previous_evidence = {str(k): float(v) for k, v in state["previous_evidence"].items()}
+        det.shift_runs = {str(k): [int(v[0]), int(v[1])] for k, v in state["shift_runs"].items()}
         det.stats.load(state["stats"])
         det.incidents.load(state["incidents"])
         # Pickle is acceptable here: the snapshot is our own state, never user input.

@@ -23,6 +23,7 @@ from pipeline.analysis.detector import ServiceDetector
 from pipeline.analysis.events import WindowReport
 from pipeline.analysis.records import LogRecord
 from pipeline.analysis.scorers import FastForest, fit_forest
+from pipeline.analysis.summary import service_summary
 from pipeline.analysis.windows import WindowAccumulator
 
 SNAPSHOT_MAGIC = b"LAE"
@@ -185,6 +186,16 @@ class AnalysisEngine:
         svc = self.services.get(service)
         if svc is not None:
             svc.forest.install_model(model)
+
+    # -- summaries -------------------------------------------------------------------------
+
+    def summary(self, service: str) -> dict[str, Any] | None:
+        """The seed-shaped summary of one service, None if it is not live."""
+        svc = self.services.get(service)
+        return None if svc is None else service_summary(svc)
+
+    def summaries(self) -> list[dict[str, Any]]:
+        return [service_summary(svc) for svc in self.services.values()]
 
     # -- state -----------------------------------------------------------------------------
 

@@ -41,6 +41,7 @@ class IncidentTracker:
         self.cooldown = cooldown
         self.incidents: dict[str, Incident] = {}
         self.opened = 0
+        self.opened_by_kind: dict[str, int] = {}
 
     def step(
         self, index: int, window_start: float, window_end: float, anomalies: list[Anomaly]
@@ -69,6 +70,7 @@ class IncidentTracker:
                 )
                 self.incidents[anomaly.kind] = incident
                 self.opened += 1
+                self.opened_by_kind[anomaly.kind] = self.opened_by_kind.get(anomaly.kind, 0) + 1
                 action = "opened"
             # Within the cooldown a resolved incident is reopened rather than duplicated.
             incident.resolved_index = None
@@ -121,6 +123,7 @@ class IncidentTracker:
     def state(self) -> dict[str, Any]:
         return {
             "opened": self.opened,
+            "opened_by_kind": self.opened_by_kind,
             "incidents": {
                 kind: [i.incident_id, i.started_at, i.last_index, i.last_window_end, i.windows,
                        i.severity, i.peak_score, i.resolved_index]
@@ -130,6 +133,7 @@ class IncidentTracker:
 
     def load(self, state: dict[str, Any]) -> None:
         self.opened = int(state["opened"])
+        self.opened_by_kind = {str(k): int(v) for k, v in state["opened_by_kind"].items()}
         self.incidents = {}
         for kind, v in state["incidents"].items():
             self.incidents[kind] = Incident(

@@ -120,25 +120,37 @@ def new_error_rule(
                      tuple(ranked[:config.top_templates]))
 
 
-def pattern_shift_rule(
-    acc: WindowAccumulator,
-    shares: TemplateShares,
-    fresh: set[str],
-    config: AnalysisConfig,
-) -> Candidate | None:
-    """pattern_shift: an established template's share of the window jumps."""
+def shifted_templates(acc: WindowAccumulator, shares: TemplateShares, config: AnalysisConfig
+                      ) -> list[tuple[str, float, float]]:
+    """(template, baseline share, window share) for templates whose share jumped."""
     n = acc.count
-    if n == 0:
-        return None
-    best_z = 0.0
-    best: list[tuple[float, str, float, float]] = []
+    found = []
     for tid, count in acc.template_counts.items():
-        if count < config.min_shift_count or tid in fresh:
+        if count < config.min_shift_count:
             continue
         base = shares.share(tid)
         share = count / n
-        if share - base < config.min_shift_delta or share < 2.0 * base:
+        if share - base >= config.min_shift_delta and share >= 2.0 * base:
+            found.append((tid, base, share))
+    return found
+
+
+def pattern_shift_rule(
+    acc: WindowAccumulator,
+    shifted: list[tuple[str, float, float]],
+    fresh: set[str],
+    recurring: set[str],
+    config: AnalysisConfig,
+) -> Candidate | None:
+    """pattern_shift: an established template's share of the window jumps (and it is not a
+    template whose share is known to jump periodically, like a batch job's)."""
+    n = acc.count
+    best_z = 0.0
+    best: list[tuple[float, str, float, float]] = []
+    for tid, base, share in shifted:
+        if tid in fresh or tid in recurring:
             continue
+        count = acc.template_counts[tid]
         floor = max(base, 0.01)
         z = (count - n * floor) / math.sqrt(n * floor * (1.0 - floor))
         best.append((z, tid, base, share))

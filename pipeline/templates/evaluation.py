@@ -18,10 +18,11 @@ applying it to both sides, which leaves the (already corrected) ground truth unc
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+
+from pipeline.templates.rendering import normalise
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,37 +33,6 @@ class Accuracy:
     fta: float
     parsed_templates: int
     true_templates: int
-
-
-_PATH_DELIMITERS = r"\s,!;:=|\"'\[\](){}"
-_TOKEN_DELIMITERS = _PATH_DELIMITERS + r".\-+@#$%&"
-_PATH_SPLIT = re.compile(f"([{_PATH_DELIMITERS}])")
-_TOKEN_SPLIT = re.compile(f"([{_TOKEN_DELIMITERS}])")
-_PATH = re.compile(r"^(/[^/]+)+$")
-_DIGITS = re.compile(r"^\d+$")
-_GLUED = re.compile(r"^[^\s/]*<\*>[^\s/]*$")
-_SPECIAL = {"true", "false", "null", "root", "admin"}
-
-
-def normalise(template: str) -> str:
-    """Loghub-2.0 template correction: spaces, paths, booleans, digits, glued variables."""
-    template = re.sub(r"\s+", " ", template.strip())
-    template = "".join(
-        "<*>" if _PATH.match(token) else token for token in _PATH_SPLIT.split(template)
-    )
-    tokens = []
-    for token in _TOKEN_SPLIT.split(template):
-        if token.lower() in _SPECIAL or _DIGITS.match(token):
-            token = "<*>"
-        if _GLUED.match(token) and token != "<*>/<*>":
-            token = "<*>"
-        tokens.append(token)
-    template = "".join(tokens)
-    while "<*>.<*>" in template:
-        template = template.replace("<*>.<*>", "<*>")
-    while "<*><*>" in template:
-        template = template.replace("<*><*>", "<*>")
-    return template
 
 
 def _f1(precision: float, recall: float) -> float:
@@ -91,7 +61,7 @@ def evaluate(truth: Sequence[str], parsed: Sequence[str], normalised: bool = Fal
     correct_groups = 0
     for groups in by_truth.values():
         if len(groups) == 1:
-            (found, size), = groups.items()
+            ((found, size),) = groups.items()
             if parsed_sizes[found] == size:
                 correct_messages += size
                 correct_groups += 1
@@ -99,9 +69,7 @@ def evaluate(truth: Sequence[str], parsed: Sequence[str], normalised: bool = Fal
     for true, found in zip(truth_texts, parsed, strict=True):
         by_parsed[found].add(true)
     text_of = dict(zip(parsed, parsed_texts, strict=True))
-    correct_templates = sum(
-        1 for found, trues in by_parsed.items() if trues == {text_of[found]}
-    )
+    correct_templates = sum(1 for found, trues in by_parsed.items() if trues == {text_of[found]})
     pa = sum(1 for a, b in zip(truth_texts, parsed_texts, strict=True) if a == b) / len(truth)
     n_parsed, n_true = len(parsed_sizes), len(by_truth)
     return Accuracy(

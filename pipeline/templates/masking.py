@@ -27,7 +27,9 @@ _NO_WORD_AFTER = r"(?![A-Za-z0-9_])"
 # (name, pattern), tried in this order at each position. Earlier masks win where two could
 # match at the same place, so specific shapes come before the generic number/id masks.
 BUILTIN_MASKS: tuple[tuple[str, str], ...] = (
-    ("url", r"\b[A-Za-z][A-Za-z0-9+.-]*://[^\s\"'<>()\[\]{}]+"),
+    # URLs keep their scheme ("hdfs://<*>") and are variables only when they contain a digit;
+    # a link without one (http://wiki.apache.org/x) is usually documentation text.
+    ("url", r"\b[A-Za-z][A-Za-z0-9+.-]*://(?=[^\s\"'<>()\[\]{}]*\d)[^\s\"'<>()\[\]{}]+"),
     ("email", r"\b[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b"),
     (
         "uuid",
@@ -46,6 +48,19 @@ BUILTIN_MASKS: tuple[tuple[str, str], ...] = (
         rf"|(?<![\w:])::(?:{_HEX4}(?::{_HEX4})*)?(?![\w:])",
     ),
     ("ipv4", r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?!\.?\w)"),
+    # Host names with a digit in the first label (ec2-52-80-1-2.compute.amazonaws.com); the
+    # digit keeps Java package names (org.apache.x) out.
+    # or ending in a common top-level domain (country domains from a short list, so that
+    # config keys such as mapred.task.id and file names such as x.py stay).
+    (
+        "host",
+        r"(?<![\w.-])(?:[A-Za-z0-9-]*\d[A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)+\.[a-z]{2,}"
+        r"|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:(?:com|net|org|edu|gov|co|ac)\.[a-z]{2}"
+        r"|com|net|org|edu|gov|mil|info|biz|local"
+        r"|localdomain|internal|lan|de|uk|jp|cn|ru|fr|br|it|nl|au|ca|kr|tw|es|se|ch|be|dk"
+        r"|fi|no|cz|hu|gr|pt|ie|nz|za|mx|ar|hk|sg|om))(?![\w-]|\.\w)",
+    ),
+    ("version", r"(?<![\w.])[vV]\d+(?:\.\d+)+[\w-]*"),
     ("hex", rf"{_NO_WORD_BEFORE}0[xX][0-9a-fA-F]+{_NO_WORD_AFTER}"),
     ("path", r"(?<![\w/.])(?:/[^\s/\"'()\[\]{},;=|:]+)+/?|\b[A-Za-z]:\\[^\s\"'<>|]*"),
     ("duration", rf"{_NO_WORD_BEFORE}-?\d+(?:\.\d+)?{_UNIT_DURATION}{_NO_WORD_AFTER}"),
@@ -72,8 +87,6 @@ SPANS = re.compile(
 SPAN_MARK = "\ue000"
 _DIGITS = re.compile(r"\d")
 _KEY_VALUE = re.compile(r"([A-Za-z_][\w.-]*)=(\S+)")
-_DURATION_UNITS = re.compile(_UNIT_DURATION + r"[,.;:)]?")
-_SIZE_UNITS = re.compile(_UNIT_SIZE + r"[,.;:)]?")
 
 Values = tuple[tuple[str, str], ...]
 Masked = tuple[str, Values]
@@ -112,9 +125,13 @@ class Masker:
         def replace(match: re.Match[str]) -> str:
             group = match.lastgroup or ""
             text = match.group()
-            if group == "id" and text[0].isalpha() and len(_DIGITS.findall(text)) < 2:
-                return text  # ssh2, tty1, log4j: a constant with a version-like digit
+            if group == "id" and text[0].isalpha() and _is_versioned_word(text):
+                return text
             name = group.split("_", 1)[1] if group.startswith("x") and "_" in group else group
+            if group == "url":
+                scheme, rest = text.split("://", 1)
+                values.append((name, rest))
+                return f"{scheme}://{WILDCARD}"
             values.append((name, text))
             return WILDCARD
 
@@ -138,6 +155,14 @@ class Masker:
         return result
 
 
+_SEPARATE_NUMBER = re.compile(r"[_-]\d")
+
+
+def _is_versioned_word(word: str) -> bool:
+    """ssh2, tty1, log4j, jk2_init: one digit glued to a word is part of a name."""
+    return len(_DIGITS.findall(word)) < 2 and _SEPARATE_NUMBER.search(word) is None
+
+
 def _name_key_values(token: str, values: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Name a value after its key when the token is ``key=value`` and the value is one mask."""
     match = _KEY_VALUE.fullmatch(token)
@@ -146,19 +171,49 @@ def _name_key_values(token: str, values: list[tuple[str, str]]) -> list[tuple[st
     return values
 
 
-def refine_unit_names(tokens: list[str], values: list[tuple[str, str]]) -> None:
-    """Rename ``num`` values followed by a unit token (``5 ms``, ``3 MB``) to duration/size.
+# Unit symbols written after a number ("5.2 KB", "30 ms") are part of the value, as the Loghub
+# annotations write them ("size <*>,"); spelled-out units ("2010 bytes") stay words.
+_SIZE_SYMBOLS = ("B", "KB", "MB", "GB", "TB", "PB", "KiB", "MiB", "GiB", "TiB", "kB")
+_TIME_SYMBOLS = ("ns", "us", "µs", "ms", "s", "sec", "secs", "min", "mins", "h", "hr", "hrs")
+_SIZE_WORDS = ("byte", "bytes")
+_TIME_WORDS = ("second", "seconds", "minute", "minutes", "hour", "hours", "day", "days")
+_TRAILING = ("", ",", ".", ";", ":", ")", "]")
+_UNIT_NAMES = {
+    unit + tail: (name, symbol)
+    for units, name, symbol in (
+        (_SIZE_SYMBOLS, "size", True),
+        (_TIME_SYMBOLS, "duration", True),
+        (_SIZE_WORDS, "size", False),
+        (_TIME_WORDS, "duration", False),
+    )
+    for unit in units
+    for tail in _TRAILING
+}
+UNIT_TOKENS = frozenset(_UNIT_NAMES)
 
-    ``values`` holds one entry per ``<*>`` in ``tokens``, in order; it is updated in place.
+
+def attach_units(tokens: list[str], values: list[tuple[str, str]]) -> None:
+    """Fold unit symbols into the number before them and name the value size or duration.
+
+    ``values`` holds one entry per ``<*>`` in ``tokens``, in order; both are updated in place.
     """
     cursor = 0
-    last = len(tokens) - 1
-    for index, token in enumerate(tokens):
+    index = 0
+    while index < len(tokens) - 1:
+        token = tokens[index]
         count = token.count(WILDCARD)
-        if count == 1 and token == WILDCARD and index < last and values[cursor][0] == "num":
-            following = tokens[index + 1]
-            if _DURATION_UNITS.fullmatch(following):
-                values[cursor] = ("duration", values[cursor][1])
-            elif _SIZE_UNITS.fullmatch(following):
-                values[cursor] = ("size", values[cursor][1])
+        if token == WILDCARD and values[cursor][0] == "num":
+            unit = tokens[index + 1]
+            found = _UNIT_NAMES.get(unit)
+            if found is not None:
+                name, symbol = found
+                number = values[cursor][1]
+                if symbol:
+                    bare = unit.rstrip(",.;:)]")
+                    values[cursor] = (name, f"{number} {bare}")
+                    tokens[index] = WILDCARD + unit[len(bare) :]
+                    del tokens[index + 1]
+                else:
+                    values[cursor] = (name, number)
         cursor += count
+        index += 1

@@ -1,41 +1,39 @@
-"""Online template mining for one service: a Drain-style search over pre-masked tokens.
+"""Online template mining for one service.
 
-Messages are masked (masking.py), split on whitespace and grouped by token count and first
-token, as in Drain (He et al., ICWS 2017). Inside a group the message joins the most similar
-template if enough tokens agree, and that template generalises: the disagreeing positions become
-``<*>``. Otherwise the message starts a new template.
+The search is Drain's (He et al., ICWS 2017) over pre-masked tokens: messages are grouped by
+token count and first token, and a message joins the most similar template of its group if at
+least ``similarity_threshold`` of the tokens agree. Two changes make it fit how people annotate
+templates:
 
-A template is identified by its rendered text. Token sequences ("shapes") of different lengths
-can render to the same text once glued variables are folded, so a template owns one or more
-shapes; when a shape's generalised text equals another template's text the two are merged and the
-old id becomes an alias of the surviving one.
+* Words are not variables by default. When a message differs from its best template in plain
+  words (``Link ok`` / ``Link error``), it starts a sibling template. Only once the differing
+  position has shown ``min_distinct_words`` distinct values do the siblings merge into one
+  template with ``<*>`` there (user names, host names do this quickly; ``ok``/``error`` never
+  do). UPPER_CASE words (states, levels) never become variables.
+* Differences in masked values (``<*>:<*>`` / ``<*>``) generalise at once, keeping shared
+  ``key=`` prefixes and brackets (``user=<*>``, ``(<*>)``).
+
+A template is identified by its rendered text (rendering.py). Token sequences ("shapes") can
+render to the same text, so a template owns one or more shapes; when a shape's text becomes that
+of another template they merge, and the old id becomes an alias of the surviving one.
 """
 
 from __future__ import annotations
 
-import re
 from collections import OrderedDict
-from collections.abc import Callable
+from typing import Any
 
 from pipeline.templates.config import MinerConfig
 from pipeline.templates.ids import template_id
-from pipeline.templates.masking import (
-    SPAN_MARK,
-    SPANS,
-    WILDCARD,
-    Masked,
-    refine_unit_names,
-)
+from pipeline.templates.masking import WILDCARD
 from pipeline.templates.model import TemplateMatch
-from pipeline.templates.multiline import summarise
+from pipeline.templates.parameters import Values, extract
 from pipeline.templates.rendering import render
 from pipeline.templates.stats import Counters
+from pipeline.templates.tokenising import Tokeniser
+from pipeline.templates.tokens import differ_in_words, generalise_token, instance_of, is_enum
 
-Values = list[tuple[str, str]]
-_UNIT_WORDS = frozenset(
-    "ns us µs ms s sec secs second seconds min mins minute minutes h hr hrs hour hours day days "
-    "b kb mb gb tb kib mib gib tib k m g t byte bytes KB MB GB TB KiB MiB GiB TiB B K M G T".split()
-)
+GroupKey = tuple[int, str]
 
 
 class Template:
@@ -55,17 +53,17 @@ class Shape:
 
     __slots__ = ("alive", "general", "key", "template", "tokens")
 
-    def __init__(self, tokens: list[str], key: tuple[int, str], template: Template) -> None:
+    def __init__(self, tokens: list[str], key: GroupKey, template: Template) -> None:
         self.tokens = tokens
         self.key = key
         self.template = template
         # Positions that became <*> by generalisation (not by masking): their parameter is the
         # whole original token.
         self.general: set[int] = set()
-        self.alive = True
+        self.alive = True  # False once evicted or merged away; cached references check it
 
 
-def group_key(tokens: list[str]) -> tuple[int, str]:
+def group_key(tokens: list[str]) -> GroupKey:
     """Drain's first levels: token count and the first token unless it holds a variable."""
     if not tokens:
         return (0, "")
@@ -77,25 +75,19 @@ class ServiceMiner:
     """Miner state of a single service. Not thread-safe; one owner per service."""
 
     def __init__(
-        self,
-        service: str,
-        config: MinerConfig,
-        mask_token: Callable[[str], Masked],
-        counters: Counters,
+        self, service: str, config: MinerConfig, tokeniser: Tokeniser, counters: Counters
     ) -> None:
         self.service = service
         self._config = config
-        self._mask_token = mask_token
+        self._tokenise = tokeniser.tokenise
         self._counters = counters
-        self._groups: dict[tuple[int, str], list[Shape]] = {}
+        self._groups: dict[GroupKey, list[Shape]] = {}
         self.templates: OrderedDict[str, Template] = OrderedDict()  # LRU order, oldest first
         self._by_text: dict[str, Template] = {}
         self.aliases: OrderedDict[str, str] = OrderedDict()
         self._cache: dict[str, tuple[Shape, list[str], Values]] = {}
-        # Distinct word tuples seen per family of near-identical shapes (see _words_vary).
+        # Distinct word tuples seen per family of sibling shapes (see _words_vary).
         self._families: dict[tuple[object, ...], set[tuple[str, ...]]] = {}
-        # Template ids folded into another by the current operation, aliased by _retitle.
-        self._absorbed: list[str] = []
 
     # -- public operations -------------------------------------------------------------
 
@@ -114,127 +106,87 @@ class ServiceMiner:
             )
         tokens, values = self._tokenise(message)
         shape, is_new, previous_id = self._match(tokens)
-        if len(message) <= self._config.max_cached_message_chars:
-            if len(self._cache) >= self._config.max_cached_messages:
+        config = self._config
+        if config.max_cached_messages and len(message) <= config.max_cached_message_chars:
+            if len(self._cache) >= config.max_cached_messages:
                 self._cache.clear()  # cheap bound: hot messages return within a few lines
-            if self._config.max_cached_messages:
-                self._cache[message] = (shape, tokens, values)
+            self._cache[message] = (shape, tokens, values)
         template = shape.template
         return TemplateMatch(
-            template.id,
-            template.text,
-            self._parameters(shape, tokens, values),
-            is_new,
-            previous_id,
+            template.id, template.text, self._parameters(shape, tokens, values), is_new, previous_id
         )
 
     def resolve(self, tid: str) -> str:
         """Follow generalisation and merge aliases to the id in use now."""
-        seen = 0
         aliases = self.aliases
-        while tid in aliases and seen <= len(aliases):
+        for _ in range(len(aliases)):
+            if tid not in aliases:
+                break
             tid = aliases[tid]
-            seen += 1
         return tid
 
     def template_text(self, tid: str) -> str | None:
         template = self.templates.get(self.resolve(tid))
         return None if template is None else template.text
 
-    # -- tokenising ------------------------------------------------------------------------
-
-    def _tokenise(self, message: str) -> tuple[list[str], Values]:
-        config = self._config
-        counters = self._counters
-        if len(message) > config.max_message_chars:
-            counters.truncated_messages += 1
-            message = message[: config.max_message_chars]
-        if "\n" in message or "\r" in message:
-            counters.multiline_messages += 1
-            message = summarise(message)
-        spans: list[str] = []
-        if SPANS.search(message) is not None:
-            message, spans = _cut_spans(message)
-        raw = message.split()
-        tail: str | None = None
-        if len(raw) > config.max_tokens:
-            counters.truncated_tokens += 1
-            tail = " ".join(raw[config.max_tokens - 1 :])
-            raw = raw[: config.max_tokens - 1]
-        mask_token = self._mask_token
-        tokens: list[str] = []
-        values: Values = []
-        limit = config.max_token_chars
-        for token in raw:
-            if len(token) > limit:
-                counters.long_tokens += 1
-                tokens.append(WILDCARD)
-                values.append(("long", token))
-                continue
-            if spans and SPAN_MARK in token:
-                masked, found = _mask_with_spans(token, spans, mask_token)
-            else:
-                masked, found = mask_token(token)
-            tokens.append(masked)
-            if found:
-                values.extend(found)
-        if tail is not None:
-            tokens.append(WILDCARD)
-            values.append(("truncated", tail))
-        if values and not _UNIT_WORDS.isdisjoint(raw):
-            refine_unit_names(tokens, values)
-        return tokens, values
-
-    # -- clustering ------------------------------------------------------------------------
+    # -- matching --------------------------------------------------------------------------
 
     def _match(self, tokens: list[str]) -> tuple[Shape, bool, str | None]:
         key = group_key(tokens)
         group = self._groups.get(key)
-        best: Shape | None = None
-        if group:
-            best = self._best(group, tokens)
+        best = self._best(group, tokens) if group else None
         if best is None:
             return self._create(tokens, key), True, None
         shape_tokens = best.tokens
+        template = best.template
+        if shape_tokens == tokens:
+            template.count += 1
+            self.templates.move_to_end(template.id)
+            return best, False, None
         words = [
             index
             for index, (mine, theirs) in enumerate(zip(shape_tokens, tokens, strict=True))
-            if mine != theirs and WILDCARD not in mine and WILDCARD not in theirs
+            if mine != theirs and mine != WILDCARD and differ_in_words(mine, theirs)
         ]
         if words and not self._words_vary(best, tokens, words, key):
-            # Differing constant words make a different event ("Link ok" / "Link error"), until
-            # the position proves to be a variable by taking many values.
+            # A different event ("Link ok" / "Link error") until the position proves variable.
             return self._create(tokens, key), True, None
-        template = best.template
         template.count += 1
         self.templates.move_to_end(template.id)
-        if shape_tokens == tokens:
-            return best, False, None
         changed = False
         for index, (mine, theirs) in enumerate(zip(shape_tokens, tokens, strict=True)):
-            if mine != theirs and mine != WILDCARD:
-                shape_tokens[index] = WILDCARD
+            if mine != theirs:
                 best.general.add(index)
-                changed = True
-            elif mine != theirs:
-                best.general.add(index)
-        if words:
-            self._absorb_family(best, words)
-            changed = True
-        if not changed:
+                if mine != WILDCARD:
+                    general = generalise_token(mine, theirs)
+                    if general != mine:
+                        shape_tokens[index] = general
+                        changed = True
+        absorbed = self._absorb_family(best) if words else []
+        if not changed and not absorbed:
             return best, False, None
         previous_id = self._retitle(best)
-        for absorbed in self._absorbed:
-            self._add_alias(absorbed, best.template.id)
-        self._absorbed.clear()
+        for tid in absorbed:
+            self._add_alias(tid, best.template.id)
         return best, False, previous_id
 
-    def _words_vary(
-        self, shape: Shape, tokens: list[str], words: list[int], key: tuple[int, str]
-    ) -> bool:
+    def _best(self, group: list[Shape], tokens: list[str]) -> Shape | None:
+        """The shape sharing most tokens with ``tokens``, if it shares enough."""
+        size = len(tokens)
+        if size == 0:
+            return group[0]
+        best = group[0]
+        best_score = -1
+        for shape in group:
+            score = sum(map(str.__eq__, shape.tokens, tokens))
+            if score > best_score:
+                best, best_score = shape, score
+        return best if best_score >= self._config.similarity_threshold * size else None
+
+    def _words_vary(self, shape: Shape, tokens: list[str], words: list[int], key: GroupKey) -> bool:
         """Record the words seen at ``words``; True once they took enough distinct values."""
         mine = shape.tokens
-        if any(_is_enum(mine[i]) or _is_enum(tokens[i]) for i in words):
+        if any(is_enum(mine[i]) or is_enum(tokens[i]) for i in words):
             return False
         positions = set(words)
         family = (
@@ -250,21 +202,23 @@ class ServiceMiner:
             if len(self._families) >= self._config.max_templates_per_service:
                 self._families.clear()  # bound: only a hint, rebuilt from new messages
             seen = self._families[family] = set()
-        seen.add(tuple(mine[i] for i in words))
-        seen.add(tuple(tokens[i] for i in words))
+        if len(seen) < self._config.min_distinct_words:
+            seen.add(tuple(mine[i] for i in words))
+            seen.add(tuple(tokens[i] for i in words))
         return len(seen) >= self._config.min_distinct_words
 
-    def _absorb_family(self, shape: Shape, words: list[int]) -> None:
-        """Fold the sibling shapes that differ from ``shape`` only where it now has <*>."""
+    def _absorb_family(self, shape: Shape) -> list[str]:
+        """Fold sibling shapes that now fit ``shape``; return the ids of emptied templates."""
         merged = shape.tokens
-        group = self._groups.get(shape.key, [])
-        for other in list(group):
-            if other is shape or not _instance_of(other.tokens, merged):
+        emptied: list[str] = []
+        for other in list(self._groups.get(shape.key, ())):
+            if other is shape or not instance_of(other.tokens, merged):
                 continue
             for index, token in enumerate(other.tokens):
-                if token != merged[index] and merged[index] != WILDCARD:
-                    merged[index] = WILDCARD
+                if token != merged[index]:
                     shape.general.add(index)
+                    if merged[index] != WILDCARD:
+                        merged[index] = generalise_token(merged[index], token)
             self._drop_shape(other)
             absorbed = other.template
             absorbed.shapes.remove(other)
@@ -272,25 +226,13 @@ class ServiceMiner:
                 shape.template.count += absorbed.count
                 del self.templates[absorbed.id]
                 self._by_text.pop(absorbed.text, None)
-                self._absorbed.append(absorbed.id)
+                emptied.append(absorbed.id)
                 self._counters.merges += 1
+        return emptied
 
-    def _best(self, group: list[Shape], tokens: list[str]) -> Shape | None:
-        size = len(tokens)
-        if size == 0:
-            return group[0]
-        needed = self._config.similarity_threshold * size
-        best: Shape | None = None
-        best_score = -1
-        for shape in group:
-            score = sum(map(str.__eq__, shape.tokens, tokens))
-            if score > best_score:
-                best, best_score = shape, score
-        if best_score >= needed:
-            return best
-        return None
+    # -- template bookkeeping ----------------------------------------------------------
 
-    def _create(self, tokens: list[str], key: tuple[int, str]) -> Shape:
+    def _create(self, tokens: list[str], key: GroupKey) -> Shape:
         text = render(tokens)
         template = self._by_text.get(text)
         if template is None:
@@ -303,8 +245,7 @@ class ServiceMiner:
         return shape
 
     def _new_template(self, text: str) -> Template:
-        config = self._config
-        while len(self.templates) >= config.max_templates_per_service:
+        while len(self.templates) >= self._config.max_templates_per_service:
             self._evict_oldest()
         tid = template_id(self.service, text)
         template = Template(tid, text)
@@ -324,7 +265,7 @@ class ServiceMiner:
     def _drop_shape(self, shape: Shape) -> None:
         shape.alive = False
         group = self._groups.get(shape.key)
-        if group is not None:
+        if group is not None and shape in group:
             group.remove(shape)
             if not group:
                 del self._groups[shape.key]
@@ -339,8 +280,8 @@ class ServiceMiner:
         counters.generalisations += 1
         target = self._by_text.get(text)
         if len(old.shapes) == 1:
-            del self.templates[old.id]
-            del self._by_text[old.text]
+            self.templates.pop(old.id, None)
+            self._by_text.pop(old.text, None)
             if target is None:
                 target = Template(template_id(self.service, text), text)
                 self.aliases.pop(target.id, None)
@@ -354,8 +295,8 @@ class ServiceMiner:
             self.templates.move_to_end(target.id)
             self._add_alias(old.id, target.id)
             return old.id
-        # The template has other shapes that still render to the old text: only this shape
-        # moves. Its messages so far stay counted under the old id.
+        # Other shapes still render to the old text: only this shape moves, and its messages
+        # so far stay counted under the old id.
         old.shapes.remove(shape)
         if target is None:
             target = self._new_template(text)
@@ -372,128 +313,58 @@ class ServiceMiner:
             return
         aliases = self.aliases
         aliases[old_id] = new_id
+        aliases.move_to_end(old_id)
         while len(aliases) > self._config.max_aliases_per_service:
             aliases.popitem(last=False)
             self._counters.evicted_aliases += 1
 
-    # -- parameters ------------------------------------------------------------------------
-
     def _parameters(
         self, shape: Shape, tokens: list[str], values: Values
     ) -> tuple[tuple[str, str], ...]:
-        if not shape.general:
-            params = values
-        else:
-            params = []
-            cursor = 0
-            general = shape.general
-            for index, (mine, theirs) in enumerate(zip(shape.tokens, tokens, strict=True)):
-                count = theirs.count(WILDCARD) if values else 0
-                if index in general and mine != theirs:
-                    params.append(("", _restore(theirs, values[cursor : cursor + count])))
-                elif count:
-                    params.extend(values[cursor : cursor + count])
-                cursor += count
+        params = extract(shape.tokens, shape.general, tokens, values)
         limit = self._config.max_parameters
         if len(params) > limit:
             self._counters.dropped_parameters += len(params) - limit
             params = params[:limit]
         return tuple(params)
 
+    # -- snapshots -------------------------------------------------------------------------
 
-def _cut_spans(message: str) -> tuple[str, list[str]]:
-    """Replace multi-token spans (dates with spaces) by a mark; return them in order."""
-    spans: list[str] = []
+    def export(self) -> dict[str, Any]:
+        """Plain data of templates (LRU order, oldest first) and aliases, for snapshots."""
+        return {
+            "service": self.service,
+            "templates": [
+                {
+                    "id": template.id,
+                    "text": template.text,
+                    "count": template.count,
+                    "shapes": [
+                        {"tokens": shape.tokens, "general": sorted(shape.general)}
+                        for shape in template.shapes
+                    ],
+                }
+                for template in self.templates.values()
+            ],
+            "aliases": [[old, new] for old, new in self.aliases.items()],
+        }
 
-    def cut(match: re.Match[str]) -> str:
-        spans.append(match.group())
-        return SPAN_MARK
-
-    return SPANS.sub(cut, message.replace(SPAN_MARK, " ")), spans
-
-
-def _mask_with_spans(
-    token: str, spans: list[str], mask_token: Callable[[str], Masked]
-) -> tuple[str, tuple[tuple[str, str], ...]]:
-    """Mask a token holding span marks: the marks become <*>, the rest is masked as usual."""
-    parts = token.split(SPAN_MARK)
-    masked_parts: list[str] = []
-    values: list[tuple[str, str]] = []
-    for index, part in enumerate(parts):
-        if index:
-            values.append(("timestamp", spans.pop(0)))
-        masked, found = mask_token(part) if part else ("", ())
-        masked_parts.append(masked)
-        values.extend(found)
-    return WILDCARD.join(masked_parts), tuple(values)
-
-
-def _is_enum(token: str) -> bool:
-    """UPPER_CASE words are enumeration constants (states, levels), never variables."""
-    word = token.strip("[](){}<>,.;:'\"")
-    return len(word) > 1 and word.isupper() and not word.isdigit()
-
-
-def _instance_of(tokens: list[str], pattern: list[str]) -> bool:
-    """True if ``tokens`` differ from ``pattern`` only at its <*> or at masked positions."""
-    for token, wanted in zip(tokens, pattern, strict=True):
-        if token != wanted and wanted != WILDCARD and not (WILDCARD in token and WILDCARD in wanted):
-            return False
-    return True
-
-
-def _restore(masked: str, values: Values) -> str:
-    """Put mask values back into a masked token (the inverse of masking)."""
-    if not values:
-        return masked
-    parts = masked.split(WILDCARD)
-    out = [parts[0]]
-    for (_, value), part in zip(values, parts[1:], strict=False):
-        out.append(value)
-        out.append(part)
-    return "".join(out)
-
-
-def export_state(miner: ServiceMiner) -> dict[str, object]:
-    """Plain-data form of a miner's templates (LRU order) and aliases, for snapshots."""
-    return {
-        "service": miner.service,
-        "templates": [
-            {
-                "id": template.id,
-                "text": template.text,
-                "count": template.count,
-                "shapes": [
-                    {"tokens": shape.tokens, "general": sorted(shape.general)}
-                    for shape in template.shapes
-                ],
-            }
-            for template in miner.templates.values()
-        ],
-        "aliases": [[old, new] for old, new in miner.aliases.items()],
-    }
-
-
-def import_state(miner: ServiceMiner, templates: list[dict[str, object]], aliases: list[list[str]]) -> None:
-    """Load templates and aliases produced by :func:`export_state` (already validated)."""
-    for item in templates:
-        text = str(item["text"])
-        template = miner._new_template(text)
-        if template.id != item["id"]:
-            # Ids are a pure function of service and text; a mismatch means another service name
-            # or hash, so keep the stored id to stay compatible with what consumers saw.
-            del miner.templates[template.id]
-            template.id = str(item["id"])
-            miner.templates[template.id] = template
-        count = item.get("count", 0)
-        template.count = count if isinstance(count, int) else 0
-        shapes = item.get("shapes", [])
-        assert isinstance(shapes, list)
-        for raw in shapes:
-            tokens = [str(token) for token in raw["tokens"]]
-            shape = Shape(tokens, group_key(tokens), template)
-            shape.general = {int(i) for i in raw.get("general", []) if 0 <= int(i) < len(tokens)}
-            template.shapes.append(shape)
-            miner._groups.setdefault(shape.key, []).append(shape)
-    for old, new in aliases:
-        miner._add_alias(str(old), str(new))
+    def load(self, templates: list[dict[str, Any]], aliases: list[list[str]]) -> None:
+        """Add templates and aliases produced by :meth:`export` (validated by the caller)."""
+        for item in templates:
+            template = self._new_template(item["text"])
+            if template.id != item["id"]:
+                # Ids are a pure function of service and text, so this only happens if the
+                # hashing changed; keep the id consumers have seen.
+                del self.templates[template.id]
+                template.id = item["id"]
+                self.templates[template.id] = template
+            template.count = item.get("count", 0)
+            for raw in item["shapes"]:
+                tokens = list(raw["tokens"])
+                shape = Shape(tokens, group_key(tokens), template)
+                shape.general = {i for i in raw.get("general", ()) if 0 <= i < len(tokens)}
+                template.shapes.append(shape)
+                self._groups.setdefault(shape.key, []).append(shape)
+        for old, new in aliases:
+            self._add_alias(old, new)

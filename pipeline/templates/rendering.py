@@ -1,19 +1,51 @@
-"""Template text from template tokens, following the Loghub-2.0 conventions for variables."""
+"""Template text from template tokens, following the Loghub-2.0 conventions for variables.
+
+The corrected Loghub annotations (Khan et al., ICSE 2022, as revised for Loghub-2.0) write a
+variable as the whole sub-token between delimiters, fold adjacent variables into one and mask
+digits, paths and a few special words. :func:`normalise` is that correction; rendering applies it
+so that our templates are written the way people annotate them.
+"""
 
 from __future__ import annotations
 
 import re
 
-from pipeline.templates.masking import WILDCARD
+_PATH_DELIMITERS = r"\s,!;:=|\"'\[\](){}"
+_TOKEN_DELIMITERS = _PATH_DELIMITERS + r".\-+@#$%&"
+_PATH_SPLIT = re.compile(f"([{_PATH_DELIMITERS}])")
+_TOKEN_SPLIT = re.compile(f"([{_TOKEN_DELIMITERS}])")
+_PATH = re.compile(r"^(/[^/]+)+$")
+_DIGITS = re.compile(r"^\d+$")
+_GLUED = re.compile(r"^[^\s/]*<\*>[^\s/]*$")
+_SPECIAL = {"true", "false", "null", "root", "admin"}
 
-# Adjacent variables and dotted variables are one variable ("<*><*>", "<*>.<*>" -> "<*>"), as in
-# the corrected Loghub annotations; variables separated by a space stay separate.
-_RUNS = re.compile(r"<\*>(?:\.?<\*>)+")
+
+def normalise(template: str) -> str:
+    """Loghub-2.0 template correction (``correct_single_template``), rule for rule.
+
+    Spaces are collapsed; path-like tokens, digit-only tokens, booleans and a few user names
+    become ``<*>``; a sub-token holding a ``<*>`` becomes ``<*>``; ``<*>.<*>`` and ``<*><*>``
+    fold into one.
+    """
+    template = re.sub(r"\s+", " ", template.strip())
+    template = "".join(
+        "<*>" if _PATH.match(token) else token for token in _PATH_SPLIT.split(template)
+    )
+    tokens = []
+    for token in _TOKEN_SPLIT.split(template):
+        if token.lower() in _SPECIAL or _DIGITS.match(token):
+            token = "<*>"
+        if _GLUED.match(token) and token != "<*>/<*>":
+            token = "<*>"
+        tokens.append(token)
+    template = "".join(tokens)
+    while "<*>.<*>" in template:
+        template = template.replace("<*>.<*>", "<*>")
+    while "<*><*>" in template:
+        template = template.replace("<*><*>", "<*>")
+    return template
 
 
 def render(tokens: list[str]) -> str:
-    """Join template tokens with single spaces and fold runs of glued variables."""
-    text = " ".join(tokens)
-    if "<*><*>" in text or "<*>.<*>" in text:
-        text = _RUNS.sub(WILDCARD, text)
-    return text
+    """Template text for template tokens: joined with spaces, then :func:`normalise`."""
+    return normalise(" ".join(tokens))

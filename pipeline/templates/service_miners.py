@@ -10,6 +10,7 @@ from pipeline.templates.miner import ServiceMiner
 from pipeline.templates.model import TemplateMatch
 from pipeline.templates.snapshot import dump_state, load_state
 from pipeline.templates.stats import Counters, MinerStats
+from pipeline.templates.tokenising import Tokeniser
 
 
 class ServiceMiners:
@@ -22,8 +23,9 @@ class ServiceMiners:
 
     def __init__(self, config: MinerConfig = MinerConfig()) -> None:  # noqa: B008 - frozen
         self._config = config
-        self._masker = Masker(config.extra_masks, config.disabled_masks)
         self._counters = Counters()
+        masker = Masker(config.extra_masks, config.disabled_masks)
+        self._tokeniser = Tokeniser(config, masker.mask_token, self._counters)
         self._miners: OrderedDict[str, ServiceMiner] = OrderedDict()
         self._last: ServiceMiner | None = None
 
@@ -86,7 +88,7 @@ class ServiceMiners:
             while len(miners) >= self._config.max_services:
                 miners.popitem(last=False)
                 self._counters.evicted_services += 1
-            miner = ServiceMiner(service, self._config, self._masker.mask_token, self._counters)
+            miner = ServiceMiner(service, self._config, self._tokeniser, self._counters)
             miners[service] = miner
         else:
             miners.move_to_end(service)

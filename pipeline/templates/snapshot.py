@@ -20,7 +20,7 @@ from typing import Any
 
 import orjson
 
-from pipeline.templates.miner import ServiceMiner, export_state, import_state
+from pipeline.templates.miner import ServiceMiner
 from pipeline.templates.stats import Counters
 
 FORMAT = "pipeline.templates"
@@ -36,7 +36,7 @@ def dump_state(miners: Iterable[ServiceMiner], counters: Counters) -> bytes:
         "format": FORMAT,
         "version": VERSION,
         "counters": counters.freeze().as_dict(),
-        "services": [export_state(miner) for miner in miners],
+        "services": [miner.export() for miner in miners],
     }
     return orjson.dumps(state)
 
@@ -67,7 +67,7 @@ def load_state(data: bytes) -> tuple[dict[str, int], list[tuple[str, Loader]]]:
 
 def _loader(templates: list[dict[str, Any]], aliases: list[list[str]]) -> Loader:
     def load(miner: ServiceMiner) -> None:
-        import_state(miner, templates, aliases)
+        miner.load(templates, aliases)
 
     return load
 
@@ -87,6 +87,8 @@ def _check_service(item: Any) -> None:
             and isinstance(template.get("shapes"), list)
         ):
             raise SnapshotError("malformed template entry")
+        if not isinstance(template.get("count", 0), int):
+            raise SnapshotError("malformed template count")
         for shape in template["shapes"]:
             if not (
                 isinstance(shape, dict)
@@ -96,5 +98,7 @@ def _check_service(item: Any) -> None:
             ):
                 raise SnapshotError("malformed shape entry")
     for pair in aliases:
-        if not (isinstance(pair, list) and len(pair) == 2 and all(isinstance(x, str) for x in pair)):
+        if not (
+            isinstance(pair, list) and len(pair) == 2 and all(isinstance(x, str) for x in pair)
+        ):
             raise SnapshotError("malformed alias entry")

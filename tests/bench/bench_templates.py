@@ -51,7 +51,9 @@ _DRAIN3_MASK = re.compile(r"<:[A-Z]+:>")
 
 def drain3_example_config() -> TemplateMinerConfig:
     config = TemplateMinerConfig()
-    config.masking_instructions = [MaskingInstruction(rx, name) for rx, name in DRAIN3_EXAMPLE_MASKS]
+    config.masking_instructions = [
+        MaskingInstruction(rx, name) for rx, name in DRAIN3_EXAMPLE_MASKS
+    ]
     config.mask_prefix = "<:"
     config.mask_suffix = ":>"
     config.drain_sim_th = 0.4

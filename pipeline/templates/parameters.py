@@ -1,0 +1,51 @@
+"""The values behind each ``<*>`` of a template for one message."""
+
+from __future__ import annotations
+
+from pipeline.templates.masking import WILDCARD
+from pipeline.templates.tokens import KEY
+
+Values = list[tuple[str, str]]
+
+
+def extract(template: list[str], general: set[int], tokens: list[str], values: Values) -> Values:
+    """(name, value) pairs in message order.
+
+    ``values`` holds one pair per ``<*>`` in the masked ``tokens``. At a position the template
+    generalised (``general``), the whole original token is one value, named after its key for
+    ``key=<*>`` and "" otherwise; elsewhere the mask values pass through with their names.
+    """
+    if not general:
+        return values
+    params: Values = []
+    cursor = 0
+    for index, (mine, theirs) in enumerate(zip(template, tokens, strict=True)):
+        count = theirs.count(WILDCARD) if values else 0
+        if index in general and mine != theirs:
+            params.append(_general_value(mine, restore(theirs, values[cursor : cursor + count])))
+        elif count:
+            params.extend(values[cursor : cursor + count])
+        cursor += count
+    return params
+
+
+def _general_value(pattern: str, text: str) -> tuple[str, str]:
+    """Name and value of ``text`` at a generalised position with pattern ``prefix<*>suffix``."""
+    prefix, _, suffix = pattern.partition(WILDCARD)
+    if WILDCARD in suffix or not text.startswith(prefix) or not text.endswith(suffix):
+        return ("", text)
+    value = text[len(prefix) : len(text) - len(suffix)]
+    key = KEY.fullmatch(prefix)
+    return (prefix[:-1] if key is not None else "", value)
+
+
+def restore(masked: str, values: Values) -> str:
+    """Put mask values back into a masked token (the inverse of masking)."""
+    if not values:
+        return masked
+    parts = masked.split(WILDCARD)
+    out = [parts[0]]
+    for (_, value), part in zip(values, parts[1:], strict=False):
+        out.append(value)
+        out.append(part)
+    return "".join(out)
