@@ -120,8 +120,11 @@ start() {
     write_config
     log "starting RabbitMQ (node $RABBITMQ_NODENAME, data $RMQ_DIR/mnesia, log $RMQ_LOG)"
     echo "===== $(date -u '+%F %T') deploy/rabbitmq.sh start =====" >>"$RMQ_LOG"
-    # Foreground server in its own session; the log file is opened by root.
-    (cd / && setsid nohup runuser -u rabbitmq -- "$RMQ_SBIN/rabbitmq-server" >>"$RMQ_LOG" 2>&1 </dev/null &)
+    # Foreground server in its own session; the log file is opened by root. The redirections
+    # cover the whole subshell: no process may keep the caller's stdout open, or a caller that
+    # reads our output to EOF (CI, `make ... | tee`) would wait for RabbitMQ to exit.
+    (cd / && exec setsid nohup runuser -u rabbitmq -- "$RMQ_SBIN/rabbitmq-server") \
+        >>"$RMQ_LOG" 2>&1 </dev/null &
 }
 
 _ready() {
