@@ -9,6 +9,7 @@ Checks, against the same URLs the application uses:
   * RabbitMQ: publish + consume on a temporary queue with RABBITMQ_URL.
 Exits non-zero on the first failure.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -50,7 +51,9 @@ async def check_kafka() -> None:
             except (KafkaTimeoutError, UnknownTopicOrPartitionError):
                 pass
             else:
-                raise AssertionError(f"producing to unknown topic {ghost} succeeded: auto-create is ON")
+                raise AssertionError(
+                    f"producing to unknown topic {ghost} succeeded: auto-create is ON"
+                )
         finally:
             await producer.stop()
         topics = await admin.list_topics()
@@ -95,13 +98,14 @@ async def check_kafka() -> None:
                     got.update(m.value for m in msgs)
             assert len(got) == 30, f"consumed {len(got)}/30 messages"
             await consumer.commit()
-            committed = [
-                await consumer.committed(TopicPartition(topic, p)) or 0 for p in range(3)
-            ]
+            committed = [await consumer.committed(TopicPartition(topic, p)) or 0 for p in range(3)]
             assert sum(committed) == 30, f"committed offsets {committed}"
         finally:
             await consumer.stop()
-        ok(f"produce/consume 30 msgs with group {group} in {time.monotonic() - t0:.1f}s, offsets committed")
+        ok(
+            f"produce/consume 30 msgs with group {group} in {time.monotonic() - t0:.1f}s, "
+            "offsets committed"
+        )
 
         groups = [g[0] if isinstance(g, tuple) else g for g in await admin.list_consumer_groups()]
         assert group in groups, f"{group} not in {groups}"
@@ -147,11 +151,15 @@ async def check_rabbitmq() -> None:
 
 
 async def main() -> int:
-    for name, fn in (("kafka", check_kafka), ("postgres", check_postgres), ("rabbitmq", check_rabbitmq)):
+    for name, fn in (
+        ("kafka", check_kafka),
+        ("postgres", check_postgres),
+        ("rabbitmq", check_rabbitmq),
+    ):
         print(f"{name}:", flush=True)
         try:
             await fn()
-        except Exception as exc:  # noqa: BLE001 - report and fail
+        except Exception as exc:
             print(f"  FAIL {name}: {type(exc).__name__}: {exc}", file=sys.stderr)
             return 1
     print("smoke test passed")

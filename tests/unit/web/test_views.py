@@ -3,6 +3,7 @@
 from collections.abc import AsyncIterator
 
 import pytest
+from aiohttp import web
 from aiohttp.test_utils import TestClient, TestServer
 
 from pipeline.app import LogAnalysisApp, create_app
@@ -10,11 +11,17 @@ from pipeline.settings import load_settings
 from web.auth import issue_token
 
 
+def _aiohttp_app(app: LogAnalysisApp) -> web.Application:
+    """The aiohttp application behind Faust's web server, with Faust's blueprints applied."""
+    app.web.init_server()
+    aiohttp_app: web.Application = app.web.web_app  # type: ignore[attr-defined]
+    return aiohttp_app
+
+
 @pytest.fixture
 async def app_client() -> AsyncIterator[tuple[LogAnalysisApp, TestClient]]:
     app = create_app(load_settings({}))
-    app.web.init_server()
-    async with TestClient(TestServer(app.web.web_app)) as client:
+    async with TestClient(TestServer(_aiohttp_app(app))) as client:
         yield app, client
 
 
@@ -78,8 +85,7 @@ async def test_hostile_paths_do_not_explode_metric_labels(app_client):
 
 async def test_readiness_reports_an_unreachable_database():
     app = create_app(load_settings({"DATABASE_URL": "postgresql://u:p@127.0.0.1:1/none"}))
-    app.web.init_server()
-    async with TestClient(TestServer(app.web.web_app)) as client:
+    async with TestClient(TestServer(_aiohttp_app(app))) as client:
         response = await client.get("/health/ready")
         assert response.status == 503
         body = await response.json()
