@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import io
 import sys
 import time
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from pipeline.templates.service_miners import ServiceMiners
 from pipeline.templates.stats import MinerStats
 
 SERVICE = "file"
+_CHUNK = 65536  # lines per write: one join per chunk, bounded memory for big files
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,22 +54,34 @@ def run_templates(
     with open(input_path, encoding="utf-8", errors="replace", newline="\n") as source:
         for line in source:
             match = mine(SERVICE, line.rstrip("\r\n"))
-            append(match.template_id)
-            seen[match.template_id] = match.template
-    final: dict[str, tuple[str, str]] = {}
-    for tid in seen:
+            tid = match.template_id
+            append(tid)
+            if tid not in seen:
+                seen[tid] = match.template
+    # Each id's final id and text, CSV-encoded once per template rather than once per line.
+    final: dict[str, str] = {}
+    templates: set[str] = set()
+    for tid, text_then in seen.items():
         current = miners.resolve(SERVICE, tid)
         text = miners.template_text(SERVICE, current)
-        final[tid] = (current, seen[tid]) if text is None else (current, text)
+        if text is None:  # evicted (only with tiny bounds): keep what the line was given
+            current, text = tid, text_then
+        final[tid] = _csv_fields(text, current)
+        templates.add(current)
     with open(output_path, "w", encoding="utf-8", newline="") as sink:
-        writer = csv.writer(sink, lineterminator="\n")
-        writer.writerow(("LineId", "EventTemplate", "TemplateId"))
-        writer.writerows(
-            (number, final[tid][1], final[tid][0]) for number, tid in enumerate(ids, start=1)
-        )
+        sink.write("LineId,EventTemplate,TemplateId\n")
+        for start in range(0, len(ids), _CHUNK):
+            chunk = ids[start : start + _CHUNK]
+            sink.write("".join([f"{n},{final[tid]}" for n, tid in enumerate(chunk, start + 1)]))
     seconds = time.perf_counter() - started
-    templates = len({current for current, _ in final.values()})
-    return RunStats(lines=len(ids), templates=templates, seconds=seconds, miner=miners.stats)
+    return RunStats(lines=len(ids), templates=len(templates), seconds=seconds, miner=miners.stats)
+
+
+def _csv_fields(template: str, tid: str) -> str:
+    """``template,id\\n`` with the template quoted as the csv module would."""
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerow((template, tid))
+    return buffer.getvalue()
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -21,20 +21,23 @@ class MinerConfig:
     # A single token longer than this is treated as a variable (base64 blobs, dumps), which also
     # bounds the memory of one template to about max_tokens * max_token_chars characters.
     max_token_chars: int = 256
+    # Token sequences kept per template: a template of lists of varying length keeps one per
+    # length seen, up to this many (bounded memory per template).
+    max_shapes_per_template: int = 16
     # At most this many parameters are reported per message; the rest are dropped (counted).
     max_parameters: int = 64
-    max_templates_per_service: int = 5000
+    max_templates_per_service: int = 2000
     max_services: int = 1000
     # Generalisation aliases (old id -> new id) kept per service, oldest dropped first.
     max_aliases_per_service: int = 20000
-    # Exact-message cache per service: repeated messages skip masking and matching entirely.
+    # Exact-message cache shared by all services: repeated messages skip masking and matching.
     max_cached_messages: int = 20000
     max_cached_message_chars: int = 512
     # Fraction of a template's tokens a message must share to join it (Drain's "st").
     similarity_threshold: float = 0.5
     # Messages that differ from a template only in plain words ("Link ok" / "Link error") form
     # separate templates until the differing words took this many distinct values; then the
-    # position is a variable and the siblings merge. UPPER_CASE words never become variables.
+    # position is a variable and the siblings merge. UPPER_CASE and Capitalised words never do.
     min_distinct_words: int = 3
     # Extra masks applied before the built-in ones: (regex, name) pairs.
     extra_masks: tuple[tuple[str, str], ...] = ()
@@ -48,6 +51,7 @@ class MinerConfig:
             "max_token_chars": self.max_token_chars,
             "max_templates_per_service": self.max_templates_per_service,
             "max_services": self.max_services,
+            "max_shapes_per_template": self.max_shapes_per_template,
         }
         for name, value in positive.items():
             if value < 1:

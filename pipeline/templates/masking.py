@@ -2,19 +2,22 @@
 
 Masking works on one whitespace-separated token at a time. Tokens repeat a lot (the constant
 words of every template), so the masked form of a token is cached and the combined regex only
-runs on tokens not seen recently. All masks therefore describe single tokens; a value that spans
-spaces (``2015-10-18 18:01:47``) becomes one ``<*>`` per token.
+runs on tokens not seen recently. All masks therefore describe single tokens; dates written with
+spaces (``Fri Jul  1 07:57:30 2005``) are cut out before splitting (see SPANS).
 
 The boundaries follow the conventions of the corrected Loghub annotations: a variable is a whole
 sub-token between delimiters such as ``. - : = , ( ) [ ]``, so ``node-12`` becomes ``node-<*>``
 and ``blk_123`` becomes ``<*>``; a word with a single trailing digit (``ssh2``, ``tty1``) is a
-constant.
+constant; dates and times are masked field by field (``<*>-<*>-<*> <*>:<*>:<*>``).
+
+Every masked token has exactly one value per ``<*>`` in it, in order; the rest of the package
+relies on that to hand out parameters.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from itertools import repeat
 
 WILDCARD = "<*>"
 
@@ -27,6 +30,12 @@ _NO_WORD_AFTER = r"(?![A-Za-z0-9_])"
 # (name, pattern), tried in this order at each position. Earlier masks win where two could
 # match at the same place, so specific shapes come before the generic number/id masks.
 BUILTIN_MASKS: tuple[tuple[str, str], ...] = (
+    # The value of key=value when it looks numeric (retries=3, steps=15##7##2, ip=10.0.0.1): the
+    # key stays and names the value. Other values (class=org.x.Server2) are usually constants.
+    (
+        "kv",
+        r"(?<![\w.-])[A-Za-z_][\w.-]*=(?=[-+]?\d|[\w.:/@#+-]*\d\d)[\w./@#+-][\w.:/@#+-]*",
+    ),
     # URLs keep their scheme ("hdfs://<*>") and are variables only when they contain a digit;
     # a link without one (http://wiki.apache.org/x) is usually documentation text.
     ("url", r"\b[A-Za-z][A-Za-z0-9+.-]*://(?=[^\s\"'<>()\[\]{}]*\d)[^\s\"'<>()\[\]{}]+"),
@@ -35,30 +44,34 @@ BUILTIN_MASKS: tuple[tuple[str, str], ...] = (
         "uuid",
         r"\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b",
     ),
-    (
-        "timestamp",
-        r"\b\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?\b"
-        r"|\b\d{1,2}:\d{2}:\d{2}(?:[.,]\d+)?\b",
-    ),
     ("mac", r"\b[0-9a-fA-F]{2}(?::[0-9a-fA-F]{2}){5}\b"),
     (
+        "timestamp",
+        r"\b\d{4}[-/]\d{2}[-/]\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?\b"
+        r"|\b\d{1,2}:\d{2}:\d{2}(?:[.,]\d+)?\b(?!:)",
+    ),
+    (
         "ipv6",
-        rf"(?<![\w:])(?:{_HEX4}:){{7}}{_HEX4}(?![\w:])"
+        r"(?<![\w:])::ffff:(?:\d{1,3}\.){3}\d{1,3}(?![\w.])"
+        rf"|(?<![\w:])(?:{_HEX4}:){{7}}{_HEX4}(?![\w:])"
         rf"|(?<![\w:])(?:{_HEX4}:){{1,6}}:(?:{_HEX4}(?::{_HEX4})*)?(?![\w:])"
-        rf"|(?<![\w:])::(?:{_HEX4}(?::{_HEX4})*)?(?![\w:])",
+        # A bare "::" (listening on all addresses) is kept as written.
+        rf"|(?<![\w:])::{_HEX4}(?::{_HEX4})*(?![\w:])",
     ),
     ("ipv4", r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?!\.?\w)"),
-    # Host names with a digit in the first label (ec2-52-80-1-2.compute.amazonaws.com); the
-    # digit keeps Java package names (org.apache.x) out.
-    # or ending in a common top-level domain (country domains from a short list, so that
-    # config keys such as mapred.task.id and file names such as x.py stay).
+    # Host names: a digit in the first label (ec2-52-80-1-2.compute.amazonaws.com; the digit
+    # keeps Java packages such as org.apache.x out), or a common top-level domain (country
+    # domains from a short list, so that keys such as mapred.task.id and files such as x.py stay).
     (
         "host",
-        r"(?<![\w.-])(?:[A-Za-z0-9-]*\d[A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)+\.[a-z]{2,}"
+        r"(?<![\w./-])(?:[A-Za-z0-9-]*\d[A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)+\.[a-z]{2,}"
         r"|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:(?:com|net|org|edu|gov|co|ac)\.[a-z]{2}"
         r"|com|net|org|edu|gov|mil|info|biz|local"
         r"|localdomain|internal|lan|de|uk|jp|cn|ru|fr|br|it|nl|au|ca|kr|tw|es|se|ch|be|dk"
-        r"|fi|no|cz|hu|gr|pt|ie|nz|za|mx|ar|hk|sg|om))(?![\w-]|\.\w)",
+        r"|fi|no|cz|hu|gr|pt|ie|nz|za|mx|ar|hk|sg|om))(?![\w-]|\.\w)"
+        # A host name with a digit in front of a port or an address: msra-sa-41:8030,
+        # node-7/10.0.0.7.
+        r"|(?<![\w./-])[A-Za-z][A-Za-z0-9-]*\d[A-Za-z0-9-]*(?=:\d{1,5}(?![\d:])|/\d{1,3}\.)",
     ),
     ("version", r"(?<![\w.])[vV]\d+(?:\.\d+)+[\w-]*"),
     ("hex", rf"{_NO_WORD_BEFORE}0[xX][0-9a-fA-F]+{_NO_WORD_AFTER}"),
@@ -82,20 +95,44 @@ SPANS = re.compile(
     rf"(?:\s+\d{{4}}\b)?"
     rf"|\b(?:{_WEEKDAY},?\s+)?\d{{1,2}}\s+{_MONTH}\s+\d{{4}}(?:\s+\d{{1,2}}:\d{{2}}:\d{{2}})?\b"
 )
+# A span always has a month name as a token of its own; checking the tokens for one is much
+# cheaper than searching every message with SPANS.
+MONTHS = frozenset(
+    ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"]
+)
 # Stands for a masked span inside a message while it is split into tokens (a private-use code
 # point; occurrences in the input are replaced first).
 SPAN_MARK = "\ue000"
 _DIGITS = re.compile(r"\d")
-_KEY_VALUE = re.compile(r"([A-Za-z_][\w.-]*)=(\S+)")
+_DIGIT_RUNS = re.compile(r"(\d+)")
+_KEY_VALUE = re.compile(r"([A-Za-z_][\w.-]*)=([^\s,;&)\]}\"']+)")
 
 Values = tuple[tuple[str, str], ...]
 Masked = tuple[str, Values]
 
 
+# Masks that need one of these characters are left out of the regex for tokens without them:
+# the combined regex is tried at every character, so fewer alternatives make it much faster.
+_WIDE_CHARS = frozenset(".:/@\\")
+_NARROW_MASKS = frozenset(
+    {"kv", "uuid", "timestamp", "hex", "duration", "size", "bool", "user", "num", "id"}
+)
+# The commonest shapes of variable tokens, recognised whole without the combined regex; each
+# alternative gives exactly what the combined regex gives (a unit test checks this).
+_OCTETS = r"(?:\d{1,3}\.){3}\d{1,3}"
+_SHAPES = re.compile(
+    r"(?P<num>-?\d+(?:\.\d+){0,2})(?P<num_tail>[,;)\].]*:?)"
+    r"|(?P<id>[A-Za-z]+_-?\d+(?:_[A-Za-z0-9]+)*)"
+    rf"|(?P<ipv4>{_OCTETS})(?::(?P<port>\d{{1,5}}))?(?P<ipv4_tail>[,;)\]]*)"
+    rf"|(?P<path>/{_OCTETS})(?::(?P<path_port>\d{{1,5}}))?(?P<path_tail>[,;)\]]*)"
+)
+_SPECIAL_WORDS = {"true": "bool", "false": "bool", "null": "bool", "root": "user", "admin": "user"}
+
+
 class Masker:
     """Masks one token at a time, with a bounded cache of recently seen tokens."""
 
-    __slots__ = ("_cache", "_cache_size", "_pattern", "_sub")
+    __slots__ = ("_cache", "_cache_size", "_fast", "_narrow", "_special", "_wide", "cached")
 
     def __init__(
         self,
@@ -109,17 +146,37 @@ class Masker:
             re.compile(rx)  # fail early, naming the bad pattern
             if not re.fullmatch(r"[A-Za-z_]\w*", group):
                 raise ValueError(f"mask name must be an identifier: {group!r}")
-        combined = "|".join(f"(?P<{group}>{rx})" for group, rx in masks)
-        self._pattern = re.compile(combined) if masks else re.compile(r"(?!x)x")
-        self._sub: Callable[..., str] = self._pattern.sub
+        narrow = [(g, rx) for g, rx in masks if g.startswith("x") or g in _NARROW_MASKS]
+        self._wide = _combine(masks).sub
+        self._narrow = _combine(narrow).sub
+        # Plain words and common shapes skip the combined regex, unless the masks differ from
+        # the built-in set (an extra mask could match them too).
+        self._fast = not extra_masks and not disabled
+        self._special = dict(_SPECIAL_WORDS)
         self._cache: dict[str, Masked] = {}
         self._cache_size = cache_size
+        # Lookup without masking; stays valid because the cache is cleared, never replaced.
+        self.cached = self._cache.get
 
     def mask_token(self, token: str) -> Masked:
         """Return the token with variables replaced by ``<*>`` and the (name, value) pairs."""
         cached = self._cache.get(token)
         if cached is not None:
             return cached
+        if self._fast and token.isalpha():
+            name = self._special.get(token.lower()) if len(token) <= 5 else None
+            result: Masked = (token, ()) if name is None else (WILDCARD, ((name, token),))
+        elif self._fast and token.isdigit() and token.isascii():
+            result = (WILDCARD, (("num", token),))
+        else:
+            shape = _SHAPES.fullmatch(token) if self._fast else None
+            result = self._mask(token) if shape is None else _from_shape(shape)
+        if len(self._cache) >= self._cache_size:
+            self._cache.clear()  # cheap bound; the hot tokens come back within a few messages
+        self._cache[token] = result
+        return result
+
+    def _mask(self, token: str) -> Masked:
         values: list[tuple[str, str]] = []
 
         def replace(match: re.Match[str]) -> str:
@@ -128,6 +185,16 @@ class Masker:
             if group == "id" and text[0].isalpha() and _is_versioned_word(text):
                 return text
             name = group.split("_", 1)[1] if group.startswith("x") and "_" in group else group
+            if group == "kv":
+                key, value = text.split("=", 1)
+                values.append((key, value))
+                return f"{key}={WILDCARD}"
+            if group == "timestamp":
+                # Dates and times are written field by field (<*>-<*>-<*> <*>:<*>:<*>) in the
+                # Loghub annotations; each field is a value named timestamp.
+                fields = _DIGIT_RUNS.split(text)
+                values.extend(("timestamp", field) for field in fields[1::2])
+                return WILDCARD.join(fields[0::2])
             if group == "url":
                 scheme, rest = text.split("://", 1)
                 values.append((name, rest))
@@ -135,6 +202,7 @@ class Masker:
             values.append((name, text))
             return WILDCARD
 
+        sub = self._narrow if _WIDE_CHARS.isdisjoint(token) else self._wide
         if WILDCARD in token:
             # A literal <*> in the input is a value, so that masks and values stay in step.
             parts = token.split(WILDCARD)
@@ -142,17 +210,35 @@ class Masker:
             for i, part in enumerate(parts):
                 if i:
                     values.append(("literal", WILDCARD))
-                masked_parts.append(self._sub(replace, part))
+                masked_parts.append(sub(replace, part))
             masked = WILDCARD.join(masked_parts)
         else:
-            masked = self._sub(replace, token)
+            masked = sub(replace, token)
         if values and "=" in token:
             values = _name_key_values(token, values)
-        result: Masked = (masked, tuple(values))
-        if len(self._cache) >= self._cache_size:
-            self._cache.clear()  # cheap bound; the hot tokens come back within a few messages
-        self._cache[token] = result
-        return result
+        return (masked, tuple(values))
+
+
+def _from_shape(match: re.Match[str]) -> Masked:
+    """Masked form of a token that matched one of the common _SHAPES."""
+    group = match.lastgroup
+    if group == "id":
+        return (WILDCARD, (("id", match.group()),))
+    if group == "num_tail":
+        return (WILDCARD + match.group("num_tail"), (("num", match.group("num")),))
+    name = "ipv4" if match.group("ipv4") is not None else "path"
+    address = match.group(name)
+    port = match.group("port" if name == "ipv4" else "path_port")
+    tail = match.group(f"{name}_tail")
+    if port is None:
+        return (WILDCARD + tail, ((name, address),))
+    return (f"{WILDCARD}:{WILDCARD}{tail}", ((name, address), ("num", port)))
+
+
+def _combine(masks: list[tuple[str, str]]) -> re.Pattern[str]:
+    if not masks:
+        return re.compile(r"(?!x)x")
+    return re.compile("|".join(f"(?P<{group}>{rx})" for group, rx in masks))
 
 
 _SEPARATE_NUMBER = re.compile(r"[_-]\d")
@@ -164,56 +250,60 @@ def _is_versioned_word(word: str) -> bool:
 
 
 def _name_key_values(token: str, values: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """Name a value after its key when the token is ``key=value`` and the value is one mask."""
-    match = _KEY_VALUE.fullmatch(token)
-    if match is not None and len(values) == 1 and values[0][1] == match.group(2):
-        return [(match.group(1), values[0][1])]
-    return values
+    """Name a value after its key where the token holds ``key=value`` (``(uid=0)`` -> uid)."""
+    keys = {match.group(2): match.group(1) for match in _KEY_VALUE.finditer(token)}
+    return [(keys.get(value, name), value) for name, value in values]
 
 
-# Unit symbols written after a number ("5.2 KB", "30 ms") are part of the value, as the Loghub
-# annotations write them ("size <*>,"); spelled-out units ("2010 bytes") stay words.
-_SIZE_SYMBOLS = ("B", "KB", "MB", "GB", "TB", "PB", "KiB", "MiB", "GiB", "TiB", "kB")
-_TIME_SYMBOLS = ("ns", "us", "µs", "ms", "s", "sec", "secs", "min", "mins", "h", "hr", "hrs")
-_SIZE_WORDS = ("byte", "bytes")
-_TIME_WORDS = ("second", "seconds", "minute", "minutes", "hour", "hours", "day", "days")
+# Units after a number ("5.2 KB", "30 ms", "2010 bytes") name the value size or duration. The
+# unit stays a word of the template, as most annotations write it ("memory <*> MB").
+_SIZE_UNITS = ("B", "KB", "MB", "GB", "TB", "PB", "KiB", "MiB", "GiB", "TiB", "kB", "byte", "bytes")
+_TIME_UNITS = (
+    "ns",
+    "us",
+    "µs",
+    "ms",
+    "s",
+    "sec",
+    "secs",
+    "second",
+    "seconds",
+    "min",
+    "mins",
+    "minute",
+    "minutes",
+    "h",
+    "hr",
+    "hrs",
+    "hour",
+    "hours",
+    "day",
+    "days",
+    "milliseconds",
+    "microseconds",
+)
 _TRAILING = ("", ",", ".", ";", ":", ")", "]")
 _UNIT_NAMES = {
-    unit + tail: (name, symbol)
-    for units, name, symbol in (
-        (_SIZE_SYMBOLS, "size", True),
-        (_TIME_SYMBOLS, "duration", True),
-        (_SIZE_WORDS, "size", False),
-        (_TIME_WORDS, "duration", False),
-    )
+    unit + tail: name
+    for units, name in ((_SIZE_UNITS, "size"), (_TIME_UNITS, "duration"))
     for unit in units
     for tail in _TRAILING
 }
 UNIT_TOKENS = frozenset(_UNIT_NAMES)
 
 
-def attach_units(tokens: list[str], values: list[tuple[str, str]]) -> None:
-    """Fold unit symbols into the number before them and name the value size or duration.
+def name_units(tokens: list[str], values: list[tuple[str, str]]) -> None:
+    """Rename ``num`` values followed by a unit token to size or duration, in place.
 
-    ``values`` holds one entry per ``<*>`` in ``tokens``, in order; both are updated in place.
+    ``values`` holds one entry per ``<*>`` in ``tokens``, in order.
     """
-    cursor = 0
-    index = 0
-    while index < len(tokens) - 1:
-        token = tokens[index]
-        count = token.count(WILDCARD)
-        if token == WILDCARD and values[cursor][0] == "num":
-            unit = tokens[index + 1]
-            found = _UNIT_NAMES.get(unit)
-            if found is not None:
-                name, symbol = found
-                number = values[cursor][1]
-                if symbol:
-                    bare = unit.rstrip(",.;:)]")
-                    values[cursor] = (name, f"{number} {bare}")
-                    tokens[index] = WILDCARD + unit[len(bare) :]
-                    del tokens[index + 1]
-                else:
-                    values[cursor] = (name, number)
-        cursor += count
-        index += 1
+    units = [i for i, token in enumerate(tokens) if i and token in _UNIT_NAMES]
+    if not units:
+        return
+    counts = list(map(str.count, tokens, repeat(WILDCARD, len(tokens))))
+    for index in units:
+        if tokens[index - 1] == WILDCARD:
+            cursor = sum(counts[: index - 1])
+            name, number = values[cursor]
+            if name == "num":
+                values[cursor] = (_UNIT_NAMES[tokens[index]], number)

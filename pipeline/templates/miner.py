@@ -9,9 +9,13 @@ templates:
   words (``Link ok`` / ``Link error``), it starts a sibling template. Only once the differing
   position has shown ``min_distinct_words`` distinct values do the siblings merge into one
   template with ``<*>`` there (user names, host names do this quickly; ``ok``/``error`` never
-  do). UPPER_CASE words (states, levels) never become variables.
+  do). UPPER_CASE and Capitalised words (states, levels, events) never become variables.
 * Differences in masked values (``<*>:<*>`` / ``<*>``) generalise at once, keeping shared
   ``key=`` prefixes and brackets (``user=<*>``, ``(<*>)``).
+
+A message that finds no template of its length may still join one whose skeleton (runs of
+``<*>`` folded into one) is the same: a list of another length (``delete <*> <*>`` /
+``delete <*>``). Such a template is variadic and renders each run as one ``<*>``.
 
 A template is identified by its rendered text (rendering.py). Token sequences ("shapes") can
 render to the same text, so a template owns one or more shapes; when a shape's text becomes that
@@ -21,73 +25,53 @@ of another template they merge, and the old id becomes an alias of the surviving
 from __future__ import annotations
 
 from collections import OrderedDict
+from itertools import compress
+from operator import ne
 from typing import Any
 
 from pipeline.templates.config import MinerConfig
 from pipeline.templates.ids import template_id
-from pipeline.templates.masking import WILDCARD
+from pipeline.templates.masking import UNIT_TOKENS, WILDCARD
 from pipeline.templates.model import TemplateMatch
 from pipeline.templates.parameters import Values, extract
 from pipeline.templates.rendering import render
+from pipeline.templates.shapes import RUNS, GroupKey, Shape, Template, covers, group_key, skeleton
 from pipeline.templates.stats import Counters
 from pipeline.templates.tokenising import Tokeniser
 from pipeline.templates.tokens import differ_in_words, generalise_token, instance_of, is_enum
 
-GroupKey = tuple[int, str]
-
-
-class Template:
-    """One template: its id, text, message count and the shapes that render to it."""
-
-    __slots__ = ("count", "id", "shapes", "text")
-
-    def __init__(self, tid: str, text: str) -> None:
-        self.id = tid
-        self.text = text
-        self.count = 0
-        self.shapes: list[Shape] = []
-
-
-class Shape:
-    """A token sequence of one length that messages are matched against."""
-
-    __slots__ = ("alive", "general", "key", "template", "tokens")
-
-    def __init__(self, tokens: list[str], key: GroupKey, template: Template) -> None:
-        self.tokens = tokens
-        self.key = key
-        self.template = template
-        # Positions that became <*> by generalisation (not by masking): their parameter is the
-        # whole original token.
-        self.general: set[int] = set()
-        self.alive = True  # False once evicted or merged away; cached references check it
-
-
-def group_key(tokens: list[str]) -> GroupKey:
-    """Drain's first levels: token count and the first token unless it holds a variable."""
-    if not tokens:
-        return (0, "")
-    first = tokens[0]
-    return (len(tokens), WILDCARD if WILDCARD in first else first)
+MessageCache = dict[str, tuple["ServiceMiner", "Shape", list[str], Values]]
 
 
 class ServiceMiner:
     """Miner state of a single service. Not thread-safe; one owner per service."""
 
     def __init__(
-        self, service: str, config: MinerConfig, tokeniser: Tokeniser, counters: Counters
+        self,
+        service: str,
+        config: MinerConfig,
+        tokeniser: Tokeniser,
+        counters: Counters,
+        cache: MessageCache | None = None,
     ) -> None:
         self.service = service
         self._config = config
         self._tokenise = tokeniser.tokenise
         self._counters = counters
         self._groups: dict[GroupKey, list[Shape]] = {}
+        self._lengths: dict[int, set[GroupKey]] = {}  # group keys per token count
         self.templates: OrderedDict[str, Template] = OrderedDict()  # LRU order, oldest first
         self._by_text: dict[str, Template] = {}
         self.aliases: OrderedDict[str, str] = OrderedDict()
-        self._cache: dict[str, tuple[Shape, list[str], Values]] = {}
+        # Exact-message cache, shared by the miners of all services so that one bound covers
+        # them all; an entry made by another miner is a miss.
+        self._cache: MessageCache = {} if cache is None else cache
         # Distinct word tuples seen per family of sibling shapes (see _words_vary).
         self._families: dict[tuple[object, ...], set[tuple[str, ...]]] = {}
+        # Skeleton (runs of <*> folded) -> template, to find lists of another length.
+        self._skeletons: dict[tuple[str, ...], Template] = {}
+        self._max_parameters = config.max_parameters
+        self._threshold = config.similarity_threshold
 
     # -- public operations -------------------------------------------------------------
 
@@ -95,22 +79,24 @@ class ServiceMiner:
         counters = self._counters
         counters.messages += 1
         cached = self._cache.get(message)
-        if cached is not None and cached[0].alive:
+        if cached is not None and cached[0] is self and cached[1].alive:
             counters.cache_hits += 1
-            shape, tokens, values = cached
+            _, shape, tokens, values = cached
             template = shape.template
             template.count += 1
             self.templates.move_to_end(template.id)
-            return TemplateMatch(
-                template.id, template.text, self._parameters(shape, tokens, values), False, None
-            )
+            if shape.general or len(values) > self._max_parameters:
+                params = self._parameters(shape, tokens, values)
+            else:
+                params = tuple(values)  # the common case, without a call
+            return TemplateMatch(template.id, template.text, params, False, None)
         tokens, values = self._tokenise(message)
         shape, is_new, previous_id = self._match(tokens)
         config = self._config
         if config.max_cached_messages and len(message) <= config.max_cached_message_chars:
             if len(self._cache) >= config.max_cached_messages:
                 self._cache.clear()  # cheap bound: hot messages return within a few lines
-            self._cache[message] = (shape, tokens, values)
+            self._cache[message] = (self, shape, tokens, values)
         template = shape.template
         return TemplateMatch(
             template.id, template.text, self._parameters(shape, tokens, values), is_new, previous_id
@@ -133,42 +119,178 @@ class ServiceMiner:
 
     def _match(self, tokens: list[str]) -> tuple[Shape, bool, str | None]:
         key = group_key(tokens)
-        group = self._groups.get(key)
-        best = self._best(group, tokens) if group else None
+        best = self._search(key, tokens)
         if best is None:
-            return self._create(tokens, key), True, None
+            joined = self._join_list(tokens, key)
+            return self._create(tokens, key) if joined is None else joined
         shape_tokens = best.tokens
         template = best.template
-        if shape_tokens == tokens:
+        general = best.general
+        diffs = list(compress(range(len(tokens)), map(ne, shape_tokens, tokens)))
+        uncovered = [i for i in diffs if not covers(shape_tokens[i], tokens[i], i in general)]
+        if not uncovered:
+            # The common case: the template already fits the message.
             template.count += 1
             self.templates.move_to_end(template.id)
+            general.update(diffs)
             return best, False, None
-        words = [
-            index
-            for index, (mine, theirs) in enumerate(zip(shape_tokens, tokens, strict=True))
-            if mine != theirs and mine != WILDCARD and differ_in_words(mine, theirs)
-        ]
-        if words and not self._words_vary(best, tokens, words, key):
-            # A different event ("Link ok" / "Link error") until the position proves variable.
-            return self._create(tokens, key), True, None
+        words = [i for i in uncovered if differ_in_words(shape_tokens[i], tokens[i])]
+        if words and (words[0] == 0 or not self._words_vary(best, tokens, words, key)):
+            # The first word names the event (Drain's premise), so it never becomes a variable;
+            # other words make a different event ("Link ok" / "Link error") until the position
+            # proves variable.
+            return self._create(tokens, key)
         template.count += 1
         self.templates.move_to_end(template.id)
+        general.update(diffs)
         changed = False
-        for index, (mine, theirs) in enumerate(zip(shape_tokens, tokens, strict=True)):
-            if mine != theirs:
-                best.general.add(index)
-                if mine != WILDCARD:
-                    general = generalise_token(mine, theirs)
-                    if general != mine:
-                        shape_tokens[index] = general
-                        changed = True
+        for index in uncovered:
+            if (
+                index
+                and shape_tokens[index] in UNIT_TOKENS
+                and tokens[index] in UNIT_TOKENS
+                and shape_tokens[index - 1] == WILDCARD
+            ):
+                best.folded.add(index)
+            pattern = generalise_token(shape_tokens[index], tokens[index])
+            if pattern != shape_tokens[index]:
+                shape_tokens[index] = pattern
+                changed = True
         absorbed = self._absorb_family(best) if words else []
         if not changed and not absorbed:
             return best, False, None
+        if group_key(shape_tokens) != best.key:
+            self._rekey(best)
         previous_id = self._retitle(best)
         for tid in absorbed:
             self._add_alias(tid, best.template.id)
+        self._remember_skeleton(best)
         return best, False, previous_id
+
+    def _search(self, key: GroupKey, tokens: list[str]) -> Shape | None:
+        """Best shape for ``tokens``: in its own group, else in the group of its length whose
+        first token holds a variable.
+
+        The second look only runs for messages that would otherwise start a template, so that
+        a first token that differs only in its value (``user=bob`` / ``user=<*>``) still finds
+        its template. Groups of other plain first words need no look: the first word never
+        becomes a variable.
+        """
+        groups = self._groups
+        group = groups.get(key)
+        if group:
+            best = self._best(group, tokens)
+            if best is not None:
+                return best
+        wild = (key[0], WILDCARD)
+        if wild == key:
+            return None
+        group = groups.get(wild)
+        return self._best(group, tokens) if group else None
+
+    def _join_list(self, tokens: list[str], key: GroupKey) -> tuple[Shape, bool, str | None] | None:
+        """Join a template that differs only in the length of its runs of variables.
+
+        ``delete <*>`` and ``delete <*> <*> <*>`` (one block or three) are one event; Drain
+        compares equal lengths only, so such a message finds no template. If its skeleton (runs
+        of ``<*>`` tokens folded into one) is that of a template, it joins it as a new shape and
+        the template becomes variadic: each run renders as a single ``<*>``.
+        """
+        if WILDCARD not in tokens:
+            return None
+        folded = skeleton(tokens)
+        if len(folded) < 2:
+            return None
+        template = self._skeletons.get(folded)
+        if template is None:
+            return None
+        if self.templates.get(template.id) is not template or not any(
+            skeleton(shape.tokens) == folded for shape in template.shapes
+        ):
+            del self._skeletons[folded]  # stale: evicted, merged or generalised since
+            return None
+        shape = Shape(list(tokens), key, template)
+        template.count += 1
+        self.templates.move_to_end(template.id)
+        if len(template.shapes) < self._config.max_shapes_per_template:
+            template.shapes.append(shape)
+            self._link(shape)
+        else:
+            # Bounded memory per template: this list length gets no shape of its own; the
+            # message still belongs to the template (found again by skeleton, never cached).
+            shape.alive = False
+            self._counters.capped_shapes += 1
+        previous_id = None
+        if not template.variadic:
+            template.variadic = True
+            previous_id = self._rename(template)
+        return shape, False, previous_id
+
+    def _rename(self, template: Template) -> str | None:
+        """Re-render a whole template (all its shapes); rename or merge it. Returns the old id."""
+        first = template.shapes[0]
+        text = self._render(first.tokens, first.folded, template.variadic)
+        if text == template.text:
+            return None
+        old_id = template.id
+        del self.templates[old_id]
+        self._by_text.pop(template.text, None)
+        target = self._by_text.get(text)
+        if target is None:
+            template.id = template_id(self.service, text)
+            template.text = text
+            self.aliases.pop(template.id, None)
+            self.templates[template.id] = template
+            self._by_text[text] = template
+            self._counters.generalisations += 1
+        else:
+            for shape in template.shapes:
+                shape.template = target
+                target.shapes.append(shape)
+            target.count += template.count
+            target.variadic = target.variadic or template.variadic
+            self.templates.move_to_end(target.id)
+            self._counters.merges += 1
+            template = target
+        self._add_alias(old_id, template.id)
+        return old_id
+
+    def _remember_skeleton(self, shape: Shape) -> None:
+        if WILDCARD not in shape.tokens:
+            return
+        folded = skeleton(shape.tokens)
+        if len(folded) >= 2:
+            if len(self._skeletons) >= 2 * self._config.max_templates_per_service:
+                self._skeletons.clear()  # bound: entries are hints, validated on use
+            self._skeletons[folded] = shape.template
+
+    def _render(self, tokens: list[str], folded: set[int], variadic: bool) -> str:
+        text = render(tokens, folded)
+        return RUNS.sub(WILDCARD, text) if variadic else text
+
+    def _rekey(self, shape: Shape) -> None:
+        """Move a shape whose first token generalised to the group of its new key."""
+        self._unlink(shape)
+        shape.key = group_key(shape.tokens)
+        self._link(shape)
+
+    def _link(self, shape: Shape) -> None:
+        group = self._groups.get(shape.key)
+        if group is None:
+            group = self._groups[shape.key] = []
+            self._lengths.setdefault(shape.key[0], set()).add(shape.key)
+        group.append(shape)
+
+    def _unlink(self, shape: Shape) -> None:
+        group = self._groups.get(shape.key)
+        if group is not None and shape in group:
+            group.remove(shape)
+            if not group:
+                del self._groups[shape.key]
+                keys = self._lengths[shape.key[0]]
+                keys.discard(shape.key)
+                if not keys:
+                    del self._lengths[shape.key[0]]
 
     def _best(self, group: list[Shape], tokens: list[str]) -> Shape | None:
         """The shape sharing most tokens with ``tokens``, if it shares enough."""
@@ -181,7 +303,7 @@ class ServiceMiner:
             score = sum(map(str.__eq__, shape.tokens, tokens))
             if score > best_score:
                 best, best_score = shape, score
-        return best if best_score >= self._config.similarity_threshold * size else None
+        return best if best_score >= self._threshold * size else None
 
     def _words_vary(self, shape: Shape, tokens: list[str], words: list[int], key: GroupKey) -> bool:
         """Record the words seen at ``words``; True once they took enough distinct values."""
@@ -211,7 +333,11 @@ class ServiceMiner:
         """Fold sibling shapes that now fit ``shape``; return the ids of emptied templates."""
         merged = shape.tokens
         emptied: list[str] = []
-        for other in list(self._groups.get(shape.key, ())):
+        size = shape.key[0]
+        siblings = [
+            other for key in list(self._lengths.get(size, ())) for other in self._groups[key]
+        ]
+        for other in siblings:
             if other is shape or not instance_of(other.tokens, merged):
                 continue
             for index, token in enumerate(other.tokens):
@@ -232,17 +358,20 @@ class ServiceMiner:
 
     # -- template bookkeeping ----------------------------------------------------------
 
-    def _create(self, tokens: list[str], key: GroupKey) -> Shape:
+    def _create(self, tokens: list[str], key: GroupKey) -> tuple[Shape, bool, str | None]:
+        """A new shape; its template is new unless another shape already renders the same."""
         text = render(tokens)
         template = self._by_text.get(text)
+        created = template is None
         if template is None:
             template = self._new_template(text)
         shape = Shape(list(tokens), key, template)
         template.shapes.append(shape)
         template.count += 1
         self.templates.move_to_end(template.id)
-        self._groups.setdefault(key, []).append(shape)
-        return shape
+        self._link(shape)
+        self._remember_skeleton(shape)
+        return shape, created, None
 
     def _new_template(self, text: str) -> Template:
         while len(self.templates) >= self._config.max_templates_per_service:
@@ -264,16 +393,12 @@ class ServiceMiner:
 
     def _drop_shape(self, shape: Shape) -> None:
         shape.alive = False
-        group = self._groups.get(shape.key)
-        if group is not None and shape in group:
-            group.remove(shape)
-            if not group:
-                del self._groups[shape.key]
+        self._unlink(shape)
 
     def _retitle(self, shape: Shape) -> str | None:
         """Re-render a generalised shape; rename or merge its template. Returns the old id."""
         old = shape.template
-        text = render(shape.tokens)
+        text = self._render(shape.tokens, shape.folded, old.variadic)
         if text == old.text:
             return None
         counters = self._counters
@@ -283,7 +408,7 @@ class ServiceMiner:
             self.templates.pop(old.id, None)
             self._by_text.pop(old.text, None)
             if target is None:
-                target = Template(template_id(self.service, text), text)
+                target = Template(template_id(self.service, text), text, old.variadic)
                 self.aliases.pop(target.id, None)
                 self._by_text[text] = target
             else:
@@ -295,18 +420,20 @@ class ServiceMiner:
             self.templates.move_to_end(target.id)
             self._add_alias(old.id, target.id)
             return old.id
-        # Other shapes still render to the old text: only this shape moves, and its messages
-        # so far stay counted under the old id.
+        # Other shapes still render to the old text: only this shape moves, its messages so far
+        # stay counted under the old id, and the old id stays live (so it is no alias).
         old.shapes.remove(shape)
         if target is None:
             target = self._new_template(text)
+            target.variadic = old.variadic
         else:
             counters.merges += 1
         target.shapes.append(shape)
         shape.template = target
         target.count += 1
         self.templates.move_to_end(target.id)
-        return old.id
+        self._remember_skeleton(shape)
+        return None
 
     def _add_alias(self, old_id: str, new_id: str) -> None:
         if old_id == new_id:
@@ -339,8 +466,13 @@ class ServiceMiner:
                     "id": template.id,
                     "text": template.text,
                     "count": template.count,
+                    "variadic": template.variadic,
                     "shapes": [
-                        {"tokens": shape.tokens, "general": sorted(shape.general)}
+                        {
+                            "tokens": shape.tokens,
+                            "general": sorted(shape.general),
+                            "folded": sorted(shape.folded),
+                        }
                         for shape in template.shapes
                     ],
                 }
@@ -360,11 +492,14 @@ class ServiceMiner:
                 template.id = item["id"]
                 self.templates[template.id] = template
             template.count = item.get("count", 0)
+            template.variadic = bool(item.get("variadic", False))
             for raw in item["shapes"]:
                 tokens = list(raw["tokens"])
                 shape = Shape(tokens, group_key(tokens), template)
                 shape.general = {i for i in raw.get("general", ()) if 0 <= i < len(tokens)}
+                shape.folded = {i for i in raw.get("folded", ()) if 0 < i < len(tokens)}
                 template.shapes.append(shape)
-                self._groups.setdefault(shape.key, []).append(shape)
+                self._link(shape)
+                self._remember_skeleton(shape)
         for old, new in aliases:
             self._add_alias(old, new)

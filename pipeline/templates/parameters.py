@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import repeat
+
 from pipeline.templates.masking import WILDCARD
 from pipeline.templates.tokens import KEY
 
@@ -17,15 +19,30 @@ def extract(template: list[str], general: set[int], tokens: list[str], values: V
     """
     if not general:
         return values
+    if not values:
+        return [
+            _general_value(template[i], tokens[i])
+            for i in sorted(general)
+            if template[i] != tokens[i]
+        ]
+    counts = list(map(str.count, tokens, repeat(WILDCARD, len(tokens))))
     params: Values = []
     cursor = 0
-    for index, (mine, theirs) in enumerate(zip(template, tokens, strict=True)):
-        count = theirs.count(WILDCARD) if values else 0
-        if index in general and mine != theirs:
-            params.append(_general_value(mine, restore(theirs, values[cursor : cursor + count])))
+    done = 0  # tokens whose values are already in params
+    for index in sorted(general):
+        before = sum(counts[done:index])
+        if before:
+            params.extend(values[cursor : cursor + before])
+            cursor += before
+        count = counts[index]
+        if template[index] != tokens[index]:
+            own = values[cursor : cursor + count]
+            params.append(_general_value(template[index], restore(tokens[index], own)))
         elif count:
             params.extend(values[cursor : cursor + count])
         cursor += count
+        done = index + 1
+    params.extend(values[cursor:])
     return params
 
 

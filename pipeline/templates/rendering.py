@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from pipeline.templates.masking import WILDCARD
+
 _PATH_DELIMITERS = r"\s,!;:=|\"'\[\](){}"
 _TOKEN_DELIMITERS = _PATH_DELIMITERS + r".\-+@#$%&"
 _PATH_SPLIT = re.compile(f"([{_PATH_DELIMITERS}])")
@@ -46,6 +48,18 @@ def normalise(template: str) -> str:
     return template
 
 
-def render(tokens: list[str]) -> str:
-    """Template text for template tokens: joined with spaces, then :func:`normalise`."""
+def render(tokens: list[str], folded: set[int] | frozenset[int] = frozenset()) -> str:
+    """Template text for template tokens: joined with spaces, then :func:`normalise`.
+
+    ``folded`` positions (units that vary with their value, "5.2 KB" / "80 B") join the
+    variable before them, keeping only their trailing punctuation: ``size <*>,``.
+    """
+    if folded:
+        kept: list[str] = []
+        for index, token in enumerate(tokens):
+            if index in folded and kept:
+                kept[-1] += token.replace(WILDCARD, "")
+            else:
+                kept.append(token)
+        tokens = kept
     return normalise(" ".join(tokens))

@@ -6,7 +6,7 @@ from collections import OrderedDict
 
 from pipeline.templates.config import MinerConfig
 from pipeline.templates.masking import Masker
-from pipeline.templates.miner import ServiceMiner
+from pipeline.templates.miner import MessageCache, ServiceMiner
 from pipeline.templates.model import TemplateMatch
 from pipeline.templates.snapshot import dump_state, load_state
 from pipeline.templates.stats import Counters, MinerStats
@@ -25,8 +25,9 @@ class ServiceMiners:
         self._config = config
         self._counters = Counters()
         masker = Masker(config.extra_masks, config.disabled_masks)
-        self._tokeniser = Tokeniser(config, masker.mask_token, self._counters)
+        self._tokeniser = Tokeniser(config, masker, self._counters)
         self._miners: OrderedDict[str, ServiceMiner] = OrderedDict()
+        self._cache: MessageCache = {}
         self._last: ServiceMiner | None = None
 
     @property
@@ -60,6 +61,15 @@ class ServiceMiners:
             return {}
         return {tid: template.text for tid, template in miner.templates.items()}
 
+    def aliases(self, service: str) -> dict[str, str]:
+        """Generalisation and merge aliases of ``service``: old id -> the id it became.
+
+        A match reports one ``previous_id``; when several sibling templates merge at once the
+        others are only here (and in :meth:`resolve`).
+        """
+        miner = self._miners.get(service)
+        return {} if miner is None else dict(miner.aliases)
+
     @property
     def stats(self) -> MinerStats:
         return self._counters.freeze()
@@ -88,7 +98,9 @@ class ServiceMiners:
             while len(miners) >= self._config.max_services:
                 miners.popitem(last=False)
                 self._counters.evicted_services += 1
-            miner = ServiceMiner(service, self._config, self._tokeniser, self._counters)
+            miner = ServiceMiner(
+                service, self._config, self._tokeniser, self._counters, self._cache
+            )
             miners[service] = miner
         else:
             miners.move_to_end(service)

@@ -5,12 +5,13 @@ Layout (version 1)::
     {"format": "pipeline.templates", "version": 1,
      "counters": {"messages": 10, ...},
      "services": [{"service": "api",
-                   "templates": [{"id": "...", "text": "...", "count": 3,
-                                  "shapes": [{"tokens": ["user", "<*>"], "general": [1]}]}],
+                   "templates": [{"id": "...", "text": "...", "count": 3, "variadic": false,
+                                  "shapes": [{"tokens": ["user", "<*>"], "general": [1],
+                                              "folded": []}]}],
                    "aliases": [["old id", "new id"]]}]}
 
 Services and templates are listed least recently used first, so restoring them in order
-rebuilds the same LRU order.
+rebuilds the same LRU order. "variadic" and "folded" may be absent (read as false / empty).
 """
 
 from __future__ import annotations
@@ -87,14 +88,17 @@ def _check_service(item: Any) -> None:
             and isinstance(template.get("shapes"), list)
         ):
             raise SnapshotError("malformed template entry")
-        if not isinstance(template.get("count", 0), int):
-            raise SnapshotError("malformed template count")
+        if not isinstance(template.get("count", 0), int) or not isinstance(
+            template.get("variadic", False), bool
+        ):
+            raise SnapshotError("malformed template entry")
         for shape in template["shapes"]:
             if not (
                 isinstance(shape, dict)
                 and isinstance(shape.get("tokens"), list)
                 and all(isinstance(token, str) for token in shape["tokens"])
                 and all(isinstance(i, int) for i in shape.get("general", []))
+                and all(isinstance(i, int) for i in shape.get("folded", []))
             ):
                 raise SnapshotError("malformed shape entry")
     for pair in aliases:

@@ -21,6 +21,7 @@ class MinerStats:
     truncated_tokens: int = 0
     long_tokens: int = 0
     dropped_parameters: int = 0
+    capped_shapes: int = 0
     evicted_templates: int = 0
     evicted_services: int = 0
     evicted_aliases: int = 0
@@ -55,6 +56,7 @@ class Counters:
     truncated_tokens: int
     long_tokens: int
     dropped_parameters: int
+    capped_shapes: int
     evicted_templates: int
     evicted_services: int
     evicted_aliases: int

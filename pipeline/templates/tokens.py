@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.templates.masking import WILDCARD
+from pipeline.templates.masking import UNIT_TOKENS, WILDCARD
 
 KEY = re.compile(r"[A-Za-z_][\w.-]*=")
 # Characters that vary inside values (digits, separators of addresses and numbers).
@@ -21,7 +21,8 @@ def differ_in_words(mine: str, theirs: str) -> bool:
     elsewhere) do not. A token with two or more variables counts as a value as a whole.
     """
     if WILDCARD not in mine and WILDCARD not in theirs:
-        return True
+        # Units of a measurement vary with its value ("5 KB" / "80 B"): not an event change.
+        return not (mine in UNIT_TOKENS and theirs in UNIT_TOKENS)
     if mine.count(WILDCARD) > 1 or theirs.count(WILDCARD) > 1:
         return False
     key = KEY.match(mine)
@@ -37,15 +38,20 @@ def differ_in_words(mine: str, theirs: str) -> bool:
 def generalise_token(mine: str, theirs: str) -> str:
     """The most specific pattern ``prefix<*>suffix`` covering two different tokens.
 
-    A shared ``key=`` prefix and shared enclosing punctuation are kept: ``user=root`` and
-    ``user=guest`` give ``user=<*>``; ``()`` and ``(<*>)`` give ``(<*>)``; otherwise ``<*>``.
+    A shared prefix up to a ``:`` or ``=`` and shared enclosing punctuation are kept:
+    ``user=root`` / ``user=guest`` give ``user=<*>``, ``env:a.b=1`` / ``env:c=2`` give
+    ``env:<*>``, ``()`` / ``(<*>)`` give ``(<*>)``; otherwise ``<*>``.
     """
     if mine == WILDCARD:
         return WILDCARD
     shortest = min(len(mine), len(theirs))
-    key = KEY.match(mine)
-    if key is not None and theirs.startswith(key.group()):
-        start = len(key.group())
+    same = 0
+    while same < shortest and mine[same] == theirs[same]:
+        same += 1
+    common = mine[:same]
+    cut = max(common.rfind(":"), common.rfind("=")) + 1
+    if cut and WILDCARD not in common[:cut]:
+        start = cut
     else:
         start = 0
         while start < shortest and mine[start] in _OPENERS and mine[start] == theirs[start]:
@@ -59,18 +65,30 @@ def generalise_token(mine: str, theirs: str) -> str:
 
 
 def is_enum(token: str) -> bool:
-    """UPPER_CASE words are enumeration constants (states, levels), never variables."""
+    """UPPER_CASE and Capitalised words are constants (states, levels, events), not variables.
+
+    ``RUNNING``/``FAILED``, ``Paused``/``Resumed``, ``Up``/``Down`` name different events;
+    variables that are words (user and host names) are lower case in practice.
+    """
     word = token.strip("[](){}<>,.;:'\"")
-    return len(word) > 1 and word.isupper() and not word.isdigit()
+    if len(word) < 2:
+        return False
+    return (word.isupper() and not word.isdigit()) or (word.istitle() and word.isalpha())
 
 
 def instance_of(tokens: list[str], pattern: list[str]) -> bool:
-    """True if ``tokens`` differ from ``pattern`` only at its <*> or at masked positions."""
+    """True if ``tokens`` differ from ``pattern`` only where it has variables.
+
+    A pattern token covers a token it equals, any token if it is ``<*>``, a token its
+    ``prefix<*>suffix`` generalisation leaves unchanged (``user=<*>`` covers ``user=bob``), and
+    another masked token (``<*>:<*>`` and ``<*>`` are both values).
+    """
     for token, wanted in zip(tokens, pattern, strict=True):
-        if (
-            token != wanted
-            and wanted != WILDCARD
-            and not (WILDCARD in token and WILDCARD in wanted)
-        ):
-            return False
+        if token == wanted or wanted == WILDCARD or WILDCARD not in wanted:
+            if token != wanted and wanted != WILDCARD:
+                return False
+            continue
+        if WILDCARD in token or generalise_token(wanted, token) == wanted:
+            continue
+        return False
     return True

@@ -1,0 +1,81 @@
+"""Templates and shapes: the data a miner keeps, and the token-level tests on shapes."""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.templates.masking import WILDCARD
+
+GroupKey = tuple[int, str]
+
+
+class Template:
+    """One template: its id, text, message count and the shapes that render to it."""
+
+    __slots__ = ("count", "id", "shapes", "text", "variadic")
+
+    def __init__(self, tid: str, text: str, variadic: bool = False) -> None:
+        self.id = tid
+        self.text = text
+        self.count = 0
+        self.shapes: list[Shape] = []
+        # Runs of variables stand for lists of any length ("delete <*>" for 1 or 100 blocks).
+        self.variadic = variadic
+
+
+class Shape:
+    """A token sequence of one length that messages are matched against."""
+
+    __slots__ = ("alive", "folded", "general", "key", "template", "tokens")
+
+    def __init__(self, tokens: list[str], key: GroupKey, template: Template) -> None:
+        self.tokens = tokens
+        self.key = key
+        self.template = template
+        # Positions that became <*> by generalisation (not by masking): their parameter is the
+        # whole original token.
+        self.general: set[int] = set()
+        # Unit positions that vary with the value before them, rendered as part of it.
+        self.folded: set[int] = set()
+        self.alive = True  # False once evicted or merged away; cached references check it
+
+
+def covers(pattern: str, token: str, generalised: bool) -> bool:
+    """True if a template token accepts a (different) message token as it is.
+
+    ``<*>`` accepts anything. A generalised ``prefix<*>suffix`` (``user=<*>``, ``(<*>)``)
+    accepts tokens with that prefix and suffix. Tokens masked as they are (``<*>:<*>``,
+    ``node-<*>``) accept only themselves, so that ``node-<*>`` against ``node-x`` is a
+    difference in words.
+    """
+    if pattern == WILDCARD:
+        return True
+    if not generalised:
+        return False
+    prefix, _, suffix = pattern.partition(WILDCARD)
+    return (
+        WILDCARD not in suffix
+        and len(token) >= len(prefix) + len(suffix)
+        and token.startswith(prefix)
+        and token.endswith(suffix)
+    )
+
+
+RUNS = re.compile(r"<\*>(?: <\*>)+")
+
+
+def skeleton(tokens: list[str]) -> tuple[str, ...]:
+    """Tokens with each run of ``<*>`` tokens folded into one."""
+    folded: list[str] = []
+    for token in tokens:
+        if token != WILDCARD or not folded or folded[-1] != WILDCARD:
+            folded.append(token)
+    return tuple(folded)
+
+
+def group_key(tokens: list[str]) -> GroupKey:
+    """Drain's first levels: token count and the first token unless it holds a variable."""
+    if not tokens:
+        return (0, "")
+    first = tokens[0]
+    return (len(tokens), WILDCARD if WILDCARD in first else first)

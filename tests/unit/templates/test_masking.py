@@ -1,0 +1,114 @@
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.templates.masking import Masker
+
+
+@pytest.fixture(scope="module")
+def masker() -> Masker:
+    return Masker()
+
+
+@pytest.mark.parametrize(
+    ("token", "masked", "names"),
+    [
+        ("42", "<*>", ["num"]),
+        ("-17", "<*>", ["num"]),
+        ("3.14", "<*>", ["num"]),
+        ("0x1F", "<*>", ["hex"]),
+        ("10.0.0.1", "<*>", ["ipv4"]),
+        ("10.0.0.1:8080", "<*>:<*>", ["ipv4", "num"]),
+        ("fe80::1", "<*>", ["ipv6"]),
+        ("::ffff:10.0.0.1", "<*>", ["ipv6"]),
+        ("::", "::", []),
+        ("2001:db8:0:0:0:0:2:1", "<*>", ["ipv6"]),
+        ("123e4567-e89b-12d3-a456-426614174000", "<*>", ["uuid"]),
+        ("https://example.com/a?b=1", "https://<*>", ["url"]),
+        ("/var/log/syslog", "<*>", ["path"]),
+        ("C:\\Users\\x", "<*>", ["path"]),
+        ("bob@example.com", "<*>", ["email"]),
+        ("2015-10-18", "<*>-<*>-<*>", ["timestamp"] * 3),
+        ("18:01:47,978", "<*>:<*>:<*>,<*>", ["timestamp"] * 4),
+        ("2015-10-18T18:01:47Z", "<*>-<*>-<*>T<*>:<*>:<*>Z", ["timestamp"] * 6),
+        ("2004/06/09", "<*>/<*>/<*>", ["timestamp"] * 3),
+        ("250ms", "<*>", ["duration"]),
+        ("12KB", "<*>", ["size"]),
+        ("v1.2.3", "<*>", ["version"]),
+        ("ec2-52-80-34-196.compute.amazonaws.com", "<*>", ["host"]),
+        ("mail.example.org", "<*>", ["host"]),
+        ("aa:bb:cc:dd:ee:ff", "<*>", ["mac"]),
+        ("00:11:43:e3:ba:c3", "<*>", ["mac"]),
+        ("true", "<*>", ["bool"]),
+        ("blk_-1608999687919862906", "<*>", ["id"]),
+        ("attempt_1445144423722_0020_m_000000_0", "<*>", ["id"]),
+        ("retries=3", "retries=<*>", ["retries"]),
+        ("node-12", "node-<*>", ["num"]),
+        ("(uid=0)", "(uid=<*>)", ["uid"]),
+    ],
+)
+def test_builtin_masks(masker: Masker, token: str, masked: str, names: list[str]) -> None:
+    result, values = masker.mask_token(token)
+    assert result == masked
+    assert [name for name, _ in values] == names
+
+
+@pytest.mark.parametrize(
+    "token",
+    [
+        "ssh2",
+        "jk2_init()",
+        "tty1",
+        "log4j",
+        "org.apache.hadoop.mapreduce.v2.app.MRAppMaster",
+        "x.py",
+        "mapred.task.id",
+        "Link",
+        "[preauth]",
+        "(class=org.apache.Foo)",
+        "http://wiki.apache.org/hadoop/NoRouteToHost",
+    ],
+)
+def test_constants_stay(masker: Masker, token: str) -> None:
+    assert masker.mask_token(token) == (token, ())
+
+
+def test_values_restore_the_token(masker: Masker) -> None:
+    masked, values = masker.mask_token("10.0.0.1:8080/x")
+    parts = masked.split("<*>")
+    rebuilt = parts[0] + "".join(v + p for (_, v), p in zip(values, parts[1:], strict=True))
+    assert rebuilt == "10.0.0.1:8080/x"
+
+
+def test_literal_wildcard_in_input_is_a_value(masker: Masker) -> None:
+    masked, values = masker.mask_token("a<*>b")
+    assert masked == "a<*>b"
+    assert values == (("literal", "<*>"),)
+
+
+def test_extra_masks_come_first_with_their_name() -> None:
+    masker = Masker(extra_masks=((r"ORD-[A-Z]+", "order"),))
+    assert masker.mask_token("ORD-ABC") == ("<*>", (("order", "ORD-ABC"),))
+
+
+def test_disabled_builtin_mask() -> None:
+    masker = Masker(disabled=("bool",))
+    assert masker.mask_token("true") == ("true", ())
+
+
+def test_bad_extra_mask_fails_early() -> None:
+    with pytest.raises(Exception):  # noqa: B017 - re.error or ValueError, both early
+        Masker(extra_masks=(("(", "broken"),))
+
+
+SHAPE_TOKENS = st.text(alphabet="0123456789ab_-./:,;)]x", min_size=1, max_size=14)
+
+
+@pytest.mark.timeout(30)
+@settings(max_examples=400, deadline=None)
+@given(SHAPE_TOKENS)
+def test_fast_paths_agree_with_the_combined_regex(token: str) -> None:
+    # Disabling a mask that does not exist switches the fast paths off but changes nothing else.
+    assert Masker().mask_token(token) == Masker(disabled=("none",)).mask_token(token)

@@ -1,0 +1,84 @@
+from __future__ import annotations
+
+import orjson
+import pytest
+
+from pipeline.templates import MinerConfig, ServiceMiners, SnapshotError
+
+MESSAGES = [
+    "user alice logged in from 10.0.0.1",
+    "user bob logged in from 10.0.0.2",
+    "user carol logged in from 10.0.0.3",
+    "disk /dev/sda1 at 91%",
+    "Link ok",
+    "Link error",
+]
+
+
+def test_round_trip_keeps_templates_ids_aliases_and_counters() -> None:
+    miners = ServiceMiners()
+    first_ids = [miners.mine("a", m).template_id for m in MESSAGES]
+    miners.mine("b", "other service 1")
+    restored = ServiceMiners.restore(miners.snapshot())
+    assert restored.services() == miners.services()
+    for service in ("a", "b"):
+        assert restored.templates(service) == miners.templates(service)
+    assert [restored.resolve("a", t) for t in first_ids] == [
+        miners.resolve("a", t) for t in first_ids
+    ]
+    assert restored.stats == miners.stats
+    assert restored.snapshot() == miners.snapshot()
+
+
+def test_restored_miner_continues_with_the_same_ids() -> None:
+    miners = ServiceMiners()
+    for message in MESSAGES:
+        miners.mine("a", message)
+    restored = ServiceMiners.restore(miners.snapshot())
+    after = "user dave logged in from 10.0.0.4"
+    assert restored.mine("a", after) == miners.mine("a", after)
+
+
+def test_snapshot_is_versioned_json() -> None:
+    miners = ServiceMiners()
+    miners.mine("a", "hello 1")
+    state = orjson.loads(miners.snapshot())
+    assert state["format"] == "pipeline.templates"
+    assert state["version"] == 1
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"",
+        b"\x80\x04pickle",
+        b"[]",
+        b'{"format": "other", "version": 1}',
+        b'{"format": "pipeline.templates", "version": 99, "services": []}',
+        b'{"format": "pipeline.templates", "version": 1, "services": [{"service": 1}]}',
+        b'{"format": "pipeline.templates", "version": 1, "services": [{"service": "a",'
+        b' "templates": [{"id": "x", "text": "t", "shapes": [{"tokens": [1]}]}],'
+        b' "aliases": []}]}',
+    ],
+)
+def test_bad_snapshots_are_rejected(data: bytes) -> None:
+    with pytest.raises(SnapshotError):
+        ServiceMiners.restore(data)
+
+
+def test_restore_into_smaller_bounds_evicts() -> None:
+    miners = ServiceMiners()
+    for word in ["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta"]:
+        miners.mine("a", f"{word} happened")
+    restored = ServiceMiners.restore(miners.snapshot(), MinerConfig(max_templates_per_service=3))
+    assert len(restored.templates("a")) == 3
+
+
+def test_variadic_templates_survive_a_restore() -> None:
+    miners = ServiceMiners()
+    miners.mine("a", "delete blk_1 blk_2 blk_3")
+    miners.mine("a", "delete blk_4")
+    restored = ServiceMiners.restore(miners.snapshot())
+    match = restored.mine("a", "delete blk_5 blk_6 blk_7 blk_8")
+    assert match.template == "delete <*>"
+    assert match == miners.mine("a", "delete blk_5 blk_6 blk_7 blk_8")
