@@ -14,6 +14,11 @@ from pathlib import Path
 from typing import TypeVar
 from urllib.parse import urlsplit
 
+import orjson
+
+from pipeline.analysis.config import AnalysisConfig
+from pipeline.templates.config import MinerConfig
+
 T = TypeVar("T")
 
 _REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -44,7 +49,11 @@ WINDOW_SECONDS = "WINDOW_SECONDS"
 ALLOWED_LATENESS_SECONDS = "ALLOWED_LATENESS_SECONDS"
 MAX_FUTURE_SECONDS = "MAX_FUTURE_SECONDS"
 ANOMALY_THRESHOLD = "ANOMALY_THRESHOLD"
-ERROR_RATE_THRESHOLD = "ERROR_RATE_THRESHOLD"
+ANALYSIS_MAX_SERVICES = "ANALYSIS_MAX_SERVICES"
+TEMPLATE_MAX_TOKENS = "TEMPLATE_MAX_TOKENS"
+TEMPLATE_MAX_TEMPLATES_PER_SERVICE = "TEMPLATE_MAX_TEMPLATES_PER_SERVICE"
+TEMPLATE_MAX_SERVICES = "TEMPLATE_MAX_SERVICES"
+TEMPLATE_EXTRA_MASKS = "TEMPLATE_EXTRA_MASKS"
 WEB_HOST = "WEB_HOST"
 WEB_PORT = "WEB_PORT"
 LOG_FORMAT = "LOG_FORMAT"
@@ -125,11 +134,42 @@ class JwtSettings:
 
 @dataclass(frozen=True)
 class AnalysisSettings:
+    """The knobs of the anomaly core an operator is expected to turn; the rest keep the core's
+    tuned defaults (``pipeline.analysis.AnalysisConfig``)."""
+
     window_seconds: int = 60
     allowed_lateness_seconds: int = 10
     max_future_seconds: int = 300
-    anomaly_threshold: float = 0.7
-    error_rate_threshold: float = 5.0
+    anomaly_threshold: float = 0.45
+    max_services: int = 10_000
+
+    def config(self) -> AnalysisConfig:
+        return AnalysisConfig(
+            window_seconds=self.window_seconds,
+            allowed_lateness_seconds=float(self.allowed_lateness_seconds),
+            max_future_seconds=float(self.max_future_seconds),
+            threshold=self.anomaly_threshold,
+            max_services=self.max_services,
+        )
+
+
+@dataclass(frozen=True)
+class TemplateSettings:
+    """Bounds of the template miner, and masks for identifiers specific to the user's systems."""
+
+    max_tokens: int = 128
+    max_templates_per_service: int = 2000
+    max_services: int = 1000
+    # (regex, name) pairs, applied before the built-in masks.
+    extra_masks: tuple[tuple[str, str], ...] = ()
+
+    def config(self) -> MinerConfig:
+        return MinerConfig(
+            max_tokens=self.max_tokens,
+            max_templates_per_service=self.max_templates_per_service,
+            max_services=self.max_services,
+            extra_masks=self.extra_masks,
+        )
 
 
 @dataclass(frozen=True)
@@ -146,6 +186,7 @@ class Settings:
     rabbitmq: RabbitSettings = RabbitSettings()
     jwt: JwtSettings = JwtSettings()
     analysis: AnalysisSettings = AnalysisSettings()
+    templates: TemplateSettings = TemplateSettings()
     web: WebSettings = WebSettings()
     log_format: str = "text"
     log_level: str = "INFO"
@@ -248,6 +289,26 @@ def _bootstrap(name: str, value: str) -> str:
     return ",".join(servers)
 
 
+def _masks(name: str, value: str) -> tuple[tuple[str, str], ...]:
+    """A JSON object of mask name -> regular expression, e.g. ``{"ORDER": "ORD-[0-9]{8}"}``."""
+    try:
+        parsed = orjson.loads(value)
+    except orjson.JSONDecodeError as exc:
+        raise SettingsError(name, f"expected a JSON object of name -> regex: {exc}") from None
+    if not isinstance(parsed, dict):
+        raise SettingsError(name, "expected a JSON object of name -> regex")
+    masks = []
+    for mask_name, pattern in parsed.items():
+        if not isinstance(pattern, str) or not re.fullmatch(r"[A-Za-z][A-Za-z0-9_]*", mask_name):
+            raise SettingsError(name, f"mask {mask_name!r}: names are identifiers, values regexes")
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise SettingsError(name, f"mask {mask_name!r}: invalid regex: {exc}") from None
+        masks.append((pattern, mask_name))
+    return tuple(masks)
+
+
 def _text(name: str, value: str) -> str:
     return value
 
@@ -326,8 +387,18 @@ def load_settings(environ: Mapping[str, str]) -> Settings:
         window_seconds=window,
         allowed_lateness_seconds=env.get(ALLOWED_LATENESS_SECONDS, 10, _int_in(0, 86_400)),
         max_future_seconds=env.get(MAX_FUTURE_SECONDS, 300, _int_in(0, 86_400)),
-        anomaly_threshold=env.get(ANOMALY_THRESHOLD, 0.7, _float_in(0.0, 1.0)),
-        error_rate_threshold=env.get(ERROR_RATE_THRESHOLD, 5.0, _float_in(0.0, 100.0)),
+        anomaly_threshold=env.get(
+            ANOMALY_THRESHOLD, AnalysisSettings.anomaly_threshold, _float_in(0.0, 1.0)
+        ),
+        max_services=env.get(ANALYSIS_MAX_SERVICES, 10_000, _int_in(1, 10_000_000)),
+    )
+    templates = TemplateSettings(
+        max_tokens=env.get(TEMPLATE_MAX_TOKENS, 128, _int_in(1, 100_000)),
+        max_templates_per_service=env.get(
+            TEMPLATE_MAX_TEMPLATES_PER_SERVICE, 2000, _int_in(1, 10_000_000)
+        ),
+        max_services=env.get(TEMPLATE_MAX_SERVICES, 1000, _int_in(1, 10_000_000)),
+        extra_masks=env.get(TEMPLATE_EXTRA_MASKS, (), _masks),
     )
     web = WebSettings(
         host=env.get(WEB_HOST, WebSettings.host, _text),
@@ -340,6 +411,7 @@ def load_settings(environ: Mapping[str, str]) -> Settings:
         rabbitmq=rabbitmq,
         jwt=_jwt_settings(env),
         analysis=analysis,
+        templates=templates,
         web=web,
         log_format=env.get(LOG_FORMAT, "text", _one_of(frozenset({"text", "json"}))),
         log_level=env.get(LOG_LEVEL, "INFO", _one_of(_LOG_LEVELS, upper=True)),
@@ -365,6 +437,7 @@ __all__ = [
     "RabbitSettings",
     "Settings",
     "SettingsError",
+    "TemplateSettings",
     "WebSettings",
     "environment_variables",
     "load_settings",

@@ -90,6 +90,13 @@ def test_settings_are_frozen():
         (s.LOG_FORMAT, "xml", "must be one of json, text"),
         (s.LOG_LEVEL, "LOUD", "must be one of"),
         (s.SQL_DIR, "/nonexistent", "is not a directory"),
+        (s.ANALYSIS_MAX_SERVICES, "0", "must be between 1 and"),
+        (s.TEMPLATE_MAX_TOKENS, "many", "expected an integer"),
+        (s.TEMPLATE_EXTRA_MASKS, "not json", "expected a JSON object"),
+        (s.TEMPLATE_EXTRA_MASKS, '["ORD-1"]', "expected a JSON object"),
+        (s.TEMPLATE_EXTRA_MASKS, '{"ORDER": "ORD-(["}', "invalid regex"),
+        (s.TEMPLATE_EXTRA_MASKS, '{"bad name": "x"}', "names are identifiers"),
+        (s.TEMPLATE_EXTRA_MASKS, '{"ORDER": 5}', "names are identifiers"),
     ],
 )
 def test_bad_values_name_the_variable_and_the_reason(variable, value, reason):
@@ -113,6 +120,44 @@ def test_asymmetric_algorithm_reads_the_public_key(tmp_path: Path):
     assert settings.jwt.algorithm == "RS256"
     assert settings.jwt.verification_key.startswith("-----BEGIN PUBLIC KEY-----")
     assert not settings.jwt.uses_dev_secret
+
+
+def test_core_configs_follow_the_settings():
+    settings = load_settings(
+        {
+            s.WINDOW_SECONDS: "30",
+            s.ALLOWED_LATENESS_SECONDS: "5",
+            s.ANOMALY_THRESHOLD: "0.6",
+            s.ANALYSIS_MAX_SERVICES: "50",
+            s.TEMPLATE_MAX_TOKENS: "64",
+            s.TEMPLATE_MAX_SERVICES: "7",
+            s.TEMPLATE_EXTRA_MASKS: '{"ORDER_ID": "ORD-[0-9]{8}"}',
+        }
+    )
+    analysis = settings.analysis.config()
+    assert (analysis.window_seconds, analysis.allowed_lateness_seconds) == (30, 5.0)
+    assert (analysis.threshold, analysis.max_services) == (0.6, 50)
+    miner = settings.templates.config()
+    assert (miner.max_tokens, miner.max_services) == (64, 7)
+    assert miner.extra_masks == (("ORD-[0-9]{8}", "ORDER_ID"),)
+
+
+def test_extra_masks_are_used_by_the_miner():
+    from pipeline.templates import ServiceMiners
+
+    settings = load_settings({s.TEMPLATE_EXTRA_MASKS: '{"ORDER_ID": "ORD-[A-Z]{4}"}'})
+    miners = ServiceMiners(settings.templates.config())
+    match = miners.mine("shop", "shipped ORD-ABCD today")
+    assert "ORD-ABCD" not in match.template
+    assert ("ORDER_ID", "ORD-ABCD") in match.parameters
+
+
+def test_defaults_agree_with_the_cores():
+    from pipeline.analysis import AnalysisConfig
+    from pipeline.templates import MinerConfig
+
+    assert Settings().analysis.config() == AnalysisConfig()
+    assert Settings().templates.config() == MinerConfig()
 
 
 def test_secrets_stay_out_of_repr():
