@@ -105,6 +105,8 @@ MONTHS = frozenset(
 SPAN_MARK = "\ue000"
 _DIGITS = re.compile(r"\d")
 _DIGIT_RUNS = re.compile(r"(\d+)")
+# The value of key=value that is a time of day or a duration written like one: 00:00:01.
+_TIME_VALUE = re.compile(r"\d{1,2}:\d{2}:\d{2}(?:[.,]\d+)?")
 _KEY_VALUE = re.compile(r"([A-Za-z_][\w.-]*)=([^\s,;&)\]}\"']+)")
 
 Values = tuple[tuple[str, str], ...]
@@ -187,6 +189,12 @@ class Masker:
             name = group.split("_", 1)[1] if group.startswith("x") and "_" in group else group
             if group == "kv":
                 key, value = text.split("=", 1)
+                if _TIME_VALUE.fullmatch(value):
+                    # A time stays a time after a key (delay=00:00:01): field by field, as
+                    # dates and times are written everywhere else; the key names each field.
+                    fields = _DIGIT_RUNS.split(value)
+                    values.extend((key, field) for field in fields[1::2])
+                    return f"{key}={WILDCARD.join(fields[0::2])}"
                 values.append((key, value))
                 return f"{key}={WILDCARD}"
             if group == "timestamp":

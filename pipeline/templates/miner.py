@@ -25,6 +25,7 @@ of another template they merge, and the old id becomes an alias of the surviving
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Callable
 from itertools import compress
 from operator import ne
 from typing import Any
@@ -35,10 +36,25 @@ from pipeline.templates.masking import UNIT_TOKENS, WILDCARD
 from pipeline.templates.model import TemplateMatch
 from pipeline.templates.parameters import Values, extract
 from pipeline.templates.rendering import render
-from pipeline.templates.shapes import RUNS, GroupKey, Shape, Template, covers, group_key, skeleton
+from pipeline.templates.shapes import (
+    RUNS,
+    GroupKey,
+    Shape,
+    Template,
+    covers,
+    group_key,
+    measure_skeleton,
+    skeleton,
+)
 from pipeline.templates.stats import Counters
 from pipeline.templates.tokenising import Tokeniser
-from pipeline.templates.tokens import differ_in_words, generalise_token, instance_of, is_enum
+from pipeline.templates.tokens import (
+    differ_in_words,
+    generalise_token,
+    instance_of,
+    is_enum,
+    is_qualified_name,
+)
 
 MessageCache = dict[str, tuple["ServiceMiner", "Shape", list[str], Values]]
 
@@ -68,8 +84,10 @@ class ServiceMiner:
         self._cache: MessageCache = {} if cache is None else cache
         # Distinct word tuples seen per family of sibling shapes (see _words_vary).
         self._families: dict[tuple[object, ...], set[tuple[str, ...]]] = {}
-        # Skeleton (runs of <*> folded) -> template, to find lists of another length.
+        # Skeleton (runs of <*> folded) -> template, to find lists of another length; and the
+        # same for measurement skeletons (see shapes.measure_skeleton).
         self._skeletons: dict[tuple[str, ...], Template] = {}
+        self._measures: dict[tuple[str, ...], Template] = {}
         self._max_parameters = config.max_parameters
         self._threshold = config.similarity_threshold
 
@@ -135,11 +153,17 @@ class ServiceMiner:
             general.update(diffs)
             return best, False, None
         words = [i for i in uncovered if differ_in_words(shape_tokens[i], tokens[i])]
-        if words and (words[0] == 0 or not self._words_vary(best, tokens, words, key)):
-            # The first word names the event (Drain's premise), so it never becomes a variable;
-            # other words make a different event ("Link ok" / "Link error") until the position
-            # proves variable.
-            return self._create(tokens, key)
+        if words and (
+            (words[0] == 0 and not _component_varies(words, shape_tokens[0], tokens[0]))
+            or not self._words_vary(best, tokens, words, key)
+        ):
+            # The first word names the event (Drain's premise), so it never becomes a variable
+            # unless it is a component's dotted name and the only difference; other words make
+            # a different event ("Link ok" / "Link error") until the position proves variable.
+            # Words can also differ because a measurement is written another way at this length
+            # ("<*> bytes sent, <*> bytes (<*> KB)" / "<*> bytes (<*> KB) sent, <*> bytes").
+            joined = self._join_list(tokens, key)
+            return self._create(tokens, key) if joined is None else joined
         template.count += 1
         self.templates.move_to_end(template.id)
         general.update(diffs)
@@ -186,7 +210,25 @@ class ServiceMiner:
         if wild == key:
             return None
         group = groups.get(wild)
-        return self._best(group, tokens) if group else None
+        best = self._best(group, tokens) if group else None
+        if best is None and is_qualified_name(key[1]):
+            best = self._search_components(key, tokens)
+        return best
+
+    def _search_components(self, key: GroupKey, tokens: list[str]) -> Shape | None:
+        """Best shape among the groups of this length led by other dotted names.
+
+        ``com.apple.a.b: <event>`` and ``com.apple.c: <event>`` can be one event logged by
+        different components; they only meet here, as their first tokens differ.
+        """
+        groups = self._groups
+        candidates = [
+            shape
+            for other in self._lengths.get(key[0], ())
+            if other != key and is_qualified_name(other[1])
+            for shape in groups[other]
+        ]
+        return self._best(candidates, tokens) if candidates else None
 
     def _join_list(self, tokens: list[str], key: GroupKey) -> tuple[Shape, bool, str | None] | None:
         """Join a template that differs only in the length of its runs of variables.
@@ -195,20 +237,23 @@ class ServiceMiner:
         compares equal lengths only, so such a message finds no template. If its skeleton (runs
         of ``<*>`` tokens folded into one) is that of a template, it joins it as a new shape and
         the template becomes variadic: each run renders as a single ``<*>``.
+
+        Failing that, a template with the same measurement skeleton is joined (``<*> bytes
+        sent`` / ``<*> bytes (<*> KB) sent``): the template is then rendered from that skeleton.
         """
-        if WILDCARD not in tokens:
-            return None
-        folded = skeleton(tokens)
-        if len(folded) < 2:
-            return None
-        template = self._skeletons.get(folded)
+        measured = False
+        template = None
+        if WILDCARD in tokens:
+            template = self._known(self._skeletons, skeleton(tokens), skeleton)
         if template is None:
-            return None
-        if self.templates.get(template.id) is not template or not any(
-            skeleton(shape.tokens) == folded for shape in template.shapes
-        ):
-            del self._skeletons[folded]  # stale: evicted, merged or generalised since
-            return None
+            measures = measure_skeleton(tokens)
+            constants = len(measures) - measures.count(WILDCARD)
+            if constants == len(measures) or constants < 2:
+                return None
+            template = self._known(self._measures, measures, measure_skeleton)
+            if template is None:
+                return None
+            measured = True
         shape = Shape(list(tokens), key, template)
         template.count += 1
         self.templates.move_to_end(template.id)
@@ -221,15 +266,35 @@ class ServiceMiner:
             shape.alive = False
             self._counters.capped_shapes += 1
         previous_id = None
-        if not template.variadic:
+        if not template.variadic or (measured and not template.measured):
             template.variadic = True
+            template.measured = template.measured or measured
             previous_id = self._rename(template)
         return shape, False, previous_id
+
+    def _known(
+        self,
+        index: dict[tuple[str, ...], Template],
+        folded: tuple[str, ...],
+        fold: Callable[[list[str]], tuple[str, ...]],
+    ) -> Template | None:
+        """The live template ``index`` holds for ``folded``, if one of its shapes still folds so."""
+        if len(folded) < 2:
+            return None
+        template = index.get(folded)
+        if template is None:
+            return None
+        if self.templates.get(template.id) is not template or not any(
+            fold(shape.tokens) == folded for shape in template.shapes
+        ):
+            del index[folded]  # stale: evicted, merged or generalised since
+            return None
+        return template
 
     def _rename(self, template: Template) -> str | None:
         """Re-render a whole template (all its shapes); rename or merge it. Returns the old id."""
         first = template.shapes[0]
-        text = self._render(first.tokens, first.folded, template.variadic)
+        text = self._render(first.tokens, first.folded, template)
         if text == template.text:
             return None
         old_id = template.id
@@ -249,6 +314,7 @@ class ServiceMiner:
                 target.shapes.append(shape)
             target.count += template.count
             target.variadic = target.variadic or template.variadic
+            target.measured = target.measured or template.measured
             self.templates.move_to_end(target.id)
             self._counters.merges += 1
             template = target
@@ -256,17 +322,25 @@ class ServiceMiner:
         return old_id
 
     def _remember_skeleton(self, shape: Shape) -> None:
-        if WILDCARD not in shape.tokens:
-            return
-        folded = skeleton(shape.tokens)
-        if len(folded) >= 2:
-            if len(self._skeletons) >= 2 * self._config.max_templates_per_service:
-                self._skeletons.clear()  # bound: entries are hints, validated on use
-            self._skeletons[folded] = shape.template
+        tokens = shape.tokens
+        bound = 2 * self._config.max_templates_per_service
+        if WILDCARD in tokens:
+            folded = skeleton(tokens)
+            if len(folded) >= 2:
+                if len(self._skeletons) >= bound:
+                    self._skeletons.clear()  # bound: entries are hints, validated on use
+                self._skeletons[folded] = shape.template
+        if any(WILDCARD in token for token in tokens):
+            measures = measure_skeleton(tokens)
+            if len(self._measures) >= bound:
+                self._measures.clear()
+            self._measures.setdefault(measures, shape.template)
 
-    def _render(self, tokens: list[str], folded: set[int], variadic: bool) -> str:
+    def _render(self, tokens: list[str], folded: set[int], template: Template) -> str:
+        if template.measured:
+            return RUNS.sub(WILDCARD, render(list(measure_skeleton(tokens))))
         text = render(tokens, folded)
-        return RUNS.sub(WILDCARD, text) if variadic else text
+        return RUNS.sub(WILDCARD, text) if template.variadic else text
 
     def _rekey(self, shape: Shape) -> None:
         """Move a shape whose first token generalised to the group of its new key."""
@@ -312,7 +386,7 @@ class ServiceMiner:
             return False
         positions = set(words)
         family = (
-            key,
+            key if words[0] else (key[0], WILDCARD),
             tuple(words),
             tuple(
                 WILDCARD if index in positions or WILDCARD in token else token
@@ -398,7 +472,7 @@ class ServiceMiner:
     def _retitle(self, shape: Shape) -> str | None:
         """Re-render a generalised shape; rename or merge its template. Returns the old id."""
         old = shape.template
-        text = self._render(shape.tokens, shape.folded, old.variadic)
+        text = self._render(shape.tokens, shape.folded, old)
         if text == old.text:
             return None
         counters = self._counters
@@ -408,7 +482,7 @@ class ServiceMiner:
             self.templates.pop(old.id, None)
             self._by_text.pop(old.text, None)
             if target is None:
-                target = Template(template_id(self.service, text), text, old.variadic)
+                target = Template(template_id(self.service, text), text, old.variadic, old.measured)
                 self.aliases.pop(target.id, None)
                 self._by_text[text] = target
             else:
@@ -426,6 +500,7 @@ class ServiceMiner:
         if target is None:
             target = self._new_template(text)
             target.variadic = old.variadic
+            target.measured = old.measured
         else:
             counters.merges += 1
         target.shapes.append(shape)
@@ -467,6 +542,7 @@ class ServiceMiner:
                     "text": template.text,
                     "count": template.count,
                     "variadic": template.variadic,
+                    "measured": template.measured,
                     "shapes": [
                         {
                             "tokens": shape.tokens,
@@ -493,6 +569,7 @@ class ServiceMiner:
                 self.templates[template.id] = template
             template.count = item.get("count", 0)
             template.variadic = bool(item.get("variadic", False))
+            template.measured = bool(item.get("measured", False))
             for raw in item["shapes"]:
                 tokens = list(raw["tokens"])
                 shape = Shape(tokens, group_key(tokens), template)
@@ -503,3 +580,8 @@ class ServiceMiner:
                 self._remember_skeleton(shape)
         for old, new in aliases:
             self._add_alias(old, new)
+
+
+def _component_varies(words: list[int], mine: str, theirs: str) -> bool:
+    """True if only the first token differs in words and both are dotted component names."""
+    return len(words) == 1 and is_qualified_name(mine) and is_qualified_name(theirs)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.templates.masking import WILDCARD
+from pipeline.templates.masking import UNIT_TOKENS, WILDCARD
 
 GroupKey = tuple[int, str]
 
@@ -12,15 +12,17 @@ GroupKey = tuple[int, str]
 class Template:
     """One template: its id, text, message count and the shapes that render to it."""
 
-    __slots__ = ("count", "id", "shapes", "text", "variadic")
+    __slots__ = ("count", "id", "measured", "shapes", "text", "variadic")
 
-    def __init__(self, tid: str, text: str, variadic: bool = False) -> None:
+    def __init__(self, tid: str, text: str, variadic: bool = False, measured: bool = False) -> None:
         self.id = tid
         self.text = text
         self.count = 0
         self.shapes: list[Shape] = []
         # Runs of variables stand for lists of any length ("delete <*>" for 1 or 100 blocks).
         self.variadic = variadic
+        # Rendered from the measurement skeleton: a value with its units is one variable.
+        self.measured = measured
 
 
 class Shape:
@@ -68,6 +70,28 @@ def skeleton(tokens: list[str]) -> tuple[str, ...]:
     """Tokens with each run of ``<*>`` tokens folded into one."""
     folded: list[str] = []
     for token in tokens:
+        if token != WILDCARD or not folded or folded[-1] != WILDCARD:
+            folded.append(token)
+    return tuple(folded)
+
+
+_LETTER = re.compile(r"[A-Za-z]")
+
+
+def measure_skeleton(tokens: list[str]) -> tuple[str, ...]:
+    """Tokens with each measurement read as one variable, then runs of ``<*>`` folded.
+
+    A token whose only letters are inside its variables (``<*>:<*>``, ``(<*>``) reads as
+    ``<*>``, and a unit after a variable is dropped, so ``<*> bytes sent``, ``<*> bytes (<*>
+    KB) sent``, ``lifetime <*>:<*>`` and ``lifetime <*> sec`` measure alike. Tokens with a
+    constant word (``user=<*>``, ``node-<*>``) stay as they are.
+    """
+    folded: list[str] = []
+    for token in tokens:
+        if WILDCARD in token and _LETTER.search(token.replace(WILDCARD, "")) is None:
+            token = WILDCARD
+        elif token in UNIT_TOKENS and folded and folded[-1] == WILDCARD:
+            continue
         if token != WILDCARD or not folded or folded[-1] != WILDCARD:
             folded.append(token)
     return tuple(folded)

@@ -6,12 +6,14 @@ Layout (version 1)::
      "counters": {"messages": 10, ...},
      "services": [{"service": "api",
                    "templates": [{"id": "...", "text": "...", "count": 3, "variadic": false,
+                                  "measured": false,
                                   "shapes": [{"tokens": ["user", "<*>"], "general": [1],
                                               "folded": []}]}],
                    "aliases": [["old id", "new id"]]}]}
 
 Services and templates are listed least recently used first, so restoring them in order
-rebuilds the same LRU order. "variadic" and "folded" may be absent (read as false / empty).
+rebuilds the same LRU order. "variadic", "measured" and "folded" may be absent (read as false /
+empty).
 """
 
 from __future__ import annotations
@@ -88,8 +90,8 @@ def _check_service(item: Any) -> None:
             and isinstance(template.get("shapes"), list)
         ):
             raise SnapshotError("malformed template entry")
-        if not isinstance(template.get("count", 0), int) or not isinstance(
-            template.get("variadic", False), bool
+        if not isinstance(template.get("count", 0), int) or not all(
+            isinstance(template.get(flag, False), bool) for flag in ("variadic", "measured")
         ):
             raise SnapshotError("malformed template entry")
         for shape in template["shapes"]:

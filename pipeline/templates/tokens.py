@@ -11,6 +11,11 @@ KEY = re.compile(r"[A-Za-z_][\w.-]*=")
 _VALUE_CHARS = re.compile(r"[0-9.:,;_/\\-]+")
 _OPENERS = "([{\"'"
 _CLOSERS = ")]}\"',.;:"
+# A qualified name of three or more labels: a Java logger or class, a reverse-DNS component
+# (org.apache.hadoop.Foo, com.apple.icloud.fmfd.heartbeat:), possibly with trailing punctuation.
+_QUALIFIED = re.compile(r"[A-Za-z_$][\w$-]*(?:\.[A-Za-z_$][\w$-]*){2,}[:;,]?")
+# The shared front of two dotted names, up to a dot (com.apple.): kept when they generalise.
+_NAMESPACE = re.compile(r"[A-Za-z_$][\w$-]*(?:\.[A-Za-z_$][\w$-]*)+\.")
 
 
 def differ_in_words(mine: str, theirs: str) -> bool:
@@ -38,9 +43,10 @@ def differ_in_words(mine: str, theirs: str) -> bool:
 def generalise_token(mine: str, theirs: str) -> str:
     """The most specific pattern ``prefix<*>suffix`` covering two different tokens.
 
-    A shared prefix up to a ``:`` or ``=`` and shared enclosing punctuation are kept:
-    ``user=root`` / ``user=guest`` give ``user=<*>``, ``env:a.b=1`` / ``env:c=2`` give
-    ``env:<*>``, ``()`` / ``(<*>)`` give ``(<*>)``; otherwise ``<*>``.
+    A shared prefix up to a ``:`` or ``=``, or else a shared namespace of dotted names, and
+    shared enclosing punctuation are kept: ``user=root`` / ``user=guest`` give ``user=<*>``,
+    ``env:a.b=1`` / ``env:c=2`` give ``env:<*>``, ``com.apple.x.y:`` / ``com.apple.z:`` give
+    ``com.apple.<*>:``, ``()`` / ``(<*>)`` give ``(<*>)``; otherwise ``<*>``.
     """
     if mine == WILDCARD:
         return WILDCARD
@@ -50,6 +56,10 @@ def generalise_token(mine: str, theirs: str) -> str:
         same += 1
     common = mine[:same]
     cut = max(common.rfind(":"), common.rfind("=")) + 1
+    if not cut:
+        namespace = _NAMESPACE.match(common)
+        if namespace is not None:
+            cut = namespace.end()
     if cut and WILDCARD not in common[:cut]:
         start = cut
     else:
@@ -92,3 +102,12 @@ def instance_of(tokens: list[str], pattern: list[str]) -> bool:
             continue
         return False
     return True
+
+
+def is_qualified_name(token: str) -> bool:
+    """True for a dotted name of three or more labels (``org.apache.Foo``, ``com.apple.x:``).
+
+    Such a first token names the component that logs rather than the event, so unlike a first
+    word it may turn out to be a variable.
+    """
+    return _QUALIFIED.fullmatch(token) is not None

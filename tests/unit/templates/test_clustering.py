@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from pipeline.templates import MinerConfig, ServiceMiners
-from tests.unit.templates.conftest import mine_all
+from tests.unit.templates.conftest import assert_matches, mine_all
 
 
 def test_numbers_and_addresses_become_variables(miners: ServiceMiners) -> None:
@@ -122,3 +122,51 @@ def test_lists_of_any_length_are_one_template(miners: ServiceMiners) -> None:
 def test_fixed_arity_runs_stay_as_written(miners: ServiceMiners) -> None:
     texts = mine_all(miners, ["REPORT : 7 5 150 240", "REPORT : 8 6 151 241"])
     assert texts == ["REPORT : <*> <*> <*> <*>"] * 2
+
+
+def test_dotted_component_names_in_front_become_variables(miners: ServiceMiners) -> None:
+    components = ["com.apple.icloud.heartbeat", "com.apple.Safari.Update", "com.apple.cache.daily"]
+    texts = mine_all(
+        miners, [f"{name}: job deferred for {i}0 seconds." for i, name in enumerate(components)]
+    )
+    assert set(texts) == {"com.apple.<*>: job deferred for <*> seconds."}
+
+
+def test_dotted_names_that_differ_elsewhere_too_stay_apart(miners: ServiceMiners) -> None:
+    keys = ["job.id", "task.id", "task.partition", "tip.id"]
+    texts = mine_all(
+        miners, [f"mapred.{key} is deprecated. Instead, use mapreduce.{key}" for key in keys]
+    )
+    assert texts == [f"mapred.{key} is deprecated. Instead, use mapreduce.{key}" for key in keys]
+
+
+VERBS = ["got", "sent", "lost"]
+
+
+def test_plain_first_words_never_become_variables(miners: ServiceMiners) -> None:
+    texts = mine_all(miners, [f"{verb} block 4{i} from peer" for i, verb in enumerate(VERBS)])
+    assert texts == [f"{verb} block <*> from peer" for verb in VERBS]
+
+
+def test_measurements_written_differently_are_one_event(miners: ServiceMiners) -> None:
+    messages = [
+        "proxy.example.com:5070 close, " + rest
+        for rest in [
+            "0 bytes sent, 0 bytes received, lifetime 00:01",
+            "403 bytes sent, 426 bytes received, lifetime <1 sec",
+            "451 bytes sent, 18846 bytes (18.4 KB) received, lifetime 00:02",
+            "1190 bytes (1.16 KB) sent, 815 bytes received, lifetime <1 sec",
+        ]
+    ]
+    texts = mine_all(miners, messages)
+    assert set(texts) == {"<*> close, <*> sent, <*> received, lifetime <*>"}
+    for text, message in zip(texts, messages, strict=True):
+        assert_matches(text, message, MinerConfig())
+
+
+def test_key_value_tokens_are_not_measurements(miners: ServiceMiners) -> None:
+    texts = mine_all(
+        miners,
+        ["auth failure; rhost=10.0.0.1", "auth failure; rhost=10.0.0.2 user=bob"],
+    )
+    assert texts == ["auth failure; rhost=<*>", "auth failure; rhost=<*> user=bob"]

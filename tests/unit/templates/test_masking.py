@@ -47,6 +47,9 @@ def masker() -> Masker:
         ("retries=3", "retries=<*>", ["retries"]),
         ("node-12", "node-<*>", ["num"]),
         ("(uid=0)", "(uid=<*>)", ["uid"]),
+        # A time after a key is still written field by field.
+        ("delay=00:00:01,", "delay=<*>:<*>:<*>,", ["delay"] * 3),
+        ("took=12:30:45.123", "took=<*>:<*>:<*>.<*>", ["took"] * 4),
     ],
 )
 def test_builtin_masks(masker: Masker, token: str, masked: str, names: list[str]) -> None:

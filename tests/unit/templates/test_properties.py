@@ -9,14 +9,12 @@ of whitespace folded into single spaces.
 
 from __future__ import annotations
 
-import re
-
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pipeline.templates import MinerConfig, ServiceMiners
-from pipeline.templates.tokenising import normalised_message
+from tests.unit.templates.conftest import assert_matches
 
 WORDS = st.sampled_from(
     [
@@ -67,6 +65,14 @@ WORDS = st.sampled_from(
         "user=root",
         "rhost=",
         "host.example.com",
+        "bytes",
+        "(1.2",
+        "KB)",
+        "<1",
+        "sec",
+        "delay=00:00:01,",
+        "com.apple.x.y:",
+        "org.a.b.C:",
     ]
 )
 MESSAGES = st.one_of(
@@ -74,15 +80,6 @@ MESSAGES = st.one_of(
     st.text(max_size=80),
     st.lists(WORDS, max_size=6).map("\n".join),
 )
-
-
-def template_regex(template: str) -> re.Pattern[str]:
-    return re.compile(".*?".join(re.escape(part) for part in template.split("<*>")), re.DOTALL)
-
-
-def assert_matches(template: str, message: str, config: MinerConfig) -> None:
-    text = normalised_message(message, config)
-    assert template_regex(template).fullmatch(text), (template, text)
 
 
 @pytest.mark.timeout(30)

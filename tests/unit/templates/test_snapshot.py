@@ -82,3 +82,13 @@ def test_variadic_templates_survive_a_restore() -> None:
     match = restored.mine("a", "delete blk_5 blk_6 blk_7 blk_8")
     assert match.template == "delete <*>"
     assert match == miners.mine("a", "delete blk_5 blk_6 blk_7 blk_8")
+
+
+def test_measured_templates_survive_a_restore() -> None:
+    miners = ServiceMiners()
+    miners.mine("a", "conn 1 close, 0 bytes sent, lifetime 00:01")
+    miners.mine("a", "conn 2 close, 1190 bytes (1.16 KB) sent, lifetime <1 sec")
+    restored = ServiceMiners.restore(miners.snapshot())
+    match = restored.mine("a", "conn 3 close, 9 bytes sent, lifetime <1 sec")
+    assert match.template == "conn <*> close, <*> sent, lifetime <*>"
+    assert match == miners.mine("a", "conn 3 close, 9 bytes sent, lifetime <1 sec")
