@@ -12,14 +12,17 @@ class VolumeBaseline:
     """EWMA of log(1 + count) with an EWMA absolute deviation, updated with winsorised values
     so an incident moves the baseline only slowly (a permanent level shift is still learned)."""
 
-    __slots__ = ("alpha", "dev", "dev_alpha", "level", "n")
+    __slots__ = ("alpha", "dev", "dev_alpha", "level", "n", "outside", "relearn")
 
-    def __init__(self, alpha: float, dev_alpha: float) -> None:
+    def __init__(self, alpha: float, dev_alpha: float, relearn: int = 30) -> None:
         self.alpha = alpha
         self.dev_alpha = dev_alpha
+        self.relearn = relearn
         self.level = 0.0
         self.dev = 0.0
         self.n = 0
+        # Consecutive windows far from the level on one side (signed).
+        self.outside = 0
 
     def expected(self) -> float:
         """Expected count of the next window."""
@@ -41,20 +44,35 @@ class VolumeBaseline:
             self.level = x
             self.dev = 0.1
         else:
-            bound = 3.0 * self.scale()
-            resid = min(max(x - self.level, -bound), bound)
-            self.dev += self.dev_alpha * (abs(resid) - self.dev)
+            scale = self.scale()
+            resid = x - self.level
+            if abs(resid) > 3.0 * scale:
+                # Probably an incident: creep towards it by at most one scale per window and
+                # leave the spread alone, so an incident does not teach itself away; but a
+                # level held for ``relearn`` windows is the new normal.
+                side = 1 if resid > 0 else -1
+                self.outside = self.outside + side if self.outside * side > 0 else side
+                if abs(self.outside) >= self.relearn:
+                    self.level = x
+                    self.outside = 0
+                    self.n += 1
+                    return
+                resid = math.copysign(scale, resid)
+            else:
+                self.outside = 0
+                self.dev += self.dev_alpha * (abs(resid) - self.dev)
             # Faster while young so a short warm-up still finds the level.
             alpha = max(self.alpha, 1.0 / (self.n + 1))
             self.level += alpha * resid
         self.n += 1
 
     def state(self) -> list[float]:
-        return [self.level, self.dev, float(self.n)]
+        return [self.level, self.dev, float(self.n), float(self.outside)]
 
     def load(self, state: list[float]) -> None:
-        self.level, self.dev, n = state
+        self.level, self.dev, n, outside = state
         self.n = int(n)
+        self.outside = int(outside)
 
 
 class RateBaseline:
@@ -180,50 +198,82 @@ class TemplateShares:
 
 
 class LevelHistory:
-    """Recent log-volumes and their robust z-scores, to recognise a peak or trough that recurs
-    (a periodic batch job) as opposed to noise or a one-off incident."""
+    """Recent log-volumes, their robust z-scores and whether they were alerted, to recognise a
+    peak or trough that recurs (a periodic batch job) as opposed to noise or a one-off incident.
+    """
 
     __slots__ = ("values",)
 
     def __init__(self, size: int) -> None:
-        self.values: deque[tuple[float, float]] = deque(maxlen=size)
+        self.values: deque[tuple[float, float, bool]] = deque(maxlen=size)
 
-    def add(self, count: int, z: float) -> None:
-        self.values.append((math.log1p(count), z))
+    def add(self, count: int, z: float, alerted: bool = False) -> None:
+        self.values.append((math.log1p(count), z, alerted))
 
-    def recurring_runs(self, count: int, z: float, tolerance: float = math.log(1.4)) -> int:
-        """Earlier runs of windows that were about as extreme as this one (same direction,
-        at least half its z, level within ``tolerance``), not counting the run that the
-        latest windows are part of."""
+    def recurring(
+        self,
+        count: int,
+        z: float,
+        min_z: float,
+        runs_needed: int,
+        min_length: int = 1,
+        tolerance: float = math.log(1.4),
+        separation: int = 5,
+    ) -> bool:
+        """Whether this window repeats earlier, separate runs of windows about as extreme
+        (same direction, themselves alert-worthy -- |z| >= ``min_z`` -- level within
+        ``tolerance``, at least ``min_length`` windows long). The run the latest windows belong
+        to does not count. ``runs_needed`` quiet runs suffice; runs that were alerted need one
+        more (so a repeated real incident is still alerted the second time). An excursion that
+        has lasted longer than the longest earlier run is not recurring."""
         x = math.log1p(count)
         high = z > 0
-        min_z = 0.5 * abs(z)
 
-        def similar(item: tuple[float, float]) -> bool:
-            level, past_z = item
+        def similar(item: tuple[float, float, bool]) -> bool:
+            level, past_z, _ = item
             if abs(level - x) > tolerance:
                 return False
             return past_z >= min_z if high else -past_z >= min_z
 
         values = list(self.values)
+        # How long the current excursion has lasted (any level, same direction).
+        excursion = 1
+        for _, past_z, _ in reversed(values):
+            if (past_z if high else -past_z) < min_z:
+                break
+            excursion += 1
         i = len(values) - 1
         while i >= 0 and similar(values[i]):
             i -= 1
-        runs = 0
-        inside = False
-        while i >= 0:
-            if similar(values[i]):
-                if not inside:
-                    runs += 1
-                    inside = True
+        # Runs just before belong to the same episode (an incident that wavers), not to an
+        # earlier occurrence of a pattern.
+        i -= separation
+        quiet = alerted = 0
+        longest = 0
+        length = 0
+        all_alerted = True
+        while i >= -1:
+            if i >= 0 and similar(values[i]):
+                length += 1
+                all_alerted = all_alerted and values[i][2]
             else:
-                inside = False
+                if length >= min_length:
+                    longest = max(longest, length)
+                    if all_alerted:
+                        alerted += 1
+                    else:
+                        quiet += 1
+                length = 0
+                all_alerted = True
             i -= 1
-        return runs
+        # Lasting longer than any earlier run is not the recurring pattern any more.
+        if excursion > longest:
+            return False
+        return quiet >= runs_needed or quiet + alerted >= runs_needed + 1
 
-    def state(self) -> list[tuple[float, float]]:
+    def state(self) -> list[tuple[float, float, bool]]:
         return list(self.values)
 
     def load(self, state: list[Any]) -> None:
         self.values.clear()
-        self.values.extend((float(a), float(b)) for a, b in state)
+        self.values.extend((float(a), float(b), bool(c)) for a, b, c in state)

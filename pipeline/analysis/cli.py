@@ -7,6 +7,7 @@ single commands, for wiring into ``python -m pipeline analyze|simulate``.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from collections.abc import Iterable, Iterator
@@ -19,7 +20,7 @@ import orjson
 from pipeline.analysis.config import AnalysisConfig
 from pipeline.analysis.engine import AnalysisEngine
 from pipeline.analysis.events import WindowReport
-from pipeline.analysis.records import LogRecord, RecordRejected, parse_record
+from pipeline.analysis.records import LogRecord, RecordRejected, parse_record, service_of
 from pipeline.analysis.simulate import SimConfig, write_simulation
 
 
@@ -33,6 +34,8 @@ class AnalyzeResult:
     seconds: float = 0.0
     rejections: dict[str, int] = field(default_factory=dict)
     summaries: list[dict[str, Any]] = field(default_factory=list)
+    # (window start, service, JSON line) per anomaly, written sorted at the end.
+    anomaly_rows: list[tuple[float, str, bytes]] = field(default_factory=list)
 
     @property
     def lines_per_second(self) -> float:
@@ -50,7 +53,7 @@ def read_records(lines: Iterable[bytes], result: AnalyzeResult) -> list[LogRecor
             result.lines -= 1
             continue
         try:
-            append(parse_record(loads(line)))
+            append(parse_record(loads(line), with_event_id=False))
         except RecordRejected as exc:
             _reject(result, exc.field)
         except orjson.JSONDecodeError:
@@ -71,12 +74,33 @@ def analyze(
     out: IO[bytes],
     config: AnalysisConfig,
     progress: bool = False,
+    workers: int = 1,
 ) -> AnalyzeResult:
-    """Run the core in event time over JSON lines; write one JSON object per anomaly."""
+    """Run the core in event time over JSON lines; write one JSON object per anomaly, ordered
+    by window start.
+
+    With ``workers > 1`` the services are split between processes (each with its own miner
+    and engine, so the per-service results are the same); the parent only routes lines.
+    """
+    started = time.perf_counter()
+    if workers <= 1:
+        result = _analyze_lines(lines, config, progress)
+    else:
+        result = _analyze_parallel(lines, config, progress, workers)
+    result.anomaly_rows.sort(key=lambda row: (row[0], row[1]))
+    for _, _, data in result.anomaly_rows:
+        out.write(data)
+    result.anomalies = len(result.anomaly_rows)
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def _analyze_lines(
+    lines: Iterable[bytes], config: AnalysisConfig, progress: bool, until: float | None = None
+) -> AnalyzeResult:
     from pipeline.templates import MinerConfig, ServiceMiners
 
     result = AnalyzeResult()
-    started = time.perf_counter()
     records = read_records(lines, result)
     result.records = len(records)
     miners = ServiceMiners(MinerConfig())
@@ -88,26 +112,105 @@ def analyze(
         from tqdm import tqdm
 
         iterator = iter(tqdm(records, unit="rec", file=sys.stderr, mininterval=0.5))
+    rows = result.anomaly_rows
     for record in iterator:
         match = mine(record.service_name, record.message)
-        observed = observe(record.service_name, record.timestamp, record.level_code,
-                           record.message, match.template_id, match.template, match.previous_id)
+        observed = observe(
+            record.service_name,
+            record.timestamp,
+            record.level_code,
+            record.message,
+            match.template_id,
+            match.template,
+            match.previous_id,
+        )
         if observed.reports:
-            result.anomalies += _write(out, observed.reports)
-    result.anomalies += _write(out, engine.flush())
+            _collect(rows, observed.reports)
+    _collect(rows, engine.flush(until))
     result.late = engine.late
     result.summaries = engine.summaries()
-    result.seconds = time.perf_counter() - started
     return result
 
 
-def _write(out: IO[bytes], reports: Iterable[WindowReport]) -> int:
-    written = 0
+def _shard(args: tuple[list[bytes], AnalysisConfig, float | None]) -> AnalyzeResult:
+    lines, config, until = args
+    return _analyze_lines(lines, config, False, until)
+
+
+def _end_time(lines: list[bytes], tail: int = 2000) -> float | None:
+    """Newest event time among the last lines (the input is in time order), so that every
+    shard closes its windows up to the end of the whole file, not just its own."""
+    newest = None
+    for line in lines[-tail:]:
+        try:
+            ts = parse_record(orjson.loads(line), with_event_id=False).timestamp
+        except (RecordRejected, orjson.JSONDecodeError):
+            continue
+        newest = ts if newest is None else max(newest, ts)
+    return newest
+
+
+def _analyze_parallel(
+    lines: Iterable[bytes], config: AnalysisConfig, progress: bool, workers: int
+) -> AnalyzeResult:
+    from concurrent.futures import ProcessPoolExecutor
+
+    source: Iterable[bytes] = lines
+    if progress:
+        from tqdm import tqdm
+
+        source = tqdm(lines, unit="line", file=sys.stderr, mininterval=0.5, desc="routing")
+    loads = orjson.loads
+    keyed: list[tuple[str, bytes]] = []
+    counts: dict[str, int] = {}
+    for line in source:
+        try:
+            service = service_of(loads(line)) or ""
+        except orjson.JSONDecodeError:
+            service = ""  # counted as invalid by whichever worker gets it
+        keyed.append((service, line))
+        counts[service] = counts.get(service, 0) + 1
+    # Largest services first onto the least loaded shard (greedy balancing).
+    loads_by_shard = [0] * workers
+    route: dict[str, int] = {}
+    for service, count in sorted(counts.items(), key=lambda item: -item[1]):
+        shard = loads_by_shard.index(min(loads_by_shard))
+        route[service] = shard
+        loads_by_shard[shard] += count
+    shards: list[list[bytes]] = [[] for _ in range(workers)]
+    for service, line in keyed:
+        shards[route[service]].append(line)
+    until = _end_time([line for _, line in keyed[-2000:]])
+    del keyed
+    result = AnalyzeResult()
+    busy = [shard for shard in shards if shard]
+    # The parent works on the first shard itself while children take the others.
+    with ProcessPoolExecutor(max(1, len(busy) - 1)) as pool:
+        futures = [pool.submit(_shard, (shard, config, until)) for shard in busy[1:]]
+        parts = [_analyze_lines(busy[0], config, False, until)] if busy else []
+        parts += [future.result() for future in futures]
+    for part in parts:
+        result.lines += part.lines
+        result.records += part.records
+        result.invalid += part.invalid
+        result.late += part.late
+        result.summaries.extend(part.summaries)
+        result.anomaly_rows.extend(part.anomaly_rows)
+        for reason, count in part.rejections.items():
+            result.rejections[reason] = result.rejections.get(reason, 0) + count
+    return result
+
+
+def _collect(rows: list[tuple[float, str, bytes]], reports: Iterable[WindowReport]) -> None:
     for report in reports:
         for anomaly in report.anomalies:
-            out.write(orjson.dumps(anomaly.to_dict()) + b"\n")
-            written += 1
-    return written
+            rows.append(
+                (
+                    anomaly.window_start,
+                    anomaly.service_name,
+                    orjson.dumps(anomaly.to_dict()) + b"\n",
+                )
+            )
 
 
 def format_table(summaries: list[dict[str, Any]]) -> str:
@@ -115,8 +218,10 @@ def format_table(summaries: list[dict[str, Any]]) -> str:
     rows = [header, "-" * len(header)]
     for s in sorted(summaries, key=lambda s: str(s["service"])):
         top = s["common_errors"][0] if s["common_errors"] else "-"
-        rows.append(f"{s['service'][:24]:<24} {s['total_logs']:>9} {s['error_rate']:>8.2f} "
-                    f"{s['anomalies_detected']:>9}  {top[:60]}")
+        rows.append(
+            f"{s['service'][:24]:<24} {s['total_logs']:>9} {s['error_rate']:>8.2f} "
+            f"{s['anomalies_detected']:>9}  {top[:60]}"
+        )
     return "\n".join(rows)
 
 
@@ -127,6 +232,12 @@ def analyze_main(argv: list[str] | None = None) -> int:
     parser.add_argument("--window", type=int, default=60, help="window length in seconds")
     parser.add_argument("--threshold", type=float, default=None, help="combined-score threshold")
     parser.add_argument("--summary", type=Path, default=None, help="write summaries as JSON")
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=min(2, os.cpu_count() or 1),
+        help="processes (services are split between them)",
+    )
     args = parser.parse_args(argv)
     try:
         config = AnalysisConfig(window_seconds=args.window)
@@ -139,11 +250,13 @@ def analyze_main(argv: list[str] | None = None) -> int:
         return 2
     args.output.parent.mkdir(parents=True, exist_ok=True)
     with args.input.open("rb") as source, args.output.open("wb") as out:
-        result = analyze(source, out, config, progress=sys.stderr.isatty())
+        result = analyze(source, out, config, progress=sys.stderr.isatty(), workers=args.workers)
     print(format_table(result.summaries))
-    print(f"\n{result.lines} lines, {result.records} records, {result.invalid} invalid, "
-          f"{result.late} late, {result.anomalies} anomalous windows; "
-          f"{result.lines_per_second:,.0f} lines/s")
+    print(
+        f"\n{result.lines} lines, {result.records} records, {result.invalid} invalid, "
+        f"{result.late} late, {result.anomalies} anomalous windows; "
+        f"{result.lines_per_second:,.0f} lines/s"
+    )
     if result.rejections:
         reasons = ", ".join(f"{k}: {v}" for k, v in sorted(result.rejections.items()))
         print(f"invalid lines by field: {reasons}")
@@ -153,8 +266,9 @@ def analyze_main(argv: list[str] | None = None) -> int:
 
 
 def simulate_main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="simulate",
-                                     description="Write simulated logs with labelled incidents.")
+    parser = argparse.ArgumentParser(
+        prog="simulate", description="Write simulated logs with labelled incidents."
+    )
     parser.add_argument("--out", required=True, type=Path, help="output directory")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--hours", type=float, default=6.0)
@@ -163,9 +277,12 @@ def simulate_main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.hours <= 1.5:
         parser.error("--hours must exceed 1.5 (one hour of warm-up comes first)")
-    paths = write_simulation(args.out, SimConfig(seed=args.seed, hours=args.hours,
-                                                 variant=args.variant,
-                                                 rate_scale=args.rate_scale))
+    paths = write_simulation(
+        args.out,
+        SimConfig(
+            seed=args.seed, hours=args.hours, variant=args.variant, rate_scale=args.rate_scale
+        ),
+    )
     for name, path in paths.items():
         print(f"{name}: {path}")
     return 0

@@ -42,19 +42,25 @@ class AnalysisConfig:
     error_rate_alpha: float = 0.05
 
     # Rule reference levels: a robust z of `*_z` gives rule evidence 0.5.
-    spike_z: float = 4.0
-    drop_z: float = 4.0
-    error_z: float = 4.0
+    spike_z: float = 3.5
+    drop_z: float = 3.5
+    error_z: float = 5.0
     shift_z: float = 5.0
     min_spike_ratio: float = 1.3
     max_drop_ratio: float = 0.75
     min_error_rate_delta: float = 0.02
     min_error_count: int = 3
+    # Never-seen errors above this share of a window also count as an error_rate anomaly.
+    novel_error_rate_share: float = 0.05
     min_shift_count: int = 8
     min_shift_delta: float = 0.08
+    # pattern_shift pools a template's counts over up to this many consecutive elevated windows.
+    shift_pool_windows: int = 4
     # A never-seen WARNING+ template alerts once it has occurred this often within
     # `novel_windows`; after that it is a known template.
     new_error_min_count: int = 2
+    # ... and only once the service has logged this many lines (its vocabulary is known).
+    vocabulary_lines: int = 1000
     novel_windows: int = 15
     rare_share: float = 0.01
     top_templates: int = 3
@@ -67,9 +73,9 @@ class AnalysisConfig:
     hst_height: int = 6
     hst_window: int = 30
     # Isolation forest (scikit-learn): refit on recent windows.
-    forest_trees: int = 50
+    forest_trees: int = 25
     forest_min_windows: int = 30
-    forest_refit_windows: int = 120
+    forest_refit_windows: int = 240
     forest_history_windows: int = 720
     refit_inline: bool = True
     seed: int = 7

@@ -3,10 +3,7 @@ anomalies, incident events and insights, and learns from it afterwards."""
 
 from __future__ import annotations
 
-import base64
 import math
-import pickle
-from typing import Any
 
 from pipeline.analysis.baselines import LevelHistory, RateBaseline, TemplateShares, VolumeBaseline
 from pipeline.analysis.config import AnalysisConfig
@@ -14,11 +11,14 @@ from pipeline.analysis.errors import ErrorStats, severity_label
 from pipeline.analysis.events import Anomaly, Insight, TemplateRef, WindowReport
 from pipeline.analysis.incidents import IncidentTracker
 from pipeline.analysis.levels import LEVEL_NAMES, WARNING
+from pipeline.analysis.reasons import reason
 from pipeline.analysis.rules import (
+    RECURRING,
     Candidate,
     error_rate_rule,
     new_error_rule,
     pattern_shift_rule,
+    share_z,
     shifted_templates,
     volume_rule,
 )
@@ -30,6 +30,8 @@ from pipeline.analysis.windows import WindowAccumulator
 _PERSISTENT = frozenset({"volume_spike", "volume_drop", "error_rate", "pattern_shift"})
 _STRONG = 0.75
 _GATE = 0.5
+# Evidence the previous window must have had for a non-strong candidate to fire now.
+_PERSIST = 0.4
 
 
 class ServiceDetector:
@@ -53,16 +55,29 @@ class ServiceDetector:
         self.templates: dict[str, str] = {}
         self.examples: dict[str, str] = {}
         self.previous_evidence: dict[str, float] = {}
+        # Templates elevated in the latest consecutive windows: id -> [(count, lines), ...]
+        # (at most `shift_pool_windows`), pooled by pattern_shift.
+        self.shift_pools: dict[str, list[tuple[int, int]]] = {}
+        # (errors, lines) of the latest consecutive windows with an elevated error share.
+        self.error_pool: list[tuple[int, int]] = []
+        # z-scores of the latest consecutive windows whose volume deviated the same way.
+        self.volume_run: list[float] = []
         # Templates whose share jumped before: template id -> [runs of jumps, last index].
         self.shift_runs: dict[str, list[int]] = {}
         self.stats = ErrorStats(config.max_error_templates)
-        self.incidents = IncidentTracker(name, config.resolve_after_windows,
-                                         config.cooldown_windows)
-        self.hst = HalfSpaceScorer(config.hst_trees, config.hst_height, config.hst_window,
-                                   config.seed)
-        self.forest = ForestScorer(config.forest_trees, config.forest_min_windows,
-                                   config.forest_refit_windows, config.forest_history_windows,
-                                   config.seed)
+        self.incidents = IncidentTracker(
+            name, config.resolve_after_windows, config.cooldown_windows
+        )
+        self.hst = HalfSpaceScorer(
+            config.hst_trees, config.hst_height, config.hst_window, config.seed
+        )
+        self.forest = ForestScorer(
+            config.forest_trees,
+            config.forest_min_windows,
+            config.forest_refit_windows,
+            config.forest_history_windows,
+            config.seed,
+        )
 
     # -- ingestion -------------------------------------------------------------------------
 
@@ -84,8 +99,9 @@ class ServiceDetector:
         target = self.seen.get(new)
         known_loud = target is not None and target[0] >= WARNING and new not in self.novel
         if entry is not None:
-            self.seen[new] = entry if target is None else [max(entry[0], target[0]),
-                                                           min(entry[1], target[1])]
+            self.seen[new] = (
+                entry if target is None else [max(entry[0], target[0]), min(entry[1], target[1])]
+            )
         novel = self.novel.pop(old, None)
         if novel is not None and not known_loud:
             merged = self.novel.setdefault(new, [novel[0], 0])
@@ -128,17 +144,28 @@ class ServiceDetector:
             self.previous_evidence = {c.kind: c.evidence for c in candidates}
         stamped, events = self.incidents.step(index, start, end, anomalies)
         weight = config.model_weight
-        score = max([a.score for a in stamped],
-                    default=(1.0 - weight) * best_evidence + weight * model)
+        score = max(
+            [a.score for a in stamped], default=(1.0 - weight) * best_evidence + weight * model
+        )
         insights = self._insights(new_quiet, acc, start, end) if warm else []
         if n == 0 and self.silent_windows + 1 == config.max_silent_windows:
             # Going dormant: stop emitting empty windows and close what is open.
             events.extend(self.incidents.resolve_all(index))
 
-        self._learn(index, acc, features, vector, volume_z)
-        return WindowReport(self.name, start, end, n, score, features, tuple(stamped),
-                            tuple(events), tuple(insights),
-                            {"hst": hst_score, "forest": forest_score})
+        alerted = any(a.kind in ("volume_spike", "volume_drop") for a in stamped)
+        self._learn(index, acc, features, vector, volume_z, alerted)
+        return WindowReport(
+            self.name,
+            start,
+            end,
+            n,
+            score,
+            features,
+            tuple(stamped),
+            tuple(events),
+            tuple(insights),
+            {"hst": hst_score, "forest": forest_score},
+        )
 
     def _novelty(
         self, index: int, acc: WindowAccumulator, warm: bool
@@ -152,6 +179,9 @@ class ServiceDetector:
         fresh: set[str] = set()
         alerting: dict[str, int] = {}
         new_quiet: list[str] = []
+        present: list[str] = []
+        # A quiet service needs more time before its rare templates have all shown up once.
+        learned = warm and self.stats.total >= config.vocabulary_lines
         for tid, level in acc.template_levels.items():
             entry = seen.get(tid)
             created = entry is None
@@ -164,18 +194,24 @@ class ServiceDetector:
                     new_quiet.append(tid)
             if index - entry[1] < config.novel_windows:
                 fresh.add(tid)
-            if level >= WARNING and warm:
+            if level >= WARNING and learned:
                 record = novel.get(tid)
                 if record is None and (created or entry[0] < WARNING):
                     record = novel[tid] = [index, 0]
                 if record is not None:
                     record[1] += acc.template_counts[tid]
+                    present.append(tid)
                     if record[1] >= config.new_error_min_count:
                         alerting[tid] = record[1]
             if level > entry[0]:
                 entry[0] = level
         for tid in [t for t, r in novel.items() if index - r[0] >= config.novel_windows]:
             del novel[tid]
+        # The miner may keep variants of one new error apart until it generalises them (one
+        # template per variant, each seen once): together they are still a new pattern.
+        if present and sum(r[1] for r in novel.values()) >= config.new_error_min_count:
+            for tid in present:
+                alerting.setdefault(tid, novel[tid][1])
         return fresh, alerting, new_quiet
 
     def _features(
@@ -193,8 +229,11 @@ class ServiceDetector:
         if n:
             rare_share = self.config.rare_share
             rare = sum(c for t, c in counts.items() if self.shares.share(t) < rare_share)
-        new_loud = sum(1 for t in fresh if acc.template_levels.get(t, 0) >= WARNING
-                       and self.seen[t][1] == acc.index)
+        new_loud = sum(
+            1
+            for t in fresh
+            if acc.template_levels.get(t, 0) >= WARNING and self.seen[t][1] == acc.index
+        )
         width = float(self.config.window_seconds)
         return {
             "volume": float(n),
@@ -218,18 +257,23 @@ class ServiceDetector:
             "error_z": max(min(error_z, 20.0), -20.0),
         }
 
-    def _track_shifts(self, acc: WindowAccumulator) -> tuple[list[tuple[str, float, float]],
-                                                              set[str]]:
+    def _track_shifts(
+        self, acc: WindowAccumulator
+    ) -> tuple[list[tuple[str, float, float]], set[str]]:
         """Templates whose share jumped now, and those among them that jumped in an earlier,
         separate run too (recurring, e.g. a batch job). Tracked during warm-up as well."""
-        if not acc.count:
+        # The first windows of a service have no baseline: every template "jumps".
+        if not acc.count or self.closed_windows < 3:
             return [], set()
         config = self.config
         shifted = shifted_templates(acc, self.shares, config)
         recurring = set()
         index = acc.index
         runs_by_template = self.shift_runs
-        for tid, _, _ in shifted:
+        for tid, base, _ in shifted:
+            # Only alert-worthy jumps make a template "recurring", not binomial noise.
+            if share_z(acc.template_counts[tid], acc.count, base) < config.shift_z:
+                continue
             runs = runs_by_template.get(tid)
             if runs is None:
                 if len(runs_by_template) >= config.max_templates_per_service:
@@ -254,20 +298,34 @@ class ServiceDetector:
     ) -> list[Candidate]:
         config = self.config
         found = [
-            volume_rule(acc, self.volume, self.history, self.shares, fresh, config),
-            error_rate_rule(acc, self.error_rate, set(self.novel), config),
+            volume_rule(
+                acc, self.volume, self.history, self.shares, fresh, self.volume_run, config
+            ),
+            error_rate_rule(
+                acc,
+                self.error_rate,
+                set(self.novel),
+                (sum(e for e, _ in self.error_pool), sum(n for _, n in self.error_pool)),
+                config,
+            ),
             new_error_rule(acc, alerting, config),
         ]
-        strong = {c.kind for c in found if c is not None and c.evidence >= _GATE}
-        shift = pattern_shift_rule(acc, shifted, fresh, recurring, config)
+        strong = {
+            c.kind for c in found if c is not None and (c.evidence >= _GATE or c.kind == RECURRING)
+        }
+        pools = {
+            tid: (sum(c for c, _ in pool), sum(n for _, n in pool))
+            for tid, pool in self.shift_pools.items()
+        }
+        shift = pattern_shift_rule(acc, shifted, fresh, recurring, pools, config)
         if shift is not None:
             top_level = acc.template_levels.get(shift.templates[0], 0)
-            explained = strong & {"volume_spike", "volume_drop"} or (
+            explained = strong & {"volume_drop", RECURRING} or (
                 top_level >= WARNING and strong & {"error_rate", "new_error_pattern"}
             )
             if not explained:
                 found.append(shift)
-        return [c for c in found if c is not None]
+        return [c for c in found if c is not None and c.kind != RECURRING]
 
     def _gate(
         self,
@@ -282,10 +340,15 @@ class ServiceDetector:
         for cand in candidates:
             if cand.evidence < _GATE:
                 continue
+            strong = cand.evidence >= _STRONG
+            if cand.kind == "volume_drop":
+                # A restart costs a partial window; only near-silence is alarming at once.
+                strong = strong and cand.actual <= 0.2 * cand.expected
             if (
                 cand.kind in _PERSISTENT
-                and cand.evidence < _STRONG
-                and self.previous_evidence.get(cand.kind, 0.0) < _GATE
+                and not strong
+                and not cand.persisted
+                and self.previous_evidence.get(cand.kind, 0.0) < _PERSIST
             ):
                 continue
             score = (1.0 - weight) * cand.evidence + weight * model
@@ -309,16 +372,34 @@ class ServiceDetector:
             severity = "critical" if severity in ("high", "critical") else "high"
         if cand.kind == "volume_drop" and cand.actual == 0 and severity in ("low", "medium"):
             severity = "high"
-        return Anomaly(self.name, start, end, cand.kind, score, severity, cand.expected,
-                       cand.actual, _reason(self.name, cand, refs), "", refs, cand.evidence, model)
+        return Anomaly(
+            self.name,
+            start,
+            end,
+            cand.kind,
+            score,
+            severity,
+            cand.expected,
+            cand.actual,
+            reason(self.name, cand, refs),
+            "",
+            refs,
+            cand.evidence,
+            model,
+        )
 
     def _ref(self, tid: str, acc: WindowAccumulator) -> TemplateRef:
         example = acc.template_examples.get(tid) or self.examples.get(tid, "")
         level = acc.template_levels.get(tid)
         if level is None:
             level = self.seen.get(tid, [1, 0])[0]
-        return TemplateRef(tid, self.templates.get(tid, example), acc.template_counts.get(tid, 0),
-                           example, LEVEL_NAMES[level])
+        return TemplateRef(
+            tid,
+            self.templates.get(tid, example),
+            acc.template_counts.get(tid, 0),
+            example,
+            LEVEL_NAMES[level],
+        )
 
     def _insights(
         self, new_quiet: list[str], acc: WindowAccumulator, start: float, end: float
@@ -326,9 +407,11 @@ class ServiceDetector:
         if not new_quiet:
             return []
         refs = tuple(self._ref(t, acc) for t in new_quiet[:10])
-        message = (f"{self.name} started logging {len(new_quiet)} new INFO/DEBUG template(s), "
-                   f"e.g. '{refs[0].template}' - typical after a deploy; no action needed "
-                   "unless it was unexpected.")
+        message = (
+            f"{self.name} started logging {len(new_quiet)} new INFO/DEBUG template(s), "
+            f"e.g. '{refs[0].template}' - typical after a deploy; no action needed "
+            "unless it was unexpected."
+        )
         return [Insight(self.name, start, end, "new_templates", message, refs)]
 
     def _learn(
@@ -338,9 +421,21 @@ class ServiceDetector:
         features: dict[str, float],
         vector: list[float],
         volume_z: float,
+        alerted: bool,
     ) -> None:
         n = acc.count
-        self.history.add(n, volume_z)
+        self._pool_shifts(acc)
+        elevated = n > 0 and (
+            acc.errors / n - self.error_rate.rate() >= self.config.min_error_rate_delta / 2
+        )
+        limit = self.config.shift_pool_windows
+        self.error_pool = [*self.error_pool, (acc.errors, n)][-limit:] if elevated else []
+        run = self.volume_run
+        if abs(volume_z) >= 1.5 and (not run or (run[0] > 0) == (volume_z > 0)):
+            self.volume_run = [*run, volume_z][-self.config.shift_pool_windows :]
+        else:
+            self.volume_run = [volume_z] if abs(volume_z) >= 1.5 else []
+        self.history.add(n, volume_z, alerted)
         self.volume.update(n)
         self.error_rate.update(acc.errors, n)
         self.shares.update(acc.template_counts, n)
@@ -360,91 +455,17 @@ class ServiceDetector:
             self.silent_windows += 1
         self.closed_windows += 1
 
-    # -- snapshot --------------------------------------------------------------------------
-
-    def state(self) -> dict[str, Any]:
-        return {
-            "closed_until": self.closed_until,
-            "closed_windows": self.closed_windows,
-            "silent_windows": self.silent_windows,
-            "volume": self.volume.state(),
-            "error_rate": self.error_rate.state(),
-            "shares": self.shares.state(),
-            "history": self.history.state(),
-            "seen": self.seen,
-            "novel": self.novel,
-            "templates": self.templates,
-            "examples": self.examples,
-            "previous_evidence": self.previous_evidence,
-            "shift_runs": self.shift_runs,
-            "stats": self.stats.state(),
-            "incidents": self.incidents.state(),
-            # HST is pickled (our own state); the forest is rebuilt from its history instead.
-            "hst": base64.b64encode(pickle.dumps(self.hst)).decode("ascii"),
-            "hst_seen": self.hst.seen,
-            "forest_history": [list(v) for v in self.forest.history],
-            "open": {
-                str(i): [a.count, a.errors, a.levels, a.template_counts, a.template_levels,
-                         a.template_examples, a.first_ts, a.last_ts]
-                for i, a in self.open.items()
-            },
-        }
-
-    @classmethod
-    def from_state(cls, name: str, config: AnalysisConfig, state: dict[str, Any]
-                   ) -> ServiceDetector:
-        det = cls(name, config, int(state["closed_until"]))
-        det.closed_windows = int(state["closed_windows"])
-        det.silent_windows = int(state["silent_windows"])
-        det.volume.load(state["volume"])
-        det.error_rate.load(state["error_rate"])
-        det.shares.load(state["shares"])
-        det.history.load(state["history"])
-        det.seen = {str(k): [int(v[0]), int(v[1])] for k, v in state["seen"].items()}
-        det.novel = {str(k): [int(v[0]), int(v[1])] for k, v in state["novel"].items()}
-        det.templates = dict(state["templates"])
-        det.examples = dict(state["examples"])
-        det.previous_evidence = {str(k): float(v) for k, v in state["previous_evidence"].items()}
-        det.shift_runs = {str(k): [int(v[0]), int(v[1])] for k, v in state["shift_runs"].items()}
-        det.stats.load(state["stats"])
-        det.incidents.load(state["incidents"])
-        # Pickle is acceptable here: the snapshot is our own state, never user input.
-        hst = pickle.loads(base64.b64decode(state["hst"]))
-        if isinstance(hst, HalfSpaceScorer):
-            det.hst = hst
-        det.forest.history.extend(tuple(v) for v in state["forest_history"])
-        if len(det.forest.history) >= config.forest_min_windows:
-            det.forest.refit_now()
-        for key, v in state["open"].items():
-            acc = WindowAccumulator(int(key))
-            acc.count, acc.errors, acc.levels = int(v[0]), int(v[1]), list(v[2])
-            acc.template_counts, acc.template_levels, acc.template_examples = v[3], v[4], v[5]
-            acc.first_ts, acc.last_ts = float(v[6]), float(v[7])
-            det.open[int(key)] = acc
-        return det
-
-
-def _reason(service: str, cand: Candidate, refs: tuple[TemplateRef, ...]) -> str:
-    """One sentence a person can act on."""
-    top = f"'{refs[0].template}'" if refs else "no single template"
-    if cand.kind == "volume_spike":
-        ratio = cand.actual / max(cand.expected, 1.0)
-        return (f"{service} logged {cand.actual:.0f} lines, {ratio:.1f}x the expected "
-                f"{cand.expected:.0f}, mostly {top}; check for a traffic surge, retry storm "
-                "or logging loop.")
-    if cand.kind == "volume_drop":
-        pct = 100.0 * cand.actual / max(cand.expected, 1.0)
-        return (f"{service} logged {cand.actual:.0f} lines, {pct:.0f}% of the expected "
-                f"{cand.expected:.0f} (missing e.g. {top}); check that the service, its "
-                "upstream traffic and its log shipper are up.")
-    if cand.kind == "error_rate":
-        return (f"Errors were {cand.actual:.1f}% of {service}'s logs against an expected "
-                f"{cand.expected:.1f}%, led by {top}; investigate that failure first.")
-    if cand.kind == "new_error_pattern":
-        level = refs[0].level if refs else "WARNING"
-        return (f"{service} started logging a never-seen {level} {top} "
-                f"({cand.actual:.0f} times); check the latest deploy, config change or "
-                "dependency behind it.")
-    return (f"{top} rose to {cand.actual:.0f}% of {service}'s logs from an expected "
-            f"{cand.expected:.0f}%; find what now drives this message.")
-
+    def _pool_shifts(self, acc: WindowAccumulator) -> None:
+        """Keep the counts of templates whose share is elevated window after window (before
+        the shares learn this window)."""
+        n = acc.count
+        if n == 0:
+            self.shift_pools = {}
+            return
+        half = self.config.min_shift_delta / 2
+        limit = self.config.shift_pool_windows
+        pools: dict[str, list[tuple[int, int]]] = {}
+        for tid, count in acc.template_counts.items():
+            if count / n - self.shares.share(tid) >= half:
+                pools[tid] = [*self.shift_pools.get(tid, []), (count, n)][-limit:]
+        self.shift_pools = pools

@@ -20,6 +20,7 @@ import orjson
 
 from pipeline.analysis.config import AnalysisConfig
 from pipeline.analysis.detector import ServiceDetector
+from pipeline.analysis.detector_state import dump_detector, load_detector
 from pipeline.analysis.events import WindowReport
 from pipeline.analysis.records import LogRecord
 from pipeline.analysis.scorers import FastForest, fit_forest
@@ -78,6 +79,8 @@ class AnalysisEngine:
         self.horizon: int | None = None
         self.late = 0
         self.evicted = 0
+        self._width = self.config.window_seconds
+        self._lateness = self.config.allowed_lateness_seconds
 
     # -- ingestion -------------------------------------------------------------------------
 
@@ -90,8 +93,13 @@ class AnalysisEngine:
     ) -> Observed:
         """Count one record (already template-mined) into its service's window."""
         return self.observe_fields(
-            record.service_name, record.timestamp, record.level_code, record.message,
-            template_id, template, previous_id,
+            record.service_name,
+            record.timestamp,
+            record.level_code,
+            record.message,
+            template_id,
+            template,
+            previous_id,
         )
 
     def observe_fields(
@@ -105,8 +113,8 @@ class AnalysisEngine:
         previous_id: str | None = None,
     ) -> Observed:
         """``observe`` without a LogRecord, for callers that hold the fields already."""
-        width = self.config.window_seconds
-        index = int(ts // width)
+        # The hot path: one dict lookup for the service, one for the window, a few counters.
+        index = int(ts // self._width)
         svc = self.services.get(service)
         if svc is None:
             svc = self._add_service(service, index)
@@ -125,21 +133,30 @@ class AnalysisEngine:
             svc.remember_template(template_id, template)
         if ts > self.max_ts:
             self.max_ts = ts
-            horizon = int((ts - self.config.allowed_lateness_seconds) // width)
+            horizon = int((ts - self._lateness) // self._width)
             if self.horizon is None or horizon > self.horizon:
                 return Observed(False, tuple(self._advance(horizon)))
         return _ON_TIME
 
     def tick(self, now: float) -> list[WindowReport]:
-        """Close windows on the clock: everything that ended ``allowed_lateness`` before now."""
+        """Close windows on the clock: everything that ended ``allowed_lateness`` before now.
+
+        Does nothing before the first record: a timer firing at start-up must not make a
+        backlog that is about to be replayed late."""
+        if self.max_ts == float("-inf"):
+            return []
         horizon = int((now - self.config.allowed_lateness_seconds) // self.config.window_seconds)
         if self.horizon is not None and horizon <= self.horizon:
             return []
         return self._advance(horizon)
 
-    def flush(self) -> list[WindowReport]:
-        """Close every open window (end of an offline run)."""
+    def flush(self, until: float | None = None) -> list[WindowReport]:
+        """Close every open window (end of an offline run), and with ``until`` every window up
+        to the one holding that time (so services silent at the end still close theirs)."""
         last = max((max(s.open) for s in self.services.values() if s.open), default=None)
+        if until is not None and self.services:
+            end = int(until // self._width)
+            last = end if last is None else max(last, end)
         if last is None:
             return []
         return self._advance(last + 1)
@@ -178,8 +195,11 @@ class AnalysisEngine:
         jobs = []
         for name, svc in self.services.items():
             if svc.forest.needs_refit():
-                jobs.append(RefitJob(name, svc.forest.fit_snapshot(), self.config.forest_trees,
-                                     self.config.seed))
+                jobs.append(
+                    RefitJob(
+                        name, svc.forest.fit_snapshot(), self.config.forest_trees, self.config.seed
+                    )
+                )
         return jobs
 
     def install_model(self, service: str, model: FastForest) -> None:
@@ -208,7 +228,7 @@ class AnalysisEngine:
             "horizon": self.horizon,
             "late": self.late,
             "evicted": self.evicted,
-            "services": {name: svc.state() for name, svc in self.services.items()},
+            "services": {name: dump_detector(svc) for name, svc in self.services.items()},
         }
         body = zlib.compress(orjson.dumps(state, option=orjson.OPT_SERIALIZE_NUMPY), 6)
         return SNAPSHOT_MAGIC + bytes([SNAPSHOT_VERSION]) + body
@@ -231,5 +251,5 @@ class AnalysisEngine:
         engine.late = int(state["late"])
         engine.evicted = int(state["evicted"])
         for name, svc_state in state["services"].items():
-            engine.services[name] = ServiceDetector.from_state(name, engine.config, svc_state)
+            engine.services[name] = load_detector(name, engine.config, svc_state)
         return engine

@@ -103,8 +103,7 @@ class ErrorStats:
                 continue
             entry = self.templates.get(tid)
             if entry is None:
-                self.templates[tid] = [acc.template_counts[tid], level,
-                                       acc.template_examples[tid]]
+                self.templates[tid] = [acc.template_counts[tid], level, acc.template_examples[tid]]
             else:
                 entry[0] += acc.template_counts[tid]
                 entry[1] = max(entry[1], level)
@@ -136,11 +135,23 @@ class ErrorStats:
         for tid in ranked:
             count, level, example = self.templates[tid]
             share = count / total
-            score = min(1.0, _LEVEL_WEIGHT[level] + 0.2 * share
-                        + 0.1 * min(1.0, self.error_rate_percent() / 10.0))
+            score = min(
+                1.0,
+                _LEVEL_WEIGHT[level]
+                + 0.2 * share
+                + 0.1 * min(1.0, self.error_rate_percent() / 10.0),
+            )
             result.append(
-                CommonError(tid, names.get(tid, example), LEVEL_NAMES[level], count, share,
-                            example, score, severity_label(score))
+                CommonError(
+                    tid,
+                    names.get(tid, example),
+                    LEVEL_NAMES[level],
+                    count,
+                    share,
+                    example,
+                    score,
+                    severity_label(score),
+                )
             )
         return result
 

@@ -62,8 +62,9 @@ class Score:
         self.delays.extend(other.delays)
 
 
-def evaluate(flags: Iterable[Flag], truths: Iterable[Truth], window: int, grace: int = 2
-             ) -> tuple[Score, dict[str, Score], list[Flag], list[Truth]]:
+def evaluate(
+    flags: Iterable[Flag], truths: Iterable[Truth], window: int, grace: int = 2
+) -> tuple[Score, dict[str, Score], list[Flag], list[Truth]]:
     """Overall score, per-kind scores, false flags and missed incidents."""
     flag_set = sorted(set(flags), key=lambda f: (f.start, f.service, f.kind))
     truth_list = list(truths)
@@ -73,8 +74,11 @@ def evaluate(flags: Iterable[Flag], truths: Iterable[Truth], window: int, grace:
     missed: list[Truth] = []
 
     def covers(t: Truth, f: Flag) -> bool:
-        return (t.service == f.service and f.start + window > t.start
-                and f.start < t.end + grace * window)
+        return (
+            t.service == f.service
+            and f.start + window > t.start
+            and f.start < t.end + grace * window
+        )
 
     for f in flag_set:
         score = per_kind.setdefault(f.kind, Score())

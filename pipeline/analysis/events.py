@@ -134,4 +134,18 @@ class WindowReport:
     anomalies: tuple[Anomaly, ...] = ()
     incident_events: tuple[IncidentEvent, ...] = ()
     insights: tuple[Insight, ...] = ()
+    # Raw model scores (hst, forest), for debugging and metrics.
     extra: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "service_name": self.service_name,
+            "window_start": iso(self.window_start),
+            "window_end": iso(self.window_end),
+            "volume": self.volume,
+            "score": round(self.score, 4),
+            "features": {k: round(v, 6) for k, v in self.features.items()},
+            "anomalies": [a.to_dict() for a in self.anomalies],
+            "incident_events": [e.to_dict() for e in self.incident_events],
+            "insights": [i.to_dict() for i in self.insights],
+        }

@@ -125,8 +125,16 @@ class IncidentTracker:
             "opened": self.opened,
             "opened_by_kind": self.opened_by_kind,
             "incidents": {
-                kind: [i.incident_id, i.started_at, i.last_index, i.last_window_end, i.windows,
-                       i.severity, i.peak_score, i.resolved_index]
+                kind: [
+                    i.incident_id,
+                    i.started_at,
+                    i.last_index,
+                    i.last_window_end,
+                    i.windows,
+                    i.severity,
+                    i.peak_score,
+                    i.resolved_index,
+                ]
                 for kind, i in self.incidents.items()
             },
         }
@@ -137,6 +145,13 @@ class IncidentTracker:
         self.incidents = {}
         for kind, v in state["incidents"].items():
             self.incidents[kind] = Incident(
-                str(v[0]), kind, float(v[1]), int(v[2]), float(v[3]), int(v[4]), str(v[5]),
-                float(v[6]), None if v[7] is None else int(v[7]),
+                str(v[0]),
+                kind,
+                float(v[1]),
+                int(v[2]),
+                float(v[3]),
+                int(v[4]),
+                str(v[5]),
+                float(v[6]),
+                None if v[7] is None else int(v[7]),
             )

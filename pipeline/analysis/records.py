@@ -105,6 +105,10 @@ def parse_timestamp(value: object) -> float:
             raise RecordRejected("timestamp", "empty")
         if len(text) > 64:
             raise RecordRejected("timestamp", "too long")
+        if len(text) >= 19 and text[4] == "-":
+            fast = _fast_iso(text)
+            if fast is not None:
+                return _check_range(fast)
         try:
             return _from_number(float(text))
         except ValueError:
@@ -122,6 +126,32 @@ def parse_timestamp(value: object) -> float:
     raise RecordRejected("timestamp", f"unsupported type {type(value).__name__}")
 
 
+# Epoch of "YYYY-MM-DDTHH:MM:SS" prefixes: records of one second share it (bounded).
+_SECONDS: dict[str, float] = {}
+
+
+def _fast_iso(text: str) -> float | None:
+    """UTC ISO-8601 with an optional fraction, via a per-second cache; None if not that shape."""
+    rest = text[19:]
+    if rest.endswith("Z"):
+        rest = rest[:-1]
+    elif rest.endswith("+00:00"):
+        rest = rest[:-6]
+    if rest and not (rest[0] == "." and rest[1:].isdigit()):
+        return None
+    head = text[:19]
+    base = _SECONDS.get(head)
+    if base is None:
+        try:
+            base = datetime.fromisoformat(head).replace(tzinfo=UTC).timestamp()
+        except (ValueError, OverflowError, OSError):
+            return None
+        if len(_SECONDS) >= 100_000:
+            _SECONDS.clear()
+        _SECONDS[head] = base
+    return base + float(rest) if rest else base
+
+
 def _from_number(number: float) -> float:
     if not math.isfinite(number):
         raise RecordRejected("timestamp", "not a finite number")
@@ -137,6 +167,41 @@ def _check_range(ts: float) -> float:
     if not _MIN_TS <= ts <= _MAX_TS:
         raise RecordRejected("timestamp", "outside 1970..2200")
     return ts
+
+
+_GROUPS = (
+    _SERVICE_KEYS,
+    _MESSAGE_KEYS,
+    _LEVEL_KEYS,
+    _TIME_KEYS,
+    _HOST_KEYS,
+    _TRACE_KEYS,
+    _META_KEYS,
+    _ID_KEYS,
+)
+# Field layout per key tuple: producers send the same keys over and over, so the alias search
+# is done once per layout (bounded) instead of once per record.
+_PLANS: dict[tuple[Any, ...], tuple[tuple[str | None, ...], bool]] = {}
+
+
+def _plan(obj: dict[str, Any]) -> tuple[tuple[str | None, ...], bool]:
+    keys = tuple(obj)
+    plan = _PLANS.get(keys)
+    if plan is None:
+        present = set(keys)
+        chosen = tuple(next((k for k in group if k in present), None) for group in _GROUPS)
+        plan = (chosen, any(k not in _KNOWN for k in keys))
+        if len(_PLANS) < 4096:
+            _PLANS[keys] = plan
+    return plan
+
+
+def _get(obj: dict[str, Any], key: str | None, group: tuple[str, ...]) -> Any:
+    if key is None:
+        return None
+    value = obj[key]
+    # An alias present but null: fall back to the other spellings.
+    return value if value is not None else _first(obj, group)
 
 
 def _first(obj: dict[str, Any], keys: tuple[str, ...]) -> Any:
@@ -188,6 +253,14 @@ def derive_event_id(
     return "d-" + digest.hexdigest()
 
 
+def service_of(obj: object) -> str | None:
+    """The service name of a decoded record, if it has a usable one (for routing)."""
+    if not isinstance(obj, dict):
+        return None
+    value = _first(obj, _SERVICE_KEYS)
+    return value.strip() if isinstance(value, str) else None
+
+
 def parse_record(
     obj: object,
     *,
@@ -195,17 +268,19 @@ def parse_record(
     received_at: float | None = None,
     max_future_seconds: float = 300.0,
     limits: RecordLimits = _DEFAULT_LIMITS,
+    with_event_id: bool = True,
 ) -> LogRecord:
     """Build a canonical record from a decoded JSON object, raising only ``RecordRejected``.
 
     ``received_at`` is the ingest time: a missing timestamp takes it, and an event time more
     than ``max_future_seconds`` ahead of it is clamped to it and flagged.  Offline (None) there
     is no ingest clock, so nothing is clamped and a missing timestamp is rejected.
+    ``with_event_id=False`` skips deriving ids (offline analysis never stores records).
     """
     if not isinstance(obj, dict):
         raise RecordRejected("record", f"expected an object, got {type(obj).__name__}", position)
     try:
-        return _parse(obj, position, received_at, max_future_seconds, limits)
+        return _parse(obj, position, received_at, max_future_seconds, limits, with_event_id)
     except RecordRejected as exc:
         exc.position = position
         raise
@@ -217,25 +292,30 @@ def _parse(
     received_at: float | None,
     max_future: float,
     limits: RecordLimits,
+    with_event_id: bool = True,
 ) -> LogRecord:
     field_limit = limits.max_field_chars
-    service = _text(_first(obj, _SERVICE_KEYS), "service_name", field_limit).strip()
+    (k_service, k_message, k_level, k_time, k_host, k_trace, k_meta, k_id), unknown = _plan(obj)
+    raw_service = _get(obj, k_service, _SERVICE_KEYS)
+    if type(raw_service) is str and 0 < len(raw_service) <= field_limit:
+        service = raw_service.strip()
+    else:
+        service = _text(raw_service, "service_name", field_limit).strip()
     if not service:
         raise RecordRejected("service_name", "missing or empty")
 
-    raw_message = _first(obj, _MESSAGE_KEYS)
-    if raw_message is None:
+    message = _get(obj, k_message, _MESSAGE_KEYS)
+    if message is None:
         raise RecordRejected("message", "missing")
-    if not isinstance(raw_message, str):
-        raise RecordRejected("message", f"expected text, got {type(raw_message).__name__}")
-    message = raw_message
+    if type(message) is not str:
+        raise RecordRejected("message", f"expected text, got {type(message).__name__}")
     truncated = False
     # A long stack trace is still a log: keep its head rather than lose the event.
     if len(message) > limits.max_message_chars:
         message = message[: limits.max_message_chars]
         truncated = True
 
-    raw_level = _first(obj, _LEVEL_KEYS)
+    raw_level = _get(obj, k_level, _LEVEL_KEYS)
     if raw_level is None:
         code = INFO
     else:
@@ -244,7 +324,7 @@ def _parse(
             raise RecordRejected("log_level", f"unknown level {str(raw_level)[:32]!r}")
         code = found
 
-    raw_ts = _first(obj, _TIME_KEYS)
+    raw_ts = _get(obj, k_time, _TIME_KEYS)
     if raw_ts is None:
         if received_at is None:
             raise RecordRejected("timestamp", "missing")
@@ -252,18 +332,25 @@ def _parse(
     else:
         ts = parse_timestamp(raw_ts)
 
-    host = _optional_text(_first(obj, _HOST_KEYS), "host", field_limit)
-    trace_id = _optional_text(_first(obj, _TRACE_KEYS), "trace_id", field_limit)
-    metadata = _metadata(obj, limits)
+    host = trace_id = None
+    if k_host is not None:
+        host = _optional_text(_get(obj, k_host, _HOST_KEYS), "host", field_limit)
+    if k_trace is not None:
+        trace_id = _optional_text(_get(obj, k_trace, _TRACE_KEYS), "trace_id", field_limit)
+    metadata = None
+    if k_meta is not None or unknown:
+        metadata = _metadata(obj, limits)
     level = LEVEL_NAMES[code]
 
-    raw_id = _first(obj, _ID_KEYS)
+    raw_id = _get(obj, k_id, _ID_KEYS)
     if raw_id is not None:
         event_id = _text(raw_id, "event_id", field_limit)
         if not event_id:
             raise RecordRejected("event_id", "empty")
-    else:
+    elif with_event_id:
         event_id = derive_event_id(service, ts, level, message, host, trace_id, metadata, position)
+    else:
+        event_id = ""
 
     clamped = False
     if received_at is not None and ts > received_at + max_future:
@@ -280,7 +367,7 @@ def _metadata(obj: dict[str, Any], limits: RecordLimits) -> dict[str, Any] | Non
         raise RecordRejected("metadata", f"expected an object, got {type(raw).__name__}")
     metadata: dict[str, Any] | None = dict(raw) if raw else None
     # Unknown top-level fields are kept as metadata rather than silently dropped.
-    if len(obj) > 4 and any(key not in _KNOWN for key in obj):
+    if any(key not in _KNOWN for key in obj):
         metadata = metadata or {}
         for key, value in obj.items():
             if key not in _KNOWN:

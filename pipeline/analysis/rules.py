@@ -13,6 +13,9 @@ from pipeline.analysis.config import AnalysisConfig
 from pipeline.analysis.levels import ERROR, WARNING
 from pipeline.analysis.windows import WindowAccumulator
 
+# Pseudo-kind: the window's volume matches a recurring peak or trough (never alerted).
+RECURRING = "recurring_volume"
+
 
 @dataclass(frozen=True, slots=True)
 class Candidate:
@@ -21,6 +24,8 @@ class Candidate:
     expected: float
     actual: float
     templates: tuple[str, ...]
+    # The evidence already spans more than one window (no further persistence needed).
+    persisted: bool = False
 
 
 def evidence(z: float, reference: float) -> float:
@@ -34,69 +39,134 @@ def volume_rule(
     history: LevelHistory,
     shares: TemplateShares,
     fresh: set[str],
+    run: list[float],
     config: AnalysisConfig,
 ) -> Candidate | None:
-    """volume_spike / volume_drop against the robust volume baseline."""
+    """volume_spike / volume_drop against the robust volume baseline.
+
+    ``run`` holds the z-scores of the directly preceding windows that deviated the same way
+    (|z| >= 1): combined with this one (Stouffer), a moderate but sustained deviation builds
+    evidence with the square root of its duration and counts as persistent."""
     n = acc.count
     z = volume.z(n)
     expected = volume.expected()
     if z > 0:
         # Extra lines from templates new since a deploy are an insight, not a spike.
-        fresh_lines = sum(c for t, c in acc.template_counts.items()
-                          if t in fresh and acc.template_levels[t] < WARNING)
+        fresh_lines = sum(
+            c
+            for t, c in acc.template_counts.items()
+            if t in fresh and acc.template_levels[t] < WARNING
+        )
         known = n - fresh_lines
         z = volume.z(known)
         if z <= 0 or known < expected * config.min_spike_ratio:
             return None
-        if history.recurring_runs(known, z) >= config.recurring_runs:
-            return None
+        if z >= config.spike_z and history.recurring(
+            known, z, config.spike_z, config.recurring_runs
+        ):
+            # Not an alert, but it explains a share jump in the same window (batch job).
+            return Candidate(RECURRING, 0.0, expected, float(n), ())
         excess = sorted(
             acc.template_counts,
             key=lambda t: acc.template_counts[t] - expected * shares.share(t),
             reverse=True,
         )
-        return Candidate("volume_spike", evidence(z, config.spike_z), expected, float(n),
-                         tuple(excess[:config.top_templates]))
+        z, pooled = _stouffer(z, run)
+        return Candidate(
+            "volume_spike",
+            evidence(z, config.spike_z),
+            expected,
+            float(n),
+            tuple(excess[: config.top_templates]),
+            persisted=pooled,
+        )
     if z < 0 and n <= expected * config.max_drop_ratio:
-        if history.recurring_runs(n, z) >= config.recurring_runs:
-            return None
+        # A restart costs one partial window: troughs must have lasted two to count.
+        if -z >= config.drop_z and history.recurring(
+            n, z, config.drop_z, config.recurring_runs, min_length=2
+        ):
+            return Candidate(RECURRING, 0.0, expected, float(n), ())
         # Templates that went missing, biggest expected share first.
         missing = sorted(
             shares.shares,
             key=lambda t: expected * shares.share(t) - acc.template_counts.get(t, 0),
             reverse=True,
         )
-        return Candidate("volume_drop", evidence(-z, config.drop_z), expected, float(n),
-                         tuple(missing[:config.top_templates]))
+        z, pooled = _stouffer(z, run)
+        return Candidate(
+            "volume_drop",
+            evidence(-z, config.drop_z),
+            expected,
+            float(n),
+            tuple(missing[: config.top_templates]),
+            persisted=pooled,
+        )
     return None
+
+
+def _stouffer(z: float, run: list[float]) -> tuple[float, bool]:
+    """This window's z, or the combined z of the same-signed run ending here if stronger."""
+    if not run or (run[0] > 0) != (z > 0):
+        return z, False
+    pooled = (sum(run) + z) / math.sqrt(len(run) + 1)
+    if abs(pooled) > abs(z):
+        return pooled, True
+    return z, False
 
 
 def error_rate_rule(
     acc: WindowAccumulator,
     rate: RateBaseline,
     novel: set[str],
+    previous: tuple[int, int],
     config: AnalysisConfig,
 ) -> Candidate | None:
-    """error_rate: ERROR and CRITICAL share of the window against the baseline rate."""
+    """error_rate: ERROR and CRITICAL share of the window against the baseline rate.
+
+    ``previous`` is (errors, lines) summed over the directly preceding windows whose error
+    share was already elevated: pooled with this window, a quiet service reaches the minimum
+    counts and a sustained moderate rise builds evidence."""
     n, errors = acc.count, acc.errors
-    if n == 0 or errors < config.min_error_count:
+    if n == 0:
         return None
     expected = rate.rate()
     actual = errors / n
     if actual - expected < config.min_error_rate_delta:
+        return None
+    prev_errors, prev_n = previous
+    pooled = prev_n > 0
+    if errors < config.min_error_count and not (
+        pooled and errors + prev_errors >= config.min_error_count
+    ):
         return None
     error_templates = sorted(
         (t for t, lvl in acc.template_levels.items() if lvl >= ERROR),
         key=lambda t: acc.template_counts[t],
         reverse=True,
     )
-    # When never-seen templates carry most of the errors, new_error_pattern tells the story.
+    # When never-seen templates carry the rise, new_error_pattern tells the story -- unless
+    # the new errors are a big share of traffic by themselves: then it is both kinds.
     novel_errors = sum(acc.template_counts[t] for t in error_templates if t in novel)
-    if novel_errors * 2 >= errors:
+    if (
+        novel_errors
+        and (errors - novel_errors) / n - expected < config.min_error_rate_delta
+        and novel_errors / n < config.novel_error_rate_share
+    ):
         return None
     z = rate.z(errors, n)
-    return Candidate("error_rate", evidence(z, config.error_z), 100.0 * expected, 100.0 * actual,
-                     tuple(error_templates[:config.top_templates]))
+    persisted = False
+    if pooled:
+        z_pooled = rate.z(errors + prev_errors, n + prev_n)
+        if z_pooled > z:
+            z, persisted = z_pooled, True
+    return Candidate(
+        "error_rate",
+        evidence(z, config.error_z),
+        100.0 * expected,
+        100.0 * actual,
+        tuple(error_templates[: config.top_templates]),
+        persisted=persisted,
+    )
 
 
 def new_error_rule(
@@ -115,22 +185,37 @@ def new_error_rule(
     top_level = max(acc.template_levels.get(t, WARNING) for t in ranked)
     # Certain by construction; more occurrences and higher levels only raise the severity.
     strength = 0.6 + 0.2 * min(1.0, total / 20.0) + (0.1 if top_level >= ERROR else 0.0)
-    return Candidate("new_error_pattern", min(strength, 1.0), 0.0,
-                     float(sum(acc.template_counts.get(t, 0) for t in ranked)),
-                     tuple(ranked[:config.top_templates]))
+    return Candidate(
+        "new_error_pattern",
+        min(strength, 1.0),
+        0.0,
+        float(sum(acc.template_counts.get(t, 0) for t in ranked)),
+        tuple(ranked[: config.top_templates]),
+    )
 
 
-def shifted_templates(acc: WindowAccumulator, shares: TemplateShares, config: AnalysisConfig
-                      ) -> list[tuple[str, float, float]]:
-    """(template, baseline share, window share) for templates whose share jumped."""
+def share_z(count: int, n: int, base: float) -> float:
+    """Binomial z of a template's count against its baseline share (floored at 1%)."""
+    floor = max(base, 0.01)
+    return (count - n * floor) / math.sqrt(n * floor * (1.0 - floor))
+
+
+def shifted_templates(
+    acc: WindowAccumulator, shares: TemplateShares, config: AnalysisConfig
+) -> list[tuple[str, float, float]]:
+    """(template, baseline share, window share) for templates whose share jumped; a template
+    appearing for the first time with a large share counts as a jump from zero."""
     n = acc.count
     found = []
     for tid, count in acc.template_counts.items():
         if count < config.min_shift_count:
             continue
+        age = shares.age(tid)
+        if 0 < age < 3:
+            continue
         base = shares.share(tid)
         share = count / n
-        if share - base >= config.min_shift_delta and share >= 2.0 * base:
+        if share - base >= config.min_shift_delta:
             found.append((tid, base, share))
     return found
 
@@ -140,24 +225,38 @@ def pattern_shift_rule(
     shifted: list[tuple[str, float, float]],
     fresh: set[str],
     recurring: set[str],
+    pools: dict[str, tuple[int, int]],
     config: AnalysisConfig,
 ) -> Candidate | None:
     """pattern_shift: an established template's share of the window jumps (and it is not a
-    template whose share is known to jump periodically, like a batch job's)."""
+    template whose share is known to jump periodically, like a batch job's).
+
+    ``pools`` holds (count, lines) summed over the directly preceding windows in which the
+    template was already elevated: pooled with this window, the evidence of a moderate but
+    sustained shift grows with the square root of its duration and counts as persistent."""
     n = acc.count
-    best_z = 0.0
-    best: list[tuple[float, str, float, float]] = []
+    best: list[tuple[float, str, float, float, bool]] = []
     for tid, base, share in shifted:
         if tid in fresh or tid in recurring:
             continue
         count = acc.template_counts[tid]
-        floor = max(base, 0.01)
-        z = (count - n * floor) / math.sqrt(n * floor * (1.0 - floor))
-        best.append((z, tid, base, share))
-        best_z = max(best_z, z)
+        z = share_z(count, n, base)
+        pooled = False
+        prev, prev_n = pools.get(tid, (0, 0))
+        if prev_n:
+            z_pooled = share_z(count + prev, n + prev_n, base)
+            if z_pooled > z:
+                z, pooled = z_pooled, True
+        best.append((z, tid, base, share, pooled))
     if not best:
         return None
     best.sort(reverse=True)
-    _, _, base, share = best[0]
-    return Candidate("pattern_shift", evidence(best_z, config.shift_z), 100.0 * base,
-                     100.0 * share, tuple(t for _, t, _, _ in best[:config.top_templates]))
+    best_z, _, base, share, pooled = best[0]
+    return Candidate(
+        "pattern_shift",
+        evidence(best_z, config.shift_z),
+        100.0 * base,
+        100.0 * share,
+        tuple(t for _, t, _, _, _ in best[: config.top_templates]),
+        persisted=pooled,
+    )

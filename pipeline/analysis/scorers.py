@@ -149,7 +149,8 @@ def fit_forest(data: np.ndarray, trees: int, seed: int) -> FastForest:
             )
         )
     model = FastForest(tuple(flat), average_path_length(float(samples)), 0.0, 1.0)
-    train = [model.raw_score(row) for row in data.tolist()]
+    # Calibrate on (at most) the latest 256 rows: enough for a mean and spread, and cheap.
+    train = [model.raw_score(row) for row in data[-256:].tolist()]
     mean = float(np.mean(train))
     std = max(float(np.std(train)), 0.01)
     return FastForest(model.trees, model.normaliser, mean, std)
@@ -158,8 +159,9 @@ def fit_forest(data: np.ndarray, trees: int, seed: int) -> FastForest:
 class ForestScorer:
     """Periodically refit isolation forest over a ring of recent feature vectors."""
 
-    def __init__(self, trees: int, min_windows: int, refit_windows: int, history: int,
-                 seed: int) -> None:
+    def __init__(
+        self, trees: int, min_windows: int, refit_windows: int, history: int, seed: int
+    ) -> None:
         self.trees = trees
         self.min_windows = min_windows
         self.refit_windows = refit_windows
@@ -168,6 +170,8 @@ class ForestScorer:
         self.model: FastForest | None = None
         self.since_fit = 0
         self.fitted_on = 0
+        # A snapshot was handed out and its model has not come back yet.
+        self.pending = False
 
     def learn_one(self, x: Sequence[float]) -> None:
         self.history.append(tuple(x))
@@ -181,16 +185,21 @@ class ForestScorer:
             return False
         # Fit early (once warm), then double the spacing up to the refit period.
         period = min(self.refit_windows, max(self.min_windows, self.fitted_on))
+        if self.pending:
+            # A fit that never came back (lost job) is retried after two periods.
+            return self.since_fit >= 2 * period
         return self.model is None or self.since_fit >= period
 
     def fit_snapshot(self) -> np.ndarray:
         """The training matrix for the next fit; marks the refit as started."""
         self.since_fit = 0
         self.fitted_on = len(self.history)
+        self.pending = True
         return np.asarray(self.history, dtype=np.float64)
 
     def install_model(self, model: FastForest) -> None:
         self.model = model
+        self.pending = False
 
     def refit_now(self) -> None:
         """Synchronous fit, for offline runs."""

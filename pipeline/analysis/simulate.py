@@ -6,7 +6,8 @@ INFO templates (with a restart), plain restarts, and a periodic batch job.  Inci
 each kind at normal strength and one subtle (small spike, partial drop, a new error at about 1%
 of traffic, a mild error-rate rise, a moderate pattern shift), never overlapping a benign change
 of the same service.  ``variant="holdout"`` changes rates, noise, magnitudes, template wording
-and field aliases, for scenarios not seen during tuning.
+and the batch period, adds shifted templates on top of the traffic and mixes a never-seen
+generic error into error bursts, for scenarios not seen during tuning.
 """
 
 from __future__ import annotations
@@ -77,8 +78,14 @@ _BASE_TEMPLATES: dict[str, list[tuple[str, str, float]]] = {
         ("ERROR", "GET /v1/{word} 502 upstream {word2} reset connection", 1),
     ],
 }
-_RATES = {"auth": 120, "payments": 80, "orders": 150, "search": 200, "notifications": 60,
-          "gateway": 250}
+_RATES = {
+    "auth": 120,
+    "payments": 80,
+    "orders": 150,
+    "search": 200,
+    "notifications": 60,
+    "gateway": 250,
+}
 # A new error introduced by an incident, per service (never part of normal traffic).
 _NEW_ERRORS = {
     "auth": ("ERROR", "JWT signature verification failed for token {hex}: key {hex2} expired"),
@@ -88,6 +95,11 @@ _NEW_ERRORS = {
     "notifications": ("ERROR", "Connection refused by smtp relay {ip}:{n}"),
     "gateway": ("ERROR", "Rate limit exceeded for client {hex}: 429 returned"),
 }
+_EXTRA_NEW_ERRORS = [
+    ("ERROR", "Disk quota exceeded while writing {word} spool file {hex}"),
+    ("CRITICAL", "TLS handshake with {word2}.internal failed: certificate expired"),
+]
+_GENERIC_ERROR = ("ERROR", "Unhandled exception in request handler {word}: {word2} failed", 1.0)
 _DEPLOY_TEMPLATES = [
     ("INFO", "Feature flag {word} evaluated to {word2} for user {uid}"),
     ("DEBUG", "New cache layer lookup for key {hex} took {ms} ms"),
@@ -99,8 +111,26 @@ _STARTUP = [
     ("INFO", "Connected to database {word2} in {ms} ms"),
 ]
 _BATCH = ("INFO", "Batch export processed chunk {n} of {n2} in {ms} ms")
-_WORDS = ["alpha", "beta", "gamma", "delta", "omega", "users", "orders", "items", "carts",
-          "stock", "prices", "books", "music", "shoes", "phones", "maps", "cards", "news"]
+_WORDS = [
+    "alpha",
+    "beta",
+    "gamma",
+    "delta",
+    "omega",
+    "users",
+    "orders",
+    "items",
+    "carts",
+    "stock",
+    "prices",
+    "books",
+    "music",
+    "shoes",
+    "phones",
+    "maps",
+    "cards",
+    "news",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,8 +142,13 @@ class TruthIncident:
     subtle: bool = False
 
     def to_dict(self) -> dict[str, Any]:
-        return {"service": self.service, "kind": self.kind, "start": iso(self.start),
-                "end": iso(self.end), "subtle": self.subtle}
+        return {
+            "service": self.service,
+            "kind": self.kind,
+            "start": iso(self.start),
+            "end": iso(self.end),
+            "subtle": self.subtle,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,8 +159,12 @@ class BenignEvent:
     end: float
 
     def to_dict(self) -> dict[str, Any]:
-        return {"service": self.service, "kind": self.kind, "start": iso(self.start),
-                "end": iso(self.end)}
+        return {
+            "service": self.service,
+            "kind": self.kind,
+            "start": iso(self.start),
+            "end": iso(self.end),
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,21 +225,37 @@ def _render(text: str, values: dict[str, Callable[[], str]]) -> str:
 
 def _reword(text: str) -> str:
     """Holdout wording: same structure, different words, so tuning cannot memorise texts."""
-    swaps = {"User": "Account", "Order": "Purchase", "for": "on", "in": "within",
-             "Query": "Search", "sent": "dispatched", "GET": "PUT"}
+    swaps = {
+        "User": "Account",
+        "Order": "Purchase",
+        "for": "on",
+        "in": "within",
+        "Query": "Search",
+        "sent": "dispatched",
+        "GET": "PUT",
+    }
     return " ".join(swaps.get(w, w) for w in text.split(" "))
 
 
-def _schedule(config: SimConfig, rng: np.random.Generator
-              ) -> tuple[list[_Service], list[TruthIncident], list[BenignEvent]]:
+def _schedule(
+    config: SimConfig, rng: np.random.Generator
+) -> tuple[list[_Service], list[TruthIncident], list[BenignEvent]]:
     holdout = config.variant == "holdout"
     minutes = int(config.hours * 60)
     services = []
     for i, (name, templates) in enumerate(_BASE_TEMPLATES.items()):
         rate = _RATES[name] * config.rate_scale * (rng.uniform(0.6, 1.6) if holdout else 1.0)
         texts = [(lvl, _reword(t) if holdout else t, w) for lvl, t, w in templates]
-        services.append(_Service(name, rate, float(rng.uniform(0.04, 0.12 if holdout else 0.08)),
-                                 float(rng.uniform(0, 2 * math.pi)), texts, i % 3))
+        services.append(
+            _Service(
+                name,
+                rate,
+                float(rng.uniform(0.04, 0.12 if holdout else 0.08)),
+                float(rng.uniform(0, 2 * math.pi)),
+                texts,
+                i % 3,
+            )
+        )
     truths: list[TruthIncident] = []
     benign: list[BenignEvent] = []
     kinds = ["volume_spike", "volume_drop", "error_rate", "new_error_pattern", "pattern_shift"]
@@ -237,6 +292,9 @@ def _schedule(config: SimConfig, rng: np.random.Generator
             params["share"] = float(rng.uniform(0.05, 0.07) if subtle else rng.uniform(0.12, 0.3))
         elif kind == "new_error_pattern":
             params["share"] = 0.01 if subtle else float(rng.uniform(0.03, 0.1))
+            # A second new error on the same service must really be new.
+            used = sum(1 for e in service.effects if e.kind == "new_error_pattern")
+            params["error"] = (_NEW_ERRORS[service.name], *_EXTRA_NEW_ERRORS)[used]
         else:
             params["share"] = float(rng.uniform(0.22, 0.3) if subtle else rng.uniform(0.4, 0.6))
             params["template"] = int(rng.integers(0, 4))
@@ -267,7 +325,10 @@ def _schedule(config: SimConfig, rng: np.random.Generator
 
 
 def _minute_records(
-    service: _Service, minute: int, config: SimConfig, rng: np.random.Generator,
+    service: _Service,
+    minute: int,
+    config: SimConfig,
+    rng: np.random.Generator,
     values: dict[str, Callable[[], str]],
 ) -> list[tuple[float, str, str]]:
     t_day = (config.start + 60 * minute) / 86400.0
@@ -307,20 +368,29 @@ def _minute_records(
                     out.append((_BATCH[0], _render(_BATCH[1], values), ""))
         elif effect.kind == "error_rate":
             errors = [t for t in templates if t[0] == "ERROR"]
+            if config.variant == "holdout":
+                # Holdout: the burst also contains a generic error the service never logged.
+                errors = [*errors, _GENERIC_ERROR]
             for _ in range(int(rng.binomial(count, effect.params["share"]))):
                 level, text, _ = errors[int(rng.integers(0, len(errors)))]
                 out.append((level, _render(text, values), ""))
         elif effect.kind == "new_error_pattern":
-            level, text = _NEW_ERRORS[service.name]
+            level, text = effect.params["error"]
             for _ in range(max(int(rng.binomial(count, effect.params["share"])), 0)):
                 out.append((level, _render(text, values), ""))
         elif effect.kind == "pattern_shift":
             level, text, _ = templates[effect.params["template"]]
             share = effect.params["share"]
-            # Keep volume: replace a share of the window's lines by the shifted template.
-            keep = int(len(out) * (1.0 - share))
-            out = out[:keep] + [(level, _render(text, values), "")
-                                for _ in range(len(out) - keep)]
+            if config.variant == "holdout":
+                # Holdout: the shifted template comes on top of the usual traffic.
+                extra_lines = int(len(out) * share / (1.0 - share) * 0.6)
+                out += [(level, _render(text, values), "") for _ in range(extra_lines)]
+            else:
+                # Keep volume: replace a share of the window's lines by the shifted template.
+                keep = int(len(out) * (1.0 - share))
+                out = out[:keep] + [
+                    (level, _render(text, values), "") for _ in range(len(out) - keep)
+                ]
         elif effect.kind in ("deploy", "restart") and minute == effect.start:
             for level, text in _STARTUP:
                 out.append((level, _render(text, values), ""))
@@ -333,18 +403,31 @@ def _minute_records(
 def _encode(service: _Service, ts: float, level: str, message: str, variant: str) -> dict[str, Any]:
     # Services use different (accepted) field aliases and timestamp formats.
     if service.aliases == 0:
-        return {"timestamp": iso(ts), "service_name": service.name, "log_level": level,
-                "message": message}
+        return {
+            "timestamp": iso(ts),
+            "service_name": service.name,
+            "log_level": level,
+            "message": message,
+        }
     if service.aliases == 1:
-        return {"ts": int(ts * 1000), "service": service.name,
-                "level": "warn" if level == "WARNING" else level.lower(), "msg": message}
-    return {"@timestamp": iso(ts), "app": service.name,
-            "severity": "FATAL" if level == "CRITICAL" else level, "message": message,
-            "host": f"{service.name}-{int(ts) % 3}"}
+        return {
+            "ts": int(ts * 1000),
+            "service": service.name,
+            "level": "warn" if level == "WARNING" else level.lower(),
+            "msg": message,
+        }
+    return {
+        "@timestamp": iso(ts),
+        "app": service.name,
+        "severity": "FATAL" if level == "CRITICAL" else level,
+        "message": message,
+        "host": f"{service.name}-{int(ts) % 3}",
+    }
 
 
-def simulate(config: SimConfig) -> tuple[Iterator[dict[str, Any]], list[TruthIncident],
-                                          list[BenignEvent]]:
+def simulate(
+    config: SimConfig,
+) -> tuple[Iterator[dict[str, Any]], list[TruthIncident], list[BenignEvent]]:
     """Records (a lazy iterator in timestamp order), the truth and the benign events."""
     rng = np.random.default_rng(config.seed)
     services, truths, benign = _schedule(config, rng)
@@ -367,8 +450,11 @@ def write_simulation(out_dir: Path, config: SimConfig) -> dict[str, Path]:
     """Write logs.jsonl, truth.jsonl and benign.jsonl into ``out_dir``; return their paths."""
     out_dir.mkdir(parents=True, exist_ok=True)
     records, truths, benign = simulate(config)
-    paths = {"logs": out_dir / "logs.jsonl", "truth": out_dir / "truth.jsonl",
-             "benign": out_dir / "benign.jsonl"}
+    paths = {
+        "logs": out_dir / "logs.jsonl",
+        "truth": out_dir / "truth.jsonl",
+        "benign": out_dir / "benign.jsonl",
+    }
     with paths["logs"].open("wb") as fh:
         for record in records:
             fh.write(orjson.dumps(record) + b"\n")

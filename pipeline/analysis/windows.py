@@ -14,8 +14,17 @@ class WindowAccumulator:
     """Counts for one service in one window; one small update per record, no allocation
     beyond the first sighting of a template in the window."""
 
-    __slots__ = ("count", "errors", "first_ts", "index", "last_ts", "levels", "template_counts",
-                 "template_examples", "template_levels")
+    __slots__ = (
+        "count",
+        "errors",
+        "first_ts",
+        "index",
+        "last_ts",
+        "levels",
+        "template_counts",
+        "template_examples",
+        "template_levels",
+    )
 
     def __init__(self, index: int) -> None:
         self.index = index

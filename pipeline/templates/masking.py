@@ -134,7 +134,16 @@ _SPECIAL_WORDS = {"true": "bool", "false": "bool", "null": "bool", "root": "user
 class Masker:
     """Masks one token at a time, with a bounded cache of recently seen tokens."""
 
-    __slots__ = ("_cache", "_cache_size", "_fast", "_narrow", "_special", "_wide", "cached")
+    __slots__ = (
+        "_cache",
+        "_cache_size",
+        "_fast",
+        "_narrow",
+        "_recipes",
+        "_special",
+        "_wide",
+        "cached",
+    )
 
     def __init__(
         self,
@@ -157,6 +166,10 @@ class Masker:
         self._special = dict(_SPECIAL_WORDS)
         self._cache: dict[str, Masked] = {}
         self._cache_size = cache_size
+        # Digit pattern of a token (see _digit_pattern) -> where its values are: new numbers in a
+        # known shape (blk_-1234, 2015-10-18) are masked without the regex. Tokens without digits
+        # are their own pattern here (see recipe).
+        self._recipes: dict[str, Recipe | None] = {}
         # Lookup without masking; stays valid because the cache is cleared, never replaced.
         self.cached = self._cache.get
 
@@ -170,13 +183,47 @@ class Masker:
             result: Masked = (token, ()) if name is None else (WILDCARD, ((name, token),))
         elif self._fast and token.isdigit() and token.isascii():
             result = (WILDCARD, (("num", token),))
+        elif self._fast:
+            pattern = _digit_pattern(token)
+            recipe = self._recipes.get(pattern) if pattern is not None else None
+            if recipe is not None:
+                result = _from_recipe(token, recipe)
+            else:
+                shape = _SHAPES.fullmatch(token)
+                result = self._mask(token) if shape is None else _from_shape(shape)
+                if pattern is not None:
+                    # A recipe from the second token of a pattern on: one-off tokens make none.
+                    recipes = self._recipes
+                    if pattern in recipes:
+                        recipes[pattern] = _recipe(token, result)
+                    else:
+                        if len(recipes) >= self._cache_size:
+                            recipes.clear()
+                        recipes[pattern] = None
         else:
-            shape = _SHAPES.fullmatch(token) if self._fast else None
-            result = self._mask(token) if shape is None else _from_shape(shape)
+            result = self._mask(token)
         if len(self._cache) >= self._cache_size:
             self._cache.clear()  # cheap bound; the hot tokens come back within a few messages
         self._cache[token] = result
         return result
+
+    def recipe(self, token: str) -> Recipe | None:
+        """How tokens that differ from ``token`` only in the values of their digits are masked.
+
+        None if that could depend on the digits (see _digit_pattern), or if masks other than
+        the built-in ones are in use.
+        """
+        if not self._fast:
+            return None
+        pattern = digit_pattern(token)  # the token itself if it has no digits
+        recipes = self._recipes
+        found = recipes.get(pattern)
+        if found is None and WILDCARD not in token:
+            found = _recipe(token, self.mask_token(token))
+            if len(recipes) >= self._cache_size:
+                recipes.clear()
+            recipes[pattern] = found
+        return found
 
     def _mask(self, token: str) -> Masked:
         values: list[tuple[str, str]] = []
@@ -241,6 +288,96 @@ def _from_shape(match: re.Match[str]) -> Masked:
     if port is None:
         return (WILDCARD + tail, ((name, address),))
     return (f"{WILDCARD}:{WILDCARD}{tail}", ((name, address), ("num", port)))
+
+
+# Every ASCII digit written 0: tokens that differ only in the values of their digits (not in
+# how many there are, or where) are masked alike by the built-in masks. Their only test of a
+# digit's value is the 0 of 0x (hex): where a digit comes before x or X, the pattern keeps 0
+# apart from the other digits (digit_pattern). Tokens holding a literal <*> have no pattern;
+# values named after a key (key=value) are checked when the recipe is made.
+ZERO_DIGITS = str.maketrans("123456789", "000000000")
+_ONE_DIGITS = str.maketrans("23456789", "11111111")
+
+
+def digit_pattern(text: str) -> str:
+    """``text`` with its digits written 0, or 0 and 1 (not 0) if a digit comes before x or X.
+
+    Two texts with the same pattern differ only in digits, in ways no built-in mask tests.
+    """
+    pattern = text.translate(ZERO_DIGITS)
+    if "0x" in pattern or "0X" in pattern:
+        return text.translate(_ONE_DIGITS)  # 1-9 written 1: never equal to a pattern of 0s
+    return pattern
+
+
+# A recipe: the masked token, or None if it keeps digits of its own (ssh2) and is rebuilt from
+# each token out of the slices between values; the names of the values and their slices.
+Recipe = tuple[str | None, tuple[str, ...], tuple[slice, ...], tuple[slice, ...]]
+
+
+def _digit_pattern(token: str) -> str | None:
+    """The key of ``token`` in the recipe cache, or None if it has no digits or no recipe."""
+    pattern = digit_pattern(token)
+    if (pattern == token and "0" not in token) or WILDCARD in token:
+        return None
+    return pattern
+
+
+def _recipe(token: str, result: Masked) -> Recipe | None:
+    """Where the values of ``result`` lie in ``token``, if it is ``token`` with them cut out."""
+    masked, values = result
+    parts = masked.split(WILDCARD)
+    if len(parts) != len(values) + 1:
+        return None
+    spans = []
+    position = 0
+    for part, (name, value) in zip(parts, values, strict=False):
+        if not token.startswith(part, position):
+            return None
+        position += len(part)
+        if not token.startswith(value, position):
+            return None
+        spans.append((name, position, position + len(value)))
+        position += len(value)
+    if token[position:] != parts[-1]:
+        return None
+    if "=" in token and not _names_fixed(token, spans):
+        return None
+    own_digits = "0" in masked.translate(ZERO_DIGITS)
+    names = tuple(name for name, _, _ in spans)
+    ends = [0] + [end for _, _, end in spans]
+    starts = [start for _, start, _ in spans] + [None]
+    return (
+        None if own_digits else masked,
+        names,
+        tuple(slice(start, end) for _, start, end in spans),
+        tuple(map(slice, ends, starts)),
+    )
+
+
+def _names_fixed(token: str, spans: list[tuple[str, int, int]]) -> bool:
+    """True if the names of values in a key=value token cannot change with its digits.
+
+    A value is named after a key it follows, and values are renamed by equal text
+    (_name_key_values): names must hold no digits, and texts that could become equal must be
+    one place in the token.
+    """
+    places = [(start, end) for _, start, end in spans]
+    places += [match.span(2) for match in _KEY_VALUE.finditer(token)]
+    seen: dict[str, tuple[int, int]] = {}
+    for start, end in places:
+        if seen.setdefault(token[start:end].translate(ZERO_DIGITS), (start, end)) != (start, end):
+            return False
+    return not any("0" in name.translate(ZERO_DIGITS) for name, _, _ in spans)
+
+
+def _from_recipe(token: str, recipe: Recipe) -> Masked:
+    """Mask ``token`` as the token its recipe was made from was masked."""
+    masked, names, values, between = recipe
+    cut = token.__getitem__
+    if masked is None:
+        masked = WILDCARD.join(map(cut, between))
+    return (masked, tuple(zip(names, map(cut, values), strict=True)))
 
 
 def _combine(masks: list[tuple[str, str]]) -> re.Pattern[str]:

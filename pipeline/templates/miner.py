@@ -90,6 +90,9 @@ class ServiceMiner:
         self._measures: dict[tuple[str, ...], Template] = {}
         self._max_parameters = config.max_parameters
         self._threshold = config.similarity_threshold
+        # Messages up to this length are cached (-1: none are).
+        self._cached_chars = config.max_cached_message_chars if config.max_cached_messages else -1
+        self._cached_messages = config.max_cached_messages
 
     # -- public operations -------------------------------------------------------------
 
@@ -110,15 +113,17 @@ class ServiceMiner:
             return TemplateMatch(template.id, template.text, params, False, None)
         tokens, values = self._tokenise(message)
         shape, is_new, previous_id = self._match(tokens)
-        config = self._config
-        if config.max_cached_messages and len(message) <= config.max_cached_message_chars:
-            if len(self._cache) >= config.max_cached_messages:
-                self._cache.clear()  # cheap bound: hot messages return within a few lines
-            self._cache[message] = (self, shape, tokens, values)
+        if len(message) <= self._cached_chars:
+            cache = self._cache
+            if len(cache) >= self._cached_messages:
+                cache.clear()  # cheap bound: hot messages return within a few lines
+            cache[message] = (self, shape, tokens, values)
         template = shape.template
-        return TemplateMatch(
-            template.id, template.text, self._parameters(shape, tokens, values), is_new, previous_id
-        )
+        if shape.general or len(values) > self._max_parameters:
+            params = self._parameters(shape, tokens, values)
+        else:
+            params = tuple(values)
+        return TemplateMatch(template.id, template.text, params, is_new, previous_id)
 
     def resolve(self, tid: str) -> str:
         """Follow generalisation and merge aliases to the id in use now."""
@@ -145,7 +150,11 @@ class ServiceMiner:
         template = best.template
         general = best.general
         diffs = list(compress(range(len(tokens)), map(ne, shape_tokens, tokens)))
-        uncovered = [i for i in diffs if not covers(shape_tokens[i], tokens[i], i in general)]
+        uncovered = [
+            i
+            for i in diffs
+            if shape_tokens[i] != WILDCARD and not covers(shape_tokens[i], tokens[i], i in general)
+        ]
         if not uncovered:
             # The common case: the template already fits the message.
             template.count += 1
@@ -371,6 +380,13 @@ class ServiceMiner:
         size = len(tokens)
         if size == 0:
             return group[0]
+        if len(group) == 1:  # the common case, without the loop
+            best = group[0]
+            return (
+                best
+                if sum(map(str.__eq__, best.tokens, tokens)) >= self._threshold * size
+                else None
+            )
         best = group[0]
         best_score = -1
         for shape in group:

@@ -17,8 +17,8 @@ _TOKEN_DELIMITERS = _PATH_DELIMITERS + r".\-+@#$%&"
 _PATH_SPLIT = re.compile(f"([{_PATH_DELIMITERS}])")
 _TOKEN_SPLIT = re.compile(f"([{_TOKEN_DELIMITERS}])")
 _PATH = re.compile(r"^(/[^/]+)+$")
-_DIGITS = re.compile(r"^\d+$")
 _GLUED = re.compile(r"^[^\s/]*<\*>[^\s/]*$")
+_SPACES = re.compile(r"\s+")
 _SPECIAL = {"true", "false", "null", "root", "admin"}
 
 
@@ -29,17 +29,22 @@ def normalise(template: str) -> str:
     become ``<*>``; a sub-token holding a ``<*>`` becomes ``<*>``; ``<*>.<*>`` and ``<*><*>``
     fold into one.
     """
-    template = re.sub(r"\s+", " ", template.strip())
+    template = _SPACES.sub(" ", template.strip())
+    # The cheap tests in front only skip regexes that cannot match (a path starts with "/", a
+    # glued variable holds "<*>"; the split leaves no whitespace inside a token, so "$" is the
+    # end, and ^\d+$ is isdecimal).
     template = "".join(
-        "<*>" if _PATH.match(token) else token for token in _PATH_SPLIT.split(template)
+        "<*>" if token[:1] == "/" and _PATH.match(token) else token
+        for token in _PATH_SPLIT.split(template)
     )
-    tokens = []
-    for token in _TOKEN_SPLIT.split(template):
-        if token.lower() in _SPECIAL or _DIGITS.match(token):
-            token = "<*>"
-        if _GLUED.match(token) and token != "<*>/<*>":
-            token = "<*>"
-        tokens.append(token)
+    tokens = _TOKEN_SPLIT.split(template)
+    for index, token in enumerate(tokens):
+        if (
+            token.isdecimal()
+            or token.lower() in _SPECIAL
+            or ("<*>" in token and token != "<*>/<*>" and _GLUED.match(token))
+        ):
+            tokens[index] = "<*>"
     template = "".join(tokens)
     while "<*>.<*>" in template:
         template = template.replace("<*>.<*>", "<*>")

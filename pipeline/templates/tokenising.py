@@ -18,14 +18,27 @@ from pipeline.templates.masking import (
     SPANS,
     UNIT_TOKENS,
     WILDCARD,
+    ZERO_DIGITS,
     Masker,
+    digit_pattern,
     name_units,
 )
 from pipeline.templates.multiline import summarise
 from pipeline.templates.stats import Counters
 
 Values = list[tuple[str, str]]
+# A message pattern gets a recipe when seen this many times (see Tokeniser.tokenise).
+RECIPE_AFTER = 3
 MaskToken = Callable[[str], tuple[str, tuple[tuple[str, str], ...]]]
+# How to tokenise messages that differ only in the values of their digits: the tokens ("" where
+# a token keeps digits of its own), the slices of the message between the values of each such
+# token, and the names and slices of all values.
+MessageRecipe = tuple[
+    tuple[str, ...],
+    tuple[tuple[int, tuple[slice, ...]], ...],
+    tuple[str, ...],
+    tuple[slice, ...],
+]
 
 
 def normalised_message(message: str, config: MinerConfig) -> str:
@@ -42,25 +55,76 @@ def normalised_message(message: str, config: MinerConfig) -> str:
 
 class Tokeniser:
     """Masks messages into tokens; shared by the miners of all services (it holds no state
-    other than the masker's token cache)."""
+    other than caches: the masker's per token, and recipes per digit pattern of a message)."""
 
-    __slots__ = ("_cached", "_config", "_counters", "_mask_token")
+    __slots__ = (
+        "_cached",
+        "_config",
+        "_counters",
+        "_mask_token",
+        "_masker",
+        "_recipe_chars",
+        "_recipes",
+        "_recipes_size",
+        "_sightings",
+    )
 
     def __init__(self, config: MinerConfig, masker: Masker, counters: Counters) -> None:
         self._config = config
+        self._masker = masker
         self._mask_token: MaskToken = masker.mask_token
         self._cached = masker.cached  # the cache's own dict.get: no Python call per hit
         self._counters = counters
+        # Digit pattern of a message (masking.digit_pattern) -> its MessageRecipe. Most new
+        # messages are known events with new numbers (ids, addresses, times, sizes) and are
+        # tokenised from the recipe, without splitting and masking. A message only gets a
+        # recipe when masking cannot depend on its digits' values (see masking.Masker.recipe)
+        # and its tokens follow from its text alone (no cut, summary, fold or long token), as
+        # they then depend on nothing but lengths and characters other than digits. Bounded like
+        # the exact-message cache.
+        self._recipes: dict[str, MessageRecipe | None] = {}
+        self._sightings: dict[str, int] = {}  # patterns without a recipe yet: times seen
+        self._recipes_size = config.max_cached_messages
+        self._recipe_chars = config.max_cached_message_chars if config.max_cached_messages else -1
 
     def tokenise(self, message: str) -> tuple[list[str], Values]:
+        if len(message) > self._recipe_chars:
+            tokens, values, _ = self._tokenise(message)
+            return tokens, values
+        pattern = digit_pattern(message)
+        recipes = self._recipes
+        recipe = recipes.get(pattern)
+        if recipe is not None:
+            return _from_recipe(message, recipe)
+        tokens, values, common = self._tokenise(message)
+        if (pattern != message or "0" in message) and pattern not in recipes:
+            # Digits: more messages may come with this pattern. Recipes cost about one
+            # tokenising to make, so only patterns seen RECIPE_AFTER times get one.
+            sightings = self._sightings
+            seen = sightings.pop(pattern, 0) + 1
+            if len(sightings) >= self._recipes_size:
+                sightings.clear()
+            if seen < RECIPE_AFTER:
+                sightings[pattern] = seen
+            else:
+                if len(recipes) >= self._recipes_size:
+                    recipes.clear()
+                recipes[pattern] = self._recipe(message, tokens, values) if common else None
+        return tokens, values
+
+    def _tokenise(self, message: str) -> tuple[list[str], Values, bool]:
+        """Tokens and values of ``message``, and whether it took the common path."""
         config = self._config
         counters = self._counters
+        common = True  # the tokens follow from the message's text alone (see _recipes)
         if len(message) > config.max_message_chars:
             counters.truncated_messages += 1
             message = message[: config.max_message_chars]
+            common = False
         if "\n" in message or "\r" in message:
             counters.multiline_messages += 1
             message = summarise(message)
+            common = False
         raw = message.split()
         spans: list[str] = []
         if not MONTHS.isdisjoint(raw) and SPAN_MARK not in message:
@@ -71,8 +135,13 @@ class Tokeniser:
             counters.truncated_tokens += 1
             tail = " ".join(raw[config.max_tokens - 1 :])
             raw = raw[: config.max_tokens - 1]
-        if spans or (raw and max(map(len, raw)) > config.max_token_chars):
+            common = False
+        if spans:
             tokens, values = self._mask_slowly(raw, spans)
+            common = common and max(map(len, raw)) <= config.max_token_chars
+        elif raw and max(map(len, raw)) > config.max_token_chars:
+            tokens, values = self._mask_slowly(raw, spans)
+            common = False
         else:
             # The common case in one pass of comprehensions: no spans, no overlong tokens.
             cached, mask_token = self._cached, self._mask_token
@@ -84,7 +153,81 @@ class Tokeniser:
             values.append(("truncated", tail))
         if values and not UNIT_TOKENS.isdisjoint(raw):
             name_units(tokens, values)
-        return tokens, values
+        return tokens, values, common
+
+    def _recipe(self, message: str, tokens: list[str], values: Values) -> MessageRecipe | None:
+        """The recipe of a message that took the common path, if its tokens all have one.
+
+        Each value is a slice of the message: a token's values lie where its recipe puts them,
+        and the fields of a date span (cut out before splitting, see _cut_spans) where the span
+        was; a token keeping digits of its own is rebuilt from the slices between its values.
+        """
+        if SPAN_MARK in message:
+            return None  # as written in the message, not a cut span
+        dates: list[tuple[int, int]] = []
+        if not MONTHS.isdisjoint(message.split()):
+            dates = [match.span() for match in SPANS.finditer(message)]
+        pieces = []
+        previous = 0
+        for start, end in dates:
+            pieces.append(message[previous:start])
+            previous = end
+        pieces.append(message[previous:])
+        split = SPAN_MARK.join(pieces).split()
+        if len(split) != len(tokens):
+            return None
+        recipe = self._masker.recipe
+        cached, mask_token = self._cached, self._mask_token
+        constant: list[str] = []
+        rebuilt: list[tuple[int, tuple[slice, ...]]] = []
+        slices: list[slice] = []
+        position = 0  # in the message
+        date = 0  # the next date span
+        for index, token in enumerate(split):
+            parts = token.split(SPAN_MARK)
+            # Only whitespace lies between the previous token and this one.
+            start = position = message.find(parts[0], position) if parts[0] else dates[date][0]
+            own: list[slice] = []
+            keeps_digits = False
+            for number, part in enumerate(parts):
+                if number:
+                    span_start, span_end = dates[date]
+                    date += 1
+                    if span_start != position:
+                        return None
+                    for field in message[span_start:span_end].split(":"):
+                        own.append(slice(position, position + len(field)))
+                        position += len(field) + 1
+                    position = span_end
+                if not part:
+                    continue
+                if (
+                    "0" not in part.translate(ZERO_DIGITS)
+                    and not (cached(part) or mask_token(part))[1]
+                ):
+                    position += len(part)  # a constant word: nothing to cut
+                    continue
+                made = recipe(part)
+                if made is None or not message.startswith(part, position):
+                    return None
+                own.extend(slice(position + s.start, position + s.stop) for s in made[2])
+                keeps_digits = keeps_digits or made[0] is None
+                position += len(part)
+            slices.extend(own)
+            if keeps_digits:
+                constant.append("")
+                stops = [s.start for s in own] + [position]
+                starts = [start] + [s.stop for s in own]
+                rebuilt.append((index, tuple(map(slice, starts, stops))))
+            else:
+                constant.append(tokens[index])
+        if len(slices) != len(values):
+            return None
+        names = tuple(name for name, _ in values)
+        made_recipe = (tuple(constant), tuple(rebuilt), names, tuple(slices))
+        if _from_recipe(message, made_recipe) != (tokens, values):
+            return None  # not expected; a recipe must give what tokenising gave
+        return made_recipe
 
     def _mask_slowly(self, raw: list[str], spans: list[str]) -> tuple[list[str], Values]:
         """Token by token, for messages with spans or tokens over ``max_token_chars``."""
@@ -106,6 +249,16 @@ class Tokeniser:
             if found:
                 values.extend(found)
         return tokens, values
+
+
+def _from_recipe(message: str, recipe: MessageRecipe) -> tuple[list[str], Values]:
+    """Tokens and values of ``message`` made as for the message its recipe was made from."""
+    constant, rebuilt, names, slices = recipe
+    cut = message.__getitem__
+    tokens = list(constant)
+    for index, between in rebuilt:
+        tokens[index] = WILDCARD.join(map(cut, between))
+    return tokens, list(zip(names, map(cut, slices), strict=True))
 
 
 def _cut_spans(message: str) -> tuple[str, list[str]]:

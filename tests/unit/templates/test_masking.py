@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import random
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -115,3 +117,19 @@ SHAPE_TOKENS = st.text(alphabet="0123456789ab_-./:,;)]x", min_size=1, max_size=1
 def test_fast_paths_agree_with_the_combined_regex(token: str) -> None:
     # Disabling a mask that does not exist switches the fast paths off but changes nothing else.
     assert Masker().mask_token(token) == Masker(disabled=("none",)).mask_token(token)
+
+
+DIGIT_TOKENS = st.text(alphabet="0123456789aAbfx_-./:,;)]=<*>TZsmB", min_size=1, max_size=14)
+
+
+@pytest.mark.timeout(30)
+@settings(max_examples=400, deadline=None)
+@given(DIGIT_TOKENS, st.randoms(use_true_random=False))
+def test_recipes_agree_with_the_combined_regex(token: str, rng: random.Random) -> None:
+    # Tokens with other digits in the same places are masked from a recipe of the pattern
+    # (made from its second token on).
+    masker = Masker()
+    reference = Masker(disabled=("none",))
+    for _ in range(3):
+        other = "".join(rng.choice("0123456789") if c.isdigit() else c for c in token)
+        assert masker.mask_token(other) == reference.mask_token(other)

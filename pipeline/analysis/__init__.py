@@ -1,0 +1,37 @@
+"""Windowed anomaly detection, error analysis and insights over log records. Pure, no IO.
+
+Public API::
+
+    engine = AnalysisEngine(AnalysisConfig())
+    record = parse_record(obj, position=i, received_at=now)      # or parse_payload(raw_bytes)
+    observed = engine.observe(record, match.template_id, match.template, match.previous_id)
+    observed.late                     # store it, it was not scored
+    observed.reports                  # WindowReport per closed window: anomalies, incident
+                                      # events (opened/updated/resolved), insights
+    engine.tick(now)                  # timer: closes windows of silent services
+    engine.refit_jobs() / job.run() / engine.install_model(service, model)   # off the loop
+    engine.summary(service); engine.snapshot(); AnalysisEngine.restore(data, config)
+"""
+
+from pipeline.analysis.config import AnalysisConfig, RecordLimits
+from pipeline.analysis.engine import AnalysisEngine, Observed, RefitJob, SnapshotError
+from pipeline.analysis.events import Anomaly, IncidentEvent, Insight, TemplateRef, WindowReport
+from pipeline.analysis.records import LogRecord, RecordRejected, parse_payload, parse_record
+
+__all__ = [
+    "AnalysisConfig",
+    "AnalysisEngine",
+    "Anomaly",
+    "IncidentEvent",
+    "Insight",
+    "LogRecord",
+    "Observed",
+    "RecordLimits",
+    "RecordRejected",
+    "RefitJob",
+    "SnapshotError",
+    "TemplateRef",
+    "WindowReport",
+    "parse_payload",
+    "parse_record",
+]

@@ -1,0 +1,116 @@
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from pipeline.analysis.baselines import LevelHistory, RateBaseline, TemplateShares, VolumeBaseline
+from pipeline.analysis.config import AnalysisConfig
+from pipeline.analysis.engine import AnalysisEngine, RefitJob
+from pipeline.analysis.scorers import ForestScorer, HalfSpaceScorer, fit_forest
+from tests.unit.analysis.helpers import normal_mix, run
+
+
+def test_volume_baseline_expected_and_z() -> None:
+    base = VolumeBaseline(alpha=0.1, dev_alpha=0.05)
+    for i in range(50):
+        base.update(100 + (i % 5))
+    assert 95 < base.expected() < 110
+    assert base.z(300) > 5 and base.z(20) < -5 and abs(base.z(102)) < 1
+
+
+def test_volume_baseline_resists_an_incident_but_learns_a_level_shift() -> None:
+    base = VolumeBaseline(alpha=0.1, dev_alpha=0.05)
+    for _ in range(50):
+        base.update(100)
+    for _ in range(5):
+        base.update(1000)
+    assert base.expected() < 200  # five incident windows barely move it
+    for _ in range(200):
+        base.update(1000)
+    assert base.expected() > 800  # a permanent shift is learned
+
+
+def test_rate_baseline() -> None:
+    rate = RateBaseline(alpha=0.05)
+    for _ in range(50):
+        rate.update(2, 200)
+    assert math.isclose(rate.rate(), 0.01, rel_tol=0.05)
+    assert rate.z(30, 200) > 5 and rate.z(2, 200) < 1
+
+
+def test_template_shares_and_js() -> None:
+    shares = TemplateShares(alpha=0.05, limit=100)
+    for _ in range(30):
+        shares.update({"a": 80, "b": 20}, 100)
+    assert math.isclose(shares.share("a"), 0.8, rel_tol=0.01)
+    assert shares.js_divergence({"a": 80, "b": 20}, 100) < 0.01
+    assert shares.js_divergence({"c": 100}, 100) > 0.9
+    # A brand-new template gets its real share at once (bias correction).
+    shares.update({"a": 40, "b": 10, "c": 50}, 100)
+    assert math.isclose(shares.share("c"), 0.5, rel_tol=0.01)
+
+
+def test_level_history_counts_earlier_runs_only() -> None:
+    history = LevelHistory(100)
+    for i in range(60):
+        history.add(500 if i % 30 in (10, 11) else 100, 8.0 if i % 30 in (10, 11) else 0.0)
+    assert history.recurring(500, 8.0, 3.0, runs_needed=1)
+    assert not history.recurring(100, -8.0, 3.0, runs_needed=1)
+
+
+def test_alerted_runs_need_one_more_and_short_troughs_can_be_ignored() -> None:
+    history = LevelHistory(100)
+    for i in range(40):
+        if i in (10, 11):
+            history.add(500, 8.0, alerted=True)
+        elif i == 20:
+            history.add(30, -8.0)
+        else:
+            history.add(100, 0.0)
+    assert not history.recurring(500, 8.0, 3.0, runs_needed=1)  # one alerted run only
+    assert history.recurring(30, -8.0, 3.0, runs_needed=1)
+    assert not history.recurring(30, -8.0, 3.0, runs_needed=1, min_length=2)
+
+
+def test_half_space_trees_warm_up_then_score_in_range() -> None:
+    scorer = HalfSpaceScorer(trees=5, height=4, window=10, seed=1)
+    assert scorer.score_one({"x": 1.0}) == 0.0
+    for i in range(40):
+        scorer.learn_one({"x": float(i % 3)})
+    normal, odd = scorer.score_one({"x": 1.0}), scorer.score_one({"x": 90.0})
+    assert 0.0 <= normal <= 1.0 and 0.0 <= odd <= 1.0 and odd >= normal
+
+
+def test_forest_refit_cycle_off_the_loop() -> None:
+    scorer = ForestScorer(trees=20, min_windows=30, refit_windows=60, history=100, seed=1)
+    rng = np.random.default_rng(0)
+    for row in rng.normal(size=(30, 3)):
+        scorer.learn_one(row.tolist())
+    assert scorer.needs_refit() and scorer.score_one([0.0, 0.0, 0.0]) == 0.0
+    data = scorer.fit_snapshot()
+    assert not scorer.needs_refit()
+    scorer.install_model(fit_forest(data, 20, 1))
+    assert scorer.score_one([8.0, 8.0, 8.0]) > scorer.score_one([0.0, 0.0, 0.0])
+
+
+def test_fast_forest_matches_sklearn() -> None:
+    from sklearn.ensemble import IsolationForest
+
+    data = np.random.default_rng(1).normal(size=(200, 4))
+    model = fit_forest(data, 30, 3)
+    reference = IsolationForest(n_estimators=30, max_samples=200, random_state=3).fit(data)
+    ours = [model.raw_score(row) for row in data[:20].tolist()]
+    theirs = (-reference.score_samples(data[:20])).tolist()
+    assert np.allclose(ours, theirs, atol=1e-9)
+
+
+def test_engine_refit_jobs_when_not_inline() -> None:
+    engine = AnalysisEngine(AnalysisConfig(refit_inline=False, forest_min_windows=30))
+    run(range(40), engine=engine)
+    jobs = engine.refit_jobs()
+    assert [j.service for j in jobs] == ["api"] and isinstance(jobs[0], RefitJob)
+    engine.install_model("api", jobs[0].run())
+    assert engine.services["api"].forest.model is not None
+    _, reports = run(range(40, 42), engine=engine, override={40: normal_mix(200, 40)})
+    assert all(0.0 <= r.score <= 1.0 for r in reports)

@@ -1,0 +1,64 @@
+from __future__ import annotations
+
+import random
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.templates import MinerConfig
+from pipeline.templates.masking import Masker
+from pipeline.templates.stats import Counters
+from pipeline.templates.tokenising import Tokeniser
+
+PIECES = [
+    "a",
+    "uid=",
+    "rhost=",
+    "x",
+    "0x",
+    "<*>",
+    "ms",
+    "KB",
+    ".",
+    ":",
+    "-",
+    "_",
+    "/",
+    ",",
+    "(",
+    ")",
+]
+WORDS = st.lists(
+    st.one_of(st.sampled_from(PIECES), st.from_regex(r"\d{1,4}", fullmatch=True)),
+    min_size=1,
+    max_size=5,
+).map("".join)
+MESSAGES = st.lists(WORDS, min_size=1, max_size=6).map(" ".join)
+
+
+def tokeniser(config: MinerConfig = MinerConfig()) -> Tokeniser:  # noqa: B008 - frozen
+    return Tokeniser(config, Masker(), Counters())
+
+
+@pytest.mark.timeout(30)
+@settings(max_examples=300, deadline=None)
+@given(MESSAGES, st.randoms(use_true_random=False))
+def test_message_recipes_agree_with_masking(message: str, rng: random.Random) -> None:
+    # Messages with other digits in the same places are tokenised from a recipe of the pattern
+    # (made from its second message on) exactly as they would be token by token.
+    mine = tokeniser()
+    for _ in range(4):
+        other = "".join(rng.choice("0123456789") if c.isdigit() else c for c in message)
+        assert mine.tokenise(other) == tokeniser().tokenise(other)
+
+
+def test_message_recipes_count_like_masking() -> None:
+    # Long and folded tokens take the slow path, counted each time; no recipe skips that.
+    config = MinerConfig(max_tokens=3, max_token_chars=8)
+    counters = Counters()
+    mine = Tokeniser(config, Masker(), counters)
+    for number, digits in enumerate(("1", "2", "3", "4"), start=1):
+        message = f"12345678{digits} a{digits} b={digits}{digits} d{digits} e"
+        assert mine.tokenise(message) == tokeniser(config).tokenise(message)
+        assert (counters.long_tokens, counters.truncated_tokens) == (number, number)
