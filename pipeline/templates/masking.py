@@ -169,7 +169,7 @@ class Masker:
         # Digit pattern of a token (see _digit_pattern) -> where its values are: new numbers in a
         # known shape (blk_-1234, 2015-10-18) are masked without the regex. Tokens without digits
         # are their own pattern here (see recipe).
-        self._recipes: dict[str, Recipe | None] = {}
+        self._recipes: dict[bytes, Recipe | None] = {}
         # Lookup without masking; stays valid because the cache is cleared, never replaced.
         self.cached = self._cache.get
 
@@ -183,14 +183,15 @@ class Masker:
             result: Masked = (token, ()) if name is None else (WILDCARD, ((name, token),))
         elif self._fast and token.isdigit() and token.isascii():
             result = (WILDCARD, (("num", token),))
+        elif self._fast and (shape := _SHAPES.fullmatch(token)) is not None:
+            result = _from_shape(shape)
         elif self._fast:
             pattern = _digit_pattern(token)
             recipe = self._recipes.get(pattern) if pattern is not None else None
             if recipe is not None:
                 result = _from_recipe(token, recipe)
             else:
-                shape = _SHAPES.fullmatch(token)
-                result = self._mask(token) if shape is None else _from_shape(shape)
+                result = self._mask(token)
                 if pattern is not None:
                     # A recipe from the second token of a pattern on: one-off tokens make none.
                     recipes = self._recipes
@@ -215,7 +216,7 @@ class Masker:
         """
         if not self._fast:
             return None
-        pattern = digit_pattern(token)  # the token itself if it has no digits
+        pattern = digit_pattern(token)  # the token's bytes if it has no digits
         recipes = self._recipes
         found = recipes.get(pattern)
         if found is None and WILDCARD not in token:
@@ -296,17 +297,21 @@ def _from_shape(match: re.Match[str]) -> Masked:
 # apart from the other digits (digit_pattern). Tokens holding a literal <*> have no pattern;
 # values named after a key (key=value) are checked when the recipe is made.
 ZERO_DIGITS = str.maketrans("123456789", "000000000")
-_ONE_DIGITS = str.maketrans("23456789", "11111111")
+_ZERO_BYTES = bytes.maketrans(b"123456789", b"000000000")
+_ONE_BYTES = bytes.maketrans(b"23456789", b"11111111")
 
 
-def digit_pattern(text: str) -> str:
+def digit_pattern(text: str) -> bytes:
     """``text`` with its digits written 0, or 0 and 1 (not 0) if a digit comes before x or X.
 
-    Two texts with the same pattern differ only in digits, in ways no built-in mask tests.
+    Two texts with the same pattern differ only in digits, in ways no built-in mask tests. The
+    pattern is of the UTF-8 bytes (much cheaper to translate than a str): a digit is one byte
+    and never part of another character's bytes.
     """
-    pattern = text.translate(ZERO_DIGITS)
-    if "0x" in pattern or "0X" in pattern:
-        return text.translate(_ONE_DIGITS)  # 1-9 written 1: never equal to a pattern of 0s
+    encoded = text.encode("utf-8", "surrogatepass")
+    pattern = encoded.translate(_ZERO_BYTES)
+    if b"0x" in pattern or b"0X" in pattern:
+        return encoded.translate(_ONE_BYTES)  # 1-9 written 1: never equal to a pattern of 0s
     return pattern
 
 
@@ -315,10 +320,10 @@ def digit_pattern(text: str) -> str:
 Recipe = tuple[str | None, tuple[str, ...], tuple[slice, ...], tuple[slice, ...]]
 
 
-def _digit_pattern(token: str) -> str | None:
+def _digit_pattern(token: str) -> bytes | None:
     """The key of ``token`` in the recipe cache, or None if it has no digits or no recipe."""
     pattern = digit_pattern(token)
-    if (pattern == token and "0" not in token) or WILDCARD in token:
+    if (b"0" not in pattern and b"1" not in pattern) or WILDCARD in token:
         return None
     return pattern
 

@@ -75,7 +75,9 @@ class ServiceMiner:
         self._tokenise = tokeniser.tokenise
         self._counters = counters
         self._groups: dict[GroupKey, list[Shape]] = {}
-        self._lengths: dict[int, set[GroupKey]] = {}  # group keys per token count
+        # Group keys per token count, as insertion-ordered dicts: iterating a set of strings
+        # would make tie-breaks (and so reported aliases) depend on the process's hash seed.
+        self._lengths: dict[int, dict[GroupKey, None]] = {}
         self.templates: OrderedDict[str, Template] = OrderedDict()  # LRU order, oldest first
         self._by_text: dict[str, Template] = {}
         self.aliases: OrderedDict[str, str] = OrderedDict()
@@ -361,7 +363,7 @@ class ServiceMiner:
         group = self._groups.get(shape.key)
         if group is None:
             group = self._groups[shape.key] = []
-            self._lengths.setdefault(shape.key[0], set()).add(shape.key)
+            self._lengths.setdefault(shape.key[0], {})[shape.key] = None
         group.append(shape)
 
     def _unlink(self, shape: Shape) -> None:
@@ -371,7 +373,7 @@ class ServiceMiner:
             if not group:
                 del self._groups[shape.key]
                 keys = self._lengths[shape.key[0]]
-                keys.discard(shape.key)
+                keys.pop(shape.key, None)
                 if not keys:
                     del self._lengths[shape.key[0]]
 

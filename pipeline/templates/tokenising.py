@@ -27,9 +27,9 @@ from pipeline.templates.multiline import summarise
 from pipeline.templates.stats import Counters
 
 Values = list[tuple[str, str]]
-# A message pattern gets a recipe when seen this many times (see Tokeniser.tokenise).
-RECIPE_AFTER = 3
 MaskToken = Callable[[str], tuple[str, tuple[tuple[str, str], ...]]]
+# A message pattern gets a recipe when seen this many times (see Tokeniser.tokenise).
+RECIPE_AFTER = 5
 # How to tokenise messages that differ only in the values of their digits: the tokens ("" where
 # a token keeps digits of its own), the slices of the message between the values of each such
 # token, and the names and slices of all values.
@@ -82,8 +82,8 @@ class Tokeniser:
         # and its tokens follow from its text alone (no cut, summary, fold or long token), as
         # they then depend on nothing but lengths and characters other than digits. Bounded like
         # the exact-message cache.
-        self._recipes: dict[str, MessageRecipe | None] = {}
-        self._sightings: dict[str, int] = {}  # patterns without a recipe yet: times seen
+        self._recipes: dict[bytes, MessageRecipe | None] = {}
+        self._sightings: dict[bytes, int] = {}  # patterns without a recipe yet: times seen
         self._recipes_size = config.max_cached_messages
         self._recipe_chars = config.max_cached_message_chars if config.max_cached_messages else -1
 
@@ -97,9 +97,9 @@ class Tokeniser:
         if recipe is not None:
             return _from_recipe(message, recipe)
         tokens, values, common = self._tokenise(message)
-        if (pattern != message or "0" in message) and pattern not in recipes:
-            # Digits: more messages may come with this pattern. Recipes cost about one
-            # tokenising to make, so only patterns seen RECIPE_AFTER times get one.
+        if (b"0" in pattern or b"1" in pattern) and pattern not in recipes:
+            # Digits: more messages may come with this pattern. A recipe costs several
+            # tokenisings to make, so only patterns seen RECIPE_AFTER times get one.
             sightings = self._sightings
             seen = sightings.pop(pattern, 0) + 1
             if len(sightings) >= self._recipes_size:

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from pipeline.templates import MinerConfig
 from pipeline.templates.masking import Masker
 from pipeline.templates.stats import Counters
-from pipeline.templates.tokenising import Tokeniser
+from pipeline.templates.tokenising import RECIPE_AFTER, Tokeniser
 
 PIECES = [
     "a",
@@ -46,9 +46,9 @@ def tokeniser(config: MinerConfig = MinerConfig()) -> Tokeniser:  # noqa: B008 -
 @given(MESSAGES, st.randoms(use_true_random=False))
 def test_message_recipes_agree_with_masking(message: str, rng: random.Random) -> None:
     # Messages with other digits in the same places are tokenised from a recipe of the pattern
-    # (made from its second message on) exactly as they would be token by token.
+    # (made at its RECIPE_AFTER-th message) exactly as they would be token by token.
     mine = tokeniser()
-    for _ in range(4):
+    for _ in range(RECIPE_AFTER + 2):
         other = "".join(rng.choice("0123456789") if c.isdigit() else c for c in message)
         assert mine.tokenise(other) == tokeniser().tokenise(other)
 
@@ -58,7 +58,7 @@ def test_message_recipes_count_like_masking() -> None:
     config = MinerConfig(max_tokens=3, max_token_chars=8)
     counters = Counters()
     mine = Tokeniser(config, Masker(), counters)
-    for number, digits in enumerate(("1", "2", "3", "4"), start=1):
+    for number, digits in enumerate("123456789"[: RECIPE_AFTER + 2], start=1):
         message = f"12345678{digits} a{digits} b={digits}{digits} d{digits} e"
         assert mine.tokenise(message) == tokeniser(config).tokenise(message)
         assert (counters.long_tokens, counters.truncated_tokens) == (number, number)
