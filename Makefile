@@ -8,6 +8,7 @@ PY        := $(VENV)/bin/python
 STAMP     := $(VENV)/.installed
 STACK     := deploy/stack.sh
 COMPOSE   ?= docker compose
+PY_PATHS  := pipeline bridges storage web tests deploy
 
 # A local .env (copied from .env.example) overrides the defaults for every target.
 -include .env
@@ -52,13 +53,13 @@ test-integration: install up migrate ## Integration tests against the local stac
 	$(PY) -m pytest tests/integration
 
 lint: install ## ruff and mypy
-	$(VENV)/bin/ruff check .
-	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/ruff check $(PY_PATHS)
+	$(VENV)/bin/ruff format --check $(PY_PATHS)
 	$(VENV)/bin/mypy pipeline bridges storage web tests
 
 format: install ## Format and autofix with ruff
-	$(VENV)/bin/ruff format .
-	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format $(PY_PATHS)
+	$(VENV)/bin/ruff check --fix $(PY_PATHS)
 
 bench-templates: install ## Template accuracy and speed against Drain3 on Loghub-2k
 	$(PY) tests/bench/bench_templates.py
