@@ -9,10 +9,12 @@ from typing import Any
 
 
 class VolumeBaseline:
-    """EWMA of log(1 + count) with an EWMA absolute deviation, updated with winsorised values
-    so an incident moves the baseline only slowly (a permanent level shift is still learned)."""
+    """EWMA of log(1 + count) with an EWMA absolute deviation. Windows more than three scales
+    away are not learned (an incident must not teach itself away) unless the new level holds
+    for ``relearn`` windows; changes marked as trusted (a deploy's new templates) are learned
+    fast."""
 
-    __slots__ = ("alpha", "dev", "dev_alpha", "level", "n", "outside", "relearn")
+    __slots__ = ("alpha", "dev", "dev_alpha", "level", "n", "outside", "prior", "relearn")
 
     def __init__(self, alpha: float, dev_alpha: float, relearn: int = 30) -> None:
         self.alpha = alpha
@@ -23,6 +25,8 @@ class VolumeBaseline:
         self.n = 0
         # Consecutive windows far from the level on one side (signed).
         self.outside = 0
+        # The level before the last relearn: a long incident that ends returns to it at once.
+        self.prior: float | None = None
 
     def expected(self) -> float:
         """Expected count of the next window."""
@@ -38,41 +42,47 @@ class VolumeBaseline:
             return 0.0
         return (math.log1p(count) - self.level) / self.scale()
 
-    def update(self, count: int) -> None:
+    def update(self, count: int, trusted: bool = False) -> None:
+        """Learn one window. ``trusted`` marks a change known to be benign (lines of templates
+        new since a deploy): it is learned quickly instead of being resisted."""
         x = math.log1p(count)
-        if self.n == 0:
+        self.n += 1
+        if self.n == 1:
             self.level = x
             self.dev = 0.1
-        else:
-            scale = self.scale()
-            resid = x - self.level
-            if abs(resid) > 3.0 * scale:
-                # Probably an incident: creep towards it by at most one scale per window and
-                # leave the spread alone, so an incident does not teach itself away; but a
-                # level held for ``relearn`` windows is the new normal.
-                side = 1 if resid > 0 else -1
-                self.outside = self.outside + side if self.outside * side > 0 else side
-                if abs(self.outside) >= self.relearn:
-                    self.level = x
-                    self.outside = 0
-                    self.n += 1
-                    return
-                resid = math.copysign(scale, resid)
-            else:
-                self.outside = 0
-                self.dev += self.dev_alpha * (abs(resid) - self.dev)
-            # Faster while young so a short warm-up still finds the level.
-            alpha = max(self.alpha, 1.0 / (self.n + 1))
-            self.level += alpha * resid
-        self.n += 1
+            return
+        scale = self.scale()
+        resid = x - self.level
+        if trusted:
+            self.outside = 0
+            self.level += max(self.alpha, 0.1) * resid
+            return
+        if self.prior is not None and abs(x - self.prior) <= 3.0 * scale < abs(resid):
+            self.level, self.prior, self.outside = self.prior, None, 0
+            return
+        if abs(resid) > 3.0 * scale:
+            # Probably an incident: hold the level and the spread, so an incident does not
+            # teach itself away; a level held for ``relearn`` windows is the new normal (and the
+            # old one is remembered, so the end of a long incident is not a "drop").
+            side = 1 if resid > 0 else -1
+            self.outside = self.outside + side if self.outside * side > 0 else side
+            if abs(self.outside) >= self.relearn:
+                self.prior, self.level, self.outside = self.level, x, 0
+            return
+        self.outside = 0
+        self.dev += self.dev_alpha * (abs(resid) - self.dev)
+        # Faster while young so a short warm-up still finds the level.
+        alpha = max(self.alpha, 1.0 / self.n)
+        self.level += alpha * resid
 
-    def state(self) -> list[float]:
-        return [self.level, self.dev, float(self.n), float(self.outside)]
+    def state(self) -> list[float | None]:
+        return [self.level, self.dev, float(self.n), float(self.outside), self.prior]
 
-    def load(self, state: list[float]) -> None:
-        self.level, self.dev, n, outside = state
-        self.n = int(n)
-        self.outside = int(outside)
+    def load(self, state: list[float | None]) -> None:
+        level, dev, n, outside, prior = state
+        self.level, self.dev = float(level or 0.0), float(dev or 0.0)
+        self.n, self.outside = int(n or 0), int(outside or 0)
+        self.prior = prior
 
 
 class RateBaseline:

@@ -7,6 +7,7 @@ single commands, for wiring into ``python -m pipeline analyze|simulate``.
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import sys
 import time
@@ -127,6 +128,8 @@ def _analyze_lines(
         if observed.reports:
             _collect(rows, observed.reports)
     _collect(rows, engine.flush(until))
+    for service in list(engine.services):
+        engine.resolve_templates(service, functools.partial(miners.resolve, service))
     result.late = engine.late
     result.summaries = engine.summaries()
     return result

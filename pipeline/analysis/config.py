@@ -47,6 +47,9 @@ class AnalysisConfig:
     error_z: float = 5.0
     shift_z: float = 5.0
     min_spike_ratio: float = 1.3
+    # Lines of templates new since a deploy are discounted from a spike up to this share of
+    # the expected volume (a deploy adds some logging; a flood of a new message is a spike).
+    max_fresh_share: float = 0.5
     max_drop_ratio: float = 0.75
     min_error_rate_delta: float = 0.02
     min_error_count: int = 3

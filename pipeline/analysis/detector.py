@@ -153,7 +153,7 @@ class ServiceDetector:
             events.extend(self.incidents.resolve_all(index))
 
         alerted = any(a.kind in ("volume_spike", "volume_drop") for a in stamped)
-        self._learn(index, acc, features, vector, volume_z, alerted)
+        self._learn(index, acc, fresh, features, vector, volume_z, alerted)
         return WindowReport(
             self.name,
             start,
@@ -342,8 +342,8 @@ class ServiceDetector:
                 continue
             strong = cand.evidence >= _STRONG
             if cand.kind == "volume_drop":
-                # A restart costs a partial window; only near-silence is alarming at once.
-                strong = strong and cand.actual <= 0.2 * cand.expected
+                # A restart costs a window, partly or wholly silent: a drop must last two.
+                strong = False
             if (
                 cand.kind in _PERSISTENT
                 and not strong
@@ -418,6 +418,7 @@ class ServiceDetector:
         self,
         index: int,
         acc: WindowAccumulator,
+        fresh: set[str],
         features: dict[str, float],
         vector: list[float],
         volume_z: float,
@@ -431,12 +432,22 @@ class ServiceDetector:
         limit = self.config.shift_pool_windows
         self.error_pool = [*self.error_pool, (acc.errors, n)][-limit:] if elevated else []
         run = self.volume_run
-        if abs(volume_z) >= 1.5 and (not run or (run[0] > 0) == (volume_z > 0)):
+        if abs(volume_z) >= 2.0 and (not run or (run[0] > 0) == (volume_z > 0)):
             self.volume_run = [*run, volume_z][-self.config.shift_pool_windows :]
         else:
-            self.volume_run = [volume_z] if abs(volume_z) >= 1.5 else []
+            self.volume_run = [volume_z] if abs(volume_z) >= 2.0 else []
         self.history.add(n, volume_z, alerted)
-        self.volume.update(n)
+        # Extra lines from templates new since a deploy are learned quickly, not resisted --
+        # from their second window on, so a one-off burst of a new template (a batch job's
+        # first run) is not taken for a deploy.
+        fresh_lines = sum(
+            c
+            for t, c in acc.template_counts.items()
+            if t in fresh and acc.template_levels[t] < WARNING and self.seen[t][1] < index
+        )
+        allowance = int(self.config.max_fresh_share * self.volume.expected())
+        trusted = fresh_lines > 0 and self.volume.z(n - min(fresh_lines, allowance)) < 2.0
+        self.volume.update(n, trusted)
         self.error_rate.update(acc.errors, n)
         self.shares.update(acc.template_counts, n)
         self.hst.learn_one(features)

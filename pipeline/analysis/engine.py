@@ -12,6 +12,7 @@ wall clock (when the consumer is caught up) every few seconds.
 from __future__ import annotations
 
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -206,6 +207,22 @@ class AnalysisEngine:
         svc = self.services.get(service)
         if svc is not None:
             svc.forest.install_model(model)
+
+    def resolve_templates(self, service: str, resolve: Callable[[str], str]) -> int:
+        """Fold template ids that the miner has since merged into their current id
+        (``resolve`` is e.g. ``lambda tid: miners.resolve(service, tid)``). The miner reports
+        one ``previous_id`` per generalisation; siblings merged at the same time are caught
+        here. Returns how many ids were folded."""
+        svc = self.services.get(service)
+        if svc is None:
+            return 0
+        folded = 0
+        for tid in list(svc.seen):
+            current = resolve(tid)
+            if current != tid:
+                svc.rename(tid, current)
+                folded += 1
+        return folded
 
     # -- summaries -------------------------------------------------------------------------
 

@@ -2,9 +2,11 @@
 
 A flagged window matches an incident of the same service when it overlaps the incident
 extended by ``grace`` windows (alerts may trail an incident by a window or two).  Recall is per
-incident and kind (found by a flag of the same kind); precision is per flagged window (overall:
-any incident of the service; per kind: an incident of that kind).  Delay is in windows from the
-window holding the incident start to the first matching flag.
+incident and kind (found by a flag of the same kind).  Precision is per flagged window: overall,
+a flag is right if it overlaps any incident of its service; per kind, if it overlaps an incident
+of that kind, and "related" precision counts any incident of the service, since one incident
+can legitimately show as several kinds.  Delay is in windows from the window holding the
+incident start to the first matching flag.
 """
 
 from __future__ import annotations
@@ -32,6 +34,8 @@ class Truth:
 @dataclass(slots=True)
 class Score:
     true_flags: int = 0
+    # Flags of this kind that overlap an incident of any kind on the same service.
+    related_flags: int = 0
     flags: int = 0
     found: int = 0
     incidents: int = 0
@@ -40,6 +44,10 @@ class Score:
     @property
     def precision(self) -> float:
         return self.true_flags / self.flags if self.flags else 1.0
+
+    @property
+    def related_precision(self) -> float:
+        return self.related_flags / self.flags if self.flags else 1.0
 
     @property
     def recall(self) -> float:
@@ -56,6 +64,7 @@ class Score:
 
     def add(self, other: Score) -> None:
         self.true_flags += other.true_flags
+        self.related_flags += other.related_flags
         self.flags += other.flags
         self.found += other.found
         self.incidents += other.incidents
@@ -86,6 +95,8 @@ def evaluate(
         overall.flags += 1
         if any(covers(t, f) for t in truth_list):
             overall.true_flags += 1
+            overall.related_flags += 1
+            score.related_flags += 1
         else:
             false_flags.append(f)
         if any(t.kind == f.kind and covers(t, f) for t in truth_list):

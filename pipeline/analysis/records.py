@@ -399,6 +399,9 @@ def parse_payload(
     items = decoded if isinstance(decoded, list) else [decoded]
     if len(items) > max_items:
         return [RecordRejected("payload", f"more than {max_items} records")]
+    # Records average at most the per-record limit (checked without re-encoding each one).
+    if len(data) > limits.max_record_bytes * max(len(items), 1):
+        return [RecordRejected("record", f"larger than {limits.max_record_bytes} bytes")]
     results: list[LogRecord | RecordRejected] = []
     for position, item in enumerate(items):
         try:

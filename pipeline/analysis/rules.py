@@ -51,13 +51,14 @@ def volume_rule(
     z = volume.z(n)
     expected = volume.expected()
     if z > 0:
-        # Extra lines from templates new since a deploy are an insight, not a spike.
+        # Extra lines from templates new since a deploy are an insight, not a spike -- up to
+        # half the expected volume: a flood of a never-seen message is still a spike.
         fresh_lines = sum(
             c
             for t, c in acc.template_counts.items()
             if t in fresh and acc.template_levels[t] < WARNING
         )
-        known = n - fresh_lines
+        known = n - min(fresh_lines, int(config.max_fresh_share * expected))
         z = volume.z(known)
         if z <= 0 or known < expected * config.min_spike_ratio:
             return None

@@ -115,13 +115,18 @@ def run_group(
 def table(name: str, overall: Score, per_kind: dict[str, Score]) -> str:
     lines = [
         f"{name}",
-        f"{'kind':<20} {'prec':>6} {'recall':>6} {'F1':>6} {'delay':>6} {'found':>7} {'flags':>6}",
+        f"{'kind':<20} {'prec':>6} {'prec*':>6} {'recall':>6} {'F1':>6} {'delay':>6} "
+        f"{'found':>7} {'flags':>6}",
     ]
     for kind, s in [*sorted(per_kind.items()), ("OVERALL", overall)]:
         lines.append(
-            f"{kind:<20} {s.precision:>6.3f} {s.recall:>6.3f} {s.f1:>6.3f} "
-            f"{s.median_delay:>6.1f} {s.found:>3}/{s.incidents:<3} {s.flags:>6}"
+            f"{kind:<20} {s.precision:>6.3f} {s.related_precision:>6.3f} {s.recall:>6.3f} "
+            f"{s.f1:>6.3f} {s.median_delay:>6.1f} {s.found:>3}/{s.incidents:<3} {s.flags:>6}"
         )
+    lines.append(
+        "prec: flag overlaps an incident of its kind (OVERALL: of any kind); prec*: of any kind\n"
+        "on its service; delay: median windows from incident start to the first flag"
+    )
     return "\n".join(lines)
 
 

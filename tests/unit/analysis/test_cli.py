@@ -109,5 +109,5 @@ def test_silent_service_drop_is_seen_with_any_worker_count(workers: int) -> None
     drops = [orjson.loads(line) for line in out.getvalue().splitlines()]
     assert result.records == 40 * 60 + 30 * 60
     assert [(d["service_name"], d["kind"], d["window_start"]) for d in drops][:1] == [
-        ("b", "volume_drop", "2026-01-01T00:30:00Z")
+        ("b", "volume_drop", "2026-01-01T00:31:00Z")
     ]

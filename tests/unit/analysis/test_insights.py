@@ -53,3 +53,17 @@ def test_summary_shape_and_error_analysis() -> None:
     assert summary["common_errors"][0] == "dbtimeout <*>"
     assert summary["time_range"]["start"].startswith("2026-01-01T00:00")
     assert engine.summary("missing") is None
+
+
+def test_resolve_templates_folds_merged_siblings() -> None:
+    mix = {
+        m: [*normal_mix(200, m), ("err-a", "ERROR", 2), ("err-b", "ERROR", 3)] for m in range(20)
+    }
+    engine, _ = run(range(20), override=mix)
+    engine.flush()
+    merged = {"err-a": "err-any", "err-b": "err-any"}
+    assert engine.resolve_templates("api", lambda tid: merged.get(tid, tid)) == 2
+    summary = engine.summary("api")
+    assert summary is not None
+    top = summary["common_error_details"][0]
+    assert top["template_id"] == "err-any" and top["count"] == 5 * 20

@@ -22,7 +22,7 @@ def test_volume_drop_when_service_goes_silent_closed_by_tick() -> None:
     # Nothing more arrives: the timer closes the silent windows.
     reports += engine.tick(1_767_225_600.0 + 60 * 70)
     found = kinds(reports)
-    assert found.get("volume_drop", [None])[0] == 60
+    assert found.get("volume_drop", [None])[0] == 61  # a drop must last two windows
 
 
 def test_partial_drop() -> None:
@@ -122,3 +122,26 @@ def test_every_anomaly_has_the_required_fields() -> None:
     assert data["window_start"].endswith("Z") and 0.0 <= data["score"] <= 1.0
     assert data["severity"] in ("low", "medium", "high", "critical")
     assert data["actual"] > data["expected"]
+
+
+def test_deploy_that_adds_a_lot_of_volume_is_learned_not_alerted() -> None:
+    deploy = {
+        m: [*normal_mix(200, m), ("flag", "INFO", 80), ("newcache", "DEBUG", 40)]
+        for m in range(60, 150)
+    }
+    _, reports = run(range(150), override=deploy)
+    assert kinds(reports) == {}
+
+
+def test_long_incident_ends_without_a_false_drop() -> None:
+    long = {m: normal_mix(600, m) for m in range(60, 110)}
+    _, reports = run(range(150), override=long)
+    found = kinds(reports)
+    assert found["volume_spike"][0] == 60
+    assert "volume_drop" not in found
+
+
+def test_flood_of_a_never_seen_info_message_is_still_a_spike() -> None:
+    flood = {m: [*normal_mix(200, m), ("retrying", "INFO", 600)] for m in range(60, 66)}
+    _, reports = run(range(70), override=flood)
+    assert min(kinds(reports)["volume_spike"]) <= 61

@@ -181,3 +181,10 @@ def test_parser_never_raises_anything_but_rejection(obj: object) -> None:
 def test_payload_never_raises_on_garbage_bytes(data: bytes) -> None:
     for item in parse_payload(data):
         assert item is not None
+
+
+def test_oversized_record_is_rejected() -> None:
+    limits = RecordLimits(max_record_bytes=100)
+    big = orjson.dumps({"service": "s", "message": "x" * 200, "ts": 1})
+    result = parse_payload(big, limits=limits)
+    assert isinstance(result[0], RecordRejected) and result[0].field == "record"
