@@ -20,6 +20,7 @@ from pipeline.analysis.config import AnalysisConfig
 from pipeline.templates.config import MinerConfig
 
 T = TypeVar("T")
+N = TypeVar("N", int, float)
 
 _REPO_ROOT = Path(__file__).resolve().parents[1]
 
@@ -215,30 +216,25 @@ class _Env:
         return default if value is None else parse(name, value)
 
 
-def _int_in(low: int, high: int) -> Callable[[str, str], int]:
-    def parse(name: str, value: str) -> int:
+def _bounded(convert: Callable[[str], N], what: str, low: N, high: N) -> Callable[[str, str], N]:
+    def parse(name: str, value: str) -> N:
         try:
-            number = int(value)
+            number = convert(value)
         except ValueError:
-            raise SettingsError(name, f"expected an integer, got {value!r}") from None
+            raise SettingsError(name, f"expected {what}, got {value!r}") from None
         if not low <= number <= high:
             raise SettingsError(name, f"must be between {low} and {high}, got {number}")
         return number
 
     return parse
+
+
+def _int_in(low: int, high: int) -> Callable[[str, str], int]:
+    return _bounded(int, "an integer", low, high)
 
 
 def _float_in(low: float, high: float) -> Callable[[str, str], float]:
-    def parse(name: str, value: str) -> float:
-        try:
-            number = float(value)
-        except ValueError:
-            raise SettingsError(name, f"expected a number, got {value!r}") from None
-        if not low <= number <= high:
-            raise SettingsError(name, f"must be between {low} and {high}, got {number}")
-        return number
-
-    return parse
+    return _bounded(float, "a number", low, high)
 
 
 def _matching(pattern: re.Pattern[str], what: str) -> Callable[[str, str], str]:
