@@ -229,7 +229,13 @@ def format_table(summaries: list[dict[str, Any]]) -> str:
 
 
 def analyze_main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="analyze", description=__doc__)
+    parser = argparse.ArgumentParser(
+        prog="analyze",
+        description=(
+            "Detect anomalies in JSON-lines log records (any accepted field alias), in event "
+            "time, offline. Writes one JSON object per anomaly and prints a per-service summary."
+        ),
+    )
     parser.add_argument("--input", required=True, type=Path, help="JSON lines of log records")
     parser.add_argument("--output", required=True, type=Path, help="anomalies, JSON lines")
     parser.add_argument("--window", type=int, default=60, help="window length in seconds")
