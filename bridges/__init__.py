@@ -1,0 +1,1 @@
+"""RabbitMQ <-> Kafka bridges (the ingest and insight paths of the streaming service)."""

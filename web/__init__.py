@@ -1,0 +1,1 @@
+"""HTTP views and their middleware, served by the Faust worker's web server."""
