@@ -7,6 +7,23 @@ from pipeline.analysis.engine import AnalysisEngine
 from pipeline.analysis.events import WindowReport
 from pipeline.analysis.levels import LEVEL_CODES
 
+# The fields issue 4 requires on every anomaly.
+REQUIRED_ANOMALY_FIELDS = frozenset(
+    {
+        "service_name",
+        "window_start",
+        "window_end",
+        "kind",
+        "score",
+        "severity",
+        "expected",
+        "actual",
+        "contributing_templates",
+        "reason",
+        "incident_id",
+    }
+)
+
 T0 = 1_767_225_600.0  # 2026-01-01T00:00:00Z, a window boundary
 
 # A steady service: (template id, level, share of traffic).

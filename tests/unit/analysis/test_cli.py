@@ -10,6 +10,7 @@ import pytest
 
 from pipeline.analysis.cli import analyze_main, main, simulate_main
 from pipeline.analysis.evaluation import Flag, Truth, evaluate
+from tests.unit.analysis.helpers import REQUIRED_ANOMALY_FIELDS
 
 
 def _ts(text: str) -> float:
@@ -55,19 +56,7 @@ def test_analyze_finds_every_injected_incident_and_ignores_the_deploy(
         ]
         assert near == [], near
     first = anomalies[0]
-    assert {
-        "service_name",
-        "window_start",
-        "window_end",
-        "kind",
-        "score",
-        "severity",
-        "expected",
-        "actual",
-        "contributing_templates",
-        "reason",
-        "incident_id",
-    } <= set(first)
+    assert set(first) >= REQUIRED_ANOMALY_FIELDS
 
 
 def test_main_dispatch_and_errors(tmp_path: Path) -> None:
