@@ -8,12 +8,13 @@ COPY pipeline ./pipeline
 COPY bridges ./bridges
 COPY storage ./storage
 COPY web ./web
+COPY sql ./sql
 RUN pip wheel --no-cache-dir --wheel-dir /wheels .
 
 FROM python:3.11-slim
 ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
-    LOG_ANALYSIS_SQL_DIR=/app/sql \
+    LOG_ANALYSIS_ENV=production \
     LOG_ANALYSIS_DATA_DIR=/var/lib/log-analysis \
     LOG_FORMAT=json \
     WEB_HOST=0.0.0.0 \
@@ -22,7 +23,6 @@ RUN groupadd --system app && useradd --system --gid app --home-dir /app --shell 
     && mkdir -p /app /var/lib/log-analysis && chown app:app /var/lib/log-analysis
 COPY --from=build /wheels /wheels
 RUN pip install --no-cache-dir /wheels/*.whl && rm -rf /wheels
-COPY sql /app/sql
 WORKDIR /app
 USER app
 EXPOSE 8000

@@ -13,9 +13,12 @@ PY_PATHS  := pipeline bridges storage web tests deploy
 # A local .env (copied from .env.example) overrides the defaults for every target.
 -include .env
 export
+# Local runs allow the published development JWT secret; the Dockerfile and compose say production.
+export LOG_ANALYSIS_ENV ?= development
 
 .PHONY: help install up down status migrate run test test-unit test-integration lint format \
-        bench-templates bench-anomaly docker-build docker-up docker-down clean
+        bench-templates bench-anomaly docker-build docker-up docker-down clean \
+        migrate-create migrate-down dev
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-18s %s\n", $$1, $$2}'
@@ -42,6 +45,21 @@ migrate: $(STAMP) ## Apply SQL migrations to DATABASE_URL
 
 run: install up migrate ## Set everything up and run the service (web on :8000)
 	$(PY) -m pipeline worker --loglevel=info
+
+migrate-create: $(STAMP) ## New migration sql/migrations/NNNN_NAME.sql from the template (NAME=add_x)
+	@test -n "$(NAME)" || { echo "usage: make migrate-create NAME=add_something ([a-z0-9_]+)" >&2; exit 2; }
+	$(PY) -m pipeline migrate-create "$(NAME)"
+
+migrate-down: $(STAMP) ## Revert the last N migrations (N=1 by default)
+	$(PY) -m pipeline migrate --down "$(or $(N),1)"
+
+# Restarts only the worker: apply a new migration with `make migrate` once its file is written.
+dev: install up migrate ## Like run, restarting the worker when a .py or .sql file changes
+	$(PY) -c 'import logging, sys, watchfiles; \
+		logging.basicConfig(level=logging.INFO, format="dev: %(message)s"); \
+		watchfiles.run_process(*sys.argv[2:], target=sys.argv[1], target_type="command", \
+			watch_filter=watchfiles.PythonFilter(extra_extensions=(".sql",)))' \
+		'$(PY) -m pipeline worker --loglevel=info' pipeline bridges storage web sql
 
 test: install up migrate ## Set everything up and run the whole test suite
 	$(PY) -m pytest

@@ -3,6 +3,10 @@
 #   deploy/kafka.sh up|down|status|start|wait|probe
 # Jars: deploy/kafka/libs (git-ignored, resolved once by Maven from deploy/kafka/pom.xml).
 # Config/data: .stack/kafka/   Log: .stack/logs/kafka.log
+#
+# Ownership: `down` stops only our broker (a java process running kafka.Kafka with OUR
+# .stack/kafka/server.properties); storage is formatted only in .stack/kafka/data; a
+# KAFKA_LIBS directory is deleted/re-resolved only if this script created it.
 set -euo pipefail
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 source "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/lib.sh"
@@ -28,6 +32,17 @@ KAFKA_LOG="$STACK_LOGS/kafka.log"
 # ---------------------------------------------------------------- jars
 # Marker written after a successful resolution: "<version>".
 _libs_marker="$KAFKA_LIBS/.resolved"
+# Marker written before Maven fills the directory: this script owns it (may delete it).
+_libs_owner="$KAFKA_LIBS/.deploy-kafka-sh"
+
+# libs_ours: KAFKA_LIBS may be deleted by ensure_jars: it is absent or empty, the default
+# deploy/kafka/libs, or carries one of our markers (never e.g. KAFKA_LIBS=/opt/kafka/libs).
+libs_ours() {
+    [[ ! -e $KAFKA_LIBS ]] && return 0
+    [[ -d $KAFKA_LIBS ]] || return 1
+    [[ $KAFKA_LIBS -ef $KAFKA_POM_DIR/libs || -f $_libs_marker || -f $_libs_owner ]] && return 0
+    [[ -z $(ls -A "$KAFKA_LIBS") ]]
+}
 
 kafka_version() { [[ -f $_libs_marker ]] && cat "$_libs_marker" || echo "unresolved"; }
 
@@ -35,6 +50,11 @@ ensure_jars() {
     if [[ -f $_libs_marker ]] && compgen -G "$KAFKA_LIBS/kafka_2.13-*.jar" >/dev/null; then
         return 0
     fi
+    if ! libs_ours && compgen -G "$KAFKA_LIBS/kafka_2.13-*.jar" >/dev/null; then
+        log "using the Kafka jars in KAFKA_LIBS=$KAFKA_LIBS as they are (not resolved by this script)"
+        return 0
+    fi
+    libs_ours || die_with_log kafka "$KAFKA_LOG" "KAFKA_LIBS=$KAFKA_LIBS has no Kafka jars resolved by deploy/kafka.sh (no .resolved) and was not created by it; not deleting it. Point KAFKA_LIBS at an empty or new directory, or unset it"
     if ! command -v java >/dev/null || ! command -v mvn >/dev/null; then
         log "java/mvn missing; installing openjdk-17-jdk-headless + maven via apt-get"
         { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-17-jdk-headless maven; } \
@@ -45,6 +65,8 @@ ensure_jars() {
     for v in $KAFKA_VERSIONS; do
         log "resolving Kafka $v jars from Maven Central into $KAFKA_LIBS (one-time) ..."
         rm -rf "$KAFKA_LIBS"
+        mkdir -p "$KAFKA_LIBS"
+        : >"$_libs_owner"
         if mvn -B -q -Dstyle.color=never -f "$KAFKA_POM_DIR/pom.xml" \
                 -Dkafka.version="$v" -Dkafka.libs.dir="$KAFKA_LIBS" package >"$mvnlog" 2>&1 \
            && [[ -f $KAFKA_LIBS/kafka_2.13-$v.jar ]]; then
@@ -238,17 +260,7 @@ down() {
         return 0
     fi
     log "stopping pid $pid (SIGTERM, controlled shutdown)"
-    kill -TERM "$pid" 2>/dev/null || true
-    local i
-    for ((i = 0; i < 120; i++)); do
-        pid_alive "$pid" || break
-        sleep 0.5
-    done
-    if pid_alive "$pid"; then
-        warn "still running after 60s, sending SIGKILL"
-        kill -KILL "$pid" 2>/dev/null || true
-        sleep 1
-    fi
+    stop_pid "$pid"
     rm -f "$KAFKA_PIDFILE"
     log "down"
 }
@@ -257,7 +269,9 @@ status() {
     local pid=""
     pid=$(kafka_pid) || pid=""
     if port_open "$KAFKA_HOST" "$KAFKA_PORT" && probe; then
-        printf '%-9s up    %s:%s  Kafka %s%s\n' kafka "$KAFKA_HOST" "$KAFKA_PORT" "$(kafka_version)" "${pid:+ pid $pid}"
+        local what="(not started by this repo)"
+        [[ -n $pid ]] && what="Kafka $(kafka_version) pid $pid"
+        printf '%-9s up    %s:%s  %s\n' kafka "$KAFKA_HOST" "$KAFKA_PORT" "$what"
         return 0
     fi
     printf '%-9s down  %s:%s%s  log %s\n' kafka "$KAFKA_HOST" "$KAFKA_PORT" "${pid:+ (pid $pid alive, not answering)}" "$KAFKA_LOG"

@@ -46,6 +46,20 @@ port_open() {
 # pid_alive PID
 pid_alive() { [[ -n ${1:-} ]] && kill -0 "$1" 2>/dev/null; }
 
+# stop_pid PID: SIGTERM (a clean shutdown for Kafka and the Erlang VM alike), then SIGKILL after
+# 60 s. Callers verify first that PID is a process this repo started.
+stop_pid() {
+    local pid=$1 i
+    kill -TERM "$pid" 2>/dev/null || true
+    for ((i = 0; i < 120; i++)); do
+        pid_alive "$pid" || return 0
+        sleep 0.5
+    done
+    warn "pid $pid still running after 60s, sending SIGKILL"
+    kill -KILL "$pid" 2>/dev/null || true
+    sleep 1
+}
+
 # wait_for TIMEOUT_S DESCRIPTION CMD...: poll CMD until success or timeout (returns 1).
 wait_for() {
     local timeout=$1 desc=$2; shift 2
@@ -68,8 +82,9 @@ user_can_use_dir() {
 
 # service_dir USER NAME: directory for a daemon that runs as USER.
 # Prefer $STACK_DIR/NAME (owned by USER).  If USER cannot traverse the repo path
-# (e.g. the clone lives under /root, mode 700) fall back to a per-repo directory
-# under USER's home and leave a symlink at $STACK_DIR/NAME.
+# (e.g. the clone lives under /root, mode 700) fall back to a per-STACK_DIR directory
+# under USER's home and leave a symlink at $STACK_DIR/NAME.  (Hashing STACK_DIR, not the
+# repo: two stack dirs of one clone, e.g. tests with STACK_DIR=/tmp/..., never share data.)
 service_dir() {
     local user=$1 name=$2
     local want="$STACK_DIR/$name"
@@ -83,7 +98,7 @@ service_dir() {
     fi
     rmdir "$want" 2>/dev/null || true
     local home; home=$(getent passwd "$user" | cut -d: -f6)
-    local hash; hash=$(printf '%s' "$REPO_ROOT" | sha1sum | cut -c1-10)
+    local hash; hash=$(printf '%s' "$STACK_DIR" | sha1sum | cut -c1-10)
     local alt="$home/log-analysis-stack-$hash/$name"
     mkdir -p "$alt"
     chown -R "$user:" "$home/log-analysis-stack-$hash"

@@ -3,6 +3,10 @@
 #   deploy/rabbitmq.sh up|down|status|start|wait|probe|ctl ARGS...
 # URL: amqp://guest:guest@localhost:5672/   Management UI (optional): http://localhost:15672/
 # Log: .stack/logs/rabbitmq.log
+#
+# Ownership: `down` stops only the node this script started: the pid in .stack/rabbitmq/rabbitmq.pid
+# (written by that node), alive, and with RABBITMQ_MNESIA_BASE=<our dir>/mnesia in its environment.
+# A node we did not start is used as is when guest can log in (never configured, never stopped).
 set -euo pipefail
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 source "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/lib.sh"
@@ -13,7 +17,8 @@ RMQ_TIMEOUT="${RABBITMQ_TIMEOUT:-60}"
 RMQ_MANAGEMENT="${RABBITMQ_MANAGEMENT:-1}"   # 1: enable rabbitmq_management on :15672
 RMQ_URL="amqp://guest:guest@localhost:$RMQ_PORT/"
 RMQ_LOG="$STACK_LOGS/rabbitmq.log"
-RMQ_SBIN=/usr/lib/rabbitmq/bin
+RMQ_SBIN="${RABBITMQ_SBIN:-/usr/lib/rabbitmq/bin}"
+RMQ_NODENAME="${RABBITMQ_STACK_NODENAME:-rabbit@localhost}"
 
 ensure_installed() {
     if [[ ! -x $RMQ_SBIN/rabbitmq-server ]] || ! id rabbitmq >/dev/null 2>&1; then
@@ -30,7 +35,7 @@ ensure_installed() {
 RMQ_DIR=""
 rmq_env() {
     [[ -n $RMQ_DIR ]] || RMQ_DIR=$(service_dir rabbitmq rabbitmq)
-    export RABBITMQ_NODENAME=rabbit@localhost
+    export RABBITMQ_NODENAME="$RMQ_NODENAME"
     export RABBITMQ_NODE_PORT="$RMQ_PORT"
     export RABBITMQ_MNESIA_BASE="$RMQ_DIR/mnesia"
     export RABBITMQ_LOG_BASE="$RMQ_DIR/log"
@@ -63,11 +68,43 @@ EOF
     chown -R rabbitmq: "$RMQ_DIR"
 }
 
+# is_our_node PID: PID was started by this script with our directories (its environment holds
+# our RABBITMQ_MNESIA_BASE), i.e. not a node of the system service or of another clone.
+is_our_node() {
+    local pid=$1
+    [[ -r /proc/$pid/environ ]] || return 1
+    grep -qzxF -- "RABBITMQ_MNESIA_BASE=$RMQ_DIR/mnesia" "/proc/$pid/environ" 2>/dev/null
+}
+
+# The pid of the node we started: from the pid file the node writes into our dir, else (pid
+# file not written yet or removed) by scanning /proc for an Erlang VM with our environment.
 rmq_pid() {
-    local pid
-    [[ -n $RMQ_DIR && -f $RMQ_DIR/rabbitmq.pid ]] || return 1
-    pid=$(cat "$RMQ_DIR/rabbitmq.pid" 2>/dev/null) || return 1
-    pid_alive "$pid" && echo "$pid"
+    local pid p comm
+    [[ -n $RMQ_DIR ]] || return 1
+    if [[ -f $RMQ_DIR/rabbitmq.pid ]]; then
+        pid=$(head -n 1 "$RMQ_DIR/rabbitmq.pid" 2>/dev/null) || pid=""
+        if [[ $pid =~ ^[0-9]+$ ]] && pid_alive "$pid" && is_our_node "$pid"; then
+            echo "$pid"; return 0
+        fi
+    fi
+    for p in /proc/[0-9]*; do
+        read -r comm 2>/dev/null <"$p/comm" || continue
+        if [[ $comm == beam.smp ]] && is_our_node "${p#/proc/}"; then
+            echo "${p#/proc/}"; return 0
+        fi
+    done
+    return 1
+}
+
+# Our directory for down/status: never creates anything (rmq_env/service_dir does, for up).
+existing_rmq_dir() {
+    if [[ -L $STACK_DIR/rabbitmq ]]; then
+        readlink -f "$STACK_DIR/rabbitmq"
+    elif [[ -d $STACK_DIR/rabbitmq ]]; then
+        echo "$STACK_DIR/rabbitmq"
+    else
+        return 1
+    fi
 }
 
 # probe: a real AMQP handshake + login as guest (aio-pika from .venv), else the AMQP
@@ -115,7 +152,7 @@ start() {
         return 0
     fi
     if port_open localhost "$RMQ_PORT"; then
-        die_with_log rabbitmq "$RMQ_LOG" "port $RMQ_PORT is open but does not complete an AMQP login as guest"
+        die_with_log rabbitmq "$RMQ_LOG" "port $RMQ_PORT is open but does not complete an AMQP login as guest (not a node started by this repo; deploy/rabbitmq.sh does not configure users/vhosts on it: fix its guest login, stop it, or use RABBITMQ_PORT=...)"
     fi
     write_config
     log "starting RabbitMQ (node $RABBITMQ_NODENAME, data $RMQ_DIR/mnesia, log $RMQ_LOG)"
@@ -152,35 +189,30 @@ up() {
 }
 
 down() {
-    if [[ ! -x $RMQ_SBIN/rabbitmqctl ]]; then log "down (not installed)"; return 0; fi
-    rmq_env
     local pid
-    if pid=$(rmq_pid) || port_open localhost "$RMQ_PORT"; then
-        log "stopping node $RABBITMQ_NODENAME (rabbitmqctl stop)"
-        if [[ -n ${pid:-} ]]; then
-            ctl -q stop "$RABBITMQ_PID_FILE" >>"$RMQ_LOG" 2>&1 || warn "rabbitmqctl stop failed"
-        else
-            ctl -q stop >>"$RMQ_LOG" 2>&1 || warn "rabbitmqctl stop failed (node not started by this repo?)"
+    # Only the node we started (see is_our_node); anything else on the port is left alone.
+    if ! RMQ_DIR=$(existing_rmq_dir) || ! { rmq_env; pid=$(rmq_pid); }; then
+        if port_open localhost "$RMQ_PORT"; then
+            warn "a RabbitMQ not started by this repo answers on port $RMQ_PORT; not touching it"
         fi
-        local i
-        for ((i = 0; i < 60; i++)); do
-            { [[ -n ${pid:-} ]] && pid_alive "$pid"; } || port_open localhost "$RMQ_PORT" || break
-            sleep 0.5
-        done
-        if [[ -n ${pid:-} ]] && pid_alive "$pid"; then
-            warn "node pid $pid still alive after 30s; SIGTERM"
-            kill -TERM "$pid" 2>/dev/null || true
-        fi
-        log "down"
-    else
         log "down (not running)"
+        return 0
     fi
+    # SIGTERM to our verified pid = clean shutdown (the Erlang VM runs init:stop()).  Not
+    # `rabbitmqctl stop`: that stops whichever node answers to the name, maybe not ours.
+    log "stopping node $RABBITMQ_NODENAME pid $pid (SIGTERM, clean shutdown)"
+    stop_pid "$pid"
+    log "down"
 }
 
 status() {
     if probe; then
-        printf '%-9s up    localhost:%s  %s%s\n' rabbitmq "$RMQ_PORT" "$RMQ_URL" \
-            "$( [[ $RMQ_MANAGEMENT == 1 ]] && port_open localhost 15672 && echo '  (management http://localhost:15672/)')"
+        local note=""
+        if ! RMQ_DIR=$(existing_rmq_dir) || ! { rmq_env; rmq_pid >/dev/null; }; then
+            note="  (not started by this repo)"
+        fi
+        printf '%-9s up    localhost:%s  %s%s%s\n' rabbitmq "$RMQ_PORT" "$RMQ_URL" \
+            "$( [[ $RMQ_MANAGEMENT == 1 ]] && port_open localhost 15672 && echo '  (management http://localhost:15672/)')" "$note"
         return 0
     fi
     printf '%-9s down  localhost:%s  log %s\n' rabbitmq "$RMQ_PORT" "$RMQ_LOG"

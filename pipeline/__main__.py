@@ -15,9 +15,14 @@ def main() -> None:
         print(f"configuration error: {exc}", file=sys.stderr)
         raise SystemExit(2) from None
 
-    from pipeline.app import create_app
+    from faust.cli.faust import cli
 
-    create_app(settings).main()
+    from pipeline.app import create_app
+    from pipeline.commands import register_commands
+
+    app = create_app(settings)
+    register_commands(cli, settings)
+    app.main()
 
 
 if __name__ == "__main__":

@@ -1,4 +1,10 @@
-"""Builds the Faust application from the settings; wiring only, no logic."""
+"""Builds the Faust application from the settings; wiring only, no logic.
+
+The app keeps a handle on everything it builds (metrics, database, token verifier, topics; agents,
+bridges and sinks as they arrive), so tests and commands reach them through the app rather than
+through module globals. Commands are registered by ``pipeline.commands.register_commands``, called
+from the entry point, not as a side effect of building the app.
+"""
 
 from __future__ import annotations
 
@@ -11,35 +17,31 @@ from prometheus_client import CollectorRegistry
 from pipeline.logging_setup import log_handlers
 from pipeline.metrics import Metrics
 from pipeline.settings import Settings
+from pipeline.topics import Topics, define_topics
 from storage.database import Database
+from storage.queries import load_queries
 from web.auth import TokenVerifier
 from web.health import register_health_views
 from web.middleware import build_middlewares
 
 
 class LogAnalysisApp(faust.App):
-    """A Faust app that also carries the service's settings, metrics and database handle."""
+    """A Faust app that also carries the service's settings and what was built from them."""
 
     settings: Settings
     metrics: Metrics
     registry: CollectorRegistry
     database: Database
     verifier: TokenVerifier
+    owned_topics: Topics  # `topics` is Faust's conductor
 
     async def on_stop(self) -> None:
         await super().on_stop()
         await self.database.close()
 
 
-def create_app(settings: Settings, **overrides: Any) -> LogAnalysisApp:
-    """The app for ``settings``; ``overrides`` are extra Faust settings (tests use them)."""
-    from pipeline.commands import register_commands
-    from pipeline.topics import define_topics
-
-    registry = CollectorRegistry()
-    metrics = Metrics.create(registry)
-    verifier = TokenVerifier(settings.jwt)
-    options: dict[str, Any] = {
+def faust_options(settings: Settings, verifier: TokenVerifier, metrics: Metrics) -> dict[str, Any]:
+    return {
         "broker": settings.kafka.broker_url,
         "topic_partitions": settings.kafka.topic_partitions,
         "topic_replication_factor": settings.kafka.replication_factor,
@@ -62,17 +64,24 @@ def create_app(settings: Settings, **overrides: Any) -> LogAnalysisApp:
         "producer_acks": -1,
         "autodiscover": False,
     }
-    options.update(overrides)
+
+
+def create_app(settings: Settings, **overrides: Any) -> LogAnalysisApp:
+    """The app for ``settings``; ``overrides`` are extra Faust settings (tests use them)."""
+    registry = CollectorRegistry()
+    metrics = Metrics.create(registry)
+    verifier = TokenVerifier(settings.jwt)
+    options = faust_options(settings, verifier, metrics) | overrides
     app = LogAnalysisApp(settings.app_id, **options)
     app.settings = settings
     app.metrics = metrics
     app.registry = registry
     app.verifier = verifier
-    app.database = Database(
+    app.database = database = Database(
         settings.database.url, settings.database.pool_min, settings.database.pool_max
     )
     setup_prometheus_sensors(app, pattern="/metrics", registry=registry, name_prefix="faust")
-    define_topics(app)
-    register_health_views(app)
-    register_commands()
+    app.owned_topics = define_topics(app, settings.kafka)
+    ping = load_queries(settings.sql_dir, "health")["ping"]
+    register_health_views(app, settings.app_id, {"database": lambda: database.fetchval(ping)})
     return app

@@ -7,12 +7,10 @@ silently creating a one-partition topic nobody reads.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 import faust
 
-if TYPE_CHECKING:
-    from pipeline.app import LogAnalysisApp
+from pipeline.settings import KafkaSettings
 
 
 @dataclass(frozen=True)
@@ -25,8 +23,8 @@ class Topics:
         return (self.logs, self.insights, self.dead_letter)
 
 
-def define_topics(app: LogAnalysisApp) -> Topics:
-    kafka = app.settings.kafka
+def define_topics(app: faust.App, kafka: KafkaSettings) -> Topics:
+    """Our topics on ``app``, declared on the broker by a start-up task."""
 
     def raw_topic(name: str) -> faust.TopicT:
         # Payloads stay bytes on the wire: validation is ours, so a malformed record reaches our

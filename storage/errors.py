@@ -1,8 +1,6 @@
 """Storage exceptions: database driver errors are turned into these at the edge."""
 
-
-class StorageError(Exception):
-    """Root of every storage failure."""
+from pipeline.errors import StorageError
 
 
 class DatabaseUnavailable(StorageError):
@@ -11,3 +9,6 @@ class DatabaseUnavailable(StorageError):
 
 class MigrationError(StorageError):
     """A migration could not be applied, or the recorded history does not match the files."""
+
+
+__all__ = ["DatabaseUnavailable", "MigrationError", "StorageError"]

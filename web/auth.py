@@ -9,20 +9,12 @@ from typing import Any
 
 import jwt
 
+from pipeline.errors import AuthError
 from pipeline.settings import JwtSettings
 
 # A token is a few hundred bytes; refusing absurd headers early keeps a hostile client from making
 # us base64-decode and parse megabytes on every request.
 MAX_TOKEN_BYTES = 8192
-
-
-class AuthError(Exception):
-    """The request's credentials were missing or invalid; ``reason`` is safe to show the caller."""
-
-    def __init__(self, reason: str, detail: str) -> None:
-        super().__init__(detail)
-        self.reason = reason
-        self.detail = detail
 
 
 @dataclass(frozen=True)

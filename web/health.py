@@ -1,23 +1,49 @@
-"""Liveness and readiness endpoints (public, no authentication)."""
+"""Liveness and readiness endpoints (public, no authentication).
+
+Readiness runs one probe per dependency. An anonymous caller learns which dependency is down and
+nothing more: host names, ports and database names from the error stay in the log.
+"""
 
 from __future__ import annotations
 
 import asyncio
+import logging
 import time
-from typing import TYPE_CHECKING
+from collections.abc import Awaitable, Callable, Mapping
 
+import faust
 from faust import web
 
-from storage.errors import StorageError
-from storage.queries import load_queries
+from pipeline.errors import LogAnalysisError
 
-if TYPE_CHECKING:
-    from pipeline.app import LogAnalysisApp
+log = logging.getLogger(__name__)
+
+# A probe raises (or times out) when its dependency is unusable; its return value is ignored.
+Probe = Callable[[], Awaitable[object]]
+PROBE_TIMEOUT_SECONDS = 5.0
 
 
-def register_health_views(app: LogAnalysisApp) -> None:
+async def run_probes(probes: Mapping[str, Probe]) -> dict[str, str]:
+    """Each probe's outcome, "ok" or "unavailable"; the failure's detail is logged."""
+
+    async def outcome(name: str, probe: Probe) -> str:
+        try:
+            await asyncio.wait_for(probe(), timeout=PROBE_TIMEOUT_SECONDS)
+        except TimeoutError:
+            log.warning("readiness: %s did not answer within %.0fs", name, PROBE_TIMEOUT_SECONDS)
+            return "unavailable"
+        except (LogAnalysisError, OSError) as exc:
+            log.warning("readiness: %s unavailable: %s", name, exc)
+            return "unavailable"
+        return "ok"
+
+    names = list(probes)
+    results = await asyncio.gather(*(outcome(name, probes[name]) for name in names))
+    return dict(zip(names, results, strict=True))
+
+
+def register_health_views(app: faust.App, service_name: str, probes: Mapping[str, Probe]) -> None:
     started = time.monotonic()
-    ping = load_queries(app.settings.sql_dir, "health")["ping"]
 
     @app.page("/health/")
     async def health(self: web.View, request: web.Request) -> web.Response:
@@ -25,20 +51,15 @@ def register_health_views(app: LogAnalysisApp) -> None:
         return self.json(
             {
                 "status": "ok",
-                "service": app.settings.app_id,
+                "service": service_name,
                 "uptime_seconds": round(time.monotonic() - started, 3),
             }
         )
 
     @app.page("/health/ready")
     async def ready(self: web.View, request: web.Request) -> web.Response:
-        """Readiness: PostgreSQL answers a query within the time budget."""
-        checks: dict[str, str] = {}
-        try:
-            await asyncio.wait_for(app.database.fetchval(ping), timeout=5.0)
-            checks["database"] = "ok"
-        except (StorageError, TimeoutError) as exc:
-            checks["database"] = f"unavailable: {exc}"
+        """Readiness: every dependency answers within the time budget."""
+        checks = await run_probes(probes)
         ok = all(value == "ok" for value in checks.values())
         return self.json(
             {"status": "ok" if ok else "unavailable", "checks": checks}, status=200 if ok else 503

@@ -12,9 +12,10 @@ from collections.abc import Awaitable, Callable
 
 from aiohttp import web
 
+from pipeline.errors import AuthError
 from pipeline.metrics import Metrics
 
-from .auth import AuthError, Principal, TokenVerifier
+from .auth import Principal, TokenVerifier
 
 log = logging.getLogger(__name__)
 

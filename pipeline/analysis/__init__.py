@@ -14,9 +14,10 @@ Public API::
 """
 
 from pipeline.analysis.config import AnalysisConfig, RecordLimits
-from pipeline.analysis.engine import AnalysisEngine, Observed, RefitJob, SnapshotError
+from pipeline.analysis.engine import AnalysisEngine, Observed, RefitJob
 from pipeline.analysis.events import Anomaly, IncidentEvent, Insight, TemplateRef, WindowReport
 from pipeline.analysis.records import LogRecord, RecordRejected, parse_payload, parse_record
+from pipeline.errors import SnapshotError
 
 __all__ = [
     "AnalysisConfig",

@@ -27,13 +27,10 @@ from pipeline.analysis.records import LogRecord
 from pipeline.analysis.scorers import FastForest, fit_forest
 from pipeline.analysis.summary import service_summary
 from pipeline.analysis.windows import WindowAccumulator
+from pipeline.errors import SnapshotError
 
 SNAPSHOT_MAGIC = b"LAE"
 SNAPSHOT_VERSION = 1
-
-
-class SnapshotError(ValueError):
-    """The bytes are not a snapshot this version can restore."""
 
 
 class Observed(NamedTuple):

@@ -8,10 +8,10 @@ Public API::
     data = miners.snapshot(); ServiceMiners.restore(data)
 """
 
+from pipeline.errors import SnapshotError
 from pipeline.templates.config import MinerConfig
 from pipeline.templates.model import TemplateMatch
 from pipeline.templates.service_miners import ServiceMiners
-from pipeline.templates.snapshot import SnapshotError
 from pipeline.templates.stats import MinerStats
 
 __all__ = ["MinerConfig", "MinerStats", "ServiceMiners", "SnapshotError", "TemplateMatch"]

@@ -23,15 +23,12 @@ from typing import Any
 
 import orjson
 
+from pipeline.errors import SnapshotError
 from pipeline.templates.miner import ServiceMiner
 from pipeline.templates.stats import Counters
 
 FORMAT = "pipeline.templates"
 VERSION = 1
-
-
-class SnapshotError(ValueError):
-    """The bytes are not a miner snapshot this version can read."""
 
 
 def dump_state(miners: Iterable[ServiceMiner], counters: Counters) -> bytes:

@@ -22,3 +22,11 @@ SELECT version, name, checksum FROM schema_migrations ORDER BY version;
 -- name: record_version
 -- Records one applied migration inside the migration's own transaction.
 INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3);
+
+-- name: ledger_exists
+-- Whether any migration was ever applied here; `rollback` must not create the ledger.
+SELECT to_regclass('schema_migrations') IS NOT NULL;
+
+-- name: delete_version
+-- Forgets one migration inside the transaction that runs its down part.
+DELETE FROM schema_migrations WHERE version = $1;

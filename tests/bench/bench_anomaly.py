@@ -16,12 +16,12 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.analysis.cli import analyze
 from pipeline.analysis.config import AnalysisConfig
 from pipeline.analysis.engine import AnalysisEngine
-from pipeline.analysis.evaluation import Flag, Score, Truth, evaluate
 from pipeline.analysis.records import parse_record
-from pipeline.analysis.simulate import SimConfig, simulate, write_simulation
+from pipeline.offline.analyze_command import analyze
+from pipeline.offline.anomaly_evaluation import Flag, Score, Truth, evaluate
+from pipeline.offline.simulator import SimConfig, simulate, write_simulation
 from pipeline.templates import MinerConfig, ServiceMiners
 
 KINDS = ("volume_spike", "volume_drop", "error_rate", "new_error_pattern", "pattern_shift")

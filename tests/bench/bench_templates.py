@@ -5,7 +5,7 @@ Run ``.venv/bin/python tests/bench/bench_templates.py``. For every system under
 ``<S>_2k.log_structured_corrected.csv`` is written to a temporary file, one message per line,
 and each miner turns it into a CSV of per-line templates (file in, CSV out; building the miner
 is excluded from the timing). Accuracy is measured against the EventTemplate column with the
-Loghub-2.0 metrics of ``pipeline.templates.evaluation``.
+Loghub-2.0 metrics of ``pipeline.offline.template_evaluation``.
 
 Drain3 runs twice: with the masking and settings of ``examples/drain3.ini`` from the Drain3
 repository (reproduced below) and with the library defaults. Its mask placeholders
@@ -31,8 +31,8 @@ from drain3 import TemplateMiner  # noqa: E402
 from drain3.masking import MaskingInstruction  # noqa: E402
 from drain3.template_miner_config import TemplateMinerConfig  # noqa: E402
 
-from pipeline.templates.cli import run_templates  # noqa: E402
-from pipeline.templates.evaluation import Accuracy, evaluate  # noqa: E402
+from pipeline.offline.template_evaluation import Accuracy, evaluate  # noqa: E402
+from pipeline.offline.templates_command import run_templates  # noqa: E402
 
 REPEATS = int(os.environ.get("BENCH_REPEATS", "5"))
 

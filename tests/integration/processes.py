@@ -33,15 +33,20 @@ class Worker:
     def log_text(self) -> str:
         return self.log_path.read_text(errors="replace")
 
-    def kill(self, sig: int = signal.SIGKILL, wait: float = 30) -> None:
+    def kill(self, sig: int = signal.SIGKILL, wait: float = 30) -> bool:
+        """Send ``sig`` and wait; True when the process exited by itself within ``wait`` seconds,
+        False when it had to be SIGKILLed (or had already exited before the signal)."""
+        exited_by_itself = False
         if self.process.poll() is None:
             os.killpg(self.process.pid, sig)
             try:
                 self.process.wait(wait)
+                exited_by_itself = True
             except subprocess.TimeoutExpired:
                 os.killpg(self.process.pid, signal.SIGKILL)
                 self.process.wait(10)
         self._log.close()
+        return exited_by_itself
 
 
 def get_json(url: str, headers: Mapping[str, str] | None = None) -> tuple[int, Any]:

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from pipeline import settings as s
-from pipeline.settings import Settings, load_settings
+from pipeline.errors import SettingsError
+from pipeline.settings import DEVELOPMENT, PRODUCTION, Settings, load_settings
+from pipeline.settings import variables as s
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -59,9 +60,12 @@ def test_compose_ports(compose):
 def test_compose_service_environment_is_valid_settings(compose):
     service = compose["services"]["log_analysis_service"]
     environment = dict(service["environment"])
-    unknown = set(environment) - set(s.environment_variables())
+    unknown = set(environment) - set(s.ALL)
     assert not unknown, f"compose sets variables the service does not read: {unknown}"
-    environment[s.JWT_SECRET] = "x" * 40  # compose interpolates it from the host
+    assert environment[s.ENVIRONMENT] == PRODUCTION
+    # Compose interpolates it from the host and must refuse to start without it.
+    assert environment[s.JWT_SECRET].startswith("${JWT_SECRET:?")
+    environment[s.JWT_SECRET] = "x" * 40
     settings = load_settings(environment)
     assert settings.kafka.bootstrap_servers == "kafka:9092"
     assert "@postgres:5432/" in settings.database.url
@@ -91,15 +95,31 @@ def test_dockerfile_is_slim_non_root_and_runtime_only():
     assert "[dev]" not in dockerfile and ".[dev]" not in dockerfile
     assert "HEALTHCHECK" in dockerfile
     assert "EXPOSE 8000" in dockerfile
+    assert f"{s.ENVIRONMENT}={PRODUCTION}" in dockerfile
+    # The image uses the SQL packaged in the wheel, not a copy beside it.
+    assert s.SQL_DIR not in dockerfile
+
+
+def test_makefile_runs_in_development():
+    makefile = (ROOT / "Makefile").read_text()
+    assert f"export {s.ENVIRONMENT} ?= {DEVELOPMENT}" in makefile
+
+
+def test_production_refuses_the_secret_published_in_env_example():
+    documented = _env_file(ROOT / ".env.example")
+    documented[s.ENVIRONMENT] = PRODUCTION
+    with pytest.raises(SettingsError, match="published development secret"):
+        load_settings(documented)
 
 
 def test_env_example_documents_every_variable_with_the_defaults():
     documented = _env_file(ROOT / ".env.example")
     text = (ROOT / ".env.example").read_text()
-    for name in s.environment_variables():
+    for name in s.ALL:
         assert f"{name}=" in text, f"{name} is not documented in .env.example"
+    assert documented[s.ENVIRONMENT] == DEVELOPMENT
     settings = load_settings(documented)
-    defaults = Settings()
+    defaults = load_settings({s.ENVIRONMENT: DEVELOPMENT})
     assert settings.kafka == defaults.kafka
     assert settings.database == defaults.database
     assert settings.rabbitmq == defaults.rabbitmq
@@ -107,4 +127,6 @@ def test_env_example_documents_every_variable_with_the_defaults():
     assert settings.analysis == defaults.analysis
     assert settings.web == defaults.web
     assert (settings.log_format, settings.log_level) == (defaults.log_format, defaults.log_level)
-    assert (ROOT / settings.data_dir).resolve() == defaults.data_dir
+    assert settings.sql_dir == defaults.sql_dir
+    # The local stack keeps Faust's state beside its own, under .stack/.
+    assert settings.data_dir == Path(".stack/faust")

@@ -64,6 +64,10 @@ def test_worker_serves_health_metrics_and_declares_its_topics(service_env, tmp_p
                 break
             time.sleep(0.5)
         assert topics == {name: int(service_env["KAFKA_TOPIC_PARTITIONS"]) for name in names}
+        # A rolling restart sends SIGTERM: the worker must stop by itself, promptly and cleanly.
+        started = time.monotonic()
+        assert worker.kill(signal.SIGTERM, wait=30), "worker ignored SIGTERM and was SIGKILLed"
+        assert time.monotonic() - started < 30
+        assert worker.process.returncode == 0, worker.log_text()[-3000:]
     finally:
-        worker.kill(signal.SIGTERM)
-    assert worker.process.returncode is not None
+        worker.kill(signal.SIGKILL)

@@ -83,10 +83,10 @@ async def test_unreachable_database_is_our_error():
         await migrate("postgresql://u:p@127.0.0.1:1/none", BASE.sql_dir)
 
 
-def _migrate_cli(url: str) -> subprocess.CompletedProcess[str]:
+def _migrate_cli(url: str, *args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "DATABASE_URL": url}
     return subprocess.run(
-        [sys.executable, "-m", "pipeline", "migrate"],
+        [sys.executable, "-m", "pipeline", "migrate", *args],
         cwd=REPO_ROOT,
         env=env,
         capture_output=True,
@@ -102,6 +102,19 @@ def test_migrate_command_twice(fresh_database):
     second = _migrate_cli(fresh_database)
     assert second.returncode == 0, second.stderr
     assert "up to date" in second.stdout
+
+
+def test_migrate_down_command_reverts_and_refuses_bad_counts(fresh_database):
+    assert _migrate_cli(fresh_database).returncode == 0
+    latest = discover(BASE.sql_dir / "migrations")[-1]
+    down = _migrate_cli(fresh_database, "--down", "1")
+    assert down.returncode == 0, down.stderr
+    assert f"reverted 1 migration(s): {latest.label}" in down.stdout
+    assert latest.version not in asyncio.run(_versions(fresh_database))
+    zero = _migrate_cli(fresh_database, "--down", "0")
+    assert zero.returncode == 2 and "--down" in zero.stderr
+    too_many = _migrate_cli(fresh_database, "--down", "999")
+    assert too_many.returncode == 1 and too_many.stderr.startswith("migrate: ")
 
 
 def test_migrate_command_reports_a_bad_setting():

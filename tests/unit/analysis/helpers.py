@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from pipeline.analysis.config import AnalysisConfig
 from pipeline.analysis.engine import AnalysisEngine
 from pipeline.analysis.events import WindowReport
@@ -82,3 +84,14 @@ def kinds(reports: list[WindowReport]) -> dict[str, list[float]]:
         for anomaly in report.anomalies:
             found.setdefault(anomaly.kind, []).append((anomaly.window_start - T0) / 60)
     return found
+
+
+def strings(value: Any) -> list[str]:
+    """Every string in a record's fields, dict keys included."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for k, v in value.items() for s in strings(k) + strings(v)]
+    if isinstance(value, list | tuple):
+        return [s for v in value for s in strings(v)]
+    return []

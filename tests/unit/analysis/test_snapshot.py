@@ -3,7 +3,8 @@ from __future__ import annotations
 import pytest
 
 from pipeline.analysis.config import AnalysisConfig
-from pipeline.analysis.engine import AnalysisEngine, SnapshotError
+from pipeline.analysis.engine import AnalysisEngine
+from pipeline.errors import SnapshotError
 from tests.unit.analysis.helpers import kinds, normal_mix, run
 
 

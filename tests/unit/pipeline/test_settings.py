@@ -1,14 +1,19 @@
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from pipeline import settings as s
-from pipeline.settings import Settings, SettingsError, load_settings
+from pipeline.errors import LogAnalysisError
+from pipeline.settings import DEVELOPMENT, Settings, SettingsError, load_settings
+from pipeline.settings import variables as s
+from pipeline.wiring import analysis_config, miner_config
+from tests.factories import dev_settings
 
 
 def test_defaults_match_the_local_stack():
-    settings = load_settings({})
-    assert settings == Settings()
+    settings = dev_settings()
+    assert settings == Settings(environment=DEVELOPMENT, log_format="text")
     assert settings.kafka.bootstrap_servers == "localhost:9092"
     assert settings.kafka.broker_url == "kafka://localhost:9092"
     assert settings.database.url.endswith("@localhost:5432/log_analysis")
@@ -22,7 +27,7 @@ def test_defaults_match_the_local_stack():
 
 
 def test_overrides():
-    settings = load_settings(
+    settings = dev_settings(
         {
             s.KAFKA_BOOTSTRAP_SERVERS: "k1:9092, k2:9093",
             s.KAFKA_TOPIC_PARTITIONS: "12",
@@ -55,7 +60,7 @@ def test_overrides():
 
 
 def test_blank_values_fall_back_to_defaults():
-    assert load_settings({s.WEB_PORT: "  ", s.LOG_QUEUE: ""}) == Settings()
+    assert dev_settings({s.WEB_PORT: "  ", s.LOG_QUEUE: ""}) == dev_settings()
 
 
 def test_settings_are_frozen():
@@ -101,7 +106,7 @@ def test_settings_are_frozen():
 )
 def test_bad_values_name_the_variable_and_the_reason(variable, value, reason):
     with pytest.raises(SettingsError) as caught:
-        load_settings({variable: value})
+        dev_settings({variable: value})
     expected_variable = s.JWT_PUBLIC_KEY_FILE if value == "RS256" else variable
     assert caught.value.variable == expected_variable
     assert reason in caught.value.reason
@@ -110,20 +115,21 @@ def test_bad_values_name_the_variable_and_the_reason(variable, value, reason):
 
 def test_pool_bounds_are_checked_together():
     with pytest.raises(SettingsError, match="DATABASE_POOL_MIN: must not exceed DATABASE_POOL_MAX"):
-        load_settings({s.DATABASE_POOL_MIN: "20", s.DATABASE_POOL_MAX: "5"})
+        dev_settings({s.DATABASE_POOL_MIN: "20", s.DATABASE_POOL_MAX: "5"})
 
 
 def test_asymmetric_algorithm_reads_the_public_key(tmp_path: Path):
     key = tmp_path / "key.pem"
     key.write_text("-----BEGIN PUBLIC KEY-----\nabc\n-----END PUBLIC KEY-----\n")
     settings = load_settings({s.JWT_ALGORITHM: "rs256", s.JWT_PUBLIC_KEY_FILE: str(key)})
+    assert settings.is_production
     assert settings.jwt.algorithm == "RS256"
     assert settings.jwt.verification_key.startswith("-----BEGIN PUBLIC KEY-----")
     assert not settings.jwt.uses_dev_secret
 
 
 def test_core_configs_follow_the_settings():
-    settings = load_settings(
+    settings = dev_settings(
         {
             s.WINDOW_SECONDS: "30",
             s.ALLOWED_LATENESS_SECONDS: "5",
@@ -134,10 +140,10 @@ def test_core_configs_follow_the_settings():
             s.TEMPLATE_EXTRA_MASKS: '{"ORDER_ID": "ORD-[0-9]{8}"}',
         }
     )
-    analysis = settings.analysis.config()
+    analysis = analysis_config(settings.analysis)
     assert (analysis.window_seconds, analysis.allowed_lateness_seconds) == (30, 5.0)
     assert (analysis.threshold, analysis.max_services) == (0.6, 50)
-    miner = settings.templates.config()
+    miner = miner_config(settings.templates)
     assert (miner.max_tokens, miner.max_services) == (64, 7)
     assert miner.extra_masks == (("ORD-[0-9]{8}", "ORDER_ID"),)
 
@@ -145,26 +151,115 @@ def test_core_configs_follow_the_settings():
 def test_extra_masks_are_used_by_the_miner():
     from pipeline.templates import ServiceMiners
 
-    settings = load_settings({s.TEMPLATE_EXTRA_MASKS: '{"ORDER_ID": "ORD-[A-Z]{4}"}'})
-    miners = ServiceMiners(settings.templates.config())
+    settings = dev_settings({s.TEMPLATE_EXTRA_MASKS: '{"ORDER_ID": "ORD-[A-Z]{4}"}'})
+    miners = ServiceMiners(miner_config(settings.templates))
     match = miners.mine("shop", "shipped ORD-ABCD today")
     assert "ORD-ABCD" not in match.template
     assert ("ORDER_ID", "ORD-ABCD") in match.parameters
 
 
-def test_defaults_agree_with_the_cores():
+def test_defaults_agree_with_the_cores_and_never_refit_on_the_event_loop():
+    from dataclasses import replace
+
     from pipeline.analysis import AnalysisConfig
     from pipeline.templates import MinerConfig
 
-    assert Settings().analysis.config() == AnalysisConfig()
-    assert Settings().templates.config() == MinerConfig()
+    analysis = analysis_config(Settings().analysis)
+    # The service runs Isolation Forest refits in an executor; inline refits stall every agent.
+    assert analysis.refit_inline is False
+    assert replace(analysis, refit_inline=AnalysisConfig().refit_inline) == AnalysisConfig()
+    assert miner_config(Settings().templates) == MinerConfig()
 
 
 def test_secrets_stay_out_of_repr():
-    assert "dev-only" not in repr(load_settings({}))
+    text = repr(dev_settings({s.DATABASE_URL: "postgresql://u:hunter2@db/x"}))
+    assert "dev-only" not in text and "hunter2" not in text
 
 
-def test_every_variable_is_listed():
-    names = s.environment_variables()
-    assert s.DATABASE_URL in names and s.JWT_SECRET in names and s.WINDOW_SECONDS in names
+def test_every_variable_is_listed_once():
+    names = s.ALL
+    assert s.DATABASE_URL in names and s.JWT_SECRET in names and s.ENVIRONMENT in names
     assert len(names) == len(set(names))
+    constants = {
+        value for name, value in vars(s).items() if name.isupper() and isinstance(value, str)
+    }
+    assert constants == set(names)
+
+
+def test_importing_settings_loads_no_core_or_heavy_library():
+    code = (
+        "import sys, pipeline.settings; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in "
+        "{'river', 'numpy', 'sklearn', 'faust', 'asyncpg'} "
+        "or m.startswith(('pipeline.analysis', 'pipeline.templates'))))"
+    )
+    loaded = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert loaded.strip() == "[]"
+
+
+# --- environments -------------------------------------------------------------------------------
+
+
+def test_production_is_the_default_and_logs_json():
+    settings = load_settings({s.JWT_SECRET: "p" * 40})
+    assert settings.is_production
+    assert settings.log_format == "json"
+    assert dev_settings().log_format == "text"
+    assert load_settings({s.JWT_SECRET: "p" * 40, s.LOG_FORMAT: "text"}).log_format == "text"
+
+
+def test_production_needs_a_jwt_secret():
+    with pytest.raises(SettingsError) as caught:
+        load_settings({})
+    assert caught.value.variable == s.JWT_SECRET
+    assert "must be set in production" in caught.value.reason
+
+
+def test_production_refuses_the_published_development_secret():
+    published = Settings().jwt.secret
+    assert published in (Path(__file__).parents[3] / ".env.example").read_text()
+    with pytest.raises(SettingsError) as caught:
+        load_settings({s.ENVIRONMENT: "production", s.JWT_SECRET: published})
+    assert caught.value.variable == s.JWT_SECRET
+    assert "published development secret" in caught.value.reason
+    assert dev_settings({s.JWT_SECRET: published}).jwt.uses_dev_secret
+
+
+def test_unknown_environment_is_refused():
+    with pytest.raises(SettingsError, match="LOG_ANALYSIS_ENV: must be one of development"):
+        load_settings({s.ENVIRONMENT: "staging"})
+
+
+@pytest.mark.parametrize("spelling", ["EdDSA", "eddsa", "EDDSA"])
+def test_eddsa_can_be_configured(tmp_path: Path, spelling: str):
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    public = Ed25519PrivateKey.generate().public_key()
+    key = tmp_path / "ed25519.pem"
+    key.write_bytes(
+        public.public_bytes(
+            serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
+        )
+    )
+    settings = load_settings({s.JWT_ALGORITHM: spelling, s.JWT_PUBLIC_KEY_FILE: str(key)})
+    assert settings.jwt.algorithm == "EdDSA"
+
+
+def test_settings_error_belongs_to_the_project_family():
+    with pytest.raises(LogAnalysisError):
+        dev_settings({s.WEB_PORT: "0"})
+
+
+def test_default_directories_never_point_into_the_package(tmp_path: Path):
+    settings = dev_settings()
+    package_root = Path(s.__file__).resolve().parents[2]
+    site_packages = Path(pytest.__file__).resolve().parents[1]
+    assert not settings.data_dir.resolve().is_relative_to(site_packages)
+    assert not settings.data_dir.resolve().is_relative_to(package_root)
+    assert (settings.sql_dir / "migrations" / "0001_initial.sql").is_file()
+    assert (settings.sql_dir / "queries" / "health.sql").is_file()
+    custom = dev_settings({s.DATA_DIR: str(tmp_path / "state"), s.SQL_DIR: str(tmp_path)})
+    assert (custom.data_dir, custom.sql_dir) == (tmp_path / "state", tmp_path)

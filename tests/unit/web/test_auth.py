@@ -5,8 +5,9 @@ import jwt
 import orjson
 import pytest
 
+from pipeline.errors import AuthError
 from pipeline.settings import JwtSettings
-from web.auth import MAX_TOKEN_BYTES, AuthError, TokenVerifier, issue_token
+from web.auth import MAX_TOKEN_BYTES, TokenVerifier, issue_token
 
 SECRET = "s" * 48
 SETTINGS = JwtSettings(secret=SECRET, audience="log-analysis", issuer="gateway")

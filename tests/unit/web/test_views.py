@@ -7,7 +7,7 @@ from aiohttp import web
 from aiohttp.test_utils import TestClient, TestServer
 
 from pipeline.app import LogAnalysisApp, create_app
-from pipeline.settings import load_settings
+from tests.factories import dev_settings
 from web.auth import issue_token
 
 
@@ -20,7 +20,7 @@ def _aiohttp_app(app: LogAnalysisApp) -> web.Application:
 
 @pytest.fixture
 async def app_client() -> AsyncIterator[tuple[LogAnalysisApp, TestClient]]:
-    app = create_app(load_settings({}))
+    app = create_app(dev_settings())
     async with TestClient(TestServer(_aiohttp_app(app))) as client:
         yield app, client
 
@@ -83,11 +83,28 @@ async def test_hostile_paths_do_not_explode_metric_labels(app_client):
     assert "/nope/" not in body
 
 
-async def test_readiness_reports_an_unreachable_database():
-    app = create_app(load_settings({"DATABASE_URL": "postgresql://u:p@127.0.0.1:1/none"}))
+async def test_readiness_names_the_dependency_but_not_its_address(caplog):
+    secret_host = "db-internal-7.example"
+    app = create_app(dev_settings({"DATABASE_URL": f"postgresql://u:p@{secret_host}:1/none"}))
     async with TestClient(TestServer(_aiohttp_app(app))) as client:
         response = await client.get("/health/ready")
         assert response.status == 503
         body = await response.json()
-        assert body["status"] == "unavailable"
-        assert body["checks"]["database"].startswith("unavailable")
+        assert body == {"status": "unavailable", "checks": {"database": "unavailable"}}
+        text = await response.text()
+        assert secret_host not in text and "none" not in text
+    # The operator still gets the detail, in the log.
+    assert any(secret_host in record.getMessage() for record in caplog.records)
+
+
+async def test_readiness_is_ok_when_every_probe_answers():
+    from web.health import run_probes
+
+    async def fine() -> int:
+        return 1
+
+    async def broken() -> int:
+        raise OSError("connection refused by 10.1.2.3:5432")
+
+    assert await run_probes({"a": fine, "b": fine}) == {"a": "ok", "b": "ok"}
+    assert await run_probes({"a": fine, "b": broken}) == {"a": "ok", "b": "unavailable"}

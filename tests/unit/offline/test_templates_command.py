@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.templates.cli import main, run_templates
+from pipeline.offline.templates_command import main, run_templates
 
 
 def read_rows(path: Path) -> list[dict[str, str]]:

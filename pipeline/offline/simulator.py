@@ -1,5 +1,6 @@
-"""Simulated multi-service logs with labelled incidents and benign changes, for tests and the
-benchmark. Deterministic for a seed; pure apart from ``write_simulation``.
+"""Simulated multi-service logs with labelled incidents and benign changes, for the tests, the
+benchmark and the ``simulate`` command. Deterministic for a seed; ``simulate`` generates in
+memory and ``write_simulation`` writes the files.
 
 Benign behaviour: a daily cycle, bursty (over-dispersed) traffic, a slow ramp, deploys that add
 INFO templates (with a restart), plain restarts, and a periodic batch job.  Incidents: one of

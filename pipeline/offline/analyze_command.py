@@ -1,7 +1,8 @@
-"""Offline commands (no Kafka, PostgreSQL or RabbitMQ): ``analyze`` and ``simulate``.
+"""Offline command (no Kafka, PostgreSQL or RabbitMQ): ``analyze``.
 
-``main(argv)`` dispatches on the first argument; ``analyze_main`` and ``simulate_main`` are the
-single commands, for wiring into ``python -m pipeline analyze|simulate``.
+Runs the pure cores (template miner, then anomaly engine) in event time over a file of JSON
+lines. ``analyze_main(argv)`` is wired into ``python -m pipeline analyze``; ``analyze`` is the
+same run over any iterable of lines, for the benchmark and the tests.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from pipeline.analysis.config import AnalysisConfig
 from pipeline.analysis.engine import AnalysisEngine
 from pipeline.analysis.events import WindowReport
 from pipeline.analysis.records import LogRecord, RecordRejected, parse_record, service_of
-from pipeline.analysis.simulate import SimConfig, write_simulation
+from pipeline.templates import MinerConfig, ServiceMiners
 
 
 @dataclass(slots=True)
@@ -99,8 +100,6 @@ def analyze(
 def _analyze_lines(
     lines: Iterable[bytes], config: AnalysisConfig, progress: bool, until: float | None = None
 ) -> AnalyzeResult:
-    from pipeline.templates import MinerConfig, ServiceMiners
-
     result = AnalyzeResult()
     records = read_records(lines, result)
     result.records = len(records)
@@ -274,37 +273,5 @@ def analyze_main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def simulate_main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="simulate", description="Write simulated logs with labelled incidents."
-    )
-    parser.add_argument("--out", required=True, type=Path, help="output directory")
-    parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--hours", type=float, default=6.0)
-    parser.add_argument("--variant", choices=("standard", "holdout"), default="standard")
-    parser.add_argument("--rate-scale", type=float, default=1.0)
-    args = parser.parse_args(argv)
-    if args.hours <= 1.5:
-        parser.error("--hours must exceed 1.5 (one hour of warm-up comes first)")
-    paths = write_simulation(
-        args.out,
-        SimConfig(
-            seed=args.seed, hours=args.hours, variant=args.variant, rate_scale=args.rate_scale
-        ),
-    )
-    for name, path in paths.items():
-        print(f"{name}: {path}")
-    return 0
-
-
-def main(argv: list[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
-    commands = {"analyze": analyze_main, "simulate": simulate_main}
-    if not argv or argv[0] not in commands:
-        print("usage: analyze|simulate [options]", file=sys.stderr)
-        return 2
-    return commands[argv[0]](argv[1:])
-
-
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(analyze_main())

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.templates.evaluation import evaluate
+from pipeline.offline.template_evaluation import evaluate
 from pipeline.templates.rendering import normalise
 
 

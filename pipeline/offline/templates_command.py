@@ -1,7 +1,7 @@
 """Offline command: mine the templates of a file of messages, one per line, into a CSV.
 
-This is the only module of the package that does IO; the lead wires :func:`main` into
-``python -m pipeline templates``.
+Uses the pure miner of :mod:`pipeline.templates` and does the file IO around it; :func:`main`
+is wired into ``python -m pipeline templates``.
 """
 
 from __future__ import annotations

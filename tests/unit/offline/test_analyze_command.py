@@ -8,8 +8,10 @@ from pathlib import Path
 import orjson
 import pytest
 
-from pipeline.analysis.cli import analyze_main, main, simulate_main
-from pipeline.analysis.evaluation import Flag, Truth, evaluate
+from pipeline.offline.analyze_command import analyze_main
+from pipeline.offline.anomaly_evaluation import Flag, Truth, evaluate
+from pipeline.offline.dispatch import main
+from pipeline.offline.simulate_command import simulate_main
 from tests.unit.analysis.helpers import REQUIRED_ANOMALY_FIELDS
 
 
@@ -90,8 +92,8 @@ def _two_services_one_goes_silent() -> list[bytes]:
 def test_silent_service_drop_is_seen_with_any_worker_count(workers: int) -> None:
     import io
 
-    from pipeline.analysis.cli import analyze
     from pipeline.analysis.config import AnalysisConfig
+    from pipeline.offline.analyze_command import analyze
 
     out = io.BytesIO()
     result = analyze(_two_services_one_goes_silent(), out, AnalysisConfig(), workers=workers)

@@ -1,0 +1,140 @@
+"""The settings classes: plain frozen values, no parsing and no imports of our cores.
+
+``pipeline.wiring`` maps them onto the cores' own configs (``AnalysisConfig``, ``MinerConfig``), so
+importing settings stays cheap (no river, numpy or scikit-learn) and the cores know nothing of the
+environment.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from importlib.resources import files
+from pathlib import Path
+
+DEVELOPMENT = "development"
+PRODUCTION = "production"
+ENVIRONMENTS = frozenset({DEVELOPMENT, PRODUCTION})
+
+# Published in the repository for local development; production refuses to start with it.
+DEV_JWT_SECRET = "dev-only-insecure-jwt-secret-change-me-0123456789"
+HMAC_ALGORITHMS = frozenset({"HS256", "HS384", "HS512"})
+ASYMMETRIC_ALGORITHMS = frozenset(
+    {"RS256", "RS384", "RS512", "ES256", "ES384", "ES512", "PS256", "PS384", "PS512", "EdDSA"}
+)
+
+
+def default_data_dir() -> Path:
+    """Faust's local state when LOG_ANALYSIS_DATA_DIR is unset: the user's state directory, never
+    a folder inside the installed package."""
+    return Path.home() / ".local" / "state" / "log-analysis"
+
+
+def packaged_sql_dir() -> Path:
+    """The ``migrations/`` and ``queries/`` shipped with the package.
+
+    The repository's top-level ``sql/`` is packaged as ``storage.sql`` (see pyproject.toml), so a
+    wheel carries it and an editable install maps it back to the checkout.
+    """
+    return Path(str(files("storage.sql")))
+
+
+@dataclass(frozen=True)
+class KafkaSettings:
+    bootstrap_servers: str = "localhost:9092"
+    topic_partitions: int = 4
+    replication_factor: int = 1
+    logs_topic: str = "log-analysis.logs"
+    insights_topic: str = "log-analysis.insights"
+    dead_letter_topic: str = "log-analysis.dead-letter"
+
+    @property
+    def broker_url(self) -> str:
+        """The bootstrap list in the ``kafka://host:port;host:port`` form Faust expects."""
+        return "kafka://" + ";".join(self.bootstrap_servers.split(","))
+
+
+@dataclass(frozen=True)
+class DatabaseSettings:
+    url: str = field(
+        default="postgresql://log_analysis:log_analysis@localhost:5432/log_analysis", repr=False
+    )
+    pool_min: int = 1
+    pool_max: int = 10
+
+
+@dataclass(frozen=True)
+class RabbitSettings:
+    url: str = field(default="amqp://guest:guest@localhost:5672/", repr=False)
+    log_queue: str = "log_analysis_queue"
+    alerts_queue: str = "alerts_queue"
+    recommendation_queue: str = "recommendation_queue"
+
+
+@dataclass(frozen=True)
+class JwtSettings:
+    secret: str = field(default=DEV_JWT_SECRET, repr=False)
+    public_key: str | None = field(default=None, repr=False)
+    algorithm: str = "HS256"
+    audience: str | None = None
+    issuer: str | None = None
+    leeway_seconds: int = 30
+
+    @property
+    def verification_key(self) -> str:
+        return self.public_key if self.public_key is not None else self.secret
+
+    @property
+    def uses_dev_secret(self) -> bool:
+        return self.algorithm in HMAC_ALGORITHMS and self.secret == DEV_JWT_SECRET
+
+
+@dataclass(frozen=True)
+class AnalysisSettings:
+    """The knobs of the anomaly core an operator is expected to turn; the rest keep the core's
+    tuned defaults (``pipeline.analysis.AnalysisConfig``)."""
+
+    window_seconds: int = 60
+    allowed_lateness_seconds: int = 10
+    max_future_seconds: int = 300
+    anomaly_threshold: float = 0.45
+    max_services: int = 10_000
+
+
+@dataclass(frozen=True)
+class TemplateSettings:
+    """Bounds of the template miner, and masks for identifiers specific to the user's systems."""
+
+    max_tokens: int = 128
+    max_templates_per_service: int = 2000
+    max_services: int = 1000
+    # (regex, name) pairs, applied before the built-in masks.
+    extra_masks: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class WebSettings:
+    host: str = "0.0.0.0"  # in a container it must listen beyond loopback
+    port: int = 8000
+
+
+@dataclass(frozen=True)
+class Settings:
+    # `development` allows the published JWT secret and logs text; `production` (the default,
+    # so that a forgotten variable fails safe) refuses that secret and logs JSON.
+    environment: str = PRODUCTION
+    app_id: str = "log-analysis"
+    kafka: KafkaSettings = KafkaSettings()
+    database: DatabaseSettings = DatabaseSettings()
+    rabbitmq: RabbitSettings = RabbitSettings()
+    jwt: JwtSettings = JwtSettings()
+    analysis: AnalysisSettings = AnalysisSettings()
+    templates: TemplateSettings = TemplateSettings()
+    web: WebSettings = WebSettings()
+    log_format: str = "json"
+    log_level: str = "INFO"
+    data_dir: Path = field(default_factory=lambda: default_data_dir())
+    sql_dir: Path = field(default_factory=lambda: packaged_sql_dir())
+
+    @property
+    def is_production(self) -> bool:
+        return self.environment == PRODUCTION

@@ -1,0 +1,150 @@
+"""Typed readers for environment values; each failure names the variable and the reason."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import TypeVar
+from urllib.parse import urlsplit
+
+import orjson
+
+from pipeline.errors import SettingsError
+
+T = TypeVar("T")
+N = TypeVar("N", int, float)
+Parser = Callable[[str, str], T]
+
+
+class Env:
+    """Reads typed values from an environment mapping; blank counts as unset."""
+
+    def __init__(self, environ: Mapping[str, str]) -> None:
+        self._environ = environ
+
+    def raw(self, name: str) -> str | None:
+        value = self._environ.get(name)
+        if value is None:
+            return None
+        value = value.strip()
+        return value or None
+
+    def get(self, name: str, default: T, parse: Parser[T]) -> T:
+        value = self.raw(name)
+        return default if value is None else parse(name, value)
+
+
+def _bounded(convert: Callable[[str], N], what: str, low: N, high: N) -> Parser[N]:
+    def parse(name: str, value: str) -> N:
+        try:
+            number = convert(value)
+        except ValueError:
+            raise SettingsError(name, f"expected {what}, got {value!r}") from None
+        if not low <= number <= high:
+            raise SettingsError(name, f"must be between {low} and {high}, got {number}")
+        return number
+
+    return parse
+
+
+def int_in(low: int, high: int) -> Parser[int]:
+    return _bounded(int, "an integer", low, high)
+
+
+def float_in(low: float, high: float) -> Parser[float]:
+    return _bounded(float, "a number", low, high)
+
+
+def matching(pattern: re.Pattern[str], what: str) -> Parser[str]:
+    def parse(name: str, value: str) -> str:
+        if not pattern.fullmatch(value):
+            raise SettingsError(name, f"{value!r} is not a valid {what}")
+        return value
+
+    return parse
+
+
+def one_of(choices: frozenset[str]) -> Parser[str]:
+    """A choice matched case-insensitively and returned in its canonical spelling ("eddsa" and
+    "EDDSA" both give "EdDSA")."""
+    canonical = {choice.lower(): choice for choice in choices}
+
+    def parse(name: str, value: str) -> str:
+        found = canonical.get(value.lower())
+        if found is None:
+            raise SettingsError(name, f"must be one of {', '.join(sorted(choices))}, got {value!r}")
+        return found
+
+    return parse
+
+
+def url(schemes: frozenset[str]) -> Parser[str]:
+    def parse(name: str, value: str) -> str:
+        parts = urlsplit(value)
+        if parts.scheme not in schemes:
+            raise SettingsError(
+                name, f"scheme must be one of {', '.join(sorted(schemes))}, got {parts.scheme!r}"
+            )
+        try:
+            parts.port  # noqa: B018 - urlsplit only validates the port when it is read
+        except ValueError:
+            raise SettingsError(name, "the port is not a number between 0 and 65535") from None
+        if not parts.hostname:
+            raise SettingsError(name, "has no host")
+        return value
+
+    return parse
+
+
+def bootstrap_servers(name: str, value: str) -> str:
+    servers = [server.strip() for server in value.split(",") if server.strip()]
+    if not servers:
+        raise SettingsError(name, "needs at least one host:port")
+    for server in servers:
+        host, sep, port = server.rpartition(":")
+        if not sep or not host or not port.isdigit() or not 0 < int(port) < 65536:
+            raise SettingsError(name, f"{server!r} is not host:port")
+    return ",".join(servers)
+
+
+def masks(name: str, value: str) -> tuple[tuple[str, str], ...]:
+    """A JSON object of mask name -> regular expression, e.g. ``{"ORDER": "ORD-[0-9]{8}"}``."""
+    try:
+        parsed = orjson.loads(value)
+    except orjson.JSONDecodeError as exc:
+        raise SettingsError(name, f"expected a JSON object of name -> regex: {exc}") from None
+    if not isinstance(parsed, dict):
+        raise SettingsError(name, "expected a JSON object of name -> regex")
+    found = []
+    for mask_name, pattern in parsed.items():
+        if not isinstance(pattern, str) or not re.fullmatch(r"[A-Za-z][A-Za-z0-9_]*", mask_name):
+            raise SettingsError(name, f"mask {mask_name!r}: names are identifiers, values regexes")
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise SettingsError(name, f"mask {mask_name!r}: invalid regex: {exc}") from None
+        found.append((pattern, mask_name))
+    return tuple(found)
+
+
+def text(name: str, value: str) -> str:
+    return value
+
+
+def path(name: str, value: str) -> Path:
+    return Path(value)
+
+
+def existing_dir(name: str, value: str) -> Path:
+    found = Path(value)
+    if not found.is_dir():
+        raise SettingsError(name, f"{value!r} is not a directory")
+    return found
+
+
+def file_text(name: str, value: str) -> str:
+    try:
+        return Path(value).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise SettingsError(name, f"cannot read {value!r}: {exc.strerror}") from None

@@ -1,0 +1,1 @@
+"""The SQL shipped with the package: ``migrations/`` and ``queries/`` (see pyproject.toml)."""
