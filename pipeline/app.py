@@ -11,12 +11,16 @@ from __future__ import annotations
 from typing import Any
 
 import faust
+from faust.app.base import BootStrategy
 from faust.sensors.prometheus import setup_prometheus_sensors
+from faust.types import ServiceT
+from mode import Service
 from prometheus_client import CollectorRegistry
 
 from pipeline.logging_setup import log_handlers
 from pipeline.metrics import Metrics
 from pipeline.settings import Settings
+from pipeline.stream import StreamParts, attach_stream
 from pipeline.topics import Topics, define_topics
 from storage.database import Database
 from storage.queries import load_queries
@@ -25,8 +29,32 @@ from web.health import register_health_views
 from web.middleware import build_middlewares
 
 
+class TopicDeclarer(Service):
+    """Creates our topics on the broker before the consumer subscribes to them (auto-creation is
+    off on the broker, and a consumer that subscribes first logs errors until they exist)."""
+
+    def __init__(self, topics: Topics, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._topics = topics
+
+    async def on_start(self) -> None:
+        for topic in self._topics.all():
+            await topic.maybe_declare()
+
+
+class _Boot(BootStrategy):
+    def kafka_producer(self) -> list[ServiceT]:
+        services = list(super().kafka_producer())
+        declarer = getattr(self.app, "topic_declarer", None)
+        if services and declarer is not None:
+            services.append(declarer)
+        return services
+
+
 class LogAnalysisApp(faust.App):
     """A Faust app that also carries the service's settings and what was built from them."""
+
+    BootStrategy = _Boot
 
     settings: Settings
     metrics: Metrics
@@ -34,9 +62,12 @@ class LogAnalysisApp(faust.App):
     database: Database
     verifier: TokenVerifier
     owned_topics: Topics  # `topics` is Faust's conductor
+    topic_declarer: TopicDeclarer
+    stream_parts: StreamParts  # `stream` is a Faust method
 
-    async def on_stop(self) -> None:
-        await super().on_stop()
+    async def on_shutdown(self) -> None:
+        # After every child (agents included) stopped: they may still write while stopping.
+        await super().on_shutdown()
         await self.database.close()
 
 
@@ -60,6 +91,11 @@ def faust_options(settings: Settings, verifier: TokenVerifier, metrics: Metrics)
         "web_application_options": {"middlewares": build_middlewares(verifier, metrics)},
         "loghandlers": log_handlers(settings.log_format),
         "consumer_auto_offset_reset": "earliest",
+        "broker_session_timeout": settings.ingest.session_timeout_seconds,
+        "broker_heartbeat_interval": max(settings.ingest.session_timeout_seconds / 5, 1.0),
+        # Events waiting for an agent: each may be a Kafka message of up to ~1 MB of records.
+        "stream_buffer_maxsize": 256,
+        "producer_max_request_size": settings.ingest.kafka_message_max_bytes + 64 * 1024,
         # Every record matters more than latency: wait for all in-sync replicas.
         "producer_acks": -1,
         "autodiscover": False,
@@ -82,6 +118,15 @@ def create_app(settings: Settings, **overrides: Any) -> LogAnalysisApp:
     )
     setup_prometheus_sensors(app, pattern="/metrics", registry=registry, name_prefix="faust")
     app.owned_topics = define_topics(app, settings.kafka)
+    app.topic_declarer = TopicDeclarer(app.owned_topics, beacon=app.beacon)
+    app.stream_parts = attach_stream(app, settings, metrics, database, app.owned_topics)
     ping = load_queries(settings.sql_dir, "health")["ping"]
-    register_health_views(app, settings.app_id, {"database": lambda: database.fetchval(ping)})
+    register_health_views(
+        app,
+        settings.app_id,
+        {
+            "database": lambda: database.fetchval(ping),
+            "rabbitmq": app.stream_parts.bridge.check,
+        },
+    )
     return app

@@ -1,9 +1,9 @@
 """Our subcommands of the Faust command line (`python -m pipeline <command>`).
 
 ``register_commands`` adds them to Faust's command group explicitly; the entry point calls it.
-`migrate` and `migrate-create` take the settings; `templates`, `analyze` and `simulate` are
-offline and keep their argument parsing in ``pipeline.offline`` (argparse), so they are only
-forwarded to.
+`migrate`, `migrate-create`, `send` and `bench` take the settings (the last two only parse
+options and call ``pipeline.client``); `templates`, `analyze` and `simulate` are offline and keep
+their argument parsing in ``pipeline.offline`` (argparse), so they are only forwarded to.
 """
 
 from __future__ import annotations
@@ -103,6 +103,139 @@ def migrate_create_command(settings: Settings) -> click.Command:
     return migrate_create
 
 
+def send_command(settings: Settings) -> click.Command:
+    @click.command(
+        "send",
+        help="Publish log records to the RabbitMQ log queue (LOG_QUEUE) with publisher confirms "
+        "and print how many messages and records RabbitMQ confirmed. JSON is one record or an "
+        "array of records, sent as one message; with --file every non-blank line (a record or "
+        "an array) is one message. Input that is not JSON is refused with its line number and "
+        "nothing is sent (exit 1). Valid JSON that is not a good log record is sent as it is: "
+        "the service dead-letters it, so this is also how to test the dead-letter path.",
+        epilog="\b\nExamples:\n"
+        '  python -m pipeline send \'{"service_name": "api", "level": "ERROR", '
+        '"message": "disk full"}\'\n'
+        "  python -m pipeline send --file logs.jsonl\n"
+        "  tail -n 100 app.jsonl | python -m pipeline send --file -",
+    )
+    @click.argument("json_text", metavar="[JSON]", required=False)
+    @click.option(
+        "--file",
+        "-f",
+        "source",
+        type=click.Path(exists=True, dir_okay=False, allow_dash=True),
+        default=None,
+        help="A file of JSON lines, or - for stdin.",
+    )
+    def send(json_text: str | None, source: str | None) -> None:
+        from pipeline.client.errors import ClientError
+        from pipeline.client.inputs import message_from_argument, messages_from_lines
+        from pipeline.client.send import send_messages
+
+        if (json_text is None) == (source is None):
+            raise click.UsageError("give either JSON or --file FILE (- for stdin)")
+        try:
+            if source is not None:
+                with click.open_file(source, "rb") as lines:
+                    messages = messages_from_lines(lines, "<stdin>" if source == "-" else source)
+            else:
+                assert json_text is not None
+                messages = [message_from_argument(json_text)]
+            result = asyncio.run(send_messages(settings, messages))
+        except ClientError as exc:
+            click.echo(f"send: {exc}", err=True)
+            sys.exit(1)
+        click.echo(
+            f"send: {result.messages} message(s) with {result.records} record(s) confirmed "
+            f"on queue {settings.rabbitmq.log_queue!r}"
+        )
+
+    return send
+
+
+def bench_command(settings: Settings) -> click.Command:
+    @click.command(
+        "bench",
+        help="Measure ingest throughput: publish N generated records (metadata tagged with a "
+        "new run id and a sequence number) to the log queue, wait until PostgreSQL holds each "
+        "exactly once or --timeout passes, and print one JSON line: run_id, records, sent, "
+        "stored, duplicates, seconds (first publish to all stored), logs_per_s, "
+        "publish_seconds, publish_logs_per_s, messages, batch, services, rate, timed_out, ok. "
+        "Exit 0 when every record was stored exactly once, else 1 (a broker or database error "
+        "is printed on stderr instead of the JSON line). A progress bar is shown on a terminal.",
+    )
+    @click.option(
+        "--records",
+        "-n",
+        type=click.IntRange(min=1),
+        required=True,
+        metavar="N",
+        help="Records to generate and publish.",
+    )
+    @click.option(
+        "--batch",
+        type=click.IntRange(1, 10_000),
+        default=100,
+        show_default=True,
+        metavar="B",
+        help="Records per RabbitMQ message (a JSON array).",
+    )
+    @click.option(
+        "--services",
+        type=click.IntRange(min=1),
+        default=10,
+        show_default=True,
+        metavar="S",
+        help="Services the records are spread over (named bench-gateway, bench-auth, ...).",
+    )
+    @click.option(
+        "--rate",
+        type=click.FloatRange(min=0, min_open=True),
+        default=None,
+        metavar="R",
+        help="At most R records per second, steadily paced (default: as fast as possible).",
+    )
+    @click.option(
+        "--timeout",
+        type=click.FloatRange(min=0, min_open=True),
+        default=600.0,
+        show_default=True,
+        metavar="SECONDS",
+        help="Give up this long after the first publish.",
+    )
+    @click.option(
+        "--in-flight",
+        type=click.IntRange(min=1),
+        default=200,
+        show_default=True,
+        metavar="M",
+        help="Published messages RabbitMQ has not confirmed yet, at most.",
+    )
+    @click.option("--seed", type=int, default=0, show_default=True, help="Generator seed.")
+    def bench(
+        records: int,
+        batch: int,
+        services: int,
+        rate: float | None,
+        timeout: float,
+        in_flight: int,
+        seed: int,
+    ) -> None:
+        from pipeline.client.bench import BenchPlan, run_bench
+        from pipeline.client.errors import ClientError
+
+        plan = BenchPlan(records, batch, services, rate, timeout, in_flight, seed)
+        try:
+            summary = asyncio.run(run_bench(settings, plan))
+        except (ClientError, StorageError) as exc:
+            click.echo(f"bench: {exc}", err=True)
+            sys.exit(1)
+        click.echo(summary.to_json())
+        sys.exit(0 if summary.ok else 1)
+
+    return bench
+
+
 def offline_command(name: str, target: str, help_text: str) -> click.Command:
     def forward(args: tuple[str, ...]) -> None:
         module, _, function = target.partition(":")
@@ -123,6 +256,8 @@ def offline_command(name: str, target: str, help_text: str) -> click.Command:
 def our_commands(settings: Settings) -> Iterable[click.Command]:
     yield migrate_command(settings)
     yield migrate_create_command(settings)
+    yield send_command(settings)
+    yield bench_command(settings)
     for name, (target, help_text) in OFFLINE_COMMANDS.items():
         yield offline_command(name, target, help_text)
 

@@ -6,13 +6,31 @@ metrics live in the same registry under the ``faust_`` prefix.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
 
 # API latency is dominated by Postgres round trips for history queries, so the buckets reach
 # further than prometheus-client's defaults while keeping resolution below 100 ms.
 _API_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0)
+
+
+@dataclass
+class LabelFolder:
+    """Keeps a label's values bounded: the first ``limit`` distinct values are themselves, every
+    later one is ``other``. Service names come from input; without this, a producer inventing a
+    service per record would make Prometheus store a series per record."""
+
+    limit: int
+    _seen: set[str] = field(default_factory=set)
+
+    def __call__(self, value: str) -> str:
+        if value in self._seen:
+            return value
+        if len(self._seen) < self.limit:
+            self._seen.add(value)
+            return value
+        return "other"
 
 
 @dataclass(frozen=True)
@@ -31,6 +49,9 @@ class Metrics:
     auth_failures: Counter
     active_consumers: Gauge
     unprocessed_logs: Gauge
+    kafka_consumer_lag: Gauge
+    storage_retries: Counter
+    ingest_batch_seconds: Histogram
 
     @classmethod
     def create(cls, registry: CollectorRegistry) -> Metrics:
@@ -89,5 +110,23 @@ class Metrics:
             ),
             unprocessed_logs=Gauge(
                 "unprocessed_logs", "Messages waiting in the ingest queue", registry=registry
+            ),
+            kafka_consumer_lag=Gauge(
+                "kafka_consumer_lag",
+                "Messages of the logs topic not yet committed by this worker",
+                ["partition"],
+                registry=registry,
+            ),
+            storage_retries=Counter(
+                "storage_retries",
+                "PostgreSQL writes retried after a transient error",
+                ["reason"],
+                registry=registry,
+            ),
+            ingest_batch_seconds=Histogram(
+                "ingest_batch_seconds",
+                "Time to mine and store one batch of log records",
+                buckets=_API_BUCKETS,
+                registry=registry,
             ),
         )

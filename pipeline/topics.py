@@ -24,7 +24,7 @@ class Topics:
 
 
 def define_topics(app: faust.App, kafka: KafkaSettings) -> Topics:
-    """Our topics on ``app``, declared on the broker by a start-up task."""
+    """Our topics on ``app``; ``pipeline.app.TopicDeclarer`` creates them on the broker."""
 
     def raw_topic(name: str) -> faust.TopicT:
         # Payloads stay bytes on the wire: validation is ours, so a malformed record reaches our
@@ -39,16 +39,8 @@ def define_topics(app: faust.App, kafka: KafkaSettings) -> Topics:
             value_serializer="raw",
         )
 
-    topics = Topics(
+    return Topics(
         logs=raw_topic(kafka.logs_topic),
         insights=raw_topic(kafka.insights_topic),
         dead_letter=raw_topic(kafka.dead_letter_topic),
     )
-
-    async def declare_topics() -> None:
-        for topic in topics.all():
-            await topic.maybe_declare()
-
-    app.task(declare_topics)
-
-    return topics

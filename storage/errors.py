@@ -12,3 +12,7 @@ class MigrationError(StorageError):
 
 
 __all__ = ["DatabaseUnavailable", "MigrationError", "StorageError"]
+
+
+class StoreAborted(StorageError):
+    """A write was given up because the service is stopping; nothing of it was committed."""

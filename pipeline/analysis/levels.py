@@ -41,6 +41,19 @@ _ALIASES: Final = {
     "ALERT": CRITICAL,
     "PANIC": CRITICAL,
     "F": CRITICAL,
+    # OpenTelemetry's short names of severity numbers 2..4 of each range (TRACE2 .. FATAL4).
+    **{
+        f"{name}{n}": code
+        for name, code in (
+            ("TRACE", DEBUG),
+            ("DEBUG", DEBUG),
+            ("INFO", INFO),
+            ("WARN", WARNING),
+            ("ERROR", ERROR),
+            ("FATAL", CRITICAL),
+        )
+        for n in (2, 3, 4)
+    },
 }
 # Syslog severities (RFC 5424): 0 emergency .. 7 debug.
 _SYSLOG: Final = (CRITICAL, CRITICAL, CRITICAL, ERROR, WARNING, INFO, INFO, DEBUG)
@@ -58,7 +71,8 @@ def level_code(value: object) -> int | None:
         code = _ALIASES.get(text)
         if code is not None:
             return code
-        if text.isdigit():
+        # isdecimal, not isdigit (which takes "²", refused by int); int() refuses 4300+ digits.
+        if text.isdecimal() and len(text) <= 18:
             return _number_level(int(text))
         return None
     if isinstance(value, bool):

@@ -17,6 +17,7 @@ from pipeline.settings.model import (
     HMAC_ALGORITHMS,
     AnalysisSettings,
     DatabaseSettings,
+    IngestSettings,
     JwtSettings,
     KafkaSettings,
     RabbitSettings,
@@ -50,6 +51,7 @@ def load_settings(environ: Mapping[str, str]) -> Settings:
         jwt=_jwt(env, development=environment == DEVELOPMENT),
         analysis=_analysis(env),
         templates=_templates(env),
+        ingest=_ingest(env),
         web=WebSettings(
             host=env.get(v.WEB_HOST, WebSettings.host, p.text),
             port=env.get(v.WEB_PORT, WebSettings.port, p.int_in(1, 65_535)),
@@ -176,4 +178,35 @@ def _templates(env: p.Env) -> TemplateSettings:
             v.TEMPLATE_MAX_SERVICES, defaults.max_services, p.int_in(1, 10_000_000)
         ),
         extra_masks=env.get(v.TEMPLATE_EXTRA_MASKS, defaults.extra_masks, p.masks),
+    )
+
+
+def _ingest(env: p.Env) -> IngestSettings:
+    defaults = IngestSettings
+    return IngestSettings(
+        max_message_bytes=env.get(
+            v.LOG_MESSAGE_MAX_BYTES, defaults.max_message_bytes, p.int_in(1024, 64 * 1024 * 1024)
+        ),
+        prefetch=env.get(v.RABBITMQ_PREFETCH, defaults.prefetch, p.int_in(1, 65_535)),
+        linger_ms=env.get(v.BRIDGE_LINGER_MS, defaults.linger_ms, p.int_in(0, 10_000)),
+        kafka_message_max_bytes=env.get(
+            v.KAFKA_MESSAGE_MAX_BYTES,
+            defaults.kafka_message_max_bytes,
+            p.int_in(64 * 1024, 100 * 1024 * 1024),
+        ),
+        session_timeout_seconds=env.get(
+            v.KAFKA_SESSION_TIMEOUT_SECONDS, defaults.session_timeout_seconds, p.int_in(6, 300)
+        ),
+        batch_messages=env.get(
+            v.INGEST_BATCH_MESSAGES, defaults.batch_messages, p.int_in(1, 10_000)
+        ),
+        batch_wait_ms=env.get(v.INGEST_BATCH_WAIT_MS, defaults.batch_wait_ms, p.int_in(1, 60_000)),
+        dead_letter_payload_bytes=env.get(
+            v.DEAD_LETTER_PAYLOAD_BYTES,
+            defaults.dead_letter_payload_bytes,
+            p.int_in(0, 16 * 1024 * 1024),
+        ),
+        max_service_labels=env.get(
+            v.METRICS_MAX_SERVICE_LABELS, defaults.max_service_labels, p.int_in(1, 100_000)
+        ),
     )

@@ -112,6 +112,30 @@ class TemplateSettings:
 
 
 @dataclass(frozen=True)
+class IngestSettings:
+    """The ingest path: RabbitMQ -> bridge -> Kafka -> agent -> PostgreSQL."""
+
+    # A RabbitMQ message (one record or a JSON array of them) larger than this is dead-lettered.
+    max_message_bytes: int = 1024 * 1024
+    # Unacked RabbitMQ messages the bridge holds at once: bounds its memory.
+    prefetch: int = 1000
+    # How long records of one service wait for company before they go to Kafka.
+    linger_ms: int = 50
+    # Cap of one Kafka message of records; Kafka refuses messages past about 1 MB by default.
+    kafka_message_max_bytes: int = 900_000
+    # Faust's default (60 s) leaves a killed worker's partitions unserved for a minute.
+    session_timeout_seconds: int = 10
+    # The agent stores up to this many Kafka messages (each many records) in one transaction,
+    # waiting at most this long for them.
+    batch_messages: int = 100
+    batch_wait_ms: int = 200
+    # The most of a refused payload a dead letter keeps.
+    dead_letter_payload_bytes: int = 64 * 1024
+    # Distinct service names that get their own metric label; later ones are "other".
+    max_service_labels: int = 200
+
+
+@dataclass(frozen=True)
 class WebSettings:
     host: str = "0.0.0.0"  # in a container it must listen beyond loopback
     port: int = 8000
@@ -129,6 +153,7 @@ class Settings:
     jwt: JwtSettings = JwtSettings()
     analysis: AnalysisSettings = AnalysisSettings()
     templates: TemplateSettings = TemplateSettings()
+    ingest: IngestSettings = IngestSettings()
     web: WebSettings = WebSettings()
     log_format: str = "json"
     log_level: str = "INFO"

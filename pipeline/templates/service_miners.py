@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 
+from pipeline.errors import SnapshotError
 from pipeline.templates.config import MinerConfig
 from pipeline.templates.masking import Masker
 from pipeline.templates.miner import MessageCache, ServiceMiner
@@ -77,6 +78,39 @@ class ServiceMiners:
     def snapshot(self) -> bytes:
         """Serialise all miner state (orjson, versioned; see snapshot.py)."""
         return dump_state(self._miners.values(), self._counters)
+
+    def __contains__(self, service: object) -> bool:
+        return service in self._miners
+
+    def snapshot_service(self, service: str) -> bytes | None:
+        """One service's miner state (the :meth:`snapshot` format with one service and no
+        counters), or None when the service has none."""
+        miner = self._miners.get(service)
+        return None if miner is None else dump_state([miner], Counters())
+
+    def restore_service(self, data: bytes) -> str:
+        """Install one service's miner from :meth:`snapshot_service` output, replacing any state
+        it had here; returns the service's name. Counters are not changed by loading."""
+        _, services = load_state(data)
+        if len(services) != 1:
+            raise SnapshotError(f"expected one service, found {len(services)}")
+        name, loader = services[0]
+        self.forget(name)
+        before = self._counters.freeze()
+        loader(self._miner(name))
+        for counter, value in before.as_dict().items():
+            setattr(self._counters, counter, value)
+        return name
+
+    def forget(self, service: str) -> None:
+        """Drop a service's miner (it moved to another worker, or its state is reloaded)."""
+        miner = self._miners.pop(service, None)
+        if miner is not None and self._last is miner:
+            self._last = None
+
+    def forget_all(self) -> None:
+        self._miners.clear()
+        self._last = None
 
     @classmethod
     def restore(cls, data: bytes, config: MinerConfig = MinerConfig()) -> ServiceMiners:  # noqa: B008

@@ -125,6 +125,7 @@ def test_env_example_documents_every_variable_with_the_defaults():
     assert settings.rabbitmq == defaults.rabbitmq
     assert settings.jwt == defaults.jwt
     assert settings.analysis == defaults.analysis
+    assert settings.ingest == defaults.ingest
     assert settings.web == defaults.web
     assert (settings.log_format, settings.log_level) == (defaults.log_format, defaults.log_level)
     assert settings.sql_dir == defaults.sql_dir

@@ -28,8 +28,10 @@ def test_worker_serves_health_metrics_and_declares_its_topics(service_env, tmp_p
         assert body["status"] == "ok"
         assert body["service"] == service_env["LOG_ANALYSIS_APP_ID"]
 
-        status, body = get_json(f"{base_url}/health/ready")
-        assert (status, body["checks"]["database"]) == (200, "ok")
+        ready = f"{base_url}/health/ready"
+        wait_until(lambda: get_json(ready)[0] == 200, 60, "GET /health/ready", worker)
+        status, body = get_json(ready)
+        assert body["checks"] == {"database": "ok", "rabbitmq": "ok"}
 
         status, metrics = get_json(f"{base_url}/metrics")
         assert status == 200

@@ -92,3 +92,31 @@ def test_measured_templates_survive_a_restore() -> None:
     match = restored.mine("a", "conn 3 close, 9 bytes sent, lifetime <1 sec")
     assert match.template == "conn <*> close, <*> sent, lifetime <*>"
     assert match == miners.mine("a", "conn 3 close, 9 bytes sent, lifetime <1 sec")
+
+
+def test_one_service_round_trips_without_touching_the_others_or_the_counters():
+    from pipeline.errors import SnapshotError
+    from pipeline.templates import ServiceMiners
+
+    miners = ServiceMiners()
+    for value in ("ok", "error", "down", "up"):
+        miners.mine("api", f"Link {value}")
+    miners.mine("db", "query took 5 ms")
+    data = miners.snapshot_service("api")
+    assert data is not None and miners.snapshot_service("nope") is None
+
+    fresh = ServiceMiners()
+    fresh.mine("db", "query took 5 ms")
+    stats = fresh.stats
+    assert fresh.restore_service(data) == "api"
+    assert "api" in fresh and "db" in fresh
+    assert fresh.stats == stats
+    assert fresh.templates("api") == miners.templates("api")
+    assert (
+        fresh.mine("api", "Link flapping").template_id == miners.mine("api", "Link x").template_id
+    )
+
+    fresh.forget("api")
+    assert "api" not in fresh
+    with pytest.raises(SnapshotError):
+        fresh.restore_service(miners.snapshot())

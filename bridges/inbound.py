@@ -1,0 +1,209 @@
+"""The inbound bridge: RabbitMQ ``log_analysis_queue`` -> the Kafka logs and dead-letter topics.
+
+A mode service that runs in the worker. Messages are taken one at a time from a prefetch window;
+their records go to Kafka grouped by service (``bridges.batching``) and a message is acked only
+when Kafka acknowledged every record and dead letter that came from it. A failed send requeues
+the message: Kafka may then hold some records twice, which storage absorbs (records are keyed
+by event id).
+
+On stop the bridge stops consuming first (RabbitMQ requeues what was prefetched but not taken),
+sends what it holds, waits for Kafka's acknowledgements and acks; it is registered after the
+Faust producer, so it stops before the producer does.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import aio_pika
+from aio_pika.abc import AbstractIncomingMessage, AbstractQueue, AbstractRobustConnection
+from mode import Service
+
+from bridges.batching import Batch, Batcher, Ticket
+from bridges.queues import declare_queue
+from pipeline.errors import LogAnalysisError
+from pipeline.ingest import dead_letters
+from pipeline.ingest.intake import IntakeLimits, intake
+from pipeline.ingest.wire import join_records, service_key
+from pipeline.metrics import LabelFolder, Metrics
+
+log = logging.getLogger(__name__)
+
+
+class BridgeUnavailable(LogAnalysisError):
+    """The bridge cannot consume now (RabbitMQ unreachable, or not started yet)."""
+
+
+# Sends key and value to a Kafka topic; the awaitable it returns resolves on Kafka's ack.
+KafkaSend = Callable[[bytes, bytes], Awaitable[Awaitable[Any]]]
+
+
+@dataclass(frozen=True)
+class BridgeConfig:
+    url: str
+    queue: str
+    prefetch: int = 1000
+    linger_seconds: float = 0.05
+    # Kafka's default message.max.bytes is about 1 MB; stay clear of it with the envelope.
+    max_batch_bytes: int = 900_000
+    limits: IntakeLimits = field(default_factory=IntakeLimits)
+    # How long stopping may wait for Kafka to acknowledge what the bridge holds.
+    stop_timeout_seconds: float = 30.0
+    depth_interval_seconds: float = 5.0
+
+
+class InboundBridge(Service):
+    def __init__(
+        self,
+        config: BridgeConfig,
+        send_logs: KafkaSend,
+        send_dead_letter: KafkaSend,
+        metrics: Metrics,
+        service_labels: LabelFolder,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(**kwargs)
+        self._config = config
+        self._send_logs = send_logs
+        self._send_dead_letter = send_dead_letter
+        self._metrics = metrics
+        self._labels = service_labels
+        self._batcher = Batcher(config.max_batch_bytes, config.linger_seconds)
+        self._inflight: set[asyncio.Future[Any]] = set()
+        self._connection: AbstractRobustConnection | None = None
+        self._queue: AbstractQueue | None = None
+        self._consuming: asyncio.Task[None] | None = None
+
+    async def on_start(self) -> None:
+        self._connection = await aio_pika.connect_robust(self._config.url)
+        channel = await self._connection.channel()
+        await channel.set_qos(prefetch_count=self._config.prefetch)
+        self._queue = await declare_queue(channel, self._config.queue)
+        self._consuming = asyncio.ensure_future(self._consume(self._queue))
+        self.add_future(self._linger_loop())
+        self.add_future(self._depth_loop())
+        log.info("bridge: consuming %s (prefetch %d)", self._config.queue, self._config.prefetch)
+
+    async def check(self) -> None:
+        """Readiness: raises while the bridge has no open RabbitMQ connection."""
+        if self._connection is None or self._connection.is_closed:
+            raise BridgeUnavailable("not connected to RabbitMQ")
+
+    async def on_stop(self) -> None:
+        if self._consuming is not None:
+            self._consuming.cancel()
+            await asyncio.gather(self._consuming, return_exceptions=True)
+        self._metrics.active_consumers.set(0)
+        for batch in self._batcher.drain():
+            self._produce(batch)
+        if self._inflight:
+            _, pending = await asyncio.wait(
+                self._inflight, timeout=self._config.stop_timeout_seconds
+            )
+            if pending:
+                log.warning(
+                    "bridge: %d Kafka sends unconfirmed at stop; their messages will be "
+                    "redelivered",
+                    len(pending),
+                )
+        if self._connection is not None:
+            await self._connection.close()
+
+    async def _consume(self, queue: AbstractQueue) -> None:
+        name = self._config.queue
+        self._metrics.active_consumers.set(1)
+        # Closing the iterator (cancellation) requeues what was prefetched but not yet taken.
+        async with queue.iterator() as messages:
+            async for message in messages:
+                self._metrics.messages_consumed.labels(name).inc()
+                self._handle(message)
+
+    def _handle(self, message: AbstractIncomingMessage) -> None:
+        received_at = time.time()
+        result = intake(
+            message.body,
+            source=self._config.queue,
+            received_at=received_at,
+            limits=self._config.limits,
+        )
+        ticket = Ticket(settle=lambda ok: self._settle(message, ok))
+        for letter in result.dead_letters:
+            label = letter.field or "message"
+            self._metrics.dead_letters.labels(letter.stage, label).inc()
+            self._metrics.logs_failed.labels(label).inc()
+            ticket.hold()
+            self._track(self._deliver_dead_letter(letter.sha256.hex(), letter, ticket))
+        now = time.monotonic()
+        ingested = self._metrics.logs_ingested
+        for accepted in result.accepted:
+            ingested.labels(self._labels(accepted.service), accepted.level).inc()
+            closed = self._batcher.add(accepted.service, accepted.encoded, ticket, now)
+            if closed is not None:
+                self._produce(closed)
+        ticket.seal()
+
+    def _produce(self, batch: Batch) -> None:
+        self._track(self._deliver(batch))
+
+    async def _deliver(self, batch: Batch) -> None:
+        try:
+            acked = await self._send_logs(service_key(batch.service), join_records(batch.records))
+            await acked
+        except Exception as exc:
+            log.warning("bridge: Kafka send failed for %s: %r", batch.service, exc)
+            self._metrics.logs_failed.labels("kafka_send").inc(len(batch.records))
+            batch.settle(False)
+        else:
+            batch.settle(True)
+
+    async def _deliver_dead_letter(self, key: str, letter: Any, ticket: Ticket) -> None:
+        try:
+            acked = await self._send_dead_letter(key.encode(), dead_letters.encode(letter))
+            await acked
+        except Exception as exc:
+            log.warning("bridge: dead letter send failed: %r", exc)
+            ticket.release(False)
+        else:
+            ticket.release(True)
+
+    def _settle(self, message: AbstractIncomingMessage, ok: bool) -> None:
+        self._track(message.ack() if ok else message.nack(requeue=True))
+
+    def _track(self, work: Awaitable[Any]) -> None:
+        future = asyncio.ensure_future(work)
+        self._inflight.add(future)
+        future.add_done_callback(self._done)
+
+    def _done(self, future: asyncio.Future[Any]) -> None:
+        self._inflight.discard(future)
+        if not future.cancelled() and future.exception() is not None:
+            # An ack on a channel that reconnected since: RabbitMQ redelivers the message.
+            log.warning("bridge: %r", future.exception())
+
+    async def _linger_loop(self) -> None:
+        interval = max(self._config.linger_seconds / 2, 0.005)
+        while not self.should_stop:
+            await self.sleep(interval)
+            for batch in self._batcher.due(time.monotonic()):
+                self._produce(batch)
+
+    async def _depth_loop(self) -> None:
+        """``unprocessed_logs``: messages waiting in the queue, as RabbitMQ counts them."""
+        while not self.should_stop:
+            try:
+                if self._connection is not None and not self._connection.is_closed:
+                    channel = await self._connection.channel()
+                    try:
+                        queue = await channel.declare_queue(self._config.queue, passive=True)
+                        count = queue.declaration_result.message_count
+                        self._metrics.unprocessed_logs.set(count or 0)
+                    finally:
+                        await channel.close()
+            except Exception as exc:
+                log.debug("bridge: queue depth unavailable: %r", exc)
+            await self.sleep(self._config.depth_interval_seconds)

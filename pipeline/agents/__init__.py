@@ -1,0 +1,1 @@
+"""Faust agents: thin adapters that feed the pure cores from Kafka and write what they produce."""

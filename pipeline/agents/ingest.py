@@ -1,0 +1,184 @@
+"""The ingest agent: logs topic -> templates mined per service -> PostgreSQL, exactly once.
+
+Offsets: the agent takes batches with ``noack_take`` and acks a batch's events only after
+PostgreSQL committed it and the miner state it produced was handed to the changelog, so a crash
+at any point replays the batch, and storage (keyed by event id, counts from inserted rows only)
+absorbs the replay. Nothing in here raises for bad content: unreadable records become dead
+letters, rows PostgreSQL refuses are dead-lettered by the sink, and transient database errors
+are retried by the sink until the worker stops (then the batch is simply not acked).
+
+Miner state lives in a changelog-backed table keyed by the service's Kafka key, so template ids
+survive a restart and follow a service to whichever worker owns its partition.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+import zlib
+from collections.abc import MutableMapping, Sequence
+from typing import Any, Protocol
+
+from pipeline.errors import SnapshotError, StorageError
+from pipeline.ingest import dead_letters
+from pipeline.ingest.mining import mine_batch
+from pipeline.ingest.wire import WireRecord, decode_batch, service_key
+from pipeline.metrics import LabelFolder, Metrics
+from pipeline.templates import MinerStats, ServiceMiners
+from storage.rows import Alias, DeadLetterRow, LogRow, StoreResult, TemplateRow
+
+log = logging.getLogger(__name__)
+
+STAGE = "ingest"
+# Changelog values stay well under Kafka's ~1 MB message limit; a miner bigger than this after
+# compression is not saved (counted as a bound hit) and rebuilds after a restart.
+MAX_STATE_BYTES = 800_000
+
+
+class Sink(Protocol):
+    async def store(
+        self, rows: Sequence[LogRow], templates: Sequence[TemplateRow], aliases: Sequence[Alias]
+    ) -> StoreResult: ...
+
+    async def store_dead_letters(self, letters: Sequence[DeadLetterRow]) -> int: ...
+
+
+class Ingestor:
+    def __init__(
+        self,
+        *,
+        miners: ServiceMiners,
+        state: MutableMapping[bytes, bytes],
+        sink: Sink,
+        metrics: Metrics,
+        service_labels: LabelFolder,
+        source: str,
+        payload_limit: int,
+    ) -> None:
+        self._miners = miners
+        self._state = state
+        self._sink = sink
+        self._metrics = metrics
+        self._labels = service_labels
+        self._source = source
+        self._payload_limit = payload_limit
+        self._stats = miners.stats
+
+    def forget_state(self) -> None:
+        """Partitions moved: drop in-memory miners so the table's copy is read again."""
+        self._miners.forget_all()
+
+    async def handle(self, values: Sequence[bytes]) -> None:
+        """Store one batch of Kafka message values; returns once it is safe to ack them."""
+        started = time.perf_counter()
+        records: list[WireRecord] = []
+        letters: list[DeadLetterRow] = []
+        for value in values:
+            good, bad = decode_batch(value)
+            records.extend(good)
+            if bad:
+                digest = dead_letters.sha256(value)
+                letters.extend(
+                    dead_letters.dead_letter(
+                        stage=STAGE,
+                        reason=item.reason,
+                        field=None,
+                        source=self._source,
+                        position=item.position,
+                        message_sha256=digest,
+                        payload=item.raw,
+                        received_at=time.time(),
+                        payload_limit=self._payload_limit,
+                    )
+                    for item in bad
+                )
+        self._load_miners({wire.record.service_name for wire in records})
+        mined = mine_batch(records, self._miners)
+        result = await self._sink.store(mined.rows, mined.templates, mined.aliases)
+        if letters:
+            await self._sink.store_dead_letters(letters)
+        for service in mined.changed_services:
+            self._save_miner(service)
+        self._count(result, letters, mined.new_templates, time.perf_counter() - started)
+
+    def _load_miners(self, services: set[str]) -> None:
+        for service in services:
+            if service in self._miners:
+                continue
+            saved = self._state.get(service_key(service))
+            if saved is None:
+                continue
+            try:
+                self._miners.restore_service(zlib.decompress(saved))
+            except (SnapshotError, zlib.error) as exc:
+                # A state this version cannot read: start the service afresh rather than stall.
+                log.error("ingest: miner state of %r unreadable, rebuilding: %s", service, exc)
+                self._metrics.miner_bound_hits.labels("unreadable_state").inc()
+
+    def _save_miner(self, service: str) -> None:
+        snapshot = self._miners.snapshot_service(service)
+        if snapshot is None:
+            return
+        value = zlib.compress(snapshot, 1)
+        if len(value) > MAX_STATE_BYTES:
+            self._metrics.miner_bound_hits.labels("state_too_large").inc()
+            return
+        self._state[service_key(service)] = value
+
+    def _count(
+        self,
+        result: StoreResult,
+        letters: list[DeadLetterRow],
+        new_templates: int,
+        seconds: float,
+    ) -> None:
+        metrics = self._metrics
+        metrics.logs_processed.inc(len(result.inserted))
+        metrics.patterns_detected.inc(new_templates)
+        if result.rejected:
+            metrics.logs_failed.labels("storage_rejected").inc(len(result.rejected))
+            metrics.dead_letters.labels("storage", "record").inc(len(result.rejected))
+        if letters:
+            metrics.logs_failed.labels("unreadable_kafka_record").inc(len(letters))
+            metrics.dead_letters.labels(STAGE, "record").inc(len(letters))
+        metrics.ingest_batch_seconds.observe(seconds)
+        stats = self._miners.stats
+        for bound, delta in _bound_deltas(self._stats, stats).items():
+            metrics.miner_bound_hits.labels(bound).inc(delta)
+        self._stats = stats
+
+
+_BOUNDS = (
+    "truncated_messages",
+    "truncated_tokens",
+    "long_tokens",
+    "dropped_parameters",
+    "capped_shapes",
+    "evicted_templates",
+    "evicted_services",
+    "evicted_aliases",
+)
+
+
+def _bound_deltas(before: MinerStats, after: MinerStats) -> dict[str, int]:
+    old, new = before.as_dict(), after.as_dict()
+    return {name: new[name] - old[name] for name in _BOUNDS if new[name] > old[name]}
+
+
+def register_ingest_agent(
+    app: Any, topic: Any, ingestor: Ingestor, batch_messages: int, batch_seconds: float
+) -> Any:
+    """The agent, with ``concurrency=1``: above one, Faust can commit past in-flight events."""
+
+    async def ingest(stream: Any) -> None:
+        async for events in stream.noack_take(batch_messages, within=batch_seconds):
+            try:
+                await ingestor.handle([event.value for event in events])
+            except StorageError as exc:
+                # Only raised when the worker is stopping: leave the batch unacked for replay.
+                log.warning("ingest: batch left for replay: %s", exc)
+                return
+            for event in events:
+                await stream.ack(event)
+
+    return app.agent(topic, name="ingest", concurrency=1)(ingest)

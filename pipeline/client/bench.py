@@ -1,0 +1,264 @@
+"""``bench``: how fast records travel from RabbitMQ into PostgreSQL.
+
+Three phases, each callable on its own: ``prepare_messages`` generates the records and encodes
+them before the clock starts; ``publish_run`` publishes them with publisher confirms, many
+messages in flight, optionally paced; ``wait_until_stored`` polls PostgreSQL until every sequence
+number of the run is stored or the deadline passes. ``summarize`` turns the counts into the one
+JSON line the command prints. The deadline is ``timeout`` seconds after the first publish and
+also stops a publish phase that is still running (paced runs).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+import uuid
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
+from typing import NamedTuple
+
+import orjson
+
+from pipeline.client.errors import BrokerError
+from pipeline.client.progress import Progress
+from pipeline.client.publisher import open_publisher
+from pipeline.client.records_generator import encode_messages, generate_records
+from pipeline.settings import Settings
+from storage.errors import DatabaseUnavailable
+from storage.run_counts import RunCounter, StoredCounts
+
+log = logging.getLogger(__name__)
+
+# After the deadline, confirms already on their way get this long to arrive.
+DRAIN_GRACE_SECONDS = 5.0
+
+
+@dataclass(frozen=True)
+class BenchPlan:
+    records: int
+    batch: int = 100
+    services: int = 10
+    rate: float | None = None  # records per second; None publishes as fast as confirms allow
+    timeout: float = 600.0
+    max_in_flight: int = 200
+    seed: int = 0
+    poll_interval: float = 0.5
+
+
+class Published(NamedTuple):
+    messages: int
+    records: int
+    started: float  # time.monotonic() of the first publish
+    seconds: float  # first publish to last confirm
+    complete: bool  # False when the deadline stopped publishing
+
+
+class Waited(NamedTuple):
+    counts: StoredCounts
+    finished: float  # time.monotonic() of the last count
+    timed_out: bool
+
+
+@dataclass(frozen=True)
+class BenchSummary:
+    run_id: str
+    records: int
+    sent: int
+    stored: int
+    duplicates: int
+    seconds: float
+    logs_per_s: float
+    publish_seconds: float
+    publish_logs_per_s: float
+    messages: int
+    batch: int
+    services: int
+    rate: float | None
+    timed_out: bool
+
+    @property
+    def ok(self) -> bool:
+        """Every record sent, each stored exactly once."""
+        return self.sent == self.records and self.stored == self.sent and self.duplicates == 0
+
+    def to_json(self) -> str:
+        return orjson.dumps({**asdict(self), "ok": self.ok}).decode()
+
+
+def new_run_id() -> str:
+    """Sortable and unique: UTC start time and 8 random hex digits."""
+    return f"{datetime.now(UTC):%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}"
+
+
+def prepare_messages(plan: BenchPlan, run_id: str) -> list[tuple[bytes, int]]:
+    """The run's message bodies (JSON arrays of ``plan.batch`` records) and record counts."""
+    records = generate_records(
+        plan.records,
+        services=plan.services,
+        run_id=run_id,
+        seed=plan.seed,
+        records_per_second=plan.rate,
+    )
+    return list(encode_messages(records, plan.batch))
+
+
+async def publish_run(
+    settings: Settings,
+    run_id: str,
+    messages: Sequence[tuple[bytes, int]],
+    *,
+    rate: float | None = None,
+    time_limit: float = 600.0,
+    max_in_flight: int = 200,
+    progress: Progress | None = None,
+) -> Published:
+    """Publish ``messages`` to the log queue; at most ``rate`` records per second when given.
+
+    Pacing is steady: a message goes out once the records before it are due, so at any time t
+    after the first publish at most ``rate * t`` records plus one message have been sent.
+    Publishing stops ``time_limit`` seconds after the first publish (``complete`` is then
+    False). Raises :class:`BrokerError` when RabbitMQ fails or refuses a message.
+    """
+    bar = progress or Progress(enabled=False)
+    bar.start("published", sum(count for _, count in messages))
+    async with open_publisher(
+        settings.rabbitmq.url,
+        settings.rabbitmq.log_queue,
+        max_in_flight=max_in_flight,
+        on_confirm=bar.update,
+    ) as publisher:
+        started = time.monotonic()
+        complete = True
+        try:
+            async with asyncio.timeout_at(asyncio.get_running_loop().time() + time_limit):
+                due = 0
+                for index, (body, count) in enumerate(messages):
+                    if rate is not None:
+                        delay = started + due / rate - time.monotonic()
+                        if delay > 0:
+                            await asyncio.sleep(delay)
+                    await publisher.publish(body, count, message_id=f"bench-{run_id}-{index}")
+                    due += count
+                await publisher.drain()
+        except TimeoutError:
+            complete = False
+            try:
+                async with asyncio.timeout(DRAIN_GRACE_SECONDS):
+                    await publisher.drain()
+            except (TimeoutError, BrokerError):
+                pass  # what was confirmed is counted; the rest is not sent
+        seconds = time.monotonic() - started
+        return Published(publisher.messages, publisher.records, started, seconds, complete)
+
+
+async def wait_until_stored(
+    counter: RunCounter,
+    run_id: str,
+    expected: int,
+    *,
+    deadline: float,
+    poll_interval: float = 0.5,
+    progress: Progress | None = None,
+) -> Waited:
+    """Count the run's rows every ``poll_interval`` seconds until ``expected`` distinct sequence
+    numbers are stored or ``deadline`` (``time.monotonic()``) passes; at least one count is
+    made. A database that becomes unreachable meanwhile is retried until the deadline."""
+    bar = progress or Progress(enabled=False)
+    bar.start("stored", expected)
+    counts = StoredCounts(0, 0)
+    while True:
+        try:
+            counts = await counter.count(run_id)
+        except DatabaseUnavailable as exc:
+            log.warning("bench: counting stored records failed, retrying: %s", exc)
+        now = time.monotonic()
+        bar.set(counts.stored)
+        if counts.stored >= expected:
+            return Waited(counts, now, timed_out=False)
+        if now >= deadline:
+            return Waited(counts, now, timed_out=True)
+        await asyncio.sleep(min(poll_interval, deadline - now))
+
+
+def summarize(
+    *,
+    run_id: str,
+    plan: BenchPlan,
+    sent: int,
+    messages: int,
+    stored: int,
+    rows: int,
+    seconds: float,
+    publish_seconds: float,
+    timed_out: bool,
+) -> BenchSummary:
+    """The JSON line's values: duplicates are rows beyond one per sequence number."""
+    return BenchSummary(
+        run_id=run_id,
+        records=plan.records,
+        sent=sent,
+        stored=stored,
+        duplicates=max(0, rows - stored),
+        seconds=round(seconds, 3),
+        logs_per_s=round(stored / seconds, 1) if seconds > 0 else 0.0,
+        publish_seconds=round(publish_seconds, 3),
+        publish_logs_per_s=round(sent / publish_seconds, 1) if publish_seconds > 0 else 0.0,
+        messages=messages,
+        batch=plan.batch,
+        services=plan.services,
+        rate=plan.rate,
+        timed_out=timed_out,
+    )
+
+
+async def run_bench(
+    settings: Settings,
+    plan: BenchPlan,
+    *,
+    run_id: str | None = None,
+    progress: Progress | None = None,
+) -> BenchSummary:
+    """Generate, publish, wait, summarize.
+
+    The database is checked before anything is published. Raises ``BrokerError`` when
+    RabbitMQ fails, ``ClientError``/``StorageError`` when PostgreSQL cannot be used at all.
+    """
+    run_id = run_id or new_run_id()
+    bar = progress or Progress()
+    messages = prepare_messages(plan, run_id)
+    counter = RunCounter(settings.database.url, settings.sql_dir)
+    try:
+        await counter.count(run_id)
+        published = await publish_run(
+            settings,
+            run_id,
+            messages,
+            rate=plan.rate,
+            time_limit=plan.timeout,
+            max_in_flight=plan.max_in_flight,
+            progress=bar,
+        )
+        waited = await wait_until_stored(
+            counter,
+            run_id,
+            published.records,
+            deadline=published.started + plan.timeout,
+            poll_interval=plan.poll_interval,
+            progress=bar,
+        )
+    finally:
+        bar.close()
+        await counter.close()
+    return summarize(
+        run_id=run_id,
+        plan=plan,
+        sent=published.records,
+        messages=published.messages,
+        stored=waited.counts.stored,
+        rows=waited.counts.rows,
+        seconds=waited.finished - published.started,
+        publish_seconds=published.seconds,
+        timed_out=waited.timed_out or not published.complete,
+    )

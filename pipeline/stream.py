@@ -1,0 +1,157 @@
+"""Wires the ingest path onto the app: bridge, agents, miner-state table, sink, lag metric.
+
+Wiring only; the logic lives in ``bridges``, ``pipeline.ingest``, ``pipeline.agents`` and
+``storage``. Everything built here is kept on :class:`StreamParts` so tests reach it.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+import faust
+from faust.types import TP
+
+from bridges.inbound import BridgeConfig, InboundBridge
+from pipeline.agents.dead_letters import register_dead_letter_agent
+from pipeline.agents.ingest import Ingestor, register_ingest_agent
+from pipeline.analysis.config import RecordLimits
+from pipeline.ingest.intake import IntakeLimits
+from pipeline.metrics import LabelFolder, Metrics
+from pipeline.settings import Settings
+from pipeline.templates import ServiceMiners
+from pipeline.topics import Topics
+from pipeline.wiring import miner_config
+from storage.database import Database
+from storage.log_sink import LogSink
+from storage.retry import ErrorKind
+
+log = logging.getLogger(__name__)
+
+LAG_INTERVAL_SECONDS = 5.0
+
+
+@dataclass(frozen=True)
+class StreamParts:
+    bridge: InboundBridge
+    ingestor: Ingestor
+    sink: LogSink
+    miner_state: Any
+    ingest_agent: Any
+    dead_letter_agent: Any
+
+
+def attach_stream(
+    app: faust.App, settings: Settings, metrics: Metrics, database: Database, topics: Topics
+) -> StreamParts:
+    ingest = settings.ingest
+    labels = LabelFolder(ingest.max_service_labels)
+    batch_seconds = ingest.batch_wait_ms / 1000
+    sink = LogSink(
+        database,
+        settings.sql_dir,
+        should_stop=lambda: app.should_stop,
+        source=topics.logs.get_topic_name(),
+        payload_limit=ingest.dead_letter_payload_bytes,
+        observer=_SinkMetrics(metrics),
+    )
+    # Keyed by the service's Kafka key and partitioned like the logs topic, so the state of a
+    # service lives in the changelog partition of the worker that consumes that service.
+    miner_state = app.Table(
+        "miner-state",
+        default=None,
+        # bytes keys and values travel raw: the key bytes are the logs topic's key bytes.
+        key_type=bytes,
+        value_type=bytes,
+        partitions=settings.kafka.topic_partitions,
+        use_partitioner=True,
+    )
+    ingestor = Ingestor(
+        miners=ServiceMiners(miner_config(settings.templates)),
+        state=miner_state,
+        sink=sink,
+        metrics=metrics,
+        service_labels=labels,
+        source=topics.logs.get_topic_name(),
+        payload_limit=ingest.dead_letter_payload_bytes,
+    )
+    ingest_agent = register_ingest_agent(
+        app, topics.logs, ingestor, ingest.batch_messages, batch_seconds
+    )
+    dead_letter_agent = register_dead_letter_agent(
+        app,
+        topics.dead_letter,
+        sink,
+        source=topics.dead_letter.get_topic_name(),
+        payload_limit=ingest.dead_letter_payload_bytes,
+        batch_messages=ingest.batch_messages,
+        batch_seconds=batch_seconds,
+    )
+
+    async def forget_moved_state(sender: Any, revoked: set[TP], **kwargs: Any) -> None:
+        ingestor.forget_state()
+
+    app.on_partitions_revoked.connect(forget_moved_state)  # type: ignore[arg-type]
+
+    bridge = InboundBridge(
+        BridgeConfig(
+            url=settings.rabbitmq.url,
+            queue=settings.rabbitmq.log_queue,
+            prefetch=ingest.prefetch,
+            linger_seconds=ingest.linger_ms / 1000,
+            max_batch_bytes=ingest.kafka_message_max_bytes,
+            limits=IntakeLimits(
+                max_message_bytes=ingest.max_message_bytes,
+                max_future_seconds=float(settings.analysis.max_future_seconds),
+                dead_letter_payload_bytes=ingest.dead_letter_payload_bytes,
+                records=RecordLimits(),
+            ),
+        ),
+        send_logs=lambda key, value: topics.logs.send(key=key, value=value),
+        send_dead_letter=lambda key, value: topics.dead_letter.send(key=key, value=value),
+        metrics=metrics,
+        service_labels=labels,
+    )
+    app.service(bridge)  # type: ignore[arg-type]  # Faust accepts an instance as well
+    logs_topic = topics.logs.get_topic_name()
+
+    async def report_lag() -> None:
+        await _report_lag(app, metrics, logs_topic)
+
+    app.timer(LAG_INTERVAL_SECONDS)(report_lag)
+
+    return StreamParts(bridge, ingestor, sink, miner_state, ingest_agent, dead_letter_agent)
+
+
+class _SinkMetrics:
+    def __init__(self, metrics: Metrics) -> None:
+        self._metrics = metrics
+
+    def on_retry(self, kind: ErrorKind, code: str) -> None:
+        # The kind, not the SQLSTATE: a handful of values keeps the label bounded.
+        self._metrics.storage_retries.labels(kind.value).inc()
+
+    def on_rejected(self, code: str) -> None:
+        pass  # counted by the agent, which knows the stage
+
+
+async def _report_lag(app: faust.App, metrics: Metrics, topic: str) -> None:
+    """``kafka_consumer_lag{partition}``: the logs topic's end offset minus what this worker has
+    committed, for the partitions it owns."""
+    consumer = app.consumer
+    owned = [tp for tp in consumer.assignment() if tp.topic == topic]
+    gauge = metrics.kafka_consumer_lag
+    if not owned:
+        return
+    try:
+        ends = await consumer.highwaters(*owned)
+    except Exception as exc:
+        log.debug("lag unavailable: %r", exc)
+        return
+    committed = getattr(consumer, "_committed_offset", {})
+    for tp in owned:
+        done = committed.get(tp)
+        if done is None:
+            done = await consumer.position(tp) or 0
+        gauge.labels(str(tp.partition)).set(max(ends.get(tp, 0) - done, 0))

@@ -1,0 +1,164 @@
+"""A worker of our own over the real stack, with a fresh database and test-only names."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import AsyncIterator, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import aio_pika
+import asyncpg
+import orjson
+import pytest
+
+from bridges.queues import declare_queue, persistent_message
+from storage.migrations import migrate
+
+from ..conftest import BASE
+from ..processes import Worker, get_json
+
+
+class Stream:
+    """Starts and stops workers, publishes to the test queue, reads the test database."""
+
+    def __init__(self, env: dict[str, str], database_url: str, log_dir: Path) -> None:
+        self.env = env
+        self.database_url = database_url
+        self.queue = env["LOG_QUEUE"]
+        self._log_dir = log_dir
+        self.workers: list[Worker] = []
+
+    def start(self, timeout: float = 90) -> Worker:
+        worker = Worker(
+            ["-m", "pipeline", "worker", "--loglevel=info"],
+            self.env,
+            self._log_dir / f"worker-{len(self.workers)}.log",
+        )
+        self.workers.append(worker)
+        url = f"http://127.0.0.1:{self.env['WEB_PORT']}/health/ready"
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if worker.process.poll() is not None:
+                raise AssertionError(f"worker exited:\n{worker.log_text()[-4000:]}")
+            try:
+                if get_json(url)[0] == 200:
+                    return worker
+            except OSError:
+                pass
+            time.sleep(0.3)
+        raise AssertionError(f"worker not ready in {timeout}s:\n{worker.log_text()[-4000:]}")
+
+    async def publish(self, bodies: Sequence[bytes]) -> None:
+        connection = await aio_pika.connect_robust(BASE.rabbitmq.url)
+        try:
+            channel = await connection.channel(publisher_confirms=True)
+            await declare_queue(channel, self.queue)
+            exchange = channel.default_exchange
+            # Confirmed in windows: many in flight, none lost unnoticed.
+            for start in range(0, len(bodies), 200):
+                await asyncio.gather(
+                    *(
+                        exchange.publish(persistent_message(body), routing_key=self.queue)
+                        for body in bodies[start : start + 200]
+                    )
+                )
+        finally:
+            await connection.close()
+
+    async def fetch(self, query: str, *args: Any) -> list[asyncpg.Record]:
+        connection = await asyncpg.connect(self.database_url)
+        try:
+            return list(await connection.fetch(query, *args))
+        finally:
+            await connection.close()
+
+    async def count(self, run: str) -> tuple[int, int]:
+        """(rows, distinct sequence numbers) of one run."""
+        (row,) = await self.fetch(
+            "SELECT count(*) AS n, count(DISTINCT metadata->>'seq') AS seqs FROM logs "
+            "WHERE metadata->>'run' = $1",
+            run,
+        )
+        return row["n"], row["seqs"]
+
+    async def wait_for_rows(self, run: str, expected: int, within: float = 60) -> None:
+        deadline = time.monotonic() + within
+        rows = seqs = 0
+        while time.monotonic() < deadline:
+            rows, seqs = await self.count(run)
+            if seqs >= expected:
+                return
+            await asyncio.sleep(0.3)
+        tail = self.workers[-1].log_text()[-3000:] if self.workers else ""
+        raise AssertionError(f"{seqs}/{expected} records of {run} stored ({rows} rows)\n{tail}")
+
+    async def wait_for(self, query: str, expected: Any, within: float = 30) -> None:
+        deadline = time.monotonic() + within
+        value = None
+        while time.monotonic() < deadline:
+            value = (await self.fetch(query))[0][0]
+            if value == expected:
+                return
+            await asyncio.sleep(0.3)
+        raise AssertionError(f"{query!r} gave {value!r}, expected {expected!r}")
+
+    def stop_all(self) -> None:
+        for worker in self.workers:
+            worker.kill()
+
+
+def records(run: str, count: int, *, services: int = 3, start: int = 0) -> list[dict[str, Any]]:
+    """Records tagged with a run and a sequence number; a tenth without a timestamp, a tenth
+    with one far in the future (clamped by the parser), a mix of levels and templates."""
+    out = []
+    for seq in range(start, start + count):
+        record: dict[str, Any] = {
+            "service": f"svc-{seq % services}",
+            "level": ("INFO", "INFO", "WARNING", "ERROR", "DEBUG")[seq % 5],
+            "message": (
+                f"user {seq} logged in from 10.0.{seq % 256}.{seq % 7}",
+                f"GET /api/orders/{seq} returned 200 in {seq % 90} ms",
+                f"cache miss for key order:{seq}",
+                f"payment {seq} declined: insufficient funds",
+            )[seq % 4],
+            "metadata": {"run": run, "seq": seq},
+        }
+        if seq % 10 == 1:
+            pass  # no timestamp: the ingest time is used, the id must not depend on it
+        elif seq % 10 == 2:
+            record["timestamp"] = time.time() + 86_400 * 365
+        else:
+            record["timestamp"] = time.time() - 60 + seq % 60
+        out.append(record)
+    return out
+
+
+def messages(items: list[dict[str, Any]], per_message: int) -> list[bytes]:
+    return [
+        orjson.dumps(items[start : start + per_message])
+        for start in range(0, len(items), per_message)
+    ]
+
+
+@pytest.fixture
+async def stream_database(fresh_database: str) -> AsyncIterator[str]:
+    await migrate(fresh_database, BASE.sql_dir)
+    yield fresh_database
+
+
+@pytest.fixture
+def stream(service_env: dict[str, str], stream_database: str, tmp_path: Path) -> Iterator[Stream]:
+    env = {
+        **service_env,
+        "DATABASE_URL": stream_database,
+        "BRIDGE_LINGER_MS": "20",
+        "INGEST_BATCH_WAIT_MS": "100",
+        "KAFKA_SESSION_TIMEOUT_SECONDS": "6",
+    }
+    harness = Stream(env, stream_database, tmp_path)
+    try:
+        yield harness
+    finally:
+        harness.stop_all()

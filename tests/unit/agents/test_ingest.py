@@ -1,0 +1,116 @@
+"""The ingest agent's logic with a fake sink and a dict for the changelog table."""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Sequence
+
+from prometheus_client import CollectorRegistry
+
+from pipeline.agents.ingest import Ingestor
+from pipeline.analysis.records import parse_record
+from pipeline.ingest.wire import encode_record, join_records, service_key
+from pipeline.metrics import LabelFolder, Metrics
+from pipeline.templates import ServiceMiners
+from storage.rows import Alias, DeadLetterRow, LogRow, StoreResult, TemplateRow
+
+
+class FakeSink:
+    def __init__(self) -> None:
+        self.rows: dict[str, LogRow] = {}
+        self.letters: list[DeadLetterRow] = []
+        self.aliases: list[Alias] = []
+
+    async def store(
+        self, rows: Sequence[LogRow], templates: Sequence[TemplateRow], aliases: Sequence[Alias]
+    ) -> StoreResult:
+        inserted = tuple(row for row in rows if row.event_id not in self.rows)
+        self.rows.update((row.event_id, row) for row in inserted)
+        self.aliases.extend(aliases)
+        return StoreResult(inserted=inserted, rejected=())
+
+    async def store_dead_letters(self, letters: Sequence[DeadLetterRow]) -> int:
+        self.letters.extend(letters)
+        return len(letters)
+
+
+def value(service: str, *messages_: str) -> bytes:
+    encoded = [
+        encode_record(
+            parse_record({"service": service, "message": text, "ts": 1e9}, position=i), 1e9
+        )
+        for i, text in enumerate(messages_)
+    ]
+    return join_records(encoded)
+
+
+def ingestor(state: dict[bytes, bytes], sink: FakeSink) -> tuple[Ingestor, CollectorRegistry]:
+    registry = CollectorRegistry()
+    return (
+        Ingestor(
+            miners=ServiceMiners(),
+            state=state,
+            sink=sink,
+            metrics=Metrics.create(registry),
+            service_labels=LabelFolder(10),
+            source="logs",
+            payload_limit=100,
+        ),
+        registry,
+    )
+
+
+async def test_stores_rows_and_saves_the_miner_only_when_templates_change():
+    state: dict[bytes, bytes] = {}
+    sink = FakeSink()
+    agent, registry = ingestor(state, sink)
+    await agent.handle([value("api", "user 1 logged in", "user 2 logged in")])
+    assert len(sink.rows) == 2
+    saved = state[service_key("api")]
+    assert b"logged in" in zlib.decompress(saved)
+    await agent.handle([value("api", "user 3 logged in")])
+    assert state[service_key("api")] is saved  # nothing new: no changelog write
+    assert registry.get_sample_value("logs_processed_total") == 3
+    assert registry.get_sample_value("patterns_detected_total") == 1
+
+
+async def test_a_new_worker_continues_from_the_saved_miner():
+    state: dict[bytes, bytes] = {}
+    first, _ = ingestor(state, FakeSink())
+    for word in ("up", "down", "flapping"):
+        await first.handle([value("api", f"Link {word}")])
+    sink = FakeSink()
+    second, _ = ingestor(state, sink)
+    await second.handle([value("api", "Link dormant")])
+    (row,) = sink.rows.values()
+    restored = ServiceMiners()
+    restored.restore_service(zlib.decompress(state[service_key("api")]))
+    assert row.template_id in restored.templates("api")
+
+
+async def test_unreadable_kafka_records_become_dead_letters_and_the_rest_is_stored():
+    sink = FakeSink()
+    agent, registry = ingestor({}, sink)
+    good = value("api", "fine")
+    await agent.handle([good, b"garbage", good.replace(b'"INFO"', b'"LOUD"')])
+    assert len(sink.rows) == 1
+    assert [(letter.stage, letter.position) for letter in sink.letters] == [
+        ("ingest", -1),
+        ("ingest", 0),
+    ]
+    assert (
+        registry.get_sample_value("dead_letters_total", {"stage": "ingest", "reason": "record"})
+        == 2
+    )
+
+
+async def test_unreadable_saved_state_rebuilds_the_service_instead_of_stalling():
+    state = {service_key("api"): b"not zlib"}
+    sink = FakeSink()
+    agent, registry = ingestor(state, sink)
+    await agent.handle([value("api", "hello")])
+    assert len(sink.rows) == 1
+    assert (
+        registry.get_sample_value("template_miner_bound_hits_total", {"bound": "unreadable_state"})
+        == 1
+    )
