@@ -126,7 +126,7 @@ def create_app(settings: Settings, **overrides: Any) -> LogAnalysisApp:
         settings.app_id,
         {
             "database": lambda: database.fetchval(ping),
-            "rabbitmq": app.stream_parts.bridge.check,
+            "rabbitmq": app.stream_parts.check_rabbitmq,
         },
     )
     return app

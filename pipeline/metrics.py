@@ -51,6 +51,7 @@ class Metrics:
     unprocessed_logs: Gauge
     kafka_consumer_lag: Gauge
     storage_retries: Counter
+    publish_retries: Counter
     ingest_batch_seconds: Histogram
 
     @classmethod
@@ -121,6 +122,12 @@ class Metrics:
                 "storage_retries",
                 "PostgreSQL writes retried after a transient error",
                 ["reason"],
+                registry=registry,
+            ),
+            publish_retries=Counter(
+                "publish_retries",
+                "RabbitMQ publishes retried (queue missing, broker away, message returned)",
+                ["queue"],
                 registry=registry,
             ),
             ingest_batch_seconds=Histogram(

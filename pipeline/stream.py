@@ -6,7 +6,10 @@ Wiring only; the logic lives in ``bridges``, ``pipeline.ingest``, ``pipeline.age
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -14,32 +17,48 @@ import faust
 from faust.types import TP
 
 from bridges.inbound import BridgeConfig, InboundBridge
+from bridges.outbound import OutboundPublisher, PublisherConfig, register_outbound_agent
 from pipeline.agents.dead_letters import register_dead_letter_agent
 from pipeline.agents.ingest import Ingestor, register_ingest_agent
+from pipeline.agents.insights import register_insights_agent
 from pipeline.analysis.config import RecordLimits
 from pipeline.ingest.intake import IntakeLimits
+from pipeline.insights.detectors import Detectors
+from pipeline.insights.messages import InsightMessage
 from pipeline.metrics import LabelFolder, Metrics
 from pipeline.settings import Settings
 from pipeline.templates import ServiceMiners
 from pipeline.topics import Topics
-from pipeline.wiring import miner_config
+from pipeline.wiring import analysis_config, miner_config
 from storage.database import Database
+from storage.insight_sink import InsightSink
 from storage.log_sink import LogSink
 from storage.retry import ErrorKind
 
 log = logging.getLogger(__name__)
 
 LAG_INTERVAL_SECONDS = 5.0
+# How often idle partitions' clocks close windows.
+TICK_INTERVAL_SECONDS = 1.0
 
 
 @dataclass(frozen=True)
 class StreamParts:
     bridge: InboundBridge
     ingestor: Ingestor
+    detectors: Detectors
     sink: LogSink
     miner_state: Any
     ingest_agent: Any
     dead_letter_agent: Any
+    insights_agent: Any
+    publisher: OutboundPublisher
+    outbound_agent: Any
+
+    async def check_rabbitmq(self) -> None:
+        """Readiness: both bridges hold an open RabbitMQ connection."""
+        await self.bridge.check()
+        await self.publisher.check()
 
 
 def attach_stream(
@@ -67,7 +86,25 @@ def attach_stream(
         partitions=settings.kafka.topic_partitions,
         use_partitioner=True,
     )
+    detectors = Detectors(analysis_config(settings.analysis))
+
+    async def emit(messages: Sequence[InsightMessage]) -> None:
+        """Send insights and wait until Kafka has them all (before the batch is acked)."""
+        if not messages:
+            return
+        acks = [
+            await topics.insights.send(key=message.key, value=message.encode())
+            for message in messages
+        ]
+        await asyncio.gather(*acks)
+        for message in messages:
+            if message.type == "anomaly":
+                data = message.body["data"]
+                metrics.anomalies_detected.labels(data["kind"], data["severity"]).inc()
+
     ingestor = Ingestor(
+        detectors=detectors,
+        emit=emit,
         miners=ServiceMiners(miner_config(settings.templates)),
         state=miner_state,
         sink=sink,
@@ -89,8 +126,41 @@ def attach_stream(
         batch_seconds=batch_seconds,
     )
 
+    insights_agent = register_insights_agent(
+        app,
+        topics.insights,
+        InsightSink(
+            database,
+            settings.sql_dir,
+            should_stop=lambda: app.should_stop,
+            observer=_SinkMetrics(metrics),
+        ),
+        metrics,
+        batch_messages=ingest.batch_messages,
+        batch_seconds=batch_seconds,
+    )
+    rabbit = settings.rabbitmq
+    publisher = OutboundPublisher(
+        PublisherConfig(url=rabbit.url, queues=(rabbit.alerts_queue, rabbit.recommendation_queue)),
+        should_stop=lambda: app.should_stop,
+        on_retry=lambda queue, reason: metrics.publish_retries.labels(queue).inc(),
+    )
+    app.service(publisher)  # type: ignore[arg-type]  # Faust accepts an instance as well
+    outbound_agent = register_outbound_agent(
+        app,
+        topics.insights,
+        publisher,
+        alerts_queue=rabbit.alerts_queue,
+        recommendation_queue=rabbit.recommendation_queue,
+        metrics=metrics,
+        batch_messages=ingest.batch_messages,
+        batch_seconds=batch_seconds,
+    )
+    logs_topic = topics.logs.get_topic_name()
+
     async def forget_moved_state(sender: Any, revoked: set[TP], **kwargs: Any) -> None:
         ingestor.forget_state()
+        detectors.forget(tp.partition for tp in revoked if tp.topic == logs_topic)
 
     app.on_partitions_revoked.connect(forget_moved_state)  # type: ignore[arg-type]
 
@@ -114,14 +184,30 @@ def attach_stream(
         service_labels=labels,
     )
     app.service(bridge)  # type: ignore[arg-type]  # Faust accepts an instance as well
-    logs_topic = topics.logs.get_topic_name()
 
     async def report_lag() -> None:
         await _report_lag(app, metrics, logs_topic)
 
     app.timer(LAG_INTERVAL_SECONDS)(report_lag)
 
-    return StreamParts(bridge, ingestor, sink, miner_state, ingest_agent, dead_letter_agent)
+    async def close_idle_windows() -> None:
+        idle = await _caught_up(app, logs_topic)
+        await emit(detectors.tick(time.time(), idle))
+
+    app.timer(TICK_INTERVAL_SECONDS)(close_idle_windows)
+
+    return StreamParts(
+        bridge,
+        ingestor,
+        detectors,
+        sink,
+        miner_state,
+        ingest_agent,
+        dead_letter_agent,
+        insights_agent,
+        publisher,
+        outbound_agent,
+    )
 
 
 class _SinkMetrics:
@@ -136,22 +222,38 @@ class _SinkMetrics:
         pass  # counted by the agent, which knows the stage
 
 
-async def _report_lag(app: faust.App, metrics: Metrics, topic: str) -> None:
-    """``kafka_consumer_lag{partition}``: the logs topic's end offset minus what this worker has
-    committed, for the partitions it owns."""
+async def _lags(app: faust.App, topic: str) -> dict[int, int]:
+    """Per owned partition of ``topic``: its end offset minus what this worker committed."""
     consumer = app.consumer
     owned = [tp for tp in consumer.assignment() if tp.topic == topic]
-    gauge = metrics.kafka_consumer_lag
     if not owned:
-        return
-    try:
-        ends = await consumer.highwaters(*owned)
-    except Exception as exc:
-        log.debug("lag unavailable: %r", exc)
-        return
+        return {}
+    ends = await consumer.highwaters(*owned)
     committed = getattr(consumer, "_committed_offset", {})
+    lags = {}
     for tp in owned:
         done = committed.get(tp)
         if done is None:
             done = await consumer.position(tp) or 0
-        gauge.labels(str(tp.partition)).set(max(ends.get(tp, 0) - done, 0))
+        lags[tp.partition] = max(ends.get(tp, 0) - done, 0)
+    return lags
+
+
+async def _caught_up(app: faust.App, topic: str) -> list[int]:
+    try:
+        return [partition for partition, lag in (await _lags(app, topic)).items() if lag == 0]
+    except Exception as exc:  # no tick this time; the next one retries
+        log.debug("lag unavailable: %r", exc)
+        return []
+
+
+async def _report_lag(app: faust.App, metrics: Metrics, topic: str) -> None:
+    """``kafka_consumer_lag{partition}``: the logs topic's end offset minus what this worker has
+    committed, for the partitions it owns."""
+    try:
+        lags = await _lags(app, topic)
+    except Exception as exc:  # a metric must never stop the worker
+        log.debug("lag unavailable: %r", exc)
+        return
+    for partition, lag in lags.items():
+        metrics.kafka_consumer_lag.labels(str(partition)).set(lag)

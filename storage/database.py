@@ -9,6 +9,7 @@ from contextlib import asynccontextmanager
 import asyncpg
 
 from .errors import DatabaseUnavailable
+from .retry import error_message, root_cause
 
 # Connection-level failures, as opposed to errors in a query we sent.
 _UNAVAILABLE = (
@@ -75,7 +76,36 @@ class Database:
         except _UNAVAILABLE as exc:
             raise DatabaseUnavailable(f"database unavailable: {exc}") from exc
 
+    @asynccontextmanager
+    async def session(self, acquire_timeout: float) -> AsyncIterator[asyncpg.Connection]:
+        """A pooled connection, awaited at most ``acquire_timeout`` seconds; released on exit.
+
+        An exception escaping the block while the connection is closed becomes
+        :class:`DatabaseUnavailable` ("connection lost: ..."), chained to the original.
+        """
+        pool = await self.pool()
+        async with pool.acquire(timeout=acquire_timeout) as connection:
+            try:
+                yield connection
+            except Exception as exc:
+                # Whatever the driver raised (often "connection is closed" from the rollback),
+                # the cause is the lost connection: make that the error retry classifies.
+                if is_closed(connection):
+                    cause = root_cause(exc)
+                    detail = error_message(cause) if cause is not exc else "it closed while in use"
+                    raise DatabaseUnavailable(f"connection lost: {detail}") from exc
+                raise
+
     async def close(self) -> None:
         if self._pool is not None:
             pool, self._pool = self._pool, None
             await pool.close()
+
+
+def is_closed(connection: asyncpg.Connection) -> bool:
+    """Whether ``connection`` (possibly a pool's proxy) is closed or was lost."""
+    try:
+        return bool(connection.is_closed())
+    except asyncpg.InterfaceError:
+        # The pool detaches its proxy from a connection that was lost, even before release.
+        return True

@@ -21,8 +21,7 @@ import json
 import logging
 import math
 import time
-from collections.abc import AsyncIterator, Callable, Sequence
-from contextlib import asynccontextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any, Protocol
@@ -30,10 +29,9 @@ from typing import Any, Protocol
 import asyncpg
 import orjson
 
-from .database import Database
-from .errors import DatabaseUnavailable
+from .database import Database, is_closed
 from .queries import load_queries
-from .retry import Backoff, ErrorKind, classify, error_code, error_message, retry, root_cause
+from .retry import Backoff, ErrorKind, classify, error_code, error_message, retry
 from .rows import Alias, DeadLetterRow, LogRow, StoreResult, TemplateRow
 
 __all__ = ["DEFAULT_PAYLOAD_LIMIT", "STAGE", "LogSink", "NullObserver", "StoreObserver", "row_json"]
@@ -185,7 +183,7 @@ class LogSink:
         columns = _letter_columns(letters)
 
         async def attempt() -> int:
-            async with self._connection() as connection:
+            async with self._database.session(self._timeout) as connection:
                 new = await connection.fetch(
                     self._queries["insert_dead_letters"], *columns, timeout=self._timeout
                 )
@@ -208,7 +206,7 @@ class LogSink:
     ) -> _Outcome:
         inserted_ids: set[str] = set()
         failed: list[_Refusal] = []
-        async with self._connection() as connection, connection.transaction():
+        async with self._database.session(self._timeout) as connection, connection.transaction():
             if staged:
                 await connection.execute(
                     self._queries["create_ingest_table"], timeout=self._timeout
@@ -260,7 +258,7 @@ class LogSink:
                     )
         except Exception as exc:
             # A closed connection is not the rows' fault, whatever error reported it.
-            if classify(exc) is not ErrorKind.DATA or _is_closed(connection):
+            if classify(exc) is not ErrorKind.DATA or is_closed(connection):
                 raise
             failure = exc  # split outside the except block, so later errors do not chain to it
         else:
@@ -276,21 +274,6 @@ class LogSink:
         await self._insert(connection, part[:middle], inserted_ids, failed, clear=True)
         await self._insert(connection, part[middle:], inserted_ids, failed, clear=True)
 
-    @asynccontextmanager
-    async def _connection(self) -> AsyncIterator[asyncpg.Connection]:
-        pool = await self._database.pool()
-        async with pool.acquire(timeout=self._timeout) as connection:
-            try:
-                yield connection
-            except Exception as exc:
-                # Whatever the driver raised (often "connection is closed" from the rollback),
-                # the cause is the lost connection: make that the error retry classifies.
-                if _is_closed(connection):
-                    cause = root_cause(exc)
-                    detail = error_message(cause) if cause is not exc else "it closed while in use"
-                    raise DatabaseUnavailable(f"connection lost: {detail}") from exc
-                raise
-
     def _dead_letter(self, refusal: _Refusal) -> DeadLetterRow:
         payload = row_json(refusal.row)
         return DeadLetterRow(
@@ -305,14 +288,6 @@ class LogSink:
             truncated=len(payload) > self._payload_limit,
             received_at=refusal.row.received_at,
         )
-
-
-def _is_closed(connection: asyncpg.Connection) -> bool:
-    try:
-        return bool(connection.is_closed())
-    except asyncpg.InterfaceError:
-        # The pool detaches its proxy from a connection that was lost, even before release.
-        return True
 
 
 def _stage(row: LogRow) -> _Staged | _Refusal:

@@ -16,13 +16,16 @@ from __future__ import annotations
 import logging
 import time
 import zlib
-from collections.abc import MutableMapping, Sequence
+from collections import defaultdict
+from collections.abc import Awaitable, Callable, MutableMapping, Sequence
 from typing import Any, Protocol
 
 from pipeline.errors import SnapshotError, StorageError
 from pipeline.ingest import dead_letters
 from pipeline.ingest.mining import mine_batch
 from pipeline.ingest.wire import WireRecord, decode_batch, service_key
+from pipeline.insights.detectors import Detectors, new_pattern_messages
+from pipeline.insights.messages import InsightMessage
 from pipeline.metrics import LabelFolder, Metrics
 from pipeline.templates import MinerStats, ServiceMiners
 from storage.rows import Alias, DeadLetterRow, LogRow, StoreResult, TemplateRow
@@ -43,6 +46,14 @@ class Sink(Protocol):
     async def store_dead_letters(self, letters: Sequence[DeadLetterRow]) -> int: ...
 
 
+# Sends insights to the insights topic; returns once Kafka acknowledged them all.
+Emit = Callable[[Sequence[InsightMessage]], Awaitable[None]]
+
+
+async def _emit_nothing(messages: Sequence[InsightMessage]) -> None:
+    return None
+
+
 class Ingestor:
     def __init__(
         self,
@@ -54,6 +65,8 @@ class Ingestor:
         service_labels: LabelFolder,
         source: str,
         payload_limit: int,
+        detectors: Detectors | None = None,
+        emit: Emit = _emit_nothing,
     ) -> None:
         self._miners = miners
         self._state = state
@@ -63,19 +76,25 @@ class Ingestor:
         self._source = source
         self._payload_limit = payload_limit
         self._stats = miners.stats
+        self._detectors = detectors
+        self._emit = emit
 
     def forget_state(self) -> None:
         """Partitions moved: drop in-memory miners so the table's copy is read again."""
         self._miners.forget_all()
 
-    async def handle(self, values: Sequence[bytes]) -> None:
-        """Store one batch of Kafka message values; returns once it is safe to ack them."""
+    async def handle(self, values: Sequence[tuple[int, bytes]]) -> None:
+        """Store one batch of (partition, Kafka message value); returns once it is safe to ack
+        them: rows committed, miner state handed to the changelog, insights acknowledged."""
         started = time.perf_counter()
         records: list[WireRecord] = []
+        partition_of: dict[str, int] = {}
         letters: list[DeadLetterRow] = []
-        for value in values:
+        for partition, value in values:
             good, bad = decode_batch(value)
             records.extend(good)
+            for wire in good:
+                partition_of[wire.record.event_id] = partition
             if bad:
                 digest = dead_letters.sha256(value)
                 letters.extend(
@@ -99,7 +118,22 @@ class Ingestor:
             await self._sink.store_dead_letters(letters)
         for service in mined.changed_services:
             self._save_miner(service)
+        if self._detectors is not None:
+            await self._emit(self._insights(result, mined, partition_of))
         self._count(result, letters, mined.new_templates, time.perf_counter() - started)
+
+    def _insights(
+        self, result: StoreResult, mined: Any, partition_of: dict[str, int]
+    ) -> list[InsightMessage]:
+        assert self._detectors is not None
+        by_partition: dict[int, list[LogRow]] = defaultdict(list)
+        for row in result.inserted:
+            by_partition[partition_of[row.event_id]].append(row)
+        now = time.time()
+        messages = new_pattern_messages(mined.templates, mined.created, now)
+        for partition, rows in sorted(by_partition.items()):
+            messages.extend(self._detectors.observe(partition, rows, mined.templates, now))
+        return messages
 
     def _load_miners(self, services: set[str]) -> None:
         for service in services:
@@ -173,7 +207,7 @@ def register_ingest_agent(
     async def ingest(stream: Any) -> None:
         async for events in stream.noack_take(batch_messages, within=batch_seconds):
             try:
-                await ingestor.handle([event.value for event in events])
+                await ingestor.handle([(event.message.partition, event.value) for event in events])
             except StorageError as exc:
                 # Only raised when the worker is stopping: leave the batch unacked for replay.
                 log.warning("ingest: batch left for replay: %s", exc)

@@ -8,7 +8,9 @@ Public API::
     observed.late                     # store it, it was not scored
     observed.reports                  # WindowReport per closed window: anomalies, incident
                                       # events (opened/updated/resolved), insights
-    engine.tick(now)                  # timer: closes windows of silent services
+    # in the stream, one engine per partition with its PartitionClock (clock.py):
+    engine.observe(record, tid, text, mark=clock.observe(ts, received_at, wall))
+    engine.tick(clock.now(wall))      # timer: closes windows of silent services
     engine.refit_jobs() / job.run() / engine.install_model(service, model)   # off the loop
     engine.summary(service); engine.snapshot(); AnalysisEngine.restore(data, config)
 """

@@ -1,12 +1,16 @@
 """The multi-service engine: routes records to per-service windows, closes windows on the
 watermark or a timer tick, bounds live state, and snapshots everything to bytes.
 
-Time: the watermark is the newest event time seen (over all services of this engine, i.e. of
-one partition in the stream) minus the allowed lateness.  A window closes once the watermark
-passes its end, or once ``tick(now)`` is called with ``now - lateness`` past its end, so a
-service that goes silent still closes its windows (empty ones) and its volume drop is seen.
-Offline, ticks are simply the event times of the file; in the stream, call ``tick`` with the
-wall clock (when the consumer is caught up) every few seconds.
+Time: every window with an index below the horizon is closed, and the horizon only moves
+forward, to the window holding ``time - allowed_lateness``. What ``time`` is depends on the
+caller:
+
+- offline (``analyze``): the newest event time seen (over all services of the engine);
+- in the stream, one engine per partition: the partition's ``PartitionClock``
+  (``pipeline.analysis.clock``) -- each record is observed with ``mark=clock.observe(...)``,
+  the largest ``min(event time, receive time)`` seen, and while the partition is idle a timer
+  calls ``tick(clock.now(wall))``, the mark run on by the wall-clock time passed. So a service
+  that goes silent still closes its windows (empty ones) and its volume drop is seen.
 """
 
 from __future__ import annotations
@@ -88,8 +92,15 @@ class AnalysisEngine:
         template_id: str,
         template: str,
         previous_id: str | None = None,
+        *,
+        mark: float | None = None,
     ) -> Observed:
-        """Count one record (already template-mined) into its service's window."""
+        """Count one record (already template-mined) into its service's window.
+
+        Without ``mark`` the horizon follows the newest event time seen; with it (the
+        partition's ``PartitionClock`` mark, this record included) it follows ``mark``, and
+        event times only choose the window, so a producer whose clock runs ahead opens a future
+        window of its own service instead of making every other service's records late."""
         return self.observe_fields(
             record.service_name,
             record.timestamp,
@@ -98,6 +109,7 @@ class AnalysisEngine:
             template_id,
             template,
             previous_id,
+            mark=mark,
         )
 
     def observe_fields(
@@ -109,6 +121,8 @@ class AnalysisEngine:
         template_id: str,
         template: str,
         previous_id: str | None = None,
+        *,
+        mark: float | None = None,
     ) -> Observed:
         """``observe`` without a LogRecord, for callers that hold the fields already."""
         # The hot path: one dict lookup for the service, one for the window, a few counters.
@@ -129,19 +143,25 @@ class AnalysisEngine:
             self.services[service] = self.services.pop(service)
         if acc.add(template_id, level, message, ts):
             svc.remember_template(template_id, template)
-        if ts > self.max_ts:
+        if mark is None:
+            if ts <= self.max_ts:
+                return _ON_TIME
+            self.max_ts = mark = ts
+        elif ts > self.max_ts:
             self.max_ts = ts
-            horizon = int((ts - self._lateness) // self._width)
-            if self.horizon is None or horizon > self.horizon:
-                return Observed(False, tuple(self._advance(horizon)))
+        horizon = int((mark - self._lateness) // self._width)
+        if self.horizon is None or horizon > self.horizon:
+            return Observed(False, tuple(self._advance(horizon)))
         return _ON_TIME
 
-    def tick(self, now: float) -> list[WindowReport]:
+    def tick(self, now: float | None) -> list[WindowReport]:
         """Close windows on the clock: everything that ended ``allowed_lateness`` before now.
 
+        In the stream ``now`` is ``clock.now(wall)`` (None before the partition's first record),
+        never the wall clock itself: after a replay of old logs that would make the rest late.
         Does nothing before the first record: a timer firing at start-up must not make a
         backlog that is about to be replayed late."""
-        if self.max_ts == float("-inf"):
+        if now is None or self.max_ts == float("-inf"):
             return []
         horizon = int((now - self.config.allowed_lateness_seconds) // self.config.window_seconds)
         if self.horizon is not None and horizon <= self.horizon:

@@ -83,10 +83,14 @@ class IncidentEvent:
     severity: str
     peak_score: float
     anomaly: Anomaly | None = None
+    # On ``updated``: the incident's severity rose in this window, or it came back within its
+    # cooldown after a ``resolved``. Either is worth a new alert revision.
+    escalated: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "action": self.action,
+            "escalated": self.escalated,
             "incident_id": self.incident_id,
             "service_name": self.service_name,
             "kind": self.kind,

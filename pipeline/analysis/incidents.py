@@ -73,6 +73,7 @@ class IncidentTracker:
                 self.opened_by_kind[anomaly.kind] = self.opened_by_kind.get(anomaly.kind, 0) + 1
                 action = "opened"
             # Within the cooldown a resolved incident is reopened rather than duplicated.
+            escalated = action == "updated" and incident.resolved_index is not None
             incident.resolved_index = None
             incident.last_index = index
             incident.last_window_end = window_end
@@ -80,9 +81,10 @@ class IncidentTracker:
             incident.peak_score = max(incident.peak_score, anomaly.score)
             if SEVERITIES.index(anomaly.severity) > SEVERITIES.index(incident.severity):
                 incident.severity = anomaly.severity
+                escalated = escalated or action == "updated"
             stamped_anomaly = replace(anomaly, incident_id=incident.incident_id)
             stamped.append(stamped_anomaly)
-            events.append(self._event(action, incident, stamped_anomaly))
+            events.append(self._event(action, incident, stamped_anomaly, escalated))
         for kind, incident in list(self.incidents.items()):
             if kind in fired:
                 continue
@@ -106,7 +108,13 @@ class IncidentTracker:
     def open_incidents(self) -> list[Incident]:
         return [i for i in self.incidents.values() if i.resolved_index is None]
 
-    def _event(self, action: str, incident: Incident, anomaly: Anomaly | None) -> IncidentEvent:
+    def _event(
+        self,
+        action: str,
+        incident: Incident,
+        anomaly: Anomaly | None,
+        escalated: bool = False,
+    ) -> IncidentEvent:
         return IncidentEvent(
             action,
             incident.incident_id,
@@ -118,6 +126,7 @@ class IncidentTracker:
             incident.severity,
             incident.peak_score,
             anomaly,
+            escalated,
         )
 
     def state(self) -> dict[str, Any]:

@@ -24,11 +24,14 @@ class MinedBatch:
     # Services whose templates changed (new or generalised): their miner state must be saved.
     changed_services: set[str] = field(default_factory=set)
     new_templates: int = 0
+    # (service, template id in use at the end of the batch) of templates this batch created.
+    created: set[tuple[str, str]] = field(default_factory=set)
 
 
 def mine_batch(records: Iterable[WireRecord], miners: ServiceMiners) -> MinedBatch:
     batch = MinedBatch()
     assigned: list[tuple[WireRecord, str]] = []
+    created: list[tuple[str, str]] = []
     first_level: dict[tuple[str, str], str] = {}
     for wire in records:
         record = wire.record
@@ -39,6 +42,7 @@ def mine_batch(records: Iterable[WireRecord], miners: ServiceMiners) -> MinedBat
         if match.is_new:
             batch.new_templates += 1
             batch.changed_services.add(service)
+            created.append((service, match.template_id))
         if match.previous_id is not None:
             batch.changed_services.add(service)
     templates: dict[tuple[str, str], TemplateRow] = {}
@@ -69,6 +73,7 @@ def mine_batch(records: Iterable[WireRecord], miners: ServiceMiners) -> MinedBat
             )
         )
     batch.templates = list(templates.values())
+    batch.created = {(service, miners.resolve(service, tid)) for service, tid in created}
     # Only the aliases this batch made or touched: a service keeps thousands of old ones.
     touched = set(templates) | {(w.record.service_name, tid) for w, tid in assigned}
     for service in batch.changed_services:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-from collections.abc import AsyncIterator
 from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
@@ -17,11 +16,11 @@ from asyncpg.connection import Connection
 from storage.database import Database
 from storage.errors import StoreAborted
 from storage.log_sink import LogSink
-from storage.migrations import migrate
 from storage.retry import Backoff, ErrorKind
 from storage.rows import Alias, DeadLetterRow, LogRow, TemplateRow
 
 from ..conftest import BASE
+from .conftest import Recorder
 
 pytestmark = pytest.mark.timeout(60)
 
@@ -53,35 +52,6 @@ def row(index: int, **changes: Any) -> LogRow:
 # Too long for a btree entry even after compression (hex digits compress to about half).
 INCOMPRESSIBLE = "".join(hashlib.sha256(str(i).encode()).hexdigest() for i in range(200))
 SERVED = TemplateRow("checkout", "tpl-served", "request <*> served", "INFO")
-
-
-class Recorder:
-    def __init__(self, stop_after_retries: int | None = None) -> None:
-        self.retries: list[tuple[ErrorKind, str]] = []
-        self.rejected: list[str] = []
-        self.stop_after_retries = stop_after_retries
-
-    def on_retry(self, kind: ErrorKind, code: str) -> None:
-        self.retries.append((kind, code))
-
-    def on_rejected(self, code: str) -> None:
-        self.rejected.append(code)
-
-    def should_stop(self) -> bool:
-        return self.stop_after_retries is not None and len(self.retries) >= self.stop_after_retries
-
-
-@pytest.fixture
-async def url(fresh_database: str) -> str:
-    await migrate(fresh_database, BASE.sql_dir)
-    return fresh_database
-
-
-@pytest.fixture
-async def database(url: str) -> AsyncIterator[Database]:
-    database = Database(url, 1, 4)
-    yield database
-    await database.close()
 
 
 def make_sink(database: Database, recorder: Recorder | None = None, **kwargs: Any) -> LogSink:

@@ -64,11 +64,11 @@ async def test_stores_rows_and_saves_the_miner_only_when_templates_change():
     state: dict[bytes, bytes] = {}
     sink = FakeSink()
     agent, registry = ingestor(state, sink)
-    await agent.handle([value("api", "user 1 logged in", "user 2 logged in")])
+    await agent.handle([(0, value("api", "user 1 logged in", "user 2 logged in"))])
     assert len(sink.rows) == 2
     saved = state[service_key("api")]
     assert b"logged in" in zlib.decompress(saved)
-    await agent.handle([value("api", "user 3 logged in")])
+    await agent.handle([(0, value("api", "user 3 logged in"))])
     assert state[service_key("api")] is saved  # nothing new: no changelog write
     assert registry.get_sample_value("logs_processed_total") == 3
     assert registry.get_sample_value("patterns_detected_total") == 1
@@ -78,10 +78,10 @@ async def test_a_new_worker_continues_from_the_saved_miner():
     state: dict[bytes, bytes] = {}
     first, _ = ingestor(state, FakeSink())
     for word in ("up", "down", "flapping"):
-        await first.handle([value("api", f"Link {word}")])
+        await first.handle([(0, value("api", f"Link {word}"))])
     sink = FakeSink()
     second, _ = ingestor(state, sink)
-    await second.handle([value("api", "Link dormant")])
+    await second.handle([(0, value("api", "Link dormant"))])
     (row,) = sink.rows.values()
     restored = ServiceMiners()
     restored.restore_service(zlib.decompress(state[service_key("api")]))
@@ -92,7 +92,7 @@ async def test_unreadable_kafka_records_become_dead_letters_and_the_rest_is_stor
     sink = FakeSink()
     agent, registry = ingestor({}, sink)
     good = value("api", "fine")
-    await agent.handle([good, b"garbage", good.replace(b'"INFO"', b'"LOUD"')])
+    await agent.handle([(0, good), (1, b"garbage"), (0, good.replace(b'"INFO"', b'"LOUD"'))])
     assert len(sink.rows) == 1
     assert [(letter.stage, letter.position) for letter in sink.letters] == [
         ("ingest", -1),
@@ -108,7 +108,7 @@ async def test_unreadable_saved_state_rebuilds_the_service_instead_of_stalling()
     state = {service_key("api"): b"not zlib"}
     sink = FakeSink()
     agent, registry = ingestor(state, sink)
-    await agent.handle([value("api", "hello")])
+    await agent.handle([(0, value("api", "hello"))])
     assert len(sink.rows) == 1
     assert (
         registry.get_sample_value("template_miner_bound_hits_total", {"bound": "unreadable_state"})

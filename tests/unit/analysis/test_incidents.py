@@ -12,13 +12,17 @@ def anomaly(kind: str = "error_rate", score: float = 0.6, severity: str = "mediu
 def test_consecutive_windows_are_one_incident_opened_updated_resolved() -> None:
     tracker = IncidentTracker("api", resolve_after=2, cooldown=5)
     actions = []
+    escalations = []
     for index in range(15):
         fired = [anomaly(severity="high" if index == 3 else "medium")] if index < 10 else []
         stamped, events = tracker.step(index, index * 60.0, index * 60.0 + 60, fired)
         actions += [e.action for e in events]
+        escalations += [index for e in events if e.escalated]
         if stamped:
             assert stamped[0].incident_id == incident_id("api", "error_rate", 0.0)
     assert actions == ["opened"] + ["updated"] * 9 + ["resolved"]
+    # Severity rose once (window 3) and never falls: one escalation worth a new alert revision.
+    assert escalations == [3]
     assert tracker.opened == 1
     assert tracker.incidents["error_rate"].severity == "high"
     assert tracker.incidents["error_rate"].windows == 10
@@ -30,6 +34,7 @@ def test_reopening_within_cooldown_keeps_the_incident() -> None:
     tracker.step(1, 60.0, 120.0, [])  # resolved
     _, events = tracker.step(3, 180.0, 240.0, [anomaly()])
     assert events[0].action == "updated" and tracker.opened == 1
+    assert events[0].escalated  # back after a resolved alert: alert again
     tracker.step(4, 240.0, 300.0, [])
     _, events = tracker.step(20, 1200.0, 1260.0, [anomaly()])
     assert events[0].action == "opened" and tracker.opened == 2

@@ -43,3 +43,13 @@ def test_reasons_are_capped():
 )
 def test_anything_else_is_not_a_dead_letter(value):
     assert decode(value) is None
+
+
+def test_a_dead_letter_matches_its_published_schema():
+    import json
+    from pathlib import Path
+
+    import jsonschema
+
+    path = Path(__file__).resolve().parents[3] / "docs/schemas/dead-letter-topic.schema.json"
+    jsonschema.validate(orjson.loads(encode(letter())), json.loads(path.read_text()))

@@ -76,3 +76,16 @@ def test_bad_records_are_reported_by_position_and_the_rest_kept():
 def test_decoding_arbitrary_bytes_never_raises(value):
     good, bad = decode_batch(value)
     assert good or bad or value.startswith(b"{")
+
+
+def test_a_message_matches_its_published_schema():
+    import json
+    from pathlib import Path
+
+    import jsonschema
+
+    schema = json.loads(
+        (Path(__file__).resolve().parents[3] / "docs/schemas/logs-topic.schema.json").read_text()
+    )
+    value = join_records([encode_record(_record(metadata={"a": 1}), 2.0)])
+    jsonschema.validate(orjson.loads(value), schema)
