@@ -49,6 +49,7 @@ from aio_pika.exceptions import DeliveryError, PublishError
 from mode import Service
 
 from bridges.queues import declare_queue, persistent_message
+from pipeline.agents.stopping import give_up_unacked
 from pipeline.errors import LogAnalysisError
 from pipeline.insights.messages import ALERTS, RECOMMENDATIONS
 from pipeline.metrics import Metrics
@@ -362,22 +363,8 @@ def register_outbound_agent(
                     await forwarder.handle(event.value, _where(event))
                 except PublishAborted as exc:
                     log.warning("outbound: %s left for redelivery: %s", _where(event), exc)
-                    _give_up_unacked(app, topics)
+                    give_up_unacked(app, topics)
                     return
                 await stream.ack(event)
 
     return app.agent(topic, name="outbound", concurrency=1)(outbound)
-
-
-def _give_up_unacked(app: Any, topics: frozenset[str]) -> None:
-    """Let the stopping worker stop without waiting for our unacked events.
-
-    Before it stops, Faust waits until every event it handed to a stream is acked or garbage
-    collected, and the stream's iterator keeps the last one it took alive: without this, a stop
-    while RabbitMQ is down would wait forever. The events stay unacked, so their offsets are not
-    committed and Kafka redelivers them to the next worker.
-    """
-    unacked = app.consumer.unacked
-    for message in list(unacked):
-        if message.topic in topics and not message.acked:
-            unacked.discard(message)

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from pipeline.agents.ingest import Sink
+from pipeline.agents.stopping import give_up_unacked
 from pipeline.errors import StorageError
 from pipeline.ingest import dead_letters
 from pipeline.ingest.dead_letters import WHOLE_MESSAGE
@@ -63,6 +64,7 @@ def register_dead_letter_agent(
                 await sink.store_dead_letters(letters)
             except StorageError as exc:
                 log.warning("dead letters left for replay: %s", exc)
+                give_up_unacked(app, [topic.get_topic_name()])
                 return
             for event in events:
                 await stream.ack(event)

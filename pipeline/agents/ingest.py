@@ -20,6 +20,7 @@ from collections import defaultdict
 from collections.abc import Awaitable, Callable, MutableMapping, Sequence
 from typing import Any, Protocol
 
+from pipeline.agents.stopping import give_up_unacked
 from pipeline.errors import SnapshotError, StorageError
 from pipeline.ingest import dead_letters
 from pipeline.ingest.mining import mine_batch
@@ -211,6 +212,7 @@ def register_ingest_agent(
             except StorageError as exc:
                 # Only raised when the worker is stopping: leave the batch unacked for replay.
                 log.warning("ingest: batch left for replay: %s", exc)
+                give_up_unacked(app, [topic.get_topic_name()])
                 return
             for event in events:
                 await stream.ack(event)

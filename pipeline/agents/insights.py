@@ -12,6 +12,7 @@ from typing import Any, Protocol
 
 import orjson
 
+from pipeline.agents.stopping import give_up_unacked
 from pipeline.errors import StorageError
 from pipeline.metrics import Metrics
 
@@ -59,6 +60,7 @@ def register_insights_agent(
                 await store.store(insights)
             except StorageError as exc:
                 log.warning("insights left for replay: %s", exc)
+                give_up_unacked(app, [topic.get_topic_name()])
                 return
             for event in events:
                 await stream.ack(event)

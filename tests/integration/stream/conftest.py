@@ -30,14 +30,18 @@ class Stream:
         self._log_dir = log_dir
         self.workers: list[Worker] = []
 
-    def start(self, timeout: float = 90) -> Worker:
+    def start(
+        self, timeout: float = 90, env: dict[str, str] | None = None, path: str = "/health/ready"
+    ) -> Worker:
+        """A worker, once ``path`` answers 200 (``/health/`` when a dependency is meant to be
+        down)."""
         worker = Worker(
             ["-m", "pipeline", "worker", "--loglevel=info"],
-            self.env,
+            {**self.env, **(env or {})},
             self._log_dir / f"worker-{len(self.workers)}.log",
         )
         self.workers.append(worker)
-        url = f"http://127.0.0.1:{self.env['WEB_PORT']}/health/ready"
+        url = f"http://127.0.0.1:{self.env['WEB_PORT']}{path}"
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if worker.process.poll() is not None:

@@ -243,3 +243,20 @@ async def test_bad_records_are_dead_lettered_and_their_partition_keeps_flowing(s
     later = records("r5-later", 5, services=1, start=200)
     await stream.publish(messages(later, 5))
     await stream.wait_for_rows("r5-later", 5)
+
+
+async def test_a_worker_stops_promptly_while_the_database_is_down_and_loses_nothing(
+    stream: Stream,
+):
+    # Nothing listens on port 1: every write fails as a lost connection and is retried.
+    down = stream.start(env={"DATABASE_URL": "postgresql://u:p@127.0.0.1:1/none"}, path="/health/")
+    items = records("r6", 50, services=2)
+    await stream.publish(messages(items, 10))
+    await asyncio.sleep(5)  # the bridge has put them in Kafka; the agent retries its batch
+    started = asyncio.get_running_loop().time()
+    assert down.kill(signal.SIGTERM, wait=45), "the worker hung on stop with its batch unstored"
+    assert asyncio.get_running_loop().time() - started < 45
+    assert await stream.count("r6") == (0, 0)
+    stream.start()
+    await stream.wait_for_rows("r6", 50, within=60)
+    assert await stream.count("r6") == (50, 50)
