@@ -15,6 +15,8 @@ PY_PATHS  := pipeline bridges storage web tests deploy
 export
 # Local runs allow the published development JWT secret; the Dockerfile and compose say production.
 export LOG_ANALYSIS_ENV ?= development
+# Faust's local state beside the stack's (`make clean` removes both).
+export LOG_ANALYSIS_DATA_DIR ?= $(CURDIR)/.stack/faust
 
 .PHONY: help install up down status migrate run test test-unit test-integration lint format \
         bench-templates bench-anomaly docker-build docker-up docker-down clean \

@@ -15,6 +15,14 @@ def main() -> None:
         print(f"configuration error: {exc}", file=sys.stderr)
         raise SystemExit(2) from None
 
+    try:
+        # Faust creates only the last level of its data directory; the default lives under the
+        # user's state directory, which a fresh machine may not have yet.
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        print(f"configuration error: LOG_ANALYSIS_DATA_DIR: {exc}", file=sys.stderr)
+        raise SystemExit(2) from None
+
     from faust.cli.faust import cli
 
     from pipeline.app import create_app

@@ -110,7 +110,8 @@ def service_env(unique: str, free_port: int, tmp_path) -> Iterator[dict[str, str
             "RECOMMENDATION_QUEUE": f"la-test-{unique}.recommendation_queue",
             "WEB_HOST": "127.0.0.1",
             "WEB_PORT": str(free_port),
-            "LOG_ANALYSIS_DATA_DIR": str(tmp_path / "faust-data"),
+            # Parents that do not exist yet, as on a fresh machine: the worker creates them.
+            "LOG_ANALYSIS_DATA_DIR": str(tmp_path / "state" / "log-analysis" / "faust-data"),
             "PYTHONUNBUFFERED": "1",
         }
     )

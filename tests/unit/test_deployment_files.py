@@ -100,9 +100,10 @@ def test_dockerfile_is_slim_non_root_and_runtime_only():
     assert s.SQL_DIR not in dockerfile
 
 
-def test_makefile_runs_in_development():
+def test_makefile_runs_in_development_with_state_under_the_stack():
     makefile = (ROOT / "Makefile").read_text()
     assert f"export {s.ENVIRONMENT} ?= {DEVELOPMENT}" in makefile
+    assert f"export {s.DATA_DIR} ?= $(CURDIR)/.stack/faust" in makefile
 
 
 def test_production_refuses_the_secret_published_in_env_example():
