@@ -23,7 +23,7 @@ from typing import Any, Protocol
 from pipeline.agents.stopping import give_up_unacked
 from pipeline.errors import SnapshotError, StorageError
 from pipeline.ingest import dead_letters
-from pipeline.ingest.mining import mine_batch
+from pipeline.ingest.mining import MinedBatch, mine_batch
 from pipeline.ingest.wire import WireRecord, decode_batch, service_key
 from pipeline.insights.detectors import Detectors, new_pattern_messages
 from pipeline.insights.messages import InsightMessage
@@ -124,7 +124,7 @@ class Ingestor:
         self._count(result, letters, mined.new_templates, time.perf_counter() - started)
 
     def _insights(
-        self, result: StoreResult, mined: Any, partition_of: dict[str, int]
+        self, result: StoreResult, mined: MinedBatch, partition_of: dict[str, int]
     ) -> list[InsightMessage]:
         assert self._detectors is not None
         by_partition: dict[int, list[LogRow]] = defaultdict(list)
