@@ -6,6 +6,7 @@ the suite never drains or pollutes a `make run` on the same machine.
 
 from __future__ import annotations
 
+import asyncio
 import os
 import socket
 import uuid
@@ -79,11 +80,27 @@ async def fresh_database() -> AsyncIterator[str]:
     try:
         yield database_url_for(name)
     finally:
-        admin = await asyncpg.connect(BASE.database.url)
-        try:
-            await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        finally:
-            await admin.close()
+        await _drop_database(name)
+
+
+# A backend our role may not terminate (an autovacuum worker that started on the test's fresh
+# rows) makes DROP ... WITH (FORCE) fail for a moment; it is gone within seconds.
+_DROP_RETRIES = 40
+
+
+async def _drop_database(name: str) -> None:
+    admin = await asyncpg.connect(BASE.database.url)
+    try:
+        for attempt in range(_DROP_RETRIES):
+            try:
+                await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+                return
+            except (asyncpg.InsufficientPrivilegeError, asyncpg.ObjectInUseError):
+                if attempt == _DROP_RETRIES - 1:
+                    raise
+                await asyncio.sleep(0.25)
+    finally:
+        await admin.close()
 
 
 @pytest.fixture
