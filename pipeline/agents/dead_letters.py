@@ -7,19 +7,15 @@ key makes a replayed dead letter add no second row.
 
 from __future__ import annotations
 
-import logging
 import time
 from collections.abc import Sequence
 from typing import Any
 
 from pipeline.agents.ingest import Sink
-from pipeline.agents.stopping import give_up_unacked
-from pipeline.errors import StorageError
+from pipeline.agents.stopping import register_batch_agent
 from pipeline.ingest import dead_letters
 from pipeline.ingest.dead_letters import WHOLE_MESSAGE
 from storage.rows import DeadLetterRow
-
-log = logging.getLogger(__name__)
 
 
 def read_dead_letters(
@@ -55,18 +51,17 @@ def register_dead_letter_agent(
     batch_messages: int,
     batch_seconds: float,
 ) -> Any:
-    async def store_dead_letters(stream: Any) -> None:
-        async for events in stream.noack_take(batch_messages, within=batch_seconds):
-            letters = read_dead_letters(
-                [event.value for event in events], source=source, payload_limit=payload_limit
-            )
-            try:
-                await sink.store_dead_letters(letters)
-            except StorageError as exc:
-                log.warning("dead letters left for replay: %s", exc)
-                give_up_unacked(app, [topic.get_topic_name()])
-                return
-            for event in events:
-                await stream.ack(event)
+    async def handle(events: Sequence[Any]) -> None:
+        letters = read_dead_letters(
+            [event.value for event in events], source=source, payload_limit=payload_limit
+        )
+        await sink.store_dead_letters(letters)
 
-    return app.agent(topic, name="dead_letters", concurrency=1)(store_dead_letters)
+    return register_batch_agent(
+        app,
+        topic,
+        "dead_letters",
+        handle,
+        batch_messages=batch_messages,
+        batch_seconds=batch_seconds,
+    )

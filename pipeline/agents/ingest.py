@@ -20,8 +20,8 @@ from collections import defaultdict
 from collections.abc import Awaitable, Callable, MutableMapping, Sequence
 from typing import Any, Protocol
 
-from pipeline.agents.stopping import give_up_unacked
-from pipeline.errors import SnapshotError, StorageError
+from pipeline.agents.stopping import register_batch_agent
+from pipeline.errors import SnapshotError
 from pipeline.ingest import dead_letters
 from pipeline.ingest.mining import MinedBatch, mine_batch
 from pipeline.ingest.wire import WireRecord, decode_batch, service_key
@@ -203,18 +203,9 @@ def _bound_deltas(before: MinerStats, after: MinerStats) -> dict[str, int]:
 def register_ingest_agent(
     app: Any, topic: Any, ingestor: Ingestor, batch_messages: int, batch_seconds: float
 ) -> Any:
-    """The agent, with ``concurrency=1``: above one, Faust can commit past in-flight events."""
+    async def handle(events: Sequence[Any]) -> None:
+        await ingestor.handle([(event.message.partition, event.value) for event in events])
 
-    async def ingest(stream: Any) -> None:
-        async for events in stream.noack_take(batch_messages, within=batch_seconds):
-            try:
-                await ingestor.handle([(event.message.partition, event.value) for event in events])
-            except StorageError as exc:
-                # Only raised when the worker is stopping: leave the batch unacked for replay.
-                log.warning("ingest: batch left for replay: %s", exc)
-                give_up_unacked(app, [topic.get_topic_name()])
-                return
-            for event in events:
-                await stream.ack(event)
-
-    return app.agent(topic, name="ingest", concurrency=1)(ingest)
+    return register_batch_agent(
+        app, topic, "ingest", handle, batch_messages=batch_messages, batch_seconds=batch_seconds
+    )

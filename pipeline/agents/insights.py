@@ -12,8 +12,7 @@ from typing import Any, Protocol
 
 import orjson
 
-from pipeline.agents.stopping import give_up_unacked
-from pipeline.errors import StorageError
+from pipeline.agents.stopping import register_batch_agent
 from pipeline.metrics import Metrics
 
 log = logging.getLogger(__name__)
@@ -49,20 +48,19 @@ def register_insights_agent(
     batch_messages: int,
     batch_seconds: float,
 ) -> Any:
-    async def store_insights(stream: Any) -> None:
-        async for events in stream.noack_take(batch_messages, within=batch_seconds):
-            insights, unreadable = decode_insights([event.value for event in events])
-            if unreadable:
-                # Not ours to store: counted and skipped (the sink refuses bad objects itself).
-                log.error("insights: %d unreadable message(s) skipped", unreadable)
-                metrics.logs_failed.labels("unreadable_insight").inc(unreadable)
-            try:
-                await store.store(insights)
-            except StorageError as exc:
-                log.warning("insights left for replay: %s", exc)
-                give_up_unacked(app, [topic.get_topic_name()])
-                return
-            for event in events:
-                await stream.ack(event)
+    async def handle(events: Sequence[Any]) -> None:
+        insights, unreadable = decode_insights([event.value for event in events])
+        if unreadable:
+            # Not ours to store: counted and skipped (the sink refuses bad objects itself).
+            log.error("insights: %d unreadable message(s) skipped", unreadable)
+            metrics.logs_failed.labels("unreadable_insight").inc(unreadable)
+        await store.store(insights)
 
-    return app.agent(topic, name="insights", concurrency=1)(store_insights)
+    return register_batch_agent(
+        app,
+        topic,
+        "insights",
+        handle,
+        batch_messages=batch_messages,
+        batch_seconds=batch_seconds,
+    )

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
 
+import asyncpg
 import pytest
+from asyncpg import Connection
 
 from storage.database import Database
 from storage.migrations import migrate
@@ -40,3 +44,27 @@ async def database(url: str) -> AsyncIterator[Database]:
     database = Database(url, 1, 4)
     yield database
     await database.close()
+
+
+@asynccontextmanager
+async def killing_after_insert_into(
+    table: str, url: str, monkeypatch: pytest.MonkeyPatch
+) -> AsyncIterator[list[int]]:
+    """Terminates the sink's connection right after its ``INSERT INTO <table>``, inside the
+    transaction, ``kills[0]`` times; yields that one-element list."""
+    kills = [1]
+    admin = await asyncpg.connect(url)
+    original = Connection.fetch
+
+    async def fetch_then_die(self: Connection, query: str, *args: Any, **kwargs: Any) -> Any:
+        result = await original(self, query, *args, **kwargs)
+        if query.startswith(f"INSERT INTO {table}") and kills[0] > 0:
+            kills[0] -= 1
+            await admin.execute("SELECT pg_terminate_backend($1, 5000)", self.get_server_pid())
+        return result
+
+    monkeypatch.setattr(Connection, "fetch", fetch_then_die)
+    try:
+        yield kills
+    finally:
+        await admin.close()

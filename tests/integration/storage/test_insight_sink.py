@@ -12,7 +12,6 @@ from typing import Any
 import asyncpg
 import orjson
 import pytest
-from asyncpg.connection import Connection
 
 from pipeline.analysis.events import Anomaly, WindowReport
 from pipeline.analysis.incidents import IncidentTracker
@@ -25,7 +24,7 @@ from storage.retry import Backoff, ErrorKind
 from tests.unit.analysis.helpers import T0, normal_mix, run
 
 from ..conftest import BASE
-from .conftest import Recorder
+from .conftest import Recorder, killing_after_insert_into
 
 pytestmark = pytest.mark.timeout(60)
 
@@ -397,24 +396,8 @@ async def test_missing_schema_is_retried_until_told_to_stop(fresh_database, burs
 
 @pytest.fixture
 async def kill_after_insert(url, monkeypatch):
-    """Terminates the sink's connection right after its insert into insights, inside the
-    transaction, ``kills[0]`` times; yields that one-element list."""
-    kills = [1]
-    admin = await asyncpg.connect(url)
-    original = Connection.fetch
-
-    async def fetch_then_die(self: Connection, query: str, *args: Any, **kwargs: Any) -> Any:
-        result = await original(self, query, *args, **kwargs)
-        if query.startswith("INSERT INTO insights") and kills[0] > 0:
-            kills[0] -= 1
-            await admin.execute("SELECT pg_terminate_backend($1, 5000)", self.get_server_pid())
-        return result
-
-    monkeypatch.setattr(Connection, "fetch", fetch_then_die)
-    try:
+    async with killing_after_insert_into("insights", url, monkeypatch) as kills:
         yield kills
-    finally:
-        await admin.close()
 
 
 async def test_a_lost_connection_is_retried_and_the_batch_stored_once(
