@@ -1,8 +1,13 @@
-"""Records of many RabbitMQ messages grouped into Kafka messages of one service each. Pure.
+"""Records of many RabbitMQ messages grouped into Kafka messages of one partition each. Pure.
 
 A Kafka message costs the same to produce and to consume whether it carries one record or a
-thousand, so records of one service wait up to a short linger for company, across RabbitMQ
-messages, until the next one would push the Kafka message past its byte cap.
+thousand, so records bound for one partition wait up to a short linger for company, across
+RabbitMQ messages, until the next one would push the Kafka message past its byte cap.
+
+By partition, not by service: a partition's records then reach Kafka in the order they arrived,
+whatever services they belong to. Grouped by service, a sender replaying hours of logs at full
+speed would put minutes of one service's records before the same minutes of the next service's,
+and the partition's clock (which the detectors close windows by) would have passed the latter.
 
 A :class:`Ticket` stands for one RabbitMQ message: it is settled (acked, or requeued when a
 Kafka send failed) only once every batch holding one of its records or dead letters is settled,
@@ -49,9 +54,9 @@ class Ticket:
 
 @dataclass(eq=False, slots=True)
 class Batch:
-    """Encoded records of one service bound for one Kafka message."""
+    """Encoded records bound for one Kafka message of one partition."""
 
-    service: str
+    partition: int
     opened_at: float
     records: list[bytes] = field(default_factory=list)
     size: int = ENVELOPE_BYTES
@@ -75,36 +80,37 @@ class Batch:
 
 
 class Batcher:
-    """Open batches per service; closes a batch when full, when lingering too long, or on drain."""
+    """Open batches per partition; closes a batch when full, when lingering too long, or on
+    drain."""
 
     def __init__(self, max_bytes: int, linger_seconds: float) -> None:
         self._max_bytes = max_bytes
         self._linger = linger_seconds
-        self._open: dict[str, Batch] = {}
+        self._open: dict[int, Batch] = {}
 
     def __len__(self) -> int:
         return len(self._open)
 
-    def add(self, service: str, encoded: bytes, ticket: Ticket, now: float) -> Batch | None:
+    def add(self, partition: int, encoded: bytes, ticket: Ticket, now: float) -> Batch | None:
         """Add one record; returns the batch it closed to make room, if any.
 
         A record bigger than the cap on its own still travels, alone (the intake refuses
         records over the per-record limit, which is far below the cap).
         """
         closed = None
-        batch = self._open.get(service)
+        batch = self._open.get(partition)
         if batch is not None and batch.records and not batch.fits(encoded, self._max_bytes):
-            closed = self._open.pop(service)
+            closed = self._open.pop(partition)
             batch = None
         if batch is None:
-            batch = self._open[service] = Batch(service, now)
+            batch = self._open[partition] = Batch(partition, now)
         batch.add(encoded, ticket)
         return closed
 
     def due(self, now: float) -> list[Batch]:
         """Close the batches that have waited their linger."""
-        ready = [s for s, b in self._open.items() if now - b.opened_at >= self._linger]
-        return [self._open.pop(service) for service in ready]
+        ready = [p for p, b in self._open.items() if now - b.opened_at >= self._linger]
+        return [self._open.pop(partition) for partition in ready]
 
     def drain(self) -> list[Batch]:
         batches = list(self._open.values())

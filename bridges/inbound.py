@@ -1,7 +1,9 @@
 """The inbound bridge: RabbitMQ ``log_analysis_queue`` -> the Kafka logs and dead-letter topics.
 
 A mode service that runs in the worker. Messages are taken one at a time from a prefetch window;
-their records go to Kafka grouped by service (``bridges.batching``) and a message is acked only
+their records go to Kafka grouped by partition, each service's to the partition Kafka's default
+partitioner gives its name (``bridges.partitioning``, ``bridges.batching``), so a partition's
+records keep the order they arrived in; a message is acked only
 when Kafka acknowledged every record and dead letter that came from it. A failed send requeues
 the message: Kafka may then hold some records twice, which storage absorbs (records are keyed
 by event id).
@@ -16,6 +18,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+from collections import defaultdict
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -25,11 +28,12 @@ from aio_pika.abc import AbstractIncomingMessage, AbstractQueue, AbstractRobustC
 from mode import Service
 
 from bridges.batching import Batch, Batcher, Ticket
+from bridges.partitioning import ServicePartitioner
 from bridges.queues import declare_queue
 from pipeline.errors import LogAnalysisError
 from pipeline.ingest import dead_letters
 from pipeline.ingest.intake import IntakeLimits, intake
-from pipeline.ingest.wire import join_records, service_key
+from pipeline.ingest.wire import join_records
 from pipeline.metrics import LabelFolder, Metrics
 
 log = logging.getLogger(__name__)
@@ -41,6 +45,10 @@ class BridgeUnavailable(LogAnalysisError):
 
 # Sends key and value to a Kafka topic; the awaitable it returns resolves on Kafka's ack.
 KafkaSend = Callable[[bytes, bytes], Awaitable[Awaitable[Any]]]
+# Sends a value to one partition of the logs topic; resolves like KafkaSend.
+PartitionSend = Callable[[int, bytes], Awaitable[Awaitable[Any]]]
+# The number of partitions the logs topic has now.
+PartitionCount = Callable[[], Awaitable[int]]
 
 
 @dataclass(frozen=True)
@@ -55,14 +63,17 @@ class BridgeConfig:
     # How long stopping may wait for Kafka to acknowledge what the bridge holds.
     stop_timeout_seconds: float = 30.0
     depth_interval_seconds: float = 5.0
+    # How often the logs topic's partition count is read again (partitions may be added).
+    partitions_interval_seconds: float = 30.0
 
 
 class InboundBridge(Service):
     def __init__(
         self,
         config: BridgeConfig,
-        send_logs: KafkaSend,
+        send_logs: PartitionSend,
         send_dead_letter: KafkaSend,
+        partitions: PartitionCount,
         metrics: Metrics,
         service_labels: LabelFolder,
         **kwargs: Any,
@@ -71,15 +82,19 @@ class InboundBridge(Service):
         self._config = config
         self._send_logs = send_logs
         self._send_dead_letter = send_dead_letter
+        self._partitions = partitions
+        self._partitioner = ServicePartitioner(1)
         self._metrics = metrics
         self._labels = service_labels
         self._batcher = Batcher(config.max_batch_bytes, config.linger_seconds)
         self._inflight: set[asyncio.Future[Any]] = set()
+        self._handing_over: defaultdict[int, asyncio.Lock] = defaultdict(asyncio.Lock)
         self._connection: AbstractRobustConnection | None = None
         self._queue: AbstractQueue | None = None
         self._consuming: asyncio.Task[None] | None = None
 
     async def on_start(self) -> None:
+        self._partitioner = ServicePartitioner(await self._partitions())
         self._connection = await aio_pika.connect_robust(self._config.url)
         channel = await self._connection.channel()
         await channel.set_qos(prefetch_count=self._config.prefetch)
@@ -87,6 +102,7 @@ class InboundBridge(Service):
         self._consuming = asyncio.ensure_future(self._consume(self._queue))
         self.add_future(self._linger_loop())
         self.add_future(self._depth_loop())
+        self.add_future(self._partitions_loop())
         log.info("bridge: consuming %s (prefetch %d)", self._config.queue, self._config.prefetch)
 
     async def check(self) -> None:
@@ -142,7 +158,8 @@ class InboundBridge(Service):
         ingested = self._metrics.logs_ingested
         for accepted in result.accepted:
             ingested.labels(self._labels(accepted.service), accepted.level).inc()
-            closed = self._batcher.add(accepted.service, accepted.encoded, ticket, now)
+            partition = self._partitioner(accepted.service)
+            closed = self._batcher.add(partition, accepted.encoded, ticket, now)
             if closed is not None:
                 self._produce(closed)
         ticket.seal()
@@ -152,10 +169,14 @@ class InboundBridge(Service):
 
     async def _deliver(self, batch: Batch) -> None:
         try:
-            acked = await self._send_logs(service_key(batch.service), join_records(batch.records))
+            # One hand-over to the producer at a time per partition: aiokafka appends a message
+            # that fits the open producer batch before an earlier one waiting for room, and a
+            # partition's records must reach Kafka in the order they arrived.
+            async with self._handing_over[batch.partition]:
+                acked = await self._send_logs(batch.partition, join_records(batch.records))
             await acked
         except Exception as exc:
-            log.warning("bridge: Kafka send failed for %s: %r", batch.service, exc)
+            log.warning("bridge: Kafka send to partition %d failed: %r", batch.partition, exc)
             self._metrics.logs_failed.labels("kafka_send").inc(len(batch.records))
             batch.settle(False)
         else:
@@ -207,3 +228,21 @@ class InboundBridge(Service):
             except Exception as exc:
                 log.debug("bridge: queue depth unavailable: %r", exc)
             await self.sleep(self._config.depth_interval_seconds)
+
+    async def _partitions_loop(self) -> None:
+        """Partitions added to the logs topic: services move to where Kafka's partitioner now
+        puts them (their tables' keys move the same way)."""
+        while not self.should_stop:
+            await self.sleep(self._config.partitions_interval_seconds)
+            try:
+                count = await self._partitions()
+            except Exception as exc:
+                log.debug("bridge: partition count unavailable: %r", exc)
+                continue
+            if count != self._partitioner.count:
+                log.warning(
+                    "bridge: the logs topic has %d partitions now (was %d)",
+                    count,
+                    self._partitioner.count,
+                )
+                self._partitioner = ServicePartitioner(count)

@@ -69,6 +69,7 @@ class LogAnalysisApp(faust.App):
         # After every child (agents included) stopped: they may still write while stopping.
         await super().on_shutdown()
         await self.database.close()
+        self.stream_parts.fit_pool.shutdown(wait=False, cancel_futures=True)
 
 
 def faust_options(settings: Settings, verifier: TokenVerifier, metrics: Metrics) -> dict[str, Any]:

@@ -10,6 +10,7 @@ import asyncio
 import logging
 import time
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,6 +23,8 @@ from pipeline.agents.dead_letters import register_dead_letter_agent
 from pipeline.agents.ingest import Ingestor, register_ingest_agent
 from pipeline.agents.insights import register_insights_agent
 from pipeline.analysis.config import RecordLimits
+from pipeline.analysis.engine import RefitJob
+from pipeline.analysis.scorers import FastForest
 from pipeline.ingest.intake import IntakeLimits
 from pipeline.insights.detectors import Detectors
 from pipeline.insights.messages import InsightMessage
@@ -40,6 +43,7 @@ log = logging.getLogger(__name__)
 LAG_INTERVAL_SECONDS = 5.0
 # How often idle partitions' clocks close windows.
 TICK_INTERVAL_SECONDS = 1.0
+FIT_THREADS = 2
 
 
 @dataclass(frozen=True)
@@ -54,6 +58,7 @@ class StreamParts:
     insights_agent: Any
     publisher: OutboundPublisher
     outbound_agent: Any
+    fit_pool: ThreadPoolExecutor
 
     async def check_rabbitmq(self) -> None:
         """Readiness: both bridges hold an open RabbitMQ connection."""
@@ -86,7 +91,14 @@ def attach_stream(
         partitions=settings.kafka.topic_partitions,
         use_partitioner=True,
     )
-    detectors = Detectors(analysis_config(settings.analysis))
+    # Isolation-forest fits: threads, so the loop runs on while sklearn builds trees; two, as
+    # a refit wave after a catch-up should not take every core from the agents.
+    fit_pool = ThreadPoolExecutor(max_workers=FIT_THREADS, thread_name_prefix="forest-fit")
+
+    async def run_fit(job: RefitJob) -> FastForest:
+        return await asyncio.get_running_loop().run_in_executor(fit_pool, job.run)
+
+    detectors = Detectors(analysis_config(settings.analysis), run_fit)
 
     async def emit(messages: Sequence[InsightMessage]) -> None:
         """Send insights and wait until Kafka has them all (before the batch is acked)."""
@@ -178,8 +190,9 @@ def attach_stream(
                 records=RecordLimits(),
             ),
         ),
-        send_logs=lambda key, value: topics.logs.send(key=key, value=value),
+        send_logs=lambda partition, value: topics.logs.send(value=value, partition=partition),
         send_dead_letter=lambda key, value: topics.dead_letter.send(key=key, value=value),
+        partitions=lambda: _partition_count(app, logs_topic),
         metrics=metrics,
         service_labels=labels,
     )
@@ -192,7 +205,7 @@ def attach_stream(
 
     async def close_idle_windows() -> None:
         idle = await _caught_up(app, logs_topic)
-        await emit(detectors.tick(time.time(), idle))
+        await emit(await detectors.tick(time.time(), idle))
 
     app.timer(TICK_INTERVAL_SECONDS)(close_idle_windows)
 
@@ -207,6 +220,7 @@ def attach_stream(
         insights_agent,
         publisher,
         outbound_agent,
+        fit_pool,
     )
 
 
@@ -220,6 +234,13 @@ class _SinkMetrics:
 
     def on_rejected(self, code: str) -> None:
         pass  # counted by the agent, which knows the stage
+
+
+async def _partition_count(app: faust.App, topic: str) -> int:
+    """Partitions of ``topic`` as the producer's metadata has them (fetched if need be)."""
+    # Faust's producer exposes no metadata call of its own; aiokafka's producer does.
+    producer = app.producer._ensure_producer()  # type: ignore[attr-defined]
+    return len(await producer.partitions_for(topic))
 
 
 async def _lags(app: faust.App, topic: str) -> dict[int, int]:

@@ -15,7 +15,7 @@ def analysis_config(settings: AnalysisSettings) -> AnalysisConfig:
     """The analysis core's config for the stream service.
 
     Isolation Forest refits never run inline in the service: a refit takes long enough to stall
-    every agent on the event loop, so the stream runs them in an executor (``refit_jobs``).
+    every agent on the event loop, so the stream runs them in a thread (``take_refits``).
     """
     return AnalysisConfig(
         window_seconds=settings.window_seconds,

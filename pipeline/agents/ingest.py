@@ -120,10 +120,10 @@ class Ingestor:
         for service in mined.changed_services:
             self._save_miner(service)
         if self._detectors is not None:
-            await self._emit(self._insights(result, mined, partition_of))
+            await self._emit(await self._insights(result, mined, partition_of))
         self._count(result, letters, mined.new_templates, time.perf_counter() - started)
 
-    def _insights(
+    async def _insights(
         self, result: StoreResult, mined: MinedBatch, partition_of: dict[str, int]
     ) -> list[InsightMessage]:
         assert self._detectors is not None
@@ -133,7 +133,9 @@ class Ingestor:
         now = time.time()
         messages = new_pattern_messages(mined.templates, mined.created, now)
         for partition, rows in sorted(by_partition.items()):
-            messages.extend(self._detectors.observe(partition, rows, mined.templates, now))
+            messages.extend(
+                await self._detectors.observe(partition, rows, mined.templates, now, mined.aliases)
+            )
         return messages
 
     def _load_miners(self, services: set[str]) -> None:

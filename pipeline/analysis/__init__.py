@@ -11,7 +11,9 @@ Public API::
     # in the stream, one engine per partition with its PartitionClock (clock.py):
     engine.observe(record, tid, text, mark=clock.observe(ts, received_at, wall))
     engine.tick(clock.now(wall))      # timer: closes windows of silent services
-    engine.refit_jobs() / job.run() / engine.install_model(service, model)   # off the loop
+    while engine.behind:              # paced closing (close_slice) and fits off the loop:
+        engine.take_refits() -> job.run() in a thread; engine.resume();
+        engine.install_model(service, model) for each service in engine.waiting
     engine.summary(service); engine.snapshot(); AnalysisEngine.restore(data, config)
 """
 

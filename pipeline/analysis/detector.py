@@ -4,6 +4,9 @@ anomalies, incident events and insights, and learns from it afterwards."""
 from __future__ import annotations
 
 import math
+import zlib
+
+import numpy as np
 
 from pipeline.analysis.baselines import LevelHistory, RateBaseline, TemplateShares, VolumeBaseline
 from pipeline.analysis.config import AnalysisConfig
@@ -71,12 +74,15 @@ class ServiceDetector:
         self.hst = HalfSpaceScorer(
             config.hst_trees, config.hst_height, config.hst_window, config.seed
         )
+        # The forest's training matrix, set when a fit is due and not run inline.
+        self.training: np.ndarray | None = None
         self.forest = ForestScorer(
             config.forest_trees,
             config.forest_min_windows,
             config.forest_refit_windows,
             config.forest_history_windows,
             config.seed,
+            phase=zlib.crc32(name.encode("utf-8", "surrogatepass")),
         )
 
     # -- ingestion -------------------------------------------------------------------------
@@ -452,8 +458,12 @@ class ServiceDetector:
         self.shares.update(acc.template_counts, n)
         self.hst.learn_one(features)
         self.forest.learn_one(vector)
-        if self.config.refit_inline and self.forest.needs_refit():
-            self.forest.refit_now()
+        if self.forest.needs_refit():
+            if self.config.refit_inline:
+                self.forest.refit_now()
+            else:
+                # Handed to the engine, which holds this service's next window until it is in.
+                self.training = self.forest.fit_snapshot()
         if n:
             self.stats.add_window(acc, acc.first_ts, acc.last_ts)
             examples = self.examples

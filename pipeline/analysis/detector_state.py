@@ -9,7 +9,7 @@ from typing import Any
 
 from pipeline.analysis.config import AnalysisConfig
 from pipeline.analysis.detector import ServiceDetector
-from pipeline.analysis.scorers import HalfSpaceScorer
+from pipeline.analysis.scorers import HalfSpaceScorer, fit_forest
 from pipeline.analysis.windows import WindowAccumulator
 
 
@@ -36,7 +36,8 @@ def dump_detector(det: ServiceDetector) -> dict[str, Any]:
         "incidents": det.incidents.state(),
         # HST is pickled (our own state); the forest is rebuilt from its history instead.
         "hst": base64.b64encode(pickle.dumps(det.hst)).decode("ascii"),
-        "forest_history": [list(v) for v in det.forest.history],
+        "forest_history": det.forest.history.rows(),
+        "forest": det.forest.state(),
         "open": {
             str(i): [
                 a.count,
@@ -79,10 +80,20 @@ def load_detector(name: str, config: AnalysisConfig, state: dict[str, Any]) -> S
     hst = pickle.loads(base64.b64decode(state["hst"]))
     if isinstance(hst, HalfSpaceScorer):
         det.hst = hst
-    det.forest.history.extend(tuple(v) for v in state["forest_history"])
-    # Rebuilt rather than stored; in the service the refit job loop picks it up instead.
-    if config.refit_inline and len(det.forest.history) >= config.forest_min_windows:
-        det.forest.refit_now()
+    forest = det.forest
+    for vector in state["forest_history"]:
+        forest.history.append([float(v) for v in vector])
+    forest.load(state["forest"])
+    # The model is rebuilt from the training matrix of its fit rather than stored: offline at
+    # once, in the stream by the engine's refit jobs (the service waits for it, as it would
+    # have for a fit still pending when the snapshot was taken).
+    if forest.pending or forest.fitted_on:
+        training = forest.last_training()
+        if config.refit_inline:
+            forest.install_model(fit_forest(training, config.forest_trees, config.seed))
+        else:
+            forest.pending = True
+            det.training = training
     for key, v in state["open"].items():
         acc = WindowAccumulator(int(key))
         acc.count, acc.errors, acc.levels = int(v[0]), int(v[1]), list(v[2])

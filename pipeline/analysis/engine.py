@@ -73,16 +73,25 @@ class AnalysisEngine:
     False
     """
 
-    def __init__(self, config: AnalysisConfig | None = None) -> None:
+    def __init__(
+        self, config: AnalysisConfig | None = None, close_slice: int | None = None
+    ) -> None:
         self.config = config or AnalysisConfig()
         self.services: dict[str, ServiceDetector] = {}
         self.max_ts = float("-inf")
-        # Every window with an index below the horizon is closed.
+        # Every window with an index below the horizon is closed (or, while ``behind``, due).
         self.horizon: int | None = None
         self.late = 0
         self.evicted = 0
         self._width = self.config.window_seconds
         self._lateness = self.config.allowed_lateness_seconds
+        # At most this many windows close per call (None: all); the rest wait for ``resume``.
+        self._close_slice = close_slice
+        # Services that still have windows below the horizon to close, in order.
+        self._closing: dict[str, None] = {}
+        # Services held before their next window until their forest's model is installed.
+        self._parked: set[str] = set()
+        self._refits: list[RefitJob] = []
 
     # -- ingestion -------------------------------------------------------------------------
 
@@ -132,7 +141,10 @@ class AnalysisEngine:
             svc = self._add_service(service, index)
         if previous_id is not None:
             svc.rename(previous_id, template_id)
-        if index < svc.closed_until:
+        horizon = self.horizon
+        if index < svc.closed_until or (horizon is not None and index < horizon):
+            # Below the horizon even if the service has not closed that window yet (a slice
+            # or a refit holds it): the same records are late however closing is paced.
             self.late += 1
             svc.stats.add_late(level, ts)
             return _LATE
@@ -149,9 +161,9 @@ class AnalysisEngine:
             self.max_ts = mark = ts
         elif ts > self.max_ts:
             self.max_ts = ts
-        horizon = int((mark - self._lateness) // self._width)
-        if self.horizon is None or horizon > self.horizon:
-            return Observed(False, tuple(self._advance(horizon)))
+        target = int((mark - self._lateness) // self._width)
+        if horizon is None or target > horizon:
+            return Observed(False, tuple(self._advance(target)))
         return _ON_TIME
 
     def tick(self, now: float | None) -> list[WindowReport]:
@@ -185,45 +197,104 @@ class AnalysisEngine:
         svc = ServiceDetector(service, self.config, start)
         self.services[service] = svc
         while len(self.services) > self.config.max_services:
-            del self.services[next(iter(self.services))]
+            evicted = next(iter(self.services))
+            del self.services[evicted]
+            self._closing.pop(evicted, None)
+            self._parked.discard(evicted)
             self.evicted += 1
         return svc
 
     def _advance(self, horizon: int) -> list[WindowReport]:
         self.horizon = horizon
+        closing = self._closing
+        for name in self.services:
+            if name not in self._parked:
+                closing[name] = None
+        return self.resume()
+
+    # -- pacing: slices and refits ---------------------------------------------------------
+
+    @property
+    def behind(self) -> bool:
+        """Windows below the horizon are still to close (call ``resume``, install models)."""
+        return bool(self._closing or self._parked)
+
+    @property
+    def waiting(self) -> frozenset[str]:
+        """Services whose next window waits for their forest's model (``install_model``)."""
+        return frozenset(self._parked)
+
+    def resume(self) -> list[WindowReport]:
+        """Close the windows below the horizon, at most ``close_slice`` of them; a service
+        whose forest fit is pending stops before its next window (it needs that model)."""
+        horizon = self.horizon
+        if horizon is None:
+            return []
         reports: list[WindowReport] = []
+        budget = self._close_slice
         limit = self.config.max_silent_windows
-        for svc in list(self.services.values()):
+        closing = self._closing
+        while closing:
+            name = next(iter(closing))
+            svc = self.services.get(name)
+            if svc is None:
+                del closing[name]
+                continue
             index = svc.closed_until
             while index < horizon:
+                if svc.forest.pending:
+                    self._parked.add(name)
+                    break
+                if budget is not None and budget <= 0:
+                    svc.closed_until = index
+                    return reports
                 acc = svc.open.pop(index, None)
                 if acc is None and svc.silent_windows >= limit:
                     # Dormant: jump to its next window with data instead of emitting empties.
                     index = min([i for i in svc.open if i > index] + [horizon])
                     continue
                 reports.append(svc.close(index, acc))
+                if svc.training is not None:
+                    self._hand_out_fit(svc)
                 index += 1
-            svc.closed_until = max(svc.closed_until, horizon)
+                if budget is not None:
+                    budget -= 1
+            svc.closed_until = max(svc.closed_until, index)
+            del closing[name]
         return reports
 
     # -- isolation-forest refits off the event loop ------------------------------------------
 
-    def refit_jobs(self) -> list[RefitJob]:
-        """Services whose forest is due; each job's ``run()`` may execute in an executor."""
-        jobs = []
-        for name, svc in self.services.items():
-            if svc.forest.needs_refit():
-                jobs.append(
-                    RefitJob(
-                        name, svc.forest.fit_snapshot(), self.config.forest_trees, self.config.seed
-                    )
-                )
+    def take_refits(self) -> list[RefitJob]:
+        """Fits that became due since the last call; run each ``job.run()`` (pure, e.g. in an
+        executor) and hand the result to ``install_model``."""
+        jobs, self._refits = self._refits, []
         return jobs
 
-    def install_model(self, service: str, model: FastForest) -> None:
+    def _hand_out_fit(self, svc: ServiceDetector) -> None:
+        assert svc.training is not None
+        self._refits.append(
+            RefitJob(svc.name, svc.training, self.config.forest_trees, self.config.seed)
+        )
+        svc.training = None
+
+    def install_model(self, service: str, model: FastForest | None) -> None:
+        """Install a fitted model (None: the fit failed, keep the old one) and let the service
+        close its windows again."""
+        svc = self.services.get(service)
+        if svc is None:
+            return
+        svc.forest.install_model(model)
+        if service in self._parked:
+            self._parked.discard(service)
+            self._closing[service] = None
+
+    def rename_template(self, service: str, old: str, new: str) -> None:
+        """The miner generalised ``old`` into ``new`` (the stream learns it per batch, as an
+        alias, where ``observe`` learns it per record as ``previous_id``)."""
         svc = self.services.get(service)
         if svc is not None:
-            svc.forest.install_model(model)
+            svc.rename(old, new)
 
     def resolve_templates(self, service: str, resolve: Callable[[str], str]) -> int:
         """Fold template ids that the miner has since merged into their current id
@@ -268,7 +339,9 @@ class AnalysisEngine:
         return SNAPSHOT_MAGIC + bytes([SNAPSHOT_VERSION]) + body
 
     @classmethod
-    def restore(cls, data: bytes, config: AnalysisConfig | None = None) -> AnalysisEngine:
+    def restore(
+        cls, data: bytes, config: AnalysisConfig | None = None, close_slice: int | None = None
+    ) -> AnalysisEngine:
         if len(data) < 4 or not data.startswith(SNAPSHOT_MAGIC):
             raise SnapshotError("not an analysis snapshot")
         if data[3] != SNAPSHOT_VERSION:
@@ -277,7 +350,7 @@ class AnalysisEngine:
             state = orjson.loads(zlib.decompress(data[4:]))
         except (zlib.error, orjson.JSONDecodeError) as exc:
             raise SnapshotError(f"corrupt snapshot: {exc}") from None
-        engine = cls(config)
+        engine = cls(config, close_slice)
         if state["window_seconds"] != engine.config.window_seconds:
             raise SnapshotError("snapshot was taken with a different window size")
         engine.max_ts = float("-inf") if state["max_ts"] is None else float(state["max_ts"])
@@ -285,5 +358,10 @@ class AnalysisEngine:
         engine.late = int(state["late"])
         engine.evicted = int(state["evicted"])
         for name, svc_state in state["services"].items():
-            engine.services[name] = load_detector(name, engine.config, svc_state)
+            svc = engine.services[name] = load_detector(name, engine.config, svc_state)
+            if svc.training is not None:
+                engine._hand_out_fit(svc)
+            if engine.horizon is not None and svc.closed_until < engine.horizon:
+                # Taken while closing was paced: the rest closes on the next ``resume``.
+                engine._closing[name] = None
         return engine

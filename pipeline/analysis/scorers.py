@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import math
 import warnings
-from collections import deque
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from river import anomaly, compose, preprocessing
@@ -156,51 +156,156 @@ def fit_forest(data: np.ndarray, trees: int, seed: int) -> FastForest:
     return FastForest(model.trees, model.normaliser, mean, std)
 
 
+class FeatureRing:
+    """The latest ``capacity`` feature vectors, oldest first, in one float64 array that grows
+    by doubling up to ``capacity`` and then wraps (a tuple of floats per window costs about
+    four times the memory, and services keep hundreds of windows).
+
+    >>> ring = FeatureRing(3)
+    >>> for i in range(5):
+    ...     ring.append([float(i), 0.0])
+    >>> len(ring), ring.last(2).tolist()
+    (3, [[3.0, 0.0], [4.0, 0.0]])
+    >>> ring.last(2, skip=1).tolist()
+    [[2.0, 0.0], [3.0, 0.0]]
+    """
+
+    __slots__ = ("_data", "_size", "_start", "capacity")
+
+    def __init__(self, capacity: int) -> None:
+        self.capacity = capacity
+        self._data: np.ndarray | None = None
+        self._size = 0
+        # Position of the oldest row once the ring wraps.
+        self._start = 0
+
+    def __len__(self) -> int:
+        return self._size
+
+    def append(self, row: Sequence[float]) -> None:
+        data = self._data
+        if data is None:
+            data = self._data = np.empty((min(self.capacity, 32), len(row)), dtype=np.float64)
+        if self._size < len(data):
+            data[self._size] = row
+            self._size += 1
+        elif len(data) < self.capacity:
+            grown = np.empty((min(self.capacity, 2 * len(data)), data.shape[1]), dtype=np.float64)
+            grown[: len(data)] = data
+            grown[self._size] = row
+            self._data = grown
+            self._size += 1
+        else:
+            data[self._start] = row
+            self._start = (self._start + 1) % len(data)
+
+    def last(self, count: int, skip: int = 0) -> np.ndarray:
+        """A copy of (at most) ``count`` rows that precede the latest ``skip``, oldest first."""
+        data = self._data
+        end = self._size - skip
+        begin = max(0, end - count)
+        if data is None or end <= begin:
+            return np.empty((0, 0 if data is None else data.shape[1]), dtype=np.float64)
+        return data[(self._start + np.arange(begin, end)) % len(data)]
+
+    def rows(self) -> list[list[float]]:
+        return [[float(v) for v in row] for row in self.last(self._size).tolist()]
+
+
 class ForestScorer:
-    """Periodically refit isolation forest over a ring of recent feature vectors."""
+    """An isolation forest refit periodically over a ring of recent feature vectors.
+
+    The schedule is a pure function of how many windows the service has closed and its
+    ``phase`` (a stable hash of its name), so an offline run and the stream refit at the same
+    windows: the first fit once ``min_windows`` exist (delayed by up to half of that by the
+    phase, so services that start together do not all fit in one window), then at doubling
+    spacing up to ``refit_windows``, and from there every ``refit_windows`` at the service's
+    own phase. A fit uses the history up to and including the window that made it due, and its
+    model scores every later window: offline ``refit_now()`` installs it at once, the stream
+    runs ``fit_forest`` in an executor and the engine holds the service's next window until
+    the model is back (``pending``).
+    """
 
     def __init__(
-        self, trees: int, min_windows: int, refit_windows: int, history: int, seed: int
+        self,
+        trees: int,
+        min_windows: int,
+        refit_windows: int,
+        history: int,
+        seed: int,
+        phase: int = 0,
     ) -> None:
         self.trees = trees
         self.min_windows = min_windows
         self.refit_windows = refit_windows
         self.seed = seed
-        self.history: deque[tuple[float, ...]] = deque(maxlen=history)
+        self.phase = phase
+        # Fits use the latest ``window`` vectors; the ring keeps more, so the training matrix of
+        # the latest fit can be rebuilt exactly on restore while later windows came in.
+        self.window = history
+        self.history = FeatureRing(history + 2 * refit_windows)
         self.model: FastForest | None = None
+        # Windows learned in total, since the last fit started, and the size of that fit.
+        self.learned = 0
         self.since_fit = 0
         self.fitted_on = 0
-        # A snapshot was handed out and its model has not come back yet.
+        # A fit was handed out and its model has not been installed yet.
         self.pending = False
 
     def learn_one(self, x: Sequence[float]) -> None:
-        self.history.append(tuple(x))
+        self.history.append(x)
+        self.learned += 1
         self.since_fit += 1
 
     def score_one(self, x: Sequence[float]) -> float:
         return 0.0 if self.model is None else self.model.score(x)
 
     def needs_refit(self) -> bool:
-        if len(self.history) < self.min_windows:
+        if self.pending or len(self.history) < self.min_windows:
             return False
-        # Fit early (once warm), then double the spacing up to the refit period.
+        if self.fitted_on == 0:
+            return self.since_fit >= self.min_windows + self.phase % max(1, self.min_windows // 2)
         period = min(self.refit_windows, max(self.min_windows, self.fitted_on))
-        if self.pending:
-            # A fit that never came back (lost job) is retried after two periods.
-            return self.since_fit >= 2 * period
-        return self.model is None or self.since_fit >= period
+        if period < self.refit_windows:
+            return self.since_fit >= period
+        # Steady state: on the service's own phase, so refits spread over the period.
+        return (
+            self.since_fit >= period // 2 and (self.learned + self.phase) % self.refit_windows == 0
+        )
 
     def fit_snapshot(self) -> np.ndarray:
-        """The training matrix for the next fit; marks the refit as started."""
+        """The training matrix for the next fit; marks the fit as pending."""
+        data = self.history.last(self.window)
         self.since_fit = 0
-        self.fitted_on = len(self.history)
+        self.fitted_on = len(data)
         self.pending = True
-        return np.asarray(self.history, dtype=np.float64)
+        return data
 
-    def install_model(self, model: FastForest) -> None:
-        self.model = model
+    def last_training(self) -> np.ndarray:
+        """The training matrix of the latest fit (to rebuild its model after a restore)."""
+        return self.history.last(self.fitted_on, skip=self.since_fit)
+
+    def install_model(self, model: FastForest | None) -> None:
+        """Install a fitted model; None abandons a fit that failed (the old model stays)."""
+        if model is not None:
+            self.model = model
         self.pending = False
 
     def refit_now(self) -> None:
         """Synchronous fit, for offline runs."""
         self.install_model(fit_forest(self.fit_snapshot(), self.trees, self.seed))
+
+    def state(self) -> dict[str, Any]:
+        """The schedule (the model is rebuilt from ``history``, never stored)."""
+        return {
+            "learned": self.learned,
+            "since_fit": self.since_fit,
+            "fitted_on": self.fitted_on,
+            "pending": self.pending,
+        }
+
+    def load(self, state: Mapping[str, Any]) -> None:
+        self.learned = int(state["learned"])
+        self.since_fit = int(state["since_fit"])
+        self.fitted_on = int(state["fitted_on"])
+        self.pending = bool(state["pending"])

@@ -10,27 +10,59 @@ twice.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from pipeline.analysis.clock import PartitionClock
 from pipeline.analysis.config import AnalysisConfig
-from pipeline.analysis.engine import AnalysisEngine
+from pipeline.analysis.engine import AnalysisEngine, RefitJob
 from pipeline.analysis.events import WindowReport
 from pipeline.analysis.levels import LEVEL_CODES, WARNING
+from pipeline.analysis.scorers import FastForest
 from pipeline.insights.messages import InsightMessage, from_report, new_pattern
-from storage.rows import LogRow, TemplateRow
+from storage.rows import Alias, LogRow, TemplateRow
+
+log = logging.getLogger(__name__)
+
+RunFit = Callable[[RefitJob], Awaitable[FastForest]]
+# Windows closed between two yields to the event loop: a tick that closes the windows of
+# thousands of services must not hold every other agent and the web server.
+CLOSE_SLICE = 256
+
+
+async def fit_in_thread(job: RefitJob) -> FastForest:
+    return await asyncio.to_thread(job.run)
 
 
 @dataclass
 class _Partition:
     engine: AnalysisEngine
     clock: PartitionClock = field(default_factory=PartitionClock)
+    # The ingest agent and the idle-tick timer both drive the engine; never at once.
+    lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+    fits: dict[str, asyncio.Future[FastForest]] = field(default_factory=dict)
 
 
 class Detectors:
-    def __init__(self, config: AnalysisConfig) -> None:
+    """The engines of the partitions this worker owns.
+
+    Isolation-forest fits run through ``run_fit`` (a thread by default) while the event loop
+    goes on; the engine holds a service's next window until its model is installed, so the
+    windows score exactly as in an offline run. Closing is paced in slices of ``close_slice``
+    windows with a yield to the loop between them.
+    """
+
+    def __init__(
+        self,
+        config: AnalysisConfig,
+        run_fit: RunFit = fit_in_thread,
+        close_slice: int = CLOSE_SLICE,
+    ) -> None:
         self._config = config
+        self._run_fit = run_fit
+        self._close_slice = close_slice
         self._partitions: dict[int, _Partition] = {}
 
     @property
@@ -44,51 +76,115 @@ class Detectors:
     def forget(self, partitions: Iterable[int]) -> None:
         """Partitions moved to another worker: their windows go with them."""
         for partition in partitions:
-            self._partitions.pop(partition, None)
+            owned = self._partitions.pop(partition, None)
+            if owned is not None:
+                for fit in owned.fits.values():
+                    fit.cancel()
 
-    def observe(
+    async def observe(
         self,
         partition: int,
         rows: Sequence[LogRow],
         templates: Sequence[TemplateRow],
         wall_now: float,
+        aliases: Sequence[Alias] = (),
     ) -> list[InsightMessage]:
-        """Count newly stored rows into their windows; the messages of windows that closed."""
+        """Count newly stored rows into their windows; the messages of windows that closed.
+
+        ``aliases`` are the batch's template generalisations: the rows carry the new ids, and
+        what the engine learned under an old id carries over to the new one first."""
         owned = self._partitions.get(partition)
         if owned is None:
-            owned = self._partitions[partition] = _Partition(AnalysisEngine(self._config))
-        texts = {(t.service, t.template_id): t.template for t in templates}
-        engine, clock = owned.engine, owned.clock
-        reports: list[WindowReport] = []
-        for row in rows:
-            mark = clock.observe(row.ts, row.received_at, wall_now)
-            observed = engine.observe_fields(
-                row.service,
-                row.ts,
-                LEVEL_CODES[row.level],
-                row.message,
-                row.template_id,
-                texts.get((row.service, row.template_id), ""),
-                mark=mark,
+            owned = self._partitions[partition] = _Partition(
+                AnalysisEngine(self._config, self._close_slice)
             )
-            reports.extend(observed.reports)
-        return self._messages(engine, reports)
+        texts = {(t.service, t.template_id): t.template for t in templates}
+        async with owned.lock:
+            engine, clock = owned.engine, owned.clock
+            self._install_finished(owned)
+            for alias in aliases:
+                engine.rename_template(alias.service, alias.old_id, alias.new_id)
+            reports: list[WindowReport] = []
+            for row in rows:
+                mark = clock.observe(row.ts, row.received_at, wall_now)
+                observed = engine.observe_fields(
+                    row.service,
+                    row.ts,
+                    LEVEL_CODES[row.level],
+                    row.message,
+                    row.template_id,
+                    texts.get((row.service, row.template_id), ""),
+                    mark=mark,
+                )
+                reports.extend(observed.reports)
+                if engine.behind:
+                    reports.extend(await self._catch_up(owned))
+            return self._messages(engine, reports)
 
-    def tick(self, wall_now: float, idle: Iterable[int]) -> list[InsightMessage]:
+    async def tick(self, wall_now: float, idle: Iterable[int]) -> list[InsightMessage]:
         """Close the windows the clocks of ``idle`` partitions have passed.
 
         Only partitions with nothing waiting in Kafka are idle: a partition whose records are
         held up (a database outage, a slow consumer) must not have its windows closed by the
-        wall clock and its records then counted late."""
+        wall clock and its records then counted late. A partition the ingest agent is working
+        on is skipped: it closes its own windows."""
         messages: list[InsightMessage] = []
         for partition in idle:
             owned = self._partitions.get(partition)
-            if owned is None:
+            if owned is None or owned.lock.locked():
                 continue
-            now = owned.clock.now(wall_now)
-            if now is not None:
-                messages.extend(self._messages(owned.engine, owned.engine.tick(now)))
+            async with owned.lock:
+                self._install_finished(owned)
+                now = owned.clock.now(wall_now)
+                if now is None:
+                    continue
+                reports = owned.engine.tick(now)
+                if owned.engine.behind:
+                    reports.extend(await self._catch_up(owned))
+                messages.extend(self._messages(owned.engine, reports))
         return messages
+
+    async def _catch_up(self, owned: _Partition) -> list[WindowReport]:
+        """Close everything below the horizon: a slice at a time, waiting for the fits the
+        held services need."""
+        engine = owned.engine
+        reports: list[WindowReport] = []
+        while True:
+            for job in engine.take_refits():
+                owned.fits[job.service] = asyncio.ensure_future(self._run_fit(job))
+            self._install_finished(owned)
+            if not engine.behind:
+                return reports
+            closed = engine.resume()
+            if closed:
+                reports.extend(closed)
+                await asyncio.sleep(0)
+                continue
+            waiting = engine.waiting
+            if not waiting:
+                continue
+            fits = [owned.fits[s] for s in waiting if s in owned.fits]
+            for service in waiting - owned.fits.keys():
+                # Cannot happen while every job becomes a fit; never hold a service for ever.
+                log.error("detectors: %r waits for a fit that was never started", service)
+                engine.install_model(service, None)
+            if fits:
+                await asyncio.wait(fits, return_when=asyncio.FIRST_COMPLETED)
+
+    def _install_finished(self, owned: _Partition) -> None:
+        for service, fit in list(owned.fits.items()):
+            if not fit.done():
+                continue
+            del owned.fits[service]
+            model: FastForest | None = None
+            if fit.cancelled():
+                log.warning("detectors: forest fit of %r cancelled; keeping its model", service)
+            elif (error := fit.exception()) is not None:
+                log.error("detectors: forest fit of %r failed; keeping its model: %r",
+                          service, error)  # fmt: skip
+            else:
+                model = fit.result()
+            owned.engine.install_model(service, model)
 
     def _messages(
         self, engine: AnalysisEngine, reports: Sequence[WindowReport]

@@ -7,7 +7,7 @@ import numpy as np
 from pipeline.analysis.baselines import LevelHistory, RateBaseline, TemplateShares, VolumeBaseline
 from pipeline.analysis.config import AnalysisConfig
 from pipeline.analysis.engine import AnalysisEngine, RefitJob
-from pipeline.analysis.scorers import ForestScorer, HalfSpaceScorer, fit_forest
+from pipeline.analysis.scorers import FeatureRing, ForestScorer, HalfSpaceScorer, fit_forest
 from tests.unit.analysis.helpers import normal_mix, run
 
 
@@ -105,12 +105,46 @@ def test_fast_forest_matches_sklearn() -> None:
     assert np.allclose(ours, theirs, atol=1e-9)
 
 
-def test_engine_refit_jobs_when_not_inline() -> None:
+def test_engine_hands_out_refits_when_not_inline() -> None:
     engine = AnalysisEngine(AnalysisConfig(refit_inline=False, forest_min_windows=30))
-    run(range(40), engine=engine)
-    jobs = engine.refit_jobs()
+    run(range(60), engine=engine)
+    jobs = engine.take_refits()
     assert [j.service for j in jobs] == ["api"] and isinstance(jobs[0], RefitJob)
+    assert engine.take_refits() == []
     engine.install_model("api", jobs[0].run())
     assert engine.services["api"].forest.model is not None
-    _, reports = run(range(40, 42), engine=engine, override={40: normal_mix(200, 40)})
+    _, reports = run(range(60, 62), engine=engine, override={60: normal_mix(200, 60)})
     assert all(0.0 <= r.score <= 1.0 for r in reports)
+
+
+def test_forest_schedule_spreads_services_by_phase() -> None:
+    def fits(phase: int) -> list[int]:
+        scorer = ForestScorer(
+            trees=5, min_windows=30, refit_windows=240, history=720, seed=1, phase=phase
+        )
+        at = []
+        for n in range(1, 2000):
+            scorer.learn_one([float(n), 1.0])
+            if scorer.needs_refit():
+                scorer.fit_snapshot()
+                scorer.install_model(None)
+                at.append(n)
+        return at
+
+    first = {fits(phase)[0] for phase in range(40)}
+    assert min(first) == 30 and max(first) == 44  # the first fit spread over half a warm-up
+    steady = [fits(phase)[-3:] for phase in (0, 97, 1000)]
+    for at in steady:
+        assert at[1] - at[0] == at[2] - at[1] == 240  # every refit period once in phase
+    assert len({at[-1] % 240 for at in steady}) == 3  # ... at each service's own phase
+
+
+def test_feature_ring_wraps_and_skips() -> None:
+    ring = FeatureRing(5)
+    for i in range(40):
+        ring.append([float(i), -float(i)])
+    assert len(ring) == 5
+    assert ring.last(3).tolist() == [[37.0, -37.0], [38.0, -38.0], [39.0, -39.0]]
+    assert ring.last(10, skip=2)[:, 0].tolist() == [35.0, 36.0, 37.0]
+    assert ring.rows()[0] == [35.0, -35.0]
+    assert ring.last(1, skip=5).shape == (0, 2)

@@ -10,8 +10,8 @@ def test_a_message_settles_only_when_every_batch_holding_its_records_did():
     outcomes: list[bool] = []
     batcher = Batcher(max_bytes=10_000, linger_seconds=0.05)
     t = ticket(outcomes)
-    for service in ("a", "b", "a"):
-        assert batcher.add(service, b'"r"', t, now=0.0) is None
+    for partition in (0, 1, 0):
+        assert batcher.add(partition, b'"r"', t, now=0.0) is None
     t.seal()
     assert outcomes == []
     first, second = batcher.drain()
@@ -25,8 +25,8 @@ def test_one_failed_batch_requeues_the_message_once():
     outcomes: list[bool] = []
     batcher = Batcher(max_bytes=10_000, linger_seconds=0.05)
     t = ticket(outcomes)
-    batcher.add("a", b'"r"', t, now=0.0)
-    batcher.add("b", b'"r"', t, now=0.0)
+    batcher.add(0, b'"r"', t, now=0.0)
+    batcher.add(1, b'"r"', t, now=0.0)
     t.seal()
     a, b = batcher.drain()
     a.settle(False)
@@ -41,11 +41,11 @@ def test_a_message_without_records_settles_at_once():
     assert outcomes == [True]
 
 
-def test_batches_close_before_passing_the_byte_cap_and_stay_by_service():
+def test_batches_close_before_passing_the_byte_cap_and_stay_by_partition():
     batcher = Batcher(max_bytes=ENVELOPE_BYTES + 25, linger_seconds=10)
     t = ticket([])
     record = b'"' + b"x" * 8 + b'"'  # 10 bytes, 11 with its comma
-    closed = [batcher.add("a", record, t, now=0.0) for _ in range(5)]
+    closed = [batcher.add(0, record, t, now=0.0) for _ in range(5)]
     full = [batch for batch in closed if batch is not None]
     assert [len(batch.records) for batch in full] == [2, 2]
     for batch in full:
@@ -56,10 +56,10 @@ def test_batches_close_before_passing_the_byte_cap_and_stay_by_service():
 def test_linger_closes_old_batches_only():
     batcher = Batcher(max_bytes=10_000, linger_seconds=0.05)
     t = ticket([])
-    batcher.add("old", b"1", t, now=0.0)
-    batcher.add("new", b"1", t, now=0.04)
-    assert [batch.service for batch in batcher.due(now=0.06)] == ["old"]
-    assert [batch.service for batch in batcher.due(now=0.1)] == ["new"]
+    batcher.add(3, b"1", t, now=0.0)
+    batcher.add(5, b"1", t, now=0.04)
+    assert [batch.partition for batch in batcher.due(now=0.06)] == [3]
+    assert [batch.partition for batch in batcher.due(now=0.1)] == [5]
     assert len(batcher) == 0
 
 
@@ -67,7 +67,7 @@ def test_a_ticket_is_held_once_per_batch_however_many_records_it_has_there():
     batcher = Batcher(max_bytes=10_000, linger_seconds=1)
     first, second = ticket([]), ticket([])
     for t in (first, second, first, second):
-        batcher.add("a", b"1", t, now=0.0)
+        batcher.add(0, b"1", t, now=0.0)
     (batch,) = batcher.drain()
     assert list(batch.tickets) == [first, second]
     assert first.pending == second.pending == 1
