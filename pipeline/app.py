@@ -128,6 +128,7 @@ def create_app(settings: Settings, **overrides: Any) -> LogAnalysisApp:
         {
             "database": lambda: database.fetchval(ping),
             "rabbitmq": app.stream_parts.check_rabbitmq,
+            "state": lambda: app.stream_parts.check_state(app),
         },
     )
     return app

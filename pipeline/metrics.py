@@ -53,6 +53,7 @@ class Metrics:
     storage_retries: Counter
     publish_retries: Counter
     ingest_batch_seconds: Histogram
+    state_errors: Counter
 
     @classmethod
     def create(cls, registry: CollectorRegistry) -> Metrics:
@@ -128,6 +129,13 @@ class Metrics:
                 "publish_retries",
                 "RabbitMQ publishes retried (queue missing, broker away, message returned)",
                 ["queue"],
+                registry=registry,
+            ),
+            state_errors=Counter(
+                "service_state_errors",
+                "Per-service states not restored (unreadable: started afresh) or not saved "
+                "(too_large)",
+                ["table", "reason"],
                 registry=registry,
             ),
             ingest_batch_seconds=Histogram(

@@ -19,13 +19,16 @@ from faust.types import TP
 
 from bridges.inbound import BridgeConfig, InboundBridge
 from bridges.outbound import OutboundPublisher, PublisherConfig, register_outbound_agent
+from bridges.partitioning import ServicePartitioner
 from pipeline.agents.dead_letters import register_dead_letter_agent
 from pipeline.agents.ingest import Ingestor, register_ingest_agent
 from pipeline.agents.insights import register_insights_agent
 from pipeline.analysis.config import RecordLimits
 from pipeline.analysis.engine import RefitJob
 from pipeline.analysis.scorers import FastForest
+from pipeline.errors import LogAnalysisError
 from pipeline.ingest.intake import IntakeLimits
+from pipeline.ingest.wire import service_key
 from pipeline.insights.detectors import Detectors
 from pipeline.insights.messages import InsightMessage
 from pipeline.metrics import LabelFolder, Metrics
@@ -36,11 +39,23 @@ from pipeline.wiring import analysis_config, miner_config
 from storage.database import Database
 from storage.insight_sink import InsightSink
 from storage.log_sink import LogSink
+from storage.open_records import OpenRecordsReader
 from storage.retry import ErrorKind
 
 log = logging.getLogger(__name__)
 
 LAG_INTERVAL_SECONDS = 5.0
+# Kafka's default message limit is about 1 MB; a state value stays clear of it.
+MAX_STATE_BYTES = 900_000
+# Changelogs that compact soon enough to keep recovery short: a segment rolls every ten
+# minutes (the default is a week, and the active segment is never compacted), and compaction
+# starts once a tenth of the log is superseded values.
+CHANGELOG_CONFIGS = {
+    "cleanup.policy": "compact",
+    "segment.ms": str(10 * 60 * 1000),
+    "min.cleanable.dirty.ratio": "0.1",
+    "delete.retention.ms": str(24 * 3600 * 1000),
+}
 # How often idle partitions' clocks close windows.
 TICK_INTERVAL_SECONDS = 1.0
 FIT_THREADS = 2
@@ -53,12 +68,19 @@ class StreamParts:
     detectors: Detectors
     sink: LogSink
     miner_state: Any
+    detector_state: Any
     ingest_agent: Any
     dead_letter_agent: Any
     insights_agent: Any
     publisher: OutboundPublisher
     outbound_agent: Any
     fit_pool: ThreadPoolExecutor
+
+    async def check_state(self, app: faust.App) -> None:
+        """Readiness: the tables hold their partitions' state (not while they recover it)."""
+        recovery = app.tables.recovery  # type: ignore[attr-defined]  # TableManager has it
+        if app.in_recovery or not recovery.completed.is_set():
+            raise StateRecovering("tables are recovering their state")
 
     async def check_rabbitmq(self) -> None:
         """Readiness: both bridges hold an open RabbitMQ connection."""
@@ -85,11 +107,22 @@ def attach_stream(
     miner_state = app.Table(
         "miner-state",
         default=None,
-        # bytes keys and values travel raw: the key bytes are the logs topic's key bytes.
+        # bytes keys and values travel raw: the key is the service name's UTF-8 bytes, which
+        # Kafka's partitioner puts where the bridge puts the service's records.
         key_type=bytes,
         value_type=bytes,
         partitions=settings.kafka.topic_partitions,
         use_partitioner=True,
+        extra_topic_configs=CHANGELOG_CONFIGS,
+    )
+    detector_state = app.Table(
+        "detector-state",
+        default=None,
+        key_type=bytes,
+        value_type=bytes,
+        partitions=settings.kafka.topic_partitions,
+        use_partitioner=True,
+        extra_topic_configs=CHANGELOG_CONFIGS,
     )
     # Isolation-forest fits: threads, so the loop runs on while sklearn builds trees; two, as
     # a refit wave after a catch-up should not take every core from the agents.
@@ -98,7 +131,14 @@ def attach_stream(
     async def run_fit(job: RefitJob) -> FastForest:
         return await asyncio.get_running_loop().run_in_executor(fit_pool, job.run)
 
-    detectors = Detectors(analysis_config(settings.analysis), run_fit)
+    detectors = Detectors(
+        analysis_config(settings.analysis),
+        run_fit,
+        store=TableStates(detector_state, ServicePartitioner(settings.kafka.topic_partitions)),
+        open_records=OpenRecordsReader(database, settings.sql_dir),
+        on_state_problem=lambda reason: metrics.state_errors.labels("detector", reason).inc(),
+        max_state_bytes=MAX_STATE_BYTES,
+    )
 
     async def emit(messages: Sequence[InsightMessage]) -> None:
         """Send insights and wait until Kafka has them all (before the batch is acked)."""
@@ -215,6 +255,7 @@ def attach_stream(
         detectors,
         sink,
         miner_state,
+        detector_state,
         ingest_agent,
         dead_letter_agent,
         insights_agent,
@@ -222,6 +263,35 @@ def attach_stream(
         outbound_agent,
         fit_pool,
     )
+
+
+class StateRecovering(LogAnalysisError):
+    """The worker is still reading its tables' state back from their changelogs."""
+
+
+class TableStates:
+    """The detectors' state store over a changelog-backed table keyed by service."""
+
+    def __init__(self, table: Any, partitioner: ServicePartitioner) -> None:
+        self._table = table
+        self._partitioner = partitioner
+
+    def states(self, partition: int) -> list[bytes]:
+        found = []
+        for key, value in self._table.items():
+            try:
+                service = bytes(key).decode("utf-8")
+            except UnicodeDecodeError:
+                continue  # not a key we wrote
+            if value is not None and self._partitioner(service) == partition:
+                found.append(bytes(value))
+        return found
+
+    def save(self, service: str, value: bytes) -> None:
+        self._table[service_key(service)] = value
+
+    def delete(self, service: str) -> None:
+        self._table.pop(service_key(service), None)
 
 
 class _SinkMetrics:

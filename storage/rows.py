@@ -7,7 +7,7 @@ into ``timestamptz`` in PostgreSQL, always UTC.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,3 +83,15 @@ class StoreResult:
 
     inserted: tuple[LogRow, ...]
     rejected: tuple[tuple[LogRow, str], ...]
+
+
+class StoredRecord(NamedTuple):
+    """A stored log row as the detectors count it (refilling open windows after a restore)."""
+
+    event_id: str
+    service: str
+    ts: float
+    received_at: float
+    level: str
+    message: str
+    template_id: str

@@ -6,7 +6,36 @@ from collections.abc import Mapping
 
 from pipeline.settings import DEVELOPMENT, Settings, load_settings
 from pipeline.settings import variables as v
+from storage.rows import LogRow
 
 
 def dev_settings(environ: Mapping[str, str] | None = None) -> Settings:
     return load_settings({v.ENVIRONMENT: DEVELOPMENT, **(environ or {})})
+
+
+def log_row(
+    service: str,
+    ts: float,
+    event_id: str,
+    *,
+    level: str = "INFO",
+    template_id: str = "t1",
+    message: str = "",
+    received_at: float | None = None,
+) -> LogRow:
+    """A stored row as the ingest path hands it on (no host, trace or metadata)."""
+    return LogRow(
+        event_id=event_id,
+        service=service,
+        level=level,
+        ts=ts,
+        message=message,
+        template_id=template_id,
+        host=None,
+        trace_id=None,
+        metadata=None,
+        received_at=ts if received_at is None else received_at,
+        clamped=False,
+        truncated=False,
+        sanitized=False,
+    )

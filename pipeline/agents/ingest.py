@@ -127,14 +127,22 @@ class Ingestor:
         self, result: StoreResult, mined: MinedBatch, partition_of: dict[str, int]
     ) -> list[InsightMessage]:
         assert self._detectors is not None
+        # Every stored row goes to the detectors, which count one PostgreSQL had already only
+        # for a service they know nothing of (its batch was stored just before a crash).
+        skipped = {row.event_id for row, _ in result.rejected}
+        inserted = {row.event_id for row in result.inserted}
         by_partition: dict[int, list[LogRow]] = defaultdict(list)
-        for row in result.inserted:
-            by_partition[partition_of[row.event_id]].append(row)
+        for row in mined.rows:
+            if row.event_id not in skipped:
+                skipped.add(row.event_id)  # a repeat within the batch is one record
+                by_partition[partition_of[row.event_id]].append(row)
         now = time.time()
         messages = new_pattern_messages(mined.templates, mined.created, now)
         for partition, rows in sorted(by_partition.items()):
             messages.extend(
-                await self._detectors.observe(partition, rows, mined.templates, now, mined.aliases)
+                await self._detectors.observe(
+                    partition, rows, mined.templates, now, mined.aliases, inserted
+                )
             )
         return messages
 
@@ -151,6 +159,7 @@ class Ingestor:
                 # A state this version cannot read: start the service afresh rather than stall.
                 log.error("ingest: miner state of %r unreadable, rebuilding: %s", service, exc)
                 self._metrics.miner_bound_hits.labels("unreadable_state").inc()
+                self._metrics.state_errors.labels("miner", "unreadable").inc()
 
     def _save_miner(self, service: str) -> None:
         snapshot = self._miners.snapshot_service(service)

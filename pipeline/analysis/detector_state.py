@@ -1,21 +1,26 @@
-"""Snapshot form of a service detector: plain data (JSON-ready) plus the pickled half-space
-trees; the isolation forest is rebuilt from its training history instead of being stored."""
+"""Snapshot form of a service detector: plain data, JSON-ready, nothing that can execute code
+on load. Both models are rebuilt rather than stored: the half-space trees by replaying their
+last points into trees grown from the same seed, the isolation forest by refitting the training
+matrix of its latest fit (both exact; see ``scorers``)."""
 
 from __future__ import annotations
 
 import base64
-import pickle
 from typing import Any
+
+import numpy as np
 
 from pipeline.analysis.config import AnalysisConfig
 from pipeline.analysis.detector import ServiceDetector
 from pipeline.analysis.scorers import HalfSpaceScorer, fit_forest
 from pipeline.analysis.windows import WindowAccumulator
+from pipeline.errors import SnapshotError
 
 
-def dump_detector(det: ServiceDetector) -> dict[str, Any]:
-    """Plain (JSON-ready) state of one service's detector."""
-    return {
+def dump_detector(det: ServiceDetector, with_open: bool = True) -> dict[str, Any]:
+    """Plain (JSON-ready) state of one service's detector; without its open windows when the
+    caller rebuilds those from stored records."""
+    state = {
         "closed_until": det.closed_until,
         "closed_windows": det.closed_windows,
         "silent_windows": det.silent_windows,
@@ -34,11 +39,12 @@ def dump_detector(det: ServiceDetector) -> dict[str, Any]:
         "error_pool": det.error_pool,
         "stats": det.stats.state(),
         "incidents": det.incidents.state(),
-        # HST is pickled (our own state); the forest is rebuilt from its history instead.
-        "hst": base64.b64encode(pickle.dumps(det.hst)).decode("ascii"),
-        "forest_history": det.forest.history.rows(),
+        "hst": det.hst.state(),
+        "forest_history": _matrix(det.forest.history.last(len(det.forest.history))),
         "forest": det.forest.state(),
-        "open": {
+    }
+    if with_open:
+        state["open"] = {
             str(i): [
                 a.count,
                 a.errors,
@@ -50,8 +56,24 @@ def dump_detector(det: ServiceDetector) -> dict[str, Any]:
                 a.last_ts,
             ]
             for i, a in det.open.items()
-        },
+        }
+    return state
+
+
+def _matrix(data: np.ndarray) -> dict[str, Any]:
+    # Base64 of the float64 bytes: a fifth of the size of JSON numbers, and exact.
+    return {
+        "shape": list(data.shape),
+        "f64le": base64.b64encode(data.astype("<f8").tobytes()).decode("ascii"),
     }
+
+
+def _rows(state: dict[str, Any]) -> np.ndarray:
+    rows, width = (int(n) for n in state["shape"])
+    data = np.frombuffer(base64.b64decode(state["f64le"], validate=True), dtype="<f8")
+    if data.size != rows * width:
+        raise SnapshotError("forest history: size does not match its shape")
+    return data.reshape(rows, width)
 
 
 def load_detector(name: str, config: AnalysisConfig, state: dict[str, Any]) -> ServiceDetector:
@@ -76,13 +98,12 @@ def load_detector(name: str, config: AnalysisConfig, state: dict[str, Any]) -> S
     det.error_pool = [(int(e), int(n)) for e, n in state["error_pool"]]
     det.stats.load(state["stats"])
     det.incidents.load(state["incidents"])
-    # Pickle is acceptable here: the snapshot is our own state, never user input.
-    hst = pickle.loads(base64.b64decode(state["hst"]))
-    if isinstance(hst, HalfSpaceScorer):
-        det.hst = hst
+    det.hst = HalfSpaceScorer.restore(
+        state["hst"], config.hst_trees, config.hst_height, config.hst_window, config.seed
+    )
     forest = det.forest
-    for vector in state["forest_history"]:
-        forest.history.append([float(v) for v in vector])
+    for vector in _rows(state["forest_history"]):
+        forest.history.append(vector)
     forest.load(state["forest"])
     # The model is rebuilt from the training matrix of its fit rather than stored: offline at
     # once, in the stream by the engine's refit jobs (the service waits for it, as it would
@@ -94,7 +115,7 @@ def load_detector(name: str, config: AnalysisConfig, state: dict[str, Any]) -> S
         else:
             forest.pending = True
             det.training = training
-    for key, v in state["open"].items():
+    for key, v in state.get("open", {}).items():
         acc = WindowAccumulator(int(key))
         acc.count, acc.errors, acc.levels = int(v[0]), int(v[1]), list(v[2])
         acc.template_counts, acc.template_levels, acc.template_examples = v[3], v[4], v[5]

@@ -34,7 +34,9 @@ from pipeline.analysis.windows import WindowAccumulator
 from pipeline.errors import SnapshotError
 
 SNAPSHOT_MAGIC = b"LAE"
-SNAPSHOT_VERSION = 1
+SNAPSHOT_VERSION = 2
+SERVICE_MAGIC = b"LAS"
+SERVICE_VERSION = 1
 
 
 class Observed(NamedTuple):
@@ -92,6 +94,10 @@ class AnalysisEngine:
         # Services held before their next window until their forest's model is installed.
         self._parked: set[str] = set()
         self._refits: list[RefitJob] = []
+        # Services added and evicted since the caller last cleared these (the stream saves
+        # new services' state at once and deletes evicted services' state).
+        self.added: list[str] = []
+        self.evicted_names: list[str] = []
 
     # -- ingestion -------------------------------------------------------------------------
 
@@ -132,8 +138,11 @@ class AnalysisEngine:
         previous_id: str | None = None,
         *,
         mark: float | None = None,
+        advance: bool = True,
     ) -> Observed:
-        """``observe`` without a LogRecord, for callers that hold the fields already."""
+        """``observe`` without a LogRecord, for callers that hold the fields already. With
+        ``advance=False`` the record is counted but moves no time (refilling open windows
+        from stored records after a restore)."""
         # The hot path: one dict lookup for the service, one for the window, a few counters.
         index = int(ts // self._width)
         svc = self.services.get(service)
@@ -155,6 +164,8 @@ class AnalysisEngine:
             self.services[service] = self.services.pop(service)
         if acc.add(template_id, level, message, ts):
             svc.remember_template(template_id, template)
+        if not advance:
+            return _ON_TIME
         if mark is None:
             if ts <= self.max_ts:
                 return _ON_TIME
@@ -196,12 +207,14 @@ class AnalysisEngine:
         start = index if self.horizon is None else max(index, self.horizon)
         svc = ServiceDetector(service, self.config, start)
         self.services[service] = svc
+        self.added.append(service)
         while len(self.services) > self.config.max_services:
             evicted = next(iter(self.services))
             del self.services[evicted]
             self._closing.pop(evicted, None)
             self._parked.discard(evicted)
             self.evicted += 1
+            self.evicted_names.append(evicted)
         return svc
 
     def _advance(self, horizon: int) -> list[WindowReport]:
@@ -321,6 +334,58 @@ class AnalysisEngine:
 
     def summaries(self) -> list[dict[str, Any]]:
         return [service_summary(svc) for svc in self.services.values()]
+
+    # -- per-service state (the stream keeps one table value per service) -------------------
+
+    def dump_service(self, service: str, mark: float | None = None) -> bytes | None:
+        """One service's learned state, without its open windows (the stream rebuilds those
+        from stored records); ``mark`` is the partition clock's, kept alongside. None if the
+        service is not live."""
+        svc = self.services.get(service)
+        if svc is None:
+            return None
+        state = {
+            "service": service,
+            "window_seconds": self.config.window_seconds,
+            "mark": mark,
+            # A service's own closed_until may run ahead of the horizon (it started in the
+            # future), so the horizon travels too.
+            "horizon": self.horizon,
+            "detector": dump_detector(svc, with_open=False),
+        }
+        body = zlib.compress(orjson.dumps(state), 1)
+        return SERVICE_MAGIC + bytes([SERVICE_VERSION]) + body
+
+    def load_service(self, data: bytes) -> tuple[str, float | None]:
+        """Install a service from ``dump_service`` output, replacing what the engine had for
+        it; returns its name and the clock mark stored with it. Raises ``SnapshotError`` for
+        anything that is not such a state, whatever is wrong with it."""
+        if len(data) < 4 or not data.startswith(SERVICE_MAGIC):
+            raise SnapshotError("not a service state")
+        if data[3] != SERVICE_VERSION:
+            raise SnapshotError(f"unsupported service state version {data[3]}")
+        try:
+            state = orjson.loads(zlib.decompress(data[4:]))
+            name = state["service"]
+            if not isinstance(name, str):
+                raise SnapshotError("service state: the service name is not text")
+            if state["window_seconds"] != self.config.window_seconds:
+                raise SnapshotError("service state was taken with a different window size")
+            mark = state["mark"]
+            horizon = state["horizon"]
+            svc = load_detector(name, self.config, state["detector"])
+        except SnapshotError:
+            raise
+        except Exception as exc:  # any malformed field: one clear error, never a crash
+            raise SnapshotError(f"corrupt service state: {exc!r}") from None
+        self.services[name] = svc
+        self._parked.discard(name)
+        self._closing.pop(name, None)
+        if svc.training is not None:
+            self._hand_out_fit(svc)
+        if horizon is not None and (self.horizon is None or int(horizon) > self.horizon):
+            self.horizon = int(horizon)
+        return name, None if mark is None else float(mark)
 
     # -- state -----------------------------------------------------------------------------
 

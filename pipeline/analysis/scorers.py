@@ -21,6 +21,8 @@ from typing import Any
 import numpy as np
 from river import anomaly, compose, preprocessing
 
+from pipeline.errors import SnapshotError
+
 FEATURE_NAMES = (
     "log_volume",
     "error_rate",
@@ -39,10 +41,18 @@ FEATURE_NAMES = (
 class HalfSpaceScorer:
     """Online half-space trees; ``score_one`` is in [0, 1], higher is more anomalous.
 
+    The state is rebuilt rather than stored: river's trees come from the seed, and their masses
+    depend only on the points of the last complete tree window and the current one. So the
+    scorer keeps those points (raw, as learned) and the scaler's range at the first of them;
+    ``restore`` replays them into fresh trees, which then hold exactly the same masses.
+
     >>> scorer = HalfSpaceScorer(trees=5, height=4, window=10, seed=1)
     >>> for i in range(30):
     ...     scorer.learn_one({"x": float(i % 3)})
     >>> 0.0 <= scorer.score_one({"x": 50.0}) <= 1.0
+    True
+    >>> copy = HalfSpaceScorer.restore(scorer.state(), trees=5, height=4, window=10, seed=1)
+    >>> copy.score_one({"x": 50.0}) == scorer.score_one({"x": 50.0})
     True
     """
 
@@ -53,10 +63,17 @@ class HalfSpaceScorer:
         # them into "how unusual for this service" (0.5 at three spreads above the mean).
         self.mean = 0.0
         self.var = 0.0
+        self.scaler = preprocessing.MinMaxScaler()
         self.model = compose.Pipeline(
-            preprocessing.MinMaxScaler(),
+            self.scaler,
             anomaly.HalfSpaceTrees(n_trees=trees, height=height, window_size=window, seed=seed),
         )
+        # Points learned since ``replay_from`` (a tree-window boundary), and the scaler's range
+        # (feature -> [min, max]) just before the first of them.
+        self.replay_from = 0
+        self.points: list[dict[str, float]] = []
+        self.range_at_start: dict[str, list[float]] = {}
+        self._range_at_window: dict[str, list[float]] = {}
 
     def learn_one(self, x: dict[str, float]) -> None:
         if self.seen >= self.window:
@@ -64,7 +81,15 @@ class HalfSpaceScorer:
             delta = raw - self.mean
             self.mean += 0.05 * delta
             self.var += 0.05 * (delta * delta - self.var)
+        if self.seen % self.window == 0 and self.seen >= 2 * self.window:
+            # A new tree window: the masses now depend on the previous window and this one.
+            self.points = self.points[self.window :]
+            self.replay_from = self.seen - self.window
+            self.range_at_start = self._range_at_window
+        if self.seen % self.window == 0:
+            self._range_at_window = self._range()
         self.model.learn_one(x)
+        self.points.append(dict(x))
         self.seen += 1
 
     def score_one(self, x: dict[str, float]) -> float:
@@ -74,6 +99,50 @@ class HalfSpaceScorer:
         raw = float(self.model.score_one(x))
         z = (raw - self.mean) / max(math.sqrt(self.var), 0.02)
         return 1.0 / (1.0 + math.exp(-(z - 3.0)))
+
+    def _range(self) -> dict[str, list[float]]:
+        return {
+            name: [self.scaler.min[name].get(), self.scaler.max[name].get()]
+            for name in self.scaler.min
+        }
+
+    # -- state -----------------------------------------------------------------------------
+
+    def state(self) -> dict[str, Any]:
+        """Plain JSON-able state (no model objects: ``restore`` rebuilds them)."""
+        return {
+            "seen": self.seen,
+            "mean": self.mean,
+            "var": self.var,
+            "replay_from": self.replay_from,
+            "range_at_start": self.range_at_start,
+            "range_at_window": self._range_at_window,
+            "points": self.points,
+        }
+
+    @classmethod
+    def restore(
+        cls, state: Mapping[str, Any], trees: int, height: int, window: int, seed: int
+    ) -> HalfSpaceScorer:
+        scorer = cls(trees, height, window, seed)
+        seen, start = int(state["seen"]), int(state["replay_from"])
+        points = [{str(k): float(v) for k, v in p.items()} for p in state["points"]]
+        if start % window or start + len(points) != seen:
+            raise SnapshotError("half-space state: replay points do not match its count")
+        ranges = {str(k): [float(lo), float(hi)] for k, (lo, hi) in state["range_at_start"].items()}
+        if ranges:
+            # Two points give the scaler exactly that range, through its public API.
+            scorer.scaler.learn_one({k: lo for k, (lo, _) in ranges.items()})  # type: ignore[no-untyped-call]
+            scorer.scaler.learn_one({k: hi for k, (_, hi) in ranges.items()})  # type: ignore[no-untyped-call]
+        for point in points:
+            scorer.model.learn_one(point)
+        scorer.seen, scorer.replay_from, scorer.points = seen, start, points
+        scorer.range_at_start = ranges
+        scorer._range_at_window = {
+            str(k): [float(lo), float(hi)] for k, (lo, hi) in state["range_at_window"].items()
+        }
+        scorer.mean, scorer.var = float(state["mean"]), float(state["var"])
+        return scorer
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable, Iterable, Sequence
+from collections.abc import Awaitable, Callable, Container, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from pipeline.analysis.clock import PartitionClock
 from pipeline.analysis.config import AnalysisConfig
@@ -21,12 +22,31 @@ from pipeline.analysis.engine import AnalysisEngine, RefitJob
 from pipeline.analysis.events import WindowReport
 from pipeline.analysis.levels import LEVEL_CODES, WARNING
 from pipeline.analysis.scorers import FastForest
+from pipeline.errors import SnapshotError
 from pipeline.insights.messages import InsightMessage, from_report, new_pattern
-from storage.rows import Alias, LogRow, TemplateRow
+from storage.rows import Alias, LogRow, StoredRecord, TemplateRow
 
 log = logging.getLogger(__name__)
 
 RunFit = Callable[[RefitJob], Awaitable[FastForest]]
+# The stored records of services from a time on: [(service, since)] -> records by time.
+OpenRecords = Callable[[Sequence[tuple[str, float]]], Awaitable[Sequence[StoredRecord]]]
+
+
+class StateStore(Protocol):
+    """Per-service detector state (in the stream: a changelog-backed table)."""
+
+    def states(self, partition: int) -> list[bytes]: ...
+
+    def save(self, service: str, value: bytes) -> None: ...
+
+    def delete(self, service: str) -> None: ...
+
+
+def _no_problem(reason: str) -> None:
+    pass
+
+
 # Windows closed between two yields to the event loop: a tick that closes the windows of
 # thousands of services must not hold every other agent and the web server.
 CLOSE_SLICE = 256
@@ -43,6 +63,11 @@ class _Partition:
     # The ingest agent and the idle-tick timer both drive the engine; never at once.
     lock: asyncio.Lock = field(default_factory=asyncio.Lock)
     fits: dict[str, asyncio.Future[FastForest]] = field(default_factory=dict)
+    restored: bool = False
+    # Services whose counting this engine reflects: restored, or fed a newly stored record
+    # since. A record PostgreSQL already had is counted only for a service not among them
+    # (its batch was stored before a crash, and nothing of the service was saved).
+    known: set[str] = field(default_factory=set)
 
 
 class Detectors:
@@ -59,10 +84,18 @@ class Detectors:
         config: AnalysisConfig,
         run_fit: RunFit = fit_in_thread,
         close_slice: int = CLOSE_SLICE,
+        store: StateStore | None = None,
+        open_records: OpenRecords | None = None,
+        on_state_problem: Callable[[str], None] = _no_problem,
+        max_state_bytes: int = 900_000,
     ) -> None:
         self._config = config
         self._run_fit = run_fit
         self._close_slice = close_slice
+        self._store = store
+        self._open_records = open_records
+        self._on_state_problem = on_state_problem
+        self._max_state_bytes = max_state_bytes
         self._partitions: dict[int, _Partition] = {}
 
     @property
@@ -88,24 +121,34 @@ class Detectors:
         templates: Sequence[TemplateRow],
         wall_now: float,
         aliases: Sequence[Alias] = (),
+        inserted: Container[str] | None = None,
     ) -> list[InsightMessage]:
-        """Count newly stored rows into their windows; the messages of windows that closed.
+        """Count stored rows into their windows; the messages of windows that closed.
 
-        ``aliases`` are the batch's template generalisations: the rows carry the new ids, and
-        what the engine learned under an old id carries over to the new one first."""
-        owned = self._partitions.get(partition)
-        if owned is None:
-            owned = self._partitions[partition] = _Partition(
-                AnalysisEngine(self._config, self._close_slice)
-            )
+        ``inserted`` holds the event ids PostgreSQL reported as newly inserted (None: all of
+        ``rows`` were): a record stored before is never counted twice. ``aliases`` are the
+        batch's template generalisations: the rows carry the new ids, and what the engine
+        learned under an old id carries over to the new one first."""
+        owned = self._partition(partition)
         texts = {(t.service, t.template_id): t.template for t in templates}
         async with owned.lock:
-            engine, clock = owned.engine, owned.clock
+            reports: list[WindowReport] = []
+            if not owned.restored:
+                reports = await self._restore(owned, partition, wall_now, inserted)
+            engine, clock, known = owned.engine, owned.clock, owned.known
             self._install_finished(owned)
             for alias in aliases:
                 engine.rename_template(alias.service, alias.old_id, alias.new_id)
-            reports: list[WindowReport] = []
             for row in rows:
+                if inserted is None or row.event_id in inserted:
+                    known.add(row.service)
+                elif row.service in known:
+                    # Counted already (before a crash, or refilled at the restore): it only
+                    # moves the clock, as it did when it first came.
+                    reports.extend(engine.tick(clock.observe(row.ts, row.received_at, wall_now)))
+                    if engine.behind:
+                        reports.extend(await self._catch_up(owned))
+                    continue
                 mark = clock.observe(row.ts, row.received_at, wall_now)
                 observed = engine.observe_fields(
                     row.service,
@@ -119,6 +162,7 @@ class Detectors:
                 reports.extend(observed.reports)
                 if engine.behind:
                     reports.extend(await self._catch_up(owned))
+            self._save(owned, reports)
             return self._messages(engine, reports)
 
     async def tick(self, wall_now: float, idle: Iterable[int]) -> list[InsightMessage]:
@@ -130,19 +174,111 @@ class Detectors:
         on is skipped: it closes its own windows."""
         messages: list[InsightMessage] = []
         for partition in idle:
-            owned = self._partitions.get(partition)
-            if owned is None or owned.lock.locked():
+            owned = self._partition(partition)
+            if owned.lock.locked():
                 continue
             async with owned.lock:
+                reports: list[WindowReport] = []
+                if not owned.restored:
+                    reports = await self._restore(owned, partition, wall_now)
                 self._install_finished(owned)
                 now = owned.clock.now(wall_now)
-                if now is None:
-                    continue
-                reports = owned.engine.tick(now)
+                if now is not None:
+                    reports.extend(owned.engine.tick(now))
                 if owned.engine.behind:
                     reports.extend(await self._catch_up(owned))
+                self._save(owned, reports)
                 messages.extend(self._messages(owned.engine, reports))
         return messages
+
+    def _partition(self, partition: int) -> _Partition:
+        owned = self._partitions.get(partition)
+        if owned is None:
+            owned = self._partitions[partition] = _Partition(
+                AnalysisEngine(self._config, self._close_slice)
+            )
+        return owned
+
+    # -- state -----------------------------------------------------------------------------
+
+    async def _restore(
+        self,
+        owned: _Partition,
+        partition: int,
+        wall_now: float,
+        inserted: Container[str] | None = None,
+    ) -> list[WindowReport]:
+        """Load the saved services of a partition this worker just got, then refill their open
+        windows from the records PostgreSQL has for them (open windows are not saved), except
+        ``inserted`` ones, which the caller is about to count. Records stored before a crash
+        and not yet committed in Kafka come again, in order: they move the clock (and close
+        windows) as they did the first time, without being counted twice."""
+        owned.restored = True
+        if self._store is None:
+            return []
+        engine = owned.engine
+        marks: list[float] = []
+        for value in self._store.states(partition):
+            try:
+                name, mark = engine.load_service(value)
+            except SnapshotError as exc:
+                # That service starts afresh; its next save replaces the bad value.
+                log.error("detectors: unreadable service state in partition %d: %s", partition, exc)
+                self._on_state_problem("unreadable")
+                continue
+            owned.known.add(name)
+            if mark is not None:
+                marks.append(mark)
+        engine.added.clear()
+        if marks:
+            owned.clock.mark = max(marks)
+            owned.clock.advanced_at = wall_now
+            engine.max_ts = max(engine.max_ts, max(marks))
+        if not engine.services or self._open_records is None:
+            return []
+        width = self._config.window_seconds
+        spans = [(name, float(svc.closed_until * width)) for name, svc in engine.services.items()]
+        for record in await self._open_records(spans):
+            svc = engine.services.get(record.service)
+            if svc is None or (inserted is not None and record.event_id in inserted):
+                continue
+            engine.observe_fields(
+                record.service,
+                record.ts,
+                LEVEL_CODES.get(record.level, 1),
+                record.message,
+                record.template_id,
+                svc.templates.get(record.template_id, ""),
+                advance=False,
+            )
+        log.info("detectors: partition %d restored, %d service(s)", partition, len(engine.services))
+        return []
+
+    def _save(self, owned: _Partition, reports: Sequence[WindowReport]) -> None:
+        """Save the services whose windows closed and the ones new to this engine (on the
+        event loop, between two changes)."""
+        engine = owned.engine
+        store = self._store
+        if store is None:
+            engine.added.clear()
+            engine.evicted_names.clear()
+            return
+        for name in engine.evicted_names:
+            store.delete(name)
+            owned.known.discard(name)
+        engine.evicted_names.clear()
+        names = dict.fromkeys(report.service_name for report in reports)
+        names.update(dict.fromkeys(engine.added))
+        engine.added.clear()
+        for name in names:
+            value = engine.dump_service(name, owned.clock.mark)
+            if value is None:
+                continue
+            if len(value) > self._max_state_bytes:
+                log.error("detectors: state of %r is %d bytes; not saved", name, len(value))
+                self._on_state_problem("too_large")
+                continue
+            store.save(name, value)
 
     async def _catch_up(self, owned: _Partition) -> list[WindowReport]:
         """Close everything below the horizon: a slice at a time, waiting for the fits the

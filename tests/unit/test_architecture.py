@@ -126,3 +126,21 @@ def test_cores_import_no_service_layer():
                 t for t in targets if t.startswith(tuple(service)) or t.split(".")[0] != "pipeline"
             }
             assert bad == set(), name
+
+
+def test_nothing_loads_state_with_code_execution():
+    # pickle, marshal and shelve execute code (or break) on load; state is versioned plain data.
+    banned = {"pickle", "marshal", "shelve", "dill", "cloudpickle", "joblib"}
+    found = []
+    for name, path in _modules().items():
+        tree = ast.parse(path.read_text())
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                found += [(name, a.name) for a in node.names if a.name.split(".")[0] in banned]
+            elif (
+                isinstance(node, ast.ImportFrom)
+                and node.module
+                and node.module.split(".")[0] in banned
+            ):
+                found.append((name, node.module))
+    assert found == []

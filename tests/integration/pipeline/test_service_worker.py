@@ -31,7 +31,7 @@ def test_worker_serves_health_metrics_and_declares_its_topics(service_env, tmp_p
         ready = f"{base_url}/health/ready"
         wait_until(lambda: get_json(ready)[0] == 200, 60, "GET /health/ready", worker)
         status, body = get_json(ready)
-        assert body["checks"] == {"database": "ok", "rabbitmq": "ok"}
+        assert body["checks"] == {"database": "ok", "rabbitmq": "ok", "state": "ok"}
 
         status, metrics = get_json(f"{base_url}/metrics")
         assert status == 200

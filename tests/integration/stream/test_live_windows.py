@@ -3,88 +3,32 @@
 from __future__ import annotations
 
 import asyncio
-import io
 import time
-from dataclasses import replace
-from datetime import datetime
 from typing import Any
 
-import orjson
 import pytest
-from aiokafka.partitioner import murmur2
 from prometheus_client.parser import text_string_to_metric_families
 
-from pipeline.offline.analyze_command import analyze
-from pipeline.offline.simulator import START, SimConfig, simulate
-from pipeline.wiring import analysis_config
+from bridges.partitioning import ServicePartitioner
 from tests.integration.processes import get_json
 
-from ..conftest import BASE
 from .conftest import Stream, messages
+from .scenario import assert_same_incidents, live_incidents, scenario
 
 pytestmark = [pytest.mark.slow]
 
 HOURS = 3
 
 
-def _partition(service: str, partitions: int) -> int:
-    return (murmur2(service.encode()) & 0x7FFFFFFF) % partitions
-
-
-def _offline_incidents(config: Any, lines: list[bytes]) -> set[tuple[str, str, float]]:
-    out = io.BytesIO()
-    analyze(lines, out, config, workers=1)
-    first: dict[str, tuple[str, str, float]] = {}
-    for line in out.getvalue().splitlines():
-        anomaly = orjson.loads(line)
-        start = datetime.fromisoformat(anomaly["window_start"]).timestamp()
-        known = first.get(anomaly["incident_id"])
-        if known is None or start < known[2]:
-            first[anomaly["incident_id"]] = (anomaly["service_name"], anomaly["kind"], start)
-    return set(first.values())
-
-
-def _unmatched(
-    ours: set[tuple[str, str, float]], theirs: set[tuple[str, str, float]], width: float
-) -> list[tuple[str, str, float]]:
-    """Incidents of ``ours`` with no incident of ``theirs`` of the same service and kind
-    starting within one window."""
-    return sorted(
-        (service, kind, start)
-        for service, kind, start in ours
-        if not any(s == service and k == kind and abs(t - start) <= width for s, k, t in theirs)
-    )
-
-
 @pytest.mark.timeout(360)
 async def test_a_simulated_scenario_gives_the_incidents_of_analyze(stream: Stream):
-    records, truths, _ = simulate(SimConfig(hours=HOURS))
-    items = list(records)
-    config = replace(analysis_config(BASE.analysis), refit_inline=True)
-    offline = _offline_incidents(config, [orjson.dumps(item) for item in items])
-    assert len(offline) >= len(truths) // 2  # a scenario with incidents to agree on
+    run = scenario(HOURS)
+    assert len(run.offline) >= run.truths // 2  # a scenario with incidents to agree on
 
     stream.start()
-    await stream.publish(messages(items, 200))
-    await stream.wait_for("SELECT count(*) FROM logs", len(items), within=240)
-    # Compare what the records themselves closed: up to five windows before their end.
-    cutoff = START + HOURS * 3600 - 5 * 60
-    await stream.wait_for(
-        f"SELECT bool_and(last >= to_timestamp({cutoff})) FROM (SELECT max(window_start) "
-        "AS last FROM window_stats GROUP BY service_name) AS s",
-        True,
-        within=120,
-    )
-    rows = await stream.fetch(
-        "SELECT service_name, kind, extract(epoch FROM started_at)::float8 AS start "
-        "FROM incidents WHERE started_at < to_timestamp($1)",
-        cutoff,
-    )
-    online = {(r["service_name"], r["kind"], r["start"]) for r in rows}
-    offline = {incident for incident in offline if incident[2] < cutoff}
-    width = float(config.window_seconds)
-    assert _unmatched(offline, online, width) == [], sorted(online)
-    assert _unmatched(online, offline, width) == [], sorted(offline)
+    await stream.publish(messages(run.items, 200))
+    online = {incident for _, incident in await live_incidents(stream, run)}
+    assert_same_incidents(run, online)
 
     # The live path counted what it found and published an alert per incident; Faust's
     # sensors saw the agents' streams.
@@ -163,12 +107,10 @@ async def test_records_out_of_order_within_the_lateness_give_the_windows_of_in_o
 
 @pytest.mark.timeout(240)
 async def test_a_service_whose_clock_runs_ahead_makes_no_other_service_late(stream: Stream):
-    partitions = int(stream.env["KAFKA_TOPIC_PARTITIONS"])
+    partition = ServicePartitioner(int(stream.env["KAFKA_TOPIC_PARTITIONS"]))
     honest = "honest"
     ahead = next(
-        name
-        for name in (f"ahead-{i}" for i in range(100))
-        if _partition(name, partitions) == _partition(honest, partitions)
+        name for name in (f"ahead-{i}" for i in range(100)) if partition(name) == partition(honest)
     )
     stream.start(env={"WINDOW_SECONDS": "10", "ALLOWED_LATENESS_SECONDS": "30"})
     now = time.time()

@@ -148,3 +148,39 @@ def test_feature_ring_wraps_and_skips() -> None:
     assert ring.last(10, skip=2)[:, 0].tolist() == [35.0, 36.0, 37.0]
     assert ring.rows()[0] == [35.0, -35.0]
     assert ring.last(1, skip=5).shape == (0, 2)
+
+
+def test_half_space_trees_restored_from_state_score_exactly_as_the_original() -> None:
+    import orjson
+
+    rng = np.random.default_rng(3)
+    stream = [
+        {"a": float(v[0]), "b": float(v[1]) * 10, "c": float(v[2] > 1.5)}
+        for v in rng.normal(size=(260, 3))
+    ]
+    for cut in (0, 5, 10, 19, 20, 21, 39, 40, 41, 95, 200):
+        original = HalfSpaceScorer(trees=6, height=5, window=10, seed=4)
+        for x in stream[:cut]:
+            original.learn_one(x)
+        state = orjson.loads(orjson.dumps(original.state()))  # as it travels
+        assert len(state["points"]) <= 20
+        copy = HalfSpaceScorer.restore(state, trees=6, height=5, window=10, seed=4)
+        for x in stream[cut : cut + 60]:
+            assert copy.score_one(x) == original.score_one(x), cut
+            original.learn_one(x)
+            copy.learn_one(x)
+        assert (copy.mean, copy.var, copy.seen) == (original.mean, original.var, original.seen)
+
+
+def test_a_half_space_state_that_does_not_add_up_is_refused() -> None:
+    import pytest
+
+    from pipeline.errors import SnapshotError
+
+    scorer = HalfSpaceScorer(trees=2, height=3, window=10, seed=1)
+    for i in range(25):
+        scorer.learn_one({"x": float(i)})
+    state = scorer.state()
+    state["points"] = state["points"][1:]
+    with pytest.raises(SnapshotError):
+        HalfSpaceScorer.restore(state, trees=2, height=3, window=10, seed=1)

@@ -9,26 +9,15 @@ from pipeline.analysis.engine import AnalysisEngine
 from pipeline.analysis.events import WindowReport
 from pipeline.insights.detectors import Detectors, new_pattern_messages
 from storage.rows import LogRow, TemplateRow
+from tests.factories import log_row
 
 T0 = 1_767_225_600.0
 TEMPLATE = TemplateRow("api", "t1", "user <*> logged in", "INFO")
 
 
 def row(ts: float, received_at: float, service: str = "api", n: int = 0) -> LogRow:
-    return LogRow(
-        event_id=f"{service}-{ts}-{n}",
-        service=service,
-        level="INFO",
-        ts=ts,
-        message=f"user {n} logged in",
-        template_id="t1",
-        host=None,
-        trace_id=None,
-        metadata=None,
-        received_at=received_at,
-        clamped=False,
-        truncated=False,
-        sanitized=False,
+    return log_row(
+        service, ts, f"{service}-{ts}-{n}", message=f"user {n} logged in", received_at=received_at
     )
 
 

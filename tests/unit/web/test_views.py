@@ -91,8 +91,12 @@ async def test_readiness_names_the_dependency_but_not_its_address(caplog):
         assert response.status == 503
         body = await response.json()
         assert body["status"] == "unavailable"
-        # The bridge has not started here, so RabbitMQ is not ready either.
-        assert body["checks"] == {"database": "unavailable", "rabbitmq": "unavailable"}
+        # Nothing has started here: RabbitMQ is not ready, nor are the tables' state.
+        assert body["checks"] == {
+            "database": "unavailable",
+            "rabbitmq": "unavailable",
+            "state": "unavailable",
+        }
         text = await response.text()
         assert secret_host not in text and "none" not in text
     # The operator still gets the detail, in the log.

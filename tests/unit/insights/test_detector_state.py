@@ -1,0 +1,191 @@
+"""Detector state across a crash: saved per service, open windows refilled from storage."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Sequence
+from dataclasses import replace
+
+import pytest
+
+from pipeline.analysis.config import AnalysisConfig
+from pipeline.insights.detectors import Detectors
+from storage.rows import LogRow, StoredRecord, TemplateRow
+from tests.factories import log_row
+
+T0 = 1_767_225_600.0
+CONFIG = AnalysisConfig(
+    window_seconds=60,
+    allowed_lateness_seconds=10,
+    forest_min_windows=10,
+    forest_refit_windows=20,
+    forest_history_windows=40,
+    warmup_windows=5,
+    refit_inline=False,
+)
+SERVICES = ["api", "db", "new-later"]
+
+
+def row(service: str, ts: float, n: int, level: str = "INFO") -> LogRow:
+    tid = "boom" if level == "ERROR" else f"t{n % 3}"
+    return log_row(
+        service, ts, f"{service}-{n}", level=level, template_id=tid, message=f"{tid} happened {n}"
+    )
+
+
+def traffic(minutes: int) -> list[list[LogRow]]:
+    """Batches of about 20 s of records; an error burst in db; a service that starts late."""
+    rows: list[LogRow] = []
+    n = 0
+    for minute in range(minutes):
+        for service in SERVICES:
+            if service == "new-later" and minute < 25:
+                continue
+            count = 30 + (minute * 7 + len(service)) % 11
+            for i in range(count):
+                burst = service == "db" and 40 <= minute < 43 and i % 3 == 0
+                ts = T0 + 60 * minute + 60.0 * (i + 0.5) / count
+                rows.append(row(service, ts, n, "ERROR" if burst else "INFO"))
+                n += 1
+    rows.sort(key=lambda r: r.ts)
+    batches: list[list[LogRow]] = []
+    for r in rows:
+        if not batches or r.ts - batches[-1][0].ts >= 20:
+            batches.append([])
+        batches[-1].append(r)
+    return batches
+
+
+class Store:
+    def __init__(self, values: dict[str, bytes] | None = None) -> None:
+        self.values = dict(values or {})
+
+    def states(self, partition: int) -> list[bytes]:
+        return list(self.values.values())
+
+    def save(self, service: str, value: bytes) -> None:
+        self.values[service] = value
+
+    def delete(self, service: str) -> None:
+        self.values.pop(service, None)
+
+
+class Database:
+    """What PostgreSQL holds: every row stored so far."""
+
+    def __init__(self) -> None:
+        self.rows: list[LogRow] = []
+
+    async def open_records(self, spans: Sequence[tuple[str, float]]) -> list[StoredRecord]:
+        since = dict(spans)
+        found = [
+            StoredRecord(
+                r.event_id, r.service, r.ts, r.received_at, r.level, r.message, r.template_id
+            )
+            for r in self.rows
+            if r.service in since and r.ts >= since[r.service]
+        ]
+        return sorted(found, key=lambda r: r.ts)
+
+
+TEMPLATES = [TemplateRow(s, t, t, "INFO") for s in SERVICES for t in ("t0", "t1", "t2", "boom")]
+
+
+def summaries(messages) -> list[tuple[str, str, int, float]]:
+    return [
+        (m.service_name, m.id, int(m.body["data"]["volume"]), float(m.body["data"]["score"]))
+        for m in messages
+        if m.type == "window_summary"
+    ]
+
+
+async def run(detectors: Detectors, batches, db: Database | None, wall: float):
+    messages = []
+    for batch in batches:
+        if db is not None:
+            db.rows.extend(batch)
+        messages += await detectors.observe(0, batch, TEMPLATES, wall)
+    return messages
+
+
+@pytest.mark.parametrize("unseen", [0, 6, 10**6])  # 10**6: all the rest
+@pytest.mark.parametrize("saves_lost", [False, True])
+async def test_a_crash_at_any_batch_leaves_the_windows_of_a_run_without_it(
+    saves_lost: bool, unseen: int
+):
+    """Batch ``cut`` was stored and counted, its saves maybe lost; the ``unseen`` batches after
+    it were stored in PostgreSQL by a worker killed before its detectors counted them."""
+    batches = traffic(70)
+    wall = T0 + 10**6
+    clean = summaries(await run(Detectors(CONFIG), batches, None, wall))
+    alerts = {m for m in clean if m[3] > 0.45}
+
+    newcomer = next(i for i, b in enumerate(batches) if any(r.service == "new-later" for r in b))
+    for cut in (8, newcomer, newcomer + 2, 121, 170):
+        store, db = Store(), Database()
+        first = Detectors(CONFIG, store=store, open_records=db.open_records)
+        before = await run(first, batches[:cut], db, wall)
+        saved_before_last = Store(store.values)
+        db.rows.extend(batches[cut])
+        lost = await first.observe(0, batches[cut], TEMPLATES, wall)
+        survived = saved_before_last if saves_lost else store
+        if not saves_lost:
+            before += lost
+        for batch in batches[cut + 1 : cut + 1 + unseen]:
+            db.rows.extend(batch)
+        second = Detectors(CONFIG, store=Store(survived.values), open_records=db.open_records)
+        # Kafka delivers again what was not committed: PostgreSQL has every row of it.
+        again = []
+        for batch in batches[cut : cut + 1 + unseen]:
+            again += await second.observe(0, batch, TEMPLATES, wall, inserted=set())
+        after = await run(second, batches[cut + 1 + unseen :], db, wall)
+        combined = summaries(before + again + after)
+        # Windows closed twice (saves lost) carry the same id and the same numbers.
+        assert sorted(set(combined)) == sorted(set(clean)), cut
+        assert len({m[1] for m in combined}) == len(clean)
+        assert {m for m in combined if m[3] > 0.45} == alerts
+
+
+async def test_an_unreadable_state_starts_that_service_afresh_and_is_counted():
+    problems: list[str] = []
+    store = Store()
+    first = Detectors(CONFIG, store=store)
+    await run(first, traffic(5), None, T0 + 10**6)
+    assert set(store.values) == set(SERVICES) - {"new-later"}
+    store.values["db"] = store.values["db"][:40] + b"garbage"
+    second = Detectors(CONFIG, store=store, on_state_problem=problems.append)
+    await second.observe(0, [row("api", T0 + 400, 10**6)], TEMPLATES, T0 + 10**6)
+    engine = second.engine(0)
+    assert engine is not None and set(engine.services) == {"api"}
+    assert problems == ["unreadable"]
+
+
+async def test_states_are_saved_when_a_service_appears_and_when_its_windows_close():
+    saves: list[str] = []
+
+    class Recording(Store):
+        def save(self, service: str, value: bytes) -> None:
+            saves.append(service)
+            super().save(service, value)
+
+    detectors = Detectors(CONFIG, store=Recording())
+    batches = traffic(3)
+    await detectors.observe(0, batches[0], TEMPLATES, T0)
+    assert sorted(saves) == ["api", "db"]  # new, though no window closed yet
+    saves.clear()
+    await detectors.observe(0, batches[1], TEMPLATES, T0)
+    assert saves == []  # counted into open windows only
+    for batch in batches[2:]:
+        await detectors.observe(0, batch, TEMPLATES, T0)
+    assert sorted(set(saves)) == ["api", "db"]
+
+
+def test_restored_state_is_small_enough_for_one_kafka_message():
+    async def go() -> int:
+        store = Store()
+        await run(Detectors(replace(CONFIG, forest_history_windows=720)), traffic(1), None, T0)
+        detectors = Detectors(CONFIG, store=store)
+        await run(detectors, traffic(80), None, T0)
+        return max(len(v) for v in store.values.values())
+
+    assert asyncio.run(go()) < 300_000
