@@ -117,6 +117,10 @@ class Ingestor:
         result = await self._sink.store(mined.rows, mined.templates, mined.aliases)
         if letters:
             await self._sink.store_dead_letters(letters)
+        for service in self._miners.evicted_names:
+            # Out of live state: its saved state goes too, as the detectors' does.
+            self._state.pop(service_key(service), None)
+        self._miners.evicted_names.clear()
         for service in mined.changed_services:
             self._save_miner(service)
         if self._detectors is not None:

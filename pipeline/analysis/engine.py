@@ -26,7 +26,7 @@ import orjson
 from pipeline.analysis.config import AnalysisConfig
 from pipeline.analysis.detector import ServiceDetector
 from pipeline.analysis.detector_state import dump_detector, load_detector
-from pipeline.analysis.events import WindowReport
+from pipeline.analysis.events import IncidentEvent, WindowReport
 from pipeline.analysis.records import LogRecord
 from pipeline.analysis.scorers import FastForest, fit_forest
 from pipeline.analysis.summary import service_summary
@@ -98,6 +98,8 @@ class AnalysisEngine:
         # new services' state at once and deletes evicted services' state).
         self.added: list[str] = []
         self.evicted_names: list[str] = []
+        # (service, window index, resolved events) of evicted services' open incidents.
+        self.evicted_incidents: list[tuple[str, int, list[IncidentEvent]]] = []
 
     # -- ingestion -------------------------------------------------------------------------
 
@@ -210,7 +212,10 @@ class AnalysisEngine:
         self.added.append(service)
         while len(self.services) > self.config.max_services:
             evicted = next(iter(self.services))
-            del self.services[evicted]
+            gone = self.services.pop(evicted)
+            resolved = gone.incidents.resolve_all(gone.closed_until)
+            if resolved:
+                self.evicted_incidents.append((evicted, gone.closed_until, resolved))
             self._closing.pop(evicted, None)
             self._parked.discard(evicted)
             self.evicted += 1

@@ -23,7 +23,12 @@ from pipeline.analysis.events import WindowReport
 from pipeline.analysis.levels import LEVEL_CODES, WARNING
 from pipeline.analysis.scorers import FastForest
 from pipeline.errors import SnapshotError
-from pipeline.insights.messages import InsightMessage, from_report, new_pattern
+from pipeline.insights.messages import (
+    InsightMessage,
+    evicted_messages,
+    from_report,
+    new_pattern,
+)
 from storage.rows import Alias, LogRow, StoredRecord, TemplateRow
 
 log = logging.getLogger(__name__)
@@ -327,6 +332,9 @@ class Detectors:
     ) -> list[InsightMessage]:
         messages: list[InsightMessage] = []
         width = self._config.window_seconds
+        for service, index, events in engine.evicted_incidents:
+            messages.extend(evicted_messages(service, index, width, events))
+        engine.evicted_incidents.clear()
         for report in reports:
             alerting = any(e.action == "opened" or e.escalated for e in report.incident_events)
             recommendations: list[dict[str, object]] = []

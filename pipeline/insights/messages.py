@@ -127,16 +127,29 @@ def _anomaly(anomaly: Anomaly) -> InsightMessage:
     )  # fmt: skip
 
 
-def _incident(event: IncidentEvent, report: WindowReport, revision: int) -> InsightMessage:
+def evicted_messages(
+    service: str, index: int, window_seconds: int, events: Sequence[IncidentEvent]
+) -> list[InsightMessage]:
+    """The incidents of a service evicted from live state, resolved at its window ``index``:
+    nothing will watch them any more, so nobody is left with an alert open for ever."""
+    start = float(index * window_seconds)
+    report = WindowReport(service, start, start + window_seconds, 0, 0.0, {}, (), tuple(events))
+    reason = "resolved: the service left live state (least recently seen, at the services bound)"
+    return [_incident(event, report, index, reason) for event in events]
+
+
+def _incident(
+    event: IncidentEvent, report: WindowReport, revision: int, reason: str | None = None
+) -> InsightMessage:
     key = f"incident:{event.incident_id}:{revision}:{event.action}"
     data = event.to_dict() | {"revision": revision}
     alert = None
     if event.action in ("opened", "resolved") or event.escalated:
-        alert = (ALERTS, alert_message(event, revision))
+        alert = (ALERTS, alert_message(event, revision, reason))
     return _message(key, "incident", report, data, outbound=alert)
 
 
-def alert_message(event: IncidentEvent, revision: int) -> dict[str, Any]:
+def alert_message(event: IncidentEvent, revision: int, reason: str | None = None) -> dict[str, Any]:
     """The message on ``alerts_queue`` (docs/schemas/alert.schema.json)."""
     anomaly = event.anomaly
     status = _STATUS[event.action]
@@ -157,7 +170,8 @@ def alert_message(event: IncidentEvent, revision: int) -> dict[str, Any]:
         "contributing_templates": (
             [] if anomaly is None else [t.to_dict() for t in anomaly.contributing_templates]
         ),
-        "reason": (
+        "reason": reason
+        or (
             f"resolved: normal again after {event.windows} anomalous window(s)"
             if anomaly is None
             else anomaly.reason

@@ -42,6 +42,7 @@ def load_settings(environ: Mapping[str, str]) -> Settings:
     env = p.Env(environ)
     environment = env.get(v.ENVIRONMENT, Settings.environment, p.one_of(ENVIRONMENTS))
     database = _database(env)
+    services = _max_services(env)
     return Settings(
         environment=environment,
         app_id=env.get(v.APP_ID, Settings.app_id, p.matching(_TOPIC_NAME, "Kafka topic name")),
@@ -49,8 +50,8 @@ def load_settings(environ: Mapping[str, str]) -> Settings:
         database=database,
         rabbitmq=_rabbitmq(env),
         jwt=_jwt(env, development=environment == DEVELOPMENT),
-        analysis=_analysis(env),
-        templates=_templates(env),
+        analysis=_analysis(env, services),
+        templates=_templates(env, services),
         ingest=_ingest(env),
         web=WebSettings(
             host=env.get(v.WEB_HOST, WebSettings.host, p.text),
@@ -146,7 +147,7 @@ def _jwt(env: p.Env, *, development: bool) -> JwtSettings:
     )
 
 
-def _analysis(env: p.Env) -> AnalysisSettings:
+def _analysis(env: p.Env, max_services: int) -> AnalysisSettings:
     defaults = AnalysisSettings
     return AnalysisSettings(
         window_seconds=env.get(v.WINDOW_SECONDS, defaults.window_seconds, p.int_in(1, 86_400)),
@@ -159,13 +160,28 @@ def _analysis(env: p.Env) -> AnalysisSettings:
         anomaly_threshold=env.get(
             v.ANOMALY_THRESHOLD, defaults.anomaly_threshold, p.float_in(0.0, 1.0)
         ),
-        max_services=env.get(
-            v.ANALYSIS_MAX_SERVICES, defaults.max_services, p.int_in(1, 10_000_000)
-        ),
+        max_services=max_services,
     )
 
 
-def _templates(env: p.Env) -> TemplateSettings:
+def _max_services(env: p.Env) -> int:
+    """Live services, for the detectors and the template miner alike: were they to differ, a
+    service one of them evicted would come back to the other with new template ids."""
+    bound = p.int_in(1, 10_000_000)
+    analysis = env.get(v.ANALYSIS_MAX_SERVICES, None, bound)
+    templates = env.get(v.TEMPLATE_MAX_SERVICES, None, bound)
+    if analysis is not None and templates is not None and analysis != templates:
+        raise SettingsError(
+            v.TEMPLATE_MAX_SERVICES,
+            f"must equal {v.ANALYSIS_MAX_SERVICES} ({analysis}), got {templates}; "
+            "setting one of them is enough",
+        )
+    if analysis is not None:
+        return analysis
+    return AnalysisSettings.max_services if templates is None else templates
+
+
+def _templates(env: p.Env, max_services: int) -> TemplateSettings:
     defaults = TemplateSettings
     return TemplateSettings(
         max_tokens=env.get(v.TEMPLATE_MAX_TOKENS, defaults.max_tokens, p.int_in(1, 100_000)),
@@ -174,9 +190,7 @@ def _templates(env: p.Env) -> TemplateSettings:
             defaults.max_templates_per_service,
             p.int_in(1, 10_000_000),
         ),
-        max_services=env.get(
-            v.TEMPLATE_MAX_SERVICES, defaults.max_services, p.int_in(1, 10_000_000)
-        ),
+        max_services=max_services,
         extra_masks=env.get(v.TEMPLATE_EXTRA_MASKS, defaults.extra_masks, p.masks),
     )
 

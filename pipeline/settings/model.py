@@ -106,7 +106,7 @@ class TemplateSettings:
 
     max_tokens: int = 128
     max_templates_per_service: int = 2000
-    max_services: int = 1000
+    max_services: int = 10_000
     # (regex, name) pairs, applied before the built-in masks.
     extra_masks: tuple[tuple[str, str], ...] = ()
 

@@ -27,7 +27,7 @@ class MinerConfig:
     # At most this many parameters are reported per message; the rest are dropped (counted).
     max_parameters: int = 64
     max_templates_per_service: int = 2000
-    max_services: int = 1000
+    max_services: int = 10_000
     # Generalisation aliases (old id -> new id) kept per service, oldest dropped first.
     max_aliases_per_service: int = 20000
     # Exact-message cache shared by all services: repeated messages skip masking and matching.

@@ -30,6 +30,8 @@ class ServiceMiners:
         self._miners: OrderedDict[str, ServiceMiner] = OrderedDict()
         self._cache: MessageCache = {}
         self._last: ServiceMiner | None = None
+        # Services evicted since the owner last cleared this (the stream deletes their state).
+        self.evicted_names: list[str] = []
 
     @property
     def config(self) -> MinerConfig:
@@ -130,7 +132,8 @@ class ServiceMiners:
         miner = miners.get(service)
         if miner is None:
             while len(miners) >= self._config.max_services:
-                miners.popitem(last=False)
+                evicted, _ = miners.popitem(last=False)
+                self.evicted_names.append(evicted)
                 self._counters.evicted_services += 1
             miner = ServiceMiner(
                 service, self._config, self._tokeniser, self._counters, self._cache

@@ -114,3 +114,14 @@ async def test_unreadable_saved_state_rebuilds_the_service_instead_of_stalling()
         registry.get_sample_value("template_miner_bound_hits_total", {"bound": "unreadable_state"})
         == 1
     )
+
+
+async def test_a_miner_evicted_from_live_state_loses_its_saved_state_too():
+    from pipeline.templates import MinerConfig
+
+    state: dict[bytes, bytes] = {}
+    agent, _ = ingestor(state, FakeSink())
+    agent._miners = ServiceMiners(MinerConfig(max_services=2))
+    for service in ("a", "b", "c"):
+        await agent.handle([(0, value(service, f"{service} started"))])
+    assert set(state) == {service_key("b"), service_key("c")}

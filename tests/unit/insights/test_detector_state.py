@@ -189,3 +189,20 @@ def test_restored_state_is_small_enough_for_one_kafka_message():
         return max(len(v) for v in store.values.values())
 
     assert asyncio.run(go()) < 300_000
+
+
+async def test_an_evicted_service_loses_its_state_and_its_open_incident_resolves():
+    store = Store()
+    detectors = Detectors(replace(CONFIG, max_services=3), store=store)
+    messages = await run(detectors, traffic(43), None, T0)
+    opened = [m for m in messages if m.type == "incident" and m.body["data"]["action"] == "opened"]
+    assert any(m.service_name == "db" for m in opened)  # the error burst
+    # A fourth service pushes out the least recently seen one: db (the others log later).
+    late = [row(s, T0 + 43 * 60 + 1 + i, 10**7 + i) for i, s in enumerate(["api", "new-later"])]
+    messages = await detectors.observe(0, late, TEMPLATES, T0)
+    messages += await detectors.observe(0, [row("web", T0 + 43 * 60 + 5, 10**8)], TEMPLATES, T0)
+    assert "db" not in store.values and "web" in store.values
+    resolved = [m for m in messages if m.type == "incident" and m.service_name == "db"]
+    assert resolved and all(m.body["data"]["action"] == "resolved" for m in resolved)
+    alert = resolved[0].body["outbound"]["message"]
+    assert alert["status"] == "resolved" and "left live state" in alert["reason"]

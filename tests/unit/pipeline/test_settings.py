@@ -136,7 +136,6 @@ def test_core_configs_follow_the_settings():
             s.ANOMALY_THRESHOLD: "0.6",
             s.ANALYSIS_MAX_SERVICES: "50",
             s.TEMPLATE_MAX_TOKENS: "64",
-            s.TEMPLATE_MAX_SERVICES: "7",
             s.TEMPLATE_EXTRA_MASKS: '{"ORDER_ID": "ORD-[0-9]{8}"}',
         }
     )
@@ -144,7 +143,7 @@ def test_core_configs_follow_the_settings():
     assert (analysis.window_seconds, analysis.allowed_lateness_seconds) == (30, 5.0)
     assert (analysis.threshold, analysis.max_services) == (0.6, 50)
     miner = miner_config(settings.templates)
-    assert (miner.max_tokens, miner.max_services) == (64, 7)
+    assert (miner.max_tokens, miner.max_services) == (64, 50)
     assert miner.extra_masks == (("ORD-[0-9]{8}", "ORDER_ID"),)
 
 
@@ -263,3 +262,14 @@ def test_default_directories_never_point_into_the_package(tmp_path: Path):
     assert (settings.sql_dir / "queries" / "health.sql").is_file()
     custom = dev_settings({s.DATA_DIR: str(tmp_path / "state"), s.SQL_DIR: str(tmp_path)})
     assert (custom.data_dir, custom.sql_dir) == (tmp_path / "state", tmp_path)
+
+
+def test_the_miner_and_the_detectors_keep_the_same_number_of_services():
+    assert dev_settings().templates.max_services == dev_settings().analysis.max_services
+    for variable in (s.ANALYSIS_MAX_SERVICES, s.TEMPLATE_MAX_SERVICES):
+        one = dev_settings({variable: "1234"})
+        assert one.templates.max_services == one.analysis.max_services == 1234
+    both = dev_settings({s.ANALYSIS_MAX_SERVICES: "50", s.TEMPLATE_MAX_SERVICES: "50"})
+    assert both.templates.max_services == 50
+    with pytest.raises(SettingsError, match="must equal ANALYSIS_MAX_SERVICES"):
+        dev_settings({s.ANALYSIS_MAX_SERVICES: "50", s.TEMPLATE_MAX_SERVICES: "60"})
