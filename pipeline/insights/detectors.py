@@ -224,6 +224,8 @@ class Detectors:
         engine = owned.engine
         marks: list[float] = []
         for value in self._store.states(partition):
+            # About 13 ms a service (the half-space trees are replayed): let the loop run.
+            await asyncio.sleep(0)
             try:
                 name, mark = engine.load_service(value)
             except SnapshotError as exc:
@@ -243,7 +245,9 @@ class Detectors:
             return []
         width = self._config.window_seconds
         spans = [(name, float(svc.closed_until * width)) for name, svc in engine.services.items()]
-        for record in await self._open_records(spans):
+        for i, record in enumerate(await self._open_records(spans)):
+            if i % 5000 == 4999:
+                await asyncio.sleep(0)
             svc = engine.services.get(record.service)
             if svc is None or (inserted is not None and record.event_id in inserted):
                 continue

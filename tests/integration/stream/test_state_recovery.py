@@ -5,9 +5,15 @@ from __future__ import annotations
 import asyncio
 import signal
 import time
+from typing import Any
 
 import pytest
+from aiokafka import AIOKafkaProducer
 
+from bridges.partitioning import ServicePartitioner
+from tests.integration.processes import get_json
+
+from ..conftest import BASE
 from .conftest import Stream, messages
 from .scenario import assert_same_incidents, live_incidents, scenario
 
@@ -55,4 +61,57 @@ async def test_a_worker_killed_mid_stream_carries_on_where_it_was(stream: Stream
     print(
         f"killed after {killed_at} of {len(items)} records; restarted and ready in "
         f"{restarted:.1f} s"
+    )
+
+
+@pytest.mark.timeout(240)
+async def test_a_corrupt_state_value_starts_that_service_afresh_and_is_counted(stream: Stream):
+    start = (time.time() // 60) * 60 - 20 * 60
+    victim, bystander = "victim", "bystander"
+
+    def minutes(first: int, last: int) -> list[dict[str, Any]]:
+        return [
+            {
+                "service": service,
+                "level": "INFO",
+                "message": f"job {minute * 100 + i} done",
+                "timestamp": start + minute * 60 + i,
+                "metadata": {"run": "corrupt", "seq": minute * 1000 + i},
+            }
+            for minute in range(first, last)
+            for i in range(30)
+            for service in (victim, bystander)
+        ]
+
+    worker = stream.start()
+    before = minutes(0, 5)
+    await stream.publish(messages(before, 60))
+    await stream.wait_for("SELECT count(DISTINCT service_name) FROM window_stats", 2, within=60)
+    assert worker.kill(signal.SIGTERM, wait=45)
+    # Garbage where the victim's detector state is, as a broken producer could leave it.
+    partition = ServicePartitioner(int(stream.env["KAFKA_TOPIC_PARTITIONS"]))(victim)
+    producer = AIOKafkaProducer(bootstrap_servers=BASE.kafka.bootstrap_servers)
+    await producer.start()
+    try:
+        await producer.send_and_wait(
+            f"{stream.env['LOG_ANALYSIS_APP_ID']}-detector-state-changelog",
+            b"LAS\x01not zlib at all",
+            key=victim.encode(),
+            partition=partition,
+        )
+    finally:
+        await producer.stop()
+
+    stream.start()
+    after = minutes(5, 9)
+    await stream.publish(messages(after, 60))
+    await stream.wait_for("SELECT count(*) FROM logs", len(before) + len(after), within=90)
+    _, text = get_json(f"http://127.0.0.1:{stream.env['WEB_PORT']}/metrics")
+    assert 'service_state_errors_total{reason="unreadable",table="detector"} 1.0' in text
+    # Both go on: the victim from scratch (its windows count again), the bystander restored.
+    await stream.wait_for(
+        "SELECT count(DISTINCT service_name) FROM window_stats "
+        f"WHERE window_start >= to_timestamp({start + 6 * 60})",
+        2,
+        within=90,
     )
