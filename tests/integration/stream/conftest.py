@@ -35,13 +35,14 @@ class Stream:
     ) -> Worker:
         """A worker, once ``path`` answers 200 (``/health/`` when a dependency is meant to be
         down)."""
+        merged = {**self.env, **(env or {})}
         worker = Worker(
             ["-m", "pipeline", "worker", "--loglevel=info"],
-            {**self.env, **(env or {})},
+            merged,
             self._log_dir / f"worker-{len(self.workers)}.log",
         )
         self.workers.append(worker)
-        url = f"http://127.0.0.1:{self.env['WEB_PORT']}{path}"
+        url = f"http://127.0.0.1:{merged['WEB_PORT']}{path}"
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if worker.process.poll() is not None:

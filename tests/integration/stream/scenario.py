@@ -43,10 +43,12 @@ class Scenario:
         )
 
 
-def scenario(hours: float) -> Scenario:
+def scenario(hours: float, lateness: float | None = None) -> Scenario:
     records, truths, _ = simulate(SimConfig(hours=hours))
     items = list(records)
     config = replace(analysis_config(BASE.analysis), refit_inline=True)
+    if lateness is not None:
+        config = replace(config, allowed_lateness_seconds=lateness)
     cutoff = START + hours * 3600 - 5 * config.window_seconds
     incidents = _offline_incidents(config, [orjson.dumps(item) for item in items])
     return Scenario(items, config, {i for i in incidents if i[2] < cutoff}, cutoff, len(truths))

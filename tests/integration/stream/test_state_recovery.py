@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import signal
+import socket
 import time
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -115,3 +117,38 @@ async def test_a_corrupt_state_value_starts_that_service_afresh_and_is_counted(s
         2,
         within=90,
     )
+
+
+@pytest.mark.timeout(480)
+async def test_a_stopped_workers_services_move_to_the_other_with_their_state(
+    stream: Stream, tmp_path: Path
+):
+    # Two bridges share the queue, so a partition gets records from both, interleaved by
+    # however they were spread: pushed hours of logs at full speed, that is a minute of
+    # disorder. One message in flight per bridge and a lateness of two minutes absorb it.
+    run = scenario(HOURS, lateness=120)
+    items = run.items
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    paced = {"ALLOWED_LATENESS_SECONDS": "120", "RABBITMQ_PREFETCH": "1"}
+    stream.start(env=paced)
+    second = stream.start(
+        timeout=120,
+        env={
+            **paced,
+            "WEB_PORT": str(port),
+            "LOG_ANALYSIS_DATA_DIR": str(tmp_path / "second"),
+        },
+    )
+    half = len(items) // 2
+    await stream.publish(messages(items[:half], 50))
+    await stream.wait_for("SELECT count(*) FROM logs", half, within=180)
+    # The second worker leaves; its partitions, and their services' state, go to the first.
+    assert second.kill(signal.SIGTERM, wait=60), "the second worker did not stop on SIGTERM"
+    await stream.publish(messages(items[half:], 50))
+    found = await live_incidents(stream, run)
+    assert await _stored_windows(stream, run.cutoff) == dict(run.windows)
+    online = {incident for _, incident in found}
+    assert_same_incidents(run, online)
+    assert len(found) == len(online)
