@@ -14,6 +14,7 @@ import orjson
 import pytest
 
 from bridges.queues import declare_queue, persistent_message
+from pipeline.analysis.records import parse_record
 from storage.migrations import migrate
 
 from ..conftest import BASE
@@ -98,6 +99,23 @@ class Stream:
             await asyncio.sleep(0.3)
         tail = self.workers[-1].log_text()[-3000:] if self.workers else ""
         raise AssertionError(f"{seqs}/{expected} records of {run} stored ({rows} rows)\n{tail}")
+
+    async def wait_for_records(self, items: Sequence[dict[str, Any]], within: float) -> None:
+        """Until every record of ``items`` is stored; else say which are not, and whether
+        they were dead-lettered."""
+        try:
+            await self.wait_for("SELECT count(*) FROM logs", len(items), within=within)
+        except AssertionError as exc:
+            ids = {parse_record(item).event_id: item for item in items}
+            stored = {r[0] for r in await self.fetch("SELECT event_id FROM logs")}
+            missing = [item for key, item in ids.items() if key not in stored]
+            letters = await self.fetch(
+                "SELECT stage, reason, count(*) FROM dead_letters GROUP BY 1, 2"
+            )
+            raise AssertionError(
+                f"{exc}; {len(missing)} of {len(ids)} not stored, e.g. {missing[:3]}; "
+                f"dead letters: {[tuple(r) for r in letters]}"
+            ) from None
 
     async def wait_for(self, query: str, expected: Any, within: float = 30) -> None:
         deadline = time.monotonic() + within

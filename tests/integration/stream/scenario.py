@@ -80,7 +80,7 @@ def unmatched(ours: set[Incident], theirs: set[Incident], width: float) -> list[
 async def live_incidents(stream: Stream, run: Scenario) -> list[tuple[str, Incident]]:
     """Once every record is stored and each service's windows passed the cutoff: the stored
     incidents (id, incident) that started before it."""
-    await stream.wait_for("SELECT count(*) FROM logs", len(run.items), within=240)
+    await stream.wait_for_records(run.items, within=240)
     await stream.wait_for(
         f"SELECT bool_and(last >= to_timestamp({run.cutoff})) FROM (SELECT max(window_start) "
         "AS last FROM window_stats GROUP BY service_name) AS s",
