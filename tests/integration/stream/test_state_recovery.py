@@ -8,12 +8,14 @@ import socket
 import time
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 from aiokafka import AIOKafkaProducer
 
 from bridges.partitioning import ServicePartitioner
 from tests.integration.processes import get_json
+from tests.integration.tcp_proxy import tcp_proxy
 
 from ..conftest import BASE
 from .conftest import Stream, messages
@@ -148,6 +150,31 @@ async def test_a_stopped_workers_services_move_to_the_other_with_their_state(
     assert second.kill(signal.SIGTERM, wait=60), "the second worker did not stop on SIGTERM"
     await stream.publish(messages(items[half:], 50))
     found = await live_incidents(stream, run)
+    assert await _stored_windows(stream, run.cutoff) == dict(run.windows)
+    online = {incident for _, incident in found}
+    assert_same_incidents(run, online)
+    assert len(found) == len(online)
+
+
+@pytest.mark.timeout(420)
+async def test_rabbitmq_going_away_mid_stream_loses_and_repeats_nothing(stream: Stream):
+    run = scenario(HOURS)
+    items = run.items
+    url = urlsplit(BASE.rabbitmq.url)
+    with tcp_proxy(url.hostname or "127.0.0.1", url.port or 5672) as proxy:
+        through_proxy = url._replace(netloc=f"{url.username}:{url.password}@127.0.0.1:{proxy.port}")
+        stream.start(env={"RABBITMQ_URL": urlunsplit(through_proxy)})
+        half = len(items) // 2
+        await stream.publish(messages(items[:half], 200))
+        deadline = time.monotonic() + 120
+        while (await stream.fetch("SELECT count(*) AS n FROM logs"))[0]["n"] < len(items) // 4:
+            assert time.monotonic() < deadline, "the stream did not get going"
+            await asyncio.sleep(0.05)
+        # Both bridges lose RabbitMQ: prefetched messages go back to the queue, publishes
+        # in flight are retried.
+        await asyncio.to_thread(proxy.outage, 5.0)
+        await stream.publish(messages(items[half:], 200))
+        found = await live_incidents(stream, run)
     assert await _stored_windows(stream, run.cutoff) == dict(run.windows)
     online = {incident for _, incident in found}
     assert_same_incidents(run, online)
