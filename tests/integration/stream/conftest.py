@@ -100,6 +100,13 @@ class Stream:
         tail = self.workers[-1].log_text()[-3000:] if self.workers else ""
         raise AssertionError(f"{seqs}/{expected} records of {run} stored ({rows} rows)\n{tail}")
 
+    async def wait_for_stored(self, at_least: int, within: float = 120) -> None:
+        """Until at least ``at_least`` rows are stored (to act while the stream flows)."""
+        deadline = time.monotonic() + within
+        while (await self.fetch("SELECT count(*) AS n FROM logs"))[0]["n"] < at_least:
+            assert time.monotonic() < deadline, f"fewer than {at_least} rows in {within}s"
+            await asyncio.sleep(0.05)
+
     async def wait_for_records(self, items: Sequence[dict[str, Any]], within: float) -> None:
         """Until every record of ``items`` is stored; else say which are not, and whether
         they were dead-lettered."""

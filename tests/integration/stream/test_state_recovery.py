@@ -43,10 +43,7 @@ async def test_a_worker_killed_mid_stream_carries_on_where_it_was(stream: Stream
     half = len(items) // 2
     await stream.publish(messages(items[:half], 200))
     # Killed while the stream is flowing: a third stored, windows closing, batches in flight.
-    deadline = time.monotonic() + 120
-    while (await stream.fetch("SELECT count(*) AS n FROM logs"))[0]["n"] < len(items) // 3:
-        assert time.monotonic() < deadline, "the stream did not get going"
-        await asyncio.sleep(0.05)
+    await stream.wait_for_stored(len(items) // 3)
     worker.kill(signal.SIGKILL)
     killed_at = (await stream.fetch("SELECT count(*) AS n FROM logs"))[0]["n"]
     assert killed_at < len(items)
@@ -166,10 +163,7 @@ async def test_rabbitmq_going_away_mid_stream_loses_and_repeats_nothing(stream: 
         stream.start(env={"RABBITMQ_URL": urlunsplit(through_proxy)})
         half = len(items) // 2
         await stream.publish(messages(items[:half], 200))
-        deadline = time.monotonic() + 120
-        while (await stream.fetch("SELECT count(*) AS n FROM logs"))[0]["n"] < len(items) // 4:
-            assert time.monotonic() < deadline, "the stream did not get going"
-            await asyncio.sleep(0.05)
+        await stream.wait_for_stored(len(items) // 4)
         # Both bridges lose RabbitMQ: prefetched messages go back to the queue, publishes
         # in flight are retried.
         await asyncio.to_thread(proxy.outage, 5.0)
