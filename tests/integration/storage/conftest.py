@@ -17,6 +17,15 @@ from storage.retry import ErrorKind
 from ..conftest import BASE
 
 
+async def fetch(url: str, query: str, *args: object) -> list[asyncpg.Record]:
+    """Rows of one query on a connection of its own."""
+    connection = await asyncpg.connect(url)
+    try:
+        return list(await connection.fetch(query, *args))
+    finally:
+        await connection.close()
+
+
 class Recorder:
     def __init__(self, stop_after_retries: int | None = None) -> None:
         self.retries: list[tuple[ErrorKind, str]] = []

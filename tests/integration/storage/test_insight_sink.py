@@ -24,7 +24,7 @@ from storage.retry import Backoff, ErrorKind
 from tests.unit.analysis.helpers import T0, normal_mix, run
 
 from ..conftest import BASE
-from .conftest import Recorder, killing_after_insert_into
+from .conftest import Recorder, fetch, killing_after_insert_into
 
 pytestmark = pytest.mark.timeout(60)
 
@@ -42,14 +42,6 @@ def make_sink(database: Database, recorder: Recorder | None = None) -> InsightSi
     return InsightSink(
         database, BASE.sql_dir, should_stop=recorder.should_stop, observer=recorder, backoff=FAST
     )
-
-
-async def fetch(url: str, query: str, *args: object) -> list[asyncpg.Record]:
-    connection = await asyncpg.connect(url)
-    try:
-        return list(await connection.fetch(query, *args))
-    finally:
-        await connection.close()
 
 
 async def contents(url: str) -> dict[str, list[tuple[Any, ...]]]:

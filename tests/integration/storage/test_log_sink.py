@@ -19,7 +19,7 @@ from storage.retry import Backoff, ErrorKind
 from storage.rows import Alias, DeadLetterRow, LogRow, TemplateRow
 
 from ..conftest import BASE
-from .conftest import Recorder, killing_after_insert_into
+from .conftest import Recorder, fetch, killing_after_insert_into
 
 pytestmark = pytest.mark.timeout(60)
 
@@ -64,14 +64,6 @@ def make_sink(database: Database, recorder: Recorder | None = None, **kwargs: An
         backoff=FAST,
         **kwargs,
     )
-
-
-async def fetch(url: str, query: str, *args: object) -> list[asyncpg.Record]:
-    connection = await asyncpg.connect(url)
-    try:
-        return list(await connection.fetch(query, *args))
-    finally:
-        await connection.close()
 
 
 async def log_count(url: str) -> int:

@@ -99,3 +99,19 @@ def assert_same_incidents(run: Scenario, online: set[Incident]) -> None:
     width = float(run.config.window_seconds)
     assert unmatched(run.offline, online, width) == [], sorted(online)
     assert unmatched(online, run.offline, width) == [], sorted(run.offline)
+
+
+async def assert_undisturbed(stream: Stream, run: Scenario) -> None:
+    """What a disturbed run must end with: every window holding exactly its records (none
+    lost, none counted twice) and the incidents of ``analyze``, each opened once (no new
+    alert id)."""
+    found = await live_incidents(stream, run)
+    rows = await stream.fetch(
+        "SELECT service_name, extract(epoch FROM window_start)::bigint AS start, volume "
+        "FROM window_stats WHERE window_start < to_timestamp($1) AND volume > 0",
+        run.cutoff,
+    )
+    assert {(r["service_name"], r["start"]): r["volume"] for r in rows} == dict(run.windows)
+    online = {incident for _, incident in found}
+    assert_same_incidents(run, online)
+    assert len(found) == len(online)

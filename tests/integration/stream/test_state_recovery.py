@@ -19,20 +19,11 @@ from tests.integration.tcp_proxy import tcp_proxy
 
 from ..conftest import BASE
 from .conftest import Stream, messages
-from .scenario import assert_same_incidents, live_incidents, scenario
+from .scenario import assert_undisturbed, scenario
 
 pytestmark = [pytest.mark.slow]
 
 HOURS = 3
-
-
-async def _stored_windows(stream: Stream, before: float) -> dict[tuple[str, int], int]:
-    rows = await stream.fetch(
-        "SELECT service_name, extract(epoch FROM window_start)::bigint AS start, volume "
-        "FROM window_stats WHERE window_start < to_timestamp($1) AND volume > 0",
-        before,
-    )
-    return {(r["service_name"], r["start"]): r["volume"] for r in rows}
 
 
 @pytest.mark.timeout(420)
@@ -52,13 +43,7 @@ async def test_a_worker_killed_mid_stream_carries_on_where_it_was(stream: Stream
     started = time.monotonic()
     stream.start()
     restarted = time.monotonic() - started
-    found = await live_incidents(stream, run)
-    # Every window holds exactly its records: none lost with the worker, none counted twice.
-    assert await _stored_windows(stream, run.cutoff) == dict(run.windows)
-    # The same incidents as a run without the kill, and none opened twice (no new alert id).
-    online = {incident for _, incident in found}
-    assert_same_incidents(run, online)
-    assert len(found) == len(online)
+    await assert_undisturbed(stream, run)
     print(
         f"killed after {killed_at} of {len(items)} records; restarted and ready in "
         f"{restarted:.1f} s"
@@ -146,11 +131,7 @@ async def test_a_stopped_workers_services_move_to_the_other_with_their_state(
     # The second worker leaves; its partitions, and their services' state, go to the first.
     assert second.kill(signal.SIGTERM, wait=60), "the second worker did not stop on SIGTERM"
     await stream.publish(messages(items[half:], 50))
-    found = await live_incidents(stream, run)
-    assert await _stored_windows(stream, run.cutoff) == dict(run.windows)
-    online = {incident for _, incident in found}
-    assert_same_incidents(run, online)
-    assert len(found) == len(online)
+    await assert_undisturbed(stream, run)
 
 
 @pytest.mark.timeout(420)
@@ -168,8 +149,4 @@ async def test_rabbitmq_going_away_mid_stream_loses_and_repeats_nothing(stream: 
         # in flight are retried.
         await asyncio.to_thread(proxy.outage, 5.0)
         await stream.publish(messages(items[half:], 200))
-        found = await live_incidents(stream, run)
-    assert await _stored_windows(stream, run.cutoff) == dict(run.windows)
-    online = {incident for _, incident in found}
-    assert_same_incidents(run, online)
-    assert len(found) == len(online)
+        await assert_undisturbed(stream, run)
