@@ -137,34 +137,33 @@ class Detectors:
         owned = self._partition(partition)
         texts = {(t.service, t.template_id): t.template for t in templates}
         async with owned.lock:
-            reports: list[WindowReport] = []
             if not owned.restored:
-                reports = await self._restore(owned, partition, wall_now, inserted)
+                await self._restore(owned, partition, wall_now, inserted)
             engine, clock, known = owned.engine, owned.clock, owned.known
             self._install_finished(owned)
             for alias in aliases:
                 engine.rename_template(alias.service, alias.old_id, alias.new_id)
+            reports: list[WindowReport] = []
             for row in rows:
-                if inserted is None or row.event_id in inserted:
-                    known.add(row.service)
-                elif row.service in known:
+                mark = clock.observe(row.ts, row.received_at, wall_now)
+                stored_before = inserted is not None and row.event_id not in inserted
+                if stored_before and row.service in known:
                     # Counted already (before a crash, or refilled at the restore): it only
                     # moves the clock, as it did when it first came.
-                    reports.extend(engine.tick(clock.observe(row.ts, row.received_at, wall_now)))
-                    if engine.behind:
-                        reports.extend(await self._catch_up(owned))
-                    continue
-                mark = clock.observe(row.ts, row.received_at, wall_now)
-                observed = engine.observe_fields(
-                    row.service,
-                    row.ts,
-                    LEVEL_CODES[row.level],
-                    row.message,
-                    row.template_id,
-                    texts.get((row.service, row.template_id), ""),
-                    mark=mark,
-                )
-                reports.extend(observed.reports)
+                    reports.extend(engine.tick(mark))
+                else:
+                    if not stored_before:
+                        known.add(row.service)
+                    observed = engine.observe_fields(
+                        row.service,
+                        row.ts,
+                        LEVEL_CODES[row.level],
+                        row.message,
+                        row.template_id,
+                        texts.get((row.service, row.template_id), ""),
+                        mark=mark,
+                    )
+                    reports.extend(observed.reports)
                 if engine.behind:
                     reports.extend(await self._catch_up(owned))
             self._save(owned, reports)
@@ -183,13 +182,11 @@ class Detectors:
             if owned.lock.locked():
                 continue
             async with owned.lock:
-                reports: list[WindowReport] = []
                 if not owned.restored:
-                    reports = await self._restore(owned, partition, wall_now)
+                    await self._restore(owned, partition, wall_now)
                 self._install_finished(owned)
                 now = owned.clock.now(wall_now)
-                if now is not None:
-                    reports.extend(owned.engine.tick(now))
+                reports = owned.engine.tick(now)
                 if owned.engine.behind:
                     reports.extend(await self._catch_up(owned))
                 self._save(owned, reports)
@@ -212,7 +209,7 @@ class Detectors:
         partition: int,
         wall_now: float,
         inserted: Container[str] | None = None,
-    ) -> list[WindowReport]:
+    ) -> None:
         """Load the saved services of a partition this worker just got, then refill their open
         windows from the records PostgreSQL has for them (open windows are not saved), except
         ``inserted`` ones, which the caller is about to count. Records stored before a crash
@@ -220,7 +217,7 @@ class Detectors:
         windows) as they did the first time, without being counted twice."""
         owned.restored = True
         if self._store is None:
-            return []
+            return
         engine = owned.engine
         marks: list[float] = []
         for value in self._store.states(partition):
@@ -242,7 +239,7 @@ class Detectors:
             owned.clock.advanced_at = wall_now
             engine.max_ts = max(engine.max_ts, max(marks))
         if not engine.services or self._open_records is None:
-            return []
+            return
         width = self._config.window_seconds
         spans = [(name, float(svc.closed_until * width)) for name, svc in engine.services.items()]
         for i, record in enumerate(await self._open_records(spans)):
@@ -261,7 +258,6 @@ class Detectors:
                 advance=False,
             )
         log.info("detectors: partition %d restored, %d service(s)", partition, len(engine.services))
-        return []
 
     def _save(self, owned: _Partition, reports: Sequence[WindowReport]) -> None:
         """Save the services whose windows closed and the ones new to this engine (on the
