@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import aiokafka
 import faust
 from faust.app.base import BootStrategy
 from faust.sensors.prometheus import setup_prometheus_sensors
@@ -17,9 +18,10 @@ from faust.types import ServiceT
 from mode import Service
 from prometheus_client import CollectorRegistry
 
-from pipeline.logging_setup import log_handlers
+from pipeline.logging_setup import log_handlers, quiet_repeats
 from pipeline.metrics import Metrics
 from pipeline.settings import Settings
+from pipeline.state.partitioner import partition_by_service
 from pipeline.stream import StreamParts, attach_stream
 from pipeline.topics import Topics, define_topics
 from storage.database import Database
@@ -27,6 +29,9 @@ from storage.queries import load_queries
 from web.auth import TokenVerifier
 from web.health import register_health_views
 from web.middleware import build_middlewares
+
+# While a broker is away, each kind of Kafka client error is logged once per this many seconds.
+REPEATED_LOG_SECONDS = 10.0
 
 
 class TopicDeclarer(Service):
@@ -99,12 +104,16 @@ def faust_options(settings: Settings, verifier: TokenVerifier, metrics: Metrics)
         "producer_max_request_size": settings.ingest.kafka_message_max_bytes + 64 * 1024,
         # Every record matters more than latency: wait for all in-sync replicas.
         "producer_acks": -1,
+        # Kafka's default partitioner on the key up to its first NUL: the chunks of a large
+        # state value land in their service's partition (the same as the default otherwise).
+        "producer_partitioner": partition_by_service,
         "autodiscover": False,
     }
 
 
 def create_app(settings: Settings, **overrides: Any) -> LogAnalysisApp:
     """The app for ``settings``; ``overrides`` are extra Faust settings (tests use them)."""
+    quiet_repeats(aiokafka, REPEATED_LOG_SECONDS)
     registry = CollectorRegistry()
     metrics = Metrics.create(registry)
     verifier = TokenVerifier(settings.jwt)

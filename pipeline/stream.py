@@ -28,11 +28,11 @@ from pipeline.analysis.engine import RefitJob
 from pipeline.analysis.scorers import FastForest
 from pipeline.errors import LogAnalysisError
 from pipeline.ingest.intake import IntakeLimits
-from pipeline.ingest.wire import service_key
 from pipeline.insights.detectors import Detectors
 from pipeline.insights.messages import InsightMessage
 from pipeline.metrics import LabelFolder, Metrics
 from pipeline.settings import Settings
+from pipeline.state.chunks import ChunkedStates
 from pipeline.templates import ServiceMiners
 from pipeline.topics import Topics
 from pipeline.wiring import analysis_config, miner_config
@@ -45,8 +45,6 @@ from storage.retry import ErrorKind
 log = logging.getLogger(__name__)
 
 LAG_INTERVAL_SECONDS = 5.0
-# Kafka's default message limit is about 1 MB; a state value stays clear of it.
-MAX_STATE_BYTES = 900_000
 # Changelogs that compact soon enough to keep recovery short: a segment rolls every ten
 # minutes (the default is a week, and the active segment is never compacted), and compaction
 # starts once a tenth of the log is superseded values.
@@ -103,7 +101,9 @@ def attach_stream(
         observer=_SinkMetrics(metrics),
     )
     # Keyed by the service's Kafka key and partitioned like the logs topic, so the state of a
-    # service lives in the changelog partition of the worker that consumes that service.
+    # service lives in the changelog partition of the worker that consumes that service. A large
+    # value is split over several keys (``pipeline.state.chunks``) that the app's partitioner
+    # puts in the same partition.
     miner_state = app.Table(
         "miner-state",
         default=None,
@@ -137,7 +137,6 @@ def attach_stream(
         store=TableStates(detector_state, ServicePartitioner(settings.kafka.topic_partitions)),
         open_records=OpenRecordsReader(database, settings.sql_dir),
         on_state_problem=lambda reason: metrics.state_errors.labels("detector", reason).inc(),
-        max_state_bytes=MAX_STATE_BYTES,
     )
 
     async def emit(messages: Sequence[InsightMessage]) -> None:
@@ -158,7 +157,7 @@ def attach_stream(
         detectors=detectors,
         emit=emit,
         miners=ServiceMiners(miner_config(settings.templates)),
-        state=miner_state,
+        state=ChunkedStates(miner_state),
         sink=sink,
         metrics=metrics,
         service_labels=labels,
@@ -269,29 +268,16 @@ class StateRecovering(LogAnalysisError):
     """The worker is still reading its tables' state back from their changelogs."""
 
 
-class TableStates:
-    """The detectors' state store over a changelog-backed table keyed by service."""
+class TableStates(ChunkedStates):
+    """The detectors' state store: the table's values, listed by the partition of their
+    service."""
 
     def __init__(self, table: Any, partitioner: ServicePartitioner) -> None:
-        self._table = table
+        super().__init__(table)
         self._partitioner = partitioner
 
-    def states(self, partition: int) -> list[bytes]:
-        found = []
-        for key, value in self._table.items():
-            try:
-                service = bytes(key).decode("utf-8")
-            except UnicodeDecodeError:
-                continue  # not a key we wrote
-            if value is not None and self._partitioner(service) == partition:
-                found.append(bytes(value))
-        return found
-
-    def save(self, service: str, value: bytes) -> None:
-        self._table[service_key(service)] = value
-
-    def delete(self, service: str) -> None:
-        self._table.pop(service_key(service), None)
+    def services(self, partition: int) -> list[str]:
+        return [name for name in self.names() if self._partitioner(name) == partition]
 
 
 class _SinkMetrics:

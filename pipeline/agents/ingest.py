@@ -8,7 +8,8 @@ letters, rows PostgreSQL refuses are dead-lettered by the sink, and transient da
 are retried by the sink until the worker stops (then the batch is simply not acked).
 
 Miner state lives in a changelog-backed table keyed by the service's Kafka key, so template ids
-survive a restart and follow a service to whichever worker owns its partition.
+survive a restart and follow a service to whichever worker owns its partition; a miner too large
+for one Kafka record is split over several (``pipeline.state.chunks``).
 """
 
 from __future__ import annotations
@@ -17,26 +18,24 @@ import logging
 import time
 import zlib
 from collections import defaultdict
-from collections.abc import Awaitable, Callable, MutableMapping, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from typing import Any, Protocol
 
 from pipeline.agents.stopping import register_batch_agent
 from pipeline.errors import SnapshotError
 from pipeline.ingest import dead_letters
 from pipeline.ingest.mining import MinedBatch, mine_batch
-from pipeline.ingest.wire import WireRecord, decode_batch, service_key
+from pipeline.ingest.wire import WireRecord, decode_batch
 from pipeline.insights.detectors import Detectors, new_pattern_messages
 from pipeline.insights.messages import InsightMessage
 from pipeline.metrics import LabelFolder, Metrics
+from pipeline.state.chunks import ChunkedStates, StateTooLarge
 from pipeline.templates import MinerStats, ServiceMiners
 from storage.rows import Alias, DeadLetterRow, LogRow, StoreResult, TemplateRow
 
 log = logging.getLogger(__name__)
 
 STAGE = "ingest"
-# Changelog values stay well under Kafka's ~1 MB message limit; a miner bigger than this after
-# compression is not saved (counted as a bound hit) and rebuilds after a restart.
-MAX_STATE_BYTES = 800_000
 
 
 class Sink(Protocol):
@@ -60,7 +59,7 @@ class Ingestor:
         self,
         *,
         miners: ServiceMiners,
-        state: MutableMapping[bytes, bytes],
+        state: ChunkedStates,
         sink: Sink,
         metrics: Metrics,
         service_labels: LabelFolder,
@@ -119,7 +118,7 @@ class Ingestor:
             await self._sink.store_dead_letters(letters)
         for service in self._miners.evicted_names:
             # Out of live state: its saved state goes too, as the detectors' does.
-            self._state.pop(service_key(service), None)
+            self._state.delete(service)
         self._miners.evicted_names.clear()
         for service in mined.changed_services:
             self._save_miner(service)
@@ -154,10 +153,10 @@ class Ingestor:
         for service in services:
             if service in self._miners:
                 continue
-            saved = self._state.get(service_key(service))
-            if saved is None:
-                continue
             try:
+                saved = self._state.load(service)
+                if saved is None:
+                    continue
                 self._miners.restore_service(zlib.decompress(saved))
             except (SnapshotError, zlib.error) as exc:
                 # A state this version cannot read: start the service afresh rather than stall.
@@ -170,10 +169,13 @@ class Ingestor:
         if snapshot is None:
             return
         value = zlib.compress(snapshot, 1)
-        if len(value) > MAX_STATE_BYTES:
+        try:
+            self._state.save(service, value)
+        except StateTooLarge:
+            # Not saved: after a restart the service's templates are mined afresh.
+            log.error("ingest: miner state of %r is %d bytes; not saved", service, len(value))
             self._metrics.miner_bound_hits.labels("state_too_large").inc()
-            return
-        self._state[service_key(service)] = value
+            self._metrics.state_errors.labels("miner", "too_large").inc()
 
     def _count(
         self,

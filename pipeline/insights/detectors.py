@@ -29,6 +29,7 @@ from pipeline.insights.messages import (
     from_report,
     new_pattern,
 )
+from pipeline.state.chunks import StateTooLarge
 from storage.rows import Alias, LogRow, StoredRecord, TemplateRow
 
 log = logging.getLogger(__name__)
@@ -41,9 +42,17 @@ OpenRecords = Callable[[Sequence[tuple[str, float]]], Awaitable[Sequence[StoredR
 class StateStore(Protocol):
     """Per-service detector state (in the stream: a changelog-backed table)."""
 
-    def states(self, partition: int) -> list[bytes]: ...
+    def services(self, partition: int) -> list[str]:
+        """The services of ``partition`` that have a saved state."""
+        ...
 
-    def save(self, service: str, value: bytes) -> None: ...
+    def load(self, service: str) -> bytes | None:
+        """A service's saved state; ``SnapshotError`` if it cannot be read back whole."""
+        ...
+
+    def save(self, service: str, value: bytes) -> None:
+        """Replace a service's state; ``StateTooLarge`` (nothing saved) past the store's bound."""
+        ...
 
     def delete(self, service: str) -> None: ...
 
@@ -92,7 +101,6 @@ class Detectors:
         store: StateStore | None = None,
         open_records: OpenRecords | None = None,
         on_state_problem: Callable[[str], None] = _no_problem,
-        max_state_bytes: int = 900_000,
     ) -> None:
         self._config = config
         self._run_fit = run_fit
@@ -100,7 +108,6 @@ class Detectors:
         self._store = store
         self._open_records = open_records
         self._on_state_problem = on_state_problem
-        self._max_state_bytes = max_state_bytes
         self._partitions: dict[int, _Partition] = {}
 
     @property
@@ -220,14 +227,18 @@ class Detectors:
             return
         engine = owned.engine
         marks: list[float] = []
-        for value in self._store.states(partition):
+        for service in self._store.services(partition):
             # About 13 ms a service (the half-space trees are replayed): let the loop run.
             await asyncio.sleep(0)
             try:
+                value = self._store.load(service)
+                if value is None:
+                    continue
                 name, mark = engine.load_service(value)
             except SnapshotError as exc:
                 # That service starts afresh; its next save replaces the bad value.
-                log.error("detectors: unreadable service state in partition %d: %s", partition, exc)
+                log.error("detectors: unreadable state of %r in partition %d: %s",
+                          service, partition, exc)  # fmt: skip
                 self._on_state_problem("unreadable")
                 continue
             owned.known.add(name)
@@ -279,11 +290,11 @@ class Detectors:
             value = engine.dump_service(name, owned.clock.mark)
             if value is None:
                 continue
-            if len(value) > self._max_state_bytes:
+            try:
+                store.save(name, value)
+            except StateTooLarge:
                 log.error("detectors: state of %r is %d bytes; not saved", name, len(value))
                 self._on_state_problem("too_large")
-                continue
-            store.save(name, value)
 
     async def _catch_up(self, owned: _Partition) -> list[WindowReport]:
         """Close everything below the horizon: a slice at a time, waiting for the fits the

@@ -13,10 +13,8 @@ from __future__ import annotations
 
 import os
 import shutil
-import signal
 import socket
 import subprocess
-import tempfile
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -25,9 +23,18 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from ..conftest import BASE, REPO_ROOT
+from ..brokers import (
+    free_port,
+    kill_processes_with,
+    port_open,
+    run_script,
+    script_env,
+)
+from ..brokers import (
+    shared_tmp as make_shared_tmp,
+)
+from ..conftest import BASE
 
-DEPLOY = Path(REPO_ROOT) / "deploy"
 PG_SOCKDIR = "/var/run/postgresql"
 
 pytestmark = [
@@ -46,54 +53,11 @@ def _pg_bindir() -> Path | None:
     return None
 
 
-def _free_port(low: int = 20000, high: int = 45000) -> int:
-    """A free port below 45000 whose +20000 (RabbitMQ's distribution port) is free too."""
-    for _ in range(200):
-        port = int.from_bytes(os.urandom(2), "big") % (high - low) + low
-        try:
-            for candidate in (port, port + 20000):
-                with socket.socket() as sock:
-                    sock.bind(("127.0.0.1", candidate))
-        except OSError:
-            continue
-        return port
-    raise RuntimeError("no free port")
-
-
-def _port_open(port: int) -> bool:
-    try:
-        with socket.create_connection(("127.0.0.1", port), timeout=2):
-            return True
-    except OSError:
-        return False
-
-
 @pytest.fixture
 def shared_tmp() -> Iterator[Path]:
-    """A temp dir the postgres and rabbitmq users can traverse (pytest's tmp_path is 0700)."""
-    path = Path(tempfile.mkdtemp(prefix="la-test-deploy-", dir="/tmp"))
-    path.chmod(0o755)
+    path = make_shared_tmp()
     yield path
     shutil.rmtree(path, ignore_errors=True)
-
-
-def _run(
-    script: str, *args: str, env: dict[str, str], timeout: float = 120
-) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        ["bash", str(DEPLOY / script), *args],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        check=False,
-    )
-
-
-def _script_env(stack: Path, **extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("RABBITMQ_", "PG_"))}
-    env.update(STACK_DIR=str(stack), **extra)
-    return env
 
 
 # ---------------------------------------------------------------- PostgreSQL
@@ -164,7 +128,7 @@ def foreign_pg(shared_tmp: Path) -> Iterator[Cluster]:
     base.mkdir()
     shutil.chown(base, "postgres", "postgres")
     data = base / "data"
-    port = _free_port()
+    port = free_port()
 
     def as_postgres(*cmd: str) -> None:
         subprocess.run(
@@ -238,9 +202,9 @@ def test_postgres_up_never_changes_roles_on_a_foreign_server(foreign_pg, shared_
     if FOREIGN_SETUPS[setup]:
         foreign_pg.sql(FOREIGN_SETUPS[setup])
     before = foreign_pg.roles_and_databases()
-    env = _script_env(shared_tmp / "stack", PG_PORT=str(foreign_pg.port), PG_TIMEOUT="20")
+    env = script_env(shared_tmp / "stack", PG_PORT=str(foreign_pg.port), PG_TIMEOUT="20")
 
-    result = _run("postgres.sh", "up", env=env)
+    result = run_script("postgres.sh", "up", env=env)
 
     assert foreign_pg.roles_and_databases() == before
     assert foreign_pg.answers()
@@ -248,7 +212,7 @@ def test_postgres_up_never_changes_roles_on_a_foreign_server(foreign_pg, shared_
     assert "not started by this repo" in result.stderr
     assert "never creates or changes roles" in result.stderr
 
-    result = _run("postgres.sh", "down", env=env)
+    result = run_script("postgres.sh", "down", env=env)
     assert result.returncode == 0, result.stderr
     assert foreign_pg.answers()
     assert foreign_pg.roles_and_databases() == before
@@ -259,11 +223,11 @@ def test_postgres_uses_a_foreign_server_whose_login_works_as_is(foreign_pg, shar
     foreign_pg.sql("CREATE ROLE log_analysis LOGIN PASSWORD 'log_analysis'")
     foreign_pg.sql("CREATE DATABASE log_analysis OWNER log_analysis")
     before = foreign_pg.roles_and_databases()  # a re-set password would change the SCRAM salt
-    env = _script_env(shared_tmp / "stack", PG_PORT=str(foreign_pg.port), PG_TIMEOUT="20")
+    env = script_env(shared_tmp / "stack", PG_PORT=str(foreign_pg.port), PG_TIMEOUT="20")
 
-    up = _run("postgres.sh", "up", env=env)
-    status = _run("postgres.sh", "status", env=env)
-    down = _run("postgres.sh", "down", env=env)
+    up = run_script("postgres.sh", "up", env=env)
+    status = run_script("postgres.sh", "status", env=env)
+    down = run_script("postgres.sh", "down", env=env)
 
     assert foreign_pg.answers()
     assert foreign_pg.roles_and_databases() == before
@@ -285,11 +249,11 @@ def test_postgres_a_stale_pid_file_does_not_make_a_foreign_server_ours(foreign_p
     (ours / "PG_VERSION").write_text("15\n")
     (ours / "log_analysis_stack.id").write_text(f"log-analysis-stack {uuid.uuid4()}\n")
     shutil.copy(foreign_pg.data / "postmaster.pid", ours / "postmaster.pid")
-    env = _script_env(shared_tmp / "stack", PG_PORT=str(foreign_pg.port), PG_TIMEOUT="20")
+    env = script_env(shared_tmp / "stack", PG_PORT=str(foreign_pg.port), PG_TIMEOUT="20")
 
-    up = _run("postgres.sh", "up", env=env)
+    up = run_script("postgres.sh", "up", env=env)
     assert foreign_pg.roles_and_databases() == before
-    down = _run("postgres.sh", "down", env=env)
+    down = run_script("postgres.sh", "down", env=env)
     assert foreign_pg.answers()
     assert foreign_pg.roles_and_databases() == before
 
@@ -304,28 +268,28 @@ def test_postgres_own_cluster_is_marked_configured_repaired_and_stopped(shared_t
     bindir = _pg_bindir()
     if bindir is None:
         pytest.skip("PostgreSQL server binaries not installed")
-    port = _free_port()
-    env = _script_env(shared_tmp / "stack", PG_PORT=str(port), PG_TIMEOUT="60")
+    port = free_port()
+    env = script_env(shared_tmp / "stack", PG_PORT=str(port), PG_TIMEOUT="60")
     data = shared_tmp / "stack/postgres/data"
     try:
-        result = _run("postgres.sh", "up", env=env)
+        result = run_script("postgres.sh", "up", env=env)
         assert result.returncode == 0, result.stdout + result.stderr
         assert (data / "log_analysis_stack.id").read_text().startswith("log-analysis-stack ")
-        status = _run("postgres.sh", "status", env=env)
+        status = run_script("postgres.sh", "status", env=env)
         assert status.returncode == 0 and "not started by this repo" not in status.stdout
 
         # Someone changes the password on OUR cluster: `up` repairs it (it is ours).
         cluster = Cluster(port, data, bindir)
         cluster.sql("ALTER ROLE log_analysis PASSWORD 'changed'")
-        assert _run("postgres.sh", "probe", env=env).returncode != 0
-        result = _run("postgres.sh", "up", env=env)
+        assert run_script("postgres.sh", "probe", env=env).returncode != 0
+        result = run_script("postgres.sh", "up", env=env)
         assert result.returncode == 0, result.stdout + result.stderr
-        assert _run("postgres.sh", "probe", env=env).returncode == 0
+        assert run_script("postgres.sh", "probe", env=env).returncode == 0
     finally:
-        result = _run("postgres.sh", "down", env=env)
+        result = run_script("postgres.sh", "down", env=env)
     assert result.returncode == 0, result.stderr
     assert "stopping postmaster" in result.stdout
-    assert not _port_open(port)
+    assert not port_open(port)
 
 
 # ---------------------------------------------------------------- RabbitMQ
@@ -347,7 +311,7 @@ def recording_fakes(shared_tmp: Path) -> tuple[Path, Path]:
 
 
 def _fake_rmq_env(stack: Path, bin_dir: Path, port: int) -> dict[str, str]:
-    env = _script_env(stack)
+    env = script_env(stack)
     env.update(
         PATH=f"{bin_dir}:{env.get('PATH', '/usr/bin:/bin')}",
         RABBITMQ_SBIN=str(bin_dir),
@@ -375,11 +339,11 @@ def test_rabbitmq_up_and_down_leave_a_foreign_node_alone(shared_tmp, recording_f
     port = url.port or 5672  # the shared stack's node: not ours here
     env = _fake_rmq_env(shared_tmp / "stack", bin_dir, port)
 
-    up = _run("rabbitmq.sh", "up", env=env)
-    down = _run("rabbitmq.sh", "down", env=env)
+    up = run_script("rabbitmq.sh", "up", env=env)
+    down = run_script("rabbitmq.sh", "down", env=env)
 
     assert _rabbit_calls(record) == []
-    assert _port_open(port)
+    assert port_open(port)
     assert up.returncode == 0, up.stdout + up.stderr
     assert "left alone" in up.stdout
     assert down.returncode == 0, down.stderr
@@ -394,8 +358,8 @@ def test_rabbitmq_up_fails_clearly_on_a_port_held_by_something_else(shared_tmp, 
         listener.listen(16)
         port = listener.getsockname()[1]
         env = _fake_rmq_env(shared_tmp / "stack", bin_dir, port)
-        up = _run("rabbitmq.sh", "up", env=env)
-        down = _run("rabbitmq.sh", "down", env=env)
+        up = run_script("rabbitmq.sh", "up", env=env)
+        down = run_script("rabbitmq.sh", "down", env=env)
     assert _rabbit_calls(record) == []
     assert up.returncode != 0
     assert "not a node started by this repo" in up.stderr
@@ -408,8 +372,8 @@ def own_rabbit(shared_tmp: Path) -> Iterator[tuple[dict[str, str], int]]:
     """(env for a stack dir 'clone-a' with a unique node name, its free port)."""
     if not Path("/usr/lib/rabbitmq/bin/rabbitmq-server").exists():
         pytest.skip("rabbitmq-server not installed")
-    port = _free_port()
-    env = _script_env(
+    port = free_port()
+    env = script_env(
         shared_tmp / "clone-a",
         RABBITMQ_PORT=str(port),
         RABBITMQ_STACK_NODENAME=f"la-test-{uuid.uuid4().hex[:8]}@localhost",
@@ -418,13 +382,9 @@ def own_rabbit(shared_tmp: Path) -> Iterator[tuple[dict[str, str], int]]:
     )
     yield env, port
     # Whatever happens, no node of this test survives it (only a process with its environment).
-    mine = f"RABBITMQ_MNESIA_BASE={shared_tmp}/clone-a/rabbitmq/mnesia".encode()
-    for proc in Path("/proc").glob("[0-9]*"):
-        try:
-            if mine in (proc / "environ").read_bytes().split(b"\0"):
-                os.kill(int(proc.name), signal.SIGKILL)
-        except (OSError, ValueError):
-            pass
+    kill_processes_with(
+        f"RABBITMQ_MNESIA_BASE={shared_tmp}/clone-a/rabbitmq/mnesia".encode(), "environ"
+    )
 
 
 @pytest.mark.timeout(240)
@@ -436,27 +396,27 @@ def test_rabbitmq_down_stops_our_node_and_only_ours(shared_tmp, own_rabbit, reco
     bin_dir, record = recording_fakes
     env_b = _fake_rmq_env(shared_tmp / "clone-b", bin_dir, port)
 
-    result = _run("rabbitmq.sh", "up", env=env_a, timeout=150)
+    result = run_script("rabbitmq.sh", "up", env=env_a, timeout=150)
     assert result.returncode == 0, result.stdout + result.stderr
     pid = int((shared_tmp / "clone-a/rabbitmq/rabbitmq.pid").read_text().split()[0])
-    status = _run("rabbitmq.sh", "status", env=env_a)
+    status = run_script("rabbitmq.sh", "status", env=env_a)
     assert status.returncode == 0 and "not started by this repo" not in status.stdout
 
     # A second clone finds clone A's node: it uses it, and its `down` does not stop it.
-    result = _run("rabbitmq.sh", "up", env=env_b)
+    result = run_script("rabbitmq.sh", "up", env=env_b)
     assert result.returncode == 0 and "left alone" in result.stdout, result.stdout + result.stderr
-    result = _run("rabbitmq.sh", "down", env=env_b)
+    result = run_script("rabbitmq.sh", "down", env=env_b)
     assert _rabbit_calls(record) == []
-    assert _port_open(port)
+    assert port_open(port)
     assert result.returncode == 0 and "not touching it" in result.stderr, (
         result.stdout + result.stderr
     )
     os.kill(pid, 0)  # still alive
 
-    result = _run("rabbitmq.sh", "down", env=env_a)
+    result = run_script("rabbitmq.sh", "down", env=env_a)
     assert result.returncode == 0, result.stderr
     assert f"pid {pid}" in result.stdout
     assert "SIGKILL" not in result.stderr  # SIGTERM made it shut down cleanly
-    assert not _port_open(port)
+    assert not port_open(port)
     with pytest.raises(ProcessLookupError):
         os.kill(pid, 0)

@@ -28,6 +28,7 @@ class Stream:
         self.env = env
         self.database_url = database_url
         self.queue = env["LOG_QUEUE"]
+        self.rabbitmq_url = env.get("RABBITMQ_URL", BASE.rabbitmq.url)
         self._log_dir = log_dir
         self.workers: list[Worker] = []
 
@@ -57,7 +58,7 @@ class Stream:
         raise AssertionError(f"worker not ready in {timeout}s:\n{worker.log_text()[-4000:]}")
 
     async def publish(self, bodies: Sequence[bytes]) -> None:
-        connection = await aio_pika.connect_robust(BASE.rabbitmq.url)
+        connection = await aio_pika.connect_robust(self.rabbitmq_url)
         try:
             channel = await connection.channel(publisher_confirms=True)
             await declare_queue(channel, self.queue)

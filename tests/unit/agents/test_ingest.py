@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import zlib
 from collections.abc import Sequence
 
@@ -11,7 +12,9 @@ from pipeline.agents.ingest import Ingestor
 from pipeline.analysis.records import parse_record
 from pipeline.ingest.wire import encode_record, join_records, service_key
 from pipeline.metrics import LabelFolder, Metrics
+from pipeline.state.chunks import ChunkedStates
 from pipeline.templates import ServiceMiners
+from pipeline.templates.ids import template_id
 from storage.rows import Alias, DeadLetterRow, LogRow, StoreResult, TemplateRow
 
 
@@ -44,12 +47,15 @@ def value(service: str, *messages_: str) -> bytes:
     return join_records(encoded)
 
 
-def ingestor(state: dict[bytes, bytes], sink: FakeSink) -> tuple[Ingestor, CollectorRegistry]:
+def ingestor(
+    state: dict[bytes, bytes], sink: FakeSink, **limits: int
+) -> tuple[Ingestor, CollectorRegistry]:
+    """``limits``: the state store's ``chunk_bytes`` and ``max_bytes``."""
     registry = CollectorRegistry()
     return (
         Ingestor(
             miners=ServiceMiners(),
-            state=state,
+            state=ChunkedStates(state, **limits),
             sink=sink,
             metrics=Metrics.create(registry),
             service_labels=LabelFolder(10),
@@ -67,7 +73,7 @@ async def test_stores_rows_and_saves_the_miner_only_when_templates_change():
     await agent.handle([(0, value("api", "user 1 logged in", "user 2 logged in"))])
     assert len(sink.rows) == 2
     saved = state[service_key("api")]
-    assert b"logged in" in zlib.decompress(saved)
+    assert b"logged in" in zlib.decompress(ChunkedStates(state).load("api") or b"")
     await agent.handle([(0, value("api", "user 3 logged in"))])
     assert state[service_key("api")] is saved  # nothing new: no changelog write
     assert registry.get_sample_value("logs_processed_total") == 3
@@ -84,8 +90,47 @@ async def test_a_new_worker_continues_from_the_saved_miner():
     await second.handle([(0, value("api", "Link dormant"))])
     (row,) = sink.rows.values()
     restored = ServiceMiners()
-    restored.restore_service(zlib.decompress(state[service_key("api")]))
+    restored.restore_service(zlib.decompress(ChunkedStates(state).load("api") or b""))
     assert row.template_id in restored.templates("api")
+
+
+def words(seed: int, count: int) -> list[str]:
+    """Distinct plain words (letters only: nothing a mask would take for a value)."""
+    rng = random.Random(seed)
+    return ["".join(rng.choice("ghijklmnopqrstuvwxyz") for _ in range(8)) for _ in range(count)]
+
+
+async def test_a_miner_larger_than_one_record_is_saved_in_chunks_and_restored():
+    state: dict[bytes, bytes] = {}
+    first, _ = ingestor(state, FakeSink(), chunk_bytes=2000)
+    # Templates generalised by three values in one place: only the saved miner knows them.
+    stems = [" ".join(words(n, 12)) for n in range(40)]
+    for value_ in ("alpha", "beta", "gamma"):
+        await first.handle([(0, value("api", *(f"{stem} {value_}" for stem in stems)))])
+    assert any(key.startswith(b"api\x00") for key in state)
+    sink = FakeSink()
+    second, registry = ingestor(state, sink, chunk_bytes=2000)
+    await second.handle([(0, value("api", *(f"{stem} delta" for stem in stems)))])
+    ids = {row.template_id for row in sink.rows.values()}
+    assert ids == {template_id("api", f"{stem} <*>") for stem in stems}
+    assert registry.get_sample_value("patterns_detected_total") == 0
+
+
+async def test_a_miner_over_the_bound_is_counted_and_not_saved():
+    state: dict[bytes, bytes] = {}
+    agent, registry = ingestor(state, FakeSink(), max_bytes=50)
+    await agent.handle([(0, value("api", " ".join(words(1, 40))))])
+    assert state == {}
+    assert (
+        registry.get_sample_value("template_miner_bound_hits_total", {"bound": "state_too_large"})
+        == 1
+    )
+    assert (
+        registry.get_sample_value(
+            "service_state_errors_total", {"table": "miner", "reason": "too_large"}
+        )
+        == 1
+    )
 
 
 async def test_unreadable_kafka_records_become_dead_letters_and_the_rest_is_stored():

@@ -10,6 +10,7 @@ import pytest
 
 from pipeline.analysis.config import AnalysisConfig
 from pipeline.insights.detectors import Detectors
+from pipeline.state.chunks import ChunkedStates
 from storage.rows import LogRow, StoredRecord, TemplateRow
 from tests.factories import log_row
 
@@ -60,8 +61,11 @@ class Store:
     def __init__(self, values: dict[str, bytes] | None = None) -> None:
         self.values = dict(values or {})
 
-    def states(self, partition: int) -> list[bytes]:
-        return list(self.values.values())
+    def services(self, partition: int) -> list[str]:
+        return list(self.values)
+
+    def load(self, service: str) -> bytes | None:
+        return self.values.get(service)
 
     def save(self, service: str, value: bytes) -> None:
         self.values[service] = value
@@ -158,6 +162,44 @@ async def test_an_unreadable_state_starts_that_service_afresh_and_is_counted():
     engine = second.engine(0)
     assert engine is not None and set(engine.services) == {"api"}
     assert problems == ["unreadable"]
+
+
+class TableStore(ChunkedStates):
+    """The stream's store over a dict, every service in partition 0."""
+
+    def services(self, partition: int) -> list[str]:
+        return self.names()
+
+
+async def test_a_state_split_over_several_records_is_restored_and_a_missing_chunk_counted():
+    table: dict[bytes, bytes] = {}
+    store = TableStore(table, chunk_bytes=1000)
+    await run(Detectors(CONFIG, store=store), traffic(5), None, T0)
+    assert any(key.startswith(b"db\x00") for key in table)  # in chunks
+    problems: list[str] = []
+    restored = Detectors(CONFIG, store=store, on_state_problem=problems.append)
+    await restored.observe(0, [row("api", T0 + 400, 10**6)], TEMPLATES, T0 + 10**6)
+    engine = restored.engine(0)
+    assert engine is not None and set(engine.services) == {"api", "db"}
+    assert problems == []
+
+    del table[max(key for key in table if key.startswith(b"db\x00"))]
+    again = Detectors(CONFIG, store=store, on_state_problem=problems.append)
+    await again.observe(0, [row("api", T0 + 400, 10**6)], TEMPLATES, T0 + 10**6)
+    engine = again.engine(0)
+    assert engine is not None and set(engine.services) == {"api"}
+    assert problems == ["unreadable"]
+
+
+async def test_a_state_over_the_stores_bound_is_counted_and_not_saved():
+    table: dict[bytes, bytes] = {}
+    problems: list[str] = []
+    detectors = Detectors(
+        CONFIG, store=TableStore(table, max_bytes=100), on_state_problem=problems.append
+    )
+    await detectors.observe(0, traffic(1)[0], TEMPLATES, T0)
+    assert table == {}
+    assert problems == ["too_large", "too_large"]  # api and db
 
 
 async def test_states_are_saved_when_a_service_appears_and_when_its_windows_close():
