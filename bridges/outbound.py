@@ -49,7 +49,7 @@ from aio_pika.exceptions import DeliveryError, PublishError
 from mode import Service
 
 from bridges.queues import declare_queue, persistent_message
-from pipeline.agents.stopping import give_up_unacked
+from pipeline.agents.stopping import give_up_unacked, until_done
 from pipeline.errors import LogAnalysisError
 from pipeline.insights.messages import ALERTS, RECOMMENDATIONS
 from pipeline.metrics import Metrics
@@ -356,13 +356,25 @@ def register_outbound_agent(
     )
     topics = frozenset(topic.topics)
 
+    def on_failure(agent: str) -> None:
+        metrics.agent_failures.labels(agent).inc()
+
     async def outbound(stream: Any) -> None:
         async for events in stream.noack_take(batch_messages, within=batch_seconds):
             for event in events:
-                try:
+
+                async def work(event: Any = event) -> None:
                     await forwarder.handle(event.value, _where(event))
-                except PublishAborted as exc:
-                    log.warning("outbound: %s left for redelivery: %s", _where(event), exc)
+
+                done = await until_done(
+                    work,
+                    name=f"outbound {_where(event)}",
+                    sleep=app.sleep,
+                    stopping=lambda: bool(app.should_stop),
+                    on_failure=lambda _: on_failure("outbound"),
+                    gives_up=(PublishAborted,),
+                )
+                if not done:
                     give_up_unacked(app, topics)
                     return
                 await stream.ack(event)

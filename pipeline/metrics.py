@@ -54,6 +54,7 @@ class Metrics:
     publish_retries: Counter
     ingest_batch_seconds: Histogram
     state_errors: Counter
+    agent_failures: Counter
 
     @classmethod
     def create(cls, registry: CollectorRegistry) -> Metrics:
@@ -136,6 +137,12 @@ class Metrics:
                 "Per-service states not restored (unreadable: started afresh) or not saved "
                 "(too_large)",
                 ["table", "reason"],
+                registry=registry,
+            ),
+            agent_failures=Counter(
+                "agent_failures",
+                "Batches an agent failed on unexpectedly and tries again (never skipped)",
+                ["agent"],
                 registry=registry,
             ),
             ingest_batch_seconds=Histogram(

@@ -26,11 +26,13 @@ from pipeline.agents.insights import register_insights_agent
 from pipeline.analysis.config import RecordLimits
 from pipeline.analysis.engine import RefitJob
 from pipeline.analysis.scorers import FastForest
+from pipeline.consumer_lag import FaustOffsets, PartitionLag
 from pipeline.errors import LogAnalysisError
 from pipeline.ingest.intake import IntakeLimits
 from pipeline.insights.detectors import Detectors
 from pipeline.insights.messages import InsightMessage
 from pipeline.metrics import LabelFolder, Metrics
+from pipeline.producer_topics import track_topics
 from pipeline.settings import Settings
 from pipeline.state.chunks import ChunkedStates
 from pipeline.templates import ServiceMiners
@@ -73,6 +75,7 @@ class StreamParts:
     publisher: OutboundPublisher
     outbound_agent: Any
     fit_pool: ThreadPoolExecutor
+    lag: PartitionLag
 
     async def check_state(self, app: faust.App) -> None:
         """Readiness: the tables hold their partitions' state (not while they recover it)."""
@@ -164,8 +167,23 @@ def attach_stream(
         source=topics.logs.get_topic_name(),
         payload_limit=ingest.dead_letter_payload_bytes,
     )
+
+    def on_failure(agent: str) -> None:
+        metrics.agent_failures.labels(agent).inc()
+
+    changelogs = [table.changelog_topic.get_topic_name() for table in (miner_state, detector_state)]
+
+    async def track_changelogs() -> None:
+        await track_topics(app.producer._ensure_producer(), changelogs)  # type: ignore[attr-defined]
+
     ingest_agent = register_ingest_agent(
-        app, topics.logs, ingestor, ingest.batch_messages, batch_seconds
+        app,
+        topics.logs,
+        ingestor,
+        ingest.batch_messages,
+        batch_seconds,
+        on_failure,
+        prepare=track_changelogs,
     )
     dead_letter_agent = register_dead_letter_agent(
         app,
@@ -175,6 +193,7 @@ def attach_stream(
         payload_limit=ingest.dead_letter_payload_bytes,
         batch_messages=ingest.batch_messages,
         batch_seconds=batch_seconds,
+        on_failure=on_failure,
     )
 
     insights_agent = register_insights_agent(
@@ -189,6 +208,7 @@ def attach_stream(
         metrics,
         batch_messages=ingest.batch_messages,
         batch_seconds=batch_seconds,
+        on_failure=on_failure,
     )
     rabbit = settings.rabbitmq
     publisher = OutboundPublisher(
@@ -208,10 +228,12 @@ def attach_stream(
         batch_seconds=batch_seconds,
     )
     logs_topic = topics.logs.get_topic_name()
+    lag = PartitionLag(FaustOffsets(app), logs_topic)
 
     async def forget_moved_state(sender: Any, revoked: set[TP], **kwargs: Any) -> None:
         ingestor.forget_state()
         detectors.forget(tp.partition for tp in revoked if tp.topic == logs_topic)
+        lag.forget(revoked)
 
     app.on_partitions_revoked.connect(forget_moved_state)  # type: ignore[arg-type]
 
@@ -238,13 +260,19 @@ def attach_stream(
     app.service(bridge)  # type: ignore[arg-type]  # Faust accepts an instance as well
 
     async def report_lag() -> None:
-        await _report_lag(app, metrics, logs_topic)
+        await _report_lag(lag, metrics)
 
     app.timer(LAG_INTERVAL_SECONDS)(report_lag)
 
     async def close_idle_windows() -> None:
-        idle = await _caught_up(app, logs_topic)
-        await emit(await detectors.tick(time.time(), idle))
+        # The lag from the consumer's last fetches, not from the broker: asking the broker
+        # takes longer than this timer's interval (``pipeline.consumer_lag``).
+        try:
+            await track_changelogs()
+        except Exception as exc:  # the producer not started, Kafka away: the next tick retries
+            log.debug("tick skipped: %r", exc)
+            return
+        await emit(await detectors.tick(time.time(), _caught_up(lag)))
 
     app.timer(TICK_INTERVAL_SECONDS)(close_idle_windows)
 
@@ -261,6 +289,7 @@ def attach_stream(
         publisher,
         outbound_agent,
         fit_pool,
+        lag,
     )
 
 
@@ -299,38 +328,21 @@ async def _partition_count(app: faust.App, topic: str) -> int:
     return len(await producer.partitions_for(topic))
 
 
-async def _lags(app: faust.App, topic: str) -> dict[int, int]:
-    """Per owned partition of ``topic``: its end offset minus what this worker committed."""
-    consumer = app.consumer
-    owned = [tp for tp in consumer.assignment() if tp.topic == topic]
-    if not owned:
-        return {}
-    ends = await consumer.highwaters(*owned)
-    committed = getattr(consumer, "_committed_offset", {})
-    lags = {}
-    for tp in owned:
-        done = committed.get(tp)
-        if done is None:
-            done = await consumer.position(tp) or 0
-        lags[tp.partition] = max(ends.get(tp, 0) - done, 0)
-    return lags
-
-
-async def _caught_up(app: faust.App, topic: str) -> list[int]:
+def _caught_up(lag: PartitionLag) -> list[int]:
     try:
-        return [partition for partition, lag in (await _lags(app, topic)).items() if lag == 0]
-    except Exception as exc:  # no tick this time; the next one retries
+        return lag.caught_up()
+    except Exception as exc:  # no tick this time (the consumer not started yet); the next retries
         log.debug("lag unavailable: %r", exc)
         return []
 
 
-async def _report_lag(app: faust.App, metrics: Metrics, topic: str) -> None:
+async def _report_lag(lag: PartitionLag, metrics: Metrics) -> None:
     """``kafka_consumer_lag{partition}``: the logs topic's end offset minus what this worker has
     committed, for the partitions it owns."""
     try:
-        lags = await _lags(app, topic)
+        lags = await lag.measure()
     except Exception as exc:  # a metric must never stop the worker
         log.debug("lag unavailable: %r", exc)
         return
-    for partition, lag in lags.items():
-        metrics.kafka_consumer_lag.labels(str(partition)).set(lag)
+    for partition, value in lags.items():
+        metrics.kafka_consumer_lag.labels(str(partition)).set(value)

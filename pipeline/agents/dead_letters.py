@@ -8,7 +8,7 @@ key makes a replayed dead letter add no second row.
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from pipeline.agents.ingest import Sink
@@ -50,6 +50,7 @@ def register_dead_letter_agent(
     payload_limit: int,
     batch_messages: int,
     batch_seconds: float,
+    on_failure: Callable[[str], None],
 ) -> Any:
     async def handle(events: Sequence[Any]) -> None:
         letters = read_dead_letters(
@@ -64,4 +65,5 @@ def register_dead_letter_agent(
         handle,
         batch_messages=batch_messages,
         batch_seconds=batch_seconds,
+        on_failure=on_failure,
     )

@@ -218,11 +218,26 @@ def _bound_deltas(before: MinerStats, after: MinerStats) -> dict[str, int]:
 
 
 def register_ingest_agent(
-    app: Any, topic: Any, ingestor: Ingestor, batch_messages: int, batch_seconds: float
+    app: Any,
+    topic: Any,
+    ingestor: Ingestor,
+    batch_messages: int,
+    batch_seconds: float,
+    on_failure: Callable[[str], None],
+    prepare: Callable[[], Awaitable[None]],
 ) -> Any:
+    """``prepare`` runs before each batch (it readies the producer for the tables' writes)."""
+
     async def handle(events: Sequence[Any]) -> None:
+        await prepare()
         await ingestor.handle([(event.message.partition, event.value) for event in events])
 
     return register_batch_agent(
-        app, topic, "ingest", handle, batch_messages=batch_messages, batch_seconds=batch_seconds
+        app,
+        topic,
+        "ingest",
+        handle,
+        batch_messages=batch_messages,
+        batch_seconds=batch_seconds,
+        on_failure=on_failure,
     )

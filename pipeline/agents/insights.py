@@ -7,7 +7,7 @@ replay stores nothing twice, and an incident never moves back to an older revisi
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
 import orjson
@@ -47,6 +47,7 @@ def register_insights_agent(
     *,
     batch_messages: int,
     batch_seconds: float,
+    on_failure: Callable[[str], None],
 ) -> Any:
     async def handle(events: Sequence[Any]) -> None:
         insights, unreadable = decode_insights([event.value for event in events])
@@ -63,4 +64,5 @@ def register_insights_agent(
         handle,
         batch_messages=batch_messages,
         batch_seconds=batch_seconds,
+        on_failure=on_failure,
     )

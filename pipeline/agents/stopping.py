@@ -1,4 +1,5 @@
-"""Agents that ack a batch only once it is durable, and give it up when the worker stops."""
+"""Agents that ack a batch only once it is durable, retry it when it fails, and give it up when
+the worker stops."""
 
 from __future__ import annotations
 
@@ -9,6 +10,13 @@ from typing import Any
 from pipeline.errors import StorageError
 
 log = logging.getLogger(__name__)
+
+# Back-off between attempts at a batch whose handler failed unexpectedly. Faust commits past an
+# event an agent gave up on, so a batch is never dropped: a passing fault heals on a later try,
+# and a bug stalls the partition (its lag grows, a counter and the log say why) rather than
+# losing its records.
+RETRY_FIRST_SECONDS = 0.5
+RETRY_MAX_SECONDS = 30.0
 
 
 def give_up_unacked(app: Any, topics: Iterable[str]) -> None:
@@ -33,6 +41,37 @@ def give_up_unacked(app: Any, topics: Iterable[str]) -> None:
 BatchHandler = Callable[[Sequence[Any]], Awaitable[None]]
 
 
+async def until_done(
+    work: Callable[[], Awaitable[None]],
+    *,
+    name: str,
+    sleep: Callable[[float], Awaitable[Any]],
+    stopping: Callable[[], bool],
+    on_failure: Callable[[str], None],
+    gives_up: tuple[type[Exception], ...] = (StorageError,),
+) -> bool:
+    """Run ``work`` until it succeeds (True) or the worker stops (False).
+
+    ``gives_up`` exceptions mean the worker is stopping: False at once. Any other exception is
+    logged with its traceback, counted (``on_failure(name)``) and the work tried again after a
+    doubling back-off (``sleep`` returns early when the worker stops)."""
+    delay = RETRY_FIRST_SECONDS
+    while True:
+        try:
+            await work()
+            return True
+        except gives_up as exc:
+            log.warning("%s: batch left for replay: %s", name, exc)
+            return False
+        except Exception:
+            on_failure(name)
+            log.exception("%s: batch failed, its events stay unacked; again in %.1f s", name, delay)
+        await sleep(delay)
+        if stopping():
+            return False
+        delay = min(delay * 2, RETRY_MAX_SECONDS)
+
+
 def register_batch_agent(
     app: Any,
     topic: Any,
@@ -41,21 +80,30 @@ def register_batch_agent(
     *,
     batch_messages: int,
     batch_seconds: float,
+    on_failure: Callable[[str], None],
 ) -> Any:
     """An agent that acks a batch only after ``handle`` made it durable.
 
     ``concurrency=1``: above one, Faust can commit past in-flight events. ``noack_take``, not
     ``take``: ``take`` acks a batch in a ``finally``, even when the work failed or the worker is
-    stopping. When ``handle`` gives up because the worker stops, the batch stays unacked (and
-    uncommitted) for the next owner to replay.
+    stopping. A batch that fails is tried again (``until_done``); when the worker stops first,
+    it stays unacked (and uncommitted) for the next owner to replay.
     """
 
     async def process(stream: Any) -> None:
         async for events in stream.noack_take(batch_messages, within=batch_seconds):
-            try:
+
+            async def work(events: Sequence[Any] = events) -> None:
                 await handle(events)
-            except StorageError as exc:
-                log.warning("%s: batch left for replay: %s", name, exc)
+
+            done = await until_done(
+                work,
+                name=name,
+                sleep=app.sleep,
+                stopping=lambda: bool(app.should_stop),
+                on_failure=on_failure,
+            )
+            if not done:
                 give_up_unacked(app, [topic.get_topic_name()])
                 return
             for event in events:

@@ -114,14 +114,24 @@ class Stream:
         try:
             await self.wait_for("SELECT count(*) FROM logs", len(items), within=within)
         except AssertionError as exc:
-            ids = {parse_record(item).event_id: item for item in items}
-            stored = {r[0] for r in await self.fetch("SELECT event_id FROM logs")}
-            missing = [item for key, item in ids.items() if key not in stored]
+            # By content: a derived event id also depends on the record's place in its message.
+            def key(service: str, ts: float, message: str) -> tuple[str, int, str]:
+                return service, round(ts * 1000), message
+
+            wanted = {}
+            for item in items:
+                record = parse_record(item, received_at=time.time())
+                wanted[key(record.service_name, record.timestamp, record.message)] = item
+            rows = await self.fetch(
+                "SELECT service_name, extract(epoch FROM ts)::float8 AS ts, message FROM logs"
+            )
+            stored = {key(r["service_name"], r["ts"], r["message"]) for r in rows}
+            missing = [item for k, item in wanted.items() if k not in stored]
             letters = await self.fetch(
                 "SELECT stage, reason, count(*) FROM dead_letters GROUP BY 1, 2"
             )
             raise AssertionError(
-                f"{exc}; {len(missing)} of {len(ids)} not stored, e.g. {missing[:3]}; "
+                f"{exc}; {len(missing)} of {len(wanted)} not stored: {missing[:20]}; "
                 f"dead letters: {[tuple(r) for r in letters]}"
             ) from None
 

@@ -415,16 +415,9 @@ async def test_a_stopping_publisher_propagates_and_counts_nothing():
 # --- the agent ------------------------------------------------------------------------------
 
 
-async def test_the_agent_acks_each_event_after_its_publish_and_leaves_the_rest_when_stopping():
-    class StoppingAt(FakePublisher):
-        async def publish(self, queue: str, body: bytes, message_id: str) -> None:
-            if message_id == "a-3":
-                raise PublishAborted("stopping")
-            await super().publish(queue, body, message_id)
-
-    app = faust.App("outbound-unit", store="memory://", web_enabled=False, autodiscover=False)
+def outbound_agent(name: str, publisher: FakePublisher) -> tuple[Any, CollectorRegistry]:
+    app = faust.App(name, store="memory://", web_enabled=False, autodiscover=False)
     topic = app.topic("insights", key_type=bytes, value_type=bytes, value_serializer="raw")
-    publisher = StoppingAt()
     registry = CollectorRegistry()
     agent = register_outbound_agent(
         app,
@@ -436,6 +429,18 @@ async def test_the_agent_acks_each_event_after_its_publish_and_leaves_the_rest_w
         batch_messages=10,
         batch_seconds=0.05,
     )
+    return agent, registry
+
+
+async def test_the_agent_acks_each_event_after_its_publish_and_leaves_the_rest_when_stopping():
+    class StoppingAt(FakePublisher):
+        async def publish(self, queue: str, body: bytes, message_id: str) -> None:
+            if message_id == "a-3":
+                raise PublishAborted("stopping")
+            await super().publish(queue, body, message_id)
+
+    publisher = StoppingAt()
+    agent, registry = outbound_agent("outbound-unit", publisher)
     values = [alert_value("a-1"), b"garbage", orjson.dumps(insight()), alert_value("a-3")]
     values.append(alert_value("a-4"))
     async with agent.test_context() as running:
@@ -448,3 +453,26 @@ async def test_the_agent_acks_each_event_after_its_publish_and_leaves_the_rest_w
     assert [e.message.acked for e in events] == [True, True, True, False, False]
     assert [i for _, _, i in publisher.published] == ["a-1"]
     assert registry.get_sample_value("logs_failed_total", {"reason": "unreadable_insight"}) == 1
+
+
+async def test_the_agent_retries_an_event_it_failed_on_and_skips_nothing(monkeypatch):
+    monkeypatch.setattr("pipeline.agents.stopping.RETRY_FIRST_SECONDS", 0.01)
+
+    class FailingOnce(FakePublisher):
+        async def publish(self, queue: str, body: bytes, message_id: str) -> None:
+            if message_id == "a-2" and not self.abort:
+                self.abort = True  # once
+                raise RuntimeError("an unexpected failure")
+            self.published.append((queue, body, message_id))
+
+    publisher = FailingOnce()
+    agent, registry = outbound_agent("outbound-retry", publisher)
+    async with agent.test_context() as running:
+        events = [await running.put(alert_value(f"a-{i}"), wait=False) for i in (1, 2, 3)]
+        for _ in range(200):
+            if events[2].message.acked:
+                break
+            await asyncio.sleep(0.02)
+    assert [e.message.acked for e in events] == [True, True, True]
+    assert [i for _, _, i in publisher.published] == ["a-1", "a-2", "a-3"]
+    assert registry.get_sample_value("agent_failures_total", {"agent": "outbound"}) == 1

@@ -1,12 +1,20 @@
-"""The detectors' store over the detector-state table: services listed by their partition."""
+"""The detectors' store over the detector-state table: services listed by their partition; the
+idle partitions and the lag metric when the consumer cannot tell."""
 
 from __future__ import annotations
 
 import os
+import time
+
+from faust.exceptions import ConsumerNotStarted
+from faust.types import TP
+from prometheus_client import CollectorRegistry
 
 from bridges.partitioning import ServicePartitioner
+from pipeline.consumer_lag import PartitionLag
+from pipeline.metrics import Metrics
 from pipeline.state.chunks import CHUNK_BYTES
-from pipeline.stream import TableStates
+from pipeline.stream import TableStates, _caught_up, _report_lag
 
 
 def test_services_of_a_partition_are_its_heads_and_their_values_come_whole():
@@ -23,3 +31,41 @@ def test_services_of_a_partition_are_its_heads_and_their_values_come_whole():
         assert sorted(listed) == sorted(n for n in names if partitioner(n) == partition)
         for name in listed:
             assert states.load(name) == (large if name == "svc-0" else name.encode())
+
+
+class _Consumer:
+    """One owned partition, fetched just now at end offset 40, with 37 committed."""
+
+    def __init__(self, fail: bool = False) -> None:
+        self.fail = fail
+
+    def assignment(self) -> set[TP]:
+        if self.fail:
+            raise ConsumerNotStarted("Consumer thread not yet started")
+        return {TP("logs", 0)}
+
+    def fetched_end(self, tp: TP) -> tuple[int, float] | None:
+        return 40, time.time()
+
+    def committed(self, tp: TP) -> int | None:
+        return 37
+
+    async def ends(self, tps):
+        raise AssertionError("the fetch told already")
+
+    async def position(self, tp: TP) -> int | None:
+        raise AssertionError("committed already")
+
+
+def test_no_partition_is_idle_while_the_consumer_cannot_tell():
+    assert _caught_up(PartitionLag(_Consumer(fail=True), "logs")) == []
+
+
+async def test_the_lag_metric_is_set_per_owned_partition():
+    registry = CollectorRegistry()
+    metrics = Metrics.create(registry)
+    await _report_lag(PartitionLag(_Consumer(), "logs"), metrics)
+    assert registry.get_sample_value("kafka_consumer_lag", {"partition": "0"}) == 3
+
+    await _report_lag(PartitionLag(_Consumer(fail=True), "logs"), metrics)  # left as it was
+    assert registry.get_sample_value("kafka_consumer_lag", {"partition": "0"}) == 3

@@ -1,0 +1,125 @@
+import asyncio
+from collections.abc import Sequence
+from typing import Any
+
+import faust
+
+from pipeline.agents.stopping import (
+    RETRY_FIRST_SECONDS,
+    RETRY_MAX_SECONDS,
+    register_batch_agent,
+    until_done,
+)
+from pipeline.errors import StorageError
+
+
+class Attempts:
+    """Work that fails ``failures`` times with ``error``, then succeeds."""
+
+    def __init__(self, failures: int, error: Exception | None = None) -> None:
+        self.failures = failures
+        self.error = error or RuntimeError("metadata not there yet")
+        self.calls = 0
+
+    async def __call__(self) -> None:
+        self.calls += 1
+        if self.calls <= self.failures:
+            raise self.error
+
+
+class Recorder:
+    def __init__(self, stop_after: int | None = None) -> None:
+        self.slept: list[float] = []
+        self.failed: list[str] = []
+        self.stop_after = stop_after
+
+    async def sleep(self, seconds: float) -> None:
+        self.slept.append(seconds)
+
+    def stopping(self) -> bool:
+        return self.stop_after is not None and len(self.slept) >= self.stop_after
+
+
+async def run(work: Attempts, recorder: Recorder, **kwargs: Any) -> bool:
+    return await until_done(
+        work,
+        name="ingest",
+        sleep=recorder.sleep,
+        stopping=recorder.stopping,
+        on_failure=recorder.failed.append,
+        **kwargs,
+    )
+
+
+async def test_work_that_succeeds_runs_once_without_waiting():
+    work, recorder = Attempts(0), Recorder()
+    assert await run(work, recorder)
+    assert (work.calls, recorder.slept, recorder.failed) == (1, [], [])
+
+
+async def test_a_failure_is_counted_and_retried_with_a_doubling_backoff_up_to_its_cap(caplog):
+    work, recorder = Attempts(9), Recorder()
+    assert await run(work, recorder)
+    assert work.calls == 10
+    assert recorder.failed == ["ingest"] * 9
+    expected = [min(RETRY_FIRST_SECONDS * 2**i, RETRY_MAX_SECONDS) for i in range(9)]
+    assert recorder.slept == expected
+    assert recorder.slept[-1] == RETRY_MAX_SECONDS
+    assert "metadata not there yet" in caplog.text  # the traceback is logged
+
+
+async def test_a_stopping_worker_gives_up_at_once_on_storage_errors():
+    work, recorder = Attempts(1, StorageError("the worker stops")), Recorder()
+    assert not await run(work, recorder)
+    assert (work.calls, recorder.slept, recorder.failed) == (1, [], [])
+
+
+async def test_a_worker_that_stops_while_retrying_gives_the_batch_up():
+    work, recorder = Attempts(100), Recorder(stop_after=2)
+    assert not await run(work, recorder)
+    assert work.calls == 2
+    assert recorder.failed == ["ingest", "ingest"]
+
+
+async def test_the_exceptions_that_mean_stopping_can_be_chosen():
+    class Aborted(Exception):
+        pass
+
+    work, recorder = Attempts(1, Aborted()), Recorder()
+    assert not await run(work, recorder, gives_up=(Aborted,))
+    work, recorder = Attempts(1, StorageError("not stopping here")), Recorder()
+    assert await run(work, recorder, gives_up=(Aborted,))
+    assert recorder.failed == ["ingest"]
+
+
+async def test_the_agent_retries_a_failed_batch_and_acks_it_only_once_it_is_done(monkeypatch):
+    monkeypatch.setattr("pipeline.agents.stopping.RETRY_FIRST_SECONDS", 0.01)
+    app = faust.App("batch-unit", store="memory://", web_enabled=False, autodiscover=False)
+    topic = app.topic("logs", key_type=bytes, value_type=bytes, value_serializer="raw")
+    handled: list[list[bytes]] = []
+    failed: list[str] = []
+
+    async def handle(events: Sequence[Any]) -> None:
+        handled.append([event.value for event in events])
+        if len(handled) == 1:
+            raise TypeError("'NoneType' object is not iterable")
+
+    agent = register_batch_agent(
+        app,
+        topic,
+        "ingest",
+        handle,
+        batch_messages=10,
+        batch_seconds=0.05,
+        on_failure=failed.append,
+    )
+    async with agent.test_context() as running:
+        events = [await running.put(value, wait=False) for value in (b"a", b"b")]
+        for _ in range(200):
+            if all(event.message.acked for event in events):
+                break
+            await asyncio.sleep(0.02)
+    assert [event.message.acked for event in events] == [True, True]
+    assert failed == ["ingest"]
+    # The same batch again, not the next one: nothing was skipped.
+    assert handled[1] == handled[0] == [b"a", b"b"]
