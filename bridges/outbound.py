@@ -49,6 +49,7 @@ from aio_pika.exceptions import DeliveryError, PublishError
 from mode import Service
 
 from bridges.queues import declare_queue, persistent_message
+from pipeline.agents.sequence import PartitionOffsets, sequencer
 from pipeline.agents.stopping import give_up_unacked, until_done
 from pipeline.errors import LogAnalysisError
 from pipeline.insights.messages import ALERTS, RECOMMENDATIONS
@@ -344,6 +345,7 @@ def register_outbound_agent(
     metrics: Metrics,
     batch_messages: int,
     batch_seconds: float,
+    offsets: PartitionOffsets | None = None,
 ) -> Any:
     """The agent, with ``concurrency=1`` (above one, Faust can commit past in-flight events and
     messages leave out of order). ``publisher`` must be started with the app:
@@ -359,9 +361,13 @@ def register_outbound_agent(
     def on_failure(agent: str) -> None:
         metrics.agent_failures.labels(agent).inc()
 
+    in_sequence = sequencer(
+        app, "outbound", lambda agent: metrics.skipped_events.labels(agent).inc(), offsets
+    )
+
     async def outbound(stream: Any) -> None:
-        async for events in stream.noack_take(batch_messages, within=batch_seconds):
-            for event in events:
+        async for taken in stream.noack_take(batch_messages, within=batch_seconds):
+            for event in await in_sequence(taken):
 
                 async def work(event: Any = event) -> None:
                     await forwarder.handle(event.value, _where(event))

@@ -55,6 +55,7 @@ class Metrics:
     ingest_batch_seconds: Histogram
     state_errors: Counter
     agent_failures: Counter
+    skipped_events: Counter
 
     @classmethod
     def create(cls, registry: CollectorRegistry) -> Metrics:
@@ -142,6 +143,12 @@ class Metrics:
             agent_failures=Counter(
                 "agent_failures",
                 "Batches an agent failed on unexpectedly and tries again (never skipped)",
+                ["agent"],
+                registry=registry,
+            ),
+            skipped_events=Counter(
+                "skipped_events",
+                "Times Faust skipped events of a partition (read again from the first one)",
                 ["agent"],
                 registry=registry,
             ),

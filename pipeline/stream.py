@@ -171,6 +171,9 @@ def attach_stream(
     def on_failure(agent: str) -> None:
         metrics.agent_failures.labels(agent).inc()
 
+    def on_skip(agent: str) -> None:
+        metrics.skipped_events.labels(agent).inc()
+
     changelogs = [table.changelog_topic.get_topic_name() for table in (miner_state, detector_state)]
 
     async def track_changelogs() -> None:
@@ -183,6 +186,7 @@ def attach_stream(
         ingest.batch_messages,
         batch_seconds,
         on_failure,
+        on_skip,
         prepare=track_changelogs,
     )
     dead_letter_agent = register_dead_letter_agent(
@@ -194,6 +198,7 @@ def attach_stream(
         batch_messages=ingest.batch_messages,
         batch_seconds=batch_seconds,
         on_failure=on_failure,
+        on_skip=on_skip,
     )
 
     insights_agent = register_insights_agent(
@@ -209,6 +214,7 @@ def attach_stream(
         batch_messages=ingest.batch_messages,
         batch_seconds=batch_seconds,
         on_failure=on_failure,
+        on_skip=on_skip,
     )
     rabbit = settings.rabbitmq
     publisher = OutboundPublisher(

@@ -51,6 +51,7 @@ def register_dead_letter_agent(
     batch_messages: int,
     batch_seconds: float,
     on_failure: Callable[[str], None],
+    on_skip: Callable[[str], None],
 ) -> Any:
     async def handle(events: Sequence[Any]) -> None:
         letters = read_dead_letters(
@@ -66,4 +67,5 @@ def register_dead_letter_agent(
         batch_messages=batch_messages,
         batch_seconds=batch_seconds,
         on_failure=on_failure,
+        on_skip=on_skip,
     )

@@ -224,6 +224,7 @@ def register_ingest_agent(
     batch_messages: int,
     batch_seconds: float,
     on_failure: Callable[[str], None],
+    on_skip: Callable[[str], None],
     prepare: Callable[[], Awaitable[None]],
 ) -> Any:
     """``prepare`` runs before each batch (it readies the producer for the tables' writes)."""
@@ -240,4 +241,5 @@ def register_ingest_agent(
         batch_messages=batch_messages,
         batch_seconds=batch_seconds,
         on_failure=on_failure,
+        on_skip=on_skip,
     )

@@ -48,6 +48,7 @@ def register_insights_agent(
     batch_messages: int,
     batch_seconds: float,
     on_failure: Callable[[str], None],
+    on_skip: Callable[[str], None],
 ) -> Any:
     async def handle(events: Sequence[Any]) -> None:
         insights, unreadable = decode_insights([event.value for event in events])
@@ -65,4 +66,5 @@ def register_insights_agent(
         batch_messages=batch_messages,
         batch_seconds=batch_seconds,
         on_failure=on_failure,
+        on_skip=on_skip,
     )

@@ -7,6 +7,7 @@ import logging
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 from typing import Any
 
+from pipeline.agents.sequence import PartitionOffsets, sequencer
 from pipeline.errors import StorageError
 
 log = logging.getLogger(__name__)
@@ -81,17 +82,25 @@ def register_batch_agent(
     batch_messages: int,
     batch_seconds: float,
     on_failure: Callable[[str], None],
+    on_skip: Callable[[str], None] = lambda agent: None,
+    offsets: PartitionOffsets | None = None,
 ) -> Any:
     """An agent that acks a batch only after ``handle`` made it durable.
 
     ``concurrency=1``: above one, Faust can commit past in-flight events. ``noack_take``, not
     ``take``: ``take`` acks a batch in a ``finally``, even when the work failed or the worker is
     stopping. A batch that fails is tried again (``until_done``); when the worker stops first,
-    it stays unacked (and uncommitted) for the next owner to replay.
+    it stays unacked (and uncommitted) for the next owner to replay. Events come to ``handle``
+    in offset order with none missing: when Faust skipped some, the partition is sought back
+    (``pipeline.agents.sequence``; counted by ``on_skip``).
     """
+    in_sequence = sequencer(app, name, on_skip, offsets)
 
     async def process(stream: Any) -> None:
-        async for events in stream.noack_take(batch_messages, within=batch_seconds):
+        async for taken in stream.noack_take(batch_messages, within=batch_seconds):
+            events = await in_sequence(taken)
+            if not events:
+                continue
 
             async def work(events: Sequence[Any] = events) -> None:
                 await handle(events)

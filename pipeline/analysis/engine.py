@@ -15,6 +15,7 @@ caller:
 
 from __future__ import annotations
 
+import time
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -76,7 +77,11 @@ class AnalysisEngine:
     """
 
     def __init__(
-        self, config: AnalysisConfig | None = None, close_slice: int | None = None
+        self,
+        config: AnalysisConfig | None = None,
+        close_slice: int | None = None,
+        close_seconds: float | None = None,
+        clock: Callable[[], float] = time.perf_counter,
     ) -> None:
         self.config = config or AnalysisConfig()
         self.services: dict[str, ServiceDetector] = {}
@@ -87,8 +92,12 @@ class AnalysisEngine:
         self.evicted = 0
         self._width = self.config.window_seconds
         self._lateness = self.config.allowed_lateness_seconds
-        # At most this many windows close per call (None: all); the rest wait for ``resume``.
+        # At most this many windows close per call, and for at most this long (None: no
+        # bound); the rest wait for ``resume``. The time bound matters because a window's cost
+        # varies a hundredfold: a service's first close builds its half-space trees (~20 ms).
         self._close_slice = close_slice
+        self._close_seconds = close_seconds
+        self._clock = clock
         # Services that still have windows below the horizon to close, in order.
         self._closing: dict[str, None] = {}
         # Services held before their next window until their forest's model is installed.
@@ -250,6 +259,7 @@ class AnalysisEngine:
             return []
         reports: list[WindowReport] = []
         budget = self._close_slice
+        deadline = None if self._close_seconds is None else self._clock() + self._close_seconds
         limit = self.config.max_silent_windows
         closing = self._closing
         while closing:
@@ -263,7 +273,9 @@ class AnalysisEngine:
                 if svc.forest.pending:
                     self._parked.add(name)
                     break
-                if budget is not None and budget <= 0:
+                if (budget is not None and budget <= 0) or (
+                    deadline is not None and reports and self._clock() >= deadline
+                ):
                     svc.closed_until = index
                     return reports
                 acc = svc.open.pop(index, None)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import Awaitable, Callable, Container, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -61,9 +62,12 @@ def _no_problem(reason: str) -> None:
     pass
 
 
-# Windows closed between two yields to the event loop: a tick that closes the windows of
-# thousands of services must not hold every other agent and the web server.
+# Windows closed, and seconds spent closing or saving them, between two yields to the event
+# loop: a tick that closes the windows of thousands of services must not hold every other agent,
+# the web server and Faust's timers. A service's first window costs a hundred times a later one
+# (it builds the half-space trees), so the count alone does not bound the time.
 CLOSE_SLICE = 256
+CLOSE_SECONDS = 0.05
 
 
 async def fit_in_thread(job: RefitJob) -> FastForest:
@@ -89,8 +93,9 @@ class Detectors:
 
     Isolation-forest fits run through ``run_fit`` (a thread by default) while the event loop
     goes on; the engine holds a service's next window until its model is installed, so the
-    windows score exactly as in an offline run. Closing is paced in slices of ``close_slice``
-    windows with a yield to the loop between them.
+    windows score exactly as in an offline run. Closing is paced in slices of at most
+    ``close_slice`` windows and ``close_seconds`` seconds, with a yield to the loop between
+    them; saving states yields as often.
     """
 
     def __init__(
@@ -98,6 +103,7 @@ class Detectors:
         config: AnalysisConfig,
         run_fit: RunFit = fit_in_thread,
         close_slice: int = CLOSE_SLICE,
+        close_seconds: float | None = CLOSE_SECONDS,
         store: StateStore | None = None,
         open_records: OpenRecords | None = None,
         on_state_problem: Callable[[str], None] = _no_problem,
@@ -105,6 +111,7 @@ class Detectors:
         self._config = config
         self._run_fit = run_fit
         self._close_slice = close_slice
+        self._close_seconds = close_seconds
         self._store = store
         self._open_records = open_records
         self._on_state_problem = on_state_problem
@@ -173,7 +180,7 @@ class Detectors:
                     reports.extend(observed.reports)
                 if engine.behind:
                     reports.extend(await self._catch_up(owned))
-            self._save(owned, reports)
+            await self._save(owned, reports)
             return self._messages(engine, reports)
 
     async def tick(self, wall_now: float, idle: Iterable[int]) -> list[InsightMessage]:
@@ -196,7 +203,7 @@ class Detectors:
                 reports = owned.engine.tick(now)
                 if owned.engine.behind:
                     reports.extend(await self._catch_up(owned))
-                self._save(owned, reports)
+                await self._save(owned, reports)
                 messages.extend(self._messages(owned.engine, reports))
         return messages
 
@@ -204,7 +211,7 @@ class Detectors:
         owned = self._partitions.get(partition)
         if owned is None:
             owned = self._partitions[partition] = _Partition(
-                AnalysisEngine(self._config, self._close_slice)
+                AnalysisEngine(self._config, self._close_slice, self._close_seconds)
             )
         return owned
 
@@ -270,9 +277,10 @@ class Detectors:
             )
         log.info("detectors: partition %d restored, %d service(s)", partition, len(engine.services))
 
-    def _save(self, owned: _Partition, reports: Sequence[WindowReport]) -> None:
+    async def _save(self, owned: _Partition, reports: Sequence[WindowReport]) -> None:
         """Save the services whose windows closed and the ones new to this engine (on the
-        event loop, between two changes)."""
+        event loop, under the partition's lock: nothing changes the engine meanwhile, though
+        the loop runs other work between slices)."""
         engine = owned.engine
         store = self._store
         if store is None:
@@ -286,7 +294,13 @@ class Detectors:
         names = dict.fromkeys(report.service_name for report in reports)
         names.update(dict.fromkeys(engine.added))
         engine.added.clear()
+        started = time.perf_counter()
         for name in names:
+            if self._close_seconds is not None and (
+                time.perf_counter() - started >= self._close_seconds
+            ):
+                await asyncio.sleep(0)
+                started = time.perf_counter()
             value = engine.dump_service(name, owned.clock.mark)
             if value is None:
                 continue

@@ -27,6 +27,19 @@ class Attempts:
             raise self.error
 
 
+class FromZero:
+    """Partitions whose first event has offset 0, as in ``test_context``; seeks recorded."""
+
+    def __init__(self) -> None:
+        self.seeks: list[tuple[tuple[str, int], int]] = []
+
+    async def first(self, partition: tuple[str, int]) -> int:
+        return 0
+
+    async def seek(self, partition: tuple[str, int], offset: int) -> None:
+        self.seeks.append((partition, offset))
+
+
 class Recorder:
     def __init__(self, stop_after: int | None = None) -> None:
         self.slept: list[float] = []
@@ -112,6 +125,7 @@ async def test_the_agent_retries_a_failed_batch_and_acks_it_only_once_it_is_done
         batch_messages=10,
         batch_seconds=0.05,
         on_failure=failed.append,
+        offsets=FromZero(),
     )
     async with agent.test_context() as running:
         events = [await running.put(value, wait=False) for value in (b"a", b"b")]

@@ -89,6 +89,43 @@ def test_refits_off_the_loop_and_slices_match_an_inline_run() -> None:
     assert all(r.extra["forest"] > 0 for r in inline if r.window_start > T0 + 60 * 50)
 
 
+class Ticking:
+    """A clock that moves one second each time it is read: every window "takes" a second."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+        self.reads = 0
+
+    def __call__(self) -> float:
+        self.now += 1.0
+        self.reads += 1
+        return self.now
+
+
+def test_a_time_budget_bounds_each_slice_and_changes_nothing() -> None:
+    records = traffic(range(120))
+    inline = feed(AnalysisEngine(CONFIG), records, None)
+
+    clock = Ticking()
+    timed = AnalysisEngine(replace(CONFIG, refit_inline=False), None, 2.5, clock)
+    fits = SlowFits()
+    slices: list[int] = []
+    original = timed.resume
+
+    def counted() -> list[WindowReport]:
+        closed = original()
+        slices.append(len(closed))
+        return closed
+
+    timed.resume = counted  # type: ignore[method-assign]
+    online = feed(timed, records, fits)
+
+    assert sorted(map(key, online)) == sorted(map(key, inline))
+    # 2.5 "seconds" a call at a second a window: three at most (the deadline is checked
+    # before each window after the first).
+    assert max(slices) == 3 and clock.reads > 0
+
+
 def test_a_service_waits_for_its_model_and_a_failed_fit_lets_it_go_on() -> None:
     engine = AnalysisEngine(replace(CONFIG, refit_inline=False))
     records = traffic(range(40))

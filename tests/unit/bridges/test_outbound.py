@@ -415,6 +415,16 @@ async def test_a_stopping_publisher_propagates_and_counts_nothing():
 # --- the agent ------------------------------------------------------------------------------
 
 
+class FromZero:
+    """Partitions whose first event has offset 0, as in ``test_context``."""
+
+    async def first(self, partition: tuple[str, int]) -> int:
+        return 0
+
+    async def seek(self, partition: tuple[str, int], offset: int) -> None:
+        raise AssertionError(f"no events were skipped, yet a seek to {offset}")
+
+
 def outbound_agent(name: str, publisher: FakePublisher) -> tuple[Any, CollectorRegistry]:
     app = faust.App(name, store="memory://", web_enabled=False, autodiscover=False)
     topic = app.topic("insights", key_type=bytes, value_type=bytes, value_serializer="raw")
@@ -428,6 +438,7 @@ def outbound_agent(name: str, publisher: FakePublisher) -> tuple[Any, CollectorR
         metrics=Metrics.create(registry),
         batch_messages=10,
         batch_seconds=0.05,
+        offsets=FromZero(),
     )
     return agent, registry
 

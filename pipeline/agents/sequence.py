@@ -1,0 +1,150 @@
+"""Keeps an agent's events in offset order, and notices when Faust skipped some.
+
+Faust can advance past events it never handed to an agent: when a rebalance starts while an
+event waits for room in a full stream buffer, the consumer drops it and still records its offset
+as read (``Consumer._drain_messages``; faust-streaming#216, #221). Its later events are then
+acked, and the offset commit goes past the dropped ones: the records are lost. Our topics are
+neither compacted nor transactional, so a partition's offsets are consecutive: an event whose
+offset is past the one expected means events were skipped. The agent then seeks the partition
+back to the expected offset and drops what it was handed of that partition until the expected
+event comes again; the sinks are idempotent, so whatever is delivered twice is harmless.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from faust.types import TP
+
+log = logging.getLogger(__name__)
+
+# (topic, partition)
+Partition = tuple[str, int]
+
+
+def partition_of(event: Any) -> Partition:
+    message = event.message
+    return message.topic, message.partition
+
+
+@dataclass
+class Sorted:
+    """What to do with a batch: handle ``keep`` (in order), seek ``seek`` partitions back."""
+
+    keep: list[Any] = field(default_factory=list)
+    seek: dict[Partition, int] = field(default_factory=dict)
+    dropped: list[Any] = field(default_factory=list)
+
+
+class OffsetSequence:
+    """Per partition, the offset of the next event the agent must get."""
+
+    def __init__(self) -> None:
+        self._next: dict[Partition, int] = {}
+        # Partitions sought back and not yet at the offset sought: no second seek meanwhile.
+        self._seeking: set[Partition] = set()
+
+    def unknown(self, events: Iterable[Any]) -> set[Partition]:
+        """Partitions of ``events`` without an expected offset yet (give them ``start``)."""
+        return {p for p in map(partition_of, events) if p not in self._next}
+
+    def start(self, partition: Partition, offset: int) -> None:
+        """The partition's first event since it was assigned must have ``offset`` (its
+        committed offset, or the log start when nothing is committed)."""
+        self._next[partition] = offset
+
+    def forget(self) -> None:
+        """Partitions were revoked: every expectation starts again at the next assignment."""
+        self._next.clear()
+        self._seeking.clear()
+
+    def sort(self, events: Sequence[Any]) -> Sorted:
+        """Split a batch into the events that come in sequence and the partitions to seek
+        back. An event before the expected offset was handled already (a redelivery after a
+        seek); one past it means a gap: seek back, once, and drop the partition's events until
+        the expected one comes."""
+        verdict = Sorted()
+        for event in events:
+            partition = partition_of(event)
+            offset = event.message.offset
+            expected = self._next[partition]
+            if offset == expected:
+                verdict.keep.append(event)
+                self._next[partition] = offset + 1
+                self._seeking.discard(partition)
+                continue
+            verdict.dropped.append(event)
+            if offset > expected and partition not in self._seeking:
+                self._seeking.add(partition)
+                verdict.seek[partition] = expected
+        return verdict
+
+
+class PartitionOffsets(Protocol):
+    async def first(self, partition: Partition) -> int:
+        """The offset a partition's first event after an assignment must have."""
+        ...
+
+    async def seek(self, partition: Partition, offset: int) -> None: ...
+
+
+class FaustPartitionOffsets:
+    """``PartitionOffsets`` over a Faust app's consumer."""
+
+    def __init__(self, app: Any) -> None:
+        self._app = app
+
+    async def first(self, partition: Partition) -> int:
+        consumer = self._app.consumer
+        tp = TP(*partition)
+        # Faust's copy of the group's committed offset, set when it sought the partition to
+        # it after the assignment (None or 0: nothing committed). Faust offers no public read.
+        committed = consumer._committed_offset.get(tp) or 0
+        earliest = (await consumer.earliest_offsets(tp)).get(tp, 0)
+        # Past the log start: retention may have deleted what was committed.
+        return int(max(committed, earliest))
+
+    async def seek(self, partition: Partition, offset: int) -> None:
+        await self._app.consumer.seek(TP(*partition), offset)
+
+
+def sequencer(
+    app: Any, name: str, on_skip: Callable[[str], None], offsets: PartitionOffsets | None = None
+) -> Callable[[Sequence[Any]], Awaitable[list[Any]]]:
+    """For agent ``name`` of ``app``: a function from the events it took to those it may
+    handle, in sequence; it seeks skipped partitions back (counted by ``on_skip``) and forgets
+    every expectation when partitions are revoked."""
+    sequence = OffsetSequence()
+    kafka = offsets if offsets is not None else FaustPartitionOffsets(app)
+
+    async def forget(sender: Any, revoked: Any, **kwargs: Any) -> None:
+        sequence.forget()
+
+    app.on_partitions_revoked.connect(forget)
+
+    async def in_sequence(events: Sequence[Any]) -> list[Any]:
+        for partition in sequence.unknown(events):
+            sequence.start(partition, await kafka.first(partition))
+        verdict = sequence.sort(events)
+        for (topic, number), offset in verdict.seek.items():
+            log.warning(
+                "%s: events of %s[%d] from offset %d were skipped; reading them again",
+                name,
+                topic,
+                number,
+                offset,
+            )
+            on_skip(name)
+            await kafka.seek((topic, number), offset)
+        if verdict.dropped:
+            # Never acked (they come again, or came before): Faust must not wait for them
+            # when it stops or rebalances.
+            unacked = app.consumer.unacked
+            for event in verdict.dropped:
+                unacked.discard(event.message)
+        return verdict.keep
+
+    return in_sequence
