@@ -24,6 +24,10 @@ from .scenario import assert_undisturbed, scenario
 pytestmark = [pytest.mark.slow]
 
 HOURS = 3
+# Two bridges share the queue, so a partition gets records from both, interleaved by however
+# they were spread: pushed hours of logs at full speed, that is a minute of disorder. One message
+# in flight per bridge and a lateness of two minutes absorb it.
+PACED = {"ALLOWED_LATENESS_SECONDS": "120", "RABBITMQ_PREFETCH": "1"}
 
 
 @pytest.mark.timeout(420)
@@ -107,24 +111,10 @@ async def test_a_corrupt_state_value_starts_that_service_afresh_and_is_counted(s
 async def test_a_stopped_workers_services_move_to_the_other_with_their_state(
     stream: Stream, tmp_path: Path
 ):
-    # Two bridges share the queue, so a partition gets records from both, interleaved by
-    # however they were spread: pushed hours of logs at full speed, that is a minute of
-    # disorder. One message in flight per bridge and a lateness of two minutes absorb it.
     run = scenario(HOURS, lateness=120)
     items = run.items
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    paced = {"ALLOWED_LATENESS_SECONDS": "120", "RABBITMQ_PREFETCH": "1"}
-    stream.start(env=paced)
-    second = stream.start(
-        timeout=120,
-        env={
-            **paced,
-            "WEB_PORT": str(port),
-            "LOG_ANALYSIS_DATA_DIR": str(tmp_path / "second"),
-        },
-    )
+    stream.start(env=PACED)
+    second = stream.start(timeout=120, env={**PACED, **second_worker(tmp_path)})
     half = len(items) // 2
     await stream.publish(messages(items[:half], 50))
     await stream.wait_for_records(items[:half], within=180)
@@ -132,6 +122,32 @@ async def test_a_stopped_workers_services_move_to_the_other_with_their_state(
     assert second.kill(signal.SIGTERM, wait=60), "the second worker did not stop on SIGTERM"
     await stream.publish(messages(items[half:], 50))
     await assert_undisturbed(stream, run)
+
+
+@pytest.mark.timeout(480)
+async def test_a_worker_joining_mid_stream_takes_its_services_with_their_state(
+    stream: Stream, tmp_path: Path
+):
+    run = scenario(HOURS, lateness=120)
+    items = run.items
+    stream.start(env=PACED)
+    half = len(items) // 2
+    await stream.publish(messages(items[:half], 50))
+    await stream.wait_for_records(items[:half], within=180)
+    # A second worker joins: half the partitions, and their services' state, move to it
+    # while the rest of the stream comes in.
+    publishing = asyncio.create_task(stream.publish(messages(items[half:], 50)))
+    stream.start(timeout=120, env={**PACED, **second_worker(tmp_path)})
+    await publishing
+    await assert_undisturbed(stream, run)
+
+
+def second_worker(tmp_path: Path) -> dict[str, str]:
+    """What a second worker on this machine needs of its own: a web port and a data dir."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    return {"WEB_PORT": str(port), "LOG_ANALYSIS_DATA_DIR": str(tmp_path / "second")}
 
 
 @pytest.mark.timeout(420)
