@@ -113,7 +113,7 @@ auto.create.topics.enable=false
 delete.topic.enable=true
 num.network.threads=3
 num.io.threads=4
-log.retention.hours=24
+log.retention.hours=${KAFKA_LOGS_RETENTION_HOURS:-168}
 log.segment.bytes=104857600
 log.retention.check.interval.ms=300000
 EOF

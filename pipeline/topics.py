@@ -26,7 +26,7 @@ class Topics:
 def define_topics(app: faust.App, kafka: KafkaSettings) -> Topics:
     """Our topics on ``app``; ``pipeline.app.TopicDeclarer`` creates them on the broker."""
 
-    def raw_topic(name: str) -> faust.TopicT:
+    def raw_topic(name: str, config: dict[str, str] | None = None) -> faust.TopicT:
         # Payloads stay bytes on the wire: validation is ours, so a malformed record reaches our
         # code (and the dead-letter topic) instead of dying inside Faust's deserialiser.
         return app.topic(
@@ -37,10 +37,21 @@ def define_topics(app: faust.App, kafka: KafkaSettings) -> Topics:
             value_type=bytes,
             key_serializer="raw",
             value_serializer="raw",
+            config=config,
         )
 
     return Topics(
-        logs=raw_topic(kafka.logs_topic),
+        logs=raw_topic(kafka.logs_topic, logs_topic_config(kafka)),
         insights=raw_topic(kafka.insights_topic),
         dead_letter=raw_topic(kafka.dead_letter_topic),
     )
+
+
+def logs_topic_config(kafka: KafkaSettings) -> dict[str, str]:
+    """Topic-level settings of the logs topic when we create it: its retention is how far back
+    a replay reaches, whatever the broker's default.
+
+    >>> logs_topic_config(KafkaSettings(logs_retention_hours=2))
+    {'retention.ms': '7200000'}
+    """
+    return {"retention.ms": str(kafka.logs_retention_hours * 3600 * 1000)}

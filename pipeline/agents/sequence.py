@@ -84,8 +84,8 @@ class OffsetSequence:
 
 
 class PartitionOffsets(Protocol):
-    async def first(self, partition: Partition) -> int:
-        """The offset a partition's first event after an assignment must have."""
+    async def first(self, partitions: set[Partition]) -> dict[Partition, int]:
+        """The offset each partition's first event after an assignment must have."""
         ...
 
     async def seek(self, partition: Partition, offset: int) -> None: ...
@@ -97,15 +97,19 @@ class FaustPartitionOffsets:
     def __init__(self, app: Any) -> None:
         self._app = app
 
-    async def first(self, partition: Partition) -> int:
+    async def first(self, partitions: set[Partition]) -> dict[Partition, int]:
         consumer = self._app.consumer
-        tp = TP(*partition)
-        # Faust's copy of the group's committed offset, set when it sought the partition to
-        # it after the assignment (None or 0: nothing committed). Faust offers no public read.
-        committed = consumer._committed_offset.get(tp) or 0
-        earliest = (await consumer.earliest_offsets(tp)).get(tp, 0)
-        # Past the log start: retention may have deleted what was committed.
-        return int(max(committed, earliest))
+        tps = {partition: TP(*partition) for partition in partitions}
+        # One request for all: it waits behind the consumer thread's fetch.
+        earliest = await consumer.earliest_offsets(*tps.values())
+        first = {}
+        for partition, tp in tps.items():
+            # Faust's copy of the group's committed offset, set when it sought the partition
+            # to it after the assignment (None or 0: nothing committed); no public read.
+            committed = consumer._committed_offset.get(tp) or 0
+            # Past the log start: retention may have deleted what was committed.
+            first[partition] = int(max(committed, earliest.get(tp, 0)))
+        return first
 
     async def seek(self, partition: Partition, offset: int) -> None:
         await self._app.consumer.seek(TP(*partition), offset)
@@ -126,8 +130,10 @@ def sequencer(
     app.on_partitions_revoked.connect(forget)
 
     async def in_sequence(events: Sequence[Any]) -> list[Any]:
-        for partition in sequence.unknown(events):
-            sequence.start(partition, await kafka.first(partition))
+        unknown = sequence.unknown(events)
+        if unknown:
+            for partition, offset in (await kafka.first(unknown)).items():
+                sequence.start(partition, offset)
         verdict = sequence.sort(events)
         for (topic, number), offset in verdict.seek.items():
             log.warning(

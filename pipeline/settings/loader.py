@@ -85,6 +85,11 @@ def _kafka(env: p.Env) -> KafkaSettings:
         dead_letter_topic=env.get(
             v.KAFKA_DEAD_LETTER_TOPIC, KafkaSettings.dead_letter_topic, topic
         ),
+        logs_retention_hours=env.get(
+            v.KAFKA_LOGS_RETENTION_HOURS,
+            KafkaSettings.logs_retention_hours,
+            p.int_in(1, 10 * 365 * 24),
+        ),
     )
 
 

@@ -46,6 +46,8 @@ class KafkaSettings:
     logs_topic: str = "log-analysis.logs"
     insights_topic: str = "log-analysis.insights"
     dead_letter_topic: str = "log-analysis.dead-letter"
+    # How far back a replay of the logs topic can reach.
+    logs_retention_hours: int = 168
 
     @property
     def broker_url(self) -> str:

@@ -6,6 +6,7 @@ import time
 
 import pytest
 from aiokafka.admin import AIOKafkaAdminClient
+from aiokafka.admin.config_resource import ConfigResource, ConfigResourceType
 
 from pipeline.settings import load_settings
 from web.auth import issue_token
@@ -19,6 +20,7 @@ pytestmark = [pytest.mark.timeout(180), pytest.mark.slow]
 def test_worker_serves_health_metrics_and_declares_its_topics(service_env, tmp_path):
     port = service_env["WEB_PORT"]
     base_url = f"http://127.0.0.1:{port}"
+    service_env["KAFKA_LOGS_RETENTION_HOURS"] = "5"
     worker = Worker(
         ["-m", "pipeline", "worker", "--loglevel=info"], service_env, tmp_path / "worker.log"
     )
@@ -66,6 +68,7 @@ def test_worker_serves_health_metrics_and_declares_its_topics(service_env, tmp_p
                 break
             time.sleep(0.5)
         assert topics == {name: int(service_env["KAFKA_TOPIC_PARTITIONS"]) for name in names}
+        assert asyncio.run(retention_ms(names[0])) == str(5 * 3600 * 1000)
         # A rolling restart sends SIGTERM: the worker must stop by itself, promptly and cleanly.
         started = time.monotonic()
         assert worker.kill(signal.SIGTERM, wait=30), "worker ignored SIGTERM and was SIGKILLed"
@@ -73,3 +76,18 @@ def test_worker_serves_health_metrics_and_declares_its_topics(service_env, tmp_p
         assert worker.process.returncode == 0, worker.log_text()[-3000:]
     finally:
         worker.kill(signal.SIGKILL)
+
+
+async def retention_ms(topic: str) -> str:
+    """The topic's own ``retention.ms``, as the broker reports it."""
+    admin = AIOKafkaAdminClient(bootstrap_servers=BASE.kafka.bootstrap_servers)
+    await admin.start()
+    try:
+        (response,) = await admin.describe_configs(
+            [ConfigResource(ConfigResourceType.TOPIC, topic)]
+        )
+    finally:
+        await admin.close()
+    (resource,) = response.resources
+    entries = {entry[0]: entry[1] for entry in resource[4]}
+    return str(entries["retention.ms"])

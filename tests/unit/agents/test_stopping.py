@@ -33,8 +33,8 @@ class FromZero:
     def __init__(self) -> None:
         self.seeks: list[tuple[tuple[str, int], int]] = []
 
-    async def first(self, partition: tuple[str, int]) -> int:
-        return 0
+    async def first(self, partitions: set[tuple[str, int]]) -> dict[tuple[str, int], int]:
+        return dict.fromkeys(partitions, 0)
 
     async def seek(self, partition: tuple[str, int], offset: int) -> None:
         self.seeks.append((partition, offset))

@@ -418,8 +418,8 @@ async def test_a_stopping_publisher_propagates_and_counts_nothing():
 class FromZero:
     """Partitions whose first event has offset 0, as in ``test_context``."""
 
-    async def first(self, partition: tuple[str, int]) -> int:
-        return 0
+    async def first(self, partitions: set[tuple[str, int]]) -> dict[tuple[str, int], int]:
+        return dict.fromkeys(partitions, 0)
 
     async def seek(self, partition: tuple[str, int], offset: int) -> None:
         raise AssertionError(f"no events were skipped, yet a seek to {offset}")

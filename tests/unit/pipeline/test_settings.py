@@ -31,6 +31,7 @@ def test_overrides():
         {
             s.KAFKA_BOOTSTRAP_SERVERS: "k1:9092, k2:9093",
             s.KAFKA_TOPIC_PARTITIONS: "12",
+            s.KAFKA_LOGS_RETENTION_HOURS: "720",
             s.DATABASE_URL: "postgres://u:p@db:6543/x",
             s.RABBITMQ_URL: "amqps://u:p@mq/vhost",
             s.LOG_QUEUE: "in.q",
@@ -47,6 +48,7 @@ def test_overrides():
     assert settings.kafka.bootstrap_servers == "k1:9092,k2:9093"
     assert settings.kafka.broker_url == "kafka://k1:9092;k2:9093"
     assert settings.kafka.topic_partitions == 12
+    assert settings.kafka.logs_retention_hours == 720
     assert settings.database.url == "postgres://u:p@db:6543/x"
     assert settings.rabbitmq.log_queue == "in.q"
     assert settings.jwt.audience == "api"
@@ -76,6 +78,7 @@ def test_settings_are_frozen():
         (s.KAFKA_BOOTSTRAP_SERVERS, ",", "needs at least one host:port"),
         (s.KAFKA_TOPIC_PARTITIONS, "zero", "expected an integer"),
         (s.KAFKA_TOPIC_PARTITIONS, "0", "must be between 1 and 1024"),
+        (s.KAFKA_LOGS_RETENTION_HOURS, "0", "must be between 1 and 87600"),
         (s.KAFKA_LOGS_TOPIC, "bad topic!", "not a valid Kafka topic name"),
         (s.DATABASE_URL, "mysql://localhost/db", "scheme must be one of"),
         (s.DATABASE_URL, "postgresql://", "has no host"),
