@@ -12,6 +12,7 @@ import asyncio
 import importlib
 import sys
 from collections.abc import Callable, Iterable
+from datetime import UTC, datetime
 from pathlib import Path
 
 import click
@@ -253,11 +254,69 @@ def offline_command(name: str, target: str, help_text: str) -> click.Command:
     )
 
 
+def dead_letters_command(settings: Settings) -> click.Group:
+    @click.group(
+        "dead-letters",
+        help="Inspect what was refused (counts by stage and reason, the newest letters) and "
+        "send letters again through the log queue once their cause is fixed.",
+    )
+    def dead_letters() -> None:
+        pass
+
+    @dead_letters.command("list", help="Counts by stage and reason, then the newest letters.")
+    @click.option("--reason", default=None, help="Only letters with exactly this reason.")
+    @click.option(
+        "--since",
+        type=click.DateTime(formats=["%Y-%m-%d", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M:%S%z"]),
+        default=None,
+        help="Only letters received at or after this time (ISO-8601; UTC when no offset).",
+    )
+    @click.option("--limit", type=click.IntRange(1, 10_000), default=20, show_default=True)
+    def list_letters(reason: str | None, since: datetime | None, limit: int) -> None:
+        from pipeline.client.dead_letters import format_overview, overview
+        from pipeline.client.errors import ClientError
+
+        if since is not None and since.tzinfo is None:
+            since = since.replace(tzinfo=UTC)
+        try:
+            counts, recent = asyncio.run(overview(settings, reason, since, limit))
+        except (StorageError, ClientError) as exc:
+            click.echo(f"dead-letters: {exc}", err=True)
+            sys.exit(1)
+        click.echo(format_overview(counts, recent))
+
+    @dead_letters.command(
+        "resend",
+        help="Publish the stored payloads of dead letters ID... to the log queue (LOG_QUEUE), "
+        "where they are validated again. Refuses unknown ids and payloads kept only in part; "
+        "exit 1 when any was refused.",
+    )
+    @click.argument("ids", nargs=-1, required=True, type=click.IntRange(min=1))
+    def resend_letters(ids: tuple[int, ...]) -> None:
+        from pipeline.client.dead_letters import resend
+        from pipeline.client.errors import ClientError
+
+        try:
+            plan = asyncio.run(resend(settings, ids))
+        except (StorageError, ClientError) as exc:
+            click.echo(f"dead-letters: {exc}", err=True)
+            sys.exit(1)
+        for letter in plan.send:
+            click.echo(f"resent {letter.id} ({letter.stage}: {letter.reason})")
+        for letter_id, why in plan.refused:
+            click.echo(f"refused {letter_id}: {why}", err=True)
+        if plan.refused:
+            sys.exit(1)
+
+    return dead_letters
+
+
 def our_commands(settings: Settings) -> Iterable[click.Command]:
     yield migrate_command(settings)
     yield migrate_create_command(settings)
     yield send_command(settings)
     yield bench_command(settings)
+    yield dead_letters_command(settings)
     for name, (target, help_text) in OFFLINE_COMMANDS.items():
         yield offline_command(name, target, help_text)
 

@@ -21,7 +21,14 @@ def _group() -> click.Group:
 
 def test_every_command_is_registered_explicitly():
     names = set(_group().commands)
-    assert names == {"migrate", "migrate-create", "send", "bench", *OFFLINE_COMMANDS}
+    assert names == {
+        "migrate",
+        "migrate-create",
+        "send",
+        "bench",
+        "dead-letters",
+        *OFFLINE_COMMANDS,
+    }
 
 
 def test_building_the_app_registers_no_command():
