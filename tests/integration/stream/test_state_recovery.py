@@ -96,8 +96,15 @@ async def test_a_corrupt_state_value_starts_that_service_afresh_and_is_counted(s
     after = minutes(5, 9)
     await stream.publish(messages(after, 60))
     await stream.wait_for("SELECT count(*) FROM logs", len(before) + len(after), within=90)
-    _, text = get_json(f"http://127.0.0.1:{stream.env['WEB_PORT']}/metrics")
-    assert 'service_state_errors_total{reason="unreadable",table="detector"} 1.0' in text
+    # Counted when the detectors restore the victim's partition, which comes just after its
+    # records are stored.
+    counted = 'service_state_errors_total{reason="unreadable",table="detector"} 1.0'
+    deadline = time.monotonic() + 30
+    text = ""
+    while counted not in text and time.monotonic() < deadline:
+        await asyncio.sleep(0.2)
+        _, text = get_json(f"http://127.0.0.1:{stream.env['WEB_PORT']}/metrics")
+    assert counted in text, [line for line in text.splitlines() if "state_errors" in line]
     # Both go on: the victim from scratch (its windows count again), the bystander restored.
     await stream.wait_for(
         "SELECT count(DISTINCT service_name) FROM window_stats "
