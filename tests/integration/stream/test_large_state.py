@@ -10,7 +10,6 @@ from typing import Any
 
 import pytest
 from aiokafka import AIOKafkaConsumer, TopicPartition
-from aiokafka.partitioner import DefaultPartitioner
 
 from bridges.partitioning import ServicePartitioner
 
@@ -115,10 +114,9 @@ async def test_a_miner_over_the_message_limit_is_saved_in_chunks_and_keeps_its_t
     indexes = {int(key.split(b"\x00")[2]) for _, key, _ in ours if b"\x00" in key}
     assert max(indexes, default=-1) >= 2, "no value of over 1 MB (three chunks) was saved"
     home = ServicePartitioner(count)(SERVICE)
+    # (That the default partitioner would scatter such keys is a unit test: here which keys
+    # get written depends on how batches fell, and a few may all hash home by chance.)
     assert {p for p, _, _ in ours} == {home}
-    # Not by chance: Kafka's default partitioner would have sent some of these keys elsewhere.
-    every = list(range(count))
-    assert {DefaultPartitioner()(key, every, every) for _, key, _ in ours} != {home}
     detector = await changelog(f"{app_id}-detector-state-changelog", count)
     assert max(size for _, _, size in miner + detector) < KAFKA_LIMIT
 

@@ -30,13 +30,17 @@ def test_a_key_without_nul_goes_where_the_default_partitioner_sends_it():
 
 
 def test_a_chunk_key_goes_where_its_service_goes():
+    elsewhere = 0
     for count in COUNTS:
         partitions = list(range(count))
         bridge = ServicePartitioner(count)
         for name in NAMES:
             for suffix in (b"\x000\x000", b"\x001\x0017", b"\x00"):
-                chunk = partition_by_service(service_key(name) + suffix, partitions, partitions)
-                assert chunk == bridge(name)
+                key = service_key(name) + suffix
+                assert partition_by_service(key, partitions, partitions) == bridge(name)
+                elsewhere += DefaultPartitioner()(key, partitions, partitions) != bridge(name)
+    # Not by chance: Kafka's default partitioner would have scattered them.
+    assert elsewhere > 0
 
 
 def test_no_key_is_a_random_available_partition_as_by_default():
