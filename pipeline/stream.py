@@ -39,6 +39,7 @@ from pipeline.templates import ServiceMiners
 from pipeline.topics import Topics
 from pipeline.wiring import analysis_config, miner_config
 from storage.database import Database
+from storage.day_partitions import DayPartitions
 from storage.insight_sink import InsightSink
 from storage.log_sink import LogSink
 from storage.open_records import OpenRecordsReader
@@ -58,6 +59,8 @@ CHANGELOG_CONFIGS = {
 }
 # How often idle partitions' clocks close windows.
 TICK_INTERVAL_SECONDS = 1.0
+# How often a worker looks for day partitions past the retention (a catalog query when none are).
+RETENTION_INTERVAL_SECONDS = 600.0
 FIT_THREADS = 2
 
 
@@ -76,6 +79,7 @@ class StreamParts:
     outbound_agent: Any
     fit_pool: ThreadPoolExecutor
     lag: PartitionLag
+    partitions: DayPartitions
 
     async def check_state(self, app: faust.App) -> None:
         """Readiness: the tables hold their partitions' state (not while they recover it)."""
@@ -95,6 +99,11 @@ def attach_stream(
     ingest = settings.ingest
     labels = LabelFolder(ingest.max_service_labels)
     batch_seconds = ingest.batch_wait_ms / 1000
+    partitions = DayPartitions(
+        database,
+        settings.sql_dir,
+        settings.database.logs_retention_days,
+    )
     sink = LogSink(
         database,
         settings.sql_dir,
@@ -102,6 +111,7 @@ def attach_stream(
         source=topics.logs.get_topic_name(),
         payload_limit=ingest.dead_letter_payload_bytes,
         observer=_SinkMetrics(metrics),
+        partitions=partitions,
     )
     # Keyed by the service's Kafka key and partitioned like the logs topic, so the state of a
     # service lives in the changelog partition of the worker that consumes that service. A large
@@ -282,6 +292,15 @@ def attach_stream(
 
     app.timer(TICK_INTERVAL_SECONDS)(close_idle_windows)
 
+    async def drop_expired_days() -> None:
+        try:
+            await partitions.drop_expired()
+        except Exception as exc:  # the database away: the next round tries again
+            log.warning("retention: dropping expired log partitions failed: %r", exc)
+
+    app.task(drop_expired_days)
+    app.timer(RETENTION_INTERVAL_SECONDS)(drop_expired_days)
+
     return StreamParts(
         bridge,
         ingestor,
@@ -296,6 +315,7 @@ def attach_stream(
         outbound_agent,
         fit_pool,
         lag,
+        partitions,
     )
 
 

@@ -1,8 +1,8 @@
 """Writes the ingest agent's batches to PostgreSQL so that each record is stored exactly once.
 
 One :meth:`LogSink.store` is one transaction: COPY into a staging table, insert what is not
-stored yet (``ON CONFLICT (event_id) DO NOTHING``), count only the rows that insert returned into
-``templates``, record aliases, dead-letter the rows PostgreSQL refused. Because the counts are
+stored yet (``ON CONFLICT (event_id, ts) DO NOTHING``), count only the rows that insert returned
+into ``templates``, record aliases, dead-letter the rows PostgreSQL refused. Because the counts are
 derived from the inserted rows inside the same transaction, a batch delivered again after a crash
 (the offset was not committed, but the rows were) inserts nothing and counts nothing.
 
@@ -12,6 +12,10 @@ refuses (SQLSTATE class 22, 23 or 54, or a value the driver cannot encode) is fo
 the batch in halves, each half in a savepoint, down to single rows; those go to ``dead_letters``
 and the other rows are stored. Rows whose strings the driver cannot encode, whose times are not
 finite or whose metadata orjson refuses are refused before the COPY, without splitting.
+
+``logs`` is partitioned by day (:mod:`storage.day_partitions`): rows older than the retention are
+refused (code ``retention``, field ``timestamp``) and the partitions of the other rows' days are
+made, if missing, before the transaction.
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ import asyncpg
 import orjson
 
 from .database import Database, is_closed
+from .day_partitions import DayPartitions, day_of
 from .queries import load_queries
 from .retry import Backoff, ErrorKind, classify, error_code, error_message, retry
 from .rows import Alias, DeadLetterRow, LogRow, StoreResult, TemplateRow
@@ -39,6 +44,8 @@ __all__ = ["DEFAULT_PAYLOAD_LIMIT", "STAGE", "LogSink", "NullObserver", "StoreOb
 log = logging.getLogger(__name__)
 
 STAGE = "storage"
+# The code counted for a record refused because it is older than the retention.
+RETENTION_CODE = "retention"
 # A dead letter keeps this much of a row's JSON; enough for any sane record, bounded for the rest.
 DEFAULT_PAYLOAD_LIMIT = 64 * 1024
 
@@ -120,6 +127,7 @@ class LogSink:
         sql_dir: Path,
         *,
         source: str,
+        partitions: DayPartitions,
         should_stop: Callable[[], bool] = _never,
         observer: StoreObserver | None = None,
         backoff: Backoff | None = None,
@@ -134,6 +142,7 @@ class LogSink:
         self._backoff = backoff or Backoff()
         self._payload_limit = payload_limit
         self._timeout = statement_timeout
+        self._partitions = partitions
 
     async def store(
         self, rows: Sequence[LogRow], templates: Sequence[TemplateRow], aliases: Sequence[Alias]
@@ -160,6 +169,7 @@ class LogSink:
                 staged.append(outcome)
             else:
                 refused.append(outcome)
+        staged = self._within_retention(staged, refused)
         result = await retry(
             lambda: self._store_once(staged, refused, templates, aliases),
             what=f"storing {len(unique)} log row(s) from {self._source}",
@@ -175,6 +185,19 @@ class LogSink:
             inserted=tuple(result.inserted),
             rejected=tuple((refusal.row, refusal.reason) for refusal in rejected),
         )
+
+    def _within_retention(self, staged: list[_Staged], refused: list[_Refusal]) -> list[_Staged]:
+        """The rows of ``staged`` inside the retention; the others are added to ``refused``."""
+        cutoff = self._partitions.cutoff()
+        kept: list[_Staged] = []
+        for item in staged:
+            if item.row.ts >= cutoff:
+                kept.append(item)
+                continue
+            days = self._partitions.retention_days
+            reason = f"older than the retention of {days} days (LOGS_RETENTION_DAYS)"
+            refused.append(_Refusal(item.row, reason, RETENTION_CODE, "timestamp"))
+        return kept
 
     async def store_dead_letters(self, letters: Sequence[DeadLetterRow]) -> int:
         """Store ``letters``; returns how many were new (not stored by an earlier call)."""
@@ -206,6 +229,8 @@ class LogSink:
     ) -> _Outcome:
         inserted_ids: set[str] = set()
         failed: list[_Refusal] = []
+        # In its own short transaction: the DDL's locks are not held while the rows are stored.
+        await self._partitions.ensure({day_of(item.row.ts) for item in staged})
         async with self._database.session(self._timeout) as connection, connection.transaction():
             if staged:
                 await connection.execute(
@@ -311,6 +336,9 @@ def _stage(row: LogRow) -> _Staged | _Refusal:
         if not math.isfinite(seconds):
             reason = f"{column} is not a finite number: {seconds!r}"
             return _Refusal(row, reason, "NonFiniteTime", column)
+    if abs(row.ts) >= _FAR_EPOCH:
+        # No day partition could hold it (nor, past year 294276, a timestamptz).
+        return _Refusal(row, f"ts is out of range: {row.ts!r}", "TimeOutOfRange", "ts")
     try:
         metadata = "{}" if row.metadata is None else orjson.dumps(row.metadata).decode()
     except orjson.JSONEncodeError as exc:  # orjson raises TypeError itself under this name

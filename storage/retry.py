@@ -3,7 +3,8 @@
 Every error is one of three kinds (:func:`classify`):
 
 - ``TRANSIENT``: the database or the network failed (connection lost or refused, timeouts,
-  SQLSTATE classes 08, 40, 53 and 57P). The same call will succeed once it is back.
+  SQLSTATE classes 08, 40, 53 and 57P, and 55P03: a lock wait timed out). The same call will
+  succeed once it is back.
 - ``DATA``: what we sent was refused (SQLSTATE classes 22, 23 and 54, or the driver could not
   encode a value). Sending it again fails again; the caller isolates the record and dead-letters it.
 - ``OTHER``: anything else, in practice a bug or a misconfiguration (42P01: the migrations were
@@ -36,7 +37,8 @@ log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
-_TRANSIENT_SQLSTATES = ("08", "40", "53", "57P")
+# 55P03: a lock_timeout ran out (partition DDL waiting behind another), gone on a later try.
+_TRANSIENT_SQLSTATES = ("08", "40", "53", "57P", "55P03")
 _DATA_SQLSTATES = ("22", "23", "54")
 # Client-side failures of the connection itself; DatabaseUnavailable is what storage.database
 # raises when it cannot connect (including a refused password: wrong settings heal only by a

@@ -100,6 +100,9 @@ def _database(env: p.Env) -> DatabaseSettings:
         ),
         pool_min=env.get(v.DATABASE_POOL_MIN, DatabaseSettings.pool_min, p.int_in(0, 100)),
         pool_max=env.get(v.DATABASE_POOL_MAX, DatabaseSettings.pool_max, p.int_in(1, 100)),
+        logs_retention_days=env.get(
+            v.LOGS_RETENTION_DAYS, DatabaseSettings.logs_retention_days, p.int_in(1, 100 * 365)
+        ),
     )
     if database.pool_min > database.pool_max:
         raise SettingsError(v.DATABASE_POOL_MIN, f"must not exceed {v.DATABASE_POOL_MAX}")

@@ -62,6 +62,9 @@ class DatabaseSettings:
     )
     pool_min: int = 1
     pool_max: int = 10
+    # Whole UTC days of logs kept before today; older day partitions are dropped and older
+    # records dead-lettered (storage/day_partitions.py).
+    logs_retention_days: int = 30
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,10 @@ CREATE TEMP TABLE ingest_logs (
 
 -- name: insert_logs
 -- Moves the staged rows not stored yet into logs and returns their ids.
+-- The key is (event_id, ts). A row whose time is its receive time (it came without one, or with
+-- one too far ahead) is also looked up by id over the day before that time: a RabbitMQ
+-- redelivery is received again, later, and must not become a second row. The lookup reads the
+-- primary key of at most two day partitions, and only for such rows.
 -- Key order: two overlapping batches lock their rows in the same order, so one waits for the
 -- other instead of deadlocking.
 INSERT INTO logs (
@@ -26,11 +30,17 @@ INSERT INTO logs (
     received_at, clamped, truncated, sanitized
 )
 SELECT
-    event_id, service_name, log_level, to_timestamp(ts), message, template_id, host, trace_id,
-    metadata, to_timestamp(received_at), clamped, truncated, sanitized
-FROM ingest_logs
-ORDER BY event_id
-ON CONFLICT (event_id) DO NOTHING
+    s.event_id, s.service_name, s.log_level, to_timestamp(s.ts), s.message, s.template_id, s.host,
+    s.trace_id, s.metadata, to_timestamp(s.received_at), s.clamped, s.truncated, s.sanitized
+FROM ingest_logs AS s
+WHERE s.ts IS DISTINCT FROM s.received_at OR NOT EXISTS (
+    SELECT 1 FROM logs AS l
+    WHERE l.event_id = s.event_id
+      AND l.ts >= to_timestamp(s.ts) - interval '1 day'
+      AND l.ts <= to_timestamp(s.ts)
+)
+ORDER BY s.event_id
+ON CONFLICT (event_id, ts) DO NOTHING
 RETURNING event_id;
 
 -- name: clear_ingest_table

@@ -30,6 +30,7 @@ VALUES ($1, 'bench-api', 'INFO', now(), 'hello', $2::jsonb)
 async def _insert(url: str, *metadata: dict[str, object]) -> None:
     connection = await asyncpg.connect(url)
     try:
+        await connection.execute("SELECT ensure_log_day((now() AT TIME ZONE 'UTC')::date)")
         await connection.executemany(
             ROW, [(uuid.uuid4().hex, orjson.dumps(m).decode()) for m in metadata]
         )
@@ -106,11 +107,15 @@ async def test_the_count_query_uses_the_bench_index(database):
     query = RunCounter(database, BASE.sql_dir)._query
     connection = await asyncpg.connect(database)
     try:
+        day = await connection.fetchval("SELECT (now() AT TIME ZONE 'UTC')::date")
+        await connection.execute("SELECT ensure_log_day($1)", day)
         await connection.execute("SET enable_seqscan = off")
         rows = await connection.fetch(f"EXPLAIN {query}", "r1")
     finally:
         await connection.close()
-    assert "logs_bench_run_idx" in "\n".join(row[0] for row in rows)
+    # Each day partition has its copy of logs_bench_run_idx, named by PostgreSQL.
+    plan = "\n".join(row[0] for row in rows)
+    assert f"using logs_d{day:%Y%m%d}_expr_idx" in plan, plan
 
 
 async def test_an_unmigrated_database_is_refused_before_publishing(fresh_database, service_env):

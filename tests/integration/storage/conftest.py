@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from pathlib import Path
 from typing import Any
 
 import asyncpg
@@ -11,7 +12,7 @@ import pytest
 from asyncpg import Connection
 
 from storage.database import Database
-from storage.migrations import migrate
+from storage.migrations import discover, migrate
 from storage.retry import ErrorKind
 
 from ..conftest import BASE
@@ -24,6 +25,19 @@ async def fetch(url: str, query: str, *args: object) -> list[asyncpg.Record]:
         return list(await connection.fetch(query, *args))
     finally:
         await connection.close()
+
+
+def sql_dir_through(path: Path, last_version: int) -> Path:
+    """A copy (links) of the shipped sql directory under ``path`` holding the migrations up to
+    ``last_version`` only: a database migrated with it stands where an older release left it."""
+    path.mkdir(parents=True, exist_ok=True)
+    (path / "queries").symlink_to(BASE.sql_dir / "queries")
+    (path / "migrations").mkdir()
+    for migration in discover(BASE.sql_dir / "migrations"):
+        if migration.version <= last_version:
+            source = BASE.sql_dir / "migrations" / migration.filename
+            (path / "migrations" / migration.filename).symlink_to(source)
+    return path
 
 
 class Recorder:

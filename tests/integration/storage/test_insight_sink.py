@@ -6,7 +6,6 @@ from __future__ import annotations
 import hashlib
 from dataclasses import replace
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 
 import asyncpg
@@ -24,7 +23,7 @@ from storage.retry import Backoff, ErrorKind
 from tests.unit.analysis.helpers import T0, normal_mix, run
 
 from ..conftest import BASE
-from .conftest import Recorder, fetch, killing_after_insert_into
+from .conftest import Recorder, fetch, killing_after_insert_into, sql_dir_through
 
 pytestmark = pytest.mark.timeout(60)
 
@@ -430,21 +429,14 @@ async def schema(url: str) -> dict[str, list[tuple[Any, ...]]]:
     return {name: [tuple(r.values()) for r in await fetch(url, q)] for name, q in queries.items()}
 
 
-def sql_dir_before_0003(tmp_path: Path) -> Path:
-    (tmp_path / "queries").symlink_to(BASE.sql_dir / "queries")
-    (tmp_path / "migrations").mkdir()
-    for path in sorted((BASE.sql_dir / "migrations").glob("000[12]_*.sql")):
-        (tmp_path / "migrations" / path.name).symlink_to(path)
-    return tmp_path
-
-
 async def test_0003_applies_and_rolls_back_to_exactly_the_schema_before(
     fresh_database, tmp_path, burst
 ):
     url = fresh_database
-    await migrate(url, sql_dir_before_0003(tmp_path))
+    await migrate(url, sql_dir_through(tmp_path / "before", 2))
+    through_0003 = sql_dir_through(tmp_path / "with", 3)
     before = await schema(url)
-    assert [m.label for m in await migrate(url, BASE.sql_dir)] == ["0003_insights"]
+    assert [m.label for m in await migrate(url, through_0003)] == ["0003_insights"]
     tables = {row[0] for row in (await schema(url))["columns"]}
     assert set(TABLES) <= tables
     database = Database(url, 1, 2)
@@ -452,12 +444,12 @@ async def test_0003_applies_and_rolls_back_to_exactly_the_schema_before(
         await make_sink(database).store(burst)
     finally:
         await database.close()
-    assert [m.label for m in await rollback(url, BASE.sql_dir, 1)] == ["0003_insights"]
+    assert [m.label for m in await rollback(url, through_0003, 1)] == ["0003_insights"]
     assert await schema(url) == before
     # The anomalies stored under 0003 stay, under 0001's key.
     anomalies = await fetch(url, "SELECT incident_id FROM anomalies")
     assert len(anomalies) == len(of_type(burst, "anomaly"))
-    assert [m.label for m in await migrate(url, BASE.sql_dir)] == ["0003_insights"]
+    assert [m.label for m in await migrate(url, through_0003)] == ["0003_insights"]
 
 
 async def test_the_keys_are_the_natural_keys(url):

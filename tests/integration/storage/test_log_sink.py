@@ -13,6 +13,7 @@ import asyncpg
 import pytest
 
 from storage.database import Database
+from storage.day_partitions import DayPartitions, day_of, partition_name
 from storage.errors import StoreAborted
 from storage.log_sink import LogSink
 from storage.retry import Backoff, ErrorKind
@@ -26,7 +27,13 @@ pytestmark = pytest.mark.timeout(60)
 FAST = Backoff(initial=0.01, factor=2.0, cap=0.05)
 SOURCE = "test.logs"
 T0 = 1_700_000_000.0
-POISON_CONSTRAINT = 'new row for relation "logs" violates check constraint "test_no_poison"'
+# A retention that keeps T0's day: these tests are about storing, not about retention.
+CENTURY = 36500
+# PostgreSQL names the day partition the row went to.
+POISON_CONSTRAINT = (
+    f'new row for relation "{partition_name(day_of(T0))}" '
+    'violates check constraint "test_no_poison"'
+)
 
 
 def row(index: int, **changes: Any) -> LogRow:
@@ -62,6 +69,7 @@ def make_sink(database: Database, recorder: Recorder | None = None, **kwargs: An
         should_stop=recorder.should_stop,
         observer=recorder,
         backoff=FAST,
+        partitions=kwargs.pop("partitions", None) or DayPartitions(database, BASE.sql_dir, CENTURY),
         **kwargs,
     )
 
@@ -298,7 +306,7 @@ async def test_rows_postgres_refuses_are_dead_lettered_and_the_rest_stored(url, 
         ({"metadata": {"big": 2**70}}, "metadata"),  # orjson refuses it
         ({"metadata": {"text": "nul \x00"}}, None),  # jsonb refuses \u0000
         ({"ts": float("nan")}, "ts"),
-        ({"ts": 1e15}, None),  # out of timestamptz's range
+        ({"ts": 1e15}, "ts"),  # out of timestamptz's range, and of any day partition
         ({"received_at": 1e15}, None),  # the dead letter itself gets the time it was written
         ({"event_id": INCOMPRESSIBLE}, None),  # too large for the primary key index: 54000
     ],
@@ -343,7 +351,8 @@ async def test_unreachable_database_is_retried_until_told_to_stop():
 
 
 async def test_missing_schema_is_retried_and_logged_once(fresh_database, caplog):
-    # No migrations: 42P01 (undefined table) is a deployment error, not a reason to drop data.
+    # No migrations: 42883 (ensure_log_day undefined) is a deployment error, not a reason to drop
+    # data.
     recorder = Recorder(stop_after_retries=4)
     database = Database(fresh_database, 1, 2)
     try:
@@ -351,10 +360,10 @@ async def test_missing_schema_is_retried_and_logged_once(fresh_database, caplog)
             await make_sink(database, recorder).store([row(1)], [SERVED], [])
     finally:
         await database.close()
-    assert recorder.retries == [(ErrorKind.OTHER, "42P01")] * 4
+    assert recorder.retries == [(ErrorKind.OTHER, "42883")] * 4
     errors = [r for r in caplog.records if r.levelno == logging.ERROR]
     assert len(errors) == 1
-    assert "42P01" in errors[0].getMessage()
+    assert "42883" in errors[0].getMessage()
 
 
 @pytest.fixture
