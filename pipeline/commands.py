@@ -10,13 +10,17 @@ from __future__ import annotations
 
 import asyncio
 import importlib
+import os
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Coroutine, Iterable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import click
+from aiokafka.errors import KafkaError
 
+from pipeline.client.progress import Progress
 from pipeline.errors import StorageError
 from pipeline.settings import Settings
 
@@ -311,12 +315,89 @@ def dead_letters_command(settings: Settings) -> click.Group:
     return dead_letters
 
 
+_TIMES = click.DateTime(formats=["%Y-%m-%d", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M:%S%z"])
+_DETECT_HELP = (
+    "Also run the detectors' findings into storage: anomalies and incidents stored with "
+    "origin=replay, never published to RabbitMQ. Without it, window statistics only."
+)
+
+
+def _utc(moment: datetime) -> datetime:
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
+def _run_backfill(name: str, work: Callable[[Progress], Coroutine[Any, Any, object]]) -> None:
+    from pipeline.backfill.runner import BackfillFailed
+
+    try:
+        asyncio.run(work(Progress()))
+    except (BackfillFailed, StorageError, OSError) as exc:
+        click.echo(f"{name}: {exc}", err=True)
+        sys.exit(1)
+    except KafkaError as exc:
+        click.echo(f"{name}: Kafka: {exc!r}", err=True)
+        sys.exit(1)
+
+
+def replay_command(settings: Settings) -> click.Command:
+    @click.command(
+        "replay",
+        help="Reprocess the logs topic from --from (to --to, else its end) as a job of its own "
+        "(own app id and topics): logs, templates and window statistics of the range are "
+        "rebuilt through the idempotent sinks, so nothing doubles, and nothing is published. "
+        "Run it again after an interruption to resume.",
+    )
+    @click.option("--from", "start", type=_TIMES, required=True, help="ISO-8601; UTC if bare.")
+    @click.option("--to", "end", type=_TIMES, default=None, help="ISO-8601; UTC if bare.")
+    @click.option("--detect", is_flag=True, help=_DETECT_HELP)
+    def replay(start: datetime, end: datetime | None, detect: bool) -> None:
+        from pipeline.backfill.commands import replay_range
+
+        first, last = _utc(start), (_utc(end) if end is not None else None)
+        if last is not None and last <= first:
+            raise click.BadParameter("must be after --from", param_hint="--to")
+        _run_backfill(
+            "replay",
+            lambda progress: replay_range(
+                settings, os.environ, first, last, detect, click.echo, progress
+            ),
+        )
+
+    return replay
+
+
+def import_command(settings: Settings) -> click.Command:
+    @click.command(
+        "import",
+        help="Backfill archived logs from FILE (JSON lines, one record or array per line; "
+        "gzip read as such) through the bridge's validation, as a job of its own. Records "
+        "must carry their own time. Rejected records are printed with their line and reason "
+        "and kept as dead letters. Safe to run twice; run it again to resume.",
+    )
+    @click.argument(
+        "path", metavar="FILE", type=click.Path(exists=True, dir_okay=False, path_type=Path)
+    )
+    @click.option("--detect", is_flag=True, help=_DETECT_HELP)
+    def import_(path: Path, detect: bool) -> None:
+        from pipeline.backfill.commands import import_file, import_job
+
+        job = import_job(path, detect)
+        _run_backfill(
+            "import",
+            lambda progress: import_file(settings, os.environ, path, job, click.echo, progress),
+        )
+
+    return import_
+
+
 def our_commands(settings: Settings) -> Iterable[click.Command]:
     yield migrate_command(settings)
     yield migrate_create_command(settings)
     yield send_command(settings)
     yield bench_command(settings)
     yield dead_letters_command(settings)
+    yield replay_command(settings)
+    yield import_command(settings)
     for name, (target, help_text) in OFFLINE_COMMANDS.items():
         yield offline_command(name, target, help_text)
 

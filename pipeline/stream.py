@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import faust
+import orjson
 from faust.types import TP
 
 from bridges.inbound import BridgeConfig, InboundBridge
@@ -66,7 +67,8 @@ FIT_THREADS = 2
 
 @dataclass(frozen=True)
 class StreamParts:
-    bridge: InboundBridge
+    # None in a backfill worker: it reads its job's topic, and publishes nothing.
+    bridge: InboundBridge | None
     ingestor: Ingestor
     detectors: Detectors
     sink: LogSink
@@ -75,7 +77,7 @@ class StreamParts:
     ingest_agent: Any
     dead_letter_agent: Any
     insights_agent: Any
-    publisher: OutboundPublisher
+    publisher: OutboundPublisher | None
     outbound_agent: Any
     fit_pool: ThreadPoolExecutor
     lag: PartitionLag
@@ -88,9 +90,11 @@ class StreamParts:
             raise StateRecovering("tables are recovering their state")
 
     async def check_rabbitmq(self) -> None:
-        """Readiness: both bridges hold an open RabbitMQ connection."""
-        await self.bridge.check()
-        await self.publisher.check()
+        """Readiness: both bridges hold an open RabbitMQ connection (a backfill has none)."""
+        if self.bridge is not None:
+            await self.bridge.check()
+        if self.publisher is not None:
+            await self.publisher.check()
 
 
 def attach_stream(
@@ -148,9 +152,21 @@ def attach_stream(
         analysis_config(settings.analysis),
         run_fit,
         store=TableStates(detector_state, ServicePartitioner(settings.kafka.topic_partitions)),
-        open_records=OpenRecordsReader(database, settings.sql_dir),
+        # A backfill's open windows are not refilled from PostgreSQL after a restart: its
+        # records are mostly there already, ahead of what the job has read.
+        open_records=None if settings.backfill else OpenRecordsReader(database, settings.sql_dir),
         on_state_problem=lambda reason: metrics.state_errors.labels("detector", reason).inc(),
     )
+
+    backfill = settings.backfill
+    insight_sink = InsightSink(
+        database,
+        settings.sql_dir,
+        should_stop=lambda: app.should_stop,
+        observer=_SinkMetrics(metrics),
+        origin="replay" if backfill else "live",
+    )
+    insight_store = insight_sink if backfill != "windows" else WindowsOnly(insight_sink)
 
     async def emit(messages: Sequence[InsightMessage]) -> None:
         """Send insights and wait until Kafka has them all (before the batch is acked)."""
@@ -166,9 +182,16 @@ def attach_stream(
                 data = message.body["data"]
                 metrics.anomalies_detected.labels(data["kind"], data["severity"]).inc()
 
+    async def store_insights(messages: Sequence[InsightMessage]) -> None:
+        """A backfill's insights go straight to PostgreSQL: it has no insights topic (nothing
+        of it is published, and its worker stores what it finds itself)."""
+        if messages:
+            await insight_store.store([orjson.loads(message.encode()) for message in messages])
+
+    deliver = store_insights if backfill else emit
     ingestor = Ingestor(
         detectors=detectors,
-        emit=emit,
+        emit=deliver,
         miners=ServiceMiners(miner_config(settings.templates)),
         state=ChunkedStates(miner_state),
         sink=sink,
@@ -176,6 +199,7 @@ def attach_stream(
         service_labels=labels,
         source=topics.logs.get_topic_name(),
         payload_limit=ingest.dead_letter_payload_bytes,
+        count_every_row=bool(settings.backfill),
     )
 
     def on_failure(agent: str) -> None:
@@ -211,38 +235,42 @@ def attach_stream(
         on_skip=on_skip,
     )
 
-    insights_agent = register_insights_agent(
-        app,
-        topics.insights,
-        InsightSink(
-            database,
-            settings.sql_dir,
+    insights_agent = (
+        None
+        if backfill
+        else register_insights_agent(
+            app,
+            topics.insights,
+            insight_store,
+            metrics,
+            batch_messages=ingest.batch_messages,
+            batch_seconds=batch_seconds,
+            on_failure=on_failure,
+            on_skip=on_skip,
+        )
+    )
+    publisher: OutboundPublisher | None = None
+    outbound_agent: Any = None
+    if not backfill:
+        rabbit = settings.rabbitmq
+        publisher = OutboundPublisher(
+            PublisherConfig(
+                url=rabbit.url, queues=(rabbit.alerts_queue, rabbit.recommendation_queue)
+            ),
             should_stop=lambda: app.should_stop,
-            observer=_SinkMetrics(metrics),
-        ),
-        metrics,
-        batch_messages=ingest.batch_messages,
-        batch_seconds=batch_seconds,
-        on_failure=on_failure,
-        on_skip=on_skip,
-    )
-    rabbit = settings.rabbitmq
-    publisher = OutboundPublisher(
-        PublisherConfig(url=rabbit.url, queues=(rabbit.alerts_queue, rabbit.recommendation_queue)),
-        should_stop=lambda: app.should_stop,
-        on_retry=lambda queue, reason: metrics.publish_retries.labels(queue).inc(),
-    )
-    app.service(publisher)  # type: ignore[arg-type]  # Faust accepts an instance as well
-    outbound_agent = register_outbound_agent(
-        app,
-        topics.insights,
-        publisher,
-        alerts_queue=rabbit.alerts_queue,
-        recommendation_queue=rabbit.recommendation_queue,
-        metrics=metrics,
-        batch_messages=ingest.batch_messages,
-        batch_seconds=batch_seconds,
-    )
+            on_retry=lambda queue, reason: metrics.publish_retries.labels(queue).inc(),
+        )
+        app.service(publisher)  # type: ignore[arg-type]  # Faust accepts an instance as well
+        outbound_agent = register_outbound_agent(
+            app,
+            topics.insights,
+            publisher,
+            alerts_queue=rabbit.alerts_queue,
+            recommendation_queue=rabbit.recommendation_queue,
+            metrics=metrics,
+            batch_messages=ingest.batch_messages,
+            batch_seconds=batch_seconds,
+        )
     logs_topic = topics.logs.get_topic_name()
     lag = PartitionLag(FaustOffsets(app), logs_topic)
 
@@ -253,27 +281,29 @@ def attach_stream(
 
     app.on_partitions_revoked.connect(forget_moved_state)  # type: ignore[arg-type]
 
-    bridge = InboundBridge(
-        BridgeConfig(
-            url=settings.rabbitmq.url,
-            queue=settings.rabbitmq.log_queue,
-            prefetch=ingest.prefetch,
-            linger_seconds=ingest.linger_ms / 1000,
-            max_batch_bytes=ingest.kafka_message_max_bytes,
-            limits=IntakeLimits(
-                max_message_bytes=ingest.max_message_bytes,
-                max_future_seconds=float(settings.analysis.max_future_seconds),
-                dead_letter_payload_bytes=ingest.dead_letter_payload_bytes,
-                records=RecordLimits(),
+    bridge: InboundBridge | None = None
+    if not backfill:
+        bridge = InboundBridge(
+            BridgeConfig(
+                url=settings.rabbitmq.url,
+                queue=settings.rabbitmq.log_queue,
+                prefetch=ingest.prefetch,
+                linger_seconds=ingest.linger_ms / 1000,
+                max_batch_bytes=ingest.kafka_message_max_bytes,
+                limits=IntakeLimits(
+                    max_message_bytes=ingest.max_message_bytes,
+                    max_future_seconds=float(settings.analysis.max_future_seconds),
+                    dead_letter_payload_bytes=ingest.dead_letter_payload_bytes,
+                    records=RecordLimits(),
+                ),
             ),
-        ),
-        send_logs=lambda partition, value: topics.logs.send(value=value, partition=partition),
-        send_dead_letter=lambda key, value: topics.dead_letter.send(key=key, value=value),
-        partitions=lambda: _partition_count(app, logs_topic),
-        metrics=metrics,
-        service_labels=labels,
-    )
-    app.service(bridge)  # type: ignore[arg-type]  # Faust accepts an instance as well
+            send_logs=lambda partition, value: topics.logs.send(value=value, partition=partition),
+            send_dead_letter=lambda key, value: topics.dead_letter.send(key=key, value=value),
+            partitions=lambda: _partition_count(app, logs_topic),
+            metrics=metrics,
+            service_labels=labels,
+        )
+        app.service(bridge)  # type: ignore[arg-type]  # Faust accepts an instance as well
 
     async def report_lag() -> None:
         await _report_lag(lag, metrics)
@@ -288,7 +318,9 @@ def attach_stream(
         except Exception as exc:  # the producer not started, Kafka away: the next tick retries
             log.debug("tick skipped: %r", exc)
             return
-        await emit(await detectors.tick(time.time(), _caught_up(lag)))
+        # A backfill's topic was filled before its worker started: caught up is the end.
+        idle = _caught_up(lag)
+        await deliver(await detectors.tick(time.time(), idle, at_end=bool(backfill)))
 
     app.timer(TICK_INTERVAL_SECONDS)(close_idle_windows)
 
@@ -298,8 +330,9 @@ def attach_stream(
         except Exception as exc:  # the database away: the next round tries again
             log.warning("retention: dropping expired log partitions failed: %r", exc)
 
-    app.task(drop_expired_days)
-    app.timer(RETENTION_INTERVAL_SECONDS)(drop_expired_days)
+    if not backfill:  # the live workers keep the retention
+        app.task(drop_expired_days)
+        app.timer(RETENTION_INTERVAL_SECONDS)(drop_expired_days)
 
     return StreamParts(
         bridge,
@@ -317,6 +350,16 @@ def attach_stream(
         lag,
         partitions,
     )
+
+
+class WindowsOnly:
+    """A backfill without ``--detect``: of its insights, only window summaries are stored."""
+
+    def __init__(self, sink: InsightSink) -> None:
+        self._sink = sink
+
+    async def store(self, messages: Sequence[dict[str, Any]]) -> int:
+        return await self._sink.store([m for m in messages if m.get("type") == "window_summary"])
 
 
 class StateRecovering(LogAnalysisError):

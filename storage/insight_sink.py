@@ -122,6 +122,7 @@ class InsightSink:
 
     ``should_stop`` is polled between retries; when true, a call that cannot commit raises
     :class:`storage.errors.StoreAborted`. ``statement_timeout`` bounds each statement (seconds).
+    ``origin`` marks new anomalies and incidents: ``live``, or ``replay`` for a backfill's.
     """
 
     def __init__(
@@ -133,9 +134,11 @@ class InsightSink:
         observer: StoreObserver | None = None,
         backoff: Backoff | None = None,
         statement_timeout: float = 60.0,
+        origin: str = "live",
     ) -> None:
         self._database = database
         self._queries = load_queries(sql_dir, "insights")
+        self._origin = origin
         self._should_stop = should_stop
         self._observer: StoreObserver = observer or NullObserver()
         self._backoff = backoff or Backoff()
@@ -215,12 +218,18 @@ class InsightSink:
         anomalies = [i.anomaly for i in new if i.anomaly is not None]
         if anomalies:
             await connection.execute(
-                queries["insert_anomalies"], *_columns(anomalies), timeout=timeout
+                queries["insert_anomalies"],
+                *_columns(anomalies),
+                self._origin,
+                timeout=timeout,
             )
         incidents = _latest_incidents(i for i in new if i.incident is not None)
         if incidents:
             await connection.execute(
-                queries["upsert_incidents"], *_columns(incidents), timeout=timeout
+                queries["upsert_incidents"],
+                *_columns(incidents),
+                self._origin,
+                timeout=timeout,
             )
         return len(new_ids)
 

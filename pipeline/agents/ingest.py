@@ -67,7 +67,10 @@ class Ingestor:
         payload_limit: int,
         detectors: Detectors | None = None,
         emit: Emit = _emit_nothing,
+        count_every_row: bool = False,
     ) -> None:
+        """``count_every_row``: the detectors count every stored row, not only new ones (a
+        backfill job's topic holds each record once, and most were stored before)."""
         self._miners = miners
         self._state = state
         self._sink = sink
@@ -78,6 +81,7 @@ class Ingestor:
         self._stats = miners.stats
         self._detectors = detectors
         self._emit = emit
+        self._count_every_row = count_every_row
 
     def forget_state(self) -> None:
         """Partitions moved: drop in-memory miners so the table's copy is read again."""
@@ -144,7 +148,12 @@ class Ingestor:
         for partition, rows in sorted(by_partition.items()):
             messages.extend(
                 await self._detectors.observe(
-                    partition, rows, mined.templates, now, mined.aliases, inserted
+                    partition,
+                    rows,
+                    mined.templates,
+                    now,
+                    mined.aliases,
+                    None if self._count_every_row else inserted,
                 )
             )
         return messages

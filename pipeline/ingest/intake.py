@@ -46,15 +46,28 @@ class Intake:
     dead_letters: list[DeadLetterRow] = field(default_factory=list)
 
 
-def intake(body: bytes, *, source: str, received_at: float, limits: IntakeLimits) -> Intake:
-    """Split ``body`` into accepted records and dead letters; never raises on content."""
+def intake(
+    body: bytes,
+    *,
+    source: str,
+    received_at: float,
+    limits: IntakeLimits,
+    archived: bool = False,
+    stage: str = STAGE,
+) -> Intake:
+    """Split ``body`` into accepted records and dead letters; never raises on content.
+
+    ``archived``: the records come from an archive (``import``), not from a live sender. Their
+    time must then be their own: a record without a timestamp is refused rather than given the
+    import's time, and one ahead of ``received_at`` by more than the future tolerance is refused
+    rather than clamped, so importing the same file again keys every record the same way."""
     result = Intake()
     digest = sha256(body)
 
     def refuse(position: int, reason: str, field_name: str | None, payload: bytes) -> None:
         result.dead_letters.append(
             dead_letter(
-                stage=STAGE,
+                stage=stage,
                 reason=reason,
                 field=field_name,
                 source=source,
@@ -87,12 +100,17 @@ def intake(body: bytes, *, source: str, received_at: float, limits: IntakeLimits
             record = parse_record(
                 item,
                 position=position,
-                received_at=received_at,
+                received_at=None if archived else received_at,
                 max_future_seconds=limits.max_future_seconds,
                 limits=limits.records,
             )
         except RecordRejected as exc:
             refuse(position, exc.reason, exc.field, _raw(item))
+            continue
+        if archived and record.timestamp > received_at + limits.max_future_seconds:
+            refuse(
+                position, "in the future (an archive holds past records)", "timestamp", _raw(item)
+            )
             continue
         encoded = encode_record(record, received_at)
         if len(encoded) > max_record:

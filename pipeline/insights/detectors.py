@@ -183,13 +183,20 @@ class Detectors:
             await self._save(owned, reports)
             return self._messages(engine, reports)
 
-    async def tick(self, wall_now: float, idle: Iterable[int]) -> list[InsightMessage]:
+    async def tick(
+        self, wall_now: float, idle: Iterable[int], *, at_end: bool = False
+    ) -> list[InsightMessage]:
         """Close the windows the clocks of ``idle`` partitions have passed.
 
         Only partitions with nothing waiting in Kafka are idle: a partition whose records are
         held up (a database outage, a slow consumer) must not have its windows closed by the
         wall clock and its records then counted late. A partition the ingest agent is working
-        on is skipped: it closes its own windows."""
+        on is skipped: it closes its own windows.
+
+        ``at_end``: the records are all in (a backfill job whose topic was filled before its
+        worker started), so an idle partition's clock goes straight to the end of the window
+        of its latest record, plus the lateness: that window closes, and no empty window after
+        the data does (the wall clock would go on closing them, reporting a silence)."""
         messages: list[InsightMessage] = []
         for partition in idle:
             owned = self._partition(partition)
@@ -200,6 +207,9 @@ class Detectors:
                     await self._restore(owned, partition, wall_now)
                 self._install_finished(owned)
                 now = owned.clock.now(wall_now)
+                if at_end and owned.clock.mark is not None:
+                    now = owned.clock.mark + self._config.window_seconds
+                    now += self._config.allowed_lateness_seconds
                 reports = owned.engine.tick(now)
                 if owned.engine.behind:
                     reports.extend(await self._catch_up(owned))

@@ -32,6 +32,7 @@ from pipeline.settings.model import (
 # section 3.2), so shorter secrets are refused rather than warned about.
 _MIN_HMAC_SECRET_BYTES = 32
 _LOG_LEVELS = frozenset({"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"})
+BACKFILL_MODES = frozenset({"", "windows", "detect"})
 _QUEUE_NAME = re.compile(r"^[A-Za-z0-9_.:-]{1,255}$")
 # Kafka's own rule for topic names (Topic.validate in the broker).
 _TOPIC_NAME = re.compile(r"^[A-Za-z0-9._-]{1,249}$")
@@ -63,6 +64,7 @@ def load_settings(environ: Mapping[str, str]) -> Settings:
             p.one_of(frozenset({"text", "json"})),
         ),
         log_level=env.get(v.LOG_LEVEL, Settings.log_level, p.one_of(_LOG_LEVELS)),
+        backfill=env.get(v.BACKFILL, Settings.backfill, p.one_of(BACKFILL_MODES)),
         data_dir=env.get(v.DATA_DIR, None, p.path) or default_data_dir(),
         sql_dir=env.get(v.SQL_DIR, None, p.existing_dir) or packaged_sql_dir(),
     )

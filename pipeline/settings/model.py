@@ -162,6 +162,9 @@ class Settings:
     web: WebSettings = WebSettings()
     log_format: str = "json"
     log_level: str = "INFO"
+    # "" for the live stream; "windows" or "detect" for a worker of a replay or import job
+    # (pipeline/backfill), which the replay and import commands start with this set.
+    backfill: str = ""
     data_dir: Path = field(default_factory=lambda: default_data_dir())
     sql_dir: Path = field(default_factory=lambda: packaged_sql_dir())
 

@@ -30,14 +30,15 @@ ON CONFLICT (service_name, window_start) DO NOTHING;
 
 -- name: insert_anomalies
 -- Stores anomalies, keeping the first one stored for an (incident, window start, kind).
+-- $15: their origin, 'live' or 'replay'.
 INSERT INTO anomalies (
     incident_id, window_start, kind, service_name, window_end, score, severity, expected,
-    actual, reason, contributing_templates, rule_evidence, model_score, details
+    actual, reason, contributing_templates, rule_evidence, model_score, details, origin
 )
 SELECT
     n.incident_id, n.window_start, n.kind, n.service_name, n.window_end, n.score, n.severity,
     n.expected, n.actual, n.reason, n.contributing_templates::jsonb, n.rule_evidence,
-    n.model_score, n.details::jsonb
+    n.model_score, n.details::jsonb, $15::text
 FROM unnest(
     $1::text[], $2::timestamptz[], $3::text[], $4::text[], $5::timestamptz[], $6::float8[],
     $7::text[], $8::float8[], $9::float8[], $10::text[], $11::text[], $12::float8[],
@@ -54,15 +55,16 @@ ON CONFLICT (incident_id, window_start, kind) DO NOTHING;
 -- An event replaces the stored state only when it is later in (revision, action), with actions
 -- ordered opened < updated < resolved: a replayed older event never moves an incident back, and
 -- of an update and a resolution in the same window the resolution wins, whatever the order they
--- arrive in. The same event again changes nothing, updated_at included.
+-- arrive in. The same event again changes nothing, updated_at included. $15: the origin of a
+-- new incident ('live' or 'replay'); an incident keeps the origin it was first stored with.
 INSERT INTO incidents AS t (
     incident_id, service_name, kind, status, severity, started_at, last_window_end, windows,
-    peak_score, revision, last_action, opened_at, resolved_at, details
+    peak_score, revision, last_action, opened_at, resolved_at, details, origin
 )
 SELECT
     n.incident_id, n.service_name, n.kind, n.status, n.severity, n.started_at,
     n.last_window_end, n.windows, n.peak_score, n.revision, n.last_action, n.opened_at,
-    n.resolved_at, n.details::jsonb
+    n.resolved_at, n.details::jsonb, $15::text
 FROM unnest(
     $1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[],
     $7::timestamptz[], $8::integer[], $9::float8[], $10::integer[], $11::text[],

@@ -18,7 +18,7 @@ from pipeline.insights.messages import from_report
 from storage.database import Database
 from storage.errors import StoreAborted
 from storage.insight_sink import InsightSink
-from storage.migrations import migrate, rollback
+from storage.migrations import discover, migrate, rollback
 from storage.retry import Backoff, ErrorKind
 from tests.unit.analysis.helpers import T0, normal_mix, run
 
@@ -434,9 +434,10 @@ async def test_0003_applies_and_rolls_back_to_exactly_the_schema_before(
 ):
     url = fresh_database
     await migrate(url, sql_dir_through(tmp_path / "before", 2))
-    through_0003 = sql_dir_through(tmp_path / "with", 3)
+    # Stored by the current SQL, so every later migration is applied too, and rolled back.
+    later = [m.label for m in discover(BASE.sql_dir / "migrations") if m.version >= 3]
     before = await schema(url)
-    assert [m.label for m in await migrate(url, through_0003)] == ["0003_insights"]
+    assert [m.label for m in await migrate(url, BASE.sql_dir)] == later
     tables = {row[0] for row in (await schema(url))["columns"]}
     assert set(TABLES) <= tables
     database = Database(url, 1, 2)
@@ -444,12 +445,13 @@ async def test_0003_applies_and_rolls_back_to_exactly_the_schema_before(
         await make_sink(database).store(burst)
     finally:
         await database.close()
-    assert [m.label for m in await rollback(url, through_0003, 1)] == ["0003_insights"]
+    reverted = await rollback(url, BASE.sql_dir, len(later))
+    assert [m.label for m in reverted] == later[::-1]
     assert await schema(url) == before
     # The anomalies stored under 0003 stay, under 0001's key.
     anomalies = await fetch(url, "SELECT incident_id FROM anomalies")
     assert len(anomalies) == len(of_type(burst, "anomaly"))
-    assert [m.label for m in await migrate(url, through_0003)] == ["0003_insights"]
+    assert [m.label for m in await migrate(url, BASE.sql_dir)] == later
 
 
 async def test_the_keys_are_the_natural_keys(url):
@@ -465,3 +467,33 @@ async def test_the_keys_are_the_natural_keys(url):
         "anomalies": "PRIMARY KEY (incident_id, window_start, kind)",
         "incidents": "PRIMARY KEY (incident_id)",
     }
+
+
+# -- origin ------------------------------------------------------------------------------------
+
+
+async def test_a_replay_marks_what_it_finds_and_leaves_live_findings_live(url, database, burst):
+    # The live stream stored the incident's first windows; a replay then finds all of it.
+    anomalies = of_type(burst, "anomaly")
+    opened = next(i for i, m in enumerate(burst) if m["type"] not in ("anomaly", "window_summary"))
+    live_part = burst[: opened + 1]
+    live_anomalies = len(of_type(live_part, "anomaly"))
+    await make_sink(database).store(live_part)
+    replay = InsightSink(database, BASE.sql_dir, should_stop=lambda: False, origin="replay")
+    await replay.store(burst)
+    rows = await fetch(url, "SELECT origin, count(*) AS n FROM anomalies GROUP BY 1 ORDER BY 1")
+    assert {r["origin"]: r["n"] for r in rows} == {
+        "live": live_anomalies,
+        "replay": len(anomalies) - live_anomalies,
+    }
+    # The incident was first stored live: later events update it, the origin stays.
+    [incident] = await fetch(url, "SELECT origin, status FROM incidents")
+    assert (incident["origin"], incident["status"]) == ("live", "resolved")
+
+
+async def test_an_incident_only_a_replay_found_is_marked_replay(url, database, burst):
+    replay = InsightSink(database, BASE.sql_dir, should_stop=lambda: False, origin="replay")
+    await replay.store(burst)
+    assert [r["origin"] for r in await fetch(url, "SELECT origin FROM incidents")] == ["replay"]
+    origins = await fetch(url, "SELECT DISTINCT origin FROM anomalies")
+    assert [r["origin"] for r in origins] == ["replay"]

@@ -14,7 +14,7 @@ import pytest
 from storage.database import Database
 from storage.day_partitions import DayPartitions
 from storage.log_sink import LogSink
-from storage.migrations import migrate, rollback
+from storage.migrations import discover, migrate, rollback
 from storage.queries import load_queries
 
 from ..conftest import BASE
@@ -100,7 +100,7 @@ async def test_an_older_database_upgrades_to_the_same_schema_with_its_rows(
     await prepare_every_query(url)
 
     # Down to nothing, then from scratch: the same schema, its day partitions aside.
-    await rollback(url, BASE.sql_dir, 4)
+    await rollback(url, BASE.sql_dir, len(discover(BASE.sql_dir / "migrations")))
     [gone] = await fetch(url, "SELECT to_regclass('logs') AS t")
     assert gone["t"] is None
     await migrate(url, BASE.sql_dir)

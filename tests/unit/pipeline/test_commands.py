@@ -27,6 +27,8 @@ def test_every_command_is_registered_explicitly():
         "send",
         "bench",
         "dead-letters",
+        "replay",
+        "import",
         *OFFLINE_COMMANDS,
     }
 

@@ -23,6 +23,8 @@ def test_defaults_match_the_local_stack():
     assert settings.rabbitmq.recommendation_queue == "recommendation_queue"
     assert settings.web.port == 8000
     assert settings.analysis.window_seconds == 60
+    assert settings.database.logs_retention_days == 30
+    assert settings.backfill == ""
     assert settings.jwt.uses_dev_secret
 
 
@@ -32,6 +34,8 @@ def test_overrides():
             s.KAFKA_BOOTSTRAP_SERVERS: "k1:9092, k2:9093",
             s.KAFKA_TOPIC_PARTITIONS: "12",
             s.KAFKA_LOGS_RETENTION_HOURS: "720",
+            s.LOGS_RETENTION_DAYS: "90",
+            s.BACKFILL: "Detect",
             s.DATABASE_URL: "postgres://u:p@db:6543/x",
             s.RABBITMQ_URL: "amqps://u:p@mq/vhost",
             s.LOG_QUEUE: "in.q",
@@ -49,6 +53,8 @@ def test_overrides():
     assert settings.kafka.broker_url == "kafka://k1:9092;k2:9093"
     assert settings.kafka.topic_partitions == 12
     assert settings.kafka.logs_retention_hours == 720
+    assert settings.database.logs_retention_days == 90
+    assert settings.backfill == "detect"
     assert settings.database.url == "postgres://u:p@db:6543/x"
     assert settings.rabbitmq.log_queue == "in.q"
     assert settings.jwt.audience == "api"
@@ -84,6 +90,8 @@ def test_settings_are_frozen():
         (s.DATABASE_URL, "postgresql://", "has no host"),
         (s.DATABASE_URL, "postgresql://h:port/db", "port is not a number"),
         (s.DATABASE_POOL_MAX, "0", "must be between 1 and 100"),
+        (s.LOGS_RETENTION_DAYS, "0", "must be between 1 and 36500"),
+        (s.BACKFILL, "later", "must be one of"),
         (s.RABBITMQ_URL, "http://localhost", "scheme must be one of"),
         (s.ALERTS_QUEUE, "a queue with spaces", "not a valid queue name"),
         (s.JWT_SECRET, "short", "at least 32 bytes"),
