@@ -23,7 +23,7 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Awaitable, Callable, Mapping, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
@@ -153,51 +153,52 @@ async def _create_topics(
         await admin.close()
 
 
-async def _last_headers(
+@contextlib.asynccontextmanager
+async def _reading(
     bootstrap: str, topic: str, partitions: int
-) -> dict[int, dict[str, str] | None]:
-    """The headers of each partition's last message (None when it has none)."""
+) -> AsyncIterator[tuple[AIOKafkaConsumer, dict[TopicPartition, int]]]:
+    """A consumer (no group) assigned every partition of ``topic``, and their end offsets."""
     consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False)
     await consumer.start()
     try:
         tps = [TopicPartition(topic, p) for p in range(partitions)]
         consumer.assign(tps)
-        ends = await consumer.end_offsets(tps)
-        found: dict[int, dict[str, str] | None] = {}
-        for tp in tps:
-            if ends[tp] == 0:
-                found[tp.partition] = None
-                continue
-            consumer.seek(tp, ends[tp] - 1)
-            message = await consumer.getone(tp)
-            found[tp.partition] = _headers(message.headers)
-        return found
+        yield consumer, await consumer.end_offsets(tps)
     finally:
         await consumer.stop()
 
 
+async def _last_headers(
+    bootstrap: str, topic: str, partitions: int
+) -> dict[int, dict[str, str] | None]:
+    """The headers of each partition's last message (None when it has none)."""
+    found: dict[int, dict[str, str] | None] = {}
+    async with _reading(bootstrap, topic, partitions) as (consumer, ends):
+        for tp, end in ends.items():
+            if end == 0:
+                found[tp.partition] = None
+                continue
+            consumer.seek(tp, end - 1)
+            message = await consumer.getone(tp)
+            found[tp.partition] = _headers(message.headers)
+    return found
+
+
 async def _record_counts(bootstrap: str, topic: str, partitions: int) -> dict[int, list[int]]:
     """Per partition, the records of each message by offset (its ``n`` header)."""
-    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False)
-    await consumer.start()
-    try:
-        tps = [TopicPartition(topic, p) for p in range(partitions)]
-        consumer.assign(tps)
-        ends = await consumer.end_offsets(tps)
-        counts: dict[int, list[int]] = {tp.partition: [] for tp in tps}
-        for tp in tps:
+    async with _reading(bootstrap, topic, partitions) as (consumer, ends):
+        counts: dict[int, list[int]] = {tp.partition: [] for tp in ends}
+        for tp in ends:
             consumer.seek(tp, 0)
-        pending = {tp for tp in tps if ends[tp] > 0}
+        pending = {tp for tp, end in ends.items() if end > 0}
         while pending:
             batches = await consumer.getmany(*pending, timeout_ms=1000)
             for tp, messages in batches.items():
                 for message in messages:
                     counts[tp.partition].append(int(_headers(message.headers).get("n", "0")))
-                if counts[tp.partition] and len(counts[tp.partition]) >= ends[tp]:
+                if len(counts[tp.partition]) >= ends[tp]:
                     pending.discard(tp)
-        return counts
-    finally:
-        await consumer.stop()
+    return counts
 
 
 def _headers(headers: Sequence[tuple[str, bytes]]) -> dict[str, str]:

@@ -130,6 +130,9 @@ def service_env(unique: str, free_port: int, tmp_path) -> Iterator[dict[str, str
             # Parents that do not exist yet, as on a fresh machine: the worker creates them.
             "LOG_ANALYSIS_DATA_DIR": str(tmp_path / "state" / "log-analysis" / "faust-data"),
             "PYTHONUNBUFFERED": "1",
+            # The simulated scenarios start on 2026-01-01: keep their days (retention has tests
+            # of its own, tests/integration/storage/test_day_partitions.py).
+            "LOGS_RETENTION_DAYS": "3650",
         }
     )
     yield env

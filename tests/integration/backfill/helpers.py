@@ -8,10 +8,22 @@ import sys
 from collections.abc import Mapping
 from typing import Any
 
-import asyncpg
+import aio_pika
+from aio_pika.exceptions import ChannelNotFoundEntity
 from aiokafka.admin import AIOKafkaAdminClient
 
 from ..conftest import BASE, REPO_ROOT
+from ..storage.conftest import fetch
+
+__all__ = [
+    "fetch",
+    "queue_counts",
+    "run_command",
+    "snapshot",
+    "start_command",
+    "topics_of",
+    "wait_for_count",
+]
 
 
 def run_command(
@@ -41,14 +53,6 @@ def start_command(env: Mapping[str, str], *args: str) -> subprocess.Popen[str]:
     )
 
 
-async def fetch(url: str, query: str, *args: object) -> list[asyncpg.Record]:
-    connection = await asyncpg.connect(url)
-    try:
-        return list(await connection.fetch(query, *args))
-    finally:
-        await connection.close()
-
-
 async def snapshot(url: str) -> dict[str, list[tuple[Any, ...]]]:
     """What a backfill must leave as it was: logs, templates and window statistics, whole."""
     queries = {
@@ -70,6 +74,26 @@ async def topics_of(job_id: str, bootstrap: str = BASE.kafka.bootstrap_servers) 
         return sorted(topic for topic in await admin.list_topics() if job_id in topic)
     finally:
         await admin.close()
+
+
+async def queue_counts(env: Mapping[str, str], queues: list[str]) -> dict[str, int | None]:
+    """Messages ready in each queue; None for a queue that does not exist. A plain connection:
+    a robust one answers a passive declaration from its cache."""
+    connection = await aio_pika.connect(env.get("RABBITMQ_URL", BASE.rabbitmq.url))
+    counts: dict[str, int | None] = {}
+    try:
+        for name in queues:
+            channel = await connection.channel()
+            try:
+                queue = await channel.declare_queue(name, passive=True)
+            except ChannelNotFoundEntity:
+                counts[name] = None
+                continue
+            counts[name] = queue.declaration_result.message_count or 0
+            await channel.close()
+    finally:
+        await connection.close()
+    return counts
 
 
 async def wait_for_count(url: str, query: str, at_least: int, within: float) -> int:

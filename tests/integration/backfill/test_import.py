@@ -16,7 +16,16 @@ import pytest
 
 from pipeline.backfill.jobs import file_job_id
 
-from .helpers import fetch, run_command, snapshot, start_command, topics_of, wait_for_count
+from ..stream.scenario import assert_same_incidents, scenario
+from .helpers import (
+    fetch,
+    queue_counts,
+    run_command,
+    snapshot,
+    start_command,
+    topics_of,
+    wait_for_count,
+)
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(300)]
 
@@ -161,3 +170,37 @@ async def test_an_import_killed_midway_resumes_and_stores_every_record_once(
     )
     assert windows[0]["n"] == windows[0]["distinct_n"] > 0
     assert await topics_of(job_id) == []
+
+
+@pytest.mark.timeout(420)
+async def test_an_import_with_detect_finds_the_incidents_of_analyze_and_publishes_none(
+    env, stream_database, tmp_path
+):
+    run = scenario(3)
+    assert len(run.offline) >= run.truths // 2  # a scenario with incidents to agree on
+    path = write_archive(tmp_path / "scenario.jsonl", [orjson.dumps(i) for i in run.items])
+
+    result = run_command(env, "import", str(path), "--detect", timeout=360)
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    rows = await fetch(
+        stream_database,
+        "SELECT service_name, kind, extract(epoch FROM started_at)::float8 AS start, origin "
+        "FROM incidents WHERE started_at < to_timestamp($1)",
+        run.cutoff,
+    )
+    assert {r["origin"] for r in rows} == {"replay"}
+    assert_same_incidents(run, {(r["service_name"], r["kind"], r["start"]) for r in rows})
+    # Every closed window holds exactly its records.
+    windows = await fetch(
+        stream_database,
+        "SELECT service_name, extract(epoch FROM window_start)::bigint AS start, volume "
+        "FROM window_stats WHERE window_start < to_timestamp($1) AND volume > 0",
+        run.cutoff,
+    )
+    assert {(r["service_name"], r["start"]): r["volume"] for r in windows} == dict(run.windows)
+    # A backfill has no publisher: the alert queues were never even declared.
+    assert await queue_counts(env, [env["ALERTS_QUEUE"], env["RECOMMENDATION_QUEUE"]]) == {
+        env["ALERTS_QUEUE"]: None,
+        env["RECOMMENDATION_QUEUE"]: None,
+    }

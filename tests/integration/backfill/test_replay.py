@@ -8,14 +8,12 @@ import time
 from datetime import UTC, datetime
 from typing import Any
 
-import aio_pika
 import orjson
 import pytest
-from aio_pika.exceptions import ChannelNotFoundEntity
 
 from pipeline.backfill.jobs import range_job_id
 
-from .helpers import fetch, run_command, snapshot, topics_of
+from .helpers import fetch, queue_counts, run_command, snapshot, topics_of
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(300)]
 
@@ -35,23 +33,6 @@ def replayable(count: int, start: float) -> list[dict[str, Any]]:
         }
         for i in range(count)
     ]
-
-
-async def ready_counts(url: str, queues: list[str]) -> dict[str, int | None]:
-    connection = await aio_pika.connect(url)
-    counts: dict[str, int | None] = {}
-    try:
-        for name in queues:
-            channel = await connection.channel()
-            try:
-                queue = await channel.declare_queue(name, passive=True)
-                counts[name] = queue.declaration_result.message_count or 0
-                await channel.close()
-            except ChannelNotFoundEntity:
-                counts[name] = None
-    finally:
-        await connection.close()
-    return counts
 
 
 async def test_a_replayed_range_leaves_storage_identical_and_publishes_nothing(stream):
@@ -74,7 +55,7 @@ async def test_a_replayed_range_leaves_storage_identical_and_publishes_nothing(s
     worker.kill(signal.SIGTERM)
     before = await snapshot(stream.database_url)
     queues = [env["ALERTS_QUEUE"], env["RECOMMENDATION_QUEUE"]]
-    published = await ready_counts(stream.rabbitmq_url, queues)
+    published = await queue_counts(env, queues)
 
     result = run_command(
         env, "replay", "--from", began.replace(microsecond=0).isoformat(), "--detect", timeout=240
@@ -84,7 +65,7 @@ async def test_a_replayed_range_leaves_storage_identical_and_publishes_nothing(s
     assert "done: run 1 (new)" in result.stdout
     assert "1500 processed by" in result.stdout  # every record went through again
     assert await snapshot(stream.database_url) == before
-    assert await ready_counts(stream.rabbitmq_url, queues) == published
+    assert await queue_counts(env, queues) == published
     job_id = range_job_id(env["KAFKA_LOGS_TOPIC"], began.replace(microsecond=0), None)
     assert job_id in result.stdout
     assert await topics_of(job_id) == []
