@@ -70,7 +70,7 @@ def archive_publisher(path: Path, limits: IntakeLimits, max_bytes: int) -> Publi
             skip_through=skip,
         )
         sender = _Sender(producer, topic)
-        progress.start("publishing", size)
+        progress.start("reading", size, unit="B")
 
         async def send(messages: list[ArchiveMessage]) -> None:
             for message in messages:
@@ -147,7 +147,7 @@ def range_publisher(
             for p, (first, _) in ranges.items()
         }
         todo = {p: (starts[p], end) for p, (_, end) in ranges.items() if starts[p] < end}
-        progress.start("copying", sum(end - start for start, end in todo.values()))
+        progress.start("copying", sum(end - start for start, end in todo.values()), unit="msg")
         consumer = AIOKafkaConsumer(
             bootstrap_servers=bootstrap, enable_auto_commit=False, max_partition_fetch_bytes=2**21
         )

@@ -16,11 +16,12 @@ class Progress:
         self._enabled = self._stream.isatty() if enabled is None else enabled
         self._bar: tqdm[None] | None = None
 
-    def start(self, description: str, total: int) -> None:
+    def start(self, description: str, total: int | None, unit: str = "rec") -> None:
+        """A new bar; ``total`` None when unknown (rate only, no ETA)."""
         self.close()
         if self._enabled:
             self._bar = tqdm(
-                total=total, desc=description, unit="rec", unit_scale=True, file=self._stream
+                total=total, desc=description, unit=unit, unit_scale=True, file=self._stream
             )
 
     def update(self, count: int) -> None:
