@@ -17,8 +17,6 @@ from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from aiokafka import TopicPartition
-from aiokafka.admin import AIOKafkaAdminClient
 from faust.types import TP
 
 log = logging.getLogger(__name__)
@@ -94,50 +92,24 @@ class PartitionOffsets(Protocol):
 
 
 class FaustPartitionOffsets:
-    """``PartitionOffsets`` over a Faust app's consumer.
-
-    The committed offsets come from the group coordinator, not from Faust's copy: Faust resumes
-    a new assignment's partitions, and its fetcher delivers their events, before it has read
-    the committed offsets into that copy (``Recovery``: ``resume_partitions``, then
-    ``perform_seek``). An agent that read the copy then expected offset 0, took the committed
-    offset's event for a gap and sought back below Faust's read offset, which Faust then drops
-    below: the partition stalled (seen after a worker was killed mid-stream)."""
+    """``PartitionOffsets`` over a Faust app's consumer."""
 
     def __init__(self, app: Any) -> None:
         self._app = app
-        self._admin: AIOKafkaAdminClient | None = None
-
-    async def _committed(self, tps: list[TP]) -> dict[TP, int]:
-        if self._admin is None:
-            brokers = ",".join(f"{url.host}:{url.port or 9092}" for url in self._app.conf.broker)
-            admin = AIOKafkaAdminClient(bootstrap_servers=brokers)
-            await admin.start()
-            self._admin = admin
-        found = await self._admin.list_consumer_group_offsets(
-            self._app.conf.id, partitions=[TopicPartition(tp.topic, tp.partition) for tp in tps]
-        )
-        return {
-            TP(tp.topic, tp.partition): meta.offset
-            for tp, meta in found.items()
-            if meta is not None and meta.offset >= 0
-        }
 
     async def first(self, partitions: set[Partition]) -> dict[Partition, int]:
         consumer = self._app.consumer
         tps = {partition: TP(*partition) for partition in partitions}
         # One request for all: it waits behind the consumer thread's fetch.
         earliest = await consumer.earliest_offsets(*tps.values())
-        committed = await self._committed(list(tps.values()))
         first = {}
         for partition, tp in tps.items():
+            # Faust's copy of the group's committed offset, set when it sought the partition
+            # to it after the assignment (None or 0: nothing committed); no public read.
+            committed = consumer._committed_offset.get(tp) or 0
             # Past the log start: retention may have deleted what was committed.
-            first[partition] = int(max(committed.get(tp, 0), earliest.get(tp, 0)))
+            first[partition] = int(max(committed, earliest.get(tp, 0)))
         return first
-
-    async def close(self) -> None:
-        if self._admin is not None:
-            await self._admin.close()
-            self._admin = None
 
     async def seek(self, partition: Partition, offset: int) -> None:
         await self._app.consumer.seek(TP(*partition), offset)
