@@ -123,12 +123,6 @@ class DayPartitions:
                     made.append(day)
         return made
 
-    async def days(self) -> list[date]:
-        """The days that have a partition, oldest first."""
-        async with self._database.session(30.0) as connection:
-            rows = await connection.fetch(self._queries["list_days"])
-        return [_day_of_name(row["name"]) for row in rows]
-
     async def drop_expired(self) -> list[date]:
         """Detach and drop the partitions of days past the retention (and its grace); returns
         the days dropped. Does nothing while another worker is at it."""

@@ -17,6 +17,7 @@ from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from aiokafka import TopicPartition
 from faust.types import TP
 
 log = logging.getLogger(__name__)
@@ -92,23 +93,47 @@ class PartitionOffsets(Protocol):
 
 
 class FaustPartitionOffsets:
-    """``PartitionOffsets`` over a Faust app's consumer."""
+    """``PartitionOffsets`` over a Faust app's consumer.
+
+    The committed offsets are asked of the group coordinator by the group member itself, the
+    same request Faust's ``perform_seek`` makes. Faust's own copy is not enough: it resumes a
+    new assignment's partitions, and its fetcher delivers their events, before
+    ``perform_seek`` has filled that copy (``Recovery.on_recovery_completed``). An agent that
+    read the empty copy expected offset 0, took the committed offset's event for a gap and
+    sought back; ``perform_seek`` then sought forward again and the offset expected never came:
+    the partition stalled (seen after a worker was killed mid-stream)."""
 
     def __init__(self, app: Any) -> None:
         self._app = app
+
+    async def _committed(self, tps: Iterable[TP]) -> dict[TP, int]:
+        # The consumer thread's aiokafka consumer, through the thread (no public read).
+        thread = self._app.consumer._thread
+        kafka = thread._ensure_consumer()
+
+        async def ask() -> dict[TP, int]:
+            found = {}
+            for tp in tps:
+                offset = await kafka.committed(TopicPartition(tp.topic, tp.partition))
+                if offset is not None:
+                    found[tp] = int(offset)
+            return found
+
+        result: dict[TP, int] = await thread.call_thread(ask)
+        return result
 
     async def first(self, partitions: set[Partition]) -> dict[Partition, int]:
         consumer = self._app.consumer
         tps = {partition: TP(*partition) for partition in partitions}
         # One request for all: it waits behind the consumer thread's fetch.
         earliest = await consumer.earliest_offsets(*tps.values())
+        committed = await self._committed(tps.values())
         first = {}
         for partition, tp in tps.items():
-            # Faust's copy of the group's committed offset, set when it sought the partition
-            # to it after the assignment (None or 0: nothing committed); no public read.
-            committed = consumer._committed_offset.get(tp) or 0
+            # Faust's copy is newer when this member committed since (None or 0: nothing).
+            copy = consumer._committed_offset.get(tp) or 0
             # Past the log start: retention may have deleted what was committed.
-            first[partition] = int(max(committed, earliest.get(tp, 0)))
+            first[partition] = int(max(committed.get(tp, 0), copy, earliest.get(tp, 0)))
         return first
 
     async def seek(self, partition: Partition, offset: int) -> None:

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
-from aiokafka.errors import TopicAlreadyExistsError
+from aiokafka.errors import KafkaError, TopicAlreadyExistsError
 
 from pipeline.backfill.jobs import Job, RunNames, worker_environment
 from pipeline.client.progress import Progress
@@ -46,9 +46,8 @@ POLL_SECONDS = 1.0
 STABLE_POLLS = 3
 STOP_SECONDS = 60.0
 # A worker whose committed offsets do not move for this long, short of the end, is restarted
-# (it rejoins the group and goes on from its committed offsets; every sink is idempotent). Seen
-# here: after a run was killed, the resumed worker sometimes found the first events of a
-# partition skipped by Faust, sought back, and then received nothing more (docs/backfill.md).
+# (it rejoins the group and goes on from its committed offsets; every sink is idempotent). A
+# safety net: the stall it was added for (pipeline/agents/sequence.py) is fixed.
 STALL_SECONDS = 30.0
 MAX_WORKER_STARTS = 5
 # A job topic keeps its records a week: long enough to resume a run interrupted for days.
@@ -282,8 +281,19 @@ async def _wait_until_consumed(
                     f"the backfill worker exited with {worker.returncode} before the job was "
                     f"done; its log: {settings.data_dir / 'backfill' / names.app_id}.log"
                 )
-            committed = await admin.list_consumer_group_offsets(names.app_id)
-            ends = await consumer.end_offsets(records)
+            try:
+                committed = await admin.list_consumer_group_offsets(names.app_id)
+                ends = await consumer.end_offsets(records)
+            except KafkaError as exc:
+                # The group's coordinator is found or loaded after the worker first joins
+                # (GroupCoordinatorNotAvailable, CoordinatorLoadInProgress): ask again.
+                if not exc.retriable:
+                    raise
+                log.debug("backfill: offsets not available yet: %r", exc)
+                if time.monotonic() - moved_at > STALL_SECONDS:
+                    raise _Stalled(f"offsets not available: {exc!r}") from exc
+                await asyncio.sleep(POLL_SECONDS)
+                continue
             done = 0
             consumed = True
             for tp in records:

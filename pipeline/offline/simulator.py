@@ -6,9 +6,26 @@ Benign behaviour: a daily cycle, bursty (over-dispersed) traffic, a slow ramp, d
 INFO templates (with a restart), plain restarts, and a periodic batch job.  Incidents: one of
 each kind at normal strength and one subtle (small spike, partial drop, a new error at about 1%
 of traffic, a mild error-rate rise, a moderate pattern shift), never overlapping a benign change
-of the same service.  ``variant="holdout"`` changes rates, noise, magnitudes, template wording
-and the batch period, adds shifted templates on top of the traffic and mixes a never-seen
-generic error into error bursts, for scenarios not seen during tuning.
+of the same service.
+
+Variants (``SimConfig.variant``), each a traffic shape real services have:
+
+- ``standard``: the above.
+- ``holdout``: changes rates, noise, magnitudes, template wording and the batch period, adds
+  shifted templates on top of the traffic and mixes a never-seen generic error into error
+  bursts, for scenarios not seen during tuning.
+- ``cycles``: every service's volume follows a smooth cycle of 1.5 to 3 hours with about +-30%
+  amplitude.
+- ``new_normal``: after each incident the service's traffic settles at a level 20-35% away from
+  where it was before (load moved elsewhere).
+- ``subtle``: bursty minute-to-minute volume, an hourly batch job, and only subtle incidents: a
+  new error at about 1% of a service's lines, a 15% shift of its template mix.
+- ``daily``: three days of realistic volume: a daily cycle with long quiet nights, lower
+  weekends, bursty low counts, a service whose data ends hours before the others', and a few
+  labelled volume and error incidents by day.
+
+``heldout=True`` applies the holdout generator's changes (rates, noise, wording) to any variant,
+for seeds never looked at while tuning.
 """
 
 from __future__ import annotations
@@ -112,6 +129,8 @@ _STARTUP = [
     ("INFO", "Connected to database {word2} in {ms} ms"),
 ]
 _BATCH = ("INFO", "Batch export processed chunk {n} of {n2} in {ms} ms")
+# The batch job runs in these minutes of every period.
+BATCH_MINUTES = (10, 11)
 _WORDS = [
     "alpha",
     "beta",
@@ -158,14 +177,24 @@ class BenignEvent:
     kind: str
     start: float
     end: float
+    # A periodic event (the batch job) recurs every this many minutes; 0: once.
+    every_minutes: int = 0
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        event: dict[str, Any] = {
             "service": self.service,
             "kind": self.kind,
             "start": iso(self.start),
             "end": iso(self.end),
         }
+        if self.every_minutes:
+            event["every_minutes"] = self.every_minutes
+        return event
+
+
+VARIANTS = ("standard", "holdout", "cycles", "new_normal", "subtle", "daily")
+# Hours a variant lasts unless asked otherwise (`daily` needs days for its seasons).
+DEFAULT_HOURS = {"daily": 72.0}
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,6 +205,16 @@ class SimConfig:
     variant: str = "standard"
     rate_scale: float = 1.0
     warmup_minutes: int = 60
+    heldout: bool = False
+
+    def __post_init__(self) -> None:
+        if self.variant not in VARIANTS:
+            raise ValueError(f"unknown variant {self.variant!r}; known: {', '.join(VARIANTS)}")
+
+    @property
+    def twisted(self) -> bool:
+        """The holdout generator's changes apply (rates, noise, wording)."""
+        return self.heldout or self.variant == "holdout"
 
 
 @dataclass(slots=True)
@@ -197,6 +236,16 @@ class _Service:
     templates: list[tuple[str, str, float]]
     aliases: int
     effects: list[_Effect] = field(default_factory=list)
+    # Traffic shape (variants): a cycle of `period` minutes and `amplitude`, or a day with nights
+    # at `night` of the daytime level and weekends at `weekend` of a weekday.
+    period: float = 0.0
+    amplitude: float = 0.0
+    night: float = 0.0
+    weekend: float = 1.0
+    # (minute, factor): from that minute on, the level is multiplied by factor (new_normal).
+    settles: list[tuple[int, float]] = field(default_factory=list)
+    # The minute the service's data ends (daily), if it does.
+    ends: int | None = None
 
 
 def _values(rng: np.random.Generator) -> dict[str, Callable[[], str]]:
@@ -238,10 +287,28 @@ def _reword(text: str) -> str:
     return " ".join(swaps.get(w, w) for w in text.split(" "))
 
 
+_KINDS = ["volume_spike", "volume_drop", "error_rate", "new_error_pattern", "pattern_shift"]
+
+
+def _slots(config: SimConfig) -> list[tuple[str, bool]]:
+    """The incidents of a scenario: (kind, subtle)."""
+    if config.variant == "subtle":
+        return [("new_error_pattern", True), ("pattern_shift", True)] * 3
+    if config.variant == "daily":
+        kinds = ["volume_spike", "volume_drop", "error_rate", "new_error_pattern"]
+        return [(kind, False) for kind in kinds + kinds[:2]]
+    # Ten incidents (each kind normal and subtle).
+    return [(kind, k >= len(_KINDS)) for k, kind in enumerate(_KINDS * 2)]
+
+
 def _schedule(
     config: SimConfig, rng: np.random.Generator
 ) -> tuple[list[_Service], list[TruthIncident], list[BenignEvent]]:
-    holdout = config.variant == "holdout"
+    # The standard and holdout variants draw exactly as they always did (their seeds are the
+    # benchmark's history); the other variants' extra draws come after or from their own paths.
+    variant = config.variant
+    holdout = config.twisted
+    daily = variant == "daily"
     minutes = int(config.hours * 60)
     services = []
     for i, (name, templates) in enumerate(_BASE_TEMPLATES.items()):
@@ -257,21 +324,24 @@ def _schedule(
                 i % 3,
             )
         )
+    _shape_services(services, config, rng, minutes)
     truths: list[TruthIncident] = []
     benign: list[BenignEvent] = []
-    kinds = ["volume_spike", "volume_drop", "error_rate", "new_error_pattern", "pattern_shift"]
-    # Ten incidents (each kind normal and subtle) spread over services and time after warm-up.
-    slots = []
-    usable = minutes - config.warmup_minutes - 30
-    for k, kind in enumerate(kinds * 2):
-        subtle = k >= len(kinds)
-        slots.append((kind, subtle))
+    # Incidents spread over services and time after warm-up (a day of it for `daily`, and by
+    # day there, when people look).
+    warmup = max(config.warmup_minutes, 24 * 60) if daily else config.warmup_minutes
+    slots = _slots(config)
+    usable = minutes - warmup - 30
     order = rng.permutation(len(slots))
     busy: dict[str, list[tuple[int, int]]] = {s.name: [] for s in services}
 
     def place(service: _Service, length: int, gap: int = 25) -> int | None:
         for _ in range(200):
-            start = config.warmup_minutes + int(rng.integers(0, max(usable - length, 1)))
+            start = warmup + int(rng.integers(0, max(usable - length, 1)))
+            if daily and not 9 * 60 <= start % 1440 <= 17 * 60:
+                continue
+            if service.ends is not None and start + length + gap > service.ends:
+                continue
             if all(start + length + gap <= a or start >= b + gap for a, b in busy[service.name]):
                 busy[service.name].append((start, start + length))
                 return start
@@ -280,7 +350,7 @@ def _schedule(
     for slot in order:
         kind, subtle = slots[int(slot)]
         service = services[int(rng.integers(0, len(services)))]
-        length = int(rng.integers(5, 16))
+        length = 10 if variant == "subtle" else int(rng.integers(5, 16))
         start = place(service, length)
         if start is None:
             continue
@@ -297,18 +367,26 @@ def _schedule(
             used = sum(1 for e in service.effects if e.kind == "new_error_pattern")
             params["error"] = (_NEW_ERRORS[service.name], *_EXTRA_NEW_ERRORS)[used]
         else:
-            params["share"] = float(rng.uniform(0.22, 0.3) if subtle else rng.uniform(0.4, 0.6))
+            if variant == "subtle":
+                params["share"] = float(rng.uniform(0.14, 0.16))
+            else:
+                params["share"] = float(rng.uniform(0.22, 0.3) if subtle else rng.uniform(0.4, 0.6))
             params["template"] = int(rng.integers(0, 4))
         service.effects.append(_Effect(kind, start, start + length, params))
         t0 = config.start + 60 * start
         truths.append(TruthIncident(service.name, kind, t0, t0 + 60 * length, subtle))
+        if variant == "new_normal":
+            # After it, traffic settles 20-35% away from where it was.
+            factor = float(rng.uniform(0.65, 0.8) if rng.random() < 0.5 else rng.uniform(1.25, 1.5))
+            service.settles.append((start + length, factor))
 
     # Benign changes, on services and at times free of incidents.
-    ramped = services[int(rng.integers(0, len(services)))]
-    ramp_start = config.warmup_minutes + int(rng.integers(0, max(usable - 180, 1)))
-    ramped.effects.append(_Effect("ramp", ramp_start, ramp_start + 180, {}))
-    t_ramp = config.start + 60 * ramp_start
-    benign.append(BenignEvent(ramped.name, "ramp", t_ramp, t_ramp + 180 * 60))
+    if not daily:
+        ramped = services[int(rng.integers(0, len(services)))]
+        ramp_start = config.warmup_minutes + int(rng.integers(0, max(usable - 180, 1)))
+        ramped.effects.append(_Effect("ramp", ramp_start, ramp_start + 180, {}))
+        t_ramp = config.start + 60 * ramp_start
+        benign.append(BenignEvent(ramped.name, "ramp", t_ramp, t_ramp + 180 * 60))
     for kind in ["deploy", "deploy", "restart", "restart"]:
         service = services[int(rng.integers(0, len(services)))]
         length = 2
@@ -319,10 +397,65 @@ def _schedule(
         t0 = config.start + 60 * start
         benign.append(BenignEvent(service.name, kind, t0, t0 + 60 * length))
     batch = services[2]  # the orders service runs a periodic export
-    period = int(rng.choice([20, 45])) if holdout else 30
+    # Hourly in the subtle and daily variants; the holdout generator's own otherwise.
+    hourly = variant in ("subtle", "daily")
+    period = 60 if hourly else int(rng.choice([20, 45])) if holdout else 30
     batch.effects.append(_Effect("batch", 0, minutes, {"period": period}))
-    benign.append(BenignEvent(batch.name, "batch", config.start, config.start + 60 * minutes))
+    benign.append(
+        BenignEvent(batch.name, "batch", config.start, config.start + 60 * minutes, period)
+    )
+    for service in services:
+        for minute, _ in service.settles:
+            t0 = config.start + 60 * minute
+            benign.append(BenignEvent(service.name, "new_level", t0, t0 + 60))
+        if service.ends is not None:
+            t0 = config.start + 60 * service.ends
+            benign.append(BenignEvent(service.name, "data_end", t0, config.start + 60 * minutes))
     return services, truths, benign
+
+
+def _shape_services(
+    services: list[_Service], config: SimConfig, rng: np.random.Generator, minutes: int
+) -> None:
+    """The variant's traffic shape, drawn from a generator of its own (the standard and holdout
+    draws stay as they were)."""
+    variant = config.variant
+    if variant in ("standard", "holdout", "new_normal"):
+        return
+    shape = np.random.default_rng([config.seed, 7])
+    for service in services:
+        if variant == "cycles":
+            service.period = float(shape.uniform(90, 180))
+            service.amplitude = float(shape.uniform(0.25, 0.35))
+        elif variant == "subtle":
+            service.noise = float(shape.uniform(0.15, 0.25))
+        elif variant == "daily":
+            # Low, bursty counts at night; some services nearly silent then.
+            service.rate *= float(shape.uniform(0.03, 0.5))
+            service.noise = float(shape.uniform(0.1, 0.3))
+            service.night = float(shape.uniform(0.02, 0.3))
+            service.weekend = float(shape.uniform(0.5, 0.9))
+            # The busiest hour moves around mid-afternoon.
+            service.phase = float(shape.uniform(-2.0, 2.0))
+    if variant == "daily":
+        # One service's data ends hours before the others' (a series that stops).
+        ended = services[int(shape.integers(0, len(services)))]
+        ended.ends = minutes - int(shape.uniform(4, 10) * 60)
+
+
+def _shape(service: _Service, minute: int, start: float) -> float:
+    """The service's level at ``minute`` relative to its base rate."""
+    if service.period:
+        return 1.0 + service.amplitude * math.sin(2 * math.pi * minute / service.period)
+    t = start + 60 * minute
+    if service.night:
+        hour = (t % 86400.0) / 3600.0 - service.phase
+        daylight = 0.5 * (1.0 - math.cos(2 * math.pi * (hour - 3.0) / 24.0))
+        level: float = service.night + (1.0 - service.night) * math.pow(daylight, 1.5)
+        weekday = (int(t // 86400) + 3) % 7  # 1970-01-01 was a Thursday; Monday is 0
+        return level * (service.weekend if weekday >= 5 else 1.0)
+    t_day = t / 86400.0
+    return 1.0 + 0.3 * math.sin(2 * math.pi * t_day + service.phase)
 
 
 def _minute_records(
@@ -332,8 +465,12 @@ def _minute_records(
     rng: np.random.Generator,
     values: dict[str, Callable[[], str]],
 ) -> list[tuple[float, str, str]]:
-    t_day = (config.start + 60 * minute) / 86400.0
-    rate = service.rate * (1.0 + 0.3 * math.sin(2 * math.pi * t_day + service.phase))
+    if service.ends is not None and minute >= service.ends:
+        return []
+    rate = service.rate * _shape(service, minute, config.start)
+    for since, factor in service.settles:
+        if minute >= since:
+            rate *= factor
     rate *= math.exp(rng.normal(0.0, service.noise))  # bursty: over-dispersed counts
     templates = list(service.templates)
     extra: list[tuple[str, str, float]] = []
@@ -364,7 +501,7 @@ def _minute_records(
         if not effect.start <= minute < effect.end:
             continue
         if effect.kind == "batch":
-            if minute % effect.params["period"] in (10, 11):
+            if minute % effect.params["period"] in BATCH_MINUTES:
                 for _ in range(int(rng.poisson(2.0 * service.rate))):
                     out.append((_BATCH[0], _render(_BATCH[1], values), ""))
         elif effect.kind == "error_rate":

@@ -48,6 +48,19 @@ class Worker:
         self._log.close()
         return exited_by_itself
 
+    def stop(self, sig: int = signal.SIGTERM, wait: float = 30) -> str:
+        """Send ``sig`` and wait, as ``kill``; "" when the process exited by itself, otherwise
+        what happened and the end of its log (for an assertion's message)."""
+        already = self.process.poll()
+        if self.kill(sig, wait):
+            return ""
+        if already is not None:
+            what = f"the worker had already exited with {already} before signal {sig}"
+        else:
+            what = f"the worker did not exit within {wait} s of signal {sig} and was SIGKILLed"
+        tail = "\n".join(self.log_text().splitlines()[-40:])
+        return f"{what}; the end of {self.log_path}:\n{tail}"
+
 
 def get_json(url: str, headers: Mapping[str, str] | None = None) -> tuple[int, Any]:
     request = urllib.request.Request(url, headers=dict(headers or {}))

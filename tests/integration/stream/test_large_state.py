@@ -104,7 +104,7 @@ async def test_a_miner_over_the_message_limit_is_saved_in_chunks_and_keeps_its_t
     assert metric(stream, "template_miner_bound_hits_total") == 0
     assert metric(stream, "service_state_errors_total") == 0
     templates = (await stream.fetch("SELECT count(*) FROM templates"))[0][0]
-    assert worker.kill(signal.SIGTERM, wait=60), "the worker did not stop on SIGTERM"
+    assert not (problem := worker.stop(signal.SIGTERM, wait=60)), problem
 
     # What reached the changelog: chunks, all in the service's partition, none near the limit.
     app_id = stream.env["LOG_ANALYSIS_APP_ID"]

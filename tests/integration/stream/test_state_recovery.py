@@ -77,7 +77,7 @@ async def test_a_corrupt_state_value_starts_that_service_afresh_and_is_counted(s
     before = minutes(0, 5)
     await stream.publish(messages(before, 60))
     await stream.wait_for("SELECT count(DISTINCT service_name) FROM window_stats", 2, within=60)
-    assert worker.kill(signal.SIGTERM, wait=45)
+    assert not (problem := worker.stop(signal.SIGTERM, wait=45)), problem
     # Garbage where the victim's detector state is, as a broken producer could leave it.
     partition = ServicePartitioner(int(stream.env["KAFKA_TOPIC_PARTITIONS"]))(victim)
     producer = AIOKafkaProducer(bootstrap_servers=BASE.kafka.bootstrap_servers)
@@ -126,7 +126,7 @@ async def test_a_stopped_workers_services_move_to_the_other_with_their_state(
     await stream.publish(messages(items[:half], 50))
     await stream.wait_for_records(items[:half], within=180)
     # The second worker leaves; its partitions, and their services' state, go to the first.
-    assert second.kill(signal.SIGTERM, wait=60), "the second worker did not stop on SIGTERM"
+    assert not (problem := second.stop(signal.SIGTERM, wait=60)), problem
     await stream.publish(messages(items[half:], 50))
     await assert_undisturbed(stream, run)
 
