@@ -7,14 +7,32 @@ import math
 from collections import deque
 from typing import Any
 
+from pipeline.analysis.counts import binomial_z, volume_z
+
 
 class VolumeBaseline:
-    """EWMA of log(1 + count) with an EWMA absolute deviation. Windows more than three scales
-    away are not learned (an incident must not teach itself away) unless the new level holds
-    for ``relearn`` windows; changes marked as trusted (a deploy's new templates) are learned
-    fast."""
+    """EWMA of log(1 + count) with an EWMA absolute deviation, tested as a negative binomial
+    count (``counts.volume_z``: Poisson noise plus the over-dispersion the deviation shows).
 
-    __slots__ = ("alpha", "dev", "dev_alpha", "level", "n", "outside", "prior", "relearn")
+    Windows beyond three z are not learned (an incident must not teach itself away) unless the
+    new level holds for ``relearn`` windows; changes marked as trusted (a deploy's new templates)
+    are learned fast. An excursion that ends at a level of its own -- back across the old level,
+    or less than half as far from it as the excursion went -- re-anchors the baseline there once
+    two windows agree (``settle``): after an incident traffic often settles somewhere else."""
+
+    __slots__ = (
+        "alpha",
+        "dev",
+        "dev_alpha",
+        "level",
+        "n",
+        "outside",
+        "peak",
+        "pending",
+        "prior",
+        "prior_age",
+        "relearn",
+    )
 
     def __init__(self, alpha: float, dev_alpha: float, relearn: int = 30) -> None:
         self.alpha = alpha
@@ -25,8 +43,14 @@ class VolumeBaseline:
         self.n = 0
         # Consecutive windows far from the level on one side (signed).
         self.outside = 0
-        # The level before the last relearn: a long incident that ends returns to it at once.
+        # The farthest |log level - level| of the current excursion.
+        self.peak = 0.0
+        # A level the traffic may have settled at (the first window of it), while re-anchoring.
+        self.pending: float | None = None
+        # The level before the last relearn or re-anchoring, for ``2 * relearn`` windows: an
+        # incident that ends after all returns to it at once.
         self.prior: float | None = None
+        self.prior_age = 0
 
     def expected(self) -> float:
         """Expected count of the next window."""
@@ -37,10 +61,59 @@ class VolumeBaseline:
         poisson = 1.0 / math.sqrt(self.expected() + 1.0)
         return max(1.25 * self.dev, poisson, 0.05)
 
+    def dispersion(self) -> float:
+        """Squared relative spread beyond Poisson noise: ``phi`` of a negative binomial whose
+        variance ``mean + phi * mean**2``, seen through log(1 + count) (about variance /
+        (mean + 1)**2), matches the variance the deviation shows."""
+        mean = max(self.expected(), 1e-3)
+        variance = (1.25 * self.dev) ** 2 * (mean + 1.0) ** 2
+        return (variance - mean) / (mean * mean)
+
     def z(self, count: int) -> float:
         if self.n == 0:
             return 0.0
-        return (math.log1p(count) - self.level) / self.scale()
+        return volume_z(count, self.expected(), self.dispersion())
+
+    def settle(self, count: int, after_incident: bool) -> bool:
+        """Re-anchor the level at ``count``'s when the traffic settled there (True: this window
+        is the new normal). Two windows must agree. ``after_incident``: the service had an
+        anomaly within the last windows.
+
+        - Back near the level from before the last re-anchoring or relearn (for
+          ``2 * relearn`` windows): the old level again.
+        - Right after an incident, a step of at most a halving or a doubling from the level --
+          not the incident itself going on (a volume excursion still as far out as half its
+          peak, on its side): traffic settled elsewhere, a new normal. A bigger step is news,
+          and a volume change nobody was alerted about is not the end of an incident."""
+        x = math.log1p(count)
+        resid = x - self.level
+        if abs(self.z(count)) <= 3.0:
+            self.pending = None
+            return False
+        scale = self.scale()
+        if self.prior is not None and abs(x - self.prior) <= 3.0 * scale:
+            return self._confirm(x, to_prior=True)
+        if not after_incident or abs(resid) > math.log(2.0):
+            self.pending = None
+            return False
+        excursion = abs(self.outside) >= 2 and (resid > 0) == (self.outside > 0)
+        if excursion and abs(resid) >= 0.5 * self.peak:
+            self.pending = None
+            return False
+        return self._confirm(x, to_prior=False)
+
+    def _confirm(self, x: float, to_prior: bool) -> bool:
+        # The window before moved the same way (bursty traffic: the two need not be close).
+        if self.pending is None or (self.pending > self.level) != (x > self.level):
+            self.pending = x
+            return False
+        if to_prior and self.prior is not None:
+            self.level, self.prior = self.prior, None
+        else:
+            self.prior, self.prior_age = self.level, 0
+            self.level = 0.5 * (x + self.pending)
+        self.outside, self.peak, self.pending = 0, 0.0, None
+        return True
 
     def update(self, count: int, trusted: bool = False) -> None:
         """Learn one window. ``trusted`` marks a change known to be benign (lines of templates
@@ -51,38 +124,58 @@ class VolumeBaseline:
             self.level = x
             self.dev = 0.1
             return
-        scale = self.scale()
         resid = x - self.level
         if trusted:
             self.outside = 0
             self.level += max(self.alpha, 0.1) * resid
             return
-        if self.prior is not None and abs(x - self.prior) <= 3.0 * scale < abs(resid):
-            self.level, self.prior, self.outside = self.prior, None, 0
-            return
-        if abs(resid) > 3.0 * scale:
+        if self.prior is not None:
+            self.prior_age += 1
+            if self.prior_age > 2 * self.relearn:
+                self.prior = None
+        z = self.z(count)
+        if abs(z) > 3.0:
             # Probably an incident: hold the level and the spread, so an incident does not
             # teach itself away; a level held for ``relearn`` windows is the new normal (and the
             # old one is remembered, so the end of a long incident is not a "drop").
-            side = 1 if resid > 0 else -1
-            self.outside = self.outside + side if self.outside * side > 0 else side
+            side = 1 if z > 0 else -1
+            if self.outside * side > 0:
+                self.outside += side
+                self.peak = max(self.peak, abs(resid))
+            else:
+                self.outside, self.peak = side, abs(resid)
             if abs(self.outside) >= self.relearn:
-                self.prior, self.level, self.outside = self.level, x, 0
+                self.prior, self.prior_age = self.level, 0
+                self.level, self.outside, self.peak = x, 0, 0.0
             return
-        self.outside = 0
-        self.dev += self.dev_alpha * (abs(resid) - self.dev)
+        self.outside, self.peak = 0, 0.0
+        # Faster while young, as the level: a short warm-up must not leave bursty traffic
+        # looking calm.
+        self.dev += max(self.dev_alpha, 1.0 / self.n) * (abs(resid) - self.dev)
         # Faster while young so a short warm-up still finds the level.
         alpha = max(self.alpha, 1.0 / self.n)
         self.level += alpha * resid
 
     def state(self) -> list[float | None]:
-        return [self.level, self.dev, float(self.n), float(self.outside), self.prior]
+        return [
+            self.level,
+            self.dev,
+            float(self.n),
+            float(self.outside),
+            self.prior,
+            self.peak,
+            self.pending,
+            float(self.prior_age),
+        ]
 
     def load(self, state: list[float | None]) -> None:
-        level, dev, n, outside, prior = state
+        # Snapshots before re-anchoring have five fields.
+        level, dev, n, outside, prior, peak, pending, age = [*state, 0.0, None, 0.0][:8]
         self.level, self.dev = float(level or 0.0), float(dev or 0.0)
         self.n, self.outside = int(n or 0), int(outside or 0)
         self.prior = prior
+        self.peak, self.pending = float(peak or 0.0), pending
+        self.prior_age = int(age or 0)
 
 
 class RateBaseline:
@@ -103,8 +196,7 @@ class RateBaseline:
         if count == 0 or self.n == 0:
             return 0.0
         # A floor on the base rate keeps a service with no errors from alerting on one.
-        p0 = max(self.rate(), 0.005)
-        return (errors - count * p0) / math.sqrt(count * p0 * (1.0 - p0))
+        return binomial_z(errors, count, max(self.rate(), 0.005))
 
     def update(self, errors: int, count: int) -> None:
         if count == 0:
@@ -281,9 +373,52 @@ class LevelHistory:
             return False
         return quiet >= runs_needed or quiet + alerted >= runs_needed + 1
 
+    def periodic(self, z: float, min_z: float, min_period: int = 5) -> bool:
+        """Whether the excursion this window belongs to started on the beat of earlier ones:
+        its distance to the start of the previous excursion (same direction, |z| >= ``min_z``)
+        and that excursion's distance to an even earlier one are, within a window, multiples
+        (one to three times) of the same beat -- a job run by a scheduler, whatever the level of
+        the traffic around it at the time (some runs may have been too faint to count)."""
+        high = z > 0
+
+        def beyond(past_z: float) -> bool:
+            return past_z >= min_z if high else -past_z >= min_z
+
+        flags = [beyond(past_z) for _, past_z, _ in self.values]
+        current = len(flags)
+        while current > 0 and flags[current - 1]:
+            current -= 1
+        starts = [i for i in range(current) if flags[i] and (i == 0 or not flags[i - 1])]
+        if len(starts) < 2:
+            return False
+        # Lasting longer than the earlier runs is not the job any more (an incident that
+        # began with it, say).
+        longest = max(_run_length(flags, start) for start in starts)
+        if len(flags) - current + 1 > longest:
+            return False
+        period = current - starts[-1]
+        if period < min_period:
+            return False
+        previous = starts[-1]
+        for earlier in reversed(starts[:-1]):
+            gap = previous - earlier
+            beat, span = min(gap, period), max(gap, period)
+            if beat >= min_period and any(abs(span - m * beat) <= m for m in (1, 2, 3)):
+                return True
+            if gap > 3 * period + 3:
+                break
+        return False
+
     def state(self) -> list[tuple[float, float, bool]]:
         return list(self.values)
 
     def load(self, state: list[Any]) -> None:
         self.values.clear()
         self.values.extend((float(a), float(b), bool(c)) for a, b, c in state)
+
+
+def _run_length(flags: list[bool], start: int) -> int:
+    end = start
+    while end < len(flags) and flags[end]:
+        end += 1
+    return end - start

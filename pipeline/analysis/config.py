@@ -27,6 +27,9 @@ class AnalysisConfig:
     max_future_seconds: float = 300.0
     # A silent service keeps producing empty windows for this long, then goes dormant.
     max_silent_windows: int = 60
+    # ... and alerts volume_drop for at most this many of them: the incident stays open, the
+    # alert is not repeated every minute.
+    silent_alert_windows: int = 3
     max_services: int = 10_000
     max_templates_per_service: int = 5_000
 

@@ -35,6 +35,13 @@ _STRONG = 0.75
 _GATE = 0.5
 # Evidence the previous window must have had for a non-strong candidate to fire now.
 _PERSIST = 0.4
+# Windows after a service's last anomaly in which a volume step may be where traffic settled.
+_SETTLE_WINDOWS = 2
+_NEVER = -(10**9)
+# An alerted change that lasts this many windows is learned as the new normal.
+_RELEARN_WINDOWS = 30
+_DROP = frozenset({"volume_drop"})
+_NOTHING: frozenset[str] = frozenset()
 
 
 class ServiceDetector:
@@ -67,6 +74,12 @@ class ServiceDetector:
         self.volume_run: list[float] = []
         # Templates whose share jumped before: template id -> [runs of jumps, last index].
         self.shift_runs: dict[str, list[int]] = {}
+        # The last window with an anomaly of any kind (traffic may settle elsewhere after it).
+        self.last_anomaly_index = _NEVER
+        # Consecutive windows with a pattern_shift anomaly up to the latest.
+        self.shift_alert_windows = 0
+        # This window's volume matched a recurring peak or trough (set per window).
+        self.recurring_volume = False
         self.stats = ErrorStats(config.max_error_templates)
         self.incidents = IncidentTracker(
             name, config.resolve_after_windows, config.cooldown_windows
@@ -131,6 +144,10 @@ class ServiceDetector:
         warm = self.closed_windows >= config.warmup_windows
         fresh, alerting, new_quiet = self._novelty(index, acc, warm)
 
+        after_incident = index - self.last_anomaly_index <= _SETTLE_WINDOWS
+        if self.volume.settle(n, after_incident):
+            # The traffic settled at a level of its own after an incident: the new normal.
+            self.volume_run = []
         volume_z = self.volume.z(n)
         error_z = self.error_rate.z(acc.errors, n)
         features = self._features(acc, fresh, new_quiet, volume_z, error_z)
@@ -148,7 +165,16 @@ class ServiceDetector:
                 best_evidence = max(best_evidence, cand.evidence)
             anomalies = self._gate(candidates, acc, start, end, model)
             self.previous_evidence = {c.kind: c.evidence for c in candidates}
-        stamped, events = self.incidents.step(index, start, end, anomalies)
+        # A service silent for a while has said so (its volume_drop incident is open): further
+        # silent windows keep that incident open without repeating the alert.
+        silenced = n == 0 and self.silent_windows >= config.silent_alert_windows
+        if silenced:
+            anomalies = [a for a in anomalies if a.kind != "volume_drop"]
+        stamped, events = self.incidents.step(
+            index, start, end, anomalies, held=_DROP if silenced else _NOTHING
+        )
+        if stamped or silenced:
+            self.last_anomaly_index = index
         weight = config.model_weight
         score = max(
             [a.score for a in stamped], default=(1.0 - weight) * best_evidence + weight * model
@@ -159,6 +185,8 @@ class ServiceDetector:
             events.extend(self.incidents.resolve_all(index))
 
         alerted = any(a.kind in ("volume_spike", "volume_drop") for a in stamped)
+        shifting = any(a.kind == "pattern_shift" for a in stamped)
+        self.shift_alert_windows = self.shift_alert_windows + 1 if shifting else 0
         self._learn(index, acc, fresh, features, vector, volume_z, alerted)
         return WindowReport(
             self.name,
@@ -319,6 +347,8 @@ class ServiceDetector:
         strong = {
             c.kind for c in found if c is not None and (c.evidence >= _GATE or c.kind == RECURRING)
         }
+        # A recurring peak (a batch job) is no start of a sustained deviation to pool.
+        self.recurring_volume = RECURRING in strong
         pools = {
             tid: (sum(c for c, _ in pool), sum(n for _, n in pool))
             for tid, pool in self.shift_pools.items()
@@ -438,7 +468,9 @@ class ServiceDetector:
         limit = self.config.shift_pool_windows
         self.error_pool = [*self.error_pool, (acc.errors, n)][-limit:] if elevated else []
         run = self.volume_run
-        if abs(volume_z) >= 2.0 and (not run or (run[0] > 0) == (volume_z > 0)):
+        if self.recurring_volume:
+            self.volume_run, self.recurring_volume = [], False
+        elif abs(volume_z) >= 2.0 and (not run or (run[0] > 0) == (volume_z > 0)):
             self.volume_run = [*run, volume_z][-self.config.shift_pool_windows :]
         else:
             self.volume_run = [volume_z] if abs(volume_z) >= 2.0 else []
@@ -455,7 +487,10 @@ class ServiceDetector:
         trusted = fresh_lines > 0 and self.volume.z(n - min(fresh_lines, allowance)) < 2.0
         self.volume.update(n, trusted)
         self.error_rate.update(acc.errors, n)
-        self.shares.update(acc.template_counts, n)
+        # A shifted mix is not learned while it is alerted (it must not teach itself away, and
+        # the mix coming back must not look like a shift) unless it lasts: then it is the mix.
+        if not 0 < self.shift_alert_windows < _RELEARN_WINDOWS:
+            self.shares.update(acc.template_counts, n)
         self.hst.learn_one(features)
         self.forest.learn_one(vector)
         if self.forest.needs_refit():

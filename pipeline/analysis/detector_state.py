@@ -36,6 +36,8 @@ def dump_detector(det: ServiceDetector, with_open: bool = True) -> dict[str, Any
         "shift_runs": det.shift_runs,
         "shift_pools": det.shift_pools,
         "volume_run": det.volume_run,
+        "last_anomaly_index": det.last_anomaly_index,
+        "shift_alert_windows": det.shift_alert_windows,
         "error_pool": det.error_pool,
         "stats": det.stats.state(),
         "incidents": det.incidents.state(),
@@ -92,6 +94,9 @@ def load_detector(name: str, config: AnalysisConfig, state: dict[str, Any]) -> S
     det.previous_evidence = {str(k): float(v) for k, v in state["previous_evidence"].items()}
     det.shift_runs = {str(k): [int(v[0]), int(v[1])] for k, v in state["shift_runs"].items()}
     det.volume_run = [float(z) for z in state["volume_run"]]
+    # Older snapshots have neither.
+    det.last_anomaly_index = int(state.get("last_anomaly_index", det.last_anomaly_index))
+    det.shift_alert_windows = int(state.get("shift_alert_windows", 0))
     det.shift_pools = {
         str(k): [(int(c), int(n)) for c, n in v] for k, v in state["shift_pools"].items()
     }

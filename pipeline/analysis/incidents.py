@@ -44,9 +44,15 @@ class IncidentTracker:
         self.opened_by_kind: dict[str, int] = {}
 
     def step(
-        self, index: int, window_start: float, window_end: float, anomalies: list[Anomaly]
+        self,
+        index: int,
+        window_start: float,
+        window_end: float,
+        anomalies: list[Anomaly],
+        held: frozenset[str] = frozenset(),
     ) -> tuple[list[Anomaly], list[IncidentEvent]]:
-        """Attach incident ids to this window's anomalies and emit lifecycle events."""
+        """Attach incident ids to this window's anomalies and emit lifecycle events. Open
+        incidents of a ``held`` kind go on without an anomaly in this window (not resolved)."""
         events: list[IncidentEvent] = []
         stamped: list[Anomaly] = []
         fired = set()
@@ -87,6 +93,9 @@ class IncidentTracker:
             events.append(self._event(action, incident, stamped_anomaly, escalated))
         for kind, incident in list(self.incidents.items()):
             if kind in fired:
+                continue
+            if kind in held and incident.resolved_index is None:
+                incident.last_index = index
                 continue
             if incident.resolved_index is None:
                 if index - incident.last_index >= self.resolve_after:

@@ -62,8 +62,9 @@ def volume_rule(
         z = volume.z(known)
         if z <= 0 or known < expected * config.min_spike_ratio:
             return None
-        if z >= config.spike_z and history.recurring(
-            known, z, config.spike_z, config.recurring_runs
+        if z >= config.spike_z and (
+            history.recurring(known, z, config.spike_z, config.recurring_runs)
+            or history.periodic(z, config.spike_z)
         ):
             # Not an alert, but it explains a share jump in the same window (batch job).
             return Candidate(RECURRING, 0.0, expected, float(n), ())

@@ -1,0 +1,150 @@
+"""The baselines on shapes real traffic has: a level that settles elsewhere after an incident, a
+scheduled job at varying levels, a service that goes silent, bursty low counts."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from pipeline.analysis.baselines import LevelHistory, VolumeBaseline
+from pipeline.analysis.config import AnalysisConfig
+from tests.unit.analysis.helpers import T0, kinds, normal_mix, run, window
+
+
+def steady(base: VolumeBaseline, count: int = 200, windows: int = 60) -> None:
+    for i in range(windows):
+        base.update(count + (i % 5) - 2)
+
+
+def test_after_an_alerted_drop_a_lower_level_holding_two_windows_is_the_new_normal() -> None:
+    base = VolumeBaseline(alpha=0.08, dev_alpha=0.05)
+    steady(base)
+    for _ in range(8):
+        base.update(0)  # the incident: held, not learned
+    assert 190 < base.expected() < 210
+    assert not base.settle(140, after_incident=True)  # first window at the new level
+    base.update(140)
+    assert base.settle(141, after_incident=True)
+    assert 135 < base.expected() < 146
+    assert abs(base.z(141)) < 1.0
+
+
+def test_an_excursion_still_as_far_out_is_the_incident_going_on() -> None:
+    base = VolumeBaseline(alpha=0.08, dev_alpha=0.05)
+    steady(base)
+    for _ in range(5):
+        base.update(600)
+    for count in (590, 610, 605):
+        assert not base.settle(count, after_incident=True)
+        base.update(count)
+    assert base.expected() < 220
+
+
+def test_a_step_nobody_was_alerted_about_or_a_big_one_is_not_re_anchored() -> None:
+    quiet = VolumeBaseline(alpha=0.08, dev_alpha=0.05)
+    steady(quiet)
+    for count in (140, 141, 139):
+        assert not quiet.settle(count, after_incident=False)
+        quiet.update(count)
+    big = VolumeBaseline(alpha=0.08, dev_alpha=0.05)
+    steady(big)
+    for count in (60, 61, 59):  # less than half: news, not a new normal
+        assert not big.settle(count, after_incident=True)
+        big.update(count)
+    assert big.expected() > 180
+
+
+def test_a_restarts_partial_window_at_the_old_level_does_not_undo_a_re_anchoring() -> None:
+    base = VolumeBaseline(alpha=0.08, dev_alpha=0.05)
+    steady(base)
+    for _ in range(5):
+        base.update(0)
+    base.settle(300, after_incident=True)
+    base.update(300)
+    assert base.settle(300, after_incident=True)
+    steady(base, 300, 10)
+    # One window near the old level (a restart), then back at the new one.
+    assert not base.settle(200, after_incident=False)
+    base.update(200)
+    assert not base.settle(300, after_incident=False)
+    assert base.expected() > 280
+    # Two windows back at the old level: the old level again.
+    base.settle(200, after_incident=False)
+    base.update(200)
+    assert base.settle(201, after_incident=False)
+    assert 190 < base.expected() < 210
+
+
+def beats(history: LevelHistory, starts: list[int], length: int, total: int) -> None:
+    for i in range(total):
+        on = any(s <= i < s + length for s in starts)
+        # The job's level varies with the time of day; its z stays high.
+        history.add(300 + 40 * (i // 60) if on else 100, 6.0 if on else 0.0)
+
+
+def test_a_scheduled_job_is_periodic_whatever_its_level() -> None:
+    history = LevelHistory(1440)
+    beats(history, [10, 70, 130], 2, 190)
+    assert history.periodic(6.0, 3.5)
+    # A run too faint to count (at 70) still keeps the beat.
+    skipped = LevelHistory(1440)
+    beats(skipped, [10, 130], 2, 190)
+    assert skipped.periodic(6.0, 3.5)
+
+
+def test_excursions_off_the_beat_or_longer_than_the_job_are_not_periodic() -> None:
+    off = LevelHistory(1440)
+    beats(off, [10, 70, 155], 2, 157)
+    assert not off.periodic(6.0, 3.5)
+    # On the beat but lasting longer than every earlier run: an incident that began with it.
+    long = LevelHistory(1440)
+    beats(long, [10, 70, 130], 2, 131)
+    for _ in range(3):
+        long.add(400, 6.0)
+    assert not long.periodic(6.0, 3.5)
+    assert not LevelHistory(10).periodic(6.0, 3.5)
+
+
+def test_a_service_that_goes_silent_is_alerted_once_and_its_incident_stays_open() -> None:
+    config = AnalysisConfig()
+    engine, reports = run(range(60))
+    reports += engine.tick(T0 + 60 * 100)
+    drops = kinds(reports)["volume_drop"]
+    assert len(drops) <= config.silent_alert_windows
+    events = [e for r in reports for e in r.incident_events if e.kind == "volume_drop"]
+    assert events[0].action == "opened"
+    assert "resolved" not in [e.action for e in events]
+    # Traffic comes back: the incident resolves.
+    reports = []
+    for minute in range(100, 106):
+        reports += window(engine, "api", minute, normal_mix(200, minute))
+    actions = [e.action for r in reports for e in r.incident_events if e.kind == "volume_drop"]
+    assert actions == ["resolved"]
+
+
+def test_after_a_drop_the_service_settles_lower_and_nothing_more_is_alerted() -> None:
+    outage: dict[int, list[tuple[str, str, int]]] = {m: [] for m in range(60, 70)}
+    lower = {m: normal_mix(140, m) for m in range(70, 130)}
+    _, reports = run(range(130), override={**outage, **lower})
+    found = kinds(reports)
+    assert found["volume_drop"] and max(found["volume_drop"]) <= 71
+    assert set(found) == {"volume_drop"}
+
+
+def test_after_a_pattern_shift_the_mix_coming_back_is_not_another_shift() -> None:
+    shift = {
+        m: [("login", "INFO", 30), ("token", "INFO", 130), ("cache", "DEBUG", 30)]
+        for m in range(60, 75)
+    }
+    _, reports = run(range(120), override=shift)
+    found = kinds(reports)
+    assert min(found["pattern_shift"]) <= 61
+    assert max(found["pattern_shift"]) <= 76
+
+
+def test_bursty_low_counts_raise_no_volume_alert() -> None:
+    rng = np.random.default_rng(3)
+    counts = rng.poisson(4.0 * np.exp(rng.normal(0.0, 0.3, 600)))
+    override = {m: [("login", "INFO", int(c))] for m, c in enumerate(counts)}
+    _, reports = run(range(600), override=override)
+    found = kinds(reports)
+    assert "volume_spike" not in found and "volume_drop" not in found
