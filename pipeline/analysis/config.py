@@ -60,8 +60,11 @@ class AnalysisConfig:
     novel_error_rate_share: float = 0.05
     min_shift_count: int = 8
     min_shift_delta: float = 0.08
-    # pattern_shift pools a template's counts over up to this many consecutive elevated windows.
-    shift_pool_windows: int = 4
+    # pattern_shift pools a template's counts over up to this many consecutive elevated windows
+    # (a mix shift is subtle per window: it needs more of them than a volume change does)...
+    shift_pool_windows: int = 8
+    # ... error_rate and the volume rules over up to this many.
+    pool_windows: int = 4
     # A never-seen WARNING+ template alerts once it has occurred this often within
     # `novel_windows`; after that it is a known template.
     new_error_min_count: int = 2

@@ -76,8 +76,8 @@ class ServiceDetector:
         self.shift_runs: dict[str, list[int]] = {}
         # The last window with an anomaly of any kind (traffic may settle elsewhere after it).
         self.last_anomaly_index = _NEVER
-        # Consecutive windows with a pattern_shift anomaly up to the latest.
-        self.shift_alert_windows = 0
+        # Consecutive windows with an anomaly up to the latest.
+        self.alert_windows = 0
         # This window's volume matched a recurring peak or trough (set per window).
         self.recurring_volume = False
         self.stats = ErrorStats(config.max_error_templates)
@@ -185,8 +185,7 @@ class ServiceDetector:
             events.extend(self.incidents.resolve_all(index))
 
         alerted = any(a.kind in ("volume_spike", "volume_drop") for a in stamped)
-        shifting = any(a.kind == "pattern_shift" for a in stamped)
-        self.shift_alert_windows = self.shift_alert_windows + 1 if shifting else 0
+        self.alert_windows = self.alert_windows + 1 if stamped else 0
         self._learn(index, acc, fresh, features, vector, volume_z, alerted)
         return WindowReport(
             self.name,
@@ -300,7 +299,11 @@ class ServiceDetector:
         if not acc.count or self.closed_windows < 3:
             return [], set()
         config = self.config
-        shifted = shifted_templates(acc, self.shares, config)
+        pools = {
+            tid: (sum(c for c, _ in pool), sum(n for _, n in pool))
+            for tid, pool in self.shift_pools.items()
+        }
+        shifted = shifted_templates(acc, self.shares, config, pools)
         recurring = set()
         index = acc.index
         runs_by_template = self.shift_runs
@@ -465,13 +468,13 @@ class ServiceDetector:
         elevated = n > 0 and (
             acc.errors / n - self.error_rate.rate() >= self.config.min_error_rate_delta / 2
         )
-        limit = self.config.shift_pool_windows
+        limit = self.config.pool_windows
         self.error_pool = [*self.error_pool, (acc.errors, n)][-limit:] if elevated else []
         run = self.volume_run
         if self.recurring_volume:
             self.volume_run, self.recurring_volume = [], False
         elif abs(volume_z) >= 2.0 and (not run or (run[0] > 0) == (volume_z > 0)):
-            self.volume_run = [*run, volume_z][-self.config.shift_pool_windows :]
+            self.volume_run = [*run, volume_z][-limit:]
         else:
             self.volume_run = [volume_z] if abs(volume_z) >= 2.0 else []
         self.history.add(n, volume_z, alerted)
@@ -487,9 +490,10 @@ class ServiceDetector:
         trusted = fresh_lines > 0 and self.volume.z(n - min(fresh_lines, allowance)) < 2.0
         self.volume.update(n, trusted)
         self.error_rate.update(acc.errors, n)
-        # A shifted mix is not learned while it is alerted (it must not teach itself away, and
-        # the mix coming back must not look like a shift) unless it lasts: then it is the mix.
-        if not 0 < self.shift_alert_windows < _RELEARN_WINDOWS:
+        # The mix is not learned while an incident is alerted (a shift must not teach itself
+        # away, and the mix coming back after an error burst or a shift must not look like a
+        # shift) unless it lasts: then it is the mix.
+        if not 0 < self.alert_windows < _RELEARN_WINDOWS:
             self.shares.update(acc.template_counts, n)
         self.hst.learn_one(features)
         self.forest.learn_one(vector)

@@ -37,7 +37,7 @@ def dump_detector(det: ServiceDetector, with_open: bool = True) -> dict[str, Any
         "shift_pools": det.shift_pools,
         "volume_run": det.volume_run,
         "last_anomaly_index": det.last_anomaly_index,
-        "shift_alert_windows": det.shift_alert_windows,
+        "alert_windows": det.alert_windows,
         "error_pool": det.error_pool,
         "stats": det.stats.state(),
         "incidents": det.incidents.state(),
@@ -96,7 +96,7 @@ def load_detector(name: str, config: AnalysisConfig, state: dict[str, Any]) -> S
     det.volume_run = [float(z) for z in state["volume_run"]]
     # Older snapshots have neither.
     det.last_anomaly_index = int(state.get("last_anomaly_index", det.last_anomaly_index))
-    det.shift_alert_windows = int(state.get("shift_alert_windows", 0))
+    det.alert_windows = int(state.get("alert_windows", 0))
     det.shift_pools = {
         str(k): [(int(c), int(n)) for c, n in v] for k, v in state["shift_pools"].items()
     }

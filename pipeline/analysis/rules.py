@@ -106,9 +106,14 @@ def volume_rule(
     return None
 
 
+# A window joins a pooled volume run only when it deviates this far by itself: a restart's
+# partial window followed by a low but ordinary one is no sustained drop.
+_POOL_MIN_Z = 3.0
+
+
 def _stouffer(z: float, run: list[float]) -> tuple[float, bool]:
     """This window's z, or the combined z of the same-signed run ending here if stronger."""
-    if not run or (run[0] > 0) != (z > 0):
+    if not run or (run[0] > 0) != (z > 0) or abs(z) < _POOL_MIN_Z:
         return z, False
     pooled = (sum(run) + z) / math.sqrt(len(run) + 1)
     if abs(pooled) > abs(z):
@@ -203,10 +208,16 @@ def share_z(count: int, n: int, base: float) -> float:
 
 
 def shifted_templates(
-    acc: WindowAccumulator, shares: TemplateShares, config: AnalysisConfig
+    acc: WindowAccumulator,
+    shares: TemplateShares,
+    config: AnalysisConfig,
+    pools: dict[str, tuple[int, int]] | None = None,
 ) -> list[tuple[str, float, float]]:
     """(template, baseline share, window share) for templates whose share jumped; a template
-    appearing for the first time with a large share counts as a jump from zero."""
+    appearing for the first time with a large share counts as a jump from zero. ``pools``
+    holds (count, lines) of the directly preceding windows in which a template was already
+    elevated: a sustained shift whose window dips below the jump on a bursty minute is still
+    one while the pooled share is above it."""
     n = acc.count
     found = []
     for tid, count in acc.template_counts.items():
@@ -217,7 +228,9 @@ def shifted_templates(
             continue
         base = shares.share(tid)
         share = count / n
-        if share - base >= config.min_shift_delta:
+        prev, prev_n = (pools or {}).get(tid, (0, 0))
+        pooled = (count + prev) / (n + prev_n)
+        if max(share, pooled) - base >= config.min_shift_delta:
             found.append((tid, base, share))
     return found
 

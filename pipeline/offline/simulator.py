@@ -514,7 +514,10 @@ def _minute_records(
                 out.append((level, _render(text, values), ""))
         elif effect.kind == "new_error_pattern":
             level, text = effect.params["error"]
-            for _ in range(max(int(rng.binomial(count, effect.params["share"])), 0)):
+            # On the daily variant's quiet series a share of a few lines can be none at all:
+            # the error shows at least once a minute there, or the truth would be invisible.
+            floor = 1 if config.variant == "daily" else 0
+            for _ in range(max(int(rng.binomial(count, effect.params["share"])), floor)):
                 out.append((level, _render(text, values), ""))
         elif effect.kind == "pattern_shift":
             level, text, _ = templates[effect.params["template"]]
