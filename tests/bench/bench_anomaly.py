@@ -10,6 +10,7 @@ Run: .venv/bin/python tests/bench/bench_anomaly.py [--quick] [--variant V] [--ca
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import io
 import pickle
 import sys
@@ -203,14 +204,17 @@ def benign_causes(false_flags: list[Flag], benign: list[BenignEvent], window: in
 def run_group(
     sims: list[SimConfig], config: AnalysisConfig, verbose: bool, cache: Path | None = None
 ) -> dict[str, Tally]:
-    """Ours and the plain rules on every scenario of a group."""
+    """Ours, ours without its models, and the plain rules on every scenario of a group."""
     window = config.window_seconds
-    tallies = {"ours": Tally(), "plain": Tally()}
+    # Rule evidence alone decides: do the models earn their place?
+    rules_only = dataclasses.replace(config, model_weight=0.0)
+    tallies = {"ours": Tally(), "no-model": Tally(), "plain": Tally()}
     for sim in sims:
         mined, truths, benign = mine_scenario(sim, cache)
         windows = service_windows(mined, window)
         for name, flags in (
             ("ours", detect(mined, config)),
+            ("no-model", detect(mined, rules_only)),
             ("plain", detect_plain(mined, window)),
         ):
             tally = tallies[name]
@@ -314,9 +318,9 @@ def main(argv: list[str] | None = None) -> int:
         "prec: flagged windows that overlap an incident of the service (2 windows' grace); "
         "recall: incidents found by a flag of their kind;\ndelay: median windows from the "
         "incident's start to that flag; ep/1k: false-alarm episodes per 1,000 service-windows; "
-        "benign: false flags during a\nbenign change. ours: AnalysisEngine; plain: "
-        "tests/bench/plain_rules.py. Tuning seeds were looked at while tuning; held-out ones "
-        "were not."
+        "benign: false flags during a\nbenign change. ours: AnalysisEngine; no-model: ours "
+        "with model_weight=0 (rule evidence alone); plain: tests/bench/plain_rules.py.\n"
+        "Tuning seeds were looked at while tuning; held-out ones were not."
     )
     if not args.no_throughput:
         for workers, lines, rate, cpu_rate in throughput(6.0):
