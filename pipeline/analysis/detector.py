@@ -390,7 +390,9 @@ class ServiceDetector:
                 and self.previous_evidence.get(cand.kind, 0.0) < _PERSIST
             ):
                 continue
-            score = (1.0 - weight) * cand.evidence + weight * model
+            # The models raise a finding's score (and severity), never veto it: as a veto they
+            # cost the subtle variant incidents whose windows look ordinary to them.
+            score = max(cand.evidence, (1.0 - weight) * cand.evidence + weight * model)
             if score < self.config.threshold:
                 continue
             result.append(self._anomaly(cand, acc, start, end, score, model))
