@@ -111,7 +111,15 @@ async def assert_undisturbed(stream: Stream, run: Scenario) -> None:
         "FROM window_stats WHERE window_start < to_timestamp($1) AND volume > 0",
         run.cutoff,
     )
-    assert {(r["service_name"], r["start"]): r["volume"] for r in rows} == dict(run.windows)
+    stored = {(r["service_name"], r["start"]): r["volume"] for r in rows}
+    expected = dict(run.windows)
+    differ = sorted(
+        (key, stored.get(key), expected.get(key))
+        for key in stored.keys() | expected.keys()
+        if stored.get(key) != expected.get(key)
+    )
+    # (service, window start, stored volume, records it holds)
+    assert not differ, [(s, t - START, got, want) for (s, t), got, want in differ[:20]]
     online = {incident for _, incident in found}
     assert_same_incidents(run, online)
     assert len(found) == len(online)
