@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import time
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -187,6 +187,72 @@ class AnalysisEngine:
         if horizon is None or target > horizon:
             return Observed(False, tuple(self._advance(target)))
         return _ON_TIME
+
+    def observe_batch(
+        self,
+        service: str,
+        timestamps: Sequence[float],
+        levels: Sequence[int],
+        messages: Sequence[str],
+        template_ids: Sequence[str],
+        texts: Mapping[str, str],
+    ) -> int:
+        """Count many records of one service (already template-mined; ``texts`` maps their
+        template ids to their text) into their windows; returns how many were late.
+
+        Time does not move: the caller calls :meth:`advance` once the batch's records of every
+        service are in. So a batch that spans less than ``allowed_lateness`` makes none of its
+        own records late, in whatever order its services come."""
+        if not timestamps:
+            return 0
+        width = self._width
+        indices = [int(ts // width) for ts in timestamps]
+        svc = self.services.get(service)
+        if svc is None:
+            svc = self._add_service(service, indices[0])
+        else:
+            # Least-recently-seen order for eviction, refreshed once per batch.
+            self.services[service] = self.services.pop(service)
+        lowest = svc.closed_until if self.horizon is None else max(svc.closed_until, self.horizon)
+        late = 0
+        start = 0
+        size = len(indices)
+        while start < size:
+            index = indices[start]
+            end = start + 1
+            while end < size and indices[end] == index:
+                end += 1
+            if index < lowest:
+                for position in range(start, end):
+                    svc.stats.add_late(levels[position], timestamps[position])
+                late += end - start
+            else:
+                acc = svc.open.get(index)
+                if acc is None:
+                    acc = svc.open[index] = WindowAccumulator(index)
+                new = acc.add_many(
+                    template_ids[start:end],
+                    levels[start:end],
+                    messages[start:end],
+                    timestamps[start:end],
+                )
+                for template_id in new:
+                    svc.remember_template(template_id, texts.get(template_id, ""))
+            start = end
+        self.late += late
+        return late
+
+    def advance(self, newest: float) -> list[WindowReport]:
+        """Move time to ``newest`` (the latest event time of a batch given to
+        :meth:`observe_batch`), as :meth:`observe` without a mark does per record; the reports
+        of the windows that closed."""
+        if newest <= self.max_ts:
+            return []
+        self.max_ts = newest
+        target = int((newest - self._lateness) // self._width)
+        if self.horizon is None or target > self.horizon:
+            return self._advance(target)
+        return []
 
     def tick(self, now: float | None) -> list[WindowReport]:
         """Close windows on the clock: everything that ended ``allowed_lateness`` before now.

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from pipeline.analysis.levels import ERROR
 
 
@@ -58,6 +60,41 @@ class WindowAccumulator:
         if level > self.template_levels[template_id]:
             self.template_levels[template_id] = level
         return False
+
+    def add_many(
+        self,
+        template_ids: Sequence[str],
+        levels: Sequence[int],
+        messages: Sequence[str],
+        timestamps: Sequence[float],
+    ) -> list[str]:
+        """:meth:`add` for many records of this window; the templates new in the window."""
+        self.count += len(template_ids)
+        first, last = min(timestamps), max(timestamps)
+        if first < self.first_ts:
+            self.first_ts = first
+        if last > self.last_ts:
+            self.last_ts = last
+        tally = self.levels
+        errors_before = sum(tally[ERROR:])
+        for level in levels:
+            tally[level] += 1
+        self.errors += sum(tally[ERROR:]) - errors_before
+        counts = self.template_counts
+        template_levels = self.template_levels
+        new: list[str] = []
+        for template_id, level, message in zip(template_ids, levels, messages, strict=True):
+            seen = counts.get(template_id)
+            if seen is None:
+                counts[template_id] = 1
+                template_levels[template_id] = level
+                self.template_examples[template_id] = message
+                new.append(template_id)
+            else:
+                counts[template_id] = seen + 1
+                if level > template_levels[template_id]:
+                    template_levels[template_id] = level
+        return new
 
     def rename(self, old: str, new: str) -> None:
         """Fold a template that the miner generalised into its new id."""

@@ -30,21 +30,32 @@ class MinedBatch:
 
 def mine_batch(records: Iterable[WireRecord], miners: ServiceMiners) -> MinedBatch:
     batch = MinedBatch()
-    assigned: list[tuple[WireRecord, str]] = []
+    wires = list(records)
+    # One call of the miners' batch entry point per service: services are mined apart, so
+    # their order within the batch does not matter, only each service's own.
+    positions: dict[str, list[int]] = {}
+    for position, wire in enumerate(wires):
+        service = wire.record.service_name
+        where = positions.get(service)
+        if where is None:
+            positions[service] = [position]
+        else:
+            where.append(position)
+    assigned_ids = [""] * len(wires)
     created: list[tuple[str, str]] = []
+    for service, where in positions.items():
+        result = miners.assign(service, [wires[i].record.message for i in where])
+        ids = result.template_ids
+        for position, tid in zip(where, ids, strict=True):
+            assigned_ids[position] = tid
+        if result.created or result.renamed:
+            batch.changed_services.add(service)
+        batch.new_templates += len(result.created)
+        created.extend((service, ids[i]) for i in result.created)
+    assigned = list(zip(wires, assigned_ids, strict=True))
     first_level: dict[tuple[str, str], str] = {}
-    for wire in records:
-        record = wire.record
-        service = record.service_name
-        match = miners.mine(service, record.message)
-        assigned.append((wire, match.template_id))
-        first_level.setdefault((service, match.template_id), record.log_level)
-        if match.is_new:
-            batch.new_templates += 1
-            batch.changed_services.add(service)
-            created.append((service, match.template_id))
-        if match.previous_id is not None:
-            batch.changed_services.add(service)
+    for wire, tid in assigned:
+        first_level.setdefault((wire.record.service_name, tid), wire.record.log_level)
     templates: dict[tuple[str, str], TemplateRow] = {}
     for wire, assigned_id in assigned:
         record = wire.record

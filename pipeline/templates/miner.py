@@ -25,14 +25,15 @@ of another template they merge, and the old id becomes an alias of the surviving
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from itertools import compress
 from operator import ne
 from typing import Any
 
 from pipeline.templates.config import MinerConfig
 from pipeline.templates.ids import template_id
-from pipeline.templates.masking import UNIT_TOKENS, WILDCARD
+from pipeline.templates.masking import UNIT_TOKENS, WILDCARD, digit_pattern
 from pipeline.templates.model import TemplateMatch
 from pipeline.templates.parameters import Values, extract
 from pipeline.templates.rendering import render
@@ -47,7 +48,7 @@ from pipeline.templates.shapes import (
     skeleton,
 )
 from pipeline.templates.stats import Counters
-from pipeline.templates.tokenising import Tokeniser
+from pipeline.templates.tokenising import MessageRecipe, Tokeniser, tokens_from_recipe
 from pipeline.templates.tokens import (
     differ_in_words,
     generalise_token,
@@ -57,6 +58,18 @@ from pipeline.templates.tokens import (
 )
 
 MessageCache = dict[str, tuple["ServiceMiner", "Shape", list[str], Values]]
+PatternCache = dict[bytes, tuple["ServiceMiner", "Shape", MessageRecipe]]
+_NO_TOKENS: list[str] = []
+_NO_VALUES: Values = []
+
+
+@dataclass(frozen=True, slots=True)
+class Assigned:
+    """What :meth:`ServiceMiner.assign` did with each of its messages."""
+
+    template_ids: list[str]  # per message: the id of its template when it was mined
+    created: list[int]  # positions of the messages that created their template
+    renamed: list[tuple[int, str]]  # (position, old id) of messages that generalised one
 
 
 class ServiceMiner:
@@ -69,10 +82,12 @@ class ServiceMiner:
         tokeniser: Tokeniser,
         counters: Counters,
         cache: MessageCache | None = None,
+        patterns: PatternCache | None = None,
     ) -> None:
         self.service = service
         self._config = config
         self._tokenise = tokeniser.tokenise
+        self._tokenise_pattern = tokeniser.tokenise_pattern
         self._counters = counters
         self._groups: dict[GroupKey, list[Shape]] = {}
         # Group keys per token count, as insertion-ordered dicts: iterating a set of strings
@@ -84,6 +99,8 @@ class ServiceMiner:
         # Exact-message cache, shared by the miners of all services so that one bound covers
         # them all; an entry made by another miner is a miss.
         self._cache: MessageCache = {} if cache is None else cache
+        # Digit pattern -> the shape its messages join (see _mine_new); shared the same way.
+        self._patterns: PatternCache = {} if patterns is None else patterns
         # Distinct word tuples seen per family of sibling shapes (see _words_vary).
         self._families: dict[tuple[object, ...], set[tuple[str, ...]]] = {}
         # Skeleton (runs of <*> folded) -> template, to find lists of another length; and the
@@ -102,30 +119,97 @@ class ServiceMiner:
         counters = self._counters
         counters.messages += 1
         cached = self._cache.get(message)
+        is_new, previous_id = False, None
         if cached is not None and cached[0] is self and cached[1].alive:
             counters.cache_hits += 1
             _, shape, tokens, values = cached
-            template = shape.template
-            template.count += 1
-            self.templates.move_to_end(template.id)
-            if shape.general or len(values) > self._max_parameters:
-                params = self._parameters(shape, tokens, values)
-            else:
-                params = tuple(values)  # the common case, without a call
-            return TemplateMatch(template.id, template.text, params, False, None)
-        tokens, values = self._tokenise(message)
-        shape, is_new, previous_id = self._match(tokens)
-        if len(message) <= self._cached_chars:
-            cache = self._cache
-            if len(cache) >= self._cached_messages:
-                cache.clear()  # cheap bound: hot messages return within a few lines
-            cache[message] = (self, shape, tokens, values)
+            shape.template.count += 1
+            self.templates.move_to_end(shape.template.id)
+        else:
+            shape, is_new, previous_id, tokens, values = self._mine_new(message, True)
         template = shape.template
         if shape.general or len(values) > self._max_parameters:
             params = self._parameters(shape, tokens, values)
         else:
-            params = tuple(values)
+            params = tuple(values)  # the common case, without a call
         return TemplateMatch(template.id, template.text, params, is_new, previous_id)
+
+    def assign(self, messages: Iterable[str]) -> Assigned:
+        """Mine many messages: :meth:`mine` without the parameters, which cost as much again
+        as the rest and which a caller counting templates does not need."""
+        counters = self._counters
+        cache_get = self._cache.get
+        patterns_get = self._patterns.get
+        move_to_end = self.templates.move_to_end
+        longest = self._cached_chars
+        ids: list[str] = []
+        append = ids.append
+        created: list[int] = []
+        renamed: list[tuple[int, str]] = []
+        hits = pattern_hits = 0
+        for position, message in enumerate(messages):
+            # The two caches' hits inline (see mine and _mine_new): most messages are hits.
+            known: tuple[Any, ...] | None = cache_get(message)
+            if known is not None and known[0] is self and known[1].alive:
+                hits += 1
+            else:
+                known = patterns_get(digit_pattern(message)) if len(message) <= longest else None
+                if known is None or known[0] is not self or not known[1].alive:
+                    shape, is_new, previous_id, _, _ = self._mine_new(message, False)
+                    append(shape.template.id)
+                    if is_new:
+                        created.append(position)
+                    elif previous_id is not None:
+                        renamed.append((position, previous_id))
+                    continue
+                pattern_hits += 1
+            template = known[1].template
+            template.count += 1
+            move_to_end(template.id)
+            append(template.id)
+        counters.messages += len(ids)
+        counters.cache_hits += hits
+        counters.pattern_hits += pattern_hits
+        return Assigned(ids, created, renamed)
+
+    def _mine_new(
+        self, message: str, with_values: bool
+    ) -> tuple[Shape, bool, str | None, list[str], Values]:
+        """Match a message the exact-message cache does not hold.
+
+        Messages that differ from an earlier one only in their digits' values, where the
+        tokeniser has a recipe for them that leaves no digit in any token, give the very tokens
+        that message gave, so they are matched as it was (the shape it joined, while alive),
+        without tokenising or matching: most messages are known events with new numbers."""
+        if len(message) > self._cached_chars:
+            tokens, values = self._tokenise(message)
+            shape, is_new, previous_id = self._match(tokens)
+            return shape, is_new, previous_id, tokens, values
+        pattern = digit_pattern(message)
+        patterns = self._patterns
+        known = patterns.get(pattern)
+        if known is not None and known[0] is self and known[1].alive:
+            self._counters.pattern_hits += 1
+            shape = known[1]
+            template = shape.template
+            template.count += 1
+            self.templates.move_to_end(template.id)
+            if with_values:
+                tokens, values = tokens_from_recipe(message, known[2])
+                return shape, False, None, tokens, values
+            return shape, False, None, _NO_TOKENS, _NO_VALUES
+        tokens, values, recipe = self._tokenise_pattern(message, pattern)
+        shape, is_new, previous_id = self._match(tokens)
+        if recipe is not None and not recipe[1]:
+            if len(patterns) >= self._cached_messages:
+                patterns.clear()  # cheap bound, as for the exact-message cache
+            patterns[pattern] = (self, shape, recipe)
+        else:
+            cache = self._cache
+            if len(cache) >= self._cached_messages:
+                cache.clear()  # cheap bound: hot messages return within a few lines
+            cache[message] = (self, shape, tokens, values)
+        return shape, is_new, previous_id, tokens, values
 
     def resolve(self, tid: str) -> str:
         """Follow generalisation and merge aliases to the id in use now."""

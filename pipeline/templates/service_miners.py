@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Iterable
 
 from pipeline.errors import SnapshotError
 from pipeline.templates.config import MinerConfig
 from pipeline.templates.masking import Masker
-from pipeline.templates.miner import MessageCache, ServiceMiner
+from pipeline.templates.miner import Assigned, MessageCache, PatternCache, ServiceMiner
 from pipeline.templates.model import TemplateMatch
 from pipeline.templates.snapshot import dump_state, load_state
 from pipeline.templates.stats import Counters, MinerStats
@@ -29,6 +30,7 @@ class ServiceMiners:
         self._tokeniser = Tokeniser(config, masker, self._counters)
         self._miners: OrderedDict[str, ServiceMiner] = OrderedDict()
         self._cache: MessageCache = {}
+        self._patterns: PatternCache = {}
         self._last: ServiceMiner | None = None
         # Services evicted since the owner last cleared this (the stream deletes their state).
         self.evicted_names: list[str] = []
@@ -43,6 +45,15 @@ class ServiceMiners:
         if miner is None or miner.service != service:
             miner = self._miner(service)
         return miner.mine(message)
+
+    def assign(self, service: str, messages: Iterable[str]) -> Assigned:
+        """Mine many messages of one service, in order: the same templates as :meth:`mine`
+        one by one, without the parameters (the batch entry point of the stream and
+        ``analyze``)."""
+        miner = self._last
+        if miner is None or miner.service != service:
+            miner = self._miner(service)
+        return miner.assign(messages)
 
     def resolve(self, service: str, template_id: str) -> str:
         """Follow generalisation aliases of ``template_id`` to the id in use now."""
@@ -136,7 +147,12 @@ class ServiceMiners:
                 self.evicted_names.append(evicted)
                 self._counters.evicted_services += 1
             miner = ServiceMiner(
-                service, self._config, self._tokeniser, self._counters, self._cache
+                service,
+                self._config,
+                self._tokeniser,
+                self._counters,
+                self._cache,
+                self._patterns,
             )
             miners[service] = miner
         else:

@@ -15,6 +15,8 @@ class MinerStats:
     # Templates that became identical after generalising and were folded into one.
     merges: int = 0
     cache_hits: int = 0
+    # Messages whose digits alone differed from an earlier message's (see ServiceMiner).
+    pattern_hits: int = 0
     multiline_messages: int = 0
     # Bounds that were hit, one counter per kind.
     truncated_messages: int = 0
@@ -51,6 +53,7 @@ class Counters:
     generalisations: int
     merges: int
     cache_hits: int
+    pattern_hits: int
     multiline_messages: int
     truncated_messages: int
     truncated_tokens: int

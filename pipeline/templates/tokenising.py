@@ -91,11 +91,19 @@ class Tokeniser:
         if len(message) > self._recipe_chars:
             tokens, values, _ = self._tokenise(message)
             return tokens, values
-        pattern = digit_pattern(message)
+        tokens, values, _ = self.tokenise_pattern(message, digit_pattern(message))
+        return tokens, values
+
+    def tokenise_pattern(
+        self, message: str, pattern: bytes
+    ) -> tuple[list[str], Values, MessageRecipe | None]:
+        """:meth:`tokenise` of a message within the recipe length whose digit pattern the
+        caller has computed; also the recipe the tokens came from, if they came from one."""
         recipes = self._recipes
         recipe = recipes.get(pattern)
         if recipe is not None:
-            return _from_recipe(message, recipe)
+            tokens, values = tokens_from_recipe(message, recipe)
+            return tokens, values, recipe
         tokens, values, common = self._tokenise(message)
         if (b"0" in pattern or b"1" in pattern) and pattern not in recipes:
             # Digits: more messages may come with this pattern. A recipe costs several
@@ -110,7 +118,7 @@ class Tokeniser:
                 if len(recipes) >= self._recipes_size:
                     recipes.clear()
                 recipes[pattern] = self._recipe(message, tokens, values) if common else None
-        return tokens, values
+        return tokens, values, None
 
     def _tokenise(self, message: str) -> tuple[list[str], Values, bool]:
         """Tokens and values of ``message``, and whether it took the common path."""
@@ -225,7 +233,7 @@ class Tokeniser:
             return None
         names = tuple(name for name, _ in values)
         made_recipe = (tuple(constant), tuple(rebuilt), names, tuple(slices))
-        if _from_recipe(message, made_recipe) != (tokens, values):
+        if tokens_from_recipe(message, made_recipe) != (tokens, values):
             return None  # not expected; a recipe must give what tokenising gave
         return made_recipe
 
@@ -251,7 +259,7 @@ class Tokeniser:
         return tokens, values
 
 
-def _from_recipe(message: str, recipe: MessageRecipe) -> tuple[list[str], Values]:
+def tokens_from_recipe(message: str, recipe: MessageRecipe) -> tuple[list[str], Values]:
     """Tokens and values of ``message`` made as for the message its recipe was made from."""
     constant, rebuilt, names, slices = recipe
     cut = message.__getitem__
