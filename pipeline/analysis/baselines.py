@@ -9,6 +9,10 @@ from typing import Any
 
 from pipeline.analysis.counts import binomial_z, volume_z
 
+# A window after an incident still this share as far out as the excursion went (on its side)
+# is the incident going on, not a level traffic settled at.
+_EXCURSION_SHARE = 0.6
+
 
 class VolumeBaseline:
     """EWMA of log(1 + count) with an EWMA absolute deviation, tested as a negative binomial
@@ -87,19 +91,18 @@ class VolumeBaseline:
           and a volume change nobody was alerted about is not the end of an incident."""
         x = math.log1p(count)
         resid = x - self.level
-        if abs(self.z(count)) <= 3.0:
-            self.pending = None
-            return False
-        scale = self.scale()
-        if self.prior is not None and abs(x - self.prior) <= 3.0 * scale:
+        far = abs(self.z(count)) > 3.0
+        if far and self.prior is not None and abs(x - self.prior) <= 3.0 * self.scale():
             return self._confirm(x, to_prior=True)
         if not after_incident or abs(resid) > math.log(2.0):
             self.pending = None
             return False
         excursion = abs(self.outside) >= 2 and (resid > 0) == (self.outside > 0)
-        if excursion and abs(resid) >= 0.5 * self.peak:
+        if excursion and abs(resid) >= _EXCURSION_SHARE * self.peak:
             self.pending = None
             return False
+        if not far and self.pending is None:
+            return False  # a window near the level does not start a new one
         return self._confirm(x, to_prior=False)
 
     def _confirm(self, x: float, to_prior: bool) -> bool:
@@ -110,8 +113,13 @@ class VolumeBaseline:
         if to_prior and self.prior is not None:
             self.level, self.prior = self.prior, None
         else:
+            settled = 0.5 * (x + self.pending)
+            if abs(settled - self.level) < 2.0 * self.scale():
+                # Together the two are not far off (the second may be within three z): noise.
+                self.pending = None
+                return False
             self.prior, self.prior_age = self.level, 0
-            self.level = 0.5 * (x + self.pending)
+            self.level = settled
         self.outside, self.peak, self.pending = 0, 0.0, None
         return True
 

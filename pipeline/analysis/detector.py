@@ -36,7 +36,8 @@ _GATE = 0.5
 # Evidence the previous window must have had for a non-strong candidate to fire now.
 _PERSIST = 0.4
 # Windows after a service's last anomaly in which a volume step may be where traffic settled.
-_SETTLE_WINDOWS = 2
+_SETTLE_WINDOWS = 5
+_VOLUME_KINDS = frozenset(("volume_spike", "volume_drop"))
 _NEVER = -(10**9)
 # An alerted change that lasts this many windows is learned as the new normal.
 _RELEARN_WINDOWS = 30
@@ -148,6 +149,9 @@ class ServiceDetector:
         if self.volume.settle(n, after_incident):
             # The traffic settled at a level of its own after an incident: the new normal.
             self.volume_run = []
+        # The first window of a step right after an incident may be where traffic settles:
+        # its volume is not alerted until the next window tells (settle needs two).
+        settling = after_incident and self.volume.pending is not None
         volume_z = self.volume.z(n)
         error_z = self.error_rate.z(acc.errors, n)
         features = self._features(acc, fresh, new_quiet, volume_z, error_z)
@@ -164,6 +168,8 @@ class ServiceDetector:
             for cand in candidates:
                 best_evidence = max(best_evidence, cand.evidence)
             anomalies = self._gate(candidates, acc, start, end, model)
+            if settling:
+                anomalies = [a for a in anomalies if a.kind not in _VOLUME_KINDS]
             self.previous_evidence = {c.kind: c.evidence for c in candidates}
         # A service silent for a while has said so (its volume_drop incident is open): further
         # silent windows keep that incident open without repeating the alert.
@@ -482,11 +488,17 @@ class ServiceDetector:
         self.history.add(n, volume_z, alerted)
         # Extra lines from templates new since a deploy are learned quickly, not resisted --
         # from their second window on, so a one-off burst of a new template (a batch job's
-        # first run) is not taken for a deploy.
-        fresh_lines = sum(
-            c
-            for t, c in acc.template_counts.items()
-            if t in fresh and acc.template_levels[t] < WARNING and self.seen[t][1] < index
+        # first run) is not taken for a deploy. Not during the warm-up, where every template is
+        # new and the spread of the traffic is still to be learned.
+        warm = self.closed_windows >= self.config.warmup_windows
+        fresh_lines = (
+            sum(
+                c
+                for t, c in acc.template_counts.items()
+                if t in fresh and acc.template_levels[t] < WARNING and self.seen[t][1] < index
+            )
+            if warm
+            else 0
         )
         allowance = int(self.config.max_fresh_share * self.volume.expected())
         trusted = fresh_lines > 0 and self.volume.z(n - min(fresh_lines, allowance)) < 2.0

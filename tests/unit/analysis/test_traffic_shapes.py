@@ -148,3 +148,60 @@ def test_bursty_low_counts_raise_no_volume_alert() -> None:
     _, reports = run(range(600), override=override)
     found = kinds(reports)
     assert "volume_spike" not in found and "volume_drop" not in found
+
+
+def test_after_an_incident_two_windows_whose_mean_is_off_re_anchor_even_if_one_is_near() -> None:
+    base = VolumeBaseline(alpha=0.08, dev_alpha=0.05)
+    rng = np.random.default_rng(5)
+    for count in rng.poisson(170 * np.exp(rng.normal(0.0, 0.08, 120))):
+        base.update(int(count))
+    for _ in range(10):
+        base.update(70)  # the incident, held
+    level = base.expected()
+    # Traffic settles at about 125 (bursty): one window far out, the next within three z.
+    assert base.z(104) < -3.0 and base.z(136) > -3.0
+    assert not base.settle(104, after_incident=True)
+    base.update(104)
+    assert base.settle(136, after_incident=True)
+    assert 110 < base.expected() < 125 < level
+    # Alone, the same two windows are noise for a service with no incident.
+    calm = VolumeBaseline(alpha=0.08, dev_alpha=0.05)
+    for count in rng.poisson(170 * np.exp(rng.normal(0.0, 0.08, 120))):
+        calm.update(int(count))
+    assert not calm.settle(104, after_incident=False)
+    assert not calm.settle(136, after_incident=False)
+
+
+def test_a_pair_close_to_the_level_does_not_re_anchor_it() -> None:
+    base = VolumeBaseline(alpha=0.08, dev_alpha=0.05)
+    steady(base)
+    for _ in range(5):
+        base.update(0)
+    far = 150  # far out alone, but with a window back at the level the pair is not
+    assert base.z(far) < -3.0
+    assert not base.settle(far, after_incident=True)
+    base.update(far)
+    assert not base.settle(205, after_incident=True)
+    assert 190 < base.expected() < 210
+
+
+def test_a_higher_level_right_after_an_incident_raises_no_volume_alert() -> None:
+    # An error burst (in place of normal lines), then traffic settles 60% higher, reaching it
+    # three windows later.
+    burst = {m: [*normal_mix(150, m), ("crash", "ERROR", 50)] for m in range(60, 66)}
+    ramp = {66: normal_mix(200, 66), 67: normal_mix(230, 67), 68: normal_mix(280, 68)}
+    higher = {m: normal_mix(320, m) for m in range(69, 130)}
+    _, reports = run(range(130), override={**burst, **ramp, **higher})
+    found = kinds(reports)
+    assert found.get("new_error_pattern") or found.get("error_rate")
+    assert "volume_spike" not in found
+
+
+def test_the_warm_up_learns_the_spread_of_bursty_traffic() -> None:
+    rng = np.random.default_rng(11)
+    counts = rng.poisson(80 * np.exp(rng.normal(0.0, 0.25, 40)))
+    override = {m: normal_mix(int(c), m) for m, c in enumerate(counts)}
+    engine, reports = run(range(40), override=override)
+    # Every template is new during the warm-up; that is no reason to leave the spread unlearned.
+    assert engine.services["api"].volume.dev > 0.12
+    assert "volume_spike" not in kinds(reports) and "volume_drop" not in kinds(reports)
