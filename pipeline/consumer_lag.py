@@ -69,23 +69,27 @@ class PartitionLag:
         self._clock = clock
         self._positions: dict[TP, int] = {}
 
-    def known(self) -> dict[int, int | None]:
-        """The lags the consumer knows without asking anyone; None where it cannot tell."""
+    def known(self, committed_only: bool = False) -> dict[int, int | None]:
+        """The lags the consumer knows without asking anyone; None where it cannot tell.
+
+        ``committed_only``: a fetch position does not stand in before the first commit (it
+        runs ahead of what the agent has processed: fetched records may still be in Faust's
+        buffers)."""
         now = self._clock()
         lags: dict[int, int | None] = {}
         for tp in self._owned():
             fetched = self._offsets.fetched_end(tp)
-            done = self._done(tp)
+            done = self._offsets.committed(tp) if committed_only else self._done(tp)
             if fetched is None or done is None or now - fetched[1] > self._max_fetch_age:
                 lags[tp.partition] = None
             else:
                 lags[tp.partition] = max(fetched[0] - done, 0)
         return lags
 
-    def caught_up(self) -> list[int]:
+    def caught_up(self, committed_only: bool = False) -> list[int]:
         """Partitions with nothing waiting in Kafka as far as their last fetch shows; one not
-        fetched lately is not among them."""
-        return [partition for partition, lag in self.known().items() if lag == 0]
+        fetched lately is not among them (``committed_only``: see :meth:`known`)."""
+        return [partition for partition, lag in self.known(committed_only).items() if lag == 0]
 
     async def measure(self) -> dict[int, int]:
         """Every owned partition's lag, asking the broker and the consumer thread for what the

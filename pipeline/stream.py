@@ -318,8 +318,10 @@ def attach_stream(
         except Exception as exc:  # the producer not started, Kafka away: the next tick retries
             log.debug("tick skipped: %r", exc)
             return
-        # A backfill's topic was filled before its worker started: caught up is the end.
-        idle = _caught_up(lag)
+        # A backfill's topic was filled before its worker started: caught up is the end, so
+        # only what the agent has processed and committed counts (records fetched but still
+        # buffered would come after their windows closed).
+        idle = _caught_up(lag, committed_only=bool(backfill))
         await deliver(await detectors.tick(time.time(), idle, at_end=bool(backfill)))
 
     app.timer(TICK_INTERVAL_SECONDS)(close_idle_windows)
@@ -397,9 +399,9 @@ async def _partition_count(app: faust.App, topic: str) -> int:
     return len(await producer.partitions_for(topic))
 
 
-def _caught_up(lag: PartitionLag) -> list[int]:
+def _caught_up(lag: PartitionLag, committed_only: bool = False) -> list[int]:
     try:
-        return lag.caught_up()
+        return lag.caught_up(committed_only)
     except Exception as exc:  # no tick this time (the consumer not started yet); the next retries
         log.debug("lag unavailable: %r", exc)
         return []

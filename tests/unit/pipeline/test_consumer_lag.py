@@ -182,3 +182,17 @@ def test_faust_offsets_read_the_last_fetch_in_seconds():
 )
 def test_faust_offsets_without_a_fetch_tell_nothing(app):
     assert FaustOffsets(app).fetched_end(TP(TOPIC, 0)) is None
+
+
+async def test_at_the_end_of_a_backfill_only_a_commit_says_caught_up(offsets, lag):
+    # Fetched to the end but not processed: the records may still be in Faust's buffers.
+    tp = offsets.own(0)
+    offsets.fetched[tp] = (12, NOW)
+    offsets.positions[tp] = 12
+    await lag.measure()
+    assert lag.caught_up() == [0]
+    assert lag.caught_up(committed_only=True) == []
+    offsets.committed_[tp] = 11
+    assert lag.caught_up(committed_only=True) == []
+    offsets.committed_[tp] = 12
+    assert lag.caught_up(committed_only=True) == [0]
