@@ -81,8 +81,10 @@ format: install ## Format and autofix with ruff
 	$(VENV)/bin/ruff format $(PY_PATHS)
 	$(VENV)/bin/ruff check --fix $(PY_PATHS)
 
-bench-templates: install ## Template accuracy and speed against Drain3 on Loghub-2k
+bench-templates: install ## Template accuracy and speed against Drain3: Loghub-2k, then real logging calls (tuning, held-out)
 	$(PY) tests/bench/bench_templates.py
+	$(PY) tests/bench/bench_templates.py --logcalls tuning
+	$(PY) tests/bench/bench_templates.py --logcalls held-out
 
 bench-anomaly: install ## Anomaly precision/recall/delay on simulated scenarios
 	$(PY) tests/bench/bench_anomaly.py

@@ -1,11 +1,15 @@
-"""Benchmark: our template miner against Drain3 on the Loghub-2k samples.
+"""Benchmark: our template miner against Drain3 on the Loghub-2k samples, and on lines made by
+the real logging calls of software outside Loghub (``logcall_corpus.py``).
 
-Run ``.venv/bin/python tests/bench/bench_templates.py``. For every system under
-``$LOGHUB_DIR`` (default: ``<repo>/../shared/data/loghub-2k``) the Content column of
-``<S>_2k.log_structured_corrected.csv`` is written to a temporary file, one message per line,
-and each miner turns it into a CSV of per-line templates (file in, CSV out; building the miner
-is excluded from the timing). Accuracy is measured against the EventTemplate column with the
-Loghub-2.0 metrics of ``pipeline.offline.template_evaluation``.
+Run ``.venv/bin/python tests/bench/bench_templates.py [--logcalls tuning|held-out]``. For
+every system under ``$LOGHUB_DIR`` (default: ``<repo>/../shared/data/loghub-2k``) the Content
+column of ``<S>_2k.log_structured_corrected.csv`` is written to a temporary file, one message
+per line, and each miner turns it into a CSV of per-line templates (file in, CSV out; building
+the miner is excluded from the timing). Accuracy is measured against the EventTemplate column
+with the Loghub-2.0 metrics of ``pipeline.offline.template_evaluation``.
+
+With ``--logcalls SPLIT`` the systems are those of ``logcall_corpus.SYSTEMS`` in that split,
+generated afresh (``--seed``) into a temporary directory in the same layout.
 
 Drain3 runs twice: with the masking and settings of ``examples/drain3.ini`` from the Drain3
 repository (reproduced below) and with the library defaults. Its mask placeholders
@@ -14,6 +18,7 @@ repository (reproduced below) and with the library defaults. Its mask placeholde
 
 from __future__ import annotations
 
+import argparse
 import csv
 import os
 import re
@@ -33,6 +38,7 @@ from drain3.template_miner_config import TemplateMinerConfig  # noqa: E402
 
 from pipeline.offline.template_evaluation import Accuracy, evaluate  # noqa: E402
 from pipeline.offline.templates_command import run_templates  # noqa: E402
+from tests.bench import logcall_corpus  # noqa: E402
 
 REPEATS = int(os.environ.get("BENCH_REPEATS", "5"))
 
@@ -121,8 +127,20 @@ def miners() -> dict[str, Runner]:
     }
 
 
-def main() -> int:
-    data = loghub_dir()
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--logcalls", choices=("tuning", "held-out"))
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args(argv)
+    if args.logcalls:
+        with tempfile.TemporaryDirectory(prefix="logcalls-") as tmp:
+            logcall_corpus.write(Path(tmp), args.seed, (args.logcalls,))
+            print(f"logging calls of software outside Loghub, {args.logcalls} systems")
+            return bench(Path(tmp) / args.logcalls)
+    return bench(loghub_dir())
+
+
+def bench(data: Path) -> int:
     systems = sorted(p for p in data.iterdir() if p.is_dir()) if data.is_dir() else []
     if not systems:
         print(f"no Loghub systems under {data} (set LOGHUB_DIR)", file=sys.stderr)

@@ -1,0 +1,757 @@
+"""Log lines made by the real logging calls of open-source software, with each call's format
+string as the truth: a benchmark of template mining on software the miner was not built from.
+
+``tests/bench/logcalls/<system>.jsonl.gz`` holds the logging calls read from each system's
+source (format string, verbs, argument expressions or structured keys; see ``SOURCES.md``
+there). For a system, :func:`generate` picks events (calls), gives them a skewed frequency, and
+renders lines the way the software prints them: printf verbs (Go, C, Python), SLF4J ``{}``
+(Java), zap's console fields, klog's quoted ``key="value"`` pairs, logrus' ``msg="..."`` text.
+Each value is drawn by what its argument is (an error, a path, a state, a list, a name with a
+number in it...), judged from its verb and the argument's name; values repeat as they do in
+real logs (a state has a few values, a counter is new every time).
+
+The truth of a line is its format with every value written ``<*>`` (the constant text, quotes
+and keys stay), corrected with the Loghub-2.0 rules as the Loghub samples are.
+
+Systems are split in two: ``tuning`` (looked at while the miner is changed) and ``held-out``
+(only summary rows are read). Run ``python tests/bench/logcall_corpus.py --out DIR`` to write
+``DIR/<split>/<system>/<system>_2k.log_structured_corrected.csv`` (columns ``Content`` and
+``EventTemplate``), the layout of the Loghub samples that ``bench_templates.py`` reads.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import json
+import random
+import re
+import string
+import sys
+import zlib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[2]
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+from pipeline.templates.rendering import normalise  # noqa: E402
+
+DATA = Path(__file__).resolve().parent / "logcalls"
+LINES = 2000
+EVENTS = 150
+
+
+@dataclass(frozen=True, slots=True)
+class System:
+    name: str
+    language: str  # go, c, python, java
+    style: str  # printf, slf4j, zap, klog, logrus
+    split: str  # tuning or held-out
+
+
+SYSTEMS: dict[str, System] = {
+    s.name: s
+    for s in (
+        System("etcd", "go", "zap", "tuning"),
+        System("gitea", "go", "printf", "tuning"),
+        System("postgresql", "c", "printf", "tuning"),
+        System("homeassistant", "python", "printf", "tuning"),
+        System("kubelet", "go", "klog", "held-out"),
+        System("containerd", "go", "logrus", "held-out"),
+        System("systemd", "c", "printf", "held-out"),
+        System("cassandra", "java", "slf4j", "held-out"),
+    )
+}
+
+# A piece of a line: its text and whether it is a value (``<*>`` in the truth).
+Piece = tuple[str, bool]
+
+_PRINTF = re.compile(r"%(?:%|[-+ #0]*(?:\*|\d+)?(?:\.(?:\*|\d+))?(?:hh|h|ll|l|z|j|t|L)?[a-zA-Z])")
+
+
+def _set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+def _list(text: str) -> list[str]:
+    return text.split()
+
+
+_WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
+
+# Kinds of values, judged from the words of an argument expression or key, first match wins.
+_HINTS: tuple[tuple[str, frozenset[str]], ...] = (
+    (
+        "number",
+        _set(
+            "len count cnt num total size bytes nbytes length attempt attempts "
+            "retries retry pid port revision rev term index idx offset seq "
+            "generation gen epoch limit max min capacity qps burst tokens "
+            "version percent ratio rows pages blocks segments lsn xid oid "
+            "lineno line n i j"
+        ),
+    ),
+    ("error", _set("err error errors exception exc ex e cause throwable rerr failure")),
+    (
+        "duration",
+        _set(
+            "took duration timeout elapsed interval period delay latency ttl "
+            "wait backoff age since after deadline"
+        ),
+    ),
+    (
+        "path",
+        _set(
+            "path paths file filename files dir directory mount mountpoint "
+            "socket root dest src target location bundle folder"
+        ),
+    ),
+    (
+        "address",
+        _set(
+            "addr address addresses endpoint endpoints url urls uri host "
+            "hostname peer peers remote listen ip server"
+        ),
+    ),
+    ("state", _set("state status phase mode condition result health")),
+    ("signal", _set("signal sig signo")),
+    ("command", _set("cmd command binary exec program argv executable")),
+    (
+        "symbol",
+        _set(
+            "type kind reason code level action method op operation event "
+            "policy strategy driver runtime protocol scheme format verb "
+            "platform arch os stage step"
+        ),
+    ),
+    (
+        "id",
+        _set(
+            "id ids uuid uid digest hash checksum sha token key keys commit "
+            "sandbox container snapshot task member cluster"
+        ),
+    ),
+    (
+        "name",
+        _set(
+            "name names user username owner repo repository pod node service "
+            "unit namespace ns table keyspace db database relation rel relname "
+            "entity domain plugin integration component module container image "
+            "device iface interface column schema role tenant org team branch "
+            "tag label host entry item object obj resource volume disk "
+            "partition topic queue job"
+        ),
+    ),
+)
+_PLURAL_LISTS = _set(
+    "keys endpoints names ids members peers nodes items values args "
+    "urls addresses paths files tables columns hosts entries pods "
+    "images tags labels"
+)
+
+
+def hint_words(expression: str) -> list[str]:
+    return [w.lower() for w in _WORDS.findall(expression)]
+
+
+def kind_of(expression: str, rng: random.Random) -> str:
+    words = hint_words(expression)
+    if words and words[-1] in ("string", "str", "name") and len(words) > 1:
+        # x.String(), str(x): what x is.
+        words = words[:-1] if words[-1] != "name" else words
+    if any(w in ("len", "count", "cnt", "size", "num") for w in words[:1]):
+        return "number"
+    last = words[-1] if words else ""
+    if last in _PLURAL_LISTS:
+        return "list"
+    for word in reversed(words):
+        for kind, names in _HINTS:
+            # Glued words too: filepath, peerurl.
+            if word in names or any(len(n) >= 4 and word.endswith(n) for n in names):
+                return kind
+    return rng.choice(("name", "word", "number", "id", "symbol", "name"))
+
+
+# -- values ---------------------------------------------------------------------------------
+
+_VOCAB = _list(
+    "alpha beta gamma delta default primary replica local backup main staging canary "
+    "invoices orders billing maple cedar birch aurora nova vega orion atlas hermes zeus "
+    "kitchen garden hallway frontend backend worker scheduler gateway storage metrics"
+)
+_STATES = {
+    "upper": _list(
+        "RUNNING STOPPED PENDING FAILED OFFLINE INACTIVE ACTIVE UNKNOWN READY "
+        "NOT_READY DEGRADED PAUSED"
+    ),
+    "lower": _list(
+        "active inactive failed activating deactivating running stopped pending "
+        "unknown ready exited dead"
+    ),
+    "capital": _list("Running Pending Succeeded Failed Unknown Terminating Ready Waiting"),
+}
+_SYMBOLS = {
+    "errno": _list("EACCES ENOSPC ENOENT EPERM EBUSY EAGAIN EEXIST EINVAL ETIMEDOUT"),
+    "http": _list("GET POST PUT DELETE PATCH HEAD"),
+    "goerr": _list(
+        "os.ErrNotExist context.DeadlineExceeded io.EOF fs.ErrPermission "
+        "context.Canceled net.ErrClosed"
+    ),
+    "proto": _list("tcp udp unix tcp4 tcp6"),
+    "driver": _list("overlayfs native btrfs zfs devmapper"),
+    "msg": _list("MsgApp MsgHeartbeat MsgSnap MsgVote MsgProp MsgReadIndex"),
+    "lowerword": _list("json yaml toml xml protobuf"),
+    "camel": _list("CreateContainer StartPodSandbox RemoveImage PullImage ListContainers"),
+}
+_SIGNALS = _list("SIGTERM SIGKILL SIGHUP SIGINT SIGCHLD SIGUSR1 SIGPIPE SIGQUIT")
+_COMMANDS = _list("mount umount iptables runc systemctl git ssh-keygen ip modprobe tar unpigz")
+_ERRNO_TEXT = (
+    "No such file or directory",
+    "Permission denied",
+    "Device or resource busy",
+    "No space left on device",
+    "Connection refused",
+    "Invalid argument",
+    "Operation not permitted",
+    "Resource temporarily unavailable",
+    "Too many open files",
+    "Connection timed out",
+    "File exists",
+    "Protocol error",
+)
+_GO_TYPES = ["*errors.errorString", "*fs.PathError", "*url.Error", "*net.OpError", "[]uint8"]
+
+
+def _digits(rng: random.Random, low: int, high: int) -> str:
+    return str(rng.randint(low, high))
+
+
+def _hex(rng: random.Random, width: int) -> str:
+    return "".join(rng.choice("0123456789abcdef") for _ in range(width))
+
+
+def _ip(rng: random.Random) -> str:
+    return f"10.{rng.randint(0, 255)}.{rng.randint(0, 255)}.{rng.randint(1, 254)}"
+
+
+def _path(rng: random.Random) -> str:
+    roots = ("/var/lib", "/run", "/etc", "/data", "/srv", "/home/git", "/tmp")
+    parts = [rng.choice(roots)]
+    for _ in range(rng.randint(1, 4)):
+        form = rng.random()
+        word = rng.choice(_VOCAB)
+        if form < 0.5:
+            parts.append(word)
+        elif form < 0.75:
+            parts.append(f"{word}-{rng.randint(1, 99)}")
+        else:
+            parts.append(_hex(rng, rng.choice((8, 12, 16))))
+    if rng.random() < 0.5:
+        parts[-1] += rng.choice((".db", ".log", ".json", ".conf", ".snap", ".sock"))
+    return "/".join(parts)
+
+
+def _address(rng: random.Random) -> str:
+    form = rng.random()
+    port = rng.choice((2379, 2380, 443, 6443, 8080, 5432, 9042, 8123, 3000))
+    if form < 0.4:
+        return f"{_ip(rng)}:{port}"
+    if form < 0.6:
+        return f"{rng.choice(_VOCAB)}-{rng.randint(0, 9)}.corp.internal:{port}"
+    if form < 0.8:
+        return f"https://{_ip(rng)}:{port}/{rng.choice(_VOCAB)}"
+    return f"unix:///run/{rng.choice(_VOCAB)}/{rng.choice(_VOCAB)}.sock"
+
+
+def _name_family(rng: random.Random) -> Callable[[random.Random], str]:
+    """Names with numbers in them, partly masked by a careless miner: each family a shape."""
+    base = rng.choice(_VOCAB)
+    families: tuple[Callable[[random.Random], str], ...] = (
+        lambda r: f"{r.choice(_VOCAB)}-{r.randint(1, 40)}",
+        lambda r: f"node-{r.randint(1, 64)}.corp",
+        lambda r: f"{base}-{r.randint(1, 12)}",
+        lambda r: f"kube-system/{r.choice(_VOCAB)}-{_hex(r, 10)}-{_hex(r, 5)}",
+        lambda r: f"user{r.randint(1, 30)}/repo{r.randint(1, 30)}",
+        lambda r: f"sensor.{r.choice(_VOCAB)}_{r.choice(_VOCAB)}",
+        lambda r: f"{r.choice(_VOCAB)}.service",
+        lambda r: f"{r.choice(_VOCAB)}_{r.choice(_VOCAB)}",
+        lambda r: r.choice(_VOCAB),
+    )
+    return rng.choice(families)
+
+
+def _go_error(rng: random.Random) -> str:
+    forms: tuple[Callable[[], str], ...] = (
+        lambda: "context canceled",
+        lambda: "context deadline exceeded",
+        lambda: "EOF",
+        lambda: "unexpected EOF",
+        lambda: f"dial tcp {_ip(rng)}:{rng.choice((443, 2379, 2380))}: connect: connection refused",
+        lambda: f"open {_path(rng)}: no such file or directory",
+        lambda: (
+            f"read tcp {_ip(rng)}:{rng.randint(30000, 60000)}->{_ip(rng)}:2380: read: "
+            "connection reset by peer"
+        ),
+        lambda: "rpc error: code = Unavailable desc = connection closed",
+        lambda: f'rpc error: code = NotFound desc = container "{_hex(rng, 64)}" not found',
+        lambda: "i/o timeout",
+        lambda: "etcdserver: request timed out",
+        lambda: "x509: certificate has expired or is not yet valid",
+        lambda: f"mkdir {_path(rng)}: file exists",
+        lambda: (
+            f"failed to {rng.choice(('mount', 'unmount', 'stat'))} {_path(rng)}: "
+            f"{rng.choice(('permission denied', 'device or resource busy'))}"
+        ),
+        lambda: "permission denied",
+    )
+    return rng.choice(forms)()
+
+
+def _python_error(rng: random.Random) -> str:
+    forms: tuple[Callable[[], str], ...] = (
+        lambda: "[Errno 111] Connection refused",
+        lambda: "timed out",
+        lambda: (
+            f"Cannot connect to host {_ip(rng)}:8123 ssl:default [Connect call failed "
+            f"('{_ip(rng)}', 8123)]"
+        ),
+        lambda: f"404, message='Not Found', url=URL('http://{_ip(rng)}/api/{rng.choice(_VOCAB)}')",
+        lambda: "'NoneType' object has no attribute 'get'",
+        lambda: f"[Errno 2] No such file or directory: '{_path(rng)}'",
+        lambda: f"Invalid config for [{rng.choice(_VOCAB)}]: required key not provided",
+        lambda: "Unexpected error",
+        lambda: f"{rng.choice(_VOCAB)}",
+    )
+    return rng.choice(forms)()
+
+
+def _java_error(rng: random.Random) -> str:
+    forms: tuple[Callable[[], str], ...] = (
+        lambda: "java.io.IOException: Broken pipe",
+        lambda: "java.nio.file.NoSuchFileException: " + _path(rng),
+        lambda: (
+            "org.apache.cassandra.exceptions.UnavailableException: Cannot achieve "
+            f"consistency level {rng.choice(('QUORUM', 'ONE', 'LOCAL_QUORUM'))}"
+        ),
+        lambda: "java.util.concurrent.TimeoutException",
+        lambda: f"java.net.ConnectException: Connection refused: /{_ip(rng)}:7000",
+        lambda: "java.lang.IllegalStateException: " + rng.choice(("closed", "not started")),
+        lambda: "java.lang.OutOfMemoryError: Java heap space",
+    )
+    return rng.choice(forms)()
+
+
+def _c_error(rng: random.Random) -> str:
+    return rng.choice(_ERRNO_TEXT)
+
+
+_ERRORS = {"go": _go_error, "python": _python_error, "java": _java_error, "c": _c_error}
+
+
+def _duration(rng: random.Random, language: str) -> str:
+    if language == "go":
+        form = rng.random()
+        if form < 0.4:
+            return f"{rng.uniform(0.001, 30):.{rng.randint(3, 9)}f}s".replace(".", ".", 1)
+        if form < 0.7:
+            return f"{rng.randint(1, 999)}ms"
+        if form < 0.85:
+            return f"{rng.randint(1, 59)}m{rng.randint(0, 59)}s"
+        return f"{rng.uniform(1, 999):.1f}µs"
+    if language == "python":
+        return f"{rng.uniform(0, 60):.{rng.randint(1, 3)}f}"
+    if language == "java":
+        return f"{rng.randint(1, 99999)}ms"
+    return f"{rng.randint(1, 9999)} ms"
+
+
+@dataclass(slots=True)
+class Slot:
+    """One value position of one event: its kind and the values it takes."""
+
+    kind: str
+    draw: Callable[[random.Random], str]
+    pool: list[str] | None  # values repeat from this pool; None: new every time
+    quoted: bool = False
+
+    def value(self, rng: random.Random) -> str:
+        if self.pool is None:
+            return self.draw(rng)
+        # Skewed: the first values of the pool come up most often.
+        return self.pool[
+            min(int(rng.expovariate(1.0 / max(len(self.pool) / 3, 0.5))), len(self.pool) - 1)
+        ]
+
+
+def make_slot(kind: str, language: str, rng: random.Random, verb: str = "") -> Slot:
+    """A value position: how its values look and how often they repeat."""
+
+    def pooled(draw: Callable[[random.Random], str], low: int, high: int) -> Slot:
+        pool = [draw(rng) for _ in range(rng.randint(low, high))]
+        return Slot(kind, draw, pool)
+
+    if kind == "number":
+        magnitude = rng.choice((9, 99, 999, 99999, 10**9))
+        return Slot(kind, lambda r: str(r.randint(0, magnitude)), None)
+    if kind == "float":
+        places = int(verb[2]) if verb.startswith("%.") and verb[2:3].isdigit() else 6
+        return Slot(kind, lambda r: f"{r.uniform(0, 1000):.{places}f}", None)
+    if kind == "hex":
+        width = int(verb[2:-1]) if re.fullmatch(r"%0\d+[xX]", verb) else 0
+        upper = verb.endswith("X")
+
+        def hexa(r: random.Random) -> str:
+            text = _hex(r, width or r.randint(1, 8))
+            return text.upper() if upper else text
+
+        return Slot(kind, hexa, None)
+    if kind == "pointer":
+        return Slot(kind, lambda r: "0x7f" + _hex(r, 10), None)
+    if kind == "char":
+        return pooled(lambda r: r.choice(string.ascii_letters), 2, 5)
+    if kind == "bool":
+        words = ("True", "False") if language == "python" else ("true", "false")
+        return Slot(kind, lambda r: r.choice(words), list(words))
+    if kind == "duration":
+        return Slot(kind, lambda r: _duration(r, language), None)
+    if kind == "errno":
+        return pooled(lambda r: r.choice(_ERRNO_TEXT), 1, 4)
+    if kind == "error":
+        return pooled(_ERRORS[language], 2, 10)
+    if kind == "path":
+        return pooled(_path, 3, 20)
+    if kind == "address":
+        return pooled(_address, 2, 12)
+    if kind == "state":
+        family = _STATES[rng.choice(tuple(_STATES))]
+        return Slot(kind, lambda r: r.choice(family), rng.sample(family, rng.randint(2, 6)))
+    if kind == "signal":
+        return Slot(kind, lambda r: r.choice(_SIGNALS), rng.sample(_SIGNALS, rng.randint(2, 4)))
+    if kind == "command":
+        return Slot(kind, lambda r: r.choice(_COMMANDS), rng.sample(_COMMANDS, rng.randint(2, 5)))
+    if kind == "symbol":
+        family = _SYMBOLS[rng.choice(tuple(_SYMBOLS))]
+        return Slot(kind, lambda r: r.choice(family), rng.sample(family, rng.randint(2, 5)))
+    if kind == "id":
+        width = rng.choice((7, 12, 16, 32, 64))
+        form = rng.random()
+        if form < 0.2:
+            return Slot(kind, lambda r: "sha256:" + _hex(r, 64), None)
+        if form < 0.4:
+            return Slot(
+                kind,
+                lambda r: "-".join(_hex(r, n) for n in (8, 4, 4, 4, 12)),
+                None,
+            )
+        return Slot(kind, lambda r: _hex(r, width), None)
+    if kind == "name":
+        return pooled(_name_family(rng), 3, 30)
+    if kind == "word":
+        return Slot(kind, lambda r: r.choice(_VOCAB), rng.sample(_VOCAB, rng.randint(3, 8)))
+    if kind == "gotype":
+        return Slot(kind, lambda r: r.choice(_GO_TYPES), rng.sample(_GO_TYPES, 3))
+    if kind == "model":
+        # gitea's %-v: a model's LogString.
+        model = rng.choice(("Repository", "User", "PullRequest", "Issue"))
+        return Slot(kind, lambda r: f"<{model} {r.randint(1, 500)}:user{r.randint(1, 9)}>", None)
+    if kind == "timestamp":
+        return Slot(
+            kind,
+            lambda r: (
+                f"2026-12-{r.randint(1, 28):02d}T{r.randint(0, 23):02d}:"
+                f"{r.randint(0, 59):02d}:{r.randint(0, 59):02d}Z"
+            ),
+            None,
+        )
+    if kind == "list":
+        item = make_slot(rng.choice(("name", "id", "address", "word")), language, rng)
+        return Slot(
+            kind, lambda r: "\x00".join(item.value(r) for _ in range(r.randint(1, 5))), None
+        )
+    raise ValueError(f"unknown kind {kind}")
+
+
+def format_list(items: str, language: str, style: str) -> str:
+    values = items.split("\x00")
+    if style == "zap":
+        return json.dumps(values)
+    if language == "python":
+        return "[" + ", ".join(repr(v) for v in values) + "]"
+    if language == "java":
+        return "[" + ", ".join(values) + "]"
+    return "[" + " ".join(values) + "]"
+
+
+def verb_kind(verb: str, hint: str, language: str, rng: random.Random) -> tuple[str, bool]:
+    """Kind of a printf value from its verb and argument; and whether the verb quotes it."""
+    conversion = verb[-1]
+    if verb == "%m":
+        return "errno", False
+    if verb in ("%-v", "%-+v"):
+        return "model", False
+    if verb == "%T":
+        return "gotype", False
+    if verb == "%w":
+        return "error", False
+    if conversion in "diu" or verb.endswith(("ld", "lu", "zu", "lld", "llu", "hd")):
+        kind = kind_of(hint, rng)
+        return ("duration" if kind == "duration" and language != "go" else "number"), False
+    if conversion in "feEgG":
+        return "float", False
+    if conversion in "xX":
+        return "hex", False
+    if conversion == "p":
+        return "pointer", False
+    if conversion == "c":
+        return "char", False
+    if conversion == "t":
+        return "bool", False
+    if conversion in ("q", "r"):
+        return kind_of(hint, rng), True
+    return kind_of(hint, rng), False
+
+
+# -- events and lines -----------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Event:
+    """One logging call, ready to render lines: a list of constant texts and slots."""
+
+    parts: list[str | tuple[Slot, str]]  # text, or (slot, rendering: plain/quoted/list/...)
+
+    def render(self, rng: random.Random, system: System) -> list[Piece]:
+        pieces: list[Piece] = []
+        for part in self.parts:
+            if isinstance(part, str):
+                pieces.append((part, False))
+                continue
+            slot, how = part
+            value = slot.value(rng)
+            if slot.kind == "list":
+                value = format_list(value, system.language, system.style)
+            pieces.extend(_quote(value, how, system))
+        return pieces
+
+
+def _quote(value: str, how: str, system: System) -> list[Piece]:
+    """A value as the software prints it; quotes that are always there are constant text."""
+    if how == "go-quoted":
+        inner = json.dumps(value, ensure_ascii=False)[1:-1]
+        return [('"', False), (inner, True), ('"', False)]
+    if how == "py-repr":
+        inner = repr(value)[1:-1]
+        return [("'", False), (inner, True), ("'", False)]
+    if how == "logfmt":
+        # logrus quotes a value only when it has to.
+        if value and re.fullmatch(r"[A-Za-z0-9\-._/@^+]+", value):
+            return [(value, True)]
+        return [(json.dumps(value, ensure_ascii=False), True)]
+    return [(value, True)]
+
+
+def _has_words(format_text: str) -> bool:
+    constant = _PRINTF.sub(" ", format_text).replace("{}", " ")
+    return re.search(r"[A-Za-z]{3}", constant) is not None
+
+
+def build_event(call: dict[str, Any], system: System, rng: random.Random) -> Event:
+    style = call.get("style", "printf")
+    text = call["format"]
+    language = system.language
+    parts: list[str | tuple[Slot, str]] = []
+
+    def printf_parts(fmt: str, args: list[str]) -> list[str | tuple[Slot, str]]:
+        out: list[str | tuple[Slot, str]] = []
+        cursor = 0
+        arg = 0
+        for match in _PRINTF.finditer(fmt):
+            out.append(fmt[cursor : match.start()])
+            cursor = match.end()
+            verb = match.group()
+            if verb == "%%":
+                out.append("%")
+                continue
+            arg += verb.count("*")  # a * width or precision takes an argument
+            hint = ""
+            if verb != "%m":
+                hint = args[arg] if arg < len(args) else ""
+                arg += 1
+            kind, quoted = verb_kind(verb, hint, language, rng)
+            how = "plain"
+            if quoted:
+                how = "py-repr" if verb.endswith("r") else "go-quoted"
+            out.append((make_slot(kind, language, rng, verb), how))
+        out.append(fmt[cursor:])
+        return out
+
+    if system.style == "slf4j":
+        args = list(call.get("args", []))
+        chunks = text.split("{}")
+        for index, chunk in enumerate(chunks):
+            parts.append(chunk)
+            if index < len(chunks) - 1:
+                hint = args[index] if index < len(args) else ""
+                parts.append((make_slot(kind_of(hint, rng), language, rng), "plain"))
+    elif style == "structured" and system.style in ("zap", "klog", "logrus"):
+        message = text
+        if call.get("msg_verbs"):
+            message_parts = printf_parts(text, list(call.get("msg_args", [])))
+        else:
+            message_parts = [message]
+        keys = list(call.get("keys", []))
+        args = list(call.get("key_args", call.get("args", [])))
+        types = list(call.get("fieldtypes", []))
+        fields = []
+        for index, key in enumerate(keys):
+            arg = args[index] if index < len(args) else key
+            ftype = types[index] if index < len(types) else ""
+            if key.startswith("<spread") or ftype in ("Stack", "Binary", "spread"):
+                continue
+            if arg == "nil":
+                continue  # klog's ErrorS(nil, ...) prints no err=
+            fields.append((key, arg, ftype))
+        if system.style == "zap":
+            parts.extend(message_parts)
+            if fields:
+                parts.append("\t{")
+                for index, (key, arg, ftype) in enumerate(fields):
+                    parts.append(("," if index else "") + json.dumps(key) + ":")
+                    kind = _zap_kind(ftype, key + " " + arg, rng)
+                    slot = make_slot(kind, language, rng)
+                    bare = kind in ("number", "bool", "float", "list")
+                    parts.append((slot, "plain" if bare else "go-quoted"))
+                parts.append("}")
+        elif system.style == "klog":
+            parts.append('"')
+            parts.extend(message_parts)
+            parts.append('"')
+            for key, arg, _ in fields:
+                kind = kind_of(key + " " + arg if key not in ("err",) else "err", rng)
+                slot = make_slot(kind, language, rng)
+                parts.append(f" {key}=")
+                bare = kind in ("number", "bool", "float", "list")
+                parts.append((slot, "plain" if bare else "go-quoted"))
+        else:  # logrus: msg="..." then the fields sorted by key
+            parts.append("msg=")
+            parts.extend(_logrus_message(message_parts))
+            for key, arg, _ in sorted(fields):
+                kind = kind_of("err" if key == "error" else key + " " + arg, rng)
+                parts.append(f" {key}=")
+                parts.append((make_slot(kind, language, rng), "logfmt"))
+    else:
+        parts.extend(printf_parts(text, list(call.get("args", []))))
+        if system.style == "logrus":
+            keys = list(call.get("keys", []))
+            key_args = list(call.get("key_args", []))
+            message_parts, parts = parts, ["msg="]
+            parts.extend(_logrus_message(message_parts))
+            for key, arg in sorted(zip(keys, key_args, strict=False)):
+                kind = kind_of("err" if key == "error" else key + " " + arg, rng)
+                parts.append(f" {key}=")
+                parts.append((make_slot(kind, language, rng), "logfmt"))
+        prefix = call.get("prefix")
+        if prefix == "unit-id: ":
+            parts.insert(0, (make_slot("name", language, rng), "plain"))
+            parts.insert(1, ": ")
+        elif prefix == "config-file:line: ":
+            parts[:0] = [
+                (make_slot("path", language, rng), "plain"),
+                ":",
+                (make_slot("number", language, rng), "plain"),
+                ": ",
+            ]
+        elif prefix == "device: ":
+            parts.insert(0, (make_slot("name", language, rng), "plain"))
+            parts.insert(1, ": ")
+    return Event(parts)
+
+
+def _logrus_message(message_parts: list[str | tuple[Slot, str]]) -> list[str | tuple[Slot, str]]:
+    # logrus quotes msg when it has spaces: every message of more than one word.
+    return ['"', *message_parts, '"']
+
+
+def _zap_kind(ftype: str, hint: str, rng: random.Random) -> str:
+    if ftype.startswith(("Int", "Uint")):
+        return "number"
+    if ftype == "Float64":
+        return "float"
+    if ftype == "Bool":
+        return "bool"
+    if ftype == "Duration":
+        return "duration"
+    if ftype == "Strings":
+        return "list"
+    if ftype == "Error":
+        return "error"
+    if ftype == "Time":
+        return "timestamp"
+    return kind_of(hint, rng)
+
+
+def load_calls(system: str) -> list[dict[str, Any]]:
+    with gzip.open(DATA / f"{system}.jsonl.gz", "rt", encoding="utf-8") as source:
+        return [json.loads(line) for line in source]
+
+
+def truth_of(pieces: list[Piece]) -> str:
+    return normalise("".join("<*>" if variable else text for text, variable in pieces))
+
+
+def generate(
+    system: System, lines: int = LINES, events: int = EVENTS, seed: int = 1
+) -> Iterator[tuple[str, str]]:
+    """(line, truth template) pairs for ``system``: ``events`` calls drawn at random, their
+    frequencies skewed (Zipf, s = 1.1), every event at least once, in random order."""
+    rng = random.Random(seed * 1_000_003 + zlib.crc32(system.name.encode()))
+    calls = [c for c in load_calls(system.name) if _has_words(c.get("format", ""))]
+    # One event per distinct format: two calls that print the same text are one event.
+    by_format: dict[str, dict[str, Any]] = {}
+    for call in calls:
+        by_format.setdefault(call["format"], call)
+    chosen = rng.sample(sorted(by_format), min(events, len(by_format)))
+    built = [build_event(by_format[fmt], system, rng) for fmt in chosen]
+    weights = [1.0 / (rank + 1) ** 1.1 for rank in range(len(built))]
+    order = list(range(len(built))) + rng.choices(
+        range(len(built)), weights=weights, k=max(lines - len(built), 0)
+    )
+    rng.shuffle(order)
+    for index in order[:lines]:
+        pieces = built[index].render(rng, system)
+        line = " ".join("".join(text for text, _ in pieces).split())
+        yield line, truth_of(pieces)
+
+
+def write(out: Path, seed: int = 1, splits: tuple[str, ...] = ("tuning", "held-out")) -> None:
+    for system in SYSTEMS.values():
+        if system.split not in splits:
+            continue
+        folder = out / system.split / system.name
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"{system.name}_2k.log_structured_corrected.csv"
+        with open(path, "w", encoding="utf-8", newline="") as sink:
+            rows = csv.writer(sink, lineterminator="\n")
+            rows.writerow(("LineId", "Content", "EventTemplate"))
+            for number, (line, truth) in enumerate(generate(system, seed=seed), start=1):
+                rows.writerow((number, line, truth))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--split", choices=("tuning", "held-out", "all"), default="all")
+    args = parser.parse_args(argv)
+    splits = ("tuning", "held-out") if args.split == "all" else (args.split,)
+    write(args.out, args.seed, splits)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,104 @@
+"""The benchmark corpus of real logging calls: lines match their truth, splits stay apart."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from pipeline.templates import MinerConfig
+from tests.bench import logcall_corpus
+from tests.bench.logcall_corpus import SYSTEMS, build_event, generate, kind_of
+from tests.unit.templates.conftest import assert_matches
+
+
+def test_the_splits_are_apart_and_each_holds_four_systems_of_several_languages() -> None:
+    tuning = {s.name for s in SYSTEMS.values() if s.split == "tuning"}
+    held_out = {s.name for s in SYSTEMS.values() if s.split == "held-out"}
+    assert len(tuning) == len(held_out) == 4 and not tuning & held_out
+    for split in ("tuning", "held-out"):
+        languages = {s.language for s in SYSTEMS.values() if s.split == split}
+        assert {"go", "c"} <= languages and len(languages) == 3
+
+
+@pytest.mark.parametrize("name", sorted(SYSTEMS))
+def test_every_line_matches_its_truth_and_the_events_are_as_many_as_asked(name: str) -> None:
+    pairs = list(generate(SYSTEMS[name], lines=600, events=60, seed=3))
+    assert len(pairs) == 600
+    truths = {truth for _, truth in pairs}
+    # Two calls may print the same text once values are masked; nearly all stay apart.
+    assert 50 <= len(truths) <= 60
+    config = MinerConfig()
+    for line, truth in pairs:
+        assert "\n" not in line and "  " not in line
+        assert_matches(truth, line, config)
+
+
+def test_the_same_seed_gives_the_same_lines_and_another_seed_other_ones() -> None:
+    system = SYSTEMS["gitea"]
+    first = list(generate(system, lines=200, events=40, seed=5))
+    assert first == list(generate(system, lines=200, events=40, seed=5))
+    assert first != list(generate(system, lines=200, events=40, seed=6))
+
+
+def test_values_follow_what_their_argument_is() -> None:
+    import random
+
+    rng = random.Random(1)
+    assert kind_of("err", rng) == "error"
+    assert kind_of("len(repos)", rng) == "number"
+    assert kind_of("cw.localID.String()", rng) == "id"
+    assert kind_of("endpoints", rng) == "list"
+    assert kind_of("pod.Status.Phase", rng) == "state"
+    assert kind_of("filepath", rng) == "path"
+
+
+def test_structured_calls_render_as_the_logger_prints_them() -> None:
+    import random
+
+    rng = random.Random(2)
+    zap = {
+        "style": "structured",
+        "format": "failed to open WAL",
+        "keys": ["error", "took"],
+        "fieldtypes": ["Error", "Duration"],
+        "args": ["err", "time.Since(start)"],
+    }
+    pieces = build_event(zap, SYSTEMS["etcd"], rng).render(rng, SYSTEMS["etcd"])
+    assert logcall_corpus.truth_of(pieces) == 'failed to open WAL {"error":"<*>","took":"<*>"}'
+    klog = {
+        "style": "structured",
+        "format": "Failed to stop container",
+        "keys": ["err", "containerID", "attempt"],
+        "args": ["err", "id", "n"],
+    }
+    pieces = build_event(klog, SYSTEMS["kubelet"], rng).render(rng, SYSTEMS["kubelet"])
+    assert logcall_corpus.truth_of(pieces) == (
+        '"Failed to stop container" err="<*>" containerID="<*>" attempt=<*>'
+    )
+    logrus = {
+        "style": "printf",
+        "format": "failed to drain exec process %s io",
+        "verbs": ["%s"],
+        "args": ["e.id"],
+        "keys": ["error"],
+        "key_args": ["err"],
+    }
+    pieces = build_event(logrus, SYSTEMS["containerd"], rng).render(rng, SYSTEMS["containerd"])
+    assert logcall_corpus.truth_of(pieces) == (
+        'msg="failed to drain exec process <*> io" error=<*>'
+    )
+    line = "".join(text for text, _ in pieces)
+    assert line.startswith('msg="failed to drain exec process ')
+
+
+def test_write_lays_out_the_files_as_the_loghub_samples(tmp_path: Path) -> None:
+    logcall_corpus.write(tmp_path, seed=1, splits=("held-out",))
+    folders = sorted(p.name for p in (tmp_path / "held-out").iterdir())
+    assert folders == sorted(s.name for s in SYSTEMS.values() if s.split == "held-out")
+    assert not (tmp_path / "tuning").exists()
+    name = folders[0]
+    with open(tmp_path / "held-out" / name / f"{name}_2k.log_structured_corrected.csv") as f:
+        rows = list(csv.DictReader(f))
+    assert len(rows) == logcall_corpus.LINES and set(rows[0]) >= {"Content", "EventTemplate"}
