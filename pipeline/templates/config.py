@@ -39,6 +39,10 @@ class MinerConfig:
     # separate templates until the differing words took this many distinct values; then the
     # position is a variable and the siblings merge. UPPER_CASE and Capitalised words never do.
     min_distinct_words: int = 3
+    # A head ending in ":" seen before this many different tails ends in free text: its
+    # templates become one whose tail is a variable of any length (tails.py). More than for
+    # a word: different text after a label is often a different event.
+    min_distinct_tails: int = 3
     # Extra masks applied before the built-in ones: (regex, name) pairs.
     extra_masks: tuple[tuple[str, str], ...] = ()
     # Names of built-in masks to switch off (see masking.BUILTIN_MASKS).
@@ -66,5 +70,7 @@ class MinerConfig:
                 raise ValueError(f"{name} must be >= 0, got {value}")
         if self.min_distinct_words < 2:
             raise ValueError("min_distinct_words must be >= 2")
+        if self.min_distinct_tails < 2:
+            raise ValueError("min_distinct_tails must be >= 2")
         if not 0.0 < self.similarity_threshold <= 1.0:
             raise ValueError("similarity_threshold must be in (0, 1]")

@@ -30,6 +30,17 @@ _NO_WORD_AFTER = r"(?![A-Za-z0-9_])"
 # (name, pattern), tried in this order at each position. Earlier masks win where two could
 # match at the same place, so specific shapes come before the generic number/id masks.
 BUILTIN_MASKS: tuple[tuple[str, str], ...] = (
+    # A quoted value: after a key (key="v", "key":"v", key='v') other than a message key
+    # (msg="...", whose text is the event), or any quoted text with a space in it (a token only
+    # holds spaces where tokenising joined a quoted value, see quoting.py). The quotes stay:
+    # key="<*>".
+    (
+        "quoted",
+        r"(?<!msg=)(?<!message=)(?<!\"msg\":)(?<!\"message\":)"
+        r"(?:(?<=[=:])\"(?:[^\"\\]|\\.)*\"|(?<=[=:])'(?:[^'\\]|\\.)*')"
+        r"|(?<![^\s(\[{,])\"(?=[^\"]* )(?:[^\"\\]|\\.)*\""
+        r"|(?<![^\s(\[{,])'(?=[^']* )(?:[^'\\]|\\.)*'",
+    ),
     # The value of key=value when it looks numeric (retries=3, steps=15##7##2, ip=10.0.0.1): the
     # key stays and names the value. Other values (class=org.x.Server2) are usually constants.
     (
@@ -38,7 +49,12 @@ BUILTIN_MASKS: tuple[tuple[str, str], ...] = (
     ),
     # URLs keep their scheme ("hdfs://<*>") and are variables only when they contain a digit;
     # a link without one (http://wiki.apache.org/x) is usually documentation text.
-    ("url", r"\b[A-Za-z][A-Za-z0-9+.-]*://(?=[^\s\"'<>()\[\]{}]*\d)[^\s\"'<>()\[\]{}]+"),
+    # A URL with an empty host (unix:///run/x.sock, file:///etc/x) names a local file: a value.
+    (
+        "url",
+        r"\b[A-Za-z][A-Za-z0-9+.-]*://(?=[^\s\"'<>()\[\]{}]*\d)[^\s\"'<>()\[\]{}]+"
+        r"|\b[A-Za-z][A-Za-z0-9+.-]*:///[^\s\"'<>()\[\]{}]+",
+    ),
     ("email", r"\b[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b"),
     (
         "uuid",
@@ -117,7 +133,7 @@ Masked = tuple[str, Values]
 # the combined regex is tried at every character, so fewer alternatives make it much faster.
 _WIDE_CHARS = frozenset(".:/@\\")
 _NARROW_MASKS = frozenset(
-    {"kv", "uuid", "timestamp", "hex", "duration", "size", "bool", "user", "num", "id"}
+    {"quoted", "kv", "uuid", "timestamp", "hex", "duration", "size", "bool", "user", "num", "id"}
 )
 # The commonest shapes of variable tokens, recognised whole without the combined regex; each
 # alternative gives exactly what the combined regex gives (a unit test checks this).
@@ -251,6 +267,9 @@ class Masker:
                 fields = _DIGIT_RUNS.split(text)
                 values.extend(("timestamp", field) for field in fields[1::2])
                 return WILDCARD.join(fields[0::2])
+            if group == "quoted":
+                values.append((name, text[1:-1]))
+                return f"{text[0]}{WILDCARD}{text[0]}"
             if group == "url":
                 scheme, rest = text.split("://", 1)
                 values.append((name, rest))

@@ -48,6 +48,7 @@ from pipeline.templates.shapes import (
     skeleton,
 )
 from pipeline.templates.stats import Counters
+from pipeline.templates.tails import HeadKey, free_tail_end, head_ends, head_key, tails_vary
 from pipeline.templates.tokenising import MessageRecipe, Tokeniser, tokens_from_recipe
 from pipeline.templates.tokens import (
     differ_in_words,
@@ -107,6 +108,10 @@ class ServiceMiner:
         # same for measurement skeletons (see shapes.measure_skeleton).
         self._skeletons: dict[tuple[str, ...], Template] = {}
         self._measures: dict[tuple[str, ...], Template] = {}
+        # Head (tails.py) -> the tails seen after it, each with the shape it was created as;
+        # and head -> the template whose tail is free text.
+        self._tails: dict[HeadKey, dict[tuple[str, ...], Shape]] = {}
+        self._free: dict[HeadKey, Template] = {}
         self._max_parameters = config.max_parameters
         self._threshold = config.similarity_threshold
         # Messages up to this length are cached (-1: none are).
@@ -344,10 +349,10 @@ class ServiceMiner:
             measures = measure_skeleton(tokens)
             constants = len(measures) - measures.count(WILDCARD)
             if constants == len(measures) or constants < 2:
-                return None
+                return self._join_tail(tokens, key)
             template = self._known(self._measures, measures, measure_skeleton)
             if template is None:
-                return None
+                return self._join_tail(tokens, key)
             measured = True
         shape = Shape(list(tokens), key, template)
         template.count += 1
@@ -385,6 +390,119 @@ class ServiceMiner:
             del index[folded]  # stale: evicted, merged or generalised since
             return None
         return template
+
+    def _join_tail(self, tokens: list[str], key: GroupKey) -> tuple[Shape, bool, str | None] | None:
+        """Join the template of a head ending in free text (tails.py), with a shape of this
+        length if it has none yet."""
+        if not self._free:
+            return None
+        for end in head_ends(tokens):
+            template = self._free.get(head_key(tokens, end))
+            if template is None or self.templates.get(template.id) is not template:
+                continue
+            model = next((s for s in template.shapes if free_tail_end(s.tokens) == end), None)
+            if model is None or not instance_of(tokens[: end + 1], model.tokens[: end + 1]):
+                continue
+            size = len(tokens)
+            shape = next((s for s in template.shapes if len(s.tokens) == size), None)
+            template.count += 1
+            self.templates.move_to_end(template.id)
+            if shape is not None and instance_of(tokens, shape.tokens):
+                return shape, False, None
+            shape = Shape(model.tokens[: end + 1] + [WILDCARD] * (size - end - 1), key, template)
+            shape.general.update(range(end + 1, size))
+            shape.general.update(model.general & set(range(end + 1)))
+            if len(template.shapes) < self._config.max_shapes_per_template:
+                template.shapes.append(shape)
+                self._link(shape)
+            else:
+                shape.alive = False
+                self._counters.capped_shapes += 1
+            return shape, False, None
+        return None
+
+    def _note_tails(self, shape: Shape) -> str | None:
+        """Record the tails a new shape has after each of its heads; make a head's templates
+        one with a free tail once it has had ``min_distinct_tails`` of them. Returns the id the
+        surviving template had, when that happened."""
+        tokens = shape.tokens
+        ends = head_ends(tokens)
+        if not ends:
+            return None
+        tails = self._tails
+        if len(tails) >= 2 * self._config.max_templates_per_service:
+            tails.clear()  # bound: only a hint, rebuilt from new templates
+        for end in ends:
+            head = head_key(tokens, end)
+            seen = tails.setdefault(head, {})
+            seen[tuple(tokens[end + 1 :])] = shape
+            if tails_vary(list(seen), self._config.min_distinct_tails):
+                renamed = self._free_tail(head, end, seen)
+                if renamed is not None:
+                    return renamed
+        return None
+
+    def _free_tail(self, head: HeadKey, end: int, seen: dict[tuple[str, ...], Shape]) -> str | None:
+        """Merge the live templates seen with ``head`` into one whose tail is a variable."""
+        shapes: list[Shape] = []
+        for shape in seen.values():
+            if (
+                shape.alive
+                and shape not in shapes
+                and self.templates.get(shape.template.id) is shape.template
+                and end in head_ends(shape.tokens)
+                and head_key(shape.tokens, end) == head
+            ):
+                shapes.append(shape)
+        tails = {tuple(shape.tokens[end + 1 :]) for shape in shapes}
+        if not tails_vary(list(tails), self._config.min_distinct_tails):
+            return None
+        survivor = shapes[0].template
+        merged = list(shapes[0].tokens[: end + 1])
+        for shape in shapes[1:]:
+            for index in range(end + 1):
+                if merged[index] != shape.tokens[index] and merged[index] != WILDCARD:
+                    merged[index] = generalise_token(merged[index], shape.tokens[index])
+        by_length: dict[int, Shape] = {}
+        for shape in shapes:
+            size = len(shape.tokens)
+            old = shape.template
+            general = {i for i in range(end + 1) if merged[i] != shape.tokens[i]}
+            general.update(range(end + 1, size))
+            kept = by_length.get(size)
+            if kept is None and old is survivor:
+                kept = next((s for s in survivor.shapes if len(s.tokens) == size), None)
+            if kept is not None and kept is not shape:
+                kept.general.update(shape.general | general)
+                self._drop_shape(shape)
+                old.shapes.remove(shape)
+            else:
+                shape.tokens[:] = merged + [WILDCARD] * (size - end - 1)
+                shape.general.update(general)
+                if group_key(shape.tokens) != shape.key:
+                    self._rekey(shape)
+                by_length[size] = shape
+                if old is not survivor:
+                    old.shapes.remove(shape)
+                    survivor.shapes.append(shape)
+                    shape.template = survivor
+            if old is not survivor and not old.shapes:
+                survivor.count += old.count
+                del self.templates[old.id]
+                self._by_text.pop(old.text, None)
+                self._add_alias(old.id, survivor.id)
+                self._counters.merges += 1
+        # The head's own shape first: the template is rendered from it.
+        first = by_length[len(shapes[0].tokens)]
+        survivor.shapes.remove(first)
+        survivor.shapes.insert(0, first)
+        survivor.variadic = True
+        self._free[head] = survivor
+        if len(self._free) > 2 * self._config.max_templates_per_service:
+            self._free = {h: t for h, t in self._free.items() if t.id in self.templates}
+        old_id = survivor.id
+        self._rename(survivor)
+        return old_id
 
     def _rename(self, template: Template) -> str | None:
         """Re-render a whole template (all its shapes); rename or merge it. Returns the old id."""
@@ -547,6 +665,10 @@ class ServiceMiner:
         self.templates.move_to_end(template.id)
         self._link(shape)
         self._remember_skeleton(shape)
+        merged = self._note_tails(shape)
+        if merged is not None:
+            # The new template became part of the head's free-tail template at once.
+            return shape, False, None if merged == template.id and created else merged
         return shape, created, None
 
     def _new_template(self, text: str) -> Template:
@@ -680,6 +802,9 @@ class ServiceMiner:
                 template.shapes.append(shape)
                 self._link(shape)
                 self._remember_skeleton(shape)
+                end = free_tail_end(tokens) if template.variadic else None
+                if end is not None:
+                    self._free[head_key(tokens, end)] = template
         for old, new in aliases:
             self._add_alias(old, new)
 

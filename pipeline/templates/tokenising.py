@@ -1,7 +1,8 @@
 """From a raw message to masked tokens and the values behind their ``<*>``.
 
 The steps, in order: cut to ``max_message_chars``; reduce a multi-line message to its first
-line and exception type; mask multi-token dates; split on whitespace; fold tokens beyond
+line and exception type; mask multi-token dates; split on whitespace; join a quoted value
+spanning tokens into one; fold tokens beyond
 ``max_tokens`` into one trailing ``<*>``; replace tokens longer than ``max_token_chars`` by
 ``<*>``; mask each token; fold unit symbols into the number before them.
 """
@@ -24,6 +25,7 @@ from pipeline.templates.masking import (
     name_units,
 )
 from pipeline.templates.multiline import summarise
+from pipeline.templates.quoting import join_quoted
 from pipeline.templates.stats import Counters
 
 Values = list[tuple[str, str]]
@@ -138,6 +140,13 @@ class Tokeniser:
         if not MONTHS.isdisjoint(raw) and SPAN_MARK not in message:
             message, spans = _cut_spans(message)
             raw = message.split()
+        if '"' in message or "'" in message:
+            joined = join_quoted(raw)
+            if joined is not None:
+                # A quoted value with spaces is one token (quoting.py); its tokens no longer
+                # follow from splitting alone, so it gets no recipe.
+                raw = joined
+                common = False
         tail: str | None = None
         if len(raw) > config.max_tokens:
             counters.truncated_tokens += 1

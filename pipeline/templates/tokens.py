@@ -25,6 +25,9 @@ def differ_in_words(mine: str, theirs: str) -> bool:
     ``<*>:<*>`` / ``<*>`` and ``user=<*>`` / ``user=guest`` (a key whose value is masked
     elsewhere) do not. A token with two or more variables counts as a value as a whole.
     """
+    if _quoted_apart(mine, theirs):
+        # What is quoted differs ("EBUSY" / "EACCES", 'get' / 'put'): a quoted value.
+        return False
     if WILDCARD not in mine and WILDCARD not in theirs:
         # Units of a measurement vary with its value ("5 KB" / "80 B"): not an event change.
         return not (mine in UNIT_TOKENS and theirs in UNIT_TOKENS)
@@ -38,6 +41,40 @@ def differ_in_words(mine: str, theirs: str) -> bool:
     return _VALUE_CHARS.sub("", mine.replace(WILDCARD, "")) != _VALUE_CHARS.sub(
         "", theirs.replace(WILDCARD, "")
     )
+
+
+def _quoted_apart(mine: str, theirs: str) -> bool:
+    """True if two tokens differ only inside a pair of quotes they share (``"a"`` / ``"b"``,
+    ``x='a',`` / ``x='bc',``); the quoted texts may be empty."""
+    if not ('"' in mine or "'" in mine):
+        return False
+    shortest = min(len(mine), len(theirs))
+    start = 0
+    while start < shortest and mine[start] == theirs[start]:
+        start += 1
+    end = 0
+    while end < shortest - start and mine[-1 - end] == theirs[-1 - end]:
+        end += 1
+    # The shared front must end with an opening quote and the shared back start with it; back
+    # up over characters both quoted texts begin or end with.
+    front = mine[:start]
+    back = mine[len(mine) - end :] if end else ""
+    for quote in "\"'":
+        opened = front.rfind(quote)
+        closed = back.find(quote)
+        if opened < 0 or closed < 0:
+            continue
+        inner_mine = mine[opened + 1 : len(mine) - end + closed]
+        inner_theirs = theirs[opened + 1 : len(theirs) - end + closed]
+        if (
+            quote not in inner_mine
+            and quote not in inner_theirs
+            and opened == front.rfind(quote, 0)
+        ):
+            before = mine[opened - 1] if opened else ""
+            if not before or before in _OPENERS or before in "=:, ":
+                return True
+    return False
 
 
 def generalise_token(mine: str, theirs: str) -> str:
@@ -62,6 +99,9 @@ def generalise_token(mine: str, theirs: str) -> str:
             cut = namespace.end()
     if cut and WILDCARD not in common[:cut]:
         start = cut
+        # ... and a quote opening the value: key="<*>", "key":"<*>".
+        while start < shortest and mine[start] in "\"'" and mine[start] == theirs[start]:
+            start += 1
     else:
         start = 0
         while start < shortest and mine[start] in _OPENERS and mine[start] == theirs[start]:

@@ -1,0 +1,81 @@
+"""Quoted values: a quoted string that spans several tokens is one value.
+
+Loggers quote values that hold spaces (``err="rpc error: code = Unavailable"``, zap's
+``{"error":"i/o timeout"}``, Python's ``'No such file'``). Split on whitespace, such a value
+becomes a run of tokens whose length varies with the value, so each length made its own
+template. The run is joined into one token (single spaces), which the ``quoted`` mask then
+writes as one variable: ``err="<*>"``, ``{"error":"<*>"}``.
+
+A quote opens a value at the start of a token or after ``=``, ``:``, ``(``, ``[``, ``{`` or
+``,`` (so the apostrophe of ``can't`` opens nothing); a pair of quotes inside one token (a
+quoted key, ``"error":``) is skipped. The value ends at the first later token holding the same
+quote unescaped. The quoted text of a message key (``msg="..."``) and a quote that opens the
+message (klog's ``"Failed to stop container" err="..."``) are the event, not values.
+"""
+
+from __future__ import annotations
+
+QUOTES = "\"'"
+# Keys whose value is the message itself in logfmt and JSON lines (logrus, slog, zap, pino).
+MESSAGE_KEYS = ("msg=", "message=", '"msg":', '"message":')
+_BEFORE_OPENING = "=:([{,"
+# A quoted value longer than this many tokens is not joined (it is probably no value).
+MAX_QUOTED_TOKENS = 64
+
+
+def _unescaped(token: str, quote: str, start: int) -> int:
+    """Index of the first ``quote`` at or after ``start`` not escaped by a backslash, or -1."""
+    index = token.find(quote, start)
+    while index >= 0:
+        backslashes = 0
+        while index - 1 - backslashes >= 0 and token[index - 1 - backslashes] == "\\":
+            backslashes += 1
+        if backslashes % 2 == 0:
+            return index
+        index = token.find(quote, index + 1)
+    return -1
+
+
+def opening_quote(token: str) -> str | None:
+    """The quote that opens a value in ``token`` without closing in it, if one does. The text
+    of a message key (``msg="..."``, ``"message":"..."``) is the event, not a value."""
+    position = 0
+    size = len(token)
+    while position < size:
+        char = token[position]
+        if char in QUOTES and (position == 0 or token[position - 1] in _BEFORE_OPENING):
+            close = _unescaped(token, char, position + 1)
+            if close < 0:
+                return None if token[:position].endswith(MESSAGE_KEYS) else char
+            position = close + 1
+            continue
+        position += 1
+    return None
+
+
+def join_quoted(raw: list[str]) -> list[str] | None:
+    """``raw`` with each quoted value that spans tokens joined into one token; None when
+    there is none (the common case)."""
+    joined: list[str] = []
+    index = 0
+    found = False
+    size = len(raw)
+    while index < size:
+        token = raw[index]
+        quote = opening_quote(token) if ('"' in token or "'" in token) else None
+        if quote is not None and not (index == 0 and token[0] == quote):
+            # A message that starts with a quote quotes itself (klog's "message" key=value
+            # ...): its words are the event, not a value.
+            for end in range(index + 1, min(size, index + MAX_QUOTED_TOKENS)):
+                if _unescaped(raw[end], quote, 0) >= 0:
+                    joined.append(" ".join(raw[index : end + 1]))
+                    index = end + 1
+                    found = True
+                    break
+            else:
+                joined.append(token)
+                index += 1
+            continue
+        joined.append(token)
+        index += 1
+    return joined if found else None

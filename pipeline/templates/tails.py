@@ -1,0 +1,68 @@
+"""Free text at the end of a message: ``<head>: <anything>``.
+
+Programs end many messages with a value that is free text: an error (``... shutdown: dial tcp
+10.0.0.5:443: connect: connection refused`` / ``... shutdown: context canceled``), an exception
+message, a reason. Its length varies with the value, so each length made a template, and its
+words made siblings. Once a *head* -- the tokens up to a token ending in ``:``, at least two of
+them words -- has been seen followed by ``min_distinct_tails`` different tails, the head's
+templates become one whose tail is a single variable (a variadic template whose shapes end in a
+run of ``<*>``), and later messages with that head and any tail join it.
+
+The head must hold at least two plain words (``Received disconnect from <*>:``): a single
+label (``ciod:``, a component or function name) is often followed by events of its own. Tails
+that all begin with the same token belong to a longer head. Plain words after a head are a
+weaker sign of free text than text with values of its own (``open <*>: no such file``): tails
+without any value need one more distinct form.
+"""
+
+from __future__ import annotations
+
+from pipeline.templates.masking import WILDCARD
+
+HeadKey = tuple[str, ...]
+
+
+def head_ends(tokens: list[str]) -> list[int]:
+    """Positions of tokens that may end a head: ending in ``:``, after at least one token and
+    before at least one, with at least two plain words up to them."""
+    colons = [i for i in range(1, len(tokens) - 1) if tokens[i][-1:] == ":"]
+    if not colons:
+        return colons  # the common case
+    ends: list[int] = []
+    words = 0
+    start = 0
+    for end in colons:
+        for token in tokens[start : end + 1]:
+            if WILDCARD not in token and not token.isdigit() and token.upper() != token.lower():
+                words += 1
+        start = end + 1
+        if words >= 2:
+            ends.append(end)
+    return ends
+
+
+def head_key(tokens: list[str], end: int) -> HeadKey:
+    """The head up to ``end``, each token holding a variable written ``<*>``: heads that
+    differ only in how a value was masked (``(<*>):`` / ``(<*>:<*>):``) share a key."""
+    return tuple(WILDCARD if WILDCARD in token else token for token in tokens[: end + 1])
+
+
+def free_tail_end(tokens: list[str]) -> int | None:
+    """The head end of a shape whose tail is all variables (a free-tail shape), if any."""
+    if len(tokens) < 2 or tokens[-1] != WILDCARD:
+        return None
+    start = len(tokens) - 1
+    while start > 0 and tokens[start - 1] == WILDCARD:
+        start -= 1
+    end = start - 1
+    return end if end in head_ends(tokens) else None
+
+
+def tails_vary(tails: list[tuple[str, ...]], needed: int) -> bool:
+    """True if these distinct tails of one head show free text (see the module's text)."""
+    if len(tails) < needed:
+        return False
+    if len({tail[0] for tail in tails}) == 1:
+        return False
+    with_values = any(WILDCARD in token for tail in tails for token in tail)
+    return with_values or len(tails) > needed

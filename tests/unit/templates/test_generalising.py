@@ -1,0 +1,199 @@
+"""Mechanisms that make templates hold on software the miner was not built from: quoted
+values, free text after a head ending in ':', and local URLs (docs/templates.md)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.templates import MinerConfig, ServiceMiners
+from pipeline.templates.quoting import join_quoted, opening_quote
+from pipeline.templates.tails import head_ends, tails_vary
+from pipeline.templates.tokens import differ_in_words
+from tests.unit.templates.conftest import assert_matches, mine_all
+
+ERRORS = [
+    "i/o timeout",
+    "context deadline exceeded",
+    "permission denied",
+    "EOF",
+    "dial tcp 10.0.0.5:443: connect: connection refused",
+    "open /var/lib/x/y.db: no such file or directory",
+]
+
+
+# -- quoted values ----------------------------------------------------------------------------
+
+
+def test_a_quoted_value_spanning_tokens_is_joined_and_a_quoted_key_is_skipped() -> None:
+    raw = ['{"error":"i/o', 'timeout","took":"1s"}', "done"]
+    assert join_quoted(raw) == ['{"error":"i/o timeout","took":"1s"}', "done"]
+    assert join_quoted(['err="rpc', "error:", "code", "=", 'NotFound"', 'id="x"']) == [
+        'err="rpc error: code = NotFound"',
+        'id="x"',
+    ]
+    assert join_quoted(["can't", "get", "it's"]) is None  # apostrophes open nothing
+    assert join_quoted(['x="unclosed', "value"]) is None
+    # An escaped quote does not close the value.
+    assert join_quoted(['e="a', 'b\\"c', 'd"']) == ['e="a b\\"c d"']
+    # A message that starts with a quote quotes itself (klog), it is not a value.
+    assert join_quoted(['"Failed', "to", 'stop"', 'err="a', 'b"']) == [
+        '"Failed',
+        "to",
+        'stop"',
+        'err="a b"',
+    ]
+    assert opening_quote('{"error":"i/o') == '"'
+    assert opening_quote('{"error":"EOF"}') is None
+
+
+@pytest.mark.parametrize(
+    ("messages", "template"),
+    [
+        (
+            [f'failed to send watch response {{"error":"{e}"}}' for e in ERRORS],
+            'failed to send watch response {"error":"<*>"}',
+        ),
+        (
+            [f'"Failed to stop container" err="{e}" containerID="abc"' for e in ERRORS],
+            '"Failed to stop container" err="<*>" containerID="<*>"',
+        ),
+        (
+            ['relation "my table" does not exist', 'relation "orders" does not exist'],
+            'relation "<*>" does not exist',
+        ),
+        (
+            ['attachment with type "EBUSY" blocked', 'attachment with type "EACCES" blocked'],
+            'attachment with type "<*>" blocked',
+        ),
+    ],
+)
+def test_quoted_values_are_one_variable_whatever_their_length(
+    miners: ServiceMiners, messages: list[str], template: str
+) -> None:
+    assert set(mine_all(miners, messages)) == {template}
+    for message in messages:
+        assert_matches(template, message, miners.config)
+
+
+def test_quoted_words_apart_are_a_value_but_other_words_are_not() -> None:
+    assert not differ_in_words('"EBUSY"', '"EACCES"')
+    assert not differ_in_words("('get',", "('put',")
+    assert differ_in_words("started", "stopped")
+    assert differ_in_words("'a'b", "'c'd")  # the quotes do not enclose the difference
+
+
+def test_the_klog_message_in_quotes_still_names_the_event(miners: ServiceMiners) -> None:
+    first, second = mine_all(
+        miners, ['"Failed to stop container" err="EOF"', '"Failed to start pod" err="EOF"']
+    )
+    assert first != second
+
+
+def test_a_local_url_is_a_value(miners: ServiceMiners) -> None:
+    templates = mine_all(
+        miners, ["listening on unix:///run/a/x.sock", "listening on file:///etc/b.conf"]
+    )
+    assert templates == ["listening on unix://<*>", "listening on file://<*>"]
+    assert mine_all(miners, ["see http://wiki.apache.org/x"]) == ["see http://wiki.apache.org/x"]
+
+
+# -- free text after a head -------------------------------------------------------------------
+
+
+def test_heads_end_at_a_colon_after_two_words() -> None:
+    assert head_ends(["LoadIssue", "failed:", "EOF", "now"]) == [1]
+    assert head_ends(["ciod:", "failed", "to", "read"]) == []  # a single label
+    assert head_ends(["a", "b:", "c", "d:", "e"]) == [1, 3]
+    assert head_ends(["a", "b:"]) == []  # nothing after it
+
+
+def test_tails_vary_needs_more_forms_without_values_and_a_shared_first_token_defers() -> None:
+    plain = [("EOF",), ("i/o", "timeout"), ("permission", "denied")]
+    assert not tails_vary(plain, 3)
+    assert tails_vary([*plain, ("context", "canceled")], 3)
+    assert tails_vary([("EOF",), ("open", "<*>:", "no", "such"), ("denied",)], 3)
+    # All begin with "<*>:": the head goes on to the next colon.
+    shared = [("<*>:", "Bye", "Bye"), ("<*>:", "disconnected"), ("<*>:", "x"), ("<*>:", "y")]
+    assert not tails_vary(shared, 3)
+
+
+def test_free_text_after_a_head_becomes_one_template(miners: ServiceMiners) -> None:
+    messages = [f"Error during shutdown: {e}" for e in ERRORS]
+    templates = mine_all(miners, messages)
+    assert set(templates) == {"Error during shutdown: <*>"}
+    for message in messages:
+        assert_matches("Error during shutdown: <*>", message, miners.config)
+    # Later tails of any length join it.
+    later = mine_all(miners, ["Error during shutdown: a b c d e f g h", "Error during shutdown: x"])
+    assert set(later) == {"Error during shutdown: <*>"}
+
+
+def test_the_merge_is_reported_and_old_ids_resolve(miners: ServiceMiners) -> None:
+    matches = [miners.mine("svc", f"LoadIssue failed: {e}") for e in ERRORS[:4]]
+    final = miners.resolve("svc", matches[-1].template_id)
+    assert all(miners.resolve("svc", m.template_id) == final for m in matches)
+    assert matches[-1].previous_id is not None and not matches[-1].is_new
+    assert miners.template_text("svc", final) == "LoadIssue failed: <*>"
+
+
+def test_three_plain_tails_stay_apart_but_a_fourth_or_a_value_merges(
+    miners: ServiceMiners,
+) -> None:
+    plain = [
+        "Received disconnect from 1.2.3.4: 11: " + t
+        for t in ("Bye Bye [preauth]", "disconnected by user", "Closed due to user request.")
+    ]
+    assert len(set(mine_all(miners, plain))) == 3
+    valued = [f"Failed to load x: {e}" for e in ("EOF", "i/o timeout", ERRORS[5])]
+    assert set(mine_all(miners, valued)) == {"Failed to load x: <*>"}
+
+
+def test_a_label_alone_is_no_head(miners: ServiceMiners) -> None:
+    messages = [
+        "ciod: failed to read message prefix",
+        "ciod: Error reading message",
+        "ciod: LOGIN chdir failed",
+        "ciod: generated core files",
+        "ciod: a b c d e",
+    ]
+    assert len(set(mine_all(miners, messages))) == len(messages)
+
+
+def test_other_heads_and_services_are_not_joined(miners: ServiceMiners) -> None:
+    mine_all(miners, [f"Error during shutdown: {e}" for e in ERRORS])
+    other = mine_all(miners, ["Error during startup: context canceled"])
+    assert other == ["Error during startup: context canceled"]
+    elsewhere = mine_all(miners, ["Error during shutdown: EOF a b"], service="other")
+    assert elsewhere == ["Error during shutdown: EOF a b"]
+
+
+def test_a_free_tail_survives_a_snapshot(miners: ServiceMiners) -> None:
+    mine_all(miners, [f"Error during shutdown: {e}" for e in ERRORS])
+    restored = ServiceMiners.restore(miners.snapshot(), MinerConfig())
+    assert mine_all(restored, ["Error during shutdown: one two three four five six seven"]) == [
+        "Error during shutdown: <*>"
+    ]
+
+
+def test_free_tails_stay_within_the_shape_bound() -> None:
+    miners = ServiceMiners(MinerConfig(max_shapes_per_template=4))
+    mine_all(miners, [f"Error during shutdown: {e}" for e in ERRORS])
+    words = [" ".join(["w"] * n) for n in range(1, 30)]
+    templates = mine_all(miners, [f"Error during shutdown: {w}" for w in words])
+    assert set(templates) == {"Error during shutdown: <*>"}
+    assert miners.stats.capped_shapes > 0
+
+
+def test_the_text_of_a_message_key_is_the_event_not_a_value(miners: ServiceMiners) -> None:
+    first, second, third = mine_all(
+        miners,
+        [
+            'msg="failed to remove runc container" error="i/o timeout"',
+            'msg="failed to start shim" error="i/o timeout"',
+            'level=info msg="done" took="1 s"',
+        ],
+    )
+    assert first == 'msg="failed to remove runc container" error="<*>"'
+    assert second == 'msg="failed to start shim" error="<*>"'
+    assert third == 'level=info msg="done" took="<*>"'
+    assert join_quoted(['{"msg":"a', 'b","error":"c', 'd"}']) == ['{"msg":"a', 'b","error":"c d"}']
