@@ -357,20 +357,24 @@ class ServiceMiner:
         shape = Shape(list(tokens), key, template)
         template.count += 1
         self.templates.move_to_end(template.id)
-        if len(template.shapes) < self._config.max_shapes_per_template:
-            template.shapes.append(shape)
-            self._link(shape)
-        else:
-            # Bounded memory per template: this list length gets no shape of its own; the
-            # message still belongs to the template (found again by skeleton, never cached).
-            shape.alive = False
-            self._counters.capped_shapes += 1
+        self._add_shape(template, shape)
         previous_id = None
         if not template.variadic or (measured and not template.measured):
             template.variadic = True
             template.measured = template.measured or measured
             previous_id = self._rename(template)
         return shape, False, previous_id
+
+    def _add_shape(self, template: Template, shape: Shape) -> None:
+        """Another length of a variadic template, within ``max_shapes_per_template``."""
+        if len(template.shapes) < self._config.max_shapes_per_template:
+            template.shapes.append(shape)
+            self._link(shape)
+        else:
+            # Bounded memory per template: this length gets no shape of its own; the message
+            # still belongs to the template (found again by skeleton or head, never cached).
+            shape.alive = False
+            self._counters.capped_shapes += 1
 
     def _known(
         self,
@@ -412,12 +416,7 @@ class ServiceMiner:
             shape = Shape(model.tokens[: end + 1] + [WILDCARD] * (size - end - 1), key, template)
             shape.general.update(range(end + 1, size))
             shape.general.update(model.general & set(range(end + 1)))
-            if len(template.shapes) < self._config.max_shapes_per_template:
-                template.shapes.append(shape)
-                self._link(shape)
-            else:
-                shape.alive = False
-                self._counters.capped_shapes += 1
+            self._add_shape(template, shape)
             return shape, False, None
         return None
 
