@@ -16,7 +16,9 @@ relies on that to hand out parameters.
 
 from __future__ import annotations
 
+import errno
 import re
+import signal
 from itertools import repeat
 
 WILDCARD = "<*>"
@@ -29,6 +31,11 @@ _NO_WORD_AFTER = r"(?![A-Za-z0-9_])"
 
 # (name, pattern), tried in this order at each position. Earlier masks win where two could
 # match at the same place, so specific shapes come before the generic number/id masks.
+# Error numbers and signals by name (EACCES, ENOSPC, SIGTERM): values of an error or signal
+# placeholder, never the words of an event; the names come from the platform's own tables.
+SYMBOL_NAMES = frozenset(errno.errorcode.values()) | {s.name for s in signal.Signals}
+_SYMBOLS = "|".join(sorted(SYMBOL_NAMES, key=len, reverse=True))
+
 BUILTIN_MASKS: tuple[tuple[str, str], ...] = (
     # A quoted value: after a key (key="v", "key":"v", key='v') other than a message key
     # (msg="...", whose text is the event), or any quoted text with a space in it (a token only
@@ -90,6 +97,7 @@ BUILTIN_MASKS: tuple[tuple[str, str], ...] = (
         r"|(?<![\w./-])[A-Za-z][A-Za-z0-9-]*\d[A-Za-z0-9-]*(?=:\d{1,5}(?![\d:])|/\d{1,3}\.)",
     ),
     ("version", r"(?<![\w.])[vV]\d+(?:\.\d+)+[\w-]*"),
+    ("symbol", rf"(?<![\w.-])(?:{_SYMBOLS})(?![\w.-])"),
     ("hex", rf"{_NO_WORD_BEFORE}0[xX][0-9a-fA-F]+{_NO_WORD_AFTER}"),
     ("path", r"(?<![\w/.])(?:/[^\s/\"'()\[\]{},;=|:]+)+/?|\b[A-Za-z]:\\[^\s\"'<>|]*"),
     ("duration", rf"{_NO_WORD_BEFORE}-?\d+(?:\.\d+)?{_UNIT_DURATION}{_NO_WORD_AFTER}"),
@@ -133,7 +141,20 @@ Masked = tuple[str, Values]
 # the combined regex is tried at every character, so fewer alternatives make it much faster.
 _WIDE_CHARS = frozenset(".:/@\\")
 _NARROW_MASKS = frozenset(
-    {"quoted", "kv", "uuid", "timestamp", "hex", "duration", "size", "bool", "user", "num", "id"}
+    {
+        "quoted",
+        "symbol",
+        "kv",
+        "uuid",
+        "timestamp",
+        "hex",
+        "duration",
+        "size",
+        "bool",
+        "user",
+        "num",
+        "id",
+    }
 )
 # The commonest shapes of variable tokens, recognised whole without the combined regex; each
 # alternative gives exactly what the combined regex gives (a unit test checks this).
@@ -196,6 +217,8 @@ class Masker:
             return cached
         if self._fast and token.isalpha():
             name = self._special.get(token.lower()) if len(token) <= 5 else None
+            if name is None and token in SYMBOL_NAMES:
+                name = "symbol"
             result: Masked = (token, ()) if name is None else (WILDCARD, ((name, token),))
         elif self._fast and token.isdigit() and token.isascii():
             result = (WILDCARD, (("num", token),))

@@ -33,6 +33,7 @@ from typing import Any
 
 from pipeline.templates.config import MinerConfig
 from pipeline.templates.ids import template_id
+from pipeline.templates.lists import list_skeleton, unbracket
 from pipeline.templates.masking import UNIT_TOKENS, WILDCARD, digit_pattern
 from pipeline.templates.model import TemplateMatch
 from pipeline.templates.parameters import Values, extract
@@ -108,6 +109,7 @@ class ServiceMiner:
         # same for measurement skeletons (see shapes.measure_skeleton).
         self._skeletons: dict[tuple[str, ...], Template] = {}
         self._measures: dict[tuple[str, ...], Template] = {}
+        self._lists: dict[tuple[str, ...], Template] = {}
         # Head (tails.py) -> the tails seen after it, each with the shape it was created as;
         # and head -> the template whose tail is free text.
         self._tails: dict[HeadKey, dict[tuple[str, ...], Shape]] = {}
@@ -345,6 +347,10 @@ class ServiceMiner:
         template = None
         if WILDCARD in tokens:
             template = self._known(self._skeletons, skeleton(tokens), skeleton)
+        if template is None and any(token[:1] == "[" for token in tokens):
+            joined = self._join_bracketed(tokens, key)
+            if joined is not None:
+                return joined
         if template is None:
             measures = measure_skeleton(tokens)
             constants = len(measures) - measures.count(WILDCARD)
@@ -394,6 +400,40 @@ class ServiceMiner:
             del index[folded]  # stale: evicted, merged or generalised since
             return None
         return template
+
+    def _join_bracketed(
+        self, tokens: list[str], key: GroupKey
+    ) -> tuple[Shape, bool, str | None] | None:
+        """Join a template that differs only in the length of its bracketed lists (lists.py):
+        their runs become variables, in the template's shapes and in this message's."""
+        folded = list_skeleton(tokens)
+        template = self._known(self._lists, folded, list_skeleton)
+        if template is None or any(
+            len(other.tokens) == len(tokens) and list_skeleton(other.tokens) == folded
+            for other in template.shapes
+        ):
+            # Lists of the same length that differ in words are words that differ.
+            return None
+        for shape in template.shapes:
+            if list_skeleton(shape.tokens) == folded:
+                changed = unbracket(shape.tokens)
+                if changed:
+                    shape.general.update(changed)
+                    if group_key(shape.tokens) != shape.key:
+                        self._rekey(shape)
+        mine = list(tokens)
+        general = unbracket(mine)
+        template.count += 1
+        self.templates.move_to_end(template.id)
+        known = next((s for s in template.shapes if s.tokens == mine), None)
+        if known is None:
+            known = Shape(mine, group_key(mine), template)
+            known.general.update(general)
+            self._add_shape(template, known)
+        template.variadic = True
+        previous_id = self._rename(template)
+        self._remember_skeleton(known)
+        return known, False, previous_id
 
     def _join_tail(self, tokens: list[str], key: GroupKey) -> tuple[Shape, bool, str | None] | None:
         """Join the template of a head ending in free text (tails.py), with a shape of this
@@ -547,6 +587,12 @@ class ServiceMiner:
             if len(self._measures) >= bound:
                 self._measures.clear()
             self._measures.setdefault(measures, shape.template)
+        if any(token[:1] == "[" for token in tokens):
+            lists = list_skeleton(tokens)
+            if lists != tuple(tokens):
+                if len(self._lists) >= bound:
+                    self._lists.clear()
+                self._lists.setdefault(lists, shape.template)
 
     def _render(self, tokens: list[str], folded: set[int], template: Template) -> str:
         if template.measured:
@@ -603,6 +649,9 @@ class ServiceMiner:
         mine = shape.tokens
         if any(is_enum(mine[i]) or is_enum(tokens[i]) for i in words):
             return False
+        # Several words differing at once are more often another event than one value: each
+        # further position needs two more distinct values.
+        needed = self._config.min_distinct_words + 2 * (len(words) - 1)
         positions = set(words)
         family = (
             key if words[0] else (key[0], WILDCARD),
@@ -617,10 +666,10 @@ class ServiceMiner:
             if len(self._families) >= self._config.max_templates_per_service:
                 self._families.clear()  # bound: only a hint, rebuilt from new messages
             seen = self._families[family] = set()
-        if len(seen) < self._config.min_distinct_words:
+        if len(seen) < needed:
             seen.add(tuple(mine[i] for i in words))
             seen.add(tuple(tokens[i] for i in words))
-        return len(seen) >= self._config.min_distinct_words
+        return len(seen) >= needed
 
     def _absorb_family(self, shape: Shape) -> list[str]:
         """Fold sibling shapes that now fit ``shape``; return the ids of emptied templates."""

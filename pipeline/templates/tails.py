@@ -9,10 +9,10 @@ templates become one whose tail is a single variable (a variadic template whose 
 run of ``<*>``), and later messages with that head and any tail join it.
 
 The head must hold at least two plain words (``Received disconnect from <*>:``): a single
-label (``ciod:``, a component or function name) is often followed by events of its own. Tails
-that all begin with the same token belong to a longer head. Plain words after a head are a
-weaker sign of free text than text with values of its own (``open <*>: no such file``): tails
-without any value need one more distinct form.
+label (``ciod:``, a component or function name) is often followed by events of its own.
+Tails that all begin with the same token ending in ``:`` belong to the longer head it ends.
+Plain words after a head are a weaker sign of free text than text with values of its own
+(``open <*>: no such file``): tails without any value need one more distinct form.
 """
 
 from __future__ import annotations
@@ -62,7 +62,8 @@ def tails_vary(tails: list[tuple[str, ...]], needed: int) -> bool:
     """True if these distinct tails of one head show free text (see the module's text)."""
     if len(tails) < needed:
         return False
-    if len({tail[0] for tail in tails}) == 1:
-        return False
+    firsts = {tail[0] for tail in tails}
+    if len(firsts) == 1 and next(iter(firsts)).endswith(":"):
+        return False  # all go on alike to a longer head
     with_values = any(WILDCARD in token for tail in tails for token in tail)
     return with_values or len(tails) > needed

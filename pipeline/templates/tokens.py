@@ -32,6 +32,15 @@ def differ_in_words(mine: str, theirs: str) -> bool:
         # Units of a measurement vary with its value ("5 KB" / "80 B"): not an event change.
         return not (mine in UNIT_TOKENS and theirs in UNIT_TOKENS)
     if mine.count(WILDCARD) > 1 or theirs.count(WILDCARD) > 1:
+        if '":' in mine or '":' in theirs:
+            # A JSON object: its keys are the event's words, its values the variables.
+            return _VALUE_CHARS.sub("", mine.replace(WILDCARD, "")) != _VALUE_CHARS.sub(
+                "", theirs.replace(WILDCARD, "")
+            )
+        return False
+    if _same_identifier_shape(mine, theirs):
+        # Names with a number in them (node-17.corp / web-3.corp, invoices-3 / maple-12): the
+        # varying word is part of the value.
         return False
     key = KEY.match(mine)
     if key is not None and theirs.startswith(key.group()):
@@ -75,6 +84,20 @@ def _quoted_apart(mine: str, theirs: str) -> bool:
             if not before or before in _OPENERS or before in "=:, ":
                 return True
     return False
+
+
+_LETTERS = re.compile(r"[A-Za-z]+")
+
+
+def _same_identifier_shape(mine: str, theirs: str) -> bool:
+    """True if both tokens are one word glued to one masked number by the same punctuation
+    (``maple-<*>`` / ``invoices-<*>``, ``node-<*>.corp`` / ``web-<*>.corp``)."""
+    if mine.count(WILDCARD) != 1 or theirs.count(WILDCARD) != 1:
+        return False
+    shape = _LETTERS.sub("a", mine)
+    if shape != _LETTERS.sub("a", theirs) or not shape.startswith("a"):
+        return False
+    return shape.startswith(("a-", "a_")) and shape[2:5] == WILDCARD
 
 
 def generalise_token(mine: str, theirs: str) -> str:
@@ -138,7 +161,11 @@ def instance_of(tokens: list[str], pattern: list[str]) -> bool:
             if token != wanted and wanted != WILDCARD:
                 return False
             continue
-        if WILDCARD in token or generalise_token(wanted, token) == wanted:
+        if WILDCARD in token:
+            if '":' in wanted and differ_in_words(wanted, token):
+                return False  # JSON objects with other keys
+            continue
+        if generalise_token(wanted, token) == wanted:
             continue
         return False
     return True

@@ -479,7 +479,7 @@ def make_slot(kind: str, language: str, rng: random.Random, verb: str = "") -> S
 def format_list(items: str, language: str, style: str) -> str:
     values = items.split("\x00")
     if style == "zap":
-        return json.dumps(values)
+        return json.dumps(values, separators=(",", ":"))
     if language == "python":
         return "[" + ", ".join(repr(v) for v in values) + "]"
     if language == "java":

@@ -197,3 +197,99 @@ def test_the_text_of_a_message_key_is_the_event_not_a_value(miners: ServiceMiner
     assert second == 'msg="failed to start shim" error="<*>"'
     assert third == 'level=info msg="done" took="<*>"'
     assert join_quoted(['{"msg":"a', 'b","error":"c', 'd"}']) == ['{"msg":"a', 'b","error":"c d"}']
+
+
+# -- symbols, lists, names with numbers, JSON objects -----------------------------------------
+
+
+def test_error_numbers_and_signals_by_name_are_values(miners: ServiceMiners) -> None:
+    templates = mine_all(
+        miners,
+        [
+            "attachment with type EBUSY blocked",
+            "attachment with type EACCES blocked",
+            "worker got SIGTERM, exiting",
+            "worker got SIGKILL, exiting",
+        ],
+    )
+    assert templates == [
+        "attachment with type <*> blocked",
+        "attachment with type <*> blocked",
+        "worker got <*>, exiting",
+        "worker got <*>, exiting",
+    ]
+    # Words that merely look alike stay words.
+    assert mine_all(miners, ["EOF reached", "ERROR here"]) == ["EOF reached", "ERROR here"]
+
+
+def test_lists_of_any_length_are_one_variable(miners: ServiceMiners) -> None:
+    messages = [
+        "unknown keys [a, b] in config",
+        "unknown keys [c] in config",
+        "unknown keys [d, e, f] in config",
+        "loading ['x', 'y'] now",
+        "loading ['z'] now",
+        "peers [n1 n2 n3] joined",
+        "peers [n4] joined",
+    ]
+    assert mine_all(miners, messages) == [
+        "unknown keys <*> in config",
+        "unknown keys <*> in config",
+        "unknown keys <*> in config",
+        "loading <*> now",
+        "loading <*> now",
+        "peers <*> joined",
+        "peers <*> joined",
+    ]
+    for message, template in zip(messages, mine_all(miners, messages), strict=True):
+        assert_matches(template, message, miners.config)
+
+
+def test_bracketed_words_of_one_length_stay_words(miners: ServiceMiners) -> None:
+    templates = mine_all(
+        miners, ["Connection closed by 1.2.3.4 [preauth]", "Connection closed by 1.2.3.5 [other]"]
+    )
+    assert templates == [
+        "Connection closed by <*> [preauth]",
+        "Connection closed by <*> [other]",
+    ]
+
+
+def test_names_with_a_number_in_them_are_values_whatever_their_word(
+    miners: ServiceMiners,
+) -> None:
+    templates = mine_all(
+        miners,
+        [
+            "joined node-17.corp now",
+            "joined web-3.corp now",
+            "using invoices-3 ok",
+            "using maple-12 ok",
+        ],
+    )
+    assert templates == ["joined <*> now", "joined <*> now", "using <*> ok", "using <*> ok"]
+    assert differ_in_words("node-<*>", "step<*>")  # not the same shape
+
+
+def test_json_objects_with_other_keys_are_other_events(miners: ServiceMiners) -> None:
+    messages = [
+        'failed to close: {"error":"EOF"}',
+        'failed to truncate {"path":"a","error":"EOF"}',
+        'failed to open {"path":"b","error":"EOF"}',
+        'failed to sync {"path":"c","error":"EOF"}',
+    ]
+    first, *rest = mine_all(miners, messages)
+    assert first == 'failed to close: {"error":"<*>"}'
+    assert all(t.endswith('{"path":"<*>","error":"<*>"}') for t in rest)
+    assert not differ_in_words('{"error":"<*>"}', '{"error":"<*>"}')
+    assert differ_in_words('{"error":"<*>","a":"<*>"}', '{"path":"<*>","error":"<*>"}')
+
+
+def test_several_words_differing_at_once_need_more_values_to_be_one(
+    miners: ServiceMiners,
+) -> None:
+    events = ["check hash", "close snapshot", "release wal", "save backend"]
+    templates = mine_all(miners, [f"failed to {e} now" for e in events])
+    assert len(set(templates)) == 4  # two positions at once: five distinct pairs needed
+    users = mine_all(miners, [f"session opened for {u} today" for u in ("ann", "bob", "cy")])
+    assert set(users) == {"session opened for <*> today"}

@@ -1,0 +1,68 @@
+"""Bracketed lists: ``[a]``, ``[a, b]``, ``['x', 'y', 'z']``, Go's ``[a b c]``.
+
+Split on whitespace, a list of words is as many tokens as it has items, so each length made a
+template of its own (lists of masked values already fold, see ``shapes.skeleton``). Two
+messages whose bracketed runs differ in length while all else agrees are one event with a list
+in it: the miner then writes each such run as a variable (``miner._join_bracketed``). A run
+starts at a token beginning with ``[`` and ends where its brackets balance.
+"""
+
+from __future__ import annotations
+
+from pipeline.templates.masking import WILDCARD
+from pipeline.templates.shapes import skeleton
+
+# A bracketed run longer than this many tokens is no list we fold.
+MAX_LIST_TOKENS = 64
+
+
+def bracket_runs(tokens: list[str]) -> list[tuple[int, int]]:
+    """(first, last) token positions of each bracketed run, in order."""
+    runs: list[tuple[int, int]] = []
+    index = 0
+    size = len(tokens)
+    while index < size:
+        if tokens[index][:1] != "[":
+            index += 1
+            continue
+        depth = 0
+        end = index
+        while end < size and end - index < MAX_LIST_TOKENS:
+            token = tokens[end]
+            depth += token.count("[") - token.count("]")
+            if depth <= 0:
+                break
+            end += 1
+        if depth <= 0 and end < size:
+            runs.append((index, end))
+            index = end + 1
+        else:
+            index += 1
+    return runs
+
+
+def list_skeleton(tokens: list[str]) -> tuple[str, ...]:
+    """Tokens with each bracketed run written as one ``<*>``, then runs of ``<*>`` folded."""
+    runs = bracket_runs(tokens)
+    if not runs:
+        return tuple(tokens)
+    folded: list[str] = []
+    previous = 0
+    for first, last in runs:
+        folded.extend(tokens[previous:first])
+        folded.append(WILDCARD)
+        previous = last + 1
+    folded.extend(tokens[previous:])
+    return skeleton(folded)
+
+
+def unbracket(tokens: list[str]) -> set[int]:
+    """Write every bracketed run of ``tokens`` as ``<*>`` tokens (in place); return the
+    positions that changed."""
+    changed: set[int] = set()
+    for first, last in bracket_runs(tokens):
+        for index in range(first, last + 1):
+            if tokens[index] != WILDCARD:
+                tokens[index] = WILDCARD
+                changed.add(index)
+    return changed
