@@ -49,7 +49,14 @@ from pipeline.templates.shapes import (
     skeleton,
 )
 from pipeline.templates.stats import Counters
-from pipeline.templates.tails import HeadKey, free_tail_end, head_ends, head_key, tails_vary
+from pipeline.templates.tails import (
+    HeadKey,
+    free_key,
+    free_tail_end,
+    head_ends,
+    head_key,
+    tails_vary,
+)
 from pipeline.templates.tokenising import MessageRecipe, Tokeniser, tokens_from_recipe
 from pipeline.templates.tokens import (
     differ_in_words,
@@ -113,7 +120,9 @@ class ServiceMiner:
         # Head (tails.py) -> the tails seen after it, each with the shape it was created as;
         # and head -> the template whose tail is free text.
         self._tails: dict[HeadKey, dict[tuple[str, ...], Shape]] = {}
-        self._free: dict[HeadKey, Template] = {}
+        # (head end, its last token) -> templates whose tail is free text after such a head:
+        # looked up by position and checked token by token, as a head may have generalised.
+        self._free: dict[tuple[int, str], list[Template]] = {}
         self._max_parameters = config.max_parameters
         self._threshold = config.similarity_threshold
         # Messages up to this length are cached (-1: none are).
@@ -291,7 +300,9 @@ class ServiceMiner:
         for tid in absorbed:
             self._add_alias(tid, best.template.id)
         self._remember_skeleton(best)
-        return best, False, previous_id
+        # Its head may now be one seen with other tails.
+        merged = self._note_tails(best)
+        return best, False, previous_id or merged
 
     def _search(self, key: GroupKey, tokens: list[str]) -> Shape | None:
         """Best shape for ``tokens``: in its own group, else in the group of its length whose
@@ -441,12 +452,24 @@ class ServiceMiner:
         if not self._free:
             return None
         for end in head_ends(tokens):
-            template = self._free.get(head_key(tokens, end))
-            if template is None or self.templates.get(template.id) is not template:
+            head = tokens[: end + 1]
+            model = None
+            for template in self._free.get(free_key(tokens, end), ()):
+                if self.templates.get(template.id) is not template:
+                    continue
+                model = next(
+                    (
+                        s
+                        for s in template.shapes
+                        if free_tail_end(s.tokens) == end and instance_of(head, s.tokens[: end + 1])
+                    ),
+                    None,
+                )
+                if model is not None:
+                    break
+            if model is None:
                 continue
-            model = next((s for s in template.shapes if free_tail_end(s.tokens) == end), None)
-            if model is None or not instance_of(tokens[: end + 1], model.tokens[: end + 1]):
-                continue
+            template = model.template
             size = len(tokens)
             shape = next((s for s in template.shapes if len(s.tokens) == size), None)
             template.count += 1
@@ -461,9 +484,9 @@ class ServiceMiner:
         return None
 
     def _note_tails(self, shape: Shape) -> str | None:
-        """Record the tails a new shape has after each of its heads; make a head's templates
-        one with a free tail once it has had ``min_distinct_tails`` of them. Returns the id the
-        surviving template had, when that happened."""
+        """Record the tails a new or generalised shape has after each of its heads; make a
+        head's templates one with a free tail once it has had ``min_distinct_tails`` of them.
+        Returns the id the surviving template had, when templates merged."""
         tokens = shape.tokens
         ends = head_ends(tokens)
         if not ends:
@@ -472,36 +495,87 @@ class ServiceMiner:
         if len(tails) >= 2 * self._config.max_templates_per_service:
             tails.clear()  # bound: only a hint, rebuilt from new templates
         for end in ends:
+            if shape.template.variadic and free_tail_end(tokens) == end:
+                # Free text after this head already (the head may just have generalised):
+                # take in the templates the head now covers.
+                return self._merge_free([shape], end)
             head = head_key(tokens, end)
             seen = tails.setdefault(head, {})
             seen[tuple(tokens[end + 1 :])] = shape
-            if tails_vary(list(seen), self._config.min_distinct_tails):
-                renamed = self._free_tail(head, end, seen)
-                if renamed is not None:
-                    return renamed
+            if any(index <= end for index in shape.general):
+                # A word of the head became a variable: the templates made before, with the
+                # words it now covers, count as this head's too.
+                covered = self._covered(tokens[: end + 1], end)
+                if tails_vary(
+                    list({tuple(o.tokens[end + 1 :]) for o in covered}),
+                    self._config.min_distinct_tails,
+                ):
+                    return self._merge_free([shape, *(o for o in covered if o is not shape)], end)
+            if not tails_vary(list(seen), self._config.min_distinct_tails):
+                continue
+            shapes: list[Shape] = []
+            for other in seen.values():
+                if (
+                    other.alive
+                    and other not in shapes
+                    and self.templates.get(other.template.id) is other.template
+                    and end in head_ends(other.tokens)
+                    and head_key(other.tokens, end) == head
+                ):
+                    shapes.append(other)
+            live_tails = [tuple(other.tokens[end + 1 :]) for other in shapes]
+            if tails_vary(list(set(live_tails)), self._config.min_distinct_tails):
+                return self._merge_free(shapes, end)
         return None
 
-    def _free_tail(self, head: HeadKey, end: int, seen: dict[tuple[str, ...], Shape]) -> str | None:
-        """Merge the live templates seen with ``head`` into one whose tail is a variable."""
-        shapes: list[Shape] = []
-        for shape in seen.values():
-            if (
-                shape.alive
-                and shape not in shapes
-                and self.templates.get(shape.template.id) is shape.template
-                and end in head_ends(shape.tokens)
-                and head_key(shape.tokens, end) == head
-            ):
-                shapes.append(shape)
-        tails = {tuple(shape.tokens[end + 1 :]) for shape in shapes}
-        if not tails_vary(list(tails), self._config.min_distinct_tails):
-            return None
+    def _remember_free(self, key: tuple[int, str], template: Template) -> None:
+        if sum(map(len, self._free.values())) >= 2 * self._config.max_templates_per_service:
+            # Bound: keep the live ones (evicted and merged templates drop out).
+            self._free = {
+                k: live
+                for k, found in self._free.items()
+                if (live := [t for t in found if self.templates.get(t.id) is t])
+            }
+        found = self._free.setdefault(key, [])
+        if template not in found:
+            found.append(template)
+
+    def _covered(self, head: list[str], end: int) -> list[Shape]:
+        """Live shapes with a tail after a head, ending at ``end``, that ``head`` covers."""
+        return [
+            shape
+            for group in self._groups.values()
+            for shape in group
+            if len(shape.tokens) > end + 1
+            and shape.tokens[end][-1:] == ":"
+            and self.templates.get(shape.template.id) is shape.template
+            and instance_of(shape.tokens[: end + 1], head)
+            and end in head_ends(shape.tokens)
+        ]
+
+    def _merge_free(self, shapes: list[Shape], end: int) -> str | None:
+        """Make ``shapes`` -- and every other live shape their merged head covers -- one
+        template whose tail after ``end`` is a variable. Returns the survivor's old id if
+        anything changed."""
         survivor = shapes[0].template
         merged = list(shapes[0].tokens[: end + 1])
         for shape in shapes[1:]:
             for index in range(end + 1):
                 if merged[index] != shape.tokens[index] and merged[index] != WILDCARD:
                     merged[index] = generalise_token(merged[index], shape.tokens[index])
+        taken = set(map(id, shapes))
+        for shape in self._covered(merged, end):
+            if id(shape) not in taken:
+                shapes.append(shape)
+                taken.add(id(shape))
+        free = [*merged, WILDCARD]
+        if all(
+            s.template is survivor
+            and s.tokens[: end + 2] == free
+            and free_tail_end(s.tokens) == end
+            for s in shapes
+        ):
+            return None  # nothing to take in
         by_length: dict[int, Shape] = {}
         for shape in shapes:
             size = len(shape.tokens)
@@ -509,9 +583,7 @@ class ServiceMiner:
             general = {i for i in range(end + 1) if merged[i] != shape.tokens[i]}
             general.update(range(end + 1, size))
             kept = by_length.get(size)
-            if kept is None and old is survivor:
-                kept = next((s for s in survivor.shapes if len(s.tokens) == size), None)
-            if kept is not None and kept is not shape:
+            if kept is not None:
                 kept.general.update(shape.general | general)
                 self._drop_shape(shape)
                 old.shapes.remove(shape)
@@ -536,9 +608,7 @@ class ServiceMiner:
         survivor.shapes.remove(first)
         survivor.shapes.insert(0, first)
         survivor.variadic = True
-        self._free[head] = survivor
-        if len(self._free) > 2 * self._config.max_templates_per_service:
-            self._free = {h: t for h, t in self._free.items() if t.id in self.templates}
+        self._remember_free(free_key(first.tokens, end), survivor)
         old_id = survivor.id
         self._rename(survivor)
         return old_id
@@ -852,7 +922,7 @@ class ServiceMiner:
                 self._remember_skeleton(shape)
                 end = free_tail_end(tokens) if template.variadic else None
                 if end is not None:
-                    self._free[head_key(tokens, end)] = template
+                    self._remember_free(free_key(tokens, end), template)
         for old, new in aliases:
             self._add_alias(old, new)
 

@@ -42,9 +42,27 @@ def head_ends(tokens: list[str]) -> list[int]:
 
 
 def head_key(tokens: list[str], end: int) -> HeadKey:
-    """The head up to ``end``, each token holding a variable written ``<*>``: heads that
-    differ only in how a value was masked (``(<*>):`` / ``(<*>:<*>):``) share a key."""
-    return tuple(WILDCARD if WILDCARD in token else token for token in tokens[: end + 1])
+    """The head up to ``end``, each token holding a variable or a quoted text written
+    ``<*>``: heads that differ only in a value or in how it was masked (``(<*>):`` /
+    ``(<*>:<*>):``, ``"a":`` / ``"b":``) share a key."""
+    return tuple(
+        WILDCARD if WILDCARD in token or _quoted(token) else token for token in tokens[: end + 1]
+    )
+
+
+def free_key(tokens: list[str], end: int) -> tuple[int, str]:
+    """Where a head ends and how (its last token, keyed as in :func:`head_key`): the index of
+    templates whose tail is free text."""
+    token = tokens[end]
+    return end, WILDCARD if WILDCARD in token or _quoted(token) else token
+
+
+def _quoted(token: str) -> bool:
+    for quote in "\"'":
+        first = token.find(quote)
+        if first >= 0 and token.find(quote, first + 1) > first:
+            return True
+    return False
 
 
 def free_tail_end(tokens: list[str]) -> int | None:

@@ -293,3 +293,31 @@ def test_several_words_differing_at_once_need_more_values_to_be_one(
     assert len(set(templates)) == 4  # two positions at once: five distinct pairs needed
     users = mine_all(miners, [f"session opened for {u} today" for u in ("ann", "bob", "cy")])
     assert set(users) == {"session opened for <*> today"}
+
+
+def test_a_head_whose_value_generalised_later_takes_in_its_earlier_templates(
+    miners: ServiceMiners,
+) -> None:
+    # The name in the head is a word, so it is a variable only after three names; the free
+    # tail must then cover the templates made before, whatever their tail.
+    messages = [
+        "Unable to rename alpha to x. Error: open /a/b: no such file",
+        "Unable to rename beta to x. Error: EOF",
+        "Unable to rename gamma to x. Error: permission denied",
+        "Unable to rename delta to x. Error: open /c/d: no such file",
+        "Unable to rename alpha to x. Error: EOF",
+        "Unable to rename omega to x. Error: EOF",  # the third name: a variable
+        "Unable to rename sigma to x. Error: i/o timeout",
+    ]
+    templates = mine_all(miners, messages)
+    assert set(templates) == {"Unable to rename <*> to x. Error: <*>"}
+
+
+def test_a_quoted_value_in_the_head_does_not_split_its_evidence(miners: ServiceMiners) -> None:
+    messages = [
+        'dbfs remove "a.service": context deadline exceeded',
+        'dbfs remove "b.service": mkdir /x/y: file exists',
+        'dbfs remove "b.service": unexpected EOF',
+        'dbfs remove "c.service": x509: certificate has expired',
+    ]
+    assert set(mine_all(miners, messages)) == {'dbfs remove "<*>": <*>'}
