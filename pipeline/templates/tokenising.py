@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 
 from pipeline.templates.config import MinerConfig
+from pipeline.templates.errtexts import FIRST_WORDS, join_error_texts, split_error_token
 from pipeline.templates.masking import (
     MONTHS,
     SPAN_MARK,
@@ -147,13 +148,22 @@ class Tokeniser:
                 # follow from splitting alone, so it gets no recipe.
                 raw = joined
                 common = False
+        errors: set[int] = set()
+        if not spans and not FIRST_WORDS.isdisjoint(raw):
+            found = join_error_texts(raw)
+            if found is not None:
+                # An error text of the C library is one value (errtexts.py); no recipe.
+                raw, errors = found
+                common = False
         tail: str | None = None
         if len(raw) > config.max_tokens:
             counters.truncated_tokens += 1
             tail = " ".join(raw[config.max_tokens - 1 :])
             raw = raw[: config.max_tokens - 1]
             common = False
-        if spans:
+        if errors:
+            tokens, values = self._mask_errors(raw, errors)
+        elif spans:
             tokens, values = self._mask_slowly(raw, spans)
             common = common and max(map(len, raw)) <= config.max_token_chars
         elif raw and max(map(len, raw)) > config.max_token_chars:
@@ -245,6 +255,32 @@ class Tokeniser:
         if tokens_from_recipe(message, made_recipe) != (tokens, values):
             return None  # not expected; a recipe must give what tokenising gave
         return made_recipe
+
+    def _mask_errors(self, raw: list[str], errors: set[int]) -> tuple[list[str], Values]:
+        """Token by token, for messages with error texts joined at ``errors``: each is written
+        ``<*>``, the text around it in its token masked as usual."""
+        mask_token = self._mask_token
+        limit = self._config.max_token_chars
+        tokens: list[str] = []
+        values: Values = []
+        for index, token in enumerate(raw):
+            if index in errors:
+                before, error, after = split_error_token(token)
+                front, front_values = mask_token(before) if before else ("", ())
+                back, back_values = mask_token(after) if after else ("", ())
+                tokens.append(front + WILDCARD + back)
+                values.extend(front_values)
+                values.append(("errtext", error))
+                values.extend(back_values)
+            elif len(token) > limit:
+                self._counters.long_tokens += 1
+                tokens.append(WILDCARD)
+                values.append(("long", token))
+            else:
+                masked, found = mask_token(token)
+                tokens.append(masked)
+                values.extend(found)
+        return tokens, values
 
     def _mask_slowly(self, raw: list[str], spans: list[str]) -> tuple[list[str], Values]:
         """Token by token, for messages with spans or tokens over ``max_token_chars``."""

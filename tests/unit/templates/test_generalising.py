@@ -129,10 +129,11 @@ def test_free_text_after_a_head_becomes_one_template(miners: ServiceMiners) -> N
 
 
 def test_the_merge_is_reported_and_old_ids_resolve(miners: ServiceMiners) -> None:
-    matches = [miners.mine("svc", f"LoadIssue failed: {e}") for e in ERRORS[:4]]
+    matches = [miners.mine("svc", f"LoadIssue failed: {e}") for e in ERRORS[:5]]
     final = miners.resolve("svc", matches[-1].template_id)
     assert all(miners.resolve("svc", m.template_id) == final for m in matches)
-    assert matches[-1].previous_id is not None and not matches[-1].is_new
+    merging = [m for m in matches if m.previous_id is not None]
+    assert len(merging) == 1 and not merging[0].is_new
     assert miners.template_text("svc", final) == "LoadIssue failed: <*>"
 
 
@@ -321,3 +322,30 @@ def test_a_quoted_value_in_the_head_does_not_split_its_evidence(miners: ServiceM
         'dbfs remove "c.service": x509: certificate has expired',
     ]
     assert set(mine_all(miners, messages)) == {'dbfs remove "<*>": <*>'}
+
+
+def test_error_texts_of_the_c_library_are_values(miners: ServiceMiners) -> None:
+    templates = mine_all(
+        miners,
+        [
+            "Failed to open /dev/x: No such file or directory",
+            "Failed to open /dev/y: Permission denied",
+            "dial tcp 10.0.0.1:443: connect: connection refused",
+            "dial tcp 10.0.0.2:443: connect: connection reset by peer",
+            "[Errno 2] No such file or directory: '/x'",
+            "[Errno 13] Permission denied: '/y'",
+            "no such thing here",
+        ],
+    )
+    assert templates == [
+        "Failed to open <*>: <*>",
+        "Failed to open <*>: <*>",
+        "dial tcp <*>:<*>: connect: <*>",
+        "dial tcp <*>:<*>: connect: <*>",
+        "[Errno <*>] <*>: '<*>'",
+        "[Errno <*>] <*>: '<*>'",
+        "no such thing here",
+    ]
+    match = miners.mine("other", "Failed to open /dev/z: Device or resource busy.")
+    assert match.template == "Failed to open <*>: <*>."
+    assert ("errtext", "Device or resource busy") in match.parameters
