@@ -7,6 +7,8 @@ import re
 from pipeline.templates.masking import UNIT_TOKENS, WILDCARD
 
 KEY = re.compile(r"[A-Za-z_][\w.-]*=")
+# A key's value masked whole, quoted or not (key=<*>, key="<*>").
+_MASKED_VALUES = frozenset((WILDCARD, f'"{WILDCARD}"', f"'{WILDCARD}'"))
 # Characters that vary inside values (digits, separators of addresses and numbers).
 _VALUE_CHARS = re.compile(r"[0-9.:,;_/\\-]+")
 _OPENERS = "([{\"'"
@@ -45,7 +47,7 @@ def differ_in_words(mine: str, theirs: str) -> bool:
     key = KEY.match(mine)
     if key is not None and theirs.startswith(key.group()):
         cut = len(key.group())
-        if WILDCARD in (mine[cut:], theirs[cut:]):
+        if not {mine[cut:], theirs[cut:]}.isdisjoint(_MASKED_VALUES):
             return False
     return _VALUE_CHARS.sub("", mine.replace(WILDCARD, "")) != _VALUE_CHARS.sub(
         "", theirs.replace(WILDCARD, "")
@@ -80,7 +82,9 @@ def _quoted_apart(mine: str, theirs: str) -> bool:
             and quote not in inner_theirs
             and opened == front.rfind(quote, 0)
         ):
-            before = mine[opened - 1] if opened else ""
+            at = opened - 1 if opened and mine[opened - 1] == "\\" else opened
+            # An escaped quote (\"...\", inside a message a logger quoted) is a quote too.
+            before = mine[at - 1] if at else ""
             if not before or before in _OPENERS or before in "=:, ":
                 return True
     return False

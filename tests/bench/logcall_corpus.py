@@ -527,16 +527,31 @@ class Event:
 
     def render(self, rng: random.Random, system: System) -> list[Piece]:
         pieces: list[Piece] = []
+        escaping = False  # inside a message logrus quotes (strconv.Quote)
         for part in self.parts:
+            if part == ESCAPE:
+                escaping = not escaping
+                continue
             if isinstance(part, str):
-                pieces.append((part, False))
+                pieces.append((_escaped(part) if escaping else part, False))
                 continue
             slot, how = part
             value = slot.value(rng)
             if slot.kind == "list":
                 value = format_list(value, system.language, system.style)
-            pieces.extend(_quote(value, how, system))
+            quoted = _quote(value, how, system)
+            if escaping:
+                quoted = [(_escaped(text), variable) for text, variable in quoted]
+            pieces.extend(quoted)
         return pieces
+
+
+# Marks the stretch of an event's parts that the logger quotes as one string.
+ESCAPE = "\x01"
+
+
+def _escaped(text: str) -> str:
+    return text.replace("\\", "\\\\").replace('"', '\\"')
 
 
 def _quote(value: str, how: str, system: System) -> list[Piece]:
@@ -673,8 +688,9 @@ def build_event(call: dict[str, Any], system: System, rng: random.Random) -> Eve
 
 
 def _logrus_message(message_parts: list[str | tuple[Slot, str]]) -> list[str | tuple[Slot, str]]:
-    # logrus quotes msg when it has spaces: every message of more than one word.
-    return ['"', *message_parts, '"']
+    # logrus quotes msg when it has spaces (every message of more than one word), escaping the
+    # quotes and backslashes in it as strconv.Quote does.
+    return ['"', ESCAPE, *message_parts, ESCAPE, '"']
 
 
 def _zap_kind(ftype: str, hint: str, rng: random.Random) -> str:

@@ -349,3 +349,19 @@ def test_error_texts_of_the_c_library_are_values(miners: ServiceMiners) -> None:
     match = miners.mine("other", "Failed to open /dev/z: Device or resource busy.")
     assert match.template == "Failed to open <*>: <*>."
     assert ("errtext", "Device or resource busy") in match.parameters
+
+
+def test_escaped_quotes_in_a_quoted_message_and_quoted_key_values_are_values(
+    miners: ServiceMiners,
+) -> None:
+    templates = mine_all(
+        miners,
+        [
+            'msg="skipping image label \\"cedar\\": reserved" error=EOF',
+            'msg="skipping image label \\"alpha\\": reserved" error="i/o timeout"',
+        ],
+    )
+    assert len(set(templates)) == 1
+    assert not differ_in_words('\\"cedar\\":', '\\"alpha\\":')
+    assert not differ_in_words("error=EOF", 'error="<*>"')
+    assert differ_in_words("tty=NODEVssh", "tty=:<*>")  # not a masked value as a whole
