@@ -12,6 +12,7 @@ import io
 import sys
 import time
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 
 from pipeline.templates.config import MinerConfig
@@ -20,6 +21,7 @@ from pipeline.templates.stats import MinerStats
 
 SERVICE = "file"
 _CHUNK = 65536  # lines per write: one join per chunk, bounded memory for big files
+_BATCH = 4096  # lines per call into the miner
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,18 +48,20 @@ def run_templates(
     """
     started = time.perf_counter()
     miners = ServiceMiners(config)
-    mine = miners.mine
     ids: list[str] = []
-    append = ids.append
-    # Text per id at assignment time: the fallback for a template evicted later on.
+    # Text per id soon after assignment: the fallback for a template evicted later on.
     seen: dict[str, str] = {}
+    # Lines are mined in batches, without the parameters the CSV does not hold. A batch creates
+    # at most half as many templates as a service keeps, so none of them is evicted before its
+    # text is read at the batch's end (the least recently used go first).
+    batch_size = max(1, min(_BATCH, config.max_templates_per_service // 2))
     with open(input_path, encoding="utf-8", errors="replace", newline="\n") as source:
-        for line in source:
-            match = mine(SERVICE, line.rstrip("\r\n"))
-            tid = match.template_id
-            append(tid)
-            if tid not in seen:
-                seen[tid] = match.template
+        while batch := [line.rstrip("\r\n") for line in islice(source, batch_size)]:
+            assigned = miners.assign(SERVICE, batch)
+            ids.extend(assigned.template_ids)
+            for tid in assigned.template_ids:
+                if tid not in seen:
+                    seen[tid] = miners.template_text(SERVICE, tid) or ""
     # Each id's final id and text, CSV-encoded once per template rather than once per line.
     final: dict[str, str] = {}
     templates: set[str] = set()

@@ -4,22 +4,22 @@ in Python's. Programs print them for ``%m`` and every error from a system call, 
 head they are the value of an error placeholder, never the words of an event. A phrase of two
 or more words is joined into one token and written ``<*>``, as a date is.
 
-The texts come from the platform (``os.strerror`` of every ``errno`` code), so they are the ones
+The texts come from the platform (``strerror`` of every ``errno`` code), so they are the ones
 the programs on it print.
 """
 
 from __future__ import annotations
 
 import errno
-import os
 import re
+from os import strerror
 
 from pipeline.templates.masking import WILDCARD
 
 _TEXTS = sorted(
     {
         text
-        for text in (os.strerror(code) for code in errno.errorcode)
+        for text in (strerror(code) for code in errno.errorcode)
         if len(text.split()) >= 2 and not text.startswith("Unknown error")
     },
     key=len,

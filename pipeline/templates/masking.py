@@ -97,7 +97,7 @@ BUILTIN_MASKS: tuple[tuple[str, str], ...] = (
         r"|(?<![\w./-])[A-Za-z][A-Za-z0-9-]*\d[A-Za-z0-9-]*(?=:\d{1,5}(?![\d:])|/\d{1,3}\.)",
     ),
     ("version", r"(?<![\w.])[vV]\d+(?:\.\d+)+[\w-]*"),
-    ("symbol", rf"(?<![\w.-])(?:{_SYMBOLS})(?![\w.-])"),
+    ("symbol", rf"(?<![\w.-])(?=[ES])(?:{_SYMBOLS})(?![\w.-])"),
     ("hex", rf"{_NO_WORD_BEFORE}0[xX][0-9a-fA-F]+{_NO_WORD_AFTER}"),
     ("path", r"(?<![\w/.])(?:/[^\s/\"'()\[\]{},;=|:]+)+/?|\b[A-Za-z]:\\[^\s\"'<>|]*"),
     ("duration", rf"{_NO_WORD_BEFORE}-?\d+(?:\.\d+)?{_UNIT_DURATION}{_NO_WORD_AFTER}"),
