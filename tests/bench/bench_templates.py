@@ -129,7 +129,7 @@ def miners() -> dict[str, Runner]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--logcalls", choices=("tuning", "held-out"))
+    parser.add_argument("--logcalls", choices=logcall_corpus.SPLITS)
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args(argv)
     if args.logcalls:

@@ -13,8 +13,10 @@ real logs (a state has a few values, a counter is new every time).
 The truth of a line is its format with every value written ``<*>`` (the constant text, quotes
 and keys stay), corrected with the Loghub-2.0 rules as the Loghub samples are.
 
-Systems are split in two: ``tuning`` (looked at while the miner is changed) and ``held-out``
-(only summary rows are read). Run ``python tests/bench/logcall_corpus.py --out DIR`` to write
+Systems are split in three: ``tuning`` (looked at while the miner is changed), ``held-out``
+(only summary rows are read) and ``fresh`` (added after the miner was changed for this
+benchmark and measured once, to replace held-out rows that had led to changes). Run
+``python tests/bench/logcall_corpus.py --out DIR`` to write
 ``DIR/<split>/<system>/<system>_2k.log_structured_corrected.csv`` (columns ``Content`` and
 ``EventTemplate``), the layout of the Loghub samples that ``bench_templates.py`` reads.
 """
@@ -50,8 +52,11 @@ EVENTS = 150
 class System:
     name: str
     language: str  # go, c, python, java
-    style: str  # printf, slf4j, zap, klog, logrus
-    split: str  # tuning or held-out
+    style: str  # printf, slf4j, jul, zap, klog, logrus, logfmt (slog), hclog
+    split: str  # tuning, held-out or fresh
+    # An exception passed to the call is printed on the message's line after " =>" (Solr's
+    # log4j2 layout); elsewhere its trace goes on later lines.
+    exception_inline: bool = False
 
 
 SYSTEMS: dict[str, System] = {
@@ -65,8 +70,14 @@ SYSTEMS: dict[str, System] = {
         System("containerd", "go", "logrus", "held-out"),
         System("systemd", "c", "printf", "held-out"),
         System("cassandra", "java", "slf4j", "held-out"),
+        System("prometheus", "go", "logfmt", "fresh"),
+        System("consul", "go", "hclog", "fresh"),
+        System("libvirt", "c", "printf", "fresh"),
+        System("solr", "java", "slf4j", "fresh", exception_inline=True),
     )
 }
+
+SPLITS = ("tuning", "held-out", "fresh")
 
 # A piece of a line: its text and whether it is a value (``<*>`` in the truth).
 Piece = tuple[str, bool]
@@ -82,6 +93,7 @@ def _list(text: str) -> list[str]:
     return text.split()
 
 
+_MESSAGE_FORMAT = re.compile(r"\{(\d+)(,\s*number[^}]*)?(?:,[^}]*)?\}")
 _WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 
 # Kinds of values, judged from the words of an argument expression or key, first match wins.
@@ -490,7 +502,7 @@ def format_list(items: str, language: str, style: str) -> str:
 def verb_kind(verb: str, hint: str, language: str, rng: random.Random) -> tuple[str, bool]:
     """Kind of a printf value from its verb and argument; and whether the verb quotes it."""
     conversion = verb[-1]
-    if verb == "%m":
+    if verb == "%m" or hint == "<errno>":
         return "errno", False
     if verb in ("%-v", "%-+v"):
         return "model", False
@@ -567,6 +579,16 @@ def _quote(value: str, how: str, system: System) -> list[Piece]:
         if value and re.fullmatch(r"[A-Za-z0-9\-._/@^+]+", value):
             return [(value, True)]
         return [(json.dumps(value, ensure_ascii=False), True)]
+    if how == "slog":
+        # log/slog's text handler: quoted when empty or holding a space, '=', '"' or a control.
+        if value and not re.search(r'[\s="\x00-\x1f]', value):
+            return [(value, True)]
+        return [(json.dumps(value, ensure_ascii=False), True)]
+    if how == "hclog":
+        # hclog: quoted when any character lies outside '-' .. '~'.
+        if value and all("-" <= char <= "~" for char in value):
+            return [(value, True)]
+        return [(json.dumps(value, ensure_ascii=False), True)]
     return [(value, True)]
 
 
@@ -605,7 +627,19 @@ def build_event(call: dict[str, Any], system: System, rng: random.Random) -> Eve
         out.append(fmt[cursor:])
         return out
 
-    if system.style == "slf4j":
+    if system.style == "jul":
+        # java.util.logging's MessageFormat: {0}, {1,number}; '' is one quote.
+        args = list(call.get("args", []))
+        cursor = 0
+        for match in _MESSAGE_FORMAT.finditer(text):
+            parts.append(text[cursor : match.start()].replace("''", "'"))
+            cursor = match.end()
+            number = int(match.group(1))
+            hint = args[number] if number < len(args) else ""
+            kind = "number" if match.group(2) else kind_of(hint, rng)
+            parts.append((make_slot(kind, language, rng), "plain"))
+        parts.append(text[cursor:].replace("''", "'"))
+    elif system.style == "slf4j":
         args = list(call.get("args", []))
         chunks = text.split("{}")
         for index, chunk in enumerate(chunks):
@@ -613,7 +647,10 @@ def build_event(call: dict[str, Any], system: System, rng: random.Random) -> Eve
             if index < len(chunks) - 1:
                 hint = args[index] if index < len(args) else ""
                 parts.append((make_slot(kind_of(hint, rng), language, rng), "plain"))
-    elif style == "structured" and system.style in ("zap", "klog", "logrus"):
+        if system.exception_inline and call.get("throwable_arg"):
+            parts.append(" =>")
+            parts.append((make_slot("error", language, rng), "plain"))
+    elif style == "structured" and system.style in ("zap", "klog", "logrus", "logfmt", "hclog"):
         message = text
         if call.get("msg_verbs"):
             message_parts = printf_parts(text, list(call.get("msg_args", [])))
@@ -652,6 +689,22 @@ def build_event(call: dict[str, Any], system: System, rng: random.Random) -> Eve
                 parts.append(f" {key}=")
                 bare = kind in ("number", "bool", "float", "list")
                 parts.append((slot, "plain" if bare else "go-quoted"))
+        elif system.style == "logfmt":  # slog's text handler: msg="..." then the pairs in order
+            parts.append("msg=")
+            parts.extend(_logrus_message(message_parts))
+            for key, arg, _ in fields:
+                kind = kind_of("err" if key in ("err", "error") else key + " " + arg, rng)
+                parts.append(f" {key}=")
+                parts.append((make_slot(kind, language, rng), "slog"))
+        elif system.style == "hclog":  # name: message: key=value ...
+            parts.append(_hclog_name(call) + ": ")
+            parts.extend(message_parts)
+            if fields:
+                parts.append(":")
+            for key, arg, _ in fields:
+                kind = kind_of("err" if key in ("err", "error") else key + " " + arg, rng)
+                parts.append(f" {key}=")
+                parts.append((make_slot(kind, language, rng), "hclog"))
         else:  # logrus: msg="..." then the fields sorted by key
             parts.append("msg=")
             parts.extend(_logrus_message(message_parts))
@@ -670,6 +723,20 @@ def build_event(call: dict[str, Any], system: System, rng: random.Random) -> Eve
                 kind = kind_of("err" if key == "error" else key + " " + arg, rng)
                 parts.append(f" {key}=")
                 parts.append((make_slot(kind, language, rng), "logfmt"))
+        elif system.style in ("logfmt", "hclog"):
+            # A message made with fmt.Sprintf, then key/value pairs.
+            pairs = list(zip(call.get("keys", []), call.get("kv_args", []), strict=False))
+            message_parts = parts
+            if system.style == "logfmt":
+                parts = ["msg=", *_logrus_message(message_parts)]
+            else:
+                parts = [_hclog_name(call) + ": ", *message_parts, ":" if pairs else ""]
+            for key, arg in pairs:
+                kind = kind_of("err" if key in ("err", "error") else key + " " + arg, rng)
+                parts.append(f" {key}=")
+                parts.append(
+                    (make_slot(kind, language, rng), system.style.replace("logfmt", "slog"))
+                )
         prefix = call.get("prefix")
         if prefix == "unit-id: ":
             parts.insert(0, (make_slot("name", language, rng), "plain"))
@@ -685,6 +752,12 @@ def build_event(call: dict[str, Any], system: System, rng: random.Random) -> Eve
             parts.insert(0, (make_slot("name", language, rng), "plain"))
             parts.insert(1, ": ")
     return Event(parts)
+
+
+def _hclog_name(call: dict[str, Any]) -> str:
+    """The logger name hclog prints: the package path of the call (agent/consul -> agent.consul)."""
+    folders = [part for part in str(call.get("file", "")).split("/")[:-1] if part]
+    return ".".join(folders[-2:]) or "agent"
 
 
 def _logrus_message(message_parts: list[str | tuple[Slot, str]]) -> list[str | tuple[Slot, str]]:
@@ -762,9 +835,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--split", choices=("tuning", "held-out", "all"), default="all")
+    parser.add_argument("--split", choices=(*SPLITS, "all"), default="all")
     args = parser.parse_args(argv)
-    splits = ("tuning", "held-out") if args.split == "all" else (args.split,)
+    splits = SPLITS if args.split == "all" else (args.split,)
     write(args.out, args.seed, splits)
     return 0
 

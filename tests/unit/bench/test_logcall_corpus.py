@@ -20,6 +20,8 @@ def test_the_splits_are_apart_and_each_holds_four_systems_of_several_languages()
     for split in ("tuning", "held-out"):
         languages = {s.language for s in SYSTEMS.values() if s.split == split}
         assert {"go", "c"} <= languages and len(languages) == 3
+    fresh = {s.name for s in SYSTEMS.values() if s.split == "fresh"}
+    assert fresh and not fresh & (tuning | held_out)
 
 
 @pytest.mark.parametrize("name", sorted(SYSTEMS))
@@ -102,3 +104,35 @@ def test_write_lays_out_the_files_as_the_loghub_samples(tmp_path: Path) -> None:
     with open(tmp_path / "held-out" / name / f"{name}_2k.log_structured_corrected.csv") as f:
         rows = list(csv.DictReader(f))
     assert len(rows) == logcall_corpus.LINES and set(rows[0]) >= {"Content", "EventTemplate"}
+
+
+def test_slog_and_hclog_quote_values_by_their_own_rules() -> None:
+    import random
+
+    rng = random.Random(4)
+    slog = {
+        "style": "structured",
+        "format": "Error loading config",
+        "keys": ["file", "err"],
+        "args": ["absPath", "err"],
+        "file": "cmd/prometheus/main.go",
+    }
+    pieces = build_event(slog, SYSTEMS["prometheus"], rng).render(rng, SYSTEMS["prometheus"])
+    assert logcall_corpus.truth_of(pieces) == 'msg="Error loading config" file=<*> err=<*>'
+    hclog = {
+        "style": "structured",
+        "format": "failed to transfer leadership",
+        "keys": ["attempt", "error"],
+        "args": ["i", "err"],
+        "file": "agent/consul/leader.go",
+    }
+    pieces = build_event(hclog, SYSTEMS["consul"], rng).render(rng, SYSTEMS["consul"])
+    assert logcall_corpus.truth_of(pieces) == (
+        "agent.consul: failed to transfer leadership: attempt=<*> error=<*>"
+    )
+    assert logcall_corpus._quote("a b", "hclog", SYSTEMS["consul"]) == [('"a b"', True)]
+    assert logcall_corpus._quote("10.0.0.1:8300", "hclog", SYSTEMS["consul"]) == [
+        ("10.0.0.1:8300", True)
+    ]
+    assert logcall_corpus._quote("a,b", "slog", SYSTEMS["prometheus"]) == [("a,b", True)]
+    assert logcall_corpus._quote("a,b", "hclog", SYSTEMS["consul"]) == [('"a,b"', True)]
