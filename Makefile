@@ -81,10 +81,11 @@ format: install ## Format and autofix with ruff
 	$(VENV)/bin/ruff format $(PY_PATHS)
 	$(VENV)/bin/ruff check --fix $(PY_PATHS)
 
-bench-templates: install ## Template accuracy and speed against Drain3: Loghub-2k, then real logging calls (tuning, held-out)
+bench-templates: install ## Template accuracy and speed against Drain3: Loghub-2k, then real logging calls (tuning, held-out, fresh)
 	$(PY) tests/bench/bench_templates.py
 	$(PY) tests/bench/bench_templates.py --logcalls tuning
 	$(PY) tests/bench/bench_templates.py --logcalls held-out
+	$(PY) tests/bench/bench_templates.py --logcalls fresh
 
 bench-anomaly: install ## Anomaly precision/recall/delay on simulated scenarios
 	$(PY) tests/bench/bench_anomaly.py
