@@ -120,6 +120,9 @@ class ServiceMiner:
         # Head (tails.py) -> the tails seen after it, each with the shape it was created as;
         # and head -> the template whose tail is free text.
         self._tails: dict[HeadKey, dict[tuple[str, ...], Shape]] = {}
+        # Tail -> the heads it followed: a value recurs after other heads (the same error
+        # after many calls), the rest of an event after a category label does not.
+        self._tail_heads: dict[tuple[str, ...], set[HeadKey]] = {}
         # (head end, its last token) -> templates whose tail is free text after such a head:
         # looked up by position and checked token by token, as a head may have generalised.
         self._free: dict[tuple[int, str], list[Template]] = {}
@@ -494,6 +497,8 @@ class ServiceMiner:
         tails = self._tails
         if len(tails) >= 2 * self._config.max_templates_per_service:
             tails.clear()  # bound: only a hint, rebuilt from new templates
+        if len(self._tail_heads) >= 2 * self._config.max_templates_per_service:
+            self._tail_heads.clear()
         for end in ends:
             if shape.template.variadic and free_tail_end(tokens) == end:
                 # Free text after this head already (the head may just have generalised):
@@ -501,7 +506,9 @@ class ServiceMiner:
                 return self._merge_free([shape], end)
             head = head_key(tokens, end)
             seen = tails.setdefault(head, {})
-            seen[tuple(tokens[end + 1 :])] = shape
+            tail = tuple(tokens[end + 1 :])
+            seen[tail] = shape
+            self._tail_heads.setdefault(tail, set()).add(head)
             if any(index <= end for index in shape.general):
                 # A word of the head became a variable: the templates made before, with the
                 # words it now covers, count as this head's too.
@@ -511,7 +518,13 @@ class ServiceMiner:
                     self._config.min_distinct_tails,
                 ):
                     return self._merge_free([shape, *(o for o in covered if o is not shape)], end)
-            if not tails_vary(list(seen), self._config.min_distinct_tails):
+            if not tails_vary(list(seen), self._config.min_distinct_tails) or not (
+                any(len(self._tail_heads.get(other, ())) > 1 for other in seen)
+                or all(any(WILDCARD in token for token in other) for other in seen)
+            ):
+                # Different texts after a category label (libvirt's "internal error: ...")
+                # are different events: a value recurs after other heads, or holds values
+                # of its own every time.
                 continue
             shapes: list[Shape] = []
             for other in seen.values():

@@ -118,6 +118,7 @@ def test_tails_vary_needs_more_forms_without_values_and_a_shared_first_token_def
 
 
 def test_free_text_after_a_head_becomes_one_template(miners: ServiceMiners) -> None:
+    mine_all(miners, [f"Error during startup: {e}" for e in ERRORS])
     messages = [f"Error during shutdown: {e}" for e in ERRORS]
     templates = mine_all(miners, messages)
     assert set(templates) == {"Error during shutdown: <*>"}
@@ -129,6 +130,7 @@ def test_free_text_after_a_head_becomes_one_template(miners: ServiceMiners) -> N
 
 
 def test_the_merge_is_reported_and_old_ids_resolve(miners: ServiceMiners) -> None:
+    mine_all(miners, [f"Sync of a repository failed: {e}" for e in ERRORS[:5]])
     matches = [miners.mine("svc", f"LoadIssue failed: {e}") for e in ERRORS[:5]]
     final = miners.resolve("svc", matches[-1].template_id)
     assert all(miners.resolve("svc", m.template_id) == final for m in matches)
@@ -145,7 +147,9 @@ def test_three_plain_tails_stay_apart_but_a_fourth_or_a_value_merges(
         for t in ("Bye Bye [preauth]", "disconnected by user", "Closed due to user request.")
     ]
     assert len(set(mine_all(miners, plain))) == 3
-    valued = [f"Failed to load x: {e}" for e in ("EOF", "i/o timeout", ERRORS[5])]
+    errors = ("EOF", "i/o timeout", ERRORS[5])
+    mine_all(miners, [f"Failed to store y: {e}" for e in errors])  # the errors recur
+    valued = [f"Failed to load x: {e}" for e in errors]
     assert set(mine_all(miners, valued)) == {"Failed to load x: <*>"}
 
 
@@ -315,6 +319,7 @@ def test_a_head_whose_value_generalised_later_takes_in_its_earlier_templates(
 
 
 def test_a_quoted_value_in_the_head_does_not_split_its_evidence(miners: ServiceMiners) -> None:
+    mine_all(miners, [f"dbfs open failed: {e}" for e in ERRORS])
     messages = [
         'dbfs remove "a.service": context deadline exceeded',
         'dbfs remove "b.service": mkdir /x/y: file exists',
@@ -365,3 +370,19 @@ def test_escaped_quotes_in_a_quoted_message_and_quoted_key_values_are_values(
     assert not differ_in_words('\\"cedar\\":', '\\"alpha\\":')
     assert not differ_in_words("error=EOF", 'error="<*>"')
     assert differ_in_words("tty=NODEVssh", "tty=:<*>")  # not a masked value as a whole
+
+
+def test_events_after_a_category_label_stay_apart(miners: ServiceMiners) -> None:
+    # libvirt writes its error code's text in front of each message: what follows is the
+    # event, not a value (it never follows another head, and has no value every time).
+    mine_all(miners, [f"Error during startup: {e}" for e in ERRORS])
+    events = [
+        "internal error: missing emulator in QEMU capabilities cache",
+        "internal error: unsupported node device event ID 7",
+        "internal error: Unknown CPU feature sse4",
+        "internal error: cannot parse the QEMU version",
+        "internal error: unsupported node device event ID 9",
+    ]
+    templates = mine_all(miners, events)
+    assert len(set(templates)) == 4
+    assert templates[1] == templates[4] == "internal error: unsupported node device event ID <*>"
