@@ -39,9 +39,9 @@ class MinerConfig:
     # separate templates until the differing words took this many distinct values; then the
     # position is a variable and the siblings merge. UPPER_CASE and Capitalised words never do.
     min_distinct_words: int = 3
-    # A head ending in ":" seen before this many different tails ends in free text: its
-    # templates become one whose tail is a variable of any length (tails.py). More than for
-    # a word: different text after a label is often a different event.
+    # A head ending in ":" seen before this many different tails, one holding a value of its
+    # own (one more when all are plain words), ends in free text: its templates become one
+    # whose tail is a variable of any length (tails.py).
     min_distinct_tails: int = 3
     # Extra masks applied before the built-in ones: (regex, name) pairs.
     extra_masks: tuple[tuple[str, str], ...] = ()

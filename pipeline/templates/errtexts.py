@@ -14,8 +14,6 @@ import errno
 import re
 from os import strerror
 
-from pipeline.templates.masking import WILDCARD
-
 _TEXTS = sorted(
     {
         text
@@ -78,6 +76,3 @@ def split_error_token(token: str) -> tuple[str, str, str]:
     match = _PHRASE.match(token, start)
     assert match is not None  # only joined tokens come here
     return token[:start], match.group(), token[match.end() :]
-
-
-__all__ = ["FIRST_WORDS", "WILDCARD", "join_error_texts", "split_error_token"]

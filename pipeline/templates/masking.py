@@ -29,13 +29,13 @@ _UNIT_SIZE = r"(?:[kKMGTP]i?[bB]|[kKMGT]|bytes?|B)"
 _NO_WORD_BEFORE = r"(?<![A-Za-z0-9_])"
 _NO_WORD_AFTER = r"(?![A-Za-z0-9_])"
 
-# (name, pattern), tried in this order at each position. Earlier masks win where two could
-# match at the same place, so specific shapes come before the generic number/id masks.
 # Error numbers and signals by name (EACCES, ENOSPC, SIGTERM): values of an error or signal
 # placeholder, never the words of an event; the names come from the platform's own tables.
 SYMBOL_NAMES = frozenset(errno.errorcode.values()) | {s.name for s in signal.Signals}
 _SYMBOLS = "|".join(sorted(SYMBOL_NAMES, key=len, reverse=True))
 
+# (name, pattern), tried in this order at each position. Earlier masks win where two could
+# match at the same place, so specific shapes come before the generic number/id masks.
 BUILTIN_MASKS: tuple[tuple[str, str], ...] = (
     # A quoted value: after a key (key="v", "key":"v", key='v') other than a message key
     # (msg="...", whose text is the event), or any quoted text with a space in it (a token only

@@ -117,8 +117,7 @@ class ServiceMiner:
         self._skeletons: dict[tuple[str, ...], Template] = {}
         self._measures: dict[tuple[str, ...], Template] = {}
         self._lists: dict[tuple[str, ...], Template] = {}
-        # Head (tails.py) -> the tails seen after it, each with the shape it was created as;
-        # and head -> the template whose tail is free text.
+        # Head (tails.py) -> the tails seen after it, each with the shape that had it.
         self._tails: dict[HeadKey, dict[tuple[str, ...], Shape]] = {}
         # Tail -> the heads it followed: a value recurs after other heads (the same error
         # after many calls), the rest of an event after a category label does not.

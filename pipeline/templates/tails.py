@@ -12,7 +12,10 @@ The head must hold at least two plain words (``Received disconnect from <*>:``):
 label (``ciod:``, a component or function name) is often followed by events of its own.
 Tails that all begin with the same token ending in ``:`` belong to the longer head it ends.
 Plain words after a head are a weaker sign of free text than text with values of its own
-(``open <*>: no such file``): tails without any value need one more distinct form.
+(``open <*>: no such file``): tails without any value need one more distinct form. And a value
+recurs: one of the tails must also have followed another head, or every tail must hold a value
+(the miner checks this), else the head is a category label with events after it (libvirt's
+``internal error: ...``).
 """
 
 from __future__ import annotations
@@ -45,24 +48,24 @@ def head_key(tokens: list[str], end: int) -> HeadKey:
     """The head up to ``end``, each token holding a variable or a quoted text written
     ``<*>``: heads that differ only in a value or in how it was masked (``(<*>):`` /
     ``(<*>:<*>):``, ``"a":`` / ``"b":``) share a key."""
-    return tuple(
-        WILDCARD if WILDCARD in token or _quoted(token) else token for token in tokens[: end + 1]
-    )
+    return tuple(map(_key, tokens[: end + 1]))
 
 
 def free_key(tokens: list[str], end: int) -> tuple[int, str]:
     """Where a head ends and how (its last token, keyed as in :func:`head_key`): the index of
     templates whose tail is free text."""
-    token = tokens[end]
-    return end, WILDCARD if WILDCARD in token or _quoted(token) else token
+    return end, _key(tokens[end])
 
 
-def _quoted(token: str) -> bool:
+def _key(token: str) -> str:
+    """A head token as keyed: ``<*>`` if it holds a variable or a quoted text."""
+    if WILDCARD in token:
+        return WILDCARD
     for quote in "\"'":
         first = token.find(quote)
         if first >= 0 and token.find(quote, first + 1) > first:
-            return True
-    return False
+            return WILDCARD
+    return token
 
 
 def free_tail_end(tokens: list[str]) -> int | None:

@@ -2,7 +2,7 @@
 
 The steps, in order: cut to ``max_message_chars``; reduce a multi-line message to its first
 line and exception type; mask multi-token dates; split on whitespace; join a quoted value
-spanning tokens into one; fold tokens beyond
+spanning tokens into one, and an error text of the C library; fold tokens beyond
 ``max_tokens`` into one trailing ``<*>``; replace tokens longer than ``max_token_chars`` by
 ``<*>``; mask each token; fold unit symbols into the number before them.
 """
@@ -161,10 +161,8 @@ class Tokeniser:
             tail = " ".join(raw[config.max_tokens - 1 :])
             raw = raw[: config.max_tokens - 1]
             common = False
-        if errors:
-            tokens, values = self._mask_errors(raw, errors)
-        elif spans:
-            tokens, values = self._mask_slowly(raw, spans)
+        if spans or errors:
+            tokens, values = self._mask_slowly(raw, spans, errors)
             common = common and max(map(len, raw)) <= config.max_token_chars
         elif raw and max(map(len, raw)) > config.max_token_chars:
             tokens, values = self._mask_slowly(raw, spans)
@@ -256,9 +254,12 @@ class Tokeniser:
             return None  # not expected; a recipe must give what tokenising gave
         return made_recipe
 
-    def _mask_errors(self, raw: list[str], errors: set[int]) -> tuple[list[str], Values]:
-        """Token by token, for messages with error texts joined at ``errors``: each is written
-        ``<*>``, the text around it in its token masked as usual."""
+    def _mask_slowly(
+        self, raw: list[str], spans: list[str], errors: set[int] | frozenset[int] = frozenset()
+    ) -> tuple[list[str], Values]:
+        """Token by token, for messages with spans, joined error texts (at ``errors``, each
+        written ``<*>`` with the text around it in its token masked as usual) or tokens over
+        ``max_token_chars``."""
         mask_token = self._mask_token
         limit = self._config.max_token_chars
         tokens: list[str] = []
@@ -272,23 +273,7 @@ class Tokeniser:
                 values.extend(front_values)
                 values.append(("errtext", error))
                 values.extend(back_values)
-            elif len(token) > limit:
-                self._counters.long_tokens += 1
-                tokens.append(WILDCARD)
-                values.append(("long", token))
-            else:
-                masked, found = mask_token(token)
-                tokens.append(masked)
-                values.extend(found)
-        return tokens, values
-
-    def _mask_slowly(self, raw: list[str], spans: list[str]) -> tuple[list[str], Values]:
-        """Token by token, for messages with spans or tokens over ``max_token_chars``."""
-        mask_token = self._mask_token
-        limit = self._config.max_token_chars
-        tokens: list[str] = []
-        values: Values = []
-        for token in raw:
+                continue
             if len(token) > limit:
                 self._counters.long_tokens += 1
                 tokens.append(WILDCARD)
