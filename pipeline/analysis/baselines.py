@@ -187,12 +187,17 @@ class VolumeBaseline:
 
 
 class RateBaseline:
-    """Error rate as the ratio of EWMAs of error and total counts (weights windows by volume)."""
+    """Error rate as the ratio of EWMAs of error and total counts (weights windows by volume).
 
-    __slots__ = ("alpha", "errors", "n", "total")
+    The rate is estimated over at least ``min_lines`` lines: a service logging a few lines a
+    minute would otherwise learn an error burst's first window as its rate (two errors in nine
+    lines weigh as much as the 50 lines of twenty quiet windows before them)."""
 
-    def __init__(self, alpha: float) -> None:
+    __slots__ = ("alpha", "errors", "min_lines", "n", "total")
+
+    def __init__(self, alpha: float, min_lines: int = 500) -> None:
         self.alpha = alpha
+        self.min_lines = min_lines
         self.errors = 0.0
         self.total = 0.0
         self.n = 0
@@ -214,7 +219,8 @@ class RateBaseline:
             p0 = max(self.rate(), 0.005)
             cap = count * p0 + 3.0 * math.sqrt(count * p0 * (1.0 - p0)) + 1.0
             errors = int(min(errors, cap))
-        alpha = max(self.alpha, 1.0 / (self.n + 1))
+        # A window's weight in the EWMAs: about total / alpha lines are remembered.
+        alpha = max(min(self.alpha, self.total / self.min_lines), 1.0 / (self.n + 1))
         self.errors += alpha * (errors - self.errors)
         self.total += alpha * (count - self.total)
         self.n += 1

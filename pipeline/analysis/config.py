@@ -43,6 +43,8 @@ class AnalysisConfig:
     deviation_alpha: float = 0.05
     share_alpha: float = 0.05
     error_rate_alpha: float = 0.05
+    # ... but the error rate is learned over at least this many lines (quiet services).
+    error_rate_lines: int = 500
 
     # Rule reference levels: a robust z of `*_z` gives rule evidence 0.5.
     spike_z: float = 3.5
@@ -65,6 +67,9 @@ class AnalysisConfig:
     shift_pool_windows: int = 8
     # ... error_rate and the volume rules over up to this many.
     pool_windows: int = 4
+    # A service expecting fewer lines a window than this pools errors over three times as many
+    # windows: an error burst there is a few errors spread over minutes.
+    quiet_lines: float = 10.0
     # A never-seen WARNING+ template alerts once it has occurred this often within
     # `novel_windows`; after that it is a known template.
     new_error_min_count: int = 2

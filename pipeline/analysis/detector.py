@@ -56,7 +56,7 @@ class ServiceDetector:
         self.closed_windows = 0
         self.silent_windows = 0
         self.volume = VolumeBaseline(config.baseline_alpha, config.deviation_alpha)
-        self.error_rate = RateBaseline(config.error_rate_alpha)
+        self.error_rate = RateBaseline(config.error_rate_alpha, config.error_rate_lines)
         self.shares = TemplateShares(config.share_alpha, config.max_templates_per_service)
         self.history = LevelHistory(config.history_windows)
         # template id -> [highest level seen, window index first seen]
@@ -461,6 +461,21 @@ class ServiceDetector:
         )
         return [Insight(self.name, start, end, "new_templates", message, refs)]
 
+    def _pool_errors(self, errors: int, n: int, limit: int) -> list[tuple[int, int]]:
+        """The error pool after this window: a run goes on while its pooled error share stays
+        elevated. A quiet service logs a few lines a minute, so an error burst there leaves
+        windows with no error (or no line) between its errors; judged one by one they would
+        break the run and no window would ever hold enough errors to count."""
+        pool = [*self.error_pool, (errors, n)]
+        pooled_errors = sum(e for e, _ in pool)
+        pooled_n = sum(c for _, c in pool)
+        if errors == 0 and not self.error_pool:
+            return []
+        share = pooled_errors / pooled_n if pooled_n else 0.0
+        if share - self.error_rate.rate() < self.config.min_error_rate_delta / 2:
+            return []
+        return pool[-limit:]
+
     def _learn(
         self,
         index: int,
@@ -473,11 +488,9 @@ class ServiceDetector:
     ) -> None:
         n = acc.count
         self._pool_shifts(acc)
-        elevated = n > 0 and (
-            acc.errors / n - self.error_rate.rate() >= self.config.min_error_rate_delta / 2
-        )
         limit = self.config.pool_windows
-        self.error_pool = [*self.error_pool, (acc.errors, n)][-limit:] if elevated else []
+        quiet = self.volume.expected() < self.config.quiet_lines
+        self.error_pool = self._pool_errors(acc.errors, n, 3 * limit if quiet else limit)
         run = self.volume_run
         if self.recurring_volume:
             self.volume_run, self.recurring_volume = [], False

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from pipeline.analysis.baselines import LevelHistory, VolumeBaseline
+from pipeline.analysis.baselines import LevelHistory, RateBaseline, VolumeBaseline
 from pipeline.analysis.config import AnalysisConfig
 from tests.unit.analysis.helpers import T0, kinds, normal_mix, run, window
 
@@ -205,3 +205,40 @@ def test_the_warm_up_learns_the_spread_of_bursty_traffic() -> None:
     # Every template is new during the warm-up; that is no reason to leave the spread unlearned.
     assert engine.services["api"].volume.dev > 0.12
     assert "volume_spike" not in kinds(reports) and "volume_drop" not in kinds(reports)
+
+
+def quiet_minute(lines: int, errors: int) -> list[tuple[str, str, int]]:
+    return [("login", "INFO", lines - errors), ("badpw", "ERROR", errors)]
+
+
+def test_a_quiet_services_rate_is_learned_over_hundreds_of_lines_not_a_burst_window() -> None:
+    quiet = RateBaseline(alpha=0.05)
+    hasty = RateBaseline(alpha=0.05, min_lines=1)
+    for base in (quiet, hasty):
+        for _ in range(300):
+            base.update(0, 3)
+        base.update(2, 9)
+    assert quiet.rate() < 0.005 < 0.01 < hasty.rate()
+
+
+def test_an_error_burst_on_a_quiet_service_spread_over_minutes_is_found() -> None:
+    # About three lines a minute, no errors; then errors trickle in, with minutes of no error
+    # and no line between them (seen on the daily variant's tuning seeds).
+    burst = [(9, 2), (2, 0), (6, 1), (0, 0), (0, 0), (6, 1), (4, 1), (3, 0), (3, 1), (3, 1)]
+    override = {m: quiet_minute(3 + m % 2, 0) for m in range(300)}
+    for offset, (lines, errors) in enumerate(burst):
+        override[250 + offset] = quiet_minute(lines, errors)
+    _, reports = run(range(300), override=override)
+    found = kinds(reports)
+    assert "error_rate" in found
+    assert 250 <= min(found["error_rate"]) <= 259
+
+
+def test_sporadic_errors_on_a_quiet_service_are_not_an_error_rate_incident() -> None:
+    rng = np.random.default_rng(11)
+    override = {}
+    for minute in range(1440):
+        lines = int(rng.poisson(3.0))
+        override[minute] = quiet_minute(lines, int(rng.binomial(lines, 0.02)))
+    _, reports = run(range(1440), override=override)
+    assert "error_rate" not in kinds(reports)
