@@ -18,17 +18,23 @@ from faust.types import ServiceT
 from mode import Service
 from prometheus_client import CollectorRegistry
 
-from pipeline.logging_setup import log_handlers, quiet_repeats
+from pipeline import __version__
+from pipeline.kafka_probe import check_kafka
+from pipeline.logging_setup import logging_config, quiet_repeats
 from pipeline.metrics import Metrics
 from pipeline.settings import Settings
 from pipeline.state.partitioner import partition_by_service
 from pipeline.stream import StreamParts, attach_stream
 from pipeline.topics import Topics, define_topics
+from storage.api_reads import ApiReads
 from storage.database import Database
 from storage.queries import load_queries
+from web.api_views import ApiContext, register_api_views
 from web.auth import TokenVerifier
+from web.docs_pages import register_docs_views
 from web.health import register_health_views
 from web.middleware import build_middlewares
+from web.openapi import build_spec, register_openapi_view
 
 # While a broker is away, each kind of Kafka client error is logged once per this many seconds.
 REPEATED_LOG_SECONDS = 10.0
@@ -65,6 +71,7 @@ class LogAnalysisApp(faust.App):
     metrics: Metrics
     registry: CollectorRegistry
     database: Database
+    api_reads: ApiReads
     verifier: TokenVerifier
     owned_topics: Topics  # `topics` is Faust's conductor
     topic_declarer: TopicDeclarer
@@ -74,6 +81,7 @@ class LogAnalysisApp(faust.App):
         # After every child (agents included) stopped: they may still write while stopping.
         await super().on_shutdown()
         await self.database.close()
+        await self.api_reads.close()
         self.stream_parts.fit_pool.shutdown(wait=False, cancel_futures=True)
 
 
@@ -89,13 +97,15 @@ def faust_options(settings: Settings, verifier: TokenVerifier, metrics: Metrics)
         "web_host": settings.web.host,
         "web_port": settings.web.port,
         "web_bind": settings.web.host,
+        # Where other workers send a request about a service this worker owns (table routing).
+        **({"canonical_url": settings.web.canonical_url} if settings.web.canonical_url else {}),
         # Faust's table, graph and statistics views expose table data and internals; they stay off,
         # and the auth middleware guards whatever else Faust serves (the router) behind a JWT.
         "web_tables_enabled": False,
         "web_graph_enabled": False,
         "web_stats_enabled": False,
         "web_application_options": {"middlewares": build_middlewares(verifier, metrics)},
-        "loghandlers": log_handlers(settings.log_format),
+        "logging_config": logging_config(settings.log_format, settings.log_level),
         "consumer_auto_offset_reset": "earliest",
         "broker_session_timeout": settings.ingest.session_timeout_seconds,
         "broker_heartbeat_interval": max(settings.ingest.session_timeout_seconds / 5, 1.0),
@@ -134,10 +144,31 @@ def create_app(settings: Settings, **overrides: Any) -> LogAnalysisApp:
     register_health_views(
         app,
         settings.app_id,
+        __version__,
         {
-            "database": lambda: database.fetchval(ping),
+            "postgresql": lambda: database.fetchval(ping),
+            "kafka": lambda: check_kafka(app.producer),
             "rabbitmq": app.stream_parts.check_rabbitmq,
             "state": lambda: app.stream_parts.check_state(app),
         },
     )
+    app.api_reads = ApiReads(
+        settings.database.url,
+        settings.sql_dir,
+        settings.web.api_pool_max,
+        settings.web.api_statement_timeout_ms,
+    )
+    detectors = app.stream_parts.detectors
+    register_api_views(
+        app,
+        ApiContext(
+            app.api_reads,
+            settings.analysis.window_seconds,
+            detectors.live_windows,
+            detectors.live_services,
+            routing_table=app.stream_parts.detector_state,
+        ),
+    )
+    register_openapi_view(app, build_spec(__version__))
+    register_docs_views(app)
     return app

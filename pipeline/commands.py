@@ -21,7 +21,7 @@ import click
 from aiokafka.errors import KafkaError
 
 from pipeline.client.progress import Progress
-from pipeline.errors import StorageError
+from pipeline.errors import SettingsError, StorageError
 from pipeline.settings import Settings
 
 # command name -> ("module:function" taking argv and returning an exit code, one-line help)
@@ -390,6 +390,63 @@ def import_command(settings: Settings) -> click.Command:
     return import_
 
 
+# A subject is an identity shown in logs and claims; control characters could forge log lines.
+_MAX_SUBJECT_CHARS = 200
+_MAX_TOKEN_TTL_SECONDS = 86_400
+
+
+def _subject(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    if not value.strip():
+        raise click.BadParameter("must not be empty or blank")
+    if not value.isprintable():
+        raise click.BadParameter("must be printable (no control characters)")
+    if len(value) > _MAX_SUBJECT_CHARS:
+        raise click.BadParameter(f"must be at most {_MAX_SUBJECT_CHARS} characters")
+    return value
+
+
+def token_command(settings: Settings) -> click.Command:
+    jwt = settings.jwt
+
+    @click.command(
+        "token",
+        help=f"Print a bearer token for the HTTP API, signed with JWT_ALGORITHM (here "
+        f"{jwt.algorithm}) and JWT_SECRET (HS*) or JWT_PRIVATE_KEY_FILE (RS*/ES*/PS*/EdDSA), "
+        "claiming JWT_AUDIENCE and JWT_ISSUER when set. For local use and tests; exit 2 when "
+        "the key to sign with is missing.",
+        epilog="\b\nExample:\n"
+        '  curl -H "Authorization: Bearer $(python -m pipeline token --sub ops)" '
+        "localhost:8000/router/",
+    )
+    @click.option(
+        "--sub",
+        "subject",
+        required=True,
+        callback=_subject,
+        metavar="NAME",
+        help=f"The token's subject (printable, at most {_MAX_SUBJECT_CHARS} characters).",
+    )
+    @click.option(
+        "--ttl",
+        type=click.IntRange(1, _MAX_TOKEN_TTL_SECONDS),
+        default=None,
+        metavar="SECONDS",
+        help=f"Lifetime (default: JWT_TOKEN_TTL_SECONDS, here {jwt.token_ttl_seconds}).",
+    )
+    def token(subject: str, ttl: int | None) -> None:
+        from web.auth import issue_token
+
+        try:
+            signed = issue_token(jwt, subject, ttl)
+        except SettingsError as exc:
+            # A configuration problem, like the entry point's own "configuration error" (2).
+            click.echo(f"token: {exc}", err=True)
+            sys.exit(2)
+        click.echo(signed)
+
+    return token
+
+
 def our_commands(settings: Settings) -> Iterable[click.Command]:
     yield migrate_command(settings)
     yield migrate_create_command(settings)
@@ -398,6 +455,7 @@ def our_commands(settings: Settings) -> Iterable[click.Command]:
     yield dead_letters_command(settings)
     yield replay_command(settings)
     yield import_command(settings)
+    yield token_command(settings)
     for name, (target, help_text) in OFFLINE_COMMANDS.items():
         yield offline_command(name, target, help_text)
 

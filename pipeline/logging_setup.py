@@ -1,32 +1,95 @@
-"""Log handlers for the worker: readable text locally, one JSON object per line in production."""
+"""Logging for the worker: readable text locally, one JSON object per line in production."""
 
 from __future__ import annotations
 
 import logging
 import pkgutil
-import sys
 import time
 from collections.abc import Callable, Iterable
+from contextvars import ContextVar
 from types import ModuleType
+from typing import Any
 
 from pythonjsonlogger.json import JsonFormatter
 
 # Distinct messages remembered per filter (format strings, so a handful in practice).
 _MAX_KEYS = 1_000
 
+# The id of the HTTP request being handled, set by web.middleware for the request's duration.
+# A ContextVar, not a global: requests interleave on one event loop, and tasks a handler starts
+# inherit the id of the request that started them.
+REQUEST_ID: ContextVar[str | None] = ContextVar("request_id", default=None)
 
-def log_handlers(log_format: str) -> list[logging.Handler]:
-    """Handlers for Faust's ``loghandlers`` setting; empty means Faust's own text format."""
-    if log_format != "json":
-        return []
-    handler = logging.StreamHandler(sys.stdout)
-    handler.setFormatter(
-        JsonFormatter(
+
+class RequestIdFilter(logging.Filter):
+    """Copies :data:`REQUEST_ID` onto each record as ``request_id``, only while one is set, so
+    that lines outside requests (agents, Kafka) carry no empty field.
+
+    On a handler rather than a logger: a logger's filters do not see records propagated from
+    its children, and a request's lines come from any module.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        request_id = REQUEST_ID.get()
+        if request_id is not None:
+            record.request_id = request_id
+        return True
+
+
+class JsonLineFormatter(JsonFormatter):
+    """One JSON object per line: ``timestamp``, ``level``, ``logger``, ``message``, then every
+    attribute a record has beyond the standard ones (``extra=`` values, ``request_id``)."""
+
+    def __init__(self) -> None:
+        super().__init__(
             "%(asctime)s %(levelname)s %(name)s %(message)s",
             rename_fields={"asctime": "timestamp", "levelname": "level", "name": "logger"},
         )
-    )
-    return [handler]
+
+    def process_log_record(self, log_data: dict[str, Any]) -> dict[str, Any]:
+        # mode's formatters leave ``record.extra = ""`` on every record they format.
+        if log_data.get("extra") == "":
+            del log_data["extra"]
+        return log_data
+
+
+class TextFormatter(logging.Formatter):
+    """``[time] [pid] [LEVEL] logger: message``, then `` [request_id=...]`` inside a request."""
+
+    def __init__(self) -> None:
+        super().__init__("[%(asctime)s] [%(process)s] [%(levelname)s] %(name)s: %(message)s")
+
+    def formatMessage(self, record: logging.LogRecord) -> str:
+        line = super().formatMessage(record)
+        request_id = getattr(record, "request_id", None)
+        return line if request_id is None else f"{line} [request_id={request_id}]"
+
+
+def logging_config(log_format: str, level: str) -> dict[str, Any]:
+    """Faust's ``logging_config`` setting: one handler to stdout, JSON or text, that copies the
+    request id, and the root logger at ``level``.
+
+    Given without ``"merge"``, mode's ``setup_logging`` uses it instead of its coloured text
+    handler; Faust's ``loghandlers`` would be added next to that one (every line twice). Mode
+    would only pop ``"merge"`` and ``dictConfig`` works on copies, so the dict stays fit for a
+    second worker start in one process; each call builds a new one all the same.
+    """
+    formatter = JsonLineFormatter if log_format == "json" else TextFormatter
+    return {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "filters": {"request_id": {"()": RequestIdFilter}},
+        "formatters": {"line": {"()": formatter}},
+        "handlers": {
+            "stdout": {
+                "class": "logging.StreamHandler",
+                "stream": "ext://sys.stdout",
+                "formatter": "line",
+                "filters": ["request_id"],
+            }
+        },
+        "root": {"level": level, "handlers": ["stdout"]},
+    }
 
 
 class RepeatFilter(logging.Filter):

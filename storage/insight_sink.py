@@ -305,7 +305,17 @@ def _window_row(
         raise InvalidInsight("data.anomalies is not a list of strings")
     volume = _integer(data, "volume", "data.")
     score = _number(data, "score", "data.")
-    return (service, start, end, volume, score, _dumps(features), _dumps(kinds))
+    # Summaries from before migration 0006 have neither.
+    errors = _integer(data, "errors", "data.") if "errors" in data else 0
+    counts = data.get("template_counts", {})
+    if not isinstance(counts, dict) or not all(
+        isinstance(c, int) and not isinstance(c, bool) and c >= 0 for c in counts.values()
+    ):
+        raise InvalidInsight("data.template_counts is not an object of line counts")
+    return (
+        service, start, end, volume, score, _dumps(features), _dumps(kinds), errors,
+        _dumps(counts),
+    )  # fmt: skip
 
 
 def _anomaly_row(

@@ -61,12 +61,22 @@ class TokenVerifier:
         return Principal(subject=subject, claims=claims)
 
 
-def issue_token(settings: JwtSettings, subject: str, ttl_seconds: int = 3600, **claims: Any) -> str:
-    """Sign a token with the configured HMAC secret (operators and tests; not RS/ES keys)."""
+def issue_token(
+    settings: JwtSettings, subject: str, ttl_seconds: int | None = None, **claims: Any
+) -> str:
+    """A token for ``subject`` that :class:`TokenVerifier` accepts, valid for ``ttl_seconds``
+    (default ``settings.token_ttl_seconds``); for operators (``python -m pipeline token``) and
+    tests, the service itself never issues tokens.
+
+    Signed with ``settings.signing_key``: the HMAC secret, or the private key for RS/ES/PS/EdDSA,
+    whose absence raises :class:`SettingsError` naming JWT_PRIVATE_KEY_FILE.
+    """
+    key = settings.signing_key
     now = int(time.time())
-    payload: dict[str, Any] = {"sub": subject, "iat": now, "exp": now + ttl_seconds, **claims}
+    ttl = settings.token_ttl_seconds if ttl_seconds is None else ttl_seconds
+    payload: dict[str, Any] = {"sub": subject, "iat": now, "exp": now + ttl, **claims}
     if settings.audience:
         payload.setdefault("aud", settings.audience)
     if settings.issuer:
         payload.setdefault("iss", settings.issuer)
-    return jwt.encode(payload, settings.secret, algorithm=settings.algorithm)
+    return jwt.encode(payload, key, algorithm=settings.algorithm)

@@ -10,11 +10,13 @@ import asyncio
 import logging
 import time
 from collections.abc import Awaitable, Callable, Mapping
+from typing import Any
 
 import faust
 from faust import web
 
 from pipeline.errors import LogAnalysisError
+from web.envelope import respond
 
 log = logging.getLogger(__name__)
 
@@ -42,25 +44,51 @@ async def run_probes(probes: Mapping[str, Probe]) -> dict[str, str]:
     return dict(zip(names, results, strict=True))
 
 
-def register_health_views(app: faust.App, service_name: str, probes: Mapping[str, Probe]) -> None:
+def register_health_views(
+    app: faust.App, service_name: str, version: str, probes: Mapping[str, Probe]
+) -> None:
     started = time.monotonic()
 
+    @app.page("/")
+    async def root(self: web.View, request: web.Request) -> Any:
+        """Name, version and where to go next."""
+        return respond(
+            {
+                "name": service_name,
+                "version": version,
+                "links": {
+                    "docs": "/docs",
+                    "redoc": "/redoc",
+                    "openapi": "/openapi.json",
+                    "health": "/health/",
+                    "ready": "/health/ready",
+                    "metrics": "/metrics",
+                    "api": "/api/v1/",
+                },
+            },
+            "Log analysis service",
+        )
+
     @app.page("/health/")
-    async def health(self: web.View, request: web.Request) -> web.Response:
+    async def health(self: web.View, request: web.Request) -> Any:
         """Liveness: the worker's event loop answers."""
-        return self.json(
+        return respond(
             {
                 "status": "ok",
                 "service": service_name,
                 "uptime_seconds": round(time.monotonic() - started, 3),
-            }
+            },
+            "alive",
         )
 
     @app.page("/health/ready")
-    async def ready(self: web.View, request: web.Request) -> web.Response:
+    async def ready(self: web.View, request: web.Request) -> Any:
         """Readiness: every dependency answers within the time budget."""
         checks = await run_probes(probes)
         ok = all(value == "ok" for value in checks.values())
-        return self.json(
-            {"status": "ok" if ok else "unavailable", "checks": checks}, status=200 if ok else 503
+        down = [name for name, value in checks.items() if value != "ok"]
+        return respond(
+            {"status": "ok" if ok else "unavailable", "checks": checks},
+            "ready" if ok else f"not ready: {', '.join(down)} unavailable",
+            status=200 if ok else 503,
         )

@@ -1,4 +1,5 @@
-"""aiohttp middlewares for Faust's web server: authentication, request metrics, JSON errors.
+"""aiohttp middlewares for Faust's web server: request ids, authentication, request metrics,
+JSON errors.
 
 They wrap every route, including Faust's own blueprints, so a debugging view added by a Faust
 upgrade is behind authentication by default rather than public by accident.
@@ -7,15 +8,19 @@ upgrade is behind authentication by default rather than public by accident.
 from __future__ import annotations
 
 import logging
+import re
 import time
+import uuid
 from collections.abc import Awaitable, Callable
 
 from aiohttp import web
 
 from pipeline.errors import AuthError
+from pipeline.logging_setup import REQUEST_ID
 from pipeline.metrics import Metrics
 
 from .auth import Principal, TokenVerifier
+from .envelope import fail
 
 log = logging.getLogger(__name__)
 
@@ -41,8 +46,38 @@ def _endpoint_label(request: web.Request) -> str:
     return info.canonical if info is not None else "unmatched"
 
 
-def error_body(status: int, message: str) -> dict[str, object]:
-    return {"data": None, "status_code": status, "message": message}
+REQUEST_ID_HEADER = "X-Request-ID"
+# What a caller's id may look like: it is echoed in a header and written into every log line of
+# the request, so nothing that could split a header or a log line, and nothing long.
+_CALLER_REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{1,128}")
+
+
+def request_id_for(header: str | None) -> str:
+    """The caller's id when it is acceptable (a proxy's or a client's, to follow one request
+    across services), else a fresh one."""
+    if header is not None and _CALLER_REQUEST_ID.fullmatch(header):
+        return header
+    return uuid.uuid4().hex
+
+
+@web.middleware
+async def request_id(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """Outermost: every response, 401s and errors included, says which request it answers,
+    and every line logged while handling it carries the same id."""
+    current = request_id_for(request.headers.get(REQUEST_ID_HEADER))
+    token = REQUEST_ID.set(current)
+    try:
+        response = await handler(request)
+    except web.HTTPException as exc:
+        # Redirects and anything else raised past json_errors are responses too.
+        exc.headers[REQUEST_ID_HEADER] = current
+        raise
+    finally:
+        # Keep-alive requests on one connection run in one task: the next must not inherit it.
+        REQUEST_ID.reset(token)
+    if not response.prepared:  # a streamed response has sent its headers already
+        response.headers[REQUEST_ID_HEADER] = current
+    return response
 
 
 def build_middlewares(verifier: TokenVerifier, metrics: Metrics) -> list[object]:
@@ -72,10 +107,8 @@ def build_middlewares(verifier: TokenVerifier, metrics: Metrics) -> list[object]
             request[PRINCIPAL_KEY] = verifier.verify_header(request.headers.get("Authorization"))
         except AuthError as exc:
             metrics.auth_failures.labels(exc.reason).inc()
-            return web.json_response(
-                error_body(401, exc.detail),
-                status=401,
-                headers={"WWW-Authenticate": 'Bearer realm="log-analysis"'},
+            return fail(
+                401, exc.detail, headers={"WWW-Authenticate": 'Bearer realm="log-analysis"'}
             )
         return await handler(request)
 
@@ -86,9 +119,9 @@ def build_middlewares(verifier: TokenVerifier, metrics: Metrics) -> list[object]
         except web.HTTPException as exc:
             if exc.status < 400:
                 raise
-            return web.json_response(error_body(exc.status, exc.reason), status=exc.status)
+            return fail(exc.status, exc.reason)
         except Exception:
             log.exception("unhandled error serving %s %s", request.method, request.path)
-            return web.json_response(error_body(500, "internal server error"), status=500)
+            return fail(500, "internal server error")
 
-    return [observe, authenticate, json_errors]
+    return [request_id, observe, authenticate, json_errors]

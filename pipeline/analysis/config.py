@@ -78,6 +78,8 @@ class AnalysisConfig:
     novel_windows: int = 15
     rare_share: float = 0.01
     top_templates: int = 3
+    # A closed window's report carries the line counts of at most this many templates.
+    report_templates: int = 100
     # A peak level seen in this many earlier, separate runs is a recurring peak (batch job).
     recurring_runs: int = 1
     history_windows: int = 24 * 60

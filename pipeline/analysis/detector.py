@@ -204,6 +204,8 @@ class ServiceDetector:
             tuple(events),
             tuple(insights),
             {"hst": hst_score, "forest": forest_score},
+            acc.errors,
+            _top_counts(acc.template_counts, config.report_templates),
         )
 
     def _novelty(
@@ -556,3 +558,9 @@ class ServiceDetector:
             if count / n - self.shares.share(tid) >= half:
                 pools[tid] = [*self.shift_pools.get(tid, []), (count, n)][-limit:]
         self.shift_pools = pools
+
+
+def _top_counts(counts: dict[str, int], limit: int) -> tuple[tuple[str, int], ...]:
+    if len(counts) <= limit:
+        return tuple(sorted(counts.items(), key=lambda item: -item[1]))
+    return tuple(sorted(counts.items(), key=lambda item: -item[1])[:limit])

@@ -140,6 +140,11 @@ class WindowReport:
     insights: tuple[Insight, ...] = ()
     # Raw model scores (hst, forest), for debugging and metrics.
     extra: dict[str, Any] = field(default_factory=dict)
+    # ERROR and CRITICAL lines, and the lines of each template (the most frequent first, at
+    # most ``AnalysisConfig.report_templates``): history for the HTTP API's summaries, patterns
+    # and trends.
+    errors: int = 0
+    template_counts: tuple[tuple[str, int], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -24,6 +24,7 @@ from pipeline.analysis.events import WindowReport
 from pipeline.analysis.levels import LEVEL_CODES, WARNING
 from pipeline.analysis.scorers import FastForest
 from pipeline.errors import SnapshotError
+from pipeline.insights.live import LiveWindow, RecentWindows, from_accumulator
 from pipeline.insights.messages import (
     InsightMessage,
     evicted_messages,
@@ -86,6 +87,8 @@ class _Partition:
     # since. A record PostgreSQL already had is counted only for a service not among them
     # (its batch was stored before a crash, and nothing of the service was saved).
     known: set[str] = field(default_factory=set)
+    # The last closed windows of each service, for the HTTP API (``pipeline.insights.live``).
+    recent: RecentWindows = field(default_factory=RecentWindows)
 
 
 class Detectors:
@@ -124,6 +127,21 @@ class Detectors:
     def engine(self, partition: int) -> AnalysisEngine | None:
         owned = self._partitions.get(partition)
         return None if owned is None else owned.engine
+
+    def live_windows(self, service: str) -> list[LiveWindow] | None:
+        """The service's last closed windows and its open ones, oldest first; None when no
+        partition of this worker has the service."""
+        width = self._config.window_seconds
+        for owned in self._partitions.values():
+            detector = owned.engine.services.get(service)
+            if detector is not None:
+                opened = [from_accumulator(acc, width) for _, acc in sorted(detector.open.items())]
+                return owned.recent.of(service) + opened
+        return None
+
+    def live_services(self) -> list[str]:
+        """The services of every partition this worker owns."""
+        return [name for owned in self._partitions.values() for name in owned.engine.services]
 
     def forget(self, partitions: Iterable[int]) -> None:
         """Partitions moved to another worker: their windows go with them."""
@@ -181,7 +199,7 @@ class Detectors:
                 if engine.behind:
                     reports.extend(await self._catch_up(owned))
             await self._save(owned, reports)
-            return self._messages(engine, reports)
+            return self._messages(owned, reports)
 
     async def tick(
         self, wall_now: float, idle: Iterable[int], *, at_end: bool = False
@@ -214,7 +232,7 @@ class Detectors:
                 if owned.engine.behind:
                     reports.extend(await self._catch_up(owned))
                 await self._save(owned, reports)
-                messages.extend(self._messages(owned.engine, reports))
+                messages.extend(self._messages(owned, reports))
         return messages
 
     def _partition(self, partition: int) -> _Partition:
@@ -362,21 +380,23 @@ class Detectors:
                 model = fit.result()
             owned.engine.install_model(service, model)
 
-    def _messages(
-        self, engine: AnalysisEngine, reports: Sequence[WindowReport]
-    ) -> list[InsightMessage]:
+    def _messages(self, owned: _Partition, reports: Sequence[WindowReport]) -> list[InsightMessage]:
+        engine = owned.engine
         messages: list[InsightMessage] = []
         width = self._config.window_seconds
         for service, index, events in engine.evicted_incidents:
             messages.extend(evicted_messages(service, index, width, events))
         engine.evicted_incidents.clear()
         for report in reports:
+            owned.recent.add(report)
             alerting = any(e.action == "opened" or e.escalated for e in report.incident_events)
             recommendations: list[dict[str, object]] = []
             if alerting:
                 summary = engine.summary(report.service_name) or {}
                 recommendations = list(summary.get("recommendation_details", []))
             messages.extend(from_report(report, width, recommendations))
+        if len(owned.recent) > len(engine.services):
+            owned.recent.keep(engine.services)  # some were evicted
         return messages
 
 

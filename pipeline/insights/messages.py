@@ -51,7 +51,7 @@ class InsightMessage:
 
 
 def incident_path(incident_id: str) -> str:
-    return f"/api/v1/incidents/{incident_id}"
+    return f"/api/v1/anomalies/{incident_id}"
 
 
 def from_report(
@@ -107,11 +107,17 @@ def _summary(report: WindowReport) -> InsightMessage:
         "features": {name: round(value, 6) for name, value in report.features.items()},
         "anomalies": [anomaly.kind for anomaly in report.anomalies],
     }
+    # The stored summary also keeps the window's errors and template counts (the HTTP API's
+    # history); the queue's subscribers get the summary without them.
+    stored = data | {
+        "errors": report.errors,
+        "template_counts": dict(report.template_counts),
+    }
     return _message(
         f"summary:{report.service_name}:{int(report.window_start)}",
         "window_summary",
         report,
-        data,
+        stored,
         outbound=(RECOMMENDATIONS, _outbound_body("window_summary", report, data)),
     )
 

@@ -57,6 +57,15 @@ def load_settings(environ: Mapping[str, str]) -> Settings:
         web=WebSettings(
             host=env.get(v.WEB_HOST, WebSettings.host, p.text),
             port=env.get(v.WEB_PORT, WebSettings.port, p.int_in(1, 65_535)),
+            canonical_url=env.get(v.WEB_CANONICAL_URL, None, p.url(frozenset({"http", "https"}))),
+            api_pool_max=env.get(
+                v.API_DATABASE_POOL_MAX, WebSettings.api_pool_max, p.int_in(1, 100)
+            ),
+            api_statement_timeout_ms=env.get(
+                v.API_STATEMENT_TIMEOUT_MS,
+                WebSettings.api_statement_timeout_ms,
+                p.int_in(100, 600_000),
+            ),
         ),
         log_format=env.get(
             v.LOG_FORMAT,
@@ -147,6 +156,12 @@ def _jwt(env: p.Env, *, development: bool) -> JwtSettings:
             )
     elif public_key is None:
         raise SettingsError(v.JWT_PUBLIC_KEY_FILE, f"is required for {algorithm}")
+    if algorithm in HMAC_ALGORITHMS and env.raw(v.JWT_PRIVATE_KEY_FILE) is not None:
+        # Refused rather than ignored: whoever set it expects tokens signed with it.
+        raise SettingsError(
+            v.JWT_PRIVATE_KEY_FILE,
+            f"is only for asymmetric algorithms; {algorithm} signs with {v.JWT_SECRET}",
+        )
     return JwtSettings(
         secret=secret or "",
         public_key=public_key,
@@ -154,6 +169,10 @@ def _jwt(env: p.Env, *, development: bool) -> JwtSettings:
         audience=env.raw(v.JWT_AUDIENCE),
         issuer=env.raw(v.JWT_ISSUER),
         leeway_seconds=env.get(v.JWT_LEEWAY_SECONDS, JwtSettings.leeway_seconds, p.int_in(0, 3600)),
+        private_key=env.get(v.JWT_PRIVATE_KEY_FILE, None, p.private_key_for(algorithm, public_key)),
+        token_ttl_seconds=env.get(
+            v.JWT_TOKEN_TTL_SECONDS, JwtSettings.token_ttl_seconds, p.int_in(1, 86_400)
+        ),
     )
 
 

@@ -11,6 +11,9 @@ from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
 
+from pipeline.errors import SettingsError
+from pipeline.settings.variables import JWT_PRIVATE_KEY_FILE
+
 DEVELOPMENT = "development"
 PRODUCTION = "production"
 ENVIRONMENTS = frozenset({DEVELOPMENT, PRODUCTION})
@@ -83,10 +86,28 @@ class JwtSettings:
     audience: str | None = None
     issuer: str | None = None
     leeway_seconds: int = 30
+    # PEM text; only `python -m pipeline token` (and tests) sign, the worker only verifies.
+    private_key: str | None = field(default=None, repr=False)
+    token_ttl_seconds: int = 3600
 
     @property
     def verification_key(self) -> str:
         return self.public_key if self.public_key is not None else self.secret
+
+    @property
+    def signing_key(self) -> str:
+        """The HMAC secret, or the private key's PEM text for an asymmetric algorithm.
+
+        Raises :class:`SettingsError` when an asymmetric algorithm has no private key: the worker
+        runs without one, so its absence is only an error for whoever tries to sign.
+        """
+        if self.algorithm in HMAC_ALGORITHMS:
+            return self.secret
+        if self.private_key is None:
+            raise SettingsError(
+                JWT_PRIVATE_KEY_FILE, f"is required to sign {self.algorithm} tokens"
+            )
+        return self.private_key
 
     @property
     def uses_dev_secret(self) -> bool:
@@ -144,6 +165,13 @@ class IngestSettings:
 class WebSettings:
     host: str = "0.0.0.0"  # in a container it must listen beyond loopback
     port: int = 8000
+    # This worker's URL as other workers reach it (Faust routes a request about a service to
+    # the worker that owns it); Faust's default, http://<hostname>:<port>, when unset.
+    canonical_url: str | None = None
+    # The API's own database pool (reads never wait for an ingest connection) and the longest
+    # any of its statements may run.
+    api_pool_max: int = 4
+    api_statement_timeout_ms: int = 5000
 
 
 @dataclass(frozen=True)

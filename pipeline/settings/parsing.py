@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 import orjson
 
+import pipeline.settings.variables as v
 from pipeline.errors import SettingsError
 
 T = TypeVar("T")
@@ -148,3 +149,72 @@ def file_text(name: str, value: str) -> str:
         return Path(value).read_text(encoding="utf-8")
     except OSError as exc:
         raise SettingsError(name, f"cannot read {value!r}: {exc.strerror}") from None
+
+
+# Which private keys can sign which algorithm; PyJWT checks the same when signing, but only then.
+_EC_CURVES = {"ES256": "secp256r1", "ES384": "secp384r1", "ES512": "secp521r1"}
+# PyJWT warns below this (NIST SP 800-131A), and the tests turn warnings into errors.
+_MIN_RSA_BITS = 2048
+
+
+def private_key_for(algorithm: str, public_key: str | None) -> Parser[str]:
+    """A PEM private key file that can sign ``algorithm`` tokens and, when ``public_key`` is a
+    PEM public key, belongs to it. Returns the file's text.
+
+    A wrong key fails at start-up naming the variable, not as an error from PyJWT (or a token
+    every worker refuses) when the first token is signed.
+    """
+
+    def parse(name: str, value: str) -> str:
+        text = file_text(name, value)
+        problem = _private_key_problem(text, algorithm, public_key)
+        if problem is not None:
+            raise SettingsError(name, problem)
+        return text
+
+    return parse
+
+
+def _private_key_problem(pem: str, algorithm: str, public_pem: str | None) -> str | None:
+    # Imported here: only a process that signs needs cryptography at start-up.
+    from cryptography.exceptions import UnsupportedAlgorithm
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric import ec, ed448, ed25519, rsa
+
+    try:
+        key = serialization.load_pem_private_key(pem.encode(), password=None)
+    except TypeError:
+        return "the key is encrypted; give an unencrypted PEM private key"
+    except (ValueError, UnsupportedAlgorithm):
+        # cryptography's message can quote the file; ours never does.
+        return "is not a PEM private key (PKCS#8 or traditional, unencrypted)"
+    if isinstance(key, rsa.RSAPrivateKey):
+        kind = "RSA"
+    elif isinstance(key, ec.EllipticCurvePrivateKey):
+        kind = f"EC {key.curve.name}"
+    elif isinstance(key, ed25519.Ed25519PrivateKey | ed448.Ed448PrivateKey):
+        kind = "EdDSA"
+    else:
+        kind = type(key).__name__.lstrip("_")
+    if algorithm.startswith(("RS", "PS")):
+        wanted = "RSA"
+    elif algorithm in _EC_CURVES:
+        wanted = f"EC {_EC_CURVES[algorithm]}"
+    else:
+        wanted = "EdDSA"
+    if kind != wanted:
+        return f"holds a key of type {kind}; {algorithm} needs {wanted}"
+    if isinstance(key, rsa.RSAPrivateKey) and key.key_size < _MIN_RSA_BITS:
+        return f"the RSA key has {key.key_size} bits; at least {_MIN_RSA_BITS} are required"
+    if public_pem is not None:
+        try:
+            public = serialization.load_pem_public_key(public_pem.encode())
+        except (ValueError, UnsupportedAlgorithm):
+            # Not ours to judge here: the public key's own variable is what verification reads.
+            return None
+        spki = (serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo)
+        if key.public_key().public_bytes(*spki) != public.public_bytes(*spki):
+            return (
+                f"is not the private half of {v.JWT_PUBLIC_KEY_FILE}; its tokens would be refused"
+            )
+    return None

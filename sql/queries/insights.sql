@@ -16,15 +16,20 @@ RETURNING id;
 -- Stores window summaries, keeping the first one stored for a (service, window start).
 -- anomaly_kinds arrives as a JSON array per row: unnest would flatten a two-dimensional text[].
 INSERT INTO window_stats (
-    service_name, window_start, window_end, volume, score, features, anomaly_kinds
+    service_name, window_start, window_end, volume, score, features, anomaly_kinds, errors,
+    template_counts
 )
 SELECT
     n.service_name, n.window_start, n.window_end, n.volume, n.score, n.features::jsonb,
-    ARRAY(SELECT jsonb_array_elements_text(n.anomaly_kinds::jsonb))
+    ARRAY(SELECT jsonb_array_elements_text(n.anomaly_kinds::jsonb)), n.errors,
+    n.template_counts::jsonb
 FROM unnest(
     $1::text[], $2::timestamptz[], $3::timestamptz[], $4::integer[], $5::float8[], $6::text[],
-    $7::text[]
-) AS n(service_name, window_start, window_end, volume, score, features, anomaly_kinds)
+    $7::text[], $8::integer[], $9::text[]
+) AS n(
+    service_name, window_start, window_end, volume, score, features, anomaly_kinds, errors,
+    template_counts
+)
 ORDER BY n.service_name, n.window_start
 ON CONFLICT (service_name, window_start) DO NOTHING;
 

@@ -11,6 +11,7 @@ import os
 import socket
 import uuid
 from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 import asyncpg
@@ -68,19 +69,25 @@ def database_url_for(name: str) -> str:
     return urlunsplit(parts._replace(path=f"/{name}"))
 
 
-@pytest.fixture
-async def fresh_database() -> AsyncIterator[str]:
-    """A new, empty database for one test; dropped afterwards. Yields its URL."""
+async def create_database() -> str:
+    """A new, empty database; its name."""
     name = f"la_test_{uuid.uuid4().hex[:12]}"
     admin = await asyncpg.connect(BASE.database.url)
     try:
         await admin.execute(f'CREATE DATABASE "{name}"')
     finally:
         await admin.close()
+    return name
+
+
+@pytest.fixture
+async def fresh_database() -> AsyncIterator[str]:
+    """A new, empty database for one test; dropped afterwards. Yields its URL."""
+    name = await create_database()
     try:
         yield database_url_for(name)
     finally:
-        await _drop_database(name)
+        await drop_database(name)
 
 
 # A backend our role may not terminate (an autovacuum worker that started on the test's fresh
@@ -88,7 +95,7 @@ async def fresh_database() -> AsyncIterator[str]:
 _DROP_RETRIES = 40
 
 
-async def _drop_database(name: str) -> None:
+async def drop_database(name: str) -> None:
     admin = await asyncpg.connect(BASE.database.url)
     try:
         for attempt in range(_DROP_RETRIES):
@@ -111,8 +118,7 @@ def free_port() -> int:
         return port
 
 
-@pytest.fixture
-def service_env(unique: str, free_port: int, tmp_path) -> Iterator[dict[str, str]]:
+def service_environment(unique: str, port: int, tmp_path: Path) -> dict[str, str]:
     """Environment for running our service in a subprocess with test-only names."""
     env = dict(os.environ)
     env.update(
@@ -126,7 +132,7 @@ def service_env(unique: str, free_port: int, tmp_path) -> Iterator[dict[str, str
             "ALERTS_QUEUE": f"la-test-{unique}.alerts_queue",
             "RECOMMENDATION_QUEUE": f"la-test-{unique}.recommendation_queue",
             "WEB_HOST": "127.0.0.1",
-            "WEB_PORT": str(free_port),
+            "WEB_PORT": str(port),
             # Parents that do not exist yet, as on a fresh machine: the worker creates them.
             "LOG_ANALYSIS_DATA_DIR": str(tmp_path / "state" / "log-analysis" / "faust-data"),
             "PYTHONUNBUFFERED": "1",
@@ -135,4 +141,38 @@ def service_env(unique: str, free_port: int, tmp_path) -> Iterator[dict[str, str
             "LOGS_RETENTION_DAYS": "3650",
         }
     )
-    yield env
+    return env
+
+
+@pytest.fixture
+def service_env(unique: str, free_port: int, tmp_path) -> Iterator[dict[str, str]]:
+    """Environment for running our service in a subprocess with test-only names."""
+    yield service_environment(unique, free_port, tmp_path)
+    asyncio.run(remove_test_names(f"la-test-{unique}"))
+
+
+async def remove_test_names(prefix: str) -> None:
+    """Delete the queues and topics a test made (names starting with ``prefix``), so that runs
+    after runs do not pile up thousands of them in the local stack (RabbitMQ recovering a
+    thousand queues took over a minute to start). Best effort: a test's failure is its own."""
+    import aio_pika
+    from aiokafka.admin import AIOKafkaAdminClient
+
+    try:
+        connection = await aio_pika.connect(BASE.rabbitmq.url, timeout=5)
+        async with connection:
+            channel = await connection.channel()
+            for name in ("log_analysis_queue", "alerts_queue", "recommendation_queue"):
+                await channel.queue_delete(f"{prefix}.{name}")
+    except (TimeoutError, OSError, aio_pika.exceptions.AMQPError):
+        pass
+    admin = AIOKafkaAdminClient(bootstrap_servers=BASE.kafka.bootstrap_servers)
+    try:
+        await admin.start()
+        topics = [t for t in await admin.list_topics() if t.startswith(prefix)]
+        if topics:
+            await admin.delete_topics(topics)
+    except Exception:  # best effort: aiokafka raises many kinds, none of them the test's
+        pass
+    finally:
+        await admin.close()

@@ -27,13 +27,18 @@ def test_worker_serves_health_metrics_and_declares_its_topics(service_env, tmp_p
     try:
         wait_until(lambda: get_json(f"{base_url}/health/")[0] == 200, 90, "GET /health/", worker)
         status, body = get_json(f"{base_url}/health/")
-        assert body["status"] == "ok"
-        assert body["service"] == service_env["LOG_ANALYSIS_APP_ID"]
+        assert body["data"]["status"] == "ok"
+        assert body["data"]["service"] == service_env["LOG_ANALYSIS_APP_ID"]
 
         ready = f"{base_url}/health/ready"
         wait_until(lambda: get_json(ready)[0] == 200, 60, "GET /health/ready", worker)
         status, body = get_json(ready)
-        assert body["checks"] == {"database": "ok", "rabbitmq": "ok", "state": "ok"}
+        assert body["data"]["checks"] == {
+            "postgresql": "ok",
+            "kafka": "ok",
+            "rabbitmq": "ok",
+            "state": "ok",
+        }
 
         status, metrics = get_json(f"{base_url}/metrics")
         assert status == 200

@@ -29,6 +29,7 @@ def test_every_command_is_registered_explicitly():
         "dead-letters",
         "replay",
         "import",
+        "token",
         *OFFLINE_COMMANDS,
     }
 

@@ -1,32 +1,135 @@
-import io
+import copy
 import logging
+from collections.abc import Iterator
+from typing import Any
 
+import mode.utils.logging
 import orjson
+import pytest
 
-from pipeline.logging_setup import RepeatFilter, log_handlers, quiet_repeats
+from pipeline.logging_setup import (
+    REQUEST_ID,
+    JsonLineFormatter,
+    RepeatFilter,
+    RequestIdFilter,
+    logging_config,
+    quiet_repeats,
+)
+
+log = logging.getLogger("tests.logging_setup")
 
 
-def test_text_format_keeps_fausts_handlers():
-    assert log_handlers("text") == []
-
-
-def test_json_format_writes_one_object_per_line():
-    (handler,) = log_handlers("json")
-    stream = io.StringIO()
-    handler.setStream(stream)  # type: ignore[attr-defined]
-    logger = logging.getLogger("test.json")
-    logger.propagate = False
-    logger.addHandler(handler)
+@pytest.fixture
+def root_logger(monkeypatch: pytest.MonkeyPatch) -> Iterator[logging.Logger]:
+    """The root logger, given back with its handlers and level after mode configured it."""
+    root = logging.getLogger()
+    handlers, level = root.handlers[:], root.level
+    monkeypatch.setattr(mode.utils.logging, "LOG_ISATTY", mode.utils.logging.LOG_ISATTY)
     try:
-        logger.warning("disk %s full", "/var", extra={"service": "api"})
+        yield root
     finally:
-        logger.removeHandler(handler)
-    record = orjson.loads(stream.getvalue().splitlines()[0])
-    assert record["message"] == "disk /var full"
-    assert record["level"] == "WARNING"
-    assert record["logger"] == "test.json"
-    assert record["service"] == "api"
-    assert "timestamp" in record
+        for handler in root.handlers:
+            if handler not in handlers:
+                handler.close()
+        root.handlers[:] = handlers
+        root.setLevel(level)
+
+
+def _start_worker_logging(config: dict[str, Any]) -> None:
+    """What a Faust worker does with the ``logging_config`` setting."""
+    mode.utils.logging.setup_logging(loglevel="INFO", logging_config=config)
+
+
+def _log_inside_and_outside_a_request() -> None:
+    token = REQUEST_ID.set("edge-42")
+    try:
+        log.warning("inside %s", "a request")
+    finally:
+        REQUEST_ID.reset(token)
+    log.warning("outside")
+
+
+@pytest.mark.usefixtures("root_logger")
+def test_json_lines_are_written_once_and_carry_the_request_id_only_inside_a_request(
+    capsys: pytest.CaptureFixture[str],
+):
+    _start_worker_logging(logging_config("json", "INFO"))
+    log.warning("disk %s full", "/var", extra={"service": "api"})
+    _log_inside_and_outside_a_request()
+    out, err = capsys.readouterr()
+    assert err == ""
+    plain, inside, outside = (orjson.loads(line) for line in out.splitlines())
+    assert (plain["message"], plain["level"], plain["logger"]) == (
+        "disk /var full",
+        "WARNING",
+        "tests.logging_setup",
+    )
+    assert plain["service"] == "api" and "timestamp" in plain
+    assert (inside["message"], inside["request_id"]) == ("inside a request", "edge-42")
+    assert outside["message"] == "outside"
+    for record in (plain, inside, outside):
+        assert "extra" not in record
+    assert "request_id" not in plain and "request_id" not in outside
+
+
+@pytest.mark.usefixtures("root_logger")
+def test_text_lines_are_written_once_and_show_the_request_id_only_inside_a_request(
+    capsys: pytest.CaptureFixture[str],
+):
+    _start_worker_logging(logging_config("text", "INFO"))
+    _log_inside_and_outside_a_request()
+    out, err = capsys.readouterr()
+    assert err == ""
+    inside, outside = out.splitlines()
+    assert inside.endswith("[WARNING] tests.logging_setup: inside a request [request_id=edge-42]")
+    assert outside.endswith("[WARNING] tests.logging_setup: outside")
+    assert inside.startswith("[") and "request_id" not in outside
+
+
+@pytest.mark.usefixtures("root_logger")
+@pytest.mark.parametrize("log_format", ["json", "text"])
+def test_the_configured_level_drops_lower_lines(
+    capsys: pytest.CaptureFixture[str], log_format: str
+):
+    _start_worker_logging(logging_config(log_format, "WARNING"))
+    log.info("routine")
+    log.warning("unusual")
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 1 and "unusual" in lines[0]
+
+
+@pytest.mark.usefixtures("root_logger")
+def test_a_config_survives_a_second_worker_start_in_one_process(
+    capsys: pytest.CaptureFixture[str],
+):
+    config = logging_config("json", "INFO")
+    before = copy.deepcopy(config)
+    for _ in range(2):
+        _start_worker_logging(config)
+        assert config == before
+    log.warning("once")
+    assert len(capsys.readouterr().out.splitlines()) == 1
+    assert logging_config("json", "INFO") is not logging_config("json", "INFO")
+
+
+def test_an_empty_extra_left_by_modes_formatters_is_dropped():
+    record = logging.LogRecord("x", logging.INFO, __file__, 1, "msg", None, None)
+    record.extra = ""
+    assert "extra" not in orjson.loads(JsonLineFormatter().format(record))
+    record.extra = "job=7"
+    assert orjson.loads(JsonLineFormatter().format(record))["extra"] == "job=7"
+
+
+def test_the_request_id_filter_never_drops_a_record():
+    record = logging.LogRecord("x", logging.INFO, __file__, 1, "msg", None, None)
+    assert RequestIdFilter().filter(record)
+    assert not hasattr(record, "request_id")
+    token = REQUEST_ID.set("abc")
+    try:
+        assert RequestIdFilter().filter(record)
+    finally:
+        REQUEST_ID.reset(token)
+    assert record.request_id == "abc"  # type: ignore[attr-defined]
 
 
 class Clock:

@@ -9,6 +9,7 @@ from pipeline.settings import DEVELOPMENT, Settings, SettingsError, load_setting
 from pipeline.settings import variables as s
 from pipeline.wiring import analysis_config, miner_config
 from tests.factories import dev_settings
+from tests.unit.pipeline.jwt_keys import key_environ, new_key, private_pem, public_pem
 
 
 def test_defaults_match_the_local_stack():
@@ -98,6 +99,9 @@ def test_settings_are_frozen():
         (s.JWT_ALGORITHM, "none", "must be one of"),
         (s.JWT_ALGORITHM, "RS256", "is required for RS256"),
         (s.JWT_PUBLIC_KEY_FILE, "/nonexistent/key.pem", "cannot read"),
+        (s.JWT_TOKEN_TTL_SECONDS, "0", "must be between 1 and 86400"),
+        (s.JWT_TOKEN_TTL_SECONDS, "86401", "must be between 1 and 86400"),
+        (s.JWT_TOKEN_TTL_SECONDS, "1h", "expected an integer"),
         (s.WINDOW_SECONDS, "-5", "must be between 1 and 86400"),
         (s.WINDOW_SECONDS, "1.5", "expected an integer"),
         (s.ANOMALY_THRESHOLD, "1.5", "must be between 0.0 and 1.0"),
@@ -181,9 +185,12 @@ def test_defaults_agree_with_the_cores_and_never_refit_on_the_event_loop():
     assert miner_config(Settings().templates) == MinerConfig()
 
 
-def test_secrets_stay_out_of_repr():
-    text = repr(dev_settings({s.DATABASE_URL: "postgresql://u:hunter2@db/x"}))
+def test_secrets_stay_out_of_repr(tmp_path: Path):
+    environ = {s.DATABASE_URL: "postgresql://u:hunter2@db/x"}
+    text = repr(dev_settings(environ))
     assert "dev-only" not in text and "hunter2" not in text
+    signing = dev_settings({**environ, **key_environ(tmp_path, "ES256", "p256")})
+    assert "PRIVATE KEY" not in repr(signing)
 
 
 def test_every_variable_is_listed_once():
@@ -284,3 +291,101 @@ def test_the_miner_and_the_detectors_keep_the_same_number_of_services():
     assert both.templates.max_services == 50
     with pytest.raises(SettingsError, match="must equal ANALYSIS_MAX_SERVICES"):
         dev_settings({s.ANALYSIS_MAX_SERVICES: "50", s.TEMPLATE_MAX_SERVICES: "60"})
+
+
+# --- signing keys -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("algorithm", "kind"),
+    [("RS256", "rsa"), ("PS512", "rsa"), ("ES256", "p256"), ("ES512", "p521"), ("EdDSA", "ed448")],
+)
+def test_a_private_key_of_the_algorithms_family_is_the_signing_key(tmp_path, algorithm, kind):
+    environ = key_environ(tmp_path, algorithm, kind)
+    settings = load_settings({**environ, s.JWT_TOKEN_TTL_SECONDS: "600"})
+    assert settings.jwt.signing_key.startswith("-----BEGIN PRIVATE KEY-----")
+    assert settings.jwt.signing_key == Path(environ[s.JWT_PRIVATE_KEY_FILE]).read_text()
+    assert settings.jwt.verification_key.startswith("-----BEGIN PUBLIC KEY-----")
+    assert settings.jwt.token_ttl_seconds == 600
+
+
+def test_the_private_key_is_optional_and_the_ttl_has_a_default(tmp_path: Path):
+    settings = dev_settings()
+    assert settings.jwt.signing_key == settings.jwt.secret
+    assert (settings.jwt.private_key, settings.jwt.token_ttl_seconds) == (None, 3600)
+    environ = key_environ(tmp_path, "RS256", "rsa")
+    del environ[s.JWT_PRIVATE_KEY_FILE]
+    verifying_only = load_settings(environ)  # a worker verifies and never signs
+    with pytest.raises(SettingsError) as caught:
+        verifying_only.jwt.signing_key  # noqa: B018
+    assert caught.value.variable == s.JWT_PRIVATE_KEY_FILE
+    assert "is required to sign RS256 tokens" in caught.value.reason
+
+
+def _write(path: Path, data: bytes) -> str:
+    path.write_bytes(data)
+    return str(path)
+
+
+@pytest.mark.parametrize(
+    ("algorithm", "public_kind", "private_kind", "reason"),
+    [
+        ("RS256", "rsa", "p256", "holds a key of type EC secp256r1; RS256 needs RSA"),
+        ("PS256", "rsa", "ed25519", "holds a key of type EdDSA; PS256 needs RSA"),
+        ("ES256", "p256", "rsa", "holds a key of type RSA; ES256 needs EC secp256r1"),
+        ("ES256", "p256", "p384", "holds a key of type EC secp384r1; ES256 needs EC secp256r1"),
+        ("EdDSA", "ed25519", "p256", "holds a key of type EC secp256r1; EdDSA needs EdDSA"),
+        ("RS256", "rsa", "rsa1024", "the RSA key has 1024 bits; at least 2048 are required"),
+        ("ES384", "p384", "p384", "is not the private half of JWT_PUBLIC_KEY_FILE"),
+    ],
+)
+def test_a_private_key_that_cannot_sign_is_refused_at_load(
+    tmp_path, algorithm, public_kind, private_kind, reason
+):
+    public = _write(tmp_path / "public.pem", public_pem(new_key(public_kind)))
+    private = _write(tmp_path / "private.pem", private_pem(new_key(private_kind)))
+    with pytest.raises(SettingsError) as caught:
+        load_settings(
+            {
+                s.JWT_ALGORITHM: algorithm,
+                s.JWT_PUBLIC_KEY_FILE: public,
+                s.JWT_PRIVATE_KEY_FILE: private,
+            }
+        )
+    assert caught.value.variable == s.JWT_PRIVATE_KEY_FILE
+    assert reason in caught.value.reason
+
+
+@pytest.mark.parametrize(
+    ("contents", "reason"),
+    [
+        (b"not a key at all", "is not a PEM private key"),
+        (b"", "is not a PEM private key"),
+        ("public", "is not a PEM private key"),
+        ("encrypted", "the key is encrypted"),
+        (None, "cannot read"),
+    ],
+)
+def test_a_private_key_file_that_is_not_a_usable_key_is_refused(tmp_path, contents, reason):
+    key = new_key("p256")
+    environ = key_environ(tmp_path, "ES256", "p256")
+    path = tmp_path / "private.pem"
+    if contents == "public":
+        path.write_bytes(public_pem(key))
+    elif contents == "encrypted":
+        path.write_bytes(private_pem(key, password=b"hunter2"))
+    elif contents is not None:
+        path.write_bytes(contents)
+    with pytest.raises(SettingsError) as caught:
+        load_settings({**environ, s.JWT_PRIVATE_KEY_FILE: str(path)})
+    assert caught.value.variable == s.JWT_PRIVATE_KEY_FILE
+    assert reason in caught.value.reason
+    assert "hunter2" not in str(caught.value) and "BEGIN" not in str(caught.value)
+
+
+def test_a_private_key_with_an_hmac_algorithm_is_refused(tmp_path: Path):
+    private = key_environ(tmp_path, "RS256", "rsa")[s.JWT_PRIVATE_KEY_FILE]
+    with pytest.raises(SettingsError) as caught:
+        dev_settings({s.JWT_PRIVATE_KEY_FILE: private})
+    assert caught.value.variable == s.JWT_PRIVATE_KEY_FILE
+    assert "HS256 signs with JWT_SECRET" in caught.value.reason

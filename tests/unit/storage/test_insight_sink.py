@@ -67,8 +67,25 @@ def test_a_window_summary_becomes_an_insight_and_window_stats():
     start = datetime(2026, 1, 1, 1, 0, tzinfo=UTC)
     assert parsed.insight[:5] == ("window_summary:api:1", "window_summary", "api", start,
                                   datetime(2026, 1, 1, 1, 1, tzinfo=UTC))  # fmt: skip
-    assert parsed.window == ("api", start, parsed.insight[4], 10, 1.0, '{"a":0.5}', "[]")
+    # A summary from before errors and template counts were kept stores 0 and {}.
+    assert parsed.window == ("api", start, parsed.insight[4], 10, 1.0, '{"a":0.5}', "[]", 0, "{}")
     assert (parsed.anomaly, parsed.incident) == (None, None)
+
+
+def test_a_window_summary_keeps_its_errors_and_template_counts():
+    data = {"volume": 10, "score": 1, "features": {}, "errors": 2, "template_counts": {"t1": 8}}
+    parsed = parse_insight(message("window_summary", data))
+    assert parsed.window is not None and parsed.window[7:] == (2, '{"t1":8}')
+
+
+@pytest.mark.parametrize(
+    "extra", [{"errors": -1}, {"errors": "2"}, {"template_counts": {"t": "x"}},
+              {"template_counts": ["t"]}, {"template_counts": {"t": True}}],
+)  # fmt: skip
+def test_a_window_summary_with_bad_counts_is_refused(extra):
+    data = {"volume": 10, "score": 1, "features": {}} | extra
+    with pytest.raises(InvalidInsight):
+        parse_insight(message("window_summary", data))
 
 
 def test_an_incident_event_carries_its_order_and_derived_times():

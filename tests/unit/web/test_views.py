@@ -29,7 +29,8 @@ async def test_health_is_public(app_client):
     _, client = app_client
     response = await client.get("/health/")
     assert response.status == 200
-    assert (await response.json())["status"] == "ok"
+    body = await response.json()
+    assert body["status_code"] == 200 and body["data"]["status"] == "ok"
 
 
 async def test_metrics_are_public_and_include_ours_and_fausts(app_client):
@@ -90,13 +91,15 @@ async def test_readiness_names_the_dependency_but_not_its_address(caplog):
         response = await client.get("/health/ready")
         assert response.status == 503
         body = await response.json()
-        assert body["status"] == "unavailable"
-        # Nothing has started here: RabbitMQ is not ready, nor are the tables' state.
-        assert body["checks"] == {
-            "database": "unavailable",
+        assert body["status_code"] == 503 and body["data"]["status"] == "unavailable"
+        # Nothing has started here: Kafka and RabbitMQ are not ready, nor are the tables' state.
+        assert body["data"]["checks"] == {
+            "postgresql": "unavailable",
+            "kafka": "unavailable",
             "rabbitmq": "unavailable",
             "state": "unavailable",
         }
+        assert "postgresql" in body["message"]
         text = await response.text()
         assert secret_host not in text and "none" not in text
     # The operator still gets the detail, in the log.
