@@ -31,7 +31,8 @@ _PATH_PARAM = {"type": "string", "minLength": 1, "maxLength": 200}
 class Operation:
     path: str
     summary: str
-    response: type[BaseModel]
+    # None: Prometheus' text format, not JSON.
+    response: type[BaseModel] | None
     tag: str
     query: type[ApiQuery] | None = None
     path_params: tuple[tuple[str, str], ...] = ()
@@ -51,6 +52,14 @@ OPERATIONS: tuple[Operation, ...] = (
         "health",
         secured=False,
         errors=(503,),
+    ),
+    Operation(
+        "/metrics",
+        "Prometheus metrics (text exposition format)",
+        None,
+        "meta",
+        secured=False,
+        errors=(),
     ),
     Operation(
         "/api/v1/logs",
@@ -147,7 +156,9 @@ def _query_parameters(model: type[ApiQuery]) -> list[dict[str, Any]]:
 
 
 def build_spec(version: str) -> dict[str, Any]:
-    models: list[type[BaseModel]] = [op.response for op in OPERATIONS] + [schemas.ErrorEnvelope]
+    models: list[type[BaseModel]] = [
+        op.response for op in OPERATIONS if op.response is not None
+    ] + [schemas.ErrorEnvelope]
     refs, top = models_json_schema([(m, "serialization") for m in models], ref_template=_REF)
     components = top.get("$defs", {})
     paths: dict[str, Any] = {}
@@ -159,12 +170,12 @@ def build_spec(version: str) -> dict[str, Any]:
         ]  # fmt: skip
         if op.query is not None:
             parameters += _query_parameters(op.query)
-        responses: dict[str, Any] = {
-            "200": {
-                "description": "OK",
-                "content": {"application/json": {"schema": refs[(op.response, "serialization")]}},
-            }
-        }
+        content = (
+            {"text/plain": {"schema": {"type": "string"}}}
+            if op.response is None
+            else {"application/json": {"schema": refs[(op.response, "serialization")]}}
+        )
+        responses: dict[str, Any] = {"200": {"description": "OK", "content": content}}
         for status in op.errors:
             responses[str(status)] = {
                 "description": _ERRORS[status],

@@ -116,6 +116,16 @@ class Served:
 
         return asyncio.run(fetch())
 
+    def execute(self, query: str, *args: Any) -> None:
+        async def run() -> None:
+            connection = await asyncpg.connect(self.database_url)
+            try:
+                await connection.execute(query, *args)
+            finally:
+                await connection.close()
+
+        asyncio.run(run())
+
     def span(self) -> dict[str, str]:
         """A time range holding every record (and the windows still open)."""
         return {

@@ -109,6 +109,23 @@ def test_a_template_filter_gives_the_lines_of_that_template(served: Served) -> N
     assert all(i["message"].startswith("payment provider") for i in data["items"])
 
 
+def test_a_template_filter_follows_the_miners_merges(served: Served) -> None:
+    (row,) = served.rows(
+        "SELECT template_id, count(*) AS n FROM logs WHERE service_name = 'checkout' "
+        "AND message LIKE 'payment provider%' GROUP BY template_id"
+    )
+    # An id the miner merged into this template (as the miner records a merge).
+    served.execute(
+        "INSERT INTO templates (service_name, template_id, template, first_seen, last_seen,"
+        " superseded_by) VALUES ('checkout', 'merged-away-1', 'payment provider <*>', now(),"
+        " now(), $1)",
+        row["template_id"],
+    )
+    for asked in ("merged-away-1", row["template_id"]):
+        data = served.ok("/api/v1/logs", template_id=asked, page_size=1, **served.span())
+        assert data["total"] == row["n"], asked
+
+
 # -- summary, services, windows ------------------------------------------------------------
 
 
