@@ -117,3 +117,16 @@ async def test_readiness_is_ok_when_every_probe_answers():
 
     assert await run_probes({"a": fine, "b": fine}) == {"a": "ok", "b": "ok"}
     assert await run_probes({"a": fine, "b": broken}) == {"a": "ok", "b": "unavailable"}
+
+
+async def test_api_reads_with_the_database_down_answer_503_in_the_envelope():
+    app = create_app(dev_settings({"DATABASE_URL": "postgresql://u:p@127.0.0.1:1/none"}))
+    token = issue_token(app.settings.jwt, "reader")
+    async with TestClient(TestServer(_aiohttp_app(app))) as client:
+        for path in ("/api/v1/logs", "/api/v1/services", "/api/v1/anomalies/x"):
+            response = await client.get(path, headers={"Authorization": f"Bearer {token}"})
+            assert response.status == 503, path
+            body = await response.json()
+            assert body["status_code"] == 503 and body["data"] is None
+            assert "127.0.0.1" not in body["message"]
+            assert response.headers["Retry-After"] == "5"
