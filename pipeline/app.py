@@ -27,14 +27,17 @@ from pipeline.state.partitioner import partition_by_service
 from pipeline.stream import StreamParts, attach_stream
 from pipeline.topics import Topics, define_topics
 from storage.api_reads import ApiReads
+from storage.clients import ClientStore
 from storage.database import Database
 from storage.queries import load_queries
 from web.api_views import ApiContext, register_api_views
 from web.auth import TokenVerifier
+from web.clients import register_client_views
 from web.docs_pages import register_docs_views
 from web.health import register_health_views
 from web.middleware import build_middlewares
 from web.openapi import build_spec, register_openapi_view
+from web.ui_pages import register_ui_views
 
 # While a broker is away, each kind of Kafka client error is logged once per this many seconds.
 REPEATED_LOG_SECONDS = 10.0
@@ -171,4 +174,6 @@ def create_app(settings: Settings, **overrides: Any) -> LogAnalysisApp:
     )
     register_openapi_view(app, build_spec(__version__))
     register_docs_views(app)
+    register_ui_views(app)
+    register_client_views(app, ClientStore(database, settings.sql_dir), settings)
     return app

@@ -447,6 +447,93 @@ def token_command(settings: Settings) -> click.Command:
     return token
 
 
+def _client_name(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    from storage.clients import CLIENT_NAME_RULE, valid_client_name
+
+    if not valid_client_name(value):
+        raise click.BadParameter(CLIENT_NAME_RULE)
+    return value
+
+
+def clients_command(settings: Settings) -> click.Group:
+    @click.group(
+        "clients",
+        help="Services that call the HTTP API with credentials of their own: they trade their "
+        "name and secret for a bearer token at POST /api/v1/auth/token (OAuth 2.0 client "
+        "credentials). Only an argon2id hash of each secret is stored.",
+    )
+    def clients() -> None:
+        pass
+
+    @clients.command(
+        "add",
+        help="Add client NAME and print its secret, once: it cannot be shown again (only its "
+        "hash is stored). The secret goes to stdout alone, the note to stderr. Exit 2 when the "
+        "name is invalid or taken (revoked names included).",
+    )
+    @click.argument("name", callback=_client_name)
+    def add(name: str) -> None:
+        from pipeline.client.api_clients import add_client
+        from storage.clients import ClientExists
+
+        try:
+            created = asyncio.run(add_client(settings, name))
+        except ClientExists:
+            click.echo(
+                f"clients: a client named {name!r} exists (revoked ones too); choose another "
+                "name, e.g. to rotate a secret: add a new client, move the service, revoke the "
+                "old one",
+                err=True,
+            )
+            sys.exit(2)
+        except StorageError as exc:
+            click.echo(f"clients: {exc}", err=True)
+            sys.exit(1)
+        click.echo(
+            f"clients: added {name!r}. Its secret follows; it cannot be shown again, store it "
+            "now (e.g. in the service's secret store):",
+            err=True,
+        )
+        click.echo(created.secret)
+
+    @clients.command("list", help="Every client: name, created, revoked, last used (UTC).")
+    def list_() -> None:
+        from pipeline.client.api_clients import format_clients, list_clients
+
+        try:
+            found = asyncio.run(list_clients(settings))
+        except StorageError as exc:
+            click.echo(f"clients: {exc}", err=True)
+            sys.exit(1)
+        click.echo(format_clients(found))
+
+    @clients.command(
+        "revoke",
+        help="Revoke client NAME: it gets no new tokens (those issued live until they expire, "
+        "at most JWT_TOKEN_TTL_SECONDS). Revoking a revoked client changes nothing (exit 0); "
+        "an unknown name exits 1.",
+    )
+    @click.argument("name")
+    def revoke(name: str) -> None:
+        from pipeline.client.api_clients import revoke_client
+
+        try:
+            done = asyncio.run(revoke_client(settings, name))
+        except StorageError as exc:
+            click.echo(f"clients: {exc}", err=True)
+            sys.exit(1)
+        if done is None:
+            click.echo(f"clients: no client named {name!r}", err=True)
+            sys.exit(1)
+        when = done.revoked_at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        if done.newly_revoked:
+            click.echo(f"clients: revoked {name!r} at {when}")
+        else:
+            click.echo(f"clients: {name!r} was already revoked (at {when}); nothing changed")
+
+    return clients
+
+
 def our_commands(settings: Settings) -> Iterable[click.Command]:
     yield migrate_command(settings)
     yield migrate_create_command(settings)
@@ -456,6 +543,7 @@ def our_commands(settings: Settings) -> Iterable[click.Command]:
     yield replay_command(settings)
     yield import_command(settings)
     yield token_command(settings)
+    yield clients_command(settings)
     for name, (target, help_text) in OFFLINE_COMMANDS.items():
         yield offline_command(name, target, help_text)
 

@@ -29,9 +29,23 @@ Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 # Exact paths (and prefixes ending in "/") anyone may read: liveness for orchestrators, metrics for
 # Prometheus, and the API documentation.
 PUBLIC_PATHS = frozenset(
-    {"/", "/health/", "/health", "/health/ready", "/metrics", "/docs", "/redoc", "/openapi.json"}
+    {
+        "/",
+        "/health/",
+        "/health",
+        "/health/ready",
+        "/metrics",
+        "/docs",
+        "/redoc",
+        "/openapi.json",
+        # The live view's page asks for a token itself; its data comes from the API.
+        "/ui",
+        "/ui/",
+        # OAuth 2.0 client credentials: a client without a token asks for one here.
+        "/api/v1/auth/token",
+    }
 )
-PUBLIC_PREFIXES = ("/static/docs/",)
+PUBLIC_PREFIXES = ("/static/docs/", "/static/ui/")
 
 PRINCIPAL_KEY = web.RequestKey("principal", Principal)
 

@@ -176,6 +176,13 @@ def build_spec(version: str) -> dict[str, Any]:
             else {"application/json": {"schema": refs[(op.response, "serialization")]}}
         )
         responses: dict[str, Any] = {"200": {"description": "OK", "content": content}}
+        if op.query is not None:
+            # A request line past aiohttp's 8 KiB limit never reaches the API: the HTTP
+            # parser refuses it, in plain text.
+            responses["400"] = {
+                "description": "The HTTP request itself is malformed or too long",
+                "content": {"text/plain": {"schema": {"type": "string"}}},
+            }
         for status in op.errors:
             responses[str(status)] = {
                 "description": _ERRORS[status],

@@ -66,6 +66,11 @@ def load_settings(environ: Mapping[str, str]) -> Settings:
                 WebSettings.api_statement_timeout_ms,
                 p.int_in(100, 600_000),
             ),
+            client_failures_per_minute=env.get(
+                v.CLIENT_FAILURES_PER_MINUTE,
+                WebSettings.client_failures_per_minute,
+                p.int_in(1, 10_000),
+            ),
         ),
         log_format=env.get(
             v.LOG_FORMAT,

@@ -172,6 +172,9 @@ class WebSettings:
     # any of its statements may run.
     api_pool_max: int = 4
     api_statement_timeout_ms: int = 5000
+    # Failed client authentications at POST /api/v1/auth/token allowed per client name and per
+    # remote address in any minute; past it, 429 until the oldest failure is a minute old.
+    client_failures_per_minute: int = 10
 
 
 @dataclass(frozen=True)

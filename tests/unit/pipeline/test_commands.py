@@ -30,6 +30,7 @@ def test_every_command_is_registered_explicitly():
         "replay",
         "import",
         "token",
+        "clients",
         *OFFLINE_COMMANDS,
     }
 
