@@ -8,41 +8,23 @@ nor a description in the document can pull code from elsewhere.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Mapping
-from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
 import faust
-from aiohttp import web as aiohttp_web
 from faust import web
+
+from web import static_assets
+from web.static_assets import PAGE_CACHE_CONTROL, Asset, file_names, register_assets
 
 STATIC_DIR = Path(__file__).parent / "static" / "docs"
 STATIC_PREFIX = "/static/docs/"
 SPEC_URL = "/openapi.json"
 TITLE = "log-analysis API"
 
-# Every file of web/static/docs, fixed at import. A request's name is looked up in this set and
-# never joined to a path, so no spelling of "..", "/" or an absolute path reaches another file.
-ASSET_NAMES = frozenset(
-    path.name for path in STATIC_DIR.iterdir() if path.is_file() and not path.name.startswith(".")
-)
-
-# Explicit rather than the mimetypes module, whose answers depend on the host's /etc/mime.types:
-# with nosniff a browser refuses a script served under another type.
-CONTENT_TYPES = {
-    ".js": "text/javascript; charset=utf-8",
-    ".css": "text/css; charset=utf-8",
-    ".png": "image/png",
-    ".txt": "text/plain; charset=utf-8",
-}
-DEFAULT_CONTENT_TYPE = "text/plain; charset=utf-8"  # SHA256SUMS; never executed under nosniff
-
-# The pages put a hash of each asset in its URL, so an asset can be cached for a year and an
-# upgrade still reaches every browser; the pages themselves are revalidated on each visit.
-ASSET_CACHE_CONTROL = "public, max-age=31536000, immutable"
-PAGE_CACHE_CONTROL = "no-cache"
+# Every file of web/static/docs, fixed at import.
+ASSET_NAMES = file_names(STATIC_DIR)
 
 # ReDoc 2.x runs its search index in a Worker made from a blob: URL and styled-components injects
 # <style> elements; Swagger UI and ReDoc draw icons from data: URLs. Nothing needs eval or an
@@ -54,26 +36,9 @@ CONTENT_SECURITY_POLICY = (
 )
 
 
-@dataclass(frozen=True)
-class Asset:
-    body: bytes
-    headers: Mapping[str, str]
-    version: str  # a prefix of the content's sha256, for cache-busting URLs
-
-
 def load_assets(directory: Path = STATIC_DIR) -> dict[str, Asset]:
     """Every allowed file of ``directory``, read once."""
-    assets = {}
-    for name in sorted(ASSET_NAMES):
-        body = (directory / name).read_bytes()
-        content_type = CONTENT_TYPES.get(Path(name).suffix, DEFAULT_CONTENT_TYPE)
-        headers = {
-            "Content-Type": content_type,
-            "Cache-Control": ASSET_CACHE_CONTROL,
-            "X-Content-Type-Options": "nosniff",
-        }
-        assets[name] = Asset(body, headers, hashlib.sha256(body).hexdigest()[:12])
-    return assets
+    return static_assets.load_assets(directory, ASSET_NAMES)
 
 
 def _url(assets: Mapping[str, Asset], name: str) -> str:
@@ -141,11 +106,4 @@ def register_docs_views(app: faust.App) -> None:
         """ReDoc for /openapi.json."""
         return self.bytes(redoc, headers=dict(PAGE_HEADERS))
 
-    @app.page(STATIC_PREFIX + "{name}", name="docs_static")
-    async def docs_static(self: web.View, request: web.Request, name: str) -> web.Response:
-        """One packaged asset of the documentation pages; 404 for any other name."""
-        asset = assets.get(name)
-        if asset is None:
-            # aiohttp's own 404, the answer for a path no route matches: nothing to tell apart.
-            raise aiohttp_web.HTTPNotFound()
-        return self.bytes(asset.body, headers=dict(asset.headers))
+    register_assets(app, STATIC_PREFIX, assets, "docs_static")

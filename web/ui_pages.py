@@ -13,7 +13,6 @@ import, each file read once, explicit content types, ``nosniff``, and a year-lon
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Mapping
 from pathlib import Path
@@ -22,12 +21,12 @@ import faust
 from aiohttp import web as aiohttp_web
 from faust import web
 
-from web.docs_pages import (
-    ASSET_CACHE_CONTROL,
-    CONTENT_TYPES,
-    DEFAULT_CONTENT_TYPE,
+from web.static_assets import (
     PAGE_CACHE_CONTROL,
     Asset,
+    file_names,
+    load_assets,
+    register_assets,
 )
 
 STATIC_DIR = Path(__file__).parent / "static" / "ui"
@@ -36,13 +35,8 @@ PAGE_PATH = "/ui/"
 # The page's source: served at /ui/ with its references versioned, never as an asset.
 PAGE_FILE = "index.html"
 
-# Every other file of web/static/ui, fixed at import. A request's name is looked up in this set
-# and never joined to a path, so no spelling of "..", "/" or an absolute path reaches a file.
-ASSET_NAMES = frozenset(
-    path.name
-    for path in STATIC_DIR.iterdir()
-    if path.is_file() and not path.name.startswith(".") and path.name != PAGE_FILE
-)
+# Every other file of web/static/ui, fixed at import (the page is served at /ui/ only).
+ASSET_NAMES = file_names(STATIC_DIR, exclude=[PAGE_FILE])
 
 # Nothing inline, nothing from elsewhere. img-src allows data: for the page's empty favicon
 # (a browser would otherwise ask for /favicon.ico, which is behind authentication).
@@ -68,16 +62,7 @@ _REFERENCE = re.compile(
 
 def load_ui_assets(directory: Path = STATIC_DIR) -> dict[str, Asset]:
     """Every allowed file of ``directory``, read once, with its headers and version."""
-    assets = {}
-    for name in sorted(ASSET_NAMES):
-        body = (directory / name).read_bytes()
-        headers = {
-            "Content-Type": CONTENT_TYPES.get(Path(name).suffix, DEFAULT_CONTENT_TYPE),
-            "Cache-Control": ASSET_CACHE_CONTROL,
-            "X-Content-Type-Options": "nosniff",
-        }
-        assets[name] = Asset(body, headers, hashlib.sha256(body).hexdigest()[:12])
-    return assets
+    return load_assets(directory, ASSET_NAMES)
 
 
 def versioned_page(source: str, assets: Mapping[str, Asset]) -> str:
@@ -108,11 +93,4 @@ def register_ui_views(app: faust.App) -> None:
         """The live view: services, incidents and patterns, refreshed from /api/v1."""
         return self.bytes(page, headers=dict(PAGE_HEADERS))
 
-    @app.page(STATIC_PREFIX + "{name}", name="ui_static")
-    async def ui_static(self: web.View, request: web.Request, name: str) -> web.Response:
-        """One packaged asset of the live view; 404 for any other name."""
-        asset = assets.get(name)
-        if asset is None:
-            # aiohttp's own 404, the answer for a path no route matches: nothing to tell apart.
-            raise aiohttp_web.HTTPNotFound()
-        return self.bytes(asset.body, headers=dict(asset.headers))
+    register_assets(app, STATIC_PREFIX, assets, "ui_static")

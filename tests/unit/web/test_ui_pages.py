@@ -14,13 +14,13 @@ from pathlib import Path
 
 import faust
 import pytest
-from aiohttp import web
 from aiohttp.test_utils import TestClient, TestServer
 
 from pipeline.app import create_app
 from tests.factories import dev_settings
+from tests.unit.web.server import aiohttp_app
 from web import ui_pages
-from web.docs_pages import Asset
+from web.static_assets import Asset
 from web.ui_pages import (
     CONTENT_SECURITY_POLICY,
     PAGE_FILE,
@@ -38,17 +38,11 @@ EXPECTED_TYPES = {".js": "text/javascript", ".css": "text/css"}
 SVG_NAMESPACE = "http://www.w3.org/2000/svg"
 
 
-def _aiohttp_app(app: faust.App) -> web.Application:
-    app.web.init_server()
-    aiohttp_app: web.Application = app.web.web_app  # type: ignore[attr-defined]
-    return aiohttp_app
-
-
 @pytest.fixture
 async def client() -> AsyncIterator[TestClient]:
     app = faust.App("ui-pages-test", autodiscover=False)
     register_ui_views(app)
-    async with TestClient(TestServer(_aiohttp_app(app))) as test_client:
+    async with TestClient(TestServer(aiohttp_app(app))) as test_client:
         yield test_client
 
 
@@ -202,7 +196,7 @@ async def test_files_are_read_once_not_per_request(monkeypatch):
 
     monkeypatch.setattr(Path, "read_bytes", no_reading)
     monkeypatch.setattr(Path, "read_text", no_reading)
-    async with TestClient(TestServer(_aiohttp_app(app))) as client:
+    async with TestClient(TestServer(aiohttp_app(app))) as client:
         assert (await client.get("/static/ui/app.js")).status == 200
         assert (await client.get("/ui/")).status == 200
 
@@ -211,7 +205,7 @@ async def test_the_page_is_public_and_the_api_is_not():
     app = create_app(dev_settings())
     if "/ui/" not in app.web.views:  # until pipeline/app.py registers it itself
         register_ui_views(app)
-    async with TestClient(TestServer(_aiohttp_app(app))) as client:
+    async with TestClient(TestServer(aiohttp_app(app))) as client:
         assert (await client.get("/ui", allow_redirects=False)).status == 302
         for path in ("/ui/", "/static/ui/app.js", "/static/ui/app.css"):
             response = await client.get(path)
