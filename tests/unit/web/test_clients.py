@@ -10,15 +10,15 @@ from datetime import UTC, datetime
 from typing import Any
 
 import pytest
-from aiohttp import web
 from aiohttp.test_utils import TestClient, TestServer
 
-from pipeline.app import LogAnalysisApp, create_app
+from pipeline.app import create_app
 from pipeline.errors import SettingsError
 from pipeline.settings import variables as v
 from storage.clients import ClientCredentials, valid_client_name
 from storage.errors import DatabaseUnavailable
 from tests.factories import dev_settings
+from tests.unit.web.server import aiohttp_app
 from web.auth import TokenVerifier
 from web.clients import (
     MAX_BODY_BYTES,
@@ -355,12 +355,6 @@ async def test_an_asymmetric_key_signs_client_tokens(tmp_path):
 # -- served --------------------------------------------------------------------------------------
 
 
-def _aiohttp_app(app: LogAnalysisApp) -> web.Application:
-    app.web.init_server()
-    aiohttp_app: web.Application = app.web.web_app  # type: ignore[attr-defined]
-    return aiohttp_app
-
-
 @pytest.fixture
 async def served(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[tuple[FakeStore, TestClient]]:
     settings = dev_settings({v.CLIENT_FAILURES_PER_MINUTE: "3"})
@@ -368,7 +362,7 @@ async def served(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[tuple[FakeSto
     # The app as the worker builds it, with the fake store in place of PostgreSQL's.
     monkeypatch.setattr("pipeline.app.ClientStore", lambda *args: store)
     app = create_app(settings)
-    async with TestClient(TestServer(_aiohttp_app(app))) as client:
+    async with TestClient(TestServer(aiohttp_app(app))) as client:
         yield store, client
 
 

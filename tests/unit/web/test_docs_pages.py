@@ -9,11 +9,11 @@ from pathlib import Path
 
 import faust
 import pytest
-from aiohttp import web
 from aiohttp.test_utils import TestClient, TestServer
 
 from pipeline.app import create_app
 from tests.factories import dev_settings
+from tests.unit.web.server import aiohttp_app
 from web import docs_pages
 from web.docs_pages import CONTENT_SECURITY_POLICY, STATIC_DIR, register_docs_views
 
@@ -29,17 +29,11 @@ EXPECTED_TYPES = {
 }
 
 
-def _aiohttp_app(app: faust.App) -> web.Application:
-    app.web.init_server()
-    aiohttp_app: web.Application = app.web.web_app  # type: ignore[attr-defined]
-    return aiohttp_app
-
-
 @pytest.fixture
 async def client() -> AsyncIterator[TestClient]:
     app = faust.App("docs-pages-test", autodiscover=False)
     register_docs_views(app)
-    async with TestClient(TestServer(_aiohttp_app(app))) as test_client:
+    async with TestClient(TestServer(aiohttp_app(app))) as test_client:
         yield test_client
 
 
@@ -190,7 +184,7 @@ async def test_assets_are_read_once_not_per_request(monkeypatch):
         raise AssertionError(f"read {self} while serving")
 
     monkeypatch.setattr(Path, "read_bytes", no_reading)
-    async with TestClient(TestServer(_aiohttp_app(app))) as client:
+    async with TestClient(TestServer(aiohttp_app(app))) as client:
         assert (await client.get("/static/docs/redoc.standalone.js")).status == 200
         assert (await client.get("/docs")).status == 200
 
@@ -199,7 +193,7 @@ async def test_pages_are_public_behind_the_service_middleware():
     app = create_app(dev_settings())
     if "/docs" not in app.web.views:  # until pipeline/app.py registers them itself
         register_docs_views(app)
-    async with TestClient(TestServer(_aiohttp_app(app))) as client:
+    async with TestClient(TestServer(aiohttp_app(app))) as client:
         for path in ("/docs", "/redoc", "/static/docs/swagger-init.js"):
             assert (await client.get(path)).status == 200, path
         # Public prefix or not, a traversal reaches neither a file nor an authenticated view.

@@ -3,25 +3,18 @@
 from collections.abc import AsyncIterator
 
 import pytest
-from aiohttp import web
 from aiohttp.test_utils import TestClient, TestServer
 
 from pipeline.app import LogAnalysisApp, create_app
 from tests.factories import dev_settings
+from tests.unit.web.server import aiohttp_app
 from web.auth import issue_token
-
-
-def _aiohttp_app(app: LogAnalysisApp) -> web.Application:
-    """The aiohttp application behind Faust's web server, with Faust's blueprints applied."""
-    app.web.init_server()
-    aiohttp_app: web.Application = app.web.web_app  # type: ignore[attr-defined]
-    return aiohttp_app
 
 
 @pytest.fixture
 async def app_client() -> AsyncIterator[tuple[LogAnalysisApp, TestClient]]:
     app = create_app(dev_settings())
-    async with TestClient(TestServer(_aiohttp_app(app))) as client:
+    async with TestClient(TestServer(aiohttp_app(app))) as client:
         yield app, client
 
 
@@ -87,7 +80,7 @@ async def test_hostile_paths_do_not_explode_metric_labels(app_client):
 async def test_readiness_names_the_dependency_but_not_its_address(caplog):
     secret_host = "db-internal-7.example"
     app = create_app(dev_settings({"DATABASE_URL": f"postgresql://u:p@{secret_host}:1/none"}))
-    async with TestClient(TestServer(_aiohttp_app(app))) as client:
+    async with TestClient(TestServer(aiohttp_app(app))) as client:
         response = await client.get("/health/ready")
         assert response.status == 503
         body = await response.json()
@@ -122,7 +115,7 @@ async def test_readiness_is_ok_when_every_probe_answers():
 async def test_api_reads_with_the_database_down_answer_503_in_the_envelope():
     app = create_app(dev_settings({"DATABASE_URL": "postgresql://u:p@127.0.0.1:1/none"}))
     token = issue_token(app.settings.jwt, "reader")
-    async with TestClient(TestServer(_aiohttp_app(app))) as client:
+    async with TestClient(TestServer(aiohttp_app(app))) as client:
         for path in ("/api/v1/logs", "/api/v1/services", "/api/v1/anomalies/x"):
             response = await client.get(path, headers={"Authorization": f"Bearer {token}"})
             assert response.status == 503, path
