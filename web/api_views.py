@@ -314,7 +314,8 @@ class Api:
         counts: list[tuple[Key, int]] = [
             ((r["service_name"], r["template_id"]), int(r["lines"])) for r in rows
         ]
-        for name, windows in self._live_by_service(service, extra):
+        live_by_service = self._live_by_service(service, extra)
+        for name, windows in live_by_service:
             counts.extend(((name, tid), n) for w in windows for tid, n in w.template_counts)
         templates = await self.templates(key for key, _ in counts)
         final = history.final_ids(templates)
@@ -331,7 +332,7 @@ class Api:
             templates,
             int(anomalies),
             recommendations,
-            [w for _, windows in self._live_by_service(service, extra) for w in windows],
+            [w for _, windows in live_by_service for w in windows],
         )
         data = history.summary(parts) | {
             "time_range": {"start": history.iso(start), "end": history.iso(end)}

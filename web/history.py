@@ -7,9 +7,10 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
+from pipeline.analysis import records
 from pipeline.analysis.errors import error_rate_severity
 from pipeline.insights.live import LiveWindow
 
@@ -197,5 +198,5 @@ def rate_percent(errors: int, lines: int) -> float:
 
 
 def iso(ts: float | datetime) -> str:
-    moment = ts if isinstance(ts, datetime) else datetime.fromtimestamp(ts, UTC)
-    return moment.astimezone(UTC).isoformat().replace("+00:00", "Z")
+    """A stored time or epoch seconds, as the rest of the service writes times."""
+    return records.iso(ts.timestamp() if isinstance(ts, datetime) else ts)
