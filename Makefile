@@ -18,7 +18,7 @@ export LOG_ANALYSIS_ENV ?= development
 # Faust's local state beside the stack's (`make clean` removes both).
 export LOG_ANALYSIS_DATA_DIR ?= $(CURDIR)/.stack/faust
 
-.PHONY: help install up down status migrate run test test-unit test-integration lint format \
+.PHONY: help install up down status migrate run browser test test-unit test-integration lint format \
         bench-templates bench-anomaly docker-build docker-up docker-down clean \
         migrate-create migrate-down dev
 
@@ -63,13 +63,16 @@ dev: install up migrate ## Like run, restarting the worker when a .py or .sql fi
 			watch_filter=watchfiles.PythonFilter(extra_extensions=(".sql",)))' \
 		'$(PY) -m pipeline worker --loglevel=info' pipeline bridges storage web sql
 
-test: install up migrate ## Set everything up and run the whole test suite
+browser: ## Install Debian's chromium and chromedriver for the browser tests (once)
+	@deploy/browser.sh ensure
+
+test: install up migrate browser ## Set everything up and run the whole test suite
 	$(PY) -m pytest
 
 test-unit: install ## Unit tests only (no services needed)
 	$(PY) -m pytest tests/unit
 
-test-integration: install up migrate ## Integration tests against the local stack
+test-integration: install up migrate browser ## Integration tests against the local stack
 	$(PY) -m pytest tests/integration
 
 lint: install ## ruff and mypy

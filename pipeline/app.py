@@ -37,6 +37,7 @@ from web.docs_pages import register_docs_views
 from web.health import register_health_views
 from web.middleware import build_middlewares
 from web.openapi import build_spec, register_openapi_view
+from web.static_assets import register_favicon
 from web.ui_pages import register_ui_views
 
 # While a broker is away, each kind of Kafka client error is logged once per this many seconds.
@@ -175,5 +176,6 @@ def create_app(settings: Settings, **overrides: Any) -> LogAnalysisApp:
     register_openapi_view(app, build_spec(__version__))
     register_docs_views(app)
     register_ui_views(app)
-    register_client_views(app, ClientStore(database, settings.sql_dir), settings)
+    register_favicon(app)
+    register_client_views(app, ClientStore(database, settings.sql_dir), settings, metrics)
     return app

@@ -47,6 +47,7 @@ class Metrics:
     api_requests: Counter
     api_request_duration: Histogram
     auth_failures: Counter
+    client_tokens_issued: Counter
     active_consumers: Gauge
     unprocessed_logs: Gauge
     kafka_consumer_lag: Gauge
@@ -108,6 +109,11 @@ class Metrics:
             ),
             auth_failures=Counter(
                 "auth_failures", "Rejected API credentials", ["reason"], registry=registry
+            ),
+            client_tokens_issued=Counter(
+                "client_tokens_issued",
+                "Bearer tokens issued to service clients at /api/v1/auth/token",
+                registry=registry,
             ),
             active_consumers=Gauge(
                 "active_consumers", "Active RabbitMQ consumers", registry=registry

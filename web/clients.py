@@ -19,6 +19,9 @@ and 5).
   knows a client's name can keep that client from getting *new* tokens for as long as they keep
   failing (tokens already issued keep working). The remote address is the TCP peer's: behind a
   proxy, the proxy's.
+- Every refusal counts in ``auth_failures_total`` with a ``client_*`` reason (``client_request``,
+  ``client_unknown``, ``client_revoked``, ``client_secret``, ``client_limited``), beside the
+  bearer-token refusals; issued tokens count in ``client_tokens_issued_total``.
 """
 
 from __future__ import annotations
@@ -41,6 +44,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from faust import web
 
 from pipeline.errors import SettingsError, StorageError
+from pipeline.metrics import Metrics
 from pipeline.settings import Settings
 from storage.clients import ClientCredentials, valid_client_name
 from storage.errors import DatabaseUnavailable
@@ -97,6 +101,10 @@ class SecretHasher:
             return self._hasher.verify(secret_hash, secret)
         except (VerificationError, InvalidHashError):
             return False
+
+
+# What the log says for each refusal reason (the metric's label is ``client_<reason>``).
+REFUSALS = {"unknown": "unknown client", "revoked": "revoked client", "secret": "wrong secret"}
 
 
 @dataclass(frozen=True)
@@ -229,8 +237,10 @@ class TokenIssuer:
         settings: Settings,
         hasher: SecretHasher | None = None,
         limiter: FailureLimiter | None = None,
+        metrics: Metrics | None = None,
     ) -> None:
         self._store = store
+        self._metrics = metrics
         self._jwt = settings.jwt
         self.hasher = hasher or SecretHasher()
         self.limiter = limiter or FailureLimiter(settings.web.client_failures_per_minute)
@@ -240,6 +250,10 @@ class TokenIssuer:
         loop = asyncio.get_running_loop()
         async with self._slots:
             return await loop.run_in_executor(None, self.hasher.verify, secret_hash, secret)
+
+    def count_refusal(self, reason: str) -> None:
+        if self._metrics is not None:
+            self._metrics.auth_failures.labels(f"client_{reason}").inc()
 
     def _limited(self, keys: list[tuple[str, str]]) -> OAuthError | None:
         waits = [wait for key in keys if (wait := self.limiter.retry_after(key)) is not None]
@@ -266,6 +280,7 @@ class TokenIssuer:
                 request.client_id if known_name else "(invalid client name)",
                 remote,
             )
+            self.count_refusal("limited")
             raise limited
         stored = await self._lookup(request.client_id) if known_name else None
         # Unknown clients are checked against the dummy hash, revoked ones against their own:
@@ -274,21 +289,16 @@ class TokenIssuer:
         too_long = len(request.secret) > MAX_SECRET_CHARS
         matches = await self._verify(secret_hash, request.secret[:MAX_SECRET_CHARS])
         if stored is None or stored.revoked or too_long or not matches:
-            reason = (
-                "unknown client"
-                if stored is None
-                else "revoked client"
-                if stored.revoked
-                else "wrong secret"
-            )
+            reason = "unknown" if stored is None else "revoked" if stored.revoked else "secret"
             for key in keys:
                 self.limiter.record_failure(key)
             log.warning(
                 "token: refused %s from %s: %s",
                 request.client_id if known_name else "(invalid client name)",
                 remote,
-                reason,
+                REFUSALS[reason],
             )
+            self.count_refusal(reason)
             # One answer for all three: the caller learns nothing about which names exist.
             raise invalid_client("client authentication failed")
         return await self._token_for(stored.name)
@@ -318,6 +328,8 @@ class TokenIssuer:
             # Bookkeeping only: the client proved who it is, so it gets its token.
             log.warning("token: could not record the use of client %s: %s", name, exc)
         log.info("token: issued to client %s for %d s", name, ttl)
+        if self._metrics is not None:
+            self._metrics.client_tokens_issued.inc()
         return {"access_token": token, "token_type": "Bearer", "expires_in": ttl}
 
 
@@ -338,10 +350,15 @@ async def token_response(issuer: TokenIssuer, request: aioweb.Request) -> aioweb
     body = await read_bounded(request, MAX_BODY_BYTES)
     try:
         if body is None:
+            issuer.count_refusal("request")
             raise OAuthError(413, "invalid_request", f"the body exceeds {MAX_BODY_BYTES} bytes")
-        parsed = parse_token_request(
-            request.content_type, body, request.headers.get("Authorization"), request.query
-        )
+        try:
+            parsed = parse_token_request(
+                request.content_type, body, request.headers.get("Authorization"), request.query
+            )
+        except OAuthError:
+            issuer.count_refusal("request")
+            raise
         answer = await issuer.issue(parsed, request.remote or "unknown")
     except OAuthError as exc:
         return exc.response()
@@ -360,9 +377,11 @@ def _json(
     )
 
 
-def register_client_views(app: faust.App, store: ClientLookup, settings: Settings) -> None:
+def register_client_views(
+    app: faust.App, store: ClientLookup, settings: Settings, metrics: Metrics | None = None
+) -> None:
     """Serve ``POST /api/v1/auth/token`` on ``app`` (public: web/middleware.py lists the path)."""
-    issuer = TokenIssuer(store, settings)
+    issuer = TokenIssuer(store, settings, metrics=metrics)
 
     @app.page(TOKEN_PATH, name="auth_token")
     class TokenView(web.View):

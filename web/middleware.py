@@ -43,6 +43,8 @@ PUBLIC_PATHS = frozenset(
         "/ui/",
         # OAuth 2.0 client credentials: a client without a token asks for one here.
         "/api/v1/auth/token",
+        # Browsers ask for it on every page; answered empty (web/static_assets.py).
+        "/favicon.ico",
     }
 )
 PUBLIC_PREFIXES = ("/static/docs/", "/static/ui/")

@@ -13,6 +13,7 @@ from pydantic import BaseModel
 from pydantic.json_schema import models_json_schema
 
 from web import schemas
+from web.clients import TOKEN_PATH
 from web.params import (
     AnomaliesQuery,
     ApiQuery,
@@ -155,11 +156,69 @@ def _query_parameters(model: type[ApiQuery]) -> list[dict[str, Any]]:
     return parameters
 
 
+def _token_operation(refs: dict[Any, Any]) -> dict[str, Any]:
+    """POST /api/v1/auth/token, in OAuth's format rather than the envelope."""
+
+    def problem(description: str, **headers: str) -> dict[str, Any]:
+        answer: dict[str, Any] = {
+            "description": description,
+            "content": {
+                "application/json": {"schema": refs[(schemas.OAuthProblem, "serialization")]}
+            },
+        }
+        if headers:
+            answer["headers"] = {
+                name: {"description": text, "required": True, "schema": {"type": "string"}}
+                for name, text in headers.items()
+            }
+        return answer
+
+    return {
+        "summary": "A bearer token for a service client (OAuth 2.0 client credentials grant)",
+        "description": (
+            "RFC 6749 section 4.4. Authenticate with HTTP Basic (client name and secret from"
+            " `python -m pipeline clients add`), or with `client_id` and `client_secret` in the"
+            " body. Failed attempts are limited per client and per address"
+            " (`CLIENT_FAILURES_PER_MINUTE`); past the limit the answer is 429 `slow_down`."
+        ),
+        "operationId": "post_api_v1_auth_token",
+        "tags": ["auth"],
+        "requestBody": {
+            "required": True,
+            "content": {
+                "application/x-www-form-urlencoded": {
+                    "schema": refs[(schemas.TokenForm, "validation")]
+                }
+            },
+        },
+        "responses": {
+            "200": {
+                "description": "A token, valid for `expires_in` seconds",
+                "content": {
+                    "application/json": {"schema": refs[(schemas.OAuthToken, "serialization")]}
+                },
+            },
+            "400": problem("A malformed request, another grant type, or a scope"),
+            "401": problem(
+                "Client authentication failed (unknown, revoked or wrong secret alike)",
+                **{"WWW-Authenticate": "Basic realm"},
+            ),
+            "413": problem("The body is too large"),
+            "429": problem("Too many failed attempts", **{"Retry-After": "Seconds to wait"}),
+            "503": problem("The client database is unavailable", **{"Retry-After": "Seconds"}),
+        },
+        "security": [{"basicAuth": []}, {}],
+    }
+
+
 def build_spec(version: str) -> dict[str, Any]:
     models: list[type[BaseModel]] = [
         op.response for op in OPERATIONS if op.response is not None
-    ] + [schemas.ErrorEnvelope]
-    refs, top = models_json_schema([(m, "serialization") for m in models], ref_template=_REF)
+    ] + [schemas.ErrorEnvelope, schemas.OAuthToken, schemas.OAuthProblem]
+    refs, top = models_json_schema(
+        [(m, "serialization") for m in models] + [(schemas.TokenForm, "validation")],
+        ref_template=_REF,
+    )
     components = top.get("$defs", {})
     paths: dict[str, Any] = {}
     for op in OPERATIONS:
@@ -201,6 +260,7 @@ def build_spec(version: str) -> dict[str, Any]:
             operation["description"] = op.description
         operation["security"] = [{"bearerAuth": []}] if op.secured else []
         paths[op.path] = {"get": operation}
+    paths[TOKEN_PATH] = {"post": _token_operation(refs)}
     return {
         "openapi": "3.1.0",
         "info": {
@@ -217,7 +277,8 @@ def build_spec(version: str) -> dict[str, Any]:
         "components": {
             "schemas": components,
             "securitySchemes": {
-                "bearerAuth": {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"}
+                "bearerAuth": {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"},
+                "basicAuth": {"type": "http", "scheme": "basic"},
             },
         },
     }

@@ -199,3 +199,33 @@ class Health(Model):
 class Readiness(Model):
     status: Literal["ok", "unavailable"]
     checks: dict[str, Literal["ok", "unavailable"]]
+
+
+# -- POST /api/v1/auth/token: OAuth 2.0's own format (RFC 6749 sections 4.4 and 5), no envelope.
+
+
+class TokenForm(Model):
+    """The form body of a client credentials request; the credentials go in HTTP Basic or,
+    both together, here."""
+
+    grant_type: Literal["client_credentials"]
+    client_id: str | None = Field(default=None, min_length=1, max_length=200)
+    client_secret: str | None = Field(default=None, min_length=1, max_length=256)
+
+
+class OAuthToken(Model):
+    access_token: str
+    token_type: Literal["Bearer"]
+    expires_in: int
+
+
+class OAuthProblem(Model):
+    error: Literal[
+        "invalid_request",
+        "invalid_client",
+        "unsupported_grant_type",
+        "invalid_scope",
+        "slow_down",
+        "temporarily_unavailable",
+    ]
+    error_description: str

@@ -39,7 +39,7 @@ PAGE_FILE = "index.html"
 ASSET_NAMES = file_names(STATIC_DIR, exclude=[PAGE_FILE])
 
 # Nothing inline, nothing from elsewhere. img-src allows data: for the page's empty favicon
-# (a browser would otherwise ask for /favicon.ico, which is behind authentication).
+# (a browser would otherwise ask for /favicon.ico on every visit).
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"

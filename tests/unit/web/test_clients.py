@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from aiohttp.test_utils import TestClient, TestServer
 
-from pipeline.app import create_app
+from pipeline.app import LogAnalysisApp, create_app
 from pipeline.errors import SettingsError
 from pipeline.settings import variables as v
 from storage.clients import ClientCredentials, valid_client_name
@@ -356,14 +356,23 @@ async def test_an_asymmetric_key_signs_client_tokens(tmp_path):
 
 
 @pytest.fixture
-async def served(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[tuple[FakeStore, TestClient]]:
+async def served_app(
+    monkeypatch: pytest.MonkeyPatch,
+) -> AsyncIterator[tuple[FakeStore, TestClient, LogAnalysisApp]]:
     settings = dev_settings({v.CLIENT_FAILURES_PER_MINUTE: "3"})
     store = store_with()
     # The app as the worker builds it, with the fake store in place of PostgreSQL's.
     monkeypatch.setattr("pipeline.app.ClientStore", lambda *args: store)
     app = create_app(settings)
     async with TestClient(TestServer(aiohttp_app(app))) as client:
-        yield store, client
+        yield store, client, app
+
+
+@pytest.fixture
+def served(
+    served_app: tuple[FakeStore, TestClient, LogAnalysisApp],
+) -> tuple[FakeStore, TestClient]:
+    return served_app[0], served_app[1]
 
 
 async def _post(client: TestClient, body: Any, **headers: str) -> Any:
@@ -425,3 +434,24 @@ async def test_served_endpoint_takes_only_post(served):
     _, client = served
     response = await client.get(TOKEN_PATH)
     assert response.status == 405
+
+
+async def test_served_refusals_count_as_auth_failures_by_reason(served_app):
+    store, client, app = served_app
+    store.clients["gone"] = ClientCredentials("gone", SECRET_HASH, datetime(2026, 1, 1, tzinfo=UTC))
+
+    def failures(reason: str) -> float:
+        return app.registry.get_sample_value("auth_failures_total", {"reason": reason}) or 0.0
+
+    assert (await _post(client, GRANT, Authorization=basic("billing", SECRET))).status == 200
+    assert app.registry.get_sample_value("client_tokens_issued_total") == 1.0
+    assert (await _post(client, GRANT, Authorization="Bearer x")).status == 401
+    assert (await _post(client, GRANT, Authorization=basic("nobody", SECRET))).status == 401
+    assert (await _post(client, GRANT, Authorization=basic("gone", SECRET))).status == 401
+    assert (await _post(client, GRANT, Authorization=basic("billing", "wrong"))).status == 401
+    assert (await _post(client, GRANT, Authorization=basic("billing", SECRET))).status == 429
+    assert {r: failures(f"client_{r}") for r in ("request", "unknown", "revoked", "secret")} == {
+        "request": 1.0, "unknown": 1.0, "revoked": 1.0, "secret": 1.0
+    }  # fmt: skip
+    assert failures("client_limited") == 1.0
+    assert app.registry.get_sample_value("client_tokens_issued_total") == 1.0

@@ -203,14 +203,15 @@ async def test_files_are_read_once_not_per_request(monkeypatch):
 
 async def test_the_page_is_public_and_the_api_is_not():
     app = create_app(dev_settings())
-    if "/ui/" not in app.web.views:  # until pipeline/app.py registers it itself
-        register_ui_views(app)
     async with TestClient(TestServer(aiohttp_app(app))) as client:
         assert (await client.get("/ui", allow_redirects=False)).status == 302
+        # A browser's own request for the icon is answered, not refused and counted.
+        assert (await client.get("/favicon.ico")).status == 204
         for path in ("/ui/", "/static/ui/app.js", "/static/ui/app.css"):
             response = await client.get(path)
             assert response.status == 200, path
             assert "X-Request-ID" in response.headers
+        assert app.registry.get_sample_value("auth_failures_total", {"reason": "missing"}) is None
         assert (await client.get("/api/v1/services")).status == 401
         # Public prefix or not, a traversal reaches neither a file nor an authenticated view.
         assert await _raw_get(client, "/static/ui/../../router/") == 404
