@@ -19,7 +19,7 @@ export LOG_ANALYSIS_ENV ?= development
 export LOG_ANALYSIS_DATA_DIR ?= $(CURDIR)/.stack/faust
 
 .PHONY: help install up down status migrate run browser test test-unit test-integration lint format \
-        bench-templates bench-anomaly docker-build docker-up docker-down clean \
+        bench bench-templates bench-anomaly docker-build docker-up docker-down clean \
         migrate-create migrate-down dev
 
 help: ## List the targets
@@ -89,6 +89,9 @@ bench-templates: install ## Template accuracy and speed against Drain3: Loghub-2
 	$(PY) tests/bench/bench_templates.py --logcalls tuning
 	$(PY) tests/bench/bench_templates.py --logcalls held-out
 	$(PY) tests/bench/bench_templates.py --logcalls fresh
+
+bench: install up migrate ## End-to-end throughput, latency and memory (standard set); writes docs/performance.md
+	$(PY) tests/bench/bench_stream.py --write-docs
 
 bench-anomaly: install ## Anomaly precision/recall/delay on simulated scenarios
 	$(PY) tests/bench/bench_anomaly.py

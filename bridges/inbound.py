@@ -8,6 +8,11 @@ when Kafka acknowledged every record and dead letter that came from it. A failed
 the message: Kafka may then hold some records twice, which storage absorbs (records are keyed
 by event id).
 
+Past ``max_kafka_lag`` records not yet committed in the logs topic (PostgreSQL slow or down) the
+bridge stops consuming, so RabbitMQ holds the rest, and consumes again at half the mark
+(``bridges.backpressure`` decides, from a reading of the lag every second). Its RabbitMQ
+connection stays open meanwhile: paused, it is still ready.
+
 On stop the bridge stops consuming first (RabbitMQ requeues what was prefetched but not taken),
 sends what it holds, waits for Kafka's acknowledgements and acks; it is registered after the
 Faust producer, so it stops before the producer does.
@@ -21,12 +26,13 @@ import time
 from collections import defaultdict
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 import aio_pika
 from aio_pika.abc import AbstractIncomingMessage, AbstractQueue, AbstractRobustConnection
 from mode import Service
 
+from bridges.backpressure import Change, IntakeGate
 from bridges.batching import Batch, Batcher, Ticket
 from bridges.partitioning import ServicePartitioner
 from bridges.queues import declare_queue
@@ -49,6 +55,19 @@ KafkaSend = Callable[[bytes, bytes], Awaitable[Awaitable[Any]]]
 PartitionSend = Callable[[int, bytes], Awaitable[Awaitable[Any]]]
 # The number of partitions the logs topic has now.
 PartitionCount = Callable[[], Awaitable[int]]
+# Told whether the bridge is paused and the Kafka lag in records it saw (None: unknown), after
+# every lag reading and on every pause and resume.
+GateObserver = Callable[[bool, int | None], None]
+
+
+class KafkaLag(Protocol):
+    """The logs topic's lag as the workers' consumer group has committed it."""
+
+    async def read(self, partitions: int) -> dict[int, int]:
+        """Kafka messages not committed, per partition of 0 .. ``partitions`` - 1."""
+        ...
+
+    async def close(self) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -65,6 +84,11 @@ class BridgeConfig:
     depth_interval_seconds: float = 5.0
     # How often the logs topic's partition count is read again (partitions may be added).
     partitions_interval_seconds: float = 30.0
+    # Records not yet committed in the logs topic past which the bridge pauses; 0: never.
+    max_kafka_lag: int = 0
+    lag_interval_seconds: float = 1.0
+    # A reading that takes longer than this counts as failed.
+    lag_timeout_seconds: float = 5.0
 
 
 class InboundBridge(Service):
@@ -76,6 +100,8 @@ class InboundBridge(Service):
         partitions: PartitionCount,
         metrics: Metrics,
         service_labels: LabelFolder,
+        kafka_lag: KafkaLag | None = None,
+        on_gate: GateObserver | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
@@ -92,6 +118,10 @@ class InboundBridge(Service):
         self._connection: AbstractRobustConnection | None = None
         self._queue: AbstractQueue | None = None
         self._consuming: asyncio.Task[None] | None = None
+        self._kafka_lag = kafka_lag
+        self._gate = IntakeGate(config.max_kafka_lag if kafka_lag is not None else 0)
+        self._on_gate = on_gate or (lambda paused, lag: None)
+        self._lag_failing = False
 
     async def on_start(self) -> None:
         self._partitioner = ServicePartitioner(await self._partitions())
@@ -103,6 +133,8 @@ class InboundBridge(Service):
         self.add_future(self._linger_loop())
         self.add_future(self._depth_loop())
         self.add_future(self._partitions_loop())
+        if self._gate.max_lag > 0:
+            self.add_future(self._lag_loop())
         log.info("bridge: consuming %s (prefetch %d)", self._config.queue, self._config.prefetch)
 
     async def check(self) -> None:
@@ -129,6 +161,8 @@ class InboundBridge(Service):
                 )
         if self._connection is not None:
             await self._connection.close()
+        if self._kafka_lag is not None:
+            await self._kafka_lag.close()
 
     async def _consume(self, queue: AbstractQueue) -> None:
         name = self._config.queue
@@ -138,6 +172,10 @@ class InboundBridge(Service):
             async for message in messages:
                 self._metrics.messages_consumed.labels(name).inc()
                 self._handle(message)
+                # Messages already prefetched come without a pause in between: stop here, and
+                # closing the iterator requeues them.
+                if self._gate.paused:
+                    break
 
     def _handle(self, message: AbstractIncomingMessage) -> None:
         received_at = time.time()
@@ -163,6 +201,8 @@ class InboundBridge(Service):
             if closed is not None:
                 self._produce(closed)
         ticket.seal()
+        if self._gate.took(len(result.accepted)) is Change.PAUSE:
+            self._pause()
 
     def _produce(self, batch: Batch) -> None:
         self._track(self._deliver(batch))
@@ -180,6 +220,7 @@ class InboundBridge(Service):
             self._metrics.logs_failed.labels("kafka_send").inc(len(batch.records))
             batch.settle(False)
         else:
+            self._gate.messages.sent(batch.partition, len(batch.records))
             batch.settle(True)
 
     async def _deliver_dead_letter(self, key: str, letter: Any, ticket: Ticket) -> None:
@@ -246,3 +287,68 @@ class InboundBridge(Service):
                     self._partitioner.count,
                 )
                 self._partitioner = ServicePartitioner(count)
+
+    async def _lag_loop(self) -> None:
+        """Reads the logs topic's lag every ``lag_interval_seconds`` and pauses or resumes."""
+        while not self.should_stop:
+            change = await self._read_lag()
+            if change is Change.PAUSE:
+                self._pause()
+            elif change is Change.RESUME:
+                await self._resume()
+            self._on_gate(self._gate.paused, self._gate.lag)
+            await self.sleep(self._config.lag_interval_seconds)
+
+    async def _read_lag(self) -> Change | None:
+        assert self._kafka_lag is not None  # the loop runs only with a reader
+        self._gate.reading()
+        try:
+            async with asyncio.timeout(self._config.lag_timeout_seconds):
+                lags = await self._kafka_lag.read(self._partitioner.count)
+        except Exception as exc:
+            if not self._lag_failing:
+                log.warning(
+                    "bridge: Kafka lag unavailable: %r; kept as it was for %.0f s, then taking "
+                    "messages until it can be read again",
+                    exc,
+                    self._gate.grace_seconds,
+                )
+            self._lag_failing = True
+            change = self._gate.failed(time.monotonic())
+            if change is Change.RESUME:
+                log.warning("bridge: Kafka lag still unavailable; taking messages again")
+            return change
+        if self._lag_failing:
+            log.info("bridge: Kafka lag readable again")
+            self._lag_failing = False
+        return self._gate.measured(lags, time.monotonic())
+
+    def _pause(self) -> None:
+        """Stop consuming; what was prefetched goes back to the queue, what was taken goes on
+        to Kafka and is acked as always."""
+        log.warning(
+            "bridge: paused taking messages from %s: about %d records wait in Kafka, past the "
+            "mark of %d; RabbitMQ holds the rest until they are down to %d",
+            self._config.queue,
+            self._gate.lag or 0,
+            self._gate.max_lag,
+            self._gate.resume_lag,
+        )
+        self._metrics.active_consumers.set(0)
+        self._on_gate(True, self._gate.lag)
+        consuming = self._consuming
+        # From inside the consumer (a message tipped it over) the loop stops by itself.
+        if consuming is not None and consuming is not asyncio.current_task():
+            consuming.cancel()
+
+    async def _resume(self) -> None:
+        if self._consuming is not None:
+            await asyncio.gather(self._consuming, return_exceptions=True)
+        if self.should_stop or self._queue is None:
+            return
+        log.info(
+            "bridge: taking messages from %s again: about %d records wait in Kafka",
+            self._config.queue,
+            self._gate.lag or 0,
+        )
+        self._consuming = asyncio.ensure_future(self._consume(self._queue))

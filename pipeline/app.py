@@ -16,7 +16,7 @@ from faust.app.base import BootStrategy
 from faust.sensors.prometheus import setup_prometheus_sensors
 from faust.types import ServiceT
 from mode import Service
-from prometheus_client import CollectorRegistry
+from prometheus_client import CollectorRegistry, ProcessCollector
 
 from pipeline import __version__
 from pipeline.kafka_probe import check_kafka
@@ -110,6 +110,7 @@ def faust_options(settings: Settings, verifier: TokenVerifier, metrics: Metrics)
         "web_stats_enabled": False,
         "web_application_options": {"middlewares": build_middlewares(verifier, metrics)},
         "logging_config": logging_config(settings.log_format, settings.log_level),
+        "Worker": "pipeline.faust_worker:Worker",
         "consumer_auto_offset_reset": "earliest",
         "broker_session_timeout": settings.ingest.session_timeout_seconds,
         "broker_heartbeat_interval": max(settings.ingest.session_timeout_seconds / 5, 1.0),
@@ -129,6 +130,8 @@ def create_app(settings: Settings, **overrides: Any) -> LogAnalysisApp:
     """The app for ``settings``; ``overrides`` are extra Faust settings (tests use them)."""
     quiet_repeats(aiokafka, REPEATED_LOG_SECONDS)
     registry = CollectorRegistry()
+    # process_resident_memory_bytes, process_cpu_seconds_total, ...: what `bench` watches.
+    ProcessCollector(registry=registry)
     metrics = Metrics.create(registry)
     verifier = TokenVerifier(settings.jwt)
     options = faust_options(settings, verifier, metrics) | overrides

@@ -158,6 +158,25 @@ def send_command(settings: Settings) -> click.Command:
     return send
 
 
+class NamedValue(click.ParamType):
+    """``NAME=VALUE``, as a (name, value) pair."""
+
+    name = "NAME=VALUE"
+
+    def convert(
+        self, value: object, param: click.Parameter | None, ctx: click.Context | None
+    ) -> tuple[str, str]:
+        if isinstance(value, tuple):
+            return value
+        name, sep, rest = str(value).partition("=")
+        if not sep or not name or not rest:
+            self.fail(f"expected NAME=VALUE, got {value!r}", param, ctx)
+        return name, rest
+
+
+NAMED = NamedValue()
+
+
 def bench_command(settings: Settings) -> click.Command:
     @click.command(
         "bench",
@@ -165,7 +184,11 @@ def bench_command(settings: Settings) -> click.Command:
         "new run id and a sequence number) to the log queue, wait until PostgreSQL holds each "
         "exactly once or --timeout passes, and print one JSON line: run_id, records, sent, "
         "stored, duplicates, seconds (first publish to all stored), logs_per_s, "
-        "publish_seconds, publish_logs_per_s, messages, batch, services, rate, timed_out, ok. "
+        "publish_seconds, publish_logs_per_s, messages, batch, services, rate, timed_out, "
+        "p50/p95/p99/max_latency_s (publish to row stored), alerts (stored meanwhile for the "
+        "run's services), processes (peak and end memory in MiB, RSS for a --metrics-url and "
+        "PSS summed over a process and its children otherwise, and CPU seconds, for the "
+        "bench itself, each --metrics-url, each --watch), ok. "
         "Exit 0 when every record was stored exactly once, else 1 (a broker or database error "
         "is printed on stderr instead of the JSON line). A progress bar is shown on a terminal.",
     )
@@ -217,6 +240,23 @@ def bench_command(settings: Settings) -> click.Command:
         help="Published messages RabbitMQ has not confirmed yet, at most.",
     )
     @click.option("--seed", type=int, default=0, show_default=True, help="Generator seed.")
+    @click.option(
+        "--metrics-url",
+        "metrics_urls",
+        multiple=True,
+        type=NAMED,
+        metavar="NAME=URL",
+        help="A worker's /metrics to watch (peak RSS, CPU seconds); repeatable. Default: "
+        f"worker=http://127.0.0.1:{settings.web.port}/metrics.",
+    )
+    @click.option(
+        "--watch",
+        "pids",
+        multiple=True,
+        type=NAMED,
+        metavar="NAME=PID",
+        help="A local process (and its children) to watch the same way; repeatable.",
+    )
     def bench(
         records: int,
         batch: int,
@@ -225,11 +265,21 @@ def bench_command(settings: Settings) -> click.Command:
         timeout: float,
         in_flight: int,
         seed: int,
+        metrics_urls: tuple[tuple[str, str], ...],
+        pids: tuple[tuple[str, str], ...],
     ) -> None:
         from pipeline.client.bench import BenchPlan, run_bench
         from pipeline.client.errors import ClientError
 
-        plan = BenchPlan(records, batch, services, rate, timeout, in_flight, seed)
+        try:
+            watched = tuple((name, int(pid)) for name, pid in pids)
+        except ValueError:
+            raise click.BadParameter("a PID is a number", param_hint="--watch") from None
+        urls = metrics_urls or (("worker", f"http://127.0.0.1:{settings.web.port}/metrics"),)
+        plan = BenchPlan(
+            records, batch, services, rate, timeout, in_flight, seed,
+            metrics_urls=urls, pids=watched,
+        )  # fmt: skip
         try:
             summary = asyncio.run(run_bench(settings, plan))
         except (ClientError, StorageError) as exc:

@@ -57,6 +57,14 @@ class Metrics:
     state_errors: Counter
     agent_failures: Counter
     skipped_events: Counter
+    bridge_paused: Gauge
+    bridge_kafka_lag: Gauge
+
+    def observe_gate(self, paused: bool, lag_records: int | None) -> None:
+        """The inbound bridge's backpressure state (its ``on_gate``); a lag of None is unknown."""
+        self.bridge_paused.set(int(paused))
+        if lag_records is not None:
+            self.bridge_kafka_lag.set(lag_records)
 
     @classmethod
     def create(cls, registry: CollectorRegistry) -> Metrics:
@@ -156,6 +164,18 @@ class Metrics:
                 "skipped_events",
                 "Times Faust skipped events of a partition (read again from the first one)",
                 ["agent"],
+                registry=registry,
+            ),
+            bridge_paused=Gauge(
+                "bridge_paused",
+                "1 while the inbound bridge takes no messages: the Kafka lag passed "
+                "BRIDGE_MAX_KAFKA_LAG",
+                registry=registry,
+            ),
+            bridge_kafka_lag=Gauge(
+                "bridge_kafka_lag_records",
+                "Records in the logs topic not yet committed by the workers' group, as the "
+                "bridge estimates them",
                 registry=registry,
             ),
             ingest_batch_seconds=Histogram(

@@ -29,6 +29,7 @@ from pipeline.analysis.engine import RefitJob
 from pipeline.analysis.scorers import FastForest
 from pipeline.consumer_lag import FaustOffsets, PartitionLag
 from pipeline.errors import LogAnalysisError
+from pipeline.group_lag import GroupLag
 from pipeline.ingest.intake import IntakeLimits
 from pipeline.insights.detectors import Detectors
 from pipeline.insights.messages import InsightMessage
@@ -296,12 +297,18 @@ def attach_stream(
                     dead_letter_payload_bytes=ingest.dead_letter_payload_bytes,
                     records=RecordLimits(),
                 ),
+                max_kafka_lag=ingest.max_kafka_lag,
             ),
             send_logs=lambda partition, value: topics.logs.send(value=value, partition=partition),
             send_dead_letter=lambda key, value: topics.dead_letter.send(key=key, value=value),
             partitions=lambda: _partition_count(app, logs_topic),
             metrics=metrics,
             service_labels=labels,
+            # The whole group's lag: this bridge feeds every partition, not only this worker's.
+            kafka_lag=GroupLag(settings.kafka.bootstrap_servers, app.conf.id, logs_topic)
+            if ingest.max_kafka_lag
+            else None,
+            on_gate=metrics.observe_gate,
         )
         app.service(bridge)  # type: ignore[arg-type]  # Faust accepts an instance as well
 

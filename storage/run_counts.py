@@ -1,4 +1,5 @@
-"""Counting what a bench run left in PostgreSQL (``sql/queries/bench.sql``), for ``bench``.
+"""Counting what a bench run left in PostgreSQL (``sql/queries/bench.sql``), for ``bench``: its
+rows, their latencies and the alerts stored meanwhile.
 
 Connection failures become :class:`~storage.errors.DatabaseUnavailable` (try again later); a
 failing query becomes :class:`~storage.errors.StorageError`.
@@ -9,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from contextlib import AsyncExitStack
+from datetime import datetime
 from pathlib import Path
 from typing import NamedTuple
 
@@ -28,8 +30,16 @@ _CONNECTION_LOST = (
 
 
 class StoredCounts(NamedTuple):
-    stored: int  # distinct sequence numbers of the run
+    stored: int  # distinct sequence numbers of the run (0 from a quick count)
     rows: int
+    last_stored: float | None = None  # Unix time the last row's transaction started
+
+
+class Latencies(NamedTuple):
+    p50: float
+    p95: float
+    p99: float
+    worst: float
 
 
 class RunCounter:
@@ -37,25 +47,47 @@ class RunCounter:
 
     def __init__(self, database_url: str, sql_dir: Path) -> None:
         self._url = database_url
-        self._query = load_queries(sql_dir, "bench")["count_run"]
+        self._queries = load_queries(sql_dir, "bench")
         self._stack: AsyncExitStack | None = None
         self._connection: asyncpg.Connection | None = None
 
-    async def count(self, run_id: str) -> StoredCounts:
-        """Raises ``DatabaseUnavailable`` (try again later) or ``StorageError`` (the query
-        itself failed, e.g. the schema was never migrated)."""
+    async def count(self, run_id: str, *, quick: bool = False) -> StoredCounts:
+        """The run's rows; ``quick`` counts rows only (no distinct sequence numbers, no time),
+        which costs PostgreSQL far less while a run is being polled.
+
+        Raises ``DatabaseUnavailable`` (try again later) or ``StorageError`` (the query itself
+        failed, e.g. the schema was never migrated)."""
+        row = await self._fetchrow("count_rows" if quick else "count_run", run_id)
+        last = row["last_stored"]
+        return StoredCounts(int(row["stored"]), int(row["rows"]), last)
+
+    async def latencies(self, run_id: str, sent_at: list[float], batch: int) -> Latencies | None:
+        """Percentiles of publish-to-row seconds over the run's rows; None without rows."""
+        row = await self._fetchrow("run_latency", run_id, sent_at, batch)
+        if row["percentiles"] is None:
+            return None
+        p50, p95, p99 = (round(float(p), 3) for p in row["percentiles"])
+        return Latencies(p50, p95, p99, round(float(row["worst"]), 3))
+
+    async def alerts(self, services: list[str], since: datetime) -> int:
+        row = await self._fetchrow("count_alerts", services, since)
+        return int(row[0])
+
+    async def _fetchrow(self, name: str, *args: object) -> asyncpg.Record:
         connection = await self._connect()
         try:
-            row = await connection.fetchrow(self._query, run_id, timeout=QUERY_TIMEOUT_SECONDS)
+            row = await connection.fetchrow(
+                self._queries[name], *args, timeout=QUERY_TIMEOUT_SECONDS
+            )
         except _CONNECTION_LOST as exc:
             await self.close()
             raise DatabaseUnavailable(f"lost the database connection: {exc}") from exc
         except asyncpg.UndefinedTableError as exc:
             raise StorageError(f"{exc}: run `python -m pipeline migrate` first") from exc
         except asyncpg.PostgresError as exc:
-            raise StorageError(f"counting the run's rows failed: {exc}") from exc
-        assert row is not None  # an aggregate always returns one row
-        return StoredCounts(int(row["stored"]), int(row["rows"]))
+            raise StorageError(f"reading the run's rows failed: {exc}") from exc
+        assert row is not None  # aggregates always return one row
+        return row
 
     async def close(self) -> None:
         stack, self._stack, self._connection = self._stack, None, None

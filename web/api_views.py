@@ -30,7 +30,7 @@ from storage.api_reads import ApiReads, ReadTimedOut
 from storage.errors import DatabaseUnavailable
 from web import history
 from web.envelope import fail, respond
-from web.history import Key, TemplateInfo
+from web.history import Key, SeriesBucket, TemplateInfo
 from web.params import (
     AnomaliesQuery,
     InvalidParams,
@@ -38,6 +38,7 @@ from web.params import (
     ParamError,
     PatternsQuery,
     Problem,
+    SeriesQuery,
     ServicesQuery,
     SummaryQuery,
     WindowsQuery,
@@ -141,6 +142,18 @@ def _template_info(row: Mapping[str, Any]) -> TemplateInfo:
         last if isinstance(last, datetime) else None,
         int(row["occurrences"]),
         row["superseded_by"],
+    )
+
+
+def _series_bucket(row: Mapping[str, Any]) -> SeriesBucket:
+    return SeriesBucket(
+        row["bucket"].timestamp(),
+        int(row["windows"]),
+        int(row["volume"]),
+        int(row["errors"]),
+        row["max_score"],
+        int(row["anomalous_windows"]),
+        set(row["anomaly_kinds"]),
     )
 
 
@@ -297,11 +310,7 @@ class Api:
         start, end = query.window(self.now())
         service = query.service_name
         live = self._live(service)
-        if (
-            service is not None
-            and live is None
-            and not await self.reads.fetchval("service_known", service)
-        ):
+        if service is not None and not await self._known(service, live):
             return fail(404, f"no service named {service!r}")
         totals = await self.reads.fetchrow("window_totals", service, start, end)
         assert totals is not None  # an aggregate always has a row
@@ -341,6 +350,10 @@ class Api:
 
     def _live(self, service: str | None) -> list[LiveWindow] | None:
         return None if service is None else self.ctx.live_windows(service)
+
+    async def _known(self, service: str, live: list[LiveWindow] | None) -> bool:
+        """Whether a service exists: this worker owns it (``live``), or something is stored."""
+        return live is not None or bool(await self.reads.fetchval("service_known", service))
 
     def _live_by_service(
         self, service: str | None, extra: list[LiveWindow]
@@ -394,7 +407,7 @@ class Api:
         offset = query.offset()
         before, _ = _position(query.cursor, with_id=False)
         live = self.ctx.live_windows(name)
-        if live is None and not await self.reads.fetchval("service_known", name):
+        if not await self._known(name, live):
             return fail(404, f"no service named {name!r}")
         rows = await self.reads.fetch(
             "service_windows", name, start, end, before, query.page_size + 1, offset
@@ -439,6 +452,26 @@ class Api:
         page = _page(items, query.page, query.page_size, total, False, next_cursor)
         return respond(page, "Windows retrieved successfully")
 
+    async def series(self, request: aioweb.Request, name: str) -> aioweb.StreamResponse:
+        query = parse_query(SeriesQuery, request.query)
+        start, end = query.window(self.now())
+        bucket = query.bucket_seconds(start, end, self.ctx.window_seconds)
+        live = self.ctx.live_windows(name)
+        if not await self._known(name, live):
+            return fail(404, f"no service named {name!r}")
+        rows = await self.reads.fetch("service_series", name, start, end, bucket)
+        newest = max((r["newest"].timestamp() for r in rows), default=None)
+        extra = history.unstored(live or [], newest, start.timestamp(), end.timestamp())
+        found = history.series([_series_bucket(r) for r in rows], extra, bucket)
+        data = {
+            "service_name": name,
+            "bucket_seconds": bucket,
+            "start_time": history.iso(start),
+            "end_time": history.iso(end),
+            "items": [history.series_item(b, bucket) for b in found],
+        }
+        return respond(data, "Series retrieved successfully")
+
     # -- patterns ----------------------------------------------------------------------------
 
     async def patterns(self, request: aioweb.Request) -> aioweb.StreamResponse:
@@ -451,11 +484,7 @@ class Api:
             if offset < 0:
                 raise ParamError("cursor", "not a cursor this API issued")
         live = self._live(service)
-        if (
-            service is not None
-            and live is None
-            and not await self.reads.fetchval("service_known", service)
-        ):
+        if service is not None and not await self._known(service, live):
             return fail(404, f"no service named {service!r}")
         rows = await self.reads.fetch("window_template_counts", service, start, end)
         counted: list[tuple[Key, float, int]] = [
@@ -595,6 +624,7 @@ def register_api_views(app: faust.App, ctx: ApiContext) -> Api:
     page("/api/v1/logs", api.list_logs)
     page("/api/v1/services", api.services)
     page("/api/v1/services/{name}/windows", api.windows, routed_by="name")
+    page("/api/v1/services/{name}/series", api.series, routed_by="name")
     page("/api/v1/patterns", api.patterns, routed_by="service_name")
     page("/api/v1/anomalies/{incident_id}", api.anomaly)
     page("/api/v1/anomalies", api.anomalies)

@@ -1,13 +1,13 @@
 """What the HTTP API computes from stored and live windows: alias folding, summaries, pattern
-counts and trends, and joining closed windows with live ones. Pure: the views fetch, this
-shapes."""
+counts and trends, series buckets, and joining closed windows with live ones. Pure: the views
+fetch, this shapes."""
 
 from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
-from datetime import datetime
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
 from typing import Any
 
 from pipeline.analysis import records
@@ -168,6 +168,63 @@ def pattern_counts(
     return found
 
 
+@dataclass(slots=True)
+class SeriesBucket:
+    """What the windows starting in one bucket of a series add up to."""
+
+    start: float
+    windows: int = 0
+    volume: int = 0
+    errors: int = 0
+    # None while the bucket holds only open windows (a window is scored when it closes).
+    max_score: float | None = None
+    anomalous_windows: int = 0
+    anomaly_kinds: set[str] = field(default_factory=set)
+    # Holds a window still open: its numbers will grow.
+    open: bool = False
+
+    def add(self, window: LiveWindow) -> None:
+        self.windows += 1
+        self.volume += window.volume
+        self.errors += window.errors
+        if window.score is not None and (self.max_score is None or window.score > self.max_score):
+            self.max_score = window.score
+        if window.anomalies:
+            self.anomalous_windows += 1
+            self.anomaly_kinds.update(window.anomalies)
+        self.open = self.open or not window.closed
+
+
+def series(
+    stored: Iterable[SeriesBucket], live: Iterable[LiveWindow], bucket: int
+) -> list[SeriesBucket]:
+    """The stored buckets with the live (unstored) windows folded into theirs, oldest first.
+    Buckets are aligned on the Unix epoch, as the stored ones are (``date_bin`` from 1970)."""
+    found = {b.start: replace(b, anomaly_kinds=set(b.anomaly_kinds)) for b in stored}
+    for window in live:
+        start = float(window.start // bucket * bucket)
+        target = found.get(start)
+        if target is None:
+            target = found[start] = SeriesBucket(start)
+        target.add(window)
+    return [found[start] for start in sorted(found)]
+
+
+def series_item(found: SeriesBucket, bucket: int) -> dict[str, Any]:
+    return {
+        "bucket_start": iso(found.start),
+        "bucket_end": iso(found.start + bucket),
+        "windows": found.windows,
+        "volume": found.volume,
+        "errors": found.errors,
+        "error_rate": rate_percent(found.errors, found.volume),
+        "max_score": None if found.max_score is None else round(found.max_score, 4),
+        "anomalous_windows": found.anomalous_windows,
+        "anomaly_kinds": sorted(found.anomaly_kinds),
+        "open": found.open,
+    }
+
+
 def live_rows(service: str, live: Iterable[LiveWindow]) -> list[tuple[Key, float, int]]:
     return [((service, tid), w.start, lines) for w in live for tid, lines in w.template_counts]
 
@@ -198,5 +255,8 @@ def rate_percent(errors: int, lines: int) -> float:
 
 
 def iso(ts: float | datetime) -> str:
-    """A stored time or epoch seconds, as the rest of the service writes times."""
-    return records.iso(ts.timestamp() if isinstance(ts, datetime) else ts)
+    """A stored time or epoch seconds, as the rest of the service writes times (a datetime is
+    written as it is: through a float, the last microsecond of 9999 would round past it)."""
+    if isinstance(ts, datetime):
+        return ts.astimezone(UTC).isoformat().replace("+00:00", "Z")
+    return records.iso(ts)

@@ -19,6 +19,7 @@ from web.params import (
     ApiQuery,
     LogsQuery,
     PatternsQuery,
+    SeriesQuery,
     ServicesQuery,
     SummaryQuery,
     WindowsQuery,
@@ -104,6 +105,21 @@ OPERATIONS: tuple[Operation, ...] = (
         "services",
         WindowsQuery,
         path_params=(("name", "The service's name."),),
+        errors=(401, 404, 422, 503),
+    ),
+    Operation(
+        "/api/v1/services/{name}/series",
+        "A service's lines, errors and anomalies per time bucket, oldest first",
+        Env[schemas.Series],
+        "services",
+        SeriesQuery,
+        path_params=(("name", "The service's name."),),
+        description=(
+            "Buckets are aligned on the Unix epoch and hold the windows starting in the range;"
+            " only buckets holding a window are listed. Stored windows are added up in"
+            " PostgreSQL, the open ones (and closed ones not stored yet) come live from the"
+            " worker that owns the service, and a bucket holding an open window has `open`."
+        ),
         errors=(401, 404, 422, 503),
     ),
     Operation(

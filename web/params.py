@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import math
 import re
 import types
 import typing
@@ -42,6 +43,21 @@ MAX_OFFSET = 10_000
 # A full-text filter reads rows one by one: it needs a bounded range, and past an hour a service.
 MAX_Q_SPAN = timedelta(hours=24)
 MAX_Q_SPAN_ALL_SERVICES = timedelta(hours=1)
+# A series' buckets (seconds each): without one asked, the smallest giving at most
+# SERIES_BUCKETS over the range; a range holding more than MAX_SERIES_BUCKETS is refused.
+BUCKETS: dict[str, int] = {
+    "1m": 60,
+    "5m": 300,
+    "15m": 900,
+    "30m": 1800,
+    "1h": 3600,
+    "2h": 7200,
+    "6h": 21600,
+    "12h": 43200,
+    "1d": 86400,
+}
+SERIES_BUCKETS = 120
+MAX_SERIES_BUCKETS = 2000
 
 # A date, optionally a time: what datetime.fromisoformat reads, without bare numbers.
 ISO_PATTERN = r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})?)?$"
@@ -192,6 +208,47 @@ class ServicesQuery(Paging):
 
 class WindowsQuery(TimeFilter, Paging):
     pass
+
+
+class SeriesQuery(TimeFilter):
+    bucket: Literal["1m", "5m", "15m", "30m", "1h", "2h", "6h", "12h", "1d"] | None = Field(
+        None,
+        description=(
+            f"Width of a bucket, rounded up to whole windows. Default: the smallest giving at"
+            f" most {SERIES_BUCKETS} buckets over the range; more than {MAX_SERIES_BUCKETS} is"
+            " an error."
+        ),
+    )
+
+    def bucket_seconds(self, start: datetime, end: datetime, window_seconds: int) -> int:
+        """The bucket this request is answered in: the one asked or chosen, in whole windows
+        (a bucket never splits a window, nor is smaller than one)."""
+        if self.bucket is not None:
+            chosen = whole_windows(BUCKETS[self.bucket], window_seconds)
+        else:
+            sizes = [whole_windows(size, window_seconds) for size in BUCKETS.values()]
+            chosen = next(
+                (size for size in sizes if buckets_over(start, end, size) <= SERIES_BUCKETS),
+                sizes[-1],
+            )
+        count = buckets_over(start, end, chosen)
+        if count > MAX_SERIES_BUCKETS:
+            raise ParamError(
+                "bucket",
+                f"this range holds {count} buckets of {chosen} s, more than"
+                f" {MAX_SERIES_BUCKETS}: choose a larger bucket or a shorter range",
+            )
+        return chosen
+
+
+def whole_windows(seconds: int, window_seconds: int) -> int:
+    """``seconds`` rounded up to a whole number of windows, at least one."""
+    return max(1, math.ceil(seconds / window_seconds)) * window_seconds
+
+
+def buckets_over(start: datetime, end: datetime, bucket: int) -> int:
+    """How many buckets of ``bucket`` seconds, aligned on the Unix epoch, overlap [start, end)."""
+    return math.ceil(end.timestamp() / bucket) - math.floor(start.timestamp() / bucket)
 
 
 class PatternsQuery(TimeFilter, Paging):

@@ -129,6 +129,27 @@ class WindowRow(Model):
     top_templates: list[TopTemplate]
 
 
+class SeriesItem(Model):
+    bucket_start: str
+    bucket_end: str
+    windows: int = Field(description="Windows starting in the bucket.")
+    volume: int
+    errors: int
+    error_rate: float = Field(description="Percent of lines at ERROR or CRITICAL.")
+    max_score: float | None = Field(description="Null while the bucket has only open windows.")
+    anomalous_windows: int
+    anomaly_kinds: list[str]
+    open: bool = Field(description="The bucket holds a window still open.")
+
+
+class Series(Model):
+    service_name: str
+    bucket_seconds: int
+    start_time: str
+    end_time: str
+    items: list[SeriesItem] = Field(description="The buckets holding a window, oldest first.")
+
+
 class Pattern(Model):
     service_name: str
     template_id: str

@@ -4,30 +4,34 @@ Three phases, each callable on its own: ``prepare_messages`` generates the recor
 them before the clock starts; ``publish_run`` publishes them with publisher confirms, many
 messages in flight, optionally paced; ``wait_until_stored`` polls PostgreSQL until every sequence
 number of the run is stored or the deadline passes. ``summarize`` turns the counts into the one
-JSON line the command prints. The deadline is ``timeout`` seconds after the first publish and
-also stops a publish phase that is still running (paced runs).
+JSON line the command prints, with the latency percentiles (publish to row), the alerts the
+stream stored meanwhile, and what each watched process cost (``pipeline.client.resources``).
+The deadline is ``timeout`` seconds after the first publish and also stops a publish phase that
+is still running (paced runs).
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import time
 import uuid
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import orjson
 
 from pipeline.client.errors import BrokerError
 from pipeline.client.progress import Progress
 from pipeline.client.publisher import open_publisher
-from pipeline.client.records_generator import encode_messages, generate_records
+from pipeline.client.records_generator import encode_messages, generate_records, service_names
+from pipeline.client.resources import ResourceWatch, build_sources
 from pipeline.settings import Settings
 from storage.errors import DatabaseUnavailable
-from storage.run_counts import RunCounter, StoredCounts
+from storage.run_counts import Latencies, RunCounter, StoredCounts
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +49,9 @@ class BenchPlan:
     max_in_flight: int = 200
     seed: int = 0
     poll_interval: float = 0.5
+    # Workers' /metrics by name, and local processes by name and pid, watched during the run.
+    metrics_urls: tuple[tuple[str, str], ...] = ()
+    pids: tuple[tuple[str, int], ...] = ()
 
 
 class Published(NamedTuple):
@@ -53,6 +60,7 @@ class Published(NamedTuple):
     started: float  # time.monotonic() of the first publish
     seconds: float  # first publish to last confirm
     complete: bool  # False when the deadline stopped publishing
+    sent_at: list[float]  # Unix time each message went out, by index
 
 
 class Waited(NamedTuple):
@@ -77,6 +85,12 @@ class BenchSummary:
     services: int
     rate: float | None
     timed_out: bool
+    p50_latency_s: float | None = None
+    p95_latency_s: float | None = None
+    p99_latency_s: float | None = None
+    max_latency_s: float | None = None
+    alerts: int | None = None
+    processes: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -130,6 +144,7 @@ async def publish_run(
         on_confirm=bar.update,
     ) as publisher:
         started = time.monotonic()
+        sent_at: list[float] = []
         complete = True
         try:
             async with asyncio.timeout_at(asyncio.get_running_loop().time() + time_limit):
@@ -140,6 +155,7 @@ async def publish_run(
                         if delay > 0:
                             await asyncio.sleep(delay)
                     await publisher.publish(body, count, message_id=f"bench-{run_id}-{index}")
+                    sent_at.append(time.time())
                     due += count
                 await publisher.drain()
         except TimeoutError:
@@ -150,7 +166,7 @@ async def publish_run(
             except (TimeoutError, BrokerError):
                 pass  # what was confirmed is counted; the rest is not sent
         seconds = time.monotonic() - started
-        return Published(publisher.messages, publisher.records, started, seconds, complete)
+        return Published(publisher.messages, publisher.records, started, seconds, complete, sent_at)
 
 
 async def wait_until_stored(
@@ -162,24 +178,38 @@ async def wait_until_stored(
     poll_interval: float = 0.5,
     progress: Progress | None = None,
 ) -> Waited:
-    """Count the run's rows every ``poll_interval`` seconds until ``expected`` distinct sequence
-    numbers are stored or ``deadline`` (``time.monotonic()``) passes; at least one count is
-    made. A database that becomes unreachable meanwhile is retried until the deadline."""
+    """Count the run's rows until ``expected`` distinct sequence numbers are stored or
+    ``deadline`` (``time.monotonic()``) passes; at least one count is made. A database that
+    becomes unreachable meanwhile is retried until the deadline.
+
+    Polls count rows only, at most a fifth of the time (a count of a million rows takes a
+    while, and PostgreSQL is busy storing the run); distinct sequence numbers are counted once
+    the rows are all there. The run's end is the time its last row was stored, read from
+    PostgreSQL, so the polling interval does not lengthen the measured run."""
     bar = progress or Progress(enabled=False)
     bar.start("stored", expected)
     counts = StoredCounts(0, 0)
+    quick = True
     while True:
+        began = time.monotonic()
         try:
-            counts = await counter.count(run_id)
+            counts = await counter.count(run_id, quick=quick)
+            if quick and counts.rows >= expected:
+                quick = False
+                counts = await counter.count(run_id)
         except DatabaseUnavailable as exc:
             log.warning("bench: counting stored records failed, retrying: %s", exc)
         now = time.monotonic()
-        bar.set(counts.stored)
-        if counts.stored >= expected:
+        bar.set(counts.stored if not quick else min(counts.rows, expected))
+        if not quick and counts.stored >= expected:
             return Waited(counts, now, timed_out=False)
         if now >= deadline:
+            if quick:
+                with contextlib.suppress(DatabaseUnavailable):
+                    counts = await counter.count(run_id)
             return Waited(counts, now, timed_out=True)
-        await asyncio.sleep(min(poll_interval, deadline - now))
+        pause = max(poll_interval, 4 * (now - began))
+        await asyncio.sleep(min(pause, max(0.0, deadline - now)))
 
 
 def summarize(
@@ -193,6 +223,9 @@ def summarize(
     seconds: float,
     publish_seconds: float,
     timed_out: bool,
+    latencies: Latencies | None = None,
+    alerts: int | None = None,
+    processes: dict[str, dict[str, Any]] | None = None,
 ) -> BenchSummary:
     """The JSON line's values: duplicates are rows beyond one per sequence number."""
     return BenchSummary(
@@ -210,7 +243,22 @@ def summarize(
         services=plan.services,
         rate=plan.rate,
         timed_out=timed_out,
+        p50_latency_s=latencies.p50 if latencies else None,
+        p95_latency_s=latencies.p95 if latencies else None,
+        p99_latency_s=latencies.p99 if latencies else None,
+        max_latency_s=latencies.worst if latencies else None,
+        alerts=alerts,
+        processes=processes or {},
     )
+
+
+def run_seconds(published: Published, waited: Waited) -> float:
+    """First publish to the last row stored (PostgreSQL's clock: the same host's, or one kept
+    in sync); first publish to the last count when that time is unknown or the run timed out."""
+    last = waited.counts.last_stored
+    if waited.timed_out or last is None or not published.sent_at:
+        return waited.finished - published.started
+    return max(0.0, last - published.sent_at[0])
 
 
 async def run_bench(
@@ -229,25 +277,33 @@ async def run_bench(
     bar = progress or Progress()
     messages = prepare_messages(plan, run_id)
     counter = RunCounter(settings.database.url, settings.sql_dir)
+    watch = ResourceWatch(build_sources(dict(plan.metrics_urls), plan.pids))
+    begun = datetime.now(UTC)
     try:
         await counter.count(run_id)
-        published = await publish_run(
-            settings,
-            run_id,
-            messages,
-            rate=plan.rate,
-            time_limit=plan.timeout,
-            max_in_flight=plan.max_in_flight,
-            progress=bar,
-        )
-        waited = await wait_until_stored(
-            counter,
-            run_id,
-            published.records,
-            deadline=published.started + plan.timeout,
-            poll_interval=plan.poll_interval,
-            progress=bar,
-        )
+        await watch.start()
+        try:
+            published = await publish_run(
+                settings,
+                run_id,
+                messages,
+                rate=plan.rate,
+                time_limit=plan.timeout,
+                max_in_flight=plan.max_in_flight,
+                progress=bar,
+            )
+            waited = await wait_until_stored(
+                counter,
+                run_id,
+                published.records,
+                deadline=published.started + plan.timeout,
+                poll_interval=plan.poll_interval,
+                progress=bar,
+            )
+        finally:
+            processes = await watch.stop()
+        latencies = await counter.latencies(run_id, published.sent_at, plan.batch)
+        alerts = await counter.alerts(service_names(plan.services), begun)
     finally:
         bar.close()
         await counter.close()
@@ -258,7 +314,10 @@ async def run_bench(
         messages=published.messages,
         stored=waited.counts.stored,
         rows=waited.counts.rows,
-        seconds=waited.finished - published.started,
+        seconds=run_seconds(published, waited),
         publish_seconds=published.seconds,
         timed_out=waited.timed_out or not published.complete,
+        latencies=latencies,
+        alerts=alerts,
+        processes=processes,
     )

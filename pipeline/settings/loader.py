@@ -257,4 +257,7 @@ def _ingest(env: p.Env) -> IngestSettings:
         max_service_labels=env.get(
             v.METRICS_MAX_SERVICE_LABELS, defaults.max_service_labels, p.int_in(1, 100_000)
         ),
+        max_kafka_lag=env.get(
+            v.BRIDGE_MAX_KAFKA_LAG, defaults.max_kafka_lag, p.int_in(0, 1_000_000_000)
+        ),
     )

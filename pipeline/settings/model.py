@@ -157,6 +157,9 @@ class IngestSettings:
     batch_wait_ms: int = 200
     # The most of a refused payload a dead letter keeps.
     dead_letter_payload_bytes: int = 64 * 1024
+    # Records in the logs topic not yet committed past which the bridge stops taking messages
+    # (RabbitMQ holds them) until they are down to half; 0: never.
+    max_kafka_lag: int = 200_000
     # Distinct service names that get their own metric label; later ones are "other".
     max_service_labels: int = 200
 

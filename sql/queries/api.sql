@@ -215,6 +215,39 @@ LIMIT $5 OFFSET $6;
 SELECT count(*) FROM window_stats
 WHERE service_name = $1 AND window_start >= $2 AND window_start < $3;
 
+-- name: service_series
+-- Closed windows of service $1 starting in [$2, $3), in buckets of $4 seconds aligned on the Unix
+-- epoch, oldest first: each bucket's windows, lines, errors, highest score, windows with an
+-- anomaly, distinct anomaly kinds and newest window start. The kinds are gathered per bucket in
+-- their own pass over the same rows (the CTE is read once), not by a subquery per bucket.
+WITH windows AS (
+    SELECT date_bin(make_interval(secs => $4::integer), window_start,
+                    TIMESTAMPTZ '1970-01-01 00:00:00+00') AS bucket,
+           window_start, volume, errors, score, anomaly_kinds
+    FROM window_stats
+    WHERE service_name = $1 AND window_start >= $2 AND window_start < $3
+), totals AS (
+    SELECT bucket,
+           count(*) AS windows,
+           sum(volume)::bigint AS volume,
+           sum(errors)::bigint AS errors,
+           max(score) AS max_score,
+           count(*) FILTER (WHERE cardinality(anomaly_kinds) > 0) AS anomalous_windows,
+           max(window_start) AS newest
+    FROM windows
+    GROUP BY bucket
+), kinds AS (
+    SELECT w.bucket, array_agg(DISTINCT k.kind ORDER BY k.kind) AS anomaly_kinds
+    FROM windows AS w
+    CROSS JOIN LATERAL unnest(w.anomaly_kinds) AS k (kind)
+    GROUP BY w.bucket
+)
+SELECT t.bucket, t.windows, t.volume, t.errors, t.max_score, t.anomalous_windows, t.newest,
+       coalesce(k.anomaly_kinds, '{}'::text[]) AS anomaly_kinds
+FROM totals AS t
+LEFT JOIN kinds AS k ON k.bucket = t.bucket
+ORDER BY t.bucket;
+
 -- name: list_incidents
 -- Incidents overlapping [$2, $3) (started before its end, last window ending after its start),
 -- of service $1, severities $4, status $5 (each NULL for any), newest start first, after the

@@ -55,7 +55,9 @@ async def test_counts_distinct_sequence_numbers_and_duplicates(database):
         waited = await wait_until_stored(counter, "r1", 5, deadline=began + 10)
     finally:
         await counter.close()
-    assert waited.counts == StoredCounts(stored=5, rows=6)
+    assert waited.counts[:2] == StoredCounts(stored=5, rows=6)[:2]
+    assert waited.counts.last_stored is not None
+    assert abs(waited.counts.last_stored - time.time()) < 5
     assert not waited.timed_out
     assert waited.finished - began < 1.0
     summary = summarize(
@@ -81,7 +83,7 @@ async def test_gives_up_at_the_deadline_with_what_it_found(database):
     finally:
         await counter.close()
     assert waited.timed_out
-    assert waited.counts == StoredCounts(3, 3)
+    assert waited.counts[:2] == (3, 3)
     assert 1.0 <= waited.finished - began < 2.0
 
 
@@ -99,18 +101,20 @@ async def test_keeps_polling_while_rows_arrive(database):
         waited = await waiting
     finally:
         await counter.close()
-    assert waited.counts == StoredCounts(4, 4)
+    assert waited.counts[:2] == (4, 4)
     assert not waited.timed_out
 
 
-async def test_the_count_query_uses_the_bench_index(database):
-    query = RunCounter(database, BASE.sql_dir)._query
+@pytest.mark.parametrize("name", ["count_run", "count_rows", "run_latency"])
+async def test_the_count_queries_use_the_bench_index(database, name):
+    query = RunCounter(database, BASE.sql_dir)._queries[name]
+    args = ("r1", [0.0], 100) if name == "run_latency" else ("r1",)
     connection = await asyncpg.connect(database)
     try:
         day = await connection.fetchval("SELECT (now() AT TIME ZONE 'UTC')::date")
         await connection.execute("SELECT ensure_log_day($1)", day)
         await connection.execute("SET enable_seqscan = off")
-        rows = await connection.fetch(f"EXPLAIN {query}", "r1")
+        rows = await connection.fetch(f"EXPLAIN {query}", *args)
     finally:
         await connection.close()
     # Each day partition has its copy of logs_bench_run_idx, named by PostgreSQL.

@@ -12,6 +12,7 @@ import aio_pika
 import asyncpg
 import orjson
 import pytest
+from aiokafka import AIOKafkaConsumer, ConsumerRecord, TopicPartition
 
 from bridges.queues import declare_queue, persistent_message
 from pipeline.analysis.records import parse_record
@@ -181,6 +182,29 @@ def messages(items: list[dict[str, Any]], per_message: int) -> list[bytes]:
         orjson.dumps(items[start : start + per_message])
         for start in range(0, len(items), per_message)
     ]
+
+
+async def topic_records(topic: str, count: int) -> list[ConsumerRecord[bytes, bytes]]:
+    """Every record of ``topic`` (``count`` partitions) now, read from the start."""
+    consumer = AIOKafkaConsumer(
+        bootstrap_servers=BASE.kafka.bootstrap_servers, enable_auto_commit=False
+    )
+    await consumer.start()
+    try:
+        partitions = [TopicPartition(topic, p) for p in range(count)]
+        consumer.assign(partitions)
+        await consumer.seek_to_beginning(*partitions)
+        starts = await consumer.beginning_offsets(partitions)
+        ends = await consumer.end_offsets(partitions)
+        found: list[ConsumerRecord[bytes, bytes]] = []
+        total = sum(ends[tp] - starts[tp] for tp in partitions)
+        async with asyncio.timeout(60):
+            while len(found) < total:
+                for records in (await consumer.getmany(timeout_ms=1000)).values():
+                    found.extend(records)
+        return found
+    finally:
+        await consumer.stop()
 
 
 @pytest.fixture

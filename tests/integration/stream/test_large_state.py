@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-import asyncio
 import random
 import signal
 import time
 from typing import Any
 
 import pytest
-from aiokafka import AIOKafkaConsumer, TopicPartition
 
 from bridges.partitioning import ServicePartitioner
 
-from ..conftest import BASE
 from ..processes import get_json
-from .conftest import Stream, messages
+from .conftest import Stream, messages, topic_records
 
 pytestmark = [pytest.mark.slow]
 
@@ -58,28 +55,10 @@ def items(variants: tuple[str, ...]) -> list[dict[str, Any]]:
 async def changelog(topic: str, count: int) -> list[tuple[int, bytes, int]]:
     """(partition, key, value size) of every record of ``topic`` (``count`` partitions); a
     tombstone has size -1."""
-    consumer = AIOKafkaConsumer(
-        bootstrap_servers=BASE.kafka.bootstrap_servers, enable_auto_commit=False
-    )
-    await consumer.start()
-    try:
-        partitions = [TopicPartition(topic, p) for p in range(count)]
-        consumer.assign(partitions)
-        await consumer.seek_to_beginning(*partitions)
-        starts = await consumer.beginning_offsets(partitions)
-        ends = await consumer.end_offsets(partitions)
-        found: list[tuple[int, bytes, int]] = []
-        total = sum(ends[tp] - starts[tp] for tp in partitions)
-        async with asyncio.timeout(60):
-            while len(found) < total:
-                for tp, records in (await consumer.getmany(timeout_ms=1000)).items():
-                    found.extend(
-                        (tp.partition, r.key or b"", -1 if r.value is None else len(r.value))
-                        for r in records
-                    )
-        return found
-    finally:
-        await consumer.stop()
+    return [
+        (r.partition, r.key or b"", -1 if r.value is None else len(r.value))
+        for r in await topic_records(topic, count)
+    ]
 
 
 def metric(stream: Stream, line_start: str) -> float:

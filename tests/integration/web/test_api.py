@@ -14,7 +14,7 @@ import pytest
 
 from tests.integration.conftest import BASE
 
-from .conftest import Served
+from .conftest import BURST, Served
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(300)]
 
@@ -23,7 +23,8 @@ pytestmark = [pytest.mark.slow, pytest.mark.timeout(300)]
 
 def test_every_api_endpoint_needs_a_token(served: Served) -> None:
     for path in ("/api/v1/logs", "/api/v1/logs/summary", "/api/v1/services",
-                 "/api/v1/patterns", "/api/v1/anomalies", "/api/v1/logs/x"):  # fmt: skip
+                 "/api/v1/patterns", "/api/v1/anomalies", "/api/v1/logs/x",
+                 "/api/v1/services/checkout/series"):  # fmt: skip
         status, body = served.get(path, token=None)
         assert status == 401 and body["status_code"] == 401 and body["data"] is None
 
@@ -178,6 +179,59 @@ def test_windows_join_live_and_stored_without_a_gap_or_a_double(served: Served) 
     assert status == 404
 
 
+def _seconds(text: str) -> float:
+    return datetime.fromisoformat(text).timestamp()
+
+
+def test_the_series_adds_up_to_the_windows(served: Served) -> None:
+    windows = served.ok("/api/v1/services/checkout/windows", page_size=500, **served.span())
+    data = served.ok("/api/v1/services/checkout/series", **served.span())
+    items = data["items"]
+    assert data["service_name"] == "checkout" and data["bucket_seconds"] % 60 == 0
+    starts = [_seconds(i["bucket_start"]) for i in items]
+    assert starts == sorted(set(starts)) and all(s % data["bucket_seconds"] == 0 for s in starts)
+    checkout = [i for i in served.items if i["service"] == "checkout"]
+    volume = sum(i["volume"] for i in items)
+    assert volume == sum(w["volume"] for w in windows["items"]) == len(checkout)
+    errors = sum(i["errors"] for i in items)
+    assert errors == sum(w["errors"] for w in windows["items"])
+    assert errors == sum(1 for i in checkout if i["level"] == "ERROR")
+    assert sum(i["windows"] for i in items) == windows["total"]
+
+
+def test_series_buckets_of_five_minutes_and_the_bursts_bucket(served: Served) -> None:
+    data = served.ok("/api/v1/services/checkout/series", bucket="5m", **served.span())
+    items = data["items"]
+    assert data["bucket_seconds"] == 300
+    for item in items:
+        assert _seconds(item["bucket_end"]) - _seconds(item["bucket_start"]) == 300
+        assert _seconds(item["bucket_start"]) % 300 == 0 and 1 <= item["windows"] <= 5
+    assert sum(i["volume"] for i in items) == sum(
+        1 for i in served.items if i["service"] == "checkout"
+    )
+    burst = (served.start + BURST.start * 60, served.start + BURST.stop * 60)
+    during = [
+        i for i in items
+        if _seconds(i["bucket_start"]) < burst[1] and _seconds(i["bucket_end"]) > burst[0]
+    ]  # fmt: skip
+    assert during and max(i["anomalous_windows"] for i in during) >= 1
+    # At worst one burst minute (15 errors) among four quiet ones: above 5 %.
+    flagged = [i for i in during if i["anomalous_windows"]]
+    assert all(i["anomaly_kinds"] and i["error_rate"] > 5 for i in flagged)
+
+
+def test_series_refuses_too_many_buckets_and_unknown_services(served: Served) -> None:
+    status, body = served.get("/api/v1/services/checkout/series", range="7d", bucket="1m")
+    assert status == 422 and body["details"][0]["field"] == "bucket"
+    assert "more than 2000" in body["details"][0]["reason"]
+    status, body = served.get("/api/v1/services/checkout/series", bucket="3m")
+    assert status == 422 and body["details"][0]["field"] == "bucket"
+    status, body = served.get("/api/v1/services/checkout/series", page="1")
+    assert status == 422 and body["details"] == [{"field": "page", "reason": "unknown parameter"}]
+    status, body = served.get("/api/v1/services/nobody/series")
+    assert status == 404 and body["data"] is None
+
+
 # -- patterns and anomalies ----------------------------------------------------------------
 
 
@@ -230,6 +284,7 @@ def test_every_filter_is_served_by_an_index(served: Served) -> None:
         ("template_totals", (None, start, now)),
         ("list_services", (None, 50, 0)),
         ("service_windows", ("checkout", start, now, None, 50, 0)),
+        ("service_series", ("checkout", start, now, 300)),
         ("list_incidents", (None, start, now, None, None, None, None, 50, 0)),
         ("list_incidents", ("checkout", start, now, ["high"], "open", None, None, 50, 0)),
         ("get_incident", ("x",)),

@@ -44,6 +44,12 @@ def test_all_stored_once_is_ok():
         "services": 10,
         "rate": None,
         "timed_out": False,
+        "p50_latency_s": None,
+        "p95_latency_s": None,
+        "p99_latency_s": None,
+        "max_latency_s": None,
+        "alerts": None,
+        "processes": {},
         "ok": True,
     }
     assert "\n" not in summary.to_json()

@@ -3,10 +3,13 @@ import logging
 from collections.abc import Iterator
 from typing import Any
 
+import faust
 import mode.utils.logging
 import orjson
 import pytest
 
+from pipeline.app import create_app
+from pipeline.faust_worker import Worker
 from pipeline.logging_setup import (
     REQUEST_ID,
     JsonLineFormatter,
@@ -15,6 +18,7 @@ from pipeline.logging_setup import (
     logging_config,
     quiet_repeats,
 )
+from tests.factories import dev_settings
 
 log = logging.getLogger("tests.logging_setup")
 
@@ -197,3 +201,22 @@ def test_every_aiokafka_module_logger_gets_one_filter_however_often_installed():
     ):
         filters = logging.getLogger(name).filters
         assert len([f for f in filters if isinstance(f, RepeatFilter)]) == 1, name
+
+
+@pytest.mark.parametrize(("worker_class", "debug_records"), [(faust.Worker, True), (Worker, False)])
+def test_the_workers_logging_builds_no_debug_records_at_warn(
+    worker_class: type[faust.Worker], debug_records: bool
+) -> None:
+    # Faust's own worker turns the root logger to DEBUG for its spinner; ours must not.
+    app = create_app(dev_settings())
+    configured: object = app.conf.Worker
+    assert configured is Worker
+    root = logging.getLogger()
+    saved = (root.level, list(root.handlers))
+    worker = worker_class(app, loglevel="warn", logging_config=dict(app.conf.logging_config))
+    try:
+        worker._setup_logging()
+        assert logging.getLogger("aiormq.connection").isEnabledFor(logging.DEBUG) is debug_records
+    finally:
+        root.setLevel(saved[0])
+        root.handlers[:] = saved[1]

@@ -1,4 +1,5 @@
-"""Alias folding, summaries, pattern trends and the join of stored and live windows."""
+"""Alias folding, summaries, pattern trends, series buckets and the join of stored and live
+windows."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from datetime import UTC, datetime
 
 from pipeline.insights.live import LiveWindow
 from web import history
-from web.history import SummaryParts, TemplateInfo
+from web.history import SeriesBucket, SummaryParts, TemplateInfo
 
 
 def info(
@@ -86,3 +87,65 @@ def test_a_trend_has_at_most_sixty_buckets_of_whole_windows() -> None:
     assert history.bucket_seconds(0, 3600, 60) == 60
     assert history.bucket_seconds(0, 7 * 86400, 60) == 10080
     assert history.bucket_seconds(0, 900, 60) == 60
+
+
+def scored(
+    start: float, volume: int, errors: int, score: float | None, *kinds: str, closed: bool = True
+) -> LiveWindow:
+    return LiveWindow(start, start + 60, volume, errors, (), closed, score, kinds)
+
+
+def test_live_windows_fold_into_their_buckets_and_an_open_one_marks_its_bucket() -> None:
+    stored = [
+        SeriesBucket(0.0, 5, 50, 1, 0.4, 1, {"volume_spike"}),
+        SeriesBucket(300.0, 5, 50, 0, 0.2),
+    ]
+    live = [
+        scored(540, 10, 2, 0.9, "error_rate", "volume_spike"),  # into the stored 300 s bucket
+        scored(600, 7, 7, None, closed=False),  # a new bucket, still open
+        scored(660, 3, 0, None, closed=False),
+    ]
+    found = history.series(stored, live, 300)
+    assert [b.start for b in found] == [0.0, 300.0, 600.0]
+    middle, last = found[1], found[2]
+    assert (middle.windows, middle.volume, middle.errors, middle.max_score) == (6, 60, 2, 0.9)
+    assert (middle.anomalous_windows, middle.anomaly_kinds, middle.open) == (
+        1, {"error_rate", "volume_spike"}, False,
+    )  # fmt: skip
+    assert (last.windows, last.volume, last.errors, last.max_score, last.open) == (
+        2, 10, 7, None, True,
+    )  # fmt: skip
+    # The stored buckets given are left as they were.
+    assert stored[1].windows == 5 and stored[1].anomaly_kinds == set()
+
+
+def test_a_lower_live_score_does_not_lower_the_buckets_highest() -> None:
+    (found,) = history.series([SeriesBucket(0.0, 1, 1, 0, 0.7)], [scored(60, 1, 0, 0.1)], 300)
+    assert found.max_score == 0.7
+
+
+def test_a_series_item_has_the_buckets_bounds_and_rate_in_percent() -> None:
+    bucket = SeriesBucket(3600.0, 4, 200, 3, 0.123456, 1, {"volume_spike", "error_rate"}, True)
+    assert history.series_item(bucket, 300) == {
+        "bucket_start": "1970-01-01T01:00:00Z",
+        "bucket_end": "1970-01-01T01:05:00Z",
+        "windows": 4,
+        "volume": 200,
+        "errors": 3,
+        "error_rate": 1.5,
+        "max_score": 0.1235,
+        "anomalous_windows": 1,
+        "anomaly_kinds": ["error_rate", "volume_spike"],
+        "open": True,
+    }
+    empty = history.series_item(SeriesBucket(0.0, 1, 0, 0), 60)
+    assert (empty["error_rate"], empty["max_score"]) == (0.0, None)
+
+
+def test_times_are_written_in_utc_with_a_z_even_at_the_edges_of_the_calendar() -> None:
+    assert history.iso(0.0) == "1970-01-01T00:00:00Z"
+    last = datetime(9999, 12, 31, 23, 59, 59, 999999, tzinfo=UTC)
+    assert history.iso(last) == "9999-12-31T23:59:59.999999Z"
+    assert (
+        history.iso(datetime(2026, 12, 3, 12, 0, 0, 5, tzinfo=UTC)) == "2026-12-03T12:00:00.000005Z"
+    )

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from typing import get_args
 
 import pytest
 from multidict import MultiDict
 
 from web.params import (
+    BUCKETS,
     AnomaliesQuery,
     InvalidParams,
     LogsQuery,
     ParamError,
+    SeriesQuery,
     SummaryQuery,
     check_search,
     decode_cursor,
@@ -133,3 +136,49 @@ def test_anomaly_filters() -> None:
 def test_summary_takes_no_paging() -> None:
     with pytest.raises(InvalidParams):
         parse_query(SummaryQuery, MultiDict([("page", "1")]))
+
+
+def series(**params: str) -> SeriesQuery:
+    return parse_query(SeriesQuery, MultiDict(params))
+
+
+def bucket_of(window_seconds: int = 60, **params: str) -> int:
+    query = series(**params)
+    return query.bucket_seconds(*query.window(NOW), window_seconds)
+
+
+def test_the_series_buckets_are_the_documented_ones() -> None:
+    (names, _none) = get_args(SeriesQuery.model_fields["bucket"].annotation)
+    assert list(get_args(names)) == list(BUCKETS)
+
+
+def test_without_a_bucket_the_smallest_giving_at_most_120_is_chosen() -> None:
+    chosen = {r: bucket_of(range=r) for r in ("15m", "1h", "6h", "24h", "7d")}
+    assert chosen == {"15m": 60, "1h": 60, "6h": 300, "24h": 900, "7d": 7200}
+    # Two hours from a whole minute hold exactly 120 one-minute buckets; a second more, 121.
+    assert bucket_of(start_time="2026-12-03T09:00:00Z", end_time="2026-12-03T11:00:00Z") == 60
+    assert bucket_of(start_time="2026-12-03T09:00:00Z", end_time="2026-12-03T11:00:01Z") == 300
+    # 31 days: 124 buckets of 6 h are too many, 62 of 12 h are not.
+    assert bucket_of(start_time="2026-11-02T12:00:00Z") == 43200
+
+
+def test_an_asked_bucket_is_kept_and_never_smaller_than_a_window() -> None:
+    assert bucket_of(range="24h", bucket="1h") == 3600
+    assert bucket_of(300, range="1h", bucket="1m") == 300
+    # Rounded up to whole windows: a bucket never splits one.
+    assert bucket_of(90, range="1h", bucket="5m") == 360
+    assert bucket_of(600, range="7d") == 7200
+
+
+def test_a_range_holding_more_than_2000_buckets_is_refused() -> None:
+    assert bucket_of(range="24h", bucket="1m") == 60
+    with pytest.raises(ParamError) as caught:
+        bucket_of(range="7d", bucket="5m")
+    assert caught.value.field == "bucket" and "2016 buckets" in caught.value.reason
+    assert "larger bucket" in caught.value.reason
+
+
+def test_a_series_refuses_unknown_buckets_and_parameters() -> None:
+    for params in ({"bucket": "3m"}, {"page": "1"}, {"bucket": "1m", "bucket_size": "1"}):
+        with pytest.raises(InvalidParams):
+            series(**params)

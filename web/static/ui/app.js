@@ -14,10 +14,8 @@
   const REFRESH_MS = 10000;
   const RANGES = { "15m": 900, "1h": 3600, "6h": 21600, "24h": 86400, "7d": 604800 };
   const DEFAULT_RANGE = "1h";
-  const MAX_BARS = 120; // a chart groups whole windows into at most this many bars
   const PAGE_SIZE = 500; // the API's largest page
-  const MAX_WINDOW_PAGES = 25; // 12,500 windows: 7 days of one-minute windows
-  const REFETCH_OVERLAP_MS = 5 * 60 * 1000; // a refresh re-reads this much before the last one
+  const MAX_BUCKETS = 2000; // the most buckets the series endpoint answers with
   const OPEN_INCIDENT_LOOKBACK_MS = 30 * 86400 * 1000; // the API allows at most 31 days
   const SVG_NS = "http://www.w3.org/2000/svg";
   const SEVERITIES = ["low", "medium", "high", "critical"];
@@ -129,6 +127,15 @@
   // Time labels for a range: the time of day for short ranges, with the date for long ones.
   function fmtAxis(ms, range) {
     return RANGES[range] >= 86400 ? fmtDateTime(ms) : fmtTime(ms);
+  }
+
+  // A bucket's width: "5 min", "2 h", "1 d".
+  function fmtSpan(ms) {
+    const seconds = Math.round(ms / 1000);
+    for (const [unit, size] of [["d", 86400], ["h", 3600], ["min", 60]]) {
+      if (seconds >= size && seconds % size === 0) return `${seconds / size} ${unit}`;
+    }
+    return `${seconds} s`;
   }
 
   function kindLabel(kind) {
@@ -243,59 +250,10 @@
     return body.data;
   }
 
-  // Every page of a list, following `next`, up to maxPages.
-  async function allPages(path, params, maxPages) {
-    const items = [];
-    let cursor = null;
-    let pages = 0;
-    let total = 0;
-    do {
-      const page = await api(path, Object.assign({}, params, cursor ? { cursor } : {}));
-      items.push(...page.items);
-      total = page.total;
-      cursor = page.next;
-      pages += 1;
-    } while (cursor && pages < maxPages);
-    return { items, total, truncated: Boolean(cursor) };
-  }
-
-  function windowsPath(service) {
-    return `/api/v1/services/${encodeURIComponent(service)}/windows`;
-  }
-
-  // Windows per service and range, kept between refreshes: a refresh asks only for the windows
-  // since the previous one (and a few minutes before, for windows stored late or still open).
-  const windowCache = new Map();
-
-  async function serviceWindows(service, range) {
-    const key = `${range}\u0000${service}`;
-    const started = Date.now();
-    const span = RANGES[range] * 1000;
-    let entry = windowCache.get(key);
-    let fetched;
-    if (entry && started - entry.fetchedAt < span) {
-      const since = isoTime(entry.fetchedAt - REFETCH_OVERLAP_MS);
-      fetched = await allPages(
-        windowsPath(service),
-        { start_time: since, page_size: PAGE_SIZE },
-        MAX_WINDOW_PAGES,
-      );
-    } else {
-      fetched = await allPages(
-        windowsPath(service),
-        { range, page_size: PAGE_SIZE },
-        MAX_WINDOW_PAGES,
-      );
-      entry = { windows: new Map(), fetchedAt: 0, truncated: fetched.truncated };
-      windowCache.set(key, entry);
-    }
-    for (const row of fetched.items) entry.windows.set(row.window_start, row);
-    const oldest = started - span;
-    for (const [start, row] of entry.windows) {
-      if ((toMs(row.window_end) ?? 0) < oldest) entry.windows.delete(start);
-    }
-    entry.fetchedAt = started;
-    return { windows: [...entry.windows.values()], truncated: entry.truncated };
+  // A service's lines, errors and anomalies over the range, in buckets the service chooses
+  // (whole windows each, at most 120 over the range); only the buckets holding a window.
+  function serviceSeries(service, range) {
+    return api(`/api/v1/services/${encodeURIComponent(service)}/series`, { range });
   }
 
   async function openIncidents() {
@@ -315,21 +273,14 @@
 
   // ---------------------------------------------------------------- charts
 
-  function windowMs(windows) {
-    const sizes = windows
-      .map((w) => (toMs(w.window_end) ?? 0) - (toMs(w.window_start) ?? 0))
-      .filter((ms) => ms > 0)
-      .sort((a, b) => a - b);
-    return sizes.length ? sizes[Math.floor(sizes.length / 2)] : 60000;
-  }
-
-  // Whole windows grouped into at most MAX_BARS buckets over [now - range, now].
-  function bucketize(windows, range, now) {
-    const span = RANGES[range] * 1000;
-    const size = windowMs(windows);
-    const bucketMs = Math.max(1, Math.ceil(span / size / MAX_BARS)) * size;
-    const first = Math.floor((now - span) / bucketMs) * bucketMs;
-    const count = Math.max(1, Math.ceil((now - first) / bucketMs));
+  // One bucket per bar over the series' whole range, those without a window kept as gaps.
+  // Buckets are aligned on the Unix epoch, as the service aligns them.
+  function bucketize(series) {
+    const bucketMs = Math.max(1, Number(series.bucket_seconds) || 60) * 1000;
+    const rangeStart = toMs(series.start_time) ?? Date.now() - bucketMs;
+    const rangeEnd = toMs(series.end_time) ?? rangeStart + bucketMs;
+    const first = Math.floor(rangeStart / bucketMs) * bucketMs;
+    const count = Math.min(MAX_BUCKETS, Math.max(1, Math.ceil((rangeEnd - first) / bucketMs)));
     const buckets = [];
     for (let i = 0; i < count; i += 1) {
       buckets.push({
@@ -337,28 +288,26 @@
         end: first + (i + 1) * bucketMs,
         volume: 0,
         errors: 0,
-        windows: 0,
         kinds: new Set(),
         open: false,
       });
     }
-    for (const w of windows) {
-      const start = toMs(w.window_start);
+    for (const item of series.items || []) {
+      const start = toMs(item.bucket_start);
       if (start === null) continue;
       const index = Math.floor((start - first) / bucketMs);
       if (index < 0 || index >= count) continue;
       const bucket = buckets[index];
-      bucket.volume += Number(w.volume) || 0;
-      bucket.errors += Number(w.errors) || 0;
-      bucket.windows += 1;
-      for (const kind of w.anomaly_kinds || []) bucket.kinds.add(String(kind));
-      if (w.status === "open") bucket.open = true;
+      bucket.volume += Number(item.volume) || 0;
+      bucket.errors += Number(item.errors) || 0;
+      for (const kind of item.anomaly_kinds || []) bucket.kinds.add(String(kind));
+      if (item.open === true) bucket.open = true;
     }
-    return { buckets, bucketMs, start: first, end: first + count * bucketMs };
+    return { buckets, bucketMs, start: first };
   }
 
-  function bucketTitle(bucket, line) {
-    const parts = [`${fmtTime(bucket.start)}–${fmtTime(bucket.end)}`, line];
+  function bucketTitle(bucket, line, range) {
+    const parts = [`${fmtAxis(bucket.start, range)}–${fmtTime(bucket.end)}`, line];
     if (bucket.kinds.size) parts.push(`anomalous: ${[...bucket.kinds].map(kindLabel).join(", ")}`);
     if (bucket.open) parts.push("window still open");
     return parts.join("\n");
@@ -426,7 +375,7 @@
         svg(
           "rect",
           { class: "hit", x: i * step, y: 0, width: step, height },
-          svg("title", null, bucketTitle(bucket, v === null ? "no lines" : options.describe(bucket))),
+          svg("title", null, bucketTitle(bucket, v === null ? "no lines" : options.describe(bucket), options.range)),
         ),
       );
     });
@@ -439,6 +388,7 @@
         "div",
         { class: "chart-axis muted" },
         h("span", null, fmtAxis(grouped.start, options.range)),
+        h("span", null, `${fmtSpan(grouped.bucketMs)} buckets`),
         h("span", null, "now"),
       ),
     );
@@ -529,7 +479,7 @@
     );
   }
 
-  function serviceCard(service, windowsResult, incidents, range, now) {
+  function serviceCard(service, series, incidents, range) {
     const name = service.service_name;
     const card = h("article", { class: incidents.length ? "card service has-incidents" : "card service" });
     card.appendChild(
@@ -541,13 +491,14 @@
         routeLink(["patterns", name], { class: "small-link" }, "patterns →"),
       ),
     );
-    if (windowsResult.error) {
-      card.appendChild(h("p", { class: "error" }, `Windows unavailable: ${windowsResult.error.message}`));
+    if (series.error) {
+      card.appendChild(h("p", { class: "error" }, `Series unavailable: ${series.error.message}`));
     } else {
-      const windows = windowsResult.windows;
-      const volume = windows.reduce((sum, w) => sum + (Number(w.volume) || 0), 0);
-      const errors = windows.reduce((sum, w) => sum + (Number(w.errors) || 0), 0);
-      const anomalous = windows.filter((w) => (w.anomaly_kinds || []).length).length;
+      const items = series.items || [];
+      const total = (field) => items.reduce((sum, item) => sum + (Number(item[field]) || 0), 0);
+      const volume = total("volume");
+      const errors = total("errors");
+      const anomalous = total("anomalous_windows");
       card.appendChild(
         h(
           "dl",
@@ -558,11 +509,8 @@
           h("div", null, h("dt", null, "Anomalous windows"), h("dd", { class: anomalous ? "alert" : null }, fmtCount(anomalous))),
         ),
       );
-      const grouped = bucketize(windows, range, now);
+      const grouped = bucketize(series);
       card.appendChild(h("div", { class: "charts" }, volumeChart(grouped, range), errorRateChart(grouped, range)));
-      if (windowsResult.truncated) {
-        card.appendChild(h("p", { class: "muted" }, "Only the newest windows fit: the oldest part of the range is not drawn."));
-      }
     }
     if (incidents.length) {
       card.appendChild(h("ul", { class: "incident-list" }, incidents.map(incidentLine)));
@@ -572,14 +520,13 @@
 
   async function servicesView(route) {
     const range = state.range;
-    const now = Date.now();
     const [services, incidents] = await Promise.all([
       api("/api/v1/services", { page_size: 100 }),
       openIncidents(),
     ]);
-    const windows = await Promise.all(
+    const series = await Promise.all(
       services.items.map((service) =>
-        serviceWindows(service.service_name, range).catch((err) => {
+        serviceSeries(service.service_name, range).catch((err) => {
           if (err instanceof AuthProblem) throw err;
           return { error: err };
         }),
@@ -591,7 +538,7 @@
       byService.get(incident.service_name).push(incident);
     }
     const order = services.items
-      .map((service, i) => ({ service, windows: windows[i], incidents: byService.get(service.service_name) || [] }))
+      .map((service, i) => ({ service, series: series[i], incidents: byService.get(service.service_name) || [] }))
       .sort((a, b) => Number(b.incidents.length > 0) - Number(a.incidents.length > 0));
     const view = h(
       "section",
@@ -616,7 +563,7 @@
     if (services.total > services.items.length) {
       view.appendChild(h("p", { class: "muted" }, `Showing the first ${services.items.length}.`));
     }
-    view.appendChild(h("div", { class: "grid" }, order.map((o) => serviceCard(o.service, o.windows, o.incidents, range, now))));
+    view.appendChild(h("div", { class: "grid" }, order.map((o) => serviceCard(o.service, o.series, o.incidents, range))));
     return view;
   }
 
@@ -1016,7 +963,6 @@
       } catch (_err) {
         // kept for this page only
       }
-      windowCache.clear();
       state.shown = null;
       refresh();
     });

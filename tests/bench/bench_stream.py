@@ -1,0 +1,263 @@
+"""The end-to-end benchmark's standard set: `python -m pipeline bench` in the scenarios issue 16
+sets targets for, against the local stack, with every process watched.
+
+    .venv/bin/python tests/bench/bench_stream.py [--quick] [--write-docs]
+
+Uses the worker answering on WEB_PORT (a `make run`), or starts one for the run and stops it
+after. Prints one JSON line per scenario (the bench's own line, plus the scenario and its
+target), then a Markdown table. ``--write-docs`` puts the table between the markers of
+docs/performance.md and draws docs/images/performance.png.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[2]
+DOC = ROOT / "docs" / "performance.md"
+CHART = ROOT / "docs" / "images" / "performance.png"
+BEGIN, END = "<!-- bench:begin -->", "<!-- bench:end -->"
+STACK = ROOT / ".stack"
+
+
+@dataclass(frozen=True)
+class Scenario:
+    name: str
+    args: tuple[str, ...]
+    quick_records: int
+    records: int
+    target: str
+    # Whether the bench's line meets the target.
+    met: Any
+
+
+SCENARIOS = (
+    Scenario(
+        "100 records a message, as fast as possible",
+        ("--batch", "100"),
+        200_000,
+        1_000_000,
+        ">= 20,000 logs/s (goal 40,000)",
+        lambda r: r["logs_per_s"] >= 20_000,
+    ),
+    Scenario(
+        "1 record a message, as fast as possible",
+        ("--batch", "1", "--in-flight", "500"),
+        20_000,
+        60_000,
+        ">= 4,000 logs/s",
+        lambda r: r["logs_per_s"] >= 4_000,
+    ),
+    Scenario(
+        "steady 10,000 logs/s, 100 a message",
+        ("--batch", "100", "--rate", "10000"),
+        150_000,
+        600_000,
+        "p99 <= 2 s",
+        lambda r: r["p99_latency_s"] is not None and r["p99_latency_s"] <= 2.0,
+    ),
+    Scenario(
+        "steady 5,000 logs/s, 100 a message",
+        ("--batch", "100", "--rate", "5000"),
+        75_000,
+        300_000,
+        "(reference)",
+        lambda r: None,
+    ),
+)
+
+
+def environment() -> dict[str, str]:
+    return {**os.environ, "LOG_ANALYSIS_ENV": os.environ.get("LOG_ANALYSIS_ENV", "development")}
+
+
+def web_port(env: dict[str, str]) -> int:
+    return int(env.get("WEB_PORT", "8000"))
+
+
+def ready(port: int) -> bool:
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/health/ready", timeout=3) as r:
+            return bool(r.status == 200)
+    except (OSError, urllib.error.URLError):
+        return False
+
+
+def start_worker(env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
+    worker = subprocess.Popen(
+        [sys.executable, "-m", "pipeline", "worker", "--loglevel=info"],
+        cwd=ROOT,
+        env=env,
+        stdout=log.open("wb"),
+        stderr=subprocess.STDOUT,
+    )
+    deadline = time.monotonic() + 180
+    while not ready(web_port(env)):
+        if worker.poll() is not None or time.monotonic() > deadline:
+            worker.kill()
+            raise SystemExit(f"the worker did not become ready; see {log}")
+        time.sleep(1)
+    return worker
+
+
+def stack_pids() -> list[tuple[str, int]]:
+    """The local stack's brokers and database, when this checkout runs them."""
+    found = []
+    for name, path in (
+        ("kafka", STACK / "kafka" / "kafka.pid"),
+        ("rabbitmq", STACK / "rabbitmq" / "rabbitmq.pid"),
+        ("postgres", STACK / "postgres" / "data" / "postmaster.pid"),
+    ):
+        try:
+            found.append((name, int(path.read_text().split()[0])))
+        except (OSError, ValueError, IndexError):
+            continue
+    return found
+
+
+def run(scenario: Scenario, records: int, env: dict[str, str]) -> dict[str, Any]:
+    watch = [arg for name, pid in stack_pids() for arg in ("--watch", f"{name}={pid}")]
+    command = [
+        sys.executable, "-m", "pipeline", "bench", "-n", str(records), *scenario.args,
+        "--timeout", "1200", *watch,
+    ]  # fmt: skip
+    done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
+    lines = done.stdout.strip().splitlines()
+    if not lines:
+        raise SystemExit(f"bench printed nothing: {done.stderr[-2000:]}")
+    line: dict[str, Any] = json.loads(lines[-1])
+    line["scenario"] = scenario.name
+    line["target"] = scenario.target
+    line["met"] = scenario.met(line)
+    return line
+
+
+def megabytes(line: dict[str, Any], name: str) -> str:
+    process = line["processes"].get(name, {})
+    if "peak_mb" not in process:
+        return "-"
+    return f"{process['peak_mb']:.0f} / {process['cpu_seconds']:.0f}"
+
+
+def table(lines: list[dict[str, Any]]) -> str:
+    head = (
+        "| scenario | records | logs/s | p50 / p95 / p99 latency (s) | stored once | target | met "
+        "| worker MiB / CPU s | postgres | kafka | rabbitmq |\n"
+        "|---|---:|---:|---|---|---|---|---|---|---|---|\n"
+    )
+    rows = []
+    for r in lines:
+        latency = (
+            "-"
+            if r["p50_latency_s"] is None
+            else f"{r['p50_latency_s']:.2f} / {r['p95_latency_s']:.2f} / {r['p99_latency_s']:.2f}"
+        )
+        met = {True: "yes", False: "**no**", None: "-"}[r["met"]]
+        rows.append(
+            f"| {r['scenario']} | {r['records']:,} | {r['logs_per_s']:,.0f} | {latency} "
+            f"| {'yes' if r['ok'] else '**no**'} | {r['target']} | {met} "
+            f"| {megabytes(r, 'worker')} | {megabytes(r, 'postgres')} | {megabytes(r, 'kafka')} "
+            f"| {megabytes(r, 'rabbitmq')} |"
+        )
+    return head + "\n".join(rows) + "\n"
+
+
+def chart(lines: list[dict[str, Any]], path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    names = [f"{i + 1}" for i in range(len(lines))]
+    fig, (rate, latency) = plt.subplots(1, 2, figsize=(10, 3.6))
+    rate.bar(names, [r["logs_per_s"] for r in lines], color="#4c72b0")
+    rate.axhline(20_000, color="#c44e52", linestyle="--", linewidth=1, label="target 20,000")
+    rate.set_title("logs/s end to end")
+    rate.set_xlabel("scenario")
+    rate.legend(loc="upper right", fontsize=8)
+    for offset, key, colour in ((-0.25, "p50", "#55a868"), (0, "p95", "#dd8452"),
+                                (0.25, "p99", "#c44e52")):  # fmt: skip
+        values = [r[f"{key}_latency_s"] or 0 for r in lines]
+        latency.bar([i + offset for i in range(len(lines))], values, width=0.25, label=key,
+                    color=colour)  # fmt: skip
+    latency.set_xticks(range(len(lines)), names)
+    latency.set_yscale("log")
+    latency.axhline(2.0, color="#333333", linestyle="--", linewidth=1, label="p99 target 2 s")
+    latency.set_title("publish to stored (s, log scale)")
+    latency.set_xlabel("scenario")
+    latency.legend(fontsize=8)
+    fig.tight_layout()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+
+
+def write_docs(lines: list[dict[str, Any]], quick: bool, worker_note: str) -> None:
+    stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    body = (
+        f"{BEGIN}\n"
+        f"Measured {stamp} by `tests/bench/bench_stream.py{' --quick' if quick else ''}` on "
+        f"{os.cpu_count()} cores ({platform.machine()}), Python {platform.python_version()}, "
+        f"every service local; {worker_note}. Scenarios are numbered in the chart in table "
+        "order. Memory is the peak in MiB: the worker's RSS (from its /metrics), and for the "
+        "brokers and PostgreSQL the proportional set size of the process and its children "
+        "(shared buffers counted once); CPU seconds over the run.\n\n"
+        + table(lines)
+        + "\n![logs/s and latency per scenario](images/performance.png)\n"
+        + f"{END}"
+    )
+    text = DOC.read_text() if DOC.exists() else f"# Performance\n\n{BEGIN}\n{END}\n"
+    start, end = text.index(BEGIN), text.index(END) + len(END)
+    DOC.write_text(text[:start] + body + text[end:])
+    chart(lines, CHART)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="Smaller runs (about a minute).")
+    parser.add_argument("--write-docs", action="store_true", help="Update docs/performance.md.")
+    args = parser.parse_args()
+    env = environment()
+    worker = None
+    note = "the worker already running"
+    if not ready(web_port(env)):
+        log = ROOT / ".stack" / "logs" / "bench-worker.log"
+        log.parent.mkdir(parents=True, exist_ok=True)
+        print(f"starting a worker (log: {log})", file=sys.stderr)
+        worker = start_worker(env, log)
+        note = "one worker started for the run (`--loglevel=info`)"
+    lines = []
+    try:
+        for scenario in SCENARIOS:
+            records = scenario.quick_records if args.quick else scenario.records
+            print(f"{scenario.name}: {records:,} records", file=sys.stderr)
+            line = run(scenario, records, env)
+            lines.append(line)
+            print(json.dumps(line), flush=True)
+    finally:
+        if worker is not None:
+            worker.terminate()
+            try:
+                worker.wait(60)
+            except subprocess.TimeoutExpired:
+                worker.kill()
+    print(table(lines))
+    if args.write_docs:
+        write_docs(lines, args.quick, note)
+        print(f"wrote {DOC.relative_to(ROOT)} and {CHART.relative_to(ROOT)}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
