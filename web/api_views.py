@@ -564,6 +564,10 @@ class Api:
             return fail(404, f"no incident {incident_id!r}")
         windows = await self.reads.fetch("incident_anomalies", incident_id)
         recs = await self.reads.fetch("incident_recommendations", incident_id, row["service_name"])
+        revisions = await self.reads.fetch(
+            "incident_revisions", incident_id, row["service_name"], row["started_at"],
+            row["resolved_at"],
+        )  # fmt: skip
         data = _incident(row) | {
             "anomalies": [
                 {
@@ -583,6 +587,21 @@ class Api:
             ],
             "recommendations": [
                 item for r in recs for item in (_json(r["recommendations"]) or []) if item
+            ],
+            "revisions": [
+                {
+                    "revision": r["revision"],
+                    "action": r["action"],
+                    "window_start": history.iso(r["window_start"]),
+                    "window_end": history.iso(r["window_end"]),
+                    "severity": r["severity"],
+                    "windows": r["windows"],
+                    "peak_score": r["peak_score"],
+                    "escalated": r["escalated"],
+                    "alerted": r["alerted"],
+                    "reason": r["reason"],
+                }
+                for r in revisions
             ],
         }
         return respond(data, "Anomaly retrieved successfully")

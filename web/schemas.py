@@ -200,9 +200,25 @@ class IncidentWindow(Model):
     model_score: float | None
 
 
+class IncidentRevision(Model):
+    """One event applied to an incident: opened, updated (grown, escalated) or resolved."""
+
+    revision: int
+    action: Literal["opened", "updated", "resolved"]
+    window_start: str
+    window_end: str
+    severity: Severity
+    windows: int
+    peak_score: float
+    escalated: bool
+    alerted: bool = Field(description="Whether this revision went out on alerts_queue.")
+    reason: str | None
+
+
 class IncidentDetail(Incident):
     anomalies: list[IncidentWindow]
     recommendations: list[dict[str, Any]]
+    revisions: list[IncidentRevision]
 
 
 class Root(Model):

@@ -306,6 +306,25 @@ FROM anomalies
 WHERE incident_id = $1
 ORDER BY window_start, kind;
 
+-- name: incident_revisions
+-- The events applied to incident $1 of service $2 since it started ($3) until it resolved ($4,
+-- NULL while open), oldest first: each revision (the window whose closing produced it), its
+-- action and the state it gave, and whether it went out as an alert.
+SELECT window_start, window_end, body -> 'data' ->> 'action' AS action,
+       (body -> 'data' ->> 'revision')::bigint AS revision,
+       body -> 'data' ->> 'severity' AS severity,
+       (body -> 'data' ->> 'windows')::int AS windows,
+       (body -> 'data' ->> 'peak_score')::float8 AS peak_score,
+       coalesce((body -> 'data' ->> 'escalated')::boolean, false) AS escalated,
+       coalesce(body -> 'outbound' ->> 'queue' = 'alerts', false) AS alerted,
+       body -> 'outbound' -> 'message' ->> 'reason' AS reason
+FROM insights
+WHERE type = 'incident' AND service_name = $2 AND window_start >= $3
+  AND ($4::timestamptz IS NULL OR window_start <= $4)
+  AND body -> 'data' ->> 'incident_id' = $1
+ORDER BY revision, window_start
+LIMIT 200;
+
 -- name: incident_recommendations
 -- The recommendations sent for incident $1, newest first.
 SELECT window_start, body -> 'data' -> 'recommendations' AS recommendations

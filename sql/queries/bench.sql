@@ -29,6 +29,8 @@ FROM (
 ) AS l;
 
 -- name: count_alerts
--- Alerts stored for services $1 since $2 (the stream stores each alert it publishes).
+-- Alerts published for services $1 since $2: the stream stores each incident event it applies,
+-- with the alert it sent on alerts_queue (opened, escalated, resolved) as its outbound message.
 SELECT count(*) FROM insights
-WHERE type = 'alert' AND service_name = ANY($1::text[]) AND created_at >= $2;
+WHERE type = 'incident' AND service_name = ANY($1::text[]) AND created_at >= $2
+  AND body -> 'outbound' ->> 'queue' = 'alerts';

@@ -186,3 +186,31 @@ async def test_the_command_times_out_without_a_worker(database, service_env):
     assert 1.0 <= summary["seconds"] < 3.0
     assert summary["logs_per_s"] == 0.0
     await take_all(settings.rabbitmq.url, settings.rabbitmq.log_queue, 3)
+
+
+async def test_alerts_are_the_incident_events_sent_to_the_alerts_queue(database):
+    insert = """
+    INSERT INTO insights (id, type, service_name, window_start, window_end, body, created_at)
+    VALUES ($1, $2, $3, now(), now(), $4::jsonb, now() + $5 * interval '1 second')
+    """
+    alert = {"outbound": {"queue": "alerts", "message": {}}}
+    rows = [
+        ("a", "incident", "bench-api", alert, 0),  # counted
+        ("b", "incident", "bench-api", {"outbound": None}, 0),  # an update: no alert sent
+        ("c", "recommendation", "bench-api", {"outbound": {"queue": "recommendations"}}, 0),
+        ("d", "incident", "checkout", alert, 0),  # not one of the run's services
+        ("e", "incident", "bench-api", alert, -3600),  # before the run
+    ]
+    connection = await asyncpg.connect(database)
+    try:
+        await connection.executemany(
+            insert, [(i, t, s, orjson.dumps(b).decode(), o) for i, t, s, b, o in rows]
+        )
+        since = await connection.fetchval("SELECT now() - interval '1 minute'")
+    finally:
+        await connection.close()
+    counter = RunCounter(database, BASE.sql_dir)
+    try:
+        assert await counter.alerts(["bench-api", "bench-auth"], since) == 1
+    finally:
+        await counter.close()

@@ -256,6 +256,12 @@ def test_anomalies_list_filter_and_detail(served: Served) -> None:
     assert incident["incident_id"] in [i["incident_id"] for i in same["items"]]
     detail = served.ok(incident["path"])
     assert detail["anomalies"] and detail["anomalies"][0]["reason"]
+    # Its revisions, oldest first: opened (sent as an alert), and resolved if it is.
+    revisions = detail["revisions"]
+    assert revisions[0]["action"] == "opened" and revisions[0]["alerted"] is True
+    assert [r["revision"] for r in revisions] == sorted(r["revision"] for r in revisions)
+    if detail["status"] == "resolved":
+        assert revisions[-1]["action"] == "resolved" and revisions[-1]["alerted"] is True
     assert detail["anomalies"][0]["contributing_templates"]
     status, _ = served.get("/api/v1/anomalies/nothing-here")
     assert status == 404
@@ -289,6 +295,7 @@ def test_every_filter_is_served_by_an_index(served: Served) -> None:
         ("list_incidents", ("checkout", start, now, ["high"], "open", None, None, 50, 0)),
         ("get_incident", ("x",)),
         ("incident_anomalies", ("x",)),
+        ("incident_revisions", ("x", "checkout", start, None)),
         ("template_family", ("t1", None)),
         ("template_family", ("t1", "checkout")),
     ]

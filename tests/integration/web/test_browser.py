@@ -205,6 +205,10 @@ def test_the_incident_view_explains_the_burst(page: WebDriver, served: Served) -
     templates = view.find_element(By.XPATH, ".//h2[text()='Contributing templates']/..")
     assert "payment provider timed out" in templates.text
     assert view.find_elements(By.CSS_SELECTOR, "ol.timeline > li")
+    # Its revisions: opened first, sent as an alert.
+    revisions = view.find_elements(By.CSS_SELECTOR, "ol.revisions > li")
+    assert revisions and "revision-opened" in (revisions[0].get_attribute("class") or "")
+    assert "alert sent" in revisions[0].text
     recommendations = view.find_element(By.XPATH, ".//h2[text()='Recommendations']/..")
     assert recommendations.find_elements(By.CSS_SELECTOR, ".recommendations > li")
     shot(page, "ui-incident")
@@ -224,6 +228,21 @@ def test_the_patterns_view_highlights_the_new_error_template(
     assert timeout[0].find_elements(By.CSS_SELECTOR, "svg.spark")
     shot(page, "ui-patterns")
     assert console_errors(page) == []
+
+
+def test_the_view_refreshes_itself(page: WebDriver, served: Served) -> None:
+    sign_in(page, served.token)
+    live(page)
+    first = page.find_element(By.ID, "status").text
+    # Every 10 s while the tab is visible: the status line names the time of the last update.
+    wait(
+        page,
+        lambda d: (
+            (t := d.find_element(By.ID, "status").text) != first and t.startswith("Live") or None
+        ),
+        25,
+    )
+    card_of(page, "checkout")
 
 
 def test_at_a_phones_width_nothing_runs_off_the_side(page: WebDriver, served: Served) -> None:

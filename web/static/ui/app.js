@@ -692,6 +692,7 @@
     );
     const contributing = incident.contributing_templates || [];
     const recommendations = (incident.recommendations || []).map(recommendationBlock).filter(Boolean);
+    const revisions = (incident.revisions || []).map(revisionLine);
     return h(
       "section",
       { class: "page incident" },
@@ -738,9 +739,34 @@
       h(
         "article",
         { class: "card" },
+        h("h2", null, `Revisions: ${revisions.length}`),
+        revisions.length ? h("ol", { class: "revisions" }, revisions) : emptyNote("No revision recorded."),
+      ),
+      h(
+        "article",
+        { class: "card" },
         h("h2", null, `Timeline: ${windows.length} anomalous window(s)`),
         timeline.length ? h("ol", { class: "timeline" }, timeline) : emptyNote("No window recorded."),
       ),
+    );
+  }
+
+  // One event applied to an incident: when, what changed, and whether it went out as an alert.
+  function revisionLine(r, index) {
+    const action = oneOf(r.action, ["opened", "updated", "resolved"], "updated");
+    return h(
+      "li",
+      { class: `revision revision-${action}` },
+      h(
+        "div",
+        { class: "row-head" },
+        h("span", { class: "when" }, `${fmtDateTime(r.window_end)}`),
+        h("span", { class: "badge" }, r.escalated ? `${action}, escalated` : action),
+        severityBadge(r.severity),
+        h("span", { class: "muted" }, `#${index + 1} · ${fmtCount(r.windows)} window(s) · peak score ${fmtNumber(r.peak_score)}`),
+        r.alerted ? h("span", { class: "badge alerted" }, "alert sent") : null,
+      ),
+      r.reason ? h("p", { class: "reason" }, r.reason) : null,
     );
   }
 
