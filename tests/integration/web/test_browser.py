@@ -238,7 +238,7 @@ def test_the_view_refreshes_itself(page: WebDriver, served: Served) -> None:
     wait(
         page,
         lambda d: (
-            (t := d.find_element(By.ID, "status").text) != first and t.startswith("Live") or None
+            ((t := d.find_element(By.ID, "status").text) != first and t.startswith("Live")) or None
         ),
         25,
     )
