@@ -54,6 +54,7 @@ class Metrics:
     storage_retries: Counter
     publish_retries: Counter
     ingest_batch_seconds: Histogram
+    ingest_stage_seconds: Counter
     state_errors: Counter
     agent_failures: Counter
     skipped_events: Counter
@@ -182,6 +183,13 @@ class Metrics:
                 "ingest_batch_seconds",
                 "Time to mine and store one batch of log records",
                 buckets=_API_BUCKETS,
+                registry=registry,
+            ),
+            ingest_stage_seconds=Counter(
+                "ingest_stage_seconds",
+                "Seconds the ingest agent spent per stage of its batches: decode, mine, store, "
+                "state, detect, emit (awaits included)",
+                ["stage"],
                 registry=registry,
             ),
         )

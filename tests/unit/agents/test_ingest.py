@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 import random
 import zlib
 from collections.abc import Sequence
 
+import pytest
 from prometheus_client import CollectorRegistry
 
 from pipeline.agents.ingest import Ingestor
@@ -170,3 +172,26 @@ async def test_a_miner_evicted_from_live_state_loses_its_saved_state_too():
     for service in ("a", "b", "c"):
         await agent.handle([(0, value(service, f"{service} started"))])
     assert set(state) == {service_key("b"), service_key("c")}
+
+
+async def test_each_batch_stage_adds_its_seconds():
+    class SlowSink(FakeSink):
+        async def store(
+            self,
+            rows: Sequence[LogRow],
+            templates: Sequence[TemplateRow],
+            aliases: Sequence[Alias],
+        ) -> StoreResult:
+            await asyncio.sleep(0.05)
+            return await super().store(rows, templates, aliases)
+
+    agent, registry = ingestor({}, SlowSink())
+    await agent.handle([(0, value("api", "user 1 logged in", "user 2 logged in"))])
+
+    def seconds(stage: str) -> float:
+        return registry.get_sample_value("ingest_stage_seconds_total", {"stage": stage}) or 0.0
+
+    assert seconds("store") >= 0.05
+    assert 0 < seconds("decode") < 0.05 and 0 < seconds("mine") < 0.05
+    total = sum(seconds(s) for s in ("decode", "mine", "store", "state", "detect", "emit"))
+    assert total == pytest.approx(registry.get_sample_value("ingest_batch_seconds_sum"), rel=0.05)
