@@ -53,7 +53,7 @@ DEFAULT_PAYLOAD_LIMIT = 64 * 1024
 _FAR_EPOCH = 1e11
 
 _STAGING_TABLE = "ingest_logs"
-_STAGING_COLUMNS = (
+STAGING_COLUMNS = (
     "event_id",
     "service_name",
     "log_level",
@@ -95,7 +95,7 @@ def _never() -> bool:
 @dataclass(frozen=True, slots=True)
 class _Staged:
     row: LogRow
-    record: tuple[object, ...]  # the row as COPY sends it, in _STAGING_COLUMNS order
+    record: tuple[object, ...]  # the row as COPY sends it, in STAGING_COLUMNS order
 
 
 @dataclass(frozen=True, slots=True)
@@ -273,7 +273,7 @@ class LogSink:
                 await connection.copy_records_to_table(
                     _STAGING_TABLE,
                     records=[item.record for item in part],
-                    columns=_STAGING_COLUMNS,
+                    columns=STAGING_COLUMNS,
                     timeout=self._timeout,
                 )
                 new = await connection.fetch(self._queries["insert_logs"], timeout=self._timeout)

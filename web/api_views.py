@@ -47,6 +47,7 @@ from web.params import (
     encode_cursor,
     like_pattern,
     parse_query,
+    utc,
     valid_name,
 )
 
@@ -188,8 +189,8 @@ def _position(cursor: str | None, with_id: bool = True) -> tuple[datetime | None
         return None, None
     position = decode_cursor(cursor, (str, str) if with_id else (str,))
     try:
-        moment = datetime.fromisoformat(position[0])
-    except ValueError:
+        moment = utc(datetime.fromisoformat(position[0]))
+    except (ValueError, OverflowError):
         raise ParamError("cursor", "not a cursor this API issued") from None
     return moment, position[1] if with_id else None
 
@@ -352,7 +353,10 @@ class Api:
         return None if service is None else self.ctx.live_windows(service)
 
     async def _known(self, service: str, live: list[LiveWindow] | None) -> bool:
-        """Whether a service exists: this worker owns it (``live``), or something is stored."""
+        """Whether a service exists: this worker owns it (``live``), or something is stored.
+        A name no service can have (a NUL, too long) is unknown without asking PostgreSQL."""
+        if not valid_name(service):
+            return False
         return live is not None or bool(await self.reads.fetchval("service_known", service))
 
     def _live_by_service(

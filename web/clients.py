@@ -282,7 +282,16 @@ class TokenIssuer:
             )
             self.count_refusal("limited")
             raise limited
-        stored = await self._lookup(request.client_id) if known_name else None
+        # Counted as a failure before the secret is checked, and forgiven if it matches:
+        # attempts arriving together then count against each other, so the limit also bounds
+        # the hashing work a burst can ask for.
+        for key in keys:
+            self.limiter.record_failure(key)
+        try:
+            stored = await self._lookup(request.client_id) if known_name else None
+        except OAuthError:
+            self._forgive(keys)  # the database was away: not the caller's failure
+            raise
         # Unknown clients are checked against the dummy hash, revoked ones against their own:
         # every refusal costs one verification, like a success.
         secret_hash = stored.secret_hash if stored is not None else self.hasher.dummy_hash
@@ -290,8 +299,6 @@ class TokenIssuer:
         matches = await self._verify(secret_hash, request.secret[:MAX_SECRET_CHARS])
         if stored is None or stored.revoked or too_long or not matches:
             reason = "unknown" if stored is None else "revoked" if stored.revoked else "secret"
-            for key in keys:
-                self.limiter.record_failure(key)
             log.warning(
                 "token: refused %s from %s: %s",
                 request.client_id if known_name else "(invalid client name)",
@@ -301,7 +308,12 @@ class TokenIssuer:
             self.count_refusal(reason)
             # One answer for all three: the caller learns nothing about which names exist.
             raise invalid_client("client authentication failed")
+        self._forgive(keys)
         return await self._token_for(stored.name)
+
+    def _forgive(self, keys: list[tuple[str, str]]) -> None:
+        for key in keys:
+            self.limiter.forgive(key)
 
     async def _lookup(self, name: str) -> ClientCredentials | None:
         try:

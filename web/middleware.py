@@ -1,5 +1,5 @@
-"""aiohttp middlewares for Faust's web server: request ids, authentication, request metrics,
-JSON errors.
+"""aiohttp middlewares for Faust's web server: request ids, security headers, authentication,
+request metrics, JSON errors.
 
 They wrap every route, including Faust's own blueprints, so a debugging view added by a Faust
 upgrade is behind authentication by default rather than public by accident.
@@ -11,7 +11,7 @@ import logging
 import re
 import time
 import uuid
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping, MutableMapping
 
 from aiohttp import web
 
@@ -76,6 +76,30 @@ def request_id_for(header: str | None) -> str:
     return uuid.uuid4().hex
 
 
+def _add(target: MutableMapping[str, str], headers: Mapping[str, str], replace: bool) -> None:
+    for name, value in headers.items():
+        if replace:
+            target[name] = value
+        else:
+            target.setdefault(name, value)
+
+
+async def _answer_with(
+    request: web.Request, handler: Handler, headers: Mapping[str, str], *, replace: bool
+) -> web.StreamResponse:
+    """The handler's answer with ``headers`` added (replacing a view's own when ``replace``,
+    else only where it set none), whether it returned a response or raised one."""
+    try:
+        response = await handler(request)
+    except web.HTTPException as exc:
+        # Redirects and anything else raised past json_errors are responses too.
+        _add(exc.headers, headers, replace)
+        raise
+    if not response.prepared:  # a streamed response has sent its headers already
+        _add(response.headers, headers, replace)
+    return response
+
+
 @web.middleware
 async def request_id(request: web.Request, handler: Handler) -> web.StreamResponse:
     """Outermost: every response, 401s and errors included, says which request it answers,
@@ -83,17 +107,27 @@ async def request_id(request: web.Request, handler: Handler) -> web.StreamRespon
     current = request_id_for(request.headers.get(REQUEST_ID_HEADER))
     token = REQUEST_ID.set(current)
     try:
-        response = await handler(request)
-    except web.HTTPException as exc:
-        # Redirects and anything else raised past json_errors are responses too.
-        exc.headers[REQUEST_ID_HEADER] = current
-        raise
+        return await _answer_with(request, handler, {REQUEST_ID_HEADER: current}, replace=True)
     finally:
         # Keep-alive requests on one connection run in one task: the next must not inherit it.
         REQUEST_ID.reset(token)
-    if not response.prepared:  # a streamed response has sent its headers already
-        response.headers[REQUEST_ID_HEADER] = current
-    return response
+
+
+# What every response carries unless its view chose otherwise. API answers hold hostile text
+# (log lines): no browser may sniff one into HTML or script, frame one, or let one load anything.
+# The pages (/ui/, /docs, /redoc) set policies of their own, which are kept.
+SECURITY_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",
+}
+
+
+@web.middleware
+async def security_headers(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """Next to outermost: :data:`SECURITY_HEADERS` on every answer, 401s and errors included,
+    where the view set none of its own."""
+    return await _answer_with(request, handler, SECURITY_HEADERS, replace=False)
 
 
 def build_middlewares(verifier: TokenVerifier, metrics: Metrics) -> list[object]:
@@ -140,4 +174,4 @@ def build_middlewares(verifier: TokenVerifier, metrics: Metrics) -> list[object]
             log.exception("unhandled error serving %s %s", request.method, request.path)
             return fail(500, "internal server error")
 
-    return [request_id, observe, authenticate, json_errors]
+    return [request_id, security_headers, observe, authenticate, json_errors]

@@ -131,10 +131,10 @@ class TimeFilter(ApiQuery):
         if not isinstance(value, str) or not _ISO.match(value):
             raise ValueError("expected an ISO-8601 date-time, e.g. 2026-12-03T10:00:00Z")
         try:
-            moment = datetime.fromisoformat(value)
-        except ValueError:
-            raise ValueError("not a valid ISO-8601 date-time") from None
-        return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+            return utc(datetime.fromisoformat(value))
+        except (ValueError, OverflowError):
+            # OverflowError: an offset that moves the time past year 1 or 9999 in UTC.
+            raise ValueError("not a valid ISO-8601 date-time within years 1-9999 UTC") from None
 
     def window(self, now: datetime) -> tuple[datetime, datetime]:
         """The [start, end) this request covers."""
@@ -335,6 +335,11 @@ def encode_cursor(*position: Any) -> str:
     return base64.urlsafe_b64encode(orjson.dumps(list(position))).decode().rstrip("=")
 
 
+def utc(moment: datetime) -> datetime:
+    """``moment`` in UTC (naive times are UTC); OverflowError when UTC leaves years 1-9999."""
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
 def decode_cursor(cursor: str, shape: tuple[type, ...]) -> list[Any]:
     """The position a cursor holds; ``ParamError`` for anything this API did not issue."""
     try:
@@ -349,6 +354,8 @@ def decode_cursor(cursor: str, shape: tuple[type, ...]) -> list[Any]:
             isinstance(v, t) and not isinstance(v, bool)
             for v, t in zip(position, shape, strict=True)
         )
+        # PostgreSQL refuses NUL in text: a cursor holding one was not issued here.
+        or any(isinstance(v, str) and "\x00" in v for v in position)
     ):
         raise ParamError("cursor", "not a cursor this API issued")
     return position

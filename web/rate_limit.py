@@ -67,3 +67,12 @@ class FailureLimiter:
         else:
             self._failures.move_to_end(key)
         failures.append(self._clock())
+
+    def forgive(self, key: Hashable) -> None:
+        """Take back the latest failure of ``key``: one recorded ahead of an attempt (so that
+        attempts arriving together count against each other) whose attempt then succeeded."""
+        failures = self._failures.get(key)
+        if failures:
+            failures.pop()
+            if not failures:
+                del self._failures[key]

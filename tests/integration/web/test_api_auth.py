@@ -3,8 +3,6 @@ WWW-Authenticate challenge, and that the `token` command's tokens are accepted (
 
 from __future__ import annotations
 
-import base64
-import json
 import subprocess
 import sys
 import time
@@ -18,14 +16,11 @@ from pipeline.settings import load_settings
 from tests.integration.processes import get_json
 from tests.integration.stream.conftest import Stream
 from tests.unit.pipeline.jwt_keys import key_environ
+from tests.unit.web.forged_tokens import forgeries, hs256
 
 from .conftest import Served
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(120)]
-
-
-def _b64(data: dict[str, Any]) -> str:
-    return base64.urlsafe_b64encode(json.dumps(data).encode()).decode().rstrip("=")
 
 
 def _claims(served: Served, **changes: Any) -> dict[str, Any]:
@@ -70,22 +65,7 @@ def test_a_missing_or_malformed_header_is_refused(served: Served, header: str | 
 def test_forged_tokens_are_refused(served: Served) -> None:
     secret = _secret(served)
     good = jwt.encode(_claims(served), secret, algorithm="HS256")
-    header, payload, signature = good.split(".")
-    forged = {
-        "alg none": f"{_b64({'alg': 'none', 'typ': 'JWT'})}.{payload}.",
-        "expired": jwt.encode(
-            _claims(served, exp=int(time.time()) - 3600), secret, algorithm="HS256"
-        ),
-        "wrong audience": jwt.encode(_claims(served, aud="someone-else"), secret, "HS256"),
-        "wrong issuer": jwt.encode(_claims(served, iss="https://evil.test"), secret, "HS256"),
-        "no exp": jwt.encode({k: v for k, v in _claims(served).items() if k != "exp"}, secret),
-        "tampered payload": f"{header}.{_b64(_claims(served, sub='admin'))}.{signature}",
-        "tampered signature": f"{header}.{payload}.{signature[:-4]}AAAA",
-        "other secret": jwt.encode(_claims(served), "x" * 48, algorithm="HS256"),
-        "HS384 with the secret": jwt.encode(_claims(served), secret, algorithm="HS384"),
-        "long": "a" * 8000,
-    }
-    for name, token in forged.items():
+    for name, (token, _) in forgeries(_claims(served), secret).items():
         body = _refused(served, f"Bearer {token}")
         assert body["message"], name
     # A header past aiohttp's 8 KiB limit is refused by the HTTP parser itself, before any
@@ -123,16 +103,6 @@ async def test_an_rs256_worker_refuses_hs256_signed_with_its_public_key(
     # The classic switch: HMAC keyed with the public key the server verifies RS256 with.
     public = Path(keys["JWT_PUBLIC_KEY_FILE"]).read_bytes()  # noqa: ASYNC240 - a small file
     claims = {"sub": "mallory", "exp": int(time.time()) + 600}
-    switched = _hs256(claims, public)
+    switched = hs256(claims, public)
     status, body = get_json(url, {"Authorization": f"Bearer {switched}"})
     assert status == 401 and body["status_code"] == 401
-
-
-def _hs256(claims: dict[str, Any], key: bytes) -> str:
-    """HS256 by hand: PyJWT itself refuses to use a PEM public key as an HMAC secret."""
-    import hashlib
-    import hmac
-
-    signing_input = f"{_b64({'alg': 'HS256', 'typ': 'JWT'})}.{_b64(claims)}"
-    digest = hmac.new(key, signing_input.encode(), hashlib.sha256).digest()
-    return f"{signing_input}.{base64.urlsafe_b64encode(digest).decode().rstrip('=')}"

@@ -3,6 +3,7 @@ the endpoint served in-process (no database)."""
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import logging
 from collections.abc import AsyncIterator
@@ -455,3 +456,33 @@ async def test_served_refusals_count_as_auth_failures_by_reason(served_app):
     }  # fmt: skip
     assert failures("client_limited") == 1.0
     assert app.registry.get_sample_value("client_tokens_issued_total") == 1.0
+
+
+def test_a_forgiven_failure_no_longer_counts():
+    limiter = FailureLimiter(limit=2)
+    limiter.record_failure("a")
+    limiter.record_failure("a")
+    assert limiter.retry_after("a") is not None
+    limiter.forgive("a")
+    assert limiter.retry_after("a") is None
+    limiter.forgive("a")
+    assert len(limiter) == 0
+    limiter.forgive("never-seen")  # nothing to take back
+
+
+async def test_attempts_arriving_together_count_against_each_other():
+    made = issuer(store_with(), limit=3)
+    attempts = [made.issue(TokenRequest("billing", "wrong"), "10.0.0.1") for _ in range(10)]
+    outcomes = await asyncio.gather(*attempts, return_exceptions=True)
+    statuses = sorted(o.status for o in outcomes if isinstance(o, OAuthError))
+    assert statuses == [401] * 3 + [429] * 7
+    # Only the first three were hashed: the limit bounds the work of a burst too.
+    assert len(made.hasher.verified) == 3  # type: ignore[attr-defined]
+
+
+async def test_a_success_leaves_no_failure_behind():
+    made = issuer(store_with(), limit=2)
+    for _ in range(5):
+        answer = await made.issue(TokenRequest("billing", SECRET), "10.0.0.1")
+        assert answer["token_type"] == "Bearer"
+    assert len(made.limiter) == 0

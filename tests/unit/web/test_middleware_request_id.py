@@ -16,15 +16,13 @@ import orjson
 import pytest
 from aiohttp import web
 from aiohttp.test_utils import TestClient, TestServer, make_mocked_request
-from prometheus_client import CollectorRegistry
 
 from pipeline.app import create_app
 from pipeline.logging_setup import REQUEST_ID, logging_config
-from pipeline.metrics import Metrics
 from pipeline.settings import variables as s
 from tests.factories import dev_settings
-from web.auth import TokenVerifier, issue_token
-from web.middleware import REQUEST_ID_HEADER, build_middlewares, request_id, request_id_for
+from tests.unit.web.server import middleware_client
+from web.middleware import REQUEST_ID_HEADER, request_id, request_id_for
 
 FRESH_ID = re.compile(r"[0-9a-f]{32}")
 handler_log = logging.getLogger("tests.web.request_id")
@@ -77,18 +75,7 @@ def json_lines() -> Iterator[io.StringIO]:
 @pytest.fixture
 async def client() -> AsyncIterator[TestClient]:
     """Our middlewares around a few handlers of our own (the app's views log little)."""
-    settings = dev_settings()
-    middlewares = build_middlewares(
-        TokenVerifier(settings.jwt), Metrics.create(CollectorRegistry())
-    )
-    app = web.Application(middlewares=middlewares)  # type: ignore[arg-type]
-    app.router.add_get("/logs", _logs)
-    app.router.add_get("/boom", _boom)
-    app.router.add_get("/moved", _moved)
-    token = issue_token(settings.jwt, "tests")
-    async with TestClient(
-        TestServer(app), headers={"Authorization": f"Bearer {token}"}
-    ) as test_client:
+    async with middleware_client({"/logs": _logs, "/boom": _boom, "/moved": _moved}) as test_client:
         yield test_client
 
 
