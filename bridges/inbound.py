@@ -23,7 +23,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -193,14 +193,19 @@ class InboundBridge(Service):
             ticket.hold()
             self._track(self._deliver_dead_letter(letter.sha256.hex(), letter, ticket))
         now = time.monotonic()
-        ingested = self._metrics.logs_ingested
+        # Counted per (service, level) once a message: a labelled child's lookup costs more
+        # than the increment, and a message's records are mostly of a few services.
+        counts: Counter[tuple[str, str]] = Counter()
         for accepted in result.accepted:
-            ingested.labels(self._labels(accepted.service), accepted.level).inc()
+            counts[accepted.service, accepted.level] += 1
             partition = self._partitioner(accepted.service)
             closed = self._batcher.add(partition, accepted.encoded, ticket, now)
             if closed is not None:
                 self._produce(closed)
         ticket.seal()
+        ingested = self._metrics.logs_ingested
+        for (service, level), n in counts.items():
+            ingested.labels(self._labels(service), level).inc(n)
         if self._gate.took(len(result.accepted)) is Change.PAUSE:
             self._pause()
 
