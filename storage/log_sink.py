@@ -35,6 +35,7 @@ import orjson
 
 from .database import Database, is_closed
 from .day_partitions import DayPartitions, day_of
+from .errors import StorageError
 from .queries import load_queries
 from .retry import Backoff, ErrorKind, classify, error_code, error_message, retry
 from .rows import Alias, DeadLetterRow, LogRow, StoreResult, TemplateRow
@@ -313,6 +314,15 @@ class LogSink:
             truncated=len(payload) > self._payload_limit,
             received_at=refusal.row.received_at,
         )
+
+
+def copy_record(row: LogRow) -> tuple[object, ...]:
+    """``row`` as the sink's COPY sends it, in STAGING_COLUMNS order; ``StorageError`` for a
+    row the sink would refuse (benchmarks stage rows exactly as the sink does)."""
+    outcome = _stage(row)
+    if isinstance(outcome, _Refusal):
+        raise StorageError(f"{outcome.field}: {outcome.reason}")
+    return outcome.record
 
 
 def _stage(row: LogRow) -> _Staged | _Refusal:

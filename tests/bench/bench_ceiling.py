@@ -89,7 +89,7 @@ from pipeline.templates.masking import BUILTIN_MASKS
 from pipeline.wiring import miner_config
 from storage.database import Database
 from storage.day_partitions import DayPartitions, day_of
-from storage.log_sink import STAGING_COLUMNS, LogSink
+from storage.log_sink import STAGING_COLUMNS, LogSink, copy_record
 from storage.migrations import migrate
 from storage.queries import load_queries
 from storage.rows import LogRow
@@ -951,25 +951,6 @@ async def fresh_database(base_url: str, name: str) -> AsyncIterator[str]:
                     await asyncio.sleep(0.25)
         finally:
             await admin.close()
-
-
-def copy_record(row: LogRow) -> tuple[object, ...]:
-    """``row`` as the sink's COPY sends it (STAGING_COLUMNS order)."""
-    return (
-        row.event_id,
-        row.service,
-        row.level,
-        row.ts,
-        row.message,
-        row.template_id,
-        row.host,
-        row.trace_id,
-        "{}" if row.metadata is None else orjson.dumps(row.metadata).decode(),
-        row.received_at,
-        row.clamped,
-        row.truncated,
-        row.sanitized,
-    )
 
 
 async def timed_batches(

@@ -7,7 +7,10 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from storage.log_sink import row_json
+import pytest
+
+from pipeline.errors import StorageError
+from storage.log_sink import STAGING_COLUMNS, copy_record, row_json
 from storage.queries import load_queries
 from storage.rows import LogRow
 
@@ -82,3 +85,20 @@ def test_row_json_writes_metadata_json_cannot_as_its_repr():
         data = json.loads(row_json(replace(ROW, metadata=metadata)))
         assert data["metadata"] == repr(metadata)
         assert data["event_id"] == "ev-1"
+
+
+def test_copy_record_is_the_row_in_staging_column_order():
+    record = copy_record(ROW)
+    assert len(record) == len(STAGING_COLUMNS)
+    assert dict(zip(STAGING_COLUMNS, record, strict=True)) | {"metadata": None} == {
+        "event_id": "ev-1", "service_name": "checkout", "log_level": "ERROR",
+        "ts": 1_700_000_000.25, "message": "paiement refusé", "template_id": "tpl-1",
+        "host": None, "trace_id": "tr-1", "metadata": None, "received_at": 1_700_000_001.0,
+        "clamped": True, "truncated": False, "sanitized": False,
+    }  # fmt: skip
+    assert json.loads(str(record[STAGING_COLUMNS.index("metadata")])) == {"b": 1, "a": [1, 2]}
+
+
+def test_copy_record_refuses_what_the_sink_refuses():
+    with pytest.raises(StorageError, match="ts"):
+        copy_record(replace(ROW, ts=float("nan")))
