@@ -21,6 +21,11 @@ re-create the queue would leave every alert in Kafka until then; the queues belo
 service and it declares them at start anyway. A re-created queue is empty: messages it held
 when it was deleted are gone, as RabbitMQ confirmed them before; the bridge cannot see that.
 
+Repeats are mostly avoided: with a ledger (``storage.outbound_ledger``, table ``outbound_sent``)
+the forwarder skips a message RabbitMQ confirmed before (``publish_repeats_skipped_total``) and
+records each confirm. A ledger that does not answer is counted (``publish_ledger_errors_total``)
+and passed over, so an alert never waits for PostgreSQL; then a repeat can still go out.
+
 Unreadable events (not JSON, no id, an unknown queue) can never succeed: they are logged,
 counted in ``logs_failed{reason="unreadable_insight"}`` and acked.
 
@@ -54,6 +59,7 @@ from pipeline.agents.stopping import give_up_unacked, until_done
 from pipeline.errors import LogAnalysisError
 from pipeline.insights.messages import ALERTS, RECOMMENDATIONS
 from pipeline.metrics import Metrics
+from storage.outbound_ledger import LedgerUnavailable
 from storage.retry import Backoff
 
 log = logging.getLogger(__name__)
@@ -299,6 +305,15 @@ class Publisher(Protocol):
     async def publish(self, queue: str, body: bytes, message_id: str) -> None: ...
 
 
+class Ledger(Protocol):
+    """What RabbitMQ confirmed before (``storage.outbound_ledger.OutboundLedger``); both
+    methods raise :class:`~storage.outbound_ledger.LedgerUnavailable` when it cannot answer."""
+
+    async def sent(self, message_id: str) -> bool: ...
+
+    async def record(self, message_id: str, queue: str) -> None: ...
+
+
 class Forwarder:
     """One insights-topic value -> its message on the real queue; returns once it is safe to
     ack the value. Raises :class:`PublishAborted` when the worker stops first."""
@@ -310,10 +325,12 @@ class Forwarder:
         alerts_queue: str,
         recommendation_queue: str,
         metrics: Metrics,
+        ledger: Ledger | None = None,
     ) -> None:
         self._publisher = publisher
         self._queues = {ALERTS: alerts_queue, RECOMMENDATIONS: recommendation_queue}
         self._metrics = metrics
+        self._ledger = ledger
 
     async def handle(self, value: Any, where: str = "") -> None:
         outbound = outbound_of(value)
@@ -324,8 +341,32 @@ class Forwarder:
             self._metrics.logs_failed.labels(UNREADABLE).inc()
             return
         queue = self._queues[outbound.queue]
+        if await self._sent_before(outbound.message_id, queue):
+            return
         await self._publisher.publish(queue, outbound.body, outbound.message_id)
         self._metrics.messages_published.labels(queue).inc()
+        if self._ledger is not None:
+            try:
+                await self._ledger.record(outbound.message_id, queue)
+            except LedgerUnavailable as exc:
+                self._ledger_error("record", outbound.message_id, exc)
+
+    async def _sent_before(self, message_id: str, queue: str) -> bool:
+        if self._ledger is None:
+            return False
+        try:
+            sent = await self._ledger.sent(message_id)
+        except LedgerUnavailable as exc:
+            self._ledger_error("read", message_id, exc)
+            return False
+        if sent:
+            log.info("outbound: %s was confirmed before; not published again", message_id)
+            self._metrics.publish_repeats_skipped.labels(queue).inc()
+        return sent
+
+    def _ledger_error(self, operation: str, message_id: str, exc: LedgerUnavailable) -> None:
+        log.warning("outbound: ledger %s for %s failed (%s); going on", operation, message_id, exc)
+        self._metrics.publish_ledger_errors.labels(operation).inc()
 
 
 def _where(event: Any) -> str:
@@ -346,6 +387,7 @@ def register_outbound_agent(
     batch_messages: int,
     batch_seconds: float,
     offsets: PartitionOffsets | None = None,
+    ledger: Ledger | None = None,
 ) -> Any:
     """The agent, with ``concurrency=1`` (above one, Faust can commit past in-flight events and
     messages leave out of order). ``publisher`` must be started with the app:
@@ -355,6 +397,7 @@ def register_outbound_agent(
         alerts_queue=alerts_queue,
         recommendation_queue=recommendation_queue,
         metrics=metrics,
+        ledger=ledger,
     )
     topics = frozenset(topic.topics)
 

@@ -42,6 +42,7 @@ class Metrics:
     anomalies_detected: Counter
     patterns_detected: Counter
     miner_bound_hits: Counter
+    detector_evictions: Counter
     messages_consumed: Counter
     messages_published: Counter
     api_requests: Counter
@@ -53,6 +54,8 @@ class Metrics:
     kafka_consumer_lag: Gauge
     storage_retries: Counter
     publish_retries: Counter
+    publish_repeats_skipped: Counter
+    publish_ledger_errors: Counter
     ingest_batch_seconds: Histogram
     ingest_stage_seconds: Counter
     state_errors: Counter
@@ -95,6 +98,12 @@ class Metrics:
                 "template_miner_bound_hits",
                 "Times a template-miner bound was hit (tokens, templates, services, memory)",
                 ["bound"],
+                registry=registry,
+            ),
+            detector_evictions=Counter(
+                "detector_evicted_services",
+                "Services the live detectors evicted, least recently seen first, past "
+                "ANALYSIS_MAX_SERVICES (their learned state and saved state go)",
                 registry=registry,
             ),
             messages_consumed=Counter(
@@ -146,6 +155,19 @@ class Metrics:
                 "publish_retries",
                 "RabbitMQ publishes retried (queue missing, broker away, message returned)",
                 ["queue"],
+                registry=registry,
+            ),
+            publish_repeats_skipped=Counter(
+                "publish_repeats_skipped",
+                "Insights delivered again by Kafka and not published again: RabbitMQ had "
+                "confirmed them (outbound_sent)",
+                ["queue"],
+                registry=registry,
+            ),
+            publish_ledger_errors=Counter(
+                "publish_ledger_errors",
+                "Outbound ledger reads or records that failed (published anyway)",
+                ["operation"],
                 registry=registry,
             ),
             state_errors=Counter(

@@ -45,6 +45,7 @@ from storage.day_partitions import DayPartitions
 from storage.insight_sink import InsightSink
 from storage.log_sink import LogSink
 from storage.open_records import OpenRecordsReader
+from storage.outbound_ledger import OutboundLedger
 from storage.retry import ErrorKind
 
 log = logging.getLogger(__name__)
@@ -157,6 +158,7 @@ def attach_stream(
         # records are mostly there already, ahead of what the job has read.
         open_records=None if settings.backfill else OpenRecordsReader(database, settings.sql_dir),
         on_state_problem=lambda reason: metrics.state_errors.labels("detector", reason).inc(),
+        on_evicted=metrics.detector_evictions.inc,
     )
 
     backfill = settings.backfill
@@ -271,6 +273,7 @@ def attach_stream(
             metrics=metrics,
             batch_messages=ingest.batch_messages,
             batch_seconds=batch_seconds,
+            ledger=OutboundLedger(database, settings.sql_dir),
         )
     logs_topic = topics.logs.get_topic_name()
     lag = PartitionLag(FaustOffsets(app), logs_topic)

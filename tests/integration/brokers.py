@@ -1,4 +1,5 @@
-"""Brokers a test owns: a Kafka or RabbitMQ of its own, started and stopped by the deploy scripts.
+"""Servers a test owns: a Kafka, RabbitMQ or PostgreSQL of its own, started and stopped by the
+deploy scripts.
 
 For tests that restart a broker: restarting the shared stack's would disturb every other user
 of it (a `make run` on the same machine included). Each owned broker has its own STACK_DIR and
@@ -107,6 +108,10 @@ class OwnedBroker:
         assert result.returncode == 0, result.stdout + result.stderr
         assert not port_open(self.port), f"{self.script} down left port {self.port} open"
 
+    def restart(self) -> None:
+        self.down()
+        self.up()
+
 
 def owned_kafka() -> Iterator[OwnedBroker]:
     """A single-node Kafka of our own (the shared stack's jars, its own data and ports)."""
@@ -137,6 +142,17 @@ def owned_rabbitmq() -> Iterator[OwnedBroker]:
     mnesia = f"RABBITMQ_MNESIA_BASE={stack / 'rabbitmq' / 'mnesia'}".encode()
     url = f"amqp://guest:guest@localhost:{port}/"
     yield from _running(OwnedBroker("rabbitmq.sh", env, port, url), mnesia, "environ")
+
+
+def owned_postgres() -> Iterator[OwnedBroker]:
+    """A PostgreSQL cluster of our own (its own data directory and port; initdb takes seconds).
+    Its ``url`` is the application database, empty until the test migrates it."""
+    stack = shared_tmp()
+    port = free_port()
+    env = script_env(stack, PG_PORT=str(port), PG_TIMEOUT="60")
+    data = str(stack / "postgres" / "data").encode()
+    url = f"postgresql://log_analysis:log_analysis@localhost:{port}/log_analysis"
+    yield from _running(OwnedBroker("postgres.sh", env, port, url), data, "cmdline")
 
 
 def _running(broker: OwnedBroker, marker: bytes, where: str) -> Iterator[OwnedBroker]:

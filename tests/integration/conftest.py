@@ -12,12 +12,16 @@ import socket
 import uuid
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit, urlunsplit
 
 import asyncpg
 import pytest
 
 from pipeline.settings import load_settings
+
+if TYPE_CHECKING:
+    from .brokers import OwnedBroker
 
 BASE = load_settings(os.environ)
 REPO_ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -108,6 +112,28 @@ async def drop_database(name: str) -> None:
                 await asyncio.sleep(0.25)
     finally:
         await admin.close()
+
+
+# Servers a test owns, for tests that restart or stop one (tests/integration/brokers.py).
+@pytest.fixture
+def own_kafka() -> Iterator[OwnedBroker]:
+    from .brokers import owned_kafka
+
+    yield from owned_kafka()
+
+
+@pytest.fixture
+def own_rabbitmq() -> Iterator[OwnedBroker]:
+    from .brokers import owned_rabbitmq
+
+    yield from owned_rabbitmq()
+
+
+@pytest.fixture
+def own_postgres() -> Iterator[OwnedBroker]:
+    from .brokers import owned_postgres
+
+    yield from owned_postgres()
 
 
 @pytest.fixture

@@ -43,8 +43,9 @@ class Scenario:
         )
 
 
-def scenario(hours: float, lateness: float | None = None) -> Scenario:
-    records, truths, _ = simulate(SimConfig(hours=hours))
+def scenario(hours: float, lateness: float | None = None, **sim: Any) -> Scenario:
+    """``hours`` of the simulator's logs (``sim``: other :class:`SimConfig` fields)."""
+    records, truths, _ = simulate(SimConfig(hours=hours, **sim))
     items = list(records)
     config = replace(analysis_config(BASE.analysis), refit_inline=True)
     if lateness is not None:

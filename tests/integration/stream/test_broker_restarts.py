@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Iterator
 
 import aio_pika
 import orjson
 import pytest
 
-from ..brokers import OwnedBroker, owned_kafka, owned_rabbitmq
+from ..brokers import OwnedBroker
 from .conftest import Stream, messages
 from .scenario import assert_undisturbed, scenario
 
@@ -21,28 +20,17 @@ HOURS = 3
 
 
 @pytest.fixture
-def kafka() -> Iterator[OwnedBroker]:
-    yield from owned_kafka()
-
-
-@pytest.fixture
-def rabbitmq() -> Iterator[OwnedBroker]:
-    yield from owned_rabbitmq()
-
-
-@pytest.fixture
-def owned_stream(kafka: OwnedBroker, rabbitmq: OwnedBroker, stream: Stream) -> Stream:
+def owned_stream(own_kafka: OwnedBroker, own_rabbitmq: OwnedBroker, stream: Stream) -> Stream:
     """The stream harness over the test's own brokers (its workers stop before they do)."""
-    stream.env.update(KAFKA_BOOTSTRAP_SERVERS=kafka.url, RABBITMQ_URL=rabbitmq.url)
-    stream.rabbitmq_url = rabbitmq.url
+    stream.env.update(KAFKA_BOOTSTRAP_SERVERS=own_kafka.url, RABBITMQ_URL=own_rabbitmq.url)
+    stream.rabbitmq_url = own_rabbitmq.url
     return stream
 
 
 async def restart(broker: OwnedBroker) -> float:
     """Stop ``broker`` cleanly and start it again; seconds until it answered again."""
     started = time.monotonic()
-    await asyncio.to_thread(broker.down)
-    await asyncio.to_thread(broker.up)
+    await asyncio.to_thread(broker.restart)
     return time.monotonic() - started
 
 
@@ -66,7 +54,7 @@ async def alert_ids(url: str, queue: str) -> set[str]:
 
 @pytest.mark.timeout(600)
 async def test_kafka_then_rabbitmq_restarted_mid_stream_lose_and_repeat_nothing(
-    owned_stream: Stream, kafka: OwnedBroker, rabbitmq: OwnedBroker
+    owned_stream: Stream, own_kafka: OwnedBroker, own_rabbitmq: OwnedBroker
 ):
     stream = owned_stream
     run = scenario(HOURS)
@@ -78,10 +66,10 @@ async def test_kafka_then_rabbitmq_restarted_mid_stream_lose_and_repeat_nothing(
     await stream.publish(messages(items, 100))
     await stream.wait_for_stored(sixth)
     at_kafka = await stored(stream)
-    kafka_away = await restart(kafka)
+    kafka_away = await restart(own_kafka)
     await stream.wait_for_stored(3 * sixth, within=240)
     at_rabbitmq = await stored(stream)
-    rabbitmq_away = await restart(rabbitmq)
+    rabbitmq_away = await restart(own_rabbitmq)
     assert max(at_kafka, at_rabbitmq) < len(items) - sixth, "no broker stopped mid-stream"
     await assert_undisturbed(stream, run)
 
@@ -90,7 +78,7 @@ async def test_kafka_then_rabbitmq_restarted_mid_stream_lose_and_repeat_nothing(
     deadline = time.monotonic() + 60
     delivered: set[str] = set()
     while time.monotonic() < deadline:
-        delivered |= await alert_ids(rabbitmq.url, stream.env["ALERTS_QUEUE"])
+        delivered |= await alert_ids(own_rabbitmq.url, stream.env["ALERTS_QUEUE"])
         if delivered >= incidents:
             break
         await asyncio.sleep(0.5)

@@ -32,6 +32,7 @@ from bridges.outbound import (
     register_outbound_agent,
 )
 from pipeline.metrics import Metrics
+from storage.outbound_ledger import LedgerUnavailable
 from storage.retry import Backoff
 
 ALERTS_Q = "test.alerts_queue"
@@ -368,11 +369,37 @@ class FakePublisher:
         self.published.append((queue, body, message_id))
 
 
-def forwarder(publisher: FakePublisher) -> tuple[Forwarder, CollectorRegistry]:
+class FakeLedger:
+    """Remembers confirmed ids; ``failing`` names the operations that raise."""
+
+    def __init__(self, failing: frozenset[str] = frozenset()) -> None:
+        self.confirmed: dict[str, str] = {}
+        self.failing = failing
+
+    async def sent(self, message_id: str) -> bool:
+        if "read" in self.failing:
+            raise LedgerUnavailable("was_sent: no answer within 2.0 s")
+        return message_id in self.confirmed
+
+    async def record(self, message_id: str, queue: str) -> None:
+        if "record" in self.failing:
+            raise LedgerUnavailable("record_sent: connection refused")
+        self.confirmed[message_id] = queue
+
+
+def forwarder(
+    publisher: FakePublisher, ledger: FakeLedger | None = None
+) -> tuple[Forwarder, CollectorRegistry]:
     registry = CollectorRegistry()
     metrics = Metrics.create(registry)
     return (
-        Forwarder(publisher, alerts_queue=ALERTS_Q, recommendation_queue=RECS_Q, metrics=metrics),
+        Forwarder(
+            publisher,
+            alerts_queue=ALERTS_Q,
+            recommendation_queue=RECS_Q,
+            metrics=metrics,
+            ledger=ledger,
+        ),
         registry,
     )
 
@@ -410,6 +437,38 @@ async def test_a_stopping_publisher_propagates_and_counts_nothing():
     with pytest.raises(PublishAborted):
         await handler.handle(alert_value())
     assert published(registry, ALERTS_Q) is None
+
+
+async def test_a_redelivered_insight_that_was_confirmed_is_not_published_again():
+    publisher, ledger = FakePublisher(), FakeLedger()
+    handler, registry = forwarder(publisher, ledger)
+    for value in (alert_value("a-1"), alert_value("a-2"), alert_value("a-1")):
+        await handler.handle(value)
+    assert [i for _, _, i in publisher.published] == ["a-1", "a-2"]
+    assert ledger.confirmed == {"a-1": ALERTS_Q, "a-2": ALERTS_Q}
+    assert published(registry, ALERTS_Q) == 2
+    skipped = registry.get_sample_value("publish_repeats_skipped_total", {"queue": ALERTS_Q})
+    assert skipped == 1
+
+
+async def test_an_unconfirmed_publish_is_not_recorded():
+    ledger = FakeLedger()
+    handler, _ = forwarder(FakePublisher(abort=True), ledger)
+    with pytest.raises(PublishAborted):
+        await handler.handle(alert_value("a-1"))
+    assert ledger.confirmed == {}
+
+
+@pytest.mark.parametrize("failing", ["read", "record"])
+async def test_a_ledger_that_fails_never_holds_an_alert_back(failing):
+    publisher, ledger = FakePublisher(), FakeLedger(frozenset({failing}))
+    handler, registry = forwarder(publisher, ledger)
+    await handler.handle(alert_value("a-1"))
+    await handler.handle(alert_value("a-1"))
+    # Without the ledger's answer (or record) a repeat goes out: at least once, not at most.
+    assert [i for _, _, i in publisher.published] == ["a-1", "a-1"]
+    errors = registry.get_sample_value("publish_ledger_errors_total", {"operation": failing})
+    assert errors == 2
 
 
 # --- the agent ------------------------------------------------------------------------------
