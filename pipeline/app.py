@@ -15,6 +15,7 @@ import faust
 from faust.app.base import BootStrategy
 from faust.sensors.prometheus import setup_prometheus_sensors
 from faust.types import ServiceT
+from faust.types.web import Web as FaustWeb
 from mode import Service
 from prometheus_client import CollectorRegistry, ProcessCollector
 
@@ -37,6 +38,7 @@ from web.docs_pages import register_docs_views
 from web.health import register_health_views
 from web.middleware import build_middlewares
 from web.openapi import build_spec, register_openapi_view
+from web.server import IdleLimitedWeb
 from web.static_assets import register_favicon
 from web.ui_pages import register_ui_views
 
@@ -80,6 +82,10 @@ class LogAnalysisApp(faust.App):
     owned_topics: Topics  # `topics` is Faust's conductor
     topic_declarer: TopicDeclarer
     stream_parts: StreamParts  # `stream` is a Faust method
+
+    def _new_web(self) -> FaustWeb:
+        # Faust's aiohttp driver with a limit on idle and stalled connections (web/server.py).
+        return IdleLimitedWeb(self, idle_timeout_seconds=self.settings.web.idle_timeout_seconds)
 
     async def on_shutdown(self) -> None:
         # After every child (agents included) stopped: they may still write while stopping.

@@ -244,6 +244,7 @@ class TokenIssuer:
         self._jwt = settings.jwt
         self.hasher = hasher or SecretHasher()
         self.limiter = limiter or FailureLimiter(settings.web.client_failures_per_minute)
+        self.body_timeout_seconds = settings.web.body_timeout_seconds
         self._slots = asyncio.Semaphore(MAX_CONCURRENT_VERIFICATIONS)
 
     async def _verify(self, secret_hash: str, secret: str) -> bool:
@@ -359,8 +360,18 @@ async def read_bounded(request: aioweb.Request, limit: int) -> bytes | None:
 
 
 async def token_response(issuer: TokenIssuer, request: aioweb.Request) -> aioweb.Response:
-    body = await read_bounded(request, MAX_BODY_BYTES)
     try:
+        try:
+            # A client that sends its body slowly, or half of it, holds a handler until then.
+            async with asyncio.timeout(issuer.body_timeout_seconds):
+                body = await read_bounded(request, MAX_BODY_BYTES)
+        except TimeoutError:
+            issuer.count_refusal("request")
+            raise OAuthError(
+                408,
+                "invalid_request",
+                f"the body did not arrive within {issuer.body_timeout_seconds:g} s",
+            ) from None
         if body is None:
             issuer.count_refusal("request")
             raise OAuthError(413, "invalid_request", f"the body exceeds {MAX_BODY_BYTES} bytes")

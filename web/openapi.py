@@ -219,6 +219,7 @@ def _token_operation(refs: dict[Any, Any]) -> dict[str, Any]:
                 "Client authentication failed (unknown, revoked or wrong secret alike)",
                 **{"WWW-Authenticate": "Basic realm"},
             ),
+            "408": problem("The body did not arrive in time (`WEB_BODY_TIMEOUT_SECONDS`)"),
             "413": problem("The body is too large"),
             "429": problem("Too many failed attempts", **{"Retry-After": "Seconds to wait"}),
             "503": problem("The client database is unavailable", **{"Retry-After": "Seconds"}),

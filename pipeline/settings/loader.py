@@ -71,6 +71,12 @@ def load_settings(environ: Mapping[str, str]) -> Settings:
                 WebSettings.client_failures_per_minute,
                 p.int_in(1, 10_000),
             ),
+            idle_timeout_seconds=env.get(
+                v.WEB_IDLE_TIMEOUT_SECONDS, WebSettings.idle_timeout_seconds, p.float_in(0.5, 3600)
+            ),
+            body_timeout_seconds=env.get(
+                v.WEB_BODY_TIMEOUT_SECONDS, WebSettings.body_timeout_seconds, p.float_in(0.5, 600)
+            ),
         ),
         log_format=env.get(
             v.LOG_FORMAT,

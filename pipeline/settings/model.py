@@ -178,6 +178,11 @@ class WebSettings:
     # Failed client authentications at POST /api/v1/auth/token allowed per client name and per
     # remote address in any minute; past it, 429 until the oldest failure is a minute old.
     client_failures_per_minute: int = 10
+    # A connection that sends no complete request head for this long (idle between requests, or
+    # stalled halfway through its headers) is closed; aiohttp's own default is an hour.
+    idle_timeout_seconds: float = 30.0
+    # The longest a request body may take to arrive (the token endpoint reads one); then 408.
+    body_timeout_seconds: float = 10.0
 
 
 @dataclass(frozen=True)

@@ -161,6 +161,9 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
         "INGEST_BATCH_WAIT_MS": "100",
         "JWT_AUDIENCE": "log-analysis-api",
         "JWT_ISSUER": "https://auth.example.test",
+        # Short, so test_api_attacks sees stalled clients closed; clients here reconnect.
+        "WEB_IDLE_TIMEOUT_SECONDS": "4",
+        "WEB_BODY_TIMEOUT_SECONDS": "2",
     }
     harness = Stream(env, url, Path(tmp))
     start = (time.time() // 60) * 60 - MINUTES * 60

@@ -223,6 +223,85 @@ def test_half_open_and_stalled_clients_do_not_hold_up_other_requests(served: Ser
     assert status == 200 and seconds < 1.0
 
 
+# A thousand clients stalled in their request head, and ten with half a body: the server must
+# go on answering, then close each after WEB_IDLE_TIMEOUT_SECONDS (408 for the bodies).
+MANY_STALLED = 1000
+HALF_BODIES = 10
+
+
+# aiohttp reads what is left of a refused body for up to this long before it closes.
+LINGERING_SECONDS = 10.0
+
+
+def _read_until_closed(
+    connection: socket.socket, within: float, enough: bytes | None = None
+) -> tuple[bytes, bool]:
+    """What the server sent on ``connection`` within ``within`` seconds (or until it holds
+    ``enough``), and whether it closed the connection by then."""
+    deadline = time.monotonic() + within
+    received = b""
+    try:
+        while (left := deadline - time.monotonic()) > 0 and not (enough and enough in received):
+            connection.settimeout(left)
+            chunk = connection.recv(65536)
+            if not chunk:
+                return received, True
+            received += chunk
+    except TimeoutError:
+        pass
+    except ConnectionResetError:
+        return received, True
+    return received, False
+
+
+def test_stalled_clients_are_closed_after_the_idle_timeout(served: Served) -> None:
+    web = load_settings(served.env).web
+    address = urlsplit(served.base_url)
+    heads = PARTIAL_REQUESTS[:3]
+    stalled: list[socket.socket] = []
+    halves: list[socket.socket] = []
+    last_stalled = time.monotonic()
+
+    def left(after: float) -> float:
+        return max(after - (time.monotonic() - opened), 0.1)
+
+    try:
+        for n in range(MANY_STALLED + HALF_BODIES):
+            connection = socket.create_connection((address.hostname, address.port), timeout=5)
+            if n < MANY_STALLED:
+                connection.sendall(heads[n % len(heads)])
+                stalled.append(connection)
+            else:
+                connection.sendall(PARTIAL_REQUESTS[3])
+                halves.append(connection)
+            last_stalled = time.monotonic() if n < MANY_STALLED else last_stalled
+        opened = time.monotonic()
+        for path in ("/health/", "/api/v1/services"):
+            status, seconds = _timed(served, path)
+            assert status == 200 and seconds < 1.0, (path, status, seconds)
+        # Half a body: 408 once the body timeout passed.
+        for connection in halves:
+            answer, _ = _read_until_closed(
+                connection, left(web.body_timeout_seconds + 1.5), enough=b"\r\n\r\n"
+            )
+            assert answer.startswith(b"HTTP/1.1 408"), answer[:200]
+        # Stalled heads: still open a little before the idle timeout, closed soon after it.
+        time.sleep(max(last_stalled + web.idle_timeout_seconds - 1.0 - time.monotonic(), 0))
+        assert _read_until_closed(stalled[-1], 0.1) == (b"", False)
+        still_open = [
+            c for c in stalled if not _read_until_closed(c, left(web.idle_timeout_seconds + 3))[1]
+        ]
+        assert still_open == [], f"{len(still_open)} of {MANY_STALLED} stalled clients still open"
+        # The refused bodies' connections, once aiohttp stopped waiting for the rest.
+        limit = web.body_timeout_seconds + LINGERING_SECONDS + 3
+        assert all(_read_until_closed(c, left(limit))[1] for c in halves)
+    finally:
+        for connection in stalled + halves:
+            connection.close()
+    status, seconds = _timed(served, "/health/")
+    assert status == 200 and seconds < 1.0
+
+
 # -- a flood on the token endpoint ------------------------------------------------------------
 
 FLOOD = 200

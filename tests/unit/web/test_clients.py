@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import logging
+import time
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from typing import Any
@@ -246,6 +247,18 @@ def test_the_limit_is_a_setting():
         dev_settings({v.CLIENT_FAILURES_PER_MINUTE: "0"})
 
 
+def test_the_web_time_limits_are_settings():
+    assert (dev_settings().web.idle_timeout_seconds, dev_settings().web.body_timeout_seconds) == (
+        30.0,
+        10.0,
+    )
+    web = dev_settings({v.WEB_IDLE_TIMEOUT_SECONDS: "4", v.WEB_BODY_TIMEOUT_SECONDS: "1.5"}).web
+    assert (web.idle_timeout_seconds, web.body_timeout_seconds) == (4.0, 1.5)
+    for name in (v.WEB_IDLE_TIMEOUT_SECONDS, v.WEB_BODY_TIMEOUT_SECONDS):
+        with pytest.raises(SettingsError, match=name):
+            dev_settings({name: "0"})
+
+
 # -- issuing -------------------------------------------------------------------------------------
 
 
@@ -429,6 +442,28 @@ async def test_served_limit_answers_429_with_retry_after(served):
     assert response.status == 429
     assert int(response.headers["Retry-After"]) >= 1
     assert (await response.json())["error"] == "slow_down"
+
+
+async def test_served_body_that_stalls_is_408_in_time_and_counted(monkeypatch):
+    monkeypatch.setattr("pipeline.app.ClientStore", lambda *args: store_with())
+    app = create_app(dev_settings({v.WEB_BODY_TIMEOUT_SECONDS: "0.5"}))
+
+    async def half_then_nothing() -> AsyncIterator[bytes]:
+        yield b"grant_type=client_"
+        await asyncio.sleep(30)
+
+    async with TestClient(TestServer(aiohttp_app(app))) as client:
+        started = time.monotonic()
+        response = await client.post(
+            TOKEN_PATH,
+            data=half_then_nothing(),
+            headers={"Content-Type": FORM, "Authorization": basic("billing", SECRET)},
+        )
+        assert response.status == 408
+        assert 0.5 <= time.monotonic() - started < 5
+        assert (await response.json())["error"] == "invalid_request"
+    failures = app.registry.get_sample_value("auth_failures_total", {"reason": "client_request"})
+    assert failures == 1
 
 
 async def test_served_endpoint_takes_only_post(served):

@@ -51,7 +51,7 @@ def test_the_token_endpoint_is_documented_in_oauths_format() -> None:
     assert body["required"] == ["grant_type"]
     assert body["properties"]["grant_type"]["const"] == "client_credentials"
     responses = operation["responses"]
-    assert set(responses) == {"200", "400", "401", "413", "429", "503"}
+    assert set(responses) == {"200", "400", "401", "408", "413", "429", "503"}
     assert responses["429"]["headers"]["Retry-After"]["required"] is True
     error = responses["401"]["content"]["application/json"]["schema"]["$ref"]
     assert error.endswith("/OAuthProblem")
