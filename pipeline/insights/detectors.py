@@ -63,6 +63,10 @@ def _no_problem(reason: str) -> None:
     pass
 
 
+def _no_count(evicted: int) -> None:
+    pass
+
+
 # Windows closed, and seconds spent closing or saving them, between two yields to the event
 # loop: a tick that closes the windows of thousands of services must not hold every other agent,
 # the web server and Faust's timers. A service's first window costs a hundred times a later one
@@ -98,7 +102,8 @@ class Detectors:
     goes on; the engine holds a service's next window until its model is installed, so the
     windows score exactly as in an offline run. Closing is paced in slices of at most
     ``close_slice`` windows and ``close_seconds`` seconds, with a yield to the loop between
-    them; saving states yields as often.
+    them; saving states yields as often. ``on_evicted`` is told how many services an engine
+    evicted (the least recently seen, past ``max_services``) each time some were.
     """
 
     def __init__(
@@ -110,6 +115,7 @@ class Detectors:
         store: StateStore | None = None,
         open_records: OpenRecords | None = None,
         on_state_problem: Callable[[str], None] = _no_problem,
+        on_evicted: Callable[[int], None] = _no_count,
     ) -> None:
         self._config = config
         self._run_fit = run_fit
@@ -118,6 +124,7 @@ class Detectors:
         self._store = store
         self._open_records = open_records
         self._on_state_problem = on_state_problem
+        self._on_evicted = on_evicted
         self._partitions: dict[int, _Partition] = {}
 
     @property
@@ -311,14 +318,16 @@ class Detectors:
         the loop runs other work between slices)."""
         engine = owned.engine
         store = self._store
+        if engine.evicted_names:
+            self._on_evicted(len(engine.evicted_names))
+        for name in engine.evicted_names:
+            owned.known.discard(name)
+            if store is not None:
+                store.delete(name)
+        engine.evicted_names.clear()
         if store is None:
             engine.added.clear()
-            engine.evicted_names.clear()
             return
-        for name in engine.evicted_names:
-            store.delete(name)
-            owned.known.discard(name)
-        engine.evicted_names.clear()
         names = dict.fromkeys(report.service_name for report in reports)
         names.update(dict.fromkeys(engine.added))
         engine.added.clear()

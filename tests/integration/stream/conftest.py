@@ -13,6 +13,7 @@ import asyncpg
 import orjson
 import pytest
 from aiokafka import AIOKafkaConsumer, ConsumerRecord, TopicPartition
+from prometheus_client.parser import text_string_to_metric_families
 
 from bridges.queues import declare_queue, persistent_message
 from pipeline.analysis.records import parse_record
@@ -20,6 +21,9 @@ from storage.migrations import migrate
 
 from ..conftest import BASE
 from ..processes import Worker, get_json
+
+# A sample of the worker's /metrics: (name, sorted label pairs) -> value.
+Samples = dict[tuple[str, tuple[tuple[str, str], ...]], float]
 
 
 class Stream:
@@ -145,6 +149,15 @@ class Stream:
                 return
             await asyncio.sleep(0.3)
         raise AssertionError(f"{query!r} gave {value!r}, expected {expected!r}")
+
+    def samples(self) -> Samples:
+        """The last started worker's /metrics now."""
+        _, text = get_json(f"http://127.0.0.1:{self.env['WEB_PORT']}/metrics")
+        return {
+            (sample.name, tuple(sorted(sample.labels.items()))): sample.value
+            for family in text_string_to_metric_families(text)
+            for sample in family.samples
+        }
 
     def stop_all(self) -> None:
         for worker in self.workers:

@@ -8,12 +8,10 @@ from collections import defaultdict
 
 import orjson
 import pytest
-from prometheus_client.parser import text_string_to_metric_families
 
 from pipeline.templates import ServiceMiners
 
-from ..processes import get_json
-from .conftest import Stream, messages, records
+from .conftest import Samples, Stream, messages, records
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(240)]
 
@@ -81,18 +79,11 @@ async def test_every_record_is_stored_once_with_the_templates_an_offline_miner_f
     }
 
 
-def _samples(stream: Stream) -> dict[tuple[str, tuple[tuple[str, str], ...]], float]:
-    _, text = get_json(f"http://127.0.0.1:{stream.env['WEB_PORT']}/metrics")
-    return {
-        (sample.name, tuple(sorted(sample.labels.items()))): sample.value
-        for family in text_string_to_metric_families(text)
-        for sample in family.samples
-    }
+def _samples(stream: Stream) -> Samples:
+    return stream.samples()
 
 
-async def _wait_for_zero_lag(
-    stream: Stream,
-) -> dict[tuple[str, tuple[tuple[str, str], ...]], float]:
+async def _wait_for_zero_lag(stream: Stream) -> Samples:
     lag: list[float] = []
     for _ in range(60):  # the lag gauge is refreshed every few seconds
         samples = _samples(stream)

@@ -248,3 +248,22 @@ async def test_an_evicted_service_loses_its_state_and_its_open_incident_resolves
     assert resolved and all(m.body["data"]["action"] == "resolved" for m in resolved)
     alert = resolved[0].body["outbound"]["message"]
     assert alert["status"] == "resolved" and "left live state" in alert["reason"]
+
+
+@pytest.mark.parametrize("with_store", [True, False])
+async def test_evictions_are_counted_and_nothing_of_an_evicted_service_is_kept(with_store: bool):
+    store = Store() if with_store else None
+    counted: list[int] = []
+    detectors = Detectors(replace(CONFIG, max_services=2), store=store, on_evicted=counted.append)
+    names = [f"svc-{i}" for i in range(7)]
+    rows = [row(s, T0 + i, i) for i, s in enumerate(names)]
+    await detectors.observe(0, rows[:5], [], T0)
+    await detectors.observe(0, rows[5:], [], T0)
+    assert sum(counted) == 5 and all(n > 0 for n in counted)
+    assert detectors.live_services() == ["svc-5", "svc-6"]
+    # Nothing of the five evicted ones stays behind, saved or in memory (a flood of distinct
+    # names must not grow the worker).
+    owned = detectors._partitions[0]
+    assert owned.known == {"svc-5", "svc-6"}
+    if store is not None:
+        assert set(store.values) == {"svc-5", "svc-6"}
