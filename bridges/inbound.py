@@ -4,7 +4,8 @@ A mode service that runs in the worker. Messages are taken one at a time from a 
 their records go to Kafka grouped by partition, each service's to the partition Kafka's default
 partitioner gives its name (``bridges.partitioning``, ``bridges.batching``), so a partition's
 records keep the order they arrived in; a message is acked only
-when Kafka acknowledged every record and dead letter that came from it. A failed send requeues
+when Kafka acknowledged every record and dead letter that came from it, with one ``multiple``
+ack for each run of settled messages (``bridges.acks``). A failed send requeues
 the message: Kafka may then hold some records twice, which storage absorbs (records are keyed
 by event id).
 
@@ -32,6 +33,7 @@ import aio_pika
 from aio_pika.abc import AbstractIncomingMessage, AbstractQueue, AbstractRobustConnection
 from mode import Service
 
+from bridges.acks import AckRuns
 from bridges.backpressure import Change, IntakeGate
 from bridges.batching import Batch, Batcher, Ticket
 from bridges.partitioning import ServicePartitioner
@@ -122,6 +124,10 @@ class InboundBridge(Service):
         self._gate = IntakeGate(config.max_kafka_lag if kafka_lag is not None else 0)
         self._on_gate = on_gate or (lambda paused, lag: None)
         self._lag_failing = False
+        # Acks of the channel the messages come on; a reconnect brings a new channel.
+        self._acks: AckRuns[AbstractIncomingMessage] = AckRuns()
+        self._acks_channel: object | None = None
+        self._ack_flush_due = False
 
     async def on_start(self) -> None:
         self._partitioner = ServicePartitioner(await self._partitions())
@@ -159,6 +165,10 @@ class InboundBridge(Service):
                     "redelivered",
                     len(pending),
                 )
+        # The last settles scheduled a flush; send it before the connection goes.
+        self._flush_acks()
+        if self._inflight:
+            await asyncio.wait(self._inflight, timeout=self._config.stop_timeout_seconds)
         if self._connection is not None:
             await self._connection.close()
         if self._kafka_lag is not None:
@@ -178,6 +188,7 @@ class InboundBridge(Service):
                     break
 
     def _handle(self, message: AbstractIncomingMessage) -> None:
+        self._take(message)
         received_at = time.time()
         result = intake(
             message.body,
@@ -238,8 +249,31 @@ class InboundBridge(Service):
         else:
             ticket.release(True)
 
+    def _take(self, message: AbstractIncomingMessage) -> None:
+        if message.channel is not self._acks_channel:
+            self._acks, self._acks_channel = AckRuns(), message.channel
+        assert message.delivery_tag is not None  # consumed with acknowledgements
+        self._acks.took(message.delivery_tag, message)
+
     def _settle(self, message: AbstractIncomingMessage, ok: bool) -> None:
-        self._track(message.ack() if ok else message.nack(requeue=True))
+        if message.channel is not self._acks_channel:
+            # Taken on a channel that is gone: this fails and RabbitMQ redelivers the message.
+            self._track(message.ack() if ok else message.nack(requeue=True))
+            return
+        if not ok:
+            self._track(message.nack(requeue=True))
+        assert message.delivery_tag is not None
+        self._acks.settled(message.delivery_tag, ok)
+        # A Kafka batch settles many messages at once: one flush after them all.
+        if not self._ack_flush_due:
+            self._ack_flush_due = True
+            asyncio.get_running_loop().call_soon(self._flush_acks)
+
+    def _flush_acks(self) -> None:
+        self._ack_flush_due = False
+        last = self._acks.flush()
+        if last is not None:
+            self._track(last.ack(multiple=True))
 
     def _track(self, work: Awaitable[Any]) -> None:
         future = asyncio.ensure_future(work)
