@@ -35,12 +35,9 @@ PACED_SLICE_MESSAGES = 2000
 
 def mine_batch(records: Iterable[WireRecord], miners: ServiceMiners) -> MinedBatch:
     steps = _mine(records, miners, slice_messages=None)
-    while True:
-        try:
-            next(steps)
-        except StopIteration as done:
-            mined: MinedBatch = done.value
-            return mined
+    while (mined := _advance(steps)) is None:
+        pass
+    return mined
 
 
 async def mine_batch_paced(
@@ -54,13 +51,19 @@ async def mine_batch_paced(
     and the worker's event loop (its web server, Faust's timers) must not wait that long. A
     service's messages are mined in order across slices, so the result is the same."""
     steps = _mine(records, miners, slice_messages=slice_messages)
-    while True:
-        try:
-            next(steps)
-        except StopIteration as done:
-            mined: MinedBatch = done.value
-            return mined
+    while (mined := _advance(steps)) is None:
         await pause()
+    return mined
+
+
+def _advance(steps: Generator[None, None, MinedBatch]) -> MinedBatch | None:
+    """Runs ``steps`` to its next pause: None, or the batch once it is done."""
+    try:
+        next(steps)
+    except StopIteration as done:
+        mined: MinedBatch = done.value
+        return mined
+    return None
 
 
 def _mine(
