@@ -41,6 +41,7 @@ class Metrics:
     dead_letters: Counter
     anomalies_detected: Counter
     patterns_detected: Counter
+    insights_left_out: Counter
     miner_bound_hits: Counter
     detector_evictions: Counter
     messages_consumed: Counter
@@ -93,6 +94,13 @@ class Metrics:
             ),
             patterns_detected=Counter(
                 "patterns_detected", "New log templates mined", registry=registry
+            ),
+            insights_left_out=Counter(
+                "insights_left_out",
+                "Insights not emitted past a bound (new_pattern: over "
+                "NEW_PATTERNS_PER_SERVICE of a service in one batch)",
+                ["type"],
+                registry=registry,
             ),
             miner_bound_hits=Counter(
                 "template_miner_bound_hits",

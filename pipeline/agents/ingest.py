@@ -173,7 +173,9 @@ class Ingestor:
                 skipped.add(row.event_id)  # a repeat within the batch is one record
                 by_partition[partition_of[row.event_id]].append(row)
         now = time.time()
-        messages = new_pattern_messages(mined.templates, mined.created, now)
+        messages, left_out = new_pattern_messages(mined.templates, mined.created, now)
+        if left_out:
+            self._metrics.insights_left_out.labels("new_pattern").inc(left_out)
         for partition, rows in sorted(by_partition.items()):
             messages.extend(
                 await self._detectors.observe(

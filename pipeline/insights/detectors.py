@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+from collections import Counter
 from collections.abc import Awaitable, Callable, Container, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -409,12 +410,30 @@ class Detectors:
         return messages
 
 
+# New-pattern insights of one service in one agent batch. A service writing a unique line each
+# time (ids the masks do not know) makes a template per line: 100,000 insights for a batch of
+# 200,000 such lines took the agent 35 s to emit, and tell a reader nothing the templates table
+# does not. The templates themselves are all stored.
+NEW_PATTERNS_PER_SERVICE = 50
+
+
 def new_pattern_messages(
-    templates: Iterable[TemplateRow], created: set[tuple[str, str]], first_seen: float
-) -> list[InsightMessage]:
-    """Templates created in this batch whose first record was WARNING or above."""
-    return [
-        new_pattern(t.service, t.template_id, t.template, t.level, first_seen)
-        for t in templates
-        if (t.service, t.template_id) in created and LEVEL_CODES.get(t.level, 0) >= WARNING
-    ]
+    templates: Iterable[TemplateRow],
+    created: set[tuple[str, str]],
+    first_seen: float,
+    limit_per_service: int = NEW_PATTERNS_PER_SERVICE,
+) -> tuple[list[InsightMessage], int]:
+    """Templates created in this batch whose first record was WARNING or above, at most
+    ``limit_per_service`` of a service; and how many more there were."""
+    messages: list[InsightMessage] = []
+    per_service: Counter[str] = Counter()
+    left_out = 0
+    for t in templates:
+        if (t.service, t.template_id) not in created or LEVEL_CODES.get(t.level, 0) < WARNING:
+            continue
+        per_service[t.service] += 1
+        if per_service[t.service] > limit_per_service:
+            left_out += 1
+            continue
+        messages.append(new_pattern(t.service, t.template_id, t.template, t.level, first_seen))
+    return messages, left_out

@@ -59,8 +59,23 @@ def test_new_patterns_at_warning_and_above_only():
         TemplateRow("api", "c", "slow query <*>", "WARNING"),
     ]
     created = {("api", "a"), ("api", "b")}
-    messages = new_pattern_messages(templates, created, T0)
-    assert [m.id for m in messages] == ["pattern:api:a"]
+    messages, left_out = new_pattern_messages(templates, created, T0)
+    assert [m.id for m in messages] == ["pattern:api:a"] and left_out == 0
+
+
+def test_new_patterns_are_bounded_per_service_and_the_rest_counted():
+    templates = [TemplateRow("api", f"t{n}", f"boom {n}", "ERROR") for n in range(7)]
+    templates += [TemplateRow("db", f"d{n}", f"lost {n}", "WARNING") for n in range(2)]
+    created = {(t.service, t.template_id) for t in templates}
+    messages, left_out = new_pattern_messages(templates, created, T0, limit_per_service=3)
+    assert [m.id for m in messages] == [
+        "pattern:api:t0",
+        "pattern:api:t1",
+        "pattern:api:t2",
+        "pattern:db:d0",
+        "pattern:db:d1",
+    ]
+    assert left_out == 4
 
 
 def steady_rows(minutes: range, services: list[str], per_minute: int = 20) -> list[LogRow]:
