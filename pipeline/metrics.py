@@ -62,6 +62,7 @@ class Metrics:
     state_errors: Counter
     agent_failures: Counter
     skipped_events: Counter
+    partitions_resumed: Counter
     bridge_paused: Gauge
     bridge_kafka_lag: Gauge
 
@@ -195,6 +196,13 @@ class Metrics:
                 "skipped_events",
                 "Times Faust skipped events of a partition (read again from the first one)",
                 ["agent"],
+                registry=registry,
+            ),
+            partitions_resumed=Counter(
+                "partitions_resumed",
+                "Stream partitions the watchdog resumed: paused with no rebalance or recovery "
+                "running (faust-streaming#629)",
+                ["topic"],
                 registry=registry,
             ),
             bridge_paused=Gauge(

@@ -34,6 +34,7 @@ from pipeline.ingest.intake import IntakeLimits
 from pipeline.insights.detectors import Detectors
 from pipeline.insights.messages import InsightMessage
 from pipeline.metrics import LabelFolder, Metrics
+from pipeline.partition_watchdog import register_partition_watchdog
 from pipeline.producer_topics import track_topics
 from pipeline.settings import Settings
 from pipeline.state.chunks import ChunkedStates
@@ -319,6 +320,7 @@ def attach_stream(
         await _report_lag(lag, metrics)
 
     app.timer(LAG_INTERVAL_SECONDS)(report_lag)
+    register_partition_watchdog(app, metrics)
 
     async def close_idle_windows() -> None:
         # The lag from the consumer's last fetches, not from the broker: asking the broker
