@@ -37,7 +37,7 @@ from bridges.acks import AckRuns
 from bridges.backpressure import Change, IntakeGate
 from bridges.batching import Batch, Batcher, Ticket
 from bridges.partitioning import ServicePartitioner
-from bridges.queues import declare_queue
+from bridges.queues import connected, declare_queue
 from pipeline.errors import LogAnalysisError
 from pipeline.ingest import dead_letters
 from pipeline.ingest.intake import IntakeLimits, intake
@@ -145,7 +145,7 @@ class InboundBridge(Service):
 
     async def check(self) -> None:
         """Readiness: raises while the bridge has no open RabbitMQ connection."""
-        if self._connection is None or self._connection.is_closed:
+        if not connected(self._connection):
             raise BridgeUnavailable("not connected to RabbitMQ")
 
     async def on_stop(self) -> None:

@@ -53,7 +53,7 @@ from aio_pika.abc import AbstractChannel, AbstractQueue, AbstractRobustConnectio
 from aio_pika.exceptions import DeliveryError, PublishError
 from mode import Service
 
-from bridges.queues import declare_queue, persistent_message
+from bridges.queues import connected, declare_queue, persistent_message
 from pipeline.agents.sequence import PartitionOffsets, sequencer
 from pipeline.agents.stopping import give_up_unacked, until_done
 from pipeline.errors import LogAnalysisError
@@ -213,7 +213,7 @@ class OutboundPublisher(Service):
 
     async def check(self) -> None:
         """Readiness: raises while the publisher has no open RabbitMQ connection."""
-        if self._connection is None or self._connection.is_closed:
+        if not connected(self._connection):
             raise OutboundUnavailable("not connected to RabbitMQ")
 
     async def on_stop(self) -> None:

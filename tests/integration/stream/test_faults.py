@@ -14,7 +14,7 @@ from __future__ import annotations
 import asyncio
 import signal
 import time
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -154,6 +154,37 @@ class Watch:
         )
 
 
+@dataclass
+class Readiness:
+    """What the current worker's ``/health/ready`` said while each restart ran: per restart,
+    (status, the checks not ok) -> how often."""
+
+    port: str
+    during: str | None = None
+    seen: defaultdict[str, Counter[tuple[int, str]]] = field(
+        default_factory=lambda: defaultdict(Counter)
+    )
+
+    async def run(self) -> None:
+        url = f"http://127.0.0.1:{self.port}/health/ready"
+        while True:
+            if (restart := self.during) is not None:
+                try:
+                    status, body = await asyncio.to_thread(get_json, url)
+                except OSError:  # the worker's own socket, not a dependency: not an answer
+                    status, body = 0, None
+                data = body.get("data") if isinstance(body, dict) else None
+                checks = data.get("checks", {}) if isinstance(data, dict) else {}
+                down = ",".join(sorted(name for name, value in checks.items() if value != "ok"))
+                self.seen[restart][(status, down)] += 1
+            await asyncio.sleep(0.25)
+
+    def said_down(self, restart: str, dependency: str) -> bool:
+        return any(
+            status == 503 and dependency in down.split(",") for status, down in self.seen[restart]
+        )
+
+
 async def stored(stream: Stream) -> int:
     return int((await stream.fetch("SELECT count(*) AS n FROM logs"))[0]["n"])
 
@@ -227,6 +258,8 @@ async def test_every_fault_in_turn_loses_repeats_and_leaks_nothing(
     publishing = asyncio.create_task(publisher.run(bodies, PUBLISH_SECONDS / len(bodies)))
     watch = Watch(stream)
     watching = asyncio.create_task(watch.run())
+    ready = Readiness(port)
+    polling = asyncio.create_task(ready.run())
     timings: dict[str, float] = {}
     at: dict[str, int] = {}
 
@@ -237,13 +270,16 @@ async def test_every_fault_in_turn_loses_repeats_and_leaks_nothing(
         at[name] = await stored(stream)
         assert at[name] < len(items), f"every record stored before {name}"
 
+    async def restart(name: str, broker: OwnedBroker) -> None:
+        await next_fault(name)
+        ready.during = name
+        timings[name] = await timed(broker.restart)
+        ready.during = None
+
     try:
-        await next_fault("rabbitmq")
-        timings["rabbitmq"] = await timed(own_rabbitmq.restart)
-        await next_fault("kafka")
-        timings["kafka"] = await timed(own_kafka.restart)
-        await next_fault("postgresql restart")
-        timings["postgresql restart"] = await timed(own_postgres.restart)
+        await restart("rabbitmq", own_rabbitmq)
+        await restart("kafka", own_kafka)
+        await restart("postgresql restart", own_postgres)
         await next_fault("sigkill")
         started = time.monotonic()
         stream.workers[-1].kill(signal.SIGKILL)
@@ -271,9 +307,14 @@ async def test_every_fault_in_turn_loses_repeats_and_leaks_nothing(
         await assert_undisturbed(stream, run)
     finally:
         watching.cancel()
+        polling.cancel()
         if not publishing.done():
             publishing.cancel()
 
+    # While RabbitMQ and Kafka restarted the worker said it was not ready, naming them.
+    seen = {name: dict(counts) for name, counts in ready.seen.items()}
+    assert ready.said_down("rabbitmq", "rabbitmq"), seen
+    assert ready.said_down("kafka", "kafka"), seen
     # While PostgreSQL was down the worker said so, and the backlog waited in RabbitMQ.
     assert readiness[(503, "unavailable")] >= OUTAGE_SECONDS // 2, dict(readiness)
     assert paused == 1 and depth > 0, (paused, depth)
@@ -314,7 +355,8 @@ async def test_every_fault_in_turn_loses_repeats_and_leaks_nothing(
         f"{len(items)} records in {len(bodies)} messages, {publisher.retries} publish retries "
         f"({dict(publisher.errors)}); stored at each fault: {at}; seconds each took: "
         f"{ {k: round(v, 1) for k, v in timings.items()} }; readiness during the outage: "
-        f"{dict(readiness)}; RabbitMQ held up to {depth:.0f} messages; worker RSS peak before "
+        f"{dict(readiness)}, during the restarts: {seen}; RabbitMQ held up to {depth:.0f} "
+        "messages; worker RSS peak before "
         f"the outage {before / 2**20:.0f} MiB, during {during / 2**20:.0f} MiB; "
         f"{len(expected)} alerts, each delivered once ({skipped:.0f} repeats skipped by the "
         "last worker's ledger)"

@@ -207,6 +207,8 @@ class FakeConnection:
     def __init__(self, channel: FakeChannel) -> None:
         self._channel = channel
         self.is_closed = False
+        self.connected = asyncio.Event()
+        self.connected.set()
         self.channel_options: dict[str, Any] = {}
 
     async def channel(self, **options: Any) -> FakeChannel:
@@ -339,6 +341,19 @@ async def test_a_stopped_publisher_aborts_and_is_not_ready():
     with pytest.raises(PublishAborted):
         await h.publisher.publish(ALERTS_Q, b"{}", "a-1")
     assert h.channel.attempts == []
+
+
+async def test_a_connection_reconnecting_is_not_ready_until_it_is_back():
+    h = Harness()
+    await h.publisher.start()
+    await h.publisher.check()
+    # A robust connection whose broker went away: not closed, but not connected either.
+    h.connection.connected.clear()
+    with pytest.raises(OutboundUnavailable):
+        await h.publisher.check()
+    h.connection.connected.set()
+    await h.publisher.check()
+    await h.publisher.stop()
 
 
 async def test_a_publish_before_start_waits_for_it():
