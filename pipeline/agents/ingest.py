@@ -14,7 +14,6 @@ for one Kafka record is split over several (``pipeline.state.chunks``).
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import time
 import zlib
@@ -27,7 +26,7 @@ from prometheus_client import Counter
 from pipeline.agents.stopping import register_batch_agent
 from pipeline.errors import SnapshotError
 from pipeline.ingest import dead_letters
-from pipeline.ingest.mining import MinedBatch, mine_batch_paced
+from pipeline.ingest.mining import MinedBatch, mine_batch
 from pipeline.ingest.wire import WireRecord, decode_batch
 from pipeline.insights.detectors import Detectors, new_pattern_messages
 from pipeline.insights.messages import InsightMessage
@@ -51,10 +50,6 @@ class Sink(Protocol):
 
 # Sends insights to the insights topic; returns once Kafka acknowledged them all.
 Emit = Callable[[Sequence[InsightMessage]], Awaitable[None]]
-
-
-async def _yield_to_loop() -> None:
-    await asyncio.sleep(0)
 
 
 async def _emit_nothing(messages: Sequence[InsightMessage]) -> None:
@@ -139,7 +134,7 @@ class Ingestor:
                 )
         clock.lap("decode")
         self._load_miners({wire.record.service_name for wire in records})
-        mined = await mine_batch_paced(records, self._miners, _yield_to_loop)
+        mined = mine_batch(records, self._miners)
         clock.lap("mine")
         result = await self._sink.store(mined.rows, mined.templates, mined.aliases)
         if letters:

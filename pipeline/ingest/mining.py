@@ -8,7 +8,7 @@ through a batch gives its earlier rows the new id too, and the old id is reporte
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Generator, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from pipeline.ingest.wire import WireRecord
@@ -28,49 +28,7 @@ class MinedBatch:
     created: set[tuple[str, str]] = field(default_factory=set)
 
 
-# Messages mined between two pauses of mine_batch_paced: about 50 ms at the miner's usual pace,
-# a few hundred when every message makes a new template.
-PACED_SLICE_MESSAGES = 2000
-
-
 def mine_batch(records: Iterable[WireRecord], miners: ServiceMiners) -> MinedBatch:
-    steps = _mine(records, miners, slice_messages=None)
-    while (mined := _advance(steps)) is None:
-        pass
-    return mined
-
-
-async def mine_batch_paced(
-    records: Iterable[WireRecord],
-    miners: ServiceMiners,
-    pause: Callable[[], Awaitable[None]],
-    slice_messages: int = PACED_SLICE_MESSAGES,
-) -> MinedBatch:
-    """:func:`mine_batch`, awaiting ``pause`` after every ``slice_messages`` messages of a
-    service: a batch of a hundred thousand records, each a new template, took 21 s of mining,
-    and the worker's event loop (its web server, Faust's timers) must not wait that long. A
-    service's messages are mined in order across slices, so the result is the same."""
-    steps = _mine(records, miners, slice_messages=slice_messages)
-    while (mined := _advance(steps)) is None:
-        await pause()
-    return mined
-
-
-def _advance(steps: Generator[None, None, MinedBatch]) -> MinedBatch | None:
-    """Runs ``steps`` to its next pause: None, or the batch once it is done."""
-    try:
-        next(steps)
-    except StopIteration as done:
-        mined: MinedBatch = done.value
-        return mined
-    return None
-
-
-def _mine(
-    records: Iterable[WireRecord], miners: ServiceMiners, slice_messages: int | None
-) -> Generator[None, None, MinedBatch]:
-    """The work of :func:`mine_batch`; yields after each slice of a service's messages when
-    ``slice_messages`` is set."""
     batch = MinedBatch()
     wires = list(records)
     # One call of the miners' batch entry point per service: services are mined apart, so
@@ -86,19 +44,14 @@ def _mine(
     assigned_ids = [""] * len(wires)
     created: list[tuple[str, str]] = []
     for service, where in positions.items():
-        step = slice_messages or len(where)
-        for start in range(0, len(where), step):
-            part = where[start : start + step]
-            result = miners.assign(service, [wires[i].record.message for i in part])
-            ids = result.template_ids
-            for position, tid in zip(part, ids, strict=True):
-                assigned_ids[position] = tid
-            if result.created or result.renamed:
-                batch.changed_services.add(service)
-            batch.new_templates += len(result.created)
-            created.extend((service, ids[i]) for i in result.created)
-            if slice_messages is not None:
-                yield
+        result = miners.assign(service, [wires[i].record.message for i in where])
+        ids = result.template_ids
+        for position, tid in zip(where, ids, strict=True):
+            assigned_ids[position] = tid
+        if result.created or result.renamed:
+            batch.changed_services.add(service)
+        batch.new_templates += len(result.created)
+        created.extend((service, ids[i]) for i in result.created)
     assigned = list(zip(wires, assigned_ids, strict=True))
     first_level: dict[tuple[str, str], str] = {}
     for wire, tid in assigned:

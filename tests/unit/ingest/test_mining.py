@@ -1,5 +1,5 @@
 from pipeline.analysis.records import parse_record
-from pipeline.ingest.mining import MinedBatch, mine_batch, mine_batch_paced
+from pipeline.ingest.mining import mine_batch
 from pipeline.ingest.wire import WireRecord
 from pipeline.templates import ServiceMiners
 
@@ -51,50 +51,3 @@ def test_a_known_template_changes_no_state():
     mine_batch([wire("api", "user 7 logged in")], miners)
     again = mine_batch([wire("api", "user 8 logged in")], miners)
     assert again.changed_services == set() and again.new_templates == 0 and again.aliases == []
-
-
-def _messages(count: int) -> list[WireRecord]:
-    """Records of two services, many of them new templates, some generalising later."""
-    words = ["alpha", "beta", "gamma", "delta", "epsilon"]
-    return [
-        wire(
-            ("api", "db")[i % 2],
-            f"{words[i % 5]} step {words[(i // 5) % 5]} {i % 7} done {'x' * (i % 3)}",
-            position=i,
-        )
-        for i in range(count)
-    ]
-
-
-def _summary(batch: MinedBatch) -> tuple[object, ...]:
-    return (
-        [(r.event_id, r.template_id) for r in batch.rows],
-        sorted((t.service, t.template_id, t.template, t.level) for t in batch.templates),
-        sorted((a.service, a.old_id, a.new_id) for a in batch.aliases),
-        batch.changed_services,
-        batch.new_templates,
-        batch.created,
-    )
-
-
-async def test_paced_mining_pauses_between_slices_and_finds_the_same():
-    records = _messages(500)
-    whole = mine_batch(records, ServiceMiners())
-    pauses = 0
-
-    async def pause() -> None:
-        nonlocal pauses
-        pauses += 1
-
-    paced = await mine_batch_paced(records, ServiceMiners(), pause, slice_messages=60)
-    # 250 messages a service, in slices of 60: five slices each.
-    assert pauses == 10
-    assert _summary(paced) == _summary(whole)
-    # And a second batch on miners that mined the first one either way.
-    miners_whole, miners_paced = ServiceMiners(), ServiceMiners()
-    mine_batch(records, miners_whole)
-    await mine_batch_paced(records, miners_paced, pause, slice_messages=7)
-    more = _messages(700)[500:]
-    assert _summary(await mine_batch_paced(more, miners_paced, pause, slice_messages=13)) == (
-        _summary(mine_batch(more, miners_whole))
-    )
