@@ -19,7 +19,7 @@ export LOG_ANALYSIS_ENV ?= development
 export LOG_ANALYSIS_DATA_DIR ?= $(CURDIR)/.stack/faust
 
 .PHONY: help install up down status migrate run browser test test-unit test-integration lint format \
-        bench bench-templates bench-anomaly docker-build docker-up docker-down clean \
+        bench bench-templates bench-anomaly bench-nab docker-build docker-up docker-down clean \
         migrate-create migrate-down dev
 
 help: ## List the targets
@@ -95,6 +95,9 @@ bench: install up migrate ## End-to-end throughput, latency and memory (standard
 
 bench-anomaly: install ## Anomaly precision/recall/delay on simulated scenarios
 	$(PY) tests/bench/bench_anomaly.py
+
+bench-nab: install ## Anomalies on NAB's labelled volume series (NAB_DIR=a clone of github.com/numenta/NAB)
+	$(PY) tests/bench/bench_nab.py --nab "$(NAB_DIR)"
 
 docker-build: ## Build the service image
 	$(COMPOSE) build

@@ -29,6 +29,7 @@ class VolumeBaseline:
         "dev",
         "dev_alpha",
         "level",
+        "min_rise",
         "n",
         "outside",
         "peak",
@@ -38,10 +39,14 @@ class VolumeBaseline:
         "relearn",
     )
 
-    def __init__(self, alpha: float, dev_alpha: float, relearn: int = 30) -> None:
+    def __init__(
+        self, alpha: float, dev_alpha: float, relearn: int = 30, min_rise: float = 5.0
+    ) -> None:
         self.alpha = alpha
         self.dev_alpha = dev_alpha
         self.relearn = relearn
+        # A rise of fewer lines than this is always learned (see ``update``).
+        self.min_rise = min_rise
         self.level = 0.0
         self.dev = 0.0
         self.n = 0
@@ -142,7 +147,10 @@ class VolumeBaseline:
             if self.prior_age > 2 * self.relearn:
                 self.prior = None
         z = self.z(count)
-        if abs(z) > 3.0:
+        # A few lines more than expected are no incident, however unlikely a Poisson count
+        # calls them: held back, a sporadic service's baseline would sink towards zero and
+        # make every later line a spike.
+        if abs(z) > 3.0 and not 0.0 < count - self.expected() < self.min_rise:
             # Probably an incident: hold the level and the spread, so an incident does not
             # teach itself away; a level held for ``relearn`` windows is the new normal (and the
             # old one is remembered, so the end of a long incident is not a "drop").
@@ -386,6 +394,44 @@ class LevelHistory:
         if excursion > longest:
             return False
         return quiet >= runs_needed or quiet + alerted >= runs_needed + 1
+
+    def ordinary(
+        self, count: int, z: float, runs_needed: int, min_z: float = 2.0, separation: int = 5
+    ) -> bool:
+        """Whether this service's own recent past holds ``runs_needed`` earlier, separate
+        excursions (same direction, |z| >= ``min_z``) that peaked at least as far as this
+        window's ``z`` and lasted at least as long as the excursion it belongs to so far: on
+        heavy-tailed traffic (news-driven, bursty) a burst of this size is what the service
+        does several times a day, whatever the fitted spread says. The excursion going on and
+        the ``separation`` windows before it do not count; one lasting longer than the earlier
+        ones is news again."""
+        high = z > 0
+        values = list(self.values)
+        signed = [past_z if high else -past_z for _, past_z, _ in values]
+        x = math.log1p(count)
+        i = len(signed) - 1
+        while i >= 0 and signed[i] >= min_z:
+            i -= 1
+        length = len(signed) - i
+        i -= separation
+        runs = 0
+        peak = 0.0
+        far = -math.inf
+        run = 0
+        target = abs(z)
+        for j in range(i, -2, -1):
+            if j >= 0 and signed[j] >= min_z:
+                run += 1
+                peak = max(peak, signed[j])
+                level = values[j][0]
+                far = max(far, level if high else -level)
+                continue
+            if run >= length and (peak >= target or far >= (x if high else -x)):
+                runs += 1
+                if runs >= runs_needed:
+                    return True
+            run, peak, far = 0, 0.0, -math.inf
+        return False
 
     def periodic(self, z: float, min_z: float, min_period: int = 5) -> bool:
         """Whether the excursion this window belongs to started on the beat of earlier ones:

@@ -52,6 +52,10 @@ class AnalysisConfig:
     error_z: float = 5.0
     shift_z: float = 5.0
     min_spike_ratio: float = 1.3
+    # A spike adds at least this many lines to the expected count. Fewer extra lines are
+    # learned as the service's traffic whatever their z: a service that logs a line now and
+    # then must not come to expect nothing (its every line then "a spike").
+    min_spike_lines: int = 5
     # Lines of templates new since a deploy are discounted from a spike up to this share of
     # the expected volume (a deploy adds some logging; a flood of a new message is a spike).
     max_fresh_share: float = 0.5
@@ -82,6 +86,10 @@ class AnalysisConfig:
     report_templates: int = 100
     # A peak level seen in this many earlier, separate runs is a recurring peak (batch job).
     recurring_runs: int = 1
+    # A volume excursion that this many earlier, separate excursions of the service's last
+    # day matched or beat (as far out, as long) is its ordinary burstiness: more than about
+    # two a day would be more false alarms than a trustworthy detector may raise.
+    ordinary_runs: int = 3
     history_windows: int = 24 * 60
 
     # Half-space trees (river): one observation per closed window.

@@ -60,11 +60,16 @@ def volume_rule(
         )
         known = n - min(fresh_lines, int(config.max_fresh_share * expected))
         z = volume.z(known)
-        if z <= 0 or known < expected * config.min_spike_ratio:
+        if (
+            z <= 0
+            or known < expected * config.min_spike_ratio
+            or known - expected < config.min_spike_lines
+        ):
             return None
         if z >= config.spike_z and (
             history.recurring(known, z, config.spike_z, config.recurring_runs)
             or history.periodic(z, config.spike_z)
+            or history.ordinary(known, z, config.ordinary_runs)
         ):
             # Not an alert, but it explains a share jump in the same window (batch job).
             return Candidate(RECURRING, 0.0, expected, float(n), ())
@@ -84,8 +89,9 @@ def volume_rule(
         )
     if z < 0 and n <= expected * config.max_drop_ratio:
         # A restart costs one partial window: troughs must have lasted two to count.
-        if -z >= config.drop_z and history.recurring(
-            n, z, config.drop_z, config.recurring_runs, min_length=2
+        if -z >= config.drop_z and (
+            history.recurring(n, z, config.drop_z, config.recurring_runs, min_length=2)
+            or history.ordinary(n, z, config.ordinary_runs)
         ):
             return Candidate(RECURRING, 0.0, expected, float(n), ())
         # Templates that went missing, biggest expected share first.

@@ -242,3 +242,66 @@ def test_sporadic_errors_on_a_quiet_service_are_not_an_error_rate_incident() -> 
         override[minute] = quiet_minute(lines, int(rng.binomial(lines, 0.02)))
     _, reports = run(range(1440), override=override)
     assert "error_rate" not in kinds(reports)
+
+
+def test_a_sporadic_services_baseline_does_not_sink_to_nothing() -> None:
+    # Silent nights, then a line or two now and then (a job logging every few minutes).
+    base = VolumeBaseline(alpha=0.08, dev_alpha=0.05)
+    for i in range(2600):
+        night = i % 1440 < 300
+        base.update(0 if night else 1 if i % 7 == 0 else 2 if i % 23 == 0 else 0)
+    # After the first night every line was held back as a "spike": it came to expect no
+    # lines at all (0.0), and one line was z 3.1, two z 4.9.
+    assert 0.1 < base.expected() < 1.0
+    assert base.z(2) < 3.0
+
+
+def test_a_few_lines_on_a_sporadic_service_are_no_volume_spike_a_flood_is() -> None:
+    pattern = [1 if m % 7 == 0 else 0 for m in range(1500)]
+    override = {m: [("login", "INFO", c)] for m, c in enumerate(pattern)}
+    override[1400] = [("login", "INFO", 4)]
+    override[1450] = [("login", "INFO", 40)]
+    _, reports = run(range(1500), override=override)
+    spikes = kinds(reports).get("volume_spike", [])
+    assert spikes == [1450]
+
+
+def bursts(history: LevelHistory, peaks: list[tuple[int, float, int]], total: int) -> None:
+    """Windows at z 0 except bursts (start, z, length) at ten times the level."""
+    for i in range(total):
+        z = next((z for s, z, n in peaks if s <= i < s + n), 0.0)
+        history.add(500 if z else 50, z)
+
+
+def test_a_burst_matched_by_three_earlier_ones_today_is_ordinary() -> None:
+    history = LevelHistory(1440)
+    bursts(history, [(100, 8.0, 2), (400, 6.0, 2), (700, 7.0, 1), (900, 9.0, 2)], 1000)
+    # Beaten three times (8, 7, 9; the run of 1 window is long enough for a first window).
+    assert history.ordinary(500, 6.5, runs_needed=3)
+    # Beaten by only one earlier burst as far out, and none as many lines: news.
+    assert not history.ordinary(5000, 8.5, runs_needed=3)
+    # Two earlier bursts only: news.
+    two = LevelHistory(1440)
+    bursts(two, [(100, 8.0, 2), (400, 6.0, 2)], 1000)
+    assert not two.ordinary(500, 5.0, runs_needed=3)
+    # Bursts just before the current one are the same episode, not precedent.
+    close = LevelHistory(1440)
+    bursts(close, [(990, 8.0, 1), (993, 8.0, 1), (996, 8.0, 1)], 1000)
+    assert not close.ordinary(500, 5.0, runs_needed=3)
+
+
+def test_a_burst_outlasting_the_earlier_ones_is_news_again() -> None:
+    history = LevelHistory(1440)
+    bursts(history, [(100, 8.0, 2), (400, 8.0, 2), (700, 8.0, 2), (997, 6.0, 3)], 1000)
+    # The current burst has run three windows; the earlier ones lasted two.
+    assert not history.ordinary(500, 6.0, runs_needed=3)
+    shorter = LevelHistory(1440)
+    bursts(shorter, [(100, 8.0, 2), (400, 8.0, 2), (700, 8.0, 2), (999, 6.0, 1)], 1000)
+    assert shorter.ordinary(500, 6.0, runs_needed=3)
+    # Drops are judged the same way, downwards.
+    lows = LevelHistory(1440)
+    for i in range(1000):
+        low = any(s <= i < s + 2 for s in (100, 400, 700))
+        lows.add(5 if low else 50, -5.0 if low else 0.0)
+    assert lows.ordinary(5, -4.0, runs_needed=3)
+    assert not lows.ordinary(5, 4.0, runs_needed=3)
