@@ -7,11 +7,20 @@ import math
 from collections import deque
 from typing import Any
 
+import numpy as np
+
 from pipeline.analysis.counts import binomial_z, volume_z
 
 # A window after an incident still this share as far out as the excursion went (on its side)
 # is the incident going on, not a level traffic settled at.
 _EXCURSION_SHARE = 0.6
+# A cycle is looked for between these lengths (windows), in a history holding it three times,
+# and refitted this often.
+_CYCLE_MIN, _CYCLE_MAX, _CYCLES = 12, 480, 3
+_CYCLE_REFIT = 60
+# How strong a cycle must be: the autocorrelation at its length, and how far above the
+# autocorrelation at half its length (a trend or a level shift correlates at every lag).
+_CYCLE_MIN_ACF, _CYCLE_MIN_DIP, _CYCLE_MIN_SMOOTH = 0.6, 0.4, 0.9
 
 
 class VolumeBaseline:
@@ -323,13 +332,96 @@ class TemplateShares:
 
 class LevelHistory:
     """Recent log-volumes, their robust z-scores and whether they were alerted, to recognise a
-    peak or trough that recurs (a periodic batch job) as opposed to noise or a one-off incident.
+    peak or trough that recurs (a periodic batch job) as opposed to noise or a one-off incident,
+    and the service's cycle when it has one (``seasonal``).
     """
 
-    __slots__ = ("values",)
+    __slots__ = ("cycle", "cycle_fit", "cycle_scale", "refit_in", "values")
 
     def __init__(self, size: int) -> None:
         self.values: deque[tuple[float, float, bool]] = deque(maxlen=size)
+        # The cycle's length in windows (0: none found) and the spread of the volume around
+        # the same phase of earlier cycles; refitted every ``_CYCLE_REFIT`` windows asked.
+        self.cycle = 0
+        self.cycle_scale = 0.0
+        # The share of the volume's variance the cycle explains (1 - spread^2 / variance).
+        self.cycle_fit = 0.0
+        self.refit_in = 0
+
+    def seasonal(self, count: int, min_fit: float) -> tuple[float, float] | None:
+        """(z, expected count) of this window against the same phase of the last three cycles
+        (their median), when the volume has a strong cycle of 12 to 480 windows that the
+        history holds three times over and that explains at least ``min_fit`` of the volume's
+        variance; None otherwise. A service whose day is replayed in
+        48 windows or one whose jobs come every two hours is compared with itself at the same
+        point of its cycle, not with a level that cannot follow the cycle's turns."""
+        n = len(self.values)
+        if n < _CYCLES * _CYCLE_MIN:
+            return None
+        self.refit_in -= 1
+        if self.refit_in <= 0:
+            self._fit()
+            self.refit_in = _CYCLE_REFIT
+        period = self.cycle
+        if not period or n < _CYCLES * period or self.cycle_fit < min_fit:
+            return None
+        # The same phase of each earlier cycle, moved by the cycles' trend since (the median
+        # change from one cycle to the next, phase by phase, over the last two): a ramp is no
+        # departure from the cycle, and a holiday's windows are too few to move a median.
+        # Alerted windows are neither a phase's reference nor part of the trend.
+        values = self.values
+        steps = sorted(
+            values[i][0] - values[i - period][0]
+            for i in range(n - 2 * period, n)
+            if not values[i][2] and not values[i - period][2]
+        )
+        trend = steps[len(steps) // 2] if len(steps) >= period else 0.0
+        refs = sorted(
+            values[n - k * period][0] + k * trend
+            for k in range(1, _CYCLES + 1)
+            if not values[n - k * period][2]
+        )
+        if not refs:
+            return None
+        reference = refs[len(refs) // 2]
+        expected = math.expm1(reference)
+        # Poisson noise of log(count), as the volume baseline's floor.
+        scale = max(self.cycle_scale, 1.0 / math.sqrt(expected + 1.0), 0.05)
+        return (math.log1p(count) - reference) / scale, expected
+
+    def _fit(self) -> None:
+        x = np.fromiter((v[0] for v in self.values), dtype=float, count=len(self.values))
+        n = len(x)
+        self.cycle, self.cycle_scale, self.cycle_fit = 0, 0.0, 0.0
+        centred = x - x.mean()
+        variance = float(centred @ centred)
+        if variance <= 1e-9:
+            return
+        spectrum = np.fft.rfft(centred, 2 * n)
+        acf = np.fft.irfft(spectrum * np.conj(spectrum))[:n] / variance
+        # Unbiased: each lag by the pairs it has.
+        acf *= n / np.maximum(n - np.arange(n), 1)
+        # A smooth cycle (neighbouring windows alike), as days and weeks are; short job runs
+        # on flat traffic are not one (``periodic`` and ``recurring`` know those).
+        if acf[1] < _CYCLE_MIN_SMOOTH:
+            return
+        top = min(_CYCLE_MAX, n // _CYCLES)
+        # Every strong peak is a candidate (a day and a week both are); the one that predicts
+        # the volume best -- the smallest spread around its phases -- is the cycle.
+        for lag in range(_CYCLE_MIN, top):
+            a = acf[lag]
+            if (
+                a >= _CYCLE_MIN_ACF
+                and a >= acf[lag - 1]
+                and a >= acf[lag + 1]
+                and a - acf[lag // 2] >= _CYCLE_MIN_DIP
+            ):
+                # A multiple of a shorter cycle must predict clearly better to replace it.
+                scale = _phase_spread(x, lag)
+                if not self.cycle or scale < 0.8 * self.cycle_scale:
+                    self.cycle, self.cycle_scale = lag, scale
+        if self.cycle:
+            self.cycle_fit = max(0.0, 1.0 - self.cycle_scale**2 * n / variance)
 
     def add(self, count: int, z: float, alerted: bool = False) -> None:
         self.values.append((math.log1p(count), z, alerted))
@@ -475,6 +567,19 @@ class LevelHistory:
     def load(self, state: list[Any]) -> None:
         self.values.clear()
         self.values.extend((float(a), float(b), bool(c)) for a, b, c in state)
+        self.cycle, self.cycle_scale, self.cycle_fit, self.refit_in = 0, 0.0, 0.0, 0
+
+
+def _phase_spread(x: np.ndarray, period: int) -> float:
+    """Robust spread (1.4826 MAD) of the volume around the median of the same phase in the
+    ``_CYCLES`` cycles before, over the history after the first ``_CYCLES`` cycles."""
+    n = len(x)
+    refs = np.median(
+        np.stack([x[(_CYCLES - k) * period : n - k * period] for k in range(1, _CYCLES + 1)]),
+        axis=0,
+    )
+    residuals = x[_CYCLES * period :] - refs
+    return 1.4826 * float(np.median(np.abs(residuals - np.median(residuals))))
 
 
 def _run_length(flags: list[bool], start: int) -> int:

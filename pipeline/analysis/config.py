@@ -90,6 +90,16 @@ class AnalysisConfig:
     # day matched or beat (as far out, as long) is its ordinary burstiness: more than about
     # two a day would be more false alarms than a trustworthy detector may raise.
     ordinary_runs: int = 3
+    # Services with a cycle (12-480 windows, seen three times) that explains at least
+    # ``cycle_min_fit`` of their volume's variance (a day of taxi rides, not a few job runs on
+    # flat traffic) are also judged against the same phase of their last cycles; a spike or
+    # drop within ``cycle_explains_z`` of it is the cycle, and one beyond ``cycle_z`` of it is
+    # a spike or drop even where the level alone sees nothing (a holiday on a daily shape).
+    cycles: bool = True
+    cycle_min_fit: float = 0.8
+    cycle_explains_z: float = 2.0
+    # How far off its phase a window must be to be a spike or drop by the cycle alone.
+    cycle_z: float = 6.0
     history_windows: int = 24 * 60
 
     # Half-space trees (river): one observation per closed window.

@@ -42,6 +42,56 @@ def volume_rule(
     run: list[float],
     config: AnalysisConfig,
 ) -> Candidate | None:
+    """volume_spike / volume_drop against the volume baseline and, for a service with a
+    cycle (``LevelHistory.seasonal``), against the same phase of its last cycles too: a
+    deviation the cycle explains is no anomaly, and a window far off its phase that the level
+    also sees on the same side is one even if the level alone would not call it."""
+    cand = _level_rule(acc, volume, history, shares, fresh, run, config)
+    season = history.seasonal(acc.count, config.cycle_min_fit) if config.cycles else None
+    if season is None:
+        return cand
+    z_cycle, expected = season
+    if cand is not None and cand.kind == "volume_spike":
+        return cand if z_cycle >= config.cycle_explains_z else None
+    if cand is not None and cand.kind == "volume_drop":
+        return cand if z_cycle <= -config.cycle_explains_z else None
+    if cand is not None:
+        return cand
+    n = acc.count
+    if (
+        z_cycle >= config.cycle_z
+        and n - expected >= config.min_spike_lines
+        and n >= expected * config.min_spike_ratio
+    ):
+        kind, strength = "volume_spike", z_cycle
+    elif z_cycle <= -config.cycle_z and n <= expected * config.max_drop_ratio:
+        kind, strength = "volume_drop", -z_cycle
+    else:
+        return None
+    reference = volume.expected()
+    order = -1 if kind == "volume_spike" else 1
+    templates = sorted(
+        shares.shares if kind == "volume_drop" else acc.template_counts,
+        key=lambda t: order * (acc.template_counts.get(t, 0) - reference * shares.share(t)),
+    )
+    return Candidate(
+        kind,
+        evidence(strength, config.cycle_z),
+        expected,
+        float(n),
+        tuple(templates[: config.top_templates]),
+    )
+
+
+def _level_rule(
+    acc: WindowAccumulator,
+    volume: VolumeBaseline,
+    history: LevelHistory,
+    shares: TemplateShares,
+    fresh: set[str],
+    run: list[float],
+    config: AnalysisConfig,
+) -> Candidate | None:
     """volume_spike / volume_drop against the robust volume baseline.
 
     ``run`` holds the z-scores of the directly preceding windows that deviated the same way

@@ -20,6 +20,7 @@ import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 # Run as a script: the repository's `tests` package must be importable.
 REPO = Path(__file__).resolve().parents[2]
@@ -313,6 +314,20 @@ def _cpu() -> float:
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
+def configured(
+    parser: argparse.ArgumentParser, items: list[str], base: AnalysisConfig
+) -> AnalysisConfig:
+    """``base`` with FIELD=VALUE pairs (``--set``) applied, each of its default's type."""
+    changes: dict[str, Any] = {}
+    for item in items:
+        name, _, text = item.partition("=")
+        if name not in AnalysisConfig.__dataclass_fields__:
+            parser.error(f"--set: AnalysisConfig has no field {name!r}")
+        kind = type(getattr(base, name))
+        changes[name] = text.lower() in ("1", "true", "yes", "on") if kind is bool else kind(text)
+    return dataclasses.replace(base, **changes)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="one seed per variant and split")
@@ -322,8 +337,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--variant", action="append", choices=VARIANTS, help="only these")
     parser.add_argument("--split", choices=("tuning", "held-out", "both"), default="both")
     parser.add_argument("--cache", type=Path, default=None, help="cache mined scenarios here")
+    parser.add_argument(
+        "--set", action="append", default=[], metavar="FIELD=VALUE", help="an AnalysisConfig field"
+    )
     args = parser.parse_args(argv)
-    config = AnalysisConfig()
+    config = configured(parser, args.set, AnalysisConfig())
     started = time.perf_counter()
     splits = {"tuning": False, "held-out": True}
     if args.split != "both":

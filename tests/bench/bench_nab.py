@@ -49,7 +49,12 @@ if str(REPO) not in sys.path:
 from pipeline.analysis.config import AnalysisConfig  # noqa: E402
 from pipeline.analysis.records import LogRecord, parse_record  # noqa: E402
 from pipeline.offline.anomaly_evaluation import Flag  # noqa: E402
-from tests.bench.bench_anomaly import EPISODE_GAP, detect, detect_plain  # noqa: E402
+from tests.bench.bench_anomaly import (  # noqa: E402
+    EPISODE_GAP,
+    configured,
+    detect,
+    detect_plain,
+)
 
 WINDOW = 60
 START = datetime(2026, 1, 5, tzinfo=UTC).timestamp()
@@ -216,12 +221,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.nab is None or not (args.nab / "labels" / "combined_windows.json").exists():
         parser.error("--nab DIR (or NAB_DIR): a clone of https://github.com/numenta/NAB")
     started = time.perf_counter()
-    overrides = dict(item.split("=", 1) for item in args.set)
-    fields = AnalysisConfig.__dataclass_fields__
-    config = AnalysisConfig(
-        window_seconds=WINDOW,
-        **{k: type(getattr(AnalysisConfig(), k))(v) for k, v in overrides.items() if k in fields},
-    )
+    config = configured(parser, args.set, AnalysisConfig(window_seconds=WINDOW))
     splits = ("tuning", "held-out") if args.split == "both" else (args.split,)
     print(
         f"{'split':<9} {'who':<6} {'prec':>6} {'recall':>6} {'found':>7} {'delay':>6} "

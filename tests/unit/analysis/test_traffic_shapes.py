@@ -305,3 +305,67 @@ def test_a_burst_outlasting_the_earlier_ones_is_news_again() -> None:
         lows.add(5 if low else 50, -5.0 if low else 0.0)
     assert lows.ordinary(5, -4.0, runs_needed=3)
     assert not lows.ordinary(5, 4.0, runs_needed=3)
+
+
+def cyclic(history: LevelHistory, windows: int, period: int = 48, amplitude: float = 0.8) -> None:
+    """A smooth cycle (a day replayed in ``period`` windows) around 100 lines a window."""
+    rng = np.random.default_rng(11)
+    for i in range(windows):
+        mean = 100.0 * np.exp(amplitude * np.sin(2 * np.pi * i / period))
+        history.add(int(rng.poisson(mean)), 0.0)
+
+
+def test_a_smooth_cycle_is_found_and_a_window_is_judged_at_its_phase() -> None:
+    history = LevelHistory(1440)
+    cyclic(history, 1440)
+    assert history.seasonal(100, min_fit=0.8) is not None
+    assert history.cycle == 48
+    assert history.cycle_fit > 0.9
+    # Window 1440 is at phase 0 (100 lines expected); the trough of the cycle is 45 lines.
+    z, expected = history.seasonal(100, min_fit=0.8) or (0.0, 0.0)
+    assert 85 < expected < 118 and abs(z) < 2.0
+    z_low, _ = history.seasonal(45, min_fit=0.8) or (0.0, 0.0)
+    assert z_low < -6.0
+    # A cycle explaining less than asked is not used.
+    assert history.seasonal(100, min_fit=0.999) is None
+
+
+def test_noise_a_ramp_and_short_job_runs_are_no_cycle() -> None:
+    rng = np.random.default_rng(12)
+    noise = LevelHistory(1440)
+    for _ in range(1440):
+        noise.add(int(rng.poisson(100)), 0.0)
+    ramp = LevelHistory(1440)
+    for i in range(1440):
+        ramp.add(int(rng.poisson(50 + i / 5)), 0.0)
+    jobs = LevelHistory(1440)
+    for i in range(1440):
+        jobs.add(int(rng.poisson(1000 if i % 60 < 2 else 100)), 0.0)
+    for history in (noise, ramp, jobs):
+        assert history.seasonal(100, min_fit=0.5) is None
+        assert history.cycle == 0
+
+
+def test_a_cycle_on_a_ramp_is_judged_with_the_cycles_trend() -> None:
+    history = LevelHistory(1440)
+    rng = np.random.default_rng(13)
+    for i in range(1440):
+        mean = (100.0 + i / 4) * np.exp(0.8 * np.sin(2 * np.pi * i / 48))
+        history.add(int(rng.poisson(mean)), 0.0)
+    # At phase 0 the ramp has reached 460 lines; three cycles ago it was 424.
+    z, expected = history.seasonal(460, min_fit=0.8) or (0.0, 0.0)
+    assert 430 < expected < 500 and abs(z) < 2.0
+
+
+def test_a_day_far_below_its_usual_shape_is_a_drop_by_its_cycle() -> None:
+    counts = [int(100 * np.exp(0.8 * np.sin(2 * np.pi * m / 48))) for m in range(1400)]
+    # A holiday: from window 1300 on, half the usual traffic -- a level the day's own
+    # turns pass through, so the level alone does not call it.
+    counts = [c // 2 if 1300 <= m < 1340 else c for m, c in enumerate(counts)]
+    override = {m: [("login", "INFO", c)] for m, c in enumerate(counts)}
+    _, with_cycles = run(range(1400), override=override)
+    _, without = run(range(1400), override=override, config=AnalysisConfig(cycles=False))
+    drops = kinds(with_cycles).get("volume_drop", [])
+    assert drops and 1300 <= min(drops) <= 1302
+    assert not [m for m in drops if m < 1300 or m > 1345]
+    assert not [m for m in kinds(without).get("volume_drop", []) if 1300 <= m < 1340]
