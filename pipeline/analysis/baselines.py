@@ -352,9 +352,9 @@ class LevelHistory:
         """(z, expected count) of this window against the same phase of the last three cycles
         (their median), when the volume has a strong cycle of 12 to 480 windows that the
         history holds three times over and that explains at least ``min_fit`` of the volume's
-        variance; None otherwise. A service whose day is replayed in
-        48 windows or one whose jobs come every two hours is compared with itself at the same
-        point of its cycle, not with a level that cannot follow the cycle's turns."""
+        variance; None otherwise. A service whose day is replayed in 48 windows is compared
+        with itself at the same point of its cycle, not with a level that cannot follow the
+        cycle's turns (job runs on flat traffic are no smooth cycle: see ``_fit``)."""
         n = len(self.values)
         if n < _CYCLES * _CYCLE_MIN:
             return None

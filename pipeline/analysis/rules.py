@@ -44,8 +44,8 @@ def volume_rule(
 ) -> Candidate | None:
     """volume_spike / volume_drop against the volume baseline and, for a service with a
     cycle (``LevelHistory.seasonal``), against the same phase of its last cycles too: a
-    deviation the cycle explains is no anomaly, and a window far off its phase that the level
-    also sees on the same side is one even if the level alone would not call it."""
+    deviation the cycle explains is no anomaly, and a window ``cycle_z`` off its phase is one
+    even if the level alone would not call it."""
     cand = _level_rule(acc, volume, history, shares, fresh, run, config)
     season = history.seasonal(acc.count, config.cycle_min_fit) if config.cycles else None
     if season is None:
@@ -68,18 +68,13 @@ def volume_rule(
         kind, strength = "volume_drop", -z_cycle
     else:
         return None
-    reference = volume.expected()
-    order = -1 if kind == "volume_spike" else 1
-    templates = sorted(
-        shares.shares if kind == "volume_drop" else acc.template_counts,
-        key=lambda t: order * (acc.template_counts.get(t, 0) - reference * shares.share(t)),
-    )
+    listed = _excess if kind == "volume_spike" else _missing
     return Candidate(
         kind,
         evidence(strength, config.cycle_z),
         expected,
         float(n),
-        tuple(templates[: config.top_templates]),
+        listed(acc, shares, volume.expected(), config.top_templates),
     )
 
 
@@ -123,18 +118,13 @@ def _level_rule(
         ):
             # Not an alert, but it explains a share jump in the same window (batch job).
             return Candidate(RECURRING, 0.0, expected, float(n), ())
-        excess = sorted(
-            acc.template_counts,
-            key=lambda t: acc.template_counts[t] - expected * shares.share(t),
-            reverse=True,
-        )
         z, pooled = _stouffer(z, run)
         return Candidate(
             "volume_spike",
             evidence(z, config.spike_z),
             expected,
             float(n),
-            tuple(excess[: config.top_templates]),
+            _excess(acc, shares, expected, config.top_templates),
             persisted=pooled,
         )
     if z < 0 and n <= expected * config.max_drop_ratio:
@@ -144,22 +134,42 @@ def _level_rule(
             or history.ordinary(n, z, config.ordinary_runs)
         ):
             return Candidate(RECURRING, 0.0, expected, float(n), ())
-        # Templates that went missing, biggest expected share first.
-        missing = sorted(
-            shares.shares,
-            key=lambda t: expected * shares.share(t) - acc.template_counts.get(t, 0),
-            reverse=True,
-        )
         z, pooled = _stouffer(z, run)
         return Candidate(
             "volume_drop",
             evidence(-z, config.drop_z),
             expected,
             float(n),
-            tuple(missing[: config.top_templates]),
+            _missing(acc, shares, expected, config.top_templates),
             persisted=pooled,
         )
     return None
+
+
+def _excess(
+    acc: WindowAccumulator, shares: TemplateShares, expected: float, limit: int
+) -> tuple[str, ...]:
+    """The templates with the most lines beyond their share of ``expected``, biggest first."""
+    return tuple(
+        sorted(
+            acc.template_counts,
+            key=lambda t: acc.template_counts[t] - expected * shares.share(t),
+            reverse=True,
+        )[:limit]
+    )
+
+
+def _missing(
+    acc: WindowAccumulator, shares: TemplateShares, expected: float, limit: int
+) -> tuple[str, ...]:
+    """The templates that went missing, biggest expected share first."""
+    return tuple(
+        sorted(
+            shares.shares,
+            key=lambda t: expected * shares.share(t) - acc.template_counts.get(t, 0),
+            reverse=True,
+        )[:limit]
+    )
 
 
 # A window joins a pooled volume run only when it deviates this far by itself: a restart's

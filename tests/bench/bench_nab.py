@@ -50,10 +50,10 @@ from pipeline.analysis.config import AnalysisConfig  # noqa: E402
 from pipeline.analysis.records import LogRecord, parse_record  # noqa: E402
 from pipeline.offline.anomaly_evaluation import Flag  # noqa: E402
 from tests.bench.bench_anomaly import (  # noqa: E402
-    EPISODE_GAP,
     configured,
     detect,
     detect_plain,
+    episodes,
 )
 
 WINDOW = 60
@@ -168,15 +168,18 @@ def replay(series: list[Series]) -> list[LogRecord]:
 
 
 def score(flags: list[Flag], series: list[Series], tally: Tally, verbose: bool, who: str) -> None:
+    def step_of(flag: Flag) -> int:
+        return int((flag.start - START) // WINDOW)
+
     by_service: dict[str, set[int]] = defaultdict(set)
     for flag in flags:
-        by_service[flag.service].add(int((flag.start - START) // WINDOW))
+        by_service[flag.service].add(step_of(flag))
     for s in series:
         steps = sorted(by_service.get(s.name, set()))
         end = len(s.counts)
         tally.windows += end
         tally.labelled += len(s.windows)
-        false_steps = []
+        false_steps = set()
         for step in steps:
             if step >= end:
                 tally.after_end += 1
@@ -185,7 +188,7 @@ def score(flags: list[Flag], series: list[Series], tally: Tally, verbose: bool, 
             if any(lo <= step <= hi + 2 for lo, hi in s.windows):
                 tally.true_flags += 1
             else:
-                false_steps.append(step)
+                false_steps.add(step)
         for (lo, hi), point in zip(s.windows, s.points, strict=False):
             inside = [step for step in steps if lo <= step <= hi]
             if inside:
@@ -193,18 +196,11 @@ def score(flags: list[Flag], series: list[Series], tally: Tally, verbose: bool, 
                 tally.delays.append(inside[0] - point)
             elif verbose:
                 print(f"  [{who}] {s.name}: missed the window {lo}-{hi} (point {point})")
-        previous = None
-        for step in false_steps:
-            if previous is None or step - previous > EPISODE_GAP:
-                tally.episodes += 1
-                if verbose:
-                    kinds = sorted(
-                        f.kind
-                        for f in flags
-                        if f.service == s.name and int((f.start - START) // WINDOW) == step
-                    )
-                    print(f"  [{who}] {s.name}: false alarm at step {step} ({', '.join(kinds)})")
-            previous = step
+        false_flags = [f for f in flags if f.service == s.name and step_of(f) in false_steps]
+        tally.episodes += episodes(false_flags, WINDOW)
+        if verbose:
+            for f in sorted(false_flags, key=step_of):
+                print(f"  [{who}] {s.name}: false flag at step {step_of(f)} ({f.kind})")
 
 
 def main(argv: list[str] | None = None) -> int:
