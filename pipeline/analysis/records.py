@@ -129,20 +129,21 @@ def iso(ts: float) -> str:
 
 def parse_timestamp(value: object) -> float:
     """Epoch seconds from ISO-8601 text or epoch seconds/milliseconds/microseconds."""
-    if isinstance(value, bool):
-        raise RecordRejected("timestamp", "a boolean is not a time")
-    if isinstance(value, int | float):
-        return _from_number(float(value))
-    if isinstance(value, str):
+    if type(value) is str:
         text = value.strip()
         if not text:
             raise RecordRejected("timestamp", "empty")
         if len(text) > 64:
             raise RecordRejected("timestamp", "too long")
+        # The common shape goes straight to the C parser; a digit string (epoch) never has a
+        # dash at index 4, and a naive time is UTC.
         if len(text) >= 19 and text[4] == "-":
-            fast = _fast_iso(text)
-            if fast is not None:
-                return _check_range(fast)
+            try:
+                parsed = datetime.fromisoformat(text)
+            except ValueError:
+                pass
+            else:
+                return _aware_epoch(parsed)
         try:
             return _from_number(float(text))
         except ValueError:
@@ -151,39 +152,23 @@ def parse_timestamp(value: object) -> float:
             parsed = datetime.fromisoformat(text)
         except ValueError:
             raise RecordRejected("timestamp", f"not ISO-8601 or epoch: {text[:40]!r}") from None
-        if parsed.tzinfo is None:
-            parsed = parsed.replace(tzinfo=UTC)
-        try:
-            return _check_range(parsed.timestamp())
-        except (OverflowError, ValueError, OSError):
-            raise RecordRejected("timestamp", "out of range") from None
+        return _aware_epoch(parsed)
+    if isinstance(value, bool):
+        raise RecordRejected("timestamp", "a boolean is not a time")
+    if isinstance(value, int | float):
+        return _from_number(float(value))
+    if isinstance(value, str):  # a str subclass
+        return parse_timestamp(str(value))
     raise RecordRejected("timestamp", f"unsupported type {type(value).__name__}")
 
 
-# Epoch of "YYYY-MM-DDTHH:MM:SS" prefixes: records of one second share it (bounded).
-_SECONDS: dict[str, float] = {}
-
-
-def _fast_iso(text: str) -> float | None:
-    """UTC ISO-8601 with an optional fraction, via a per-second cache; None if not that shape."""
-    rest = text[19:]
-    if rest.endswith("Z"):
-        rest = rest[:-1]
-    elif rest.endswith("+00:00"):
-        rest = rest[:-6]
-    if rest and not (rest[0] == "." and rest[1:].isdigit()):
-        return None
-    head = text[:19]
-    base = _SECONDS.get(head)
-    if base is None:
-        try:
-            base = datetime.fromisoformat(head).replace(tzinfo=UTC).timestamp()
-        except (ValueError, OverflowError, OSError):
-            return None
-        if len(_SECONDS) >= 100_000:
-            _SECONDS.clear()
-        _SECONDS[head] = base
-    return base + float(rest) if rest else base
+def _aware_epoch(parsed: datetime) -> float:
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=UTC)
+    try:
+        return _check_range(parsed.timestamp())
+    except (OverflowError, ValueError, OSError):
+        raise RecordRejected("timestamp", "out of range") from None
 
 
 def _from_number(number: float) -> float:

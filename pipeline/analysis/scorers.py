@@ -264,22 +264,33 @@ def fit_forest(data: np.ndarray, trees: int, seed: int) -> FastForest:
     flat = []
     for estimator, features in zip(forest.estimators_, forest.estimators_features_, strict=True):
         tree = estimator.tree_
-        mapping = [int(f) for f in features]
+        # Leaves have feature -2 in sklearn; index -1 of the lookup maps them to -1.
+        lookup = np.append(np.asarray(features, dtype=np.int64), -1)
         flat.append(
             FlatTree(
-                left=[int(v) for v in tree.children_left],
-                right=[int(v) for v in tree.children_right],
-                feature=[mapping[f] if f >= 0 else -1 for f in tree.feature],
-                threshold=[float(v) for v in tree.threshold],
-                depth_bonus=[average_path_length(float(n)) for n in tree.n_node_samples],
+                left=tree.children_left.tolist(),
+                right=tree.children_right.tolist(),
+                feature=lookup[np.where(tree.feature >= 0, tree.feature, -1)].tolist(),
+                threshold=tree.threshold.tolist(),
+                depth_bonus=_path_lengths(tree.n_node_samples).tolist(),
             )
         )
-    model = FastForest(tuple(flat), average_path_length(float(samples)), 0.0, 1.0)
-    # Calibrate on (at most) the latest 256 rows: enough for a mean and spread, and cheap.
-    train = [model.raw_score(row) for row in data[-256:].tolist()]
+    # Calibrate on (at most) the latest 256 rows: enough for a mean and spread.  sklearn scores
+    # them in one vectorised pass; its score is the negated raw score of the flattened trees.
+    train = -forest.score_samples(data[-256:])
     mean = float(np.mean(train))
     std = max(float(np.std(train)), 0.01)
-    return FastForest(model.trees, model.normaliser, mean, std)
+    return FastForest(tuple(flat), average_path_length(float(samples)), mean, std)
+
+
+def _path_lengths(counts: np.ndarray) -> np.ndarray:
+    """``average_path_length`` of every count at once."""
+    n = counts.astype(np.float64)
+    safe = np.maximum(n, 2.0)
+    out = 2.0 * (np.log(safe - 1.0) + 0.5772156649) - 2.0 * (safe - 1.0) / safe
+    out[n <= 2] = 1.0
+    out[n <= 1] = 0.0
+    return out
 
 
 class FeatureRing:

@@ -52,11 +52,32 @@ def test_canonical_fields_and_aliases() -> None:
         ("1767225600", 1_767_225_600.0),
         ("2026-01-01T00:00:00+01:00", 1_767_222_000.0),
         ("2026-01-01 00:00:00", 1_767_225_600.0),
+        # Naive is UTC; fractions of any length; "Z" and "+00:00"; padding around.
+        ("2026-01-01T00:00:00.25", 1_767_225_600.25),
+        ("2026-01-01T00:00:01.123456789Z", 1_767_225_601.123456),
+        (" 2026-01-01T00:00:00.5+00:00 ", 1_767_225_600.5),
+        ("2026-01-01T01:00:00.5+01:00", 1_767_225_600.5),
+        ("1767225600.5", 1_767_225_600.5),
     ],
 )
 def test_timestamp_formats(raw: object, expected: float) -> None:
     rec = parse_record({"service": "s", "message": "m", "ts": raw})
-    assert math.isclose(rec.timestamp, expected)
+    assert math.isclose(rec.timestamp, expected, abs_tol=1e-6)
+
+
+@pytest.mark.parametrize(
+    ("raw", "reason"),
+    [
+        ("2026-13-01T00:00:00Z", "not ISO-8601 or epoch"),
+        ("9999-12-31T23:59:59Z", "outside 1970..2200"),
+        ("1969-12-31T23:59:59Z", "outside 1970..2200"),
+        (True, "a boolean is not a time"),
+        ("", "empty"),
+    ],
+)
+def test_bad_timestamps_are_rejected_with_the_reason(raw: object, reason: str) -> None:
+    with pytest.raises(errors.RecordRejected, match=reason):
+        parse_record({"service": "s", "message": "m", "ts": raw})
 
 
 @pytest.mark.parametrize(

@@ -236,3 +236,13 @@ def test_a_half_space_snapshot_from_the_min_max_scaler_still_loads() -> None:
     assert copy.seen == 45 and copy.points == scorer.points
     # Rebuilt from the replay points alone: ordinary points stay ordinary, an outlier is not.
     assert copy.score_one({"x": 1.0, "y": 1.0}) < 0.5 < copy.score_one({"x": 90.0, "y": 50.0})
+
+
+def test_fast_forest_is_calibrated_on_its_latest_rows() -> None:
+    data = np.random.default_rng(2).normal(size=(400, 3))
+    model = fit_forest(data, 20, 5)
+    train = [model.raw_score(row) for row in data[-256:].tolist()]
+    assert model.train_mean == pytest.approx(float(np.mean(train)), abs=1e-9)
+    assert model.train_std == pytest.approx(max(float(np.std(train)), 0.01), abs=1e-9)
+    # Three training deviations above the mean is the calibrated midpoint.
+    assert model.score([0.0] * 3) < 0.5
