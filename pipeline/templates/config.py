@@ -37,7 +37,8 @@ class MinerConfig:
     similarity_threshold: float = 0.5
     # Messages that differ from a template only in plain words ("Link ok" / "Link error") form
     # separate templates until the differing words took this many distinct values; then the
-    # position is a variable and the siblings merge. UPPER_CASE and Capitalised words never do.
+    # position is a variable and the siblings merge. UPPER_CASE words never do, Capitalised
+    # words only at the end of a message (a state reported last).
     min_distinct_words: int = 3
     # A head ending in ":" seen before this many different tails, one holding a value of its
     # own (one more when all are plain words), ends in free text: its templates become one

@@ -40,7 +40,9 @@ def join_error_texts(raw: list[str]) -> tuple[list[str], set[int]] | None:
     when there is none (the common case)."""
     firsts = FIRST_WORDS
     found: list[tuple[int, int]] = []
-    index = 0
+    # A message that opens with such a text says it in its own words ("permission denied
+    # for column x"): the event, not the value of a placeholder.
+    index = 1
     size = len(raw)
     while index < size - 1:
         if raw[index].lstrip(_LEADING) not in firsts:

@@ -57,10 +57,11 @@ BUILTIN_MASKS: tuple[tuple[str, str], ...] = (
     # URLs keep their scheme ("hdfs://<*>") and are variables only when they contain a digit;
     # a link without one (http://wiki.apache.org/x) is usually documentation text.
     # A URL with an empty host (unix:///run/x.sock, file:///etc/x) names a local file: a value.
+    # A colon after it is the message's ("failed to dial https://h:1/x: EOF"), not the URL's.
     (
         "url",
-        r"\b[A-Za-z][A-Za-z0-9+.-]*://(?=[^\s\"'<>()\[\]{}]*\d)[^\s\"'<>()\[\]{}]+"
-        r"|\b[A-Za-z][A-Za-z0-9+.-]*:///[^\s\"'<>()\[\]{}]+",
+        r"\b[A-Za-z][A-Za-z0-9+.-]*://(?=[^\s\"'<>()\[\]{}]*\d)[^\s\"'<>()\[\]{}]*[^\s\"'<>()\[\]{}:]"
+        r"|\b[A-Za-z][A-Za-z0-9+.-]*:///[^\s\"'<>()\[\]{}]*[^\s\"'<>()\[\]{}:]",
     ),
     ("email", r"\b[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b"),
     (

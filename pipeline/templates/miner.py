@@ -9,7 +9,8 @@ templates:
   words (``Link ok`` / ``Link error``), it starts a sibling template. Only once the differing
   position has shown ``min_distinct_words`` distinct values do the siblings merge into one
   template with ``<*>`` there (user names, host names do this quickly; ``ok``/``error`` never
-  do). UPPER_CASE and Capitalised words (states, levels, events) never become variables.
+  do). UPPER_CASE and Capitalised words (states, levels, events) never become variables,
+  except a Capitalised word that ends the message (``Valid state - Running``).
 * Differences in masked values (``<*>:<*>`` / ``<*>``) generalise at once, keeping shared
   ``key=`` prefixes and brackets (``user=<*>``, ``(<*>)``).
 
@@ -55,6 +56,7 @@ from pipeline.templates.tails import (
     free_tail_end,
     head_ends,
     head_key,
+    one_slot,
     tails_vary,
 )
 from pipeline.templates.tokenising import MessageRecipe, Tokeniser, tokens_from_recipe
@@ -70,6 +72,8 @@ MessageCache = dict[str, tuple["ServiceMiner", "Shape", list[str], Values]]
 PatternCache = dict[bytes, tuple["ServiceMiner", "Shape", MessageRecipe]]
 _NO_TOKENS: list[str] = []
 _NO_VALUES: Values = []
+# A tail that followed this many heads is a value wherever it appears (tails.py).
+RECURRING_TAIL_HEADS = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -453,8 +457,10 @@ class ServiceMiner:
         length if it has none yet."""
         if not self._free:
             return None
-        for end in head_ends(tokens):
+        strong = head_ends(tokens)
+        for end in head_ends(tokens, labels=True):
             head = tokens[: end + 1]
+            label = end not in strong
             model = None
             for template in self._free.get(free_key(tokens, end), ()):
                 if self.templates.get(template.id) is not template:
@@ -463,7 +469,8 @@ class ServiceMiner:
                     (
                         s
                         for s in template.shapes
-                        if free_tail_end(s.tokens) == end and instance_of(head, s.tokens[: end + 1])
+                        if free_tail_end(s.tokens, labels=True) == end
+                        and _fits_head(head, s.tokens[: end + 1], label)
                     ),
                     None,
                 )
@@ -490,25 +497,31 @@ class ServiceMiner:
         head's templates one with a free tail once it has had ``min_distinct_tails`` of them.
         Returns the id the surviving template had, when templates merged."""
         tokens = shape.tokens
-        ends = head_ends(tokens)
+        ends = head_ends(tokens, labels=True)
         if not ends:
             return None
+        strong = head_ends(tokens)
         tails = self._tails
         if len(tails) >= 2 * self._config.max_templates_per_service:
             tails.clear()  # bound: only a hint, rebuilt from new templates
         if len(self._tail_heads) >= 2 * self._config.max_templates_per_service:
             self._tail_heads.clear()
         for end in ends:
-            if shape.template.variadic and free_tail_end(tokens) == end:
+            label = end not in strong
+            if (
+                shape.template.variadic
+                and free_tail_end(tokens, labels=True) == end
+                and (not label or shape.template in self._free.get(free_key(tokens, end), ()))
+            ):
                 # Free text after this head already (the head may just have generalised):
                 # take in the templates the head now covers.
                 return self._merge_free([shape], end)
-            head = head_key(tokens, end)
+            head = _head(tokens, end, label)
             seen = tails.setdefault(head, {})
             tail = tuple(tokens[end + 1 :])
             seen[tail] = shape
             self._tail_heads.setdefault(tail, set()).add(head)
-            if any(index <= end for index in shape.general):
+            if not label and any(index <= end for index in shape.general):
                 # A word of the head became a variable: the templates made before, with the
                 # words it now covers, count as this head's too.
                 covered = self._covered(tokens[: end + 1], end)
@@ -517,28 +530,85 @@ class ServiceMiner:
                     self._config.min_distinct_tails,
                 ):
                     return self._merge_free([shape, *(o for o in covered if o is not shape)], end)
-            if not tails_vary(list(seen), self._config.min_distinct_tails) or not (
-                any(len(self._tail_heads.get(other, ())) > 1 for other in seen)
-                or all(any(WILDCARD in token for token in other) for other in seen)
-            ):
-                # Different texts after a category label (libvirt's "internal error: ...")
-                # are different events: a value recurs after other heads, or holds values
-                # of its own every time.
+            if len(self._tail_heads[tail]) == RECURRING_TAIL_HEADS:
+                # The tail has just become a value: heads it followed before may now hold two.
+                for other_head in list(self._tail_heads[tail] - {head}):
+                    self._recheck(other_head)
+            if not (self._recurring(list(seen)) if label else self._free_text(list(seen))):
                 continue
-            shapes: list[Shape] = []
-            for other in seen.values():
-                if (
-                    other.alive
-                    and other not in shapes
-                    and self.templates.get(other.template.id) is other.template
-                    and end in head_ends(other.tokens)
-                    and head_key(other.tokens, end) == head
-                ):
-                    shapes.append(other)
-            live_tails = [tuple(other.tokens[end + 1 :]) for other in shapes]
-            if tails_vary(list(set(live_tails)), self._config.min_distinct_tails):
-                return self._merge_free(shapes, end)
+            merged = self._merge_head(head, end, label, shape)
+            if merged is not None:
+                return merged
         return None
+
+    def _recheck(self, head: HeadKey) -> None:
+        """Merge the templates after ``head`` if its tails now recur."""
+        seen = self._tails.get(head)
+        if not seen or len(seen) < 2 or not self._recurring(list(seen)):
+            return
+        end = len(head) - 1
+        shape = next(iter(seen.values()))
+        if len(shape.tokens) <= end + 1:
+            return
+        label = end not in head_ends(shape.tokens)
+        self._merge_head(head, end, label, None)
+
+    def _merge_head(self, head: HeadKey, end: int, label: bool, shape: Shape | None) -> str | None:
+        """Make the live templates after ``head`` one whose tail is free text (or holds one
+        variable, see tails.one_slot) if their tails still show it."""
+        shapes: list[Shape] = []
+        for other in self._tails[head].values():
+            if (
+                other.alive
+                and other not in shapes
+                and self.templates.get(other.template.id) is other.template
+                and end in head_ends(other.tokens, labels=True)
+                and _head(other.tokens, end, label) == head
+            ):
+                shapes.append(other)
+        live = list({tuple(other.tokens[end + 1 :]) for other in shapes})
+        if not live or not (
+            self._recurring(live)
+            or (not label and tails_vary(live, self._config.min_distinct_tails))
+        ):
+            return None
+        slot = one_slot(live)
+        if slot is not None:
+            return self._merge_slot(shape, end + 1 + slot) if shape in shapes else None
+        return self._merge_free(shapes, end)
+
+    def _merge_slot(self, shape: Shape, index: int) -> str | None:
+        """Make ``index`` of ``shape`` a variable and take in the siblings it then covers.
+        Returns the id its template had, if that changed."""
+        shape.tokens[index] = WILDCARD
+        shape.general.add(index)
+        if group_key(shape.tokens) != shape.key:
+            self._rekey(shape)
+        absorbed = self._absorb_family(shape)
+        previous_id = self._retitle(shape)
+        for tid in absorbed:
+            self._add_alias(tid, shape.template.id)
+        self._remember_skeleton(shape)
+        return previous_id
+
+    def _recurring(self, tails: list[tuple[str, ...]]) -> bool:
+        """True if two of these tails each followed several heads: values (the same errors
+        after many calls), even when this head has had only these two."""
+        heads = self._tail_heads
+        return sum(len(heads.get(tail, ())) >= RECURRING_TAIL_HEADS for tail in tails) >= 2
+
+    def _free_text(self, tails: list[tuple[str, ...]]) -> bool:
+        """True if these distinct tails of one head are the values of free text."""
+        if self._recurring(tails):
+            return True
+        heads = self._tail_heads
+        # Different texts after a category label (libvirt's "internal error: ...") are
+        # different events: a value recurs after other heads, or holds values of its own
+        # every time.
+        return tails_vary(tails, self._config.min_distinct_tails) and (
+            any(len(heads.get(tail, ())) > 1 for tail in tails)
+            or all(any(WILDCARD in token for token in tail) for tail in tails)
+        )
 
     def _remember_free(self, key: tuple[int, str], template: Template) -> None:
         if sum(map(len, self._free.values())) >= 2 * self._config.max_templates_per_service:
@@ -554,6 +624,7 @@ class ServiceMiner:
 
     def _covered(self, head: list[str], end: int) -> list[Shape]:
         """Live shapes with a tail after a head, ending at ``end``, that ``head`` covers."""
+        label = end not in head_ends([*head, WILDCARD])
         return [
             shape
             for group in self._groups.values()
@@ -561,8 +632,8 @@ class ServiceMiner:
             if len(shape.tokens) > end + 1
             and shape.tokens[end][-1:] == ":"
             and self.templates.get(shape.template.id) is shape.template
-            and instance_of(shape.tokens[: end + 1], head)
-            and end in head_ends(shape.tokens)
+            and _fits_head(shape.tokens[: end + 1], head, label)
+            and end in head_ends(shape.tokens, labels=True)
         ]
 
     def _merge_free(self, shapes: list[Shape], end: int) -> str | None:
@@ -584,7 +655,7 @@ class ServiceMiner:
         if all(
             s.template is survivor
             and s.tokens[: end + 2] == free
-            and free_tail_end(s.tokens) == end
+            and free_tail_end(s.tokens, labels=True) == end
             for s in shapes
         ):
             return None  # nothing to take in
@@ -729,7 +800,14 @@ class ServiceMiner:
     def _words_vary(self, shape: Shape, tokens: list[str], words: list[int], key: GroupKey) -> bool:
         """Record the words seen at ``words``; True once they took enough distinct values."""
         mine = shape.tokens
-        if any(is_enum(mine[i]) or is_enum(tokens[i]) for i in words):
+        # A Capitalised word that ends the message is a state reported last (``Valid state -
+        # Running``); elsewhere, and in upper case anywhere, such words name events.
+        last = len(tokens) - 1
+        if any(
+            (is_enum(mine[i]) or is_enum(tokens[i]))
+            and (i != last or _upper(mine[i]) or _upper(tokens[i]))
+            for i in words
+        ):
             return False
         # Several words differing at once are more often another event than one value: each
         # further position needs two more distinct values.
@@ -932,11 +1010,27 @@ class ServiceMiner:
                 template.shapes.append(shape)
                 self._link(shape)
                 self._remember_skeleton(shape)
-                end = free_tail_end(tokens) if template.variadic else None
+                end = free_tail_end(tokens, labels=True) if template.variadic else None
                 if end is not None:
                     self._remember_free(free_key(tokens, end), template)
         for old, new in aliases:
             self._add_alias(old, new)
+
+
+def _head(tokens: list[str], end: int, label: bool) -> HeadKey:
+    """A head as keyed: a single label as written, as labels that differ only in a value
+    (``Load[<*>]:`` / ``Save[<*>]:``) name different calls."""
+    return tuple(tokens[: end + 1]) if label else head_key(tokens, end)
+
+
+def _upper(token: str) -> bool:
+    """True for an UPPER_CASE word, punctuation around it aside."""
+    return token.strip("[](){}<>,.;:'\"").isupper()
+
+
+def _fits_head(head: list[str], pattern: list[str], label: bool) -> bool:
+    """True if ``head`` is one of ``pattern``'s; a single label only if it is the same."""
+    return head == pattern if label else instance_of(head, pattern)
 
 
 def _component_varies(words: list[int], mine: str, theirs: str) -> bool:

@@ -20,6 +20,9 @@ _PATH = re.compile(r"^(/[^/]+)+$")
 _GLUED = re.compile(r"^[^\s/]*<\*>[^\s/]*$")
 _SPACES = re.compile(r"\s+")
 _SPECIAL = {"true", "false", "null", "root", "admin"}
+# A quoted token with a variable in it ("node-<*>", 'db-<*>.corp'): people quote a value as a
+# whole, so the quoted text is the variable, not only its digits.
+_QUOTED_VALUE = re.compile(r"([\"'])[^\s\"']*<\*>[^\s\"']*\1(?=[,.;:)\]}]*$)")
 
 
 def normalise(template: str) -> str:
@@ -59,6 +62,7 @@ def render(tokens: list[str], folded: set[int] | frozenset[int] = frozenset()) -
     ``folded`` positions (units that vary with their value, "5.2 KB" / "80 B") join the
     variable before them, keeping only their trailing punctuation: ``size <*>,``.
     """
+    tokens = [_whole_quoted(token) if "<*>" in token else token for token in tokens]
     if folded:
         kept: list[str] = []
         for index, token in enumerate(tokens):
@@ -68,3 +72,10 @@ def render(tokens: list[str], folded: set[int] | frozenset[int] = frozenset()) -
                 kept.append(token)
         tokens = kept
     return normalise(" ".join(tokens))
+
+
+def _whole_quoted(token: str) -> str:
+    """``token`` with a quoted text holding a variable written as one variable."""
+    if token[:1] not in "\"'":
+        return token
+    return _QUOTED_VALUE.sub(r"\1<*>\1", token, count=1)

@@ -16,6 +16,12 @@ Plain words after a head are a weaker sign of free text than text with values of
 recurs: one of the tails must also have followed another head, or every tail must hold a value
 (the miner checks this), else the head is a category label with events after it (libvirt's
 ``internal error: ...``).
+
+A value that recurs is the strongest sign: two tails that each followed two or more heads
+make any head before them end in free text, even a single label (``GetUser:``, also as the
+first token; :func:`head_ends` with ``labels``). Tails of one length that differ in one
+position only, the rest holding words, are a value followed by more of the event
+(:func:`one_slot`): that position becomes the variable, not the whole tail.
 """
 
 from __future__ import annotations
@@ -25,10 +31,13 @@ from pipeline.templates.masking import WILDCARD
 HeadKey = tuple[str, ...]
 
 
-def head_ends(tokens: list[str]) -> list[int]:
+def head_ends(tokens: list[str], labels: bool = False) -> list[int]:
     """Positions of tokens that may end a head: ending in ``:``, after at least one token and
-    before at least one, with at least two plain words up to them."""
-    colons = [i for i in range(1, len(tokens) - 1) if tokens[i][-1:] == ":"]
+    before at least one, with at least two plain words up to them. With ``labels``, also
+    those with fewer words (a single label such as ``GetUser:``, from the first token on):
+    they end a head only before tails that recur after other heads (the miner checks)."""
+    first = 0 if labels else 1
+    colons = [i for i in range(first, len(tokens) - 1) if tokens[i][-1:] == ":"]
     if not colons:
         return colons  # the common case
     ends: list[int] = []
@@ -39,7 +48,7 @@ def head_ends(tokens: list[str]) -> list[int]:
             if WILDCARD not in token and not token.isdigit() and token.upper() != token.lower():
                 words += 1
         start = end + 1
-        if words >= 2:
+        if words >= 2 or labels:
             ends.append(end)
     return ends
 
@@ -68,15 +77,16 @@ def _key(token: str) -> str:
     return token
 
 
-def free_tail_end(tokens: list[str]) -> int | None:
-    """The head end of a shape whose tail is all variables (a free-tail shape), if any."""
+def free_tail_end(tokens: list[str], labels: bool = False) -> int | None:
+    """The head end of a shape whose tail is all variables (a free-tail shape), if any; with
+    ``labels``, a single label may be the head."""
     if len(tokens) < 2 or tokens[-1] != WILDCARD:
         return None
     start = len(tokens) - 1
     while start > 0 and tokens[start - 1] == WILDCARD:
         start -= 1
     end = start - 1
-    return end if end in head_ends(tokens) else None
+    return end if end in head_ends(tokens, labels) else None
 
 
 def tails_vary(tails: list[tuple[str, ...]], needed: int) -> bool:
@@ -88,3 +98,22 @@ def tails_vary(tails: list[tuple[str, ...]], needed: int) -> bool:
         return False  # all go on alike to a longer head
     with_values = any(WILDCARD in token for tail in tails for token in tail)
     return with_values or len(tails) > needed
+
+
+def one_slot(tails: list[tuple[str, ...]]) -> int | None:
+    """The one position where tails of a single length differ, when the rest of them agrees
+    and holds at least two plain words: a value followed by more of the event (``state: <*>
+    for entity <*>``), not free text. None otherwise."""
+    size = len(tails[0])
+    if size < 3 or any(len(tail) != size for tail in tails):
+        return None
+    differing = [i for i in range(size) if len({tail[i] for tail in tails}) > 1]
+    if len(differing) != 1:
+        return None
+    (slot,) = differing
+    words = sum(
+        1
+        for i, token in enumerate(tails[0])
+        if i != slot and WILDCARD not in token and token.upper() != token.lower()
+    )
+    return slot if words >= 2 else None

@@ -22,6 +22,28 @@ def test_the_splits_are_apart_and_each_holds_four_systems_of_several_languages()
         assert {"go", "c"} <= languages and len(languages) == 3
     fresh = {s.name for s in SYSTEMS.values() if s.split == "fresh"}
     assert fresh and not fresh & (tuning | held_out)
+    unseen = {s.name for s in SYSTEMS.values() if s.split == "unseen"}
+    assert len(unseen) == 4 and not unseen & (tuning | held_out | fresh)
+    assert {s.language for s in SYSTEMS.values() if s.split == "unseen"} == {
+        "c",
+        "go",
+        "java",
+        "python",
+    }
+    assert set(logcall_corpus.SPLITS) == {s.split for s in SYSTEMS.values()}
+
+
+@pytest.mark.parametrize("name", sorted(s.name for s in SYSTEMS.values() if s.split == "unseen"))
+def test_every_unseen_system_renders_its_full_sample_and_each_line_matches_its_truth(
+    name: str,
+) -> None:
+    pairs = list(generate(SYSTEMS[name]))
+    assert len(pairs) == logcall_corpus.LINES
+    assert len({truth for _, truth in pairs}) >= logcall_corpus.EVENTS - 10
+    config = MinerConfig()
+    for line, truth in pairs:
+        assert line and "\n" not in line and "  " not in line
+        assert_matches(truth, line, config)
 
 
 @pytest.mark.parametrize("name", sorted(SYSTEMS))
@@ -136,3 +158,46 @@ def test_slog_and_hclog_quote_values_by_their_own_rules() -> None:
     ]
     assert logcall_corpus._quote("a,b", "slog", SYSTEMS["prometheus"]) == [("a,b", True)]
     assert logcall_corpus._quote("a,b", "hclog", SYSTEMS["consul"]) == [('"a,b"', True)]
+
+
+def test_arguments_the_source_spells_out_take_only_those_values() -> None:
+    import random
+
+    rng = random.Random(5)
+    call = {
+        "format": "Opened %s%s socket fd=%d",
+        "verbs": ["%s", "%s", "%d"],
+        "args": ['type == SOCK_DGRAM ? "UDP" : "TCP"', '"v4"', "sock_fd"],
+        "arg_values": [["UDP", "TCP"], ["v4"], None],
+    }
+    event = build_event(call, SYSTEMS["chrony"], rng)
+    lines = {"".join(t for t, _ in event.render(rng, SYSTEMS["chrony"])) for _ in range(40)}
+    assert all(
+        line.startswith(("Opened UDPv4 socket fd=", "Opened TCPv4 socket fd=")) for line in lines
+    )
+    assert any("UDP" in line for line in lines) and any("TCP" in line for line in lines)
+    pieces = event.render(rng, SYSTEMS["chrony"])
+    assert logcall_corpus.truth_of(pieces) == "Opened <*> socket fd=<*>"
+    slf4j = {
+        "format": "GroupReduceCombineDriver object reuse: {}.",
+        "args": ['(this.objectReuseEnabled ? "ENABLED" : "DISABLED")'],
+        "arg_values": [["ENABLED", "DISABLED"]],
+    }
+    event = build_event(slf4j, SYSTEMS["flink"], rng)
+    line = "".join(t for t, _ in event.render(rng, SYSTEMS["flink"]))
+    assert line in (
+        "GroupReduceCombineDriver object reuse: ENABLED.",
+        "GroupReduceCombineDriver object reuse: DISABLED.",
+    )
+
+
+def test_a_duration_followed_by_its_unit_is_a_bare_number_where_the_system_says_so() -> None:
+    import random
+
+    rng = random.Random(6)
+    call = {"format": "Successful initialization (took {} ms).", "args": ["duration"]}
+    for name in ("flink", "cassandra"):
+        event = build_event(call, SYSTEMS[name], rng)
+        line = "".join(text for text, _ in event.render(rng, SYSTEMS[name]))
+        bare = line.removeprefix("Successful initialization (took ").removesuffix(" ms).")
+        assert bare.isdigit() == SYSTEMS[name].bare_durations

@@ -6,8 +6,10 @@ from __future__ import annotations
 import pytest
 
 from pipeline.templates import MinerConfig, ServiceMiners
+from pipeline.templates.errtexts import join_error_texts
 from pipeline.templates.quoting import join_quoted, opening_quote
-from pipeline.templates.tails import head_ends, tails_vary
+from pipeline.templates.rendering import render
+from pipeline.templates.tails import head_ends, one_slot, tails_vary
 from pipeline.templates.tokens import differ_in_words
 from tests.unit.templates.conftest import assert_matches, mine_all
 
@@ -386,3 +388,90 @@ def test_events_after_a_category_label_stay_apart(miners: ServiceMiners) -> None
     templates = mine_all(miners, events)
     assert len(set(templates)) == 4
     assert templates[1] == templates[4] == "internal error: unsupported node device event ID <*>"
+
+
+def test_two_tails_that_recur_after_other_heads_are_values(miners: ServiceMiners) -> None:
+    # Each of these errors followed several calls, so after a new call two of them suffice.
+    for call in ("Sync of a mirror failed", "Push to a remote failed", "Fetch of tags failed"):
+        mine_all(miners, [f"{call}: {e}" for e in ("context canceled", "i/o timeout")])
+    templates = mine_all(
+        miners,
+        ["Upload of a file failed: context canceled", "Upload of a file failed: i/o timeout"],
+    )
+    assert set(templates) == {"Upload of a file failed: <*>"}
+    # Two tails that never followed another head stay two events.
+    fresh = ["Cache warm up done: all shards", "Cache warm up done: no shards"]
+    assert len(set(mine_all(miners, fresh))) == 2
+
+
+def test_a_single_label_is_a_head_before_tails_that_recur(miners: ServiceMiners) -> None:
+    assert head_ends(["LoadUser:", "EOF", "x"]) == []
+    assert head_ends(["LoadUser:", "EOF", "x"], labels=True) == [0]
+    for call in ("Sync of a mirror failed", "Push to a remote failed", "Fetch of tags failed"):
+        mine_all(miners, [f"{call}: {e}" for e in ("context canceled", "i/o timeout")])
+    templates = mine_all(miners, ["LoadUser: context canceled", "LoadUser: i/o timeout"])
+    assert set(templates) == {"LoadUser: <*>"}
+    assert mine_all(miners, ["LoadUser: a b c d"]) == ["LoadUser: <*>"]
+    # Labels that differ only in a value are other calls, and keep their own template.
+    saved = mine_all(miners, ["SaveUser[7]: context canceled", "SaveUser[9]: i/o timeout"])
+    assert set(saved) == {"SaveUser[<*>]: <*>"}
+    loaded = mine_all(miners, ["LoadRepo[3]: context canceled", "LoadRepo[4]: i/o timeout"])
+    assert set(loaded) == {"LoadRepo[<*>]: <*>"}
+
+
+def test_tails_differing_in_one_word_before_more_of_the_event_keep_it(
+    miners: ServiceMiners,
+) -> None:
+    assert one_slot([("Open", "for", "entity", "<*>"), ("Closed", "for", "entity", "<*>")]) == 0
+    assert one_slot([("EOF",), ("closed",)]) is None
+    assert one_slot([("a", "b", "<*>"), ("c", "d", "<*>")]) is None
+    states = ("Open", "Closed", "Jammed", "Open")
+    messages = [
+        f"Got invalid lock state: {s} for entity {n}. Expected: {n + 1}"
+        for n, s in enumerate(states)
+    ]
+    templates = mine_all(miners, messages)
+    assert set(templates) == {"Got invalid lock state: <*> for entity <*>. Expected: <*>"}
+
+
+def test_a_quoted_text_with_a_variable_in_it_is_one_variable(miners: ServiceMiners) -> None:
+    assert render(['"disk-<*>"', "of", "'db-<*>.lan'),"]) == "\"<*>\" of '<*>'),"
+    assert render(['"disk-a"', "<*>-x"]) == '"disk-a" <*>-x'  # no variable, or not quoted
+    messages = [f'cannot resize volume "disk-{n}" of pool "main"' for n in (3, 17, 4)]
+    assert set(mine_all(miners, messages)) == {'cannot resize volume "<*>" of pool "main"'}
+
+
+def test_capitalised_words_ending_a_message_become_a_variable(miners: ServiceMiners) -> None:
+    modes = ["Heating", "Cooling", "Drying", "Heating"]
+    assert set(mine_all(miners, [f"Thermostat reported mode - {m}" for m in modes])) == {
+        "Thermostat reported mode - <*>"
+    }
+    # Elsewhere, and in upper case, they stay the words of different events.
+    inner = mine_all(miners, [f"Pump went {m} at once" for m in modes[:3]])
+    assert len(set(inner)) == 3
+    upper = mine_all(miners, [f"Valve moved to {m.upper()}" for m in modes[:3]])
+    assert len(set(upper)) == 3
+
+
+def test_a_head_seen_before_its_tails_recurred_is_merged_once_they_do(
+    miners: ServiceMiners,
+) -> None:
+    upload = "Upload of a file failed: "
+    early = [miners.mine("svc", upload + e).template_id for e in ("context canceled", "EOF")]
+    assert len(set(early)) == 2  # nothing recurs yet
+    mine_all(miners, [f"Sync of a mirror failed: {e}" for e in ("context canceled", "EOF")])
+    # Both errors have now followed two heads: the first head's templates became one.
+    assert {miners.template_text("svc", miners.resolve("svc", t)) for t in early} == {
+        upload + "<*>"
+    }
+    assert mine_all(miners, [upload + "a b c"]) == [upload + "<*>"]
+
+
+def test_a_message_opening_with_an_error_text_keeps_its_words(miners: ServiceMiners) -> None:
+    assert join_error_texts(["Permission", "denied", "for", "table", "x"]) is None
+    assert join_error_texts(["open:", "permission", "denied"]) == (
+        ["open:", "permission denied"],
+        {1},
+    )
+    messages = [f"permission denied for schema s{n}" for n in (1, 2, 3)]
+    assert set(mine_all(miners, messages)) == {"permission denied for schema <*>"}

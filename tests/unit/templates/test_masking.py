@@ -29,6 +29,9 @@ def masker() -> Masker:
         ("2001:db8:0:0:0:0:2:1", "<*>", ["ipv6"]),
         ("123e4567-e89b-12d3-a456-426614174000", "<*>", ["uuid"]),
         ("https://example.com/a?b=1", "https://<*>", ["url"]),
+        # A colon after a URL ends the text in front of it (``conn to <url>: EOF``).
+        ("https://10.0.0.1:8443/db:", "https://<*>:", ["url"]),
+        ("unix:///run/x.sock:", "unix://<*>:", ["url"]),
         ("/var/log/syslog", "<*>", ["path"]),
         ("C:\\Users\\x", "<*>", ["path"]),
         ("bob@example.com", "<*>", ["email"]),
