@@ -212,15 +212,6 @@ class FlatTree:
     depth_bonus: list[float]
 
 
-def average_path_length(n: float) -> float:
-    """Average path length of an unsuccessful search in a binary search tree of n points."""
-    if n <= 1:
-        return 0.0
-    if n == 2:
-        return 1.0
-    return 2.0 * (math.log(n - 1.0) + 0.5772156649) - 2.0 * (n - 1.0) / n
-
-
 @dataclass(frozen=True, slots=True)
 class FastForest:
     """A fitted isolation forest flattened for cheap one-row scoring."""
@@ -280,11 +271,13 @@ def fit_forest(data: np.ndarray, trees: int, seed: int) -> FastForest:
     train = -forest.score_samples(data[-256:])
     mean = float(np.mean(train))
     std = max(float(np.std(train)), 0.01)
-    return FastForest(tuple(flat), average_path_length(float(samples)), mean, std)
+    normaliser = float(_path_lengths(np.array([samples]))[0])
+    return FastForest(tuple(flat), normaliser, mean, std)
 
 
 def _path_lengths(counts: np.ndarray) -> np.ndarray:
-    """``average_path_length`` of every count at once."""
+    """Average path length of an unsuccessful search in a binary search tree of n points, for
+    every n in ``counts``."""
     n = counts.astype(np.float64)
     safe = np.maximum(n, 2.0)
     out = 2.0 * (np.log(safe - 1.0) + 0.5772156649) - 2.0 * (safe - 1.0) / safe

@@ -61,6 +61,7 @@ from pipeline.templates.tails import (
 )
 from pipeline.templates.tokenising import MessageRecipe, Tokeniser, tokens_from_recipe
 from pipeline.templates.tokens import (
+    bare_word,
     differ_in_words,
     generalise_token,
     instance_of,
@@ -300,12 +301,7 @@ class ServiceMiner:
         absorbed = self._absorb_family(best) if words else []
         if not changed and not absorbed:
             return best, False, None
-        if group_key(shape_tokens) != best.key:
-            self._rekey(best)
-        previous_id = self._retitle(best)
-        for tid in absorbed:
-            self._add_alias(tid, best.template.id)
-        self._remember_skeleton(best)
+        previous_id = self._settle(best, absorbed)
         # Its head may now be one seen with other tails.
         merged = self._note_tails(best)
         return best, False, previous_id or merged
@@ -582,9 +578,14 @@ class ServiceMiner:
         Returns the id its template had, if that changed."""
         shape.tokens[index] = WILDCARD
         shape.general.add(index)
+        return self._settle(shape, self._absorb_family(shape))
+
+    def _settle(self, shape: Shape, absorbed: list[str]) -> str | None:
+        """After ``shape``'s tokens changed and it took in the templates ``absorbed``: index it
+        under its new key, retitle its template, alias the absorbed ids to it. Returns the id
+        its template had, if that changed."""
         if group_key(shape.tokens) != shape.key:
             self._rekey(shape)
-        absorbed = self._absorb_family(shape)
         previous_id = self._retitle(shape)
         for tid in absorbed:
             self._add_alias(tid, shape.template.id)
@@ -1025,7 +1026,7 @@ def _head(tokens: list[str], end: int, label: bool) -> HeadKey:
 
 def _upper(token: str) -> bool:
     """True for an UPPER_CASE word, punctuation around it aside."""
-    return token.strip("[](){}<>,.;:'\"").isupper()
+    return bare_word(token).isupper()
 
 
 def _fits_head(head: list[str], pattern: list[str], label: bool) -> bool:

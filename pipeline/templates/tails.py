@@ -45,7 +45,7 @@ def head_ends(tokens: list[str], labels: bool = False) -> list[int]:
     start = 0
     for end in colons:
         for token in tokens[start : end + 1]:
-            if WILDCARD not in token and not token.isdigit() and token.upper() != token.lower():
+            if _plain_word(token):
                 words += 1
         start = end + 1
         if words >= 2 or labels:
@@ -111,9 +111,10 @@ def one_slot(tails: list[tuple[str, ...]]) -> int | None:
     if len(differing) != 1:
         return None
     (slot,) = differing
-    words = sum(
-        1
-        for i, token in enumerate(tails[0])
-        if i != slot and WILDCARD not in token and token.upper() != token.lower()
-    )
+    words = sum(1 for i, token in enumerate(tails[0]) if i != slot and _plain_word(token))
     return slot if words >= 2 else None
+
+
+def _plain_word(token: str) -> bool:
+    """A word of the event: letters in it, no variable."""
+    return WILDCARD not in token and token.upper() != token.lower()

@@ -141,13 +141,18 @@ def generalise_token(mine: str, theirs: str) -> str:
     return mine[:start] + WILDCARD + (mine[len(mine) - end :] if end else "")
 
 
+def bare_word(token: str) -> str:
+    """``token`` without the brackets, quotes and punctuation around it."""
+    return token.strip("[](){}<>,.;:'\"")
+
+
 def is_enum(token: str) -> bool:
     """UPPER_CASE and Capitalised words are constants (states, levels, events), not variables.
 
     ``RUNNING``/``FAILED``, ``Paused``/``Resumed``, ``Up``/``Down`` name different events;
     variables that are words (user and host names) are lower case in practice.
     """
-    word = token.strip("[](){}<>,.;:'\"")
+    word = bare_word(token)
     if len(word) < 2:
         return False
     return (word.isupper() and not word.isdigit()) or (word.istitle() and word.isalpha())
