@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -33,8 +34,23 @@ def test_the_splits_are_apart_and_each_holds_four_systems_of_several_languages()
     assert set(logcall_corpus.SPLITS) == {s.split for s in SYSTEMS.values()}
 
 
-@pytest.mark.parametrize("name", sorted(s.name for s in SYSTEMS.values() if s.split == "unseen"))
-def test_every_unseen_system_renders_its_full_sample_and_each_line_matches_its_truth(
+def test_the_novel_split_holds_four_new_systems_each_of_its_own_convention() -> None:
+    novel = {s.name: s for s in SYSTEMS.values() if s.split == "novel"}
+    assert set(novel) == {"zebra", "homebridge", "hibernate", "woodpecker"}
+    earlier = {s.name for s in SYSTEMS.values() if s.split != "novel"}
+    assert not set(novel) & earlier
+    assert {s.language for s in novel.values()} == {"rust", "javascript", "java", "go"}
+    assert {s.style for s in novel.values()} == {"tracing", "nodejs", "jboss", "zerolog"}
+    # Conventions no earlier system has.
+    earlier_styles = {s.style for s in SYSTEMS.values() if s.split != "novel"}
+    assert not {s.style for s in novel.values()} & earlier_styles
+    assert logcall_corpus.SPLITS[-1] == "novel"
+
+
+@pytest.mark.parametrize(
+    "name", sorted(s.name for s in SYSTEMS.values() if s.split in ("unseen", "novel"))
+)
+def test_every_later_system_renders_its_full_sample_and_each_line_matches_its_truth(
     name: str,
 ) -> None:
     pairs = list(generate(SYSTEMS[name]))
@@ -43,6 +59,9 @@ def test_every_unseen_system_renders_its_full_sample_and_each_line_matches_its_t
     config = MinerConfig()
     for line, truth in pairs:
         assert line and "\n" not in line and "  " not in line
+        if SYSTEMS[name].split == "novel":
+            # No placeholder of the source is left in a line.
+            assert "${" not in line and "{}" not in line and "{:?}" not in line
         assert_matches(truth, line, config)
 
 
@@ -201,3 +220,114 @@ def test_a_duration_followed_by_its_unit_is_a_bare_number_where_the_system_says_
         line = "".join(text for text, _ in event.render(rng, SYSTEMS[name]))
         bare = line.removeprefix("Successful initialization (took ").removesuffix(" ms).")
         assert bare.isdigit() == SYSTEMS[name].bare_durations
+
+
+def _line_and_truth(call: dict[str, Any], name: str, seed: int = 7) -> tuple[str, str]:
+    import random
+
+    rng = random.Random(seed)
+    system = SYSTEMS[name]
+    pieces = build_event(call, system, rng).render(rng, system)
+    return "".join(text for text, _ in pieces), logcall_corpus.truth_of(pieces)
+
+
+def test_rust_format_strings_and_tracing_fields_render_as_tracing_prints_them() -> None:
+    call = {
+        "style": "rust",
+        "format": "Opened endpoint at {} after {attempts} tries {{braced}}: {path:?} id {:#x}",
+        "verbs": ["{}", "{attempts}", "{path:?}", "{:#x}"],
+        "args": ["listen_addr", "attempts", "path", "block_id"],
+        "keys": ["peer_addr", "height", "count", "name"],
+        "key_args": ["peer_addr", "height", "n", "name"],
+        "key_sigils": ["?", "%", "", "?"],
+    }
+    line, truth = _line_and_truth(call, "zebra")
+    # {{ }} are braces; {:?} of a string and a ?field or bare str field are quoted; %field and
+    # numbers are not; the fields follow the message as key=value in the call's order.
+    assert truth == (
+        'Opened endpoint at <*> after <*> tries {braced}: "<*>" id <*> '
+        'peer_addr="<*>" height=<*> count=<*> name="<*>"'
+    )
+    assert " id 0x" in line and "{" not in line.replace("{braced}", "")
+    count = line.split(" count=")[1].split()[0]
+    assert count.isdigit()
+
+
+def test_node_template_literals_and_util_format_render_as_node_prints_them() -> None:
+    call = {
+        "style": "js",
+        "format": (
+            "Loaded plugin ${name} (%s) at 100%% after %d tries, accessor${n === 1 ? 'y' : 'ies'}"
+        ),
+        "verbs": ["${name}", "%s", "%d", "${n === 1 ? 'y' : 'ies'}"],
+        "args": ["name", "identifier", "attempts", "n === 1 ? 'y' : 'ies'"],
+        "arg_values": [None, None, None, ["y", "ies"]],
+    }
+    for seed in range(6):
+        line, truth = _line_and_truth(call, "homebridge", seed)
+        assert truth == "Loaded plugin <*> (<*>) at <*>% after <*> tries, <*>"
+        assert "${" not in line and "%s" not in line and "%%" not in line
+        assert " at 100% after " in line
+        assert line.endswith((", accessory", ", accessories"))
+        assert line.split(" after ")[1].split()[0].isdigit()
+
+
+def test_jboss_messages_keep_their_id_and_format_by_their_kind() -> None:
+    printf = {
+        "style": "printf",
+        "format": "HHH000412: Hibernate ORM core version %s",
+        "verbs": ["%s"],
+        "args": ["versionString"],
+        "message_id": "HHH000412",
+    }
+    line, truth = _line_and_truth(printf, "hibernate")
+    assert truth == "HHH000412: Hibernate ORM core version <*>"
+    assert line.startswith("HHH000412: Hibernate ORM core version ") and "%s" not in line
+    message_format = {
+        "style": "messageformat",
+        "format": "Skipped adding attribute [{1}] to base type [{0}], it''s fine",
+        "verbs": ["{1}", "{0}"],
+        "args": ["baseType", "attributeName"],
+    }
+    line, truth = _line_and_truth(message_format, "hibernate")
+    assert truth == "Skipped adding attribute [<*>] to base type [<*>], it's fine"
+    assert "{0}" not in line and "{1}" not in line and "it's" in line
+    # debug(Object): the text as it is, braces and all.
+    plain = {"style": "plain", "format": "Literal {0} braces stay"}
+    assert _line_and_truth(plain, "hibernate")[0] == "Literal {0} braces stay"
+
+
+def test_zerolog_prints_its_fields_then_the_message_as_one_json_object() -> None:
+    import json
+
+    call = {
+        "style": "zerolog",
+        "format": 'cannot assign user to repo %s ("%d" times)',
+        "printf": True,
+        "verbs": ["%s", "%d"],
+        "args": ["repo.FullName", "attempt"],
+        "keys": ["error", "repo", "attempt", "took", "labels"],
+        "key_args": ["err", "repo.FullName", "n", "time.Since(start)", "labels"],
+        "fieldtypes": ["Error", "String", "Int", "Duration", "Strings"],
+    }
+    line, truth = _line_and_truth(call, "woodpecker")
+    record = json.loads(line)
+    assert list(record) == ["error", "repo", "attempt", "took", "labels", "message"]
+    assert isinstance(record["attempt"], int) and isinstance(record["took"], int)
+    assert isinstance(record["labels"], list) and isinstance(record["repo"], str)
+    assert record["message"].startswith("cannot assign user to repo ")
+    assert truth.startswith('{"error":"<*>","repo":"<*>","attempt":<*>,"took":<*>,"labels":<*>,')
+    assert truth.startswith(
+        '"message":"cannot assign user to repo <*> (\\"', truth.index('"message"')
+    )
+    # Msg (not Msgf) prints its text as it is.
+    line, truth = _line_and_truth({"style": "zerolog", "format": "at 100%s"}, "woodpecker")
+    assert json.loads(line) == {"message": "at 100%s"}
+
+
+def test_placeholders_of_the_new_conventions_are_not_words() -> None:
+    has_words = logcall_corpus._has_words
+    assert not has_words("{name}: {}", "tracing") and has_words("{name}", "")
+    assert not has_words("${message}", "nodejs") and has_words("${message}", "")
+    assert not has_words("{0} {1}", "jboss")
+    assert has_words("Opened endpoint at {addr}", "tracing")
