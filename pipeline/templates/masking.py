@@ -48,6 +48,11 @@ BUILTIN_MASKS: tuple[tuple[str, str], ...] = (
         r"|(?<![^\s(\[{,])\"(?=[^\"]* )(?:[^\"\\]|\\.)*\""
         r"|(?<![^\s(\[{,])'(?=[^']* )(?:[^'\\]|\\.)*'",
     ),
+    # A JSON array as a field's value ("peers":["a","b"]): a list, whose length varies with it.
+    ("array", r'(?<=":)\[[^\[\]]*\]'),
+    # An object in angle brackets with a space in it (<Task pending name='t1'>, <User 7:bob>):
+    # a token only holds spaces where tokenising joined one, see quoting.join_angled.
+    ("angled", r"<[A-Za-z][^<>\s]* [^<>]*>"),
     # The value of key=value when it looks numeric (retries=3, steps=15##7##2, ip=10.0.0.1): the
     # key stays and names the value. Other values (class=org.x.Server2) are usually constants.
     (
@@ -60,14 +65,17 @@ BUILTIN_MASKS: tuple[tuple[str, str], ...] = (
     # A colon after it is the message's ("failed to dial https://h:1/x: EOF"), not the URL's.
     (
         "url",
-        r"\b[A-Za-z][A-Za-z0-9+.-]*://(?=[^\s\"'<>()\[\]{}]*\d)[^\s\"'<>()\[\]{}]*[^\s\"'<>()\[\]{}:]"
-        r"|\b[A-Za-z][A-Za-z0-9+.-]*:///[^\s\"'<>()\[\]{}]*[^\s\"'<>()\[\]{}:]",
+        r"\b[A-Za-z][A-Za-z0-9+.-]*://(?=[^\s\"'<>()\[\]{}]*\d)[^\s\"'<>()\[\]{}]*[^\s\"'<>()\[\]{}:,;.]"
+        r"|\b[A-Za-z][A-Za-z0-9+.-]*:///[^\s\"'<>()\[\]{}]*[^\s\"'<>()\[\]{}:,;.]",
     ),
     ("email", r"\b[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b"),
     (
         "uuid",
         r"\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b",
     ),
+    # A content digest names its algorithm, which has a digit (sha256:9f86d0..., md5:...): one
+    # value, as the hash alone would be; 32 hex digits or more are no port, time or address.
+    ("digest", r"(?<![\w:.-])[A-Za-z]+\d[A-Za-z0-9_+-]*:[0-9a-fA-F]{32,}(?!\w|:\w)"),
     ("mac", r"\b[0-9a-fA-F]{2}(?::[0-9a-fA-F]{2}){5}\b"),
     (
         "timestamp",
@@ -100,7 +108,8 @@ BUILTIN_MASKS: tuple[tuple[str, str], ...] = (
     ("version", r"(?<![\w.])[vV]\d+(?:\.\d+)+[\w-]*"),
     ("symbol", rf"(?<![\w.-])(?=[ES])(?:{_SYMBOLS})(?![\w.-])"),
     ("hex", rf"{_NO_WORD_BEFORE}0[xX][0-9a-fA-F]+{_NO_WORD_AFTER}"),
-    ("path", r"(?<![\w/.])(?:/[^\s/\"'()\[\]{},;=|:]+)+/?|\b[A-Za-z]:\\[^\s\"'<>|]*"),
+    # A full stop after a path ends the sentence (`Could not delete /x/y.`), as after a URL.
+    ("path", r"(?<![\w/.])(?:/[^\s/\"'()\[\]{},;=|:]+)+/?(?<!\.)|\b[A-Za-z]:\\[^\s\"'<>|]*"),
     ("duration", rf"{_NO_WORD_BEFORE}-?\d+(?:\.\d+)?{_UNIT_DURATION}{_NO_WORD_AFTER}"),
     ("size", rf"{_NO_WORD_BEFORE}\d+(?:\.\d+)?{_UNIT_SIZE}{_NO_WORD_AFTER}"),
     ("bool", rf"{_NO_WORD_BEFORE}(?i:true|false|null){_NO_WORD_AFTER}"),
@@ -144,6 +153,7 @@ _WIDE_CHARS = frozenset(".:/@\\")
 _NARROW_MASKS = frozenset(
     {
         "quoted",
+        "angled",
         "symbol",
         "kv",
         "uuid",
@@ -247,6 +257,10 @@ class Masker:
             self._cache.clear()  # cheap bound; the hot tokens come back within a few messages
         self._cache[token] = result
         return result
+
+    def mask_uncached(self, token: str) -> Masked:
+        """:meth:`mask_token` without the cache, for one-off tokens such as long ones."""
+        return self._mask(token)
 
     def recipe(self, token: str) -> Recipe | None:
         """How tokens that differ from ``token`` only in the values of their digits are masked.

@@ -10,7 +10,8 @@ templates:
   position has shown ``min_distinct_words`` distinct values do the siblings merge into one
   template with ``<*>`` there (user names, host names do this quickly; ``ok``/``error`` never
   do). UPPER_CASE and Capitalised words (states, levels, events) never become variables,
-  except a Capitalised word that ends the message (``Valid state - Running``).
+  except a Capitalised word that ends the message (``Valid state - Running``). Names as code
+  writes them (``io.EOF``, ``hall_lamp``, ``PingFrame``) vary after two values.
 * Differences in masked values (``<*>:<*>`` / ``<*>``) generalise at once, keeping shared
   ``key=`` prefixes and brackets (``user=<*>``, ``(<*>)``).
 
@@ -67,6 +68,7 @@ from pipeline.templates.tokens import (
     instance_of,
     is_enum,
     is_qualified_name,
+    names_differ,
 )
 
 MessageCache = dict[str, tuple["ServiceMiner", "Shape", list[str], Values]]
@@ -811,8 +813,11 @@ class ServiceMiner:
         ):
             return False
         # Several words differing at once are more often another event than one value: each
-        # further position needs two more distinct values.
-        needed = self._config.min_distinct_words + 2 * (len(words) - 1)
+        # further position needs two more distinct values. Names as code writes them
+        # (``io.EOF``, ``PingFrame``) are values, not event words: they add no such cost, and
+        # where only they differ, two of them are enough.
+        plain = sum(1 for i in words if not names_differ(mine[i], tokens[i]))
+        needed = self._config.min_distinct_words + 2 * max(plain - 1, 0) - (0 if plain else 1)
         positions = set(words)
         family = (
             key if words[0] else (key[0], WILDCARD),

@@ -11,9 +11,14 @@ A quote opens a value at the start of a token or after ``=``, ``:``, ``(``, ``[`
 quoted key, ``"error":``) is skipped. The value ends at the first later token holding the same
 quote unescaped. The quoted text of a message key (``msg="..."``) and a quote that opens the
 message (klog's ``"Failed to stop container" err="..."``) are the event, not values.
+
+Objects printed in angle brackets (Python's ``<Task pending name='t1'>``, Go's ``<User
+7:alice>``) span tokens the same way and are joined alike (:func:`join_angled`).
 """
 
 from __future__ import annotations
+
+import re
 
 QUOTES = "\"'"
 # Keys whose value is the message itself in logfmt and JSON lines (logrus, slog, zap, pino).
@@ -79,3 +84,47 @@ def join_quoted(raw: list[str]) -> list[str] | None:
         joined.append(token)
         index += 1
     return joined if found else None
+
+
+# An object written in angle brackets with spaces in it is at most this many tokens.
+MAX_ANGLED_TOKENS = 8
+_TYPE_NAME = re.compile(r"[A-Za-z][\w.]*")
+
+
+def join_angled(raw: list[str]) -> list[str] | None:
+    """``raw`` with each object written in angle brackets across tokens joined into one
+    token; None when there is none.
+
+    Many languages print an object so: Python's ``<Task pending name='t1'>`` and ``<Foo object
+    at 0x7f3a>``, Go's ``<User 7:alice>``. Its words are the object's, one value, and their
+    number varies with it. Only a bracket opening a token before a letter counts, closed by a
+    later token (``a < b``, ``<memory:1024, vCores:1>``, ``<ABORT now>`` and a lone ``<ok>``
+    are no objects).
+    """
+    joined: list[str] = []
+    index = 0
+    size = len(raw)
+    while index < size:
+        end = _angled_end(raw, index)
+        if end is None:
+            joined.append(raw[index])
+            index += 1
+        else:
+            joined.append(" ".join(raw[index : end + 1]))
+            index = end + 1
+    return joined if len(joined) < size else None
+
+
+def _angled_end(raw: list[str], index: int) -> int | None:
+    """Index of the token closing an object opened at ``index``, if one is."""
+    token = raw[index]
+    if token[:1] != "<" or not _TYPE_NAME.fullmatch(token, 1) or token.isupper():
+        # A type's name opens an object; <memory:1024, ...> is a record of fields and
+        # <ABORT code completed> words in upper case, as events and states are written.
+        return None
+    for end in range(index + 1, min(len(raw), index + MAX_ANGLED_TOKENS)):
+        if "<" in raw[end]:
+            return None
+        if ">" in raw[end]:
+            return end
+    return None

@@ -10,7 +10,8 @@ run of ``<*>``), and later messages with that head and any tail join it.
 
 The head must hold at least two plain words (``Received disconnect from <*>:``): a single
 label (``ciod:``, a component or function name) is often followed by events of its own.
-Tails that all begin with the same token ending in ``:`` belong to the longer head it ends.
+Tails that all begin with the same token ending in ``:`` belong to the longer head it ends, and
+so do tails that begin with values and then agree on such a token (``from: <*> to: ...``).
 Plain words after a head are a weaker sign of free text than text with values of its own
 (``open <*>: no such file``): tails without any value need one more distinct form. And a value
 recurs: one of the tails must also have followed another head, or every tail must hold a value
@@ -96,8 +97,28 @@ def tails_vary(tails: list[tuple[str, ...]], needed: int) -> bool:
     firsts = {tail[0] for tail in tails}
     if len(firsts) == 1 and next(iter(firsts)).endswith(":"):
         return False  # all go on alike to a longer head
+    if _longer_head(tails):
+        return False
     with_values = any(WILDCARD in token for tail in tails for token in tail)
     return with_values or len(tails) > needed
+
+
+def _longer_head(tails: list[tuple[str, ...]]) -> bool:
+    """True if the tails hold a value and then go on alike to a longer head (``from: <*> to:
+    ...``): the values before it are slots of the event, not free text."""
+    first = min(tails, key=len)
+    for index in range(1, len(first) - 1):
+        token = first[index - 1]
+        if not (WILDCARD in token or any(tail[index - 1] != token for tail in tails)):
+            return False  # a word shared by all: the tails are not values up to here
+        label = first[index]
+        if (
+            label.endswith(":")
+            and WILDCARD not in label
+            and all(len(tail) > index + 1 and tail[index] == label for tail in tails)
+        ):
+            return True
+    return False
 
 
 def one_slot(tails: list[tuple[str, ...]]) -> int | None:

@@ -2,9 +2,11 @@
 
 The steps, in order: cut to ``max_message_chars``; reduce a multi-line message to its first
 line and exception type; mask multi-token dates; split on whitespace; join a quoted value
-spanning tokens into one, and an error text of the C library; fold tokens beyond
-``max_tokens`` into one trailing ``<*>``; replace tokens longer than ``max_token_chars`` by
-``<*>``; mask each token; fold unit symbols into the number before them.
+spanning tokens into one, an object in angle brackets, and an error text of the C library;
+fold tokens beyond ``max_tokens`` into one trailing ``<*>``; replace tokens longer than
+``max_token_chars`` by ``<*>`` (a JSON object only if its masked form is still too long); mask
+each token; fold unit symbols into the number before them; give a path back a full stop that
+ends no sentence.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from pipeline.templates.masking import (
     name_units,
 )
 from pipeline.templates.multiline import summarise
-from pipeline.templates.quoting import join_quoted
+from pipeline.templates.quoting import join_angled, join_quoted
 from pipeline.templates.stats import Counters
 
 Values = list[tuple[str, str]]
@@ -148,6 +150,12 @@ class Tokeniser:
                 # follow from splitting alone, so it gets no recipe.
                 raw = joined
                 common = False
+        if "<" in message:
+            angled = join_angled(raw)
+            if angled is not None:
+                # An object in angle brackets is one value (quoting.py); no recipe, as above.
+                raw = angled
+                common = False
         errors: set[int] = set()
         if not spans and not FIRST_WORDS.isdisjoint(raw):
             found = join_error_texts(raw)
@@ -178,6 +186,8 @@ class Tokeniser:
             values.append(("truncated", tail))
         if values and not UNIT_TOKENS.isdisjoint(raw):
             name_units(tokens, values)
+        if ". " in message and values:
+            _rejoin_inner_stops(tokens, values)
         return tokens, values, common
 
     def _recipe(self, message: str, tokens: list[str], values: Values) -> MessageRecipe | None:
@@ -254,6 +264,16 @@ class Tokeniser:
             return None  # not expected; a recipe must give what tokenising gave
         return made_recipe
 
+    def _mask_long(self, token: str) -> tuple[str, tuple[tuple[str, str], ...]]:
+        """A token over ``max_token_chars``: one ``long`` value, unless it is a JSON object
+        whose masked form fits (zap's fields: keys are the event's, values are masked)."""
+        if token[:2] == '{"':
+            masked, found = self._masker.mask_uncached(token)
+            if len(masked) <= self._config.max_token_chars:
+                return masked, found
+        self._counters.long_tokens += 1
+        return WILDCARD, (("long", token),)
+
     def _mask_slowly(
         self, raw: list[str], spans: list[str], errors: set[int] | frozenset[int] = frozenset()
     ) -> tuple[list[str], Values]:
@@ -275,9 +295,9 @@ class Tokeniser:
                 values.extend(back_values)
                 continue
             if len(token) > limit:
-                self._counters.long_tokens += 1
-                tokens.append(WILDCARD)
-                values.append(("long", token))
+                masked, found = self._mask_long(token)
+                tokens.append(masked)
+                values.extend(found)
                 continue
             if spans and SPAN_MARK in token:
                 masked, found = _mask_with_spans(token, spans, mask_token)
@@ -287,6 +307,31 @@ class Tokeniser:
             if found:
                 values.extend(found)
         return tokens, values
+
+
+def _rejoin_inner_stops(tokens: list[str], values: Values) -> None:
+    """Give back to a path the full stop after it that ends no sentence.
+
+    The path mask leaves a trailing ``.`` to the message, as the other masks do: it ends the
+    sentence (``Could not delete <*>.``). Only the end of the message or a Capitalised word
+    shows that, though; before anything else (``allocate /x/part-1. blk_2``) the dot is part of
+    the name. Such messages get no recipe (it would cut the value without the dot)."""
+    index = 0  # of the first value of the token at hand
+    last = len(tokens) - 1
+    for position, token in enumerate(tokens):
+        count = token.count(WILDCARD)
+        index += count
+        if (
+            position < last
+            and count
+            and token.endswith("<*>.")
+            and not tokens[position + 1][:1].isupper()
+            and index <= len(values)
+            and values[index - 1][0] == "path"
+        ):
+            tokens[position] = token[:-1]
+            name, text = values[index - 1]
+            values[index - 1] = (name, text + ".")
 
 
 def tokens_from_recipe(message: str, recipe: MessageRecipe) -> tuple[list[str], Values]:

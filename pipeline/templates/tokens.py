@@ -12,7 +12,7 @@ _MASKED_VALUES = frozenset((WILDCARD, f'"{WILDCARD}"', f"'{WILDCARD}'"))
 # Characters that vary inside values (digits, separators of addresses and numbers).
 _VALUE_CHARS = re.compile(r"[0-9.:,;_/\\-]+")
 _OPENERS = "([{\"'"
-_CLOSERS = ")]}\"',.;:"
+_CLOSERS = ")]}\"',.;:!?"
 # A qualified name of three or more labels: a Java logger or class, a reverse-DNS component
 # (org.apache.hadoop.Foo, com.apple.icloud.fmfd.heartbeat:), possibly with trailing punctuation.
 _QUALIFIED = re.compile(r"[A-Za-z_$][\w$-]*(?:\.[A-Za-z_$][\w$-]*){2,}[:;,]?")
@@ -39,6 +39,14 @@ def differ_in_words(mine: str, theirs: str) -> bool:
             return _VALUE_CHARS.sub("", mine.replace(WILDCARD, "")) != _VALUE_CHARS.sub(
                 "", theirs.replace(WILDCARD, "")
             )
+        return False
+    if (
+        "://" in mine
+        and "://" in theirs
+        and _URL_VALUE.fullmatch(mine)
+        and _URL_VALUE.fullmatch(theirs)
+    ):
+        # Addresses of another scheme (https://<*> / unix://<*>): the scheme is the address's.
         return False
     if _same_identifier_shape(mine, theirs):
         # Names with a number in them (node-17.corp / web-3.corp, invoices-3 / maple-12): the
@@ -91,6 +99,7 @@ def _quoted_apart(mine: str, theirs: str) -> bool:
 
 
 _LETTERS = re.compile(r"[A-Za-z]+")
+_URL_VALUE = re.compile(r"[(\[{\"']?[A-Za-z][A-Za-z0-9+.-]*://<\*>[)\]}\"',.;:]*")
 
 
 def _same_identifier_shape(mine: str, theirs: str) -> bool:
@@ -143,7 +152,7 @@ def generalise_token(mine: str, theirs: str) -> str:
 
 def bare_word(token: str) -> str:
     """``token`` without the brackets, quotes and punctuation around it."""
-    return token.strip("[](){}<>,.;:'\"")
+    return token.strip("[](){}<>,.;:!?'\"")
 
 
 def is_enum(token: str) -> bool:
@@ -187,3 +196,30 @@ def is_qualified_name(token: str) -> bool:
     word it may turn out to be a variable.
     """
     return _QUALIFIED.fullmatch(token) is not None
+
+
+# A name as code writes it: words joined by dots or underscores (io.EOF, hall_lamp,
+# sensor.door), or camel case (PingFrame, triggeredBy).
+_IDENTIFIER = re.compile(
+    r"[A-Za-z][A-Za-z0-9]*(?:[._][A-Za-z0-9]+)+|[A-Z]?[a-z]+(?:[A-Z][a-z0-9]+)+"
+)
+
+
+def names_differ(mine: str, theirs: str) -> bool:
+    """True if two different words in one place are both names as code writes them.
+
+    A format's ``%s`` of an error, type, entity or unit prints such names (``io.EOF`` /
+    ``net.ErrClosed``, ``sensor.hall_lamp`` / ``sensor.door``, ``PingFrame`` /
+    ``GoAwayFrame``); the words of a sentence are plain, so two of them already vary.
+    """
+    if WILDCARD in mine or WILDCARD in theirs:
+        return False
+    a, b = bare_word(mine), bare_word(theirs)
+    if a.isupper() or b.isupper() or not (_IDENTIFIER.fullmatch(a) and _IDENTIFIER.fullmatch(b)):
+        return False  # UPPER_CASE names states and events (is_enum)
+    if mine.replace(a, "", 1) != theirs.replace(b, "", 1):
+        return False  # other punctuation around them: another place in the sentence
+    # One type in two modules (raftpb.Snapshot / snappb.Snapshot) names two constants; a shared
+    # lower-case suffix (db.service / web.service) is a kind of name, as an extension is.
+    last = a.rsplit(".", 1)[-1]
+    return last != b.rsplit(".", 1)[-1] or not last[:1].isupper()

@@ -92,10 +92,12 @@ def test_the_klog_message_in_quotes_still_names_the_event(miners: ServiceMiners)
 
 
 def test_a_local_url_is_a_value(miners: ServiceMiners) -> None:
-    templates = mine_all(
-        miners, ["listening on unix:///run/a/x.sock", "listening on file:///etc/b.conf"]
-    )
-    assert templates == ["listening on unix://<*>", "listening on file://<*>"]
+    # Each in a service of its own: addresses of two schemes in one place are one value
+    # (test_values_round3), which would hide the scheme.
+    assert mine_all(miners, ["listening on unix:///run/a/x.sock"], "a") == [
+        "listening on unix://<*>"
+    ]
+    assert mine_all(miners, ["listening on file:///etc/b.conf"], "b") == ["listening on file://<*>"]
     assert mine_all(miners, ["see http://wiki.apache.org/x"]) == ["see http://wiki.apache.org/x"]
 
 
