@@ -67,10 +67,11 @@ browser: ## Install Debian's chromium and chromedriver for the browser tests (on
 	@deploy/browser.sh ensure
 
 test: install up migrate browser ## Set everything up and run the whole test suite
-	$(PY) -m pytest
+	$(PY) -m pytest -n auto tests/unit
+	$(PY) -m pytest tests/integration
 
-test-unit: install ## Unit tests only (no services needed)
-	$(PY) -m pytest tests/unit
+test-unit: install ## Unit tests only (no services needed), on every core
+	$(PY) -m pytest -n auto tests/unit
 
 test-integration: install up migrate browser ## Integration tests against the local stack
 	$(PY) -m pytest tests/integration

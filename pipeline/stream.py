@@ -225,7 +225,7 @@ def attach_stream(
         batch_seconds,
         on_failure,
         on_skip,
-        prepare=track_changelogs,
+        before_batch=track_changelogs,
     )
     dead_letter_agent = register_dead_letter_agent(
         app,

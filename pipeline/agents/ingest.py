@@ -19,11 +19,12 @@ import time
 import zlib
 from collections import defaultdict
 from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 from prometheus_client import Counter
 
-from pipeline.agents.stopping import register_batch_agent
+from pipeline.agents.stopping import Finish, register_two_phase_agent
 from pipeline.errors import SnapshotError
 from pipeline.ingest import dead_letters
 from pipeline.ingest.mining import MinedBatch, mine_batch
@@ -70,6 +71,22 @@ class StageClock:
         self._last = now
 
 
+@dataclass(frozen=True, slots=True)
+class PreparedBatch:
+    """A batch mined and not stored yet (:meth:`Ingestor.prepare`)."""
+
+    ingestor: Ingestor
+    mined: MinedBatch
+    letters: list[DeadLetterRow]
+    partition_of: dict[str, int]
+    prepare_seconds: float
+
+    async def finish(self) -> None:
+        """Store the rows and dead letters, run the detectors, emit their insights; returns
+        once it is safe to ack the batch."""
+        await self.ingestor._finish(self)
+
+
 class Ingestor:
     def __init__(
         self,
@@ -106,6 +123,13 @@ class Ingestor:
     async def handle(self, values: Sequence[tuple[int, bytes]]) -> None:
         """Store one batch of (partition, Kafka message value); returns once it is safe to ack
         them: rows committed, miner state handed to the changelog, insights acknowledged."""
+        await self.prepare(values).finish()
+
+    def prepare(self, values: Sequence[tuple[int, bytes]]) -> PreparedBatch:
+        """The batch's CPU work: decode, mine, hand the miners' new state to the changelog.
+        Its :meth:`PreparedBatch.finish` stores it; the agent prepares the next batch
+        meanwhile. Miner state saved before the rows are stored is safe: the batch is acked only
+        after it is stored, and a replay mines to the same template ids."""
         started = time.perf_counter()
         clock = StageClock(self._metrics.ingest_stage_seconds, started)
         records: list[WireRecord] = []
@@ -136,10 +160,6 @@ class Ingestor:
         self._load_miners({wire.record.service_name for wire in records})
         mined = mine_batch(records, self._miners)
         clock.lap("mine")
-        result = await self._sink.store(mined.rows, mined.templates, mined.aliases)
-        if letters:
-            await self._sink.store_dead_letters(letters)
-        clock.lap("store")
         for service in self._miners.evicted_names:
             # Out of live state: its saved state goes too, as the detectors' does.
             self._state.delete(service)
@@ -147,12 +167,23 @@ class Ingestor:
         for service in mined.changed_services:
             self._save_miner(service)
         clock.lap("state")
+        return PreparedBatch(self, mined, letters, partition_of, time.perf_counter() - started)
+
+    async def _finish(self, batch: PreparedBatch) -> None:
+        started = time.perf_counter()
+        clock = StageClock(self._metrics.ingest_stage_seconds, started)
+        mined = batch.mined
+        result = await self._sink.store(mined.rows, mined.templates, mined.aliases)
+        if batch.letters:
+            await self._sink.store_dead_letters(batch.letters)
+        clock.lap("store")
         if self._detectors is not None:
-            insights = await self._insights(result, mined, partition_of)
+            insights = await self._insights(result, mined, batch.partition_of)
             clock.lap("detect")
             await self._emit(insights)
             clock.lap("emit")
-        self._count(result, letters, mined.new_templates, time.perf_counter() - started)
+        seconds = batch.prepare_seconds + time.perf_counter() - started
+        self._count(result, batch.letters, mined.new_templates, seconds)
 
     async def _insights(
         self, result: StoreResult, mined: MinedBatch, partition_of: dict[str, int]
@@ -260,19 +291,20 @@ def register_ingest_agent(
     batch_seconds: float,
     on_failure: Callable[[str], None],
     on_skip: Callable[[str], None],
-    prepare: Callable[[], Awaitable[None]],
+    before_batch: Callable[[], Awaitable[None]],
 ) -> Any:
-    """``prepare`` runs before each batch (it readies the producer for the tables' writes)."""
+    """``before_batch`` runs before each batch (it readies the producer for the tables'
+    writes). A batch is stored while the next one is mined (``register_two_phase_agent``)."""
 
-    async def handle(events: Sequence[Any]) -> None:
-        await prepare()
-        await ingestor.handle([(event.message.partition, event.value) for event in events])
+    async def prepare(events: Sequence[Any]) -> Finish:
+        await before_batch()
+        return ingestor.prepare([(event.message.partition, event.value) for event in events]).finish
 
-    return register_batch_agent(
+    return register_two_phase_agent(
         app,
         topic,
         "ingest",
-        handle,
+        prepare,
         batch_messages=batch_messages,
         batch_seconds=batch_seconds,
         on_failure=on_failure,

@@ -3,6 +3,7 @@ the worker stops."""
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 from typing import Any
@@ -40,6 +41,11 @@ def give_up_unacked(app: Any, topics: Iterable[str]) -> None:
 
 # Stores one batch of Kafka events; raises StorageError only when the worker stops first.
 BatchHandler = Callable[[Sequence[Any]], Awaitable[None]]
+# What makes a prepared batch durable (a second phase; raises like a BatchHandler).
+Finish = Callable[[], Awaitable[None]]
+# A batch in two phases: the first (its CPU work) returns the second (its IO, mostly waiting
+# for PostgreSQL), which runs while the agent prepares the next batch.
+Prepare = Callable[[Sequence[Any]], Awaitable[Finish]]
 
 
 async def until_done(
@@ -85,38 +91,103 @@ def register_batch_agent(
     on_skip: Callable[[str], None] = lambda agent: None,
     offsets: PartitionOffsets | None = None,
 ) -> Any:
-    """An agent that acks a batch only after ``handle`` made it durable.
+    """An agent that acks a batch only after ``handle`` made it durable (see
+    :func:`register_two_phase_agent`; here the whole batch is its second phase)."""
+
+    async def prepare(events: Sequence[Any]) -> Finish:
+        async def finish() -> None:
+            await handle(events)
+
+        return finish
+
+    return register_two_phase_agent(
+        app,
+        topic,
+        name,
+        prepare,
+        batch_messages=batch_messages,
+        batch_seconds=batch_seconds,
+        on_failure=on_failure,
+        on_skip=on_skip,
+        offsets=offsets,
+    )
+
+
+def register_two_phase_agent(
+    app: Any,
+    topic: Any,
+    name: str,
+    prepare: Prepare,
+    *,
+    batch_messages: int,
+    batch_seconds: float,
+    on_failure: Callable[[str], None],
+    on_skip: Callable[[str], None] = lambda agent: None,
+    offsets: PartitionOffsets | None = None,
+) -> Any:
+    """An agent that acks a batch only after its second phase made it durable.
 
     ``concurrency=1``: above one, Faust can commit past in-flight events. ``noack_take``, not
     ``take``: ``take`` acks a batch in a ``finally``, even when the work failed or the worker is
-    stopping. A batch that fails is tried again (``until_done``); when the worker stops first,
-    it stays unacked (and uncommitted) for the next owner to replay. Events come to ``handle``
-    in offset order with none missing: when Faust skipped some, the partition is sought back
+    stopping. Each phase that fails is tried again (``until_done``); when the worker stops first,
+    the batch stays unacked (and uncommitted) for the next owner to replay. Events come in
+    offset order with none missing: when Faust skipped some, the partition is sought back
     (``pipeline.agents.sequence``; counted by ``on_skip``).
+
+    One batch's second phase runs while the next batch is taken and prepared, so the worker's
+    CPU and PostgreSQL work at the same time rather than in turn; at most one second phase is in
+    flight, and they finish (and ack) in the order their batches were taken.
     """
     in_sequence = sequencer(app, name, on_skip, offsets)
+    topic_name = topic.get_topic_name()
+
+    def attempt(work: Callable[[], Awaitable[None]]) -> Awaitable[bool]:
+        return until_done(
+            work,
+            name=name,
+            sleep=app.sleep,
+            stopping=lambda: bool(app.should_stop),
+            on_failure=on_failure,
+        )
+
+    async def finish_and_ack(stream: Any, events: Sequence[Any], finish: Finish) -> bool:
+        # Acks here, not in the agent's loop: a last batch must not wait for a next one.
+        if not await attempt(finish):
+            give_up_unacked(app, [topic_name])
+            return False
+        for event in events:
+            await stream.ack(event)
+        return True
 
     async def process(stream: Any) -> None:
-        async for taken in stream.noack_take(batch_messages, within=batch_seconds):
-            events = await in_sequence(taken)
-            if not events:
-                continue
+        finishing: asyncio.Task[bool] | None = None
+        try:
+            async for taken in stream.noack_take(batch_messages, within=batch_seconds):
+                events = await in_sequence(taken)
+                if not events:
+                    continue
+                prepared: list[Finish] = []
 
-            async def work(events: Sequence[Any] = events) -> None:
-                await handle(events)
+                async def first(
+                    events: Sequence[Any] = events, prepared: list[Finish] = prepared
+                ) -> None:
+                    prepared.append(await prepare(events))
 
-            done = await until_done(
-                work,
-                name=name,
-                sleep=app.sleep,
-                stopping=lambda: bool(app.should_stop),
-                on_failure=on_failure,
-            )
-            if not done:
-                give_up_unacked(app, [topic.get_topic_name()])
-                return
-            for event in events:
-                await stream.ack(event)
+                ready = await attempt(first)
+                if finishing is not None and not await finishing:
+                    return
+                if not ready:
+                    give_up_unacked(app, [topic_name])
+                    return
+                finishing = asyncio.ensure_future(finish_and_ack(stream, events, prepared[-1]))
+            if finishing is not None:
+                await finishing
+        finally:
+            if finishing is not None and not finishing.done():
+                # The agent is being cancelled (the worker stops): the batch stays unacked,
+                # and the stop must not wait for it.
+                finishing.cancel()
+                give_up_unacked(app, [topic_name])
 
     process.__name__ = process.__qualname__ = name
     return app.agent(topic, name=name, concurrency=1)(process)

@@ -3,8 +3,12 @@ sets targets for, against the local stack, with every process watched.
 
     .venv/bin/python tests/bench/bench_stream.py [--quick] [--write-docs]
 
-Uses the worker answering on WEB_PORT (a `make run`), or starts one for the run and stops it
-after. Prints one JSON line per scenario (the bench's own line, plus the scenario and its
+Each scenario gets names of its own: a new database (``log_analysis_bench``, made, migrated
+and dropped for the scenario), its own Kafka topics, RabbitMQ queues and Faust app id, and a
+worker started for it on a free port. So a scenario never writes into the data of a `make run`
+(nor drains its queue), and every scenario starts from an empty database: the rows earlier runs
+left do not slow later ones. A `make run` worker left running still shares the CPU; the script
+says so. Prints one JSON line per scenario (the bench's own line, plus the scenario and its
 target), then a Markdown table. ``--write-docs`` puts the table between the markers of
 docs/performance.md and draws docs/images/performance.png.
 """
@@ -12,14 +16,20 @@ docs/performance.md and draws docs/images/performance.png.
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
 import os
 import platform
+import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -30,6 +40,12 @@ DOC = ROOT / "docs" / "performance.md"
 CHART = ROOT / "docs" / "images" / "performance.png"
 BEGIN, END = "<!-- bench:begin -->", "<!-- bench:end -->"
 STACK = ROOT / ".stack"
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from pipeline.settings import load_settings  # noqa: E402
+
+BENCH_DATABASE = "log_analysis_bench"
 
 
 @dataclass(frozen=True)
@@ -87,6 +103,96 @@ def web_port(env: dict[str, str]) -> int:
     return int(env.get("WEB_PORT", "8000"))
 
 
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+def database_url(url: str, name: str) -> str:
+    """``url`` with its database replaced by ``name``."""
+    parts = urllib.parse.urlsplit(url)
+    return urllib.parse.urlunsplit(parts._replace(path=f"/{name}"))
+
+
+def bench_environment(base: dict[str, str], prefix: str, port: int, data: Path) -> dict[str, str]:
+    """``base`` with names of the scenario's own (see the module docstring)."""
+    url = database_url(load_settings(base).database.url, BENCH_DATABASE)
+    return {
+        **base,
+        "DATABASE_URL": url,
+        "LOG_ANALYSIS_APP_ID": prefix,
+        "KAFKA_LOGS_TOPIC": f"{prefix}.logs",
+        "KAFKA_INSIGHTS_TOPIC": f"{prefix}.insights",
+        "KAFKA_DEAD_LETTER_TOPIC": f"{prefix}.dead-letter",
+        "LOG_QUEUE": f"{prefix}.log_analysis_queue",
+        "ALERTS_QUEUE": f"{prefix}.alerts_queue",
+        "RECOMMENDATION_QUEUE": f"{prefix}.recommendation_queue",
+        "WEB_HOST": "127.0.0.1",
+        "WEB_PORT": str(port),
+        "LOG_ANALYSIS_DATA_DIR": str(data),
+    }
+
+
+async def _recreate_database(admin_url: str, name: str, create: bool) -> None:
+    import asyncpg
+
+    admin = await asyncpg.connect(admin_url)
+    try:
+        await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        if create:
+            await admin.execute(f'CREATE DATABASE "{name}"')
+    finally:
+        await admin.close()
+
+
+async def _remove_names(env: dict[str, str], prefix: str) -> None:
+    """Delete the scenario's queues and topics (best effort: a broker gone is reported)."""
+    import aio_pika
+    from aiokafka.admin import AIOKafkaAdminClient
+
+    settings = load_settings(env)
+    try:
+        connection = await aio_pika.connect(settings.rabbitmq.url, timeout=10)
+        async with connection:
+            channel = await connection.channel()
+            for name in ("log_analysis_queue", "alerts_queue", "recommendation_queue"):
+                await channel.queue_delete(f"{prefix}.{name}")
+    except (TimeoutError, OSError, aio_pika.exceptions.AMQPError) as exc:
+        print(f"could not delete the bench's queues: {exc}", file=sys.stderr)
+    admin = AIOKafkaAdminClient(bootstrap_servers=settings.kafka.bootstrap_servers)
+    try:
+        await admin.start()
+        topics = [t for t in await admin.list_topics() if t.startswith(f"{prefix}")]
+        if topics:
+            await admin.delete_topics(topics)
+    except Exception as exc:  # cleanup reports and goes on
+        print(f"could not delete the bench's topics: {exc}", file=sys.stderr)
+    finally:
+        await admin.close()
+
+
+@contextmanager
+def own_names(base: dict[str, str], number: int) -> Iterator[dict[str, str]]:
+    """A scenario's environment: a new, migrated database and names no one else uses; all
+    removed afterwards."""
+    prefix = f"la-bench-{number}-{int(time.time())}"
+    admin_url = load_settings(base).database.url
+    with tempfile.TemporaryDirectory(prefix="la-bench-") as data:
+        env = bench_environment(base, prefix, free_port(), Path(data))
+        asyncio.run(_recreate_database(admin_url, BENCH_DATABASE, create=True))
+        try:
+            subprocess.run(
+                [sys.executable, "-m", "pipeline", "migrate"],
+                cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL,
+            )  # fmt: skip
+            yield env
+        finally:
+            asyncio.run(_remove_names(env, prefix))
+            asyncio.run(_recreate_database(admin_url, BENCH_DATABASE, create=False))
+
+
 def ready(port: int) -> bool:
     try:
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/health/ready", timeout=3) as r:
@@ -110,6 +216,14 @@ def start_worker(env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
             raise SystemExit(f"the worker did not become ready; see {log}")
         time.sleep(1)
     return worker
+
+
+def stop_worker(worker: subprocess.Popen[bytes]) -> None:
+    worker.terminate()
+    try:
+        worker.wait(60)
+    except subprocess.TimeoutExpired:
+        worker.kill()
 
 
 def stack_pids() -> list[tuple[str, int]]:
@@ -229,30 +343,25 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="Smaller runs (about a minute).")
     parser.add_argument("--write-docs", action="store_true", help="Update docs/performance.md.")
     args = parser.parse_args()
-    env = environment()
-    worker = None
-    note = "the worker already running"
-    if not ready(web_port(env)):
-        log = ROOT / ".stack" / "logs" / "bench-worker.log"
-        log.parent.mkdir(parents=True, exist_ok=True)
-        print(f"starting a worker (log: {log})", file=sys.stderr)
-        worker = start_worker(env, log)
-        note = "one worker started for the run (`--loglevel=info`)"
+    base = environment()
+    note = "one worker started for each scenario (`--loglevel=info`), on a new database"
+    if ready(web_port(base)):
+        print("a worker answers on WEB_PORT: it shares the CPU with the bench", file=sys.stderr)
+        note += "; another worker (a `make run`) was running meanwhile"
+    log = STACK / "logs" / "bench-worker.log"
+    log.parent.mkdir(parents=True, exist_ok=True)
     lines = []
-    try:
-        for scenario in SCENARIOS:
-            records = scenario.quick_records if args.quick else scenario.records
-            print(f"{scenario.name}: {records:,} records", file=sys.stderr)
-            line = run(scenario, records, env)
-            lines.append(line)
-            print(json.dumps(line), flush=True)
-    finally:
-        if worker is not None:
-            worker.terminate()
+    for number, scenario in enumerate(SCENARIOS, 1):
+        records = scenario.quick_records if args.quick else scenario.records
+        print(f"{scenario.name}: {records:,} records (worker log: {log})", file=sys.stderr)
+        with own_names(base, number) as env:
+            worker = start_worker(env, log)
             try:
-                worker.wait(60)
-            except subprocess.TimeoutExpired:
-                worker.kill()
+                line = run(scenario, records, env)
+            finally:
+                stop_worker(worker)
+        lines.append(line)
+        print(json.dumps(line), flush=True)
     print(table(lines))
     if args.write_docs:
         write_docs(lines, args.quick, note)

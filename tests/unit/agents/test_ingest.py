@@ -195,3 +195,19 @@ async def test_each_batch_stage_adds_its_seconds():
     assert 0 < seconds("decode") < 0.05 and 0 < seconds("mine") < 0.05
     total = sum(seconds(s) for s in ("decode", "mine", "store", "state", "detect", "emit"))
     assert total == pytest.approx(registry.get_sample_value("ingest_batch_seconds_sum"), rel=0.05)
+
+
+async def test_prepare_mines_and_saves_the_miner_and_only_finish_stores():
+    state: dict[bytes, bytes] = {}
+    sink = FakeSink()
+    agent, _ = ingestor(state, sink)
+    prepared = agent.prepare([(0, value("api", "user 1 logged in", "user 2 logged in"))])
+    assert sink.rows == {}
+    assert b"logged in" in zlib.decompress(ChunkedStates(state).load("api") or b"")
+    # The next batch is mined before the first is stored, as the agent does.
+    following = agent.prepare([(0, value("api", "user 3 logged in"))])
+    await prepared.finish()
+    assert len(sink.rows) == 2
+    await following.finish()
+    assert len(sink.rows) == 3
+    assert len({row.template_id for row in sink.rows.values()}) == 1

@@ -8,6 +8,7 @@ from pipeline.agents.stopping import (
     RETRY_FIRST_SECONDS,
     RETRY_MAX_SECONDS,
     register_batch_agent,
+    register_two_phase_agent,
     until_done,
 )
 from pipeline.errors import StorageError
@@ -137,3 +138,85 @@ async def test_the_agent_retries_a_failed_batch_and_acks_it_only_once_it_is_done
     assert failed == ["ingest"]
     # The same batch again, not the next one: nothing was skipped.
     assert handled[1] == handled[0] == [b"a", b"b"]
+
+
+def two_phase_agent(prepare: Any, failed: list[str]) -> Any:
+    app = faust.App("two-phase-unit", store="memory://", web_enabled=False, autodiscover=False)
+    topic = app.topic("logs", key_type=bytes, value_type=bytes, value_serializer="raw")
+    return register_two_phase_agent(
+        app,
+        topic,
+        "ingest",
+        prepare,
+        batch_messages=1,
+        batch_seconds=0.05,
+        on_failure=failed.append,
+        offsets=FromZero(),
+    )
+
+
+async def acked(events: list[Any], seconds: float = 4.0) -> list[bool]:
+    for _ in range(int(seconds / 0.02)):
+        if all(event.message.acked for event in events):
+            break
+        await asyncio.sleep(0.02)
+    return [event.message.acked for event in events]
+
+
+async def test_a_batch_is_stored_while_the_next_one_is_prepared():
+    log: list[str] = []
+    second_prepared = asyncio.Event()
+
+    async def prepare(events: Sequence[Any]) -> Any:
+        value = events[0].value.decode()
+        log.append(f"prepare {value}")
+        if value == "b":
+            second_prepared.set()
+
+        async def finish() -> None:
+            if value == "a":
+                # Done only once the next batch was prepared: a serial agent never gets here.
+                await asyncio.wait_for(second_prepared.wait(), 2.0)
+            log.append(f"finish {value}")
+
+        return finish
+
+    failed: list[str] = []
+    agent = two_phase_agent(prepare, failed)
+    async with agent.test_context() as running:
+        events = [await running.put(value, wait=False) for value in (b"a", b"b")]
+        assert await acked(events) == [True, True]
+    assert failed == []
+    assert log == ["prepare a", "prepare b", "finish a", "finish b"]
+
+
+async def test_batches_are_acked_in_order_and_only_once_their_second_phase_is_done(monkeypatch):
+    monkeypatch.setattr("pipeline.agents.stopping.RETRY_FIRST_SECONDS", 0.01)
+    finishes: list[str] = []
+    release = asyncio.Event()
+
+    async def prepare(events: Sequence[Any]) -> Any:
+        value = events[0].value.decode()
+
+        async def finish() -> None:
+            finishes.append(value)
+            if value == "a" and finishes.count("a") == 1:
+                raise TypeError("'NoneType' object is not iterable")
+            if value == "b":
+                await release.wait()
+
+        return finish
+
+    failed: list[str] = []
+    agent = two_phase_agent(prepare, failed)
+    async with agent.test_context() as running:
+        events = [await running.put(value, wait=False) for value in (b"a", b"b", b"c")]
+        assert await acked(events[:1]) == [True]
+        await asyncio.sleep(0.2)
+        # b waits: neither it nor c, taken after it, may be acked.
+        assert [event.message.acked for event in events] == [True, False, False]
+        release.set()
+        assert await acked(events) == [True, True, True]
+    assert failed == ["ingest"]
+    # a's second phase again, not a's batch prepared anew or skipped.
+    assert finishes == ["a", "a", "b", "c"]

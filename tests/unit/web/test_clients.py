@@ -290,6 +290,7 @@ async def test_unknown_names_are_verified_against_the_dummy_hash():
         (store_with(), "wrong"),
         (store_with(), SECRET + "x" * 300),
     ],
+    ids=["revoked", "wrong", "too-long"],  # the secret is random: ids alike in every process
 )
 async def test_revoked_clients_and_wrong_secrets_are_refused_alike(store, secret):
     made = issuer(store)
