@@ -62,9 +62,13 @@ def intake(
     import's time, and one ahead of ``received_at`` by more than the future tolerance is refused
     rather than clamped, so importing the same file again keys every record the same way."""
     result = Intake()
-    digest = sha256(body)
+    # Hashed only for a dead letter: most messages have none, and the hash was 1% of a worker.
+    digests: list[bytes] = []
 
     def refuse(position: int, reason: str, field_name: str | None, payload: bytes) -> None:
+        if not digests:
+            digests.append(sha256(body))
+        digest = digests[0]
         result.dead_letters.append(
             dead_letter(
                 stage=stage,

@@ -57,10 +57,14 @@ def mine_batch(records: Iterable[WireRecord], miners: ServiceMiners) -> MinedBat
     for wire, tid in assigned:
         first_level.setdefault((wire.record.service_name, tid), wire.record.log_level)
     templates: dict[tuple[str, str], TemplateRow] = {}
+    # A batch holds few templates and many records: each id is resolved once.
+    resolved: dict[tuple[str, str], str] = {}
     for wire, assigned_id in assigned:
         record = wire.record
         service = record.service_name
-        template_id = miners.resolve(service, assigned_id)
+        template_id = resolved.get((service, assigned_id))
+        if template_id is None:
+            template_id = resolved[(service, assigned_id)] = miners.resolve(service, assigned_id)
         key = (service, template_id)
         if key not in templates:
             text = miners.template_text(service, template_id) or ""
@@ -86,7 +90,7 @@ def mine_batch(records: Iterable[WireRecord], miners: ServiceMiners) -> MinedBat
     batch.templates = list(templates.values())
     batch.created = {(service, miners.resolve(service, tid)) for service, tid in created}
     # Only the aliases this batch made or touched: a service keeps thousands of old ones.
-    touched = set(templates) | {(w.record.service_name, tid) for w, tid in assigned}
+    touched = set(templates) | set(resolved) if batch.changed_services else set()
     for service in batch.changed_services:
         batch.aliases.extend(
             Alias(service, old, new)
