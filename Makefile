@@ -68,13 +68,13 @@ browser: ## Install Debian's chromium and chromedriver for the browser tests (on
 
 test: install up migrate browser ## Set everything up and run the whole test suite
 	$(PY) -m pytest -n auto tests/unit
-	$(PY) -m pytest tests/integration
+	$(PY) -m pytest -n 2 --dist loadgroup tests/integration
 
 test-unit: install ## Unit tests only (no services needed), on every core
 	$(PY) -m pytest -n auto tests/unit
 
 test-integration: install up migrate browser ## Integration tests against the local stack
-	$(PY) -m pytest tests/integration
+	$(PY) -m pytest -n 2 --dist loadgroup tests/integration
 
 lint: install ## ruff and mypy
 	$(VENV)/bin/ruff check $(PY_PATHS)
