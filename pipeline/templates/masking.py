@@ -372,6 +372,27 @@ def digit_pattern(text: str) -> bytes:
     return pattern
 
 
+# A whole token of eight or more lowercase hex characters, at least two of them digits and one a
+# letter (a request id, a hash, a commit), is masked as one ``id`` value whatever its letters
+# (test_masking checks this on random tokens). In a message's pattern (id_pattern) such a token
+# is written as bytes 0xff, which UTF-8 never holds: messages that differ only in such ids, as
+# well as in digits, share a pattern. The bytes regex's whitespace is ASCII only, a subset of
+# what str.split splits on, so a token found here is a token of the message.
+_HEX_ID = re.compile(rb"(?<!\S)(?=[a-f]*0[a-f]*0)(?=0*[a-f])[0a-f]{8,}(?!\S)")
+
+
+def _hidden(match: re.Match[bytes]) -> bytes:
+    return b"\xff" * (match.end() - match.start())
+
+
+def id_pattern(pattern: bytes) -> bytes:
+    """A message's :func:`digit_pattern` with its hex-id tokens (see _HEX_ID) written 0xff.
+
+    Two messages with the same id pattern are tokenised alike, as with the same digit pattern;
+    it costs a regex search, so callers look the digit pattern up first."""
+    return _HEX_ID.sub(_hidden, pattern)
+
+
 # A recipe: the masked token, or None if it keeps digits of its own (ssh2) and is rebuilt from
 # each token out of the slices between values; the names of the values and their slices.
 Recipe = tuple[str | None, tuple[str, ...], tuple[slice, ...], tuple[slice, ...]]

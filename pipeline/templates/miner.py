@@ -36,7 +36,7 @@ from typing import Any
 from pipeline.templates.config import MinerConfig
 from pipeline.templates.ids import template_id
 from pipeline.templates.lists import list_skeleton, unbracket
-from pipeline.templates.masking import UNIT_TOKENS, WILDCARD, digit_pattern
+from pipeline.templates.masking import UNIT_TOKENS, WILDCARD, digit_pattern, id_pattern
 from pipeline.templates.model import TemplateMatch
 from pipeline.templates.parameters import Values, extract
 from pipeline.templates.rendering import render
@@ -213,6 +213,12 @@ class ServiceMiner:
         pattern = digit_pattern(message)
         patterns = self._patterns
         known = patterns.get(pattern)
+        if known is None or known[0] is not self or not known[1].alive:
+            # Known events with new hex ids: every such message has a digit pattern of its own.
+            hidden = id_pattern(pattern)
+            if hidden != pattern:
+                pattern = hidden
+                known = patterns.get(pattern)
         if known is not None and known[0] is self and known[1].alive:
             self._counters.pattern_hits += 1
             shape = known[1]

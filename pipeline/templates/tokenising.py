@@ -110,7 +110,7 @@ class Tokeniser:
             tokens, values = tokens_from_recipe(message, recipe)
             return tokens, values, recipe
         tokens, values, common = self._tokenise(message)
-        if (b"0" in pattern or b"1" in pattern) and pattern not in recipes:
+        if (b"0" in pattern or b"1" in pattern or b"\xff" in pattern) and pattern not in recipes:
             # Digits: more messages may come with this pattern. A recipe costs several
             # tokenisings to make, so only patterns seen RECIPE_AFTER times get one.
             sightings = self._sightings

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from pipeline.offline.simulator import SimConfig, simulate
@@ -117,3 +119,26 @@ def test_a_pattern_of_another_service_is_a_miss() -> None:
     match = miners.mine("b", "user 5 logged in")
     assert match.is_new
     assert miners.stats.pattern_hits == hits
+
+
+def test_hex_ids_alone_differing_is_a_pattern_hit_with_its_own_parameters() -> None:
+    miners = ServiceMiners(MinerConfig())
+    rng = random.Random(4)
+
+    def key() -> str:
+        while True:  # a hex id as id_pattern knows one: two digits or more, a letter
+            text = "".join(rng.choice("0123456789abcdef") for _ in range(10))
+            if sum(c.isdigit() for c in text) >= 2 and any(c.isalpha() for c in text):
+                return text
+
+    for _ in range(RECIPE_AFTER + 1):
+        miners.mine("svc", f"Cache lookup for key {key()} took {rng.randrange(100, 999)} ms")
+    before = miners.stats.pattern_hits
+    match = miners.mine("svc", "Cache lookup for key 5e75ddc4f2 took 286 ms")
+    assert miners.stats.pattern_hits == before + 1
+    assert match.template == "Cache lookup for key <*> took <*> ms"
+    assert match.parameters == (("id", "5e75ddc4f2"), ("duration", "286"))
+    # The batch entry point takes the same path.
+    assigned = miners.assign("svc", ["Cache lookup for key 0a1b2c3d4e took 101 ms"])
+    assert assigned.template_ids == [match.template_id]
+    assert miners.stats.pattern_hits == before + 2

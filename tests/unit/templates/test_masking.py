@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.templates.masking import Masker
+from pipeline.templates.masking import Masker, digit_pattern, id_pattern
 
 
 @pytest.fixture(scope="module")
@@ -136,3 +136,43 @@ def test_recipes_agree_with_the_combined_regex(token: str, rng: random.Random) -
     for _ in range(3):
         other = "".join(rng.choice("0123456789") if c.isdigit() else c for c in token)
         assert masker.mask_token(other) == reference.mask_token(other)
+
+
+# Tokens id_pattern writes alike: eight or more lowercase hex characters, two digits or more,
+# a letter or more (the digits and letters in any order, the digit at either end or not).
+HEX_IDS = st.text(alphabet="0123456789abcdef", min_size=8, max_size=64).filter(
+    lambda t: sum(c.isdigit() for c in t) >= 2 and any(c.isalpha() for c in t)
+)
+
+
+@pytest.mark.timeout(30)
+@settings(max_examples=1000, deadline=None)
+@given(HEX_IDS)
+def test_every_hex_id_token_is_one_id_value(token: str) -> None:
+    # What lets id_pattern give all of them one pattern: the masks never look at the letters.
+    assert Masker().mask_token(token) == ("<*>", (("id", token),))
+    assert Masker(disabled=("none",)).mask_token(token) == ("<*>", (("id", token),))
+
+
+def test_id_pattern_hides_whole_hex_id_tokens_only() -> None:
+    def pattern(text: str) -> bytes:
+        return id_pattern(digit_pattern(text))
+
+    assert pattern("key c025ab0635 took 12 ms") == pattern("key 5e75ddc4f2 took 99 ms")
+    assert pattern("key c025ab0635 took") == b"key " + b"\xff" * 10 + b" took"
+    # Not ids: one digit (deadbee1 is a word with a digit), no letter (a number), upper case,
+    # too short, or part of a larger token (key=..., a path, a prefix).
+    for text in (
+        "key deadbee1",
+        "key 12345678",
+        "key C025AB0635",
+        "key c025ab0",
+        "key=c025ab0635",
+        "/tmp/c025ab0635",
+        "xc025ab0635",
+        "c025ab0635,",
+    ):
+        assert b"\xff" not in pattern(text), text
+    # Only ASCII whitespace counts as a token's edge (a subset of what str.split splits on).
+    assert b"\xff" not in pattern("key\u00a0c025ab0635")
+    assert pattern("\tc025ab0635\n").count(b"\xff") == 10
