@@ -26,7 +26,7 @@ import logging
 import math
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -389,7 +389,7 @@ def row_json(row: LogRow) -> bytes:
     UTF-8 when it can be; a lone surrogate forces ``\\u`` escapes, and metadata the json module
     cannot write is stored as its repr: a dead letter must always be writable.
     """
-    data = {field.name: getattr(row, field.name) for field in fields(row)}
+    data = row._asdict()
     try:
         text = _dumps(data, ascii_only=False)
     except (TypeError, ValueError, RecursionError):

@@ -10,9 +10,11 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class LogRow:
-    """One parsed log record, as it goes into the ``logs`` table."""
+class LogRow(NamedTuple):
+    """One parsed log record, as it goes into the ``logs`` table.
+
+    A named tuple, not a frozen dataclass: the ingest agent makes one per record, and a frozen
+    dataclass of thirteen fields took about 3 us to make (a tuple: 0.3 us)."""
 
     event_id: str
     service: str

@@ -788,7 +788,7 @@ def _parse(
             _check_identifier(trace_id, "trace_id")
     metadata = None
     if k_meta is not None or unknown:
-        metadata = _metadata(obj, limits)
+        metadata = _metadata(obj, limits, unknown)
         if suspect and metadata:
             metadata, changed = _repair_metadata(metadata, serialised is not None)
             sanitized = sanitized or changed
@@ -832,13 +832,14 @@ def _missing(field: str) -> RecordRejected:
     return RecordRejected(field, f"missing (looked for {_LOOKED_FOR[field]})")
 
 
-def _metadata(obj: dict[str, Any], limits: RecordLimits) -> dict[str, Any] | None:
+def _metadata(obj: dict[str, Any], limits: RecordLimits, unknown: bool) -> dict[str, Any] | None:
+    """``unknown``: ``obj`` has top-level keys the parser does not know (its layout's plan)."""
     raw = _first(obj, _META_KEYS)
     if raw is not None and not isinstance(raw, dict):
         raise RecordRejected("metadata", f"expected an object, got {type(raw).__name__}")
     metadata: dict[str, Any] | None = dict(raw) if raw else None
     # Unknown top-level fields are kept as metadata rather than silently dropped.
-    if any(key not in _KNOWN for key in obj):
+    if unknown:
         metadata = metadata or {}
         for key, value in obj.items():
             if key not in _KNOWN:

@@ -59,6 +59,7 @@ def mine_batch(records: Iterable[WireRecord], miners: ServiceMiners) -> MinedBat
     templates: dict[tuple[str, str], TemplateRow] = {}
     # A batch holds few templates and many records: each id is resolved once.
     resolved: dict[tuple[str, str], str] = {}
+    append = batch.rows.append
     for wire, assigned_id in assigned:
         record = wire.record
         service = record.service_name
@@ -70,21 +71,21 @@ def mine_batch(records: Iterable[WireRecord], miners: ServiceMiners) -> MinedBat
             text = miners.template_text(service, template_id) or ""
             level = first_level.get(key) or first_level[(service, assigned_id)]
             templates[key] = TemplateRow(service, template_id, text, level)
-        batch.rows.append(
+        append(
             LogRow(
-                event_id=record.event_id,
-                service=service,
-                level=record.log_level,
-                ts=record.timestamp,
-                message=record.message,
-                template_id=template_id,
-                host=record.host,
-                trace_id=record.trace_id,
-                metadata=record.metadata,
-                received_at=wire.received_at,
-                clamped=record.clamped,
-                truncated=record.truncated,
-                sanitized=record.sanitized,
+                record.event_id,
+                service,
+                record.log_level,
+                record.timestamp,
+                record.message,
+                template_id,
+                record.host,
+                record.trace_id,
+                record.metadata,
+                wire.received_at,
+                record.clamped,
+                record.truncated,
+                record.sanitized,
             )
         )
     batch.templates = list(templates.values())

@@ -95,7 +95,52 @@ def decode_batch(value: bytes) -> tuple[list[WireRecord], list[BadWireRecord]]:
         return [], [BadWireRecord(-1, "records is not a list", value)]
     good: list[WireRecord] = []
     bad: list[BadWireRecord] = []
+    append = good.append
+    codes = LEVEL_CODES
     for position, item in enumerate(items):
+        # The shape every record the bridge writes has, checked inline (a third of the cost of
+        # the checks one by one); anything else is read by the general checks below.
+        if type(item) is list and len(item) == _FIELDS:
+            event_id, ts, service, level, text, host, trace_id, metadata, received_at, flags = item
+            if (
+                type(event_id) is str
+                and event_id
+                and type(service) is str
+                and service
+                and type(level) is str
+                and type(text) is str
+                and (host is None or type(host) is str)
+                and (trace_id is None or type(trace_id) is str)
+                and (metadata is None or type(metadata) is dict)
+                and type(ts) is float
+                and ts - ts == 0.0  # finite: inf - inf and nan - nan are nan
+                and type(received_at) is float
+                and received_at - received_at == 0.0
+                and type(flags) is int
+                and 0 <= flags < 8
+            ):
+                code = codes.get(level)
+                if code is not None:
+                    append(
+                        WireRecord(
+                            LogRecord(
+                                event_id,
+                                ts,
+                                service,
+                                level,
+                                text,
+                                host,
+                                trace_id,
+                                metadata,
+                                code,
+                                flags & CLAMPED != 0,
+                                flags & TRUNCATED != 0,
+                                flags & SANITIZED != 0,
+                            ),
+                            received_at,
+                        )
+                    )
+                    continue
         reason = _invalid(item)
         if reason is None:
             good.append(_record(item))
@@ -133,7 +178,7 @@ def _invalid(item: Any) -> str | None:
         return "event_id: expected non-empty text"
     if not isinstance(service, str) or not service:
         return "service: expected non-empty text"
-    if level not in LEVEL_CODES:
+    if not isinstance(level, str) or level not in LEVEL_CODES:
         return f"level: unknown level {str(level)[:32]!r}"
     if not isinstance(text, str):
         return "message: expected text"

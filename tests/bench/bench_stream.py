@@ -135,12 +135,24 @@ def bench_environment(base: dict[str, str], prefix: str, port: int, data: Path) 
     }
 
 
+DROP_ATTEMPTS = 60
+
+
 async def _recreate_database(admin_url: str, name: str, create: bool) -> None:
     import asyncpg
 
     admin = await asyncpg.connect(admin_url)
     try:
-        await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        for attempt in range(DROP_ATTEMPTS):
+            try:
+                await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+                break
+            except asyncpg.InsufficientPrivilegeError:
+                # FORCE may not end a superuser's backend: autovacuum, busy on the rows a run
+                # just stored. It ends by itself (or is cancelled by a DROP that finds it).
+                if attempt == DROP_ATTEMPTS - 1:
+                    raise
+                await asyncio.sleep(1)
         if create:
             await admin.execute(f'CREATE DATABASE "{name}"')
     finally:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import time
-from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -38,24 +37,21 @@ class Clock:
 
 
 def row(index: int, ts: float, **changes: Any) -> LogRow:
-    return replace(
-        LogRow(
-            event_id=f"ev-{index:06d}",
-            service="checkout",
-            level="INFO",
-            ts=ts,
-            message=f"request {index} served",
-            template_id="tpl-served",
-            host=None,
-            trace_id=None,
-            metadata=None,
-            received_at=ts + 0.5,
-            clamped=False,
-            truncated=False,
-            sanitized=False,
-        ),
-        **changes,
-    )
+    return LogRow(
+        event_id=f"ev-{index:06d}",
+        service="checkout",
+        level="INFO",
+        ts=ts,
+        message=f"request {index} served",
+        template_id="tpl-served",
+        host=None,
+        trace_id=None,
+        metadata=None,
+        received_at=ts + 0.5,
+        clamped=False,
+        truncated=False,
+        sanitized=False,
+    )._replace(**changes)
 
 
 def sink_for(database: Database, partitions: DayPartitions, recorder: Recorder) -> LogSink:
@@ -127,13 +123,13 @@ async def test_a_redelivered_record_keyed_by_its_receive_time_is_stored_once(url
     received = row(1, first, received_at=first)
     assert len((await sink.store([received], [SERVED], [])).inserted) == 1
     for later in (first + 5, first + 0.95 * DAY):  # the same day, and the next
-        redelivered = replace(received, ts=later, received_at=later)
+        redelivered = received._replace(ts=later, received_at=later)
         assert (await sink.store([redelivered], [SERVED], [])).inserted == ()
     assert await count(url, "SELECT count(*) FROM logs") == 1
     assert await count(url, "SELECT occurrences FROM templates") == 1
     # A record with its own time is keyed by it: the same id at another time is another row.
     other = row(2, first, received_at=first + 1)
-    assert len((await sink.store([other, replace(other, ts=first + 2)], [SERVED], [])).inserted)
+    assert len((await sink.store([other, other._replace(ts=first + 2)], [SERVED], [])).inserted)
     assert await count(url, "SELECT count(*) FROM logs WHERE event_id = 'ev-000002'") == 1
 
 

@@ -52,7 +52,7 @@ def row(index: int, **changes: Any) -> LogRow:
         truncated=False,
         sanitized=False,
     )
-    return replace(base, **changes)
+    return base._replace(**changes)
 
 
 # Too long for a btree entry even after compression (hex digits compress to about half).
@@ -313,7 +313,7 @@ async def test_rows_postgres_refuses_are_dead_lettered_and_the_rest_stored(url, 
 )
 async def test_a_bad_value_is_dead_lettered_without_blocking_the_rest(url, database, bad, field):
     rows = [row(i) for i in range(10)]
-    rows[4] = replace(rows[4], **bad)
+    rows[4] = rows[4]._replace(**bad)
     result = await make_sink(database).store(rows, [SERVED], [])
     assert len(result.inserted) == 9
     [(rejected, reason)] = result.rejected

@@ -4,6 +4,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pipeline.analysis.records import parse_record
+from pipeline.ingest import wire
 from pipeline.ingest.wire import (
     ENVELOPE_BYTES,
     decode_batch,
@@ -56,6 +57,7 @@ def test_bad_records_are_reported_by_position_and_the_rest_kept():
     fine = encode_record(_record(), 1.0)
     broken = [
         ["id", 1.0, "api", "LOUD", "m", None, None, None, 1.0, 0],
+        ["id", 1.0, "api", {"level": "INFO"}, "m", None, None, None, 1.0, 0],  # unhashable
         ["id", "yesterday", "api", "INFO", "m", None, None, None, 1.0, 0],
         ["", 1.0, "api", "INFO", "m", None, None, None, 1.0, 0],
         ["id", 1.0, "api", "INFO", "m", None, None, [], 1.0, 0],
@@ -89,3 +91,31 @@ def test_a_message_matches_its_published_schema():
     )
     value = join_records([encode_record(_record(metadata={"a": 1}), 2.0)])
     jsonschema.validate(orjson.loads(value), schema)
+
+
+_FIELD_VALUES = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-3, max_value=9),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.sampled_from(["", "id", "api", "INFO", "warn", "LOUD", "m"]),
+    st.just({"k": 1}),
+    st.just([]),
+)
+
+
+@given(st.lists(_FIELD_VALUES, min_size=9, max_size=11), st.randoms(use_true_random=False))
+def test_the_inline_checks_read_what_the_general_checks_read(fields, rng):
+    # Mostly records of the right shape with one field or two off, which take the inline path
+    # up to the field that is off.
+    item = ["id", 1.5e9, "api", "INFO", "m", None, None, None, 1.6e9, 0]
+    for _ in range(rng.randrange(3)):
+        item[rng.randrange(len(item))] = fields[rng.randrange(len(fields))]
+    if len(fields) != 10 and rng.random() < 0.3:
+        item = fields
+    good, bad = decode_batch(b'{"v":1,"records":[' + orjson.dumps(item) + b"]}")
+    reason = wire._invalid(orjson.loads(orjson.dumps(item)))
+    if reason is None:
+        assert bad == [] and good == [wire._record(orjson.loads(orjson.dumps(item)))]
+    else:
+        assert good == [] and [b.reason for b in bad] == [reason]

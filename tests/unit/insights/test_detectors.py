@@ -192,7 +192,7 @@ async def test_a_generalised_template_carries_what_was_learned_under_its_old_id(
     await detectors.observe(0, steady_rows(range(3), ["api"]), [TEMPLATE], wall_now=T0 + 180)
     engine = detectors.engine(0)
     assert engine is not None and "t1" in engine.services["api"].seen
-    renamed = [replace(r, template_id="t9") for r in steady_rows(range(3, 4), ["api"])]
+    renamed = [r._replace(template_id="t9") for r in steady_rows(range(3, 4), ["api"])]
     await detectors.observe(0, renamed, [], wall_now=T0 + 240, aliases=[Alias("api", "t1", "t9")])
     seen = engine.services["api"].seen
     assert "t1" not in seen and seen["t9"][1] == int(T0 // 60)  # first seen in minute 0
