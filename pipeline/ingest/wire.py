@@ -121,25 +121,7 @@ def decode_batch(value: bytes) -> tuple[list[WireRecord], list[BadWireRecord]]:
             ):
                 code = codes.get(level)
                 if code is not None:
-                    append(
-                        WireRecord(
-                            LogRecord(
-                                event_id,
-                                ts,
-                                service,
-                                level,
-                                text,
-                                host,
-                                trace_id,
-                                metadata,
-                                code,
-                                flags & CLAMPED != 0,
-                                flags & TRUNCATED != 0,
-                                flags & SANITIZED != 0,
-                            ),
-                            received_at,
-                        )
-                    )
+                    append(_wire(item, ts, code, received_at, flags))
                     continue
         reason = _invalid(item)
         if reason is None:
@@ -150,23 +132,27 @@ def decode_batch(value: bytes) -> tuple[list[WireRecord], list[BadWireRecord]]:
 
 
 def _record(item: list[Any]) -> WireRecord:
-    event_id, ts, service, level, text, host, trace_id, metadata, received_at, flags = item
+    """The record of an item :func:`_invalid` passed (its times may be integers)."""
+    return _wire(item, float(item[1]), LEVEL_CODES[item[3]], float(item[8]), item[9])
+
+
+def _wire(item: list[Any], ts: float, code: int, received_at: float, flags: int) -> WireRecord:
     return WireRecord(
         LogRecord(
-            event_id,
-            float(ts),
-            service,
-            level,
-            text,
-            host,
-            trace_id,
-            metadata,
-            LEVEL_CODES[level],
-            bool(flags & CLAMPED),
-            bool(flags & TRUNCATED),
-            bool(flags & SANITIZED),
+            item[0],
+            ts,
+            item[2],
+            item[3],
+            item[4],
+            item[5],
+            item[6],
+            item[7],
+            code,
+            flags & CLAMPED != 0,
+            flags & TRUNCATED != 0,
+            flags & SANITIZED != 0,
         ),
-        float(received_at),
+        received_at,
     )
 
 
