@@ -5,8 +5,8 @@ line and exception type; mask multi-token dates; split on whitespace; join a quo
 spanning tokens into one, an object in angle brackets, and an error text of the C library;
 fold tokens beyond ``max_tokens`` into one trailing ``<*>``; replace tokens longer than
 ``max_token_chars`` by ``<*>`` (a JSON object only if its masked form is still too long); mask
-each token; fold unit symbols into the number before them; give a path back a full stop that
-ends no sentence.
+each token; keep a message code in front as a word; fold unit symbols into the number before
+them; give a path back a full stop that ends no sentence.
 """
 
 from __future__ import annotations
@@ -30,6 +30,10 @@ from pipeline.templates.masking import (
 from pipeline.templates.multiline import summarise
 from pipeline.templates.quoting import join_angled, join_quoted
 from pipeline.templates.stats import Counters
+
+# A message code first (HHH000412:, ORA-00942:, CWWKF0011I:) names the event, as a first word
+# does: it stays a word of the template though it holds digits.
+_MESSAGE_CODE = re.compile(r"[A-Z]{2,}[-_]?\d{3,}[A-Z]?:")
 
 Values = list[tuple[str, str]]
 MaskToken = Callable[[str], tuple[str, tuple[tuple[str, str], ...]]]
@@ -181,6 +185,10 @@ class Tokeniser:
             pairs = [cached(token) or mask_token(token) for token in raw]
             tokens = [pair[0] for pair in pairs]
             values = [value for pair in pairs if pair[1] for value in pair[1]]
+        if raw and raw[0][-1:] == ":" and tokens[0] != raw[0] and _MESSAGE_CODE.fullmatch(raw[0]):
+            del values[: tokens[0].count(WILDCARD)]
+            tokens[0] = raw[0]
+            common = False  # its digits are its own: no recipe (which would fail its check)
         if tail is not None:
             tokens.append(WILDCARD)
             values.append(("truncated", tail))

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.templates import MinerConfig
+from pipeline.templates import MinerConfig, ServiceMiners
 from pipeline.templates.masking import Masker
 from pipeline.templates.stats import Counters
 from pipeline.templates.tokenising import RECIPE_AFTER, Tokeniser
@@ -62,3 +62,32 @@ def test_message_recipes_count_like_masking() -> None:
         message = f"12345678{digits} a{digits} b={digits}{digits} d{digits} e"
         assert mine.tokenise(message) == tokeniser(config).tokenise(message)
         assert (counters.long_tokens, counters.truncated_tokens) == (number, number)
+
+
+@pytest.mark.parametrize(
+    ("message", "first"),
+    [
+        ("HHH000412: Hibernate ORM core version 7.4.16", "HHH000412:"),
+        ("ORA-00942: table or view does not exist", "ORA-00942:"),
+        ("CWWKF0011I: The server defaultServer is ready", "CWWKF0011I:"),
+        # Not a code in front: masked as before.
+        ("Opened HHH000412: session 5", "Opened"),
+        ("HHH000412 without its colon", "<*>"),
+        ("abc00412: lower case", "<*>:"),
+    ],
+)
+def test_a_message_code_in_front_stays_a_word(message: str, first: str) -> None:
+    tokens, values = tokeniser().tokenise(message)
+    assert tokens[0] == first
+    assert len(values) == sum(token.count("<*>") for token in tokens)
+
+
+def test_message_codes_of_one_digit_pattern_stay_apart() -> None:
+    # Codes differ only in their digits: a recipe or pattern cache would give every code the
+    # first one's; each message must keep its own, and each code be its own template.
+    miners = ServiceMiners(MinerConfig())
+    for i in range(RECIPE_AFTER * 3):
+        miners.mine("jboss", f"HHH00041{i % 3}: Session {i} opened")
+    templates = set(miners.templates("jboss").values())
+    assert templates == {f"HHH00041{i}: Session <*> opened" for i in range(3)}
+    assert miners.assign("jboss", ["HHH000417: Session 5 opened"]).created == [0]
