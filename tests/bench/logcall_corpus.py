@@ -8,7 +8,11 @@ renders lines the way the software prints them: printf verbs (Go, C, Python), SL
 (Java), zap's console fields, klog's quoted ``key="value"`` pairs, logrus' ``msg="..."`` text;
 and for the novel split Rust's ``{}``/``{:?}``/``{name}`` with tracing's ``key=value`` fields,
 Node.js template literals ``${expr}`` and util.format's ``%s``, JBoss Logging's printf and
-MessageFormat ``{0}`` messages after their id (``HHH000412: ``), and zerolog's JSON object.
+MessageFormat ``{0}`` messages after their id (``HHH000412: ``), and zerolog's JSON object;
+and for the sixth split java.util.logging's MessageFormat (quotes and number grouping
+included, formatted only when the call passes parameters), Postfix's ``msg_warn`` printf after
+its severity (``warning: ``), TiKV's unified log format (``["message"] [key=value]``, slog's
+fields last to first) and Python's ``%r``.
 Each value is drawn by what its argument is (an error, a path, a state, a list, a name with a
 number in it...), judged from its verb and the argument's name; values repeat as they do in
 real logs (a state has a few values, a counter is new every time).
@@ -16,13 +20,15 @@ real logs (a state has a few values, a counter is new every time).
 The truth of a line is its format with every value written ``<*>`` (the constant text, quotes
 and keys stay), corrected with the Loghub-2.0 rules as the Loghub samples are.
 
-Systems are split in five: ``tuning`` (looked at while the miner is changed), ``held-out``
+Systems are split in six: ``tuning`` (looked at while the miner is changed), ``held-out``
 (only summary rows are read), ``fresh`` (added after the miner was changed for this
 benchmark and measured once, to replace held-out rows that had led to changes), ``unseen``
 (added once all three had been looked at, never run through a miner before their first
-measurement) and ``novel`` (added once the miner had been tuned with all four looked at, of
+measurement), ``novel`` (added once the miner had been tuned with all four looked at, of
 logging conventions and languages the others lack, never run through a miner before their
-first measurement: the clean split for judging the next round of miner changes). Run
+first measurement) and ``sixth`` (added once the miner had been tuned with all five looked at,
+never run through a miner before its first measurement: the clean split for judging the next
+round of miner changes). Run
 ``python tests/bench/logcall_corpus.py --out DIR`` to write
 ``DIR/<split>/<system>/<system>_2k.log_structured_corrected.csv`` (columns ``Content`` and
 ``EventTemplate``), the layout of the Loghub samples that ``bench_templates.py`` reads.
@@ -60,9 +66,10 @@ class System:
     name: str
     language: str  # go, c, python, java, rust, javascript
     # printf, slf4j, jul, zap, klog, logrus, logfmt (slog), hclog; and for the novel split
-    # tracing (Rust), nodejs (util.format and template literals), jboss, zerolog
+    # tracing (Rust), nodejs (util.format and template literals), jboss, zerolog; and for the
+    # sixth split jul (java.util.logging), postfix (msg_* printf) and unified (TiKV's slog)
     style: str
-    split: str  # tuning, held-out, fresh, unseen or novel
+    split: str  # tuning, held-out, fresh, unseen, novel or sixth
     # An exception passed to the call is printed on the message's line after " =>" (Solr's
     # log4j2 layout); elsewhere its trace goes on later lines.
     exception_inline: bool = False
@@ -94,10 +101,14 @@ SYSTEMS: dict[str, System] = {
         System("homebridge", "javascript", "nodejs", "novel"),
         System("hibernate", "java", "jboss", "novel"),
         System("woodpecker", "go", "zerolog", "novel"),
+        System("jenkins", "java", "jul", "sixth"),
+        System("postfix", "c", "postfix", "sixth"),
+        System("synapse", "python", "printf", "sixth"),
+        System("tikv", "rust", "unified", "sixth"),
     )
 }
 
-SPLITS = ("tuning", "held-out", "fresh", "unseen", "novel")
+SPLITS = ("tuning", "held-out", "fresh", "unseen", "novel", "sixth")
 
 # A piece of a line: its text and whether it is a value (``<*>`` in the truth).
 Piece = tuple[str, bool]
@@ -655,6 +666,12 @@ def _quote(value: str, how: str, system: System) -> list[Piece]:
         if value and not re.search(r'[\s="\x00-\x1f]', value):
             return [(value, True)]
         return [(json.dumps(value, ensure_ascii=False), True)]
+    if how in ("unified", "unified-debug"):
+        if how == "unified-debug":  # Rust's Debug of a string: quoted
+            value = json.dumps(value, ensure_ascii=False)
+        if _needs_json(value):
+            return [(json.dumps(value, ensure_ascii=False), True)]
+        return [(value, True)]
     if how == "hclog":
         # hclog: quoted when any character lies outside '-' .. '~'.
         if value and all("-" <= char <= "~" for char in value):
@@ -668,6 +685,8 @@ _PLACEHOLDERS = {
     "tracing": re.compile(r"\{[^{}]*\}"),  # Rust: {}, {:?}, {name}, {0}, {:.2}
     "nodejs": re.compile(r"\$\{(?:[^{}]|\{[^{}]*\})*\}"),  # template literals: ${expr}
     "jboss": _MESSAGE_FORMAT,  # MessageFormat: {0}
+    "jul": _MESSAGE_FORMAT,
+    "unified": re.compile(r"\{[^{}]*\}"),  # Rust, as tracing's
 }
 _RUST_PLACEHOLDER = re.compile(r"\{\{|\}\}|\{([^{}]*)\}")
 # Kinds whose Debug ({:?}, ?field) or tracing str value is quoted, as a string's is.
@@ -735,7 +754,18 @@ def build_event(call: dict[str, Any], system: System, rng: random.Random) -> Eve
         return out
 
     if system.style == "jul":
-        parts.extend(message_format_parts(text, list(call.get("args", []))))
+        # java.util.logging: MessageFormat only when the call passes parameters (and the text
+        # holds "{digit"); otherwise the text as it is.
+        if style == "messageformat":
+            parts.extend(_jul_message(text, call, language, rng, choices))
+        else:
+            parts.append(text)
+    elif system.style == "postfix":
+        # msg_warn/msg_error/msg_fatal/msg_panic print their severity before the text.
+        parts.append(str(call.get("label", "")))
+        parts.extend(printf_parts(text, list(call.get("args", [])), choices))
+    elif system.style == "unified":
+        parts.extend(_unified_parts(text, call, language, rng, choices))
     elif system.style == "jboss":
         # JBoss Logging: printf (debugf, @Message, its id already in the format), MessageFormat
         # (debugv) or the text as it is (debug).
@@ -942,6 +972,135 @@ def _tracing_message(
         out.append((slot, how))
     out.append(text[cursor:])
     return out
+
+
+def _jul_message(
+    text: str,
+    call: dict[str, Any],
+    language: str,
+    rng: random.Random,
+    choices: list[list[str] | None],
+) -> list[str | tuple[Slot, str]]:
+    """java.text.MessageFormat as java.util.logging applies it: {0}, {1,number}; '' is a quote
+    and a lone ' quotes what follows up to the next one (to the end when there is none: the
+    braces there stay); a Number is grouped (12,345) unless its pattern says otherwise. A pattern
+    MessageFormat refuses is printed as it is."""
+    args = list(call.get("args", []))
+    out: list[str | tuple[Slot, str]] = []
+    constant: list[str] = []
+    quoted = False
+    position = 0
+    while position < len(text):
+        if text.startswith("''", position):
+            constant.append("'")
+            position += 2
+            continue
+        char = text[position]
+        if char == "'":
+            quoted = not quoted
+            position += 1
+            continue
+        if not quoted and char == "{":
+            match = _MESSAGE_FORMAT.match(text, position)
+            if match is None:
+                return [text]  # IllegalArgumentException: java.util.logging prints the text
+            out.append("".join(constant))
+            constant = []
+            number = int(match.group(1))
+            known = choices[number] if number < len(choices) else None
+            hint = args[number] if number < len(args) else ""
+            if known:
+                slot = _choice_slot(known)
+            else:
+                kind = "number" if match.group(2) else kind_of(hint, rng)
+                slot = make_slot(kind, language, rng)
+                if kind == "number" and "#" not in (match.group(2) or ""):
+                    slot = _grouped(slot)
+            out.append((slot, "plain"))
+            position = match.end()
+            continue
+        constant.append(char)
+        position += 1
+    out.append("".join(constant))
+    return out
+
+
+def _grouped(slot: Slot) -> Slot:
+    """Numbers as NumberFormat writes them in English: 1,234,567."""
+
+    def draw(r: random.Random) -> str:
+        return f"{int(slot.value(r)):,}"
+
+    return Slot(slot.kind, draw, None)
+
+
+def _needs_json(text: str) -> bool:
+    """TiKV's unified log format writes a message, key or value JSON-encoded when it holds a
+    control character, a space, '"', '=', '[' or ']'."""
+    return re.search(r'[\x00-\x20"=\[\]]', text) is not None
+
+
+def _unified_parts(
+    text: str,
+    call: dict[str, Any],
+    language: str,
+    rng: random.Random,
+    choices: list[list[str] | None],
+) -> list[str | tuple[Slot, str]]:
+    """TiKV's unified log format (slog): ``[message] [key=value] ... [thread_id=N]``, the
+    message a Rust format string, the call's fields from the last to the first as slog
+    serializes them, then the logger's ``thread_id``; each written as it is, or JSON-encoded
+    when it has to be."""
+    message = _tracing_message(text, call, language, rng, choices)
+    constant = "".join(part for part in message if isinstance(part, str))
+    out: list[str | tuple[Slot, str]] = []
+    if _needs_json(constant) or any(
+        not isinstance(part, str) and part[1] == "go-quoted" for part in message
+    ):
+        out.extend(['["', ESCAPE, *message, ESCAPE, '"]'])
+    else:
+        # The constant text alone would not be quoted: values that would make it so are
+        # kept out, for the quotes to stay constant.
+        out.append("[")
+        out.extend(
+            part if isinstance(part, str) else (_without(part[0], _needs_json), part[1])
+            for part in message
+        )
+        out.append("]")
+    keys = list(call.get("keys", []))
+    sigils = list(call.get("key_sigils", []))
+    key_args = list(call.get("key_args", []))
+    key_values: list[list[str] | None] = list(call.get("key_values", [None] * len(keys)))
+    fields = list(zip(keys, sigils, key_args, key_values, strict=False))
+    for key, sigil, arg, known in reversed(fields):
+        written = json.dumps(key, ensure_ascii=False) if _needs_json(key) else key
+        out.append(f" [{written}=")
+        if known:
+            out.append((_choice_slot(known), "unified"))
+        else:
+            kind = kind_of("err" if key == "err" else key + " " + arg, rng)
+            if kind == "id" and re.search(r"(?:^|_)id$", key):
+                kind = "number"  # region_id, peer_id, store_id: u64
+            debug = sigil == "?" and kind in _RUST_QUOTED
+            out.append((make_slot(kind, language, rng), "unified-debug" if debug else "unified"))
+        out.append("]")
+    out.append(" [thread_id=")
+    out.append((Slot("number", lambda r: str(r.randint(1, 160)), None), "plain"))
+    out.append("]")
+    return out
+
+
+def _without(slot: Slot, test: Callable[[str], bool]) -> Slot:
+    """The values of ``slot`` for which ``test`` is false."""
+
+    def draw(r: random.Random) -> str:
+        for _ in range(50):
+            value = slot.value(r)
+            if not test(value):
+                return value
+        return re.sub(r'[\x00-\x20"=\[\]]', "_", value)
+
+    return Slot(slot.kind, draw, None)
 
 
 def _prefixed(slot: Slot, prefix: str) -> Slot:

@@ -44,7 +44,32 @@ def test_the_novel_split_holds_four_new_systems_each_of_its_own_convention() -> 
     # Conventions no earlier system has.
     earlier_styles = {s.style for s in SYSTEMS.values() if s.split != "novel"}
     assert not {s.style for s in novel.values()} & earlier_styles
-    assert logcall_corpus.SPLITS[-1] == "novel"
+    assert logcall_corpus.SPLITS[-2:] == ("novel", "sixth")
+
+
+def test_the_sixth_split_holds_four_new_systems_none_of_them_seen_before() -> None:
+    sixth = {s.name: s for s in SYSTEMS.values() if s.split == "sixth"}
+    assert set(sixth) == {"jenkins", "postfix", "synapse", "tikv"}
+    assert not set(sixth) & {s.name for s in SYSTEMS.values() if s.split != "sixth"}
+    assert {s.language for s in sixth.values()} == {"java", "c", "python", "rust"}
+    # Three conventions no earlier system has (Synapse's is printf with %r, as Salt's).
+    earlier_styles = {s.style for s in SYSTEMS.values() if s.split != "sixth"}
+    assert {s.style for s in sixth.values()} - earlier_styles == {"jul", "postfix", "unified"}
+    assert logcall_corpus.SPLITS[-1] == "sixth"
+
+
+@pytest.mark.parametrize("name", sorted(s.name for s in SYSTEMS.values() if s.split == "sixth"))
+def test_the_sixth_split_renders_its_full_sample_and_each_line_matches_its_truth(
+    name: str,
+) -> None:
+    pairs = list(generate(SYSTEMS[name]))
+    assert len(pairs) == logcall_corpus.LINES == 2000
+    assert len({truth for _, truth in pairs}) >= logcall_corpus.EVENTS - 10
+    config = MinerConfig()
+    for line, truth in pairs:
+        assert line and "\n" not in line and "  " not in line
+        assert "<*>" not in line
+        assert_matches(truth, line, config)
 
 
 @pytest.mark.parametrize(
@@ -329,5 +354,102 @@ def test_placeholders_of_the_new_conventions_are_not_words() -> None:
     has_words = logcall_corpus._has_words
     assert not has_words("{name}: {}", "tracing") and has_words("{name}", "")
     assert not has_words("${message}", "nodejs") and has_words("${message}", "")
-    assert not has_words("{0} {1}", "jboss")
+    assert not has_words("{0} {1}", "jboss") and not has_words("{0} {1}", "jul")
+    assert not has_words("{region_id}: {}", "unified")
     assert has_words("Opened endpoint at {addr}", "tracing")
+
+
+def test_java_util_logging_formats_only_with_parameters_as_message_format_does() -> None:
+    call = {
+        "style": "messageformat",
+        "format": "Installed {0} plugins from ''{1}'' in {2,number,#} ms; {3} didn't answer {node}",
+        "verbs": ["{0}", "{1}", "{2,number,#}", "{3}"],
+        "args": ["count", "site.getId()", "elapsed", "node"],
+    }
+    for seed in range(5):
+        line, truth = _line_and_truth(call, "jenkins", seed)
+        # '' is a quote; a lone ' quotes the rest of the text, its braces and all.
+        assert truth == "Installed <*> plugins from '<*>' in <*> ms; <*> didnt answer {node}"
+        assert line.endswith(" didnt answer {node}") and "{0}" not in line
+        # A Number is grouped (12,345) unless its pattern says otherwise.
+        count = line.removeprefix("Installed ").split(" plugins")[0]
+        assert count.replace(",", "").isdigit() and (len(count) < 4 or "," in count)
+        assert line.split(" in ")[-1].split(" ms")[0].isdigit()
+    # No parameters (fine("..."), or an exception only): the text as it is.
+    plain = {"style": "plain", "format": "Can't load {0} ''yet''"}
+    line, truth = _line_and_truth(plain, "jenkins")
+    # (The Loghub-2.0 rules of every truth mask the number.)
+    assert (line, truth) == ("Can't load {0} ''yet''", "Can't load {<*>} ''yet''")
+    # A pattern MessageFormat refuses is printed as it is.
+    refused = {"style": "messageformat", "format": "Bad {name} for {0}", "args": ["x"]}
+    assert _line_and_truth(refused, "jenkins")[0] == "Bad {name} for {0}"
+
+
+def test_postfix_prints_the_severity_before_the_text_and_percent_m_as_strerror() -> None:
+    call = {
+        "call": "msg_warn",
+        "label": "warning: ",
+        "format": "%s: open %s: %m",
+        "verbs": ["%s", "%s", "%m"],
+        "args": ["myname", "path"],
+        "arg_values": [["dict_open"], None],
+    }
+    line, truth = _line_and_truth(call, "postfix")
+    assert truth == "warning: <*>: open <*>: <*>"
+    assert line.startswith("warning: dict_open: open /")
+    assert line.rsplit(": ", 1)[1] in logcall_corpus._ERRNO_TEXT
+    info = {
+        "call": "msg_info",
+        "format": "statistics: max connection rate %d/%ds",
+        "verbs": ["%d", "%d"],
+        "args": ["rate", "interval"],
+    }
+    line, truth = _line_and_truth(info, "postfix")
+    assert truth == "statistics: max connection rate <*>/<*>s"
+    assert line.startswith("statistics: max connection rate ")
+
+
+def test_python_repr_values_are_quoted_as_repr_quotes_a_string() -> None:
+    call = {
+        "format": "Failed to remove media %r: %s",
+        "verbs": ["%r", "%s"],
+        "args": ["media_id", "e"],
+    }
+    line, truth = _line_and_truth(call, "synapse")
+    assert truth == "Failed to remove media '<*>': <*>"
+    assert line.startswith("Failed to remove media '") and "%r" not in line
+
+
+def test_tikv_unified_format_quotes_when_it_must_and_prints_fields_last_to_first() -> None:
+    call = {
+        "style": "rust",
+        "format": "region {} split [{:?}]",
+        "verbs": ["{}", "{:?}"],
+        "args": ["region_id", "key_name"],
+        "keys": ["store id", "path", "peer_id", "err", "err_code"],
+        "key_args": ["store_id", "path", "peer.get_id()", "e", "error_code(&e)"],
+        "key_sigils": ["", "?", "", "?", "%"],
+        "key_values": [None, None, None, None, ["KV:Raftstore:NotLeader"]],
+    }
+    line, truth = _line_and_truth(call, "tikv")
+    # The message JSON-encoded (it holds spaces and brackets), a Debug string quoted inside it;
+    # slog's fields from the last to the first, then the logger's thread_id. (The Loghub-2.0
+    # rules of every truth fold the backslash after a value into it.)
+    assert truth == (
+        '["region <*> split [\\"<*>"]"] [err_code=<*>] [err=<*>] [peer_id=<*>] '
+        '[path=<*>] ["store id"=<*>] [thread_id=<*>]'
+    )
+    assert line.startswith('["region ') and '\\"]"] [err_code=KV:Raftstore:NotLeader] ' in line
+    path = line.split(" [path=")[1].split("] [")[0]
+    assert path.startswith('"\\"/') and path.endswith('\\""')  # ?path: Debug, then JSON
+    assert line.split(" [peer_id=")[1].split("]")[0].isdigit()
+    # A message without a space, '"', '=', '[' or ']' is written bare, its values kept so.
+    bare = {"style": "rust", "format": "Provider::get_ts{}", "verbs": ["{}"], "args": ["name"]}
+    for seed in range(10):
+        line, truth = _line_and_truth(bare, "tikv", seed)
+        # (The Loghub-2.0 rules make the token holding the value one <*>.)
+        assert truth == "[Provider::<*>] [thread_id=<*>]"
+        message = line.split("] [thread_id=")[0]
+        assert message.startswith("[Provider::get_ts") and not logcall_corpus._needs_json(
+            message[1:]
+        )
