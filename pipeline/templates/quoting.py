@@ -10,7 +10,8 @@ A quote opens a value at the start of a token or after ``=``, ``:``, ``(``, ``[`
 ``,`` (so the apostrophe of ``can't`` opens nothing); a pair of quotes inside one token (a
 quoted key, ``"error":``) is skipped. The value ends at the first later token holding the same
 quote unescaped. The quoted text of a message key (``msg="..."``) and a quote that opens the
-message (klog's ``"Failed to stop container" err="..."``) are the event, not values.
+message (klog's ``"Failed to stop container" err="..."``, TiKV's ``["Failed to stop"]
+[key=value]``) are the event, not values.
 
 Objects printed in angle brackets (Python's ``<Task pending name='t1'>``, Go's ``<User
 7:alice>``) span tokens the same way and are joined alike (:func:`join_angled`).
@@ -68,9 +69,9 @@ def join_quoted(raw: list[str]) -> list[str] | None:
     while index < size:
         token = raw[index]
         quote = opening_quote(token) if ('"' in token or "'" in token) else None
-        if quote is not None and not (index == 0 and token[0] == quote):
+        if quote is not None and not (index == 0 and _quotes_message(token, quote)):
             # A message that starts with a quote quotes itself (klog's "message" key=value
-            # ...): its words are the event, not a value.
+            # ..., TiKV's ["message"] [key=value] ...): its words are the event, not a value.
             for end in range(index + 1, min(size, index + MAX_QUOTED_TOKENS)):
                 if _unescaped(raw[end], quote, 0) >= 0:
                     joined.append(" ".join(raw[index : end + 1]))
@@ -84,6 +85,14 @@ def join_quoted(raw: list[str]) -> list[str] | None:
         joined.append(token)
         index += 1
     return joined if found else None
+
+
+def _quotes_message(token: str, quote: str) -> bool:
+    """True if the first token of a message opens the quote there, after brackets at most
+    (``"Failed to stop``, ``["TiKV has``): the message quotes itself. Not when the quote opens
+    a key's value later in the token (``{"error":"i/o``)."""
+    text = token.lstrip("[({")
+    return text[:1] == quote and _unescaped(text, quote, 1) < 0
 
 
 # An object written in angle brackets with spaces in it is at most this many tokens.

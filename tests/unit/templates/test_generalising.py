@@ -44,6 +44,15 @@ def test_a_quoted_value_spanning_tokens_is_joined_and_a_quoted_key_is_skipped() 
         'stop"',
         'err="a b"',
     ]
+    # So does one whose first token opens the quote after brackets (TiKV's ["message"]); a
+    # JSON object's first value still is one.
+    assert join_quoted(['["Failed', "to", 'stop"]', '[err="a', 'b"]']) == [
+        '["Failed',
+        "to",
+        'stop"]',
+        '[err="a b"]',
+    ]
+    assert join_quoted(['{"error":"i/o', 'timeout"}']) == ['{"error":"i/o timeout"}']
     assert opening_quote('{"error":"i/o') == '"'
     assert opening_quote('{"error":"EOF"}') is None
 
@@ -89,6 +98,19 @@ def test_the_klog_message_in_quotes_still_names_the_event(miners: ServiceMiners)
         miners, ['"Failed to stop container" err="EOF"', '"Failed to start pod" err="EOF"']
     )
     assert first != second
+
+
+def test_a_message_quoted_in_brackets_names_the_event(miners: ServiceMiners) -> None:
+    assert mine_all(
+        miners,
+        [
+            '["Failed to stop container"] [region_id=3] [thread_id=5]',
+            '["Failed to start pod"] [region_id=4] [thread_id=7]',
+        ],
+    ) == [
+        '["Failed to stop container"] [region_id=<*>] [thread_id=<*>]',
+        '["Failed to start pod"] [region_id=<*>] [thread_id=<*>]',
+    ]
 
 
 def test_a_local_url_is_a_value(miners: ServiceMiners) -> None:
