@@ -213,6 +213,18 @@ def ready(port: int) -> bool:
         return False
 
 
+def worker_environments(env: dict[str, str], count: int) -> list[dict[str, str]]:
+    """``env`` for the first worker; the others share its app id, topics and database (so the
+    logs topic's partitions are shared out) with a web port and data directory of their own."""
+    envs = [env]
+    for number in range(2, count + 1):
+        # Inside the scenario's data directory, which own_names removes.
+        data = Path(env["LOG_ANALYSIS_DATA_DIR"]) / f"worker-{number}"
+        data.mkdir()
+        envs.append({**env, "WEB_PORT": str(free_port()), "LOG_ANALYSIS_DATA_DIR": str(data)})
+    return envs
+
+
 def start_worker(env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
     worker = subprocess.Popen(
         [sys.executable, "-m", "pipeline", "worker", "--loglevel=info"],
@@ -253,8 +265,15 @@ def stack_pids() -> list[tuple[str, int]]:
     return found
 
 
-def run(scenario: Scenario, records: int, env: dict[str, str]) -> dict[str, Any]:
+def run(
+    scenario: Scenario, records: int, env: dict[str, str], ports: list[int] | None = None
+) -> dict[str, Any]:
+    """One scenario's ``pipeline bench`` line; ``ports``: the workers' web ports when there
+    are several (each is watched as ``worker-N``; one worker is ``worker``)."""
     watch = [arg for name, pid in stack_pids() for arg in ("--watch", f"{name}={pid}")]
+    if ports and len(ports) > 1:
+        for number, port in enumerate(ports, 1):
+            watch += ["--metrics-url", f"worker-{number}=http://127.0.0.1:{port}/metrics"]
     command = [
         sys.executable, "-m", "pipeline", "bench", "-n", str(records), *scenario.args,
         "--timeout", "1200", *watch,
@@ -271,7 +290,15 @@ def run(scenario: Scenario, records: int, env: dict[str, str]) -> dict[str, Any]
 
 
 def megabytes(line: dict[str, Any], name: str) -> str:
-    process = line["processes"].get(name, {})
+    processes = line["processes"]
+    if name == "worker" and name not in processes:
+        # Several workers: each one's peak and CPU seconds.
+        found = [processes[key] for key in sorted(processes) if key.startswith("worker-")]
+        return " + ".join(_usage(process) for process in found) or "-"
+    return _usage(processes.get(name, {}))
+
+
+def _usage(process: dict[str, Any]) -> str:
     if "peak_mb" not in process:
         return "-"
     return f"{process['peak_mb']:.0f} / {process['cpu_seconds']:.0f}"
@@ -354,7 +381,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="Smaller runs (about a minute).")
     parser.add_argument("--write-docs", action="store_true", help="Update docs/performance.md.")
+    parser.add_argument(
+        "--workers", type=int, default=1, help="Worker processes per scenario (partitions shared)."
+    )
     args = parser.parse_args()
+    if args.workers > 1 and args.write_docs:
+        parser.error("--write-docs writes the one-worker standard set")
     base = environment()
     note = "one worker started for each scenario (`--loglevel=info`), on a new database"
     if ready(web_port(base)):
@@ -367,11 +399,16 @@ def main() -> None:
         records = scenario.quick_records if args.quick else scenario.records
         print(f"{scenario.name}: {records:,} records (worker log: {log})", file=sys.stderr)
         with own_names(base, number) as env:
-            worker = start_worker(env, log)
+            envs = worker_environments(env, args.workers)
+            workers = [
+                start_worker(each, log if i == 0 else log.with_suffix(f".{i + 1}.log"))
+                for i, each in enumerate(envs)
+            ]
             try:
-                line = run(scenario, records, env)
+                line = run(scenario, records, env, [web_port(each) for each in envs])
             finally:
-                stop_worker(worker)
+                for worker in workers:
+                    stop_worker(worker)
         lines.append(line)
         print(json.dumps(line), flush=True)
     print(table(lines))
