@@ -384,9 +384,17 @@ def main() -> None:
     parser.add_argument(
         "--workers", type=int, default=1, help="Worker processes per scenario (partitions shared)."
     )
+    parser.add_argument(
+        "--only",
+        type=int,
+        action="append",
+        choices=range(1, len(SCENARIOS) + 1),
+        help="Only scenario K (1-based, in table order); may be repeated.",
+    )
+    parser.add_argument("--records", type=int, help="Records per scenario instead of its own.")
     args = parser.parse_args()
-    if args.workers > 1 and args.write_docs:
-        parser.error("--write-docs writes the one-worker standard set")
+    if args.write_docs and (args.workers > 1 or args.only or args.records):
+        parser.error("--write-docs writes the whole one-worker standard set")
     base = environment()
     note = "one worker started for each scenario (`--loglevel=info`), on a new database"
     if ready(web_port(base)):
@@ -396,7 +404,10 @@ def main() -> None:
     log.parent.mkdir(parents=True, exist_ok=True)
     lines = []
     for number, scenario in enumerate(SCENARIOS, 1):
+        if args.only and number not in args.only:
+            continue
         records = scenario.quick_records if args.quick else scenario.records
+        records = args.records or records
         print(f"{scenario.name}: {records:,} records (worker log: {log})", file=sys.stderr)
         with own_names(base, number) as env:
             envs = worker_environments(env, args.workers)
