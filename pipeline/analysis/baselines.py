@@ -587,3 +587,221 @@ def _run_length(flags: list[bool], start: int) -> int:
     while end < len(flags) and flags[end]:
         end += 1
     return end - start
+
+
+# The daily profile's expected value follows the day's level (a weekend, a ramp) as the ratio
+# of two EWMAs over about this many windows: too slow to chase an incident of minutes.
+_DAY_RATIO_ALPHA = 1.0 / 120.0
+# Its spread is learned slowly (over about 200 windows), each window's square capped at 2.5
+# spreads and windows beyond four left out, so an incident below the threshold does not widen it.
+_DAY_SPREAD_ALPHA, _DAY_SPREAD_CAP, _DAY_OUTLIER = 0.005, 2.5, 4.0
+# Windows learned before the scan's z is trusted.
+_DAY_MIN_LEARNED = 60
+
+
+class DailyProfile:
+    """The volume of each slot of the day (``slot_windows`` windows) over the last ``days``
+    days, to compare the last ``span`` windows with the same time on earlier days: an expected
+    value that does not chase an incident, for a daily cycle far longer than ``LevelHistory``
+    holds three times.
+
+    A window's expected count is the median over the earlier days of their slot rate
+    (interpolated between slot centres), times the ratio of today's traffic to that reference
+    over the last hours (a weekend, a slow change of level). The sum of the last ``span``
+    windows is tested against the sum of their expected counts as a negative binomial, its
+    over-dispersion learned from this service's own windows (the day-to-day variation of the
+    shape, the profile's error and the traffic's burstiness together). From the second day on;
+    recurring windows (a batch job's) are left out of everything, alerted ones are summed but
+    not learned."""
+
+    __slots__ = (
+        "actual",
+        "burst_z",
+        "bursts",
+        "cells",
+        "day_windows",
+        "days",
+        "learned",
+        "moments",
+        "recent",
+        "reference",
+        "slot_windows",
+        "span",
+    )
+
+    def __init__(
+        self, day_windows: int, slot_windows: int, days: int, span: int, burst_z: float = 5.0
+    ) -> None:
+        self.day_windows = day_windows
+        self.slot_windows = max(1, slot_windows)
+        self.days = days
+        self.span = span
+        # day number -> [sum, windows] of each slot, flat: the current day and ``days`` before.
+        self.cells: dict[int, list[float]] = {}
+        # EWMAs of the count and of the reference of the same windows (their ratio: the level).
+        self.actual = 0.0
+        self.reference = 0.0
+        # EWMAs of (sum - expected)^2 - expected and of expected^2 (over-dispersion = ratio).
+        self.moments = [0.0, 0.0]
+        self.learned = 0
+        # (window index, count, expected) of the latest windows that took part.
+        self.recent: deque[tuple[int, float, float]] = deque(maxlen=max(span - 1, 0))
+        # The last window and side (+1, -1) of each run of sums beyond ``burst_z`` of the last
+        # day: a service whose sums go that far several times a day is bursty (news-driven
+        # traffic), and that is its ordinary day (``ordinary``).
+        self.burst_z = burst_z
+        self.bursts: list[tuple[int, int]] = []
+
+    @property
+    def slots(self) -> int:
+        return max(1, self.day_windows // self.slot_windows)
+
+    def _reference(self, index: int) -> float | None:
+        """Median over the earlier days of their slot rate at this time of day."""
+        day, minute = divmod(index, self.day_windows)
+        position = minute / self.slot_windows - 0.5
+        low = math.floor(position)
+        frac = position - low
+        slots = self.slots
+        half = self.slot_windows // 2
+        rates = []
+        for earlier in range(day - self.days, day):
+            pair = []
+            for slot in (low, low + 1):
+                cell_day, cell_slot = divmod(earlier * slots + slot, slots)
+                cells = self.cells.get(cell_day)
+                if cells is None or cells[2 * cell_slot + 1] < max(half, 1):
+                    break
+                pair.append(cells[2 * cell_slot] / cells[2 * cell_slot + 1])
+            if len(pair) == 2:
+                rates.append(pair[0] * (1.0 - frac) + pair[1] * frac)
+        if not rates:
+            return None
+        rates.sort()
+        mid = len(rates) // 2
+        return rates[mid] if len(rates) % 2 else 0.5 * (rates[mid - 1] + rates[mid])
+
+    def expected(self, index: int) -> float | None:
+        """Expected count of window ``index``, None before a day of history."""
+        reference = self._reference(index)
+        if reference is None or self.reference <= 0.0:
+            return None
+        return reference * self.actual / self.reference
+
+    def dispersion(self) -> float:
+        num, den = self.moments
+        return max(num / den, 0.0) if den > 0.0 else 1.0
+
+    def scan(self, index: int, count: int) -> tuple[float, float] | None:
+        """(z of the last ``span`` windows' sum, this window's expected count), or None while
+        the profile cannot tell (no earlier day, a gap, its spread not learned yet)."""
+        expected = self.expected(index)
+        total = self._window_sum(index, count, expected)
+        if expected is None or total is None or self.learned < _DAY_MIN_LEARNED:
+            return None
+        observed, mean = total
+        return volume_z(round(observed), mean, self.dispersion()), expected
+
+    def ordinary(self, index: int, z: float, runs_needed: int) -> bool:
+        """Whether ``runs_needed`` earlier, separate runs of sums as far out on this side
+        (beyond ``burst_z``) fell within the last day: the run going on does not count."""
+        side = 1 if z > 0 else -1
+        earlier = [
+            last
+            for last, run_side in self.bursts
+            if run_side == side and index - self.day_windows <= last < index - self.span
+        ]
+        return len(earlier) >= runs_needed
+
+    def _window_sum(
+        self, index: int, count: int, expected: float | None
+    ) -> tuple[float, float] | None:
+        recent = self.recent
+        if expected is None or len(recent) < self.span - 1:
+            return None
+        if recent and recent[0][0] < index - 2 * self.span:
+            return None  # a gap (a dormant service): these windows are not one run
+        observed = count + sum(c for _, c, _ in recent)
+        mean = expected + sum(e for _, _, e in recent)
+        return (observed, mean) if mean > 0.0 else None
+
+    def add(self, index: int, count: int, skip: bool, alerted: bool) -> None:
+        """Learn window ``index``. ``skip``: a recurring peak or trough (a batch job's run),
+        left out of the scans and of the profile, as its minutes are not the slot's traffic;
+        ``alerted``: an anomaly of the volume, part of the scans but not learned."""
+        if skip:
+            return
+        expected = self.expected(index)
+        total = self._window_sum(index, count, expected)
+        if total is not None and self.learned >= _DAY_MIN_LEARNED:
+            z_sum = volume_z(round(total[0]), total[1], self.dispersion())
+            if abs(z_sum) >= self.burst_z:
+                self._burst(index, 1 if z_sum > 0 else -1)
+        if total is not None and not alerted:
+            observed, mean = total
+            num, den = self.moments
+            phi = num / den if den > 0.0 else 1.0
+            variance = mean + max(phi, 0.0025) * mean * mean
+            z = (observed - mean) / math.sqrt(variance)
+            if self.learned < _DAY_MIN_LEARNED or abs(z) < _DAY_OUTLIER:
+                self.learned += 1
+                alpha = max(_DAY_SPREAD_ALPHA, 1.0 / self.learned)
+                square = (observed - mean) ** 2
+                if self.learned > _DAY_MIN_LEARNED:
+                    square = min(square, _DAY_SPREAD_CAP**2 * variance)
+                self.moments = [
+                    num + alpha * (square - mean - num),
+                    den + alpha * (mean * mean - den),
+                ]
+        if expected is None:
+            self.recent.clear()
+        else:
+            self.recent.append((index, float(count), expected))
+        if alerted:
+            return
+        reference = self._reference(index)
+        if reference is not None:
+            # Both start at zero: their ratio weighs the first windows as a later one would.
+            self.actual += _DAY_RATIO_ALPHA * (count - self.actual)
+            self.reference += _DAY_RATIO_ALPHA * (reference - self.reference)
+        day, minute = divmod(index, self.day_windows)
+        cells = self.cells.get(day)
+        if cells is None:
+            cells = self.cells[day] = [0.0] * (2 * self.slots)
+            for old in sorted(self.cells)[: max(len(self.cells) - self.days - 1, 0)]:
+                del self.cells[old]
+        slot = min(minute // self.slot_windows, self.slots - 1)
+        cells[2 * slot] += count
+        cells[2 * slot + 1] += 1
+
+    def _burst(self, index: int, side: int) -> None:
+        bursts = [b for b in self.bursts if b[0] >= index - self.day_windows]
+        if bursts and bursts[-1][1] == side and index - bursts[-1][0] <= self.span:
+            bursts[-1] = (index, side)
+        else:
+            bursts.append((index, side))
+        self.bursts = bursts
+
+    def state(self) -> dict[str, Any]:
+        return {
+            "bursts": [list(b) for b in self.bursts],
+            "cells": {str(day): cells for day, cells in self.cells.items()},
+            "level": [self.actual, self.reference],
+            "moments": list(self.moments),
+            "learned": self.learned,
+            "recent": [list(item) for item in self.recent],
+        }
+
+    def load(self, state: dict[str, Any]) -> None:
+        slots = 2 * self.slots
+        self.cells = {
+            int(day): [float(v) for v in cells]
+            for day, cells in state["cells"].items()
+            if len(cells) == slots
+        }
+        self.actual, self.reference = (float(v) for v in state["level"])
+        self.moments = [float(v) for v in state["moments"]]
+        self.learned = int(state["learned"])
+        self.bursts = [(int(i), int(side)) for i, side in state.get("bursts", [])]
+        self.recent.clear()
+        self.recent.extend((int(i), float(c), float(e)) for i, c, e in state["recent"])

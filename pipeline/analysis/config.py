@@ -101,6 +101,16 @@ class AnalysisConfig:
     # How far off its phase a window must be to be a spike or drop by the cycle alone.
     cycle_z: float = 6.0
     history_windows: int = 24 * 60
+    # A daily cycle is longer than that history holds three times: services are also judged
+    # against the same time of day on their last ``daily_days`` days (volume per slot of
+    # ``daily_slot_seconds``), the sum of their last ``daily_span`` windows against what those
+    # days expect; one ``daily_z`` off is a spike or drop (bursty low counts, where each window
+    # alone is within three z and the level learns the change before a run adds up).
+    daily_profile: bool = True
+    daily_slot_seconds: int = 30 * 60
+    daily_days: int = 3
+    daily_span: int = 5
+    daily_z: float = 5.0
 
     # Half-space trees (river): one observation per closed window.
     hst_trees: int = 10

@@ -8,7 +8,13 @@ import zlib
 
 import numpy as np
 
-from pipeline.analysis.baselines import LevelHistory, RateBaseline, TemplateShares, VolumeBaseline
+from pipeline.analysis.baselines import (
+    DailyProfile,
+    LevelHistory,
+    RateBaseline,
+    TemplateShares,
+    VolumeBaseline,
+)
 from pipeline.analysis.config import AnalysisConfig
 from pipeline.analysis.errors import ErrorStats, severity_label
 from pipeline.analysis.events import Anomaly, Insight, TemplateRef, WindowReport
@@ -61,6 +67,18 @@ class ServiceDetector:
         self.error_rate = RateBaseline(config.error_rate_alpha, config.error_rate_lines)
         self.shares = TemplateShares(config.share_alpha, config.max_templates_per_service)
         self.history = LevelHistory(config.history_windows)
+        # The same time of day on earlier days (None: off).
+        self.daily = (
+            DailyProfile(
+                max(1, 86_400 // config.window_seconds),
+                config.daily_slot_seconds // config.window_seconds,
+                config.daily_days,
+                config.daily_span,
+                config.daily_z,
+            )
+            if config.daily_profile
+            else None
+        )
         # template id -> [highest level seen, window index first seen]
         self.seen: dict[str, list[int]] = {}
         # WARNING+ templates never seen at that level: template id -> [first index, count]
@@ -346,7 +364,14 @@ class ServiceDetector:
         config = self.config
         found = [
             volume_rule(
-                acc, self.volume, self.history, self.shares, fresh, self.volume_run, config
+                acc,
+                self.volume,
+                self.history,
+                self.shares,
+                fresh,
+                self.volume_run,
+                config,
+                self.daily,
             ),
             error_rate_rule(
                 acc,
@@ -496,6 +521,8 @@ class ServiceDetector:
         quiet = self.volume.expected() < self.config.quiet_lines
         self.error_pool = self._pool_errors(acc.errors, n, 3 * limit if quiet else limit)
         run = self.volume_run
+        if self.daily is not None:
+            self.daily.add(index, n, self.recurring_volume, alerted)
         if self.recurring_volume:
             self.volume_run, self.recurring_volume = [], False
         elif abs(volume_z) >= 2.0 and (not run or (run[0] > 0) == (volume_z > 0)):

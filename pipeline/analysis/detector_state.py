@@ -28,6 +28,7 @@ def dump_detector(det: ServiceDetector, with_open: bool = True) -> dict[str, Any
         "error_rate": det.error_rate.state(),
         "shares": det.shares.state(),
         "history": det.history.state(),
+        "daily": None if det.daily is None else det.daily.state(),
         "seen": det.seen,
         "novel": det.novel,
         "templates": det.templates,
@@ -87,6 +88,9 @@ def load_detector(name: str, config: AnalysisConfig, state: dict[str, Any]) -> S
     det.error_rate.load(state["error_rate"])
     det.shares.load(state["shares"])
     det.history.load(state["history"])
+    # Older snapshots have no daily profile: it starts again.
+    if det.daily is not None and state.get("daily"):
+        det.daily.load(state["daily"])
     det.seen = {str(k): [int(v[0]), int(v[1])] for k, v in state["seen"].items()}
     det.novel = {str(k): [int(v[0]), int(v[1])] for k, v in state["novel"].items()}
     det.templates = dict(state["templates"])

@@ -8,7 +8,13 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from pipeline.analysis.baselines import LevelHistory, RateBaseline, TemplateShares, VolumeBaseline
+from pipeline.analysis.baselines import (
+    DailyProfile,
+    LevelHistory,
+    RateBaseline,
+    TemplateShares,
+    VolumeBaseline,
+)
 from pipeline.analysis.config import AnalysisConfig
 from pipeline.analysis.levels import ERROR, WARNING
 from pipeline.analysis.windows import WindowAccumulator
@@ -41,12 +47,16 @@ def volume_rule(
     fresh: set[str],
     run: list[float],
     config: AnalysisConfig,
+    daily: DailyProfile | None = None,
 ) -> Candidate | None:
     """volume_spike / volume_drop against the volume baseline and, for a service with a
     cycle (``LevelHistory.seasonal``), against the same phase of its last cycles too: a
     deviation the cycle explains is no anomaly, and a window ``cycle_z`` off its phase is one
-    even if the level alone would not call it."""
+    even if the level alone would not call it. With ``daily``, the last windows are also
+    compared with the same time of day on earlier days (``_daily_rule``)."""
     cand = _level_rule(acc, volume, history, shares, fresh, run, config)
+    if daily is not None and (cand is None or cand.kind != RECURRING):
+        cand = _daily_rule(acc, daily, history, shares, volume, config, cand)
     season = history.seasonal(acc.count, config.cycle_min_fit) if config.cycles else None
     if season is None:
         return cand
@@ -144,6 +154,61 @@ def _level_rule(
             persisted=pooled,
         )
     return None
+
+
+# How far this window must be from the level baseline, on the side of the daily scan.
+_DAILY_LEVEL_Z = 1.5
+
+
+def _daily_rule(
+    acc: WindowAccumulator,
+    daily: DailyProfile,
+    history: LevelHistory,
+    shares: TemplateShares,
+    volume: VolumeBaseline,
+    config: AnalysisConfig,
+    cand: Candidate | None,
+) -> Candidate | None:
+    """The level rule's candidate, or a spike or drop of the last ``daily_span`` windows
+    against the same time on earlier days (``DailyProfile.scan``) when that is stronger. This
+    window must be beyond the usual ratios itself, so the sum's tail after an incident is no
+    new one."""
+    scan = daily.scan(acc.index, acc.count)
+    if scan is None:
+        return cand
+    z, expected = scan
+    n = acc.count
+    # The level baseline must lean the same way (it follows a day that is quieter all along,
+    # a weekend, within a few windows; an incident it learns only bit by bit).
+    level_z = volume.z(n)
+    if z * level_z <= 0.0 or abs(level_z) < _DAILY_LEVEL_Z:
+        return cand
+    # Sums that far several times a day are the service's ordinary burstiness (news).
+    if daily.ordinary(acc.index, z, config.ordinary_runs) or history.ordinary(
+        n, level_z, config.ordinary_runs
+    ):
+        return cand
+    if (
+        z >= config.daily_z
+        and n >= expected * config.min_spike_ratio
+        and n - expected >= config.min_spike_lines
+    ):
+        kind, listed = "volume_spike", _excess
+    elif z <= -config.daily_z and n <= expected * config.max_drop_ratio:
+        kind, listed = "volume_drop", _missing
+    else:
+        return cand
+    strength = evidence(abs(z), config.daily_z)
+    if cand is not None and cand.evidence >= strength:
+        return cand
+    return Candidate(
+        kind,
+        strength,
+        expected,
+        float(n),
+        listed(acc, shares, volume.expected(), config.top_templates),
+        persisted=True,
+    )
 
 
 def _excess(
