@@ -4,6 +4,7 @@ template shares, and remember recent levels so recurring peaks are not alerts.""
 from __future__ import annotations
 
 import math
+import statistics
 from collections import deque
 from typing import Any
 
@@ -675,15 +676,14 @@ class DailyProfile:
                 pair.append(cells[2 * cell_slot] / cells[2 * cell_slot + 1])
             if len(pair) == 2:
                 rates.append(pair[0] * (1.0 - frac) + pair[1] * frac)
-        if not rates:
-            return None
-        rates.sort()
-        mid = len(rates) // 2
-        return rates[mid] if len(rates) % 2 else 0.5 * (rates[mid - 1] + rates[mid])
+        return statistics.median(rates) if rates else None
 
     def expected(self, index: int) -> float | None:
         """Expected count of window ``index``, None before a day of history."""
-        reference = self._reference(index)
+        return self._expected(self._reference(index))
+
+    def _expected(self, reference: float | None) -> float | None:
+        """The expected count of a window whose slot reference is ``reference``."""
         if reference is None or self.reference <= 0.0:
             return None
         return reference * self.actual / self.reference
@@ -731,7 +731,8 @@ class DailyProfile:
         ``alerted``: an anomaly of the volume, part of the scans but not learned."""
         if skip:
             return
-        expected = self.expected(index)
+        reference = self._reference(index)
+        expected = self._expected(reference)
         total = self._window_sum(index, count, expected)
         if total is not None and self.learned >= _DAY_MIN_LEARNED:
             z_sum = volume_z(round(total[0]), total[1], self.dispersion())
@@ -740,8 +741,7 @@ class DailyProfile:
         if total is not None and not alerted:
             observed, mean = total
             num, den = self.moments
-            phi = num / den if den > 0.0 else 1.0
-            variance = mean + max(phi, 0.0025) * mean * mean
+            variance = mean + max(self.dispersion(), 0.0025) * mean * mean
             z = (observed - mean) / math.sqrt(variance)
             if self.learned < _DAY_MIN_LEARNED or abs(z) < _DAY_OUTLIER:
                 self.learned += 1
@@ -759,7 +759,6 @@ class DailyProfile:
             self.recent.append((index, float(count), expected))
         if alerted:
             return
-        reference = self._reference(index)
         if reference is not None:
             # Both start at zero: their ratio weighs the first windows as a later one would.
             self.actual += _DAY_RATIO_ALPHA * (count - self.actual)
