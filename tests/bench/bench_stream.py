@@ -411,11 +411,12 @@ def main() -> None:
         print(f"{scenario.name}: {records:,} records (worker log: {log})", file=sys.stderr)
         with own_names(base, number) as env:
             envs = worker_environments(env, args.workers)
-            workers = [
-                start_worker(each, log if i == 0 else log.with_suffix(f".{i + 1}.log"))
-                for i, each in enumerate(envs)
-            ]
+            workers: list[subprocess.Popen[bytes]] = []
             try:
+                # Started inside the try: one that never gets ready stops those before it.
+                for i, each in enumerate(envs):
+                    own_log = log if i == 0 else log.with_suffix(f".{i + 1}.log")
+                    workers.append(start_worker(each, own_log))
                 line = run(scenario, records, env, [web_port(each) for each in envs])
             finally:
                 for worker in workers:
