@@ -228,9 +228,16 @@ start() {
     echo $! >"$KAFKA_PIDFILE"
 }
 
+# The pid `start` records is a forked shell until setsid and nohup have exec'ed java, so for its
+# first moments it is alive without looking like our broker; only its end means a failed start.
+_starting() {
+    local pid
+    [[ -f $KAFKA_PIDFILE ]] && pid=$(cat "$KAFKA_PIDFILE") && pid_alive "$pid"
+}
+
 _ready() {
     local pid
-    if ! pid=$(kafka_pid) && ! port_open "$KAFKA_HOST" "$KAFKA_PORT"; then
+    if ! pid=$(kafka_pid) && ! _starting && ! port_open "$KAFKA_HOST" "$KAFKA_PORT"; then
         die_with_log kafka "$KAFKA_LOG" "the Kafka process exited during startup"
     fi
     port_open "$KAFKA_HOST" "$KAFKA_PORT" && probe

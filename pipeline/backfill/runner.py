@@ -49,13 +49,22 @@ STOP_SECONDS = 60.0
 # (it rejoins the group and goes on from its committed offsets; every sink is idempotent). A
 # safety net: the stall it was added for (pipeline/agents/sequence.py) is fixed.
 STALL_SECONDS = 30.0
+# A worker that exits before the end is started again too: Faust's fetcher can crash on a
+# record of a partition its conductor has not indexed yet, right after an assignment
+# ("Drain messages raised: KeyError(TopicPartition(...))", faust-streaming#298), and a resumed
+# job assigns the partitions of a topic that already holds records. Each start counts.
 MAX_WORKER_STARTS = 5
+RESTART_PAUSE_SECONDS = 1.0
 # A job topic keeps its records a week: long enough to resume a run interrupted for days.
 JOB_TOPIC_RETENTION_MS = str(7 * 24 * 3600 * 1000)
 
 
 class _Stalled(Exception):
     """The worker's committed offsets stopped moving before the end."""
+
+
+class _Exited(Exception):
+    """The worker exited before the end."""
 
 
 class BackfillFailed(LogAnalysisError):
@@ -226,6 +235,7 @@ async def _process(
         data_dir=data_dir,
     )
     progress.start("processing", total)
+    last = ""
     for attempt in range(1, MAX_WORKER_STARTS + 1):
         with log_path.open("ab") as worker_log:
             worker = await asyncio.create_subprocess_exec(
@@ -243,17 +253,23 @@ async def _process(
                 await _wait_until_consumed(settings, names, partitions, counts, progress, worker)
                 return
             except _Stalled as stalled:
-                log.warning(
-                    "backfill: worker made no progress for %.0f s (%s); restarting it (%d/%d)",
-                    STALL_SECONDS,
-                    stalled,
-                    attempt,
-                    MAX_WORKER_STARTS,
-                )
+                last = f"made no progress for {STALL_SECONDS:.0f} s ({stalled})"
+            except _Exited as exited:
+                last = str(exited)
             finally:
                 await _stop(worker)
+        log.warning(
+            "backfill: the worker %s; %s (start %d of %d); its log: %s",
+            last,
+            "starting it again" if attempt < MAX_WORKER_STARTS else "giving up",
+            attempt,
+            MAX_WORKER_STARTS,
+            log_path,
+        )
+        await asyncio.sleep(RESTART_PAUSE_SECONDS)
     raise BackfillFailed(
-        f"the backfill worker stalled {MAX_WORKER_STARTS} times; its log: {log_path}"
+        f"the backfill worker {last}, on each of its {MAX_WORKER_STARTS} starts, before the "
+        f"job was done; its log: {log_path}"
     )
 
 
@@ -277,10 +293,7 @@ async def _wait_until_consumed(
         moved_at = time.monotonic()
         while stable < STABLE_POLLS:
             if worker.returncode is not None:
-                raise BackfillFailed(
-                    f"the backfill worker exited with {worker.returncode} before the job was "
-                    f"done; its log: {settings.data_dir / 'backfill' / names.app_id}.log"
-                )
+                raise _Exited(f"exited with {worker.returncode}")
             try:
                 committed = await admin.list_consumer_group_offsets(names.app_id)
                 ends = await consumer.end_offsets(records)

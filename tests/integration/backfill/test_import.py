@@ -172,6 +172,48 @@ async def test_an_import_killed_midway_resumes_and_stores_every_record_once(
     assert await topics_of(job_id) == []
 
 
+def worker_of(command_pid: int) -> int | None:
+    """The pid of the backfill worker the command started, if it runs."""
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            cmdline = (stat.parent / "cmdline").read_bytes().split(b"\0")
+        except OSError:
+            continue
+        if int(fields[1]) == command_pid and b"worker" in cmdline:
+            return int(stat.parent.name)
+    return None
+
+
+async def test_a_backfill_worker_killed_midway_is_started_again_and_the_job_completes(
+    env, stream_database, tmp_path
+):
+    count = 20_000
+    path = write_archive(tmp_path / "big.jsonl", archive_lines(count))
+    slow = {**env, "KAFKA_MESSAGE_MAX_BYTES": str(64 * 1024), "INGEST_BATCH_MESSAGES": "1"}
+
+    command = start_command(slow, "import", str(path))
+    try:
+        await wait_for_count(stream_database, "SELECT count(*) FROM logs", 1, 180)
+        worker = worker_of(command.pid)
+        assert worker is not None and command.poll() is None
+        os.kill(worker, signal.SIGKILL)  # the worker alone: the command sees it exit
+        output = command.communicate(timeout=240)[0]
+    finally:
+        if command.poll() is None:
+            os.killpg(command.pid, signal.SIGKILL)
+
+    assert command.returncode == 0, output
+    assert "the worker exited with -9; starting it again (start 1 of 5)" in output
+    assert "done: run 1" in output
+    assert await totals(stream_database) == {
+        "logs": count,
+        "ids": count,
+        "counted": count,
+        "letters": 0,
+    }
+
+
 @pytest.mark.timeout(420)
 async def test_an_import_with_detect_finds_the_incidents_of_analyze_and_publishes_none(
     env, stream_database, tmp_path

@@ -13,6 +13,7 @@ import asyncpg
 import orjson
 import pytest
 from aiokafka import AIOKafkaConsumer, ConsumerRecord, TopicPartition
+from aiokafka.admin import AIOKafkaAdminClient
 from prometheus_client.parser import text_string_to_metric_families
 
 from bridges.queues import declare_queue, persistent_message
@@ -103,8 +104,46 @@ class Stream:
             if seqs >= expected:
                 return
             await asyncio.sleep(0.3)
-        tail = self.workers[-1].log_text()[-3000:] if self.workers else ""
-        raise AssertionError(f"{seqs}/{expected} records of {run} stored ({rows} rows)\n{tail}")
+        raise AssertionError(
+            f"{seqs}/{expected} records of {run} stored ({rows} rows)\n{await self.diagnosis()}"
+        )
+
+    async def diagnosis(self) -> str:
+        """Where records that never arrived may be: still queued in RabbitMQ, in Kafka past or
+        before the group's committed offsets, or lost in a worker (every worker's log tail)."""
+        parts = []
+        try:
+            connection = await aio_pika.connect_robust(self.rabbitmq_url)
+            try:
+                channel = await connection.channel()
+                queue = await declare_queue(channel, self.queue)
+                parts.append(f"queue {self.queue}: {queue.declaration_result.message_count} ready")
+            finally:
+                await connection.close()
+            topic, group = self.env["KAFKA_LOGS_TOPIC"], self.env["LOG_ANALYSIS_APP_ID"]
+            admin = AIOKafkaAdminClient(bootstrap_servers=BASE.kafka.bootstrap_servers)
+            consumer = AIOKafkaConsumer(bootstrap_servers=BASE.kafka.bootstrap_servers)
+            await admin.start()
+            await consumer.start()
+            try:
+                committed = await admin.list_consumer_group_offsets(group)
+                count = int(self.env.get("KAFKA_TOPIC_PARTITIONS", "1"))
+                partitions = [TopicPartition(topic, p) for p in range(count)]
+                ends = await consumer.end_offsets(partitions)
+                for tp in partitions:
+                    meta = committed.get(tp)
+                    parts.append(
+                        f"{tp.topic}[{tp.partition}]: end {ends[tp]}, committed "
+                        f"{meta.offset if meta is not None else None}"
+                    )
+            finally:
+                await consumer.stop()
+                await admin.close()
+        except Exception as exc:  # a diagnosis must not hide the failure it explains
+            parts.append(f"(diagnosis incomplete: {exc!r})")
+        for number, worker in enumerate(self.workers):
+            parts.append(f"----- worker {number} -----\n{worker.log_text()[-3000:]}")
+        return "\n".join(parts)
 
     async def wait_for_stored(self, at_least: int, within: float = 120) -> None:
         """Until at least ``at_least`` rows are stored (to act while the stream flows)."""
