@@ -194,7 +194,8 @@ class Metrics:
             ),
             skipped_events=Counter(
                 "skipped_events",
-                "Times Faust skipped events of a partition (read again from the first one)",
+                "Times Faust skipped events of a partition (read again from the first one), and "
+                "seeks made again when the first one had not come back",
                 ["agent"],
                 registry=registry,
             ),

@@ -8,11 +8,20 @@ neither compacted nor transactional, so a partition's offsets are consecutive: a
 offset is past the one expected means events were skipped. The agent then seeks the partition
 back to the expected offset and drops what it was handed of that partition until the expected
 event comes again; the sinks are idempotent, so whatever is delivered twice is harmless.
+
+A seek can be lost in turn. Faust drops every fetched record below the partition's read offset
+(``Consumer._drain_messages``), and the seek sets that offset back; but the consumer may still be
+handing on the rest of an earlier fetch, whose later offsets raise it again, and the records the
+seek fetches anew are then dropped before the agent sees them. The partition stalled for good (a
+worker restarted mid-stream, or two workers sharing the partitions, in about one CI run in
+three). So a partition still waiting for its expected event ``RESEEK_SECONDS`` after a seek is
+sought again, by the agent when more of its events come and by a timer when none do.
 """
 
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -24,6 +33,9 @@ log = logging.getLogger(__name__)
 
 # (topic, partition)
 Partition = tuple[str, int]
+
+# How long a seek may go without bringing the expected event before it is made again.
+RESEEK_SECONDS = 3.0
 
 
 def partition_of(event: Any) -> Partition:
@@ -43,10 +55,15 @@ class Sorted:
 class OffsetSequence:
     """Per partition, the offset of the next event the agent must get."""
 
-    def __init__(self) -> None:
+    def __init__(
+        self, reseek_seconds: float = RESEEK_SECONDS, clock: Callable[[], float] = time.monotonic
+    ) -> None:
         self._next: dict[Partition, int] = {}
-        # Partitions sought back and not yet at the offset sought: no second seek meanwhile.
-        self._seeking: set[Partition] = set()
+        # Partitions sought back and not yet at the offset sought, with when they last were:
+        # no second seek for ``reseek_seconds`` (the stale events of the buffer pass meanwhile).
+        self._seeking: dict[Partition, float] = {}
+        self._reseek_seconds = reseek_seconds
+        self._clock = clock
 
     def unknown(self, events: Iterable[Any]) -> set[Partition]:
         """Partitions of ``events`` without an expected offset yet (give them ``start``)."""
@@ -62,12 +79,26 @@ class OffsetSequence:
         self._next.clear()
         self._seeking.clear()
 
+    def overdue(self) -> dict[Partition, int]:
+        """Partitions whose last seek brought nothing for ``reseek_seconds``, with the offset
+        to seek them to again (they count as sought now)."""
+        now = self._clock()
+        due = {
+            partition: self._next[partition]
+            for partition, since in self._seeking.items()
+            if now - since >= self._reseek_seconds
+        }
+        for partition in due:
+            self._seeking[partition] = now
+        return due
+
     def sort(self, events: Sequence[Any]) -> Sorted:
         """Split a batch into the events that come in sequence and the partitions to seek
         back. An event before the expected offset was handled already (a redelivery after a
         seek); one past it means a gap: seek back, once, and drop the partition's events until
-        the expected one comes."""
+        the expected one comes (again after ``reseek_seconds`` if it has not come by then)."""
         verdict = Sorted()
+        now = self._clock()
         for event in events:
             partition = partition_of(event)
             offset = event.message.offset
@@ -75,11 +106,12 @@ class OffsetSequence:
             if offset == expected:
                 verdict.keep.append(event)
                 self._next[partition] = offset + 1
-                self._seeking.discard(partition)
+                self._seeking.pop(partition, None)
                 continue
             verdict.dropped.append(event)
-            if offset > expected and partition not in self._seeking:
-                self._seeking.add(partition)
+            since = self._seeking.get(partition)
+            if offset > expected and (since is None or now - since >= self._reseek_seconds):
+                self._seeking[partition] = now
                 verdict.seek[partition] = expected
         return verdict
 
@@ -154,22 +186,28 @@ def sequencer(
 
     app.on_partitions_revoked.connect(forget)
 
+    async def reseek(partitions: dict[Partition, int], why: str) -> None:
+        for (topic, number), offset in partitions.items():
+            log.warning("%s: events of %s[%d] from offset %d %s", name, topic, number, offset, why)
+            on_skip(name)
+            await kafka.seek((topic, number), offset)
+
+    async def reseek_overdue() -> None:
+        try:
+            await reseek(sequence.overdue(), "still not read again; seeking again")
+        except Exception as exc:  # revoked meanwhile, or the consumer stopping: next time
+            log.debug("%s: seeking again failed: %r", name, exc)
+
+    reseek_overdue.__name__ = reseek_overdue.__qualname__ = f"{name}_reseek_overdue"
+    app.timer(RESEEK_SECONDS / 3)(reseek_overdue)
+
     async def in_sequence(events: Sequence[Any]) -> list[Any]:
         unknown = sequence.unknown(events)
         if unknown:
             for partition, offset in (await kafka.first(unknown)).items():
                 sequence.start(partition, offset)
         verdict = sequence.sort(events)
-        for (topic, number), offset in verdict.seek.items():
-            log.warning(
-                "%s: events of %s[%d] from offset %d were skipped; reading them again",
-                name,
-                topic,
-                number,
-                offset,
-            )
-            on_skip(name)
-            await kafka.seek((topic, number), offset)
+        await reseek(verdict.seek, "were skipped; reading them again")
         if verdict.dropped:
             # Never acked (they come again, or came before): Faust must not wait for them
             # when it stops or rebalances.

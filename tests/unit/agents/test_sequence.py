@@ -72,3 +72,45 @@ def test_forgetting_starts_every_partition_again():
     assert sequence.unknown([event(9)]) == {("logs", 0)}
     sequence.start(("logs", 0), 9)
     assert offsets(sequence.sort([event(9)]).keep) == [(0, 9)]
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 100.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_a_seek_that_brought_nothing_is_made_again_when_more_stale_events_come():
+    clock = Clock()
+    sequence = OffsetSequence(reseek_seconds=3.0, clock=clock)
+    sequence.start(("logs", 0), 5)
+    assert sequence.sort([event(8)]).seek == {("logs", 0): 5}
+    clock.now += 2.9
+    assert sequence.sort([event(9)]).seek == {}
+    # Faust dropped what the seek fetched (its read offset was raised again): seek again.
+    clock.now += 0.1
+    again = sequence.sort([event(10), event(11)])
+    assert again.seek == {("logs", 0): 5} and offsets(again.dropped) == [(0, 10), (0, 11)]
+    assert sequence.sort([event(12)]).seek == {}
+    assert offsets(sequence.sort([event(5), event(6)]).keep) == [(0, 5), (0, 6)]
+
+
+def test_a_seek_that_brought_nothing_is_overdue_even_when_no_event_comes():
+    clock = Clock()
+    sequence = OffsetSequence(reseek_seconds=3.0, clock=clock)
+    sequence.start(("logs", 0), 5)
+    sequence.start(("logs", 1), 40)
+    sequence.sort([event(8), event(41, partition=1)])
+    assert sequence.overdue() == {}
+    clock.now += 3.0
+    assert sequence.overdue() == {("logs", 0): 5, ("logs", 1): 40}
+    # Sought again now: not overdue until another interval passes.
+    assert sequence.overdue() == {}
+    sequence.sort([event(40, partition=1)])  # partition 1 is back in sequence
+    clock.now += 3.0
+    assert sequence.overdue() == {("logs", 0): 5}
+    sequence.forget()
+    clock.now += 3.0
+    assert sequence.overdue() == {}
