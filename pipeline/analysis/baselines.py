@@ -442,7 +442,10 @@ class LevelHistory:
         ``tolerance``, at least ``min_length`` windows long). The run the latest windows belong
         to does not count. ``runs_needed`` quiet runs suffice; runs that were alerted need one
         more (so a repeated real incident is still alerted the second time). An excursion that
-        has lasted longer than the longest earlier run is not recurring."""
+        has lasted longer than the longest earlier run is not recurring; a first window less
+        extreme than this one does not count in its length: a job of a fixed length that starts
+        off a window boundary touches one window more, partly (a two-minute job from 16:09:30
+        fills 16:10 and 16:11 and half of 16:09)."""
         x = math.log1p(count)
         high = z > 0
 
@@ -459,6 +462,10 @@ class LevelHistory:
             if (past_z if high else -past_z) < min_z:
                 break
             excursion += 1
+        if excursion > 1:
+            first = values[len(values) - excursion + 1][0]
+            if (x - first if high else first - x) > tolerance:
+                excursion -= 1
         i = len(values) - 1
         while i >= 0 and similar(values[i]):
             i -= 1

@@ -94,6 +94,26 @@ def test_recurring_batch_peak_is_learned() -> None:
     assert kinds(reports) == {}
 
 
+def test_a_batch_run_one_window_longer_off_the_window_boundary_is_still_the_batch() -> None:
+    # The job usually fills minutes 10 and 11; the last run starts half a minute early.
+    batch = {
+        m: [*normal_mix(200, m), ("export", "INFO", 400)] for m in range(150) if m % 30 in (10, 11)
+    }
+    batch[129] = [*normal_mix(200, 129), ("export", "INFO", 200)]
+    _, reports = run(range(150), override=batch)
+    assert kinds(reports) == {}
+
+
+def test_a_batch_run_that_goes_on_is_flagged() -> None:
+    batch = {
+        m: [*normal_mix(200, m), ("export", "INFO", 400)]
+        for m in range(150)
+        if m % 30 in (10, 11) or 130 <= m < 136
+    }
+    _, reports = run(range(150), override=batch)
+    assert "volume_spike" in kinds(reports)
+
+
 def test_warm_up_is_quiet() -> None:
     spike = {m: normal_mix(800, m) for m in range(3, 6)}
     _, reports = run(range(14), override=spike)
