@@ -1,4 +1,5 @@
-"""Settings for tests: the development environment (the published JWT secret is allowed there)."""
+"""What tests build: settings for the development environment (the published JWT secret is
+allowed there), rows, and a clock they move by hand."""
 
 from __future__ import annotations
 
@@ -39,3 +40,13 @@ def log_row(
         truncated=False,
         sanitized=False,
     )
+
+
+class Clock:
+    """A clock for code that takes one (``clock=``): it reads ``now``, which the test moves."""
+
+    def __init__(self, now: float = 0.0) -> None:
+        self.now = now
+
+    def __call__(self) -> float:
+        return self.now

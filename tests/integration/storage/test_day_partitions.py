@@ -16,6 +16,7 @@ from storage.day_partitions import DayPartitions, day_of, partition_name
 from storage.log_sink import LogSink
 from storage.retry import Backoff
 from storage.rows import LogRow, TemplateRow
+from tests.factories import Clock
 
 from ..conftest import BASE
 from .conftest import Recorder, fetch
@@ -26,14 +27,6 @@ FAST = Backoff(initial=0.01, factor=2.0, cap=0.05)
 NOW = datetime(2026, 6, 15, 12, tzinfo=UTC).timestamp()
 DAY = 86400.0
 SERVED = TemplateRow("checkout", "tpl-served", "request <*> served", "INFO")
-
-
-class Clock:
-    def __init__(self, now: float) -> None:
-        self.now = now
-
-    def __call__(self) -> float:
-        return self.now
 
 
 def row(index: int, ts: float, **changes: Any) -> LogRow:

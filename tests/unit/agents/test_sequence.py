@@ -2,6 +2,7 @@ from types import SimpleNamespace
 from typing import Any
 
 from pipeline.agents.sequence import OffsetSequence
+from tests.factories import Clock
 
 
 def event(offset: int, partition: int = 0, topic: str = "logs") -> Any:
@@ -74,16 +75,8 @@ def test_forgetting_starts_every_partition_again():
     assert offsets(sequence.sort([event(9)]).keep) == [(0, 9)]
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.now = 100.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
 def test_a_seek_that_brought_nothing_is_made_again_when_more_stale_events_come():
-    clock = Clock()
+    clock = Clock(100.0)
     sequence = OffsetSequence(reseek_seconds=3.0, clock=clock)
     sequence.start(("logs", 0), 5)
     assert sequence.sort([event(8)]).seek == {("logs", 0): 5}
@@ -98,7 +91,7 @@ def test_a_seek_that_brought_nothing_is_made_again_when_more_stale_events_come()
 
 
 def test_a_seek_that_brought_nothing_is_overdue_even_when_no_event_comes():
-    clock = Clock()
+    clock = Clock(100.0)
     sequence = OffsetSequence(reseek_seconds=3.0, clock=clock)
     sequence.start(("logs", 0), 5)
     sequence.start(("logs", 1), 40)

@@ -18,7 +18,7 @@ from pipeline.logging_setup import (
     logging_config,
     quiet_repeats,
 )
-from tests.factories import dev_settings
+from tests.factories import Clock, dev_settings
 
 log = logging.getLogger("tests.logging_setup")
 
@@ -134,14 +134,6 @@ def test_the_request_id_filter_never_drops_a_record():
     finally:
         REQUEST_ID.reset(token)
     assert record.request_id == "abc"  # type: ignore[attr-defined]
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = 0.0
-
-    def __call__(self) -> float:
-        return self.now
 
 
 def _record(msg: str, *args: object, name: str = "aiokafka.client") -> logging.LogRecord:

@@ -19,7 +19,7 @@ from pipeline.errors import SettingsError
 from pipeline.settings import variables as v
 from storage.clients import ClientCredentials, valid_client_name
 from storage.errors import DatabaseUnavailable
-from tests.factories import dev_settings
+from tests.factories import Clock, dev_settings
 from tests.unit.web.server import aiohttp_app
 from web.auth import TokenVerifier
 from web.clients import (
@@ -197,16 +197,8 @@ def test_bad_token_requests(content_type, body, authorization, query, status, er
 # -- the rate limiter ----------------------------------------------------------------------------
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
 def test_the_limiter_blocks_after_the_limit_until_the_oldest_failure_is_a_window_old():
-    clock = Clock()
+    clock = Clock(1000.0)
     limiter = FailureLimiter(limit=3, window_seconds=60, clock=clock)
     for _ in range(2):
         limiter.record_failure("k")
@@ -225,7 +217,7 @@ def test_the_limiter_blocks_after_the_limit_until_the_oldest_failure_is_a_window
 
 
 def test_the_limiter_keeps_at_most_max_keys_and_limit_times_per_key():
-    clock = Clock()
+    clock = Clock(1000.0)
     limiter = FailureLimiter(limit=2, window_seconds=60, max_keys=100, clock=clock)
     for index in range(1000):
         limiter.record_failure(("address", f"10.0.{index // 256}.{index % 256}"))
