@@ -266,7 +266,8 @@ async def _process(
             MAX_WORKER_STARTS,
             log_path,
         )
-        await asyncio.sleep(RESTART_PAUSE_SECONDS)
+        if attempt < MAX_WORKER_STARTS:
+            await asyncio.sleep(RESTART_PAUSE_SECONDS)
     raise BackfillFailed(
         f"the backfill worker {last}, on each of its {MAX_WORKER_STARTS} starts, before the "
         f"job was done; its log: {log_path}"
