@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 from pathlib import Path
 from typing import Any
 
@@ -44,7 +45,7 @@ def test_the_novel_split_holds_four_new_systems_each_of_its_own_convention() -> 
     # Conventions no earlier system has.
     earlier_styles = {s.style for s in SYSTEMS.values() if s.split != "novel"}
     assert not {s.style for s in novel.values()} & earlier_styles
-    assert logcall_corpus.SPLITS[-2:] == ("novel", "sixth")
+    assert logcall_corpus.SPLITS[4:6] == ("novel", "sixth")
 
 
 def test_the_sixth_split_holds_four_new_systems_none_of_them_seen_before() -> None:
@@ -55,7 +56,37 @@ def test_the_sixth_split_holds_four_new_systems_none_of_them_seen_before() -> No
     # Three conventions no earlier system has (Synapse's is printf with %r, as Salt's).
     earlier_styles = {s.style for s in SYSTEMS.values() if s.split != "sixth"}
     assert {s.style for s in sixth.values()} - earlier_styles == {"jul", "postfix", "unified"}
-    assert logcall_corpus.SPLITS[-1] == "sixth"
+    assert logcall_corpus.SPLITS[5] == "sixth"
+
+
+def test_the_seventh_split_holds_four_new_systems_of_conventions_no_earlier_one_has() -> None:
+    seventh = {s.name: s for s in SYSTEMS.values() if s.split == "seventh"}
+    assert set(seventh) == {"telegraf", "couchdb", "puppet", "spamassassin"}
+    earlier = {s.name: s for s in SYSTEMS.values() if s.split != "seventh"}
+    assert not set(seventh) & set(earlier)
+    # Three languages the corpus did not have, and four conventions.
+    assert {s.language for s in seventh.values()} == {"go", "erlang", "ruby", "perl"}
+    assert not {"erlang", "ruby", "perl"} & {s.language for s in earlier.values()}
+    assert {s.style for s in seventh.values()} == {"telegraf", "erlang", "ruby", "perl"}
+    assert not {s.style for s in seventh.values()} & {s.style for s in earlier.values()}
+    assert logcall_corpus.SPLITS[-1] == "seventh"
+
+
+@pytest.mark.parametrize("name", sorted(s.name for s in SYSTEMS.values() if s.split == "seventh"))
+def test_the_seventh_split_renders_its_full_sample_and_each_line_matches_its_truth(
+    name: str,
+) -> None:
+    pairs = list(generate(SYSTEMS[name]))
+    assert len(pairs) == logcall_corpus.LINES == 2000
+    assert len({truth for _, truth in pairs}) >= logcall_corpus.EVENTS - 10
+    config = MinerConfig()
+    for line, truth in pairs:
+        assert line and "\n" not in line and "  " not in line
+        assert "<*>" not in line
+        # No placeholder of the source is left in a line.
+        assert "#{" not in line and "%{" not in line and "@{[" not in line
+        assert "~p" not in line and "~s" not in line
+        assert_matches(truth, line, config)
 
 
 @pytest.mark.parametrize("name", sorted(s.name for s in SYSTEMS.values() if s.split == "sixth"))
@@ -453,3 +484,82 @@ def test_tikv_unified_format_quotes_when_it_must_and_prints_fields_last_to_first
         assert message.startswith("[Provider::get_ts") and not logcall_corpus._needs_json(
             message[1:]
         )
+
+
+def test_telegraf_prints_the_level_indicator_and_the_plugin_before_the_message() -> None:
+    call = {
+        "indicator": "E!",
+        "plugin": "inputs.modbus",
+        "format": "Reading %q failed after %d tries: %v (100%%)",
+        "verbs": ["%q", "%d", "%v"],
+        "args": ["device.Name", "attempts", "err"],
+    }
+    line, truth = _line_and_truth(call, "telegraf")
+    # (The Loghub-2.0 rules of every truth mask the number.)
+    assert truth == 'E! [inputs.modbus] Reading "<*>" failed after <*> tries: <*> (<*>%)'
+    assert line.startswith('E! [inputs.modbus] Reading "') and line.endswith(" (100%)")
+    # A package registering several plugins: the prefix is one of them; log.Printf with no
+    # plugin prints the indicator alone.
+    several = {"indicator": "W!", "plugins": ["inputs.bcache", "inputs.slab"], "format": "Not here"}
+    for seed in range(6):
+        line, truth = _line_and_truth(several, "telegraf", seed)
+        assert line in ("W! [inputs.bcache] Not here", "W! [inputs.slab] Not here")
+        assert truth == "W! [<*>] Not here"
+    agent = {"indicator": "I!", "format": "[agent] Hang on, flushing any cached metrics"}
+    assert _line_and_truth(agent, "telegraf")[0] == (
+        "I! [agent] Hang on, flushing any cached metrics"
+    )
+
+
+def test_erlang_io_lib_controls_print_terms_as_couch_log_does() -> None:
+    call = {
+        "style": "erlang",
+        "format": "~p: db ~p (~w) opened by ~p on ~p in ~Bms, ~s ~~ ~p",
+        "verbs": ["~p", "~p", "~w", "~p", "~p", "~B", "~s", "~p"],
+        "args": ["?MODULE", "DbName", "DbName", "self()", "node()", "Time", "Path", "Reason"],
+        "arg_values": [["couch_server"], None, None, None, None, None, None, None],
+    }
+    for seed in range(5):
+        line, truth = _line_and_truth(call, "couchdb", seed)
+        # ~p of a binary writes <<"...">>, ~w its bytes; a pid, a quoted node name, a term.
+        # (The Loghub-2.0 rules fold <<<*>>> and <*>ms into one <*>.)
+        assert truth == "<*>: db <<\"<*>\">> (<*>) opened by <*> on '<*>' in <*>, <*> ~ <*>"
+        assert line.startswith('couch_server: db <<"') and " ~ " in line
+        ints = line.split(" (<<")[1].split(">>)")[0]
+        assert bytes(int(b) for b in ints.split(",")).decode().isprintable()
+        assert re.search(r" opened by <0\.\d+\.0> on 'couchdb@[\d.]+' in \d+ms, ", line)
+
+
+def test_ruby_interpolation_and_string_format_render_after_puppets_level() -> None:
+    call = {
+        "style": "ruby-format",
+        "label": "Notice: ",
+        "format": "Applied #{count} of %{total} resources to %{node} at 100%% (#{name.inspect})",
+        "verbs": ["#{count}", "%{total}", "%{node}", "#{name.inspect}"],
+        "args": ["count", "resources.size", "'agent'", "name.inspect"],
+        "arg_values": [None, None, ["agent"], None],
+    }
+    line, truth = _line_and_truth(call, "puppet")
+    assert truth == 'Notice: Applied <*> of <*> resources to <*> at <*>% ("<*>")'
+    assert line.startswith("Notice: Applied ") and ' resources to agent at 100% ("' in line
+    # Without String#% the text stays as it is, %% and all.
+    plain = {"style": "ruby", "label": "Debug: ", "format": "At 100%% of #{n}", "verbs": ["#{n}"]}
+    line, truth = _line_and_truth({**plain, "args": ["count"]}, "puppet")
+    assert truth == "Debug: At <*>%% of <*>" and line.startswith("Debug: At 100%% of ")
+
+
+def test_perl_interpolation_and_sprintf_render_after_spamassassins_level_and_facility() -> None:
+    call = {
+        "style": "perl-sprintf",
+        "label": "dbg: ",
+        "format": "bayes: $self->{name} has %d tokens in @files (@{[ $db->errstr ]}): $! 5%%",
+        "verbs": ["$self->{name}", "%d", "@files", "@{[ $db->errstr ]}", "$!"],
+        "args": ["$self->{name}", "$count", "@files", "$db->errstr", "$!"],
+    }
+    line, truth = _line_and_truth(call, "spamassassin")
+    assert truth == "dbg: bayes: <*> has <*> tokens in <*> (<*>): <*> <*>%"
+    assert line.startswith("dbg: bayes: ") and line.endswith(" 5%") and "$" not in line
+    assert line.rsplit(": ", 1)[1].removesuffix(" 5%") in logcall_corpus._ERRNO_TEXT
+    # Without sprintf's arguments, %% stays as it is.
+    plain = {"style": "perl", "label": "info: ", "format": "generic: 100%% done", "verbs": []}
+    assert _line_and_truth(plain, "spamassassin")[0] == "info: generic: 100%% done"
