@@ -6,6 +6,11 @@ or more words is joined into one token and written ``<*>``, as a date is.
 
 The texts come from the platform (``strerror`` of every ``errno`` code), so they are the ones
 the programs on it print.
+
+Any error is free text after the key that names it: ``err=``, ``error=``, ``catch_up_error=``,
+``lastErr=`` (Go's and Rust's ``key=%v`` and ``?err`` fields print it unquoted, ``err=Os {
+code: 98, ... }``). Its value runs up to the next ``key=`` field or the end and is one value,
+``err=<*>``, whatever its words (:func:`join_error_values`).
 """
 
 from __future__ import annotations
@@ -33,6 +38,12 @@ FIRST_WORDS = frozenset(
 )
 _PHRASE = re.compile(r"(?i:" + "|".join(re.escape(text) for text in _TEXTS) + r")(?!\w)")
 _LEADING = "\"'([{"
+# The key of an error (err=, error=, catch_up_error=, lastErr=): its value is free text.
+_ERROR_KEY = re.compile(r"(?:[A-Za-z][\w.-]*[_.-])?(?:err|error)=|[a-z][A-Za-z0-9]*(?:Err|Error)=")
+# A token that starts another field (key=..., [key=...).
+_FIELD = re.compile(r"[\[({]?[A-Za-z_][\w.-]*=")
+# A number alone (err=0.25) is masked after its key as any number is (masking's kv).
+_NUMBER = re.compile(r"[-+]?\d")
 
 
 def join_error_texts(raw: list[str]) -> tuple[list[str], set[int]] | None:
@@ -78,3 +89,53 @@ def split_error_token(token: str) -> tuple[str, str, str]:
     match = _PHRASE.match(token, start)
     assert match is not None  # only joined tokens come here
     return token[:start], match.group(), token[match.end() :]
+
+
+def join_error_values(
+    raw: list[str], errors: set[int]
+) -> tuple[list[str], set[int], set[int]] | None:
+    """``raw`` with the unquoted value of each error key joined into one token, with the
+    positions of the error texts found before (``errors``) moved to match, and those of the
+    joined tokens; None when there is none.
+
+    The value of ``err=``, ``error=``, ``catch_up_error=`` is whatever the error printed as
+    (``err=deadline has elapsed``, ``error=Os { code: 98, ... }``): free text up to the next
+    ``key=`` field or the end, one value whatever its words, named after the key. A quoted
+    value is joined and masked as every quoted value is (quoting.py), and a number alone as
+    every number after a key."""
+    found: list[tuple[int, int]] = []
+    index = 0
+    size = len(raw)
+    while index < size:
+        token = raw[index]
+        match = _ERROR_KEY.match(token)
+        if match is None or match.end() == len(token) or token[match.end()] in "\"'":
+            index += 1
+            continue
+        last = index
+        while last + 1 < size and _FIELD.match(raw[last + 1]) is None:
+            last += 1
+        if last > index or not _NUMBER.match(token, match.end()):
+            found.append((index, last))
+        index = last + 1
+    if not found:
+        return None
+    joined: list[str] = []
+    moved: set[int] = set()
+    positions: set[int] = set()
+    previous = 0
+    for first, last in found:
+        moved.update(len(joined) + i - previous for i in errors if previous <= i < first)
+        joined.extend(raw[previous:first])
+        positions.add(len(joined))
+        joined.append(" ".join(raw[first : last + 1]))
+        previous = last + 1
+    moved.update(len(joined) + i - previous for i in errors if i >= previous)
+    joined.extend(raw[previous:])
+    return joined, moved, positions
+
+
+def split_error_value(token: str) -> tuple[str, str]:
+    """(key, value) of a token joined by :func:`join_error_values`."""
+    key, _, value = token.partition("=")
+    return key, value

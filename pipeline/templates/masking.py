@@ -101,6 +101,8 @@ BUILTIN_MASKS: tuple[tuple[str, str], ...] = (
         r"|com|net|org|edu|gov|mil|info|biz|local"
         r"|localdomain|internal|lan|de|uk|jp|cn|ru|fr|br|it|nl|au|ca|kr|tw|es|se|ch|be|dk"
         r"|fi|no|cz|hu|gr|pt|ie|nz|za|mx|ar|hk|sg|om))(?![\w-]|\.\w)"
+        # A numbered host in a domain of one label (node-7.corp, web-12.lan).
+        r"|(?<![\w./-])[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*-\d+\.[a-z]{2,}(?![\w/-]|\.\w)"
         # A host name with a digit in front of a port or an address: msra-sa-41:8030,
         # node-7/10.0.0.7.
         r"|(?<![\w./-])[A-Za-z][A-Za-z0-9-]*\d[A-Za-z0-9-]*(?=:\d{1,5}(?![\d:])|/\d{1,3}\.)",
@@ -114,8 +116,14 @@ BUILTIN_MASKS: tuple[tuple[str, str], ...] = (
     ("size", rf"{_NO_WORD_BEFORE}\d+(?:\.\d+)?{_UNIT_SIZE}{_NO_WORD_AFTER}"),
     ("bool", rf"{_NO_WORD_BEFORE}(?i:true|false|null){_NO_WORD_AFTER}"),
     ("user", rf"{_NO_WORD_BEFORE}(?i:root|admin){_NO_WORD_AFTER}"),
-    # Numbers, including a sign and dotted parts (3.14, 1.2.3).
-    ("num", rf"(?<![A-Za-z0-9_.])-?\d+(?:\.\d+)*{_NO_WORD_AFTER}"),
+    # Numbers, including a sign and dotted parts (3.14, 1.2.3), and numbers written in groups
+    # of three digits (1,234,567: Java's MessageFormat, humanised counts), one value; not as a
+    # call's arguments (get(5,123)).
+    (
+        "num",
+        r"(?<![\w.,])(?<!\w\()-?\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\w]|,\d)"
+        rf"|(?<![A-Za-z0-9_.])-?\d+(?:\.\d+)*{_NO_WORD_AFTER}",
+    ),
     # Identifiers that contain digits: blk_123, appattempt_1445_0020, 12ab34, blk_-42.
     ("id", rf"{_NO_WORD_BEFORE}(?:-?\d\w*|[A-Za-z_]\w*?(?:\d|_-\d)\w*)"),
 )

@@ -53,6 +53,7 @@ from pipeline.templates.shapes import (
 from pipeline.templates.stats import Counters
 from pipeline.templates.tails import (
     HeadKey,
+    calls,
     free_key,
     free_tail_end,
     head_ends,
@@ -129,6 +130,8 @@ class ServiceMiner:
         # Tail -> the heads it followed: a value recurs after other heads (the same error
         # after many calls), the rest of an event after a category label does not.
         self._tail_heads: dict[tuple[str, ...], set[HeadKey]] = {}
+        # Tail -> how many different calls its heads are, up to two (tails.calls).
+        self._tail_calls: dict[tuple[str, ...], int] = {}
         # (head end, its last token) -> templates whose tail is free text after such a head:
         # looked up by position and checked token by token, as a head may have generalised.
         self._free: dict[tuple[int, str], list[Template]] = {}
@@ -510,6 +513,7 @@ class ServiceMiner:
             tails.clear()  # bound: only a hint, rebuilt from new templates
         if len(self._tail_heads) >= 2 * self._config.max_templates_per_service:
             self._tail_heads.clear()
+            self._tail_calls.clear()
         for end in ends:
             label = end not in strong
             if (
@@ -524,7 +528,11 @@ class ServiceMiner:
             seen = tails.setdefault(head, {})
             tail = tuple(tokens[end + 1 :])
             seen[tail] = shape
-            self._tail_heads.setdefault(tail, set()).add(head)
+            heads = self._tail_heads.setdefault(tail, set())
+            before = self._tail_calls.get(tail, 0)
+            if head not in heads:
+                heads.add(head)
+                self._tail_calls[tail] = calls(heads)
             if not label and any(index <= end for index in shape.general):
                 # A word of the head became a variable: the templates made before, with the
                 # words it now covers, count as this head's too.
@@ -534,11 +542,13 @@ class ServiceMiner:
                     self._config.min_distinct_tails,
                 ):
                     return self._merge_free([shape, *(o for o in covered if o is not shape)], end)
-            if len(self._tail_heads[tail]) == RECURRING_TAIL_HEADS:
+            if len(heads) == RECURRING_TAIL_HEADS or (
+                before < RECURRING_TAIL_HEADS <= self._tail_calls[tail]
+            ):
                 # The tail has just become a value: heads it followed before may now hold two.
-                for other_head in list(self._tail_heads[tail] - {head}):
+                for other_head in list(heads - {head}):
                     self._recheck(other_head)
-            if not (self._recurring(list(seen)) if label else self._free_text(list(seen))):
+            if not (self._recurring(list(seen), label) if label else self._free_text(list(seen))):
                 continue
             merged = self._merge_head(head, end, label, shape)
             if merged is not None:
@@ -548,13 +558,15 @@ class ServiceMiner:
     def _recheck(self, head: HeadKey) -> None:
         """Merge the templates after ``head`` if its tails now recur."""
         seen = self._tails.get(head)
-        if not seen or len(seen) < 2 or not self._recurring(list(seen)):
+        if not seen or len(seen) < 2:
             return
         end = len(head) - 1
         shape = next(iter(seen.values()))
         if len(shape.tokens) <= end + 1:
             return
         label = end not in head_ends(shape.tokens)
+        if not self._recurring(list(seen), label):
+            return
         self._merge_head(head, end, label, None)
 
     def _merge_head(self, head: HeadKey, end: int, label: bool, shape: Shape | None) -> str | None:
@@ -572,7 +584,7 @@ class ServiceMiner:
                 shapes.append(other)
         live = list({tuple(other.tokens[end + 1 :]) for other in shapes})
         if not live or not (
-            self._recurring(live)
+            self._recurring(live, label)
             or (not label and tails_vary(live, self._config.min_distinct_tails))
         ):
             return None
@@ -600,9 +612,14 @@ class ServiceMiner:
         self._remember_skeleton(shape)
         return previous_id
 
-    def _recurring(self, tails: list[tuple[str, ...]]) -> bool:
+    def _recurring(self, tails: list[tuple[str, ...]], label: bool = False) -> bool:
         """True if two of these tails each followed several heads: values (the same errors
-        after many calls), even when this head has had only these two."""
+        after many calls), even when this head has had only these two. After a single label,
+        heads that differ only in a value count as one call (tails.calls): the same event
+        after ``warning: atlas:`` and ``warning: <*>:`` is no value."""
+        if label:
+            found = self._tail_calls
+            return sum(found.get(tail, 0) >= RECURRING_TAIL_HEADS for tail in tails) >= 2
         heads = self._tail_heads
         return sum(len(heads.get(tail, ())) >= RECURRING_TAIL_HEADS for tail in tails) >= 2
 

@@ -22,12 +22,15 @@ A value that recurs is the strongest sign: two tails that each followed two or m
 make any head before them end in free text, even a single label (``GetUser:``, also as the
 first token; :func:`head_ends` with ``labels``). Tails of one length that differ in one
 position only, the rest holding words, are a value followed by more of the event
-(:func:`one_slot`): that position becomes the variable, not the whole tail.
+(:func:`one_slot`): that position becomes the variable, not the whole tail. Heads that differ
+only in a value (``warning: atlas:`` / ``warning: <*>:``) are one call, not several
+(:func:`calls`): after a single label, a tail that followed only them does not recur.
 """
 
 from __future__ import annotations
 
 from pipeline.templates.masking import WILDCARD
+from pipeline.templates.tokens import generalise_token
 
 HeadKey = tuple[str, ...]
 
@@ -88,6 +91,30 @@ def free_tail_end(tokens: list[str], labels: bool = False) -> int | None:
         start -= 1
     end = start - 1
     return end if end in head_ends(tokens, labels) else None
+
+
+def calls(heads: set[HeadKey]) -> int:
+    """How many different calls these heads (of one tail) are, counting up to two.
+
+    A head that another one covers is that call with another value in its head (``warning:
+    atlas:`` and ``warning: unix://<*>:`` under ``warning: <*>:``), not another call: the same
+    event, not a value that recurs after many calls."""
+    if len(heads) < 2:
+        return len(heads)
+    size = len(next(iter(heads)))
+    if any(len(head) != size for head in heads):
+        return 2
+    # Only the head with most variables (the shortest of those) can cover all the others.
+    top = max(heads, key=lambda head: (sum(WILDCARD in t for t in head), -sum(map(len, head))))
+    return 1 if all(head is top or _covers(top, head) for head in heads) else 2
+
+
+def _covers(pattern: HeadKey, head: HeadKey) -> bool:
+    """True if ``head`` differs from ``pattern`` only in values where ``pattern`` has them."""
+    return all(
+        mine == theirs or (WILDCARD in mine and generalise_token(mine, theirs) == mine)
+        for mine, theirs in zip(pattern, head, strict=True)
+    )
 
 
 def tails_vary(tails: list[tuple[str, ...]], needed: int) -> bool:

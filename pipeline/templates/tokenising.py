@@ -2,7 +2,8 @@
 
 The steps, in order: cut to ``max_message_chars``; reduce a multi-line message to its first
 line and exception type; mask multi-token dates; split on whitespace; join a quoted value
-spanning tokens into one, an object in angle brackets, and an error text of the C library;
+spanning tokens into one, an object in angle brackets, an error text of the C library, and the
+value of an error key (``err=deadline has elapsed``);
 fold tokens beyond ``max_tokens`` into one trailing ``<*>``; replace tokens longer than
 ``max_token_chars`` by ``<*>`` (a JSON object only if its masked form is still too long); mask
 each token; keep a message code in front as a word; fold unit symbols into the number before
@@ -15,7 +16,13 @@ import re
 from collections.abc import Callable
 
 from pipeline.templates.config import MinerConfig
-from pipeline.templates.errtexts import FIRST_WORDS, join_error_texts, split_error_token
+from pipeline.templates.errtexts import (
+    FIRST_WORDS,
+    join_error_texts,
+    join_error_values,
+    split_error_token,
+    split_error_value,
+)
 from pipeline.templates.masking import (
     MONTHS,
     SPAN_MARK,
@@ -167,14 +174,21 @@ class Tokeniser:
                 # An error text of the C library is one value (errtexts.py); no recipe.
                 raw, errors = found
                 common = False
+        keyed: set[int] = set()
+        if not spans and "r=" in message:
+            values_found = join_error_values(raw, errors)
+            if values_found is not None:
+                # The value of an error key is one value, free text (errtexts.py); no recipe.
+                raw, errors, keyed = values_found
+                common = False
         tail: str | None = None
         if len(raw) > config.max_tokens:
             counters.truncated_tokens += 1
             tail = " ".join(raw[config.max_tokens - 1 :])
             raw = raw[: config.max_tokens - 1]
             common = False
-        if spans or errors:
-            tokens, values = self._mask_slowly(raw, spans, errors)
+        if spans or errors or keyed:
+            tokens, values = self._mask_slowly(raw, spans, errors, keyed)
             common = common and max(map(len, raw)) <= config.max_token_chars
         elif raw and max(map(len, raw)) > config.max_token_chars:
             tokens, values = self._mask_slowly(raw, spans)
@@ -283,16 +297,25 @@ class Tokeniser:
         return WILDCARD, (("long", token),)
 
     def _mask_slowly(
-        self, raw: list[str], spans: list[str], errors: set[int] | frozenset[int] = frozenset()
+        self,
+        raw: list[str],
+        spans: list[str],
+        errors: set[int] | frozenset[int] = frozenset(),
+        keyed: set[int] | frozenset[int] = frozenset(),
     ) -> tuple[list[str], Values]:
         """Token by token, for messages with spans, joined error texts (at ``errors``, each
-        written ``<*>`` with the text around it in its token masked as usual) or tokens over
-        ``max_token_chars``."""
+        written ``<*>`` with the text around it in its token masked as usual), joined values of
+        error keys (at ``keyed``, written ``key=<*>``) or tokens over ``max_token_chars``."""
         mask_token = self._mask_token
         limit = self._config.max_token_chars
         tokens: list[str] = []
         values: Values = []
         for index, token in enumerate(raw):
+            if index in keyed:
+                key, error = split_error_value(token)
+                tokens.append(f"{key}={WILDCARD}")
+                values.append((key, error))
+                continue
             if index in errors:
                 before, error, after = split_error_token(token)
                 front, front_values = mask_token(before) if before else ("", ())

@@ -7,6 +7,9 @@ import re
 from pipeline.templates.masking import UNIT_TOKENS, WILDCARD
 
 KEY = re.compile(r"[A-Za-z_][\w.-]*=")
+# A key, possibly in brackets ([key=value], TiKV's and others' fields).
+_FIELD_KEY = re.compile(r"[\[({]?[A-Za-z_][\w.-]*=")
+_CLOSING = {"[": "]", "(": ")", "{": "}"}
 # A key's value masked whole, quoted or not (key=<*>, key="<*>").
 _MASKED_VALUES = frozenset((WILDCARD, f'"{WILDCARD}"', f"'{WILDCARD}'"))
 # Characters that vary inside values (digits, separators of addresses and numbers).
@@ -52,10 +55,12 @@ def differ_in_words(mine: str, theirs: str) -> bool:
         # Names with a number in them (node-17.corp / web-3.corp, invoices-3 / maple-12): the
         # varying word is part of the value.
         return False
-    key = KEY.match(mine)
+    key = _FIELD_KEY.match(mine)
     if key is not None and theirs.startswith(key.group()):
         cut = len(key.group())
-        if not {mine[cut:], theirs[cut:]}.isdisjoint(_MASKED_VALUES):
+        # A field in brackets ([err="<*>"], (user=bob)) ends where they close.
+        close = _CLOSING.get(mine[0], "")
+        if not {mine[cut:].rstrip(close), theirs[cut:].rstrip(close)}.isdisjoint(_MASKED_VALUES):
             return False
     return _VALUE_CHARS.sub("", mine.replace(WILDCARD, "")) != _VALUE_CHARS.sub(
         "", theirs.replace(WILDCARD, "")
@@ -119,10 +124,15 @@ def generalise_token(mine: str, theirs: str) -> str:
     A shared prefix up to a ``:`` or ``=``, or else a shared namespace of dotted names, and
     shared enclosing punctuation are kept: ``user=root`` / ``user=guest`` give ``user=<*>``,
     ``env:a.b=1`` / ``env:c=2`` give ``env:<*>``, ``com.apple.x.y:`` / ``com.apple.z:`` give
-    ``com.apple.<*>:``, ``()`` / ``(<*>)`` give ``(<*>)``; otherwise ``<*>``.
+    ``com.apple.<*>:``, ``()`` / ``(<*>)`` give ``(<*>)``; otherwise ``<*>``. Tokens holding
+    several quoted texts with the same text around them keep it, each differing quoted text
+    written ``<*>`` (``'a'/'b'`` / ``'c'/'d'`` give ``'<*>'/'<*>'``).
     """
     if mine == WILDCARD:
         return WILDCARD
+    quoted = _quoted_values(mine, theirs)
+    if quoted is not None:
+        return quoted
     shortest = min(len(mine), len(theirs))
     same = 0
     while same < shortest and mine[same] == theirs[same]:
@@ -148,6 +158,23 @@ def generalise_token(mine: str, theirs: str) -> str:
     ):
         end += 1
     return mine[:start] + WILDCARD + (mine[len(mine) - end :] if end else "")
+
+
+def _quoted_values(mine: str, theirs: str) -> str | None:
+    """``mine`` with each quoted text that differs from ``theirs`` written ``<*>``, when both
+    hold two or more quoted texts with the same text around them (``'a'/'b'`` / ``'c'/'b'``
+    give ``'<*>'/'b'``): each is a value of its own. None otherwise."""
+    for quote in "'\"":
+        count = mine.count(quote)
+        if count >= 4 and count % 2 == 0 and theirs.count(quote) == count:
+            parts, others = mine.split(quote), theirs.split(quote)
+            if parts[0::2] != others[0::2]:
+                return None
+            return quote.join(
+                part if index % 2 == 0 or part == other else WILDCARD
+                for index, (part, other) in enumerate(zip(parts, others, strict=True))
+            )
+    return None
 
 
 def bare_word(token: str) -> str:
