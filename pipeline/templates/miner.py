@@ -840,8 +840,15 @@ class ServiceMiner:
         # (``io.EOF``, ``PingFrame``) are values, not event words: they add no such cost, and
         # where only they differ, two of them are enough.
         plain = sum(1 for i in words if not names_differ(mine[i], tokens[i]))
-        needed = self._config.min_distinct_words + 2 * max(plain - 1, 0) - (0 if plain else 1)
         positions = set(words)
+        if plain > 1 and not any(
+            index not in positions and _has_letters(token)
+            for index, token in enumerate(mine[1:], start=1)
+        ):
+            # Words differing everywhere but in the first token leave no event words: the
+            # calls of one component (``pool <*> <*> <*>``), not one event's values.
+            return False
+        needed = self._config.min_distinct_words + 2 * max(plain - 1, 0) - (0 if plain else 1)
         family = (
             key if words[0] else (key[0], WILDCARD),
             tuple(words),
@@ -1050,6 +1057,11 @@ def _head(tokens: list[str], end: int, label: bool) -> HeadKey:
     """A head as keyed: a single label as written, as labels that differ only in a value
     (``Load[<*>]:`` / ``Save[<*>]:``) name different calls."""
     return tuple(tokens[: end + 1]) if label else head_key(tokens, end)
+
+
+def _has_letters(token: str) -> bool:
+    """True if ``token`` has a letter outside its variables."""
+    return any(char.isalpha() for char in token.replace(WILDCARD, ""))
 
 
 def _upper(token: str) -> bool:

@@ -7,7 +7,8 @@ template. The run is joined into one token (single spaces), which the ``quoted``
 writes as one variable: ``err="<*>"``, ``{"error":"<*>"}``.
 
 A quote opens a value at the start of a token or after ``=``, ``:``, ``(``, ``[``, ``{`` or
-``,`` (so the apostrophe of ``can't`` opens nothing); a pair of quotes inside one token (a
+``,`` (so the apostrophe of ``can't`` opens nothing), and in a binary string as Erlang and
+Elixir print strings (``<<"my db">>``); a pair of quotes inside one token (a
 quoted key, ``"error":``) is skipped. The value ends at the first later token holding the same
 quote unescaped. The quoted text of a message key (``msg="..."``) and a quote that opens the
 message (klog's ``"Failed to stop container" err="..."``, TiKV's ``["Failed to stop"]
@@ -25,6 +26,8 @@ QUOTES = "\"'"
 # Keys whose value is the message itself in logfmt and JSON lines (logrus, slog, zap, pino).
 MESSAGE_KEYS = ("msg=", "message=", '"msg":', '"message":')
 _BEFORE_OPENING = "=:([{,"
+# A binary string as Erlang and Elixir print one (<<"orders">>): its text is a value.
+BINARY_OPENING = '<<"'
 # A quoted value longer than this many tokens is not joined (it is probably no value).
 MAX_QUOTED_TOKENS = 64
 
@@ -49,7 +52,11 @@ def opening_quote(token: str) -> str | None:
     size = len(token)
     while position < size:
         char = token[position]
-        if char in QUOTES and (position == 0 or token[position - 1] in _BEFORE_OPENING):
+        if char in QUOTES and (
+            position == 0
+            or token[position - 1] in _BEFORE_OPENING
+            or (position > 1 and token.startswith(BINARY_OPENING, position - 2))
+        ):
             close = _unescaped(token, char, position + 1)
             if close < 0:
                 return None if token[:position].endswith(MESSAGE_KEYS) else char

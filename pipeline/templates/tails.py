@@ -8,8 +8,9 @@ them words -- has been seen followed by ``min_distinct_tails`` different tails, 
 templates become one whose tail is a single variable (a variadic template whose shapes end in a
 run of ``<*>``), and later messages with that head and any tail join it.
 
-The head must hold at least two plain words (``Received disconnect from <*>:``): a single
-label (``ciod:``, a component or function name) is often followed by events of its own.
+The head must hold at least two plain words (``Received disconnect from <*>:``), one of them
+not a label itself: a single label (``ciod:``, a component or function name), and a chain of
+them (``debug: cache:``, a severity and a facility), is often followed by events of its own.
 Tails that all begin with the same token ending in ``:`` belong to the longer head it ends, and
 so do tails that begin with values and then agree on such a token (``from: <*> to: ...``).
 Plain words after a head are a weaker sign of free text than text with values of its own
@@ -37,7 +38,8 @@ HeadKey = tuple[str, ...]
 
 def head_ends(tokens: list[str], labels: bool = False) -> list[int]:
     """Positions of tokens that may end a head: ending in ``:``, after at least one token and
-    before at least one, with at least two plain words up to them. With ``labels``, also
+    before at least one, with at least two plain words up to them, one of them no label
+    (``debug: cache:`` is a chain of labels, not a sentence). With ``labels``, also
     those with fewer words (a single label such as ``GetUser:``, from the first token on):
     they end a head only before tails that recur after other heads (the miner checks)."""
     first = 0 if labels else 1
@@ -46,13 +48,15 @@ def head_ends(tokens: list[str], labels: bool = False) -> list[int]:
         return colons  # the common case
     ends: list[int] = []
     words = 0
+    sentence = False
     start = 0
     for end in colons:
         for token in tokens[start : end + 1]:
             if _plain_word(token):
                 words += 1
+                sentence = sentence or token[-1] != ":"
         start = end + 1
-        if words >= 2 or labels:
+        if (words >= 2 and sentence) or labels:
             ends.append(end)
     return ends
 
