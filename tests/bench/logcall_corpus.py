@@ -22,7 +22,11 @@ bound to parameters by name, ``{Value:F2}``, a sequence joined by ``, ``) and C+
 (``LOG(INFO) << "text" << expr``, with ``Substitute("... $0", x)`` pieces) and PSR-3's
 ``{key}`` filled from a context array as MediaWiki's LegacyLogger flattens it, and Elixir's
 ``#{expr}`` with ``inspect/1``'s terms (``:timeout``, ``{:error, :closed}``) after Logger's
-``[warning] `` and its ``car_id=`` metadata.
+``[warning] `` and its ``car_id=`` metadata; and for the ninth split Kotlin's string templates
+(``$roomId``, ``${event.eventId}``) after Element's thread id, Timber's priority and tag
+(``D/ /Tag: ``), Python's ``str.format`` and f-strings (``{0}``, ``{path!r}``) after Ansible's
+``<host> ``, and Scala's ``s"..."`` with Pekko's ``{}`` after its cluster's
+``Cluster Node [address] - ``.
 Each value is drawn by what its argument is (an error, a path, a state, a list, a name with a
 number in it...), judged from its verb and the argument's name; values repeat as they do in
 real logs (a state has a few values, a counter is new every time).
@@ -30,7 +34,7 @@ real logs (a state has a few values, a counter is new every time).
 The truth of a line is its format with every value written ``<*>`` (the constant text, quotes
 and keys stay), corrected with the Loghub-2.0 rules as the Loghub samples are.
 
-Systems are split in eight: ``tuning`` (looked at while the miner is changed), ``held-out``
+Systems are split in nine: ``tuning`` (looked at while the miner is changed), ``held-out``
 (only summary rows are read), ``fresh`` (added after the miner was changed for this
 benchmark and measured once, to replace held-out rows that had led to changes), ``unseen``
 (added once all three had been looked at, never run through a miner before their first
@@ -41,8 +45,10 @@ never run through a miner before its first measurement) and ``seventh`` (added o
 had been tuned with all six looked at, of three languages and four conventions the others lack,
 never run through a miner before its first measurement) and ``eighth`` (added once the miner had
 been tuned with all seven looked at, of languages and conventions the others lack, never run
-through a miner before its first measurement: the clean split for judging the next round of
-miner changes). Run
+through a miner before its first measurement) and ``ninth`` (added once the miner had been
+tuned with all eight looked at, of conventions the others lack and two languages new to the
+corpus, never run through a miner before its first measurement: the clean split for judging the
+next round of miner changes). Run
 ``python tests/bench/logcall_corpus.py --out DIR`` to write
 ``DIR/<split>/<system>/<system>_2k.log_structured_corrected.csv`` (columns ``Content`` and
 ``EventTemplate``), the layout of the Loghub samples that ``bench_templates.py`` reads.
@@ -78,7 +84,8 @@ EVENTS = 150
 @dataclass(frozen=True, slots=True)
 class System:
     name: str
-    # go, c, python, java, rust, javascript, erlang, ruby, perl, csharp, cpp, php, elixir
+    # go, c, python, java, rust, javascript, erlang, ruby, perl, csharp, cpp, php, elixir,
+    # kotlin, scala
     language: str
     # printf, slf4j, jul, zap, klog, logrus, logfmt (slog), hclog; and for the novel split
     # tracing (Rust), nodejs (util.format and template literals), jboss, zerolog; and for the
@@ -87,9 +94,13 @@ class System:
     # (io_lib's ~p, ~s), ruby ("#{expr}", String#%) and perl ("$var", sprintf); and for the
     # eighth mel (.NET message templates, {Name}), glog (C++ streams, << expr, $0) and psr3
     # (PHP's PSR-3 {key} filled from the context array, as MediaWiki's LegacyLogger does) and
-    # elixir ("#{expr}", inspect/1's terms, after Logger's [level] and its car_id= metadata)
+    # elixir ("#{expr}", inspect/1's terms, after Logger's [level] and its car_id= metadata);
+    # and for the ninth timber (Kotlin's "$x ${expr}" after Element's thread id, Timber's
+    # priority and tag, "D/ /Tag: ") and ansible (str.format's {0} and {name!r}, f-strings
+    # and printf, after Display's "<host> " or "[host]: ") and pekko (Scala's s"$x ${expr}" and
+    # LoggingAdapter's {}, the cluster's "Cluster Node [address] - " before its own)
     style: str
-    split: str  # tuning, held-out, fresh, unseen, novel, sixth, seventh or eighth
+    split: str  # tuning, held-out, fresh, unseen, novel, sixth, seventh, eighth or ninth
     # An exception passed to the call is printed on the message's line after " =>" (Solr's
     # log4j2 layout); elsewhere its trace goes on later lines.
     exception_inline: bool = False
@@ -133,10 +144,23 @@ SYSTEMS: dict[str, System] = {
         System("kudu", "cpp", "glog", "eighth"),
         System("mediawiki", "php", "psr3", "eighth"),
         System("teslamate", "elixir", "elixir", "eighth"),
+        System("element", "kotlin", "timber", "ninth"),
+        System("ansible", "python", "ansible", "ninth"),
+        System("pekko", "scala", "pekko", "ninth"),
     )
 }
 
-SPLITS = ("tuning", "held-out", "fresh", "unseen", "novel", "sixth", "seventh", "eighth")
+SPLITS = (
+    "tuning",
+    "held-out",
+    "fresh",
+    "unseen",
+    "novel",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+)
 
 # A piece of a line: its text and whether it is a value (``<*>`` in the truth).
 Piece = tuple[str, bool]
@@ -596,6 +620,129 @@ _ELIXIR_TERMS: tuple[Callable[[random.Random], str], ...] = (
 _ELIXIR_ATOMS = _list("online offline asleep charging driving suspended updating start idle")
 
 
+def _thread_id(rng: random.Random) -> str:
+    return str(rng.randint(2, 400))
+
+
+def _kotlin_error(rng: random.Random) -> str:
+    """A Throwable as Kotlin's string template writes it (toString), or its message."""
+    forms: tuple[Callable[[], str], ...] = (
+        lambda: f'java.net.UnknownHostException: Unable to resolve host "{_ip(rng)}"',
+        lambda: "java.net.SocketTimeoutException: timeout",
+        lambda: "java.io.IOException: Canceled",
+        lambda: (
+            "Failure.ServerError(error=MatrixError(code=M_FORBIDDEN, message=You are not "
+            "invited to this room.), httpCode=403)"
+        ),
+        lambda: (
+            "Failure.NetworkConnection(ioException=java.net.ConnectException: Failed to connect)"
+        ),
+        lambda: "java.lang.IllegalStateException: " + rng.choice(("closed", "No session")),
+        lambda: f"Unable to decrypt: {rng.choice(('UNKNOWN_INBOUND_SESSION_ID', 'OLM_BAD_ROOM'))}",
+    )
+    return rng.choice(forms)()
+
+
+_MATRIX_SERVERS = _list("matrix.org element.io example.com chat.corp.internal")
+
+
+def _matrix_id(sigil: str) -> Callable[[random.Random], str]:
+    """A Matrix id: a room !opaque:server, a user @name:server, an event $ and 43 base64 chars."""
+    letters = string.ascii_letters + string.digits
+
+    def draw(r: random.Random) -> str:
+        if sigil == "$":
+            return "$" + "".join(r.choice(letters + "-_") for _ in range(43))
+        local = "".join(r.choice(letters) for _ in range(18)) if sigil == "!" else r.choice(_VOCAB)
+        if sigil == "@":
+            local = f"{local}{r.randint(1, 99)}"
+        return f"{sigil}{local}:{r.choice(_MATRIX_SERVERS)}"
+
+    return draw
+
+
+def _kotlin_slot(hint: str, rng: random.Random) -> Slot:
+    """A value of "$x" or "${expr}" in Element: a Matrix room, event or user id, or what the
+    expression says, written by its toString."""
+    words = hint_words(hint)
+    last = words[-1] if words else ""
+    for sigil, names in (("!", ("roomid",)), ("$", ("eventid",)), ("@", ("userid", "sender"))):
+        if last in names or "".join(words[-2:]) in names:
+            draw = _matrix_id(sigil)
+            return Slot("id", draw, [draw(rng) for _ in range(rng.randint(3, 20))])
+    return make_slot(kind_of(hint, rng), "kotlin", rng)
+
+
+def _scala_error(rng: random.Random) -> str:
+    """A Throwable as Pekko's {} writes it (toString), or its getMessage."""
+    forms: tuple[Callable[[], str], ...] = (
+        lambda: "java.io.IOException: Broken pipe",
+        lambda: f"java.net.ConnectException: Connection refused: /{_ip(rng)}:7355",
+        lambda: "java.util.concurrent.TimeoutException: Futures timed out after [5 seconds]",
+        lambda: "org.apache.pekko.pattern.AskTimeoutException: Ask timed out",
+        lambda: "org.apache.pekko.remote.artery.OutboundHandshake$HandshakeTimeoutException",
+        lambda: "java.lang.IllegalStateException: " + rng.choice(("closed", "not started")),
+        lambda: "Ask timed out",
+    )
+    return rng.choice(forms)()
+
+
+def _pekko_address(rng: random.Random) -> str:
+    return f"pekko://ClusterSystem@{_ip(rng)}:{rng.choice((7355, 7356, 25520, 2552))}"
+
+
+_PEKKO_STATUSES = _list("Joining WeaklyUp Up Leaving Exiting Down Removed PreparingForShutdown")
+_PEKKO_TYPES = _list("Cart Account Device ShoppingCart Counter Order Session Ticket")
+_PEKKO_CLASSES = _list(
+    "org.apache.pekko.cluster.GossipEnvelope org.apache.pekko.remote.artery.SystemMessageEnvelope "
+    "org.apache.pekko.cluster.sharding.ShardRegion$StartEntity com.example.Cart$AddItem "
+    "org.apache.pekko.actor.Identify com.example.Device$RecordTemperature"
+)
+
+
+def _scala_slot(hint: str, rng: random.Random) -> Slot:
+    """A value of {} or "$x" in Pekko, written by its toString: an Address, an ActorRef, a
+    UniqueAddress's uid, a class name, an entity type, or what the expression says."""
+    words = hint_words(hint)
+    last = words[-1] if words else ""
+    pair = "".join(words[-2:])  # camelCase read as one: typeName, replyTo, shardId
+    if hint.endswith(")") and "(" in hint and "classname" not in "".join(words):
+        last = pair = words[-2] if len(words) > 1 and words[-1] in ("message", "msg") else last
+    if "class" in words:  # getClass.getName, messageClassName(msg)
+        return _choice_slot(rng.sample(_PEKKO_CLASSES, rng.randint(2, 4)))
+    if pair in ("typename", "shardid", "replyto", "serializerid", "shardregionfrom"):
+        last = pair
+    if last in ("address", "from", "to", "node", "selfaddress", "remoteaddress", "localaddress"):
+        return Slot("address", _pekko_address, [_pekko_address(rng) for _ in range(4)])
+    if last in ("uid", "originuid", "serializerid"):
+        return Slot("number", lambda r: str(r.randint(-(2**31), 2**31 - 1)), None)
+    if last == "status":
+        return _choice_slot(rng.sample(_PEKKO_STATUSES, rng.randint(2, 5)))
+    if last in (
+        "sender",
+        "ref",
+        "region",
+        "recipient",
+        "replyto",
+        "shardregionfrom",
+        "coordinator",
+    ):
+
+        def ref(r: random.Random) -> str:
+            path = r.choice(("system/sharding/", "user/", "system/cluster/core/daemon/"))
+            where = f"{path}{r.choice(_PEKKO_TYPES)}"
+            return f"Actor[{_pekko_address(r)}/{where}#{r.randint(-(2**31), 2**31 - 1)}]"
+
+        return Slot("name", ref, [ref(rng) for _ in range(5)])
+    if last == "typename":
+        return _choice_slot(rng.sample(_PEKKO_TYPES, rng.randint(1, 4)))
+    if last in ("shard", "shardid"):
+        return Slot("number", lambda r: str(r.randint(0, 999)), None)
+    if last in ("getmessage", "cause", "reason") or hint.endswith(".getMessage"):
+        return make_slot("error", "scala", rng)
+    return make_slot(kind_of(hint, rng), "scala", rng)
+
+
 def _elixir_slot(hint: str, rng: random.Random) -> tuple[Slot, str]:
     """A value of "#{expr}": inspect/1's term (a string in double quotes, an atom :name, a
     tuple, a struct), Exception.message/1's text, or to_string of what the expression says
@@ -636,6 +783,8 @@ _ERRORS = {
     "cpp": _cpp_error,
     "php": _php_error,
     "elixir": _elixir_error,
+    "kotlin": _kotlin_error,
+    "scala": _scala_error,
 }
 
 
@@ -660,7 +809,7 @@ def _duration(rng: random.Random, language: str) -> str:
         if form < 0.8:
             return f"{rng.randint(1, 999)}ms"
         return f"{rng.uniform(1, 999):.3f}µs"
-    if language in ("javascript", "erlang"):  # milliseconds
+    if language in ("javascript", "erlang", "kotlin"):  # milliseconds
         return str(rng.randint(1, 60000))
     if language in ("ruby", "perl"):  # Float seconds
         return f"{rng.uniform(0, 60):.{rng.randint(1, 6)}f}"
@@ -670,6 +819,8 @@ def _duration(rng: random.Random, language: str) -> str:
         return str(rng.randint(1, 600))
     if language == "php":  # a float in seconds, as (string) writes it
         return f"{rng.uniform(0, 60):.{rng.randint(1, 6)}f}"
+    if language == "scala":  # FiniteDuration's toString
+        return f"{rng.randint(1, 999)} {rng.choice(('milliseconds', 'seconds', 'millis', 'ms'))}"
     if language == "cpp":  # Kudu's MonoDelta::ToString
         return f"{rng.uniform(0, 60):.3f}s"
     return f"{rng.randint(1, 9999)} ms"
@@ -787,8 +938,10 @@ def format_list(items: str, language: str, style: str) -> str:
         return json.dumps(values, separators=(",", ":"))
     if language == "python":
         return "[" + ", ".join(repr(v) for v in values) + "]"
-    if language == "java":
+    if language in ("java", "kotlin"):  # List.toString
         return "[" + ", ".join(values) + "]"
+    if language == "scala":  # a Set's or Vector's toString
+        return ("Set(" if len(values) % 2 else "Vector(") + ", ".join(values) + ")"
     if language == "rust":  # a Vec's Debug
         return "[" + ", ".join(json.dumps(v, ensure_ascii=False) for v in values) + "]"
     if language == "javascript":  # most often joined by the call (list.join(', '))
@@ -935,6 +1088,10 @@ _PLACEHOLDERS = {
     "glog": re.compile(r"<<.*?>>|\$\d"),
     "elixir": re.compile(r"#\{(?:[^{}]|\{[^{}]*\})*\}"),
     "psr3": re.compile(r"\{\$(?:[^{}]|\{[^{}]*\})*\}|\{[^{}\s]*\}|\$\w+(?:->\w+|\[[^\]]*\])?"),
+    # and the ninth's: Kotlin's $x and ${expr}, Python's {0}, {name!r} and {expr:.2f}
+    "timber": re.compile(r"\$\{(?:[^{}]|\{[^{}]*\})*\}|\$[A-Za-z_]\w*"),
+    "ansible": re.compile(r"\{(?:[^{}]|\{[^{}]*\})*\}"),
+    "pekko": re.compile(r"\$\{(?:[^{}]|\{[^{}]*\})*\}|\$[A-Za-z_]\w*"),
 }
 _RUST_PLACEHOLDER = re.compile(r"\{\{|\}\}|\{([^{}]*)\}")
 # Kinds whose Debug ({:?}, ?field) or tracing str value is quoted, as a string's is.
@@ -1038,6 +1195,36 @@ def build_event(call: dict[str, Any], system: System, rng: random.Random) -> Eve
         if call.get("errno"):  # PLOG: ": strerror [errno]"
             parts.extend([": ", (make_slot("errno", language, rng), "plain"), " ["])
             parts.extend([(make_slot("number", language, rng), "plain"), "]"])
+    elif system.style == "timber":
+        # Element's rageshake file, after its time: the thread's id, Timber's priority as the
+        # file logger spells it ("D/ "), "/", the tag ("Tag" when the call names none), ": ".
+        threads = Slot("number", _thread_id, [_thread_id(rng) for _ in range(6)])
+        parts.extend([(threads, "plain"), " " + str(call.get("label", "")) + "/"])
+        parts.append(str(call.get("tag", "Tag")) + ": ")
+        if style == "kotlin-format":  # Timber formats only when the call passes arguments
+            parts.extend(printf_parts(text, list(call.get("printf_args", [])), choices))
+        else:
+            parts.extend(_interpolated_message(text, call, language, rng, choices))
+    elif system.style == "ansible":
+        # Display: a verbose message for a host is logged as "<host> text"; a debug one is
+        # printed after the pid and time (left out as every header is) as "[host]: text".
+        if call.get("host"):
+            host = Slot("address", _inventory_host, [_inventory_host(rng) for _ in range(5)])
+            debug = call.get("level") == "DEBUG"
+            parts.extend(["[" if debug else "<", (host, "plain"), "]: " if debug else "> "])
+        if style == "printf":
+            parts.extend(printf_parts(text, list(call.get("args", [])), choices))
+        elif style in ("fstring", "str-format"):
+            parts.extend(_python_format_message(text, call, rng, choices))
+        else:
+            parts.append(text)
+    elif system.style == "pekko":
+        # LoggingAdapter: s"..." filled first, then {} by the arguments (only when the call
+        # passes some); the cluster's logInfo/logWarning... put the node's address first.
+        if call.get("cluster"):  # the lines of a cluster of three nodes
+            node = _choice_slot([_pekko_address(random.Random(n)) for n in range(3)])
+            parts.extend(["Cluster Node [", (node, "plain"), "] - "])
+        parts.extend(_interpolated_message(text, call, language, rng, choices))
     elif system.style in ("ruby", "perl"):
         # Puppet's console ("Notice: "), SpamAssassin's level ("dbg: ") before the text.
         parts.append(str(call.get("label", "")))
@@ -1552,6 +1739,57 @@ def _interpolated_message(
     return out
 
 
+def _inventory_host(rng: random.Random) -> str:
+    """A host as Ansible names it: an address or an inventory name."""
+    return _ip(rng) if rng.random() < 0.5 else f"{rng.choice(_VOCAB)}{rng.randint(1, 20):02d}"
+
+
+def _python_format_message(
+    text: str, call: dict[str, Any], rng: random.Random, choices: list[list[str] | None]
+) -> list[str | tuple[Slot, str]]:
+    """An f-string or str.format: ``verbs`` lists the fields in the order of the text
+    ({0}, {name!r}, {expr:.2f}); {{ and }} are braces."""
+    verbs = list(call.get("verbs", []))
+    args = list(call.get("args", []))
+    out: list[str | tuple[Slot, str]] = []
+    constant: list[str] = []
+    index = 0
+    position = 0
+    while position < len(text):
+        if text.startswith(("{{", "}}"), position):
+            constant.append(text[position])
+            position += 2
+            continue
+        if index < len(verbs) and text.startswith(verbs[index], position):
+            field = _PY_FIELD.fullmatch(verbs[index])
+            hint = args[index] if index < len(args) else ""
+            known = choices[index] if index < len(choices) else None
+            position += len(verbs[index])
+            index += 1
+            out.append("".join(constant))
+            constant = []
+            if known:
+                out.append((_choice_slot(known), "plain"))
+                continue
+            conversion, spec = (field.group(1) or "", field.group(2) or "") if field else ("", "")
+            kind = kind_of(hint, rng)
+            if spec and spec[-1] in "dfxXe%":
+                kind, _ = verb_kind("%" + spec.lstrip("<>^=+- #0123456789,_"), hint, "python", rng)
+            quoted = conversion == "!r" and kind in _RUST_QUOTED
+            out.append(
+                (make_slot(kind, "python", rng, "%" + spec), "py-repr" if quoted else "plain")
+            )
+            continue
+        constant.append(text[position])
+        position += 1
+    out.append("".join(constant))
+    return out
+
+
+# A field's conversion and format spec: {expr!r}, {0:.2f}.
+_PY_FIELD = re.compile(r"\{.*?(![rsa])?(?::([^{}:!]*))?\}", re.S)
+
+
 def _interpolated_slot(
     verb: str, hint: str, known: list[str] | None, language: str, rng: random.Random
 ) -> tuple[Slot, str]:
@@ -1563,6 +1801,10 @@ def _interpolated_slot(
         return _php_slot(verb, hint, rng), "plain"
     if language == "elixir":
         return _elixir_slot(hint, rng)
+    if language == "kotlin":
+        return _kotlin_slot(hint, rng), "plain"
+    if language == "scala":
+        return _scala_slot(hint, rng), "plain"
     if verb.startswith("%") and not verb.startswith("%{"):
         # printf verbs: %s, %.2f, and Ruby's named %<name>d
         printf_verb = "%" + verb.partition(">")[2] if verb.startswith("%<") else verb

@@ -86,6 +86,37 @@ def test_the_eighth_split_holds_new_systems_of_languages_and_conventions_no_earl
     assert logcall_corpus.SPLITS[7] == "eighth"
 
 
+def test_the_ninth_split_holds_new_systems_of_conventions_no_earlier_one_has() -> None:
+    ninth = {s.name: s for s in SYSTEMS.values() if s.split == "ninth"}
+    assert set(ninth) == {"element", "ansible", "pekko"}
+    earlier = {s.name: s for s in SYSTEMS.values() if s.split != "ninth"}
+    assert not set(ninth) & set(earlier)
+    assert not {"kotlin", "scala"} & {s.language for s in earlier.values()}
+    assert {s.style for s in ninth.values()} == {"timber", "ansible", "pekko"}
+    assert not {s.style for s in ninth.values()} & {s.style for s in earlier.values()}
+    assert logcall_corpus.SPLITS[8] == "ninth"
+
+
+@pytest.mark.parametrize("name", sorted(s.name for s in SYSTEMS.values() if s.split == "ninth"))
+def test_the_ninth_split_renders_its_full_sample_and_each_line_matches_its_truth(
+    name: str,
+) -> None:
+    pairs = list(generate(SYSTEMS[name]))
+    assert len(pairs) == logcall_corpus.LINES == 2000
+    assert len({truth for _, truth in pairs}) >= logcall_corpus.EVENTS - 10
+    config = MinerConfig()
+    for line, truth in pairs:
+        assert line and "\n" not in line and "  " not in line
+        assert "<*>" not in line
+        # No placeholder of the source is left in a line.
+        assert "${" not in line and not re.search(
+            r"\{(?:\d+|\w+(?:\.\w+)*)(?:![rs])?(?::[^}]*)?\}", line
+        )
+        if name == "element":
+            assert re.match(r"\d+ (?:V|D|I|W|E|WTF)/ /\S+: ", line), line
+        assert_matches(truth, line, config)
+
+
 @pytest.mark.parametrize("name", sorted(s.name for s in SYSTEMS.values() if s.split == "eighth"))
 def test_the_eighth_split_renders_its_full_sample_and_each_line_matches_its_truth(
     name: str,
@@ -758,3 +789,120 @@ def test_elixir_interpolation_writes_inspected_terms_after_the_level_and_car_id(
     # Without car_id in the call, Logger prints the level alone.
     plain = {"style": "elixir", "label": "[info] ", "format": "Token refresh is disabled"}
     assert _line_and_truth(plain, "teslamate")[0] == "[info] Token refresh is disabled"
+
+
+def test_kotlin_templates_render_after_elements_thread_priority_and_tag() -> None:
+    call = {
+        "style": "kotlin",
+        "label": "W/ ",
+        "tag": "VOIP/WebRtcCall",
+        "format": "Room $roomId: event ${event.eventId} from ${sender} at 100% ($count)",
+        "verbs": ["$roomId", "${event.eventId}", "${sender}", "$count"],
+        "args": ["roomId", "event.eventId", "sender", "count"],
+    }
+    for seed in range(5):
+        line, truth = _line_and_truth(call, "element", seed)
+        # The tag is constant text; the Loghub rules read a /-path as a value, as elsewhere.
+        assert truth == "<*> W/ <*>: Room <*>: event <*> from <*> at <*>% (<*>)"
+        # Matrix ids: a room !opaque:server, an event $ and base64, a user @name:server; a %
+        # is not formatted when the call passes no arguments.
+        assert re.fullmatch(
+            r"\d+ W/ /VOIP/WebRtcCall: Room ![A-Za-z0-9]{18}:[\w.]+: event \$[\w-]{43} "
+            r"from @[a-z]+\d+:[\w.]+ at 100% \(\d+\)",
+            line,
+        ), line
+    # With arguments, Timber formats the message with String.format: %s, %d, %% a percent sign.
+    formatted = {
+        "style": "kotlin-format",
+        "label": "E/ ",
+        "tag": "Tag",
+        "format": "Cannot decode Bitmap: %s (%d%%)",
+        "printf_args": ["uri", "percent"],
+    }
+    line, truth = _line_and_truth(formatted, "element")
+    assert truth == "<*> E/ <*>: Cannot decode Bitmap: <*> (<*>%)"
+    assert re.fullmatch(r"\d+ E/ /Tag: Cannot decode Bitmap: \S+ \(\d+%\)", line), line
+
+
+def test_python_format_fields_render_after_ansibles_host_prefix() -> None:
+    call = {
+        "style": "str-format",
+        "level": "INFO",
+        "host": "self.host",
+        "format": "{action}: PUT {0!r} TO {1} in {2:.2f}s {{done}}",
+        "verbs": ["{action}", "{0!r}", "{1}", "{2:.2f}"],
+        "args": ["self._task.action", "in_path", "out_path", "elapsed"],
+        "arg_values": [["reboot", "ansible.builtin.reboot"], None, None, None],
+    }
+    for seed in range(5):
+        line, truth = _line_and_truth(call, "ansible", seed)
+        # A verbose message for a host is "<host> text"; !r quotes a string as repr does,
+        # {{ and }} are braces, :.2f two places.
+        assert truth == "<*> <*>: PUT '<*>' TO <*> in <*> {done}"
+        assert re.fullmatch(
+            r"<[\w.]+> (?:reboot|ansible\.builtin\.reboot): PUT '/\S+' TO /\S+ in \d+\.\d\ds "
+            r"\{done\}",
+            line,
+        ), line
+    # A debug message for a host is "[host]: text" after the pid and time (left out).
+    debug = dict(call, level="DEBUG", style="fstring")
+    line, truth = _line_and_truth(debug, "ansible")
+    assert truth == "[<*>]: <*>: PUT '<*>' TO <*> in <*> {done}"
+    assert re.fullmatch(r"\[[\w.]+\]: \S+: PUT '/\S+' TO /\S+ in \S+s \{done\}", line), line
+    # printf: %r quotes, %% is a percent sign; a plain text is printed as it is.
+    printf = {"style": "printf", "format": "EXEC %s (%r) 100%%", "args": ["cmd", "name"]}
+    line, truth = _line_and_truth(printf, "ansible")
+    assert truth == "EXEC <*> ('<*>') <*>%"
+    assert re.fullmatch(r"EXEC \S+ \('[^']+'\) 100%", line), line
+    plain = {"style": "plain", "level": "DEBUG", "format": "done {x} 100%%"}
+    assert _line_and_truth(plain, "ansible")[0] == "done {x} 100%%"
+
+
+def test_placeholders_of_the_ninth_splits_conventions_are_not_words() -> None:
+    has_words = logcall_corpus._has_words
+    assert not has_words("$roomId ${event.eventId}", "timber")
+    assert not has_words("{0} {name!r} {elapsed:.2f}", "ansible")
+    assert has_words("Room $roomId", "timber") and has_words("PUT {0} TO {1}", "ansible")
+
+
+def test_scala_interpolation_and_pekko_templates_render_after_the_cluster_prefix() -> None:
+    call = {
+        "style": "pekko",
+        "cluster": True,
+        "format": "Leader is moving node [{}] to [{}] in ${typeName} for {}, 100% $$",
+        "verbs": ["{}", "{}", "${typeName}", "{}"],
+        "args": ["m.address", "m.status", "typeName", "sender()"],
+        "arg_values": [None, ["Up"], None, None],
+    }
+    for seed in range(5):
+        line, truth = _line_and_truth(call, "pekko", seed)
+        # s"..." is filled first, then each {} by an argument in turn; % and $ are text.
+        assert truth == (
+            "Cluster Node [<*>] - Leader is moving node [<*>] to [<*>] in <*> for <*>, <*>% $$"
+        )
+        assert re.fullmatch(
+            r"Cluster Node \[pekko://ClusterSystem@10(?:\.\d+){3}:\d+\] - Leader is moving node "
+            r"\[pekko://ClusterSystem@[\d.]+:\d+\] to \[Up\] in [A-Za-z]+ for "
+            r"Actor\[pekko://ClusterSystem@[\d.]+:\d+/[\w/]+#-?\d+\], 100% \$\$",
+            line,
+        ), line
+    # A call with no arguments is not formatted: its {} stays; the cluster's prefix names one
+    # of the three nodes whose lines these are.
+    plain = {
+        "style": "pekko-plain",
+        "format": "Welcome {} from ${node}",
+        "verbs": ["${node}"],
+        "args": ["node"],
+    }
+    line, truth = _line_and_truth(plain, "pekko")
+    assert truth == "Welcome {} from <*>" and line.startswith("Welcome {} from pekko://")
+    nodes = {
+        _line_and_truth({"style": "pekko-plain", "cluster": True, "format": "Up"}, "pekko", n)[0]
+        for n in range(30)
+    }
+    assert len(nodes) == 3
+
+
+def test_placeholders_of_scala_interpolation_are_not_words() -> None:
+    assert not logcall_corpus._has_words("$node ${m.address} {}", "pekko")
+    assert logcall_corpus._has_words("Welcome ${node}", "pekko")
