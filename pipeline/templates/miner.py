@@ -281,7 +281,13 @@ class ServiceMiner:
             self.templates.move_to_end(template.id)
             general.update(diffs)
             return best, False, None
-        words = [i for i in uncovered if differ_in_words(shape_tokens[i], tokens[i])]
+        words = [
+            i
+            for i in uncovered
+            if differ_in_words(shape_tokens[i], tokens[i])
+            and not _value_for_word(shape_tokens[i], tokens[i])
+            and not _value_for_word(tokens[i], shape_tokens[i])
+        ]
         if words and (
             (words[0] == 0 and not _component_varies(words, shape_tokens[0], tokens[0]))
             or not self._words_vary(best, tokens, words, key)
@@ -826,12 +832,14 @@ class ServiceMiner:
     def _words_vary(self, shape: Shape, tokens: list[str], words: list[int], key: GroupKey) -> bool:
         """Record the words seen at ``words``; True once they took enough distinct values."""
         mine = shape.tokens
-        # A Capitalised word that ends the message is a state reported last (``Valid state -
-        # Running``); elsewhere, and in upper case anywhere, such words name events.
+        # A Capitalised or UPPER_CASE word that ends the message is a state reported last
+        # (``Valid state - Running``, ``returned FAILED``); elsewhere such words name events,
+        # and so does an UPPER_CASE word at the end beside a word in another case (``Unexpected
+        # SIV`` / ``Unexpected length``): the values of one state are written alike.
         last = len(tokens) - 1
         if any(
             (is_enum(mine[i]) or is_enum(tokens[i]))
-            and (i != last or _upper(mine[i]) or _upper(tokens[i]))
+            and (i != last or _upper(mine[i]) != _upper(tokens[i]))
             for i in words
         ):
             return False
@@ -1062,6 +1070,13 @@ def _head(tokens: list[str], end: int, label: bool) -> HeadKey:
 def _has_letters(token: str) -> bool:
     """True if ``token`` has a letter outside its variables."""
     return any(char.isalpha() for char in token.replace(WILDCARD, ""))
+
+
+def _value_for_word(word: str, token: str) -> bool:
+    """True if ``token`` is a value masked whole (``<*>``, ``<*>.``) where the other has a word
+    in the same punctuation (``dabbefb.``): the word is a value that happens to be written
+    without digits, whichever of the two came first."""
+    return _has_letters(word) and not _has_letters(token) and covers(token, word, True)
 
 
 def _upper(token: str) -> bool:

@@ -27,13 +27,19 @@ def differ_in_words(mine: str, theirs: str) -> bool:
     """True if two different tokens differ in their constant text, not only in values.
 
     ``Link ok`` / ``Link error`` and ``tty=NODEVssh`` / ``tty=:<*>`` differ in words;
-    ``<*>:<*>`` / ``<*>`` and ``user=<*>`` / ``user=guest`` (a key whose value is masked
-    elsewhere) do not. A token with two or more variables counts as a value as a whole.
+    ``<*>:<*>`` / ``<*>``, ``user=<*>`` / ``user=guest`` (a key whose value is masked
+    elsewhere) and ``mode=fast`` / ``mode=safe`` (one key's value) do not. A token with two
+    or more variables counts as a value as a whole.
     """
     if _quoted_apart(mine, theirs):
         # What is quoted differs ("EBUSY" / "EACCES", 'get' / 'put'): a quoted value.
         return False
     if WILDCARD not in mine and WILDCARD not in theirs:
+        key = _FIELD_KEY.match(mine)
+        if key is not None and theirs.startswith(key.group()) and len(theirs) > key.end():
+            # The value of one key written as two words (mode=fast / mode=safe): a key names
+            # what follows it as a value, whether it is a number or a word.
+            return False
         # Units of a measurement vary with its value ("5 KB" / "80 B"): not an event change.
         return not (mine in UNIT_TOKENS and theirs in UNIT_TOKENS)
     if mine.count(WILDCARD) > 1 or theirs.count(WILDCARD) > 1:

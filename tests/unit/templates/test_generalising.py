@@ -470,10 +470,10 @@ def test_capitalised_words_ending_a_message_become_a_variable(miners: ServiceMin
     assert set(mine_all(miners, [f"Thermostat reported mode - {m}" for m in modes])) == {
         "Thermostat reported mode - <*>"
     }
-    # Elsewhere, and in upper case, they stay the words of different events.
+    # Elsewhere, also in upper case, they stay the words of different events.
     inner = mine_all(miners, [f"Pump went {m} at once" for m in modes[:3]])
     assert len(set(inner)) == 3
-    upper = mine_all(miners, [f"Valve moved to {m.upper()}" for m in modes[:3]])
+    upper = mine_all(miners, [f"Valve moved to {m.upper()} at once" for m in modes[:3]])
     assert len(set(upper)) == 3
 
 
