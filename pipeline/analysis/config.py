@@ -111,6 +111,14 @@ class AnalysisConfig:
     daily_days: int = 3
     daily_span: int = 5
     daily_z: float = 5.0
+    # A drop on bursty low counts is within three z in each window (no line against four
+    # expected), and the level learns it window by window: a run of windows below the level
+    # is also summed against the level from before it (a negative binomial of the run's
+    # length), for up to ``low_run_windows`` windows; at most ``low_run_ratio`` of the lines
+    # expected and ``low_run_z`` off is a drop.
+    low_run_windows: int = 15
+    low_run_ratio: float = 0.3
+    low_run_z: float = 5.0
 
     # Half-space trees (river): one observation per closed window.
     hst_trees: int = 10

@@ -3,6 +3,7 @@ anomalies, incident events and insights, and learns from it afterwards."""
 
 from __future__ import annotations
 
+import itertools
 import math
 import zlib
 
@@ -93,6 +94,10 @@ class ServiceDetector:
         self.error_pool: list[tuple[int, int]] = []
         # z-scores of the latest consecutive windows whose volume deviated the same way.
         self.volume_run: list[float] = []
+        # Counts of the latest consecutive windows below the level (at most
+        # `low_run_windows`), and the level's expected count and dispersion before them.
+        self.low_run: list[int] = []
+        self.low_anchor: tuple[float, float] | None = None
         # Templates whose share jumped before: template id -> [runs of jumps, last index].
         self.shift_runs: dict[str, list[int]] = {}
         # The last window with an anomaly of any kind (traffic may settle elsewhere after it).
@@ -168,7 +173,7 @@ class ServiceDetector:
         after_incident = index - self.last_anomaly_index <= _SETTLE_WINDOWS
         if self.volume.settle(n, after_incident):
             # The traffic settled at a level of its own after an incident: the new normal.
-            self.volume_run = []
+            self.volume_run, self.low_run, self.low_anchor = [], [], None
         # The first window of a step right after an incident may be where traffic settles:
         # its volume is not alerted until the next window tells (settle needs two).
         settling = after_incident and self.volume.pending is not None
@@ -372,6 +377,7 @@ class ServiceDetector:
                 self.volume_run,
                 config,
                 self.daily,
+                (self.low_run, self.low_anchor),
             ),
             error_rate_rule(
                 acc,
@@ -505,6 +511,40 @@ class ServiceDetector:
             return []
         return pool[-limit:]
 
+    def _track_low(self, n: int, volume_z: float, recurring: bool) -> None:
+        """Extend or end the run of windows below the level (before the level learns this
+        one): it starts at a step down -- a window clearly low (z <= -1) at most
+        ``low_run_ratio`` of both the level and the last windows' mean (a level lagging a steep
+        cycle can be half off; the windows just before a decline are not) -- and goes on while
+        windows stay within ``max_drop_ratio`` of the level it started from. A recurring
+        trough starts none."""
+        config = self.config
+        anchor = self.low_anchor
+        expected = self.volume.expected()
+        if recurring:
+            self.low_run, self.low_anchor = [], None
+        elif (
+            anchor is not None
+            and n <= anchor[0] * config.max_drop_ratio
+            and len(self.low_run) < config.low_run_windows
+        ):
+            self.low_run.append(n)
+        elif (
+            volume_z <= -1.0
+            and self.volume.n > 0
+            and n <= expected * config.low_run_ratio
+            and n <= self._recent_mean() * config.low_run_ratio
+        ):
+            self.low_run = [n]
+            self.low_anchor = (expected, self.volume.dispersion())
+        else:
+            self.low_run, self.low_anchor = [], None
+
+    def _recent_mean(self, windows: int = 3) -> float:
+        """Mean count of the last ``windows`` closed windows (0 before any)."""
+        recent = list(itertools.islice(reversed(self.history.values), windows))
+        return sum(math.expm1(x) for x, _, _ in recent) / len(recent) if recent else 0.0
+
     def _learn(
         self,
         index: int,
@@ -521,6 +561,7 @@ class ServiceDetector:
         quiet = self.volume.expected() < self.config.quiet_lines
         self.error_pool = self._pool_errors(acc.errors, n, 3 * limit if quiet else limit)
         run = self.volume_run
+        self._track_low(n, volume_z, self.recurring_volume)
         if self.daily is not None:
             self.daily.add(index, n, self.recurring_volume, alerted)
         if self.recurring_volume:

@@ -37,6 +37,8 @@ def dump_detector(det: ServiceDetector, with_open: bool = True) -> dict[str, Any
         "shift_runs": det.shift_runs,
         "shift_pools": det.shift_pools,
         "volume_run": det.volume_run,
+        "low_run": det.low_run,
+        "low_anchor": None if det.low_anchor is None else list(det.low_anchor),
         "last_anomaly_index": det.last_anomaly_index,
         "alert_windows": det.alert_windows,
         "error_pool": det.error_pool,
@@ -98,6 +100,10 @@ def load_detector(name: str, config: AnalysisConfig, state: dict[str, Any]) -> S
     det.previous_evidence = {str(k): float(v) for k, v in state["previous_evidence"].items()}
     det.shift_runs = {str(k): [int(v[0]), int(v[1])] for k, v in state["shift_runs"].items()}
     det.volume_run = [float(z) for z in state["volume_run"]]
+    # Older snapshots have no low run: it starts again.
+    det.low_run = [int(c) for c in state.get("low_run") or []]
+    anchor = state.get("low_anchor")
+    det.low_anchor = None if not anchor else (float(anchor[0]), float(anchor[1]))
     # Older snapshots have neither.
     det.last_anomaly_index = int(state.get("last_anomaly_index", det.last_anomaly_index))
     det.alert_windows = int(state.get("alert_windows", 0))

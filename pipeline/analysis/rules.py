@@ -16,11 +16,14 @@ from pipeline.analysis.baselines import (
     VolumeBaseline,
 )
 from pipeline.analysis.config import AnalysisConfig
+from pipeline.analysis.counts import volume_z
 from pipeline.analysis.levels import ERROR, WARNING
 from pipeline.analysis.windows import WindowAccumulator
 
 # Pseudo-kind: the window's volume matches a recurring peak or trough (never alerted).
 RECURRING = "recurring_volume"
+# Evidence at the reference z: a weaker drop of the level rule gives way to a low run's.
+_GATE_EVIDENCE = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,13 +51,17 @@ def volume_rule(
     run: list[float],
     config: AnalysisConfig,
     daily: DailyProfile | None = None,
+    low: tuple[list[int], tuple[float, float] | None] = ([], None),
 ) -> Candidate | None:
     """volume_spike / volume_drop against the volume baseline and, for a service with a
     cycle (``LevelHistory.seasonal``), against the same phase of its last cycles too: a
     deviation the cycle explains is no anomaly, and a window ``cycle_z`` off its phase is one
-    even if the level alone would not call it. With ``daily``, the last windows are also
-    compared with the same time of day on earlier days (``_daily_rule``)."""
+    even if the level alone would not call it. ``low`` is the run of windows below the level
+    before this one and the level it began from (``low_run_rule``). With ``daily``, the last
+    windows are also compared with the same time of day on earlier days (``_daily_rule``)."""
     cand = _level_rule(acc, volume, history, shares, fresh, run, config)
+    if cand is None or (cand.kind == "volume_drop" and cand.evidence < _GATE_EVIDENCE):
+        cand = low_run_rule(acc, *low, volume, shares, config) or cand
     if daily is not None and (cand is None or cand.kind != RECURRING):
         cand = _daily_rule(acc, daily, history, shares, volume, config, cand)
     season = history.seasonal(acc.count, config.cycle_min_fit) if config.cycles else None
@@ -154,6 +161,43 @@ def _level_rule(
             persisted=pooled,
         )
     return None
+
+
+def low_run_rule(
+    acc: WindowAccumulator,
+    run: list[int],
+    anchor: tuple[float, float] | None,
+    volume: VolumeBaseline,
+    shares: TemplateShares,
+    config: AnalysisConfig,
+) -> Candidate | None:
+    """volume_drop for a run of windows below the level (``run``: the counts of the windows
+    before this one; ``anchor``: the level's expected count and dispersion when the run
+    began), summed with this window against as many windows of the anchor: a sum of
+    independent negative binomials of one dispersion ``phi`` is one with ``phi / k``."""
+    if anchor is None or not run:
+        return None
+    mean, dispersion = anchor
+    n = acc.count
+    # This window must be down itself: the run's sum still tells after traffic came back.
+    if n > mean * config.low_run_ratio:
+        return None
+    k = len(run) + 1
+    total = sum(run) + n
+    expected = k * mean
+    if total > expected * config.low_run_ratio:
+        return None
+    z = volume_z(total, expected, dispersion / k)
+    if z > -config.low_run_z:
+        return None
+    return Candidate(
+        "volume_drop",
+        evidence(-z, config.low_run_z),
+        mean,
+        float(n),
+        _missing(acc, shares, volume.expected(), config.top_templates),
+        persisted=True,
+    )
 
 
 # How far this window must be from the level baseline, on the side of the daily scan.

@@ -48,14 +48,20 @@ VARIANTS = ("standard", "cycles", "new_normal", "subtle", "daily")
 # A false-alarm episode: false flags of a service no more than this many windows apart (an
 # incident stays open across the normal windows before it resolves).
 EPISODE_GAP = 3
+# Seeds of the daily variant per split (each three days of traffic).
+DAILY_SEEDS = 5
 
 
 def scenarios(variant: str, heldout: bool, quick: bool) -> list[SimConfig]:
     """Tuning seeds of the variant's generator, or held-out seeds of its holdout generator
     (never looked at while tuning)."""
     hours = DEFAULT_HOURS.get(variant, 6.0)
-    seeds = [101, 102] if heldout else [1, 2]
-    if quick or variant == "daily":
+    if variant == "daily":
+        # Six incidents a seed: one seed is too few to read a recall from.
+        seeds = list(range(101, 101 + DAILY_SEEDS)) if heldout else list(range(1, 1 + DAILY_SEEDS))
+    else:
+        seeds = [101, 102] if heldout else [1, 2]
+    if quick:
         seeds = seeds[:1]
     if heldout and variant == "standard":
         return [SimConfig(seed=s, hours=hours, variant="holdout") for s in seeds]
