@@ -26,7 +26,10 @@ bound to parameters by name, ``{Value:F2}``, a sequence joined by ``, ``) and C+
 (``$roomId``, ``${event.eventId}``) after Element's thread id, Timber's priority and tag
 (``D/ /Tag: ``), Python's ``str.format`` and f-strings (``{0}``, ``{path!r}``) after Ansible's
 ``<host> ``, and Scala's ``s"..."`` with Pekko's ``{}`` after its cluster's
-``Cluster Node [address] - ``.
+``Cluster Node [address] - ``; and for the tenth split go-kit's logfmt (``msg=...`` among
+the call's pairs, in their order, quoted only when it has to be), logr's key/value pairs in
+CloudNativePG's zap JSON (``{"msg":"...","key":"value","error":"..."}``), Python's printf after
+Patroni's ``INFO: `` and Lua's joined operands after Lsyncd's category (``Normal: ``).
 Each value is drawn by what its argument is (an error, a path, a state, a list, a name with a
 number in it...), judged from its verb and the argument's name; values repeat as they do in
 real logs (a state has a few values, a counter is new every time).
@@ -34,7 +37,7 @@ real logs (a state has a few values, a counter is new every time).
 The truth of a line is its format with every value written ``<*>`` (the constant text, quotes
 and keys stay), corrected with the Loghub-2.0 rules as the Loghub samples are.
 
-Systems are split in nine: ``tuning`` (looked at while the miner is changed), ``held-out``
+Systems are split in ten: ``tuning`` (looked at while the miner is changed), ``held-out``
 (only summary rows are read), ``fresh`` (added after the miner was changed for this
 benchmark and measured once, to replace held-out rows that had led to changes), ``unseen``
 (added once all three had been looked at, never run through a miner before their first
@@ -47,8 +50,9 @@ never run through a miner before its first measurement) and ``eighth`` (added on
 been tuned with all seven looked at, of languages and conventions the others lack, never run
 through a miner before its first measurement) and ``ninth`` (added once the miner had been
 tuned with all eight looked at, of conventions the others lack and two languages new to the
-corpus, never run through a miner before its first measurement: the clean split for judging the
-next round of miner changes). Run
+corpus, never run through a miner before its first measurement) and ``tenth`` (added once the
+miner had been tuned with all nine looked at, never run through a miner before its first
+measurement: the clean split for judging the next round of miner changes). Run
 ``python tests/bench/logcall_corpus.py --out DIR`` to write
 ``DIR/<split>/<system>/<system>_2k.log_structured_corrected.csv`` (columns ``Content`` and
 ``EventTemplate``), the layout of the Loghub samples that ``bench_templates.py`` reads.
@@ -85,7 +89,7 @@ EVENTS = 150
 class System:
     name: str
     # go, c, python, java, rust, javascript, erlang, ruby, perl, csharp, cpp, php, elixir,
-    # kotlin, scala
+    # kotlin, scala, lua
     language: str
     # printf, slf4j, jul, zap, klog, logrus, logfmt (slog), hclog; and for the novel split
     # tracing (Rust), nodejs (util.format and template literals), jboss, zerolog; and for the
@@ -98,9 +102,12 @@ class System:
     # and for the ninth timber (Kotlin's "$x ${expr}" after Element's thread id, Timber's
     # priority and tag, "D/ /Tag: ") and ansible (str.format's {0} and {name!r}, f-strings
     # and printf, after Display's "<host> " or "[host]: ") and pekko (Scala's s"$x ${expr}" and
-    # LoggingAdapter's {}, the cluster's "Cluster Node [address] - " before its own)
+    # LoggingAdapter's {}, the cluster's "Cluster Node [address] - " before its own); and for
+    # the tenth gokit (go-kit's logfmt: the call's pairs in order, msg=... among them), logr
+    # (logr's pairs and Error's "error" in zap's JSON after "msg") and labelled (printf, or the
+    # text as it is, after a label: Patroni's level "INFO: ", Lsyncd's category "Normal: ")
     style: str
-    split: str  # tuning, held-out, fresh, unseen, novel, sixth, seventh, eighth or ninth
+    split: str  # tuning, held-out, fresh, unseen, novel, sixth, seventh, eighth, ninth or tenth
     # An exception passed to the call is printed on the message's line after " =>" (Solr's
     # log4j2 layout); elsewhere its trace goes on later lines.
     exception_inline: bool = False
@@ -147,6 +154,10 @@ SYSTEMS: dict[str, System] = {
         System("element", "kotlin", "timber", "ninth"),
         System("ansible", "python", "ansible", "ninth"),
         System("pekko", "scala", "pekko", "ninth"),
+        System("thanos", "go", "gokit", "tenth"),
+        System("cloudnativepg", "go", "logr", "tenth"),
+        System("patroni", "python", "labelled", "tenth"),
+        System("lsyncd", "lua", "labelled", "tenth"),
     )
 }
 
@@ -160,6 +171,7 @@ SPLITS = (
     "seventh",
     "eighth",
     "ninth",
+    "tenth",
 )
 
 # A piece of a line: its text and whether it is a value (``<*>`` in the truth).
@@ -673,6 +685,11 @@ def _kotlin_slot(hint: str, rng: random.Random) -> Slot:
     return make_slot(kind_of(hint, rng), "kotlin", rng)
 
 
+def _lua_error(rng: random.Random) -> str:
+    # io.open's and os.remove's messages, the system's error after the path
+    return f"{_path(rng)}: {rng.choice(_ERRNO_TEXT)}"
+
+
 def _scala_error(rng: random.Random) -> str:
     """A Throwable as Pekko's {} writes it (toString), or its getMessage."""
     forms: tuple[Callable[[], str], ...] = (
@@ -785,6 +802,7 @@ _ERRORS = {
     "elixir": _elixir_error,
     "kotlin": _kotlin_error,
     "scala": _scala_error,
+    "lua": _lua_error,
 }
 
 
@@ -821,6 +839,8 @@ def _duration(rng: random.Random, language: str) -> str:
         return f"{rng.uniform(0, 60):.{rng.randint(1, 6)}f}"
     if language == "scala":  # FiniteDuration's toString
         return f"{rng.randint(1, 999)} {rng.choice(('milliseconds', 'seconds', 'millis', 'ms'))}"
+    if language == "lua":  # Lsyncd's delays and intervals: a number of seconds
+        return str(rng.randint(1, 600))
     if language == "cpp":  # Kudu's MonoDelta::ToString
         return f"{rng.uniform(0, 60):.3f}s"
     return f"{rng.randint(1, 9999)} ms"
@@ -934,8 +954,10 @@ def make_slot(kind: str, language: str, rng: random.Random, verb: str = "") -> S
 
 def format_list(items: str, language: str, style: str) -> str:
     values = items.split("\x00")
-    if style in ("zap", "zerolog"):
+    if style in ("zap", "zerolog", "logr"):
         return json.dumps(values, separators=(",", ":"))
+    if language == "lua":  # Lsyncd writes a table as its address
+        return f"(Table: 0x55{zlib.crc32(items.encode()):08x})"
     if language == "python":
         return "[" + ", ".join(repr(v) for v in values) + "]"
     if language in ("java", "kotlin"):  # List.toString
@@ -1225,6 +1247,49 @@ def build_event(call: dict[str, Any], system: System, rng: random.Random) -> Eve
             node = _choice_slot([_pekko_address(random.Random(n)) for n in range(3)])
             parts.extend(["Cluster Node [", (node, "plain"), "] - "])
         parts.extend(_interpolated_message(text, call, language, rng, choices))
+    elif system.style == "labelled":
+        # Patroni's "%(asctime)s %(levelname)s: %(message)s" and Lsyncd's "%s %s: %s" (time,
+        # category, message), their time left out: the label ("INFO: ", "Normal: "), then the
+        # message, formatted by printf only when the call passes arguments (Lsyncd's Lua calls
+        # join their operands: the format is that join, the values as %s).
+        parts.append(str(call.get("label", "")))
+        if style == "plain":
+            parts.append(text)
+        else:
+            parts.extend(printf_parts(text, list(call.get("args", [])), choices))
+    elif system.style == "gokit":
+        # go-kit's logfmt, after the level=, ts= and caller= its logger puts first (left out as
+        # every header is): the call's pairs in their order, msg among them; a value is quoted
+        # only when it is empty or holds a space, '=', '"' or a control character.
+        keys, args = list(call.get("keys", [])), list(call.get("key_args", []))
+        for index, key in enumerate(keys):
+            parts.append((" " if index else "") + key + "=")
+            if key == "msg":
+                parts.append(json.dumps(text, ensure_ascii=False) if _gokit_quoted(text) else text)
+                continue
+            arg = args[index] if index < len(args) and args[index] is not None else key
+            known = choices[index] if index < len(choices) else None
+            kind = kind_of("err" if key in ("err", "error") else key + " " + arg, rng)
+            parts.append((_choice_slot(known) if known else make_slot(kind, language, rng), "slog"))
+    elif system.style == "logr":
+        # CloudNativePG's zap JSON without what comes before "msg" (level, ts, logger) and the
+        # fields its logger adds to every line (logging_pod; caller for debug and trace): the
+        # message, the call's key/value pairs in order, then Error's err as "error" (none for
+        # nil). zap writes a duration as a number of seconds.
+        parts.append('{"msg":' + json.dumps(text, ensure_ascii=False))
+        keys, args = list(call.get("keys", [])), list(call.get("key_args", []))
+        for index, key in enumerate(keys):
+            arg = args[index] if index < len(args) else key
+            known = choices[index] if index < len(choices) else None
+            kind = kind_of(key + " " + arg, rng)
+            kind = "float" if kind == "duration" else kind
+            slot = _choice_slot(known) if known else make_slot(kind, language, rng)
+            bare = not known and kind in ("number", "bool", "float", "list")
+            parts.extend(["," + json.dumps(key, ensure_ascii=False) + ":"])
+            parts.append((slot, "plain" if bare else "go-quoted"))
+        if call.get("error_arg") not in (None, "nil"):
+            parts.extend([',"error":', (make_slot("error", language, rng), "go-quoted")])
+        parts.append("}")
     elif system.style in ("ruby", "perl"):
         # Puppet's console ("Notice: "), SpamAssassin's level ("dbg: ") before the text.
         parts.append(str(call.get("label", "")))
@@ -1995,6 +2060,10 @@ def _template_message(
 def _choice_slot(values: list[str]) -> Slot:
     """An argument that can only be one of a few strings the source spells out."""
     return Slot("choice", lambda r: r.choice(values), list(values))
+
+
+def _gokit_quoted(text: str) -> bool:
+    return not text or re.search(r'[\s="\x00-\x1f]', text) is not None
 
 
 def _hclog_name(call: dict[str, Any]) -> str:

@@ -97,6 +97,40 @@ def test_the_ninth_split_holds_new_systems_of_conventions_no_earlier_one_has() -
     assert logcall_corpus.SPLITS[8] == "ninth"
 
 
+def test_the_tenth_split_holds_new_systems_of_conventions_no_earlier_one_has() -> None:
+    tenth = {s.name: s for s in SYSTEMS.values() if s.split == "tenth"}
+    assert set(tenth) == {"thanos", "cloudnativepg", "patroni", "lsyncd"}
+    earlier = {s.name: s for s in SYSTEMS.values() if s.split != "tenth"}
+    assert not set(tenth) & set(earlier)
+    assert {s.language for s in tenth.values()} == {"go", "python", "lua"}
+    assert "lua" not in {s.language for s in earlier.values()}
+    assert {s.style for s in tenth.values()} == {"gokit", "logr", "labelled"}
+    assert not {s.style for s in tenth.values()} & {s.style for s in earlier.values()}
+    assert logcall_corpus.SPLITS[9] == "tenth"
+
+
+@pytest.mark.parametrize("name", sorted(s.name for s in SYSTEMS.values() if s.split == "tenth"))
+def test_the_tenth_split_renders_its_full_sample_and_each_line_matches_its_truth(
+    name: str,
+) -> None:
+    pairs = list(generate(SYSTEMS[name]))
+    assert len(pairs) == logcall_corpus.LINES == 2000
+    assert len({truth for _, truth in pairs}) >= logcall_corpus.EVENTS - 10
+    config = MinerConfig()
+    for line, truth in pairs:
+        assert line and "\n" not in line and "  " not in line
+        assert "<*>" not in line
+        if name == "thanos":
+            assert "msg=" in line, line
+        elif name == "cloudnativepg":
+            assert line.startswith('{"msg":') and line.endswith("}"), line
+        elif name == "patroni":
+            assert re.match(r"(?:DEBUG|INFO|WARNING|ERROR|CRITICAL): ", line), line
+        else:
+            assert re.match(r"[A-Z][a-z]+: ", line), line
+        assert_matches(truth, line, config)
+
+
 @pytest.mark.parametrize("name", sorted(s.name for s in SYSTEMS.values() if s.split == "ninth"))
 def test_the_ninth_split_renders_its_full_sample_and_each_line_matches_its_truth(
     name: str,
@@ -906,3 +940,82 @@ def test_scala_interpolation_and_pekko_templates_render_after_the_cluster_prefix
 def test_placeholders_of_scala_interpolation_are_not_words() -> None:
     assert not logcall_corpus._has_words("$node ${m.address} {}", "pekko")
     assert logcall_corpus._has_words("Welcome ${node}", "pekko")
+
+
+def test_go_kit_prints_the_calls_pairs_in_order_with_msg_among_them() -> None:
+    call = {
+        "style": "structured",
+        "format": "compaction failed",
+        "keys": ["group", "msg", "err", "mode"],
+        "key_args": ["g.Key()", None, "err", "mode"],
+        "arg_values": [None, None, None, ["vertical"]],
+    }
+    for seed in range(5):
+        line, truth = _line_and_truth(call, "thanos", seed)
+        # The pairs as the call gives them; msg is quoted as a value with a space is.
+        assert truth == 'group=<*> msg="compaction failed" err=<*> mode=<*>'
+        assert re.fullmatch(
+            r'group=\S+ msg="compaction failed" err=(?:\S+|".*") mode=vertical', line
+        )
+    # A message of one word is not quoted; a quote in it is escaped when it is.
+    line, truth = _line_and_truth(
+        {"style": "structured", "format": "starting", "keys": ["msg"], "key_args": [None]}, "thanos"
+    )
+    assert line == truth == "msg=starting"
+    quoted = {"style": "structured", "format": 'bad "x"', "keys": ["msg"], "key_args": [None]}
+    assert _line_and_truth(quoted, "thanos")[0] == 'msg="bad \\"x\\""'
+
+
+def test_logr_pairs_and_error_render_in_cloudnativepgs_json() -> None:
+    import json
+
+    call = {
+        "style": "structured",
+        "format": "Cannot reconcile",
+        "keys": ["podName", "attempt", "took", "phase"],
+        "key_args": ["pod.Name", "attempt", "time.Since(start)", "phase"],
+        "arg_values": [None, None, None, ["Running"]],
+        "error_arg": "err",
+    }
+    line, truth = _line_and_truth(call, "cloudnativepg")
+    record = json.loads(line)
+    # The message first, the call's pairs in order, then Error's err; a duration in seconds.
+    assert list(record) == ["msg", "podName", "attempt", "took", "phase", "error"]
+    assert record["msg"] == "Cannot reconcile" and record["phase"] == "Running"
+    assert isinstance(record["attempt"], int) and isinstance(record["took"], float)
+    assert isinstance(record["podName"], str) and isinstance(record["error"], str)
+    assert truth == (
+        '{"msg":"Cannot reconcile","podName":"<*>","attempt":<*>,"took":<*>,'
+        '"phase":"<*>","error":"<*>"}'
+    )
+    # Error(nil, ...) writes no error; a call with no pairs is its message alone.
+    plain = {"style": "structured", "format": "Ready", "keys": [], "error_arg": "nil"}
+    assert _line_and_truth(plain, "cloudnativepg") == ('{"msg":"Ready"}', '{"msg":"Ready"}')
+
+
+def test_a_label_comes_before_printf_or_the_text_as_it_is() -> None:
+    call = {
+        "format": "Lock owner: %s; I am %r (%d%%)",
+        "verbs": ["%s", "%r", "%d"],
+        "args": ["lock_owner", "self.state_handler.name", "n"],
+        "label": "INFO: ",
+    }
+    line, truth = _line_and_truth(call, "patroni")
+    assert truth == "INFO: Lock owner: <*>; I am '<*>' (<*>%)"
+    assert re.fullmatch(r"INFO: Lock owner: \S+; I am '\S+' \(\d+%\)", line), line
+    # A call with no arguments is not formatted: its % is text.
+    plain = {"style": "plain", "format": "at 100%s done", "label": "WARNING: "}
+    line, truth = _line_and_truth(plain, "patroni")
+    assert line == "WARNING: at 100%s done" and truth == "WARNING: at <*>%s done"
+    # Lsyncd's Lua operands joined: a category, the text, a value; a table as its address.
+    joined = {
+        "format": "Calling rsync on %s (%s) 100%%",
+        "verbs": ["%s", "%s"],
+        "args": ["event.path", "config.excludes"],
+        "label": "Normal: ",
+    }
+    line, truth = _line_and_truth(joined, "lsyncd")
+    assert truth.startswith("Normal: Calling rsync on <*> (") and line.endswith(") 100%")
+    assert re.fullmatch(r"Normal: Calling rsync on /\S+ \(.+\) 100%", line), line
+    table = logcall_corpus.format_list("a\x00b", "lua", "labelled")
+    assert re.fullmatch(r"\(Table: 0x55[0-9a-f]{8}\)", table)
