@@ -59,6 +59,7 @@ from pipeline.templates.tails import (
     head_ends,
     head_key,
     one_slot,
+    shared_head,
     tails_vary,
 )
 from pipeline.templates.tokenising import MessageRecipe, Tokeniser, tokens_from_recipe
@@ -554,7 +555,11 @@ class ServiceMiner:
                 # The tail has just become a value: heads it followed before may now hold two.
                 for other_head in list(heads - {head}):
                     self._recheck(other_head)
-            if not (self._recurring(list(seen), label) if label else self._free_text(list(seen))):
+            if not (
+                self._recurring(list(seen), head, label)
+                if label
+                else self._free_text(list(seen), head)
+            ):
                 continue
             merged = self._merge_head(head, end, label, shape)
             if merged is not None:
@@ -571,7 +576,7 @@ class ServiceMiner:
         if len(shape.tokens) <= end + 1:
             return
         label = end not in head_ends(shape.tokens)
-        if not self._recurring(list(seen), label):
+        if not self._recurring(list(seen), head, label):
             return
         self._merge_head(head, end, label, None)
 
@@ -590,7 +595,7 @@ class ServiceMiner:
                 shapes.append(other)
         live = list({tuple(other.tokens[end + 1 :]) for other in shapes})
         if not live or not (
-            self._recurring(live, label)
+            self._recurring(live, head, label)
             or (not label and tails_vary(live, self._config.min_distinct_tails))
         ):
             return None
@@ -618,20 +623,24 @@ class ServiceMiner:
         self._remember_skeleton(shape)
         return previous_id
 
-    def _recurring(self, tails: list[tuple[str, ...]], label: bool = False) -> bool:
+    def _recurring(self, tails: list[tuple[str, ...]], head: HeadKey, label: bool = False) -> bool:
         """True if two of these tails each followed several heads: values (the same errors
         after many calls), even when this head has had only these two. After a single label,
         heads that differ only in a value count as one call (tails.calls): the same event
-        after ``warning: atlas:`` and ``warning: <*>:`` is no value."""
+        after ``warning: atlas:`` and ``warning: <*>:`` is no value. After a sentence
+        (``head`` ending in a full stop), tails that begin alike up to a longer head
+        (tails.shared_head) are that head's."""
+        if head[-1][-1:] == "." and shared_head(tails):
+            return False
         if label:
             found = self._tail_calls
             return sum(found.get(tail, 0) >= RECURRING_TAIL_HEADS for tail in tails) >= 2
         heads = self._tail_heads
         return sum(len(heads.get(tail, ())) >= RECURRING_TAIL_HEADS for tail in tails) >= 2
 
-    def _free_text(self, tails: list[tuple[str, ...]]) -> bool:
+    def _free_text(self, tails: list[tuple[str, ...]], head: HeadKey) -> bool:
         """True if these distinct tails of one head are the values of free text."""
-        if self._recurring(tails):
+        if self._recurring(tails, head):
             return True
         heads = self._tail_heads
         # Different texts after a category label (libvirt's "internal error: ...") are

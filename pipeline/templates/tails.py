@@ -8,6 +8,11 @@ them words -- has been seen followed by ``min_distinct_tails`` different tails, 
 templates become one whose tail is a single variable (a variadic template whose shapes end in a
 run of ``<*>``), and later messages with that head and any tail join it.
 
+A sentence is a head too: a word ending in a full stop (``... (association remains live).
+<exception text>``, ``Failed to load locale file. <error>``) ends one as a colon does, once
+two plain words precede it; tails that all begin alike up to a later colon or full stop
+(:func:`shared_head`) are that longer head's, not values recurring after the sentence.
+
 The head must hold at least two plain words (``Received disconnect from <*>:``), one of them
 not a label itself: a single label (``ciod:``, a component or function name), and a chain of
 them (``debug: cache:``, a severity and a facility), is often followed by events of its own.
@@ -30,33 +35,45 @@ only in a value (``warning: atlas:`` / ``warning: <*>:``) are one call, not seve
 
 from __future__ import annotations
 
+import re
+
 from pipeline.templates.masking import WILDCARD
 from pipeline.templates.tokens import generalise_token
 
 HeadKey = tuple[str, ...]
 
+# Last characters of a token that may end a head: a colon, or the full stop of a sentence.
+_ENDS = frozenset(":.")
+# A word that ends a sentence: letters, then a full stop (after a closing bracket or quote:
+# ``live).``), not a dotted name, path or number (``org.x.``, ``v1.``, ``e.g.``).
+_SENTENCE_END = re.compile(r"[(\[\"']?[A-Za-z][a-z]*[)\]\"']?\.")
+
 
 def head_ends(tokens: list[str], labels: bool = False) -> list[int]:
-    """Positions of tokens that may end a head: ending in ``:``, after at least one token and
-    before at least one, with at least two plain words up to them, one of them no label
-    (``debug: cache:`` is a chain of labels, not a sentence). With ``labels``, also
+    """Positions of tokens that may end a head: ending in ``:`` (or a word ending a sentence in
+    ``.``, never a label), after at least one token and before at least one, with at least
+    two plain words up to them, one of them no label (``debug: cache:`` is a chain of
+    labels, not a sentence). With ``labels``, also
     those with fewer words (a single label such as ``GetUser:``, from the first token on):
     they end a head only before tails that recur after other heads (the miner checks)."""
     first = 0 if labels else 1
-    colons = [i for i in range(first, len(tokens) - 1) if tokens[i][-1:] == ":"]
-    if not colons:
-        return colons  # the common case
+    stops = [i for i in range(first, len(tokens) - 1) if tokens[i][-1:] in _ENDS]
+    if not stops:
+        return stops  # the common case
     ends: list[int] = []
     words = 0
     sentence = False
     start = 0
-    for end in colons:
+    for end in stops:
         for token in tokens[start : end + 1]:
             if _plain_word(token):
                 words += 1
                 sentence = sentence or token[-1] != ":"
         start = end + 1
-        if (words >= 2 and sentence) or labels:
+        if tokens[end][-1] == ".":
+            if words >= 2 and sentence and _SENTENCE_END.fullmatch(tokens[end]):
+                ends.append(end)
+        elif (words >= 2 and sentence) or labels:
             ends.append(end)
     return ends
 
@@ -132,6 +149,17 @@ def tails_vary(tails: list[tuple[str, ...]], needed: int) -> bool:
         return False
     with_values = any(WILDCARD in token for tail in tails for token in tail)
     return with_values or len(tails) > needed
+
+
+def shared_head(tails: list[tuple[str, ...]]) -> bool:
+    """True if the tails begin alike up to a token that may end a head (``error:``, ``conn.``):
+    the free text, if any, follows that longer head."""
+    for index, token in enumerate(tails[0]):
+        if any(len(tail) <= index or tail[index] != token for tail in tails):
+            return False
+        if token[-1:] == ":" or (token[-1:] == "." and _SENTENCE_END.fullmatch(token)):
+            return True
+    return False
 
 
 def _longer_head(tails: list[tuple[str, ...]]) -> bool:
