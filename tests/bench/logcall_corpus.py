@@ -29,7 +29,9 @@ bound to parameters by name, ``{Value:F2}``, a sequence joined by ``, ``) and C+
 ``Cluster Node [address] - ``; and for the tenth split go-kit's logfmt (``msg=...`` among
 the call's pairs, in their order, quoted only when it has to be), logr's key/value pairs in
 CloudNativePG's zap JSON (``{"msg":"...","key":"value","error":"..."}``), Python's printf after
-Patroni's ``INFO: `` and Lua's joined operands after Lsyncd's category (``Normal: ``).
+Patroni's ``INFO: `` and Lua's joined operands after Lsyncd's category (``Normal: ``); and
+for the eleventh split the C and C++ printf of smartd and CUPS' scheduler (``[Job 123] `` before
+a job's message), fail2ban's Python printf and OpenBao's hclog (``name: message: key=value``).
 Each value is drawn by what its argument is (an error, a path, a state, a list, a name with a
 number in it...), judged from its verb and the argument's name; values repeat as they do in
 real logs (a state has a few values, a counter is new every time).
@@ -37,7 +39,7 @@ real logs (a state has a few values, a counter is new every time).
 The truth of a line is its format with every value written ``<*>`` (the constant text, quotes
 and keys stay), corrected with the Loghub-2.0 rules as the Loghub samples are.
 
-Systems are split in ten: ``tuning`` (looked at while the miner is changed), ``held-out``
+Systems are split in eleven: ``tuning`` (looked at while the miner is changed), ``held-out``
 (only summary rows are read), ``fresh`` (added after the miner was changed for this
 benchmark and measured once, to replace held-out rows that had led to changes), ``unseen``
 (added once all three had been looked at, never run through a miner before their first
@@ -52,7 +54,9 @@ through a miner before its first measurement) and ``ninth`` (added once the mine
 tuned with all eight looked at, of conventions the others lack and two languages new to the
 corpus, never run through a miner before its first measurement) and ``tenth`` (added once the
 miner had been tuned with all nine looked at, never run through a miner before its first
-measurement: the clean split for judging the next round of miner changes). Run
+measurement) and ``eleventh`` (added once the miner had been tuned with all ten looked at, of
+everyday daemons, never run through a miner before its first measurement: the clean split for
+judging the next round of miner changes). Run
 ``python tests/bench/logcall_corpus.py --out DIR`` to write
 ``DIR/<split>/<system>/<system>_2k.log_structured_corrected.csv`` (columns ``Content`` and
 ``EventTemplate``), the layout of the Loghub samples that ``bench_templates.py`` reads.
@@ -89,7 +93,7 @@ EVENTS = 150
 class System:
     name: str
     # go, c, python, java, rust, javascript, erlang, ruby, perl, csharp, cpp, php, elixir,
-    # kotlin, scala, lua
+    # kotlin, scala, lua (smartd, C++, is "c": its calls are C printf with strerror's text)
     language: str
     # printf, slf4j, jul, zap, klog, logrus, logfmt (slog), hclog; and for the novel split
     # tracing (Rust), nodejs (util.format and template literals), jboss, zerolog; and for the
@@ -105,9 +109,12 @@ class System:
     # LoggingAdapter's {}, the cluster's "Cluster Node [address] - " before its own); and for
     # the tenth gokit (go-kit's logfmt: the call's pairs in order, msg=... among them), logr
     # (logr's pairs and Error's "error" in zap's JSON after "msg") and labelled (printf, or the
-    # text as it is, after a label: Patroni's level "INFO: ", Lsyncd's category "Normal: ")
+    # text as it is, after a label: Patroni's level "INFO: ", Lsyncd's category "Normal: ");
+    # and for the eleventh printf (smartd, CUPS, fail2ban) and hclog (OpenBao, its logger's
+    # name from the call's "logger")
     style: str
-    split: str  # tuning, held-out, fresh, unseen, novel, sixth, seventh, eighth, ninth or tenth
+    # tuning, held-out, fresh, unseen, novel, sixth, seventh, eighth, ninth, tenth or eleventh
+    split: str
     # An exception passed to the call is printed on the message's line after " =>" (Solr's
     # log4j2 layout); elsewhere its trace goes on later lines.
     exception_inline: bool = False
@@ -158,6 +165,10 @@ SYSTEMS: dict[str, System] = {
         System("cloudnativepg", "go", "logr", "tenth"),
         System("patroni", "python", "labelled", "tenth"),
         System("lsyncd", "lua", "labelled", "tenth"),
+        System("smartd", "c", "printf", "eleventh"),
+        System("cups", "c", "printf", "eleventh"),
+        System("fail2ban", "python", "printf", "eleventh"),
+        System("openbao", "go", "hclog", "eleventh"),
     )
 }
 
@@ -172,6 +183,7 @@ SPLITS = (
     "eighth",
     "ninth",
     "tenth",
+    "eleventh",
 )
 
 # A piece of a line: its text and whether it is a value (``<*>`` in the truth).
@@ -2067,7 +2079,10 @@ def _gokit_quoted(text: str) -> bool:
 
 
 def _hclog_name(call: dict[str, Any]) -> str:
-    """The logger name hclog prints: the package path of the call (agent/consul -> agent.consul)."""
+    """The logger name hclog prints: the call's "logger" where the record gives one, else the
+    package path of the call (agent/consul -> agent.consul)."""
+    if call.get("logger"):
+        return str(call["logger"])
     folders = [part for part in str(call.get("file", "")).split("/")[:-1] if part]
     return ".".join(folders[-2:]) or "agent"
 

@@ -1019,3 +1019,72 @@ def test_a_label_comes_before_printf_or_the_text_as_it_is() -> None:
     assert re.fullmatch(r"Normal: Calling rsync on /\S+ \(.+\) 100%", line), line
     table = logcall_corpus.format_list("a\x00b", "lua", "labelled")
     assert re.fullmatch(r"\(Table: 0x55[0-9a-f]{8}\)", table)
+
+
+def test_the_eleventh_split_holds_new_everyday_daemons() -> None:
+    eleventh = {s.name: s for s in SYSTEMS.values() if s.split == "eleventh"}
+    assert set(eleventh) == {"smartd", "cups", "fail2ban", "openbao"}
+    earlier = {s.name for s in SYSTEMS.values() if s.split != "eleventh"}
+    assert not set(eleventh) & earlier
+    assert {s.language for s in eleventh.values()} == {"c", "python", "go"}
+    assert {s.style for s in eleventh.values()} == {"printf", "hclog"}
+    assert logcall_corpus.SPLITS[9] == "tenth"
+    assert logcall_corpus.SPLITS[10] == "eleventh"
+    assert len(logcall_corpus.SPLITS) == 11
+
+
+@pytest.mark.parametrize("name", sorted(s.name for s in SYSTEMS.values() if s.split == "eleventh"))
+def test_the_eleventh_split_renders_its_full_sample_and_each_line_matches_its_truth(
+    name: str,
+) -> None:
+    pairs = list(generate(SYSTEMS[name]))
+    assert len(pairs) == logcall_corpus.LINES == 2000
+    assert len({truth for _, truth in pairs}) >= logcall_corpus.EVENTS - 10
+    config = MinerConfig()
+    for line, truth in pairs:
+        assert line and "\n" not in line and "  " not in line
+        assert "<*>" not in line
+        if name == "openbao":
+            assert re.match(r"[a-z][\w.-]*: \S", line), line
+        elif name == "cups" and truth.startswith("[Job "):
+            assert re.match(r"\[Job \d+\] ", line), line
+        assert_matches(truth, line, config)
+
+
+def test_hclog_prints_the_logger_name_the_call_gives() -> None:
+    call = {
+        "style": "structured",
+        "format": "failed to take snapshot",
+        "keys": ["path", "WAL ID"],
+        "args": ["snapshotPath", "walID"],
+        "file": "internal/physical/raft/snapshot.go",
+        "logger": "physical.raft",
+    }
+    line, truth = _line_and_truth(call, "openbao")
+    assert truth == "physical.raft: failed to take snapshot: path=<*> WAL ID=<*>"
+    assert re.fullmatch(r"physical\.raft: failed to take snapshot: path=\S+ WAL ID=\S+", line)
+    # A call with no pairs: the name and the message alone.
+    plain = {
+        "style": "structured",
+        "format": "vault is unsealed",
+        "file": "internal/vault/core.go",
+        "logger": "vault",
+    }
+    assert _line_and_truth(plain, "openbao") == (
+        "vault: vault is unsealed",
+        "vault: vault is unsealed",
+    )
+    # Without a logger, the name is the call's package path, as for Consul.
+    del plain["logger"]
+    assert _line_and_truth(plain, "openbao")[1] == "internal.vault: vault is unsealed"
+
+
+def test_a_cups_job_message_is_printed_after_its_job_id() -> None:
+    call = {
+        "format": "[Job %d] Unable to start filter %s - %s.",
+        "verbs": ["%d", "%s", "%s"],
+        "args": ["job->id", "filter->filter", "strerror(errno)"],
+    }
+    line, truth = _line_and_truth(call, "cups")
+    assert truth == "[Job <*>] Unable to start filter <*> - <*>."
+    assert re.fullmatch(r"\[Job \d+\] Unable to start filter \S+ - .+\.", line), line
