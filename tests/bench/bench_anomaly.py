@@ -243,7 +243,8 @@ def run_group(
             if verbose and name == "ours":
                 label = f"{sim.variant}{' held-out' if sim.heldout else ''} seed {sim.seed}"
                 for f in false_flags:
-                    print(f"  [{label}] false flag {f.service} {f.kind} @{f.start:.0f}")
+                    cause = "".join(f" (during {k})" for k in benign_causes([f], benign, window))
+                    print(f"  [{label}] false flag {f.service} {f.kind} @{f.start:.0f}{cause}")
                 for t in missed:
                     print(f"  [{label}] missed {t.service} {t.kind} @{t.start:.0f}")
     return tallies
