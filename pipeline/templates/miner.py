@@ -54,10 +54,12 @@ from pipeline.templates.stats import Counters
 from pipeline.templates.tails import (
     HeadKey,
     calls,
+    event_tail,
     free_key,
     free_tail_end,
     head_ends,
     head_key,
+    is_label,
     one_slot,
     shared_head,
     tails_vary,
@@ -136,6 +138,9 @@ class ServiceMiner:
         # (head end, its last token) -> templates whose tail is free text after such a head:
         # looked up by position and checked token by token, as a head may have generalised.
         self._free: dict[tuple[int, str], list[Template]] = {}
+        # Labels in front seen before the same event as other labels: senders' names, so no
+        # head of free text (tails.event_tail).
+        self._senders: set[str] = set()
         self._max_parameters = config.max_parameters
         self._threshold = config.similarity_threshold
         # Messages up to this length are cached (-1: none are).
@@ -290,11 +295,12 @@ class ServiceMiner:
             and not _value_for_word(tokens[i], shape_tokens[i])
         ]
         if words and (
-            (words[0] == 0 and not _component_varies(words, shape_tokens[0], tokens[0]))
+            (words[0] == 0 and not self._sender_varies(words, shape_tokens, tokens[0]))
             or not self._words_vary(best, tokens, words, key)
         ):
             # The first word names the event (Drain's premise), so it never becomes a variable
-            # unless it is a component's dotted name and the only difference; other words make
+            # unless it is the only difference and names who logs: a component's dotted name,
+            # or a label before an event's own message (a sender's name); other words make
             # a different event ("Link ok" / "Link error") until the position proves variable.
             # Words can also differ because a measurement is written another way at this length
             # ("<*> bytes sent, <*> bytes (<*> KB)" / "<*> bytes (<*> KB) sent, <*> bytes").
@@ -343,6 +349,10 @@ class ServiceMiner:
         if wild == key:
             return None
         group = groups.get(wild)
+        if is_label(key[1]) and event_tail(tokens[1:]):
+            # The same event after another sender's name (tails.event_tail) competes with
+            # the templates led by a variable.
+            group = [*(group or ()), *self._led_by(key, is_label)]
         best = self._best(group, tokens) if group else None
         if best is None and is_qualified_name(key[1]):
             best = self._search_components(key, tokens)
@@ -354,14 +364,19 @@ class ServiceMiner:
         ``com.apple.a.b: <event>`` and ``com.apple.c: <event>`` can be one event logged by
         different components; they only meet here, as their first tokens differ.
         """
+        candidates = self._led_by(key, is_qualified_name)
+        return self._best(candidates, tokens) if candidates else None
+
+    def _led_by(self, key: GroupKey, sender: Callable[[str], bool]) -> list[Shape]:
+        """The shapes of the groups of this length led by other first tokens that ``sender``
+        takes for who logs (dotted component names, single labels)."""
         groups = self._groups
-        candidates = [
+        return [
             shape
             for other in self._lengths.get(key[0], ())
-            if other != key and is_qualified_name(other[1])
+            if other != key and sender(other[1])
             for shape in groups[other]
         ]
-        return self._best(candidates, tokens) if candidates else None
 
     def _join_list(self, tokens: list[str], key: GroupKey) -> tuple[Shape, bool, str | None] | None:
         """Join a template that differs only in the length of its runs of variables.
@@ -633,6 +648,8 @@ class ServiceMiner:
         if head[-1][-1:] == "." and shared_head(tails):
             return False
         if label:
+            if head[0] in self._senders:
+                return False
             found = self._tail_calls
             return sum(found.get(tail, 0) >= RECURRING_TAIL_HEADS for tail in tails) >= 2
         heads = self._tail_heads
@@ -838,6 +855,22 @@ class ServiceMiner:
                 best, best_score = shape, score
         return best if best_score >= self._threshold * size else None
 
+    def _sender_varies(self, words: list[int], mine: list[str], theirs: str) -> bool:
+        """True if only the first token differs in words and both name who logs: dotted
+        component names, or single labels before an event's own message (tails.event_tail),
+        which are remembered as senders' names."""
+        if len(words) != 1:
+            return False
+        if is_qualified_name(mine[0]) and is_qualified_name(theirs):
+            return True
+        if not (is_label(mine[0]) and is_label(theirs) and event_tail(mine[1:])):
+            return False
+        senders = self._senders
+        if len(senders) >= self._config.max_templates_per_service:
+            senders.clear()  # bound: only a hint
+        senders.update((mine[0], theirs))
+        return True
+
     def _words_vary(self, shape: Shape, tokens: list[str], words: list[int], key: GroupKey) -> bool:
         """Record the words seen at ``words``; True once they took enough distinct values."""
         mine = shape.tokens
@@ -845,9 +878,11 @@ class ServiceMiner:
         # (``Valid state - Running``, ``returned FAILED``); elsewhere such words name events,
         # and so does an UPPER_CASE word at the end beside a word in another case (``Unexpected
         # SIV`` / ``Unexpected length``): the values of one state are written alike.
+        # A first token gets here only as a sender's name (_sender_varies): no state.
         last = len(tokens) - 1
         if any(
-            (is_enum(mine[i]) or is_enum(tokens[i]))
+            i
+            and (is_enum(mine[i]) or is_enum(tokens[i]))
             and (i != last or _upper(mine[i]) != _upper(tokens[i]))
             for i in words
         ):
@@ -1096,8 +1131,3 @@ def _upper(token: str) -> bool:
 def _fits_head(head: list[str], pattern: list[str], label: bool) -> bool:
     """True if ``head`` is one of ``pattern``'s; a single label only if it is the same."""
     return head == pattern if label else instance_of(head, pattern)
-
-
-def _component_varies(words: list[int], mine: str, theirs: str) -> bool:
-    """True if only the first token differs in words and both are dotted component names."""
-    return len(words) == 1 and is_qualified_name(mine) and is_qualified_name(theirs)

@@ -195,6 +195,30 @@ def one_slot(tails: list[tuple[str, ...]]) -> int | None:
     return slot if words >= 2 else None
 
 
+# A single label in front of a message: a name and its colon (``Counter:``, ``file.managed:``);
+# not a message code (``HHH000412:``), whose digits name the event.
+_LABEL = re.compile(r"[A-Za-z][A-Za-z_.-]*:")
+
+
+def is_label(token: str) -> bool:
+    """True for a single label: a name without digits ending in ``:``."""
+    return _LABEL.fullmatch(token) is not None
+
+
+def event_tail(tail: list[str] | tuple[str, ...]) -> bool:
+    """True if ``tail``, the rest of a message after a label, reads as an event's own message
+    rather than an error's text: no token ending in ``:`` (an error is a chain of contexts
+    joined by colons: ``open <*>: <*>``, ``dial tcp <*>: connect: <*>``), and values of its
+    own among at least two plain words, or four plain words (an error without values is a
+    few words: ``context canceled``, ``unexpected EOF``). After different labels, such a
+    tail is the event and the label in front the sender's name (``Counter: Shard [<*>]
+    shutting down`` / ``Ticket: Shard [<*>] shutting down``)."""
+    if any(token[-1:] == ":" for token in tail):
+        return False
+    words = sum(map(_plain_word, tail))
+    return words >= 4 or (words >= 2 and any(WILDCARD in token for token in tail))
+
+
 def _plain_word(token: str) -> bool:
     """A word of the event: letters in it, no variable."""
     return WILDCARD not in token and token.upper() != token.lower()
