@@ -1075,10 +1075,19 @@ class ServiceMiner:
                 for template in self.templates.values()
             ],
             "aliases": [[old, new] for old, new in self.aliases.items()],
+            # Kept so a restarted miner groups new lines led by them as before.
+            "senders": sorted(self._senders),
         }
 
-    def load(self, templates: list[dict[str, Any]], aliases: list[list[str]]) -> None:
-        """Add templates and aliases produced by :meth:`export` (validated by the caller)."""
+    def load(
+        self,
+        templates: list[dict[str, Any]],
+        aliases: list[list[str]],
+        senders: Iterable[str] = (),
+    ) -> None:
+        """Add templates, aliases and senders' names produced by :meth:`export` (validated by
+        the caller)."""
+        self._senders.update(senders)
         for item in templates:
             template = self._new_template(item["text"])
             if template.id != item["id"]:

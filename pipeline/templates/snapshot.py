@@ -9,11 +9,12 @@ Layout (version 1)::
                                   "measured": false,
                                   "shapes": [{"tokens": ["user", "<*>"], "general": [1],
                                               "folded": []}]}],
-                   "aliases": [["old id", "new id"]]}]}
+                   "aliases": [["old id", "new id"]],
+                   "senders": ["Counter:"]}]}
 
 Services and templates are listed least recently used first, so restoring them in order
-rebuilds the same LRU order. "variadic", "measured" and "folded" may be absent (read as false /
-empty).
+rebuilds the same LRU order. "variadic", "measured", "folded" and "senders" (labels in front
+found to be senders' names) may be absent (read as false / empty).
 """
 
 from __future__ import annotations
@@ -61,13 +62,16 @@ def load_state(data: bytes) -> tuple[dict[str, int], list[tuple[str, Loader]]]:
     loaders: list[tuple[str, Loader]] = []
     for item in services:
         _check_service(item)
-        loaders.append((item["service"], _loader(item["templates"], item["aliases"])))
+        loader = _loader(item["templates"], item["aliases"], item.get("senders", []))
+        loaders.append((item["service"], loader))
     return counters, loaders
 
 
-def _loader(templates: list[dict[str, Any]], aliases: list[list[str]]) -> Loader:
+def _loader(
+    templates: list[dict[str, Any]], aliases: list[list[str]], senders: list[str]
+) -> Loader:
     def load(miner: ServiceMiner) -> None:
-        miner.load(templates, aliases)
+        miner.load(templates, aliases, senders)
 
     return load
 
@@ -78,6 +82,9 @@ def _check_service(item: Any) -> None:
     templates = item.get("templates")
     aliases = item.get("aliases")
     if not isinstance(templates, list) or not isinstance(aliases, list):
+        raise SnapshotError("malformed service entry")
+    senders = item.get("senders", [])
+    if not isinstance(senders, list) or not all(isinstance(s, str) for s in senders):
         raise SnapshotError("malformed service entry")
     for template in templates:
         if not (

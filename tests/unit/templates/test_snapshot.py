@@ -59,6 +59,8 @@ def test_snapshot_is_versioned_json() -> None:
         b'{"format": "pipeline.templates", "version": 1, "services": [{"service": "a",'
         b' "templates": [{"id": "x", "text": "t", "shapes": [{"tokens": [1]}]}],'
         b' "aliases": []}]}',
+        b'{"format": "pipeline.templates", "version": 1, "services": [{"service": "a",'
+        b' "templates": [], "aliases": [], "senders": [7]}]}',
     ],
 )
 def test_bad_snapshots_are_rejected(data: bytes) -> None:

@@ -73,3 +73,26 @@ def test_a_senders_label_is_no_head_of_free_text(miners: ServiceMiners) -> None:
     templates = mine_all(miners, messages)
     assert templates[4] == "Basket: Queue drained"
     assert templates[2] != templates[4]
+
+
+def test_senders_names_survive_a_restore(miners: ServiceMiners) -> None:
+    # A restarted miner knows the senders it had found, so what follows them is mined as it
+    # would have been without the restart, not as free text after a label.
+    first = [
+        "Basket: Slot [12] closing now",
+        "Invoice: Slot [7] closing now",
+        "Parcel: Slot [3] closing now",
+    ]
+    later = [
+        "Basket: Queue drained",
+        "Basket: Lost track of peers: [alpha]",
+        "Basket: context canceled",
+        "Invoice: context canceled",
+        "Invoice: Queue drained",
+        "Basket: disk full",
+    ]
+    mine_all(miners, first)
+    restored = ServiceMiners.restore(miners.snapshot(), MinerConfig())
+    after_restore = mine_all(restored, later)
+    assert after_restore == mine_all(miners, later)
+    assert after_restore[-1] == "Basket: disk full"
