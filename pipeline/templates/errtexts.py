@@ -71,15 +71,7 @@ def join_error_texts(raw: list[str]) -> tuple[list[str], set[int]] | None:
         index = last + 1
     if not found:
         return None
-    joined: list[str] = []
-    positions: set[int] = set()
-    previous = 0
-    for first, last in found:
-        joined.extend(raw[previous:first])
-        positions.add(len(joined))
-        joined.append(" ".join(raw[first : last + 1]))
-        previous = last + 1
-    joined.extend(raw[previous:])
+    joined, positions, _ = _join_runs(raw, found, set())
     return joined, positions
 
 
@@ -120,19 +112,28 @@ def join_error_values(
         index = last + 1
     if not found:
         return None
+    joined, positions, moved = _join_runs(raw, found, errors)
+    return joined, moved, positions
+
+
+def _join_runs(
+    raw: list[str], runs: list[tuple[int, int]], keep: set[int]
+) -> tuple[list[str], set[int], set[int]]:
+    """``raw`` with each run of tokens (first, last; in order, apart) joined into one token;
+    the joined tokens' positions, and where the positions in ``keep`` outside the runs went."""
     joined: list[str] = []
-    moved: set[int] = set()
     positions: set[int] = set()
+    moved: set[int] = set()
     previous = 0
-    for first, last in found:
-        moved.update(len(joined) + i - previous for i in errors if previous <= i < first)
+    for first, last in runs:
+        moved.update(len(joined) + i - previous for i in keep if previous <= i < first)
         joined.extend(raw[previous:first])
         positions.add(len(joined))
         joined.append(" ".join(raw[first : last + 1]))
         previous = last + 1
-    moved.update(len(joined) + i - previous for i in errors if i >= previous)
+    moved.update(len(joined) + i - previous for i in keep if i >= previous)
     joined.extend(raw[previous:])
-    return joined, moved, positions
+    return joined, positions, moved
 
 
 def split_error_value(token: str) -> tuple[str, str]:
