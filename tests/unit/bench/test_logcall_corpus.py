@@ -15,6 +15,21 @@ from tests.bench.logcall_corpus import SYSTEMS, build_event, generate, kind_of
 from tests.unit.templates.conftest import assert_matches
 
 
+def full_sample(name: str) -> list[tuple[str, str]]:
+    """The system's full sample, checked as every later split's is: as many lines as asked,
+    nearly as many events, one clean line each with no ``<*>`` of its own, each matching its
+    truth. The (line, truth) pairs, for a split's own checks."""
+    pairs = list(generate(SYSTEMS[name]))
+    assert len(pairs) == logcall_corpus.LINES == 2000
+    assert len({truth for _, truth in pairs}) >= logcall_corpus.EVENTS - 10
+    config = MinerConfig()
+    for line, truth in pairs:
+        assert line and "\n" not in line and "  " not in line
+        assert "<*>" not in line
+        assert_matches(truth, line, config)
+    return pairs
+
+
 def test_the_splits_are_apart_and_each_holds_four_systems_of_several_languages() -> None:
     tuning = {s.name for s in SYSTEMS.values() if s.split == "tuning"}
     held_out = {s.name for s in SYSTEMS.values() if s.split == "held-out"}
@@ -113,13 +128,7 @@ def test_the_tenth_split_holds_new_systems_of_conventions_no_earlier_one_has() -
 def test_the_tenth_split_renders_its_full_sample_and_each_line_matches_its_truth(
     name: str,
 ) -> None:
-    pairs = list(generate(SYSTEMS[name]))
-    assert len(pairs) == logcall_corpus.LINES == 2000
-    assert len({truth for _, truth in pairs}) >= logcall_corpus.EVENTS - 10
-    config = MinerConfig()
-    for line, truth in pairs:
-        assert line and "\n" not in line and "  " not in line
-        assert "<*>" not in line
+    for line, _truth in full_sample(name):
         if name == "thanos":
             assert "msg=" in line, line
         elif name == "cloudnativepg":
@@ -128,40 +137,26 @@ def test_the_tenth_split_renders_its_full_sample_and_each_line_matches_its_truth
             assert re.match(r"(?:DEBUG|INFO|WARNING|ERROR|CRITICAL): ", line), line
         else:
             assert re.match(r"[A-Z][a-z]+: ", line), line
-        assert_matches(truth, line, config)
 
 
 @pytest.mark.parametrize("name", sorted(s.name for s in SYSTEMS.values() if s.split == "ninth"))
 def test_the_ninth_split_renders_its_full_sample_and_each_line_matches_its_truth(
     name: str,
 ) -> None:
-    pairs = list(generate(SYSTEMS[name]))
-    assert len(pairs) == logcall_corpus.LINES == 2000
-    assert len({truth for _, truth in pairs}) >= logcall_corpus.EVENTS - 10
-    config = MinerConfig()
-    for line, truth in pairs:
-        assert line and "\n" not in line and "  " not in line
-        assert "<*>" not in line
+    for line, _truth in full_sample(name):
         # No placeholder of the source is left in a line.
         assert "${" not in line and not re.search(
             r"\{(?:\d+|\w+(?:\.\w+)*)(?:![rs])?(?::[^}]*)?\}", line
         )
         if name == "element":
             assert re.match(r"\d+ (?:V|D|I|W|E|WTF)/ /\S+: ", line), line
-        assert_matches(truth, line, config)
 
 
 @pytest.mark.parametrize("name", sorted(s.name for s in SYSTEMS.values() if s.split == "eighth"))
 def test_the_eighth_split_renders_its_full_sample_and_each_line_matches_its_truth(
     name: str,
 ) -> None:
-    pairs = list(generate(SYSTEMS[name]))
-    assert len(pairs) == logcall_corpus.LINES == 2000
-    assert len({truth for _, truth in pairs}) >= logcall_corpus.EVENTS - 10
-    config = MinerConfig()
-    for line, truth in pairs:
-        assert line and "\n" not in line and "  " not in line
-        assert "<*>" not in line
+    for line, _truth in full_sample(name):
         # No placeholder of the source is left in a line (MediaWiki's one call whose context
         # lacks its key prints {rev_id}, as MediaWiki does; Kudu's text and Elixir's terms have
         # braces of their own).
@@ -169,38 +164,23 @@ def test_the_eighth_split_renders_its_full_sample_and_each_line_matches_its_trut
         if name in ("orleans", "mediawiki"):
             hole = re.search(r"\{[A-Za-z$]\w*(?:[:,][^}]*)?\}", line.replace("{rev_id}", ""))
             assert hole is None
-        assert_matches(truth, line, config)
 
 
 @pytest.mark.parametrize("name", sorted(s.name for s in SYSTEMS.values() if s.split == "seventh"))
 def test_the_seventh_split_renders_its_full_sample_and_each_line_matches_its_truth(
     name: str,
 ) -> None:
-    pairs = list(generate(SYSTEMS[name]))
-    assert len(pairs) == logcall_corpus.LINES == 2000
-    assert len({truth for _, truth in pairs}) >= logcall_corpus.EVENTS - 10
-    config = MinerConfig()
-    for line, truth in pairs:
-        assert line and "\n" not in line and "  " not in line
-        assert "<*>" not in line
+    for line, _truth in full_sample(name):
         # No placeholder of the source is left in a line.
         assert "#{" not in line and "%{" not in line and "@{[" not in line
         assert "~p" not in line and "~s" not in line
-        assert_matches(truth, line, config)
 
 
 @pytest.mark.parametrize("name", sorted(s.name for s in SYSTEMS.values() if s.split == "sixth"))
 def test_the_sixth_split_renders_its_full_sample_and_each_line_matches_its_truth(
     name: str,
 ) -> None:
-    pairs = list(generate(SYSTEMS[name]))
-    assert len(pairs) == logcall_corpus.LINES == 2000
-    assert len({truth for _, truth in pairs}) >= logcall_corpus.EVENTS - 10
-    config = MinerConfig()
-    for line, truth in pairs:
-        assert line and "\n" not in line and "  " not in line
-        assert "<*>" not in line
-        assert_matches(truth, line, config)
+    full_sample(name)
 
 
 @pytest.mark.parametrize(
@@ -1037,18 +1017,11 @@ def test_the_eleventh_split_holds_new_everyday_daemons() -> None:
 def test_the_eleventh_split_renders_its_full_sample_and_each_line_matches_its_truth(
     name: str,
 ) -> None:
-    pairs = list(generate(SYSTEMS[name]))
-    assert len(pairs) == logcall_corpus.LINES == 2000
-    assert len({truth for _, truth in pairs}) >= logcall_corpus.EVENTS - 10
-    config = MinerConfig()
-    for line, truth in pairs:
-        assert line and "\n" not in line and "  " not in line
-        assert "<*>" not in line
+    for line, truth in full_sample(name):
         if name == "openbao":
             assert re.match(r"[a-z][\w.-]*: \S", line), line
         elif name == "cups" and truth.startswith("[Job "):
             assert re.match(r"\[Job \d+\] ", line), line
-        assert_matches(truth, line, config)
 
 
 def test_hclog_prints_the_logger_name_the_call_gives() -> None:
