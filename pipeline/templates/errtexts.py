@@ -19,6 +19,8 @@ import errno
 import re
 from os import strerror
 
+from pipeline.templates.tokens import FIELD_KEY
+
 _TEXTS = sorted(
     {
         text
@@ -40,8 +42,6 @@ _PHRASE = re.compile(r"(?i:" + "|".join(re.escape(text) for text in _TEXTS) + r"
 _LEADING = "\"'([{"
 # The key of an error (err=, error=, catch_up_error=, lastErr=): its value is free text.
 _ERROR_KEY = re.compile(r"(?:[A-Za-z][\w.-]*[_.-])?(?:err|error)=|[a-z][A-Za-z0-9]*(?:Err|Error)=")
-# A token that starts another field (key=..., [key=...).
-_FIELD = re.compile(r"[\[({]?[A-Za-z_][\w.-]*=")
 # A number alone (err=0.25) is masked after its key as any number is (masking's kv).
 _NUMBER = re.compile(r"[-+]?\d")
 
@@ -104,8 +104,9 @@ def join_error_values(
         if match is None or match.end() == len(token) or token[match.end()] in "\"'":
             index += 1
             continue
+        # The value runs up to the token that starts another field (key=..., [key=...).
         last = index
-        while last + 1 < size and _FIELD.match(raw[last + 1]) is None:
+        while last + 1 < size and FIELD_KEY.match(raw[last + 1]) is None:
             last += 1
         if last > index or not _NUMBER.match(token, match.end()):
             found.append((index, last))

@@ -8,7 +8,7 @@ from pipeline.templates.masking import UNIT_TOKENS, WILDCARD
 
 KEY = re.compile(r"[A-Za-z_][\w.-]*=")
 # A key, possibly in brackets ([key=value], TiKV's and others' fields).
-_FIELD_KEY = re.compile(r"[\[({]?[A-Za-z_][\w.-]*=")
+FIELD_KEY = re.compile(r"[\[({]?[A-Za-z_][\w.-]*=")
 _CLOSING = {"[": "]", "(": ")", "{": "}"}
 # A key's value masked whole, quoted or not (key=<*>, key="<*>").
 _MASKED_VALUES = frozenset((WILDCARD, f'"{WILDCARD}"', f"'{WILDCARD}'"))
@@ -35,7 +35,7 @@ def differ_in_words(mine: str, theirs: str) -> bool:
         # What is quoted differs ("EBUSY" / "EACCES", 'get' / 'put'): a quoted value.
         return False
     if WILDCARD not in mine and WILDCARD not in theirs:
-        key = _FIELD_KEY.match(mine)
+        key = FIELD_KEY.match(mine)
         if key is not None and theirs.startswith(key.group()) and len(theirs) > key.end():
             # The value of one key written as two words (mode=fast / mode=safe): a key names
             # what follows it as a value, whether it is a number or a word.
@@ -61,7 +61,7 @@ def differ_in_words(mine: str, theirs: str) -> bool:
         # Names with a number in them (node-17.corp / web-3.corp, invoices-3 / maple-12): the
         # varying word is part of the value.
         return False
-    key = _FIELD_KEY.match(mine)
+    key = FIELD_KEY.match(mine)
     if key is not None and theirs.startswith(key.group()):
         cut = len(key.group())
         # A field in brackets ([err="<*>"], (user=bob)) ends where they close.
