@@ -26,6 +26,7 @@ of another template they merge, and the old id becomes an alias of the surviving
 
 from __future__ import annotations
 
+import re
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -72,6 +73,7 @@ from pipeline.templates.tokens import (
     instance_of,
     is_enum,
     is_qualified_name,
+    is_quoted_word,
     names_differ,
 )
 
@@ -287,12 +289,18 @@ class ServiceMiner:
             self.templates.move_to_end(template.id)
             general.update(diffs)
             return best, False, None
+        # A quoted word in front differs in a value as any quoted text does, but like another
+        # sender's name it counts as a word until min_distinct_words of them (_sender_varies).
         words = [
             i
             for i in uncovered
-            if differ_in_words(shape_tokens[i], tokens[i])
+            if (
+                differ_in_words(shape_tokens[i], tokens[i])
+                or (i == 0 and is_quoted_word(tokens[0]))
+            )
             and not _value_for_word(shape_tokens[i], tokens[i])
             and not _value_for_word(tokens[i], shape_tokens[i])
+            and not _spaced_key_values(shape_tokens, tokens, i)
         ]
         if words and (
             (words[0] == 0 and not self._sender_varies(words, shape_tokens, tokens[0]))
@@ -356,6 +364,11 @@ class ServiceMiner:
         best = self._best(group, tokens) if group else None
         if best is None and is_qualified_name(key[1]):
             best = self._search_components(key, tokens)
+        if best is None and is_quoted_word(key[1]):
+            # A quoted word in front is a value the format quoted (``'%s' skipped``): the
+            # same event after other quoted words competes too, as after other senders.
+            candidates = self._led_by(key, is_quoted_word)
+            best = self._best(candidates, tokens) if candidates else None
         return best
 
     def _search_components(self, key: GroupKey, tokens: list[str]) -> Shape | None:
@@ -857,11 +870,13 @@ class ServiceMiner:
 
     def _sender_varies(self, words: list[int], mine: list[str], theirs: str) -> bool:
         """True if only the first token differs in words and both name who logs: dotted
-        component names, or single labels before an event's own message (tails.event_tail),
-        which are remembered as senders' names."""
+        component names, quoted words (tokens.is_quoted_word), or single labels before an
+        event's own message (tails.event_tail), which are remembered as senders' names."""
         if len(words) != 1:
             return False
         if is_qualified_name(mine[0]) and is_qualified_name(theirs):
+            return True
+        if is_quoted_word(mine[0]) and is_quoted_word(theirs):
             return True
         if not (is_label(mine[0]) and is_label(theirs) and event_tail(mine[1:])):
             return False
@@ -1114,6 +1129,12 @@ class ServiceMiner:
             self._add_alias(old, new)
 
 
+# A lower-case word (``json``, ``tcp6``), perhaps closed by punctuation: a key's value when it
+# has no digits.
+_LOWER_WORD = re.compile(r"[a-z][a-z0-9]*[)\],;]?")
+_CLOSERS = frozenset(")],;")
+
+
 def _head(tokens: list[str], end: int, label: bool) -> HeadKey:
     """A head as keyed: a single label as written, as labels that differ only in a value
     (``Load[<*>]:`` / ``Save[<*>]:``) name different calls."""
@@ -1130,6 +1151,20 @@ def _value_for_word(word: str, token: str) -> bool:
     in the same punctuation (``dabbefb.``): the word is a value that happens to be written
     without digits, whichever of the two came first."""
     return _has_letters(word) and not _has_letters(token) and covers(token, word, True)
+
+
+def _spaced_key_values(mine: list[str], theirs: list[str], index: int) -> bool:
+    """True if both messages have a lower-case word at ``index`` after a key whose ``=`` is
+    written apart (``format = json`` / ``format = yaml``), the word ending the message or
+    closed by punctuation (``(mode = fast)``): the key's value, as ``mode=fast`` / ``mode=safe``
+    is (tokens.differ_in_words). A word that more words follow may begin free text."""
+    return (
+        index >= 2
+        and mine[index - 1][-1:] == "="
+        and (index == len(mine) - 1 or mine[index][-1] in _CLOSERS)
+        and _LOWER_WORD.fullmatch(mine[index]) is not None
+        and _LOWER_WORD.fullmatch(theirs[index]) is not None
+    )
 
 
 def _upper(token: str) -> bool:

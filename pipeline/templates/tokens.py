@@ -231,6 +231,22 @@ def is_qualified_name(token: str) -> bool:
     return _QUALIFIED.fullmatch(token) is not None
 
 
+# One word in quotes, possibly before a colon or comma ('main', "sensor.door":).
+_QUOTED_WORD = re.compile(r"""(["'])[^\s"'<>]+\1[:,]?""")
+
+
+def is_quoted_word(token: str) -> bool:
+    """True for one word in quotes (``'main'``, ``"sensor.door"``).
+
+    Formats quote what they insert (Python's ``%r`` and ``'%s'``, PostgreSQL's ``"%s"``), so
+    such a first token is a value, as a component's dotted name is: the same event after
+    ``min_distinct_words`` of them makes it a variable (two are no evidence yet: ``'get' got
+    an unexpected keyword`` and ``'put' got ...`` may be two calls). A message that is one
+    quoted text (klog's ``"Starting kubelet"``) has a space in it and is not such a word.
+    """
+    return _QUOTED_WORD.fullmatch(token) is not None
+
+
 # A name as code writes it: words joined by dots or underscores (io.EOF, hall_lamp,
 # sensor.door), or camel case (PingFrame, triggeredBy).
 _IDENTIFIER = re.compile(
