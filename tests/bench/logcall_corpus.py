@@ -31,7 +31,12 @@ the call's pairs, in their order, quoted only when it has to be), logr's key/val
 CloudNativePG's zap JSON (``{"msg":"...","key":"value","error":"..."}``), Python's printf after
 Patroni's ``INFO: `` and Lua's joined operands after Lsyncd's category (``Normal: ``); and
 for the eleventh split the C and C++ printf of smartd and CUPS' scheduler (``[Job 123] `` before
-a job's message), fail2ban's Python printf and OpenBao's hclog (``name: message: key=value``).
+a job's message), fail2ban's Python printf and OpenBao's hclog (``name: message: key=value``);
+and for the twelfth split Zig's std.fmt (``{}``, ``{s}``, ``{d:.2}``, ``error.OutOfMemory``)
+after Ghostty's ``warning(scope): ``, go-ethereum's terminal format (``key=value`` in the
+call's order, numbers grouped, hashes as ``abcdef..123456``), Swift's string interpolation
+(``\\(expr)``) as SourceKit-LSP logs it and the shell's ``$x``, ``${x}``, ``$1`` and ``$(cmd)``
+in TLP's traces.
 Each value is drawn by what its argument is (an error, a path, a state, a list, a name with a
 number in it...), judged from its verb and the argument's name; values repeat as they do in
 real logs (a state has a few values, a counter is new every time).
@@ -39,7 +44,7 @@ real logs (a state has a few values, a counter is new every time).
 The truth of a line is its format with every value written ``<*>`` (the constant text, quotes
 and keys stay), corrected with the Loghub-2.0 rules as the Loghub samples are.
 
-Systems are split in eleven: ``tuning`` (looked at while the miner is changed), ``held-out``
+Systems are split in twelve: ``tuning`` (looked at while the miner is changed), ``held-out``
 (only summary rows are read), ``fresh`` (added after the miner was changed for this
 benchmark and measured once, to replace held-out rows that had led to changes), ``unseen``
 (added once all three had been looked at, never run through a miner before their first
@@ -55,8 +60,10 @@ tuned with all eight looked at, of conventions the others lack and two languages
 corpus, never run through a miner before its first measurement) and ``tenth`` (added once the
 miner had been tuned with all nine looked at, never run through a miner before its first
 measurement) and ``eleventh`` (added once the miner had been tuned with all ten looked at, of
-everyday daemons, never run through a miner before its first measurement: the clean split for
-judging the next round of miner changes). Run
+everyday daemons, never run through a miner before its first measurement) and ``twelfth``
+(added once the miner had been tuned with all eleven looked at, of conventions the others lack
+and three languages new to the corpus, never run through a miner before its first
+measurement: the clean split for judging the next round of miner changes). Run
 ``python tests/bench/logcall_corpus.py --out DIR`` to write
 ``DIR/<split>/<system>/<system>_2k.log_structured_corrected.csv`` (columns ``Content`` and
 ``EventTemplate``), the layout of the Loghub samples that ``bench_templates.py`` reads.
@@ -93,7 +100,8 @@ EVENTS = 150
 class System:
     name: str
     # go, c, python, java, rust, javascript, erlang, ruby, perl, csharp, cpp, php, elixir,
-    # kotlin, scala, lua (smartd, C++, is "c": its calls are C printf with strerror's text)
+    # kotlin, scala, lua, zig, swift, shell (smartd, C++, is "c": its calls are C printf with
+    # strerror's text)
     language: str
     # printf, slf4j, jul, zap, klog, logrus, logfmt (slog), hclog; and for the novel split
     # tracing (Rust), nodejs (util.format and template literals), jboss, zerolog; and for the
@@ -111,9 +119,13 @@ class System:
     # (logr's pairs and Error's "error" in zap's JSON after "msg") and labelled (printf, or the
     # text as it is, after a label: Patroni's level "INFO: ", Lsyncd's category "Normal: ");
     # and for the eleventh printf (smartd, CUPS, fail2ban) and hclog (OpenBao, its logger's
-    # name from the call's "logger")
+    # name from the call's "logger"); and for the twelfth zig (std.fmt's {}, {s}, {d:.2} after
+    # Ghostty's "warning(scope): "), geth (go-ethereum's terminal format: the message, then
+    # key=value in order, numbers grouped), swift (Swift's "\(expr)" as SourceKit-LSP logs
+    # it) and shell (TLP's "$x ${x} $1 $(cmd)" expanded by the shell)
     style: str
-    # tuning, held-out, fresh, unseen, novel, sixth, seventh, eighth, ninth, tenth or eleventh
+    # tuning, held-out, fresh, unseen, novel, sixth, seventh, eighth, ninth, tenth, eleventh or
+    # twelfth
     split: str
     # An exception passed to the call is printed on the message's line after " =>" (Solr's
     # log4j2 layout); elsewhere its trace goes on later lines.
@@ -169,6 +181,10 @@ SYSTEMS: dict[str, System] = {
         System("cups", "c", "printf", "eleventh"),
         System("fail2ban", "python", "printf", "eleventh"),
         System("openbao", "go", "hclog", "eleventh"),
+        System("ghostty", "zig", "zig", "twelfth"),
+        System("geth", "go", "geth", "twelfth"),
+        System("sourcekit-lsp", "swift", "swift", "twelfth"),
+        System("tlp", "shell", "shell", "twelfth"),
     )
 }
 
@@ -184,6 +200,7 @@ SPLITS = (
     "ninth",
     "tenth",
     "eleventh",
+    "twelfth",
 )
 
 # A piece of a line: its text and whether it is a value (``<*>`` in the truth).
@@ -798,6 +815,29 @@ def _elixir_slot(hint: str, rng: random.Random) -> tuple[Slot, str]:
     return make_slot(kind, "elixir", rng), "plain"
 
 
+_ZIG_ERRORS = _list(
+    "OutOfMemory InvalidValue WriteFailed InvalidFormat EndOfStream FileNotFound AccessDenied "
+    "Overflow NotFound SystemResources NoSpaceLeft InvalidUtf8 BrokenPipe Unexpected"
+)
+
+
+def _zig_error(rng: random.Random) -> str:
+    return "error." + rng.choice(_ZIG_ERRORS)
+
+
+_SWIFT_ERRORS: tuple[Callable[[random.Random], str], ...] = (
+    lambda r: f'ResponseError(code: ErrorCode(rawValue: -32001), message: "{r.choice(_VOCAB)}")',
+    lambda r: "Request cancelled",
+    lambda r: (
+        f"The file “{r.choice(_VOCAB)}.swift” couldn’t be opened because there is no such file."  # noqa: RUF001
+    ),
+    lambda r: f"sourcekitd crashed ({r.choice(('SIGSEGV', 'SIGABRT', 'SIGKILL'))})",
+    lambda r: f"Timeout after {r.randint(1, 300)} seconds",
+    lambda r: "The operation couldn’t be completed. (SourceKitD.SKDError error 3.)",  # noqa: RUF001
+    lambda r: f"Failed to decode JSON: missing key “{r.choice(_VOCAB)}”",
+)
+
+
 _ERRORS = {
     "go": _go_error,
     "python": _python_error,
@@ -815,6 +855,9 @@ _ERRORS = {
     "kotlin": _kotlin_error,
     "scala": _scala_error,
     "lua": _lua_error,
+    "zig": _zig_error,
+    "swift": lambda r: r.choice(_SWIFT_ERRORS)(r),
+    "shell": _c_error,
 }
 
 
@@ -1093,6 +1136,16 @@ def _quote(value: str, how: str, system: System) -> list[Piece]:
         return [("<<", False), (",".join(str(b) for b in value.encode()), True), (">>", False)]
     if how == "erl-atom":  # ~p of an atom that needs quotes: 'couchdb@10.0.0.1'
         return [("'", False), (value, True), ("'", False)]
+    if how == "geth":
+        # go-ethereum's terminal handler: quoted (Go's strconv.Quote) when a character is '"'
+        # or below it (a space aside) or above '~'; else in plain quotes when it holds a space
+        # or '='; else as it is.
+        if any((char <= '"' and char != " ") or char > "~" for char in value):
+            quoted = json.dumps(value, ensure_ascii=False)
+            return [(re.sub(r"\\u00([01][0-9a-f]|7f)", r"\\x\1", quoted), True)]
+        if " " in value or "=" in value:
+            return [('"' + value + '"', True)]
+        return [(value, True)]
     if how == "hclog":
         # hclog: quoted when any character lies outside '-' .. '~'.
         if value and all("-" <= char <= "~" for char in value):
@@ -1126,6 +1179,12 @@ _PLACEHOLDERS = {
     "timber": re.compile(r"\$\{(?:[^{}]|\{[^{}]*\})*\}|\$[A-Za-z_]\w*"),
     "ansible": re.compile(r"\{(?:[^{}]|\{[^{}]*\})*\}"),
     "pekko": re.compile(r"\$\{(?:[^{}]|\{[^{}]*\})*\}|\$[A-Za-z_]\w*"),
+    # and the twelfth's: Zig's std.fmt {}, {s}, {d:.2}, {x:0>16}
+    "zig": re.compile(r"\{[^{}]*\}"),
+    # and Swift's string interpolation: \(expr), \(expr, privacy: .public)
+    "swift": re.compile(r"\\\((?:[^()]|\((?:[^()]|\([^()]*\))*\))*\)"),
+    # and the shell's parameter expansion and command substitution: $x, ${x}, $1, $?, $(cmd)
+    "shell": re.compile(r"\$\((?:[^()]|\([^()]*\))*\)|\$\{[^}]*\}|\$(?:[A-Za-z_]\w*|[0-9#?@*$!])"),
 }
 _RUST_PLACEHOLDER = re.compile(r"\{\{|\}\}|\{([^{}]*)\}")
 # Kinds whose Debug ({:?}, ?field) or tracing str value is quoted, as a string's is.
@@ -1306,6 +1365,34 @@ def build_event(call: dict[str, Any], system: System, rng: random.Random) -> Eve
         # Puppet's console ("Notice: "), SpamAssassin's level ("dbg: ") before the text.
         parts.append(str(call.get("label", "")))
         parts.extend(_interpolated_message(text, call, language, rng, choices))
+    elif system.style == "zig":
+        # Zig's std.log as Ghostty's logFn prints it: "level(scope): " ("info: " for the
+        # default scope), then the std.fmt format filled by the argument tuple.
+        parts.append(str(call.get("label", "")))
+        parts.extend(_zig_message(text, call, rng, choices))
+    elif system.style == "swift":
+        # sourcekit-lsp's NonDarwinLogger writes its "[org.swift.sourcekit-lsp:category] level
+        # date" header on a line of its own (left out, as every header is), then the message
+        # on the next: Swift's string interpolation, \(expr) written by its description.
+        parts.extend(_interpolated_message(text, call, language, rng, choices))
+    elif system.style == "shell":
+        # TLP's echo_debug hands the expanded text to logger(1), which the journal prints after
+        # "tlp[pid]: " (left out, as every header is): the shell's $x, ${x}, $1 and $(cmd)
+        # replaced by their values as they are, no quotes added.
+        parts.extend(_interpolated_message(text, call, language, rng, choices))
+    elif system.style == "geth":
+        # go-ethereum's terminal format without its "INFO [12-04|19:14:25.123] " header: the
+        # message (quoted when it holds '=' or a character outside ' '..'~'), the padding to
+        # 40 columns (collapsed here, as every run of spaces is), then " key=value" in the
+        # call's order.
+        parts.append(_geth_message(text))
+        keys, args = list(call.get("keys", [])), list(call.get("key_args", []))
+        for index, key in enumerate(keys):
+            arg = args[index] if index < len(args) and args[index] is not None else key
+            known = choices[index] if index < len(choices) else None
+            parts.append(f" {key}=")
+            slot = _choice_slot(known) if known else _geth_slot(key, arg, rng)
+            parts.append((slot, "geth"))
     elif system.style == "jboss":
         # JBoss Logging: printf (debugf, @Message, its id already in the format), MessageFormat
         # (debugv) or the text as it is (debug).
@@ -1882,6 +1969,10 @@ def _interpolated_slot(
         return _kotlin_slot(hint, rng), "plain"
     if language == "scala":
         return _scala_slot(hint, rng), "plain"
+    if language == "swift":
+        return _swift_slot(hint, rng), "plain"
+    if language == "shell":
+        return _shell_slot(hint, rng), "plain"
     if verb.startswith("%") and not verb.startswith("%{"):
         # printf verbs: %s, %.2f, and Ruby's named %<name>d
         printf_verb = "%" + verb.partition(">")[2] if verb.startswith("%<") else verb
@@ -2067,6 +2158,318 @@ def _template_message(
         out.append((_csharp_slot(ftype, hint, spec, rng), "plain"))
     out.append(text[cursor:])
     return out
+
+
+_ZIG_TAGS = _list(
+    "ground escape csi_entry osc_string dcs_passthrough new_window close_surface "
+    "toggle_fullscreen copy_to_clipboard paste_from_clipboard set_title primary clipboard "
+    "running exited focused hidden"
+)
+_ZIG_FIELD = re.compile(r"\{\{|\}\}|\{([^{}]*)\}")
+_ZIG_BOOLS = _set(
+    "is has focused visible enabled active fullscreen dirty decorated resizable inherited "
+    "ok changed found wait"
+)
+
+
+def _zig_message(
+    text: str, call: dict[str, Any], rng: random.Random, choices: list[list[str] | None]
+) -> list[str | tuple[Slot, str]]:
+    """A Zig std.fmt format: each {...} takes the tuple's next argument, {{ and }} are
+    braces."""
+    args = list(call.get("args", []))
+    out: list[str | tuple[Slot, str]] = []
+    cursor = 0
+    index = 0
+    for match in _ZIG_FIELD.finditer(text):
+        out.append(text[cursor : match.start()])
+        cursor = match.end()
+        if match.group(1) is None:
+            out.append(match.group()[0])
+            continue
+        hint = args[index] if index < len(args) else ""
+        known = choices[index] if index < len(choices) else None
+        index += 1
+        out.append(
+            (_choice_slot(known) if known else _zig_slot(match.group(1), hint, rng), "plain")
+        )
+    out.append(text[cursor:])
+    return out
+
+
+def _zig_slot(spec: str, hint: str, rng: random.Random) -> Slot:
+    """A value as Zig's std.fmt writes it: {} an error as error.Name, an enum as .tag, a bool,
+    an integer; {t} a tag's name; {s} a string; {d} a number, {d:.2} with two places; {x} and
+    {X} hex ({x:0>16} padded); {c} a byte; {b} binary; {Bi} a size in IEC units; {f} and
+    {any} by what the argument is."""
+    conversion, _, options = spec.partition(":")
+    conversion = conversion.lstrip("?")
+    words = hint_words(hint)
+    last = words[-1] if words else ""
+    if conversion in ("", "t") and last in ("err", "e", "error"):
+        names = rng.sample(_ZIG_ERRORS, rng.randint(2, 5))
+        return _choice_slot([n if conversion == "t" else "error." + n for n in names])
+    if conversion in ("x", "X"):
+        width = int(options[2:]) if options.startswith("0>") and options[2:].isdigit() else 0
+        slot = make_slot("hex", "zig", rng, f"%0{width}{conversion}" if width else "%" + conversion)
+        return slot
+    if conversion == "d" and options.startswith("."):
+        return make_slot("float", "zig", rng, f"%.{options[1:]}f")
+    if conversion == "d":
+        return make_slot("number", "zig", rng)
+    if conversion == "c":
+        return make_slot("char", "zig", rng)
+    if conversion == "b":
+        return Slot("number", lambda r: format(r.randint(0, 255), "b"), None)
+    if conversion == "Bi":
+        return Slot("number", lambda r: f"{r.uniform(1, 1000):.3f}KiB".replace(".000", ""), None)
+    if conversion == "t" or hint.startswith("@tagName("):
+        return _choice_slot(rng.sample(_ZIG_TAGS, rng.randint(2, 5)))
+    kind = kind_of(hint, rng)
+    if conversion == "":
+        if words and (words[0] in ("is", "has") or last in _ZIG_BOOLS):
+            return make_slot("bool", "zig", rng)
+        if kind in ("state", "symbol"):  # an enum: .tag
+            return _choice_slot(["." + tag for tag in rng.sample(_ZIG_TAGS, rng.randint(2, 4))])
+        if kind not in ("number", "bool", "error"):
+            kind = "number"
+    if kind == "duration":
+        kind = "number"
+    if kind == "list":
+        kind = "name"
+    return make_slot(kind, "zig", rng)
+
+
+_SWIFT_TYPES = _list(
+    "SourceKitLSP.SwiftLanguageService ClangLanguageService.ClangLanguageService "
+    "BuildServerIntegration.SwiftPMBuildServer BuildServerIntegration.JSONCompilationDatabase"
+    "BuildServer LanguageServerProtocol.HoverRequest LanguageServerProtocol.CompletionRequest "
+    "LanguageServerProtocol.DidOpenTextDocumentNotification "
+    "SemanticIndex.UpdateIndexStoreTaskDescription"
+)
+_SWIFT_METHODS = _list(
+    "textDocument/didOpen textDocument/didChange textDocument/completion textDocument/hover "
+    "workspace/didChangeWatchedFiles build/sourceKitOptionsChanged window/workDoneProgress/create"
+)
+
+
+def _swift_slot(hint: str, rng: random.Random) -> Slot:
+    """A value as Swift interpolates it into sourcekit-lsp's log (its description, every
+    value written out): a document's URI, a type's full name, an LSP method, a USR, an error,
+    an array as ["a", "b"], or what its expression says."""
+    hint = re.sub(r",\s*privacy:\s*\.\w+$", "", hint).replace(".forLogging", "")
+    words = hint_words(hint)
+    last = words[-1] if words else ""
+    if (hint.startswith("type(of:") and not hint.endswith(".method")) or hint.endswith(".self"):
+        return _choice_slot(rng.sample(_SWIFT_TYPES, rng.randint(2, 5)))
+    if hint.endswith(".method"):
+        return _choice_slot(rng.sample(_SWIFT_METHODS, rng.randint(2, 4)))
+    if (last in ("error", "exception", "description") and "error" in words) or last == "exception":
+        return make_slot("error", "swift", rng)
+    if last == "usr":
+        return Slot(
+            "id", lambda r: f"s:{r.randint(2, 20)}{r.choice(_VOCAB).title()}{_hex(r, 6)}V", None
+        )
+    if "timeIntervalSince" in hint:  # a Double, written as the shortest text that reads back
+        return Slot("float", lambda r: repr(r.uniform(0, 60000)), None)
+    if "language" in words:
+        return _choice_slot(rng.sample(_list("swift c cpp objective-c objective-cpp"), 3))
+    if hint == "#function":
+        return _choice_slot(
+            [f"{w}{v.title()}()" for w, v in zip(_VOCAB[:4], _VOCAB[8:12], strict=True)]
+        )
+    if last in ("uri", "url", "file", "document") or hint.endswith(("Uri", "URL", "File")):
+        return Slot("path", lambda r: "file://" + _path(r) + ".swift", None)
+    kind = kind_of(hint, rng)
+    if kind == "list":
+        item = make_slot(rng.choice(("name", "path", "word")), "swift", rng)
+        return Slot(  # written here: not a "list", which the renderer would write again
+            "array",
+            lambda r: (
+                "[" + ", ".join(json.dumps(item.value(r)) for _ in range(r.randint(1, 4))) + "]"
+            ),
+            None,
+        )
+    if kind == "duration":
+        return Slot("duration", lambda r: f"{r.uniform(0, 30):.6f} seconds", None)
+    return make_slot(kind, "swift", rng)
+
+
+_TLP_PLUGINS = _list(
+    "thinkpad thinkpad-legacy lenovo huawei msi samsung lg sony system76 toshiba cros-ec "
+    "macbook dell wilco-ec tuxedo asus generic"
+)
+_TLP_BATTERIES = _list("BAT0 BAT1 BAT0 CMB0 BATT BATC")
+_TLP_NODES = _list(
+    "charge_control_start_threshold charge_control_end_threshold charge_start_threshold "
+    "charge_stop_threshold charge_behaviour charge_types force_discharge"
+)
+_TLP_WORDS: dict[str, list[str]] = {
+    "bm": _list("natacpi tpsmapi none"),
+    "pp": _list("performance balanced power-saver"),
+    "profile": _list("performance balanced power-saver"),
+    "gov": _list("powersave performance schedutil ondemand"),
+    "opmode": _list("active passive guided"),
+    "iface": _list("wlp3s0 wlan0 enp0s31f6 wwan0"),
+    "gpu": _list("card0 card1"),
+    "disk": _list("sda nvme0n1 sdb mmcblk0"),
+    "action": _list("add remove change"),
+    "shell": _list("/bin/sh /usr/bin/dash /usr/bin/bash"),
+    "umask": _list("0022 0027"),
+}
+_TLP_NUMBERS = _set(
+    "rc thresh start stop soc limit min max freq volt pwr cur idx cn step target en st fd "
+    "natacpi tpsmapi syspwr pwrmode timeout wait time level perf boost val cnt repeats pnum "
+    "ec cage bct bs old new dischg read readsm chtype"
+)
+
+
+def _shell_slot(hint: str, rng: random.Random) -> Slot:
+    """A value a TLP trace expands, as the shell writes it (no quotes): a battery, a battery
+    driver plugin, a sysfs node or path, a result code, a threshold or another number, a word
+    from the few a variable holds; $1... take one of these families."""
+    inner = hint.strip("${}()").replace('"', " ")
+    words = hint_words(inner)
+    last = words[-1] if words else ""
+    if "plugin" in words:
+        return _choice_slot(rng.sample(_TLP_PLUGINS, rng.randint(1, 2)))
+    if hint in ("$?",) or last == "rc":
+        return _choice_slot(["0", "0", "0", "1", "2", "4"])
+    for key, values in _TLP_WORDS.items():
+        if key in words:
+            return _choice_slot(rng.sample(values, rng.randint(1, len(values))))
+    if ("bat" in words and last in ("bat", "str", "name")) or last == "batteries":
+        names = rng.sample(_TLP_BATTERIES[1:], rng.randint(1, 2))
+        return _choice_slot([" ".join(names)] if last == "batteries" else names)
+    if "bn" in words:
+        return _choice_slot(rng.sample(_TLP_NODES, rng.randint(1, 3)))
+    if "bf" in words or "bd" in words or last in ("path", "file", "dpath", "ddev", "oldpath"):
+        battery = rng.choice(_TLP_BATTERIES)
+        return Slot(
+            "path",
+            lambda r: (
+                f"/sys/class/power_supply/{battery}" + ("/" + r.choice(_TLP_NODES)) * (last != "bd")
+            ),
+            None,
+        )
+    if re.fullmatch(r"\$[1-9]", hint):
+        family = rng.choice(("number", "battery", "word"))
+        if family == "battery":
+            return _choice_slot(rng.sample(_TLP_BATTERIES[1:], 2))
+        if family == "word":
+            return _choice_slot(rng.sample(_list("start stop dischg true false auto"), 3))
+        return Slot("number", lambda r: str(r.randint(0, 100)), None)
+    if last in _TLP_NUMBERS or set(words) & {"thresh", "soc", "freq"}:
+        return Slot("number", lambda r: str(r.randint(0, 100)), None)
+    kind = kind_of(inner, rng)
+    if kind in ("duration", "float"):
+        kind = "number"
+    if kind == "list":
+        item = make_slot("name", "shell", rng)
+        return Slot(
+            "array", lambda r: " ".join(item.value(r) for _ in range(r.randint(1, 3))), None
+        )
+    return make_slot(kind, "shell", rng)
+
+
+def _geth_message(text: str) -> str:
+    """go-ethereum's escapeMessage: the message quoted when it holds '=' or a character
+    below ' ' (tab, CR and LF aside) or above '~'."""
+    if any(char == "=" or char > "~" or (char < " " and char not in "\r\n\t") for char in text):
+        return json.dumps(text, ensure_ascii=False)
+    return text
+
+
+_GETH_NOT_COUNTS = _set("status address progress ids hashes roots keys names urls paths peers")
+_GETH_ACCOUNTS = _set("address addr from to account owner sender coinbase recipient")
+_GETH_NUMBERS = re.compile(r"(?:Number|NumberU64|Uint64|Int64|Len|Count|Nonce|Time)\(?\)?$")
+
+
+def _geth_grouped(slot: Slot) -> Slot:
+    """An integer as go-ethereum's terminal writes it: from 100000 on, grouped by commas."""
+
+    def draw(r: random.Random) -> str:
+        number = int(slot.value(r))
+        return f"{number:,}" if number >= 100000 else str(number)
+
+    return Slot("number", draw, None)
+
+
+def _geth_duration(r: random.Random) -> str:
+    """time.Duration's String, as common.PrettyDuration cuts it to three decimals."""
+    form = r.random()
+    if form < 0.45:
+        return f"{r.uniform(0.001, 999):.3f}ms".replace(".000ms", "ms")
+    if form < 0.75:
+        return f"{r.uniform(1, 59):.3f}s"
+    if form < 0.9:
+        return f"{r.randint(1, 59)}m{r.uniform(0, 59):.3f}s"
+    return f"{r.uniform(1, 999):.3f}µs"
+
+
+def _geth_age(r: random.Random) -> str:
+    """common.PrettyAge: up to three units, 1d2h3m."""
+    units = ("y", "mo", "w", "d", "h", "m", "s")
+    first = r.randint(0, len(units) - 1)
+    return "".join(f"{r.randint(1, 11)}{unit}" for unit in units[first : first + r.randint(1, 3)])
+
+
+def _geth_slot(key: str, arg: str, rng: random.Random) -> Slot:
+    """A value as go-ethereum's terminal format writes it, judged by the key and the argument:
+    a hash by its TerminalString (abcdef..123456), a number grouped, a duration or age as
+    common's PrettyDuration and PrettyAge write them, a size as StorageSize (12.34 MiB), an
+    account as its checksummed 0x address."""
+    key_words = hint_words(key)
+    if "PrettyAge" in arg or key == "age":
+        return Slot("duration", _geth_age, None)
+    if (
+        "PrettyDuration" in arg
+        or "time.Since" in arg
+        or ".Sub(" in arg
+        or set(key_words) & {"elapsed", "eta", "took", "time", "wait", "timeout", "delay"}
+    ):
+        return Slot("duration", _geth_duration, None)
+    if "StorageSize" in arg:
+        units = ("B", "KiB", "MiB", "GiB")
+        return Slot("number", lambda r: f"{r.uniform(1, 1000):.2f} {r.choice(units)}", None)
+    if set(key_words) & {"err", "error"} or arg == "err":
+        return make_slot("error", "go", rng)
+    counted = (
+        key_words[-1:] and key_words[-1].endswith("s") and key_words[-1] not in _GETH_NOT_COUNTS
+    )
+    if (
+        _GETH_NUMBERS.search(arg)
+        or arg.endswith(".Load()")
+        or arg.startswith("len(")
+        or counted
+        or set(key_words)
+        & _set("number block count nonce reqid index tail slot epoch period start end first last")
+    ):
+        return _geth_grouped(make_slot("number", "go", rng))
+    if arg.endswith(("Hash()", "Hash", "Root()", "Root")) or set(key_words) & {
+        "hash",
+        "root",
+        "txhash",
+        "parent",
+        "head",
+        "tx",
+    }:
+        return Slot("id", lambda r: f"{_hex(r, 6)}..{_hex(r, 6)}", None)
+    if (key_words[-1:] and key_words[-1] in _GETH_ACCOUNTS) or hint_words(arg)[-1:] == ["address"]:
+
+        def account(r: random.Random) -> str:
+            return "0x" + "".join(c.upper() if r.random() < 0.5 else c for c in _hex(r, 40))
+
+        return _choice_slot([account(rng) for _ in range(rng.randint(2, 8))])
+    if key in ("peer", "id") or arg.endswith("ID()"):
+        return Slot("id", lambda r: _hex(r, 16), None)
+    hinted = any(word in names for word in key_words for _, names in _HINTS)
+    kind = kind_of(key if hinted else key + " " + arg, rng)
+    if kind == "number":
+        return _geth_grouped(make_slot("number", "go", rng))
+    if kind == "float":
+        return make_slot("float", "go", rng, "%.3f")
+    return make_slot(kind, "go", rng)
 
 
 def _choice_slot(values: list[str]) -> Slot:

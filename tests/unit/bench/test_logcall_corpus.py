@@ -1010,7 +1010,6 @@ def test_the_eleventh_split_holds_new_everyday_daemons() -> None:
     assert {s.style for s in eleventh.values()} == {"printf", "hclog"}
     assert logcall_corpus.SPLITS[9] == "tenth"
     assert logcall_corpus.SPLITS[10] == "eleventh"
-    assert len(logcall_corpus.SPLITS) == 11
 
 
 @pytest.mark.parametrize("name", sorted(s.name for s in SYSTEMS.values() if s.split == "eleventh"))
@@ -1061,3 +1060,155 @@ def test_a_cups_job_message_is_printed_after_its_job_id() -> None:
     line, truth = _line_and_truth(call, "cups")
     assert truth == "[Job <*>] Unable to start filter <*> - <*>."
     assert re.fullmatch(r"\[Job \d+\] Unable to start filter \S+ - .+\.", line), line
+
+
+def test_the_twelfth_split_holds_new_systems_of_conventions_no_earlier_one_has() -> None:
+    twelfth = {s.name: s for s in SYSTEMS.values() if s.split == "twelfth"}
+    assert set(twelfth) == {"ghostty", "geth", "sourcekit-lsp", "tlp"}
+    earlier = {s.name: s for s in SYSTEMS.values() if s.split != "twelfth"}
+    assert not set(twelfth) & set(earlier)
+    assert {s.language for s in twelfth.values()} == {"zig", "go", "swift", "shell"}
+    assert not {"zig", "swift", "shell"} & {s.language for s in earlier.values()}
+    assert {s.style for s in twelfth.values()} == {"zig", "geth", "swift", "shell"}
+    assert not {s.style for s in twelfth.values()} & {s.style for s in earlier.values()}
+    assert logcall_corpus.SPLITS[11] == "twelfth"
+    assert len(logcall_corpus.SPLITS) == 12
+
+
+@pytest.mark.parametrize("name", sorted(s.name for s in SYSTEMS.values() if s.split == "twelfth"))
+def test_the_twelfth_split_renders_its_full_sample_and_each_line_matches_its_truth(
+    name: str,
+) -> None:
+    for line, _truth in full_sample(name):
+        # No placeholder of the source is left in a line.
+        assert "\\(" not in line
+        if name == "ghostty":
+            assert re.match(r"(?:error|warning|info|debug)(?:\([\w-]+\))?: ", line), line
+            assert not re.search(r"\{(?:[sdxXtcbf?]|any|d:\.\d|Bi|x:0>\d+)?\}", line), line
+        elif name == "geth":
+            assert not line.startswith(("INFO", "WARN", "ERROR", "DEBUG", "TRACE", "CRIT")), line
+        elif name == "tlp":
+            assert not re.search(r"\$(?:[\w{(?]|$)", line), line
+
+
+def test_zig_std_fmt_renders_after_ghosttys_level_and_scope() -> None:
+    call = {
+        "style": "zig",
+        "format": "binding failed id={x} err={} mode={} ratio={d:.2} {{raw}} action={s}",
+        "verbs": ["{x}", "{}", "{}", "{d:.2}", "{s}"],
+        "args": ["surface.core().id", "err", "self.mode", "ratio", "@tagName(action)"],
+        "label": "warning(app): ",
+    }
+    for seed in range(5):
+        line, truth = _line_and_truth(call, "ghostty", seed)
+        # {} of an error is error.Name, of an enum .tag; {d:.2} two places; {{ }} are braces.
+        assert truth == (
+            "warning(app): binding failed id=<*> err=<*> mode=<*> ratio=<*> {raw} action=<*>"
+        )
+        assert re.fullmatch(
+            r"warning\(app\): binding failed id=[0-9a-f]+ err=error\.[A-Z]\w+ mode=\.[a-z_]+ "
+            r"ratio=\d+\.\d\d \{raw\} action=[a-z_]+",
+            line,
+        ), line
+    # {t} of an error is its name alone; the default scope prints "level: ".
+    tag = {"format": "spawn failed err={t}", "verbs": ["{t}"], "args": ["err"], "label": "error: "}
+    line, truth = _line_and_truth(tag, "ghostty")
+    assert truth == "error: spawn failed err=<*>" and re.fullmatch(
+        r"error: spawn failed err=[A-Z]\w+", line
+    )
+    assert not logcall_corpus._has_words("{s} {d:.2} {}", "zig")
+
+
+def test_geth_terminal_format_quotes_values_and_groups_numbers_as_geth_does() -> None:
+    call = {
+        "style": "structured",
+        "format": "Imported new chain segment",
+        "keys": ["number", "hash", "elapsed", "size", "from", "reason"],
+        "key_args": [
+            "head.Number()",
+            "head.Hash()",
+            "common.PrettyDuration(time.Since(start))",
+            "common.StorageSize(size)",
+            "addr",
+            '"head state missing"',
+        ],
+        "arg_values": [None, None, None, None, None, ["head state missing"]],
+    }
+    for seed in range(5):
+        line, truth = _line_and_truth(call, "geth", seed)
+        # The pairs in order; a number from 100000 on grouped; a hash as its TerminalString; a
+        # value with a space in plain quotes; a duration in microseconds (µ) Go-quoted.
+        assert truth == (
+            "Imported new chain segment number=<*> hash=<*> elapsed=<*> size=<*> from=<*> "
+            "reason=<*>"
+        )
+        assert re.fullmatch(
+            r"Imported new chain segment number=(?:\d{1,5}|\d{1,3}(?:,\d{3})+) "
+            r"hash=[0-9a-f]{6}\.\.[0-9a-f]{6} elapsed=(?:[\dm.]+(?:ms|s)|\"[\d.]+µs\") "
+            r'size="[\d.]+ [KMG]?i?B" from=0x[0-9a-fA-F]{40} reason="head state missing"',
+            line,
+        ), line
+    # A message holding '=' is quoted whole; a value with '"' is Go-quoted.
+    plain = {"style": "structured", "format": "Invalid value=x", "keys": []}
+    assert _line_and_truth(plain, "geth") == ('"Invalid value=x"', '"Invalid value=x"')
+    quoted = {"style": "structured", "format": "Bad", "keys": ["v"], "arg_values": [['say "hi"']]}
+    assert _line_and_truth(quoted, "geth")[0] == 'Bad v="say \\"hi\\""'
+    assert _line_and_truth({**quoted, "arg_values": [["a=b"]]}, "geth")[0] == 'Bad v="a=b"'
+
+
+def test_swift_interpolation_renders_as_sourcekit_lsps_log_writes_the_message() -> None:
+    call = {
+        "style": "swift",
+        "format": "Created \\(type(of: server), privacy: .public) at \\(projectRoot) after "
+        "\\(count) tries (100%)",
+        "verbs": ["\\(type(of: server), privacy: .public)", "\\(projectRoot)", "\\(count)"],
+        "args": ["type(of: server), privacy: .public", "projectRoot", "count"],
+    }
+    for seed in range(5):
+        line, truth = _line_and_truth(call, "sourcekit-lsp", seed)
+        # Each \\(expr) written by its description (a type by its full name); % is text.
+        assert truth == "Created <*> at <*> after <*> tries (<*>%)"
+        assert re.fullmatch(r"Created [A-Z]\w+\.[A-Z]\w+ at /\S+ after \d+ tries \(100%\)", line)
+    uri = {
+        "style": "swift",
+        "format": "Failed to open \\(uri.forLogging): \\(error.forLogging)",
+        "verbs": ["\\(uri.forLogging)", "\\(error.forLogging)"],
+        "args": ["uri.forLogging", "error.forLogging"],
+    }
+    line, truth = _line_and_truth(uri, "sourcekit-lsp")
+    assert truth == "Failed to open <*>: <*>" and line.startswith("Failed to open file:///")
+    assert not logcall_corpus._has_words("\\(x) \\(y, privacy: .public)", "swift")
+    assert logcall_corpus._has_words("Reloading \\(uri)", "swift")
+
+
+def test_shell_expansion_renders_as_tlps_traces_reach_the_journal() -> None:
+    call = {
+        "style": "shell",
+        "format": "batdrv.${_batdrv_plugin}.write_thresholds($1): bat=$_bat_str; "
+        "bf=$_bf_stop; old=$old_stop; rc=$? (100%)",
+        "verbs": ["${_batdrv_plugin}", "$1", "$_bat_str", "$_bf_stop", "$old_stop", "$?"],
+        "args": ["${_batdrv_plugin}", "$1", "$_bat_str", "$_bf_stop", "$old_stop", "$?"],
+    }
+    for seed in range(5):
+        line, truth = _line_and_truth(call, "tlp", seed)
+        # Each expansion written as the shell writes it, no quotes; % is text.
+        assert truth == (
+            "batdrv.<*>.write_thresholds(<*>): bat=<*>; bf=<*>; old=<*>; rc=<*> (<*>%)"
+        )
+        assert re.fullmatch(
+            r"batdrv\.[a-z0-9-]+\.write_thresholds\(\w+\): bat=(?:BAT[01TC]|CMB0); "
+            r"bf=/sys/class/power_supply/\w+/\w+; old=\d+; rc=[0-4] \(100%\)",
+            line,
+        ), line
+    # A command substitution is replaced by its output.
+    profile = {
+        "style": "shell",
+        "format": 'power_profile=$(pp2str "$_pp_next")($_pp_next)',
+        "verbs": ['$(pp2str "$_pp_next")', "$_pp_next"],
+        "args": ['pp2str "$_pp_next"', "$_pp_next"],
+    }
+    line, truth = _line_and_truth(profile, "tlp")
+    assert truth == "power_profile=<*>(<*>)"
+    assert re.fullmatch(r"power_profile=(?:performance|balanced|power-saver)\(\S+\)", line)
+    assert not logcall_corpus._has_words('$x ${y} $1 $? $(pp2str "$z")', "shell")
+    assert logcall_corpus._has_words("set_dirty_parms($1).not_configured", "shell")
