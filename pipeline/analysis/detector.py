@@ -98,7 +98,8 @@ class ServiceDetector:
         # `low_run_windows`), and the level's expected count and dispersion before them.
         self.low_run: list[int] = []
         self.low_anchor: tuple[float, float] | None = None
-        # Templates whose share jumped before: template id -> [runs of jumps, last index].
+        # Templates whose share jumped before: template id -> [runs of jumps, last index,
+        # first index of the latest run, windows of the longest run before it].
         self.shift_runs: dict[str, list[int]] = {}
         # The last window with an anomaly of any kind (traffic may settle elsewhere after it).
         self.last_anomaly_index = _NEVER
@@ -187,9 +188,9 @@ class ServiceDetector:
 
         anomalies: list[Anomaly] = []
         best_evidence = 0.0
-        shifted, recurring = self._track_shifts(acc)
+        shifted, recurring, jobs = self._track_shifts(acc)
         if warm:
-            candidates = self._candidates(acc, fresh, alerting, shifted, recurring)
+            candidates = self._candidates(acc, fresh, alerting, shifted, recurring, jobs)
             for cand in candidates:
                 best_evidence = max(best_evidence, cand.evidence)
             anomalies = self._gate(candidates, acc, start, end, model)
@@ -325,12 +326,14 @@ class ServiceDetector:
 
     def _track_shifts(
         self, acc: WindowAccumulator
-    ) -> tuple[list[tuple[str, float, float]], set[str]]:
-        """Templates whose share jumped now, and those among them that jumped in an earlier,
-        separate run too (recurring, e.g. a batch job). Tracked during warm-up as well."""
+    ) -> tuple[list[tuple[str, float, float]], set[str], set[str]]:
+        """Templates whose share jumped now; those among them that jumped in an earlier,
+        separate run too (recurring, e.g. a batch job); and those of the recurring whose run
+        has not outlasted the longest earlier one (a job's run, not a job stuck in a loop).
+        Tracked during warm-up as well."""
         # The first windows of a service have no baseline: every template "jumps".
         if not acc.count or self.closed_windows < 3:
-            return [], set()
+            return [], set(), set()
         config = self.config
         pools = {
             tid: (sum(c for c, _ in pool), sum(n for _, n in pool))
@@ -338,6 +341,7 @@ class ServiceDetector:
         }
         shifted = shifted_templates(acc, self.shares, config, pools)
         recurring = set()
+        jobs = set()
         index = acc.index
         runs_by_template = self.shift_runs
         for tid, base, _ in shifted:
@@ -348,15 +352,38 @@ class ServiceDetector:
             if runs is None:
                 if len(runs_by_template) >= config.max_templates_per_service:
                     del runs_by_template[next(iter(runs_by_template))]
-                runs = runs_by_template[tid] = [0, -10]
+                runs = runs_by_template[tid] = [0, -10, index, 0]
+            going_on = runs[1] == index - 1
+            if not going_on:
+                # The run before ends: the longest so far, then a new one starts here.
+                runs[3] = max(runs[3], runs[1] - runs[2] + 1)
+                runs[2] = index
             # Runs before the current one (which started in the previous window if any).
-            prior = runs[0] - 1 if runs[1] == index - 1 else runs[0]
+            prior = runs[0] - 1 if going_on else runs[0]
             if prior >= config.recurring_runs:
                 recurring.add(tid)
-            if runs[1] != index - 1:
+                # A job's run may touch one window more than its longest (off the boundary).
+                if index - runs[2] + 1 <= runs[3] + 1:
+                    jobs.add(tid)
+            if not going_on:
                 runs[0] += 1
             runs[1] = index
-        return shifted, recurring
+        # A job's window too faint to count as a jump (the first or last minute of a run,
+        # fewer than ``min_shift_count`` lines) is the job's all the same.
+        for tid, count in acc.template_counts.items():
+            runs = runs_by_template.get(tid)
+            if runs is None or runs[1] == index:
+                continue
+            going_on = runs[1] == index - 1
+            prior = runs[0] - 1 if going_on else runs[0]
+            length = index - runs[2] + 1 if going_on else 1
+            if (
+                prior >= config.recurring_runs
+                and length <= runs[3] + 1
+                and share_z(count, acc.count, self.shares.share(tid)) >= config.shift_z
+            ):
+                jobs.add(tid)
+        return shifted, recurring, jobs
 
     def _candidates(
         self,
@@ -365,6 +392,7 @@ class ServiceDetector:
         alerting: dict[str, int],
         shifted: list[tuple[str, float, float]],
         recurring: set[str],
+        jobs: set[str],
     ) -> list[Candidate]:
         config = self.config
         found = [
@@ -378,6 +406,7 @@ class ServiceDetector:
                 config,
                 self.daily,
                 (self.low_run, self.low_anchor),
+                jobs,
             ),
             error_rate_rule(
                 acc,

@@ -98,7 +98,14 @@ def load_detector(name: str, config: AnalysisConfig, state: dict[str, Any]) -> S
     det.templates = dict(state["templates"])
     det.examples = dict(state["examples"])
     det.previous_evidence = {str(k): float(v) for k, v in state["previous_evidence"].items()}
-    det.shift_runs = {str(k): [int(v[0]), int(v[1])] for k, v in state["shift_runs"].items()}
+    # Older snapshots have no run lengths: the latest run is taken to start at its last
+    # window, and no template is a job's (-1) until its next run has begun.
+    det.shift_runs = {
+        str(k): [int(v[0]), int(v[1]), int(v[2]), int(v[3])]
+        if len(v) >= 4
+        else [int(v[0]), int(v[1]), int(v[1]), -1]
+        for k, v in state["shift_runs"].items()
+    }
     det.volume_run = [float(z) for z in state["volume_run"]]
     # Older snapshots have no low run: it starts again.
     det.low_run = [int(c) for c in state.get("low_run") or []]

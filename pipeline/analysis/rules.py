@@ -52,14 +52,17 @@ def volume_rule(
     config: AnalysisConfig,
     daily: DailyProfile | None = None,
     low: tuple[list[int], tuple[float, float] | None] = ([], None),
+    jobs: frozenset[str] | set[str] = frozenset(),
 ) -> Candidate | None:
     """volume_spike / volume_drop against the volume baseline and, for a service with a
     cycle (``LevelHistory.seasonal``), against the same phase of its last cycles too: a
     deviation the cycle explains is no anomaly, and a window ``cycle_z`` off its phase is one
     even if the level alone would not call it. ``low`` is the run of windows below the level
     before this one and the level it began from (``low_run_rule``). With ``daily``, the last
-    windows are also compared with the same time of day on earlier days (``_daily_rule``)."""
-    cand = _level_rule(acc, volume, history, shares, fresh, run, config)
+    windows are also compared with the same time of day on earlier days (``_daily_rule``).
+    ``jobs``: templates whose share jumps in runs like earlier ones (a job's message): their
+    lines beyond their usual share are the job's, not traffic (``_level_rule``)."""
+    cand = _level_rule(acc, volume, history, shares, fresh, run, config, jobs)
     if cand is None or (cand.kind == "volume_drop" and cand.evidence < _GATE_EVIDENCE):
         cand = low_run_rule(acc, *low, volume, shares, config) or cand
     if daily is not None and (cand is None or cand.kind != RECURRING):
@@ -103,12 +106,15 @@ def _level_rule(
     fresh: set[str],
     run: list[float],
     config: AnalysisConfig,
+    jobs: frozenset[str] | set[str] = frozenset(),
 ) -> Candidate | None:
     """volume_spike / volume_drop against the robust volume baseline.
 
     ``run`` holds the z-scores of the directly preceding windows that deviated the same way
     (|z| >= 1): combined with this one (Stouffer), a moderate but sustained deviation builds
-    evidence with the square root of its duration and counts as persistent."""
+    evidence with the square root of its duration and counts as persistent. A window whose
+    excess is the lines of ``jobs`` templates beyond their usual share is a job's run: no
+    spike, and a recurring peak (the daily profile leaves it out)."""
     n = acc.count
     z = volume.z(n)
     expected = volume.expected()
@@ -120,14 +126,21 @@ def _level_rule(
             for t, c in acc.template_counts.items()
             if t in fresh and acc.template_levels[t] < WARNING
         )
-        known = n - min(fresh_lines, int(config.max_fresh_share * expected))
+        # A job's run on quiet traffic can be a spike of the window's own count and yet too
+        # faint for ``recurring`` (below ``spike_z``) -- a job's message is no traffic.
+        job_lines = sum(
+            max(acc.template_counts[t] - expected * shares.share(t), 0.0)
+            for t in jobs
+            if t in acc.template_counts
+        )
+        known = n - min(fresh_lines, int(config.max_fresh_share * expected)) - round(job_lines)
         z = volume.z(known)
         if (
             z <= 0
             or known < expected * config.min_spike_ratio
             or known - expected < config.min_spike_lines
         ):
-            return None
+            return Candidate(RECURRING, 0.0, expected, float(n), ()) if job_lines >= 1 else None
         if z >= config.spike_z and (
             history.recurring(known, z, config.spike_z, config.recurring_runs)
             or history.periodic(z, config.spike_z)

@@ -426,3 +426,50 @@ def test_a_low_run_survives_a_snapshot() -> None:
     again = load_detector("api", engine.config, dump_detector(det))
     assert again.low_run == det.low_run
     assert again.low_anchor == pytest.approx(det.low_anchor)
+
+
+def quiet_with_a_job(minutes: int, job: dict[int, int], seed: int = 4) -> dict:
+    """A quiet service (about two lines a minute, Poisson) whose job logs ``job[m]`` lines of
+    its own message in minute ``m``."""
+    rng = np.random.default_rng(seed)
+    override = {}
+    for m, c in enumerate(rng.poisson(2.0, minutes)):
+        mix = [("login", "INFO", int(c)), ("token", "INFO", int(rng.poisson(0.6)))]
+        if m in job:
+            mix.append(("export", "INFO", job[m]))
+        override[m] = mix
+    return override
+
+
+@pytest.mark.parametrize("seed", [4, 5, 6])
+def test_a_jobs_runs_on_a_quiet_service_too_faint_to_recur_are_no_spike(seed: int) -> None:
+    # Each run is some ten lines a minute on two, its last minute at times as few as four: a
+    # spike of the window's own count, yet too faint for the level's recurring test; its
+    # message's recurring jump is the job's.
+    rng = np.random.default_rng(seed + 100)
+    job = {m: int(rng.integers(8, 13)) for m in range(300) if m % 60 == 10}
+    job.update({m + 1: int(rng.integers(4, 13)) for m in job})
+    _, reports = run(range(300), override=quiet_with_a_job(300, job, seed))
+    assert "volume_spike" not in kinds(reports)
+
+
+def test_a_quiet_services_job_stuck_running_is_a_spike() -> None:
+    job = {m: 8 for m in range(300) if m % 60 in (10, 11) or 250 <= m < 260}
+    _, reports = run(range(300), override=quiet_with_a_job(300, job))
+    assert any(250 <= m <= 255 for m in kinds(reports).get("volume_spike", []))
+
+
+def test_a_jobs_runs_survive_a_snapshot_and_an_older_one_learns_them_again() -> None:
+    from pipeline.analysis.detector_state import dump_detector, load_detector
+
+    job = {m: 10 for m in range(200) if m % 60 in (10, 11)}
+    engine, _ = run(range(200), override=quiet_with_a_job(200, job))
+    det = engine.services["api"]
+    runs = det.shift_runs["export"]
+    assert runs[0] == 4 and runs[3] == 2  # four runs, the longest before the last two long
+    state = dump_detector(det)
+    assert load_detector("api", engine.config, state).shift_runs["export"] == runs
+    # A snapshot from before run lengths were kept: the job is learned again, not guessed.
+    state["shift_runs"] = {"export": runs[:2]}
+    older = load_detector("api", engine.config, state).shift_runs["export"]
+    assert older == [runs[0], runs[1], runs[1], -1]
