@@ -55,11 +55,13 @@ BUILTIN_MASKS: tuple[tuple[str, str], ...] = (
     # An object in angle brackets with a space in it (<Task pending name='t1'>, <User 7:bob>):
     # a token only holds spaces where tokenising joined one, see quoting.join_angled.
     ("angled", r"<[A-Za-z][^<>\s]* [^<>]*>"),
-    # The value of key=value when it looks numeric (retries=3, steps=15##7##2, ip=10.0.0.1): the
-    # key stays and names the value. Other values (class=org.x.Server2) are usually constants.
+    # The value of key=value when it looks numeric (retries=3, steps=15##7##2, ip=10.0.0.1), also
+    # written in groups of three digits (number=1,234,567, as a number alone is): the key stays
+    # and names the value. Other values (class=org.x.Server2) are usually constants.
     (
         "kv",
-        r"(?<![\w.-])[A-Za-z_][\w.-]*=(?=[-+]?\d|[\w.:/@#+-]*\d\d)[\w./@#+-][\w.:/@#+-]*",
+        r"(?<![\w.-])[A-Za-z_][\w.-]*=(?:-?\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\w.,]\w|,\d)"
+        r"|(?=[-+]?\d|[\w.:/@#+-]*\d\d)[\w./@#+-][\w.:/@#+-]*)",
     ),
     # URLs keep their scheme ("hdfs://<*>") and are variables only when they contain a digit;
     # a link without one (http://wiki.apache.org/x) is usually documentation text.

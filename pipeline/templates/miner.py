@@ -67,13 +67,16 @@ from pipeline.templates.tails import (
 )
 from pipeline.templates.tokenising import MessageRecipe, Tokeniser, tokens_from_recipe
 from pipeline.templates.tokens import (
+    argument_rest,
     bare_word,
+    call_argument,
     differ_in_words,
     generalise_token,
     instance_of,
     is_enum,
     is_qualified_name,
     is_quoted_word,
+    later_argument,
     names_differ,
 )
 
@@ -301,7 +304,17 @@ class ServiceMiner:
             and not _value_for_word(shape_tokens[i], tokens[i])
             and not _value_for_word(tokens[i], shape_tokens[i])
             and not _spaced_key_values(shape_tokens, tokens, i)
+            and not later_argument(shape_tokens, tokens, i)
         ]
+        if (
+            words
+            and uncovered[0] == 0
+            and words[0] != 0
+            and call_argument(shape_tokens[0], tokens[0]) is not None
+        ):
+            # A call in front (``warn(scope):``, ``get_state(BAT0)``) differs in its argument
+            # only as the same event: with other words differing too, it names another one.
+            words.insert(0, 0)
         if words and (
             (words[0] == 0 and not self._sender_varies(words, shape_tokens, tokens[0]))
             or not self._words_vary(best, tokens, words, key)
@@ -326,7 +339,11 @@ class ServiceMiner:
                 and shape_tokens[index - 1] == WILDCARD
             ):
                 best.folded.add(index)
-            pattern = generalise_token(shape_tokens[index], tokens[index])
+            pattern = (
+                argument_rest(shape_tokens[index], tokens[index])
+                if index and index not in words and later_argument(shape_tokens, tokens, index)
+                else None
+            ) or generalise_token(shape_tokens[index], tokens[index])
             if pattern != shape_tokens[index]:
                 shape_tokens[index] = pattern
                 changed = True
@@ -369,6 +386,18 @@ class ServiceMiner:
             # same event after other quoted words competes too, as after other senders.
             candidates = self._led_by(key, is_quoted_word)
             best = self._best(candidates, tokens) if candidates else None
+        if best is None and "(" in key[1]:
+            # A call in front whose argument is another value (``get_state(BAT0).unknown``)
+            # is the same event: the argument varies at once, as a quoted text does.
+            # Once varied it leads the group of a variable: ``get_state(<*>).unknown``.
+            first = key[1]
+            candidates = self._led_by(key, lambda other: call_argument(first, other) is not None)
+            candidates.extend(
+                shape
+                for shape in group or ()
+                if WILDCARD in shape.tokens[0] and covers(shape.tokens[0], first, True)
+            )
+            best = self._best(candidates, tokens, 1) if candidates else None
         return best
 
     def _search_components(self, key: GroupKey, tokens: list[str]) -> Shape | None:
@@ -848,25 +877,23 @@ class ServiceMiner:
                 if not keys:
                     del self._lengths[shape.key[0]]
 
-    def _best(self, group: list[Shape], tokens: list[str]) -> Shape | None:
-        """The shape sharing most tokens with ``tokens``, if it shares enough."""
+    def _best(self, group: list[Shape], tokens: list[str], agreeing: int = 0) -> Shape | None:
+        """The shape sharing most tokens with ``tokens``, if it shares enough (counting
+        ``agreeing`` more that differ only in a value)."""
         size = len(tokens)
         if size == 0:
             return group[0]
+        needed = self._threshold * size - agreeing
         if len(group) == 1:  # the common case, without the loop
             best = group[0]
-            return (
-                best
-                if sum(map(str.__eq__, best.tokens, tokens)) >= self._threshold * size
-                else None
-            )
+            return best if sum(map(str.__eq__, best.tokens, tokens)) >= needed else None
         best = group[0]
         best_score = -1
         for shape in group:
             score = sum(map(str.__eq__, shape.tokens, tokens))
             if score > best_score:
                 best, best_score = shape, score
-        return best if best_score >= self._threshold * size else None
+        return best if best_score >= needed else None
 
     def _sender_varies(self, words: list[int], mine: list[str], theirs: str) -> bool:
         """True if only the first token differs in words and both name who logs: dotted

@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import re
 
+from pipeline.templates.masking import WILDCARD
+
 QUOTES = "\"'"
 # Keys whose value is the message itself in logfmt and JSON lines (logrus, slog, zap, pino).
 MESSAGE_KEYS = ("msg=", "message=", '"msg":', '"message":')
@@ -144,3 +146,22 @@ def _angled_end(raw: list[str], index: int) -> int | None:
         if ">" in raw[end]:
             return end
     return None
+
+
+# A key's value the logger quoted because it holds spaces, masked whole: err="<*>", [err="<*>"].
+_SPACED_VALUE = re.compile(r'([\[({]?[A-Za-z_][\w.-]*=)"<\*>"([\])},;]*)')
+
+
+def unquote_spaced_values(raw: list[str], tokens: list[str]) -> None:
+    """Write a key's quoted value that holds spaces as the bare variable (``err=<*>``).
+
+    Loggers of ``key=value`` pairs (logfmt, slog, hclog, logrus, go-kit) quote a value only
+    when it needs quotes, so the quotes belong to the value, not to the event: the format
+    wrote ``err=%v``. Not where the message quotes itself (klog's ``"msg" key="v"`` quotes
+    every string).
+    """
+    for index, token in enumerate(raw):
+        if " " in token:
+            bare = _SPACED_VALUE.fullmatch(tokens[index])
+            if bare is not None:
+                tokens[index] = f"{bare.group(1)}{WILDCARD}{bare.group(2)}"

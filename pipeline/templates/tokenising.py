@@ -35,7 +35,7 @@ from pipeline.templates.masking import (
     name_units,
 )
 from pipeline.templates.multiline import summarise
-from pipeline.templates.quoting import join_angled, join_quoted
+from pipeline.templates.quoting import join_angled, join_quoted, unquote_spaced_values
 from pipeline.templates.stats import Counters
 
 # A message code first (HHH000412:, ORA-00942:, CWWKF0011I:) names the event, as a first word
@@ -154,6 +154,7 @@ class Tokeniser:
         if not MONTHS.isdisjoint(raw) and SPAN_MARK not in message:
             message, spans = _cut_spans(message)
             raw = message.split()
+        quoted_spans = False
         if '"' in message or "'" in message:
             joined = join_quoted(raw)
             if joined is not None:
@@ -161,6 +162,7 @@ class Tokeniser:
                 # follow from splitting alone, so it gets no recipe.
                 raw = joined
                 common = False
+                quoted_spans = True
         if "<" in message:
             angled = join_angled(raw)
             if angled is not None:
@@ -203,6 +205,8 @@ class Tokeniser:
             del values[: tokens[0].count(WILDCARD)]
             tokens[0] = raw[0]
             common = False  # its digits are its own: no recipe (which would fail its check)
+        if quoted_spans and raw[0][:1] != '"':
+            unquote_spaced_values(raw, tokens)
         if tail is not None:
             tokens.append(WILDCARD)
             values.append(("truncated", tail))

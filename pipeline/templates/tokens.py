@@ -34,6 +34,9 @@ def differ_in_words(mine: str, theirs: str) -> bool:
     if _quoted_apart(mine, theirs):
         # What is quoted differs ("EBUSY" / "EACCES", 'get' / 'put'): a quoted value.
         return False
+    if call_argument(mine, theirs) is not None:
+        # What a call's brackets hold differs (get_state(BAT0) / get_state(wlan0)): its argument.
+        return False
     if WILDCARD not in mine and WILDCARD not in theirs:
         key = FIELD_KEY.match(mine)
         if key is not None and theirs.startswith(key.group()) and len(theirs) > key.end():
@@ -71,6 +74,79 @@ def differ_in_words(mine: str, theirs: str) -> bool:
     return _VALUE_CHARS.sub("", mine.replace(WILDCARD, "")) != _VALUE_CHARS.sub(
         "", theirs.replace(WILDCARD, "")
     )
+
+
+# A name glued to the bracket that opens its argument: ``set_mode(``, ``probe(a, ``.
+_CALLED = re.compile(r"[A-Za-z_][\w.-]*\($")
+_ARGUMENT = re.compile(r"[^\s()\[\]{}<>,;:=\"'*]+")
+
+
+def call_argument(mine: str, theirs: str) -> tuple[int, int] | None:
+    """Where two tokens differ only in one argument of a call: ``(start, end)`` of it in ``mine``.
+
+    Shell and printf daemons write what they act on as a function's argument, glued to its
+    name (``get_state(BAT0).unknown`` / ``get_state(wlan0).unknown``, ``switch(auto,`` /
+    ``switch(stop,``): the name is the event, the argument a value. The argument is one word
+    without brackets, quotes or separators, closed by ``)`` or ``,``; None otherwise.
+    """
+    if "(" not in mine or mine == theirs:
+        return None
+    shortest = min(len(mine), len(theirs))
+    start = 0
+    while start < shortest and mine[start] == theirs[start]:
+        start += 1
+    end = 0
+    while end < shortest - start and mine[-1 - end] == theirs[-1 - end]:
+        end += 1
+    opened = mine.rfind("(", 0, start)
+    if opened < 0 or _CALLED.search(mine, 0, opened + 1) is None:
+        return None
+    back = len(mine) - end
+    close = back
+    while close < len(mine) and mine[close] not in "),":
+        close += 1
+    if close == len(mine):
+        return None
+    inner_mine = mine[opened + 1 : close]
+    inner_theirs = theirs[opened + 1 : len(theirs) - (len(mine) - close)]
+    if not (_ARGUMENT.fullmatch(inner_mine) and _ARGUMENT.fullmatch(inner_theirs)):
+        return None
+    return opened + 1, close
+
+
+# A later argument of a call: one word, then the comma or bracket that ends it (``auto,``,
+# ``BAT0).done``).
+_LATER_ARGUMENT = re.compile(r"([^\s()\[\]{}<>,;:=\"'*]+)([,)].*)")
+
+
+def later_argument(mine: list[str], theirs: list[str], index: int) -> bool:
+    """True if the tokens at ``index`` are two arguments of a call a token before opened
+    (``switch(auto, 44).ok`` / ``switch(auto, 7).ok``; ``write(a, BAT0).done`` /
+    ``write(a, BAT1).done``): one word each, the same punctuation after them."""
+    a = _LATER_ARGUMENT.fullmatch(mine[index])
+    b = _LATER_ARGUMENT.fullmatch(theirs[index])
+    if a is None or b is None or a.group(2) != b.group(2):
+        return False
+    depth = 0
+    for token in reversed(mine[:index]):
+        for at in range(len(token) - 1, -1, -1):
+            char = token[at]
+            if char == ")":
+                depth += 1
+            elif char == "(":
+                if depth == 0:
+                    return _CALLED.search(token, 0, at + 1) is not None
+                depth -= 1
+    return False
+
+
+def argument_rest(mine: str, theirs: str) -> str | None:
+    """``<*>`` and the punctuation after two arguments (``<*>).done``), or None."""
+    a = _LATER_ARGUMENT.fullmatch(mine)
+    b = _LATER_ARGUMENT.fullmatch(theirs)
+    if a is None or b is None or a.group(2) != b.group(2):
+        return None
+    return WILDCARD + a.group(2)
 
 
 def _quoted_apart(mine: str, theirs: str) -> bool:
@@ -139,6 +215,9 @@ def generalise_token(mine: str, theirs: str) -> str:
     quoted = _quoted_values(mine, theirs)
     if quoted is not None:
         return quoted
+    argument = call_argument(mine, theirs)
+    if argument is not None:
+        return mine[: argument[0]] + WILDCARD + mine[argument[1] :]
     shortest = min(len(mine), len(theirs))
     same = 0
     while same < shortest and mine[same] == theirs[same]:

@@ -224,9 +224,10 @@ def test_the_text_of_a_message_key_is_the_event_not_a_value(miners: ServiceMiner
             'level=info msg="done" took="1 s"',
         ],
     )
-    assert first == 'msg="failed to remove runc container" error="<*>"'
-    assert second == 'msg="failed to start shim" error="<*>"'
-    assert third == 'level=info msg="done" took="<*>"'
+    # The quotes logfmt puts around a value with spaces are the value's (test_values_round10).
+    assert first == 'msg="failed to remove runc container" error=<*>'
+    assert second == 'msg="failed to start shim" error=<*>'
+    assert third == 'level=info msg="done" took=<*>'
     assert join_quoted(['{"msg":"a', 'b","error":"c', 'd"}']) == ['{"msg":"a', 'b","error":"c d"}']
 
 
