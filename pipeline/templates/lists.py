@@ -4,26 +4,43 @@ Split on whitespace, a list of words is as many tokens as it has items, so each 
 template of its own (lists of masked values already fold, see ``shapes.skeleton``). Two
 messages whose bracketed runs differ in length while all else agrees are one event with a list
 in it: the miner then writes each such run as a variable (``miner._join_bracketed``). A run
-starts at a token beginning with ``[`` and ends where its brackets balance.
+starts at a token beginning with ``[`` and ends where its brackets balance. A list written
+without brackets (``to delta, frontend, beta items``: lower-case words closed by commas, then
+one more) is a run too, from two commas on: one comma is as often a sentence's (``entries,
+which exceeds``).
 """
 
 from __future__ import annotations
+
+import re
 
 from pipeline.templates.masking import WILDCARD
 from pipeline.templates.shapes import skeleton
 
 # A bracketed run longer than this many tokens is no list we fold.
 MAX_LIST_TOKENS = 64
+# A list without brackets has at least this many items closed by a comma (``a, b, c``):
+# ``entries, which`` is a sentence's.
+MIN_COMMA_ITEMS = 2
+# An item of a list without brackets: a plain word closed by a comma, and the last item.
+_ITEM = re.compile(r"[a-z][\w.-]*,")
+_LAST_ITEM = re.compile(r"[a-z][\w.-]*")
 
 
 def bracket_runs(tokens: list[str]) -> list[tuple[int, int]]:
-    """(first, last) token positions of each bracketed run, in order."""
+    """(first, last) token positions of each bracketed run (or list without brackets), in
+    order."""
     runs: list[tuple[int, int]] = []
     index = 0
     size = len(tokens)
     while index < size:
         if tokens[index][:1] != "[":
-            index += 1
+            end = _comma_run_end(tokens, index)
+            if end is not None:
+                runs.append((index, end))
+                index = end + 1
+            else:
+                index += 1
             continue
         depth = 0
         end = index
@@ -39,6 +56,23 @@ def bracket_runs(tokens: list[str]) -> list[tuple[int, int]]:
         else:
             index += 1
     return runs
+
+
+def _comma_run_end(tokens: list[str], index: int) -> int | None:
+    """Last position of a list written without brackets that starts at ``index`` (``delta,
+    frontend, beta``: words each closed by a comma, then one more word), if one does."""
+    end = index
+    size = len(tokens)
+    while end < size - 1 and end - index < MAX_LIST_TOKENS and _ITEM.fullmatch(tokens[end]):
+        end += 1
+    if end - index < MIN_COMMA_ITEMS or not _LAST_ITEM.fullmatch(tokens[end]):
+        return None
+    return end
+
+
+def has_list(tokens: list[str]) -> bool:
+    """True if ``tokens`` may hold a list: a token opens a bracket or closes an item."""
+    return any(token[:1] == "[" or token[-1:] == "," for token in tokens)
 
 
 def list_skeleton(tokens: list[str]) -> tuple[str, ...]:

@@ -36,9 +36,10 @@ from typing import Any
 
 from pipeline.templates.config import MinerConfig
 from pipeline.templates.ids import template_id
-from pipeline.templates.lists import list_skeleton, unbracket
+from pipeline.templates.lists import has_list, list_skeleton, unbracket
 from pipeline.templates.masking import UNIT_TOKENS, WILDCARD, digit_pattern, id_pattern
 from pipeline.templates.model import TemplateMatch
+from pipeline.templates.naming import NamingKeys
 from pipeline.templates.parameters import Values, extract
 from pipeline.templates.rendering import render
 from pipeline.templates.shapes import (
@@ -84,6 +85,7 @@ MessageCache = dict[str, tuple["ServiceMiner", "Shape", list[str], Values]]
 PatternCache = dict[bytes, tuple["ServiceMiner", "Shape", MessageRecipe]]
 _NO_TOKENS: list[str] = []
 _NO_VALUES: Values = []
+_NO_NAMES: list[int] = []
 # A tail that followed this many heads is a value wherever it appears (tails.py).
 RECURRING_TAIL_HEADS = 2
 
@@ -146,6 +148,12 @@ class ServiceMiner:
         # Labels in front seen before the same event as other labels: senders' names, so no
         # head of free text (tails.event_tail).
         self._senders: set[str] = set()
+        # Keys whose value names the event (naming.py): that value stays a word.
+        self._naming = NamingKeys()
+        # Shape -> per quoted field (masked token) the value its messages had, None when
+        # they differed: a template from before a key was found to name events takes that
+        # name if all its messages had it.
+        self._named_values: dict[Shape, dict[str, str | None]] = {}
         self._max_parameters = config.max_parameters
         self._threshold = config.similarity_threshold
         # Messages up to this length are cached (-1: none are).
@@ -222,7 +230,9 @@ class ServiceMiner:
         without tokenising or matching: most messages are known events with new numbers."""
         if len(message) > self._cached_chars:
             tokens, values = self._tokenise(message)
-            shape, is_new, previous_id = self._match(tokens)
+            shape, is_new, previous_id = self._match(tokens, self._names(message, tokens))
+            if self._naming.pairs:
+                self._note_values(shape)
             return shape, is_new, previous_id, tokens, values
         pattern = digit_pattern(message)
         patterns = self._patterns
@@ -244,7 +254,9 @@ class ServiceMiner:
                 return shape, False, None, tokens, values
             return shape, False, None, _NO_TOKENS, _NO_VALUES
         tokens, values, recipe = self._tokenise_pattern(message, pattern)
-        shape, is_new, previous_id = self._match(tokens)
+        shape, is_new, previous_id = self._match(tokens, self._names(message, tokens))
+        if self._naming.pairs:
+            self._note_values(shape)
         if recipe is not None and not recipe[1]:
             if len(patterns) >= self._cached_messages:
                 patterns.clear()  # cheap bound, as for the exact-message cache
@@ -271,7 +283,64 @@ class ServiceMiner:
 
     # -- matching --------------------------------------------------------------------------
 
-    def _match(self, tokens: list[str]) -> tuple[Shape, bool, str | None]:
+    def _names(self, message: str, tokens: list[str]) -> list[int]:
+        """Positions of ``tokens`` where a key's value names the event (naming.py)."""
+        if '="' not in message and "='" not in message:
+            self._naming.pairs = []
+            return _NO_NAMES
+        naming = self._naming
+        known = len(naming.names)
+        named = naming.name(message, tokens)
+        if not named:
+            return named
+        if len(naming.names) != known:
+            # A key was found to name events: messages cached as joining a template from
+            # before, where the name was a variable, must be matched again.
+            self._cache.clear()
+            self._patterns.clear()
+        return named
+
+    def _note_values(self, shape: Shape) -> None:
+        """Remember the values of the quoted fields of the message ``shape`` just took."""
+        known = self._named_values
+        seen = known.get(shape)
+        if seen is None:
+            if len(known) >= 2 * self._config.max_templates_per_service:
+                known.clear()  # bound: only a hint
+            seen = known[shape] = {}
+        for masked, written in self._naming.pairs:
+            if seen.setdefault(masked, written) != written:
+                seen[masked] = None
+
+    def _take_name(
+        self, shape: Shape, tokens: list[str], named: list[int], diffs: list[int]
+    ) -> bool:
+        """Give the template of ``shape``, made before a key was found to name events, the name
+        ``tokens`` have there if every message it took had that name and the rest fits."""
+        seen = self._named_values.get(shape)
+        if seen is None or len(shape.template.shapes) != 1:
+            return False
+        shape_tokens = shape.tokens
+        general = shape.general
+        rest = []
+        for index in diffs:
+            if index in named:
+                if seen.get(shape_tokens[index]) != tokens[index]:
+                    return False
+            elif shape_tokens[index] == WILDCARD or covers(
+                shape_tokens[index], tokens[index], index in general
+            ):
+                rest.append(index)
+            else:
+                return False
+        for index in named:
+            shape_tokens[index] = tokens[index]
+        general.update(rest)
+        shape.template.count += 1
+        self.templates.move_to_end(shape.template.id)
+        return True
+
+    def _match(self, tokens: list[str], named: list[int]) -> tuple[Shape, bool, str | None]:
         key = group_key(tokens)
         best = self._search(key, tokens)
         if best is None:
@@ -281,6 +350,12 @@ class ServiceMiner:
         template = best.template
         general = best.general
         diffs = list(compress(range(len(tokens)), map(ne, shape_tokens, tokens)))
+        if named and not set(named).isdisjoint(diffs):
+            if self._take_name(best, tokens, named, diffs):
+                return best, False, self._settle(best, [])
+            # Another event's name, or a template from before its key was found to name one.
+            joined = self._join_list(tokens, key)
+            return self._create(tokens, key) if joined is None else joined
         uncovered = [
             i
             for i in diffs
@@ -435,7 +510,7 @@ class ServiceMiner:
         template = None
         if WILDCARD in tokens:
             template = self._known(self._skeletons, skeleton(tokens), skeleton)
-        if template is None and any(token[:1] == "[" for token in tokens):
+        if template is None and has_list(tokens):
             joined = self._join_bracketed(tokens, key)
             if joined is not None:
                 return joined
@@ -840,7 +915,7 @@ class ServiceMiner:
             if len(self._measures) >= bound:
                 self._measures.clear()
             self._measures.setdefault(measures, shape.template)
-        if any(token[:1] == "[" for token in tokens):
+        if has_list(tokens):
             lists = list_skeleton(tokens)
             if lists != tuple(tokens):
                 if len(self._lists) >= bound:
@@ -1119,6 +1194,7 @@ class ServiceMiner:
             "aliases": [[old, new] for old, new in self.aliases.items()],
             # Kept so a restarted miner groups new lines led by them as before.
             "senders": sorted(self._senders),
+            "names": sorted(self._naming.names),
         }
 
     def load(
@@ -1126,10 +1202,12 @@ class ServiceMiner:
         templates: list[dict[str, Any]],
         aliases: list[list[str]],
         senders: Iterable[str] = (),
+        names: Iterable[str] = (),
     ) -> None:
         """Add templates, aliases and senders' names produced by :meth:`export` (validated by
         the caller)."""
         self._senders.update(senders)
+        self._naming.names.update(names)
         for item in templates:
             template = self._new_template(item["text"])
             if template.id != item["id"]:

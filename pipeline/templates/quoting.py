@@ -144,7 +144,9 @@ def _angled_end(raw: list[str], index: int) -> int | None:
         if "<" in raw[end]:
             return None
         if ">" in raw[end]:
-            return end
+            # An element of XML closes itself (<Event Type="x" ID="7" />): a record of
+            # attributes, each a field of its own, as <memory:1024, ...> is; objects end in >.
+            return None if raw[end].endswith("/>") else end
     return None
 
 

@@ -10,11 +10,12 @@ Layout (version 1)::
                                   "shapes": [{"tokens": ["user", "<*>"], "general": [1],
                                               "folded": []}]}],
                    "aliases": [["old id", "new id"]],
-                   "senders": ["Counter:"]}]}
+                   "senders": ["Counter:"], "names": ["Type"]}]}
 
 Services and templates are listed least recently used first, so restoring them in order
-rebuilds the same LRU order. "variadic", "measured", "folded" and "senders" (labels in front
-found to be senders' names) may be absent (read as false / empty).
+rebuilds the same LRU order. "variadic", "measured", "folded", "senders" (labels in front
+found to be senders' names) and "names" (keys found to name events, naming.py) may be absent
+(read as false / empty).
 """
 
 from __future__ import annotations
@@ -62,16 +63,21 @@ def load_state(data: bytes) -> tuple[dict[str, int], list[tuple[str, Loader]]]:
     loaders: list[tuple[str, Loader]] = []
     for item in services:
         _check_service(item)
-        loader = _loader(item["templates"], item["aliases"], item.get("senders", []))
+        loader = _loader(
+            item["templates"], item["aliases"], item.get("senders", []), item.get("names", [])
+        )
         loaders.append((item["service"], loader))
     return counters, loaders
 
 
 def _loader(
-    templates: list[dict[str, Any]], aliases: list[list[str]], senders: list[str]
+    templates: list[dict[str, Any]],
+    aliases: list[list[str]],
+    senders: list[str],
+    names: list[str],
 ) -> Loader:
     def load(miner: ServiceMiner) -> None:
-        miner.load(templates, aliases, senders)
+        miner.load(templates, aliases, senders, names)
 
     return load
 
@@ -83,9 +89,9 @@ def _check_service(item: Any) -> None:
     aliases = item.get("aliases")
     if not isinstance(templates, list) or not isinstance(aliases, list):
         raise SnapshotError("malformed service entry")
-    senders = item.get("senders", [])
-    if not isinstance(senders, list) or not all(isinstance(s, str) for s in senders):
-        raise SnapshotError("malformed service entry")
+    for hints in (item.get("senders", []), item.get("names", [])):
+        if not isinstance(hints, list) or not all(isinstance(s, str) for s in hints):
+            raise SnapshotError("malformed service entry")
     for template in templates:
         if not (
             isinstance(template, dict)
