@@ -40,7 +40,9 @@ in TLP's traces; and for the thirteenth split FoundationDB's trace events (``<Ev
 Type="..." ID="..." Key="value" />``, a type and details, no sentence), Fluentd's Ruby
 messages with their pairs inspected after them (``[warn]: #0 text key="value"``), Icinga 2's
 streams after its severity and facility (``warning/ApiListener: ``) and Twisted's
-``log.msg`` arguments joined by spaces after Buildbot's ``[-] ``.
+``log.msg`` arguments joined by spaces after Buildbot's ``[-] ``; the fourteenth split brings
+no new convention: ZooKeeper's SLF4J, Loki's go-kit pairs, collectd's C printf and BorgBackup's
+Python printf, rendered as earlier systems of the same convention are.
 Each value is drawn by what its argument is (an error, a path, a state, a list, a name with a
 number in it...), judged from its verb and the argument's name; values repeat as they do in
 real logs (a state has a few values, a counter is new every time).
@@ -48,7 +50,7 @@ real logs (a state has a few values, a counter is new every time).
 The truth of a line is its format with every value written ``<*>`` (the constant text, quotes
 and keys stay), corrected with the Loghub-2.0 rules as the Loghub samples are.
 
-Systems are split in thirteen: ``tuning`` (looked at while the miner is changed), ``held-out``
+Systems are split in fourteen: ``tuning`` (looked at while the miner is changed), ``held-out``
 (only summary rows are read), ``fresh`` (added after the miner was changed for this
 benchmark and measured once, to replace held-out rows that had led to changes), ``unseen``
 (added once all three had been looked at, never run through a miner before their first
@@ -68,8 +70,10 @@ everyday daemons, never run through a miner before its first measurement) and ``
 (added once the miner had been tuned with all eleven looked at, of conventions the others lack
 and three languages new to the corpus, never run through a miner before its first
 measurement) and ``thirteenth`` (added once the miner had been tuned with all twelve looked at,
-of software a platform team runs, never run through a miner before its first measurement: the
-clean split for judging the next round of miner changes). Run
+of software a platform team runs, never run through a miner before its first measurement) and
+``fourteenth`` (added once the miner had been tuned with all thirteen looked at, of everyday
+software a platform team runs in four languages, never run through a miner before its first
+measurement: the clean split for judging the next round of miner changes). Run
 ``python tests/bench/logcall_corpus.py --out DIR`` to write
 ``DIR/<split>/<system>/<system>_2k.log_structured_corrected.csv`` (columns ``Content`` and
 ``EventTemplate``), the layout of the Loghub samples that ``bench_templates.py`` reads.
@@ -131,10 +135,11 @@ class System:
     # it) and shell (TLP's "$x ${x} $1 $(cmd)" expanded by the shell); and for the thirteenth
     # fdbtrace (FoundationDB's XML trace events: Type, ID, Key="value" details), fluentd
     # (Ruby's "#{expr}" and key=value.inspect pairs after "[warn]: #0 "), icinga (C++ streams
-    # after Icinga 2's "warning/Facility: ") and twisted (Twisted's log.msg after "[-] ")
+    # after Icinga 2's "warning/Facility: ") and twisted (Twisted's log.msg after "[-] "); the
+    # fourteenth reuses slf4j (ZooKeeper), gokit (Loki) and printf (collectd, Borg)
     style: str
     # tuning, held-out, fresh, unseen, novel, sixth, seventh, eighth, ninth, tenth, eleventh,
-    # twelfth or thirteenth
+    # twelfth, thirteenth or fourteenth
     split: str
     # An exception passed to the call is printed on the message's line after " =>" (Solr's
     # log4j2 layout); elsewhere its trace goes on later lines.
@@ -198,6 +203,10 @@ SYSTEMS: dict[str, System] = {
         System("fluentd", "ruby", "fluentd", "thirteenth"),
         System("icinga2", "cpp", "icinga", "thirteenth"),
         System("buildbot", "python", "twisted", "thirteenth"),
+        System("zookeeper", "java", "slf4j", "fourteenth"),
+        System("loki", "go", "gokit", "fourteenth"),
+        System("collectd", "c", "printf", "fourteenth"),
+        System("borg", "python", "printf", "fourteenth"),
     )
 }
 
@@ -215,6 +224,7 @@ SPLITS = (
     "eleventh",
     "twelfth",
     "thirteenth",
+    "fourteenth",
 )
 
 # A piece of a line: its text and whether it is a value (``<*>`` in the truth).

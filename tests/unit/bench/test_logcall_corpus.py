@@ -126,7 +126,9 @@ def test_the_tenth_split_holds_new_systems_of_conventions_no_earlier_one_has() -
     assert {s.language for s in tenth.values()} == {"go", "python", "lua"}
     assert "lua" not in {s.language for s in earlier.values()}
     assert {s.style for s in tenth.values()} == {"gokit", "logr", "labelled"}
-    assert not {s.style for s in tenth.values()} & {s.style for s in earlier.values()}
+    # New when the tenth split was made; the fourteenth reuses go-kit's logfmt (Loki).
+    others = {s.style for s in earlier.values() if s.split != "fourteenth"}
+    assert not {s.style for s in tenth.values()} & others
     assert logcall_corpus.SPLITS[9] == "tenth"
 
 
@@ -1228,7 +1230,6 @@ def test_the_thirteenth_split_holds_new_systems_of_conventions_no_earlier_one_ha
     assert {s.style for s in thirteenth.values()} == {"fdbtrace", "fluentd", "icinga", "twisted"}
     assert not {s.style for s in thirteenth.values()} & {s.style for s in earlier.values()}
     assert logcall_corpus.SPLITS[12] == "thirteenth"
-    assert len(logcall_corpus.SPLITS) == 13
 
 
 @pytest.mark.parametrize(
@@ -1378,3 +1379,93 @@ def test_twisted_log_msg_renders_as_buildbots_log_file_writes_it() -> None:
     assert re.fullmatch(r"\[-\] disk usage \d+% on '/\S+'", line), line
     plain = {"style": "plain", "format": "Stopping reactor"}
     assert _line_and_truth(plain, "buildbot") == ("[-] Stopping reactor", "[-] Stopping reactor")
+
+
+def test_the_fourteenth_split_holds_new_everyday_systems_of_four_languages() -> None:
+    fourteenth = {s.name: s for s in SYSTEMS.values() if s.split == "fourteenth"}
+    assert set(fourteenth) == {"zookeeper", "loki", "collectd", "borg"}
+    earlier = {s.name: s for s in SYSTEMS.values() if s.split != "fourteenth"}
+    assert not set(fourteenth) & set(earlier)
+    assert {s.language for s in fourteenth.values()} == {"java", "go", "c", "python"}
+    # Each logs the ordinary way of its ecosystem, rendered as earlier systems of it are.
+    assert {s.style for s in fourteenth.values()} == {"slf4j", "gokit", "printf"}
+    assert {s.style for s in fourteenth.values()} <= {s.style for s in earlier.values()}
+    assert not any(s.exception_inline or s.bare_durations for s in fourteenth.values())
+    assert logcall_corpus.SPLITS[13] == "fourteenth"
+    assert len(logcall_corpus.SPLITS) == 14
+
+
+@pytest.mark.parametrize(
+    "name", sorted(s.name for s in SYSTEMS.values() if s.split == "fourteenth")
+)
+def test_the_fourteenth_split_renders_its_full_sample_and_each_line_matches_its_truth(
+    name: str,
+) -> None:
+    for line, truth in full_sample(name):
+        if name == "loki":
+            assert re.search(r'(?:^| )msg=(?:"[^"]*"|\S+)', line), line
+        elif name == "zookeeper":
+            assert "{}" not in truth, truth
+        elif name == "collectd" and truth.startswith("<*> plugin: "):
+            assert re.match(r"\w+ plugin: \S", line), line
+        elif name == "borg":
+            assert not re.search(r"%[sdr]", truth), truth
+
+
+def test_collectd_daemon_log_prints_the_plugin_name_before_the_message() -> None:
+    # P_ERROR is daemon_log: "%s plugin: " and the name of the plugin it runs for, then the
+    # message; STRERRNO is STRERROR(errno), strerror's text.
+    call = {
+        "file": "src/utils/db_query/db_query.c",
+        "call": "P_ERROR",
+        "format": "%s plugin: Query `%s': Prepare failed: %s",
+        "verbs": ["%s", "%s", "%s"],
+        "args": ["plugin_get_ctx().name", "q->name", "STRERROR(errno)"],
+        "arg_values": [["dbi", "oracle", "postgresql"], None, None],
+    }
+    for seed in range(5):
+        line, truth = _line_and_truth(call, "collectd", seed)
+        # The shared normalisation takes the backtick that opens `%s' into the value.
+        assert truth == "<*> plugin: Query <*>': Prepare failed: <*>"
+        assert re.fullmatch(
+            r"(?:dbi|oracle|postgresql) plugin: Query `\S+': Prepare failed: [A-Z][a-z].*", line
+        ), line
+    plain: dict[str, Any] = {
+        "format": "cpu plugin: Found %i processor%s.",
+        "verbs": ["%i", "%s"],
+        "args": ["(int)cpu_list_len", 'cpu_list_len == 1 ? "" : "s"'],
+        "arg_values": [None, ["", "s"]],
+    }
+    line, truth = _line_and_truth(plain, "collectd")
+    # A conditional between literals takes one of them (the shared normalisation takes the
+    # word it ends into the value).
+    assert truth == "cpu plugin: Found <*> <*>."
+    assert re.fullmatch(r"cpu plugin: Found \d+ processors?\.", line), line
+
+
+def test_zookeeper_and_loki_render_as_their_loggers_print_them() -> None:
+    # SLF4J: {} filled in order; the exception after them goes on the lines after.
+    call = {
+        "format": "Exception causing close of session 0x{}: {}",
+        "verbs": ["{}", "{}"],
+        "args": ["Long.toHexString(sessionId)", "e.getMessage()", "e"],
+        "throwable_arg": "e",
+    }
+    line, truth = _line_and_truth(call, "zookeeper")
+    assert truth == "Exception causing close of session <*>: <*>"
+    assert re.fullmatch(r"Exception causing close of session 0x\S+: \S.*", line), line
+    # go-kit: the call's pairs in order, msg among them, quoted when it holds a space.
+    pairs = {
+        "style": "structured",
+        "format": "failed to flush chunks",
+        "keys": ["msg", "err", "num_chunks", "component"],
+        "key_args": [None, "err", "len(chunks)", '"ingester"'],
+        "arg_values": [None, None, None, ["ingester"]],
+    }
+    for seed in range(5):
+        line, truth = _line_and_truth(pairs, "loki", seed)
+        assert truth == 'msg="failed to flush chunks" err=<*> num_chunks=<*> component=<*>'
+        assert re.fullmatch(
+            r'msg="failed to flush chunks" err=(?:"[^"]+"|\S+) num_chunks=\d+ component=ingester',
+            line,
+        ), line
