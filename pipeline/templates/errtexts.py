@@ -30,16 +30,17 @@ _TEXTS = sorted(
     key=len,
     reverse=True,
 )
+_LEADING = "\"'([{"
 # A phrase starts at one of these tokens (as written in lower case, capitalised or in upper
 # case: a set lookup per token, no lower-casing); the regex then checks it whole.
 FIRST_WORDS = frozenset(
-    variant
+    lead + variant
     for text in _TEXTS
     for word in (text.split()[0],)
     for variant in (word.lower(), word.capitalize(), word.upper())
+    for lead in ("", *_LEADING)
 )
 _PHRASE = re.compile(r"(?i:" + "|".join(re.escape(text) for text in _TEXTS) + r")(?!\w)")
-_LEADING = "\"'([{"
 # The key of an error (err=, error=, catch_up_error=, lastErr=): its value is free text.
 _ERROR_KEY = re.compile(r"(?:[A-Za-z][\w.-]*[_.-])?(?:err|error)=|[a-z][A-Za-z0-9]*(?:Err|Error)=")
 # A number alone (err=0.25) is masked after its key as any number is (masking's kv).

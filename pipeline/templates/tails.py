@@ -15,7 +15,11 @@ two plain words precede it; tails that all begin alike up to a later colon or fu
 
 The head must hold at least two plain words (``Received disconnect from <*>:``), one of them
 not a label itself: a single label (``ciod:``, a component or function name), and a chain of
-them (``debug: cache:``, a severity and a facility), is often followed by events of its own.
+them (``debug: cache:``, a severity and a facility), is often followed by events of its own,
+and so is a lower-case name and a label opening the message (``ceph plugin:``, C's ``"%s
+plugin: "``, also with labels after it: ``java plugin: jtoc_value:``), the sender's name,
+and a head whose every word is followed by a value (``File <*> line <*> (drive <*>):``), a
+record of where the event happened, not a sentence.
 Tails that all begin with the same token ending in ``:`` belong to the longer head it ends, and
 so do tails that begin with values and then agree on such a token (``from: <*> to: ...``).
 Plain words after a head are a weaker sign of free text than text with values of its own
@@ -73,7 +77,9 @@ def head_ends(tokens: list[str], labels: bool = False) -> list[int]:
         if tokens[end][-1] == ".":
             if words >= 2 and sentence and _SENTENCE_END.fullmatch(tokens[end]):
                 ends.append(end)
-        elif (words >= 2 and sentence) or labels:
+        elif (
+            words >= 2 and sentence and not _named_label(tokens, end) and not _fields(tokens, end)
+        ) or labels:
             ends.append(end)
     return ends
 
@@ -198,6 +204,28 @@ def one_slot(tails: list[tuple[str, ...]]) -> int | None:
 # A single label in front of a message: a name and its colon (``Counter:``, ``file.managed:``);
 # not a message code (``HHH000412:``), whose digits name the event.
 _LABEL = re.compile(r"[A-Za-z][A-Za-z_.-]*:")
+
+
+# A lower-case label then a lower-case name (``plugin:ceph``, joined so for one match).
+_NAMED_LABEL = re.compile(r"[a-z]+:[a-z][a-z0-9_]*")
+
+
+def _named_label(tokens: list[str], end: int) -> bool:
+    """True if the head up to ``end`` is a name and a label opening the message (``ceph
+    plugin:``, C's ``"%s plugin: "``), perhaps with more labels after it (``java plugin:
+    jtoc_value:``): a sender's name, not a sentence."""
+    return _NAMED_LABEL.fullmatch(tokens[1] + tokens[0]) is not None and all(
+        map(is_label, tokens[2 : end + 1])
+    )
+
+
+def _fields(tokens: list[str], end: int) -> bool:
+    """True if every word of the head up to ``end`` is followed by a value (``File <*> line
+    <*> (drive <*>):``): a record of where, not a sentence."""
+    return (
+        all(WILDCARD in tokens[i + 1] or not _plain_word(tokens[i]) for i in range(end))
+        and WILDCARD in tokens[end]
+    )
 
 
 def is_label(token: str) -> bool:

@@ -129,7 +129,9 @@ def test_a_local_url_is_a_value(miners: ServiceMiners) -> None:
 def test_heads_end_at_a_colon_after_two_words() -> None:
     assert head_ends(["LoadIssue", "failed:", "EOF", "now"]) == [1]
     assert head_ends(["ciod:", "failed", "to", "read"]) == []  # a single label
-    assert head_ends(["a", "b:", "c", "d:", "e"]) == [1, 3]
+    assert head_ends(["A", "b:", "c", "d:", "e"]) == [1, 3]
+    # A lower-case name and a label opening the message name the sender (round 12).
+    assert head_ends(["a", "b:", "c", "d:", "e"]) == [3]
     assert head_ends(["a", "b:"]) == []  # nothing after it
 
 
