@@ -42,7 +42,8 @@ messages with their pairs inspected after them (``[warn]: #0 text key="value"``)
 streams after its severity and facility (``warning/ApiListener: ``) and Twisted's
 ``log.msg`` arguments joined by spaces after Buildbot's ``[-] ``; the fourteenth split brings
 no new convention: ZooKeeper's SLF4J, Loki's go-kit pairs, collectd's C printf and BorgBackup's
-Python printf, rendered as earlier systems of the same convention are.
+Python printf, rendered as earlier systems of the same convention are, and neither does the
+fifteenth: HBase's SLF4J, Cortex's go-kit pairs and Barman's Python printf.
 Each value is drawn by what its argument is (an error, a path, a state, a list, a name with a
 number in it...), judged from its verb and the argument's name; values repeat as they do in
 real logs (a state has a few values, a counter is new every time).
@@ -50,7 +51,7 @@ real logs (a state has a few values, a counter is new every time).
 The truth of a line is its format with every value written ``<*>`` (the constant text, quotes
 and keys stay), corrected with the Loghub-2.0 rules as the Loghub samples are.
 
-Systems are split in fourteen: ``tuning`` (looked at while the miner is changed), ``held-out``
+Systems are split in fifteen: ``tuning`` (looked at while the miner is changed), ``held-out``
 (only summary rows are read), ``fresh`` (added after the miner was changed for this
 benchmark and measured once, to replace held-out rows that had led to changes), ``unseen``
 (added once all three had been looked at, never run through a miner before their first
@@ -73,7 +74,10 @@ measurement) and ``thirteenth`` (added once the miner had been tuned with all tw
 of software a platform team runs, never run through a miner before its first measurement) and
 ``fourteenth`` (added once the miner had been tuned with all thirteen looked at, of everyday
 software a platform team runs in four languages, never run through a miner before its first
-measurement: the clean split for judging the next round of miner changes). Run
+measurement) and ``fifteenth`` (added once the miner had been tuned with all fourteen looked at,
+of a database, a metrics store and a backup manager in three languages, never run through a
+miner before its first measurement: the clean split for judging the next round of miner
+changes). Run
 ``python tests/bench/logcall_corpus.py --out DIR`` to write
 ``DIR/<split>/<system>/<system>_2k.log_structured_corrected.csv`` (columns ``Content`` and
 ``EventTemplate``), the layout of the Loghub samples that ``bench_templates.py`` reads.
@@ -136,10 +140,11 @@ class System:
     # fdbtrace (FoundationDB's XML trace events: Type, ID, Key="value" details), fluentd
     # (Ruby's "#{expr}" and key=value.inspect pairs after "[warn]: #0 "), icinga (C++ streams
     # after Icinga 2's "warning/Facility: ") and twisted (Twisted's log.msg after "[-] "); the
-    # fourteenth reuses slf4j (ZooKeeper), gokit (Loki) and printf (collectd, Borg)
+    # fourteenth reuses slf4j (ZooKeeper), gokit (Loki) and printf (collectd, Borg), the
+    # fifteenth slf4j (HBase), gokit (Cortex) and printf (Barman)
     style: str
     # tuning, held-out, fresh, unseen, novel, sixth, seventh, eighth, ninth, tenth, eleventh,
-    # twelfth, thirteenth or fourteenth
+    # twelfth, thirteenth, fourteenth or fifteenth
     split: str
     # An exception passed to the call is printed on the message's line after " =>" (Solr's
     # log4j2 layout); elsewhere its trace goes on later lines.
@@ -207,6 +212,9 @@ SYSTEMS: dict[str, System] = {
         System("loki", "go", "gokit", "fourteenth"),
         System("collectd", "c", "printf", "fourteenth"),
         System("borg", "python", "printf", "fourteenth"),
+        System("hbase", "java", "slf4j", "fifteenth", bare_durations=True),
+        System("cortex", "go", "gokit", "fifteenth"),
+        System("barman", "python", "printf", "fifteenth"),
     )
 }
 
@@ -225,6 +233,7 @@ SPLITS = (
     "twelfth",
     "thirteenth",
     "fourteenth",
+    "fifteenth",
 )
 
 # A piece of a line: its text and whether it is a value (``<*>`` in the truth).

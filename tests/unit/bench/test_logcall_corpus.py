@@ -126,8 +126,9 @@ def test_the_tenth_split_holds_new_systems_of_conventions_no_earlier_one_has() -
     assert {s.language for s in tenth.values()} == {"go", "python", "lua"}
     assert "lua" not in {s.language for s in earlier.values()}
     assert {s.style for s in tenth.values()} == {"gokit", "logr", "labelled"}
-    # New when the tenth split was made; the fourteenth reuses go-kit's logfmt (Loki).
-    others = {s.style for s in earlier.values() if s.split != "fourteenth"}
+    # New when the tenth split was made; the fourteenth and fifteenth reuse go-kit's logfmt
+    # (Loki, Cortex).
+    others = {s.style for s in earlier.values() if s.split not in ("fourteenth", "fifteenth")}
     assert not {s.style for s in tenth.values()} & others
     assert logcall_corpus.SPLITS[9] == "tenth"
 
@@ -1392,7 +1393,6 @@ def test_the_fourteenth_split_holds_new_everyday_systems_of_four_languages() -> 
     assert {s.style for s in fourteenth.values()} <= {s.style for s in earlier.values()}
     assert not any(s.exception_inline or s.bare_durations for s in fourteenth.values())
     assert logcall_corpus.SPLITS[13] == "fourteenth"
-    assert len(logcall_corpus.SPLITS) == 14
 
 
 @pytest.mark.parametrize(
@@ -1469,3 +1469,83 @@ def test_zookeeper_and_loki_render_as_their_loggers_print_them() -> None:
             r'msg="failed to flush chunks" err=(?:"[^"]+"|\S+) num_chunks=\d+ component=ingester',
             line,
         ), line
+
+
+def test_the_fifteenth_split_holds_new_everyday_systems_of_three_languages() -> None:
+    fifteenth = {s.name: s for s in SYSTEMS.values() if s.split == "fifteenth"}
+    assert set(fifteenth) == {"hbase", "cortex", "barman"}
+    earlier = {s.name: s for s in SYSTEMS.values() if s.split != "fifteenth"}
+    assert not set(fifteenth) & set(earlier)
+    assert {s.language for s in fifteenth.values()} == {"java", "go", "python"}
+    # Each logs the ordinary way of its ecosystem, rendered as earlier systems of it are.
+    assert {s.style for s in fifteenth.values()} == {"slf4j", "gokit", "printf"}
+    assert {s.style for s in fifteenth.values()} <= {s.style for s in earlier.values()}
+    # HBase's "took {} ms" prints a bare number, as Flink's does.
+    assert [s.name for s in fifteenth.values() if s.bare_durations] == ["hbase"]
+    assert not any(s.exception_inline for s in fifteenth.values())
+    assert logcall_corpus.SPLITS[14] == "fifteenth"
+    assert len(logcall_corpus.SPLITS) == 15
+
+
+@pytest.mark.parametrize("name", sorted(s.name for s in SYSTEMS.values() if s.split == "fifteenth"))
+def test_the_fifteenth_split_renders_its_full_sample_and_each_line_matches_its_truth(
+    name: str,
+) -> None:
+    for line, truth in full_sample(name):
+        if name == "cortex":
+            assert re.search(r'(?:^| )msg=(?:"[^"]*"|\S+)', line), line
+        elif name == "hbase":
+            assert "{}" not in truth, truth
+            assert not re.search(r"\d+ms ms\b", line), line
+        elif name == "barman":
+            assert not re.search(r"%[sdr]", truth), truth
+
+
+def test_hbase_cortex_and_barman_render_as_their_loggers_print_them() -> None:
+    # SLF4J: {} filled in order, a duration before its unit a bare number; the exception
+    # after the placeholders goes on the lines after.
+    call = {
+        "format": "WAL {} roll period {} ms elapsed",
+        "verbs": ["{}", "{}"],
+        "args": ["wal", "this.rollPeriod"],
+    }
+    line, truth = _line_and_truth(call, "hbase")
+    assert truth == "WAL <*> roll period <*> ms elapsed"
+    assert re.fullmatch(r"WAL \S+ roll period \d+ ms elapsed", line), line
+    thrown = {
+        "format": "Failed to open region {}",
+        "verbs": ["{}"],
+        "args": ["regionName", "e"],
+        "throwable_arg": "e",
+    }
+    line, truth = _line_and_truth(thrown, "hbase")
+    assert truth == "Failed to open region <*>"
+    assert re.fullmatch(r"Failed to open region \S+", line), line
+    # go-kit: the call's pairs in order, msg among them, quoted when it holds a space; a
+    # literal value is one of the values the source gives.
+    pairs = {
+        "style": "structured",
+        "format": "skip group",
+        "keys": ["msg", "reason", "user"],
+        "key_args": [None, '"partitioned group already exists"', "userID"],
+        "arg_values": [None, ["partitioned group already exists"], None],
+    }
+    for seed in range(5):
+        line, truth = _line_and_truth(pairs, "cortex", seed)
+        # The shared normalisation makes the literal reason a value.
+        assert truth == 'msg="skip group" reason=<*> user=<*>'
+        assert re.fullmatch(
+            r'msg="skip group" reason="partitioned group already exists" user=\S+', line
+        ), line
+    # Python printf: %r writes repr, %d a number; a call without arguments prints its text.
+    printf = {
+        "format": "Copy failed (safe before %s): %r",
+        "verbs": ["%s", "%r"],
+        "args": ["safe_horizon", "e"],
+    }
+    line, truth = _line_and_truth(printf, "barman")
+    assert truth == "Copy failed (safe before <*>): '<*>'"
+    assert re.fullmatch(r"Copy failed \(safe before \S+\): '.+'", line), line
+    plain = {"format": "The validity of a failed backup cannot be checked", "call": "output.info"}
+    text = "The validity of a failed backup cannot be checked"
+    assert _line_and_truth(plain, "barman") == (text, text)
