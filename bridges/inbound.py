@@ -1,9 +1,10 @@
 """The inbound bridge: RabbitMQ ``log_analysis_queue`` -> the Kafka logs and dead-letter topics.
 
-A mode service that runs in the worker. Messages are taken one at a time from a prefetch window;
-their records go to Kafka grouped by partition, each service's to the partition Kafka's default
-partitioner gives its name (``bridges.partitioning``, ``bridges.batching``), so a partition's
-records keep the order they arrived in; a message is acked only
+A mode service that runs in the worker. Messages are taken one at a time as RabbitMQ delivers
+them, up to a prefetch window; their records go to Kafka grouped by partition, each service's to
+the partition Kafka's default partitioner gives its name (``bridges.partitioning``,
+``bridges.batching``), so a partition's records keep the order they arrived in; a message is
+acked only
 when Kafka acknowledged every record and dead letter that came from it, with one ``multiple``
 ack for each run of settled messages (``bridges.acks``). A failed send requeues
 the message: Kafka may then hold some records twice, which storage absorbs (records are keyed
@@ -14,9 +15,17 @@ bridge stops consuming, so RabbitMQ holds the rest, and consumes again at half t
 (``bridges.backpressure`` decides, from a reading of the lag every second). Its RabbitMQ
 connection stays open meanwhile: paused, it is still ready.
 
-On stop the bridge stops consuming first (RabbitMQ requeues what was prefetched but not taken),
+On stop the bridge stops consuming first (a delivery that comes after that is requeued, and
+RabbitMQ requeues what it had sent but the bridge never acked when the connection closes),
 sends what it holds, waits for Kafka's acknowledgements and acks; it is registered after the
 Faust producer, so it stops before the producer does.
+
+Per message the bridge does as little as it can, since at one record a message the per-message
+costs are most of the worker's: aio-pika calls the bridge for each delivery (``Queue.consume``;
+a queue iterator added a task, a queue and a wake-up per message), and the
+counters of consumed messages and ingested records are added up in plain dicts and handed to
+Prometheus once a linger tick (a labelled child's lookup and increment per message cost more
+than the rest of taking a one-record message).
 """
 
 from __future__ import annotations
@@ -24,7 +33,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -119,7 +128,12 @@ class InboundBridge(Service):
         self._handing_over: defaultdict[int, asyncio.Lock] = defaultdict(asyncio.Lock)
         self._connection: AbstractRobustConnection | None = None
         self._queue: AbstractQueue | None = None
-        self._consuming: asyncio.Task[None] | None = None
+        # The consumer's tag while consuming; the task cancelling it while stopping or pausing.
+        self._consumer_tag: str | None = None
+        self._cancelling: asyncio.Task[None] | None = None
+        # Counts not yet added to the metrics (see the module docstring).
+        self._consumed = 0
+        self._ingested: dict[tuple[str, str], int] = {}
         self._kafka_lag = kafka_lag
         self._gate = IntakeGate(config.max_kafka_lag if kafka_lag is not None else 0)
         self._on_gate = on_gate or (lambda paused, lag: None)
@@ -135,7 +149,7 @@ class InboundBridge(Service):
         channel = await self._connection.channel()
         await channel.set_qos(prefetch_count=self._config.prefetch)
         self._queue = await declare_queue(channel, self._config.queue)
-        self._consuming = asyncio.ensure_future(self._consume(self._queue))
+        await self._start_consuming(self._queue)
         self.add_future(self._linger_loop())
         self.add_future(self._depth_loop())
         self.add_future(self._partitions_loop())
@@ -149,10 +163,11 @@ class InboundBridge(Service):
             raise BridgeUnavailable("not connected to RabbitMQ")
 
     async def on_stop(self) -> None:
-        if self._consuming is not None:
-            self._consuming.cancel()
-            await asyncio.gather(self._consuming, return_exceptions=True)
+        self._stop_consuming()
+        if self._cancelling is not None:
+            await asyncio.gather(self._cancelling, return_exceptions=True)
         self._metrics.active_consumers.set(0)
+        self._count()
         for batch in self._batcher.drain():
             self._produce(batch)
         if self._inflight:
@@ -174,18 +189,33 @@ class InboundBridge(Service):
         if self._kafka_lag is not None:
             await self._kafka_lag.close()
 
-    async def _consume(self, queue: AbstractQueue) -> None:
-        name = self._config.queue
+    async def _start_consuming(self, queue: AbstractQueue) -> None:
+        # A robust queue consumes again with the same callback after a reconnect.
+        self._consumer_tag = await queue.consume(self._on_message)
         self._metrics.active_consumers.set(1)
-        # Closing the iterator (cancellation) requeues what was prefetched but not yet taken.
-        async with queue.iterator() as messages:
-            async for message in messages:
-                self._metrics.messages_consumed.labels(name).inc()
-                self._handle(message)
-                # Messages already prefetched come without a pause in between: stop here, and
-                # closing the iterator requeues them.
-                if self._gate.paused:
-                    break
+
+    def _stop_consuming(self) -> None:
+        """Cancel the consumer (in the background: a message may be what tipped the gate)."""
+        tag, self._consumer_tag = self._consumer_tag, None
+        if tag is not None and self._queue is not None:
+            self._cancelling = asyncio.ensure_future(self._cancel(self._queue, tag))
+
+    async def _cancel(self, queue: AbstractQueue, tag: str) -> None:
+        try:
+            await queue.cancel(tag)
+        except Exception as exc:
+            # The channel is gone: RabbitMQ requeues what it had delivered, and a robust queue
+            # no longer restores a consumer it was told to cancel.
+            log.warning("bridge: cancelling the consumer failed: %r", exc)
+
+    async def _on_message(self, message: AbstractIncomingMessage) -> None:
+        """One delivery. Deliveries already on their way when the bridge stopped consuming
+        (paused, or stopping) go back to the queue."""
+        if self._consumer_tag is None:
+            self._track(message.nack(requeue=True))
+            return
+        self._consumed += 1
+        self._handle(message)
 
     def _handle(self, message: AbstractIncomingMessage) -> None:
         self._take(message)
@@ -204,21 +234,28 @@ class InboundBridge(Service):
             ticket.hold()
             self._track(self._deliver_dead_letter(letter.sha256.hex(), letter, ticket))
         now = time.monotonic()
-        # Counted per (service, level) once a message: a labelled child's lookup costs more
-        # than the increment, and a message's records are mostly of a few services.
-        counts: Counter[tuple[str, str]] = Counter()
+        ingested = self._ingested
         for accepted in result.accepted:
-            counts[accepted.service, accepted.level] += 1
+            key = (accepted.service, accepted.level)
+            ingested[key] = ingested.get(key, 0) + 1
             partition = self._partitioner(accepted.service)
             closed = self._batcher.add(partition, accepted.encoded, ticket, now)
             if closed is not None:
                 self._produce(closed)
         ticket.seal()
-        ingested = self._metrics.logs_ingested
-        for (service, level), n in counts.items():
-            ingested.labels(self._labels(service), level).inc(n)
         if self._gate.took(len(result.accepted)) is Change.PAUSE:
             self._pause()
+
+    def _count(self) -> None:
+        """Hand the counts taken since the last call to the metrics."""
+        if self._consumed:
+            self._metrics.messages_consumed.labels(self._config.queue).inc(self._consumed)
+            self._consumed = 0
+        if self._ingested:
+            counts, self._ingested = self._ingested, {}
+            ingested = self._metrics.logs_ingested
+            for (service, level), n in counts.items():
+                ingested.labels(self._labels(service), level).inc(n)
 
     def _produce(self, batch: Batch) -> None:
         self._track(self._deliver(batch))
@@ -292,6 +329,7 @@ class InboundBridge(Service):
             await self.sleep(interval)
             for batch in self._batcher.due(time.monotonic()):
                 self._produce(batch)
+            self._count()
 
     async def _depth_loop(self) -> None:
         """``unprocessed_logs``: messages waiting in the queue, as RabbitMQ counts them."""
@@ -333,7 +371,8 @@ class InboundBridge(Service):
             change = await self._read_lag()
             if change is Change.PAUSE:
                 self._pause()
-            elif change is Change.RESUME:
+            elif not self._gate.paused and self._consumer_tag is None:
+                # Resumed now, or resumed before and consuming again failed: try (again).
                 await self._resume()
             self._on_gate(self._gate.paused, self._gate.lag)
             await self.sleep(self._config.lag_interval_seconds)
@@ -375,19 +414,19 @@ class InboundBridge(Service):
         )
         self._metrics.active_consumers.set(0)
         self._on_gate(True, self._gate.lag)
-        consuming = self._consuming
-        # From inside the consumer (a message tipped it over) the loop stops by itself.
-        if consuming is not None and consuming is not asyncio.current_task():
-            consuming.cancel()
+        self._stop_consuming()
 
     async def _resume(self) -> None:
-        if self._consuming is not None:
-            await asyncio.gather(self._consuming, return_exceptions=True)
-        if self.should_stop or self._queue is None:
+        if self._cancelling is not None:
+            await asyncio.gather(self._cancelling, return_exceptions=True)
+        if self.should_stop or self._queue is None or self._consumer_tag is not None:
             return
         log.info(
             "bridge: taking messages from %s again: about %d records wait in Kafka",
             self._config.queue,
             self._gate.lag or 0,
         )
-        self._consuming = asyncio.ensure_future(self._consume(self._queue))
+        try:
+            await self._start_consuming(self._queue)
+        except Exception as exc:
+            log.warning("bridge: consuming again failed, trying again: %r", exc)

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit, urlunsplit
 
+import aio_pika
 import asyncpg
 import pytest
 
@@ -66,6 +67,17 @@ def run_id() -> str:
 def unique(run_id: str) -> str:
     """A name fragment unique to this test."""
     return f"{run_id}-{uuid.uuid4().hex[:6]}"
+
+
+@pytest.fixture
+async def queue(unique: str) -> AsyncIterator[str]:
+    """A queue name of this test's own, deleted afterwards."""
+    name = f"la-test-{unique}.log_analysis_queue"
+    yield name
+    connection = await aio_pika.connect(BASE.rabbitmq.url)
+    async with connection:
+        channel = await connection.channel()
+        await channel.queue_delete(name)
 
 
 def database_url_for(name: str) -> str:
