@@ -81,6 +81,18 @@ _CALLED = re.compile(r"[A-Za-z_][\w.-]*\($")
 _ARGUMENT = re.compile(r"[^\s()\[\]{}<>,;:=\"'*]+")
 
 
+def _shared_ends(mine: str, theirs: str) -> tuple[int, int]:
+    """How many characters two tokens share at the front, and after that at the back."""
+    shortest = min(len(mine), len(theirs))
+    start = 0
+    while start < shortest and mine[start] == theirs[start]:
+        start += 1
+    end = 0
+    while end < shortest - start and mine[-1 - end] == theirs[-1 - end]:
+        end += 1
+    return start, end
+
+
 def call_argument(mine: str, theirs: str) -> tuple[int, int] | None:
     """Where two tokens differ only in one argument of a call: ``(start, end)`` of it in ``mine``.
 
@@ -91,13 +103,7 @@ def call_argument(mine: str, theirs: str) -> tuple[int, int] | None:
     """
     if "(" not in mine or mine == theirs:
         return None
-    shortest = min(len(mine), len(theirs))
-    start = 0
-    while start < shortest and mine[start] == theirs[start]:
-        start += 1
-    end = 0
-    while end < shortest - start and mine[-1 - end] == theirs[-1 - end]:
-        end += 1
+    start, end = _shared_ends(mine, theirs)
     opened = mine.rfind("(", 0, start)
     if opened < 0 or _CALLED.search(mine, 0, opened + 1) is None:
         return None
@@ -123,9 +129,7 @@ def later_argument(mine: list[str], theirs: list[str], index: int) -> bool:
     """True if the tokens at ``index`` are two arguments of a call a token before opened
     (``switch(auto, 44).ok`` / ``switch(auto, 7).ok``; ``write(a, BAT0).done`` /
     ``write(a, BAT1).done``): one word each, the same punctuation after them."""
-    a = _LATER_ARGUMENT.fullmatch(mine[index])
-    b = _LATER_ARGUMENT.fullmatch(theirs[index])
-    if a is None or b is None or a.group(2) != b.group(2):
+    if argument_rest(mine[index], theirs[index]) is None:
         return False
     depth = 0
     for token in reversed(mine[:index]):
@@ -154,13 +158,7 @@ def _quoted_apart(mine: str, theirs: str) -> bool:
     ``x='a',`` / ``x='bc',``); the quoted texts may be empty."""
     if not ('"' in mine or "'" in mine):
         return False
-    shortest = min(len(mine), len(theirs))
-    start = 0
-    while start < shortest and mine[start] == theirs[start]:
-        start += 1
-    end = 0
-    while end < shortest - start and mine[-1 - end] == theirs[-1 - end]:
-        end += 1
+    start, end = _shared_ends(mine, theirs)
     # The shared front must end with an opening quote and the shared back start with it; back
     # up over characters both quoted texts begin or end with.
     front = mine[:start]
