@@ -358,13 +358,11 @@ class ServiceDetector:
                 # The run before ends: the longest so far, then a new one starts here.
                 runs[3] = max(runs[3], runs[1] - runs[2] + 1)
                 runs[2] = index
-            # Runs before the current one (which started in the previous window if any).
-            prior = runs[0] - 1 if going_on else runs[0]
-            if prior >= config.recurring_runs:
+            again, job = _recurring_run(runs, index, config.recurring_runs)
+            if again:
                 recurring.add(tid)
-                # A job's run may touch one window more than its longest (off the boundary).
-                if index - runs[2] + 1 <= runs[3] + 1:
-                    jobs.add(tid)
+            if job:
+                jobs.add(tid)
             if not going_on:
                 runs[0] += 1
             runs[1] = index
@@ -374,12 +372,8 @@ class ServiceDetector:
             runs = runs_by_template.get(tid)
             if runs is None or runs[1] == index:
                 continue
-            going_on = runs[1] == index - 1
-            prior = runs[0] - 1 if going_on else runs[0]
-            length = index - runs[2] + 1 if going_on else 1
             if (
-                prior >= config.recurring_runs
-                and length <= runs[3] + 1
+                _recurring_run(runs, index, config.recurring_runs)[1]
                 and share_z(count, acc.count, self.shares.share(tid)) >= config.shift_z
             ):
                 jobs.add(tid)
@@ -663,3 +657,15 @@ def _top_counts(counts: dict[str, int], limit: int) -> tuple[tuple[str, int], ..
     if len(counts) <= limit:
         return tuple(sorted(counts.items(), key=lambda item: -item[1]))
     return tuple(sorted(counts.items(), key=lambda item: -item[1])[:limit])
+
+
+def _recurring_run(runs: list[int], index: int, needed: int) -> tuple[bool, bool]:
+    """Whether a template's jump in window ``index`` repeats ``needed`` earlier, separate runs
+    (``ServiceDetector.shift_runs``), and whether it is a job's run too: not longer than the
+    longest of them by more than a window (a job's run may touch one more, off the boundary).
+    A jump after a gap starts a run of its own."""
+    going_on = runs[1] == index - 1
+    # Runs before the current one (which started in the previous window if any).
+    prior, length = (runs[0] - 1, index - runs[2] + 1) if going_on else (runs[0], 1)
+    again = prior >= needed
+    return again, again and length <= runs[3] + 1
