@@ -85,23 +85,13 @@ format: install ## Format and autofix with ruff
 	$(VENV)/bin/ruff format $(PY_PATHS)
 	$(VENV)/bin/ruff check --fix $(PY_PATHS)
 
-bench-templates: install ## Template accuracy and speed against Drain3: Loghub-2k, then real logging calls (tuning, held-out, fresh, unseen, novel, sixth, seventh, eighth, ninth, tenth, eleventh, twelfth, thirteenth, fourteenth, fifteenth)
+# The logcall corpus's splits, in the order they were added (tests/bench/logcall_corpus.py SPLITS).
+LOGCALL_SPLITS := tuning held-out fresh unseen novel sixth seventh eighth ninth tenth eleventh \
+        twelfth thirteenth fourteenth fifteenth
+
+bench-templates: install ## Template accuracy and speed against Drain3: Loghub-2k, then real logging calls of each split of the logcall corpus
 	$(PY) tests/bench/bench_templates.py
-	$(PY) tests/bench/bench_templates.py --logcalls tuning
-	$(PY) tests/bench/bench_templates.py --logcalls held-out
-	$(PY) tests/bench/bench_templates.py --logcalls fresh
-	$(PY) tests/bench/bench_templates.py --logcalls unseen
-	$(PY) tests/bench/bench_templates.py --logcalls novel
-	$(PY) tests/bench/bench_templates.py --logcalls sixth
-	$(PY) tests/bench/bench_templates.py --logcalls seventh
-	$(PY) tests/bench/bench_templates.py --logcalls eighth
-	$(PY) tests/bench/bench_templates.py --logcalls ninth
-	$(PY) tests/bench/bench_templates.py --logcalls tenth
-	$(PY) tests/bench/bench_templates.py --logcalls eleventh
-	$(PY) tests/bench/bench_templates.py --logcalls twelfth
-	$(PY) tests/bench/bench_templates.py --logcalls thirteenth
-	$(PY) tests/bench/bench_templates.py --logcalls fourteenth
-	$(PY) tests/bench/bench_templates.py --logcalls fifteenth
+	@set -e; for split in $(LOGCALL_SPLITS); do $(PY) tests/bench/bench_templates.py --logcalls $$split; done
 
 bench: install up migrate ## End-to-end throughput, latency and memory (standard set); writes docs/performance.md
 	$(PY) tests/bench/bench_stream.py --write-docs

@@ -11,7 +11,7 @@ import pytest
 
 from pipeline.templates import MinerConfig
 from tests.bench import logcall_corpus
-from tests.bench.logcall_corpus import SYSTEMS, build_event, generate, kind_of
+from tests.bench.logcall_corpus import SYSTEMS, System, build_event, generate, kind_of
 from tests.unit.templates.conftest import assert_matches
 
 
@@ -32,6 +32,21 @@ def full_sample(name: str) -> list[tuple[str, str]]:
 
 def _split_index(split: str) -> int:
     return logcall_corpus.SPLITS.index(split)
+
+
+def split_systems(split: str) -> tuple[dict[str, System], dict[str, System]]:
+    """The systems of ``split`` and those of every other split, by name (none in both)."""
+    mine = {s.name: s for s in SYSTEMS.values() if s.split == split}
+    earlier = {s.name: s for s in SYSTEMS.values() if s.split != split}
+    assert not set(mine) & set(earlier)
+    return mine, earlier
+
+
+def test_make_bench_templates_runs_every_split_in_order() -> None:
+    makefile = (Path(__file__).parents[3] / "Makefile").read_text()
+    listed = re.search(r"^LOGCALL_SPLITS := ((?:.*\\\n)*.*)$", makefile, re.M)
+    assert listed is not None
+    assert tuple(listed.group(1).replace("\\", " ").split()) == logcall_corpus.SPLITS
 
 
 def test_the_splits_are_apart_and_each_holds_four_systems_of_several_languages() -> None:
@@ -79,10 +94,8 @@ def test_the_sixth_split_holds_four_new_systems_none_of_them_seen_before() -> No
 
 
 def test_the_seventh_split_holds_four_new_systems_of_conventions_no_earlier_one_has() -> None:
-    seventh = {s.name: s for s in SYSTEMS.values() if s.split == "seventh"}
+    seventh, earlier = split_systems("seventh")
     assert set(seventh) == {"telegraf", "couchdb", "puppet", "spamassassin"}
-    earlier = {s.name: s for s in SYSTEMS.values() if s.split != "seventh"}
-    assert not set(seventh) & set(earlier)
     # Three languages the corpus did not have (the splits before it), and four conventions.
     assert {s.language for s in seventh.values()} == {"go", "erlang", "ruby", "perl"}
     before = [s for s in earlier.values() if _split_index(s.split) < _split_index("seventh")]
@@ -95,10 +108,8 @@ def test_the_seventh_split_holds_four_new_systems_of_conventions_no_earlier_one_
 def test_the_eighth_split_holds_new_systems_of_languages_and_conventions_no_earlier_one_has() -> (
     None
 ):
-    eighth = {s.name: s for s in SYSTEMS.values() if s.split == "eighth"}
+    eighth, earlier = split_systems("eighth")
     assert set(eighth) == {"orleans", "kudu", "mediawiki", "teslamate"}
-    earlier = {s.name: s for s in SYSTEMS.values() if s.split != "eighth"}
-    assert not set(eighth) & set(earlier)
     assert {s.language for s in eighth.values()} == {"csharp", "cpp", "php", "elixir"}
     before = [s for s in earlier.values() if _split_index(s.split) < _split_index("eighth")]
     assert not {s.language for s in eighth.values()} & {s.language for s in before}
@@ -108,10 +119,8 @@ def test_the_eighth_split_holds_new_systems_of_languages_and_conventions_no_earl
 
 
 def test_the_ninth_split_holds_new_systems_of_conventions_no_earlier_one_has() -> None:
-    ninth = {s.name: s for s in SYSTEMS.values() if s.split == "ninth"}
+    ninth, earlier = split_systems("ninth")
     assert set(ninth) == {"element", "ansible", "pekko"}
-    earlier = {s.name: s for s in SYSTEMS.values() if s.split != "ninth"}
-    assert not set(ninth) & set(earlier)
     assert not {"kotlin", "scala"} & {s.language for s in earlier.values()}
     assert {s.style for s in ninth.values()} == {"timber", "ansible", "pekko"}
     assert not {s.style for s in ninth.values()} & {s.style for s in earlier.values()}
@@ -119,10 +128,8 @@ def test_the_ninth_split_holds_new_systems_of_conventions_no_earlier_one_has() -
 
 
 def test_the_tenth_split_holds_new_systems_of_conventions_no_earlier_one_has() -> None:
-    tenth = {s.name: s for s in SYSTEMS.values() if s.split == "tenth"}
+    tenth, earlier = split_systems("tenth")
     assert set(tenth) == {"thanos", "cloudnativepg", "patroni", "lsyncd"}
-    earlier = {s.name: s for s in SYSTEMS.values() if s.split != "tenth"}
-    assert not set(tenth) & set(earlier)
     assert {s.language for s in tenth.values()} == {"go", "python", "lua"}
     assert "lua" not in {s.language for s in earlier.values()}
     assert {s.style for s in tenth.values()} == {"gokit", "logr", "labelled"}
@@ -1072,10 +1079,8 @@ def test_a_cups_job_message_is_printed_after_its_job_id() -> None:
 
 
 def test_the_twelfth_split_holds_new_systems_of_conventions_no_earlier_one_has() -> None:
-    twelfth = {s.name: s for s in SYSTEMS.values() if s.split == "twelfth"}
+    twelfth, earlier = split_systems("twelfth")
     assert set(twelfth) == {"ghostty", "geth", "sourcekit-lsp", "tlp"}
-    earlier = {s.name: s for s in SYSTEMS.values() if s.split != "twelfth"}
-    assert not set(twelfth) & set(earlier)
     assert {s.language for s in twelfth.values()} == {"zig", "go", "swift", "shell"}
     assert not {"zig", "swift", "shell"} & {s.language for s in earlier.values()}
     assert {s.style for s in twelfth.values()} == {"zig", "geth", "swift", "shell"}
@@ -1223,10 +1228,8 @@ def test_shell_expansion_renders_as_tlps_traces_reach_the_journal() -> None:
 
 
 def test_the_thirteenth_split_holds_new_systems_of_conventions_no_earlier_one_has() -> None:
-    thirteenth = {s.name: s for s in SYSTEMS.values() if s.split == "thirteenth"}
+    thirteenth, earlier = split_systems("thirteenth")
     assert set(thirteenth) == {"foundationdb", "fluentd", "icinga2", "buildbot"}
-    earlier = {s.name: s for s in SYSTEMS.values() if s.split != "thirteenth"}
-    assert not set(thirteenth) & set(earlier)
     assert {s.language for s in thirteenth.values()} == {"cpp", "ruby", "python"}
     assert {s.style for s in thirteenth.values()} == {"fdbtrace", "fluentd", "icinga", "twisted"}
     assert not {s.style for s in thirteenth.values()} & {s.style for s in earlier.values()}
@@ -1383,10 +1386,8 @@ def test_twisted_log_msg_renders_as_buildbots_log_file_writes_it() -> None:
 
 
 def test_the_fourteenth_split_holds_new_everyday_systems_of_four_languages() -> None:
-    fourteenth = {s.name: s for s in SYSTEMS.values() if s.split == "fourteenth"}
+    fourteenth, earlier = split_systems("fourteenth")
     assert set(fourteenth) == {"zookeeper", "loki", "collectd", "borg"}
-    earlier = {s.name: s for s in SYSTEMS.values() if s.split != "fourteenth"}
-    assert not set(fourteenth) & set(earlier)
     assert {s.language for s in fourteenth.values()} == {"java", "go", "c", "python"}
     # Each logs the ordinary way of its ecosystem, rendered as earlier systems of it are.
     assert {s.style for s in fourteenth.values()} == {"slf4j", "gokit", "printf"}
@@ -1472,10 +1473,8 @@ def test_zookeeper_and_loki_render_as_their_loggers_print_them() -> None:
 
 
 def test_the_fifteenth_split_holds_new_everyday_systems_of_three_languages() -> None:
-    fifteenth = {s.name: s for s in SYSTEMS.values() if s.split == "fifteenth"}
+    fifteenth, earlier = split_systems("fifteenth")
     assert set(fifteenth) == {"hbase", "cortex", "barman"}
-    earlier = {s.name: s for s in SYSTEMS.values() if s.split != "fifteenth"}
-    assert not set(fifteenth) & set(earlier)
     assert {s.language for s in fifteenth.values()} == {"java", "go", "python"}
     # Each logs the ordinary way of its ecosystem, rendered as earlier systems of it are.
     assert {s.style for s in fifteenth.values()} == {"slf4j", "gokit", "printf"}
