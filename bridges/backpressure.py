@@ -131,3 +131,33 @@ class IntakeGate:
             self.paused = False
             return Change.RESUME
         return None
+
+
+class HeldBack:
+    """Whether records may be waiting in RabbitMQ because the bridge held them back: while it is
+    paused, and for ``settle_seconds`` after it resumed (the time the first messages take from
+    RabbitMQ through Kafka to the agent).
+
+    The stream's timer closes the windows of a caught-up partition by the partition's clock,
+    which runs on from the last record by wall-clock time. A pause leaves the partitions caught
+    up (the agents drain Kafka first) while the next records wait in RabbitMQ, so without this
+    the clock would run through the pause and close windows whose records were only held back
+    by our own backpressure; they would then arrive late. Records that no one held back are
+    not waiting anywhere we know, and the clock runs as always. Pure; times are monotonic.
+    """
+
+    def __init__(self, settle_seconds: float = 5.0) -> None:
+        self.settle_seconds = settle_seconds
+        self._paused = False
+        self._resumed_at: float | None = None
+
+    def observe(self, paused: bool, now: float) -> None:
+        """The gate's state as the bridge reports it (each reading, and at a pause)."""
+        if self._paused and not paused:
+            self._resumed_at = now
+        self._paused = paused
+
+    def holding(self, now: float) -> bool:
+        if self._paused:
+            return True
+        return self._resumed_at is not None and now - self._resumed_at < self.settle_seconds

@@ -18,6 +18,7 @@ import faust
 import orjson
 from faust.types import TP
 
+from bridges.backpressure import HeldBack
 from bridges.inbound import BridgeConfig, InboundBridge
 from bridges.outbound import OutboundPublisher, PublisherConfig, register_outbound_agent
 from bridges.partitioning import ServicePartitioner
@@ -287,6 +288,12 @@ def attach_stream(
     app.on_partitions_revoked.connect(forget_moved_state)  # type: ignore[arg-type]
 
     bridge: InboundBridge | None = None
+    held_back = HeldBack()
+
+    def observe_gate(paused: bool, lag_records: int | None) -> None:
+        metrics.observe_gate(paused, lag_records)
+        held_back.observe(paused, time.monotonic())
+
     if not backfill:
         bridge = InboundBridge(
             BridgeConfig(
@@ -312,7 +319,7 @@ def attach_stream(
             kafka_lag=GroupLag(settings.kafka.bootstrap_servers, app.conf.id, logs_topic)
             if ingest.max_kafka_lag
             else None,
-            on_gate=metrics.observe_gate,
+            on_gate=observe_gate,
         )
         app.service(bridge)  # type: ignore[arg-type]  # Faust accepts an instance as well
 
@@ -333,7 +340,7 @@ def attach_stream(
         # A backfill's topic was filled before its worker started: caught up is the end, so
         # only what the agent has processed and committed counts (records fetched but still
         # buffered would come after their windows closed).
-        idle = _caught_up(lag, committed_only=bool(backfill))
+        idle = _idle(lag, held_back, committed_only=bool(backfill))
         await deliver(await detectors.tick(time.time(), idle, at_end=bool(backfill)))
 
     app.timer(TICK_INTERVAL_SECONDS)(close_idle_windows)
@@ -409,6 +416,14 @@ async def _partition_count(app: faust.App, topic: str) -> int:
     # Faust's producer exposes no metadata call of its own; aiokafka's producer does.
     producer = app.producer._ensure_producer()  # type: ignore[attr-defined]
     return len(await producer.partitions_for(topic))
+
+
+def _idle(lag: PartitionLag, held_back: HeldBack, committed_only: bool = False) -> list[int]:
+    """Partitions whose clocks may close windows: caught up, and no records held back in
+    RabbitMQ by the bridge's backpressure (``bridges.backpressure.HeldBack``)."""
+    if held_back.holding(time.monotonic()):
+        return []
+    return _caught_up(lag, committed_only)
 
 
 def _caught_up(lag: PartitionLag, committed_only: bool = False) -> list[int]:

@@ -214,7 +214,8 @@ class Detectors:
     ) -> list[InsightMessage]:
         """Close the windows the clocks of ``idle`` partitions have passed.
 
-        Only partitions with nothing waiting in Kafka are idle: a partition whose records are
+        Only partitions with nothing waiting in Kafka, and none held back in RabbitMQ by the
+        bridge's backpressure, are idle (the caller decides): a partition whose records are
         held up (a database outage, a slow consumer) must not have its windows closed by the
         wall clock and its records then counted late. A partition the ingest agent is working
         on is skipped: it closes its own windows.

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bridges.backpressure import Change, IntakeGate, SentMessages
+from bridges.backpressure import Change, HeldBack, IntakeGate, SentMessages
 
 NOW = 100.0
 
@@ -171,3 +171,18 @@ def test_remembered_messages_count_what_was_sent(sizes, newest):
         sent.sent(0, size)
     newest = min(newest, len(sizes))
     assert sent.records(0, newest) == sum(sizes[len(sizes) - newest :])
+
+
+def test_held_back_while_paused_and_until_the_resumed_intake_settles():
+    held = HeldBack(settle_seconds=5.0)
+    assert not held.holding(0.0)
+    held.observe(False, 1.0)  # readings while open never hold
+    assert not held.holding(1.0)
+    held.observe(True, 10.0)
+    assert held.holding(10.0) and held.holding(500.0)  # however long the pause lasts
+    held.observe(True, 11.0)  # a later reading, still paused
+    held.observe(False, 60.0)
+    assert held.holding(60.0) and held.holding(64.9)
+    assert not held.holding(65.0)
+    held.observe(False, 70.0)  # open again: readings do not restart the settling
+    assert not held.holding(70.0)

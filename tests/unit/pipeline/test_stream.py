@@ -10,11 +10,12 @@ from faust.exceptions import ConsumerNotStarted
 from faust.types import TP
 from prometheus_client import CollectorRegistry
 
+from bridges.backpressure import HeldBack
 from bridges.partitioning import ServicePartitioner
 from pipeline.consumer_lag import PartitionLag
 from pipeline.metrics import Metrics
 from pipeline.state.chunks import CHUNK_BYTES
-from pipeline.stream import TableStates, _caught_up, _report_lag
+from pipeline.stream import TableStates, _caught_up, _idle, _report_lag
 
 
 def test_services_of_a_partition_are_its_heads_and_their_values_come_whole():
@@ -36,8 +37,9 @@ def test_services_of_a_partition_are_its_heads_and_their_values_come_whole():
 class _Consumer:
     """One owned partition, fetched just now at end offset 40, with 37 committed."""
 
-    def __init__(self, fail: bool = False) -> None:
+    def __init__(self, fail: bool = False, committed: int = 37) -> None:
         self.fail = fail
+        self._committed = committed
 
     def assignment(self) -> set[TP]:
         if self.fail:
@@ -48,7 +50,7 @@ class _Consumer:
         return 40, time.time()
 
     def committed(self, tp: TP) -> int | None:
-        return 37
+        return self._committed
 
     async def ends(self, tps):
         raise AssertionError("the fetch told already")
@@ -59,6 +61,21 @@ class _Consumer:
 
 def test_no_partition_is_idle_while_the_consumer_cannot_tell():
     assert _caught_up(PartitionLag(_Consumer(fail=True), "logs")) == []
+
+
+def test_a_caught_up_partition_is_not_idle_while_the_bridge_holds_records_back():
+    lag = PartitionLag(_Consumer(committed=40), "logs")
+    held_back = HeldBack(settle_seconds=5.0)
+    assert _idle(lag, held_back) == [0]
+    held_back.observe(True, time.monotonic())  # paused: the next records wait in RabbitMQ
+    assert _idle(lag, held_back) == []
+    held_back.observe(False, time.monotonic())  # resumed: they are on their way
+    assert _idle(lag, held_back) == []
+    settled = HeldBack(settle_seconds=0.0)
+    settled.observe(True, time.monotonic())
+    settled.observe(False, time.monotonic())
+    assert _idle(lag, settled) == [0]
+    assert _idle(PartitionLag(_Consumer(), "logs"), HeldBack()) == []  # 3 records wait
 
 
 async def test_the_lag_metric_is_set_per_owned_partition():
