@@ -499,17 +499,26 @@ class AnalysisEngine:
         except (zlib.error, orjson.JSONDecodeError) as exc:
             raise SnapshotError(f"corrupt snapshot: {exc}") from None
         engine = cls(config, close_slice)
-        if state["window_seconds"] != engine.config.window_seconds:
-            raise SnapshotError("snapshot was taken with a different window size")
-        engine.max_ts = float("-inf") if state["max_ts"] is None else float(state["max_ts"])
-        engine.horizon = state["horizon"]
-        engine.late = int(state["late"])
-        engine.evicted = int(state["evicted"])
-        for name, svc_state in state["services"].items():
-            svc = engine.services[name] = load_detector(name, engine.config, svc_state)
+        try:
+            if state["window_seconds"] != engine.config.window_seconds:
+                raise SnapshotError("snapshot was taken with a different window size")
+            max_ts = float("-inf") if state["max_ts"] is None else float(state["max_ts"])
+            horizon = None if state["horizon"] is None else int(state["horizon"])
+            late, evicted = int(state["late"]), int(state["evicted"])
+            services = {
+                str(name): load_detector(str(name), engine.config, svc_state)
+                for name, svc_state in state["services"].items()
+            }
+        except SnapshotError:
+            raise
+        except Exception as exc:  # any malformed field: one clear error, as load_service gives
+            raise SnapshotError(f"corrupt snapshot: {exc!r}") from None
+        engine.max_ts, engine.horizon, engine.late, engine.evicted = max_ts, horizon, late, evicted
+        for name, svc in services.items():
+            engine.services[name] = svc
             if svc.training is not None:
                 engine._hand_out_fit(svc)
-            if engine.horizon is not None and svc.closed_until < engine.horizon:
+            if horizon is not None and svc.closed_until < horizon:
                 # Taken while closing was paced: the rest closes on the next ``resume``.
                 engine._closing[name] = None
         return engine

@@ -1,5 +1,10 @@
 from __future__ import annotations
 
+import zlib
+from collections.abc import Callable
+from typing import Any
+
+import orjson
 import pytest
 
 from pipeline.analysis.config import AnalysisConfig
@@ -49,3 +54,31 @@ def test_snapshot_is_versioned() -> None:
     with pytest.raises(SnapshotError):
         AnalysisEngine.restore(data, AnalysisConfig(window_seconds=30))
     assert AnalysisEngine.restore(data).services == {}
+
+
+def _reframed(data: bytes, change: Callable[[dict[str, Any]], None]) -> bytes:
+    state = orjson.loads(zlib.decompress(data[4:]))
+    change(state)
+    return data[:4] + zlib.compress(orjson.dumps(state))
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda s: s.pop("late"),
+        lambda s: s.update(horizon="soon"),
+        lambda s: s.update(max_ts=[1]),
+        lambda s: s.update(services=[]),
+        lambda s: next(iter(s["services"].values())).pop("volume"),
+        lambda s: next(iter(s["services"].values())).update(closed_until={"a": 1}),
+        lambda s: next(iter(s["services"].values()))["shift_runs"].update(t=[1]),
+    ],
+)
+def test_a_malformed_snapshot_raises_snapshot_error_only(
+    change: Callable[[dict[str, Any]], None],
+) -> None:
+    engine, _ = run(range(30))
+    data = engine.snapshot()
+    assert AnalysisEngine.restore(data).services.keys() == {"api"}
+    with pytest.raises(SnapshotError, match="corrupt snapshot"):
+        AnalysisEngine.restore(_reframed(data, change))
