@@ -1208,8 +1208,10 @@ class ServiceMiner:
         the caller)."""
         self._senders.update(senders)
         self._naming.names.update(names)
+        loaded: list[Template] = []
         for item in templates:
             template = self._new_template(item["text"])
+            loaded.append(template)
             if template.id != item["id"]:
                 # Ids are a pure function of service and text, so this only happens if the
                 # hashing changed; keep the id consumers have seen.
@@ -1232,6 +1234,26 @@ class ServiceMiner:
                     self._remember_free(free_key(tokens, end), template)
         for old, new in aliases:
             self._add_alias(old, new)
+        for template in loaded:
+            if self.templates.get(template.id) is template:  # not evicted while loading
+                self._rerender_restored(template)
+
+    def _rerender_restored(self, template: Template) -> None:
+        """Give a restored template the text the current rendering gives it, keeping its id.
+
+        Snapshots written before rendering kept constant text (until 2026-12-04 a constant
+        ``root=`` or ``/>`` was rendered ``<*>``) hold texts we no longer render. The id stays
+        the one consumers have seen, and lines that render to the new text join this template
+        instead of starting another. A later rename aliases the id as usual."""
+        if not template.shapes:
+            return
+        first = template.shapes[0]
+        text = self._render(first.tokens, first.folded, template)
+        if text == template.text or text in self._by_text:
+            return
+        self._by_text.pop(template.text, None)
+        template.text = text
+        self._by_text[text] = template
 
 
 # A lower-case word (``json``, ``tcp6``), perhaps closed by punctuation: a key's value when it

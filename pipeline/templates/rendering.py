@@ -1,9 +1,13 @@
 """Template text from template tokens, following the Loghub-2.0 conventions for variables.
 
 The corrected Loghub annotations (Khan et al., ICSE 2022, as revised for Loghub-2.0) write a
-variable as the whole sub-token between delimiters, fold adjacent variables into one and mask
-digits, paths and a few special words. :func:`normalise` is that correction; rendering applies it
-so that our templates are written the way people annotate them.
+variable as the whole sub-token between delimiters and fold adjacent variables into one; those
+conventions are about how a value is written, and :func:`normalise_variables` applies them to
+every template we render. The same correction also masks constant text: path-like tokens,
+digit-only tokens and the words true/false/null/root/admin. :func:`normalise` is the whole
+correction (``correct_single_template``), for Loghub evaluation only: a product template keeps a
+constant ``null``, ``/>`` or ``(2)`` as written, since showing it as ``<*>`` would be a false
+variable.
 """
 
 from __future__ import annotations
@@ -30,22 +34,34 @@ def normalise(template: str) -> str:
 
     Spaces are collapsed; path-like tokens, digit-only tokens, booleans and a few user names
     become ``<*>``; a sub-token holding a ``<*>`` becomes ``<*>``; ``<*>.<*>`` and ``<*><*>``
-    fold into one.
+    fold into one. For comparing with Loghub's corrected annotations, not for our templates.
     """
+    return _correct(template, constants=True)
+
+
+def normalise_variables(template: str) -> str:
+    """The variable conventions of :func:`normalise` alone; constant text stays as written.
+
+    Spaces are collapsed; a sub-token holding a ``<*>`` becomes ``<*>``; ``<*>.<*>`` and
+    ``<*><*>`` fold into one.
+    """
+    return _correct(template, constants=False)
+
+
+def _correct(template: str, constants: bool) -> str:
     template = _SPACES.sub(" ", template.strip())
     # The cheap tests in front only skip regexes that cannot match (a path starts with "/", a
     # glued variable holds "<*>"; the split leaves no whitespace inside a token, so "$" is the
     # end, and ^\d+$ is isdecimal).
-    template = "".join(
-        "<*>" if token[:1] == "/" and _PATH.match(token) else token
-        for token in _PATH_SPLIT.split(template)
-    )
+    if constants:
+        template = "".join(
+            "<*>" if token[:1] == "/" and _PATH.match(token) else token
+            for token in _PATH_SPLIT.split(template)
+        )
     tokens = _TOKEN_SPLIT.split(template)
     for index, token in enumerate(tokens):
-        if (
-            token.isdecimal()
-            or token.lower() in _SPECIAL
-            or ("<*>" in token and token != "<*>/<*>" and _GLUED.match(token))
+        if (constants and (token.isdecimal() or token.lower() in _SPECIAL)) or (
+            "<*>" in token and token != "<*>/<*>" and _GLUED.match(token)
         ):
             tokens[index] = "<*>"
     template = "".join(tokens)
@@ -57,7 +73,7 @@ def normalise(template: str) -> str:
 
 
 def render(tokens: list[str], folded: set[int] | frozenset[int] = frozenset()) -> str:
-    """Template text for template tokens: joined with spaces, then :func:`normalise`.
+    """Template text for template tokens: joined with spaces, then :func:`normalise_variables`.
 
     ``folded`` positions (units that vary with their value, "5.2 KB" / "80 B") join the
     variable before them, keeping only their trailing punctuation: ``size <*>,``.
@@ -71,7 +87,7 @@ def render(tokens: list[str], folded: set[int] | frozenset[int] = frozenset()) -
             else:
                 kept.append(token)
         tokens = kept
-    return normalise(" ".join(tokens))
+    return normalise_variables(" ".join(tokens))
 
 
 def _whole_quoted(token: str) -> str:

@@ -103,7 +103,7 @@ REPO = Path(__file__).resolve().parents[2]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from pipeline.templates.rendering import normalise  # noqa: E402
+from pipeline.templates.rendering import normalise_variables  # noqa: E402
 
 DATA = Path(__file__).resolve().parent / "logcalls"
 LINES = 2000
@@ -2934,7 +2934,13 @@ def load_calls(system: str) -> list[dict[str, Any]]:
 
 
 def truth_of(pieces: list[Piece]) -> str:
-    return normalise("".join("<*>" if variable else text for text, variable in pieces))
+    """The format as exact truth: each value written ``<*>``, constant text as written.
+
+    Only the variable conventions our templates follow apply (``normalise_variables``: a
+    sub-token holding a value is the value, adjacent values fold, spaces collapse); Loghub's
+    corrections of constant text (paths, digits, ``null``/``true``) do not, so a constant
+    ``NULL``, ``socket(2)`` or closing ``/>`` stays in the truth."""
+    return normalise_variables("".join("<*>" if variable else text for text, variable in pieces))
 
 
 def generate(

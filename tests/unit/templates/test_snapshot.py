@@ -4,6 +4,8 @@ import orjson
 import pytest
 
 from pipeline.templates import MinerConfig, ServiceMiners, SnapshotError
+from pipeline.templates.ids import template_id
+from pipeline.templates.rendering import normalise
 
 MESSAGES = [
     "user alice logged in from 10.0.0.1",
@@ -122,3 +124,22 @@ def test_one_service_round_trips_without_touching_the_others_or_the_counters():
     assert "api" not in fresh
     with pytest.raises(SnapshotError):
         fresh.restore_service(miners.snapshot())
+
+
+def test_snapshot_from_before_constant_text_was_kept_loads_with_its_ids() -> None:
+    """Until 2026-12-04 rendering also wrote constant text the Loghub rules correct as ``<*>``
+    (``root=`` as ``<*>=``). Such a snapshot loads with its ids; the texts are rendered anew."""
+    miners = ServiceMiners()
+    miners.mine("geth", "Rebuilt trie database root=32d268..1e99a2")
+    state = orjson.loads(miners.snapshot())
+    (template,) = state["services"][0]["templates"]
+    assert template["text"] == "Rebuilt trie database root=<*>"
+    template["text"] = normalise(template["text"])  # as the old rendering wrote it
+    template["id"] = old_id = template_id("geth", template["text"])
+    assert template["text"] == "Rebuilt trie database <*>=<*>"
+    restored = ServiceMiners.restore(orjson.dumps(state))
+    match = restored.mine("geth", "Rebuilt trie database root=8b5556..29e2fe")
+    assert match.template_id == old_id
+    assert restored.template_text("geth", old_id) == "Rebuilt trie database root=<*>"
+    again = ServiceMiners.restore(restored.snapshot())
+    assert again.mine("geth", "Rebuilt trie database root=e75777..18f09d").template_id == old_id
