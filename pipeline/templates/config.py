@@ -44,6 +44,9 @@ class MinerConfig:
     # own (one more when all are plain words), ends in free text: its templates become one
     # whose tail is a variable of any length (tails.py).
     min_distinct_tails: int = 3
+    # Masked text that this many distinct messages of a template had alike is constant text
+    # (FoundationDB's closing "/>", Fluentd's "#0"), shown as written (constants.py); 0: never.
+    min_constant_messages: int = 5
     # Extra masks applied before the built-in ones: (regex, name) pairs.
     extra_masks: tuple[tuple[str, str], ...] = ()
     # Names of built-in masks to switch off (see masking.BUILTIN_MASKS).
@@ -71,6 +74,8 @@ class MinerConfig:
                 raise ValueError(f"{name} must be >= 0, got {value}")
         if self.min_distinct_words < 2:
             raise ValueError("min_distinct_words must be >= 2")
+        if self.min_constant_messages == 1 or self.min_constant_messages < 0:
+            raise ValueError("min_constant_messages must be 0 (off) or >= 2")
         if self.min_distinct_tails < 2:
             raise ValueError("min_distinct_tails must be >= 2")
         if not 0.0 < self.similarity_threshold <= 1.0:

@@ -115,7 +115,12 @@ BUILTIN_MASKS: tuple[tuple[str, str], ...] = (
     ("symbol", rf"(?<![\w.-])(?=[ES])(?:{_SYMBOLS})(?![\w.-])"),
     ("hex", rf"{_NO_WORD_BEFORE}0[xX][0-9a-fA-F]+{_NO_WORD_AFTER}"),
     # A full stop after a path ends the sentence (`Could not delete /x/y.`), as after a URL.
-    ("path", r"(?<![\w/.])(?:/[^\s/\"'()\[\]{},;=|:]+)+/?(?<!\.)|\b[A-Za-z]:\\[^\s\"'<>|]*"),
+    # A slash with no letter or digit after it is punctuation (FoundationDB's closing `/>`).
+    (
+        "path",
+        r"(?<![\w/.])(?!/[^\w\s]*(?!\S))(?:/[^\s/\"'()\[\]{},;=|:]+)+/?(?<!\.)"
+        r"|\b[A-Za-z]:\\[^\s\"'<>|]*",
+    ),
     ("duration", rf"{_NO_WORD_BEFORE}-?\d+(?:\.\d+)?{_UNIT_DURATION}{_NO_WORD_AFTER}"),
     ("size", rf"{_NO_WORD_BEFORE}\d+(?:\.\d+)?{_UNIT_SIZE}{_NO_WORD_AFTER}"),
     ("bool", rf"{_NO_WORD_BEFORE}(?i:true|false|null){_NO_WORD_AFTER}"),

@@ -35,6 +35,7 @@ from operator import ne
 from typing import Any
 
 from pipeline.templates.config import MinerConfig
+from pipeline.templates.constants import first_pins, has_digits, keep_pins, pinned
 from pipeline.templates.ids import template_id
 from pipeline.templates.lists import has_list, list_skeleton, unbracket
 from pipeline.templates.masking import UNIT_TOKENS, WILDCARD, digit_pattern, id_pattern
@@ -156,6 +157,7 @@ class ServiceMiner:
         self._named_values: dict[Shape, dict[str, str | None]] = {}
         self._max_parameters = config.max_parameters
         self._threshold = config.similarity_threshold
+        self._constant_after = config.min_constant_messages
         # Messages up to this length are cached (-1: none are).
         self._cached_chars = config.max_cached_message_chars if config.max_cached_messages else -1
         self._cached_messages = config.max_cached_messages
@@ -201,7 +203,7 @@ class ServiceMiner:
                 hits += 1
             else:
                 known = patterns_get(digit_pattern(message)) if len(message) <= longest else None
-                if known is None or known[0] is not self or not known[1].alive:
+                if known is None or known[0] is not self or not known[1].alive or known[1].guarded:
                     shape, is_new, previous_id, _, _ = self._mine_new(message, False)
                     append(shape.template.id)
                     if is_new:
@@ -233,17 +235,18 @@ class ServiceMiner:
             shape, is_new, previous_id = self._match(tokens, self._names(message, tokens))
             if self._naming.pairs:
                 self._note_values(shape)
+            previous_id = self._observe(shape, tokens, values) or previous_id
             return shape, is_new, previous_id, tokens, values
         pattern = digit_pattern(message)
         patterns = self._patterns
         known = patterns.get(pattern)
-        if known is None or known[0] is not self or not known[1].alive:
+        if known is None or known[0] is not self or not known[1].alive or known[1].guarded:
             # Known events with new hex ids: every such message has a digit pattern of its own.
             hidden = id_pattern(pattern)
             if hidden != pattern:
                 pattern = hidden
                 known = patterns.get(pattern)
-        if known is not None and known[0] is self and known[1].alive:
+        if known is not None and known[0] is self and known[1].alive and not known[1].guarded:
             self._counters.pattern_hits += 1
             shape = known[1]
             template = shape.template
@@ -257,7 +260,10 @@ class ServiceMiner:
         shape, is_new, previous_id = self._match(tokens, self._names(message, tokens))
         if self._naming.pairs:
             self._note_values(shape)
-        if recipe is not None and not recipe[1]:
+        previous_id = self._observe(shape, tokens, values) or previous_id
+        # A shape with a digit in a pin sees every message that differs in digits (and so
+        # perhaps there); other pins cannot differ between messages of one digit pattern.
+        if recipe is not None and not recipe[1] and not shape.guarded:
             if len(patterns) >= self._cached_messages:
                 patterns.clear()  # cheap bound, as for the exact-message cache
             patterns[pattern] = (self, shape, recipe)
@@ -267,6 +273,40 @@ class ServiceMiner:
                 cache.clear()  # cheap bound: hot messages return within a few lines
             cache[message] = (self, shape, tokens, values)
         return shape, is_new, previous_id, tokens, values
+
+    def _observe(self, shape: Shape, tokens: list[str], values: Values) -> str | None:
+        """Keep the pins of ``shape`` that this message repeats (constants.py); re-render its
+        template when that changes its text. Returns the old id if it was renamed."""
+        after = self._constant_after
+        if not after:
+            return None
+        seen = shape.seen
+        shape.seen = seen + 1
+        if not seen:
+            shape.pins = first_pins(shape.tokens, shape.general, tokens, values)
+            shape.guarded = has_digits(shape.pins)
+            return None
+        if not shape.pins:
+            return None
+        dropped = keep_pins(shape.pins, tokens, values)
+        if dropped:
+            shape.guarded = has_digits(shape.pins)
+        if not shape.alive or len(shape.template.shapes) != 1:
+            return None  # merged away, or one of several shapes: its masks show as they are
+        if (dropped and seen >= after) or (seen + 1 == after and shape.pins):
+            return self._rename(shape.template)
+        return None
+
+    def _shown(self, shape: Shape) -> list[str]:
+        """The tokens a template is rendered from: its pins shown once they held long enough."""
+        if (
+            shape.pins
+            and self._constant_after
+            and shape.seen >= self._constant_after
+            and len(shape.template.shapes) == 1
+        ):
+            return pinned(shape.tokens, shape.general, shape.pins)
+        return shape.tokens
 
     def resolve(self, tid: str) -> str:
         """Follow generalisation and merge aliases to the id in use now."""
@@ -874,7 +914,7 @@ class ServiceMiner:
     def _rename(self, template: Template) -> str | None:
         """Re-render a whole template (all its shapes); rename or merge it. Returns the old id."""
         first = template.shapes[0]
-        text = self._render(first.tokens, first.folded, template)
+        text = self._render(self._shown(first), first.folded, template)
         if text == template.text:
             return None
         old_id = template.id
@@ -1018,6 +1058,15 @@ class ServiceMiner:
             # calls of one component (``pool <*> <*> <*>``), not one event's values.
             return False
         needed = self._config.min_distinct_words + 2 * max(plain - 1, 0) - (0 if plain else 1)
+        if (
+            words == [last]
+            and last > 2
+            and _LABEL.fullmatch(mine[last - 1]) is not None
+            and "_" not in mine[last] + tokens[last]
+        ):
+            # The one word after a label ending the message (``Link Status: UP`` / ``DOWN``,
+            # ``state: Ready``) is the label's value: two of them are enough.
+            needed = 2
         family = (
             key if words[0] else (key[0], WILDCARD),
             tuple(words),
@@ -1109,7 +1158,7 @@ class ServiceMiner:
     def _retitle(self, shape: Shape) -> str | None:
         """Re-render a generalised shape; rename or merge its template. Returns the old id."""
         old = shape.template
-        text = self._render(shape.tokens, shape.folded, old)
+        text = self._render(self._shown(shape), shape.folded, old)
         if text == old.text:
             return None
         counters = self._counters
@@ -1180,14 +1229,7 @@ class ServiceMiner:
                     "count": template.count,
                     "variadic": template.variadic,
                     "measured": template.measured,
-                    "shapes": [
-                        {
-                            "tokens": shape.tokens,
-                            "general": sorted(shape.general),
-                            "folded": sorted(shape.folded),
-                        }
-                        for shape in template.shapes
-                    ],
+                    "shapes": [_export_shape(shape) for shape in template.shapes],
                 }
                 for template in self.templates.values()
             ],
@@ -1226,6 +1268,13 @@ class ServiceMiner:
                 shape = Shape(tokens, group_key(tokens), template)
                 shape.general = {i for i in raw.get("general", ()) if 0 <= i < len(tokens)}
                 shape.folded = {i for i in raw.get("folded", ()) if 0 < i < len(tokens)}
+                shape.pins = {
+                    i: (masked, text)
+                    for i, masked, text in raw.get("pins", ())
+                    if 0 <= i < len(tokens) and WILDCARD in masked
+                }
+                shape.seen = max(0, raw.get("seen", 0))
+                shape.guarded = has_digits(shape.pins)
                 template.shapes.append(shape)
                 self._link(shape)
                 self._remember_skeleton(shape)
@@ -1248,7 +1297,7 @@ class ServiceMiner:
         if not template.shapes:
             return
         first = template.shapes[0]
-        text = self._render(first.tokens, first.folded, template)
+        text = self._render(self._shown(first), first.folded, template)
         if text == template.text or text in self._by_text:
             return
         self._by_text.pop(template.text, None)
@@ -1256,10 +1305,24 @@ class ServiceMiner:
         self._by_text[text] = template
 
 
+# A label naming the value after it: a word (dotted or not) ending in ":".
+_LABEL = re.compile(r"[A-Za-z][\w.-]*:")
 # A lower-case word (``json``, ``tcp6``), perhaps closed by punctuation: a key's value when it
 # has no digits.
 _LOWER_WORD = re.compile(r"[a-z][a-z0-9]*[)\],;]?")
 _CLOSERS = frozenset(")],;")
+
+
+def _export_shape(shape: Shape) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "tokens": shape.tokens,
+        "general": sorted(shape.general),
+        "folded": sorted(shape.folded),
+    }
+    if shape.pins:  # only while pins remain does the count of messages matter
+        data["seen"] = shape.seen
+        data["pins"] = [[i, masked, text] for i, (masked, text) in sorted(shape.pins.items())]
+    return data
 
 
 def _head(tokens: list[str], end: int, label: bool) -> HeadKey:

@@ -151,6 +151,9 @@ def _angled_end(raw: list[str], index: int) -> int | None:
 
 
 # A key's value the logger quoted because it holds spaces, masked whole: err="<*>", [err="<*>"].
+# A key's value in double quotes it does not need (no space, quote or separator in it).
+_NEEDLESS_QUOTES = re.compile(r'[A-Za-z_][\w.-]*="[\w.:/-]+"')
+_BARE_VALUE = re.compile(r'[A-Za-z_][\w.-]*=[^"\']')
 _SPACED_VALUE = re.compile(r'([\[({]?[A-Za-z_][\w.-]*=)"<\*>"([\])},;]*)')
 
 
@@ -160,10 +163,22 @@ def unquote_spaced_values(raw: list[str], tokens: list[str]) -> None:
     Loggers of ``key=value`` pairs (logfmt, slog, hclog, logrus, go-kit) quote a value only
     when it needs quotes, so the quotes belong to the value, not to the event: the format
     wrote ``err=%v``. Not where the message quotes itself (klog's ``"msg" key="v"`` quotes
-    every string).
+    every string), nor where every key's value is quoted and one needs no quotes
+    (FoundationDB's ``ID="041b"``, XML attributes): that logger quotes every value.
     """
+    if _quotes_every_value(raw):
+        return
     for index, token in enumerate(raw):
         if " " in token:
             bare = _SPACED_VALUE.fullmatch(tokens[index])
             if bare is not None:
                 tokens[index] = f"{bare.group(1)}{WILDCARD}{bare.group(2)}"
+
+
+def _quotes_every_value(raw: list[str]) -> bool:
+    needless = False
+    for token in raw:
+        if _BARE_VALUE.match(token) is not None:
+            return False
+        needless = needless or _NEEDLESS_QUOTES.fullmatch(token) is not None
+    return needless

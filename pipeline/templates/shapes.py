@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline.templates.constants import Pins
 from pipeline.templates.masking import UNIT_TOKENS, WILDCARD
 
 GroupKey = tuple[int, str]
@@ -28,7 +29,17 @@ class Template:
 class Shape:
     """A token sequence of one length that messages are matched against."""
 
-    __slots__ = ("alive", "folded", "general", "key", "template", "tokens")
+    __slots__ = (
+        "alive",
+        "folded",
+        "general",
+        "guarded",
+        "key",
+        "pins",
+        "seen",
+        "template",
+        "tokens",
+    )
 
     def __init__(self, tokens: list[str], key: GroupKey, template: Template) -> None:
         self.tokens = tokens
@@ -40,6 +51,12 @@ class Shape:
         # Unit positions that vary with the value before them, rendered as part of it.
         self.folded: set[int] = set()
         self.alive = True  # False once evicted or merged away; cached references check it
+        # Masked tokens whose text every message so far had alike (constants.py), and how many
+        # distinct messages (not answered by a cache) the shape took.
+        self.pins: Pins = {}
+        self.seen = 0
+        # A pin holds a digit: messages differing only in digits must reach it (no recipe).
+        self.guarded = False
 
 
 def covers(pattern: str, token: str, generalised: bool) -> bool:

@@ -8,14 +8,16 @@ Layout (version 1)::
                    "templates": [{"id": "...", "text": "...", "count": 3, "variadic": false,
                                   "measured": false,
                                   "shapes": [{"tokens": ["user", "<*>"], "general": [1],
-                                              "folded": []}]}],
+                                              "folded": [], "pins": [[1, "<*>", "root"]],
+                                              "seen": 7}]}],
                    "aliases": [["old id", "new id"]],
                    "senders": ["Counter:"], "names": ["Type"]}]}
 
 Services and templates are listed least recently used first, so restoring them in order
 rebuilds the same LRU order. "variadic", "measured", "folded", "senders" (labels in front
-found to be senders' names) and "names" (keys found to name events, naming.py) may be absent
-(read as false / empty).
+found to be senders' names), "names" (keys found to name events, naming.py), "pins" (masked
+tokens whose text every message had alike: position, masked token, text; constants.py) and
+"seen" (the messages a shape took past the caches) may be absent (read as false / empty / 0).
 """
 
 from __future__ import annotations
@@ -111,6 +113,9 @@ def _check_service(item: Any) -> None:
                 and all(isinstance(token, str) for token in shape["tokens"])
                 and all(isinstance(i, int) for i in shape.get("general", []))
                 and all(isinstance(i, int) for i in shape.get("folded", []))
+                and isinstance(shape.get("seen", 0), int)
+                and isinstance(shape.get("pins", []), list)
+                and all(_is_pin(pin) for pin in shape.get("pins", []))
             ):
                 raise SnapshotError("malformed shape entry")
     for pair in aliases:
@@ -118,3 +123,13 @@ def _check_service(item: Any) -> None:
             isinstance(pair, list) and len(pair) == 2 and all(isinstance(x, str) for x in pair)
         ):
             raise SnapshotError("malformed alias entry")
+
+
+def _is_pin(pin: object) -> bool:
+    return (
+        isinstance(pin, list)
+        and len(pin) == 3
+        and isinstance(pin[0], int)
+        and isinstance(pin[1], str)
+        and isinstance(pin[2], str)
+    )

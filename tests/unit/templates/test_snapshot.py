@@ -63,6 +63,12 @@ def test_snapshot_is_versioned_json() -> None:
         b' "aliases": []}]}',
         b'{"format": "pipeline.templates", "version": 1, "services": [{"service": "a",'
         b' "templates": [], "aliases": [], "senders": [7]}]}',
+        b'{"format": "pipeline.templates", "version": 1, "services": [{"service": "a",'
+        b' "templates": [{"id": "x", "text": "t", "shapes": [{"tokens": ["<*>"],'
+        b' "pins": [[0, "<*>"]]}]}], "aliases": []}]}',
+        b'{"format": "pipeline.templates", "version": 1, "services": [{"service": "a",'
+        b' "templates": [{"id": "x", "text": "t", "shapes": [{"tokens": ["<*>"],'
+        b' "seen": "5"}]}], "aliases": []}]}',
     ],
 )
 def test_bad_snapshots_are_rejected(data: bytes) -> None:

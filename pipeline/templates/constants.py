@@ -1,0 +1,105 @@
+"""Masked text that every message of a template had alike: constant text, not a value.
+
+Masks go by shape, so constant text of some formats looks like a value: FoundationDB's
+closing ``/>`` (a path), Fluentd's worker ``#0``, Element's tags ``/VOIP/WebRtcCall``. A
+shape remembers, per masked token, the text its first message had there (its *pins*); a
+message with other text there unpins that position. Once ``min_constant_messages`` distinct
+messages (those the caches did not answer) have kept a pin, the template shows the text
+instead of its ``<*>``; a later message that differs turns it back into a variable. A
+template with several shapes (lists of several lengths) shows its masks as they are.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.templates.masking import WILDCARD
+from pipeline.templates.parameters import Values, restore
+
+# Position -> (masked token, the text its messages had there).
+Pins = dict[int, tuple[str, str]]
+
+
+# Masks that go by shape alone, whose text can be a format's constant. Not: a key's value
+# (named after its key), an error text or errno name (the value of an error placeholder),
+# dates, addresses and digests.
+_SHAPE_MASKS = frozenset(
+    {"quoted", "array", "angled", "url", "host", "version", "hex", "path"}
+    | {"duration", "size", "bool", "user", "num", "id"}
+)
+# A value after a key (``ID="<*>"``, ``knownNMs=<*>``, ``AssignedReds:<*>``, ``<*>:<*>``).
+_KEYED = re.compile(r"[\w>][=:][\"']?<\*>")
+# Four digits or more: a line number, port, pid or generated id, even when it repeats.
+_LONG_NUMBER = re.compile(r"\d{4}")
+# A path in the standard file system hierarchy names a file: a value, even when it repeats.
+_FILE_ROOTS = frozenset(
+    {"bin", "boot", "dev", "etc", "home", "lib", "lib64", "media", "mnt", "opt", "proc"}
+    | {"root", "run", "sbin", "srv", "sys", "tmp", "usr", "var"}
+)
+
+
+def can_be_constant(masked: str, values: Values) -> bool:
+    """True if the text of a masked token could be constant text of a format."""
+    if _KEYED.search(masked) is not None:
+        return False
+    for name, text in values:
+        if name not in _SHAPE_MASKS or _LONG_NUMBER.search(text) is not None:
+            return False
+        if name == "path" and text.lstrip("/").split("/", 1)[0] in _FILE_ROOTS:
+            return False
+    return True
+
+
+def first_pins(
+    shape_tokens: list[str], general: set[int], tokens: list[str], values: Values
+) -> Pins:
+    """The pins of a shape's first message: every token masked as it is, with its text."""
+    pins: Pins = {}
+    cursor = 0
+    for index, token in enumerate(tokens):
+        count = token.count(WILDCARD)
+        if not count:
+            continue
+        if index not in general and shape_tokens[index] == token:
+            own = values[cursor : cursor + count]
+            if len(own) == count and can_be_constant(token, own):
+                pins[index] = (token, restore(token, own))
+        cursor += count
+    return pins
+
+
+def keep_pins(pins: Pins, tokens: list[str], values: Values) -> bool:
+    """Drop the pins whose text ``tokens`` (with ``values``) do not repeat; True if any went."""
+    offsets: dict[int, int] = {}
+    cursor = 0
+    last = max(pins)
+    for index, token in enumerate(tokens[: last + 1]):
+        if index in pins:
+            offsets[index] = cursor
+        cursor += token.count(WILDCARD)
+    dropped = False
+    for index, (masked, text) in list(pins.items()):
+        start = offsets.get(index)
+        if (
+            start is None
+            or tokens[index] != masked
+            or restore(masked, values[start : start + masked.count(WILDCARD)]) != text
+        ):
+            del pins[index]
+            dropped = True
+    return dropped
+
+
+def has_digits(pins: Pins) -> bool:
+    """True if a pin's text holds a digit: only then can messages of one digit pattern (see
+    masking.digit_pattern and id_pattern, whose hex ids hold digits) differ there."""
+    return any(char.isdigit() for _, text in pins.values() for char in text)
+
+
+def pinned(tokens: list[str], general: set[int], pins: Pins) -> list[str]:
+    """``tokens`` with each pin that still holds (same masked token, not generalised) shown."""
+    shown = list(tokens)
+    for index, (masked, text) in pins.items():
+        if index < len(shown) and shown[index] == masked and index not in general:
+            shown[index] = text
+    return shown
