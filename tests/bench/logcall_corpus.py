@@ -43,7 +43,11 @@ streams after its severity and facility (``warning/ApiListener: ``) and Twisted'
 ``log.msg`` arguments joined by spaces after Buildbot's ``[-] ``; the fourteenth split brings
 no new convention: ZooKeeper's SLF4J, Loki's go-kit pairs, collectd's C printf and BorgBackup's
 Python printf, rendered as earlier systems of the same convention are, and neither does the
-fifteenth: HBase's SLF4J, Cortex's go-kit pairs and Barman's Python printf.
+fifteenth: HBase's SLF4J, Cortex's go-kit pairs and Barman's Python printf; the sixteenth
+split brings logrus' JSON formatter, Argo CD's default (an object whose keys are sorted,
+``"msg"`` among the fields), and tracing fields whose value is a literal or a string constant
+(Vector's ``error_type="request_failed" internal_log_rate_limit=true``), printed as constant
+text, beside Open vSwitch's C printf.
 Each value is drawn by what its argument is (an error, a path, a state, a list, a name with a
 number in it...), judged from its verb and the argument's name; values repeat as they do in
 real logs (a state has a few values, a counter is new every time).
@@ -51,7 +55,7 @@ real logs (a state has a few values, a counter is new every time).
 The truth of a line is its format with every value written ``<*>`` (the constant text, quotes
 and keys stay), corrected with the Loghub-2.0 rules as the Loghub samples are.
 
-Systems are split in fifteen: ``tuning`` (looked at while the miner is changed), ``held-out``
+Systems are split in sixteen: ``tuning`` (looked at while the miner is changed), ``held-out``
 (only summary rows are read), ``fresh`` (added after the miner was changed for this
 benchmark and measured once, to replace held-out rows that had led to changes), ``unseen``
 (added once all three had been looked at, never run through a miner before their first
@@ -76,8 +80,10 @@ of software a platform team runs, never run through a miner before its first mea
 software a platform team runs in four languages, never run through a miner before its first
 measurement) and ``fifteenth`` (added once the miner had been tuned with all fourteen looked at,
 of a database, a metrics store and a backup manager in three languages, never run through a
-miner before its first measurement: the clean split for judging the next round of miner
-changes). Run
+miner before its first measurement) and ``sixteenth`` (added once the miner had been tuned with
+all fifteen looked at, of an observability pipeline, a virtual switch and a GitOps controller in
+three languages, never run through a miner before its first measurement: the clean split for
+judging the next round of miner changes). Run
 ``python tests/bench/logcall_corpus.py --out DIR`` to write
 ``DIR/<split>/<system>/<system>_2k.log_structured_corrected.csv`` (columns ``Content`` and
 ``EventTemplate``), the layout of the Loghub samples that ``bench_templates.py`` reads.
@@ -141,10 +147,12 @@ class System:
     # (Ruby's "#{expr}" and key=value.inspect pairs after "[warn]: #0 "), icinga (C++ streams
     # after Icinga 2's "warning/Facility: ") and twisted (Twisted's log.msg after "[-] "); the
     # fourteenth reuses slf4j (ZooKeeper), gokit (Loki) and printf (collectd, Borg), the
-    # fifteenth slf4j (HBase), gokit (Cortex) and printf (Barman)
+    # fifteenth slf4j (HBase), gokit (Cortex) and printf (Barman); the sixteenth tracing
+    # (Vector, its literal fields as constant text), printf (Open vSwitch) and logrusjson
+    # (logrus' JSONFormatter: the fields and "msg" in one object, keys sorted; Argo CD)
     style: str
     # tuning, held-out, fresh, unseen, novel, sixth, seventh, eighth, ninth, tenth, eleventh,
-    # twelfth, thirteenth, fourteenth or fifteenth
+    # twelfth, thirteenth, fourteenth, fifteenth or sixteenth
     split: str
     # An exception passed to the call is printed on the message's line after " =>" (Solr's
     # log4j2 layout); elsewhere its trace goes on later lines.
@@ -215,6 +223,9 @@ SYSTEMS: dict[str, System] = {
         System("hbase", "java", "slf4j", "fifteenth", bare_durations=True),
         System("cortex", "go", "gokit", "fifteenth"),
         System("barman", "python", "printf", "fifteenth"),
+        System("vector", "rust", "tracing", "sixteenth"),
+        System("openvswitch", "c", "printf", "sixteenth"),
+        System("argocd", "go", "logrusjson", "sixteenth"),
     )
 }
 
@@ -234,6 +245,7 @@ SPLITS = (
     "thirteenth",
     "fourteenth",
     "fifteenth",
+    "sixteenth",
 )
 
 # A piece of a line: its text and whether it is a value (``<*>`` in the truth).
@@ -1042,7 +1054,7 @@ def make_slot(kind: str, language: str, rng: random.Random, verb: str = "") -> S
 
 def format_list(items: str, language: str, style: str) -> str:
     values = items.split("\x00")
-    if style in ("zap", "zerolog", "logr"):
+    if style in ("zap", "zerolog", "logr", "logrusjson"):
         return json.dumps(values, separators=(",", ":"))
     if language == "lua":  # Lsyncd writes a table as its address
         return f"(Table: 0x55{zlib.crc32(items.encode()):08x})"
@@ -1143,6 +1155,12 @@ def _quote(value: str, how: str, system: System) -> list[Piece]:
     if how == "go-quoted":
         inner = json.dumps(value, ensure_ascii=False)[1:-1]
         return [('"', False), (inner, True), ('"', False)]
+    if how in ("json", "json-quoted"):
+        # A value inside a string Go's encoding/json writes (logrus' JSONFormatter's "msg"),
+        # %q's quotes escaped with it.
+        if how == "json-quoted":
+            return [('\\"', False), (_go_json(json.dumps(value)[1:-1]), True), ('\\"', False)]
+        return [(_go_json(value), True)]
     if how == "py-repr":
         inner = repr(value)[1:-1]
         return [("'", False), (inner, True), ("'", False)]
@@ -1486,13 +1504,23 @@ def build_event(call: dict[str, Any], system: System, rng: random.Random) -> Eve
             parts.extend(printf_parts(text, list(call.get("args", [])), choices))
     elif system.style == "tracing":
         parts.extend(_tracing_message(text, call, language, rng, choices))
-        # tracing-subscriber's fmt: the message, then key=value in the call's order.
+        # tracing-subscriber's fmt: the message, then key=value in the call's order; a field
+        # whose value is a literal or a string constant is the same on every line (Vector's
+        # error_type="request_failed", internal_log_rate_limit=true): constant text.
         keys, sigils = call.get("keys", []), call.get("key_sigils", [])
-        for key, sigil, arg in zip(keys, sigils, call.get("key_args", []), strict=False):
-            kind = kind_of(key + " " + arg, rng)
+        literals = list(call.get("key_literals", []))
+        for index, (key, sigil, arg) in enumerate(
+            zip(keys, sigils, call.get("key_args", []), strict=False)
+        ):
             parts.append(f" {key}=")
+            if index < len(literals) and literals[index] is not None:
+                parts.append(literals[index])
+                continue
+            kind = kind_of(key + " " + arg, rng)
             quoted = sigil != "%" and kind in _RUST_QUOTED
             parts.append((make_slot(kind, language, rng), "go-quoted" if quoted else "plain"))
+    elif system.style == "logrusjson":
+        parts.extend(_logrus_json(text, call, rng, printf_parts))
     elif system.style == "nodejs":
         parts.extend(_node_message(text, call, language, rng, choices))
     elif system.style == "zerolog":
@@ -2908,6 +2936,58 @@ def _logrus_message(message_parts: list[str | tuple[Slot, str]]) -> list[str | t
     # logrus quotes msg when it has spaces (every message of more than one word), escaping the
     # quotes and backslashes in it as strconv.Quote does.
     return ['"', ESCAPE, *message_parts, ESCAPE, '"']
+
+
+def _go_json(text: str) -> str:
+    """Constant text inside a string Go's encoding/json writes: quotes and backslashes escaped,
+    and <, > and & written \\u003c, \\u003e, \\u0026 as its HTML-safe encoder does."""
+    inner = json.dumps(text, ensure_ascii=False)[1:-1]
+    return inner.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def _go_printed_list(items: Slot) -> Slot:
+    """A slice as fmt's %v prints it in a message, [a b c] (a field's is a JSON array)."""
+    return Slot("name", lambda r: "[" + items.value(r).replace("\x00", " ") + "]", None)
+
+
+def _logrus_json(
+    text: str,
+    call: dict[str, Any],
+    rng: random.Random,
+    printf_parts: Callable[[str, list[str]], list[str | tuple[Slot, str]]],
+) -> list[str | tuple[Slot, str]]:
+    """logrus' JSONFormatter (Argo CD's default --logformat json): one object of the entry's
+    fields, "msg", "level" and "time", its keys sorted by encoding/json; "level" and "time" are
+    left out as every header is. A field named msg, level or time is renamed fields.msg...;
+    WithError's error is its text; Infof's message is printf, Info's the text as it is; a
+    string, the message's and a field's alike, is written HTML-safe (-> as -\\u003e)."""
+    message: list[str | tuple[Slot, str]] = []
+    if call.get("style") == "printf":
+        for part in printf_parts(text, list(call.get("args", []))):
+            if isinstance(part, str):
+                message.append(_go_json(part))
+                continue
+            slot, how = part
+            if slot.kind == "list":  # fmt's %v of a slice: [a b c]
+                slot = _go_printed_list(slot)
+            message.append((slot, "json-quoted" if how == "go-quoted" else "json"))
+    else:
+        message.append(_go_json(text))
+    entries: list[tuple[str, list[str | tuple[Slot, str]]]] = [("msg", ['"', *message, '"'])]
+    keys, args = list(call.get("keys", [])), list(call.get("key_args", []))
+    for index, key in enumerate(keys):
+        arg = args[index] if index < len(args) else key
+        kind = kind_of("err" if key == "error" else key + " " + arg, rng)
+        bare = kind in ("number", "bool", "float", "list")
+        name = "fields." + key if key in ("msg", "level", "time") else key
+        slot = make_slot(kind, "go", rng)
+        entries.append((name, [(slot, "plain")] if bare else ['"', (slot, "json"), '"']))
+    out: list[str | tuple[Slot, str]] = ["{"]
+    for index, (name, value) in enumerate(sorted(entries, key=lambda entry: entry[0])):
+        out.append(("," if index else "") + json.dumps(name, ensure_ascii=False) + ":")
+        out.extend(value)
+    out.append("}")
+    return out
 
 
 def _zap_kind(ftype: str, hint: str, rng: random.Random) -> str:

@@ -76,8 +76,8 @@ def test_the_novel_split_holds_four_new_systems_each_of_its_own_convention() -> 
     assert not set(novel) & earlier
     assert {s.language for s in novel.values()} == {"rust", "javascript", "java", "go"}
     assert {s.style for s in novel.values()} == {"tracing", "nodejs", "jboss", "zerolog"}
-    # Conventions no earlier system has.
-    earlier_styles = {s.style for s in SYSTEMS.values() if s.split != "novel"}
+    # Conventions no earlier system has; the sixteenth reuses tracing (Vector).
+    earlier_styles = {s.style for s in SYSTEMS.values() if s.split not in ("novel", "sixteenth")}
     assert not {s.style for s in novel.values()} & earlier_styles
     assert logcall_corpus.SPLITS[4:6] == ("novel", "sixth")
 
@@ -1481,7 +1481,6 @@ def test_the_fifteenth_split_holds_new_everyday_systems_of_three_languages() -> 
     assert [s.name for s in fifteenth.values() if s.bare_durations] == ["hbase"]
     assert not any(s.exception_inline for s in fifteenth.values())
     assert logcall_corpus.SPLITS[14] == "fifteenth"
-    assert len(logcall_corpus.SPLITS) == 15
 
 
 @pytest.mark.parametrize("name", sorted(s.name for s in SYSTEMS.values() if s.split == "fifteenth"))
@@ -1576,3 +1575,137 @@ def test_truth_writes_values_as_templates_do(pieces: list[tuple[str, bool]], exp
     """A sub-token holding a value is the value, adjacent values fold, spaces collapse: the
     conventions rendering follows for variables (rendering.normalise_variables)."""
     assert logcall_corpus.truth_of(pieces) == expected
+
+
+def test_the_sixteenth_split_holds_new_systems_a_platform_team_runs_in_three_languages() -> None:
+    sixteenth, earlier = split_systems("sixteenth")
+    assert set(sixteenth) == {"vector", "openvswitch", "argocd"}
+    assert {s.language for s in sixteenth.values()} == {"rust", "c", "go"}
+    # Vector's tracing and Open vSwitch's printf are renderers earlier systems use; logrus'
+    # JSON formatter (Argo CD) is new.
+    assert {s.style for s in sixteenth.values()} == {"tracing", "printf", "logrusjson"}
+    assert {s.style for s in sixteenth.values()} - {s.style for s in earlier.values()} == {
+        "logrusjson"
+    }
+    assert not any(s.bare_durations or s.exception_inline for s in sixteenth.values())
+    assert logcall_corpus.SPLITS[15] == "sixteenth"
+    assert len(logcall_corpus.SPLITS) == 16
+
+
+@pytest.mark.parametrize("name", sorted(s.name for s in SYSTEMS.values() if s.split == "sixteenth"))
+def test_the_sixteenth_split_renders_its_full_sample_and_each_line_matches_its_truth(
+    name: str,
+) -> None:
+    for line, truth in full_sample(name):
+        if name == "vector":
+            # No placeholder of the source is left, and a rate limit field is never a value.
+            assert "{}" not in line and "{:?}" not in line, line
+            assert not re.search(r"internal_log_rate_limit=(?!true\b|false\b)", line), line
+        elif name == "openvswitch":
+            assert not re.search(r"%(?:l?[sdux]|zu|p)\b", truth), truth
+        elif name == "argocd":
+            # One JSON object, its keys sorted, with "msg" among them.
+            assert line.startswith("{") and line.endswith("}"), line
+            keys = re.findall(r'(?:^\{|,)"([\w.]+)":', line)
+            assert "msg" in keys and keys == sorted(keys), line
+
+
+def test_vector_fields_with_a_literal_or_a_constant_value_are_constant_text() -> None:
+    call = {
+        "style": "rust",
+        "format": "Failed to glob path.",
+        "keys": ["error", "error_code", "error_type", "stage", "internal_log_rate_limit", "path"],
+        "key_args": [
+            "self.error",
+            '"globbing"',
+            "error_type::READER_FAILED",
+            "error_stage::RECEIVING",
+            "true",
+            "self.path",
+        ],
+        "key_sigils": ["%", "", "", "", "", "?"],
+        "key_literals": [None, '"globbing"', '"reader_failed"', '"receiving"', "true", None],
+    }
+    for seed in range(5):
+        line, truth = _line_and_truth(call, "vector", seed)
+        assert truth.startswith('Failed to glob path. error=<*> error_code="globbing" ')
+        assert 'error_type="reader_failed" stage="receiving"' in truth
+        assert truth.endswith(' path="<*>"')
+        assert re.fullmatch(
+            r"Failed to glob path\. error=.+ error_code=\"globbing\" error_type=\"reader_failed\" "
+            r'stage="receiving" internal_log_rate_limit=true path="[^"]+"',
+            line,
+        ), line
+    # Without key_literals (Zebra's calls) every field is a value, as before.
+    zebra = {**call, "key_literals": None}
+    del zebra["key_literals"]
+    _, truth = _line_and_truth(zebra, "zebra")
+    assert "reader_failed" not in truth and "globbing" not in truth
+
+
+def test_open_vswitch_prints_its_printf_message_with_macros_expanded() -> None:
+    # IP_FMT and IP_ARGS: four %u and the octets of an address; a conditional between literals
+    # takes one of them.
+    call = {
+        "format": "%s: learned that %u.%u.%u.%u is on port %s (%s)",
+        "verbs": ["%s", "%u", "%u", "%u", "%u", "%s", "%s"],
+        "args": [
+            "bridge->name",
+            "IP_ARGS(ip)[0]",
+            "IP_ARGS(ip)[1]",
+            "IP_ARGS(ip)[2]",
+            "IP_ARGS(ip)[3]",
+            "port->name",
+            'learned ? "new" : "moved"',
+        ],
+        "arg_values": [
+            None,
+            ["10", "172"],
+            ["0", "16"],
+            ["1", "2"],
+            ["5", "10"],
+            None,
+            ["new", "moved"],
+        ],
+    }
+    for seed in range(5):
+        line, truth = _line_and_truth(call, "openvswitch", seed)
+        # The shared normalisation (Loghub-2.0's rules) makes the dotted octets one value.
+        assert truth == "<*>: learned that <*> is on port <*> (<*>)"
+        assert re.fullmatch(
+            r"\S+: learned that (?:10|172)\.(?:0|16)\.[12]\.(?:5|10) "
+            r"is on port \S+ \((?:new|moved)\)",
+            line,
+        ), line
+    plain = {"format": "Can't parse conntrack event type."}
+    assert _line_and_truth(plain, "openvswitch") == (plain["format"], plain["format"])
+
+
+def test_argo_cd_prints_logrus_json_with_the_fields_and_msg_sorted_by_key() -> None:
+    call = {
+        "style": "printf",
+        "format": "Refreshing app <%s> for %q",
+        "verbs": ["%s", "%q"],
+        "args": ["app.Name", "reason"],
+        "keys": ["application", "time", "appNamespace", "error"],
+        "key_args": ["app.Name", "started", "app.Namespace", "err"],
+    }
+    for seed in range(5):
+        line, truth = _line_and_truth(call, "argocd", seed)
+        # Keys sorted (a field named time renamed fields.time), "msg" in its place; < and >
+        # written as encoding/json's HTML-safe escapes, %q's quotes escaped in the string.
+        keys = re.findall(r'(?:^\{|,)"([\w.]+)":', line)
+        assert keys == ["appNamespace", "application", "error", "fields.time", "msg"], line
+        assert '"msg":"Refreshing app \\u003c' in line and '\\u003e for \\"' in line, line
+        assert line.endswith('\\""}'), line
+        # An error field's "read tcp a->b" is written HTML-safe too.
+        assert "<" not in line and ">" not in line, line
+        assert truth.startswith(
+            '{"appNamespace":"<*>","application":"<*>","error":"<*>","fields.time":"<*>",'
+            '"msg":"Refreshing app '
+        ), truth
+    errors = [_line_and_truth(call, "argocd", seed)[0] for seed in range(40)]
+    assert any("\\u003e" in line.split('"error":')[1].split('","')[0] for line in errors)
+    plain = {"style": "plain", "format": "Reconciliation of 100% of apps & projects"}
+    line, _ = _line_and_truth(plain, "argocd")
+    assert line == '{"msg":"Reconciliation of 100% of apps \\u0026 projects"}'
