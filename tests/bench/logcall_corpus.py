@@ -47,7 +47,11 @@ fifteenth: HBase's SLF4J, Cortex's go-kit pairs and Barman's Python printf; the 
 split brings logrus' JSON formatter, Argo CD's default (an object whose keys are sorted,
 ``"msg"`` among the fields), and tracing fields whose value is a literal or a string constant
 (Vector's ``error_type="request_failed" internal_log_rate_limit=true``), printed as constant
-text, beside Open vSwitch's C printf.
+text, beside Open vSwitch's C printf; the seventeenth split brings Kea's isc::log messages (a
+message id and its dictionary's text, ``%1`` and ``%2`` filled by ``.arg()``:
+``DHCP4_LEASE_ALLOC [hwtype=1 ...], tid=0x...: lease 192.0.2.5 has been allocated for
+3600 seconds``) and rclone's ``fs.Logf(o, ...)`` (the object the call names before its Go
+printf message, ``photos/2026/img-042.jpg: Copied (new)``), beside Debezium's SLF4J.
 Each value is drawn by what its argument is (an error, a path, a state, a list, a name with a
 number in it...), judged from its verb and the argument's name; values repeat as they do in
 real logs (a state has a few values, a counter is new every time).
@@ -55,7 +59,7 @@ real logs (a state has a few values, a counter is new every time).
 The truth of a line is its format with every value written ``<*>`` (the constant text, quotes
 and keys stay), corrected with the Loghub-2.0 rules as the Loghub samples are.
 
-Systems are split in sixteen: ``tuning`` (looked at while the miner is changed), ``held-out``
+Systems are split in seventeen: ``tuning`` (looked at while the miner is changed), ``held-out``
 (only summary rows are read), ``fresh`` (added after the miner was changed for this
 benchmark and measured once, to replace held-out rows that had led to changes), ``unseen``
 (added once all three had been looked at, never run through a miner before their first
@@ -82,8 +86,11 @@ measurement) and ``fifteenth`` (added once the miner had been tuned with all fou
 of a database, a metrics store and a backup manager in three languages, never run through a
 miner before its first measurement) and ``sixteenth`` (added once the miner had been tuned with
 all fifteen looked at, of an observability pipeline, a virtual switch and a GitOps controller in
-three languages, never run through a miner before its first measurement: the clean split for
-judging the next round of miner changes). Run
+three languages, never run through a miner before its first measurement) and ``seventeenth``
+(added once the miner had been tuned with all sixteen looked at, of a DHCP server, a
+change-data-capture platform and a cloud storage sync tool in three languages, never run
+through a miner before its first measurement: the clean split for judging the next round of
+miner changes). Run
 ``python tests/bench/logcall_corpus.py --out DIR`` to write
 ``DIR/<split>/<system>/<system>_2k.log_structured_corrected.csv`` (columns ``Content`` and
 ``EventTemplate``), the layout of the Loghub samples that ``bench_templates.py`` reads.
@@ -149,10 +156,12 @@ class System:
     # fourteenth reuses slf4j (ZooKeeper), gokit (Loki) and printf (collectd, Borg), the
     # fifteenth slf4j (HBase), gokit (Cortex) and printf (Barman); the sixteenth tracing
     # (Vector, its literal fields as constant text), printf (Open vSwitch) and logrusjson
-    # (logrus' JSONFormatter: the fields and "msg" in one object, keys sorted; Argo CD)
+    # (logrus' JSONFormatter: the fields and "msg" in one object, keys sorted; Argo CD); the
+    # seventeenth kea (isc::log: the message id, then its text with %1, %2 filled by .arg()),
+    # slf4j (Debezium) and rclone (the object the call names, ": ", then Go printf)
     style: str
     # tuning, held-out, fresh, unseen, novel, sixth, seventh, eighth, ninth, tenth, eleventh,
-    # twelfth, thirteenth, fourteenth, fifteenth or sixteenth
+    # twelfth, thirteenth, fourteenth, fifteenth, sixteenth or seventeenth
     split: str
     # An exception passed to the call is printed on the message's line after " =>" (Solr's
     # log4j2 layout); elsewhere its trace goes on later lines.
@@ -226,6 +235,9 @@ SYSTEMS: dict[str, System] = {
         System("vector", "rust", "tracing", "sixteenth"),
         System("openvswitch", "c", "printf", "sixteenth"),
         System("argocd", "go", "logrusjson", "sixteenth"),
+        System("kea", "cpp", "kea", "seventeenth"),
+        System("debezium", "java", "slf4j", "seventeenth", bare_durations=True),
+        System("rclone", "go", "rclone", "seventeenth"),
     )
 }
 
@@ -246,6 +258,7 @@ SPLITS = (
     "fourteenth",
     "fifteenth",
     "sixteenth",
+    "seventeenth",
 )
 
 # A piece of a line: its text and whether it is a value (``<*>`` in the truth).
@@ -1521,6 +1534,26 @@ def build_event(call: dict[str, Any], system: System, rng: random.Random) -> Eve
             parts.append((make_slot(kind, language, rng), "go-quoted" if quoted else "plain"))
     elif system.style == "logrusjson":
         parts.extend(_logrus_json(text, call, rng, printf_parts))
+    elif system.style == "kea":
+        # Kea's isc::log after log4cplus' "2026-12-04 19:40:00.123 INFO  [kea-dhcp4.leases/
+        # 1234.139] " (left out as every header is): the message id, a space, then the id's
+        # text from its .mes dictionary with %1, %2... replaced by the .arg() values in order.
+        v6 = re.search(r"6(?:_|$)|V6|DHCP6", str(call.get("id", ""))) is not None
+        v6 = v6 or re.search(r"\b(?:DHCPv6|IPv6)\b", text) is not None
+        parts.extend(
+            _interpolated_message(
+                text, call, language, rng, choices, lambda hint, r: _kea_slot(hint, v6, r)
+            )
+        )
+    elif system.style == "rclone":
+        # rclone's text log after "2026/12/04 19:40:00 NOTICE: " (left out as every header
+        # is): the object the call names and ": " (nothing for nil), then the message, Go
+        # printf for Debugf/Infof/Logf/Errorf..., the text as it is for Debug/Log/Error...
+        parts.extend(_rclone_object(call, rng))
+        if style == "plain":
+            parts.append(text)
+        else:
+            parts.extend(printf_parts(text, list(call.get("args", [])), choices))
     elif system.style == "nodejs":
         parts.extend(_node_message(text, call, language, rng, choices))
     elif system.style == "zerolog":
@@ -2912,6 +2945,101 @@ def _icinga_slot(hint: str, rng: random.Random) -> Slot:
     if kind == "duration":
         return Slot("float", lambda r: f"{r.uniform(0, 300):.6g}", None)
     return make_slot(kind, "cpp", rng)
+
+
+def _kea_mac(r: random.Random) -> str:
+    return "08:00:27:" + ":".join(_hex(r, 2) for _ in range(3))
+
+
+def _kea_label(v6: bool, r: random.Random) -> str:
+    """A packet's getLabel(): DHCPv4 "[hwtype=1 mac], cid=[...], tid=0x..."; DHCPv6
+    "duid=[...], tid=0x..."."""
+    mac = _kea_mac(r)
+    if v6:
+        return f"duid=[00:03:00:01:{mac}], tid=0x{_hex(r, 6)}"
+    cid = f"[01:{mac}]" if r.random() < 0.6 else "[no info]"
+    return f"[hwtype=1 {mac}], cid={cid}, tid=0x{_hex(r, 8)}"
+
+
+def _kea_address(v6: bool, r: random.Random) -> str:
+    if v6:
+        return f"2001:db8:{r.randint(1, 9)}::{r.randint(1, 4095):x}"
+    return f"192.0.2.{r.randint(1, 254)}"
+
+
+def _kea_slot(hint: str, v6: bool, rng: random.Random) -> Slot:
+    """A value Kea's .arg() writes: a packet's label, a lease's or subnet's address as its
+    toText() prints it, a DUID, an FQDN, a time, a duration as the number of the unit its text
+    names ("in %3 milliseconds"); or what its expression says (Kudu's C++)."""
+    words = hint_words(hint)
+    if hint.endswith("getLabel()"):
+        return Slot("label", lambda r: _kea_label(v6, r), None)
+    if "subnet" in words and words[-2:] == ["to", "text"]:
+        prefix = "2001:db8:{}::/64" if v6 else "192.0.{}.0/24"
+        pool = [prefix.format(n) for n in rng.sample(range(1, 10), rng.randint(2, 5))]
+        return Slot("address", lambda r: r.choice(pool), pool)
+    addressed = {"addr", "address", "remote", "local"} & set(words)
+    if addressed and (words[-2:] == ["to", "text"] or words[-1] in ("addr", "address")):
+        return Slot("address", lambda r: _kea_address(v6, r), None)  # an IOAddress, streamed
+    if "identifier" in words and words[-2:] == ["as", "text"]:  # a host's "hw-address=..."
+        return Slot("id", lambda r: "hw-address=" + _kea_mac(r), None)
+    if "duid" in words:
+        return Slot("id", lambda r: "00:03:00:01:" + _kea_mac(r), None)
+    if (
+        hint.startswith("static_cast<int>")
+        or {"prefixlen", "iaid", "result"} & set(words)
+        or ("subnet" in words and words[-1:] == ["id"])
+    ):
+        return make_slot("number", "cpp", rng)  # a length, an IAID, a subnet's id, a count
+    if "fqdn" in words or "hostname" in words:
+        pool = [f"{rng.choice(_VOCAB)}-{n}.example.org." for n in rng.sample(range(1, 99), 6)]
+        return Slot("name", lambda r: r.choice(pool), pool)
+    if "ptime" in words:
+        return Slot(
+            "timestamp",
+            lambda r: (
+                f"2026-Dec-{r.randint(1, 28):02d} {r.randint(0, 23):02d}:"
+                f"{r.randint(0, 59):02d}:{r.randint(0, 59):02d}"
+            ),
+            None,
+        )
+    if kind_of(hint, random.Random(0)) == "duration":
+        return make_slot("number", "cpp", rng)  # a number of the unit the text writes after it
+    return _cpp_slot(hint, rng)
+
+
+# Fs String()s of the backends a sync joins: local, S3, Google Drive, B2, Azure Blob.
+_RCLONE_FS = (
+    "Local file system at /srv/backup",
+    "S3 bucket media path photos",
+    "S3 bucket backups",
+    "Google drive root 'archive'",
+    "B2 bucket offsite path db",
+    "Azure container logs",
+)
+
+
+def _rclone_remote(r: random.Random) -> str:
+    """An object's String(): its remote, the path under the Fs's root."""
+    folder = r.choice(("photos/2026", "backups/db", "docs", "music/albums", "media/video"))
+    name = f"{r.choice(_VOCAB)}-{r.randint(1, 999):03d}"
+    return f"{folder}/{name}{r.choice(('.jpg', '.sql.gz', '.pdf', '.flac', '.mkv', ''))}"
+
+
+def _rclone_object(call: dict[str, Any], rng: random.Random) -> list[str | tuple[Slot, str]]:
+    """What rclone writes before the message for the object the call names: a string literal
+    as it is, an Fs by its String() ("Local file system at /srv/backup", "S3 bucket media path
+    photos"), an object or directory by its remote ("photos/2026/img-042.jpg"), then ": "."""
+    kind = call.get("object_kind")
+    if kind is None:
+        return []
+    if kind == "literal":
+        return [str(call.get("object_literal", "")) + ": "]
+    if kind == "fs":
+        pool = rng.sample(_RCLONE_FS, 2)
+        return [(Slot("name", lambda r: r.choice(pool), pool), "plain"), ": "]
+    pool = [_rclone_remote(rng) for _ in range(rng.randint(3, 20))]
+    return [(Slot("path", _rclone_remote, pool), "plain"), ": "]
 
 
 def _choice_slot(values: list[str]) -> Slot:

@@ -1589,7 +1589,6 @@ def test_the_sixteenth_split_holds_new_systems_a_platform_team_runs_in_three_lan
     }
     assert not any(s.bare_durations or s.exception_inline for s in sixteenth.values())
     assert logcall_corpus.SPLITS[15] == "sixteenth"
-    assert len(logcall_corpus.SPLITS) == 16
 
 
 @pytest.mark.parametrize("name", sorted(s.name for s in SYSTEMS.values() if s.split == "sixteenth"))
@@ -1709,3 +1708,117 @@ def test_argo_cd_prints_logrus_json_with_the_fields_and_msg_sorted_by_key() -> N
     plain = {"style": "plain", "format": "Reconciliation of 100% of apps & projects"}
     line, _ = _line_and_truth(plain, "argocd")
     assert line == '{"msg":"Reconciliation of 100% of apps \\u0026 projects"}'
+
+
+def test_the_seventeenth_split_holds_new_systems_a_platform_team_runs_in_three_languages() -> None:
+    seventeenth, earlier = split_systems("seventeenth")
+    assert set(seventeenth) == {"kea", "debezium", "rclone"}
+    assert {s.language for s in seventeenth.values()} == {"cpp", "java", "go"}
+    # Debezium's SLF4J is a renderer earlier systems use; Kea's message ids and rclone's
+    # object before the message are new.
+    assert {s.style for s in seventeenth.values()} == {"kea", "slf4j", "rclone"}
+    assert {s.style for s in seventeenth.values()} - {s.style for s in earlier.values()} == {
+        "kea",
+        "rclone",
+    }
+    assert [s.name for s in seventeenth.values() if s.bare_durations] == ["debezium"]
+    assert not any(s.exception_inline for s in seventeenth.values())
+    assert logcall_corpus.SPLITS[16] == "seventeenth"
+    assert len(logcall_corpus.SPLITS) == 17
+
+
+@pytest.mark.parametrize(
+    "name", sorted(s.name for s in SYSTEMS.values() if s.split == "seventeenth")
+)
+def test_the_seventeenth_split_renders_its_full_sample_and_each_line_matches_its_truth(
+    name: str,
+) -> None:
+    for line, truth in full_sample(name):
+        if name == "kea":
+            # The message id leads, constant in the truth, and no %1 of the dictionary is left.
+            ident = re.match(r"[A-Z][A-Z0-9_]+ ", line)
+            assert ident and truth.startswith(ident.group()), (line, truth)
+            assert not re.search(r"%\d", truth), truth
+        elif name == "debezium":
+            assert "{}" not in truth, truth
+        elif name == "rclone":
+            assert not re.search(r"%[-+# 0-9.]*[sdvqxfwT]\b", truth), truth
+            assert not line.startswith(("nil:", "<nil>:")), line
+
+
+def test_kea_prints_the_message_id_then_its_text_filled_by_the_arguments() -> None:
+    text = "%1: lease %2 has been allocated for %3 seconds"
+    call: dict[str, Any] = {
+        "id": "DHCP4_LEASE_ALLOC",
+        "format": "DHCP4_LEASE_ALLOC " + text,
+        "verbs": ["%1", "%2", "%3"],
+        "args": ["query->getLabel()", "lease->addr_.toText()", "lease->valid_lft_"],
+    }
+    for seed in range(5):
+        line, truth = _line_and_truth(call, "kea", seed)
+        assert truth == "DHCP4_LEASE_ALLOC <*>: lease <*> has been allocated for <*> seconds"
+        assert re.fullmatch(
+            r"DHCP4_LEASE_ALLOC \[hwtype=1 08:00:27(?::[0-9a-f]{2}){3}\], "
+            r"cid=\[(?:01:08:00:27(?::[0-9a-f]{2}){3}|no info)\], tid=0x[0-9a-f]{8}: "
+            r"lease 192\.0\.2\.\d+ has been allocated for \S+ seconds",
+            line,
+        ), line
+    # A DHCPv6 message: the packet's DUID and the lease's IPv6 address.
+    v6 = {**call, "id": "DHCP6_LEASE_ALLOC", "format": "DHCP6_LEASE_ALLOC " + text}
+    line, _ = _line_and_truth(v6, "kea")
+    assert re.match(r"DHCP6_LEASE_ALLOC duid=\[00:03:00:01:[0-9a-f:]+\], tid=0x[0-9a-f]{6}: ", line)
+    assert " lease 2001:db8:" in line, line
+    # A duration is the number of the unit the text writes after it; a message about DHCPv6
+    # writes IPv6 addresses whatever its id.
+    retry = {
+        "id": "HA_LEASE_RETRY",
+        "format": "HA_LEASE_RETRY retrying DHCPv6 lease %1 in %2 milliseconds",
+        "verbs": ["%1", "%2"],
+        "args": ["lease6->addr_", "db_reconnect_ctl->retryInterval()"],
+    }
+    for seed in range(5):
+        line, _ = _line_and_truth(retry, "kea", seed)
+        assert re.fullmatch(r"\S+ retrying DHCPv6 lease 2001:db8:\S+ in \d+ milliseconds", line)
+    # A message with no argument prints its id and text as they are.
+    quiet = {"id": "DHCP4_SHUTDOWN", "format": "DHCP4_SHUTDOWN server shutdown"}
+    assert _line_and_truth(quiet, "kea") == (quiet["format"], quiet["format"])
+
+
+def test_rclone_prints_the_object_the_call_names_before_its_message() -> None:
+    call = {
+        "format": "Failed to copy: %v",
+        "verbs": ["%v"],
+        "args": ["err"],
+        "object": "o",
+        "object_kind": "object",
+    }
+    for seed in range(5):
+        line, truth = _line_and_truth(call, "rclone", seed)
+        assert truth == "<*>: Failed to copy: <*>"
+        assert re.fullmatch(r"[\w/]+/[\w-]+(?:\.[\w.]+)?: Failed to copy: .+", line), line
+    fs = {**call, "object": "f", "object_kind": "fs"}
+    line, truth = _line_and_truth(fs, "rclone")
+    assert re.match(
+        r"(?:Local file system at|S3 bucket|Google drive|B2 bucket|Azure container) ", line
+    )
+    assert truth == "<*>: Failed to copy: <*>", truth
+    # A string the call names is constant text; nil names nothing.
+    named = {
+        **call,
+        "object": '"vfs cache"',
+        "object_kind": "literal",
+        "object_literal": "vfs cache",
+    }
+    assert _line_and_truth(named, "rclone")[1] == "vfs cache: Failed to copy: <*>"
+    bare = {"format": "Failed to copy: %v", "verbs": ["%v"], "args": ["err"]}
+    assert _line_and_truth(bare, "rclone")[1] == "Failed to copy: <*>"
+    # fs.Log's text is printed as it is, a percent sign included.
+    plain = {
+        "style": "plain",
+        "format": "Transferred 100% of %d files",
+        "object": "f",
+        "object_kind": "fs",
+    }
+    line, truth = _line_and_truth(plain, "rclone")
+    assert line.endswith(": Transferred 100% of %d files"), line
+    assert truth == "<*>: Transferred 100% of %d files", truth
