@@ -34,6 +34,16 @@ _NO_WORD_AFTER = r"(?![A-Za-z0-9_])"
 SYMBOL_NAMES = frozenset(errno.errorcode.values()) | {s.name for s in signal.Signals}
 _SYMBOLS = "|".join(sorted(SYMBOL_NAMES, key=len, reverse=True))
 
+# Lookaheads that only make masks fail sooner, never change what they match (a unit test
+# compares the masks without them): a host name's first label, digits and hyphens included, is
+# a run of [\w-] that ends at a dot (a port or address: at a colon or slash), so a long word
+# without one (a 64-digit hash) is not tried at every length; an IPv6 address starts with at
+# most four hex digits and a colon.
+_DOT_AHEAD = r"(?=[\w-]*\.)"
+_PORT_AHEAD = r"(?=[\w-]*[:/])"
+_IPV6_AHEAD = r"(?=[0-9a-fA-F]{0,4}:)"
+FAIL_FAST = (_DOT_AHEAD, _PORT_AHEAD, _IPV6_AHEAD)
+
 # (name, pattern), tried in this order at each position. Earlier masks win where two could
 # match at the same place, so specific shapes come before the generic number/id masks.
 BUILTIN_MASKS: tuple[tuple[str, str], ...] = (
@@ -88,11 +98,11 @@ BUILTIN_MASKS: tuple[tuple[str, str], ...] = (
     ),
     (
         "ipv6",
-        r"(?<![\w:])::ffff:(?:\d{1,3}\.){3}\d{1,3}(?![\w.])"
+        rf"{_IPV6_AHEAD}(?:(?<![\w:])::ffff:(?:\d{{1,3}}\.){{3}}\d{{1,3}}(?![\w.])"
         rf"|(?<![\w:])(?:{_HEX4}:){{7}}{_HEX4}(?![\w:])"
         rf"|(?<![\w:])(?:{_HEX4}:){{1,6}}:(?:{_HEX4}(?::{_HEX4})*)?(?![\w:])"
         # A bare "::" (listening on all addresses) is kept as written.
-        rf"|(?<![\w:])::{_HEX4}(?::{_HEX4})*(?![\w:])",
+        rf"|(?<![\w:])::{_HEX4}(?::{_HEX4})*(?![\w:]))",
     ),
     ("ipv4", r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?!\.?\w)"),
     # Host names: a digit in the first label (ec2-52-80-1-2.compute.amazonaws.com; the digit
@@ -100,16 +110,16 @@ BUILTIN_MASKS: tuple[tuple[str, str], ...] = (
     # domains from a short list, so that keys such as mapred.task.id and files such as x.py stay).
     (
         "host",
-        r"(?<![\w./-])(?:[A-Za-z0-9-]*\d[A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)+\.[a-z]{2,}"
+        rf"(?<![\w./-]){_DOT_AHEAD}(?:[A-Za-z0-9-]*\d[A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)+\.[a-z]{{2,}}"
         r"|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:(?:com|net|org|edu|gov|co|ac)\.[a-z]{2}"
         r"|com|net|org|edu|gov|mil|info|biz|local"
         r"|localdomain|internal|lan|de|uk|jp|cn|ru|fr|br|it|nl|au|ca|kr|tw|es|se|ch|be|dk"
         r"|fi|no|cz|hu|gr|pt|ie|nz|za|mx|ar|hk|sg|om))(?![\w-]|\.\w)"
         # A numbered host in a domain of one label (node-7.corp, web-12.lan).
-        r"|(?<![\w./-])[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*-\d+\.[a-z]{2,}(?![\w/-]|\.\w)"
+        rf"|(?<![\w./-]){_DOT_AHEAD}[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*-\d+\.[a-z]{{2,}}(?![\w/-]|\.\w)"
         # A host name with a digit in front of a port or an address: msra-sa-41:8030,
         # node-7/10.0.0.7.
-        r"|(?<![\w./-])[A-Za-z][A-Za-z0-9-]*\d[A-Za-z0-9-]*(?=:\d{1,5}(?![\d:])|/\d{1,3}\.)",
+        rf"|(?<![\w./-]){_PORT_AHEAD}[A-Za-z][A-Za-z0-9-]*\d[A-Za-z0-9-]*(?=:\d{{1,5}}(?![\d:])|/\d{{1,3}}\.)",
     ),
     ("version", r"(?<![\w.])[vV]\d+(?:\.\d+)+[\w-]*"),
     ("symbol", rf"(?<![\w.-])(?=[ES])(?:{_SYMBOLS})(?![\w.-])"),
@@ -223,8 +233,8 @@ class Masker:
             if not re.fullmatch(r"[A-Za-z_]\w*", group):
                 raise ValueError(f"mask name must be an identifier: {group!r}")
         narrow = [(g, rx) for g, rx in masks if g.startswith("x") or g in _NARROW_MASKS]
-        self._wide = _combine(masks).sub
-        self._narrow = _combine(narrow).sub
+        self._wide = _combine(masks, not extra_masks).sub
+        self._narrow = _combine(narrow, not extra_masks).sub
         # Plain words and common shapes skip the combined regex, unless the masks differ from
         # the built-in set (an extra mask could match them too).
         self._fast = not extra_masks and not disabled
@@ -298,6 +308,11 @@ class Masker:
         return found
 
     def _mask(self, token: str) -> Masked:
+        if self._fast and (field := _QUOTED_FIELD.fullmatch(token)) is not None:
+            key = field.group(1)
+            if _plain_key(key) and WILDCARD not in token:
+                quote = token[len(key) + 1]
+                return (f"{key}={quote}{WILDCARD}{quote}", (("quoted", token[len(key) + 2 : -1]),))
         values: list[tuple[str, str]] = []
 
         def replace(match: re.Match[str]) -> str:
@@ -347,6 +362,23 @@ class Masker:
         if values and "=" in token:
             values = _name_key_values(token, values)
         return (masked, tuple(values))
+
+
+# key="text" or key='text' (logfmt, FoundationDB's trace events), masked as the combined regex
+# masks it without running it: the quoted mask takes the text whole, its first quote or
+# backslash ends it, and no mask matches a key of letters and underscores (no digit, dot or
+# hyphen) unless it is a symbol, bool or user word; after msg= or message= the text is the
+# event (see the quoted mask). A value's name is never changed by key=value text inside the
+# quotes, which is shorter than the value. A unit test compares this with the regex.
+_QUOTED_FIELD = re.compile(r"([A-Za-z_]+)=(?:\"[^\"\\]*\"|'[^'\\]*')")
+
+
+def _plain_key(key: str) -> bool:
+    return (
+        key not in SYMBOL_NAMES
+        and key.lower() not in _SPECIAL_WORDS
+        and not key.endswith(("msg", "message"))
+    )
 
 
 def _from_shape(match: re.Match[str]) -> Masked:
@@ -480,10 +512,19 @@ def _from_recipe(token: str, recipe: Recipe) -> Masked:
     return (masked, tuple(zip(names, map(cut, values), strict=True)))
 
 
-def _combine(masks: list[tuple[str, str]]) -> re.Pattern[str]:
+# No built-in mask starts a match between two ASCII word characters: each begins with a
+# character that is no word character, or after one (\b, (?<![\w...]) or _NO_WORD_BEFORE). The
+# combined regex is tried at every position of a token, and most positions are inside words,
+# so this one test in front skips all the masks there (a unit test compares the masks without
+# it). Not with extra masks, which may start anywhere.
+NOT_MID_WORD = r"(?!(?<=[A-Za-z0-9_])[A-Za-z0-9_])"
+
+
+def _combine(masks: list[tuple[str, str]], builtin_only: bool) -> re.Pattern[str]:
     if not masks:
         return re.compile(r"(?!x)x")
-    return re.compile("|".join(f"(?P<{group}>{rx})" for group, rx in masks))
+    combined = "|".join(f"(?P<{group}>{rx})" for group, rx in masks)
+    return re.compile(f"{NOT_MID_WORD}(?:{combined})" if builtin_only else combined)
 
 
 _SEPARATE_NUMBER = re.compile(r"[_-]\d")

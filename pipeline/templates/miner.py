@@ -1008,6 +1008,8 @@ class ServiceMiner:
             score = sum(map(str.__eq__, shape.tokens, tokens))
             if score > best_score:
                 best, best_score = shape, score
+                if score == size:
+                    break  # every token equal: no later shape scores more
         return best if best_score >= needed else None
 
     def _sender_varies(self, words: list[int], mine: list[str], theirs: str) -> bool:

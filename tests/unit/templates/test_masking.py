@@ -1,12 +1,21 @@
 from __future__ import annotations
 
+import functools
 import random
+import re
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.templates.masking import Masker, digit_pattern, id_pattern
+from pipeline.templates.masking import (
+    BUILTIN_MASKS,
+    FAIL_FAST,
+    NOT_MID_WORD,
+    Masker,
+    digit_pattern,
+    id_pattern,
+)
 
 
 @pytest.fixture(scope="module")
@@ -176,3 +185,80 @@ def test_id_pattern_hides_whole_hex_id_tokens_only() -> None:
     # Only ASCII whitespace counts as a token's edge (a subset of what str.split splits on).
     assert b"\xff" not in pattern("key\u00a0c025ab0635")
     assert pattern("\tc025ab0635\n").count(b"\xff") == 10
+
+
+def _combined(masks: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?P<{name}>{rx})" for name, rx in masks))
+
+
+_WITH_GUARDS = re.compile(f"{NOT_MID_WORD}(?:{_combined(BUILTIN_MASKS).pattern})")
+_WITHOUT_GUARDS = _combined(
+    tuple(
+        (name, functools.reduce(lambda rx, g: rx.replace(g, ""), FAIL_FAST, rx))
+        for name, rx in BUILTIN_MASKS
+    )
+)
+HOST_TOKENS = st.text(alphabet="0123456789abfAxEStv_-./:=\"'@<>[]\\٣é ", min_size=1, max_size=24)
+
+
+@pytest.mark.timeout(30)
+@settings(max_examples=1000, deadline=None)
+@given(HOST_TOKENS)
+def test_fail_fast_lookaheads_and_mid_word_test_change_no_match(token: str) -> None:
+    def found(pattern: re.Pattern[str]) -> list[tuple[str | None, int, int]]:
+        return [(m.lastgroup, m.start(), m.end()) for m in pattern.finditer(token)]
+
+    assert found(_WITH_GUARDS) == found(_WITHOUT_GUARDS)
+
+
+@pytest.mark.parametrize(
+    "token",
+    [
+        "node-7.corp",
+        "ec2-52-80-1-2.compute.amazonaws.com",
+        "msra-sa-41:8030",
+        "node-7/10.0.0.7",
+        "fe80::1",
+        "::ffff:10.0.0.1",
+        "2001:db8:0:0:0:0:2:1",
+        "a" * 40 + "1",
+        "x=" + "ab12" * 16,
+    ],
+)
+def test_fail_fast_lookaheads_on_hosts_and_addresses(token: str) -> None:
+    assert _WITH_GUARDS.sub(lambda m: f"<{m.lastgroup}>", token) == _WITHOUT_GUARDS.sub(
+        lambda m: f"<{m.lastgroup}>", token
+    )
+
+
+QUOTED_FIELDS = st.builds(
+    lambda key, quote, text, end: f"{key}={quote}{text}{end}",
+    st.sampled_from(
+        [
+            "chunk",
+            "Type",
+            "a_b",
+            "msg",
+            "xmsg",
+            "message",
+            "EPERM",
+            "SIGTERM",
+            "True",
+            "root",
+            "k2",
+            "a.b",
+            "a-b",
+            "v",
+        ]
+    ),
+    st.sampled_from(['"', "'"]),
+    st.text(alphabet="ab1 =\"'\\<*>:/.", max_size=12),
+    st.sampled_from(['"', "'", "", '"x']),
+)
+
+
+@pytest.mark.timeout(30)
+@settings(max_examples=1000, deadline=None)
+@given(QUOTED_FIELDS)
+def test_quoted_fields_are_masked_as_the_combined_regex_masks_them(token: str) -> None:
+    assert Masker().mask_token(token) == Masker(disabled=("none",)).mask_token(token)
