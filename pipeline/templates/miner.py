@@ -54,6 +54,7 @@ from pipeline.templates.shapes import (
     skeleton,
 )
 from pipeline.templates.stats import Counters
+from pipeline.templates.subjects import SUBJECT, as_subject, split_front
 from pipeline.templates.tails import (
     HeadKey,
     calls,
@@ -78,6 +79,7 @@ from pipeline.templates.tokens import (
     is_enum,
     is_qualified_name,
     is_quoted_word,
+    is_subject,
     later_argument,
     names_differ,
 )
@@ -149,6 +151,14 @@ class ServiceMiner:
         # Labels in front seen before the same event as other labels: senders' names, so no
         # head of free text (tails.event_tail).
         self._senders: set[str] = set()
+        # Rest of a message after a front of several tokens (subjects.py) -> per first word
+        # of a front, the shapes its messages joined; and the rests seen after enough
+        # fronts: subjects' events.
+        self._fronts: dict[tuple[str, ...], dict[str, list[Shape]]] = {}
+        self._subject_rests: set[tuple[str, ...]] = set()
+        # Set once two subjects of one token led the same message (_sender_varies): this
+        # service prints objects in front of its messages, so fronts of words may be some.
+        self._prints_subjects = False
         # Keys whose value names the event (naming.py): that value stays a word.
         self._naming = NamingKeys()
         # Shape -> per quoted field (masked token) the value its messages had, None when
@@ -232,7 +242,13 @@ class ServiceMiner:
         without tokenising or matching: most messages are known events with new numbers."""
         if len(message) > self._cached_chars:
             tokens, values = self._tokenise(message)
-            shape, is_new, previous_id = self._match(tokens, self._names(message, tokens))
+            end = split_front(tokens) if self._prints_subjects else 0
+            if end:
+                shape, is_new, previous_id, tokens, values = self._match_front(
+                    message, tokens, values, end
+                )
+            else:
+                shape, is_new, previous_id = self._match(tokens, self._names(message, tokens))
             if self._naming.pairs:
                 self._note_values(shape)
             previous_id = self._observe(shape, tokens, values) or previous_id
@@ -257,7 +273,15 @@ class ServiceMiner:
                 return shape, False, None, tokens, values
             return shape, False, None, _NO_TOKENS, _NO_VALUES
         tokens, values, recipe = self._tokenise_pattern(message, pattern)
-        shape, is_new, previous_id = self._match(tokens, self._names(message, tokens))
+        end = split_front(tokens) if self._prints_subjects else 0
+        if end:
+            shape, is_new, previous_id, tokens, values = self._match_front(
+                message, tokens, values, end
+            )
+            if tokens[0] == SUBJECT:
+                recipe = None  # the recipe gives the tokens before the front became a value
+        else:
+            shape, is_new, previous_id = self._match(tokens, self._names(message, tokens))
         if self._naming.pairs:
             self._note_values(shape)
         previous_id = self._observe(shape, tokens, values) or previous_id
@@ -380,6 +404,63 @@ class ServiceMiner:
         self.templates.move_to_end(shape.template.id)
         return True
 
+    def _match_front(
+        self, message: str, tokens: list[str], values: Values, end: int
+    ) -> tuple[Shape, bool, str | None, list[str], Values]:
+        """Match a message with a front of several tokens before its first ``:`` (subjects.py).
+
+        Once the same rest followed fronts with ``min_distinct_words`` - 1 different first
+        words, the front is the subject's value: the message is matched as ``<*>: <rest>``,
+        and the templates of the earlier messages with that rest, if nothing else joined
+        them, become aliases of it.
+        """
+        rest = tuple(tokens[end + 1 :])
+        front = tuple(tokens[: end + 1])
+        # Fronts that share their first word are one label with values in it (``Tablet <*>:``,
+        # ``File <*> line <*>:``): only other first words are other subjects.
+        first = WILDCARD if WILDCARD in front[0] else front[0]
+        rests = self._subject_rests
+        if rest not in rests:
+            fronts = self._fronts.get(rest)
+            if fronts is None:
+                if len(self._fronts) >= self._config.max_templates_per_service:
+                    self._fronts.clear()  # bound: only a hint
+                fronts = self._fronts[rest] = {}
+            if first in fronts or len(fronts) + 1 < self._config.min_distinct_words - 1:
+                shape, is_new, previous_id = self._match(tokens, self._names(message, tokens))
+                fronts.setdefault(first, []).append(shape)
+                return shape, is_new, previous_id, tokens, values
+            if len(rests) >= self._config.max_templates_per_service:
+                rests.clear()
+            rests.add(rest)
+            earlier = [shape for shapes in fronts.values() for shape in shapes]
+            del self._fronts[rest]
+            self._tail_heads.pop(rest, None)
+            self._tail_calls.pop(rest, None)
+        else:
+            earlier = []
+        tokens, values = as_subject(tokens, values, end)
+        shape, is_new, previous_id = self._match(tokens, self._names(message, tokens))
+        template = shape.template
+        for old in earlier:
+            if (
+                not old.alive
+                or old.template is template
+                or len(old.template.shapes) != 1
+                or tuple(old.tokens[len(old.tokens) - len(rest) :]) != rest
+            ):
+                continue
+            absorbed = old.template
+            self._drop_shape(old)
+            absorbed.shapes.remove(old)
+            template.count += absorbed.count
+            del self.templates[absorbed.id]
+            self._by_text.pop(absorbed.text, None)
+            self._add_alias(absorbed.id, template.id)
+            self._counters.merges += 1
+            previous_id = previous_id or absorbed.id
+        return shape, is_new, previous_id, tokens, values
+
     def _match(self, tokens: list[str], named: list[int]) -> tuple[Shape, bool, str | None]:
         key = group_key(tokens)
         best = self._search(key, tokens)
@@ -419,6 +500,7 @@ class ServiceMiner:
             and not _value_for_word(shape_tokens[i], tokens[i])
             and not _value_for_word(tokens[i], shape_tokens[i])
             and not _spaced_key_values(shape_tokens, tokens, i)
+            and not (i == 0 and shape_tokens[0] == SUBJECT and is_subject(tokens[0]))
             and not later_argument(shape_tokens, tokens, i)
         ]
         if (
@@ -703,9 +785,15 @@ class ServiceMiner:
                 # Free text after this head already (the head may just have generalised):
                 # take in the templates the head now covers.
                 return self._merge_free([shape], end)
+            tail = tuple(tokens[end + 1 :])
+            if tail in self._subject_rests or (
+                self._prints_subjects and end == split_front(tokens)
+            ):
+                # An event after subjects (_match_front), not a value after heads; in a
+                # service that prints subjects, an event's message after a front may be one.
+                continue
             head = _head(tokens, end, label)
             seen = tails.setdefault(head, {})
-            tail = tuple(tokens[end + 1 :])
             seen[tail] = shape
             heads = self._tail_heads.setdefault(tail, set())
             before = self._tail_calls.get(tail, 0)
@@ -1022,6 +1110,9 @@ class ServiceMiner:
             return True
         if is_quoted_word(mine[0]) and is_quoted_word(theirs):
             return True
+        if is_subject(mine[0]) and is_subject(theirs):
+            self._prints_subjects = True
+            return True
         if not (is_label(mine[0]) and is_label(theirs) and event_tail(mine[1:])):
             return False
         senders = self._senders
@@ -1239,6 +1330,9 @@ class ServiceMiner:
             # Kept so a restarted miner groups new lines led by them as before.
             "senders": sorted(self._senders),
             "names": sorted(self._naming.names),
+            # Kept so that a restarted miner takes such messages as subjects' events at once.
+            "prints_subjects": self._prints_subjects,
+            "subject_rests": sorted(list(rest) for rest in self._subject_rests),
         }
 
     def load(
@@ -1247,11 +1341,15 @@ class ServiceMiner:
         aliases: list[list[str]],
         senders: Iterable[str] = (),
         names: Iterable[str] = (),
+        subjects: tuple[bool, Iterable[list[str]]] = (False, ()),
     ) -> None:
-        """Add templates, aliases and senders' names produced by :meth:`export` (validated by
-        the caller)."""
+        """Add templates, aliases, senders' names and subjects' events (whether the service
+        prints subjects, and the rests found after them) produced by :meth:`export`
+        (validated by the caller)."""
         self._senders.update(senders)
         self._naming.names.update(names)
+        self._prints_subjects = self._prints_subjects or subjects[0]
+        self._subject_rests.update(tuple(rest) for rest in subjects[1])
         loaded: list[Template] = []
         for item in templates:
             template = self._new_template(item["text"])

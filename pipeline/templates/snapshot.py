@@ -11,13 +11,16 @@ Layout (version 1)::
                                               "folded": [], "pins": [[1, "<*>", "root"]],
                                               "seen": 7}]}],
                    "aliases": [["old id", "new id"]],
-                   "senders": ["Counter:"], "names": ["Type"]}]}
+                   "senders": ["Counter:"], "names": ["Type"],
+                   "prints_subjects": true, "subject_rests": [["retrying."]]}]}
 
 Services and templates are listed least recently used first, so restoring them in order
 rebuilds the same LRU order. "variadic", "measured", "folded", "senders" (labels in front
 found to be senders' names), "names" (keys found to name events, naming.py), "pins" (masked
 tokens whose text every message had alike: position, masked token, text; constants.py) and
-"seen" (the messages a shape took past the caches) may be absent (read as false / empty / 0).
+"seen" (the messages a shape took past the caches), "prints_subjects" and "subject_rests"
+(the service prints objects in front of its messages, and the rests of messages found to
+follow such subjects; subjects.py) may be absent (read as false / empty / 0).
 """
 
 from __future__ import annotations
@@ -66,7 +69,11 @@ def load_state(data: bytes) -> tuple[dict[str, int], list[tuple[str, Loader]]]:
     for item in services:
         _check_service(item)
         loader = _loader(
-            item["templates"], item["aliases"], item.get("senders", []), item.get("names", [])
+            item["templates"],
+            item["aliases"],
+            item.get("senders", []),
+            item.get("names", []),
+            (item.get("prints_subjects", False), item.get("subject_rests", [])),
         )
         loaders.append((item["service"], loader))
     return counters, loaders
@@ -77,9 +84,10 @@ def _loader(
     aliases: list[list[str]],
     senders: list[str],
     names: list[str],
+    subjects: tuple[bool, list[list[str]]],
 ) -> Loader:
     def load(miner: ServiceMiner) -> None:
-        miner.load(templates, aliases, senders, names)
+        miner.load(templates, aliases, senders, names, subjects)
 
     return load
 
@@ -94,6 +102,15 @@ def _check_service(item: Any) -> None:
     for hints in (item.get("senders", []), item.get("names", [])):
         if not isinstance(hints, list) or not all(isinstance(s, str) for s in hints):
             raise SnapshotError("malformed service entry")
+    rests = item.get("subject_rests", [])
+    if not isinstance(item.get("prints_subjects", False), bool) or not (
+        isinstance(rests, list)
+        and all(
+            isinstance(rest, list) and all(isinstance(token, str) for token in rest)
+            for rest in rests
+        )
+    ):
+        raise SnapshotError("malformed service entry")
     for template in templates:
         if not (
             isinstance(template, dict)

@@ -308,6 +308,23 @@ def is_qualified_name(token: str) -> bool:
     return _QUALIFIED.fullmatch(token) is not None
 
 
+# An object printed in front of a message, then ": " (rclone's ``photos/img-0042.jpg: retrying``,
+# Go's ``fs.Debugf(o, ...)``): a path, or a word with a value in it, ending in a colon.
+_SUBJECT = re.compile(r"[^\s:\"'=<>()\[\]{}]*(?:/|<\*>)[^\s\"'=()\[\]{}]*:")
+
+
+def is_subject(token: str) -> bool:
+    """True for a first token that prints an object before the message: text with a slash or
+    a value in it, ending in ``:`` (``docs/a-<*>.pdf:``, ``worker-<*>:``). Not a call with its
+    argument (``GetBranch[<*>]:``, ``hook(<*>):``): that names the event.
+
+    Such a token says what the event is about, not which event it is, as a component's dotted
+    name says who logs: the same message after ``min_distinct_words`` of them makes it a
+    variable. A constant label (``ceph plugin:``, ``iclouddrive:``) holds neither.
+    """
+    return _SUBJECT.fullmatch(token) is not None
+
+
 # One word in quotes, possibly before a colon or comma ('main', "sensor.door":).
 _QUOTED_WORD = re.compile(r"""(["'])[^\s"'<>]+\1[:,]?""")
 
