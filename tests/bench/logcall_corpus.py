@@ -51,7 +51,9 @@ text, beside Open vSwitch's C printf; the seventeenth split brings Kea's isc::lo
 message id and its dictionary's text, ``%1`` and ``%2`` filled by ``.arg()``:
 ``DHCP4_LEASE_ALLOC [hwtype=1 ...], tid=0x...: lease 192.0.2.5 has been allocated for
 3600 seconds``) and rclone's ``fs.Logf(o, ...)`` (the object the call names before its Go
-printf message, ``photos/2026/img-042.jpg: Copied (new)``), beside Debezium's SLF4J.
+printf message, ``photos/2026/img-042.jpg: Copied (new)``), beside Debezium's SLF4J; and
+the eighteenth brings no new convention: ExternalDNS's logrus text, Eureka's SLF4J and
+Certbot's Python printf, rendered as earlier systems of the same convention are.
 Each value is drawn by what its argument is (an error, a path, a state, a list, a name with a
 number in it...), judged from its verb and the argument's name; values repeat as they do in
 real logs (a state has a few values, a counter is new every time).
@@ -59,7 +61,7 @@ real logs (a state has a few values, a counter is new every time).
 The truth of a line is its format with every value written ``<*>`` (the constant text, quotes
 and keys stay), corrected with the Loghub-2.0 rules as the Loghub samples are.
 
-Systems are split in seventeen: ``tuning`` (looked at while the miner is changed), ``held-out``
+Systems are split in eighteen: ``tuning`` (looked at while the miner is changed), ``held-out``
 (only summary rows are read), ``fresh`` (added after the miner was changed for this
 benchmark and measured once, to replace held-out rows that had led to changes), ``unseen``
 (added once all three had been looked at, never run through a miner before their first
@@ -89,8 +91,10 @@ all fifteen looked at, of an observability pipeline, a virtual switch and a GitO
 three languages, never run through a miner before its first measurement) and ``seventeenth``
 (added once the miner had been tuned with all sixteen looked at, of a DHCP server, a
 change-data-capture platform and a cloud storage sync tool in three languages, never run
-through a miner before its first measurement: the clean split for judging the next round of
-miner changes). Run
+through a miner before its first measurement) and ``eighteenth`` (added once the miner had been
+tuned with all seventeen looked at, of a DNS controller for Kubernetes, a service registry and
+an ACME certificate client in three languages, never run through a miner before its first
+measurement: the clean split for judging the next round of miner changes). Run
 ``python tests/bench/logcall_corpus.py --out DIR`` to write
 ``DIR/<split>/<system>/<system>_2k.log_structured_corrected.csv`` (columns ``Content`` and
 ``EventTemplate``), the layout of the Loghub samples that ``bench_templates.py`` reads.
@@ -158,10 +162,11 @@ class System:
     # (Vector, its literal fields as constant text), printf (Open vSwitch) and logrusjson
     # (logrus' JSONFormatter: the fields and "msg" in one object, keys sorted; Argo CD); the
     # seventeenth kea (isc::log: the message id, then its text with %1, %2 filled by .arg()),
-    # slf4j (Debezium) and rclone (the object the call names, ": ", then Go printf)
+    # slf4j (Debezium) and rclone (the object the call names, ": ", then Go printf); the
+    # eighteenth reuses logrus (ExternalDNS), slf4j (Eureka) and printf (Certbot)
     style: str
     # tuning, held-out, fresh, unseen, novel, sixth, seventh, eighth, ninth, tenth, eleventh,
-    # twelfth, thirteenth, fourteenth, fifteenth, sixteenth or seventeenth
+    # twelfth, thirteenth, fourteenth, fifteenth, sixteenth, seventeenth or eighteenth
     split: str
     # An exception passed to the call is printed on the message's line after " =>" (Solr's
     # log4j2 layout); elsewhere its trace goes on later lines.
@@ -238,6 +243,9 @@ SYSTEMS: dict[str, System] = {
         System("kea", "cpp", "kea", "seventeenth"),
         System("debezium", "java", "slf4j", "seventeenth", bare_durations=True),
         System("rclone", "go", "rclone", "seventeenth"),
+        System("externaldns", "go", "logrus", "eighteenth"),
+        System("eureka", "java", "slf4j", "eighteenth", bare_durations=True),
+        System("certbot", "python", "printf", "eighteenth"),
     )
 }
 
@@ -259,6 +267,7 @@ SPLITS = (
     "fifteenth",
     "sixteenth",
     "seventeenth",
+    "eighteenth",
 )
 
 # A piece of a line: its text and whether it is a value (``<*>`` in the truth).

@@ -1724,7 +1724,6 @@ def test_the_seventeenth_split_holds_new_systems_a_platform_team_runs_in_three_l
     assert [s.name for s in seventeenth.values() if s.bare_durations] == ["debezium"]
     assert not any(s.exception_inline for s in seventeenth.values())
     assert logcall_corpus.SPLITS[16] == "seventeenth"
-    assert len(logcall_corpus.SPLITS) == 17
 
 
 @pytest.mark.parametrize(
@@ -1822,3 +1821,96 @@ def test_rclone_prints_the_object_the_call_names_before_its_message() -> None:
     line, truth = _line_and_truth(plain, "rclone")
     assert line.endswith(": Transferred 100% of %d files"), line
     assert truth == "<*>: Transferred 100% of %d files", truth
+
+
+def test_the_eighteenth_split_holds_new_systems_a_platform_team_runs_in_three_languages() -> None:
+    eighteenth, earlier = split_systems("eighteenth")
+    assert set(eighteenth) == {"externaldns", "eureka", "certbot"}
+    assert {s.language for s in eighteenth.values()} == {"go", "java", "python"}
+    # No new convention: logrus' text (as containerd's), SLF4J and Python's printf.
+    assert {s.style for s in eighteenth.values()} == {"logrus", "slf4j", "printf"}
+    assert {s.style for s in eighteenth.values()} <= {s.style for s in earlier.values()}
+    assert [s.name for s in eighteenth.values() if s.bare_durations] == ["eureka"]
+    assert not any(s.exception_inline for s in eighteenth.values())
+    assert logcall_corpus.SPLITS[17] == "eighteenth"
+    assert len(logcall_corpus.SPLITS) == 18
+
+
+# A call of each system read from its source, with the file it is in.
+_EIGHTEENTH_CALLS = {
+    "externaldns": (
+        "controller/execute.go",
+        "running in dry-run mode. No changes to DNS records will be made.",
+    ),
+    "eureka": (
+        "eureka-core/src/main/java/com/netflix/eureka/registry/AbstractInstanceRegistry.java",
+        "Registered instance {}/{} with status {} (replication={})",
+    ),
+    "certbot": ("certbot/src/certbot/_internal/auth_handler.py", "Challenge failed for domain %s"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_EIGHTEENTH_CALLS))
+def test_the_eighteenth_split_holds_many_calls_each_with_its_arguments(name: str) -> None:
+    calls = logcall_corpus.load_calls(name)
+    assert len(calls) >= 300 and len({c["format"] for c in calls}) >= 280
+    assert _EIGHTEENTH_CALLS[name] in {(c["file"], c["format"]) for c in calls}
+    for call in calls:
+        assert call["level"] in ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"), call
+        assert len(call.get("verbs", [])) <= len(call.get("args", [])), call
+        if name == "externaldns":
+            assert call["style"] == "printf" and call["receiver"], call
+            assert len(call.get("keys", [])) == len(call.get("key_args", [])), call
+        if name == "certbot" and call.get("args"):
+            assert len(call["verbs"]) == len(call["args"]), call
+
+
+@pytest.mark.parametrize(
+    "name", sorted(s.name for s in SYSTEMS.values() if s.split == "eighteenth")
+)
+def test_the_eighteenth_split_renders_its_full_sample_and_each_line_matches_its_truth(
+    name: str,
+) -> None:
+    for line, truth in full_sample(name):
+        if name == "externaldns":
+            # logrus' text after its time and level: msg="...", then the fields by key.
+            assert line.startswith('msg="') and truth.startswith('msg="'), (line, truth)
+            assert not re.search(r"%[-+# 0-9.]*[sdvqxfwT]\b", truth), truth
+        elif name == "eureka":
+            assert "{}" not in truth, truth
+        elif name == "certbot":
+            assert not re.search(r"%[-+# 0-9.]*[sdrif]\b", truth), truth
+
+
+def test_external_dns_prints_logrus_text_with_its_fields_sorted_after_msg() -> None:
+    call = {
+        "style": "printf",
+        "format": "Deleting %s record named '%s'",
+        "verbs": ["%s", "%s"],
+        "args": ["ep.RecordType", "name"],
+        "keys": ["zoneName", "dnsName"],
+        "key_args": ["zone.Name", "ep.DNSName"],
+    }
+    line, truth = _line_and_truth(call, "externaldns")
+    assert truth == "msg=\"Deleting <*> record named '<*>'\" dnsName=<*> zoneName=<*>", truth
+    assert re.fullmatch(r"msg=\"Deleting \S+ record named '\S+'\" dnsName=\S+ zoneName=\S+", line)
+
+
+def test_eureka_and_certbot_print_their_messages_filled_by_the_arguments() -> None:
+    registered = {
+        "format": "Registered instance {}/{} with status {} (replication={})",
+        "verbs": ["{}"] * 4,
+        "args": ["registrant.getAppName()", "registrant.getId()", "status", "isReplication"],
+    }
+    line, truth = _line_and_truth(registered, "eureka")
+    assert truth == "Registered instance <*>/<*> with status <*> (replication=<*>)", truth
+    assert "{}" not in line and line.startswith("Registered instance "), line
+    # Python logging fills %s, %d and %r (the repr's quotes around a string).
+    renewal = {
+        "format": "Deleting %s/cert%d.pem, plugins %r",
+        "verbs": ["%s", "%d", "%r"],
+        "args": ["archive", "ver", "filtered"],
+    }
+    line, truth = _line_and_truth(renewal, "certbot")
+    assert truth == "Deleting <*>/cert<*>.pem, plugins '<*>'", truth
+    assert re.fullmatch(r"Deleting \S+/cert\d+\.pem, plugins '.+'", line), line
