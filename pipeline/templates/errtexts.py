@@ -21,15 +21,26 @@ from os import strerror
 
 from pipeline.templates.tokens import FIELD_KEY
 
+# Go's standard library names its errors in the same way (``err.Error()`` of ``io``,
+# ``context``, ``os`` and ``net``), and Go programs print them where C ones print strerror.
+GO_TEXTS = (
+    "context canceled",
+    "context deadline exceeded",
+    "i/o timeout",
+    "unexpected EOF",
+    "use of closed network connection",
+)
 _TEXTS = sorted(
     {
         text
         for text in (strerror(code) for code in errno.errorcode)
         if len(text.split()) >= 2 and not text.startswith("Unknown error")
-    },
+    }
+    | set(GO_TEXTS),
     key=len,
     reverse=True,
 )
+_GO_LOWER = frozenset(text.lower() for text in GO_TEXTS)
 _LEADING = "\"'([{"
 # A phrase starts at one of these tokens (as written in lower case, capitalised or in upper
 # case: a set lookup per token, no lower-casing); the regex then checks it whole.
@@ -68,12 +79,25 @@ def join_error_texts(raw: list[str]) -> tuple[list[str], set[int]] | None:
             index += 1
             continue
         last = index + text[: match.end()].count(" ")
-        found.append((index, last))
+        if not _tail_after_head(raw, index, last, match.group()):
+            found.append((index, last))
         index = last + 1
     if not found:
         return None
     joined, positions, _ = _join_runs(raw, found, set())
     return joined, positions
+
+
+def _tail_after_head(raw: list[str], first: int, last: int, text: str) -> bool:
+    """True for a Go error that is all the text after a head ending in ``:`` at the end of the
+    message (``Sync failed: context canceled``, also closing a quoted ``msg="..."``): there
+    it is the free tail of that head (tails.py), which learns from the words of its tails
+    which heads end in free text."""
+    return (
+        text.lower() in _GO_LOWER
+        and raw[first - 1].endswith(":")
+        and (last == len(raw) - 1 or raw[last].endswith('"'))
+    )
 
 
 def split_error_token(token: str) -> tuple[str, str, str]:

@@ -544,7 +544,7 @@ class ServiceMiner:
             if pattern != shape_tokens[index]:
                 shape_tokens[index] = pattern
                 changed = True
-        absorbed = self._absorb_family(best) if words else []
+        absorbed = self._absorb_family(self._cross_siblings(best)) if words else []
         if not changed and not absorbed:
             return best, False, None
         previous_id = self._settle(best, absorbed)
@@ -1178,6 +1178,26 @@ class ServiceMiner:
             seen.add(tuple(tokens[i] for i in words))
         return len(seen) >= needed
 
+    def _cross_siblings(self, shape: Shape) -> Shape:
+        """``shape`` with the words a sibling made variables made variables too: two templates
+        of one length that agree but where each has a variable the other has a word in
+        (``specified <*> and the value is invoices`` / ``specified alpha.service and the value
+        is <*>``) are one event with two values, each position proven by its own words."""
+        mine = shape.tokens
+        size = shape.key[0]
+        # Values after a head are its tail's: tails.py decides whether that is free text.
+        ends = head_ends(mine, labels=True)
+        limit = ends[0] if ends else size
+        for key in list(self._lengths.get(size, ())):
+            for other in self._groups[key]:
+                crossed = _crossed(mine, other.tokens, limit) if other is not shape else None
+                if crossed:
+                    for index in crossed:
+                        mine[index] = WILDCARD
+                        shape.general.add(index)
+                    return shape
+        return shape
+
     def _absorb_family(self, shape: Shape) -> list[str]:
         """Fold sibling shapes that now fit ``shape``; return the ids of emptied templates."""
         merged = shape.tokens
@@ -1429,6 +1449,29 @@ def _head(tokens: list[str], end: int, label: bool) -> HeadKey:
     """A head as keyed: a single label as written, as labels that differ only in a value
     (``Load[<*>]:`` / ``Save[<*>]:``) name different calls."""
     return tuple(tokens[: end + 1]) if label else head_key(tokens, end)
+
+
+def _crossed(mine: list[str], theirs: list[str], limit: int) -> list[int]:
+    """The positions where ``theirs`` has a variable and ``mine`` a word, if the two differ
+    only where one has a variable and the other a word (never the first token nor after
+    ``limit``), each has such a variable, and they agree in at least three tokens of five;
+    else none."""
+    found: list[int] = []
+    mine_general = False
+    differing = 0
+    for index, (my, their) in enumerate(zip(mine, theirs, strict=True)):
+        if my == their:
+            continue
+        differing += 1
+        if not index or index > limit or differing > 2 * len(mine) // 5:
+            return []
+        if my == WILDCARD and WILDCARD not in their and _has_letters(their):
+            mine_general = True
+        elif their == WILDCARD and WILDCARD not in my and _has_letters(my):
+            found.append(index)
+        else:
+            return []
+    return found if mine_general else []
 
 
 def _has_letters(token: str) -> bool:
