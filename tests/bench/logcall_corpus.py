@@ -53,7 +53,8 @@ message id and its dictionary's text, ``%1`` and ``%2`` filled by ``.arg()``:
 3600 seconds``) and rclone's ``fs.Logf(o, ...)`` (the object the call names before its Go
 printf message, ``photos/2026/img-042.jpg: Copied (new)``), beside Debezium's SLF4J; and
 the eighteenth brings no new convention: ExternalDNS's logrus text, Eureka's SLF4J and
-Certbot's Python printf, rendered as earlier systems of the same convention are.
+Certbot's Python printf, rendered as earlier systems of the same convention are; nor does the
+nineteenth: Velero's logrus text, Conductor's SLF4J and cloud-init's Python printf.
 Each value is drawn by what its argument is (an error, a path, a state, a list, a name with a
 number in it...), judged from its verb and the argument's name; values repeat as they do in
 real logs (a state has a few values, a counter is new every time).
@@ -61,7 +62,7 @@ real logs (a state has a few values, a counter is new every time).
 The truth of a line is its format with every value written ``<*>`` (the constant text, quotes
 and keys stay), corrected with the Loghub-2.0 rules as the Loghub samples are.
 
-Systems are split in eighteen: ``tuning`` (looked at while the miner is changed), ``held-out``
+Systems are split in nineteen: ``tuning`` (looked at while the miner is changed), ``held-out``
 (only summary rows are read), ``fresh`` (added after the miner was changed for this
 benchmark and measured once, to replace held-out rows that had led to changes), ``unseen``
 (added once all three had been looked at, never run through a miner before their first
@@ -94,7 +95,10 @@ change-data-capture platform and a cloud storage sync tool in three languages, n
 through a miner before its first measurement) and ``eighteenth`` (added once the miner had been
 tuned with all seventeen looked at, of a DNS controller for Kubernetes, a service registry and
 an ACME certificate client in three languages, never run through a miner before its first
-measurement: the clean split for judging the next round of miner changes). Run
+measurement) and ``nineteenth`` (added the same way with all eighteen looked at, of a
+Kubernetes backup tool, a workflow orchestrator and the cloud instance initialiser in three
+languages, never run through a miner before its first measurement: the clean split for
+judging the next round of miner changes). Run
 ``python tests/bench/logcall_corpus.py --out DIR`` to write
 ``DIR/<split>/<system>/<system>_2k.log_structured_corrected.csv`` (columns ``Content`` and
 ``EventTemplate``), the layout of the Loghub samples that ``bench_templates.py`` reads.
@@ -163,10 +167,12 @@ class System:
     # (logrus' JSONFormatter: the fields and "msg" in one object, keys sorted; Argo CD); the
     # seventeenth kea (isc::log: the message id, then its text with %1, %2 filled by .arg()),
     # slf4j (Debezium) and rclone (the object the call names, ": ", then Go printf); the
-    # eighteenth reuses logrus (ExternalDNS), slf4j (Eureka) and printf (Certbot)
+    # eighteenth reuses logrus (ExternalDNS), slf4j (Eureka) and printf (Certbot), the
+    # nineteenth logrus (Velero), slf4j (Conductor) and printf (cloud-init)
     style: str
     # tuning, held-out, fresh, unseen, novel, sixth, seventh, eighth, ninth, tenth, eleventh,
-    # twelfth, thirteenth, fourteenth, fifteenth, sixteenth, seventeenth or eighteenth
+    # twelfth, thirteenth, fourteenth, fifteenth, sixteenth, seventeenth, eighteenth or
+    # nineteenth
     split: str
     # An exception passed to the call is printed on the message's line after " =>" (Solr's
     # log4j2 layout); elsewhere its trace goes on later lines.
@@ -246,6 +252,9 @@ SYSTEMS: dict[str, System] = {
         System("externaldns", "go", "logrus", "eighteenth"),
         System("eureka", "java", "slf4j", "eighteenth", bare_durations=True),
         System("certbot", "python", "printf", "eighteenth"),
+        System("velero", "go", "logrus", "nineteenth"),
+        System("conductor", "java", "slf4j", "nineteenth", bare_durations=True),
+        System("cloudinit", "python", "printf", "nineteenth"),
     )
 }
 
@@ -268,6 +277,7 @@ SPLITS = (
     "sixteenth",
     "seventeenth",
     "eighteenth",
+    "nineteenth",
 )
 
 # A piece of a line: its text and whether it is a value (``<*>`` in the truth).

@@ -1833,7 +1833,6 @@ def test_the_eighteenth_split_holds_new_systems_a_platform_team_runs_in_three_la
     assert [s.name for s in eighteenth.values() if s.bare_durations] == ["eureka"]
     assert not any(s.exception_inline for s in eighteenth.values())
     assert logcall_corpus.SPLITS[17] == "eighteenth"
-    assert len(logcall_corpus.SPLITS) == 18
 
 
 # A call of each system read from its source, with the file it is in.
@@ -1914,3 +1913,107 @@ def test_eureka_and_certbot_print_their_messages_filled_by_the_arguments() -> No
     line, truth = _line_and_truth(renewal, "certbot")
     assert truth == "Deleting <*>/cert<*>.pem, plugins '<*>'", truth
     assert re.fullmatch(r"Deleting \S+/cert\d+\.pem, plugins '.+'", line), line
+
+
+def test_the_nineteenth_split_holds_new_systems_a_platform_team_runs_in_three_languages() -> None:
+    nineteenth, earlier = split_systems("nineteenth")
+    assert set(nineteenth) == {"velero", "conductor", "cloudinit"}
+    assert {s.language for s in nineteenth.values()} == {"go", "java", "python"}
+    # No new convention: logrus' text (as containerd's), SLF4J and Python's printf.
+    assert {s.style for s in nineteenth.values()} == {"logrus", "slf4j", "printf"}
+    assert {s.style for s in nineteenth.values()} <= {s.style for s in earlier.values()}
+    assert [s.name for s in nineteenth.values() if s.bare_durations] == ["conductor"]
+    assert not any(s.exception_inline for s in nineteenth.values())
+    assert logcall_corpus.SPLITS[18] == "nineteenth"
+    assert len(logcall_corpus.SPLITS) == 19
+
+
+# A call of each system read from its source, with the file it is in.
+_NINETEENTH_CALLS = {
+    "velero": ("pkg/controller/backup_controller.go", "Getting backup"),
+    "conductor": (
+        "core/src/main/java/com/netflix/conductor/core/execution/DeciderService.java",
+        "Task: {} of type: {} in workflow: {}/{} is in pending state for longer than {} ms",
+    ),
+    "cloudinit": ("cloudinit/config/cc_mounts.py", "Attempting to determine the real name of %s"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_NINETEENTH_CALLS))
+def test_the_nineteenth_split_holds_many_calls_each_with_its_arguments(name: str) -> None:
+    calls = logcall_corpus.load_calls(name)
+    assert len(calls) >= 1000 and len({c["format"] for c in calls}) >= 1000
+    assert _NINETEENTH_CALLS[name] in {(c["file"], c["format"]) for c in calls}
+    for call in calls:
+        assert call["level"] in ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"), call
+        assert len(call.get("verbs", [])) <= len(call.get("args", [])), call
+        if name == "velero":
+            assert call["style"] == "printf" and call["receiver"], call
+            assert len(call.get("keys", [])) == len(call.get("key_args", [])), call
+            if not call.get("verbs"):
+                assert "%" not in call["format"], call
+        if name == "cloudinit" and call.get("args"):
+            assert len(call["verbs"]) == len(call["args"]), call
+
+
+@pytest.mark.parametrize(
+    "name", sorted(s.name for s in SYSTEMS.values() if s.split == "nineteenth")
+)
+def test_the_nineteenth_split_renders_its_full_sample_and_each_line_matches_its_truth(
+    name: str,
+) -> None:
+    for line, truth in full_sample(name):
+        if name == "velero":
+            # logrus' text after its time and level: msg="...", then the fields by key.
+            assert line.startswith('msg="') and truth.startswith('msg="'), (line, truth)
+            assert not re.search(r"%[-+# 0-9.]*[sdvqxfwT]\b", truth), truth
+        elif name == "conductor":
+            assert "{}" not in truth, truth
+        elif name == "cloudinit":
+            assert not re.search(r"%[-+# 0-9.]*[sdrif]\b", truth), truth
+
+
+def test_velero_prints_logrus_text_with_its_error_and_fields_sorted_after_msg() -> None:
+    # pkg/controller/data_download_controller.go: a logger with the download's fields.
+    call = {
+        "style": "printf",
+        "format": "DD should be resumed by another node %s",
+        "verbs": ["%s"],
+        "args": ["dd.Status.Node"],
+        "keys": ["dd", "current node", "error"],
+        "key_args": ["dd.Name", "r.nodeName", "err"],
+    }
+    line, truth = _line_and_truth(call, "velero")
+    assert truth == (
+        'msg="DD should be resumed by another node <*>" current node=<*> dd=<*> error=<*>'
+    ), truth
+    assert line.startswith('msg="DD should be resumed by another node '), line
+    assert re.search(r'" current node=\S+ dd=\S+ error=', line), line
+
+
+def test_conductor_and_cloud_init_print_their_messages_filled_by_the_arguments() -> None:
+    # core/.../execution/tasks/SystemTaskWorker.java
+    poller = {
+        "format": "Starting poller — queue: {}, dedicated pool: {} threads, pollInterval: {} ms",
+        "verbs": ["{}", "{}", "{}"],
+        "args": ["queueName", "poolSize", "pollInterval"],
+    }
+    line, truth = _line_and_truth(poller, "conductor")
+    assert truth == (
+        "Starting poller — queue: <*>, dedicated pool: <*> threads, pollInterval: <*> ms"
+    ), truth
+    # A duration before the unit the format writes is a bare number (bare_durations).
+    assert re.fullmatch(
+        r"Starting poller — queue: \S+, dedicated pool: \d+ threads, "
+        r"pollInterval: \d+ ms",
+        line,
+    ), line
+    # Python logging fills %s and %d.
+    dns = {
+        "format": "%s has %d entries in dns_nameservers. Only 3 are used.",
+        "verbs": ["%s", "%d"],
+        "args": ["iface", "len(nameservers)"],
+    }
+    line, truth = _line_and_truth(dns, "cloudinit")
+    assert truth == "<*> has <*> entries in dns_nameservers. Only 3 are used.", truth
+    assert re.fullmatch(r"\S+ has \d+ entries in dns_nameservers\. Only 3 are used\.", line), line
