@@ -3,6 +3,7 @@ template shares, and remember recent levels so recurring peaks are not alerts.""
 
 from __future__ import annotations
 
+import itertools
 import math
 import statistics
 from collections import deque
@@ -202,6 +203,14 @@ class VolumeBaseline:
         self.prior = prior
         self.peak, self.pending = float(peak or 0.0), pending
         self.prior_age = int(age or 0)
+
+
+def log_dispersion(sigma: float, mean: float) -> float:
+    """``phi`` of a negative binomial of ``mean`` whose variance matches a spread ``sigma`` of
+    log(1 + count) (about variance / (mean + 1)**2): the over-dispersion beyond Poisson."""
+    mean = max(mean, 1e-3)
+    variance = sigma * sigma * (mean + 1.0) ** 2
+    return (variance - mean) / (mean * mean)
 
 
 class RateBaseline:
@@ -568,6 +577,16 @@ class LevelHistory:
             if gap > 3 * period + 3:
                 break
         return False
+
+    def noise(self, windows: int) -> float:
+        """The spread (sigma) of log volume from one window to the next over the last
+        ``windows`` windows, from the root mean square of their changes (a difference of two
+        windows has twice a window's variance): the traffic's own noise, bursts included,
+        which a cycle's slow turns (that the level lags, and so counts as spread) hardly
+        touch. 0 before two windows."""
+        values = list(itertools.islice(reversed(self.values), windows))
+        steps = [(a[0] - b[0]) ** 2 for a, b in itertools.pairwise(values)]
+        return math.sqrt(sum(steps) / (2 * len(steps))) if steps else 0.0
 
     def state(self) -> list[tuple[float, float, bool]]:
         return list(self.values)

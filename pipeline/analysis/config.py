@@ -119,6 +119,19 @@ class AnalysisConfig:
     low_run_windows: int = 15
     low_run_ratio: float = 0.3
     low_run_z: float = 5.0
+    # A partial drop or rise (to half, to 1.7x) on noisy or cycling traffic is only two or three
+    # z off in each window and the level learns it within a few: a run that stepped at least
+    # ``step_run_ratio`` off the windows before it (below 1 / ratio or above ratio, and at least
+    # ``step_run_start_z`` off the level) is summed against those windows, for up to
+    # ``step_run_windows`` windows; from its ``step_run_min_windows``-th window, a sum beyond the
+    # ratio and ``step_run_z`` off is a spike or drop -- unless ``step_run_ordinary`` earlier
+    # runs that lasted as long are in the service's last day (its ordinary burstiness).
+    step_run_ratio: float = 1.5
+    step_run_start_z: float = 2.0
+    step_run_windows: int = 15
+    step_run_min_windows: int = 4
+    step_run_z: float = 5.0
+    step_run_ordinary: int = 2
 
     # Half-space trees (river): one observation per closed window.
     hst_trees: int = 10

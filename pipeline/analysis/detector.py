@@ -15,6 +15,7 @@ from pipeline.analysis.baselines import (
     RateBaseline,
     TemplateShares,
     VolumeBaseline,
+    log_dispersion,
 )
 from pipeline.analysis.config import AnalysisConfig
 from pipeline.analysis.errors import ErrorStats, severity_label
@@ -24,6 +25,7 @@ from pipeline.analysis.levels import LEVEL_NAMES, WARNING
 from pipeline.analysis.reasons import reason
 from pipeline.analysis.rules import (
     RECURRING,
+    STEP_ANCHOR_WINDOWS,
     Candidate,
     error_rate_rule,
     new_error_rule,
@@ -50,6 +52,8 @@ _NEVER = -(10**9)
 _RELEARN_WINDOWS = 30
 _DROP = frozenset({"volume_drop"})
 _NOTHING: frozenset[str] = frozenset()
+# A step run's noise: the window-to-window spread of this many windows before it.
+STEP_NOISE_WINDOWS = 30
 
 
 class ServiceDetector:
@@ -98,6 +102,20 @@ class ServiceDetector:
         # `low_run_windows`), and the level's expected count and dispersion before them.
         self.low_run: list[int] = []
         self.low_anchor: tuple[float, float] | None = None
+        # Counts of the latest consecutive windows on one side since traffic stepped off (at
+        # most `step_run_windows`), and the anchor: the mean count of the windows before the
+        # step, their window-to-window dispersion and the side (-1, 1).
+        self.step_run: list[int] = []
+        self.step_anchor: tuple[float, float, int] | None = None
+        # The anchor mean and side of the latest step run that lasted `step_run_min_windows`,
+        # and the window it ended in.
+        self.step_back: tuple[float, int, int] | None = None
+        # The first windows of the last day's step runs that lasted `step_run_min_windows`:
+        # `step_run_ordinary` of them make the next one the service's ordinary burstiness.
+        self.step_lasting: list[int] = []
+        # The latest window that ended a step run without a verdict (a recurring peak, a
+        # deploy's lines): no run starts while it is among the anchor's windows.
+        self.step_reset = _NEVER
         # Templates whose share jumped before: template id -> [runs of jumps, last index,
         # first index of the latest run, windows of the longest run before it].
         self.shift_runs: dict[str, list[int]] = {}
@@ -175,6 +193,7 @@ class ServiceDetector:
         if self.volume.settle(n, after_incident):
             # The traffic settled at a level of its own after an incident: the new normal.
             self.volume_run, self.low_run, self.low_anchor = [], [], None
+            self.step_run, self.step_anchor = [], None
         # The first window of a step right after an incident may be where traffic settles:
         # its volume is not alerted until the next window tells (settle needs two).
         settling = after_incident and self.volume.pending is not None
@@ -401,6 +420,7 @@ class ServiceDetector:
                 self.daily,
                 (self.low_run, self.low_anchor),
                 jobs,
+                (self.step_run, self.step_anchor, self._step_ordinary(acc.index)),
             ),
             error_rate_rule(
                 acc,
@@ -563,6 +583,100 @@ class ServiceDetector:
         else:
             self.low_run, self.low_anchor = [], None
 
+    def _track_step(self, index: int, n: int, volume_z: float, reset: bool) -> None:
+        """Extend or end the run of windows that stepped off the traffic on one side (before
+        the level learns this one). It starts at a step: a window at least
+        ``step_run_start_z`` off the level and ``step_run_ratio`` off the mean of the last
+        ``STEP_ANCHOR_WINDOWS`` windows before it within three z of the level (``_usual_mean``),
+        which is the run's anchor (the level lags a cycle's turn by a few tens of percent; the
+        windows just before the step do not), with the window-to-window noise of the
+        ``STEP_NOISE_WINDOWS`` before it as its dispersion (the level's spread counts the
+        cycle it lags as noise). It goes on while windows stay beyond ``max_drop_ratio``
+        (below) or ``min_spike_ratio`` (above) of the anchor, for at most ``step_run_windows``
+        windows. ``reset`` (a recurring peak or trough, or a window the level trusts: a
+        deploy's new lines) ends it, and no run starts while such a window is among the
+        anchor's, nor within ``_SETTLE_WINDOWS`` of the service's last anomaly (traffic
+        settling at a level of its own after an incident is no new one). Within
+        ``step_run_windows`` windows of a run of at least ``step_run_min_windows`` windows on
+        the other side, that run's anchor is the anchor when it is nearer the window: traffic
+        stepping back to where it was before an excursion is its end, not a step."""
+        config = self.config
+        anchor = self.step_anchor
+        run = self.step_run
+        if (
+            not reset
+            and anchor is not None
+            and len(run) < config.step_run_windows
+            and (
+                n <= anchor[0] * config.max_drop_ratio
+                if anchor[2] < 0
+                else n >= anchor[0] * config.min_spike_ratio
+            )
+        ):
+            self._mark_lasting(index)
+            run.append(n)
+            return
+        if anchor is not None and len(run) >= config.step_run_min_windows:
+            self.step_back = (anchor[0], anchor[2], index)
+        self.step_run, self.step_anchor = [], None
+        if reset:
+            self.step_reset = index
+        # The anchor must not hold a job's run or a deploy's first lines.
+        if reset or index - self.step_reset <= STEP_ANCHOR_WINDOWS:
+            return
+        # Nor during the warm-up, or right after an incident, where traffic often settles at
+        # a level of its own (``VolumeBaseline.settle``).
+        if self.closed_windows < config.warmup_windows:
+            return
+        if index - self.last_anomaly_index <= _SETTLE_WINDOWS:
+            return
+        if abs(volume_z) < config.step_run_start_z:
+            return
+        side = 1 if volume_z > 0 else -1
+        anchor_mean = self._usual_mean(STEP_ANCHOR_WINDOWS, STEP_NOISE_WINDOWS)
+        back = self.step_back
+        if back is not None and back[1] == -side and index - back[2] <= config.step_run_windows:
+            # Soon after a run on the other side, the windows before the step may still be
+            # that excursion: traffic back where it was before it is no step.
+            anchor_mean = max(anchor_mean, back[0]) if side > 0 else min(anchor_mean, back[0])
+        ratio = config.step_run_ratio
+        if not (n >= ratio * anchor_mean if side > 0 else n * ratio <= anchor_mean):
+            return
+        noise = log_dispersion(self.history.noise(STEP_NOISE_WINDOWS), anchor_mean)
+        self.step_run = [n]
+        self.step_anchor = (anchor_mean, noise, side)
+
+    def _mark_lasting(self, index: int) -> None:
+        """Remember the step run's first window once it has lasted ``step_run_min_windows``
+        windows (``step_lasting``, the last day's)."""
+        start = index - len(self.step_run)
+        lasting = self.step_lasting
+        if len(self.step_run) + 1 < self.config.step_run_min_windows or (
+            lasting and lasting[-1] == start
+        ):
+            return
+        horizon = index - self.config.history_windows
+        self.step_lasting = [*(s for s in lasting if s > horizon), start]
+
+    def _step_ordinary(self, index: int) -> bool:
+        """Whether the step run going on is ordinary for the service: its last day holds
+        ``step_run_ordinary`` earlier runs that lasted as long, on either side (news makes a
+        Twitter volume double or halve for an hour several times a day)."""
+        if self.step_anchor is None:
+            return False
+        start = index - len(self.step_run)
+        horizon = index - self.config.history_windows
+        earlier = sum(1 for s in self.step_lasting if horizon < s < start)
+        return earlier >= self.config.step_run_ordinary
+
+    def _usual_mean(self, windows: int, within: int) -> float:
+        """Mean count of the last ``windows`` of the last ``within`` closed windows that were
+        within three z of the level (those it learns: a run that starts late, or a window
+        after a far one, is not anchored on the excursion itself); 0 before any."""
+        recent = itertools.islice(reversed(self.history.values), within)
+        usual = list(itertools.islice((x for x, z, _ in recent if abs(z) < 3.0), windows))
+        return sum(math.expm1(x) for x in usual) / len(usual) if usual else 0.0
+
     def _recent_mean(self, windows: int = 3) -> float:
         """Mean count of the last ``windows`` closed windows (0 before any)."""
         recent = list(itertools.islice(reversed(self.history.values), windows))
@@ -583,17 +697,6 @@ class ServiceDetector:
         limit = self.config.pool_windows
         quiet = self.volume.expected() < self.config.quiet_lines
         self.error_pool = self._pool_errors(acc.errors, n, 3 * limit if quiet else limit)
-        run = self.volume_run
-        self._track_low(n, volume_z, self.recurring_volume)
-        if self.daily is not None:
-            self.daily.add(index, n, self.recurring_volume, alerted)
-        if self.recurring_volume:
-            self.volume_run, self.recurring_volume = [], False
-        elif abs(volume_z) >= 2.0 and (not run or (run[0] > 0) == (volume_z > 0)):
-            self.volume_run = [*run, volume_z][-limit:]
-        else:
-            self.volume_run = [volume_z] if abs(volume_z) >= 2.0 else []
-        self.history.add(n, volume_z, alerted)
         # Extra lines from templates new since a deploy are learned quickly, not resisted --
         # from their second window on, so a one-off burst of a new template (a batch job's
         # first run) is not taken for a deploy. Not during the warm-up, where every template is
@@ -610,6 +713,19 @@ class ServiceDetector:
         )
         allowance = int(self.config.max_fresh_share * self.volume.expected())
         trusted = fresh_lines > 0 and self.volume.z(n - min(fresh_lines, allowance)) < 2.0
+        run = self.volume_run
+        self._track_low(n, volume_z, self.recurring_volume)
+        # A deploy's new lines are no step either: the level learns them at once.
+        self._track_step(index, n, volume_z, self.recurring_volume or trusted)
+        if self.daily is not None:
+            self.daily.add(index, n, self.recurring_volume, alerted)
+        if self.recurring_volume:
+            self.volume_run, self.recurring_volume = [], False
+        elif abs(volume_z) >= 2.0 and (not run or (run[0] > 0) == (volume_z > 0)):
+            self.volume_run = [*run, volume_z][-limit:]
+        else:
+            self.volume_run = [volume_z] if abs(volume_z) >= 2.0 else []
+        self.history.add(n, volume_z, alerted)
         self.volume.update(n, trusted)
         self.error_rate.update(acc.errors, n)
         # The mix is not learned while an incident is alerted (a shift must not teach itself

@@ -39,6 +39,11 @@ def dump_detector(det: ServiceDetector, with_open: bool = True) -> dict[str, Any
         "volume_run": det.volume_run,
         "low_run": det.low_run,
         "low_anchor": None if det.low_anchor is None else list(det.low_anchor),
+        "step_run": det.step_run,
+        "step_anchor": None if det.step_anchor is None else list(det.step_anchor),
+        "step_back": None if det.step_back is None else list(det.step_back),
+        "step_reset": det.step_reset,
+        "step_lasting": det.step_lasting,
         "last_anomaly_index": det.last_anomaly_index,
         "alert_windows": det.alert_windows,
         "error_pool": det.error_pool,
@@ -111,6 +116,14 @@ def load_detector(name: str, config: AnalysisConfig, state: dict[str, Any]) -> S
     det.low_run = [int(c) for c in state.get("low_run") or []]
     anchor = state.get("low_anchor")
     det.low_anchor = None if not anchor else (float(anchor[0]), float(anchor[1]))
+    # ... nor a step run.
+    det.step_run = [int(c) for c in state.get("step_run") or []]
+    step = state.get("step_anchor")
+    det.step_anchor = None if not step else (float(step[0]), float(step[1]), int(step[2]))
+    back = state.get("step_back")
+    det.step_back = None if not back else (float(back[0]), int(back[1]), int(back[2]))
+    det.step_reset = int(state.get("step_reset", det.step_reset))
+    det.step_lasting = [int(start) for start in state.get("step_lasting") or []]
     # Older snapshots have neither.
     det.last_anomaly_index = int(state.get("last_anomaly_index", det.last_anomaly_index))
     det.alert_windows = int(state.get("alert_windows", 0))

@@ -9,6 +9,8 @@ from pipeline.analysis.rules import Candidate
 def reason(service: str, cand: Candidate, refs: tuple[TemplateRef, ...]) -> str:
     """One sentence a person can act on."""
     top = f"'{refs[0].template}'" if refs else "no single template"
+    if cand.run is not None and cand.kind in ("volume_spike", "volume_drop"):
+        return _run_reason(service, cand.kind, cand.run, top)
     if cand.kind == "volume_spike":
         ratio = cand.actual / max(cand.expected, 1.0)
         return (
@@ -38,4 +40,23 @@ def reason(service: str, cand: Candidate, refs: tuple[TemplateRef, ...]) -> str:
     return (
         f"{top} rose to {cand.actual:.0f}% of {service}'s logs from an expected "
         f"{cand.expected:.0f}%; find what now drives this message."
+    )
+
+
+def _run_reason(service: str, kind: str, run: tuple[int, int, float], top: str) -> str:
+    """A run of windows summed against the level from before it (``rules.anchored``)."""
+    windows, lines, anchor = run
+    expected = windows * anchor
+    ratio = lines / max(expected, 1.0)
+    if kind == "volume_spike":
+        return (
+            f"{service} logged {lines} lines over the last {windows} windows, {ratio:.1f}x the "
+            f"{expected:.0f} expected from its level before the rise ({anchor:.1f} a window), "
+            f"mostly {top}; check for a traffic surge, retry storm or logging loop."
+        )
+    return (
+        f"{service} logged {lines} lines over the last {windows} windows, {100.0 * ratio:.0f}% "
+        f"of the {expected:.0f} expected from its level before the drop ({anchor:.1f} a "
+        f"window; missing e.g. {top}); check that the service, its upstream traffic and its "
+        "log shipper are up."
     )

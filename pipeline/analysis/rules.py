@@ -24,6 +24,8 @@ from pipeline.analysis.windows import WindowAccumulator
 RECURRING = "recurring_volume"
 # Evidence at the reference z: a weaker drop of the level rule gives way to a low run's.
 _GATE_EVIDENCE = 0.5
+# A step run's anchor is the mean of this many windows before its first.
+STEP_ANCHOR_WINDOWS = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +37,9 @@ class Candidate:
     templates: tuple[str, ...]
     # The evidence already spans more than one window (no further persistence needed).
     persisted: bool = False
+    # A run summed against what it stepped from (``anchored``): its windows, their lines
+    # and the anchor's expected lines a window.
+    run: tuple[int, int, float] | None = None
 
 
 def evidence(z: float, reference: float) -> float:
@@ -53,6 +58,7 @@ def volume_rule(
     daily: DailyProfile | None = None,
     low: tuple[list[int], tuple[float, float] | None] = ([], None),
     jobs: frozenset[str] | set[str] = frozenset(),
+    step: tuple[list[int], tuple[float, float, int] | None, bool] = ([], None, False),
 ) -> Candidate | None:
     """volume_spike / volume_drop against the volume baseline and, for a service with a
     cycle (``LevelHistory.seasonal``), against the same phase of its last cycles too: a
@@ -61,10 +67,15 @@ def volume_rule(
     before this one and the level it began from (``low_run_rule``). With ``daily``, the last
     windows are also compared with the same time of day on earlier days (``_daily_rule``).
     ``jobs``: templates whose share jumps in runs like earlier ones (a job's message): their
-    lines beyond their usual share are the job's, not traffic (``_level_rule``)."""
+    lines beyond their usual share are the job's, not traffic (``_level_rule``). ``step`` is
+    the run of windows that stepped off the traffic before this one, what it stepped from and
+    whether such runs are ordinary for the service (``step_run_rule``)."""
     cand = _level_rule(acc, volume, history, shares, fresh, run, config, jobs)
     if cand is None or (cand.kind == "volume_drop" and cand.evidence < _GATE_EVIDENCE):
         cand = low_run_rule(acc, *low, volume, shares, config) or cand
+    if cand is None or (cand.kind != RECURRING and cand.evidence < _GATE_EVIDENCE):
+        usual = None if daily is None else daily.expected(acc.index)
+        cand = step_run_rule(acc, *step, volume, shares, fresh, config, usual) or cand
     if daily is not None and (cand is None or cand.kind != RECURRING):
         cand = _daily_rule(acc, daily, history, shares, volume, config, cand)
     season = history.seasonal(acc.count, config.cycle_min_fit) if config.cycles else None
@@ -121,11 +132,7 @@ def _level_rule(
     if z > 0:
         # Extra lines from templates new since a deploy are an insight, not a spike -- up to
         # half the expected volume: a flood of a never-seen message is still a spike.
-        fresh_lines = sum(
-            c
-            for t, c in acc.template_counts.items()
-            if t in fresh and acc.template_levels[t] < WARNING
-        )
+        fresh_lines = _fresh_lines(acc, fresh)
         # A job's run on quiet traffic can be a spike of the window's own count and yet too
         # faint for ``recurring`` (below ``spike_z``) -- a job's message is no traffic.
         job_lines = sum(
@@ -134,29 +141,35 @@ def _level_rule(
             if t in acc.template_counts
         )
         known = n - min(fresh_lines, int(config.max_fresh_share * expected)) - round(job_lines)
+        traffic = n - round(job_lines)
         z = volume.z(known)
-        if (
+        if job_lines >= 1 and volume.z(traffic) <= -config.drop_z:
+            # The job ran and the traffic around it did not: a drop under the job's lines
+            # (one within chance stays the job's run).
+            n, z = traffic, volume.z(traffic)
+        elif (
             z <= 0
             or known < expected * config.min_spike_ratio
             or known - expected < config.min_spike_lines
         ):
             return Candidate(RECURRING, 0.0, expected, float(n), ()) if job_lines >= 1 else None
-        if z >= config.spike_z and (
+        elif z >= config.spike_z and (
             history.recurring(known, z, config.spike_z, config.recurring_runs)
             or history.periodic(z, config.spike_z)
             or history.ordinary(known, z, config.ordinary_runs)
         ):
             # Not an alert, but it explains a share jump in the same window (batch job).
             return Candidate(RECURRING, 0.0, expected, float(n), ())
-        z, pooled = _stouffer(z, run)
-        return Candidate(
-            "volume_spike",
-            evidence(z, config.spike_z),
-            expected,
-            float(n),
-            _excess(acc, shares, expected, config.top_templates),
-            persisted=pooled,
-        )
+        else:
+            z, pooled = _stouffer(z, run)
+            return Candidate(
+                "volume_spike",
+                evidence(z, config.spike_z),
+                expected,
+                float(n),
+                _excess(acc, shares, expected, config.top_templates),
+                persisted=pooled,
+            )
     if z < 0 and n <= expected * config.max_drop_ratio:
         # A restart costs one partial window: troughs must have lasted two to count.
         if -z >= config.drop_z and (
@@ -195,13 +208,8 @@ def low_run_rule(
     # This window must be down itself: the run's sum still tells after traffic came back.
     if n > mean * config.low_run_ratio:
         return None
-    k = len(run) + 1
-    total = sum(run) + n
-    expected = k * mean
-    if total > expected * config.low_run_ratio:
-        return None
-    z = volume_z(total, expected, dispersion / k)
-    if z > -config.low_run_z:
+    k, total, z = anchored(run, n, mean, dispersion)
+    if total > k * mean * config.low_run_ratio or z > -config.low_run_z:
         return None
     return Candidate(
         "volume_drop",
@@ -210,6 +218,98 @@ def low_run_rule(
         float(n),
         _missing(acc, shares, volume.expected(), config.top_templates),
         persisted=True,
+        run=(k, total, mean),
+    )
+
+
+def anchored(
+    run: list[int], count: int, mean: float, dispersion: float, anchor_windows: int = 0
+) -> tuple[int, int, float]:
+    """The windows, lines and z of ``run`` and this window's ``count`` summed against as many
+    windows of the anchor (``mean`` lines a window, ``dispersion`` as the level had it when the
+    run began), exactly: a sum of ``k`` independent negative binomials of one dispersion
+    ``phi`` is one with ``phi / k``. The anchor does not learn the run, so a shift the level
+    absorbs within a few windows still adds up here. An anchor that is the mean of only
+    ``anchor_windows`` windows is itself that uncertain: its variance, ``(1 / mean + phi) /
+    anchor_windows`` relative, is added, so the evidence of a long run stops growing at what
+    the anchor can tell."""
+    k = len(run) + 1
+    total = sum(run) + count
+    phi = dispersion / k
+    if anchor_windows:
+        phi += (1.0 / max(mean, 1e-3) + dispersion) / anchor_windows
+    return k, total, volume_z(total, k * mean, phi)
+
+
+def step_run_far(
+    run: list[int], count: int, anchor: tuple[float, float, int], config: AnalysisConfig
+) -> tuple[int, int, float] | None:
+    """(windows, lines, z) of a step run (``run``: the counts before this window, ``anchor``:
+    the mean and dispersion it began from, and the side) summed with this window's
+    ``count`` (``anchored``; the anchor, a mean of ``STEP_ANCHOR_WINDOWS`` windows, is
+    uncertain itself) when the run has lasted ``step_run_min_windows`` windows and its sum is
+    ``step_run_ratio`` and ``step_run_z`` off the anchor; None otherwise."""
+    if len(run) + 1 < config.step_run_min_windows:
+        return None
+    mean, dispersion, side = anchor
+    k, total, z = anchored(run, count, mean, dispersion, STEP_ANCHOR_WINDOWS)
+    expected = k * mean
+    ratio = config.step_run_ratio
+    if side > 0 and total >= expected * ratio and z >= config.step_run_z:
+        return k, total, z
+    if side < 0 and total * ratio <= expected and z <= -config.step_run_z:
+        return k, total, z
+    return None
+
+
+def step_run_rule(
+    acc: WindowAccumulator,
+    run: list[int],
+    anchor: tuple[float, float, int] | None,
+    ordinary: bool,
+    volume: VolumeBaseline,
+    shares: TemplateShares,
+    fresh: set[str],
+    config: AnalysisConfig,
+    usual: float | None = None,
+) -> Candidate | None:
+    """volume_spike / volume_drop for a sustained partial shift: ``run`` holds the counts of
+    the windows before this one since traffic stepped off (``anchor``: the mean count and
+    the dispersion before the step, and the side), summed with this window against the
+    anchor (``step_run_far``). This window must be ``step_run_ratio`` off the anchor itself,
+    so the run's sum does not outlast the shift; a burst of two or three windows, or a cycle
+    the level lags by a few tens of percent, is no run. ``ordinary``: the service's last day
+    holds ``ordinary_runs`` earlier runs as far on this side (its ordinary burstiness, as
+    news makes a Twitter volume jump). Lines of templates new since a deploy are not counted
+    in a rise, as in the level rule. ``usual``: what the same time on earlier days expects
+    (the daily profile), when known; a window within the ratio of it is the day's own turn (a
+    quiet service's morning), not a step."""
+    if anchor is None or ordinary:
+        return None
+    mean, _, side = anchor
+    n = acc.count
+    ratio = config.step_run_ratio
+    if usual is not None and usual / ratio < n < usual * ratio:
+        return None
+    if side > 0:
+        n -= min(_fresh_lines(acc, fresh), int(config.max_fresh_share * mean))
+        if n < mean * ratio or n - mean < config.min_spike_lines:
+            return None
+    elif n * ratio > mean:
+        return None
+    far = step_run_far(run, n, anchor, config)
+    if far is None:
+        return None
+    k, total, z = far
+    kind, listed = ("volume_spike", _excess) if side > 0 else ("volume_drop", _missing)
+    return Candidate(
+        kind,
+        evidence(abs(z), config.step_run_z),
+        mean,
+        float(n),
+        listed(acc, shares, volume.expected(), config.top_templates),
+        persisted=True,
+        run=(k, total, mean),
     )
 
 
@@ -265,6 +365,13 @@ def _daily_rule(
         float(n),
         listed(acc, shares, volume.expected(), config.top_templates),
         persisted=True,
+    )
+
+
+def _fresh_lines(acc: WindowAccumulator, fresh: set[str]) -> int:
+    """Lines of INFO/DEBUG templates new since a deploy (``fresh``) in this window."""
+    return sum(
+        c for t, c in acc.template_counts.items() if t in fresh and acc.template_levels[t] < WARNING
     )
 
 
