@@ -1002,7 +1002,7 @@ class ServiceMiner:
     def _rename(self, template: Template) -> str | None:
         """Re-render a whole template (all its shapes); rename or merge it. Returns the old id."""
         first = template.shapes[0]
-        text = self._render(self._shown(first), first.folded, template)
+        text = self._render(first, template)
         if text == template.text:
             return None
         old_id = template.id
@@ -1050,10 +1050,12 @@ class ServiceMiner:
                     self._lists.clear()
                 self._lists.setdefault(lists, shape.template)
 
-    def _render(self, tokens: list[str], folded: set[int], template: Template) -> str:
+    def _render(self, shape: Shape, template: Template) -> str:
+        """``template``'s text from ``shape``: its tokens with the pins shown (``_shown``)."""
+        tokens = self._shown(shape)
         if template.measured:
             return RUNS.sub(WILDCARD, render(list(measure_skeleton(tokens))))
-        text = render(tokens, folded)
+        text = render(tokens, shape.folded)
         return RUNS.sub(WILDCARD, text) if template.variadic else text
 
     def _rekey(self, shape: Shape) -> None:
@@ -1271,7 +1273,7 @@ class ServiceMiner:
     def _retitle(self, shape: Shape) -> str | None:
         """Re-render a generalised shape; rename or merge its template. Returns the old id."""
         old = shape.template
-        text = self._render(self._shown(shape), shape.folded, old)
+        text = self._render(shape, old)
         if text == old.text:
             return None
         counters = self._counters
@@ -1417,7 +1419,7 @@ class ServiceMiner:
         if not template.shapes:
             return
         first = template.shapes[0]
-        text = self._render(self._shown(first), first.folded, template)
+        text = self._render(first, template)
         if text == template.text or text in self._by_text:
             return
         self._by_text.pop(template.text, None)
