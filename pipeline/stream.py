@@ -152,17 +152,6 @@ def attach_stream(
     async def run_fit(job: RefitJob) -> FastForest:
         return await asyncio.get_running_loop().run_in_executor(fit_pool, job.run)
 
-    detectors = Detectors(
-        analysis_config(settings.analysis),
-        run_fit,
-        store=TableStates(detector_state, ServicePartitioner(settings.kafka.topic_partitions)),
-        # A backfill's open windows are not refilled from PostgreSQL after a restart: its
-        # records are mostly there already, ahead of what the job has read.
-        open_records=None if settings.backfill else OpenRecordsReader(database, settings.sql_dir),
-        on_state_problem=lambda reason: metrics.state_errors.labels("detector", reason).inc(),
-        on_evicted=metrics.detector_evictions.inc,
-    )
-
     backfill = settings.backfill
     insight_sink = InsightSink(
         database,
@@ -194,6 +183,18 @@ def attach_stream(
             await insight_store.store([orjson.loads(message.encode()) for message in messages])
 
     deliver = store_insights if backfill else emit
+    detectors = Detectors(
+        analysis_config(settings.analysis),
+        run_fit,
+        store=TableStates(detector_state, ServicePartitioner(settings.kafka.topic_partitions)),
+        # A backfill's open windows are not refilled from PostgreSQL after a restart: its
+        # records are mostly there already, ahead of what the job has read.
+        open_records=None if settings.backfill else OpenRecordsReader(database, settings.sql_dir),
+        on_state_problem=lambda reason: metrics.state_errors.labels("detector", reason).inc(),
+        on_evicted=metrics.detector_evictions.inc,
+        emit=deliver,
+    )
+
     ingestor = Ingestor(
         detectors=detectors,
         emit=deliver,
@@ -341,7 +342,7 @@ def attach_stream(
         # only what the agent has processed and committed counts (records fetched but still
         # buffered would come after their windows closed).
         idle = _idle(lag, held_back, committed_only=bool(backfill))
-        await deliver(await detectors.tick(time.time(), idle, at_end=bool(backfill)))
+        await detectors.tick(time.time(), idle, at_end=bool(backfill))
 
     app.timer(TICK_INTERVAL_SECONDS)(close_idle_windows)
 

@@ -29,8 +29,7 @@ from pipeline.errors import SnapshotError
 from pipeline.ingest import dead_letters
 from pipeline.ingest.mining import MinedBatch, mine_batch
 from pipeline.ingest.wire import WireRecord, decode_batch
-from pipeline.insights.detectors import Detectors, new_pattern_messages
-from pipeline.insights.messages import InsightMessage
+from pipeline.insights.detectors import Detectors, Emit, emit_nothing, new_pattern_messages
 from pipeline.metrics import LabelFolder, Metrics
 from pipeline.state.chunks import ChunkedStates, StateTooLarge
 from pipeline.templates import MinerStats, ServiceMiners
@@ -49,21 +48,18 @@ class Sink(Protocol):
     async def store_dead_letters(self, letters: Sequence[DeadLetterRow]) -> int: ...
 
 
-# Sends insights to the insights topic; returns once Kafka acknowledged them all.
-Emit = Callable[[Sequence[InsightMessage]], Awaitable[None]]
-
-
-async def _emit_nothing(messages: Sequence[InsightMessage]) -> None:
-    return None
-
-
 class StageClock:
     """Adds the seconds since the previous lap to the stage's counter: where a batch's time goes
     (``ingest_stage_seconds_total{stage}``; its rate is the share of wall time per stage)."""
 
     def __init__(self, counter: Counter, started: float) -> None:
         self._counter = counter
-        self._last = started
+        self._started = self._last = started
+
+    @property
+    def elapsed(self) -> float:
+        """Seconds from the start to the last lap: the stages' sum, exactly."""
+        return self._last - self._started
 
     def lap(self, stage: str) -> None:
         now = time.perf_counter()
@@ -99,7 +95,7 @@ class Ingestor:
         source: str,
         payload_limit: int,
         detectors: Detectors | None = None,
-        emit: Emit = _emit_nothing,
+        emit: Emit = emit_nothing,
         count_every_row: bool = False,
     ) -> None:
         """``count_every_row``: the detectors count every stored row, not only new ones (a
@@ -167,7 +163,7 @@ class Ingestor:
         for service in mined.changed_services:
             self._save_miner(service)
         clock.lap("state")
-        return PreparedBatch(self, mined, letters, partition_of, time.perf_counter() - started)
+        return PreparedBatch(self, mined, letters, partition_of, clock.elapsed)
 
     async def _finish(self, batch: PreparedBatch) -> None:
         started = time.perf_counter()
@@ -178,17 +174,26 @@ class Ingestor:
             await self._sink.store_dead_letters(batch.letters)
         clock.lap("store")
         if self._detectors is not None:
-            insights = await self._insights(result, mined, batch.partition_of)
-            clock.lap("detect")
-            await self._emit(insights)
-            clock.lap("emit")
-        seconds = batch.prepare_seconds + time.perf_counter() - started
+            # The detectors send their windows' insights themselves, before saving the state
+            # that says those windows closed; the batch's new patterns go here.
+            await self._detect(result, mined, batch.partition_of, clock)
+        seconds = batch.prepare_seconds + clock.elapsed
         self._count(result, batch.letters, mined.new_templates, seconds)
 
-    async def _insights(
-        self, result: StoreResult, mined: MinedBatch, partition_of: dict[str, int]
-    ) -> list[InsightMessage]:
+    async def _detect(
+        self,
+        result: StoreResult,
+        mined: MinedBatch,
+        partition_of: dict[str, int],
+        clock: StageClock,
+    ) -> None:
         assert self._detectors is not None
+        now = time.time()
+        patterns, left_out = new_pattern_messages(mined.templates, mined.created, now)
+        if left_out:
+            self._metrics.insights_left_out.labels("new_pattern").inc(left_out)
+        await self._emit(patterns)
+        clock.lap("emit")
         # Every stored row goes to the detectors, which count one PostgreSQL had already only
         # for a service they know nothing of (its batch was stored just before a crash).
         skipped = {row.event_id for row, _ in result.rejected}
@@ -198,22 +203,16 @@ class Ingestor:
             if row.event_id not in skipped:
                 skipped.add(row.event_id)  # a repeat within the batch is one record
                 by_partition[partition_of[row.event_id]].append(row)
-        now = time.time()
-        messages, left_out = new_pattern_messages(mined.templates, mined.created, now)
-        if left_out:
-            self._metrics.insights_left_out.labels("new_pattern").inc(left_out)
         for partition, rows in sorted(by_partition.items()):
-            messages.extend(
-                await self._detectors.observe(
-                    partition,
-                    rows,
-                    mined.templates,
-                    now,
-                    mined.aliases,
-                    None if self._count_every_row else inserted,
-                )
+            await self._detectors.observe(
+                partition,
+                rows,
+                mined.templates,
+                now,
+                mined.aliases,
+                None if self._count_every_row else inserted,
             )
-        return messages
+        clock.lap("detect")
 
     def _load_miners(self, services: set[str]) -> None:
         for service in services:

@@ -6,6 +6,10 @@ Windows close on the partition's own clock (``pipeline.analysis.clock``): the la
 min(event time, receive time) seen, advancing with wall-clock time while the partition is idle.
 Only rows PostgreSQL reported as newly inserted are fed, so a redelivered record is never counted
 twice.
+
+A closed window's insights are sent before the state that records it closed is saved: a worker
+killed between the two restores the older state, closes the window again and sends the same
+insights (same ids, which storage and the outbound bridge absorb). Saving first would lose them.
 """
 
 from __future__ import annotations
@@ -40,6 +44,8 @@ log = logging.getLogger(__name__)
 RunFit = Callable[[RefitJob], Awaitable[FastForest]]
 # The stored records of services from a time on: [(service, since)] -> records by time.
 OpenRecords = Callable[[Sequence[tuple[str, float]]], Awaitable[Sequence[StoredRecord]]]
+# Sends insights; returns once they are durable (in the stream: Kafka acknowledged them all).
+Emit = Callable[[Sequence[InsightMessage]], Awaitable[None]]
 
 
 class StateStore(Protocol):
@@ -68,6 +74,10 @@ def _no_count(evicted: int) -> None:
     pass
 
 
+async def emit_nothing(messages: Sequence[InsightMessage]) -> None:
+    return None
+
+
 # Windows closed, and seconds spent closing or saving them, between two yields to the event
 # loop: a tick that closes the windows of thousands of services must not hold every other agent,
 # the web server and Faust's timers. A service's first window costs a hundred times a later one
@@ -94,6 +104,10 @@ class _Partition:
     known: set[str] = field(default_factory=set)
     # The last closed windows of each service, for the HTTP API (``pipeline.insights.live``).
     recent: RecentWindows = field(default_factory=RecentWindows)
+    # Insights of closed windows not yet sent (the last send failed), and the services whose
+    # state is to be saved once they are: both go with the next send.
+    unsent: list[InsightMessage] = field(default_factory=list)
+    unsaved: dict[str, None] = field(default_factory=dict)
 
 
 class Detectors:
@@ -105,6 +119,10 @@ class Detectors:
     ``close_slice`` windows and ``close_seconds`` seconds, with a yield to the loop between
     them; saving states yields as often. ``on_evicted`` is told how many services an engine
     evicted (the least recently seen, past ``max_services``) each time some were.
+
+    ``emit`` sends the insights of the windows that closed, under the partition's lock and before
+    their services' states are saved (see the module's note). When it raises, the insights are
+    kept and go first with the partition's next send; the states are saved only after it.
     """
 
     def __init__(
@@ -117,8 +135,10 @@ class Detectors:
         open_records: OpenRecords | None = None,
         on_state_problem: Callable[[str], None] = _no_problem,
         on_evicted: Callable[[int], None] = _no_count,
+        emit: Emit = emit_nothing,
     ) -> None:
         self._config = config
+        self._emit = emit
         self._run_fit = run_fit
         self._close_slice = close_slice
         self._close_seconds = close_seconds
@@ -168,7 +188,8 @@ class Detectors:
         aliases: Sequence[Alias] = (),
         inserted: Container[str] | None = None,
     ) -> list[InsightMessage]:
-        """Count stored rows into their windows; the messages of windows that closed.
+        """Count stored rows into their windows; send the insights of windows that closed (and
+        any a failed send left), then save; returns what was sent.
 
         ``inserted`` holds the event ids PostgreSQL reported as newly inserted (None: all of
         ``rows`` were): a record stored before is never counted twice. ``aliases`` are the
@@ -206,8 +227,7 @@ class Detectors:
                     reports.extend(observed.reports)
                 if engine.behind:
                     reports.extend(await self._catch_up(owned))
-            await self._save(owned, reports)
-            return self._messages(owned, reports)
+            return await self._deliver(owned, reports)
 
     async def tick(
         self, wall_now: float, idle: Iterable[int], *, at_end: bool = False
@@ -223,7 +243,10 @@ class Detectors:
         ``at_end``: the records are all in (a backfill job whose topic was filled before its
         worker started), so an idle partition's clock goes straight to the end of the window
         of its latest record, plus the lateness: that window closes, and no empty window after
-        the data does (the wall clock would go on closing them, reporting a silence)."""
+        the data does (the wall clock would go on closing them, reporting a silence).
+
+        Sends each partition's insights as :meth:`observe` does and returns them; a partition
+        whose send fails keeps them for its next one, and the others go on."""
         messages: list[InsightMessage] = []
         for partition in idle:
             owned = self._partition(partition)
@@ -240,8 +263,11 @@ class Detectors:
                 reports = owned.engine.tick(now)
                 if owned.engine.behind:
                     reports.extend(await self._catch_up(owned))
-                await self._save(owned, reports)
-                messages.extend(self._messages(owned, reports))
+                try:
+                    messages.extend(await self._deliver(owned, reports))
+                except Exception as exc:  # Kafka away: kept for the next tick or batch
+                    log.warning("detectors: insights of partition %d not sent yet: %r",
+                                partition, exc)  # fmt: skip
         return messages
 
     def _partition(self, partition: int) -> _Partition:
@@ -314,7 +340,20 @@ class Detectors:
             )
         log.info("detectors: partition %d restored, %d service(s)", partition, len(engine.services))
 
-    async def _save(self, owned: _Partition, reports: Sequence[WindowReport]) -> None:
+    async def _deliver(
+        self, owned: _Partition, reports: Sequence[WindowReport]
+    ) -> list[InsightMessage]:
+        """Send the insights of ``reports`` (after those left unsent), then save the states."""
+        owned.unsent.extend(self._messages(owned, reports))
+        owned.unsaved.update(dict.fromkeys(report.service_name for report in reports))
+        sending = list(owned.unsent)
+        if sending:
+            await self._emit(sending)
+            del owned.unsent[: len(sending)]
+        await self._save(owned)
+        return sending
+
+    async def _save(self, owned: _Partition) -> None:
         """Save the services whose windows closed and the ones new to this engine (on the
         event loop, under the partition's lock: nothing changes the engine meanwhile, though
         the loop runs other work between slices)."""
@@ -329,9 +368,11 @@ class Detectors:
         engine.evicted_names.clear()
         if store is None:
             engine.added.clear()
+            owned.unsaved.clear()
             return
-        names = dict.fromkeys(report.service_name for report in reports)
+        names = owned.unsaved
         names.update(dict.fromkeys(engine.added))
+        owned.unsaved = {}
         engine.added.clear()
         started = time.perf_counter()
         for name in names:

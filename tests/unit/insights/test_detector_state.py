@@ -112,6 +112,80 @@ async def run(detectors: Detectors, batches, db: Database | None, wall: float):
     return messages
 
 
+@pytest.mark.parametrize("cut", [3, 30, 60])  # the send that never returns
+async def test_a_worker_killed_while_sending_insights_sends_them_again_after_the_restart(cut: int):
+    """Killed with a window's insights handed to Kafka but not acknowledged: its state must not
+    say the window closed, or the restart would never send that window."""
+    batches = traffic(70)
+    wall = T0 + 10**6
+    clean = summaries(await run(Detectors(CONFIG), batches, None, wall))
+    store, db = Store(), Database()
+    sent: list = []
+    sending = asyncio.Event()
+
+    async def emit(messages) -> None:
+        if any(m.type == "window_summary" for m in messages) and len(sent) >= cut:
+            sending.set()
+            await asyncio.Event().wait()  # never acknowledged: the kill comes first
+        sent.append(list(messages))
+
+    first = Detectors(CONFIG, store=store, open_records=db.open_records, emit=emit)
+    before: list = []
+    stuck = None
+    stuck_in_send = asyncio.ensure_future(sending.wait())
+    for i, batch in enumerate(batches):
+        db.rows.extend(batch)
+        task = asyncio.ensure_future(first.observe(0, batch, TEMPLATES, wall))
+        await asyncio.wait([task, stuck_in_send], return_when=asyncio.FIRST_COMPLETED)
+        if sending.is_set():
+            task.cancel()  # kill -9: nothing after the send runs
+            stuck = i
+            break
+        before += task.result()
+    assert stuck is not None
+    second = Detectors(CONFIG, store=Store(store.values), open_records=db.open_records)
+    again = []
+    for batch in batches[stuck : stuck + 1]:
+        again += await second.observe(0, batch, TEMPLATES, wall, inserted=set())
+    after = await run(second, batches[stuck + 1 :], db, wall)
+    combined = summaries(before + again + after)
+    assert sorted(set(combined)) == sorted(set(clean))
+
+
+async def test_insights_a_failed_send_left_go_with_the_next_and_the_state_waits_for_them():
+    batches = traffic(8)
+    failing = True
+    sent: list = []
+
+    async def emit(messages) -> None:
+        if failing:
+            raise ConnectionError("Kafka away")
+        sent.extend(messages)
+
+    store = Store()
+    detectors = Detectors(CONFIG, store=store, emit=emit)
+    clean = summaries(await run(Detectors(CONFIG), batches, None, T0))
+    closing = next(
+        i for i, b in enumerate(batches) if b[-1].ts >= T0 + 60 + CONFIG.allowed_lateness_seconds
+    )
+    for batch in batches[:closing]:
+        await detectors.observe(0, batch, TEMPLATES, T0)
+    saved = dict(store.values)
+    with pytest.raises(ConnectionError):
+        await detectors.observe(0, batches[closing], TEMPLATES, T0)
+    assert store.values == saved  # nothing says the window closed
+    # The idle tick cannot send either: it keeps them and goes on.
+    assert await detectors.tick(T0, idle=[0]) == []
+    assert store.values == saved
+    failing = False
+    returned = []
+    for batch in batches[closing + 1 :]:
+        returned += await detectors.observe(0, batch, TEMPLATES, T0)
+    assert summaries(sent) == summaries(returned)
+    assert sorted(set(summaries(sent))) == sorted(set(clean))
+    assert store.values != saved
+
+
 @pytest.mark.parametrize("unseen", [0, 6, 10**6])  # 10**6: all the rest
 @pytest.mark.parametrize("saves_lost", [False, True])
 async def test_a_crash_at_any_batch_leaves_the_windows_of_a_run_without_it(
