@@ -116,9 +116,14 @@ class HalfSpaceScorer:
         self.mean = 0.0
         self.var = 0.0
         self.features = FeatureStats()
-        self.model = anomaly.HalfSpaceTrees(
-            n_trees=trees, height=height, window_size=window, seed=seed
-        )
+        self._shape = (trees, height, seed)
+        # River's trees take about 300 KiB a service (ten trees of 127 nodes, each node a few
+        # Python objects); nothing reads them before the first tree window is full. Until then
+        # the points are kept squashed, as the trees would have learned them, and learned in
+        # order when the trees are built: the same masses, and a flood of short-lived services
+        # costs a few KiB each instead.
+        self._trees: anomaly.HalfSpaceTrees | None = None
+        self._unlearned: list[dict[str, float]] = []
         # Points learned since ``replay_from`` (a tree-window boundary), and the feature
         # statistics just before the first of them.
         self.replay_from = 0
@@ -126,8 +131,29 @@ class HalfSpaceScorer:
         self.stats_at_start: dict[str, list[float]] = {}
         self._stats_at_window: dict[str, list[float]] = {}
 
+    @property
+    def model(self) -> anomaly.HalfSpaceTrees:
+        """The trees, built (and fed what they have not learned yet) when first asked for."""
+        if self._trees is None:
+            trees, height, seed = self._shape
+            self._trees = anomaly.HalfSpaceTrees(
+                n_trees=trees, height=height, window_size=self.window, seed=seed
+            )
+            for point in self._unlearned:
+                self._trees.learn_one(point)  # type: ignore[no-untyped-call]
+            self._unlearned = []
+        return self._trees
+
+    @property
+    def built(self) -> bool:
+        return self._trees is not None
+
     def _learn(self, x: dict[str, float]) -> None:
-        self.model.learn_one(self.features.squash(x))  # type: ignore[no-untyped-call]
+        squashed = self.features.squash(x)
+        if self._trees is None:
+            self._unlearned.append(squashed)
+        else:
+            self._trees.learn_one(squashed)  # type: ignore[no-untyped-call]
         self.features.update(x)
 
     def learn_one(self, x: dict[str, float]) -> None:

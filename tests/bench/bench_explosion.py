@@ -36,7 +36,7 @@ import sys
 import tempfile
 import time
 import uuid
-from collections.abc import AsyncIterator, Iterable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -302,12 +302,16 @@ async def explode(
     interval: float = 2.0,
     time_limit: float = 3600.0,
     echo: bool = False,
+    now: float | None = None,
+    settle: Callable[[], Awaitable[object]] | None = None,
 ) -> Report:
     """Publish ``records`` records of distinct services (or templates) to the worker behind
-    ``settings``' queue and database, wait until they are stored, and report what its
-    /metrics showed meanwhile."""
+    ``settings``' queue and database, wait until they are stored (and then for ``settle``, if
+    given), and report what its /metrics showed meanwhile. ``now``: the records' first
+    timestamp (default: the time of the run)."""
     run_id = new_run_id()
-    messages = list(encode_messages(explosion_records(records, mode=mode, run_id=run_id), batch))
+    rows = explosion_records(records, mode=mode, run_id=run_id, now=now)
+    messages = list(encode_messages(rows, batch))
     counter = RunCounter(settings.database.url, settings.sql_dir)
     watch = MetricsWatch(metrics_url, interval, echo)
     try:
@@ -322,6 +326,8 @@ async def explode(
             processed = await watch.until_processed(
                 start.processed + waited.counts.stored, deadline
             )
+            if settle is not None:
+                await settle()
         finally:
             end = await watch.stop()
     finally:

@@ -246,3 +246,25 @@ def test_fast_forest_is_calibrated_on_its_latest_rows() -> None:
     assert model.train_std == pytest.approx(max(float(np.std(train)), 0.01), abs=1e-9)
     # Three training deviations above the mean is the calibrated midpoint.
     assert model.score([0.0] * 3) < 0.5
+
+
+def test_half_space_trees_are_built_only_when_first_read_and_score_as_if_built_at_once() -> None:
+    lazy = HalfSpaceScorer(trees=10, height=6, window=30, seed=3)
+    eager = HalfSpaceScorer(trees=10, height=6, window=30, seed=3)
+    assert eager.model is not None  # built now: every point goes straight into its trees
+    rng = np.random.default_rng(5)
+    points = [{"a": float(v), "b": float(w)} for v, w in rng.normal(10, 2, size=(150, 2))]
+    for point in points[:29]:
+        lazy.learn_one(point)
+        eager.learn_one(point)
+    assert not lazy.built  # a service seen for less than a tree window holds no trees
+    scores = []
+    for point in points[29:]:
+        lazy.learn_one(point)
+        eager.learn_one(point)
+        scores.append((lazy.score_one(point), eager.score_one(point)))
+    assert lazy.built
+    assert all(a == b for a, b in scores)
+    assert sum(a > 0 for a, _ in scores) > 50  # scored, not the warm-up's zeros
+    odd = {"a": 40.0, "b": -9.0}
+    assert lazy.score_one(odd) == eager.score_one(odd) > 0.6
