@@ -54,7 +54,11 @@ message id and its dictionary's text, ``%1`` and ``%2`` filled by ``.arg()``:
 printf message, ``photos/2026/img-042.jpg: Copied (new)``), beside Debezium's SLF4J; and
 the eighteenth brings no new convention: ExternalDNS's logrus text, Eureka's SLF4J and
 Certbot's Python printf, rendered as earlier systems of the same convention are; nor does the
-nineteenth: Velero's logrus text, Conductor's SLF4J and cloud-init's Python printf.
+nineteenth: Velero's logrus text, Conductor's SLF4J and cloud-init's Python printf; the
+twentieth brings Serilog's rendering of .NET message templates in Jellyfin's file log (a
+string value in double quotes, ``Opening "M3U" Live stream from "http://..."``, a number, a
+``Guid``, a ``TimeSpan`` or an enum bare), beside Qdrant's Rust ``log`` macros rendered as
+Zebra's and Nextcloud Mail's PSR-3 rendered as MediaWiki's.
 Each value is drawn by what its argument is (an error, a path, a state, a list, a name with a
 number in it...), judged from its verb and the argument's name; values repeat as they do in
 real logs (a state has a few values, a counter is new every time).
@@ -62,7 +66,7 @@ real logs (a state has a few values, a counter is new every time).
 The truth of a line is its format with every value written ``<*>`` (the constant text, quotes
 and keys stay), corrected with the Loghub-2.0 rules as the Loghub samples are.
 
-Systems are split in nineteen: ``tuning`` (looked at while the miner is changed), ``held-out``
+Systems are split in twenty: ``tuning`` (looked at while the miner is changed), ``held-out``
 (only summary rows are read), ``fresh`` (added after the miner was changed for this
 benchmark and measured once, to replace held-out rows that had led to changes), ``unseen``
 (added once all three had been looked at, never run through a miner before their first
@@ -97,7 +101,10 @@ tuned with all seventeen looked at, of a DNS controller for Kubernetes, a servic
 an ACME certificate client in three languages, never run through a miner before its first
 measurement) and ``nineteenth`` (added the same way with all eighteen looked at, of a
 Kubernetes backup tool, a workflow orchestrator and the cloud instance initialiser in three
-languages, never run through a miner before its first measurement: the clean split for
+languages, never run through a miner before its first measurement) and ``twentieth`` (added
+on 2026-12-05 with all nineteen looked at, by someone who did not change the miner, of a media
+server, a vector database and a mail app in three languages the corpus had one system each of,
+C#, Rust and PHP, never run through a miner before its first measurement: the clean split for
 judging the next round of miner changes). Run
 ``python tests/bench/logcall_corpus.py --out DIR`` to write
 ``DIR/<split>/<system>/<system>_2k.log_structured_corrected.csv`` (columns ``Content`` and
@@ -168,11 +175,13 @@ class System:
     # seventeenth kea (isc::log: the message id, then its text with %1, %2 filled by .arg()),
     # slf4j (Debezium) and rclone (the object the call names, ": ", then Go printf); the
     # eighteenth reuses logrus (ExternalDNS), slf4j (Eureka) and printf (Certbot), the
-    # nineteenth logrus (Velero), slf4j (Conductor) and printf (cloud-init)
+    # nineteenth logrus (Velero), slf4j (Conductor) and printf (cloud-init); the twentieth
+    # serilog (Jellyfin: .NET message templates as Serilog's {Message} renders them, a string
+    # value in double quotes), tracing (Qdrant's log macros) and psr3 (Nextcloud Mail)
     style: str
     # tuning, held-out, fresh, unseen, novel, sixth, seventh, eighth, ninth, tenth, eleventh,
-    # twelfth, thirteenth, fourteenth, fifteenth, sixteenth, seventeenth, eighteenth or
-    # nineteenth
+    # twelfth, thirteenth, fourteenth, fifteenth, sixteenth, seventeenth, eighteenth,
+    # nineteenth or twentieth
     split: str
     # An exception passed to the call is printed on the message's line after " =>" (Solr's
     # log4j2 layout); elsewhere its trace goes on later lines.
@@ -255,6 +264,9 @@ SYSTEMS: dict[str, System] = {
         System("velero", "go", "logrus", "nineteenth"),
         System("conductor", "java", "slf4j", "nineteenth", bare_durations=True),
         System("cloudinit", "python", "printf", "nineteenth"),
+        System("jellyfin", "csharp", "serilog", "twentieth"),
+        System("qdrant", "rust", "tracing", "twentieth"),
+        System("nextcloud-mail", "php", "psr3", "twentieth"),
     )
 }
 
@@ -278,6 +290,7 @@ SPLITS = (
     "seventeenth",
     "eighteenth",
     "nineteenth",
+    "twentieth",
 )
 
 # A piece of a line: its text and whether it is a value (``<*>`` in the truth).
@@ -1104,6 +1117,8 @@ def format_list(items: str, language: str, style: str) -> str:
         return "[" + ", ".join(json.dumps(v, ensure_ascii=False) for v in values) + "]"
     if language == "perl":  # "@list": joined by $", a space
         return " ".join(values)
+    if style == "serilog":  # Serilog's sequence: ["a", "b"]
+        return "[" + ", ".join('"' + v.replace('"', '\\"') + '"' for v in values) + "]"
     if language in ("csharp", "cpp"):  # a sequence in a template; JoinStrings(x, ", ")
         return ", ".join(values)
     if language == "elixir":  # inspect/1 of a list of strings
@@ -1249,6 +1264,10 @@ def _quote(value: str, how: str, system: System) -> list[Piece]:
         # Fluentd's error: pair of an Exception: error_class=Class error="message".
         name, message = value.split("\x00")
         return [(name, True), (' error="', False), (json.dumps(message)[1:-1], True), ('"', False)]
+    if how == "serilog":
+        # Serilog's {Message}: a string (and an object written by its ToString()) in double
+        # quotes, its own quotes escaped; backslashes stay as they are.
+        return [('"', False), (value.replace('"', '\\"'), True), ('"', False)]
     if how == "hclog":
         # hclog: quoted when any character lies outside '-' .. '~'.
         if value and all("-" <= char <= "~" for char in value):
@@ -1275,6 +1294,7 @@ _PLACEHOLDERS = {
     ),
     # and the eighth's: .NET's {Name} and {Name:F2}, glog's streamed <<expr>> and Substitute's $0
     "mel": re.compile(r"\{[^{}]*\}"),
+    "serilog": re.compile(r"\{[^{}]*\}"),  # and the twentieth's Serilog, as .NET's
     "glog": re.compile(r"<<.*?>>|\$\d"),
     "elixir": re.compile(r"#\{(?:[^{}]|\{[^{}]*\})*\}"),
     "psr3": re.compile(r"\{\$(?:[^{}]|\{[^{}]*\})*\}|\{[^{}\s]*\}|\$\w+(?:->\w+|\[[^\]]*\])?"),
@@ -1382,6 +1402,8 @@ def build_event(call: dict[str, Any], system: System, rng: random.Random) -> Eve
         parts.extend(_erlang_message(text, call, language, rng, choices))
     elif system.style == "mel":
         parts.extend(_template_message(text, call, language, rng))
+    elif system.style == "serilog":
+        parts.extend(_template_message(text, call, language, rng, serilog=True))
     elif system.style == "elixir":
         # Logger's console format "$metadata[$level] $message": car_id=1 when the call sets it.
         if "car_id" in call.get("metadata", []):
@@ -2301,14 +2323,29 @@ def _csharp_slot(ftype: str, hint: str, spec: str, rng: random.Random) -> Slot:
     return make_slot(kind_of(hint, rng), "csharp", rng)
 
 
+def _spaced(items: Slot) -> Slot:
+    """A list's items as one string, joined by spaces."""
+    return Slot("name", lambda r: items.value(r).replace("\x00", " "), None)
+
+
+_SERILOG_BARE = frozenset(("number", "float", "bool", "duration", "timestamp", "hex", "list"))
+
+
 def _template_message(
-    text: str, call: dict[str, Any], language: str, rng: random.Random
+    text: str, call: dict[str, Any], language: str, rng: random.Random, serilog: bool = False
 ) -> list[str | tuple[Slot, str]]:
     """A Microsoft.Extensions.Logging message template ([LoggerMessage] methods): each
     ``{Name}`` takes the parameter of that name (``args``, ``types``), written by its type and
-    the hole's format; a sequence is written as its items joined by ``, ``."""
+    the hole's format; a sequence is written as its items joined by ``, ``.
+
+    ``serilog``: the template as Serilog's ``{Message}`` renders it (Jellyfin's file log), the
+    holes taking the call's arguments in order; a value the record marks ``quoted`` (a string,
+    an object written by its ``ToString()``) in double quotes, one marked ``False`` (a number,
+    a bool, a ``Guid``, a ``TimeSpan``, an enum) bare, and one of unknown type judged from its
+    kind; a sequence ``["a", "b"]``."""
     args = list(call.get("args", []))
     types = list(call.get("types", []))
+    quoted: list[bool | None] = list(call.get("quoted", []))
     out: list[str | tuple[Slot, str]] = []
     cursor = 0
     index = 0
@@ -2321,8 +2358,17 @@ def _template_message(
         spec = match.group(1).partition(":")[2]
         hint = args[index] if index < len(args) else match.group(1)
         ftype = types[index] if index < len(types) else ""
+        quote = quoted[index] if index < len(quoted) else None
         index += 1
-        out.append((_csharp_slot(ftype, hint, spec, rng), "plain"))
+        slot = _csharp_slot(ftype, hint, spec, rng)
+        if not serilog:
+            out.append((slot, "plain"))
+            continue
+        if quote is None:
+            quote = slot.kind not in _SERILOG_BARE
+        if quote and slot.kind == "list":  # a string its name calls a list: its words
+            slot = _spaced(slot)
+        out.append((slot, "serilog" if quote else "plain"))
     out.append(text[cursor:])
     return out
 

@@ -76,8 +76,11 @@ def test_the_novel_split_holds_four_new_systems_each_of_its_own_convention() -> 
     assert not set(novel) & earlier
     assert {s.language for s in novel.values()} == {"rust", "javascript", "java", "go"}
     assert {s.style for s in novel.values()} == {"tracing", "nodejs", "jboss", "zerolog"}
-    # Conventions no earlier system has; the sixteenth reuses tracing (Vector).
-    earlier_styles = {s.style for s in SYSTEMS.values() if s.split not in ("novel", "sixteenth")}
+    # Conventions no earlier system has; the sixteenth and twentieth reuse tracing (Vector,
+    # Qdrant).
+    earlier_styles = {
+        s.style for s in SYSTEMS.values() if s.split not in ("novel", "sixteenth", "twentieth")
+    }
     assert not {s.style for s in novel.values()} & earlier_styles
     assert logcall_corpus.SPLITS[4:6] == ("novel", "sixth")
 
@@ -114,7 +117,9 @@ def test_the_eighth_split_holds_new_systems_of_languages_and_conventions_no_earl
     before = [s for s in earlier.values() if _split_index(s.split) < _split_index("eighth")]
     assert not {s.language for s in eighth.values()} & {s.language for s in before}
     assert {s.style for s in eighth.values()} == {"mel", "glog", "psr3", "elixir"}
-    assert not {s.style for s in eighth.values()} & {s.style for s in earlier.values()}
+    # Conventions no other system has; the twentieth reuses psr3 (Nextcloud Mail).
+    others = {s.style for s in earlier.values() if s.split != "twentieth"}
+    assert not {s.style for s in eighth.values()} & others
     assert logcall_corpus.SPLITS[7] == "eighth"
 
 
@@ -1925,7 +1930,6 @@ def test_the_nineteenth_split_holds_new_systems_a_platform_team_runs_in_three_la
     assert [s.name for s in nineteenth.values() if s.bare_durations] == ["conductor"]
     assert not any(s.exception_inline for s in nineteenth.values())
     assert logcall_corpus.SPLITS[18] == "nineteenth"
-    assert len(logcall_corpus.SPLITS) == 19
 
 
 # A call of each system read from its source, with the file it is in.
@@ -2017,3 +2021,159 @@ def test_conductor_and_cloud_init_print_their_messages_filled_by_the_arguments()
     line, truth = _line_and_truth(dns, "cloudinit")
     assert truth == "<*> has <*> entries in dns_nameservers. Only 3 are used.", truth
     assert re.fullmatch(r"\S+ has \d+ entries in dns_nameservers\. Only 3 are used\.", line), line
+
+
+def test_the_twentieth_split_holds_new_systems_of_languages_the_corpus_has_little_of() -> None:
+    twentieth, earlier = split_systems("twentieth")
+    assert set(twentieth) == {"jellyfin", "qdrant", "nextcloud-mail"}
+    assert {s.language for s in twentieth.values()} == {"csharp", "rust", "php"}
+    # Serilog's rendering of .NET message templates is new; Rust's log macros and PSR-3 are
+    # rendered as Zebra's and MediaWiki's.
+    assert {s.style for s in twentieth.values()} == {"serilog", "tracing", "psr3"}
+    assert {s.style for s in twentieth.values()} - {s.style for s in earlier.values()} == {
+        "serilog"
+    }
+    assert not any(s.bare_durations or s.exception_inline for s in twentieth.values())
+    assert logcall_corpus.SPLITS[19] == "twentieth"
+    assert len(logcall_corpus.SPLITS) == 20
+
+
+# A call of each system read from its source, with the file it is in; how many distinct
+# formats each holds at least.
+_TWENTIETH_CALLS = {
+    "jellyfin": (
+        (
+            "src/Jellyfin.LiveTv/TunerHosts/SharedHttpStream.cs",
+            "Opening {StreamType} Live stream from {Url}",
+        ),
+        1000,
+    ),
+    "qdrant": (
+        (
+            "lib/collection/src/collection/clean.rs",
+            "Background task to clean shard {shard_id} failed: {err}",
+        ),
+        600,
+    ),
+    "nextcloud-mail": (
+        (
+            "lib/BackgroundJob/QuotaJob.php",
+            "Could not find account <{$accountId}> removing from jobs",
+        ),
+        200,
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_TWENTIETH_CALLS))
+def test_the_twentieth_split_holds_many_calls_each_with_its_arguments(name: str) -> None:
+    calls = logcall_corpus.load_calls(name)
+    known, formats = _TWENTIETH_CALLS[name]
+    assert len({c["format"] for c in calls}) >= formats
+    assert known in {(c["file"], c["format"]) for c in calls}
+    for call in calls:
+        assert call["level"] in ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"), call
+        assert "\n" not in call["format"], call
+        assert len(call.get("verbs", [])) == len(call.get("args", [])), call
+        if name == "jellyfin":
+            assert call["style"] == "serilog", call
+            assert len(call["verbs"]) == len(call["types"]) == len(call["quoted"]), call
+            assert not any(verb.startswith("{@") for verb in call["verbs"]), call
+        elif name == "qdrant":
+            assert call["style"] == "rust" and call["call"].endswith("!"), call
+        else:
+            assert call["style"] == "psr3", call
+
+
+@pytest.mark.parametrize("name", sorted(s.name for s in SYSTEMS.values() if s.split == "twentieth"))
+def test_the_twentieth_split_renders_its_full_sample_and_each_line_matches_its_truth(
+    name: str,
+) -> None:
+    for line, truth in full_sample(name):
+        if name == "jellyfin":
+            assert not re.search(r"\{[A-Za-z0-9]+(?::[^{}]*)?\}", truth), truth
+        elif name == "qdrant":
+            assert "{}" not in line and "{:?}" not in line, line
+        else:
+            assert "{$" not in line, line
+
+
+def test_serilog_quotes_strings_and_writes_other_values_bare() -> None:
+    # Jellyfin's file log renders {Message}: a string in double quotes, its quotes escaped; a
+    # number, a Guid, a TimeSpan, an enum bare; a value of unknown type judged by its kind.
+    call = {
+        "style": "serilog",
+        "format": (
+            "Refreshing {Name} ({ItemId}) of {Path} after {Elapsed}: {Count:N0} items, "
+            "{{not a hole}}, state {State}, {Total} total, from {Source}"
+        ),
+        "verbs": [
+            "{Name}",
+            "{ItemId}",
+            "{Path}",
+            "{Elapsed}",
+            "{Count:N0}",
+            "{State}",
+            "{Total}",
+            "{Source}",
+        ],
+        "args": [
+            "item.Name",
+            "item.Id",
+            "item.Path",
+            "sw.Elapsed",
+            "itemCount",
+            "result.Status",
+            "total",
+            "url",
+        ],
+        "types": ["string", "Guid", "string", "TimeSpan", "int", "TaskCompletionStatus", "", ""],
+        "quoted": [True, False, True, False, False, False, None, None],
+    }
+    for seed in range(5):
+        line, truth = _line_and_truth(call, "jellyfin", seed)
+        assert truth == (
+            'Refreshing "<*>" (<*>) of "<*>" after <*>: <*> items, {not a hole}, state <*>, '
+            '<*> total, from "<*>"'
+        ), truth
+        assert re.fullmatch(
+            r'Refreshing "[^"]+" \([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\) '
+            r'of "[^"]+" after 00:\d\d:\d\d\.\d{7}: \d{1,3}(?:,\d{3})* items, \{not a hole\}, '
+            r'state \S+, \d+ total, from "[^"]+"',
+            line,
+        ), line
+    jellyfin = SYSTEMS["jellyfin"]
+    assert logcall_corpus._quote('say "hi" C:\\x', "serilog", jellyfin) == [
+        ('"', False),
+        ('say \\"hi\\" C:\\x', True),
+        ('"', False),
+    ]
+    # A sequence is written as Serilog writes one: ["a", "b"].
+    assert logcall_corpus.format_list("a\x00b", "csharp", "serilog") == '["a", "b"]'
+    # Orleans' templates (Microsoft.Extensions.Logging's own rendering) stay unquoted.
+    orleans = {"style": "template", "format": "Opened {Name}", "verbs": ["{Name}"]}
+    orleans |= {"args": ["name"], "types": ["string"]}
+    assert '"' not in _line_and_truth(orleans, "orleans")[0]
+
+
+def test_qdrant_and_nextcloud_mail_render_as_their_loggers_print_them() -> None:
+    # lib/collection/src/shards/local_shard/mod.rs: positional, captured and Debug arguments.
+    recovering = {
+        "style": "rust",
+        "format": "Recovering shard {}: {count}/{} ({:.2}%) {path:?}",
+        "verbs": ["{}", "{count}", "{}", "{:.2}", "{path:?}"],
+        "args": ["self.path.display()", "count", "total", "ratio", "path"],
+    }
+    line, truth = _line_and_truth(recovering, "qdrant")
+    assert truth == 'Recovering shard <*>: <*>/<*> (<*>%) "<*>"', truth
+    assert re.fullmatch(r'Recovering shard \S+: \d+/\d+ \(\d+\.\d\d%\) "[^"]+"', line), line
+    # lib/Service/...: PHP interpolation, concatenation, then PSR-3's {key} from the context.
+    sync = {
+        "style": "psr3",
+        "format": "Mailbox {$mailbox->getId()} of $accountId failed for {user}: {$e->getMessage()}",
+        "verbs": ["{$mailbox->getId()}", "$accountId", "{user}", "{$e->getMessage()}"],
+        "args": ["$mailbox->getId()", "$accountId", "$this->userId", "$e->getMessage()"],
+    }
+    line, truth = _line_and_truth(sync, "nextcloud-mail")
+    assert truth == "Mailbox <*> of <*> failed for <*>: <*>", truth
+    assert line.startswith("Mailbox ") and "{" not in line and "$" not in line, line
