@@ -40,6 +40,10 @@ _FILE_ROOTS = frozenset(
 
 def can_be_constant(masked: str, values: Values) -> bool:
     """True if the text of a masked token could be constant text of a format."""
+    # A null id (``ID="0000000000000000"``, a nil UUID): no generated id, port or line number
+    # is all zeros, so when every message has it, it is the format's constant, keyed or not.
+    if values and values[0][1][:4] == "0000" and all(_null_id(text) for _, text in values):
+        return True
     if _KEYED.search(masked) is not None:
         return False
     for name, text in values:
@@ -48,6 +52,12 @@ def can_be_constant(masked: str, values: Values) -> bool:
         if name == "path" and text.lstrip("/").split("/", 1)[0] in _FILE_ROOTS:
             return False
     return True
+
+
+def _null_id(text: str) -> bool:
+    """True for four zeros or more first and nothing else but zeros and dashes (``0000``, a
+    nil UUID)."""
+    return text[:4] == "0000" and not text.strip("0-")
 
 
 def first_pins(

@@ -318,7 +318,11 @@ class Masker:
         def replace(match: re.Match[str]) -> str:
             group = match.lastgroup or ""
             text = match.group()
-            if group == "id" and text[0].isalpha() and _is_versioned_word(text):
+            if (
+                group == "id"
+                and text[0].isalpha()
+                and (_is_versioned_word(text) or (text[0].isupper() and _is_constant_name(text)))
+            ):
                 return text
             name = group.split("_", 1)[1] if group.startswith("x") and "_" in group else group
             if group == "kv":
@@ -533,6 +537,18 @@ _SEPARATE_NUMBER = re.compile(r"[_-]\d")
 def _is_versioned_word(word: str) -> bool:
     """ssh2, tty1, log4j, jk2_init: one digit glued to a word is part of a name."""
     return len(_DIGITS.findall(word)) < 2 and _SEPARATE_NUMBER.search(word) is None
+
+
+# A constant as code names it: UPPER_CASE parts joined by underscores (``DHCP4_PACKET_DROP_0005``,
+# ``OFPST11_GROUP_DESC``); at least two parts start with two letters.
+_CONSTANT_NAME = re.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+")
+_NAME_PART = re.compile(r"(?:^|_)[A-Z]{2}")
+
+
+def _is_constant_name(word: str) -> bool:
+    """A message id or enum constant whose digits are its own (``DHCP4_PACKET_DROP_0005``,
+    ``TCA_STATS2``): a name of the code, not a value, though it holds numbers."""
+    return _CONSTANT_NAME.fullmatch(word) is not None and len(_NAME_PART.findall(word)) >= 2
 
 
 def _name_key_values(token: str, values: list[tuple[str, str]]) -> list[tuple[str, str]]:

@@ -59,6 +59,7 @@ from pipeline.templates.tails import (
     HeadKey,
     calls,
     event_tail,
+    free_form,
     free_key,
     free_tail_end,
     head_ends,
@@ -66,6 +67,7 @@ from pipeline.templates.tails import (
     is_label,
     one_slot,
     shared_head,
+    tail_stop,
     tails_vary,
 )
 from pipeline.templates.tokenising import MessageRecipe, Tokeniser, tokens_from_recipe
@@ -247,11 +249,14 @@ class ServiceMiner:
                 shape, is_new, previous_id, tokens, values = self._match_front(
                     message, tokens, values, end
                 )
+                named = _NO_NAMES
             else:
-                shape, is_new, previous_id = self._match(tokens, self._names(message, tokens))
+                named = self._names(message, tokens)
+                shape, is_new, previous_id = self._match(tokens, named)
             if self._naming.pairs:
                 self._note_values(shape)
-            previous_id = self._observe(shape, tokens, values) or previous_id
+            pinning = _without_names(tokens, values, named) if named else values
+            previous_id = self._observe(shape, tokens, pinning) or previous_id
             return shape, is_new, previous_id, tokens, values
         pattern = digit_pattern(message)
         patterns = self._patterns
@@ -280,11 +285,15 @@ class ServiceMiner:
             )
             if tokens[0] == SUBJECT:
                 recipe = None  # the recipe gives the tokens before the front became a value
+            named = _NO_NAMES
         else:
-            shape, is_new, previous_id = self._match(tokens, self._names(message, tokens))
+            named = self._names(message, tokens)
+            shape, is_new, previous_id = self._match(tokens, named)
         if self._naming.pairs:
             self._note_values(shape)
-        previous_id = self._observe(shape, tokens, values) or previous_id
+        # A name written back into its token (naming.py) keeps its value among the values.
+        pinning = _without_names(tokens, values, named) if named else values
+        previous_id = self._observe(shape, tokens, pinning) or previous_id
         # A shape with a digit in a pin sees every message that differs in digits (and so
         # perhaps there); other pins cannot differ between messages of one digit pattern.
         if recipe is not None and not recipe[1] and not shape.guarded:
@@ -309,28 +318,51 @@ class ServiceMiner:
         if not seen:
             shape.pins = first_pins(shape.tokens, shape.general, tokens, values)
             shape.guarded = has_digits(shape.pins)
+            shapes = shape.template.shapes
+            if shape.alive and len(shapes) > 1 and sum(other.seen for other in shapes) >= after:
+                # A new shape of a template of several that may show pins: the pins they all
+                # hold may be fewer.
+                return self._rename(shape.template)
             return None
         if not shape.pins:
             return None
         dropped = keep_pins(shape.pins, tokens, values)
         if dropped:
             shape.guarded = has_digits(shape.pins)
-        if not shape.alive or len(shape.template.shapes) != 1:
-            return None  # merged away, or one of several shapes: its masks show as they are
+        if not shape.alive:
+            return None  # merged away
+        shapes = shape.template.shapes
+        if len(shapes) != 1:
+            # Several shapes (lengths of a list or of free text): their messages count
+            # together, and a pin shows where every shape holds it alike.
+            total = sum(other.seen for other in shapes)
+            if (dropped and total > after) or total == after:
+                return self._rename(shape.template)
+            return None
         if (dropped and seen >= after) or (seen + 1 == after and shape.pins):
             return self._rename(shape.template)
         return None
 
     def _shown(self, shape: Shape) -> list[str]:
         """The tokens a template is rendered from: its pins shown once they held long enough."""
-        if (
-            shape.pins
-            and self._constant_after
-            and shape.seen >= self._constant_after
-            and len(shape.template.shapes) == 1
-        ):
-            return pinned(shape.tokens, shape.general, shape.pins)
-        return shape.tokens
+        after = self._constant_after
+        if not (shape.pins and after):
+            return shape.tokens
+        shapes = shape.template.shapes
+        if len(shapes) == 1:
+            return (
+                pinned(shape.tokens, shape.general, shape.pins)
+                if shape.seen >= after
+                else shape.tokens
+            )
+        if sum(other.seen for other in shapes) < after:
+            return shape.tokens
+        common = {
+            index: pin
+            for index, pin in shape.pins.items()
+            if all(other.pins.get(index) == pin for other in shapes)
+        }
+        return pinned(shape.tokens, shape.general, common) if common else shape.tokens
 
     def resolve(self, tid: str) -> str:
         """Follow generalisation and merge aliases to the id in use now."""
@@ -528,6 +560,7 @@ class ServiceMiner:
         self.templates.move_to_end(template.id)
         general.update(diffs)
         changed = False
+        first = shape_tokens[0]
         for index in uncovered:
             if (
                 index
@@ -544,7 +577,22 @@ class ServiceMiner:
             if pattern != shape_tokens[index]:
                 shape_tokens[index] = pattern
                 changed = True
-        absorbed = self._absorb_family(self._cross_siblings(best)) if words else []
+        if words:
+            absorbed = self._absorb_family(self._cross_siblings(best))
+        elif not changed:
+            absorbed = []
+        elif uncovered[0]:
+            # Positions that became variables on values alone: siblings made earlier where a
+            # value there read as words (``team9/<*>`` beside ``team2/proj9``), and that differ
+            # from this message there only in values, are the same event.
+            absorbed = self._absorb_family(best, (tokens, uncovered))
+        elif shape_tokens[0] != first and is_subject(first):
+            # The subject in front became a value as a value does (``docs/a-<*>.pdf:`` /
+            # ``img/2024/b-<*>:``): siblings led by other subjects, kept apart as words before
+            # (``docs/c-<*>.png:``), are the same event.
+            absorbed = self._absorb_family(best, subjects=True)
+        else:
+            absorbed = []
         if not changed and not absorbed:
             return best, False, None
         previous_id = self._settle(best, absorbed)
@@ -578,6 +626,11 @@ class ServiceMiner:
         best = self._best(group, tokens) if group else None
         if best is None and is_qualified_name(key[1]):
             best = self._search_components(key, tokens)
+        if best is None and _bracketed_word(key[1]) and event_tail(tokens[1:]):
+            # A word in brackets in front of an event's own message (a state, a tag) is a
+            # value as a quoted word is: the same event after other such words competes.
+            candidates = self._led_by(key, _bracketed_word)
+            best = self._best(candidates, tokens) if candidates else None
         if best is None and is_quoted_word(key[1]):
             # A quoted word in front is a value the format quoted (``'%s' skipped``): the
             # same event after other quoted words competes too, as after other senders.
@@ -748,13 +801,22 @@ class ServiceMiner:
                 continue
             template = model.template
             size = len(tokens)
-            shape = next((s for s in template.shapes if len(s.tokens) == size), None)
+            shape = next(
+                (
+                    s
+                    for s in template.shapes
+                    if len(s.tokens) == size and instance_of(tokens, s.tokens)
+                ),
+                None,
+            )
             template.count += 1
             self.templates.move_to_end(template.id)
-            if shape is not None and instance_of(tokens, shape.tokens):
+            if shape is not None:
                 return shape, False, None
-            shape = Shape(model.tokens[: end + 1] + [WILDCARD] * (size - end - 1), key, template)
-            shape.general.update(range(end + 1, size))
+            form = free_form(model.tokens[: end + 1], tokens, end)
+            shape = Shape(form, key, template)
+            shape.general.update(range(end + 1, tail_stop(tokens, end) + 1))
+            shape.general.update(i for i in range(end + 1, size) if WILDCARD in form[i])
             shape.general.update(model.general & set(range(end + 1)))
             self._add_shape(template, shape)
             return shape, False, None
@@ -954,31 +1016,32 @@ class ServiceMiner:
             if id(shape) not in taken:
                 shapes.append(shape)
                 taken.add(id(shape))
-        free = [*merged, WILDCARD]
+        forms = [free_form(merged, s.tokens, end) for s in shapes]
         if all(
             s.template is survivor
-            and s.tokens[: end + 2] == free
+            and s.tokens == form
             and free_tail_end(s.tokens, labels=True) == end
-            for s in shapes
+            for s, form in zip(shapes, forms, strict=True)
         ):
             return None  # nothing to take in
-        by_length: dict[int, Shape] = {}
-        for shape in shapes:
+        by_length: dict[tuple[str, ...], Shape] = {}
+        for shape, form in zip(shapes, forms, strict=True):
             size = len(shape.tokens)
             old = shape.template
             general = {i for i in range(end + 1) if merged[i] != shape.tokens[i]}
-            general.update(range(end + 1, size))
-            kept = by_length.get(size)
+            general.update(range(end + 1, tail_stop(shape.tokens, end) + 1))
+            general.update(i for i in range(end + 1, size) if form[i] != shape.tokens[i])
+            kept = by_length.get(tuple(form))
             if kept is not None:
                 kept.general.update(shape.general | general)
                 self._drop_shape(shape)
                 old.shapes.remove(shape)
             else:
-                shape.tokens[:] = merged + [WILDCARD] * (size - end - 1)
+                shape.tokens[:] = form
                 shape.general.update(general)
                 if group_key(shape.tokens) != shape.key:
                     self._rekey(shape)
-                by_length[size] = shape
+                by_length[tuple(form)] = shape
                 if old is not survivor:
                     old.shapes.remove(shape)
                     survivor.shapes.append(shape)
@@ -990,7 +1053,7 @@ class ServiceMiner:
                 self._add_alias(old.id, survivor.id)
                 self._counters.merges += 1
         # The head's own shape first: the template is rendered from it.
-        first = by_length[len(shapes[0].tokens)]
+        first = by_length[tuple(forms[0])]
         survivor.shapes.remove(first)
         survivor.shapes.insert(0, first)
         survivor.variadic = True
@@ -1112,6 +1175,8 @@ class ServiceMiner:
             return True
         if is_quoted_word(mine[0]) and is_quoted_word(theirs):
             return True
+        if _bracketed_word(mine[0]) and _bracketed_word(theirs) and event_tail(mine[1:]):
+            return True
         if is_subject(mine[0]) and is_subject(theirs):
             self._prints_subjects = True
             return True
@@ -1130,10 +1195,13 @@ class ServiceMiner:
         # (``Valid state - Running``, ``returned FAILED``); elsewhere such words name events,
         # and so does an UPPER_CASE word at the end beside a word in another case (``Unexpected
         # SIV`` / ``Unexpected length``): the values of one state are written alike.
-        # A first token gets here only as a sender's name (_sender_varies): no state.
+        # A first token gets here only as a sender's name (_sender_varies): no state. A
+        # label's value (_labelled) is a value whatever its case.
         last = len(tokens) - 1
+        labelled = [i for i in words if _labelled(mine, tokens, i)]
         if any(
             i
+            and i not in labelled
             and (is_enum(mine[i]) or is_enum(tokens[i]))
             and (i != last or _upper(mine[i]) != _upper(tokens[i]))
             for i in words
@@ -1154,13 +1222,13 @@ class ServiceMiner:
             return False
         needed = self._config.min_distinct_words + 2 * max(plain - 1, 0) - (0 if plain else 1)
         if (
-            words == [last]
-            and last > 2
-            and _LABEL.fullmatch(mine[last - 1]) is not None
-            and "_" not in mine[last] + tokens[last]
+            len(labelled) == 1
+            and words == labelled
+            and "_" not in mine[words[0]] + tokens[words[0]]
         ):
-            # The one word after a label ending the message (``Link Status: UP`` / ``DOWN``,
-            # ``state: Ready``) is the label's value: two of them are enough.
+            # The one word after a label, ending the message or closed by a comma before the
+            # next label (``Link Status: UP`` / ``DOWN``, ``reason: HEAD, message: ...``), is
+            # the label's value: two of them are enough.
             needed = 2
         family = (
             key if words[0] else (key[0], WILDCARD),
@@ -1200,8 +1268,16 @@ class ServiceMiner:
                     return shape
         return shape
 
-    def _absorb_family(self, shape: Shape) -> list[str]:
-        """Fold sibling shapes that now fit ``shape``; return the ids of emptied templates."""
+    def _absorb_family(
+        self,
+        shape: Shape,
+        values: tuple[list[str], list[int]] | None = None,
+        subjects: bool = False,
+    ) -> list[str]:
+        """Fold sibling shapes that now fit ``shape``; return the ids of emptied templates.
+        With ``values`` (a message's tokens and positions), only siblings that differ from
+        the message there only in values; with ``subjects``, only siblings led by a subject
+        (tokens.is_subject)."""
         merged = shape.tokens
         emptied: list[str] = []
         size = shape.key[0]
@@ -1209,7 +1285,12 @@ class ServiceMiner:
             other for key in list(self._lengths.get(size, ())) for other in self._groups[key]
         ]
         for other in siblings:
-            if other is shape or not instance_of(other.tokens, merged):
+            if (
+                other is shape
+                or not instance_of(other.tokens, merged)
+                or (subjects and not is_subject(other.tokens[0]))
+                or (values is not None and not _values_alike(other.tokens, *values))
+            ):
                 continue
             for index, token in enumerate(other.tokens):
                 if token != merged[index]:
@@ -1427,12 +1508,59 @@ class ServiceMiner:
         self._by_text[text] = template
 
 
+# One word in brackets in front of a message (``[PENDING]``, ``[eth0]``).
+_BRACKETED_WORD = re.compile(r"\[[A-Za-z][\w.-]*\]")
 # A label naming the value after it: a word (dotted or not) ending in ":".
 _LABEL = re.compile(r"[A-Za-z][\w.-]*:")
 # A lower-case word (``json``, ``tcp6``), perhaps closed by punctuation: a key's value when it
 # has no digits.
 _LOWER_WORD = re.compile(r"[a-z][a-z0-9]*[)\],;]?")
 _CLOSERS = frozenset(")],;")
+
+
+def _without_names(tokens: list[str], values: Values, named: list[int]) -> Values:
+    """``values`` without those of the tokens a naming key wrote back (naming.py: one value
+    each), so that the rest line up with the variables of ``tokens``."""
+    kept: Values = []
+    cursor = 0
+    for index, token in enumerate(tokens):
+        if index in named:
+            cursor += 1
+            continue
+        count = token.count(WILDCARD)
+        kept.extend(values[cursor : cursor + count])
+        cursor += count
+    kept.extend(values[cursor:])
+    return kept
+
+
+def _values_alike(mine: list[str], theirs: list[str], positions: list[int]) -> bool:
+    """True if both hold values at ``positions`` and differ there only in values."""
+    return all(
+        WILDCARD in mine[i] and WILDCARD in theirs[i] and not differ_in_words(mine[i], theirs[i])
+        for i in positions
+    )
+
+
+def _bracketed_word(token: str) -> bool:
+    """True for one word in brackets (``[PENDING]``, ``[eth0]``): in front of an event's own
+    message, a state or tag the format inserted, a value as a quoted word is."""
+    return _BRACKETED_WORD.fullmatch(token) is not None
+
+
+def _labelled(mine: list[str], theirs: list[str], index: int) -> bool:
+    """True if both messages have one word at ``index`` after a label ending in ``:`` that ends
+    the message or is closed by a comma before the next label (``Link Status: UP`` / ``DOWN``,
+    ``reason: HEAD, message: ...``): the label's value, whatever its case."""
+    if index < 2 or _LABEL.fullmatch(mine[index - 1]) is None:
+        return False
+    if index == len(mine) - 1:
+        return index > 2
+    return (
+        mine[index][-1:] == ","
+        and theirs[index][-1:] == ","
+        and _LABEL.fullmatch(mine[index + 1]) is not None
+    )
 
 
 def _export_shape(shape: Shape) -> dict[str, Any]:

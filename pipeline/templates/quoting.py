@@ -153,8 +153,20 @@ def _angled_end(raw: list[str], index: int) -> int | None:
 # A key's value the logger quoted because it holds spaces, masked whole: err="<*>", [err="<*>"].
 # A key's value in double quotes it does not need (no space, quote or separator in it).
 _NEEDLESS_QUOTES = re.compile(r'[A-Za-z_][\w.-]*="[\w.:/-]+"')
-_BARE_VALUE = re.compile(r'[A-Za-z_][\w.-]*=[^"\']')
+# A key's bare value at the start of a token (the tokens joined by newlines, one search).
+_BARE_VALUE_IN = re.compile(r'^[A-Za-z_][\w.-]*=[^"\'\n]', re.MULTILINE)
+# A key's value that logrus' text formatter quoted: it holds a character other than letters,
+# digits and ``-._/@^+`` (``addr="10.0.0.1:80"``, ``key="sha256:9f86"``).
+_LOGRUS_QUOTED = re.compile(r'[\[({]?[A-Za-z_][\w.-]*="[^"]*[^\w\-./@^+"][^"]*"[\])},;]*')
+# ... anywhere in a message (a quick test before looking token by token).
+_LOGRUS_QUOTED_IN = re.compile(r'\s[\[({]?[A-Za-z_][\w.-]*="[^"\s]*[^\w\-./@^+"\s][^"\s]*"')
 _SPACED_VALUE = re.compile(r'([\[({]?[A-Za-z_][\w.-]*=)"<\*>"([\])},;]*)')
+
+
+def logrus_quoted(message: str) -> bool:
+    """True if ``message`` opens with logrus' ``msg="`` and has a key's value that logrus'
+    text formatter quoted though it holds no space (see :func:`unquote_spaced_values`)."""
+    return message[:5] == 'msg="' and _LOGRUS_QUOTED_IN.search(message) is not None
 
 
 def unquote_spaced_values(raw: list[str], tokens: list[str]) -> None:
@@ -165,20 +177,25 @@ def unquote_spaced_values(raw: list[str], tokens: list[str]) -> None:
     wrote ``err=%v``. Not where the message quotes itself (klog's ``"msg" key="v"`` quotes
     every string), nor where every key's value is quoted and one needs no quotes
     (FoundationDB's ``ID="041b"``, XML attributes): that logger quotes every value.
+    logrus' text formatter (a message opening with ``msg="``) also quotes a value with any
+    character other than letters, digits and ``-._/@^+`` (``addr="10.0.0.1:80"``): bare too.
     """
-    if _quotes_every_value(raw):
+    logrus = raw[0][:5] == 'msg="'
+    found = [
+        index
+        for index, token in enumerate(raw)
+        if '="' in token
+        and (" " in token or (logrus and index and _LOGRUS_QUOTED.fullmatch(token) is not None))
+    ]
+    if not found or _quotes_every_value(raw):
         return
-    for index, token in enumerate(raw):
-        if " " in token:
-            bare = _SPACED_VALUE.fullmatch(tokens[index])
-            if bare is not None:
-                tokens[index] = f"{bare.group(1)}{WILDCARD}{bare.group(2)}"
+    for index in found:
+        bare = _SPACED_VALUE.fullmatch(tokens[index])
+        if bare is not None:
+            tokens[index] = f"{bare.group(1)}{WILDCARD}{bare.group(2)}"
 
 
 def _quotes_every_value(raw: list[str]) -> bool:
-    needless = False
-    for token in raw:
-        if _BARE_VALUE.match(token) is not None:
-            return False
-        needless = needless or _NEEDLESS_QUOTES.fullmatch(token) is not None
-    return needless
+    if _BARE_VALUE_IN.search("\n".join(raw)) is not None:
+        return False
+    return any(_NEEDLESS_QUOTES.fullmatch(token) is not None for token in raw)

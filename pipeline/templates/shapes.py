@@ -72,9 +72,13 @@ def covers(pattern: str, token: str, generalised: bool) -> bool:
     if not generalised:
         return False
     prefix, _, suffix = pattern.partition(WILDCARD)
+    if WILDCARD in suffix:
+        # Free text closing a quoted message, then fields (tails.free_form): ``<*>","id":"<*>"}``
+        # accepts ``EOF","id":"<*>"}``, the masked fields compared as they are.
+        quote = token.find('"')
+        return not prefix and suffix[:1] == '"' and quote > 0 and token[quote:] == suffix
     return (
-        WILDCARD not in suffix
-        and len(token) >= len(prefix) + len(suffix)
+        len(token) >= len(prefix) + len(suffix)
         and token.startswith(prefix)
         and token.endswith(suffix)
     )

@@ -110,14 +110,73 @@ def _key(token: str) -> str:
 
 def free_tail_end(tokens: list[str], labels: bool = False) -> int | None:
     """The head end of a shape whose tail is all variables (a free-tail shape), if any; with
-    ``labels``, a single label may be the head."""
-    if len(tokens) < 2 or tokens[-1] != WILDCARD:
+    ``labels``, a single label may be the head. The tail of a head inside a quoted message
+    ends where the quote closes (:func:`free_form`)."""
+    if len(tokens) < 2:
         return None
-    start = len(tokens) - 1
-    while start > 0 and tokens[start - 1] == WILDCARD:
-        start -= 1
-    end = start - 1
-    return end if end in head_ends(tokens, labels) else None
+    if tokens[-1] == WILDCARD:
+        start = len(tokens) - 1
+        while start > 0 and tokens[start - 1] == WILDCARD:
+            start -= 1
+        end = start - 1
+        if end in head_ends(tokens, labels):
+            return end
+    if not any(token[:1] == '"' or token[:4] == _CLOSED for token in tokens):
+        return None  # the common case: no token closing a quoted message as a tail ends it
+    for end in head_ends(tokens, labels):
+        close = quote_close(tokens, end)
+        if (
+            close is not None
+            and tokens[close] == _closed(tokens[close])
+            and all(token == WILDCARD for token in tokens[end + 1 : close])
+        ):
+            return end
+    return None
+
+
+def free_form(head: list[str], tokens: list[str], end: int) -> list[str]:
+    """The tokens of the free-tail shape for ``tokens`` (a message's or a shape's) after
+    ``head``, which ends at ``end``: its tail all variables, up to the token that closes a
+    quote the head left open (logrus' ``msg="Failed to sync: <*>" zone=<*>``, a JSON
+    ``"msg":"...: <*>","zone":"<*>"}``), which keeps the quote and what follows it."""
+    close = quote_close(tokens, end)
+    if close is None:
+        return [*head, *[WILDCARD] * (len(tokens) - end - 1)]
+    return [*head, *[WILDCARD] * (close - end - 1), _closed(tokens[close]), *tokens[close + 1 :]]
+
+
+def tail_stop(tokens: list[str], end: int) -> int:
+    """The last token of the free text after a head ending at ``end`` (:func:`free_form`)."""
+    close = quote_close(tokens, end)
+    return len(tokens) - 1 if close is None else close
+
+
+# How a free tail's closing token begins (:func:`_closed`).
+_CLOSED = f'{WILDCARD}"'
+# A double quote no backslash escapes.
+_QUOTE = re.compile(r'(?<!\\)"')
+
+
+def quote_close(tokens: list[str], end: int) -> int | None:
+    """The token that closes a double quote the head up to ``end`` left open (a message a
+    logger quoted, ``msg="...``); None if the head closes its quotes or nothing closes it."""
+    head = "".join(tokens[: end + 1])
+    if (head.count('"') - head.count('\\"')) % 2 == 0:
+        return None
+    for index in range(end + 1, len(tokens)):
+        token = tokens[index]
+        if '"' in token and _QUOTE.search(token) is not None:
+            return index
+    return None
+
+
+def _closed(token: str) -> str:
+    """The token that closes a quoted message as a free tail ends it: the text before its
+    quote a variable (``EOF"`` -> ``<*>"``, ``x","zone":"<*>"}`` -> ``<*>","zone":"<*>"}``)."""
+    found = _QUOTE.search(token)
+    if found is None or found.start() == 0:
+        return token
+    return WILDCARD + token[found.start() :]
 
 
 def calls(heads: set[HeadKey]) -> int:

@@ -35,7 +35,12 @@ from pipeline.templates.masking import (
     name_units,
 )
 from pipeline.templates.multiline import summarise
-from pipeline.templates.quoting import join_angled, join_quoted, unquote_spaced_values
+from pipeline.templates.quoting import (
+    join_angled,
+    join_quoted,
+    logrus_quoted,
+    unquote_spaced_values,
+)
 from pipeline.templates.stats import Counters
 
 # A message code first (HHH000412:, ORA-00942:, CWWKF0011I:) names the event, as a first word
@@ -205,7 +210,11 @@ class Tokeniser:
             del values[: tokens[0].count(WILDCARD)]
             tokens[0] = raw[0]
             common = False  # its digits are its own: no recipe (which would fail its check)
-        if quoted_spans and raw[0][:1] != '"':
+        if (quoted_spans and raw[0][:1] != '"') or (
+            message[:5] == 'msg="' and logrus_quoted(message)
+        ):
+            # A key's value in quotes it needed is the bare value (quoting.py); logrus quotes
+            # values with more than spaces in them, and its message opens with ``msg="``.
             unquote_spaced_values(raw, tokens)
         if tail is not None:
             tokens.append(WILDCARD)

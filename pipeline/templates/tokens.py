@@ -14,8 +14,8 @@ _CLOSING = {"[": "]", "(": ")", "{": "}"}
 _MASKED_VALUES = frozenset((WILDCARD, f'"{WILDCARD}"', f"'{WILDCARD}'"))
 # Characters that vary inside values (digits, separators of addresses and numbers).
 _VALUE_CHARS = re.compile(r"[0-9.:,;_/\\-]+")
-_OPENERS = "([{\"'"
-_CLOSERS = ")]}\"',.;:!?"
+_OPENERS = "([{\"'\\"
+_CLOSERS = ")]}\"',.;:!?\\"
 # A qualified name of three or more labels: a Java logger or class, a reverse-DNS component
 # (org.apache.hadoop.Foo, com.apple.icloud.fmfd.heartbeat:), possibly with trailing punctuation.
 _QUALIFIED = re.compile(r"[A-Za-z_$][\w$-]*(?:\.[A-Za-z_$][\w$-]*){2,}[:;,]?")
