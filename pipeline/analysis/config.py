@@ -132,6 +132,14 @@ class AnalysisConfig:
     step_run_min_windows: int = 4
     step_run_z: float = 5.0
     step_run_ordinary: int = 2
+    # Once the daily profile knows the time of day, a rise is summed against at least what it
+    # expects (a drop against at most): a quiet stretch before the day's usual level is no
+    # anchor for a step (False: the windows before the step alone, as before 2026-12-05).
+    step_run_daily_anchor: bool = True
+    # The uncertainty of a step run's anchor (a mean of five windows) is at least a Poisson
+    # mean's: a negative over-dispersion estimate (calm low counts) counts as zero (False: it
+    # cancelled part of it, as before 2026-12-05).
+    step_run_poisson_floor: bool = True
 
     # Half-space trees (river): one observation per closed window.
     hst_trees: int = 10

@@ -10,7 +10,7 @@ def reason(service: str, cand: Candidate, refs: tuple[TemplateRef, ...]) -> str:
     """One sentence a person can act on."""
     top = f"'{refs[0].template}'" if refs else "no single template"
     if cand.run is not None and cand.kind in ("volume_spike", "volume_drop"):
-        return _run_reason(service, cand.kind, cand.run, top)
+        return _run_reason(service, cand.kind, cand.run, top, cand.daily_anchor)
     if cand.kind == "volume_spike":
         ratio = cand.actual / max(cand.expected, 1.0)
         return (
@@ -43,20 +43,25 @@ def reason(service: str, cand: Candidate, refs: tuple[TemplateRef, ...]) -> str:
     )
 
 
-def _run_reason(service: str, kind: str, run: tuple[int, int, float], top: str) -> str:
-    """A run of windows summed against the level from before it (``rules.anchored``)."""
+def _run_reason(
+    service: str, kind: str, run: tuple[int, int, float], top: str, daily: bool = False
+) -> str:
+    """A run of windows summed against the level from before it (``rules.anchored``), or
+    against what this time of day usually brings (``daily``)."""
     windows, lines, anchor = run
     expected = windows * anchor
     ratio = lines / max(expected, 1.0)
     if kind == "volume_spike":
+        basis = "at this time of day" if daily else "from its level before the rise"
         return (
             f"{service} logged {lines} lines over the last {windows} windows, {ratio:.1f}x the "
-            f"{expected:.0f} expected from its level before the rise ({anchor:.1f} a window), "
+            f"{expected:.0f} expected {basis} ({anchor:.1f} a window), "
             f"mostly {top}; check for a traffic surge, retry storm or logging loop."
         )
+    basis = "at this time of day" if daily else "from its level before the drop"
     return (
         f"{service} logged {lines} lines over the last {windows} windows, {100.0 * ratio:.0f}% "
-        f"of the {expected:.0f} expected from its level before the drop ({anchor:.1f} a "
+        f"of the {expected:.0f} expected {basis} ({anchor:.1f} a "
         f"window; missing e.g. {top}); check that the service, its upstream traffic and its "
         "log shipper are up."
     )

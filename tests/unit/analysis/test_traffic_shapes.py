@@ -3,11 +3,17 @@ scheduled job at varying levels, a service that goes silent, bursty low counts."
 
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 import pytest
 
-from pipeline.analysis.baselines import LevelHistory, RateBaseline, VolumeBaseline
+from pipeline.analysis.baselines import LevelHistory, RateBaseline, TemplateShares, VolumeBaseline
 from pipeline.analysis.config import AnalysisConfig
+from pipeline.analysis.events import TemplateRef
+from pipeline.analysis.reasons import reason
+from pipeline.analysis.rules import step_run_rule
+from pipeline.analysis.windows import WindowAccumulator
 from tests.unit.analysis.helpers import T0, kinds, normal_mix, run, window
 
 
@@ -576,3 +582,57 @@ def test_an_outage_during_a_jobs_minutes_is_a_drop() -> None:
     override.update({m: [("export", "INFO", 300)] for m in (250, 251)})
     _, reports = run(range(300), override=override)
     assert kinds(reports) == {"volume_drop": [251.0]}
+
+
+def quiet_window(count: int) -> WindowAccumulator:
+    acc = WindowAccumulator(100)
+    for i in range(count):
+        acc.add("login", 1, "login message", T0 + i)
+    return acc
+
+
+def test_a_rise_out_of_a_lull_back_to_the_days_usual_level_is_no_step() -> None:
+    # A quiet service: the five windows before the step were a lull of 3.8 lines where this
+    # time of day usually brings 7 (the daily profile); then 16, 13, 11, 12, 12, 12. Against
+    # the lull, 3.3x over six windows (z 5.2); against the day's usual level, 1.8x at z 3.0:
+    # the day's turn, not a step.
+    shares, volume = TemplateShares(0.05, 100), VolumeBaseline(0.08, 0.05)
+    anchor = (3.8, 0.0, 1)
+    run_ = [16, 13, 11, 12, 12]
+    config = AnalysisConfig()
+    args = (False, volume, shares, set[str](), config)
+    assert step_run_rule(quiet_window(12), run_, anchor, *args, usual=7.0) is None
+    # Without the day's usual level (the first day), the lull is the anchor.
+    found = step_run_rule(quiet_window(12), run_, anchor, *args)
+    assert found is not None and found.kind == "volume_spike"
+    off = dataclasses.replace(config, step_run_daily_anchor=False)
+    found = step_run_rule(
+        quiet_window(12), run_, anchor, False, volume, shares, set(), off, usual=7.0
+    )
+    assert found is not None and found.kind == "volume_spike"
+    # A rise far beyond the day's usual level is still one, summed against that level.
+    rise = step_run_rule(quiet_window(21), [20, 22, 19, 21], anchor, *args, usual=7.0)
+    assert rise is not None and rise.run is not None and rise.run[2] == 7.0
+    assert rise.daily_anchor and not found.daily_anchor
+    refs = (TemplateRef("login", "login <*>", 21, "login message", "INFO"),)
+    assert "35 expected at this time of day (7.0 a window)" in reason("api", rise, refs)
+
+
+def test_a_calm_estimate_of_a_quiet_services_noise_does_not_make_its_anchor_certain() -> None:
+    # 3.8 lines a window, whose window-to-window noise came out calmer than Poisson (an
+    # over-dispersion of -0.18, as on the daily variant's notifications): the anchor, a mean
+    # of five windows, is still as uncertain as a Poisson mean. Six windows of 53 lines are
+    # then z 3.4, not 5.1 -- the lines of one bursty minute (15) and a few more.
+    shares, volume = TemplateShares(0.05, 100), VolumeBaseline(0.08, 0.05)
+    anchor = (3.8, -0.18, 1)
+    config = AnalysisConfig()
+    args = (False, volume, shares, set[str](), config)
+    assert step_run_rule(quiet_window(10), [15, 10, 6, 6, 6], anchor, *args) is None
+    off = dataclasses.replace(config, step_run_poisson_floor=False)
+    found = step_run_rule(
+        quiet_window(10), [15, 10, 6, 6, 6], anchor, False, volume, shares, set(), off
+    )
+    assert found is not None and found.kind == "volume_spike"
+    # A real rise to 3.8x over five windows is still found.
+    rise = step_run_rule(quiet_window(14), [14, 15, 13, 16], anchor, *args)
+    assert rise is not None and rise.kind == "volume_spike"
