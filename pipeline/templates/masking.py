@@ -19,6 +19,7 @@ from __future__ import annotations
 import errno
 import re
 import signal
+from collections.abc import Callable
 from itertools import repeat
 
 WILDCARD = "<*>"
@@ -351,7 +352,10 @@ class Masker:
             values.append((name, text))
             return WILDCARD
 
-        sub = self._narrow if _WIDE_CHARS.isdisjoint(token) else self._wide
+        if self._fast:  # the built-in masks: only those that can match in the token
+            sub = _builtin_sub(token)
+        else:
+            sub = self._narrow if _WIDE_CHARS.isdisjoint(token) else self._wide
         if WILDCARD in token:
             # A literal <*> in the input is a value, so that masks and values stay in step.
             parts = token.split(WILDCARD)
@@ -366,6 +370,65 @@ class Masker:
         if values and "=" in token:
             values = _name_key_values(token, values)
         return (masked, tuple(values))
+
+
+# What a token must hold for a built-in mask to match anywhere in it: a character of each of
+# the entry's groups. The combined regex tries every mask at every position of a token, so a
+# mask that cannot match is left out of it: a token without a digit, a quote, an equals sign
+# or a colon is masked by a regex of at most 9 of the 23 masks, with the same result (a test
+# checks each entry against its mask). Masks not listed stay in. A token's kind says which
+# groups it holds a character of, in the order of _GROUPS (DIGIT: any digit, as \d matches).
+DIGIT = "0"
+_GROUPS = ("\"'", "=", ":", ".", "/\\", "@", DIGIT)
+_NEEDS: dict[str, tuple[str, ...]] = {
+    "quoted": ("\"'",),
+    "kv": ("=", DIGIT),
+    "url": (":",),
+    "email": ("@",),
+    "digest": (":", DIGIT),
+    "mac": (":",),
+    "timestamp": (DIGIT,),
+    "ipv6": (":",),
+    "ipv4": (".", DIGIT),
+    "host": (".", ":", "/\\"),  # any one of them
+    "version": (".", DIGIT),
+    "hex": (DIGIT,),
+    "path": ("/\\",),
+    "duration": (DIGIT,),
+    "size": (DIGIT,),
+    "num": (DIGIT,),
+    "id": (DIGIT,),
+}
+_ANY_OF = frozenset({"host"})  # the groups listed are alternatives, not all needed
+Kind = tuple[bool, bool, bool, bool, bool, bool, bool]
+Sub = Callable[[Callable[[re.Match[str]], str], str], str]
+# Kind of token -> the sub of its regex. Like re's own cache of compiled patterns, shared by
+# all miners: at most 2**7 kinds, a few tens occur.
+_SUBS: dict[Kind, Sub] = {}
+
+
+def _builtin_sub(token: str) -> Sub:
+    """The combined regex of the built-in masks without those that cannot match in ``token``."""
+    # Membership tests on the str, in _GROUPS order: much cheaper than a set of its characters.
+    kind = (
+        '"' in token or "'" in token,
+        "=" in token,
+        ":" in token,
+        "." in token,
+        "/" in token or "\\" in token,
+        "@" in token,
+        _DIGITS.search(token) is not None,
+    )
+    sub = _SUBS.get(kind)
+    if sub is None:
+        held = {group for group, present in zip(_GROUPS, kind, strict=True) if present}
+        masks = [
+            (name, rx)
+            for name, rx in BUILTIN_MASKS
+            if (any if name in _ANY_OF else all)(g in held for g in _NEEDS.get(name, ()))
+        ]
+        sub = _SUBS[kind] = _combine(masks, True).sub
+    return sub
 
 
 # key="text" or key='text' (logfmt, FoundationDB's trace events), masked as the combined regex
@@ -553,7 +616,7 @@ def _is_constant_name(word: str) -> bool:
 
 def _name_key_values(token: str, values: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Name a value after its key where the token holds ``key=value`` (``(uid=0)`` -> uid)."""
-    keys = {match.group(2): match.group(1) for match in _KEY_VALUE.finditer(token)}
+    keys = {value: key for key, value in _KEY_VALUE.findall(token)}  # (key, value) pairs
     return [(keys.get(value, name), value) for name, value in values]
 
 

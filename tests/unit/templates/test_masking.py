@@ -13,6 +13,8 @@ from pipeline.templates.masking import (
     FAIL_FAST,
     NOT_MID_WORD,
     Masker,
+    _builtin_sub,
+    _combine,
     digit_pattern,
     id_pattern,
 )
@@ -209,6 +211,28 @@ def test_fail_fast_lookaheads_and_mid_word_test_change_no_match(token: str) -> N
         return [(m.lastgroup, m.start(), m.end()) for m in pattern.finditer(token)]
 
     assert found(_WITH_GUARDS) == found(_WITHOUT_GUARDS)
+
+
+_MASK_TOKENS = st.text(
+    alphabet="0123456789abcefxEStv_-./:=\"'@<>[]\\٣é ,()", min_size=1, max_size=24
+)
+_ALL_MASKS = _combine(list(BUILTIN_MASKS), True)
+
+
+@pytest.mark.timeout(30)
+@settings(max_examples=1000, deadline=None)
+@given(_MASK_TOKENS)
+def test_masks_left_out_for_a_token_cannot_match_in_it(token: str) -> None:
+    # Each mask alone, anywhere in the token: if it matches, the token's regex has it.
+    kept = set(_builtin_sub(token).__self__.groupindex)  # type: ignore[attr-defined]
+    for name, rx in BUILTIN_MASKS:
+        if re.search(rx, token) is not None:
+            assert name in kept, (name, token)
+
+    def named(match: re.Match[str]) -> str:
+        return f"<{match.lastgroup}>"
+
+    assert _builtin_sub(token)(named, token) == _ALL_MASKS.sub(named, token)
 
 
 @pytest.mark.parametrize(
