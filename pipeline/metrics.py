@@ -227,7 +227,8 @@ class Metrics:
             ingest_stage_seconds=Counter(
                 "ingest_stage_seconds",
                 "Seconds the ingest agent spent per stage of its batches: decode, mine, store, "
-                "state, detect, emit (awaits included)",
+                "state, emit (new patterns), detect (with the sending of closed windows' "
+                "insights) (awaits included)",
                 ["stage"],
                 registry=registry,
             ),
