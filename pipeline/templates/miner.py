@@ -233,6 +233,27 @@ class ServiceMiner:
         counters.pattern_hits += pattern_hits
         return Assigned(ids, created, renamed)
 
+    def _match_observed(
+        self, message: str, tokens: list[str], values: Values, end: int
+    ) -> tuple[Shape, bool, str | None, list[str], Values]:
+        """Match a tokenised message (its front, the tokens up to ``end``, apart when ``end``
+        is not 0) and let its shape observe its values; the shape, whether it is new, the id it
+        replaced, and the tokens and values as matched."""
+        if end:
+            shape, is_new, previous_id, tokens, values = self._match_front(
+                message, tokens, values, end
+            )
+            named = _NO_NAMES
+        else:
+            named = self._names(message, tokens)
+            shape, is_new, previous_id = self._match(tokens, named)
+        if self._naming.pairs:
+            self._note_values(shape)
+        # A name written back into its token (naming.py) keeps its value among the values.
+        pinning = _without_names(tokens, values, named) if named else values
+        previous_id = self._observe(shape, tokens, pinning) or previous_id
+        return shape, is_new, previous_id, tokens, values
+
     def _mine_new(
         self, message: str, with_values: bool
     ) -> tuple[Shape, bool, str | None, list[str], Values]:
@@ -245,19 +266,7 @@ class ServiceMiner:
         if len(message) > self._cached_chars:
             tokens, values = self._tokenise(message)
             end = split_front(tokens) if self._prints_subjects else 0
-            if end:
-                shape, is_new, previous_id, tokens, values = self._match_front(
-                    message, tokens, values, end
-                )
-                named = _NO_NAMES
-            else:
-                named = self._names(message, tokens)
-                shape, is_new, previous_id = self._match(tokens, named)
-            if self._naming.pairs:
-                self._note_values(shape)
-            pinning = _without_names(tokens, values, named) if named else values
-            previous_id = self._observe(shape, tokens, pinning) or previous_id
-            return shape, is_new, previous_id, tokens, values
+            return self._match_observed(message, tokens, values, end)
         pattern = digit_pattern(message)
         patterns = self._patterns
         known = patterns.get(pattern)
@@ -279,21 +288,11 @@ class ServiceMiner:
             return shape, False, None, _NO_TOKENS, _NO_VALUES
         tokens, values, recipe = self._tokenise_pattern(message, pattern)
         end = split_front(tokens) if self._prints_subjects else 0
-        if end:
-            shape, is_new, previous_id, tokens, values = self._match_front(
-                message, tokens, values, end
-            )
-            if tokens[0] == SUBJECT:
-                recipe = None  # the recipe gives the tokens before the front became a value
-            named = _NO_NAMES
-        else:
-            named = self._names(message, tokens)
-            shape, is_new, previous_id = self._match(tokens, named)
-        if self._naming.pairs:
-            self._note_values(shape)
-        # A name written back into its token (naming.py) keeps its value among the values.
-        pinning = _without_names(tokens, values, named) if named else values
-        previous_id = self._observe(shape, tokens, pinning) or previous_id
+        shape, is_new, previous_id, tokens, values = self._match_observed(
+            message, tokens, values, end
+        )
+        if end and tokens[0] == SUBJECT:
+            recipe = None  # the recipe gives the tokens before the front became a value
         # A shape with a digit in a pin sees every message that differs in digits (and so
         # perhaps there); other pins cannot differ between messages of one digit pattern.
         if recipe is not None and not recipe[1] and not shape.guarded:
