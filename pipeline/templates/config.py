@@ -46,6 +46,8 @@ class MinerConfig:
     min_distinct_tails: int = 3
     # Masked text that this many distinct messages of a template had alike is constant text
     # (FoundationDB's closing "/>", Fluentd's "#0"), shown as written (constants.py); 0: never.
+    # Repeats of one message count only for small numbers and null ids; a name quoted after a
+    # key needs constants.KEYED_FACTOR times as many.
     min_constant_messages: int = 5
     # Extra masks applied before the built-in ones: (regex, name) pairs.
     extra_masks: tuple[tuple[str, str], ...] = ()

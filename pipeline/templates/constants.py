@@ -6,7 +6,10 @@ shape remembers, per masked token, the text its first message had there (its *pi
 message with other text there unpins that position. Once ``min_constant_messages`` distinct
 messages (those the caches did not answer) have kept a pin, the template shows the text
 instead of its ``<*>``; a later message that differs turns it back into a variable. A
-template with several shapes (lists of several lengths) shows its masks as they are.
+template with several shapes (lists of several lengths) shows the pins they all hold alike.
+Messages the caches answered count too when every pin is a small number (a worker's ``#0``).
+A key's value is no pin, but for a snake_case name quoted after a key (``stage="sending"``),
+which shows only after ``KEYED_FACTOR`` times as many messages.
 """
 
 from __future__ import annotations
@@ -29,6 +32,10 @@ _SHAPE_MASKS = frozenset(
 )
 # A value after a key (``ID="<*>"``, ``knownNMs=<*>``, ``AssignedReds:<*>``, ``<*>:<*>``).
 _KEYED = re.compile(r"[\w>][=:][\"']?<\*>")
+# A name quoted after a key shows after this many times min_constant_messages (late).
+KEYED_FACTOR = 3
+# A lower-case name of the code, its words joined by underscores or none.
+_CODE_NAME = re.compile(r"[a-z]+(?:_[a-z]+)*")
 # Four digits or more: a line number, port, pid or generated id, even when it repeats.
 _LONG_NUMBER = re.compile(r"\d{4}")
 # A path in the standard file system hierarchy names a file: a value, even when it repeats.
@@ -45,7 +52,13 @@ def can_be_constant(masked: str, values: Values) -> bool:
     if values and values[0][1][:4] == "0000" and all(_null_id(text) for _, text in values):
         return True
     if _KEYED.search(masked) is not None:
-        return False
+        # A snake_case name quoted after a key (``stage="processing"``,
+        # ``error_type="encoder_failed"``) may be a name of the code; it shows late (see late).
+        return (
+            len(values) == 1
+            and values[0][0] == "quoted"
+            and _CODE_NAME.fullmatch(values[0][1]) is not None
+        )
     for name, text in values:
         if name not in _SHAPE_MASKS or _LONG_NUMBER.search(text) is not None:
             return False
@@ -98,6 +111,38 @@ def keep_pins(pins: Pins, tokens: list[str], values: Values) -> bool:
             del pins[index]
             dropped = True
     return dropped
+
+
+def counts_repeats(pins: Pins) -> bool:
+    """True if every pin's value is a small unsigned number (Fluentd's worker ``#0``, a status
+    code written in the call) or a null id (FoundationDB's ``ID="0000000000000000"``): then a
+    message a cache answered, one that repeats another, counts towards showing them. A
+    repeated quoted text, host, path, version or word is as often one value met again (a
+    retried call) as the format's constant."""
+    for masked, text in pins.values():
+        before, wildcard, after = masked.partition(WILDCARD)
+        if not wildcard or WILDCARD in after:
+            return False
+        value = text[len(before) : len(text) - len(after)]
+        if not (value.isdecimal() and (len(value) < 4 or _null_id(value))):
+            return False
+    return True
+
+
+def late(pins: Pins) -> bool:
+    """True if a pin is a name quoted after a key (see can_be_constant): it shows only once
+    ``KEYED_FACTOR`` times as many messages had it, as a key's value repeats by chance in a
+    small template (``pod="hermes"``, ``Error="io_error"``)."""
+    return any(_late(masked, text) for masked, text in pins.values())
+
+
+def early(pins: Pins) -> Pins:
+    """The pins that show after ``min_constant_messages`` (all but the late ones)."""
+    return {index: pin for index, pin in pins.items() if not _late(*pin)}
+
+
+def _late(masked: str, text: str) -> bool:
+    return _KEYED.search(masked) is not None and not any(char.isdigit() for char in text)
 
 
 def has_digits(pins: Pins) -> bool:

@@ -79,13 +79,23 @@ def join_error_texts(raw: list[str]) -> tuple[list[str], set[int]] | None:
             index += 1
             continue
         last = index + text[: match.end()].count(" ")
-        if not _tail_after_head(raw, index, last, match.group()):
+        if not _tail_after_head(raw, index, last, match.group()) and not _predicate(raw, index):
             found.append((index, last))
         index = last + 1
     if not found:
         return None
     joined, positions, _ = _join_runs(raw, found, set())
     return joined, positions
+
+
+# Forms of "to be": an error text after one is what the subject is (``segment path <*> is not
+# a directory``), the event's own words, as when it opens the message.
+_COPULAS = frozenset({"is", "are", "was", "were"})
+
+
+def _predicate(raw: list[str], first: int) -> bool:
+    """True if the error text at ``first`` follows a form of "to be"."""
+    return raw[first - 1] in _COPULAS
 
 
 def _tail_after_head(raw: list[str], first: int, last: int, text: str) -> bool:

@@ -72,7 +72,7 @@ BUILTIN_MASKS: tuple[tuple[str, str], ...] = (
     (
         "kv",
         r"(?<![\w.-])[A-Za-z_][\w.-]*=(?:-?\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\w.,]\w|,\d)"
-        r"|(?=[-+]?\d|[\w.:/@#+-]*\d\d)[\w./@#+-][\w.:/@#+-]*)",
+        r"|(?=[-+]?\d|[\w.:/@#+-]*\d\d)[\w./@#+-][\w.:/@#+-]*(?<!\.))",
     ),
     # URLs keep their scheme ("hdfs://<*>") and are variables only when they contain a digit;
     # a link without one (http://wiki.apache.org/x) is usually documentation text.

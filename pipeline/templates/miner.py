@@ -35,7 +35,16 @@ from operator import ne
 from typing import Any
 
 from pipeline.templates.config import MinerConfig
-from pipeline.templates.constants import first_pins, has_digits, keep_pins, pinned
+from pipeline.templates.constants import (
+    KEYED_FACTOR,
+    counts_repeats,
+    early,
+    first_pins,
+    has_digits,
+    keep_pins,
+    late,
+    pinned,
+)
 from pipeline.templates.ids import template_id
 from pipeline.templates.lists import has_list, list_skeleton, unbracket
 from pipeline.templates.masking import UNIT_TOKENS, WILDCARD, digit_pattern, id_pattern
@@ -65,10 +74,10 @@ from pipeline.templates.tails import (
     head_ends,
     head_key,
     is_label,
-    one_slot,
     shared_head,
     tail_stop,
     tails_vary,
+    value_slots,
 )
 from pipeline.templates.tokenising import MessageRecipe, Tokeniser, tokens_from_recipe
 from pipeline.templates.tokens import (
@@ -184,6 +193,8 @@ class ServiceMiner:
         if cached is not None and cached[0] is self and cached[1].alive:
             counters.cache_hits += 1
             _, shape, tokens, values = cached
+            if shape.pins and shape.seen + shape.repeats < self._constant_after:
+                previous_id = self._repeated(shape)
             shape.template.count += 1
             self.templates.move_to_end(shape.template.id)
         else:
@@ -203,6 +214,7 @@ class ServiceMiner:
         patterns_get = self._patterns.get
         move_to_end = self.templates.move_to_end
         longest = self._cached_chars
+        after = self._constant_after
         ids: list[str] = []
         append = ids.append
         created: list[int] = []
@@ -224,7 +236,12 @@ class ServiceMiner:
                         renamed.append((position, previous_id))
                     continue
                 pattern_hits += 1
-            template = known[1].template
+            shape = known[1]
+            if shape.pins and shape.seen + shape.repeats < after:
+                previous_id = self._repeated(shape)
+                if previous_id is not None:
+                    renamed.append((position, previous_id))
+            template = shape.template
             template.count += 1
             move_to_end(template.id)
             append(template.id)
@@ -279,13 +296,16 @@ class ServiceMiner:
         if known is not None and known[0] is self and known[1].alive and not known[1].guarded:
             self._counters.pattern_hits += 1
             shape = known[1]
+            previous_id = None
+            if shape.pins and shape.seen + shape.repeats < self._constant_after:
+                previous_id = self._repeated(shape)
             template = shape.template
             template.count += 1
             self.templates.move_to_end(template.id)
             if with_values:
                 tokens, values = tokens_from_recipe(message, known[2])
-                return shape, False, None, tokens, values
-            return shape, False, None, _NO_TOKENS, _NO_VALUES
+                return shape, False, previous_id, tokens, values
+            return shape, False, previous_id, _NO_TOKENS, _NO_VALUES
         tokens, values, recipe = self._tokenise_pattern(message, pattern)
         end = split_front(tokens) if self._prints_subjects else 0
         shape, is_new, previous_id, tokens, values = self._match_observed(
@@ -335,12 +355,36 @@ class ServiceMiner:
             # Several shapes (lengths of a list or of free text): their messages count
             # together, and a pin shows where every shape holds it alike.
             total = sum(other.seen for other in shapes)
-            if (dropped and total > after) or total == after:
+            if (
+                (dropped and total > after)
+                or total == after
+                or (total == after * KEYED_FACTOR and late(shape.pins))
+            ):
                 return self._rename(shape.template)
             return None
-        if (dropped and seen >= after) or (seen + 1 == after and shape.pins):
+        if (
+            (dropped and seen >= after)
+            or (seen + 1 == after and shape.pins)
+            or (seen + 1 == after * KEYED_FACTOR and late(shape.pins))
+        ):
             return self._rename(shape.template)
         return None
+
+    def _repeated(self, shape: Shape) -> str | None:
+        """Count a message a cache answered (it repeats its shape's pins) towards showing them;
+        re-render the template when they show now. Returns the old id if it was renamed."""
+        if not counts_repeats(shape.pins):
+            shape.repeats += 1
+            return None
+        seen = shape.seen + 1
+        shape.seen = seen
+        after = self._constant_after
+        shapes = shape.template.shapes
+        if len(shapes) != 1:
+            if sum(other.seen for other in shapes) == after:
+                return self._rename(shape.template)
+            return None
+        return self._rename(shape.template) if seen == after else None
 
     def _shown(self, shape: Shape) -> list[str]:
         """The tokens a template is rendered from: its pins shown once they held long enough."""
@@ -349,18 +393,21 @@ class ServiceMiner:
             return shape.tokens
         shapes = shape.template.shapes
         if len(shapes) == 1:
-            return (
-                pinned(shape.tokens, shape.general, shape.pins)
-                if shape.seen >= after
-                else shape.tokens
-            )
-        if sum(other.seen for other in shapes) < after:
+            seen = shape.seen
+            if seen < after:
+                return shape.tokens
+            pins = shape.pins if seen >= after * KEYED_FACTOR else early(shape.pins)
+            return pinned(shape.tokens, shape.general, pins) if pins else shape.tokens
+        total = sum(other.seen for other in shapes)
+        if total < after:
             return shape.tokens
         common = {
             index: pin
             for index, pin in shape.pins.items()
             if all(other.pins.get(index) == pin for other in shapes)
         }
+        if total < after * KEYED_FACTOR:
+            common = early(common)
         return pinned(shape.tokens, shape.general, common) if common else shape.tokens
 
     def resolve(self, tid: str) -> str:
@@ -902,8 +949,8 @@ class ServiceMiner:
         self._merge_head(head, end, label, None)
 
     def _merge_head(self, head: HeadKey, end: int, label: bool, shape: Shape | None) -> str | None:
-        """Make the live templates after ``head`` one whose tail is free text (or holds one
-        variable, see tails.one_slot) if their tails still show it."""
+        """Make the live templates after ``head`` one whose tail is free text (or holds one or
+        two variables, see tails.value_slots) if their tails still show it."""
         shapes: list[Shape] = []
         for other in self._tails[head].values():
             if (
@@ -920,16 +967,19 @@ class ServiceMiner:
             or (not label and tails_vary(live, self._config.min_distinct_tails))
         ):
             return None
-        slot = one_slot(live)
-        if slot is not None:
-            return self._merge_slot(shape, end + 1 + slot) if shape in shapes else None
+        slots = value_slots(live)
+        if slots:
+            if shape not in shapes:
+                return None
+            return self._merge_slots(shape, [end + 1 + slot for slot in slots])
         return self._merge_free(shapes, end)
 
-    def _merge_slot(self, shape: Shape, index: int) -> str | None:
-        """Make ``index`` of ``shape`` a variable and take in the siblings it then covers.
+    def _merge_slots(self, shape: Shape, indexes: list[int]) -> str | None:
+        """Make ``indexes`` of ``shape`` variables and take in the siblings it then covers.
         Returns the id its template had, if that changed."""
-        shape.tokens[index] = WILDCARD
-        shape.general.add(index)
+        for index in indexes:
+            shape.tokens[index] = WILDCARD
+            shape.general.add(index)
         return self._settle(shape, self._absorb_family(shape))
 
     def _settle(self, shape: Shape, absorbed: list[str]) -> str | None:

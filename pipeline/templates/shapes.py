@@ -36,6 +36,7 @@ class Shape:
         "guarded",
         "key",
         "pins",
+        "repeats",
         "seen",
         "template",
         "tokens",
@@ -55,6 +56,9 @@ class Shape:
         # distinct messages (not answered by a cache) the shape took.
         self.pins: Pins = {}
         self.seen = 0
+        # Messages a cache answered that could not count towards showing the pins (see
+        # constants.counts_repeats): only to stop counting after min_constant_messages.
+        self.repeats = 0
         # A pin holds a digit: messages differing only in digits must reach it (no recipe).
         self.guarded = False
 

@@ -31,10 +31,10 @@ recurs: one of the tails must also have followed another head, or every tail mus
 A value that recurs is the strongest sign: two tails that each followed two or more heads
 make any head before them end in free text, even a single label (``GetUser:``, also as the
 first token; :func:`head_ends` with ``labels``). Tails of one length that differ in one
-position only, the rest holding words, are a value followed by more of the event
-(:func:`one_slot`): that position becomes the variable, not the whole tail. Heads that differ
-only in a value (``warning: atlas:`` / ``warning: <*>:``) are one call, not several
-(:func:`calls`): after a single label, a tail that followed only them does not recur.
+position only, or in two that follow no label, the rest holding words, are values followed by
+more of the event (:func:`value_slots`): those positions become variables, not the whole tail.
+Heads that differ only in a value (``warning: atlas:`` / ``warning: <*>:``) are one call, not
+several (:func:`calls`): after a single label, a tail that followed only them does not recur.
 """
 
 from __future__ import annotations
@@ -46,6 +46,8 @@ from pipeline.templates.tokens import generalise_token
 
 HeadKey = tuple[str, ...]
 
+# Positions where tails of one length may differ and still be one event with values.
+MAX_VALUE_SLOTS = 2
 # Last characters of a token that may end a head: a colon, or the full stop of a sentence.
 _ENDS = frozenset(":.")
 # A word that ends a sentence: letters, then a full stop (after a closing bracket or quote:
@@ -245,19 +247,21 @@ def _longer_head(tails: list[tuple[str, ...]]) -> bool:
     return False
 
 
-def one_slot(tails: list[tuple[str, ...]]) -> int | None:
-    """The one position where tails of a single length differ, when the rest of them agrees
-    and holds at least two plain words: a value followed by more of the event (``state: <*>
-    for entity <*>``), not free text. None otherwise."""
+def value_slots(tails: list[tuple[str, ...]]) -> list[int]:
+    """The positions where tails of a single length differ, one or two of them, when the rest
+    of them agrees and holds at least two plain words: values followed by more of the event
+    (``state: <*> for entity <*>``, ``switching mode <*> -> <*> (cpu ratio <*>)``), not free
+    text. Empty otherwise."""
     size = len(tails[0])
     if size < 3 or any(len(tail) != size for tail in tails):
-        return None
+        return []
     differing = [i for i in range(size) if len({tail[i] for tail in tails}) > 1]
-    if len(differing) != 1:
-        return None
-    (slot,) = differing
-    words = sum(1 for i, token in enumerate(tails[0]) if i != slot and _plain_word(token))
-    return slot if words >= 2 else None
+    if not 1 <= len(differing) <= MAX_VALUE_SLOTS:
+        return []
+    if len(differing) > 1 and any(i and tails[0][i - 1][-1:] == ":" for i in differing):
+        return []  # values of labels (``weight: zeus``): a record, whose other fields vary too
+    words = sum(1 for i, token in enumerate(tails[0]) if i not in differing and _plain_word(token))
+    return differing if words >= 2 else []
 
 
 # A single label in front of a message: a name and its colon (``Counter:``, ``file.managed:``);

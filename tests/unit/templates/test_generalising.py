@@ -9,7 +9,7 @@ from pipeline.templates import MinerConfig, ServiceMiners
 from pipeline.templates.errtexts import join_error_texts
 from pipeline.templates.quoting import join_quoted, opening_quote
 from pipeline.templates.rendering import render
-from pipeline.templates.tails import head_ends, one_slot, tails_vary
+from pipeline.templates.tails import head_ends, tails_vary, value_slots
 from pipeline.templates.tokens import differ_in_words
 from tests.unit.templates.conftest import assert_matches, mine_all
 
@@ -449,9 +449,13 @@ def test_a_single_label_is_a_head_before_tails_that_recur(miners: ServiceMiners)
 def test_tails_differing_in_one_word_before_more_of_the_event_keep_it(
     miners: ServiceMiners,
 ) -> None:
-    assert one_slot([("Open", "for", "entity", "<*>"), ("Closed", "for", "entity", "<*>")]) == 0
-    assert one_slot([("EOF",), ("closed",)]) is None
-    assert one_slot([("a", "b", "<*>"), ("c", "d", "<*>")]) is None
+    tails: list[tuple[str, ...]] = [
+        ("Open", "for", "entity", "<*>"),
+        ("Closed", "for", "entity", "<*>"),
+    ]
+    assert value_slots(tails) == [0]
+    assert value_slots([("EOF",), ("closed",)]) == []
+    assert value_slots([("a", "b", "<*>"), ("c", "d", "<*>")]) == []
     states = ("Open", "Closed", "Jammed", "Open")
     messages = [
         f"Got invalid lock state: {s} for entity {n}. Expected: {n + 1}"
