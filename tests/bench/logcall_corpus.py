@@ -58,7 +58,11 @@ nineteenth: Velero's logrus text, Conductor's SLF4J and cloud-init's Python prin
 twentieth brings Serilog's rendering of .NET message templates in Jellyfin's file log (a
 string value in double quotes, ``Opening "M3U" Live stream from "http://..."``, a number, a
 ``Guid``, a ``TimeSpan`` or an enum bare), beside Qdrant's Rust ``log`` macros rendered as
-Zebra's and Nextcloud Mail's PSR-3 rendered as MediaWiki's.
+Zebra's and Nextcloud Mail's PSR-3 rendered as MediaWiki's; the twentyfirst brings no new
+convention: Vagrant's Ruby interpolation ``#{expr}`` after Log4r's level and logger name
+(``INFO box_add: ``) rendered as Puppet's, Riak KV's lager io_lib (``~p``, ``~s``, ``~w``)
+rendered as CouchDB's (a node named ``riak@...``) and Logflare's Elixir Logger rendered as
+TeslaMate's.
 Each value is drawn by what its argument is (an error, a path, a state, a list, a name with a
 number in it...), judged from its verb and the argument's name; values repeat as they do in
 real logs (a state has a few values, a counter is new every time).
@@ -66,7 +70,7 @@ real logs (a state has a few values, a counter is new every time).
 The truth of a line is its format with every value written ``<*>`` (the constant text, quotes
 and keys stay), corrected with the Loghub-2.0 rules as the Loghub samples are.
 
-Systems are split in twenty: ``tuning`` (looked at while the miner is changed), ``held-out``
+Systems are split in twenty-one: ``tuning`` (looked at while the miner is changed), ``held-out``
 (only summary rows are read), ``fresh`` (added after the miner was changed for this
 benchmark and measured once, to replace held-out rows that had led to changes), ``unseen``
 (added once all three had been looked at, never run through a miner before their first
@@ -104,8 +108,12 @@ Kubernetes backup tool, a workflow orchestrator and the cloud instance initialis
 languages, never run through a miner before its first measurement) and ``twentieth`` (added
 on 2026-12-05 with all nineteen looked at, by someone who did not change the miner, of a media
 server, a vector database and a mail app in three languages the corpus had one system each of,
-C#, Rust and PHP, never run through a miner before its first measurement: the clean split for
-judging the next round of miner changes). Run
+C#, Rust and PHP, never run through a miner before its first measurement) and
+``twentyfirst`` (added on 2026-12-05 with all twenty looked at, by someone who did not change
+the miner, of a development-environment manager, a distributed key-value database and a log
+management platform in three languages the corpus had one or two systems each of, Ruby,
+Erlang and Elixir, never run through a miner before its first measurement: the clean split
+for judging the next round of miner changes). Run
 ``python tests/bench/logcall_corpus.py --out DIR`` to write
 ``DIR/<split>/<system>/<system>_2k.log_structured_corrected.csv`` (columns ``Content`` and
 ``EventTemplate``), the layout of the Loghub samples that ``bench_templates.py`` reads.
@@ -177,11 +185,14 @@ class System:
     # eighteenth reuses logrus (ExternalDNS), slf4j (Eureka) and printf (Certbot), the
     # nineteenth logrus (Velero), slf4j (Conductor) and printf (cloud-init); the twentieth
     # serilog (Jellyfin: .NET message templates as Serilog's {Message} renders them, a string
-    # value in double quotes), tracing (Qdrant's log macros) and psr3 (Nextcloud Mail)
+    # value in double quotes), tracing (Qdrant's log macros) and psr3 (Nextcloud Mail); the
+    # twentyfirst ruby (Vagrant's Log4r: "#{expr}" after its level and logger's name,
+    # "INFO box_add: "), erlang (Riak KV's lager, io_lib's ~p and ~s, its node riak@...) and
+    # elixir (Logflare's Logger, "#{inspect(x)}" after "[warning] ")
     style: str
     # tuning, held-out, fresh, unseen, novel, sixth, seventh, eighth, ninth, tenth, eleventh,
     # twelfth, thirteenth, fourteenth, fifteenth, sixteenth, seventeenth, eighteenth,
-    # nineteenth or twentieth
+    # nineteenth, twentieth or twentyfirst
     split: str
     # An exception passed to the call is printed on the message's line after " =>" (Solr's
     # log4j2 layout); elsewhere its trace goes on later lines.
@@ -267,6 +278,9 @@ SYSTEMS: dict[str, System] = {
         System("jellyfin", "csharp", "serilog", "twentieth"),
         System("qdrant", "rust", "tracing", "twentieth"),
         System("nextcloud-mail", "php", "psr3", "twentieth"),
+        System("vagrant", "ruby", "ruby", "twentyfirst"),
+        System("riak-kv", "erlang", "erlang", "twentyfirst"),
+        System("logflare", "elixir", "elixir", "twentyfirst"),
     )
 }
 
@@ -291,6 +305,7 @@ SPLITS = (
     "eighteenth",
     "nineteenth",
     "twentieth",
+    "twentyfirst",
 )
 
 # A piece of a line: its text and whether it is a value (``<*>`` in the truth).
@@ -1399,7 +1414,8 @@ def build_event(call: dict[str, Any], system: System, rng: random.Random) -> Eve
             parts.append(f"[{call['plugin']}] ")
         parts.extend(printf_parts(text, list(call.get("args", [])), choices))
     elif system.style == "erlang":
-        parts.extend(_erlang_message(text, call, language, rng, choices))
+        node = _ERLANG_NODES.get(system.name, "couchdb")
+        parts.extend(_erlang_message(text, call, language, rng, choices, node))
     elif system.style == "mel":
         parts.extend(_template_message(text, call, language, rng))
     elif system.style == "serilog":
@@ -1970,6 +1986,8 @@ def _node_message(
 
 
 _ERLANG_CONTROL = _PLACEHOLDERS["erlang"]
+# The name before a node's "@" in a system's cluster, CouchDB's unless given here.
+_ERLANG_NODES = {"riak-kv": "riak"}
 # Arguments that are Erlang terms given as a reason (an error, an exit, an unexpected message).
 _ERLANG_TERMS = _set("reason reasons else other why exit what unexpected stack msg error err e")
 _ERLANG_ATOMS = _list(
@@ -1996,10 +2014,12 @@ def _erlang_message(
     language: str,
     rng: random.Random,
     choices: list[list[str] | None],
+    node: str = "couchdb",
 ) -> list[str | tuple[Slot, str]]:
-    """io_lib:format as couch_log applies it: ~p and ~w write a term (a binary as
+    """io_lib:format as couch_log (and lager) applies it: ~p and ~w write a term (a binary as
     <<"db">> with ~p and <<100,98>> with ~w, an atom bare, a node name quoted, a pid
-    <0.123.0>), ~s its text, ~B an integer, ~f a float, ~i nothing; ~~ is a tilde."""
+    <0.123.0>), ~s its text, ~B an integer, ~f a float, ~i nothing; ~~ is a tilde. ``node``:
+    the name before a node's ``@`` (``couchdb@10.0.0.1``, Riak's ``riak@10.0.0.1``)."""
     args = list(call.get("args", []))
     out: list[str | tuple[Slot, str]] = []
     cursor = 0
@@ -2034,7 +2054,7 @@ def _erlang_message(
             if kind == "pid":
                 slot = Slot(kind, lambda r: f"<0.{r.randint(100, 40000)}.0>", None)
             elif kind == "node":
-                slot = _choice_slot([f"couchdb@{_ip(rng)}" for _ in range(rng.randint(1, 5))])
+                slot = _choice_slot([f"{node}@{_ip(rng)}" for _ in range(rng.randint(1, 5))])
                 how = "erl-atom" if term else "plain"
             elif kind in ("state", "symbol") and term:
                 slot = _choice_slot(rng.sample(_ERLANG_ATOMS, rng.randint(2, 5)))

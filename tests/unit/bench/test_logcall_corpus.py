@@ -104,7 +104,10 @@ def test_the_seventh_split_holds_four_new_systems_of_conventions_no_earlier_one_
     before = [s for s in earlier.values() if _split_index(s.split) < _split_index("seventh")]
     assert not {"erlang", "ruby", "perl"} & {s.language for s in before}
     assert {s.style for s in seventh.values()} == {"telegraf", "erlang", "ruby", "perl"}
-    assert not {s.style for s in seventh.values()} & {s.style for s in earlier.values()}
+    # Conventions no other system has; the twentyfirst reuses erlang (Riak KV) and ruby
+    # (Vagrant).
+    others = {s.style for s in earlier.values() if s.split != "twentyfirst"}
+    assert not {s.style for s in seventh.values()} & others
     assert logcall_corpus.SPLITS[6] == "seventh"
 
 
@@ -117,8 +120,9 @@ def test_the_eighth_split_holds_new_systems_of_languages_and_conventions_no_earl
     before = [s for s in earlier.values() if _split_index(s.split) < _split_index("eighth")]
     assert not {s.language for s in eighth.values()} & {s.language for s in before}
     assert {s.style for s in eighth.values()} == {"mel", "glog", "psr3", "elixir"}
-    # Conventions no other system has; the twentieth reuses psr3 (Nextcloud Mail).
-    others = {s.style for s in earlier.values() if s.split != "twentieth"}
+    # Conventions no other system has; the twentieth reuses psr3 (Nextcloud Mail), the
+    # twentyfirst elixir (Logflare).
+    others = {s.style for s in earlier.values() if s.split not in ("twentieth", "twentyfirst")}
     assert not {s.style for s in eighth.values()} & others
     assert logcall_corpus.SPLITS[7] == "eighth"
 
@@ -2035,7 +2039,6 @@ def test_the_twentieth_split_holds_new_systems_of_languages_the_corpus_has_littl
     }
     assert not any(s.bare_durations or s.exception_inline for s in twentieth.values())
     assert logcall_corpus.SPLITS[19] == "twentieth"
-    assert len(logcall_corpus.SPLITS) == 20
 
 
 # A call of each system read from its source, with the file it is in; how many distinct
@@ -2177,3 +2180,138 @@ def test_qdrant_and_nextcloud_mail_render_as_their_loggers_print_them() -> None:
     line, truth = _line_and_truth(sync, "nextcloud-mail")
     assert truth == "Mailbox <*> of <*> failed for <*>: <*>", truth
     assert line.startswith("Mailbox ") and "{" not in line and "$" not in line, line
+
+
+def test_the_twentyfirst_split_holds_new_systems_of_languages_the_corpus_has_little_of() -> None:
+    twentyfirst, earlier = split_systems("twentyfirst")
+    assert set(twentyfirst) == {"vagrant", "riak-kv", "logflare"}
+    assert {s.language for s in twentyfirst.values()} == {"ruby", "erlang", "elixir"}
+    # Languages the corpus had one or two systems each of (Puppet and Fluentd, CouchDB,
+    # TeslaMate); no new renderer: Log4r's, lager's and Logger's lines as Puppet's, CouchDB's
+    # and TeslaMate's are rendered.
+    for language in ("ruby", "erlang", "elixir"):
+        assert 1 <= sum(s.language == language for s in earlier.values()) <= 2, language
+    assert {s.style for s in twentyfirst.values()} == {"ruby", "erlang", "elixir"}
+    assert {s.style for s in twentyfirst.values()} <= {s.style for s in earlier.values()}
+    assert not any(s.bare_durations or s.exception_inline for s in twentyfirst.values())
+    assert logcall_corpus.SPLITS[20] == "twentyfirst"
+    assert len(logcall_corpus.SPLITS) == 21
+
+
+# A call of each system read from its source, with the file it is in; how many distinct
+# formats each holds at least.
+_TWENTYFIRST_CALLS = {
+    "vagrant": (
+        (
+            "lib/vagrant/action/builtin/box_add.rb",
+            "Downloading box: #{url} => #{temp_path}",
+        ),
+        600,
+    ),
+    "riak-kv": (
+        (
+            "src/riak_kv_index_hashtree.erl",
+            "Starting AAE tree build: ~p",
+        ),
+        250,
+    ),
+    "logflare": (
+        (
+            "lib/logflare/google/bigquery/schema_utils/schema_utils.ex",
+            "Unexpected value of TFS mode: #{mode}",
+        ),
+        250,
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_TWENTYFIRST_CALLS))
+def test_the_twentyfirst_split_holds_many_calls_each_with_its_arguments(name: str) -> None:
+    calls = logcall_corpus.load_calls(name)
+    known, formats = _TWENTYFIRST_CALLS[name]
+    assert len({c["format"] for c in calls}) >= formats
+    assert known in {(c["file"], c["format"]) for c in calls}
+    for call in calls:
+        assert call["level"] in ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"), call
+        assert "\n" not in call["format"] and call["format"].strip(), call
+        assert len(call["verbs"]) == len(call["args"]), call
+        if name == "vagrant":
+            # Log4r's BasicFormatter: the level, the logger's short name, ": ".
+            assert call["style"] == "ruby", call
+            assert re.fullmatch(r"(DEBUG|INFO|WARN|ERROR|FATAL) [\w-]+: ", call["label"]), call
+        elif name == "riak-kv":
+            assert call["style"] == "erlang" and call["call"].startswith("lager:"), call
+            assert "~n" not in call["format"], call
+        else:
+            # Logger's console "[level] ", Logger.warn's as "[warning] ".
+            level = call["call"].removeprefix("Logger.")
+            assert call["style"] == "elixir", call
+            assert call["label"] == "[" + ("warning" if level == "warn" else level) + "] ", call
+
+
+@pytest.mark.parametrize(
+    "name", sorted(s.name for s in SYSTEMS.values() if s.split == "twentyfirst")
+)
+def test_the_twentyfirst_split_renders_its_full_sample_and_each_line_matches_its_truth(
+    name: str,
+) -> None:
+    for line, _truth in full_sample(name):
+        if name == "vagrant":
+            assert re.match(r"(DEBUG|INFO|WARN|ERROR|FATAL) [\w-]+: ", line), line
+            assert "#{" not in line, line
+        elif name == "riak-kv":
+            assert not re.search(r"~[pswB]", line), line
+        else:
+            assert re.match(r"\[(debug|info|notice|warning|error)\] ", line), line
+            assert "#{" not in line, line
+
+
+def test_riak_lager_calls_render_as_couch_log_does_with_riak_node_names() -> None:
+    # src/riak_kv_entropy_manager.erl and a handoff's node()s: io_lib's ~p of a node name,
+    # quoted as an atom, named riak@...; CouchDB's nodes keep their name.
+    disabled = {
+        "style": "erlang",
+        "format": "Active anti-entropy is disabled on ~p",
+        "verbs": ["~p"],
+        "args": ["RemoteNode"],
+    }
+    handoff = {
+        "style": "erlang",
+        "format": "Handoff from ~p to ~p finished in ~Bms",
+        "verbs": ["~p", "~p", "~B"],
+        "args": ["node()", "TargetNode", "Time"],
+    }
+    for seed in range(5):
+        line, truth = _line_and_truth(disabled, "riak-kv", seed)
+        assert truth == "Active anti-entropy is disabled on '<*>'", truth
+        assert re.fullmatch(r"Active anti-entropy is disabled on 'riak@[\d.]+'", line), line
+        line, truth = _line_and_truth(handoff, "riak-kv", seed)
+        assert truth == "Handoff from '<*>' to '<*>' finished in <*>", truth
+        assert re.search(r"from 'riak@[\d.]+' to 'riak@[\d.]+' finished in \d+ms$", line), line
+        couch = _line_and_truth(handoff, "couchdb", seed)[0]
+        assert re.search(r"from 'couchdb@[\d.]+' to 'couchdb@[\d.]+' ", couch), couch
+
+
+def test_vagrant_and_logflare_print_after_their_loggers_headers() -> None:
+    # lib/vagrant/action/builtin/box_add.rb: Log4r's "LEVEL name: " before the interpolation.
+    box = {
+        "style": "ruby",
+        "label": "INFO box_add: ",
+        "format": "Downloading box: #{url} => #{temp_path}",
+        "verbs": ["#{url}", "#{temp_path}"],
+        "args": ["url", "temp_path"],
+    }
+    line, truth = _line_and_truth(box, "vagrant")
+    assert truth == "INFO box_add: Downloading box: <*> => <*>", truth
+    assert re.fullmatch(r"INFO box_add: Downloading box: \S+ => \S+", line), line
+    # lib/logflare/...: Elixir's Logger, "[warning] " then the message, inspect/1's terms.
+    endpoint = {
+        "style": "elixir",
+        "label": "[warning] ",
+        "format": "Endpoint query failed for #{endpoint.token}: #{inspect(reason)}",
+        "verbs": ["#{endpoint.token}", "#{inspect(reason)}"],
+        "args": ["endpoint.token", "inspect(reason)"],
+    }
+    line, truth = _line_and_truth(endpoint, "logflare")
+    assert truth == "[warning] Endpoint query failed for <*>: <*>", truth
+    assert line.startswith("[warning] Endpoint query failed for ") and "#{" not in line, line
