@@ -1414,8 +1414,8 @@ def build_event(call: dict[str, Any], system: System, rng: random.Random) -> Eve
             parts.append(f"[{call['plugin']}] ")
         parts.extend(printf_parts(text, list(call.get("args", [])), choices))
     elif system.style == "erlang":
-        node = _ERLANG_NODES.get(system.name, "couchdb")
-        parts.extend(_erlang_message(text, call, language, rng, choices, node))
+        node_name = _ERLANG_NODES.get(system.name, "couchdb")
+        parts.extend(_erlang_message(text, call, language, rng, choices, node_name))
     elif system.style == "mel":
         parts.extend(_template_message(text, call, language, rng))
     elif system.style == "serilog":
