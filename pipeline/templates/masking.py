@@ -261,6 +261,10 @@ class Masker:
             result: Masked = (token, ()) if name is None else (WILDCARD, ((name, token),))
         elif self._fast and token.isdigit() and token.isascii():
             result = (WILDCARD, (("num", token),))
+        elif self._fast and _DIGITS.search(token) is None:
+            # Every common shape has a digit, and a token without one has no digit pattern:
+            # only the regex is left (a third of the tokens that reach it).
+            result = self._mask(token)
         elif self._fast and (shape := _SHAPES.fullmatch(token)) is not None:
             result = _from_shape(shape)
         elif self._fast:
@@ -501,11 +505,19 @@ def _hidden(match: re.Match[bytes]) -> bytes:
     return b"\xff" * (match.end() - match.start())
 
 
+# Bytes 0 and a-f written h, all others a dot: a hex id needs eight h in a row. Most messages
+# have no such run, and one translate and a search tell so in a quarter less time than the
+# regex, whose lookbehind is tried at every byte.
+_HEX_BYTES = bytes(0x68 if byte in b"0abcdef" else 0x2E for byte in range(256))
+
+
 def id_pattern(pattern: bytes) -> bytes:
     """A message's :func:`digit_pattern` with its hex-id tokens (see _HEX_ID) written 0xff.
 
     Two messages with the same id pattern are tokenised alike, as with the same digit pattern;
     it costs a regex search, so callers look the digit pattern up first."""
+    if b"hhhhhhhh" not in pattern.translate(_HEX_BYTES):
+        return pattern
     return _HEX_ID.sub(_hidden, pattern)
 
 

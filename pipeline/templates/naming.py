@@ -16,10 +16,12 @@ from collections.abc import Iterable
 
 from pipeline.templates.masking import WILDCARD
 
-# A key and its quoted value without spaces, at a token's start: Type="Recovered".
-_PAIR = re.compile(r"(?<![^\s\[({,])([A-Za-z_][\w.-]*)=([\"'])([^\"'\s\\<>=]+)\2")
+# A key and its quoted value without spaces, at a token's start: Type="Recovered". The
+# quantifiers are possessive: what follows each run (= or a quote) is a character the run
+# cannot hold, so giving characters back never matches, and the regex does not try it.
+_PAIR = re.compile(r"(?<![^\s\[({,])([A-Za-z_][\w.-]*+)=([\"'])([^\"'\s\\<>=]++)\2")
 # Any key of the message, quoted value or not: what the event's fields are.
-_KEY = re.compile(r"(?<![^\s\[({,])([A-Za-z_][\w.-]*)=")
+_KEY = re.compile(r"(?<![^\s\[({,])([A-Za-z_][\w.-]*+)=")
 # A key names events only after its values came with this many different sets of keys...
 MIN_KEY_SETS = 5
 # ... and values were seen again this many times, each with the set it came with before.

@@ -50,50 +50,65 @@ def _unescaped(token: str, quote: str, start: int) -> int:
 def opening_quote(token: str) -> str | None:
     """The quote that opens a value in ``token`` without closing in it, if one does. The text
     of a message key (``msg="..."``, ``"message":"..."``) is the event, not a value."""
-    position = 0
-    size = len(token)
-    while position < size:
-        char = token[position]
-        if char in QUOTES and (
+    # From quote to quote (found by str.find), not character by character.
+    position = _next_quote(token, 0)
+    while position >= 0:
+        if (
             position == 0
             or token[position - 1] in _BEFORE_OPENING
             or (position > 1 and token.startswith(BINARY_OPENING, position - 2))
         ):
+            char = token[position]
             close = _unescaped(token, char, position + 1)
             if close < 0:
                 return None if token[:position].endswith(MESSAGE_KEYS) else char
-            position = close + 1
-            continue
-        position += 1
+            position = _next_quote(token, close + 1)
+        else:
+            position = _next_quote(token, position + 1)
     return None
+
+
+def _next_quote(token: str, start: int) -> int:
+    """Index of the first quote of either kind at or after ``start``, or -1."""
+    double = token.find('"', start)
+    single = token.find("'", start)
+    if double < 0 or 0 <= single < double:
+        return single
+    return double
 
 
 def join_quoted(raw: list[str]) -> list[str] | None:
     """``raw`` with each quoted value that spans tokens joined into one token; None when
     there is none (the common case)."""
-    joined: list[str] = []
-    index = 0
-    found = False
+    runs: list[tuple[int, int]] = []
+    index = 0  # the first token not joined yet
     size = len(raw)
-    while index < size:
-        token = raw[index]
-        quote = opening_quote(token) if ('"' in token or "'" in token) else None
-        if quote is not None and not (index == 0 and _quotes_message(token, quote)):
+    # Only tokens with a quote can open a value: found in one comprehension, and the list is
+    # built only when a value spans tokens.
+    for first in [i for i, token in enumerate(raw) if '"' in token or "'" in token]:
+        if first < index:
+            continue  # inside a value joined already
+        token = raw[first]
+        quote = opening_quote(token)
+        if quote is None or (first == 0 and _quotes_message(token, quote)):
             # A message that starts with a quote quotes itself (klog's "message" key=value
             # ..., TiKV's ["message"] [key=value] ...): its words are the event, not a value.
-            for end in range(index + 1, min(size, index + MAX_QUOTED_TOKENS)):
-                if _unescaped(raw[end], quote, 0) >= 0:
-                    joined.append(" ".join(raw[index : end + 1]))
-                    index = end + 1
-                    found = True
-                    break
-            else:
-                joined.append(token)
-                index += 1
             continue
-        joined.append(token)
-        index += 1
-    return joined if found else None
+        for end in range(first + 1, min(size, first + MAX_QUOTED_TOKENS)):
+            if _unescaped(raw[end], quote, 0) >= 0:
+                runs.append((first, end))
+                index = end + 1
+                break
+    if not runs:
+        return None
+    joined: list[str] = []
+    index = 0
+    for first, end in runs:
+        joined.extend(raw[index:first])
+        joined.append(" ".join(raw[first : end + 1]))
+        index = end + 1
+    joined.extend(raw[index:])
+    return joined
 
 
 def _quotes_message(token: str, quote: str) -> bool:
@@ -120,17 +135,20 @@ def join_angled(raw: list[str]) -> list[str] | None:
     are no objects).
     """
     joined: list[str] = []
-    index = 0
-    size = len(raw)
-    while index < size:
-        end = _angled_end(raw, index)
-        if end is None:
-            joined.append(raw[index])
-            index += 1
-        else:
-            joined.append(" ".join(raw[index : end + 1]))
+    index = 0  # the first token not in joined yet
+    # Only a token opening with < can open an object (see _angled_end).
+    for first in [i for i, token in enumerate(raw) if token[:1] == "<"]:
+        if first < index:
+            continue  # inside an object joined already
+        end = _angled_end(raw, first)
+        if end is not None:
+            joined.extend(raw[index:first])
+            joined.append(" ".join(raw[first : end + 1]))
             index = end + 1
-    return joined if len(joined) < size else None
+    if not index:
+        return None
+    joined.extend(raw[index:])
+    return joined
 
 
 def _angled_end(raw: list[str], index: int) -> int | None:

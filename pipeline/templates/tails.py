@@ -62,11 +62,17 @@ def head_ends(tokens: list[str], labels: bool = False) -> list[int]:
     labels, not a sentence). With ``labels``, also
     those with fewer words (a single label such as ``GetUser:``, from the first token on):
     they end a head only before tails that recur after other heads (the miner checks)."""
-    first = 0 if labels else 1
-    stops = [i for i in range(first, len(tokens) - 1) if tokens[i][-1:] in _ENDS]
-    if not stops:
-        return stops  # the common case
+    return all_head_ends(tokens)[0 if labels else 1]
+
+
+def all_head_ends(tokens: list[str]) -> tuple[list[int], list[int]]:
+    """:func:`head_ends` with ``labels`` and without, from one pass: the words up to a stop are
+    counted alike, and ``labels`` only adds the labels (and a first token) to the ends."""
+    stops = [i for i in range(len(tokens) - 1) if tokens[i][-1:] in _ENDS]
+    labelled: list[int] = []
     ends: list[int] = []
+    if not stops:
+        return labelled, ends  # the common case
     words = 0
     sentence = False
     start = 0
@@ -78,12 +84,18 @@ def head_ends(tokens: list[str], labels: bool = False) -> list[int]:
         start = end + 1
         if tokens[end][-1] == ".":
             if words >= 2 and sentence and _SENTENCE_END.fullmatch(tokens[end]):
+                labelled.append(end)
                 ends.append(end)
-        elif (
-            words >= 2 and sentence and not _named_label(tokens, end) and not _fields(tokens, end)
-        ) or labels:
-            ends.append(end)
-    return ends
+        else:
+            labelled.append(end)
+            if (
+                words >= 2
+                and sentence
+                and not _named_label(tokens, end)
+                and not _fields(tokens, end)
+            ):
+                ends.append(end)
+    return labelled, ends
 
 
 def head_key(tokens: list[str], end: int) -> HeadKey:

@@ -197,7 +197,12 @@ class Tokeniser:
         if spans or errors or keyed:
             tokens, values = self._mask_slowly(raw, spans, errors, keyed)
             common = common and max(map(len, raw)) <= config.max_token_chars
-        elif raw and max(map(len, raw)) > config.max_token_chars:
+        elif (
+            # No token is longer than the message (joined tokens keep one space of each gap).
+            len(message) > config.max_token_chars
+            and raw
+            and max(map(len, raw)) > config.max_token_chars
+        ):
             tokens, values = self._mask_slowly(raw, spans)
             common = False
         else:

@@ -9,12 +9,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.templates.masking import (
+    _HEX_ID,
     BUILTIN_MASKS,
     FAIL_FAST,
     NOT_MID_WORD,
     Masker,
     _builtin_sub,
     _combine,
+    _hidden,
     digit_pattern,
     id_pattern,
 )
@@ -165,6 +167,10 @@ def test_every_hex_id_token_is_one_id_value(token: str) -> None:
     assert Masker(disabled=("none",)).mask_token(token) == ("<*>", (("id", token),))
 
 
+# Random bytes as the bytes of a pattern: mostly 0, hex letters and spaces.
+_INTO_PATTERN_BYTES = bytes(b"00abf x\t."[byte % 9] for byte in range(256))
+
+
 def test_id_pattern_hides_whole_hex_id_tokens_only() -> None:
     def pattern(text: str) -> bytes:
         return id_pattern(digit_pattern(text))
@@ -187,6 +193,13 @@ def test_id_pattern_hides_whole_hex_id_tokens_only() -> None:
     # Only ASCII whitespace counts as a token's edge (a subset of what str.split splits on).
     assert b"\xff" not in pattern("key\u00a0c025ab0635")
     assert pattern("\tc025ab0635\n").count(b"\xff") == 10
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.binary(max_size=40).map(lambda b: b.translate(_INTO_PATTERN_BYTES)))
+def test_id_pattern_skips_the_regex_only_where_it_cannot_match(pattern: bytes) -> None:
+    # Without eight hex bytes in a row id_pattern gives the pattern back without the regex.
+    assert id_pattern(pattern) == _HEX_ID.sub(_hidden, pattern)
 
 
 def _combined(masks: tuple[tuple[str, str], ...]) -> re.Pattern[str]:

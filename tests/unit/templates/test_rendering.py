@@ -4,8 +4,10 @@ evaluation against its annotations."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from pipeline.templates.rendering import normalise, normalise_variables, render
+from pipeline.templates.rendering import _TOKEN_SPLIT, normalise, normalise_variables, render
 
 
 @pytest.mark.parametrize(
@@ -67,3 +69,26 @@ def test_loghub_correction_of_a_rendered_template_is_the_whole_correction(templa
     rendering applied the whole correction."""
     assert normalise(normalise_variables(template)) == normalise(template)
     assert normalise_variables(normalise_variables(template)) == normalise_variables(template)
+
+
+_DELIMITED = st.text(alphabet=" \t,!;:=|\"'[](){}.-+@#$%&/ab9_<*>", max_size=30)
+
+
+def _glued_sub_tokens(template: str) -> str:
+    """The glued-variable rule sub-token by sub-token, as Loghub's correction states it."""
+    tokens = _TOKEN_SPLIT.split(" ".join(template.split()))
+    return "".join("<*>" if "<*>" in t and "/" not in t else t for t in tokens)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(_DELIMITED)
+def test_one_regex_pass_writes_glued_variables_as_the_rule_does(text: str) -> None:
+    # _correct writes every glued variable with one regex over the text; the rule is per
+    # sub-token (a run between delimiters with a <*> in it and no slash).
+    template = text.replace("<>", "<*>")
+    folded = _glued_sub_tokens(template)
+    while "<*>.<*>" in folded:
+        folded = folded.replace("<*>.<*>", "<*>")
+    while "<*><*>" in folded:
+        folded = folded.replace("<*><*>", "<*>")
+    assert normalise_variables(template) == folded
