@@ -841,7 +841,10 @@ class ServiceMiner:
                     (
                         s
                         for s in template.shapes
-                        if free_tail_end(s.tokens, labels=True) == end
+                        if (
+                            free_tail_end(s.tokens, labels=True) == end
+                            or _arrowed(tokens, s.tokens, end)
+                        )
                         and _fits_head(head, s.tokens[: end + 1], label)
                     ),
                     None,
@@ -1693,3 +1696,14 @@ def _upper(token: str) -> bool:
 def _fits_head(head: list[str], pattern: list[str], label: bool) -> bool:
     """True if ``head`` is one of ``pattern``'s; a single label only if it is the same."""
     return head == pattern if label else instance_of(head, pattern)
+
+
+def _arrowed(tokens: list[str], shape: list[str], end: int) -> bool:
+    """True if the message's tail after ``end`` opens with an arrow glued to its value
+    (``exception =>java...``) and the shape's tail is all variables: the arrow went into the
+    free tail, so the shape's own tokens no longer show where its head ends."""
+    return (
+        tokens[end + 1][:2] == "=>"
+        and len(shape) > end + 1
+        and all(t == WILDCARD for t in shape[end + 1 :])
+    )

@@ -11,7 +11,10 @@ run of ``<*>``), and later messages with that head and any tail join it.
 A sentence is a head too: a word ending in a full stop (``... (association remains live).
 <exception text>``, ``Failed to load locale file. <error>``) ends one as a colon does, once
 two plain words precede it; tails that all begin alike up to a later colon or full stop
-(:func:`shared_head`) are that longer head's, not values recurring after the sentence.
+(:func:`shared_head`) are that longer head's, not values recurring after the sentence. So do
+two words that name a cause (``... failed with <error>``, ``... due to <reason>``, also
+``caused by``, ``because of``), and a word before an arrow glued to the value (``Server
+exception =>java.net.ConnectException: ...``): what follows them is the cause, free text.
 
 The head must hold at least two plain words (``Received disconnect from <*>:``), one of them
 not a label itself: a single label (``ciod:``, a component or function name), and a chain of
@@ -53,6 +56,13 @@ _ENDS = frozenset(":.")
 # A word that ends a sentence: letters, then a full stop (after a closing bracket or quote:
 # ``live).``), not a dotted name, path or number (``org.x.``, ``v1.``, ``e.g.``).
 _SENTENCE_END = re.compile(r"[(\[\"']?[A-Za-z][a-z]*[)\]\"']?\.")
+# Two words that end a head as a colon does: what follows is the cause, free text (``Remote
+# connection to [<*>] failed with <error>``, ``Failure to finish process fold due to <reason>``).
+_CAUSES = frozenset(
+    (first, second)
+    for word, second in (("failed", "with"), ("due", "to"), ("caused", "by"), ("because", "of"))
+    for first in (word, word.capitalize())
+)
 
 
 def head_ends(tokens: list[str], labels: bool = False) -> list[int]:
@@ -67,8 +77,16 @@ def head_ends(tokens: list[str], labels: bool = False) -> list[int]:
 
 def all_head_ends(tokens: list[str]) -> tuple[list[int], list[int]]:
     """:func:`head_ends` with ``labels`` and without, from one pass: the words up to a stop are
-    counted alike, and ``labels`` only adds the labels (and a first token) to the ends."""
-    stops = [i for i in range(len(tokens) - 1) if tokens[i][-1:] in _ENDS]
+    counted alike, and ``labels`` only adds the labels (and a first token) to the ends. A
+    cause's two words (``failed with``) and a word before an arrow (``exception =>java...``)
+    end a head as a colon does."""
+    stops = [
+        i
+        for i in range(len(tokens) - 1)
+        if tokens[i][-1:] in _ENDS
+        or (i and (tokens[i - 1], tokens[i]) in _CAUSES)
+        or tokens[i + 1][:2] == "=>"
+    ]
     labelled: list[int] = []
     ends: list[int] = []
     if not stops:
@@ -82,7 +100,12 @@ def all_head_ends(tokens: list[str]) -> tuple[list[int], list[int]]:
                 words += 1
                 sentence = sentence or token[-1] != ":"
         start = end + 1
-        if tokens[end][-1] == ".":
+        last = tokens[end]
+        if last[-1:] not in _ENDS:  # a cause's two words, or before an arrow
+            if words >= 2 and sentence:
+                labelled.append(end)
+                ends.append(end)
+        elif last[-1] == ".":
             if words >= 2 and sentence and _SENTENCE_END.fullmatch(tokens[end]):
                 labelled.append(end)
                 ends.append(end)
