@@ -77,10 +77,9 @@ def test_the_novel_split_holds_four_new_systems_each_of_its_own_convention() -> 
     assert {s.language for s in novel.values()} == {"rust", "javascript", "java", "go"}
     assert {s.style for s in novel.values()} == {"tracing", "nodejs", "jboss", "zerolog"}
     # Conventions no earlier system has; the sixteenth and twentieth reuse tracing (Vector,
-    # Qdrant).
-    earlier_styles = {
-        s.style for s in SYSTEMS.values() if s.split not in ("novel", "sixteenth", "twentieth")
-    }
+    # Qdrant), the twentysecond nodejs (Uptime Kuma).
+    reusing = ("novel", "sixteenth", "twentieth", "twentysecond")
+    earlier_styles = {s.style for s in SYSTEMS.values() if s.split not in reusing}
     assert not {s.style for s in novel.values()} & earlier_styles
     assert logcall_corpus.SPLITS[4:6] == ("novel", "sixth")
 
@@ -105,8 +104,8 @@ def test_the_seventh_split_holds_four_new_systems_of_conventions_no_earlier_one_
     assert not {"erlang", "ruby", "perl"} & {s.language for s in before}
     assert {s.style for s in seventh.values()} == {"telegraf", "erlang", "ruby", "perl"}
     # Conventions no other system has; the twentyfirst reuses erlang (Riak KV) and ruby
-    # (Vagrant).
-    others = {s.style for s in earlier.values() if s.split != "twentyfirst"}
+    # (Vagrant), the twentysecond perl (Request Tracker).
+    others = {s.style for s in earlier.values() if s.split not in ("twentyfirst", "twentysecond")}
     assert not {s.style for s in seventh.values()} & others
     assert logcall_corpus.SPLITS[6] == "seventh"
 
@@ -1089,9 +1088,11 @@ def test_the_twelfth_split_holds_new_systems_of_conventions_no_earlier_one_has()
     twelfth, earlier = split_systems("twelfth")
     assert set(twelfth) == {"ghostty", "geth", "sourcekit-lsp", "tlp"}
     assert {s.language for s in twelfth.values()} == {"zig", "go", "swift", "shell"}
-    assert not {"zig", "swift", "shell"} & {s.language for s in earlier.values()}
+    # Languages and conventions no other system had; the twentysecond reuses zig (TigerBeetle).
+    others = {s.name: s for s in earlier.values() if s.split != "twentysecond"}
+    assert not {"zig", "swift", "shell"} & {s.language for s in others.values()}
     assert {s.style for s in twelfth.values()} == {"zig", "geth", "swift", "shell"}
-    assert not {s.style for s in twelfth.values()} & {s.style for s in earlier.values()}
+    assert not {s.style for s in twelfth.values()} & {s.style for s in others.values()}
     assert logcall_corpus.SPLITS[11] == "twelfth"
 
 
@@ -2195,7 +2196,6 @@ def test_the_twentyfirst_split_holds_new_systems_of_languages_the_corpus_has_lit
     assert {s.style for s in twentyfirst.values()} <= {s.style for s in earlier.values()}
     assert not any(s.bare_durations or s.exception_inline for s in twentyfirst.values())
     assert logcall_corpus.SPLITS[20] == "twentyfirst"
-    assert len(logcall_corpus.SPLITS) == 21
 
 
 # A call of each system read from its source, with the file it is in; how many distinct
@@ -2315,3 +2315,152 @@ def test_vagrant_and_logflare_print_after_their_loggers_headers() -> None:
     line, truth = _line_and_truth(endpoint, "logflare")
     assert truth == "[warning] Endpoint query failed for <*>: <*>", truth
     assert line.startswith("[warning] Endpoint query failed for ") and "#{" not in line, line
+
+
+def test_the_twentysecond_split_holds_new_systems_of_languages_the_corpus_has_one_of() -> None:
+    twentysecond, earlier = split_systems("twentysecond")
+    assert set(twentysecond) == {"tigerbeetle", "uptime-kuma", "request-tracker"}
+    assert {s.language for s in twentysecond.values()} == {"zig", "javascript", "perl"}
+    # Languages the corpus had one system each of (Ghostty, Homebridge, SpamAssassin); their
+    # renderers reused: std.log as Ghostty's, template literals as Homebridge's after Uptime
+    # Kuma's label, Perl interpolation as SpamAssassin's with Log::Dispatch's caller after it.
+    for language in ("zig", "javascript", "perl"):
+        assert sum(s.language == language for s in earlier.values()) == 1, language
+    assert {s.style for s in twentysecond.values()} == {"zig", "nodejs", "perl"}
+    assert {s.style for s in twentysecond.values()} <= {s.style for s in earlier.values()}
+    assert not any(s.bare_durations or s.exception_inline for s in twentysecond.values())
+    assert logcall_corpus.SPLITS[21] == "twentysecond"
+    assert len(logcall_corpus.SPLITS) == 22
+
+
+# A call of each system read from its source, with the file it is in; how many distinct
+# formats each holds at least.
+_TWENTYSECOND_CALLS = {
+    "tigerbeetle": (
+        ("src/vsr/replica.zig", "{}: on_request: request collision (client bug)"),
+        550,
+    ),
+    "uptime-kuma": (
+        ("server/model/domain_expiry.js", "No RDAP server found for TLD ${tld}"),
+        300,
+    ),
+    "request-tracker": (
+        ("lib/RT/Ticket.pm", "Tried to load a bogus ticket id: '$id'"),
+        1000,
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_TWENTYSECOND_CALLS))
+def test_the_twentysecond_split_holds_many_calls_each_with_its_arguments(name: str) -> None:
+    calls = logcall_corpus.load_calls(name)
+    known, formats = _TWENTYSECOND_CALLS[name]
+    assert len({c["format"] for c in calls}) >= formats
+    assert known in {(c["file"], c["format"]) for c in calls}
+    for call in calls:
+        assert call["level"] in ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"), call
+        assert "\n" not in call["format"] and call["format"].strip(), call
+        assert len(call["verbs"]) == len(call["args"]), call
+        assert all(verb in call["format"] for verb in call["verbs"]), call
+        if name == "tigerbeetle":
+            # log_with_timestamp: "level(scope): ", the level as std.log spells it.
+            assert call["style"] == "zig", call
+            assert re.fullmatch(r"(debug|info|warning|error)\(\w+\): ", call["label"]), call
+            assert len(call["verbs"]) == len(re.findall(r"(?<!\{)\{[^{}]*\}", call["format"]))
+        elif name == "uptime-kuma":
+            # Logger.log: the module upper-cased in brackets, the level upper-cased.
+            assert call["style"] == "js", call
+            level = call["call"].removeprefix("log.").upper()
+            assert call["label"] == f"[{call['module'].upper()}] {level}: ", call
+        else:
+            # Log::Dispatch's canonical level in brackets; the caller's file and line after.
+            assert call["style"] in ("perl", "perl-sprintf"), call
+            assert re.fullmatch(
+                r"\[(debug|info|notice|warning|error|critical|alert|emergency)\]: ", call["label"]
+            ), call
+            assert call["suffix"] == f" (/opt/rt6/{call['file']}:{call['line']})", call
+
+
+@pytest.mark.parametrize(
+    "name", sorted(s.name for s in SYSTEMS.values() if s.split == "twentysecond")
+)
+def test_the_twentysecond_split_renders_its_full_sample_and_each_line_matches_its_truth(
+    name: str,
+) -> None:
+    for line, truth in full_sample(name):
+        if name == "tigerbeetle":
+            assert re.match(r"(debug|info|warning|error)\(\w+\): ", line), line
+            assert not re.search(r"\{[a-zA-Z0-9:.>]*\}", line), line
+        elif name == "uptime-kuma":
+            assert re.match(r"\[[A-Z0-9_-]+\] (DEBUG|INFO|WARN|ERROR): ", line), line
+            assert "${" not in line, line
+        else:
+            assert re.match(r"\[(debug|info|notice|warning|error|critical)\]: ", line), line
+            assert re.search(r" \(/opt/rt6/[\w/.-]+:\d+\)$", line), line
+            assert truth.endswith(line[line.rindex(" (/opt/rt6/") :]), (line, truth)
+
+
+def test_tigerbeetle_prints_after_its_scope_and_a_replica_as_its_log_prefix() -> None:
+    # src/vsr/replica.zig: self.log_prefix() writes the replica's index and its status's
+    # letter, upper-cased on the primary ("1N"); an op is an integer.
+    newer = {
+        "style": "zig",
+        "label": "debug(replica): ",
+        "format": "{}: jump_to_newer_op: advancing: op={}..{} checksum={x:0>32}..{x:0>32}",
+        "verbs": ["{}", "{}", "{}", "{x:0>32}", "{x:0>32}"],
+        "args": [
+            "self.log_prefix()",
+            "self.op",
+            "header.op - 1",
+            "self.journal.header_with_op(self.op).?.checksum",
+            "header.parent",
+        ],
+        "arg_values": [["0N", "1n", "2n", "1N", "0n", "0v", "1V", "2v", "2r", "1h"]],
+    }
+    for seed in range(5):
+        line, truth = _line_and_truth(newer, "tigerbeetle", seed)
+        assert truth == (
+            "debug(replica): <*>: jump_to_newer_op: advancing: op=<*>..<*> checksum=<*>..<*>"
+        ), truth
+        assert re.fullmatch(
+            r"debug\(replica\): \d[nNvVrh]: jump_to_newer_op: advancing: op=\d+\.\.\d+ "
+            r"checksum=[0-9a-f]{32}\.\.[0-9a-f]{32}",
+            line,
+        ), line
+
+
+def test_uptime_kuma_and_request_tracker_print_around_their_messages() -> None:
+    # server/model/maintenance.js: "Run maintenance id: " + this.id, after the module and
+    # level; Homebridge's calls, with no label, start with their message.
+    run = {
+        "style": "js",
+        "label": "[MAINTENANCE] DEBUG: ",
+        "format": "Run maintenance id: ${this.id}",
+        "verbs": ["${this.id}"],
+        "args": ["this.id"],
+    }
+    line, truth = _line_and_truth(run, "uptime-kuma")
+    assert truth == "[MAINTENANCE] DEBUG: Run maintenance id: <*>", truth
+    assert re.fullmatch(r"\[MAINTENANCE\] DEBUG: Run maintenance id: \S+", line), line
+    bare = {key: value for key, value in run.items() if key != "label"}
+    assert _line_and_truth(bare, "homebridge")[1] == "Run maintenance id: <*>"
+    # lib/RT/Ticket.pm: Log::Dispatch's "[debug]: ", the message, the caller's file and line.
+    bogus = {
+        "style": "perl",
+        "label": "[debug]: ",
+        "format": "Tried to load a bogus ticket id: '$id'",
+        "verbs": ["$id"],
+        "args": ["$id"],
+        "suffix": " (/opt/rt6/lib/RT/Ticket.pm:188)",
+    }
+    line, truth = _line_and_truth(bogus, "request-tracker")
+    assert (
+        truth == "[debug]: Tried to load a bogus ticket id: '<*>' (/opt/rt6/lib/RT/Ticket.pm:188)"
+    )
+    assert re.fullmatch(
+        r"\[debug\]: Tried to load a bogus ticket id: '[^']+' \(/opt/rt6/lib/RT/Ticket\.pm:188\)",
+        line,
+    ), line
+    # SpamAssassin's calls have no suffix.
+    plain = {key: value for key, value in bogus.items() if key not in ("label", "suffix")}
+    assert _line_and_truth(plain, "spamassassin")[1] == "Tried to load a bogus ticket id: '<*>'"
