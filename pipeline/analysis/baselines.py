@@ -16,6 +16,9 @@ from pipeline.analysis.counts import binomial_z, volume_z
 # A window after an incident still this share as far out as the excursion went (on its side)
 # is the incident going on, not a level traffic settled at.
 _EXCURSION_SHARE = 0.6
+# A window of an excursion still this far out on its side (though within three z, so it is
+# learned) does not end it (``VolumeBaseline(bridge=True)``).
+_EXCURSION_BRIDGE_Z = 2.0
 # A cycle is looked for between these lengths (windows), in a history holding it three times,
 # and refitted this often.
 _CYCLE_MIN, _CYCLE_MAX, _CYCLES = 12, 480, 3
@@ -37,6 +40,7 @@ class VolumeBaseline:
 
     __slots__ = (
         "alpha",
+        "bridge",
         "dev",
         "dev_alpha",
         "level",
@@ -51,13 +55,21 @@ class VolumeBaseline:
     )
 
     def __init__(
-        self, alpha: float, dev_alpha: float, relearn: int = 30, min_rise: float = 5.0
+        self,
+        alpha: float,
+        dev_alpha: float,
+        relearn: int = 30,
+        min_rise: float = 5.0,
+        bridge: bool = True,
     ) -> None:
         self.alpha = alpha
         self.dev_alpha = dev_alpha
         self.relearn = relearn
         # A rise of fewer lines than this is always learned (see ``update``).
         self.min_rise = min_rise
+        # A bursty window of an excursion, within three z but still ``_EXCURSION_BRIDGE_Z``
+        # out on its side, does not end it: the incident going on is not where traffic settled.
+        self.bridge = bridge
         self.level = 0.0
         self.dev = 0.0
         self.n = 0
@@ -175,7 +187,8 @@ class VolumeBaseline:
                 self.prior, self.prior_age = self.level, 0
                 self.level, self.outside, self.peak = x, 0, 0.0
             return
-        self.outside, self.peak = 0, 0.0
+        if not (self.bridge and self.outside * z >= _EXCURSION_BRIDGE_Z * abs(self.outside)):
+            self.outside, self.peak = 0, 0.0
         # Faster while young, as the level: a short warm-up must not leave bursty traffic
         # looking calm.
         self.dev += max(self.dev_alpha, 1.0 / self.n) * (abs(resid) - self.dev)

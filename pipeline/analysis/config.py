@@ -140,6 +140,11 @@ class AnalysisConfig:
     # mean's: a negative over-dispersion estimate (calm low counts) counts as zero (False: it
     # cancelled part of it, as before 2026-12-05).
     step_run_poisson_floor: bool = True
+    # A window of a volume excursion (an incident beyond three z) that is within three z but
+    # still two z out on the excursion's side does not end it: re-anchoring after the incident
+    # must not take the incident's own windows for the level traffic settled at (False: any
+    # window within three z ended it, as before 2026-12-05's eighth session).
+    excursion_bridge: bool = True
 
     # Half-space trees (river): one observation per closed window.
     hst_trees: int = 10

@@ -67,7 +67,10 @@ class ServiceDetector:
         self.closed_windows = 0
         self.silent_windows = 0
         self.volume = VolumeBaseline(
-            config.baseline_alpha, config.deviation_alpha, min_rise=config.min_spike_lines
+            config.baseline_alpha,
+            config.deviation_alpha,
+            min_rise=config.min_spike_lines,
+            bridge=config.excursion_bridge,
         )
         self.error_rate = RateBaseline(config.error_rate_alpha, config.error_rate_lines)
         self.shares = TemplateShares(config.share_alpha, config.max_templates_per_service)
