@@ -9,7 +9,9 @@ instead of its ``<*>``; a later message that differs turns it back into a variab
 template with several shapes (lists of several lengths) shows the pins they all hold alike.
 Messages the caches answered count too when every pin is a small number (a worker's ``#0``).
 A key's value is no pin, but for a snake_case name quoted after a key (``stage="sending"``),
-which shows only after ``KEYED_FACTOR`` times as many messages.
+which shows only after ``KEYED_FACTOR`` times as many messages. The file and line of the call
+that logged (``(/opt/rt6/lib/RT/Ticket.pm:188)``) is a pin, though a path and a value after a
+colon are none elsewhere; repeats count for it, and it shows after ``LOCATED_AFTER`` messages.
 """
 
 from __future__ import annotations
@@ -34,8 +36,14 @@ _SHAPE_MASKS = frozenset(
 _KEYED = re.compile(r"[\w>][=:][\"']?<\*>")
 # A name quoted after a key shows after this many times min_constant_messages (late).
 KEYED_FACTOR = 3
+# A source location shows after this many messages (at most min_constant_messages).
+LOCATED_AFTER = 2
 # A lower-case name of the code, its words joined by underscores or none.
 _CODE_NAME = re.compile(r"[a-z]+(?:_[a-z]+)*")
+# A path and a line number: where the call that logged is.
+_LOCATION = WILDCARD + ":" + WILDCARD
+# No letter: Java's ``/10.0.0.1:7000`` (an address and port printed as a path) is no file.
+_NO_LETTER = re.compile(r"[^A-Za-z]*")
 # Four digits or more: a line number, port, pid or generated id, even when it repeats.
 _LONG_NUMBER = re.compile(r"\d{4}")
 # A path in the standard file system hierarchy names a file: a value, even when it repeats.
@@ -47,6 +55,8 @@ _FILE_ROOTS = frozenset(
 
 def can_be_constant(masked: str, values: Values) -> bool:
     """True if the text of a masked token could be constant text of a format."""
+    if _source_location(masked, values):
+        return True
     # A null id (``ID="0000000000000000"``, a nil UUID): no generated id, port or line number
     # is all zeros, so when every message has it, it is the format's constant, keyed or not.
     if values and values[0][1][:4] == "0000" and all(_null_id(text) for _, text in values):
@@ -65,6 +75,21 @@ def can_be_constant(masked: str, values: Values) -> bool:
         if name == "path" and text.lstrip("/").split("/", 1)[0] in _FILE_ROOTS:
             return False
     return True
+
+
+def _source_location(masked: str, values: Values) -> bool:
+    """True for a path glued by ``:`` to a number, the file and line of the call that logged
+    (Request Tracker's ``(/opt/rt6/lib/RT/Ticket.pm:188)``, ``%(pathname)s:%(lineno)d``): the
+    same for every message of the call, so it is constant text when every message has it,
+    though paths under the file system's roots and numbers of four digits are values
+    elsewhere. A file's path has a letter."""
+    return (
+        len(values) == 2
+        and values[0][0] == "path"
+        and values[1][0] == "num"
+        and _LOCATION in masked
+        and not _NO_LETTER.fullmatch(values[0][1])
+    )
 
 
 def _null_id(text: str) -> bool:
@@ -115,11 +140,13 @@ def keep_pins(pins: Pins, tokens: list[str], values: Values) -> bool:
 
 def counts_repeats(pins: Pins) -> bool:
     """True if every pin's value is a small unsigned number (Fluentd's worker ``#0``, a status
-    code written in the call) or a null id (FoundationDB's ``ID="0000000000000000"``): then a
-    message a cache answered, one that repeats another, counts towards showing them. A
-    repeated quoted text, host, path, version or word is as often one value met again (a
-    retried call) as the format's constant."""
+    code written in the call), a null id (FoundationDB's ``ID="0000000000000000"``) or a source
+    location (``Ticket.pm:188``): then a message a cache answered, one that repeats another,
+    counts towards showing them. A repeated quoted text, host, path, version or word is as
+    often one value met again (a retried call) as the format's constant."""
     for masked, text in pins.values():
+        if _location_pin(masked, text):
+            continue  # a source location (see _source_location): its call's every message has it
         before, wildcard, after = masked.partition(WILDCARD)
         if not wildcard or WILDCARD in after:
             return False
@@ -127,6 +154,27 @@ def counts_repeats(pins: Pins) -> bool:
         if not (value.isdecimal() and (len(value) < 4 or _null_id(value))):
             return False
     return True
+
+
+def located(pins: Pins) -> Pins:
+    """The pins that are source locations (see _source_location): they show after
+    ``LOCATED_AFTER`` messages, before the others, as a call's location is the call's."""
+    return {
+        index: (masked, text)
+        for index, (masked, text) in pins.items()
+        if _location_pin(masked, text)
+    }
+
+
+def _location_pin(masked: str, text: str) -> bool:
+    """True if a pin is a source location: ``<*>:<*>`` its only variables, a letter in the
+    path."""
+    before, location, after = masked.partition(_LOCATION)
+    if not location or WILDCARD in before + after:
+        return False
+    return (
+        _NO_LETTER.fullmatch(text[len(before) : len(text) - len(after)].rpartition(":")[0]) is None
+    )
 
 
 def late(pins: Pins) -> bool:

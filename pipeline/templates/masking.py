@@ -169,6 +169,8 @@ _DIGITS = re.compile(r"\d")
 _DIGIT_RUNS = re.compile(r"(\d+)")
 # The value of key=value that is a time of day or a duration written like one: 00:00:01.
 _TIME_VALUE = re.compile(r"\d{1,2}:\d{2}:\d{2}(?:[.,]\d+)?")
+# The value of key=value that is a range or a ratio of two numbers: 5..9, 7/32.
+_NUMBER_PAIR = re.compile(r"(\d+)(\.\.|/)(\d+)")
 _KEY_VALUE = re.compile(r"([A-Za-z_][\w.-]*)=([^\s,;&)\]}\"']+)")
 
 Values = tuple[tuple[str, str], ...]
@@ -338,6 +340,12 @@ class Masker:
                     fields = _DIGIT_RUNS.split(value)
                     values.extend((key, field) for field in fields[1::2])
                     return f"{key}={WILDCARD.join(fields[0::2])}"
+                pair = _NUMBER_PAIR.fullmatch(value)
+                if pair is not None:
+                    # Two numbers joined by ``..`` or ``/`` (TigerBeetle's ``op=5..9``, a count
+                    # of a total, ``clients=7/32``) are two values, as a format writes them.
+                    values.extend(((key, pair[1]), (key, pair[3])))
+                    return f"{key}={WILDCARD}{pair[2]}{WILDCARD}"
                 values.append((key, value))
                 return f"{key}={WILDCARD}"
             if group == "timestamp":

@@ -37,12 +37,14 @@ from typing import Any
 from pipeline.templates.config import MinerConfig
 from pipeline.templates.constants import (
     KEYED_FACTOR,
+    LOCATED_AFTER,
     counts_repeats,
     early,
     first_pins,
     has_digits,
     keep_pins,
     late,
+    located,
     pinned,
 )
 from pipeline.templates.ids import template_id
@@ -180,6 +182,8 @@ class ServiceMiner:
         self._max_parameters = config.max_parameters
         self._threshold = config.similarity_threshold
         self._constant_after = config.min_constant_messages
+        # Source locations show sooner (constants.located), never later than the others.
+        self._located_after = min(LOCATED_AFTER, config.min_constant_messages)
         # Messages up to this length are cached (-1: none are).
         self._cached_chars = config.max_cached_message_chars if config.max_cached_messages else -1
         self._cached_messages = config.max_cached_messages
@@ -360,16 +364,20 @@ class ServiceMiner:
             # Several shapes (lengths of a list or of free text): their messages count
             # together, and a pin shows where every shape holds it alike.
             total = sum(other.seen for other in shapes)
+            soon = self._located_after
             if (
-                (dropped and total > after)
+                (dropped and total > soon)
                 or total == after
+                or (total == soon and located(shape.pins))
                 or (total == after * KEYED_FACTOR and late(shape.pins))
             ):
                 return self._rename(shape.template)
             return None
+        soon = self._located_after
         if (
-            (dropped and seen >= after)
+            (dropped and seen >= soon)
             or (seen + 1 == after and shape.pins)
+            or (seen + 1 == soon and located(shape.pins))
             or (seen + 1 == after * KEYED_FACTOR and late(shape.pins))
         ):
             return self._rename(shape.template)
@@ -386,10 +394,10 @@ class ServiceMiner:
         after = self._constant_after
         shapes = shape.template.shapes
         if len(shapes) != 1:
-            if sum(other.seen for other in shapes) == after:
-                return self._rename(shape.template)
-            return None
-        return self._rename(shape.template) if seen == after else None
+            seen = sum(other.seen for other in shapes)
+        if seen == after or (seen == self._located_after and located(shape.pins)):
+            return self._rename(shape.template)
+        return None
 
     def _shown(self, shape: Shape) -> list[str]:
         """The tokens a template is rendered from: its pins shown once they held long enough."""
@@ -400,18 +408,21 @@ class ServiceMiner:
         if len(shapes) == 1:
             seen = shape.seen
             if seen < after:
-                return shape.tokens
-            pins = shape.pins if seen >= after * KEYED_FACTOR else early(shape.pins)
+                pins = located(shape.pins) if seen >= self._located_after else None
+            else:
+                pins = shape.pins if seen >= after * KEYED_FACTOR else early(shape.pins)
             return pinned(shape.tokens, shape.general, pins) if pins else shape.tokens
         total = sum(other.seen for other in shapes)
-        if total < after:
+        if total < self._located_after:
             return shape.tokens
         common = {
             index: pin
             for index, pin in shape.pins.items()
             if all(other.pins.get(index) == pin for other in shapes)
         }
-        if total < after * KEYED_FACTOR:
+        if total < after:
+            common = located(common)
+        elif total < after * KEYED_FACTOR:
             common = early(common)
         return pinned(shape.tokens, shape.general, common) if common else shape.tokens
 

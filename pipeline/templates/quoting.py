@@ -173,6 +173,14 @@ def _angled_end(raw: list[str], index: int) -> int | None:
 _NEEDLESS_QUOTES = re.compile(r'[A-Za-z_][\w.-]*="[\w.:/-]+"')
 # A key's bare value at the start of a token (the tokens joined by newlines, one search).
 _BARE_VALUE_IN = re.compile(r'^[A-Za-z_][\w.-]*=[^"\'\n]', re.MULTILINE)
+# A quoted word that no logger quoting only what needs quotes would quote (logfmt, slog,
+# hclog, logrus: ASCII letters, digits and ``-._/@^+`` only), but for a message key's text
+# (``msg="done"``); the tokens joined by newlines, one search. Its logger quotes every string,
+# Fluentd's ``value="zfs" error_class=EPIPE error="Broken pipe"`` (Ruby's inspect), whatever
+# it leaves bare.
+_QUOTED_STRING_IN = re.compile(
+    r'^(?!(?:msg|message)=)[A-Za-z_][\w.-]*="[A-Za-z0-9_\-./@^+]+"$', re.MULTILINE
+)
 # A key's value that logrus' text formatter quoted: it holds a character other than letters,
 # digits and ``-._/@^+`` (``addr="10.0.0.1:80"``, ``key="sha256:9f86"``).
 _LOGRUS_QUOTED = re.compile(r'[\[({]?[A-Za-z_][\w.-]*="[^"]*[^\w\-./@^+"][^"]*"[\])},;]*')
@@ -214,6 +222,9 @@ def unquote_spaced_values(raw: list[str], tokens: list[str]) -> None:
 
 
 def _quotes_every_value(raw: list[str]) -> bool:
-    if _BARE_VALUE_IN.search("\n".join(raw)) is not None:
+    joined = "\n".join(raw)
+    if _QUOTED_STRING_IN.search(joined) is not None:
+        return True
+    if _BARE_VALUE_IN.search(joined) is not None:
         return False
     return any(_NEEDLESS_QUOTES.fullmatch(token) is not None for token in raw)

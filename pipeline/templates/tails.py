@@ -18,7 +18,8 @@ exception =>java.net.ConnectException: ...``): what follows them is the cause, f
 
 The head must hold at least two plain words (``Received disconnect from <*>:``), one of them
 not a label itself: a single label (``ciod:``, a component or function name), and a chain of
-them (``debug: cache:``, a severity and a facility), is often followed by events of its own,
+them (``debug: cache:``, a severity and a facility; a word in brackets, ``[MONITOR] DEBUG:``, a
+module's tag and a severity), is often followed by events of its own,
 and so is a lower-case name and a label opening the message (``ceph plugin:``, C's ``"%s
 plugin: "``, also with labels after it: ``java plugin: jtoc_value:``), the sender's name,
 and a head whose every word is followed by a value (``File <*> line <*> (drive <*>):``), a
@@ -98,7 +99,10 @@ def all_head_ends(tokens: list[str]) -> tuple[list[int], list[int]]:
         for token in tokens[start : end + 1]:
             if _plain_word(token):
                 words += 1
-                sentence = sentence or token[-1] != ":"
+                # A word in brackets (``[MONITOR]``, a module's tag in front) is a label.
+                sentence = sentence or (
+                    token[-1] != ":" and not (token[0] == "[" and token[-1] == "]")
+                )
         start = end + 1
         last = tokens[end]
         if last[-1:] not in _ENDS:  # a cause's two words, or before an arrow

@@ -29,7 +29,8 @@ def differ_in_words(mine: str, theirs: str) -> bool:
     ``Link ok`` / ``Link error`` and ``tty=NODEVssh`` / ``tty=:<*>`` differ in words;
     ``<*>:<*>`` / ``<*>``, ``user=<*>`` / ``user=guest`` (a key whose value is masked
     elsewhere) and ``mode=fast`` / ``mode=safe`` (one key's value) do not. A token with two
-    or more variables counts as a value as a whole.
+    or more variables counts as a value as a whole, but for a key's against a plain word
+    (``rtt=<*>..<*>`` / ``stopped``).
     """
     if _quoted_apart(mine, theirs):
         # What is quoted differs ("EBUSY" / "EACCES", 'get' / 'put'): a quoted value.
@@ -51,7 +52,11 @@ def differ_in_words(mine: str, theirs: str) -> bool:
             return _VALUE_CHARS.sub("", mine.replace(WILDCARD, "")) != _VALUE_CHARS.sub(
                 "", theirs.replace(WILDCARD, "")
             )
-        return False
+        # A key's values (``rtt=<*>..<*>``) against a word without one (``stopped``): a key
+        # is a word of the event.
+        return (WILDCARD not in mine and KEY.match(theirs) is not None) or (
+            WILDCARD not in theirs and KEY.match(mine) is not None
+        )
     if (
         "://" in mine
         and "://" in theirs
