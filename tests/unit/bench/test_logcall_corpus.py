@@ -77,8 +77,8 @@ def test_the_novel_split_holds_four_new_systems_each_of_its_own_convention() -> 
     assert {s.language for s in novel.values()} == {"rust", "javascript", "java", "go"}
     assert {s.style for s in novel.values()} == {"tracing", "nodejs", "jboss", "zerolog"}
     # Conventions no earlier system has; the sixteenth and twentieth reuse tracing (Vector,
-    # Qdrant), the twentysecond nodejs (Uptime Kuma).
-    reusing = ("novel", "sixteenth", "twentieth", "twentysecond")
+    # Qdrant), the twentysecond and twentythird nodejs (Uptime Kuma, Zigbee2MQTT).
+    reusing = ("novel", "sixteenth", "twentieth", "twentysecond", "twentythird")
     earlier_styles = {s.style for s in SYSTEMS.values() if s.split not in reusing}
     assert not {s.style for s in novel.values()} & earlier_styles
     assert logcall_corpus.SPLITS[4:6] == ("novel", "sixth")
@@ -139,11 +139,13 @@ def test_the_tenth_split_holds_new_systems_of_conventions_no_earlier_one_has() -
     tenth, earlier = split_systems("tenth")
     assert set(tenth) == {"thanos", "cloudnativepg", "patroni", "lsyncd"}
     assert {s.language for s in tenth.values()} == {"go", "python", "lua"}
-    assert "lua" not in {s.language for s in earlier.values()}
+    # The twentythird reuses lua and labelled (KOReader).
+    before = {s.name: s for s in earlier.values() if s.split != "twentythird"}
+    assert "lua" not in {s.language for s in before.values()}
     assert {s.style for s in tenth.values()} == {"gokit", "logr", "labelled"}
     # New when the tenth split was made; the fourteenth and fifteenth reuse go-kit's logfmt
     # (Loki, Cortex).
-    others = {s.style for s in earlier.values() if s.split not in ("fourteenth", "fifteenth")}
+    others = {s.style for s in before.values() if s.split not in ("fourteenth", "fifteenth")}
     assert not {s.style for s in tenth.values()} & others
     assert logcall_corpus.SPLITS[9] == "tenth"
 
@@ -2035,9 +2037,9 @@ def test_the_twentieth_split_holds_new_systems_of_languages_the_corpus_has_littl
     # Serilog's rendering of .NET message templates is new; Rust's log macros and PSR-3 are
     # rendered as Zebra's and MediaWiki's.
     assert {s.style for s in twentieth.values()} == {"serilog", "tracing", "psr3"}
-    assert {s.style for s in twentieth.values()} - {s.style for s in earlier.values()} == {
-        "serilog"
-    }
+    # The twentythird reuses serilog (Kavita).
+    before = {s.style for s in earlier.values() if s.split != "twentythird"}
+    assert {s.style for s in twentieth.values()} - before == {"serilog"}
     assert not any(s.bare_durations or s.exception_inline for s in twentieth.values())
     assert logcall_corpus.SPLITS[19] == "twentieth"
 
@@ -2324,13 +2326,13 @@ def test_the_twentysecond_split_holds_new_systems_of_languages_the_corpus_has_on
     # Languages the corpus had one system each of (Ghostty, Homebridge, SpamAssassin); their
     # renderers reused: std.log as Ghostty's, template literals as Homebridge's after Uptime
     # Kuma's label, Perl interpolation as SpamAssassin's with Log::Dispatch's caller after it.
+    before = [s for s in earlier.values() if _split_index(s.split) < _split_index("twentysecond")]
     for language in ("zig", "javascript", "perl"):
-        assert sum(s.language == language for s in earlier.values()) == 1, language
+        assert sum(s.language == language for s in before) == 1, language
     assert {s.style for s in twentysecond.values()} == {"zig", "nodejs", "perl"}
     assert {s.style for s in twentysecond.values()} <= {s.style for s in earlier.values()}
     assert not any(s.bare_durations or s.exception_inline for s in twentysecond.values())
     assert logcall_corpus.SPLITS[21] == "twentysecond"
-    assert len(logcall_corpus.SPLITS) == 22
 
 
 # A call of each system read from its source, with the file it is in; how many distinct
@@ -2464,3 +2466,127 @@ def test_uptime_kuma_and_request_tracker_print_around_their_messages() -> None:
     # SpamAssassin's calls have no suffix.
     plain = {key: value for key, value in bogus.items() if key not in ("label", "suffix")}
     assert _line_and_truth(plain, "spamassassin")[1] == "Tried to load a bogus ticket id: '<*>'"
+
+
+def test_the_twentythird_split_holds_new_systems_of_languages_the_corpus_has_little_of() -> None:
+    twentythird, earlier = split_systems("twentythird")
+    assert set(twentythird) == {"zigbee2mqtt", "kavita", "koreader"}
+    # TypeScript (as JavaScript: its errors are JavaScript's), C# and Lua, languages the corpus
+    # had one or two systems each of (Homebridge and Uptime Kuma, Orleans and Jellyfin,
+    # Lsyncd); no new renderer: template literals after Zigbee2MQTT's label as Uptime Kuma's,
+    # Kavita's templates as Jellyfin's, KOReader's joined operands as Lsyncd's.
+    assert {s.language for s in twentythird.values()} == {"javascript", "csharp", "lua"}
+    for language in ("javascript", "csharp", "lua"):
+        assert 1 <= sum(s.language == language for s in earlier.values()) <= 2, language
+    assert {s.style for s in twentythird.values()} == {"nodejs", "serilog", "labelled"}
+    assert {s.style for s in twentythird.values()} <= {s.style for s in earlier.values()}
+    assert not any(s.bare_durations or s.exception_inline for s in twentythird.values())
+    assert logcall_corpus.SPLITS[22] == "twentythird"
+    assert len(logcall_corpus.SPLITS) == 23
+
+
+# A call of each system read from its source, with the file it is in; how many distinct
+# formats each holds at least.
+_TWENTYTHIRD_CALLS = {
+    "zigbee2mqtt": (
+        (
+            "lib/controller.ts",
+            "Starting Zigbee2MQTT version ${info.version} (commit #${info.commitHash})",
+        ),
+        170,
+    ),
+    "kavita": (
+        ("API/Controllers/AccountController.cs", "{UserName} logged in at {Time}"),
+        450,
+    ),
+    "koreader": (
+        ("frontend/docsettings.lua", "DocSettings: data is read from %s"),
+        1200,
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_TWENTYTHIRD_CALLS))
+def test_the_twentythird_split_holds_many_calls_each_with_its_arguments(name: str) -> None:
+    calls = logcall_corpus.load_calls(name)
+    known, formats = _TWENTYTHIRD_CALLS[name]
+    assert len({c["format"] for c in calls}) >= formats
+    assert known in {(c["file"], c["format"]) for c in calls}
+    for call in calls:
+        assert call["level"] in ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"), call
+        assert "\n" not in call["format"] and call["format"].strip(), call
+        assert len(call["verbs"]) == len(call["args"]), call
+        assert all(verb in call["format"] for verb in call["verbs"]), call
+        if name == "zigbee2mqtt":
+            # Its Logger: winston's level, then the namespace ("z2m" unless the call names one).
+            assert call["style"] == "js", call
+            level = call["call"].removeprefix("logger.")
+            assert call["label"] == f"{level}: {call['namespace']}: ", call
+            assert call["namespace"].startswith("z2m"), call
+        elif name == "kavita":
+            # Serilog's {Message:lj}: every value written as it is, no quotes.
+            assert call["style"] == "serilog", call
+            assert call["quoted"] == [False] * len(call["verbs"]), call
+            assert all(re.fullmatch(r"\{[^{}]+\}", verb) for verb in call["verbs"]), call
+        else:
+            # Its logger's level prefix; operands joined, values as %s.
+            assert "style" not in call, call
+            assert call["label"] in ("DEBUG ", "INFO ", "WARN ", "ERROR "), call
+            assert set(call["verbs"]) <= {"%s"}, call
+            assert call["format"].count("%s") >= len(call["verbs"]), call
+
+
+@pytest.mark.parametrize(
+    "name", sorted(s.name for s in SYSTEMS.values() if s.split == "twentythird")
+)
+def test_the_twentythird_split_renders_its_full_sample_and_each_line_matches_its_truth(
+    name: str,
+) -> None:
+    for line, _truth in full_sample(name):
+        if name == "zigbee2mqtt":
+            assert re.match(r"(debug|info|warning|error): z2m(:\w+)*: ", line), line
+            assert "${" not in line, line
+        elif name == "kavita":
+            assert not re.search(r"\{@?[A-Z]\w*\}", line), line
+        else:
+            assert re.match(r"(DEBUG|INFO|WARN|ERROR) ", line), line
+
+
+def test_zigbee2mqtt_kavita_and_koreader_print_as_their_loggers_do() -> None:
+    # lib/mqtt.ts: its namespace "z2m:mqtt" after winston's level, then the template literal.
+    connecting = {
+        "style": "js",
+        "label": "info: z2m:mqtt: ",
+        "format": "Connecting to MQTT server at ${mqttSettings.server}",
+        "verbs": ["${mqttSettings.server}"],
+        "args": ["mqttSettings.server"],
+    }
+    line, truth = _line_and_truth(connecting, "zigbee2mqtt")
+    assert truth == "info: z2m:mqtt: Connecting to MQTT server at <*>", truth
+    assert re.fullmatch(r"info: z2m:mqtt: Connecting to MQTT server at \S+", line), line
+    # API/Controllers/AccountController.cs: {Message:lj} writes a string without quotes,
+    # where Jellyfin's {Message} quotes it.
+    login = {
+        "style": "serilog",
+        "format": "{UserName} attempting to login from {IpAddress}",
+        "verbs": ["{UserName}", "{IpAddress}"],
+        "args": ["loginDto.Username", "HttpContext.Connection.RemoteIpAddress?.ToString()"],
+        "types": [],
+        "quoted": [False, False],
+    }
+    line, truth = _line_and_truth(login, "kavita")
+    assert truth == "<*> attempting to login from <*>", truth
+    assert re.fullmatch(r"[^\s\"]+ attempting to login from [^\s\"]+", line), line
+    quoted = dict(login, quoted=[True, True])
+    line, truth = _line_and_truth(quoted, "jellyfin")
+    assert truth == '"<*>" attempting to login from "<*>"', truth
+    # frontend/docsettings.lua: the level, then the operands joined by a space.
+    read = {
+        "label": "DEBUG ",
+        "format": "DocSettings: data is read from %s",
+        "verbs": ["%s"],
+        "args": ["candidate_path"],
+    }
+    line, truth = _line_and_truth(read, "koreader")
+    assert truth == "DEBUG DocSettings: data is read from <*>", truth
+    assert re.fullmatch(r"DEBUG DocSettings: data is read from \S+", line), line
