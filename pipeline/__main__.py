@@ -7,7 +7,11 @@ import sys
 
 
 def main() -> None:
+    from pipeline.collector import collect_less
     from pipeline.settings import SettingsError, load_settings
+
+    # Before the app and its state exist: see pipeline/collector.py.
+    collect_less()
 
     try:
         settings = load_settings(os.environ)

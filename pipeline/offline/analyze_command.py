@@ -8,9 +8,7 @@ same run over any iterable of lines, for the benchmark and the tests.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import functools
-import gc
 import os
 import sys
 import time
@@ -25,6 +23,7 @@ from pipeline.analysis.config import AnalysisConfig
 from pipeline.analysis.engine import AnalysisEngine
 from pipeline.analysis.events import WindowReport
 from pipeline.analysis.records import LogRecord, RecordRejected, parse_record, service_of
+from pipeline.collector import fewer_collections
 from pipeline.templates import MinerConfig, ServiceMiners
 
 _MINER_DEFAULTS = MinerConfig()
@@ -114,7 +113,7 @@ def _analyze_lines(
     until: float | None = None,
 ) -> AnalyzeResult:
     result = AnalyzeResult()
-    with _fewer_collections():
+    with fewer_collections():
         records = read_records(lines, result)
         result.records = len(records)
         rows = result.anomaly_rows
@@ -129,21 +128,6 @@ def _analyze_lines(
     result.late = engine.late
     result.summaries = engine.summaries()
     return result
-
-
-@contextlib.contextmanager
-def _fewer_collections() -> Iterator[None]:
-    """Run with the cyclic garbage collector's young generation 140 times larger.
-
-    A run keeps every record until its end and makes millions of short-lived objects, almost
-    none in cycles; at the default threshold (700) the collector keeps walking the growing heap
-    of records, about a fifth of the run (measured on the benchmark's 6 h scenario)."""
-    before = gc.get_threshold()
-    gc.set_threshold(100_000, 50, 100)
-    try:
-        yield
-    finally:
-        gc.set_threshold(*before)
 
 
 def run_records(
