@@ -123,14 +123,20 @@ BUILTIN_MASKS: tuple[tuple[str, str], ...] = (
         rf"|(?<![\w./-]){_PORT_AHEAD}[A-Za-z][A-Za-z0-9-]*\d[A-Za-z0-9-]*(?=:\d{{1,5}}(?![\d:])|/\d{{1,3}}\.)",
     ),
     ("version", r"(?<![\w.])[vV]\d+(?:\.\d+)+[\w-]*"),
-    ("symbol", rf"(?<![\w.-])(?=[ES])(?:{_SYMBOLS})(?![\w.-])"),
+    # A full stop after it ends the sentence (`expiration is set to EINVAL.`, `for EAGAIN...`).
+    ("symbol", rf"(?<![\w.-])(?=[ES])(?:{_SYMBOLS})(?![\w-]|\.\w)"),
     ("hex", rf"{_NO_WORD_BEFORE}0[xX][0-9a-fA-F]+{_NO_WORD_AFTER}"),
     # A full stop after a path ends the sentence (`Could not delete /x/y.`), as after a URL.
     # A slash with no letter or digit after it is punctuation (FoundationDB's closing `/>`).
     (
         "path",
         r"(?<![\w/.])(?!/[^\w\s]*(?!\S))(?:/[^\s/\"'()\[\]{},;=|:]+)+/?(?<!\.)"
-        r"|\b[A-Za-z]:\\[^\s\"'<>|]*",
+        r"|\b[A-Za-z]:\\[^\s\"'<>|]*"
+        # Names joined by slashes with a digit in them, a namespace and a pod or an owner and a
+        # repository (kube-system/web-7f9c-x2, user7/repo3): one value, as a path is; not a
+        # hex id first (two ids: 3d50acb2/1ef062d), nor a host (db-3.cluster/img).
+        r"|(?<![\w/.:@-])(?=[a-z][\w-]*/)(?![0-9a-f]+/)(?=[\w./-]*\d)[a-z][\w-]*(?:/[\w.-]+)+(?<!\.)"
+        r"(?![\w/:@-]|\.\w)",
     ),
     ("duration", rf"{_NO_WORD_BEFORE}-?\d+(?:\.\d+)?{_UNIT_DURATION}{_NO_WORD_AFTER}"),
     ("size", rf"{_NO_WORD_BEFORE}\d+(?:\.\d+)?{_UNIT_SIZE}{_NO_WORD_AFTER}"),

@@ -645,7 +645,7 @@ class ServiceMiner:
             absorbed = []
         elif uncovered[0]:
             # Positions that became variables on values alone: siblings made earlier where a
-            # value there read as words (``team9/<*>`` beside ``team2/proj9``), and that differ
+            # value there read as words (``team9.<*>`` beside ``team2.proj9``), and that differ
             # from this message there only in values, are the same event.
             absorbed = self._absorb_family(best, (tokens, uncovered))
         elif shape_tokens[0] != first and is_subject(first):

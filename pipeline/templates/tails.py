@@ -57,6 +57,24 @@ _ENDS = frozenset(":.")
 # A word that ends a sentence: letters, then a full stop (after a closing bracket or quote:
 # ``live).``), not a dotted name, path or number (``org.x.``, ``v1.``, ``e.g.``).
 _SENTENCE_END = re.compile(r"[(\[\"']?[A-Za-z][a-z]*[)\]\"']?\.")
+# A logger's severity written in front of the message (``DEBUG CreDocument: ...``): a label.
+SEVERITIES = frozenset(
+    [
+        "TRACE",
+        "DEBUG",
+        "INFO",
+        "NOTICE",
+        "WARN",
+        "WARNING",
+        "ERROR",
+        "ERR",
+        "CRIT",
+        "CRITICAL",
+        "FATAL",
+        "ALERT",
+        "EMERG",
+    ]
+)
 # Two words that end a head as a colon does: what follows is the cause, free text (``Remote
 # connection to [<*>] failed with <error>``, ``Failure to finish process fold due to <reason>``).
 _CAUSES = frozenset(
@@ -99,9 +117,12 @@ def all_head_ends(tokens: list[str]) -> tuple[list[int], list[int]]:
         for token in tokens[start : end + 1]:
             if _plain_word(token):
                 words += 1
-                # A word in brackets (``[MONITOR]``, a module's tag in front) is a label.
+                # A word in brackets (``[MONITOR]``, a module's tag in front) is a label, and
+                # so is a severity (``DEBUG CreDocument:``).
                 sentence = sentence or (
-                    token[-1] != ":" and not (token[0] == "[" and token[-1] == "]")
+                    token[-1] != ":"
+                    and not (token[0] == "[" and token[-1] == "]")
+                    and token not in SEVERITIES
                 )
         start = end + 1
         last = tokens[end]

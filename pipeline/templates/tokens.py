@@ -9,6 +9,9 @@ from pipeline.templates.masking import UNIT_TOKENS, WILDCARD
 KEY = re.compile(r"[A-Za-z_][\w.-]*=")
 # A key, possibly in brackets ([key=value], TiKV's and others' fields).
 FIELD_KEY = re.compile(r"[\[({]?[A-Za-z_][\w.-]*=")
+# A key before a value masked in one token and not in the other: ``=`` or ``:`` ends it
+# (``(myId:<*>`` / ``(myId:bb4deea``, a value the masks could not tell).
+_MASKED_FIELD_KEY = re.compile(r"[\[({]?[A-Za-z_][\w.-]*[=:]")
 _CLOSING = {"[": "]", "(": ")", "{": "}"}
 # A key's value masked whole, quoted or not (key=<*>, key="<*>").
 _MASKED_VALUES = frozenset((WILDCARD, f'"{WILDCARD}"', f"'{WILDCARD}'"))
@@ -69,7 +72,7 @@ def differ_in_words(mine: str, theirs: str) -> bool:
         # Names with a number in them (node-17.corp / web-3.corp, invoices-3 / maple-12): the
         # varying word is part of the value.
         return False
-    key = FIELD_KEY.match(mine)
+    key = _MASKED_FIELD_KEY.match(mine)
     if key is not None and theirs.startswith(key.group()):
         cut = len(key.group())
         # A field in brackets ([err="<*>"], (user=bob)) ends where they close.

@@ -50,9 +50,8 @@ def test_an_upper_case_word_after_a_label_and_a_comma_is_its_value(
         _event(f"team-{i}/job-{i}", method) for i, method in enumerate(("PATCH", "TRACE", "PATCH"))
     ]
     templates = mine_all(miners, messages)
-    assert set(templates) == {
-        'msg="Got answer for sync job team-<*>/job-<*>, method: <*>, detail: ok"'
-    }
+    # The job's name with its team (team-0/job-0) is one value (masking's ``path``).
+    assert set(templates) == {'msg="Got answer for sync job <*>, method: <*>, detail: ok"'}
     for message in messages:
         assert_matches(templates[-1], message, miners.config)
 
@@ -235,10 +234,10 @@ def test_a_pin_one_shape_lacks_stays_a_variable(miners: ServiceMiners) -> None:
 
 def test_a_sibling_that_differs_only_in_values_joins_the_event(miners: ServiceMiners) -> None:
     messages = [
-        "Grant team2/proj9 access to the bucket",
-        "Grant team9/proj15 access to the bucket",
-        "Grant team13/proj20 access to the bucket",
-        "Grant team9/proj44 access to the bucket",
+        "Grant team2.proj9 access to the bucket",
+        "Grant team9.proj15 access to the bucket",
+        "Grant team13.proj20 access to the bucket",
+        "Grant team9.proj44 access to the bucket",
     ]
     templates = mine_all(miners, messages)
     assert templates[1:] == ["Grant <*> access to the bucket"] * 3
@@ -258,10 +257,10 @@ def test_a_sibling_led_by_another_subject_joins_the_event(miners: ServiceMiners)
 
 def test_a_sibling_with_a_word_there_stays_apart(miners: ServiceMiners) -> None:
     messages = [
-        "Grant team2/proj9 access to the bucket",
+        "Grant team2.proj9 access to the bucket",
         "Grant Reader access to the bucket",
-        "Grant team9/proj15 access to the bucket",
-        "Grant team13/proj20 access to the bucket",
+        "Grant team9.proj15 access to the bucket",
+        "Grant team13.proj20 access to the bucket",
         "Grant Reader access to the bucket",
     ]
     templates = mine_all(miners, messages)
