@@ -139,8 +139,10 @@ def test_the_tenth_split_holds_new_systems_of_conventions_no_earlier_one_has() -
     tenth, earlier = split_systems("tenth")
     assert set(tenth) == {"thanos", "cloudnativepg", "patroni", "lsyncd"}
     assert {s.language for s in tenth.values()} == {"go", "python", "lua"}
-    # The twentythird reuses lua and labelled (KOReader).
-    before = {s.name: s for s in earlier.values() if s.split != "twentythird"}
+    # The twentythird reuses lua and labelled (KOReader), the twentyfourth labelled (opam,
+    # AppFlowy, Hammerspoon).
+    reusing = ("twentythird", "twentyfourth")
+    before = {s.name: s for s in earlier.values() if s.split not in reusing}
     assert "lua" not in {s.language for s in before.values()}
     assert {s.style for s in tenth.values()} == {"gokit", "logr", "labelled"}
     # New when the tenth split was made; the fourteenth and fifteenth reuse go-kit's logfmt
@@ -2482,7 +2484,6 @@ def test_the_twentythird_split_holds_new_systems_of_languages_the_corpus_has_lit
     assert {s.style for s in twentythird.values()} <= {s.style for s in earlier.values()}
     assert not any(s.bare_durations or s.exception_inline for s in twentythird.values())
     assert logcall_corpus.SPLITS[22] == "twentythird"
-    assert len(logcall_corpus.SPLITS) == 23
 
 
 # A call of each system read from its source, with the file it is in; how many distinct
@@ -2590,3 +2591,144 @@ def test_zigbee2mqtt_kavita_and_koreader_print_as_their_loggers_do() -> None:
     line, truth = _line_and_truth(read, "koreader")
     assert truth == "DEBUG DocSettings: data is read from <*>", truth
     assert re.fullmatch(r"DEBUG DocSettings: data is read from \S+", line), line
+
+
+def test_the_twentyfourth_split_holds_new_systems_of_languages_the_corpus_had_none_of() -> None:
+    twentyfourth, earlier = split_systems("twentyfourth")
+    assert set(twentyfourth) == {"opam", "appflowy", "hammerspoon"}
+    # OCaml, Dart and Objective-C, languages no earlier system is written in; no new renderer:
+    # each call recorded as a printf after its logger's label, rendered as Lsyncd's.
+    assert {s.language for s in twentyfourth.values()} == {"ocaml", "dart", "objc"}
+    assert not {"ocaml", "dart", "objc"} & {s.language for s in earlier.values()}
+    assert {s.style for s in twentyfourth.values()} == {"labelled"}
+    assert {s.style for s in twentyfourth.values()} <= {s.style for s in earlier.values()}
+    assert not any(s.bare_durations or s.exception_inline for s in twentyfourth.values())
+    assert logcall_corpus.SPLITS[23] == "twentyfourth"
+    assert len(logcall_corpus.SPLITS) == 24
+
+
+# A call of each system read from its source, with the file it is in; how many distinct
+# formats each holds at least.
+_TWENTYFOURTH_CALLS = {
+    "opam": (("src/repository/opamDownload.ml", "Downloading %s for %s"), 230),
+    "appflowy": (
+        (
+            "frontend/appflowy_flutter/lib/features/workspace/logic/workspace_bloc.dart",
+            "leave workspace success: %s",
+        ),
+        500,
+    ),
+    "hammerspoon": (
+        (
+            "extensions/wifi/libwifi_watcher.m",
+            "expected hs.wifi.watcher object, found %s",
+        ),
+        500,
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_TWENTYFOURTH_CALLS))
+def test_the_twentyfourth_split_holds_many_calls_each_with_its_arguments(name: str) -> None:
+    calls = logcall_corpus.load_calls(name)
+    known, formats = _TWENTYFOURTH_CALLS[name]
+    assert len(calls) >= 100
+    assert len({c["format"] for c in calls}) >= formats
+    assert known in {(c["file"], c["format"]) for c in calls}
+    for call in calls:
+        assert call["level"] in ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"), call
+        assert "\n" not in call["format"] and call["format"].strip(), call
+        assert len(call["verbs"]) == len(call["args"]), call
+        assert all(verb in call["format"] for verb in call["verbs"]), call
+        assert "style" not in call, call
+        if name == "opam":
+            # OpamConsole.log: its debug section and a space; %a and %t written %s, %S %q,
+            # %b %t.
+            assert call["level"] == "DEBUG", call
+            assert re.fullmatch(r"[\w-]+ ", call["label"]), call
+            assert not {"%a", "%S", "%b"} & set(call["verbs"]), call
+        elif name == "appflowy":
+            # Log.info/debug/trace/warn/error: the message as its Rust core's log gets it,
+            # "[Flutter]: " before it; each interpolated value a %s.
+            assert call["label"] == "[Flutter]: ", call
+            assert set(call["verbs"]) <= {"%s"}, call
+        else:
+            # NSLog (no label) or LuaSkin's console prefix; %@ written %s.
+            assert call["label"] in (
+                "",
+                "ERROR: LuaSkin: ",
+                "** Warning: LuaSkin: ",
+                "LuaSkin: ",
+                "BREADCRUMB: ",
+                "KNOWN BUG: ",
+            ), call
+            assert "%@" not in call["format"], call
+
+
+@pytest.mark.parametrize(
+    "name", sorted(s.name for s in SYSTEMS.values() if s.split == "twentyfourth")
+)
+def test_the_twentyfourth_split_renders_its_full_sample_and_each_line_matches_its_truth(
+    name: str,
+) -> None:
+    for line, _truth in full_sample(name):
+        assert not re.search(r"%[-+ #0-9.]*[a-zA-Z@]", line) or "%" in line, line
+        if name == "opam":
+            assert re.match(r"[\w-]+ \S", line), line
+        elif name == "appflowy":
+            assert line.startswith("[Flutter]: "), line
+            assert "${" not in line, line
+        else:
+            assert "%@" not in line, line
+
+
+def test_opam_appflowy_and_hammerspoon_print_as_their_loggers_do() -> None:
+    # src/repository/opamDownload.ml: opam's section, then the Format string.
+    downloading = {
+        "label": "CURL ",
+        "format": "Downloading %s for %s",
+        "verbs": ["%s", "%s"],
+        "args": ["(OpamSWHID.to_string swhid)", "(OpamStd.Format.pretty_list names)"],
+    }
+    line, truth = _line_and_truth(downloading, "opam")
+    assert truth == "CURL Downloading <*> for <*>", truth
+    assert re.fullmatch(r"CURL Downloading \S+ for .+", line), line
+    # src/format/opamFilter.ml: %S, OCaml's quoted string, recorded as %q.
+    undefined = {
+        "label": "FILTER ",
+        "format": "ERR in replacement: undefined ident %q",
+        "verbs": ["%q"],
+        "args": ["i"],
+    }
+    line, truth = _line_and_truth(undefined, "opam")
+    assert re.fullmatch(r'FILTER ERR in replacement: undefined ident "[^"]*"', line), line
+    # frontend/appflowy_flutter/.../workspace_bloc.dart: Log.info('... ${event.workspaceId}').
+    leave = {
+        "label": "[Flutter]: ",
+        "format": "leave workspace success: %s",
+        "verbs": ["%s"],
+        "args": ["event.workspaceId"],
+    }
+    line, truth = _line_and_truth(leave, "appflowy")
+    assert truth == "[Flutter]: leave workspace success: <*>", truth
+    assert re.fullmatch(r"\[Flutter\]: leave workspace success: \S+", line), line
+    # extensions/wifi/libwifi_watcher.m: LuaSkin's logError, its USERDATA_TAG written in.
+    expected = {
+        "label": "ERROR: LuaSkin: ",
+        "format": "expected hs.wifi.watcher object, found %s",
+        "verbs": ["%s"],
+        "args": ["lua_typename(L, lua_type(L, idx))"],
+    }
+    line, truth = _line_and_truth(expected, "hammerspoon")
+    assert truth == "ERROR: LuaSkin: expected hs.wifi.watcher object, found <*>", truth
+    assert re.fullmatch(r"ERROR: LuaSkin: expected hs\.wifi\.watcher object, found \S+", line)
+    # Hammerspoon/MJAppDelegate.m: NSLog, its date and process left out, no label.
+    clicked = {
+        "label": "",
+        "format": "User double clicked on a Spoon in %s, skipping",
+        "verbs": ["%s"],
+        "args": ["MJConfigDirAbsolute()"],
+    }
+    line, truth = _line_and_truth(clicked, "hammerspoon")
+    assert truth == "User double clicked on a Spoon in <*>, skipping", truth
+    assert re.fullmatch(r"User double clicked on a Spoon in \S+, skipping", line), line
