@@ -145,6 +145,13 @@ class AnalysisConfig:
     # must not take the incident's own windows for the level traffic settled at (False: any
     # window within three z ended it, as before 2026-12-05's eighth session).
     excursion_bridge: bool = True
+    # A job's lines beyond its usual share (``ServiceDetector._track_shifts``' jobs) are no
+    # traffic for what later windows are judged by either: the pooled run of volume z-scores,
+    # the low run and the daily profile (what it learns, and the window it tests) take the
+    # window without them, and a job's window ends a step run and starts none (False: its
+    # whole count, as before 2026-12-05's ninth session, when the window after a job's run
+    # was pooled with the job's own z of 10-16).
+    job_traffic: bool = True
 
     # Half-space trees (river): one observation per closed window.
     hst_trees: int = 10

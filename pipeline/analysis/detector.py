@@ -28,6 +28,7 @@ from pipeline.analysis.rules import (
     STEP_ANCHOR_WINDOWS,
     Candidate,
     error_rate_rule,
+    job_excess,
     new_error_rule,
     pattern_shift_rule,
     share_z,
@@ -240,7 +241,7 @@ class ServiceDetector:
 
         alerted = any(a.kind in ("volume_spike", "volume_drop") for a in stamped)
         self.alert_windows = self.alert_windows + 1 if stamped else 0
-        self._learn(index, acc, fresh, features, vector, volume_z, alerted)
+        self._learn(index, acc, fresh, features, vector, volume_z, alerted, jobs)
         return WindowReport(
             self.name,
             start,
@@ -694,6 +695,7 @@ class ServiceDetector:
         vector: list[float],
         volume_z: float,
         alerted: bool,
+        jobs: set[str],
     ) -> None:
         n = acc.count
         self._pool_shifts(acc)
@@ -717,17 +719,27 @@ class ServiceDetector:
         allowance = int(self.config.max_fresh_share * self.volume.expected())
         trusted = fresh_lines > 0 and self.volume.z(n - min(fresh_lines, allowance)) < 2.0
         run = self.volume_run
-        self._track_low(n, volume_z, self.recurring_volume)
+        # A job's lines beyond its usual share are the job's run, not traffic (the level rule
+        # judges the window without them): the runs and the daily profile take the traffic.
+        # A job's window ends a step run and starts none, as a recurring peak does: the
+        # traffic around a job is no anchor, nor a step from one.
+        traffic, traffic_z, job = n, volume_z, False
+        if jobs and self.config.job_traffic:
+            job_lines = job_excess(acc, jobs, self.volume.expected(), self.shares)
+            if job_lines >= 1:
+                traffic = max(n - round(job_lines), 0)
+                traffic_z, job = self.volume.z(traffic), True
+        self._track_low(traffic, traffic_z, self.recurring_volume)
         # A deploy's new lines are no step either: the level learns them at once.
-        self._track_step(index, n, volume_z, self.recurring_volume or trusted)
+        self._track_step(index, traffic, traffic_z, self.recurring_volume or trusted or job)
         if self.daily is not None:
-            self.daily.add(index, n, self.recurring_volume, alerted)
+            self.daily.add(index, traffic, self.recurring_volume, alerted)
         if self.recurring_volume:
             self.volume_run, self.recurring_volume = [], False
-        elif abs(volume_z) >= 2.0 and (not run or (run[0] > 0) == (volume_z > 0)):
-            self.volume_run = [*run, volume_z][-limit:]
+        elif abs(traffic_z) >= 2.0 and (not run or (run[0] > 0) == (traffic_z > 0)):
+            self.volume_run = [*run, traffic_z][-limit:]
         else:
-            self.volume_run = [volume_z] if abs(volume_z) >= 2.0 else []
+            self.volume_run = [traffic_z] if abs(traffic_z) >= 2.0 else []
         self.history.add(n, volume_z, alerted)
         self.volume.update(n, trusted)
         self.error_rate.update(acc.errors, n)

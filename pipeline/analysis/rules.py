@@ -80,7 +80,12 @@ def volume_rule(
         usual = None if daily is None else daily.expected(acc.index)
         cand = step_run_rule(acc, *step, volume, shares, fresh, config, usual) or cand
     if daily is not None and (cand is None or cand.kind != RECURRING):
-        cand = _daily_rule(acc, daily, history, shares, volume, config, cand)
+        # The profile learns a job's window without the job's lines: so is it judged.
+        traffic = acc.count
+        if jobs and config.job_traffic:
+            job_lines = job_excess(acc, jobs, volume.expected(), shares)
+            traffic -= round(job_lines) if job_lines >= 1 else 0
+        cand = _daily_rule(acc, daily, history, shares, volume, config, cand, max(traffic, 0))
     season = history.seasonal(acc.count, config.cycle_min_fit) if config.cycles else None
     if season is None:
         return cand
@@ -138,11 +143,7 @@ def _level_rule(
         fresh_lines = _fresh_lines(acc, fresh)
         # A job's run on quiet traffic can be a spike of the window's own count and yet too
         # faint for ``recurring`` (below ``spike_z``) -- a job's message is no traffic.
-        job_lines = sum(
-            max(acc.template_counts[t] - expected * shares.share(t), 0.0)
-            for t in jobs
-            if t in acc.template_counts
-        )
+        job_lines = job_excess(acc, jobs, expected, shares)
         known = n - min(fresh_lines, int(config.max_fresh_share * expected)) - round(job_lines)
         traffic = n - round(job_lines)
         z = volume.z(known)
@@ -350,16 +351,17 @@ def _daily_rule(
     volume: VolumeBaseline,
     config: AnalysisConfig,
     cand: Candidate | None,
+    count: int | None = None,
 ) -> Candidate | None:
     """The level rule's candidate, or a spike or drop of the last ``daily_span`` windows
     against the same time on earlier days (``DailyProfile.scan``) when that is stronger. This
     window must be beyond the usual ratios itself, so the sum's tail after an incident is no
-    new one."""
-    scan = daily.scan(acc.index, acc.count)
+    new one. ``count``: the window's traffic (without a job's lines), its count if None."""
+    n = acc.count if count is None else count
+    scan = daily.scan(acc.index, n)
     if scan is None:
         return cand
     z, expected = scan
-    n = acc.count
     # The level baseline must lean the same way (it follows a day that is quieter all along,
     # a weekend, within a few windows; an incident it learns only bit by bit).
     level_z = volume.z(n)
@@ -390,6 +392,21 @@ def _daily_rule(
         float(n),
         listed(acc, shares, volume.expected(), config.top_templates),
         persisted=True,
+    )
+
+
+def job_excess(
+    acc: WindowAccumulator,
+    jobs: frozenset[str] | set[str],
+    expected: float,
+    shares: TemplateShares,
+) -> float:
+    """Lines of a job's templates (``jobs``) beyond their usual share of ``expected``: the
+    job's run, not traffic."""
+    return sum(
+        max(acc.template_counts[t] - expected * shares.share(t), 0.0)
+        for t in jobs
+        if t in acc.template_counts
     )
 
 

@@ -670,3 +670,60 @@ def test_a_calm_estimate_of_a_quiet_services_noise_does_not_make_its_anchor_cert
     # A real rise to 3.8x over five windows is still found.
     rise = step_run_rule(quiet_window(14), [14, 15, 13, 16], anchor, *args)
     assert rise is not None and rise.kind == "volume_spike"
+
+
+def steady_with_a_job(minutes: int, rate: float, seed: int, at: dict[int, int]) -> dict:
+    """About ``rate`` lines a minute (Poisson; ``at[m]`` lines in minute ``m``) and an hourly
+    job of 145 lines of its own message in minutes 10 and 11 of every hour (the daily
+    variant's orders service)."""
+    rng = np.random.default_rng(seed)
+    override = {}
+    for m in range(minutes):
+        c = at.get(m, int(rng.poisson(rate)))
+        mix = [("login", "INFO", round(0.7 * c)), ("token", "INFO", c - round(0.7 * c))]
+        if m % 60 in (10, 11):
+            mix.append(("export", "INFO", 145))
+        override[m] = mix
+    return override
+
+
+NO_JOB_TRAFFIC = dataclasses.replace(AnalysisConfig(), job_traffic=False)
+
+
+@pytest.mark.parametrize("seed", [0, 2, 4])
+def test_a_bursty_window_after_a_jobs_run_is_not_pooled_with_the_jobs_lines(seed: int) -> None:
+    # Traffic of 13 lines a minute, 20 in each of the job's minutes (165 lines with the job's),
+    # then one bursty window of 28 (z about 3.3). Without the job's lines the job's windows
+    # are within two z, so the burst is one window, no spike; pooled with the job's whole
+    # count (z about 16 each) it was one of evidence 1.0 (daily seeds 7-10: five false
+    # flags during or right after the batch job).
+    override = steady_with_a_job(300, 13, seed, {250: 20, 251: 20, 252: 28})
+    _, reports = run(range(300), override=override)
+    assert "volume_spike" not in kinds(reports)
+    _, before = run(range(300), override=override, config=NO_JOB_TRAFFIC)
+    assert 252.0 in kinds(before)["volume_spike"]
+
+
+def test_a_job_s_windows_leave_the_pooled_run_their_traffic_and_start_no_step_run() -> None:
+    override = steady_with_a_job(300, 13, 0, {250: 20, 251: 20})
+    engine, _ = run(range(253), override=override)
+    det = engine.services["api"]
+    # Window 251 (the job's second minute) is the last closed: its z is the traffic's.
+    assert all(abs(z) < 3.0 for z in det.volume_run)
+    assert det.step_run == [] and det.step_anchor is None
+    engine, _ = run(range(253), override=override, config=NO_JOB_TRAFFIC)
+    assert max(det_z for det_z in engine.services["api"].volume_run) > 10.0
+
+
+@pytest.mark.parametrize("seed", [0, 1, 3])
+def test_a_job_s_run_is_no_step_to_sum_the_windows_after_it_with(seed: int) -> None:
+    # Nine lines a minute; 14 in the job's minutes, then 15, 19, 18, 16: each window 1.6-2.1x
+    # but only two to three z off. A step run that starts at the job's first minute summed
+    # the job's 159 lines twice with them (378 lines over four windows, "10x", on daily seed
+    # 10); a job's window ends a step run and starts none, as a recurring peak does.
+    at = {250: 14, 251: 14, 252: 15, 253: 19, 254: 18, 255: 16}
+    override = steady_with_a_job(300, 9, seed, at)
+    _, reports = run(range(300), override=override)
+    assert "volume_spike" not in kinds(reports)
+    _, before = run(range(300), override=override, config=NO_JOB_TRAFFIC)
+    assert {253.0, 254.0} <= set(kinds(before)["volume_spike"])
