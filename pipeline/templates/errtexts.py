@@ -9,7 +9,8 @@ the programs on it print.
 
 Any error is free text after the key that names it: ``err=``, ``error=``, ``catch_up_error=``,
 ``lastErr=`` (Go's and Rust's ``key=%v`` and ``?err`` fields print it unquoted, ``err=Os {
-code: 98, ... }``). Its value runs up to the next ``key=`` field or the end and is one value,
+code: 98, ... }``), and ``error:`` or ``err:`` with the value glued to it (Objective-C's and
+C's ``error:%@``). Its value runs up to the next ``key=`` field or the end and is one value,
 ``err=<*>``, whatever its words (:func:`join_error_values`).
 """
 
@@ -64,7 +65,10 @@ _PHRASES_AFTER = {
     for first in {text.split()[0].lower() for text in _TEXTS}
 }
 # The key of an error (err=, error=, catch_up_error=, lastErr=): its value is free text.
-_ERROR_KEY = re.compile(r"(?:[A-Za-z][\w.-]*[_.-])?(?:err|error)=|[a-z][A-Za-z0-9]*(?:Err|Error)=")
+# Objective-C's and C's ``error:%@`` glue the value to ``error:`` as Go's ``err=%v`` does.
+_ERROR_KEY = re.compile(
+    r"(?:[A-Za-z][\w.-]*[_.-])?(?:err|error)=|[a-z][A-Za-z0-9]*(?:Err|Error)=|(?:err|error):(?=\w)"
+)
 # A number alone (err=0.25) is masked after its key as any number is (masking's kv).
 _NUMBER = re.compile(r"[-+]?\d")
 
@@ -145,8 +149,8 @@ def join_error_values(
     found: list[tuple[int, int]] = []
     index = 0  # the first token not joined yet
     size = len(raw)
-    # Every error key ends in "r=": only tokens holding that are tried, found in one pass.
-    for candidate in [i for i, token in enumerate(raw) if "r=" in token]:
+    # Every error key ends in "r=" or "r:": only tokens holding that are tried, in one pass.
+    for candidate in [i for i, token in enumerate(raw) if "r=" in token or "r:" in token]:
         if candidate < index:
             continue  # inside a value joined already
         index = candidate
@@ -187,7 +191,9 @@ def _join_runs(
     return joined, positions, moved
 
 
-def split_error_value(token: str) -> tuple[str, str]:
-    """(key, value) of a token joined by :func:`join_error_values`."""
-    key, _, value = token.partition("=")
-    return key, value
+def split_error_value(token: str) -> tuple[str, str, str]:
+    """(key, its ``=`` or ``:``, value) of a token joined by :func:`join_error_values`."""
+    match = _ERROR_KEY.match(token)
+    assert match is not None  # only joined tokens come here
+    end = match.end()
+    return token[: end - 1], token[end - 1], token[end:]

@@ -25,6 +25,8 @@ MIN_COMMA_ITEMS = 2
 # An item of a list without brackets: a plain word closed by a comma, and the last item.
 _ITEM = re.compile(r"[a-z][\w.-]*,")
 _LAST_ITEM = re.compile(r"[a-z][\w.-]*")
+# A label in brackets before a colon (``[Flutter]:``, ``[main]:``): a tag, no list of one item.
+_LABEL = re.compile(r"\[[A-Za-z][\w.-]*\]:")
 
 
 def bracket_runs(tokens: list[str]) -> list[tuple[int, int]]:
@@ -41,6 +43,9 @@ def bracket_runs(tokens: list[str]) -> list[tuple[int, int]]:
                 index = end + 1
             else:
                 index += 1
+            continue
+        if _LABEL.fullmatch(tokens[index]):
+            index += 1
             continue
         depth = 0
         end = index

@@ -1289,6 +1289,8 @@ class ServiceMiner:
             # Words differing everywhere but in the first token leave no event words: the
             # calls of one component (``pool <*> <*> <*>``), not one event's values.
             return False
+        if plain > 1 and _calls_before_tail(mine, tokens, words):
+            return False
         needed = self._config.min_distinct_words + 2 * max(plain - 1, 0) - (0 if plain else 1)
         if (
             len(labelled) == 1
@@ -1671,6 +1673,13 @@ def _crossed(mine: list[str], theirs: list[str], limit: int) -> list[int]:
         else:
             return []
     return found if mine_general else []
+
+
+def _calls_before_tail(mine: list[str], tokens: list[str], words: list[int]) -> bool:
+    """True if the words differ only in a head ending in ``:`` (tails.head_ends) after which
+    both messages go on alike (``Failed to get cloud config: <error>`` / ``Failed to read
+    workspace members: <error>``): the same value after different calls, not values of one."""
+    return any(words[-1] <= end and mine[end + 1 :] == tokens[end + 1 :] for end in head_ends(mine))
 
 
 def _has_letters(token: str) -> bool:

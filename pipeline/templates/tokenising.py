@@ -182,7 +182,7 @@ class Tokeniser:
                 raw, errors = found
                 common = False
         keyed: set[int] = set()
-        if not spans and "r=" in message:
+        if not spans and ("r=" in message or "r:" in message):
             values_found = join_error_values(raw, errors)
             if values_found is not None:
                 # The value of an error key is one value, free text (errtexts.py); no recipe.
@@ -330,8 +330,8 @@ class Tokeniser:
         values: Values = []
         for index, token in enumerate(raw):
             if index in keyed:
-                key, error = split_error_value(token)
-                tokens.append(f"{key}={WILDCARD}")
+                key, separator, error = split_error_value(token)
+                tokens.append(f"{key}{separator}{WILDCARD}")
                 values.append((key, error))
                 continue
             if index in errors:
