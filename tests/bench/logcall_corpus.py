@@ -75,7 +75,10 @@ after its level (``DEBUG ``) rendered as Lsyncd's; the twentyfourth neither: opa
 ``Format`` strings after its debug section (``CURL ``), AppFlowy's Dart string interpolation
 as its release build hands it to its Rust core's log (``[Flutter]: ``) and Hammerspoon's
 Objective-C ``NSLog`` and LuaSkin formats after its console's prefix (``** Warning: LuaSkin: ``),
-each recorded as a printf after a label and rendered as Lsyncd's.
+each recorded as a printf after a label and rendered as Lsyncd's; the twentyfifth neither:
+restic's Go ``debug.Log`` printf formats rendered as Gitea's, Luigi's Python ``logging`` ``%``
+formats rendered as Home Assistant's and DolphinScheduler's SLF4J ``{}`` formats rendered as
+ZooKeeper's.
 Each value is drawn by what its argument is (an error, a path, a state, a list, a name with a
 number in it...), judged from its verb and the argument's name; values repeat as they do in
 real logs (a state has a few values, a counter is new every time).
@@ -83,7 +86,7 @@ real logs (a state has a few values, a counter is new every time).
 The truth of a line is its format with every value written ``<*>`` (the constant text, quotes
 and keys stay), corrected with the Loghub-2.0 rules as the Loghub samples are.
 
-Systems are split in twenty-four: ``tuning`` (looked at while the miner is changed), ``held-out``
+Systems are split in twenty-five: ``tuning`` (looked at while the miner is changed), ``held-out``
 (only summary rows are read), ``fresh`` (added after the miner was changed for this
 benchmark and measured once, to replace held-out rows that had led to changes), ``unseen``
 (added once all three had been looked at, never run through a miner before their first
@@ -138,7 +141,11 @@ measurement) and ``twentyfourth`` (added on 2026-12-05 with all twenty-three loo
 someone who did not change the miner, in a copy of the tree the round's helper could not see,
 of a package manager, a note-taking app and a desktop automation tool in three languages the
 corpus had none of, OCaml, Dart and Objective-C, never run through a miner before its first
-measurement: the clean split for judging the next round of miner changes). Run
+measurement) and ``twentyfifth`` (added on 2026-12-05 with all twenty-four looked at, by
+someone who did not change the miner, in a copy of the tree the round's helper could not see,
+of a backup program, a workflow scheduler and a workflow orchestration platform in three of
+the most common server languages, Go, Python and Java, never run through a miner before its
+first measurement: the clean split for judging the next round of miner changes). Run
 ``python tests/bench/logcall_corpus.py --out DIR`` to write
 ``DIR/<split>/<system>/<system>_2k.log_structured_corrected.csv`` (columns ``Content`` and
 ``EventTemplate``), the layout of the Loghub samples that ``bench_templates.py`` reads.
@@ -223,11 +230,13 @@ class System:
     # "{Message:lj}" writes a string) and labelled (KOReader's Lua operands joined, "DEBUG ");
     # the twentyfourth labelled thrice (opam's OCaml Format strings after its section, "CURL ",
     # AppFlowy's Dart interpolation after "[Flutter]: ", Hammerspoon's Objective-C
-    # formats after "** Warning: LuaSkin: ")
+    # formats after "** Warning: LuaSkin: "); the twentyfifth printf twice (restic's Go
+    # debug.Log, Luigi's Python logging) and slf4j (DolphinScheduler)
     style: str
     # tuning, held-out, fresh, unseen, novel, sixth, seventh, eighth, ninth, tenth, eleventh,
     # twelfth, thirteenth, fourteenth, fifteenth, sixteenth, seventeenth, eighteenth,
-    # nineteenth, twentieth, twentyfirst, twentysecond, twentythird or twentyfourth
+    # nineteenth, twentieth, twentyfirst, twentysecond, twentythird, twentyfourth or
+    # twentyfifth
     split: str
     # An exception passed to the call is printed on the message's line after " =>" (Solr's
     # log4j2 layout); elsewhere its trace goes on later lines.
@@ -325,6 +334,9 @@ SYSTEMS: dict[str, System] = {
         System("opam", "ocaml", "labelled", "twentyfourth"),
         System("appflowy", "dart", "labelled", "twentyfourth"),
         System("hammerspoon", "objc", "labelled", "twentyfourth"),
+        System("restic", "go", "printf", "twentyfifth"),
+        System("luigi", "python", "printf", "twentyfifth"),
+        System("dolphinscheduler", "java", "slf4j", "twentyfifth"),
     )
 }
 
@@ -353,6 +365,7 @@ SPLITS = (
     "twentysecond",
     "twentythird",
     "twentyfourth",
+    "twentyfifth",
 )
 
 # A piece of a line: its text and whether it is a value (``<*>`` in the truth).

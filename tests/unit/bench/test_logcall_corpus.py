@@ -2604,7 +2604,6 @@ def test_the_twentyfourth_split_holds_new_systems_of_languages_the_corpus_had_no
     assert {s.style for s in twentyfourth.values()} <= {s.style for s in earlier.values()}
     assert not any(s.bare_durations or s.exception_inline for s in twentyfourth.values())
     assert logcall_corpus.SPLITS[23] == "twentyfourth"
-    assert len(logcall_corpus.SPLITS) == 24
 
 
 # A call of each system read from its source, with the file it is in; how many distinct
@@ -2732,3 +2731,113 @@ def test_opam_appflowy_and_hammerspoon_print_as_their_loggers_do() -> None:
     line, truth = _line_and_truth(clicked, "hammerspoon")
     assert truth == "User double clicked on a Spoon in <*>, skipping", truth
     assert re.fullmatch(r"User double clicked on a Spoon in \S+, skipping", line), line
+
+
+def test_the_twentyfifth_split_holds_mainstream_systems_of_the_most_common_server_languages() -> (
+    None
+):
+    twentyfifth, earlier = split_systems("twentyfifth")
+    assert set(twentyfifth) == {"restic", "luigi", "dolphinscheduler"}
+    # Go, Python and Java, each with a convention the corpus renders already: restic's Go
+    # debug.Log printf as Gitea's, Luigi's Python logging as Home Assistant's,
+    # DolphinScheduler's SLF4J as ZooKeeper's; no new renderer.
+    assert {s.language for s in twentyfifth.values()} == {"go", "python", "java"}
+    assert {s.style for s in twentyfifth.values()} == {"printf", "slf4j"}
+    assert {s.style for s in twentyfifth.values()} <= {s.style for s in earlier.values()}
+    assert not any(s.bare_durations or s.exception_inline for s in twentyfifth.values())
+    assert logcall_corpus.SPLITS[24] == "twentyfifth"
+    assert len(logcall_corpus.SPLITS) == 25
+
+
+# A call of each system read from its source, with the file it is in; how many distinct
+# formats each holds at least.
+_TWENTYFIFTH_CALLS = {
+    "restic": (("internal/backend/cache/backend.go", "download %v finished"), 340),
+    "luigi": (("luigi/contrib/bigquery.py", "View SQL: %s"), 165),
+    "dolphinscheduler": (
+        (
+            "dolphinscheduler-api/src/main/java/org/apache/dolphinscheduler/api/interceptor/"
+            "LoginHandlerInterceptor.java",
+            "user does not exist",
+        ),
+        1400,
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_TWENTYFIFTH_CALLS))
+def test_the_twentyfifth_split_holds_many_calls_each_with_its_arguments(name: str) -> None:
+    calls = logcall_corpus.load_calls(name)
+    known, formats = _TWENTYFIFTH_CALLS[name]
+    assert len(calls) >= 180
+    assert len({c["format"] for c in calls}) >= formats
+    assert known in {(c["file"], c["format"]) for c in calls}
+    for call in calls:
+        assert call["level"] in ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"), call
+        assert "\n" not in call["format"] and call["format"].strip(), call
+        assert "style" not in call and "label" not in call, call
+        if name == "dolphinscheduler":
+            # SLF4J: one {} a hole and its argument, an exception after them its own.
+            holes = call["format"].count("{}")
+            assert call["verbs"] == ["{}"] * holes, call
+            thrown = 1 if call.get("throwable_arg") else 0
+            assert len(call["args"]) == holes + thrown, call
+            assert call["call"].split(".")[1] in ("trace", "debug", "info", "warn", "error")
+        else:
+            assert len(call["verbs"]) == len(call["args"]), call
+            assert all(verb in call["format"] for verb in call["verbs"]), call
+            if name == "restic":
+                # debug.Log, a Go printf shown only in a debug build: every call DEBUG.
+                assert call["call"] == "debug.Log" and call["level"] == "DEBUG", call
+            else:
+                assert not any(verb.startswith("%(") for verb in call["verbs"]), call
+
+
+@pytest.mark.parametrize(
+    "name", sorted(s.name for s in SYSTEMS.values() if s.split == "twentyfifth")
+)
+def test_the_twentyfifth_split_renders_its_full_sample_and_each_line_matches_its_truth(
+    name: str,
+) -> None:
+    for line, truth in full_sample(name):
+        if name == "dolphinscheduler":
+            assert "{}" not in line, line
+        else:
+            assert not re.search(r"%[-+# 0-9.]*[sdvqxr]", truth), truth
+
+
+def test_restic_luigi_and_dolphinscheduler_print_as_their_loggers_do() -> None:
+    # internal/repository/repository.go: restic's debug.Log, a Go printf.
+    read = {
+        "format": "read blob %v/%v from pack %v: wrong data returned, hash is %v",
+        "verbs": ["%v", "%v", "%v", "%v"],
+        "args": ["h.Type", "h.ID", "b.packID.String()", "id"],
+    }
+    line, truth = _line_and_truth(read, "restic")
+    assert truth == "read blob <*>/<*> from pack <*>: wrong data returned, hash is <*>", truth
+    assert re.fullmatch(r"read blob \S+/\S+ from pack \S+: wrong data returned, hash is \S+", line)
+    # luigi/contrib/scalding.py: Python logging's % formatting.
+    building = {
+        "format": "Building job jar: %s",
+        "verbs": ["%s"],
+        "args": ["subprocess.list2cmdline(arglist)"],
+    }
+    line, truth = _line_and_truth(building, "luigi")
+    assert truth == "Building job jar: <*>", truth
+    assert re.fullmatch(r"Building job jar: .+", line), line
+    # dolphinscheduler-api/.../LoginHandlerInterceptor.java: SLF4J with no hole.
+    missing = {"format": "user does not exist", "verbs": [], "args": [], "call": "log.info"}
+    line, truth = _line_and_truth(missing, "dolphinscheduler")
+    assert (line, truth) == ("user does not exist", "user does not exist")
+    # dolphinscheduler-alert-email/.../MailSender.java: a {} hole takes its argument; the
+    # exception after the holes prints its trace on later lines.
+    send = {
+        "format": "Send email to {} failed",
+        "verbs": ["{}"],
+        "args": ["receivers", "e"],
+        "throwable_arg": "e",
+        "call": "log.error",
+    }
+    line, truth = _line_and_truth(send, "dolphinscheduler")
+    assert truth == "Send email to <*> failed", truth
+    assert re.fullmatch(r"Send email to .+ failed", line), line
