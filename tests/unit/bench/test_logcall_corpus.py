@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -1837,62 +1838,450 @@ def test_rclone_prints_the_object_the_call_names_before_its_message() -> None:
     assert truth == "<*>: Transferred 100% of %d files", truth
 
 
-def test_the_eighteenth_split_holds_new_systems_a_platform_team_runs_in_three_languages() -> None:
-    eighteenth, earlier = split_systems("eighteenth")
-    assert set(eighteenth) == {"externaldns", "eureka", "certbot"}
-    assert {s.language for s in eighteenth.values()} == {"go", "java", "python"}
+@dataclass(frozen=True)
+class _Split:
+    """What a later split holds: its systems, their languages and styles (each a list of
+    names split by spaces), and its facts."""
+
+    systems: str
+    languages: str
+    styles: str
+    # The styles no other split has (those of the splits in ``styles_ignoring`` left out).
+    new_styles: str = ""
+    styles_ignoring: str = ""
+    bare_durations: str = ""
+    # How many systems of each of its languages the other splits hold, at least and at most;
+    # with ``only_before`` only the splits before it count.
+    others_per_language: tuple[int, int] | None = None
+    only_before: bool = False
+    # How many calls each of its systems holds at least, and the checks (``_check_call``)
+    # every call of each passes.
+    calls: int = 0
+    call_checks: str = ""
+
+
+def _names(names: str) -> set[str]:
+    return set(names.split())
+
+
+_LATER_SPLITS = {
     # No new convention: logrus' text (as containerd's), SLF4J and Python's printf.
-    assert {s.style for s in eighteenth.values()} == {"logrus", "slf4j", "printf"}
-    assert {s.style for s in eighteenth.values()} <= {s.style for s in earlier.values()}
-    assert [s.name for s in eighteenth.values() if s.bare_durations] == ["eureka"]
-    assert not any(s.exception_inline for s in eighteenth.values())
-    assert logcall_corpus.SPLITS[17] == "eighteenth"
+    "eighteenth": _Split(
+        "externaldns eureka certbot",
+        "go java python",
+        "logrus slf4j printf",
+        bare_durations="eureka",
+        calls=300,
+        call_checks="verbs<=args",
+    ),
+    "nineteenth": _Split(
+        "velero conductor cloudinit",
+        "go java python",
+        "logrus slf4j printf",
+        bare_durations="conductor",
+        calls=1000,
+        call_checks="verbs<=args",
+    ),
+    # Serilog's rendering of .NET message templates is new; Rust's log macros and PSR-3 are
+    # rendered as Zebra's and MediaWiki's. The twentythird reuses serilog (Kavita).
+    "twentieth": _Split(
+        "jellyfin qdrant nextcloud-mail",
+        "csharp rust php",
+        "serilog tracing psr3",
+        "serilog",
+        "twentythird",
+        call_checks="one-line as-many-verbs-as-args",
+    ),
+    # Languages the corpus had one or two systems each of (Puppet and Fluentd, CouchDB,
+    # TeslaMate); no new renderer: Log4r's, lager's and Logger's lines as Puppet's, CouchDB's
+    # and TeslaMate's are rendered.
+    "twentyfirst": _Split(
+        "vagrant riak-kv logflare",
+        "ruby erlang elixir",
+        "ruby erlang elixir",
+        others_per_language=(1, 2),
+        call_checks="one-nonblank-line verbs==args",
+    ),
+    # Languages the corpus had one system each of (Ghostty, Homebridge, SpamAssassin); their
+    # renderers reused: std.log as Ghostty's, template literals as Homebridge's after Uptime
+    # Kuma's label, Perl interpolation as SpamAssassin's with Log::Dispatch's caller after it.
+    "twentysecond": _Split(
+        "tigerbeetle uptime-kuma request-tracker",
+        "zig javascript perl",
+        "zig nodejs perl",
+        others_per_language=(1, 1),
+        only_before=True,
+        call_checks="one-nonblank-line verbs==args verbs-in-format",
+    ),
+    # TypeScript (as JavaScript: its errors are JavaScript's), C# and Lua, languages the corpus
+    # had one or two systems each of (Homebridge and Uptime Kuma, Orleans and Jellyfin,
+    # Lsyncd); no new renderer: template literals after Zigbee2MQTT's label as Uptime Kuma's,
+    # Kavita's templates as Jellyfin's, KOReader's joined operands as Lsyncd's.
+    "twentythird": _Split(
+        "zigbee2mqtt kavita koreader",
+        "javascript csharp lua",
+        "nodejs serilog labelled",
+        others_per_language=(1, 2),
+        call_checks="one-nonblank-line verbs==args verbs-in-format",
+    ),
+    # OCaml, Dart and Objective-C, languages no earlier system is written in; no new renderer:
+    # each call recorded as a printf after its logger's label, rendered as Lsyncd's.
+    "twentyfourth": _Split(
+        "opam appflowy hammerspoon",
+        "ocaml dart objc",
+        "labelled",
+        others_per_language=(0, 0),
+        calls=100,
+        call_checks="one-nonblank-line verbs==args verbs-in-format no-style",
+    ),
+    # Go, Python and Java, each with a convention the corpus renders already: restic's Go
+    # debug.Log printf as Gitea's, Luigi's Python logging as Home Assistant's,
+    # DolphinScheduler's SLF4J as ZooKeeper's; no new renderer.
+    "twentyfifth": _Split(
+        "restic luigi dolphinscheduler",
+        "go python java",
+        "printf slf4j",
+        calls=180,
+        call_checks="one-nonblank-line no-style no-label",
+    ),
+}
 
 
-# A call of each system read from its source, with the file it is in.
-_EIGHTEENTH_CALLS = {
+@pytest.mark.parametrize("split", list(_LATER_SPLITS))
+def test_a_later_split_holds_its_new_systems_languages_and_styles(split: str) -> None:
+    expected = _LATER_SPLITS[split]
+    mine, earlier = split_systems(split)
+    assert set(mine) == _names(expected.systems)
+    assert {s.language for s in mine.values()} == _names(expected.languages)
+    assert {s.style for s in mine.values()} == _names(expected.styles)
+    ignoring = _names(expected.styles_ignoring)
+    others = {s.style for s in earlier.values() if s.split not in ignoring}
+    assert {s.style for s in mine.values()} - others == _names(expected.new_styles)
+    if expected.others_per_language is not None:
+        low, high = expected.others_per_language
+        counted = [
+            s
+            for s in earlier.values()
+            if not expected.only_before or _split_index(s.split) < _split_index(split)
+        ]
+        for language in _names(expected.languages):
+            assert low <= sum(s.language == language for s in counted) <= high, language
+    bare = [s.name for s in mine.values() if s.bare_durations]
+    assert sorted(bare) == sorted(_names(expected.bare_durations))
+    assert not any(s.exception_inline for s in mine.values())
+    assert logcall_corpus.SPLITS[list(_LATER_SPLITS).index(split) + 17] == split
+
+
+def test_the_twentyfifth_split_is_the_last() -> None:
+    assert logcall_corpus.SPLITS[24] == "twentyfifth"
+    assert len(logcall_corpus.SPLITS) == 25
+
+
+# A call of each system of the later splits read from its source: how many distinct formats
+# the system holds at least, the file the call is in and its format.
+_KNOWN_CALLS = {
     "externaldns": (
+        280,
         "controller/execute.go",
         "running in dry-run mode. No changes to DNS records will be made.",
     ),
     "eureka": (
+        280,
         "eureka-core/src/main/java/com/netflix/eureka/registry/AbstractInstanceRegistry.java",
         "Registered instance {}/{} with status {} (replication={})",
     ),
-    "certbot": ("certbot/src/certbot/_internal/auth_handler.py", "Challenge failed for domain %s"),
+    "certbot": (
+        280,
+        "certbot/src/certbot/_internal/auth_handler.py",
+        "Challenge failed for domain %s",
+    ),
+    "velero": (1000, "pkg/controller/backup_controller.go", "Getting backup"),
+    "conductor": (
+        1000,
+        "core/src/main/java/com/netflix/conductor/core/execution/DeciderService.java",
+        "Task: {} of type: {} in workflow: {}/{} is in pending state for longer than {} ms",
+    ),
+    "cloudinit": (
+        1000,
+        "cloudinit/config/cc_mounts.py",
+        "Attempting to determine the real name of %s",
+    ),
+    "jellyfin": (
+        1000,
+        "src/Jellyfin.LiveTv/TunerHosts/SharedHttpStream.cs",
+        "Opening {StreamType} Live stream from {Url}",
+    ),
+    "qdrant": (
+        600,
+        "lib/collection/src/collection/clean.rs",
+        "Background task to clean shard {shard_id} failed: {err}",
+    ),
+    "nextcloud-mail": (
+        200,
+        "lib/BackgroundJob/QuotaJob.php",
+        "Could not find account <{$accountId}> removing from jobs",
+    ),
+    "vagrant": (
+        600,
+        "lib/vagrant/action/builtin/box_add.rb",
+        "Downloading box: #{url} => #{temp_path}",
+    ),
+    "riak-kv": (250, "src/riak_kv_index_hashtree.erl", "Starting AAE tree build: ~p"),
+    "logflare": (
+        250,
+        "lib/logflare/google/bigquery/schema_utils/schema_utils.ex",
+        "Unexpected value of TFS mode: #{mode}",
+    ),
+    "tigerbeetle": (550, "src/vsr/replica.zig", "{}: on_request: request collision (client bug)"),
+    "uptime-kuma": (300, "server/model/domain_expiry.js", "No RDAP server found for TLD ${tld}"),
+    "request-tracker": (1000, "lib/RT/Ticket.pm", "Tried to load a bogus ticket id: '$id'"),
+    "zigbee2mqtt": (
+        170,
+        "lib/controller.ts",
+        "Starting Zigbee2MQTT version ${info.version} (commit #${info.commitHash})",
+    ),
+    "kavita": (450, "API/Controllers/AccountController.cs", "{UserName} logged in at {Time}"),
+    "koreader": (1200, "frontend/docsettings.lua", "DocSettings: data is read from %s"),
+    "opam": (230, "src/repository/opamDownload.ml", "Downloading %s for %s"),
+    "appflowy": (
+        500,
+        "frontend/appflowy_flutter/lib/features/workspace/logic/workspace_bloc.dart",
+        "leave workspace success: %s",
+    ),
+    "hammerspoon": (
+        500,
+        "extensions/wifi/libwifi_watcher.m",
+        "expected hs.wifi.watcher object, found %s",
+    ),
+    "restic": (340, "internal/backend/cache/backend.go", "download %v finished"),
+    "luigi": (165, "luigi/contrib/bigquery.py", "View SQL: %s"),
+    "dolphinscheduler": (
+        1400,
+        "dolphinscheduler-api/src/main/java/org/apache/dolphinscheduler/api/interceptor/"
+        "LoginHandlerInterceptor.java",
+        "user does not exist",
+    ),
+}
+
+# The checks of a system's calls beyond its split's: a Go printf on a logrus entry, Python's
+# printf, Go's and Python's printf of the twentyfifth split.
+_LOGRUS = "logrus"
+_PYTHON_PRINTF = "printf-args"
+_SYSTEM_CALL_CHECKS = {
+    "externaldns": _LOGRUS,
+    "certbot": _PYTHON_PRINTF,
+    "velero": _LOGRUS + " no-bare-percent",
+    "cloudinit": _PYTHON_PRINTF,
+    "restic": "verbs==args verbs-in-format",
+    "luigi": "verbs==args verbs-in-format",
 }
 
 
-@pytest.mark.parametrize("name", sorted(_EIGHTEENTH_CALLS))
-def test_the_eighteenth_split_holds_many_calls_each_with_its_arguments(name: str) -> None:
-    calls = logcall_corpus.load_calls(name)
-    assert len(calls) >= 300 and len({c["format"] for c in calls}) >= 280
-    assert _EIGHTEENTH_CALLS[name] in {(c["file"], c["format"]) for c in calls}
-    for call in calls:
-        assert call["level"] in ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"), call
+def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
+    """The checks of one recorded call of ``name``: those its table entry names, then its
+    system's own."""
+    assert call["level"] in ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"), call
+    if "verbs<=args" in checks:
         assert len(call.get("verbs", [])) <= len(call.get("args", [])), call
-        if name == "externaldns":
-            assert call["style"] == "printf" and call["receiver"], call
-            assert len(call.get("keys", [])) == len(call.get("key_args", [])), call
-        if name == "certbot" and call.get("args"):
-            assert len(call["verbs"]) == len(call["args"]), call
+    if "logrus" in checks:
+        # A Go printf on a logrus entry: its fields' keys and values in pairs.
+        assert call["style"] == "printf" and call["receiver"], call
+        assert len(call.get("keys", [])) == len(call.get("key_args", [])), call
+    if "no-bare-percent" in checks and not call.get("verbs"):
+        assert "%" not in call["format"], call
+    if "printf-args" in checks and call.get("args"):
+        assert len(call["verbs"]) == len(call["args"]), call
+    if "one-line" in checks:
+        assert "\n" not in call["format"], call
+    if "one-nonblank-line" in checks:
+        assert "\n" not in call["format"] and call["format"].strip(), call
+    if "as-many-verbs-as-args" in checks:
+        assert len(call.get("verbs", [])) == len(call.get("args", [])), call
+    if "verbs==args" in checks:
+        assert len(call["verbs"]) == len(call["args"]), call
+    if "verbs-in-format" in checks:
+        assert all(verb in call["format"] for verb in call["verbs"]), call
+    if "no-style" in checks:
+        assert "style" not in call, call
+    if "no-label" in checks:
+        assert "label" not in call, call
+    if name == "jellyfin":
+        assert call["style"] == "serilog", call
+        assert len(call["verbs"]) == len(call["types"]) == len(call["quoted"]), call
+        assert not any(verb.startswith("{@") for verb in call["verbs"]), call
+    elif name == "qdrant":
+        assert call["style"] == "rust" and call["call"].endswith("!"), call
+    elif name == "nextcloud-mail":
+        assert call["style"] == "psr3", call
+    elif name == "vagrant":
+        # Log4r's BasicFormatter: the level, the logger's short name, ": ".
+        assert call["style"] == "ruby", call
+        assert re.fullmatch(r"(DEBUG|INFO|WARN|ERROR|FATAL) [\w-]+: ", call["label"]), call
+    elif name == "riak-kv":
+        assert call["style"] == "erlang" and call["call"].startswith("lager:"), call
+        assert "~n" not in call["format"], call
+    elif name == "logflare":
+        # Logger's console "[level] ", Logger.warn's as "[warning] ".
+        level = call["call"].removeprefix("Logger.")
+        assert call["style"] == "elixir", call
+        assert call["label"] == "[" + ("warning" if level == "warn" else level) + "] ", call
+    elif name == "tigerbeetle":
+        # log_with_timestamp: "level(scope): ", the level as std.log spells it.
+        assert call["style"] == "zig", call
+        assert re.fullmatch(r"(debug|info|warning|error)\(\w+\): ", call["label"]), call
+        assert len(call["verbs"]) == len(re.findall(r"(?<!\{)\{[^{}]*\}", call["format"]))
+    elif name == "uptime-kuma":
+        # Logger.log: the module upper-cased in brackets, the level upper-cased.
+        assert call["style"] == "js", call
+        level = call["call"].removeprefix("log.").upper()
+        assert call["label"] == f"[{call['module'].upper()}] {level}: ", call
+    elif name == "request-tracker":
+        # Log::Dispatch's canonical level in brackets; the caller's file and line after.
+        assert call["style"] in ("perl", "perl-sprintf"), call
+        assert re.fullmatch(
+            r"\[(debug|info|notice|warning|error|critical|alert|emergency)\]: ", call["label"]
+        ), call
+        assert call["suffix"] == f" (/opt/rt6/{call['file']}:{call['line']})", call
+    elif name == "zigbee2mqtt":
+        # Its Logger: winston's level, then the namespace ("z2m" unless the call names one).
+        assert call["style"] == "js", call
+        level = call["call"].removeprefix("logger.")
+        assert call["label"] == f"{level}: {call['namespace']}: ", call
+        assert call["namespace"].startswith("z2m"), call
+    elif name == "kavita":
+        # Serilog's {Message:lj}: every value written as it is, no quotes.
+        assert call["style"] == "serilog", call
+        assert call["quoted"] == [False] * len(call["verbs"]), call
+        assert all(re.fullmatch(r"\{[^{}]+\}", verb) for verb in call["verbs"]), call
+    elif name == "koreader":
+        # Its logger's level prefix; operands joined, values as %s.
+        assert "style" not in call, call
+        assert call["label"] in ("DEBUG ", "INFO ", "WARN ", "ERROR "), call
+        assert set(call["verbs"]) <= {"%s"}, call
+        assert call["format"].count("%s") >= len(call["verbs"]), call
+    elif name == "opam":
+        # OpamConsole.log: its debug section and a space; %a and %t written %s, %S %q, %b %t.
+        assert call["level"] == "DEBUG", call
+        assert re.fullmatch(r"[\w-]+ ", call["label"]), call
+        assert not {"%a", "%S", "%b"} & set(call["verbs"]), call
+    elif name == "appflowy":
+        # Log.info/debug/trace/warn/error: the message as its Rust core's log gets it,
+        # "[Flutter]: " before it; each interpolated value a %s.
+        assert call["label"] == "[Flutter]: ", call
+        assert set(call["verbs"]) <= {"%s"}, call
+    elif name == "hammerspoon":
+        # NSLog (no label) or LuaSkin's console prefix; %@ written %s.
+        assert call["label"] in (
+            "",
+            "ERROR: LuaSkin: ",
+            "** Warning: LuaSkin: ",
+            "LuaSkin: ",
+            "BREADCRUMB: ",
+            "KNOWN BUG: ",
+        ), call
+        assert "%@" not in call["format"], call
+    elif name == "dolphinscheduler":
+        # SLF4J: one {} a hole and its argument, an exception after them its own.
+        holes = call["format"].count("{}")
+        assert call["verbs"] == ["{}"] * holes, call
+        thrown = 1 if call.get("throwable_arg") else 0
+        assert len(call["args"]) == holes + thrown, call
+        assert call["call"].split(".")[1] in ("trace", "debug", "info", "warn", "error")
+    elif name == "restic":
+        # debug.Log, a Go printf shown only in a debug build: every call DEBUG.
+        assert call["call"] == "debug.Log" and call["level"] == "DEBUG", call
+    elif name == "luigi":
+        assert not any(verb.startswith("%(") for verb in call["verbs"]), call
 
 
-@pytest.mark.parametrize(
-    "name", sorted(s.name for s in SYSTEMS.values() if s.split == "eighteenth")
-)
-def test_the_eighteenth_split_renders_its_full_sample_and_each_line_matches_its_truth(
+def _later_split_of(name: str) -> str:
+    return f"{SYSTEMS[name].split}-{name}"
+
+
+# The systems of the later splits, in the order of their splits.
+_LATER_SYSTEMS = [n for split in _LATER_SPLITS.values() for n in sorted(_names(split.systems))]
+
+
+def test_the_known_calls_cover_every_system_of_the_later_splits() -> None:
+    assert sorted(_KNOWN_CALLS) == sorted(_LATER_SYSTEMS)
+
+
+@pytest.mark.parametrize("name", _LATER_SYSTEMS, ids=_later_split_of)
+def test_a_later_split_holds_many_calls_each_with_its_arguments(name: str) -> None:
+    split = _LATER_SPLITS[SYSTEMS[name].split]
+    formats, *known = _KNOWN_CALLS[name]
+    checks = _names(split.call_checks) | _names(_SYSTEM_CALL_CHECKS.get(name, ""))
+    calls = logcall_corpus.load_calls(name)
+    assert len(calls) >= split.calls
+    assert len({c["format"] for c in calls}) >= formats
+    assert tuple(known) in {(c["file"], c["format"]) for c in calls}
+    for call in calls:
+        _check_call(name, call, checks)
+
+
+def _check_rendered(name: str, line: str, truth: str) -> None:
+    """The checks of one rendered line and its truth, by the style of the system's calls."""
+    if name in ("externaldns", "velero"):
+        # logrus' text after its time and level: msg="...", then the fields by key.
+        assert line.startswith('msg="') and truth.startswith('msg="'), (line, truth)
+        assert not re.search(r"%[-+# 0-9.]*[sdvqxfwT]\b", truth), truth
+    elif name in ("eureka", "conductor"):
+        assert "{}" not in truth, truth
+    elif name in ("certbot", "cloudinit"):
+        assert not re.search(r"%[-+# 0-9.]*[sdrif]\b", truth), truth
+    elif name == "jellyfin":
+        assert not re.search(r"\{[A-Za-z0-9]+(?::[^{}]*)?\}", truth), truth
+    elif name == "qdrant":
+        assert "{}" not in line and "{:?}" not in line, line
+    elif name == "nextcloud-mail":
+        assert "{$" not in line, line
+    elif name == "vagrant":
+        assert re.match(r"(DEBUG|INFO|WARN|ERROR|FATAL) [\w-]+: ", line), line
+        assert "#{" not in line, line
+    elif name == "riak-kv":
+        assert not re.search(r"~[pswB]", line), line
+    elif name == "logflare":
+        assert re.match(r"\[(debug|info|notice|warning|error)\] ", line), line
+        assert "#{" not in line, line
+    elif name == "tigerbeetle":
+        assert re.match(r"(debug|info|warning|error)\(\w+\): ", line), line
+        assert not re.search(r"\{[a-zA-Z0-9:.>]*\}", line), line
+    elif name == "uptime-kuma":
+        assert re.match(r"\[[A-Z0-9_-]+\] (DEBUG|INFO|WARN|ERROR): ", line), line
+        assert "${" not in line, line
+    elif name == "request-tracker":
+        assert re.match(r"\[(debug|info|notice|warning|error|critical)\]: ", line), line
+        assert re.search(r" \(/opt/rt6/[\w/.-]+:\d+\)$", line), line
+        assert truth.endswith(line[line.rindex(" (/opt/rt6/") :]), (line, truth)
+    elif name == "zigbee2mqtt":
+        assert re.match(r"(debug|info|warning|error): z2m(:\w+)*: ", line), line
+        assert "${" not in line, line
+    elif name == "kavita":
+        assert not re.search(r"\{@?[A-Z]\w*\}", line), line
+    elif name == "koreader":
+        assert re.match(r"(DEBUG|INFO|WARN|ERROR) ", line), line
+    elif name in ("opam", "appflowy", "hammerspoon"):
+        assert not re.search(r"%[-+ #0-9.]*[a-zA-Z@]", line) or "%" in line, line
+        if name == "opam":
+            assert re.match(r"[\w-]+ \S", line), line
+        elif name == "appflowy":
+            assert line.startswith("[Flutter]: "), line
+            assert "${" not in line, line
+        else:
+            assert "%@" not in line, line
+    elif name == "dolphinscheduler":
+        assert "{}" not in line, line
+    else:
+        assert name in ("restic", "luigi"), name
+        assert not re.search(r"%[-+# 0-9.]*[sdvqxr]", truth), truth
+
+
+@pytest.mark.parametrize("name", _LATER_SYSTEMS, ids=_later_split_of)
+def test_a_later_split_renders_its_full_sample_and_each_line_matches_its_truth(
     name: str,
 ) -> None:
     for line, truth in full_sample(name):
-        if name == "externaldns":
-            # logrus' text after its time and level: msg="...", then the fields by key.
-            assert line.startswith('msg="') and truth.startswith('msg="'), (line, truth)
-            assert not re.search(r"%[-+# 0-9.]*[sdvqxfwT]\b", truth), truth
-        elif name == "eureka":
-            assert "{}" not in truth, truth
-        elif name == "certbot":
-            assert not re.search(r"%[-+# 0-9.]*[sdrif]\b", truth), truth
+        _check_rendered(name, line, truth)
 
 
 def test_external_dns_prints_logrus_text_with_its_fields_sorted_after_msg() -> None:
@@ -1927,63 +2316,6 @@ def test_eureka_and_certbot_print_their_messages_filled_by_the_arguments() -> No
     line, truth = _line_and_truth(renewal, "certbot")
     assert truth == "Deleting <*>/cert<*>.pem, plugins '<*>'", truth
     assert re.fullmatch(r"Deleting \S+/cert\d+\.pem, plugins '.+'", line), line
-
-
-def test_the_nineteenth_split_holds_new_systems_a_platform_team_runs_in_three_languages() -> None:
-    nineteenth, earlier = split_systems("nineteenth")
-    assert set(nineteenth) == {"velero", "conductor", "cloudinit"}
-    assert {s.language for s in nineteenth.values()} == {"go", "java", "python"}
-    # No new convention: logrus' text (as containerd's), SLF4J and Python's printf.
-    assert {s.style for s in nineteenth.values()} == {"logrus", "slf4j", "printf"}
-    assert {s.style for s in nineteenth.values()} <= {s.style for s in earlier.values()}
-    assert [s.name for s in nineteenth.values() if s.bare_durations] == ["conductor"]
-    assert not any(s.exception_inline for s in nineteenth.values())
-    assert logcall_corpus.SPLITS[18] == "nineteenth"
-
-
-# A call of each system read from its source, with the file it is in.
-_NINETEENTH_CALLS = {
-    "velero": ("pkg/controller/backup_controller.go", "Getting backup"),
-    "conductor": (
-        "core/src/main/java/com/netflix/conductor/core/execution/DeciderService.java",
-        "Task: {} of type: {} in workflow: {}/{} is in pending state for longer than {} ms",
-    ),
-    "cloudinit": ("cloudinit/config/cc_mounts.py", "Attempting to determine the real name of %s"),
-}
-
-
-@pytest.mark.parametrize("name", sorted(_NINETEENTH_CALLS))
-def test_the_nineteenth_split_holds_many_calls_each_with_its_arguments(name: str) -> None:
-    calls = logcall_corpus.load_calls(name)
-    assert len(calls) >= 1000 and len({c["format"] for c in calls}) >= 1000
-    assert _NINETEENTH_CALLS[name] in {(c["file"], c["format"]) for c in calls}
-    for call in calls:
-        assert call["level"] in ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"), call
-        assert len(call.get("verbs", [])) <= len(call.get("args", [])), call
-        if name == "velero":
-            assert call["style"] == "printf" and call["receiver"], call
-            assert len(call.get("keys", [])) == len(call.get("key_args", [])), call
-            if not call.get("verbs"):
-                assert "%" not in call["format"], call
-        if name == "cloudinit" and call.get("args"):
-            assert len(call["verbs"]) == len(call["args"]), call
-
-
-@pytest.mark.parametrize(
-    "name", sorted(s.name for s in SYSTEMS.values() if s.split == "nineteenth")
-)
-def test_the_nineteenth_split_renders_its_full_sample_and_each_line_matches_its_truth(
-    name: str,
-) -> None:
-    for line, truth in full_sample(name):
-        if name == "velero":
-            # logrus' text after its time and level: msg="...", then the fields by key.
-            assert line.startswith('msg="') and truth.startswith('msg="'), (line, truth)
-            assert not re.search(r"%[-+# 0-9.]*[sdvqxfwT]\b", truth), truth
-        elif name == "conductor":
-            assert "{}" not in truth, truth
-        elif name == "cloudinit":
-            assert not re.search(r"%[-+# 0-9.]*[sdrif]\b", truth), truth
 
 
 def test_velero_prints_logrus_text_with_its_error_and_fields_sorted_after_msg() -> None:
@@ -2030,80 +2362,6 @@ def test_conductor_and_cloud_init_print_their_messages_filled_by_the_arguments()
     line, truth = _line_and_truth(dns, "cloudinit")
     assert truth == "<*> has <*> entries in dns_nameservers. Only 3 are used.", truth
     assert re.fullmatch(r"\S+ has \d+ entries in dns_nameservers\. Only 3 are used\.", line), line
-
-
-def test_the_twentieth_split_holds_new_systems_of_languages_the_corpus_has_little_of() -> None:
-    twentieth, earlier = split_systems("twentieth")
-    assert set(twentieth) == {"jellyfin", "qdrant", "nextcloud-mail"}
-    assert {s.language for s in twentieth.values()} == {"csharp", "rust", "php"}
-    # Serilog's rendering of .NET message templates is new; Rust's log macros and PSR-3 are
-    # rendered as Zebra's and MediaWiki's.
-    assert {s.style for s in twentieth.values()} == {"serilog", "tracing", "psr3"}
-    # The twentythird reuses serilog (Kavita).
-    before = {s.style for s in earlier.values() if s.split != "twentythird"}
-    assert {s.style for s in twentieth.values()} - before == {"serilog"}
-    assert not any(s.bare_durations or s.exception_inline for s in twentieth.values())
-    assert logcall_corpus.SPLITS[19] == "twentieth"
-
-
-# A call of each system read from its source, with the file it is in; how many distinct
-# formats each holds at least.
-_TWENTIETH_CALLS = {
-    "jellyfin": (
-        (
-            "src/Jellyfin.LiveTv/TunerHosts/SharedHttpStream.cs",
-            "Opening {StreamType} Live stream from {Url}",
-        ),
-        1000,
-    ),
-    "qdrant": (
-        (
-            "lib/collection/src/collection/clean.rs",
-            "Background task to clean shard {shard_id} failed: {err}",
-        ),
-        600,
-    ),
-    "nextcloud-mail": (
-        (
-            "lib/BackgroundJob/QuotaJob.php",
-            "Could not find account <{$accountId}> removing from jobs",
-        ),
-        200,
-    ),
-}
-
-
-@pytest.mark.parametrize("name", sorted(_TWENTIETH_CALLS))
-def test_the_twentieth_split_holds_many_calls_each_with_its_arguments(name: str) -> None:
-    calls = logcall_corpus.load_calls(name)
-    known, formats = _TWENTIETH_CALLS[name]
-    assert len({c["format"] for c in calls}) >= formats
-    assert known in {(c["file"], c["format"]) for c in calls}
-    for call in calls:
-        assert call["level"] in ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"), call
-        assert "\n" not in call["format"], call
-        assert len(call.get("verbs", [])) == len(call.get("args", [])), call
-        if name == "jellyfin":
-            assert call["style"] == "serilog", call
-            assert len(call["verbs"]) == len(call["types"]) == len(call["quoted"]), call
-            assert not any(verb.startswith("{@") for verb in call["verbs"]), call
-        elif name == "qdrant":
-            assert call["style"] == "rust" and call["call"].endswith("!"), call
-        else:
-            assert call["style"] == "psr3", call
-
-
-@pytest.mark.parametrize("name", sorted(s.name for s in SYSTEMS.values() if s.split == "twentieth"))
-def test_the_twentieth_split_renders_its_full_sample_and_each_line_matches_its_truth(
-    name: str,
-) -> None:
-    for line, truth in full_sample(name):
-        if name == "jellyfin":
-            assert not re.search(r"\{[A-Za-z0-9]+(?::[^{}]*)?\}", truth), truth
-        elif name == "qdrant":
-            assert "{}" not in line and "{:?}" not in line, line
-        else:
-            assert "{$" not in line, line
 
 
 def test_serilog_quotes_strings_and_writes_other_values_bare() -> None:
@@ -2187,89 +2445,6 @@ def test_qdrant_and_nextcloud_mail_render_as_their_loggers_print_them() -> None:
     assert line.startswith("Mailbox ") and "{" not in line and "$" not in line, line
 
 
-def test_the_twentyfirst_split_holds_new_systems_of_languages_the_corpus_has_little_of() -> None:
-    twentyfirst, earlier = split_systems("twentyfirst")
-    assert set(twentyfirst) == {"vagrant", "riak-kv", "logflare"}
-    assert {s.language for s in twentyfirst.values()} == {"ruby", "erlang", "elixir"}
-    # Languages the corpus had one or two systems each of (Puppet and Fluentd, CouchDB,
-    # TeslaMate); no new renderer: Log4r's, lager's and Logger's lines as Puppet's, CouchDB's
-    # and TeslaMate's are rendered.
-    for language in ("ruby", "erlang", "elixir"):
-        assert 1 <= sum(s.language == language for s in earlier.values()) <= 2, language
-    assert {s.style for s in twentyfirst.values()} == {"ruby", "erlang", "elixir"}
-    assert {s.style for s in twentyfirst.values()} <= {s.style for s in earlier.values()}
-    assert not any(s.bare_durations or s.exception_inline for s in twentyfirst.values())
-    assert logcall_corpus.SPLITS[20] == "twentyfirst"
-
-
-# A call of each system read from its source, with the file it is in; how many distinct
-# formats each holds at least.
-_TWENTYFIRST_CALLS = {
-    "vagrant": (
-        (
-            "lib/vagrant/action/builtin/box_add.rb",
-            "Downloading box: #{url} => #{temp_path}",
-        ),
-        600,
-    ),
-    "riak-kv": (
-        (
-            "src/riak_kv_index_hashtree.erl",
-            "Starting AAE tree build: ~p",
-        ),
-        250,
-    ),
-    "logflare": (
-        (
-            "lib/logflare/google/bigquery/schema_utils/schema_utils.ex",
-            "Unexpected value of TFS mode: #{mode}",
-        ),
-        250,
-    ),
-}
-
-
-@pytest.mark.parametrize("name", sorted(_TWENTYFIRST_CALLS))
-def test_the_twentyfirst_split_holds_many_calls_each_with_its_arguments(name: str) -> None:
-    calls = logcall_corpus.load_calls(name)
-    known, formats = _TWENTYFIRST_CALLS[name]
-    assert len({c["format"] for c in calls}) >= formats
-    assert known in {(c["file"], c["format"]) for c in calls}
-    for call in calls:
-        assert call["level"] in ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"), call
-        assert "\n" not in call["format"] and call["format"].strip(), call
-        assert len(call["verbs"]) == len(call["args"]), call
-        if name == "vagrant":
-            # Log4r's BasicFormatter: the level, the logger's short name, ": ".
-            assert call["style"] == "ruby", call
-            assert re.fullmatch(r"(DEBUG|INFO|WARN|ERROR|FATAL) [\w-]+: ", call["label"]), call
-        elif name == "riak-kv":
-            assert call["style"] == "erlang" and call["call"].startswith("lager:"), call
-            assert "~n" not in call["format"], call
-        else:
-            # Logger's console "[level] ", Logger.warn's as "[warning] ".
-            level = call["call"].removeprefix("Logger.")
-            assert call["style"] == "elixir", call
-            assert call["label"] == "[" + ("warning" if level == "warn" else level) + "] ", call
-
-
-@pytest.mark.parametrize(
-    "name", sorted(s.name for s in SYSTEMS.values() if s.split == "twentyfirst")
-)
-def test_the_twentyfirst_split_renders_its_full_sample_and_each_line_matches_its_truth(
-    name: str,
-) -> None:
-    for line, _truth in full_sample(name):
-        if name == "vagrant":
-            assert re.match(r"(DEBUG|INFO|WARN|ERROR|FATAL) [\w-]+: ", line), line
-            assert "#{" not in line, line
-        elif name == "riak-kv":
-            assert not re.search(r"~[pswB]", line), line
-        else:
-            assert re.match(r"\[(debug|info|notice|warning|error)\] ", line), line
-            assert "#{" not in line, line
-
-
 def test_riak_lager_calls_render_as_couch_log_does_with_riak_node_names() -> None:
     # src/riak_kv_entropy_manager.erl and a handoff's node()s: io_lib's ~p of a node name,
     # quoted as an atom, named riak@...; CouchDB's nodes keep their name.
@@ -2319,89 +2494,6 @@ def test_vagrant_and_logflare_print_after_their_loggers_headers() -> None:
     line, truth = _line_and_truth(endpoint, "logflare")
     assert truth == "[warning] Endpoint query failed for <*>: <*>", truth
     assert line.startswith("[warning] Endpoint query failed for ") and "#{" not in line, line
-
-
-def test_the_twentysecond_split_holds_new_systems_of_languages_the_corpus_has_one_of() -> None:
-    twentysecond, earlier = split_systems("twentysecond")
-    assert set(twentysecond) == {"tigerbeetle", "uptime-kuma", "request-tracker"}
-    assert {s.language for s in twentysecond.values()} == {"zig", "javascript", "perl"}
-    # Languages the corpus had one system each of (Ghostty, Homebridge, SpamAssassin); their
-    # renderers reused: std.log as Ghostty's, template literals as Homebridge's after Uptime
-    # Kuma's label, Perl interpolation as SpamAssassin's with Log::Dispatch's caller after it.
-    before = [s for s in earlier.values() if _split_index(s.split) < _split_index("twentysecond")]
-    for language in ("zig", "javascript", "perl"):
-        assert sum(s.language == language for s in before) == 1, language
-    assert {s.style for s in twentysecond.values()} == {"zig", "nodejs", "perl"}
-    assert {s.style for s in twentysecond.values()} <= {s.style for s in earlier.values()}
-    assert not any(s.bare_durations or s.exception_inline for s in twentysecond.values())
-    assert logcall_corpus.SPLITS[21] == "twentysecond"
-
-
-# A call of each system read from its source, with the file it is in; how many distinct
-# formats each holds at least.
-_TWENTYSECOND_CALLS = {
-    "tigerbeetle": (
-        ("src/vsr/replica.zig", "{}: on_request: request collision (client bug)"),
-        550,
-    ),
-    "uptime-kuma": (
-        ("server/model/domain_expiry.js", "No RDAP server found for TLD ${tld}"),
-        300,
-    ),
-    "request-tracker": (
-        ("lib/RT/Ticket.pm", "Tried to load a bogus ticket id: '$id'"),
-        1000,
-    ),
-}
-
-
-@pytest.mark.parametrize("name", sorted(_TWENTYSECOND_CALLS))
-def test_the_twentysecond_split_holds_many_calls_each_with_its_arguments(name: str) -> None:
-    calls = logcall_corpus.load_calls(name)
-    known, formats = _TWENTYSECOND_CALLS[name]
-    assert len({c["format"] for c in calls}) >= formats
-    assert known in {(c["file"], c["format"]) for c in calls}
-    for call in calls:
-        assert call["level"] in ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"), call
-        assert "\n" not in call["format"] and call["format"].strip(), call
-        assert len(call["verbs"]) == len(call["args"]), call
-        assert all(verb in call["format"] for verb in call["verbs"]), call
-        if name == "tigerbeetle":
-            # log_with_timestamp: "level(scope): ", the level as std.log spells it.
-            assert call["style"] == "zig", call
-            assert re.fullmatch(r"(debug|info|warning|error)\(\w+\): ", call["label"]), call
-            assert len(call["verbs"]) == len(re.findall(r"(?<!\{)\{[^{}]*\}", call["format"]))
-        elif name == "uptime-kuma":
-            # Logger.log: the module upper-cased in brackets, the level upper-cased.
-            assert call["style"] == "js", call
-            level = call["call"].removeprefix("log.").upper()
-            assert call["label"] == f"[{call['module'].upper()}] {level}: ", call
-        else:
-            # Log::Dispatch's canonical level in brackets; the caller's file and line after.
-            assert call["style"] in ("perl", "perl-sprintf"), call
-            assert re.fullmatch(
-                r"\[(debug|info|notice|warning|error|critical|alert|emergency)\]: ", call["label"]
-            ), call
-            assert call["suffix"] == f" (/opt/rt6/{call['file']}:{call['line']})", call
-
-
-@pytest.mark.parametrize(
-    "name", sorted(s.name for s in SYSTEMS.values() if s.split == "twentysecond")
-)
-def test_the_twentysecond_split_renders_its_full_sample_and_each_line_matches_its_truth(
-    name: str,
-) -> None:
-    for line, truth in full_sample(name):
-        if name == "tigerbeetle":
-            assert re.match(r"(debug|info|warning|error)\(\w+\): ", line), line
-            assert not re.search(r"\{[a-zA-Z0-9:.>]*\}", line), line
-        elif name == "uptime-kuma":
-            assert re.match(r"\[[A-Z0-9_-]+\] (DEBUG|INFO|WARN|ERROR): ", line), line
-            assert "${" not in line, line
-        else:
-            assert re.match(r"\[(debug|info|notice|warning|error|critical)\]: ", line), line
-            assert re.search(r" \(/opt/rt6/[\w/.-]+:\d+\)$", line), line
-            assert truth.endswith(line[line.rindex(" (/opt/rt6/") :]), (line, truth)
 
 
 def test_tigerbeetle_prints_after_its_scope_and_a_replica_as_its_log_prefix() -> None:
@@ -2470,89 +2562,6 @@ def test_uptime_kuma_and_request_tracker_print_around_their_messages() -> None:
     assert _line_and_truth(plain, "spamassassin")[1] == "Tried to load a bogus ticket id: '<*>'"
 
 
-def test_the_twentythird_split_holds_new_systems_of_languages_the_corpus_has_little_of() -> None:
-    twentythird, earlier = split_systems("twentythird")
-    assert set(twentythird) == {"zigbee2mqtt", "kavita", "koreader"}
-    # TypeScript (as JavaScript: its errors are JavaScript's), C# and Lua, languages the corpus
-    # had one or two systems each of (Homebridge and Uptime Kuma, Orleans and Jellyfin,
-    # Lsyncd); no new renderer: template literals after Zigbee2MQTT's label as Uptime Kuma's,
-    # Kavita's templates as Jellyfin's, KOReader's joined operands as Lsyncd's.
-    assert {s.language for s in twentythird.values()} == {"javascript", "csharp", "lua"}
-    for language in ("javascript", "csharp", "lua"):
-        assert 1 <= sum(s.language == language for s in earlier.values()) <= 2, language
-    assert {s.style for s in twentythird.values()} == {"nodejs", "serilog", "labelled"}
-    assert {s.style for s in twentythird.values()} <= {s.style for s in earlier.values()}
-    assert not any(s.bare_durations or s.exception_inline for s in twentythird.values())
-    assert logcall_corpus.SPLITS[22] == "twentythird"
-
-
-# A call of each system read from its source, with the file it is in; how many distinct
-# formats each holds at least.
-_TWENTYTHIRD_CALLS = {
-    "zigbee2mqtt": (
-        (
-            "lib/controller.ts",
-            "Starting Zigbee2MQTT version ${info.version} (commit #${info.commitHash})",
-        ),
-        170,
-    ),
-    "kavita": (
-        ("API/Controllers/AccountController.cs", "{UserName} logged in at {Time}"),
-        450,
-    ),
-    "koreader": (
-        ("frontend/docsettings.lua", "DocSettings: data is read from %s"),
-        1200,
-    ),
-}
-
-
-@pytest.mark.parametrize("name", sorted(_TWENTYTHIRD_CALLS))
-def test_the_twentythird_split_holds_many_calls_each_with_its_arguments(name: str) -> None:
-    calls = logcall_corpus.load_calls(name)
-    known, formats = _TWENTYTHIRD_CALLS[name]
-    assert len({c["format"] for c in calls}) >= formats
-    assert known in {(c["file"], c["format"]) for c in calls}
-    for call in calls:
-        assert call["level"] in ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"), call
-        assert "\n" not in call["format"] and call["format"].strip(), call
-        assert len(call["verbs"]) == len(call["args"]), call
-        assert all(verb in call["format"] for verb in call["verbs"]), call
-        if name == "zigbee2mqtt":
-            # Its Logger: winston's level, then the namespace ("z2m" unless the call names one).
-            assert call["style"] == "js", call
-            level = call["call"].removeprefix("logger.")
-            assert call["label"] == f"{level}: {call['namespace']}: ", call
-            assert call["namespace"].startswith("z2m"), call
-        elif name == "kavita":
-            # Serilog's {Message:lj}: every value written as it is, no quotes.
-            assert call["style"] == "serilog", call
-            assert call["quoted"] == [False] * len(call["verbs"]), call
-            assert all(re.fullmatch(r"\{[^{}]+\}", verb) for verb in call["verbs"]), call
-        else:
-            # Its logger's level prefix; operands joined, values as %s.
-            assert "style" not in call, call
-            assert call["label"] in ("DEBUG ", "INFO ", "WARN ", "ERROR "), call
-            assert set(call["verbs"]) <= {"%s"}, call
-            assert call["format"].count("%s") >= len(call["verbs"]), call
-
-
-@pytest.mark.parametrize(
-    "name", sorted(s.name for s in SYSTEMS.values() if s.split == "twentythird")
-)
-def test_the_twentythird_split_renders_its_full_sample_and_each_line_matches_its_truth(
-    name: str,
-) -> None:
-    for line, _truth in full_sample(name):
-        if name == "zigbee2mqtt":
-            assert re.match(r"(debug|info|warning|error): z2m(:\w+)*: ", line), line
-            assert "${" not in line, line
-        elif name == "kavita":
-            assert not re.search(r"\{@?[A-Z]\w*\}", line), line
-        else:
-            assert re.match(r"(DEBUG|INFO|WARN|ERROR) ", line), line
-
-
 def test_zigbee2mqtt_kavita_and_koreader_print_as_their_loggers_do() -> None:
     # lib/mqtt.ts: its namespace "z2m:mqtt" after winston's level, then the template literal.
     connecting = {
@@ -2591,94 +2600,6 @@ def test_zigbee2mqtt_kavita_and_koreader_print_as_their_loggers_do() -> None:
     line, truth = _line_and_truth(read, "koreader")
     assert truth == "DEBUG DocSettings: data is read from <*>", truth
     assert re.fullmatch(r"DEBUG DocSettings: data is read from \S+", line), line
-
-
-def test_the_twentyfourth_split_holds_new_systems_of_languages_the_corpus_had_none_of() -> None:
-    twentyfourth, earlier = split_systems("twentyfourth")
-    assert set(twentyfourth) == {"opam", "appflowy", "hammerspoon"}
-    # OCaml, Dart and Objective-C, languages no earlier system is written in; no new renderer:
-    # each call recorded as a printf after its logger's label, rendered as Lsyncd's.
-    assert {s.language for s in twentyfourth.values()} == {"ocaml", "dart", "objc"}
-    assert not {"ocaml", "dart", "objc"} & {s.language for s in earlier.values()}
-    assert {s.style for s in twentyfourth.values()} == {"labelled"}
-    assert {s.style for s in twentyfourth.values()} <= {s.style for s in earlier.values()}
-    assert not any(s.bare_durations or s.exception_inline for s in twentyfourth.values())
-    assert logcall_corpus.SPLITS[23] == "twentyfourth"
-
-
-# A call of each system read from its source, with the file it is in; how many distinct
-# formats each holds at least.
-_TWENTYFOURTH_CALLS = {
-    "opam": (("src/repository/opamDownload.ml", "Downloading %s for %s"), 230),
-    "appflowy": (
-        (
-            "frontend/appflowy_flutter/lib/features/workspace/logic/workspace_bloc.dart",
-            "leave workspace success: %s",
-        ),
-        500,
-    ),
-    "hammerspoon": (
-        (
-            "extensions/wifi/libwifi_watcher.m",
-            "expected hs.wifi.watcher object, found %s",
-        ),
-        500,
-    ),
-}
-
-
-@pytest.mark.parametrize("name", sorted(_TWENTYFOURTH_CALLS))
-def test_the_twentyfourth_split_holds_many_calls_each_with_its_arguments(name: str) -> None:
-    calls = logcall_corpus.load_calls(name)
-    known, formats = _TWENTYFOURTH_CALLS[name]
-    assert len(calls) >= 100
-    assert len({c["format"] for c in calls}) >= formats
-    assert known in {(c["file"], c["format"]) for c in calls}
-    for call in calls:
-        assert call["level"] in ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"), call
-        assert "\n" not in call["format"] and call["format"].strip(), call
-        assert len(call["verbs"]) == len(call["args"]), call
-        assert all(verb in call["format"] for verb in call["verbs"]), call
-        assert "style" not in call, call
-        if name == "opam":
-            # OpamConsole.log: its debug section and a space; %a and %t written %s, %S %q,
-            # %b %t.
-            assert call["level"] == "DEBUG", call
-            assert re.fullmatch(r"[\w-]+ ", call["label"]), call
-            assert not {"%a", "%S", "%b"} & set(call["verbs"]), call
-        elif name == "appflowy":
-            # Log.info/debug/trace/warn/error: the message as its Rust core's log gets it,
-            # "[Flutter]: " before it; each interpolated value a %s.
-            assert call["label"] == "[Flutter]: ", call
-            assert set(call["verbs"]) <= {"%s"}, call
-        else:
-            # NSLog (no label) or LuaSkin's console prefix; %@ written %s.
-            assert call["label"] in (
-                "",
-                "ERROR: LuaSkin: ",
-                "** Warning: LuaSkin: ",
-                "LuaSkin: ",
-                "BREADCRUMB: ",
-                "KNOWN BUG: ",
-            ), call
-            assert "%@" not in call["format"], call
-
-
-@pytest.mark.parametrize(
-    "name", sorted(s.name for s in SYSTEMS.values() if s.split == "twentyfourth")
-)
-def test_the_twentyfourth_split_renders_its_full_sample_and_each_line_matches_its_truth(
-    name: str,
-) -> None:
-    for line, _truth in full_sample(name):
-        assert not re.search(r"%[-+ #0-9.]*[a-zA-Z@]", line) or "%" in line, line
-        if name == "opam":
-            assert re.match(r"[\w-]+ \S", line), line
-        elif name == "appflowy":
-            assert line.startswith("[Flutter]: "), line
-            assert "${" not in line, line
-        else:
-            assert "%@" not in line, line
 
 
 def test_opam_appflowy_and_hammerspoon_print_as_their_loggers_do() -> None:
@@ -2731,79 +2652,6 @@ def test_opam_appflowy_and_hammerspoon_print_as_their_loggers_do() -> None:
     line, truth = _line_and_truth(clicked, "hammerspoon")
     assert truth == "User double clicked on a Spoon in <*>, skipping", truth
     assert re.fullmatch(r"User double clicked on a Spoon in \S+, skipping", line), line
-
-
-def test_the_twentyfifth_split_holds_mainstream_systems_of_the_most_common_server_languages() -> (
-    None
-):
-    twentyfifth, earlier = split_systems("twentyfifth")
-    assert set(twentyfifth) == {"restic", "luigi", "dolphinscheduler"}
-    # Go, Python and Java, each with a convention the corpus renders already: restic's Go
-    # debug.Log printf as Gitea's, Luigi's Python logging as Home Assistant's,
-    # DolphinScheduler's SLF4J as ZooKeeper's; no new renderer.
-    assert {s.language for s in twentyfifth.values()} == {"go", "python", "java"}
-    assert {s.style for s in twentyfifth.values()} == {"printf", "slf4j"}
-    assert {s.style for s in twentyfifth.values()} <= {s.style for s in earlier.values()}
-    assert not any(s.bare_durations or s.exception_inline for s in twentyfifth.values())
-    assert logcall_corpus.SPLITS[24] == "twentyfifth"
-    assert len(logcall_corpus.SPLITS) == 25
-
-
-# A call of each system read from its source, with the file it is in; how many distinct
-# formats each holds at least.
-_TWENTYFIFTH_CALLS = {
-    "restic": (("internal/backend/cache/backend.go", "download %v finished"), 340),
-    "luigi": (("luigi/contrib/bigquery.py", "View SQL: %s"), 165),
-    "dolphinscheduler": (
-        (
-            "dolphinscheduler-api/src/main/java/org/apache/dolphinscheduler/api/interceptor/"
-            "LoginHandlerInterceptor.java",
-            "user does not exist",
-        ),
-        1400,
-    ),
-}
-
-
-@pytest.mark.parametrize("name", sorted(_TWENTYFIFTH_CALLS))
-def test_the_twentyfifth_split_holds_many_calls_each_with_its_arguments(name: str) -> None:
-    calls = logcall_corpus.load_calls(name)
-    known, formats = _TWENTYFIFTH_CALLS[name]
-    assert len(calls) >= 180
-    assert len({c["format"] for c in calls}) >= formats
-    assert known in {(c["file"], c["format"]) for c in calls}
-    for call in calls:
-        assert call["level"] in ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"), call
-        assert "\n" not in call["format"] and call["format"].strip(), call
-        assert "style" not in call and "label" not in call, call
-        if name == "dolphinscheduler":
-            # SLF4J: one {} a hole and its argument, an exception after them its own.
-            holes = call["format"].count("{}")
-            assert call["verbs"] == ["{}"] * holes, call
-            thrown = 1 if call.get("throwable_arg") else 0
-            assert len(call["args"]) == holes + thrown, call
-            assert call["call"].split(".")[1] in ("trace", "debug", "info", "warn", "error")
-        else:
-            assert len(call["verbs"]) == len(call["args"]), call
-            assert all(verb in call["format"] for verb in call["verbs"]), call
-            if name == "restic":
-                # debug.Log, a Go printf shown only in a debug build: every call DEBUG.
-                assert call["call"] == "debug.Log" and call["level"] == "DEBUG", call
-            else:
-                assert not any(verb.startswith("%(") for verb in call["verbs"]), call
-
-
-@pytest.mark.parametrize(
-    "name", sorted(s.name for s in SYSTEMS.values() if s.split == "twentyfifth")
-)
-def test_the_twentyfifth_split_renders_its_full_sample_and_each_line_matches_its_truth(
-    name: str,
-) -> None:
-    for line, truth in full_sample(name):
-        if name == "dolphinscheduler":
-            assert "{}" not in line, line
-        else:
-            assert not re.search(r"%[-+# 0-9.]*[sdvqxr]", truth), truth
 
 
 def test_restic_luigi_and_dolphinscheduler_print_as_their_loggers_do() -> None:
