@@ -10,7 +10,8 @@ templates:
   position has shown ``min_distinct_words`` distinct values do the siblings merge into one
   template with ``<*>`` there (user names, host names do this quickly; ``ok``/``error`` never
   do). UPPER_CASE and Capitalised words (states, levels, events) never become variables,
-  except a Capitalised word that ends the message (``Valid state - Running``). Names as code
+  except a Capitalised word that ends the message (``Valid state - Running``) and one word in
+  the middle after ``min_distinct_states`` of them written alike. Names as code
   writes them (``io.EOF``, ``hall_lamp``, ``PingFrame``) vary after two values.
 * Differences in masked values (``<*>:<*>`` / ``<*>``) generalise at once, keeping shared
   ``key=`` prefixes and brackets (``user=<*>``, ``(<*>)``).
@@ -1265,17 +1266,29 @@ class ServiceMiner:
         # and so does an UPPER_CASE word at the end beside a word in another case (``Unexpected
         # SIV`` / ``Unexpected length``): the values of one state are written alike.
         # A first token gets here only as a sender's name (_sender_varies): no state. A
-        # label's value (_labelled) is a value whatever its case.
+        # label's value (_labelled) is a value whatever its case. One such word elsewhere,
+        # with only labels' values differing beside it, written alike in both (``state was:
+        # Failed,`` / ``Succeeded,``), is one call's state after min_distinct_states of them.
         last = len(tokens) - 1
         labelled = [i for i in words if _labelled(mine, tokens, i)]
-        if any(
+        enums = [
             i
+            for i in words
+            if i
             and i not in labelled
             and (is_enum(mine[i]) or is_enum(tokens[i]))
             and (i != last or _upper(mine[i]) != _upper(tokens[i]))
-            for i in words
-        ):
-            return False
+        ]
+        states = False
+        if enums:
+            if (
+                not self._config.min_distinct_states
+                or len(enums) != 1
+                or any(i not in labelled for i in words if i != enums[0])
+                or not _states(mine[enums[0]], tokens[enums[0]])
+            ):
+                return False
+            states = True
         # Several words differing at once are more often another event than one value: each
         # further position needs two more distinct values. Names as code writes them
         # (``io.EOF``, ``PingFrame``) are values, not event words: they add no such cost, and
@@ -1301,6 +1314,8 @@ class ServiceMiner:
             # next label (``Link Status: UP`` / ``DOWN``, ``reason: HEAD, message: ...``), is
             # the label's value: two of them are enough.
             needed = 2
+        if states:
+            needed = max(needed, self._config.min_distinct_states)
         family = (
             key if words[0] else (key[0], WILDCARD),
             tuple(words),
@@ -1577,6 +1592,12 @@ class ServiceMiner:
         self._by_text.pop(template.text, None)
         template.text = text
         self._by_text[text] = template
+
+
+def _states(mine: str, theirs: str) -> bool:
+    """True if two words are states written alike: both UPPER_CASE or both Capitalised
+    (``Failed,`` / ``Succeeded,``, ``RUNNING`` / ``STOPPED``), not one of each."""
+    return is_enum(mine) and is_enum(theirs) and _upper(mine) == _upper(theirs)
 
 
 # One word in brackets in front of a message (``[PENDING]``, ``[eth0]``).

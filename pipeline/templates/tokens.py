@@ -12,6 +12,11 @@ FIELD_KEY = re.compile(r"[\[({]?[A-Za-z_][\w.-]*=")
 # A key before a value masked in one token and not in the other: ``=`` or ``:`` ends it
 # (``(myId:<*>`` / ``(myId:bb4deea``, a value the masks could not tell).
 _MASKED_FIELD_KEY = re.compile(r"[\[({]?[A-Za-z_][\w.-]*[=:]")
+# A field's name glued by ``:`` to its value (SLF4J's ``projectCode:{}``, ``status:{}``): a
+# lower-case word of letters and digits, no dots (``hs.spotlight:start`` is a call's name),
+# before a word or dotted name, perhaps closed by punctuation (not ``host.name=x``, a field
+# in a field, nor ``node-D0``).
+_GLUED_KEY = re.compile(r"[a-z][A-Za-z0-9]*:(?=[A-Za-z0-9][\w.]*[.,;)\]]?$)")
 _CLOSING = {"[": "]", "(": ")", "{": "}"}
 # A key's value masked whole, quoted or not (key=<*>, key="<*>").
 _MASKED_VALUES = frozenset((WILDCARD, f'"{WILDCARD}"', f"'{WILDCARD}'"))
@@ -46,6 +51,10 @@ def differ_in_words(mine: str, theirs: str) -> bool:
         if key is not None and theirs.startswith(key.group()) and len(theirs) > key.end():
             # The value of one key written as two words (mode=fast / mode=safe): a key names
             # what follows it as a value, whether it is a number or a word.
+            return False
+        key = _GLUED_KEY.match(mine)
+        if key is not None and theirs.startswith(key.group()) and len(theirs) > key.end():
+            # The same for a name glued by ``:`` (projectCode:tcp4 / projectCode:udp).
             return False
         # Units of a measurement vary with its value ("5 KB" / "80 B"): not an event change.
         return not (mine in UNIT_TOKENS and theirs in UNIT_TOKENS)
