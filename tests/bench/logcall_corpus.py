@@ -78,7 +78,9 @@ Objective-C ``NSLog`` and LuaSkin formats after its console's prefix (``** Warni
 each recorded as a printf after a label and rendered as Lsyncd's; the twentyfifth neither:
 restic's Go ``debug.Log`` printf formats rendered as Gitea's, Luigi's Python ``logging`` ``%``
 formats rendered as Home Assistant's and DolphinScheduler's SLF4J ``{}`` formats rendered as
-ZooKeeper's.
+ZooKeeper's; the twentysixth neither: Harbor's Go printf formats rendered as Gitea's, Keystone's
+Python ``logging`` ``%`` formats rendered as Home Assistant's and SeaTunnel's SLF4J ``{}``
+formats rendered as ZooKeeper's.
 Each value is drawn by what its argument is (an error, a path, a state, a list, a name with a
 number in it...), judged from its verb and the argument's name; values repeat as they do in
 real logs (a state has a few values, a counter is new every time).
@@ -86,7 +88,7 @@ real logs (a state has a few values, a counter is new every time).
 The truth of a line is its format with every value written ``<*>`` (the constant text, quotes
 and keys stay), corrected with the Loghub-2.0 rules as the Loghub samples are.
 
-Systems are split in twenty-five: ``tuning`` (looked at while the miner is changed), ``held-out``
+Systems are split in twenty-six: ``tuning`` (looked at while the miner is changed), ``held-out``
 (only summary rows are read), ``fresh`` (added after the miner was changed for this
 benchmark and measured once, to replace held-out rows that had led to changes), ``unseen``
 (added once all three had been looked at, never run through a miner before their first
@@ -145,7 +147,11 @@ measurement) and ``twentyfifth`` (added on 2026-12-05 with all twenty-four looke
 someone who did not change the miner, in a copy of the tree the round's helper could not see,
 of a backup program, a workflow scheduler and a workflow orchestration platform in three of
 the most common server languages, Go, Python and Java, never run through a miner before its
-first measurement: the clean split for judging the next round of miner changes). Run
+first measurement) and ``twentysixth`` (added on 2026-12-05 with all twenty-five looked at, by
+someone who did not change the miner, in a copy of the tree the round's helper could not see,
+of a container registry, an identity service and a data integration platform in three of the most
+common server languages, Go, Python and Java, never run through a miner before its first
+measurement: the clean split for judging the next round of miner changes). Run
 ``python tests/bench/logcall_corpus.py --out DIR`` to write
 ``DIR/<split>/<system>/<system>_2k.log_structured_corrected.csv`` (columns ``Content`` and
 ``EventTemplate``), the layout of the Loghub samples that ``bench_templates.py`` reads.
@@ -231,12 +237,13 @@ class System:
     # the twentyfourth labelled thrice (opam's OCaml Format strings after its section, "CURL ",
     # AppFlowy's Dart interpolation after "[Flutter]: ", Hammerspoon's Objective-C
     # formats after "** Warning: LuaSkin: "); the twentyfifth printf twice (restic's Go
-    # debug.Log, Luigi's Python logging) and slf4j (DolphinScheduler)
+    # debug.Log, Luigi's Python logging) and slf4j (DolphinScheduler); the twentysixth printf
+    # twice (Harbor's Go log, Keystone's Python logging) and slf4j (SeaTunnel)
     style: str
     # tuning, held-out, fresh, unseen, novel, sixth, seventh, eighth, ninth, tenth, eleventh,
     # twelfth, thirteenth, fourteenth, fifteenth, sixteenth, seventeenth, eighteenth,
-    # nineteenth, twentieth, twentyfirst, twentysecond, twentythird, twentyfourth or
-    # twentyfifth
+    # nineteenth, twentieth, twentyfirst, twentysecond, twentythird, twentyfourth,
+    # twentyfifth or twentysixth
     split: str
     # An exception passed to the call is printed on the message's line after " =>" (Solr's
     # log4j2 layout); elsewhere its trace goes on later lines.
@@ -337,6 +344,9 @@ SYSTEMS: dict[str, System] = {
         System("restic", "go", "printf", "twentyfifth"),
         System("luigi", "python", "printf", "twentyfifth"),
         System("dolphinscheduler", "java", "slf4j", "twentyfifth"),
+        System("harbor", "go", "printf", "twentysixth"),
+        System("keystone", "python", "printf", "twentysixth"),
+        System("seatunnel", "java", "slf4j", "twentysixth"),
     )
 }
 
@@ -366,6 +376,7 @@ SPLITS = (
     "twentythird",
     "twentyfourth",
     "twentyfifth",
+    "twentysixth",
 )
 
 # A piece of a line: its text and whether it is a value (``<*>`` in the truth).

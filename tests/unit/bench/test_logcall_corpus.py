@@ -1944,6 +1944,16 @@ _LATER_SPLITS = {
         calls=180,
         call_checks="one-nonblank-line no-style no-label",
     ),
+    # Go, Python and Java again, each with a convention the corpus renders already: Harbor's
+    # Go log printf as Gitea's, Keystone's Python logging as Home Assistant's, SeaTunnel's
+    # SLF4J as ZooKeeper's; no new renderer.
+    "twentysixth": _Split(
+        "harbor keystone seatunnel",
+        "go python java",
+        "printf slf4j",
+        calls=180,
+        call_checks="one-nonblank-line no-style no-label",
+    ),
 }
 
 
@@ -1972,9 +1982,10 @@ def test_a_later_split_holds_its_new_systems_languages_and_styles(split: str) ->
     assert logcall_corpus.SPLITS[list(_LATER_SPLITS).index(split) + 17] == split
 
 
-def test_the_twentyfifth_split_is_the_last() -> None:
+def test_the_twentysixth_split_is_the_last() -> None:
     assert logcall_corpus.SPLITS[24] == "twentyfifth"
-    assert len(logcall_corpus.SPLITS) == 25
+    assert logcall_corpus.SPLITS[25] == "twentysixth"
+    assert len(logcall_corpus.SPLITS) == 26
 
 
 # A call of each system of the later splits read from its source: how many distinct formats
@@ -2061,10 +2072,18 @@ _KNOWN_CALLS = {
         "LoginHandlerInterceptor.java",
         "user does not exist",
     ),
+    "harbor": (1100, "src/controller/replication/execution.go", "recovered from the panic: %v"),
+    "keystone": (165, "keystone/token/provider.py", "Unable to validate token: %s"),
+    "seatunnel": (
+        1000,
+        "seatunnel-connectors-v2/connector-doris/src/main/java/org/apache/seatunnel/connectors/"
+        "doris/backend/BackendClient.java",
+        "Open scanner from {} failed.",
+    ),
 }
 
 # The checks of a system's calls beyond its split's: a Go printf on a logrus entry, Python's
-# printf, Go's and Python's printf of the twentyfifth split.
+# printf, Go's and Python's printf of the twentyfifth and twentysixth splits.
 _LOGRUS = "logrus"
 _PYTHON_PRINTF = "printf-args"
 _SYSTEM_CALL_CHECKS = {
@@ -2074,6 +2093,8 @@ _SYSTEM_CALL_CHECKS = {
     "cloudinit": _PYTHON_PRINTF,
     "restic": "verbs==args verbs-in-format",
     "luigi": "verbs==args verbs-in-format",
+    "harbor": "verbs==args verbs-in-format",
+    "keystone": "verbs==args verbs-in-format",
 }
 
 
@@ -2180,7 +2201,7 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
             "KNOWN BUG: ",
         ), call
         assert "%@" not in call["format"], call
-    elif name == "dolphinscheduler":
+    elif name in ("dolphinscheduler", "seatunnel"):
         # SLF4J: one {} a hole and its argument, an exception after them its own.
         holes = call["format"].count("{}")
         assert call["verbs"] == ["{}"] * holes, call
@@ -2190,8 +2211,14 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
     elif name == "restic":
         # debug.Log, a Go printf shown only in a debug build: every call DEBUG.
         assert call["call"] == "debug.Log" and call["level"] == "DEBUG", call
-    elif name == "luigi":
+    elif name in ("luigi", "keystone"):
         assert not any(verb.startswith("%(") for verb in call["verbs"]), call
+    elif name == "harbor":
+        # Its log package's Debugf/Infof/Warningf/Errorf/Fatalf, a Go printf; Fatalf CRITICAL.
+        assert re.fullmatch(
+            r"(log|logger|log\.G\([\w.]*\))\.(Debug|Info|Warning|Error|Fatal)f", call["call"]
+        )
+        assert (call["level"] == "CRITICAL") == call["call"].endswith("Fatalf"), call
 
 
 def _later_split_of(name: str) -> str:
@@ -2269,10 +2296,10 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
             assert "${" not in line, line
         else:
             assert "%@" not in line, line
-    elif name == "dolphinscheduler":
+    elif name in ("dolphinscheduler", "seatunnel"):
         assert "{}" not in line, line
     else:
-        assert name in ("restic", "luigi"), name
+        assert name in ("restic", "luigi", "harbor", "keystone"), name
         assert not re.search(r"%[-+# 0-9.]*[sdvqxr]", truth), truth
 
 
