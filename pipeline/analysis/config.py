@@ -30,6 +30,9 @@ class AnalysisConfig:
     # ... and alerts volume_drop for at most this many of them: the incident stays open, the
     # alert is not repeated every minute.
     silent_alert_windows: int = 3
+    # ... only once that drop was alerted: a silence no alert has told of (a quiet service
+    # whose empty minutes are each within chance) is still judged by the low run (issue 12).
+    silence_needs_alert: bool = True
     max_services: int = 10_000
     max_templates_per_service: int = 5_000
 

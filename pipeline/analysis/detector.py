@@ -223,6 +223,11 @@ class ServiceDetector:
         # A service silent for a while has said so (its volume_drop incident is open): further
         # silent windows keep that incident open without repeating the alert.
         silenced = n == 0 and self.silent_windows >= config.silent_alert_windows
+        if silenced and config.silence_needs_alert:
+            # Only a silence that was alerted is held; before, the low run's drop on a quiet
+            # service's empty minutes (each within chance) was dropped from the fourth on.
+            drop = self.incidents.incidents.get("volume_drop")
+            silenced = drop is not None and drop.resolved_index is None
         if silenced:
             anomalies = [a for a in anomalies if a.kind != "volume_drop"]
         stamped, events = self.incidents.step(

@@ -442,6 +442,24 @@ def test_a_quiet_service_falling_to_a_tenth_is_a_drop_though_no_window_alone_is(
     assert not kinds(without).get("volume_drop")
 
 
+def test_a_quiet_services_silence_nobody_was_alerted_about_is_a_drop_by_its_run() -> None:
+    # Eight empty windows where about 4.5 lines are usual: each is within chance (z -1.6 to
+    # -2.1, then less as the level learns it), so the silent-service alert never fires, and
+    # the low run's sum reaches its test in the run's fourth to sixth window -- after the
+    # silent windows' hold (three) used to drop it, alerted or not.
+    for seed in range(4):
+        counts = bursty_quiet(400, seed)
+        counts[300:308] = [0] * 8
+        _, reports = run(range(400), override=one_template(counts))
+        drops = kinds(reports).get("volume_drop", [])
+        assert drops and 303 <= min(drops) <= 306, (seed, drops)
+        # Alerted once: the rest of the silence is held, not repeated.
+        assert not [m for m in drops if 300 <= m < 308 and m != min(drops)], (seed, drops)
+        old = AnalysisConfig(silence_needs_alert=False)
+        _, before = run(range(400), override=one_template(counts), config=old)
+        assert not [m for m in kinds(before).get("volume_drop", []) if 300 <= m < 308], seed
+
+
 def test_a_quiet_services_ordinary_lulls_are_no_drop() -> None:
     for seed in range(3):
         _, reports = run(range(600), override=one_template(bursty_quiet(600, seed)))
