@@ -1295,12 +1295,14 @@ class ServiceMiner:
         # where only they differ, two of them are enough.
         plain = sum(1 for i in words if not names_differ(mine[i], tokens[i]))
         positions = set(words)
-        if plain > 1 and not any(
+        if (plain > 1 or (plain and last not in positions and mine[0].isalpha())) and not any(
             index not in positions and _has_letters(token)
             for index, token in enumerate(mine[1:], start=1)
         ):
             # Words differing everywhere but in the first token leave no event words: the
-            # calls of one component (``pool <*> <*> <*>``), not one event's values.
+            # calls of one component (``pool <*> <*> <*>``), not one event's values. So does
+            # one word after a lone verb with a value after it (``Created project <*>`` /
+            # ``Created user <*>``): the noun names the call's object, one call per noun.
             return False
         if plain > 1 and _calls_before_tail(mine, tokens, words):
             return False
@@ -1640,6 +1642,10 @@ def _bracketed_word(token: str) -> bool:
     return _BRACKETED_WORD.fullmatch(token) is not None
 
 
+# A word ending as a verb's participle does (``stopping``, ``disabled``).
+_VERB_FORM = re.compile(r"(?:ing|ed)$")
+
+
 def _labelled(mine: list[str], theirs: list[str], index: int) -> bool:
     """True if both messages have one word at ``index`` after a label ending in ``:`` that ends
     the message or is closed by a comma before the next label (``Link Status: UP`` / ``DOWN``,
@@ -1647,7 +1653,9 @@ def _labelled(mine: list[str], theirs: list[str], index: int) -> bool:
     if index < 2 or _LABEL.fullmatch(mine[index - 1]) is None:
         return False
     if index == len(mine) - 1:
-        return index > 2
+        # After a label of two words only (``assertion data: btrfs``, ``RBAC: auth_context:
+        # GET``) a verb's form (``progress emitter: stopping`` / ``disabled``) is the event.
+        return index > 2 or not (_VERB_FORM.search(mine[index]) or _VERB_FORM.search(theirs[index]))
     return (
         mine[index][-1:] == ","
         and theirs[index][-1:] == ","

@@ -16,7 +16,9 @@ _MASKED_FIELD_KEY = re.compile(r"[\[({]?[A-Za-z_][\w.-]*[=:]")
 # lower-case word of letters and digits, no dots (``hs.spotlight:start`` is a call's name),
 # before a word or dotted name, perhaps closed by punctuation (not ``host.name=x``, a field
 # in a field, nor ``node-D0``).
-_GLUED_KEY = re.compile(r"[a-z][A-Za-z0-9]*:(?=[A-Za-z0-9][\w.]*[.,;)\]]?$)")
+_GLUED_KEY = re.compile(
+    r"[a-z][A-Za-z0-9]*:(?=[A-Za-z0-9][\w.]*[.,;)\]]?$|\[[A-Za-z0-9][\w.]*\][.,;]?$)"
+)
 _CLOSING = {"[": "]", "(": ")", "{": "}"}
 # A key's value masked whole, quoted or not (key=<*>, key="<*>").
 _MASKED_VALUES = frozenset((WILDCARD, f'"{WILDCARD}"', f"'{WILDCARD}'"))
@@ -210,7 +212,13 @@ def _same_identifier_shape(mine: str, theirs: str) -> bool:
     if mine.count(WILDCARD) != 1 or theirs.count(WILDCARD) != 1:
         return False
     shape = _LETTERS.sub("a", mine)
-    if shape != _LETTERS.sub("a", theirs) or not shape.startswith("a"):
+    if shape != _LETTERS.sub("a", theirs):
+        return False
+    if shape[:1] in _CLOSING and shape[1:2] == "a":
+        # The name in brackets both tokens open alike ([replica-<*>] / [scheduler-<*>],
+        # (hallway-<*>) / (canary-<*>)): a value in brackets.
+        shape = shape[1:]
+    if not shape.startswith("a"):
         return False
     return shape.startswith(("a-", "a_")) and shape[2:5] == WILDCARD
 
@@ -245,8 +253,8 @@ def generalise_token(mine: str, theirs: str) -> str:
             cut = namespace.end()
     if cut and WILDCARD not in common[:cut]:
         start = cut
-        # ... and a quote opening the value: key="<*>", "key":"<*>".
-        while start < shortest and mine[start] in "\"'" and mine[start] == theirs[start]:
+        # ... and a quote or bracket opening the value: key="<*>", "key":"<*>", key:[<*>].
+        while start < shortest and mine[start] in "\"'[" and mine[start] == theirs[start]:
             start += 1
     else:
         start = 0
