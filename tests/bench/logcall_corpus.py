@@ -80,7 +80,9 @@ restic's Go ``debug.Log`` printf formats rendered as Gitea's, Luigi's Python ``l
 formats rendered as Home Assistant's and DolphinScheduler's SLF4J ``{}`` formats rendered as
 ZooKeeper's; the twentysixth neither: Harbor's Go printf formats rendered as Gitea's, Keystone's
 Python ``logging`` ``%`` formats rendered as Home Assistant's and SeaTunnel's SLF4J ``{}``
-formats rendered as ZooKeeper's.
+formats rendered as ZooKeeper's; the twentyseventh neither: SeaweedFS's Go ``glog`` printf
+formats rendered as Gitea's, Cinder's Python ``logging`` ``%`` formats rendered as Home
+Assistant's and Apache Ranger's SLF4J ``{}`` formats rendered as ZooKeeper's.
 Each value is drawn by what its argument is (an error, a path, a state, a list, a name with a
 number in it...), judged from its verb and the argument's name; values repeat as they do in
 real logs (a state has a few values, a counter is new every time).
@@ -88,7 +90,7 @@ real logs (a state has a few values, a counter is new every time).
 The truth of a line is its format with every value written ``<*>`` (the constant text, quotes
 and keys stay), corrected with the Loghub-2.0 rules as the Loghub samples are.
 
-Systems are split in twenty-six: ``tuning`` (looked at while the miner is changed), ``held-out``
+Systems are split in twenty-seven: ``tuning`` (looked at while the miner is changed), ``held-out``
 (only summary rows are read), ``fresh`` (added after the miner was changed for this
 benchmark and measured once, to replace held-out rows that had led to changes), ``unseen``
 (added once all three had been looked at, never run through a miner before their first
@@ -151,7 +153,12 @@ first measurement) and ``twentysixth`` (added on 2026-12-05 with all twenty-five
 someone who did not change the miner, in a copy of the tree the round's helper could not see,
 of a container registry, an identity service and a data integration platform in three of the most
 common server languages, Go, Python and Java, never run through a miner before its first
-measurement: the clean split for judging the next round of miner changes). Run
+measurement) and ``twentyseventh`` (added on 2026-12-05 with all twenty-six looked at, by
+someone who did not change the miner, in a copy of the tree the round's helper could not see,
+of a distributed file system, a block storage service and a data security administration
+service in three of the most common server languages, Go, Python and Java, never run through a
+miner before its first measurement: the clean split for judging the next round of miner
+changes). Run
 ``python tests/bench/logcall_corpus.py --out DIR`` to write
 ``DIR/<split>/<system>/<system>_2k.log_structured_corrected.csv`` (columns ``Content`` and
 ``EventTemplate``), the layout of the Loghub samples that ``bench_templates.py`` reads.
@@ -238,12 +245,13 @@ class System:
     # AppFlowy's Dart interpolation after "[Flutter]: ", Hammerspoon's Objective-C
     # formats after "** Warning: LuaSkin: "); the twentyfifth printf twice (restic's Go
     # debug.Log, Luigi's Python logging) and slf4j (DolphinScheduler); the twentysixth printf
-    # twice (Harbor's Go log, Keystone's Python logging) and slf4j (SeaTunnel)
+    # twice (Harbor's Go log, Keystone's Python logging) and slf4j (SeaTunnel); the
+    # twentyseventh printf twice (SeaweedFS's Go glog, Cinder's Python logging) and slf4j (Ranger)
     style: str
     # tuning, held-out, fresh, unseen, novel, sixth, seventh, eighth, ninth, tenth, eleventh,
     # twelfth, thirteenth, fourteenth, fifteenth, sixteenth, seventeenth, eighteenth,
     # nineteenth, twentieth, twentyfirst, twentysecond, twentythird, twentyfourth,
-    # twentyfifth or twentysixth
+    # twentyfifth, twentysixth or twentyseventh
     split: str
     # An exception passed to the call is printed on the message's line after " =>" (Solr's
     # log4j2 layout); elsewhere its trace goes on later lines.
@@ -347,6 +355,9 @@ SYSTEMS: dict[str, System] = {
         System("harbor", "go", "printf", "twentysixth"),
         System("keystone", "python", "printf", "twentysixth"),
         System("seatunnel", "java", "slf4j", "twentysixth"),
+        System("seaweedfs", "go", "printf", "twentyseventh"),
+        System("cinder", "python", "printf", "twentyseventh"),
+        System("ranger", "java", "slf4j", "twentyseventh"),
     )
 }
 
@@ -377,6 +388,7 @@ SPLITS = (
     "twentyfourth",
     "twentyfifth",
     "twentysixth",
+    "twentyseventh",
 )
 
 # A piece of a line: its text and whether it is a value (``<*>`` in the truth).

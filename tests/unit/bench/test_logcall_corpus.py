@@ -1954,6 +1954,16 @@ _LATER_SPLITS = {
         calls=180,
         call_checks="one-nonblank-line no-style no-label",
     ),
+    # Go, Python and Java once more, each with a convention the corpus renders already:
+    # SeaweedFS's Go glog printf as Gitea's, Cinder's Python logging as Home Assistant's,
+    # Ranger's SLF4J as ZooKeeper's; no new renderer.
+    "twentyseventh": _Split(
+        "seaweedfs cinder ranger",
+        "go python java",
+        "printf slf4j",
+        calls=180,
+        call_checks="one-nonblank-line no-style no-label",
+    ),
 }
 
 
@@ -1982,10 +1992,10 @@ def test_a_later_split_holds_its_new_systems_languages_and_styles(split: str) ->
     assert logcall_corpus.SPLITS[list(_LATER_SPLITS).index(split) + 17] == split
 
 
-def test_the_twentysixth_split_is_the_last() -> None:
-    assert logcall_corpus.SPLITS[24] == "twentyfifth"
+def test_the_twentyseventh_split_is_the_last() -> None:
     assert logcall_corpus.SPLITS[25] == "twentysixth"
-    assert len(logcall_corpus.SPLITS) == 26
+    assert logcall_corpus.SPLITS[26] == "twentyseventh"
+    assert len(logcall_corpus.SPLITS) == 27
 
 
 # A call of each system of the later splits read from its source: how many distinct formats
@@ -2080,10 +2090,21 @@ _KNOWN_CALLS = {
         "doris/backend/BackendClient.java",
         "Open scanner from {} failed.",
     ),
+    "seaweedfs": (4500, "weed/storage/store.go", "tried to save empty state for store %s"),
+    "cinder": (
+        3100,
+        "cinder/volume/manager.py",
+        "Driver path %s is deprecated, update your configuration to the new path.",
+    ),
+    "ranger": (
+        7100,
+        "security-admin/src/main/java/org/apache/ranger/biz/ServiceDBStore.java",
+        "Error while generating report file {}",
+    ),
 }
 
 # The checks of a system's calls beyond its split's: a Go printf on a logrus entry, Python's
-# printf, Go's and Python's printf of the twentyfifth and twentysixth splits.
+# printf, Go's and Python's printf of the twentyfifth, twentysixth and twentyseventh splits.
 _LOGRUS = "logrus"
 _PYTHON_PRINTF = "printf-args"
 _SYSTEM_CALL_CHECKS = {
@@ -2095,6 +2116,8 @@ _SYSTEM_CALL_CHECKS = {
     "luigi": "verbs==args verbs-in-format",
     "harbor": "verbs==args verbs-in-format",
     "keystone": "verbs==args verbs-in-format",
+    "seaweedfs": "verbs==args verbs-in-format",
+    "cinder": "verbs==args verbs-in-format",
 }
 
 
@@ -2201,7 +2224,7 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
             "KNOWN BUG: ",
         ), call
         assert "%@" not in call["format"], call
-    elif name in ("dolphinscheduler", "seatunnel"):
+    elif name in ("dolphinscheduler", "seatunnel", "ranger"):
         # SLF4J: one {} a hole and its argument, an exception after them its own.
         holes = call["format"].count("{}")
         assert call["verbs"] == ["{}"] * holes, call
@@ -2211,13 +2234,17 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
     elif name == "restic":
         # debug.Log, a Go printf shown only in a debug build: every call DEBUG.
         assert call["call"] == "debug.Log" and call["level"] == "DEBUG", call
-    elif name in ("luigi", "keystone"):
+    elif name in ("luigi", "keystone", "cinder"):
         assert not any(verb.startswith("%(") for verb in call["verbs"]), call
     elif name == "harbor":
         # Its log package's Debugf/Infof/Warningf/Errorf/Fatalf, a Go printf; Fatalf CRITICAL.
         assert re.fullmatch(
             r"(log|logger|log\.G\([\w.]*\))\.(Debug|Info|Warning|Error|Fatal)f", call["call"]
         )
+        assert (call["level"] == "CRITICAL") == call["call"].endswith("Fatalf"), call
+    elif name == "seaweedfs":
+        # glog's Infof (at any verbosity)/Warningf/Errorf/Fatalf, a Go printf; Fatalf CRITICAL.
+        assert re.fullmatch(r"glog\.(V\(\d+\)\.)?(Info|Warning|Error|Fatal)f", call["call"])
         assert (call["level"] == "CRITICAL") == call["call"].endswith("Fatalf"), call
 
 
@@ -2296,10 +2323,10 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
             assert "${" not in line, line
         else:
             assert "%@" not in line, line
-    elif name in ("dolphinscheduler", "seatunnel"):
+    elif name in ("dolphinscheduler", "seatunnel", "ranger"):
         assert "{}" not in line, line
     else:
-        assert name in ("restic", "luigi", "harbor", "keystone"), name
+        assert name in ("restic", "luigi", "harbor", "keystone", "seaweedfs", "cinder"), name
         assert not re.search(r"%[-+# 0-9.]*[sdvqxr]", truth), truth
 
 
