@@ -1269,6 +1269,12 @@ class ServiceMiner:
         # label's value (_labelled) is a value whatever its case. One such word elsewhere,
         # with only labels' values differing beside it, written alike in both (``state was:
         # Failed,`` / ``Succeeded,``), is one call's state after min_distinct_states of them.
+        if any(
+            _other_call(mine[i], tokens[i])
+            and (_bare_call(mine[i], tokens[i]) or not any(map(_has_letters, mine[:i])))
+            for i in words
+        ):
+            return False
         last = len(tokens) - 1
         labelled = [i for i in words if _labelled(mine, tokens, i)]
         enums = [
@@ -1316,7 +1322,13 @@ class ServiceMiner:
             # next label (``Link Status: UP`` / ``DOWN``, ``reason: HEAD, message: ...``), is
             # the label's value: two of them are enough.
             needed = 2
-        if states:
+        if states and not (
+            _BRACKETED_STATE.fullmatch(mine[enums[0]])
+            and _BRACKETED_STATE.fullmatch(tokens[enums[0]])
+        ):
+            # A state in brackets of its own inside the message (``committer [Ready] finished``,
+            # ``status [Waiting],``) is written where a value goes (SLF4J's ``[{}]``): no more
+            # of them needed than of other words.
             needed = max(needed, self._config.min_distinct_states)
         family = (
             key if words[0] else (key[0], WILDCARD),
@@ -1604,6 +1616,8 @@ def _states(mine: str, theirs: str) -> bool:
 
 # One word in brackets in front of a message (``[PENDING]``, ``[eth0]``).
 _BRACKETED_WORD = re.compile(r"\[[A-Za-z][\w.-]*\]")
+# One word in brackets of its own, perhaps closed by punctuation (``[Ready]``, ``[Waiting],``).
+_BRACKETED_STATE = re.compile(r"\[[A-Za-z]\w*\][,.;]?")
 # A label naming the value after it: a word (dotted or not) ending in ":".
 _LABEL = re.compile(r"[A-Za-z][\w.-]*:")
 # A lower-case word (``json``, ``tcp6``), perhaps closed by punctuation: a key's value when it
@@ -1709,6 +1723,36 @@ def _calls_before_tail(mine: list[str], tokens: list[str], words: list[int]) -> 
     both messages go on alike (``Failed to get cloud config: <error>`` / ``Failed to read
     workspace members: <error>``): the same value after different calls, not values of one."""
     return any(words[-1] <= end and mine[end + 1 :] == tokens[end + 1 :] for end in head_ends(mine))
+
+
+_CALL_HEAD = re.compile(r"[A-Za-z_][A-Za-z0-9_$]*(?:\.[A-Za-z_][A-Za-z0-9_$]*)*\(")
+_DIGITS = re.compile(r"[0-9]+")
+
+
+def _other_call(mine: str, theirs: str) -> bool:
+    """True if both tokens are calls written whole, a code name glued to its brackets, of two
+    different names (``==> RangerMDCFilter.doFilter()`` / ``<== getAllRoles():``): where no
+    word comes before it (the caller checks), a trace of entering or leaving a method names
+    the method, one event per method, whatever the values in the brackets. Names differing
+    only in their digits (``node1(a)`` / ``node2(b)``) are numbered values."""
+    if mine.rstrip(":")[-1:] != ")" or theirs.rstrip(":")[-1:] != ")":
+        return False
+    head, other = _CALL_HEAD.match(mine), _CALL_HEAD.match(theirs)
+    return (
+        head is not None
+        and other is not None
+        and _DIGITS.sub("", head.group()) != _DIGITS.sub("", other.group())
+    )
+
+
+def _bare_call(mine: str, theirs: str) -> bool:
+    """True if both tokens end in a call without arguments (``recv()`` / ``getsockname()``),
+    neither a module's dotted path in lower case (``Exit nova.service()`` / ``Exit
+    cinder.volume()``: Python's modules, values)."""
+    return all(
+        token.rstrip(":").endswith("()") and not ("." in token and token.islower())
+        for token in (mine, theirs)
+    )
 
 
 def _has_letters(token: str) -> bool:
