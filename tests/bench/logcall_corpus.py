@@ -82,7 +82,10 @@ ZooKeeper's; the twentysixth neither: Harbor's Go printf formats rendered as Git
 Python ``logging`` ``%`` formats rendered as Home Assistant's and SeaTunnel's SLF4J ``{}``
 formats rendered as ZooKeeper's; the twentyseventh neither: SeaweedFS's Go ``glog`` printf
 formats rendered as Gitea's, Cinder's Python ``logging`` ``%`` formats rendered as Home
-Assistant's and Apache Ranger's SLF4J ``{}`` formats rendered as ZooKeeper's.
+Assistant's and Apache Ranger's SLF4J ``{}`` formats rendered as ZooKeeper's; the
+twentyeighth neither: Rook's Go ``capnslog`` printf formats rendered as Gitea's, OpenStack
+Swift's Python ``logging`` ``%`` formats rendered as Home Assistant's and Apache Atlas's SLF4J
+``{}`` formats rendered as ZooKeeper's.
 Each value is drawn by what its argument is (an error, a path, a state, a list, a name with a
 number in it...), judged from its verb and the argument's name; values repeat as they do in
 real logs (a state has a few values, a counter is new every time).
@@ -90,7 +93,7 @@ real logs (a state has a few values, a counter is new every time).
 The truth of a line is its format with every value written ``<*>`` (the constant text, quotes
 and keys stay), corrected with the Loghub-2.0 rules as the Loghub samples are.
 
-Systems are split in twenty-seven: ``tuning`` (looked at while the miner is changed), ``held-out``
+Systems are split in twenty-eight: ``tuning`` (looked at while the miner is changed), ``held-out``
 (only summary rows are read), ``fresh`` (added after the miner was changed for this
 benchmark and measured once, to replace held-out rows that had led to changes), ``unseen``
 (added once all three had been looked at, never run through a miner before their first
@@ -157,8 +160,12 @@ measurement) and ``twentyseventh`` (added on 2026-12-05 with all twenty-six look
 someone who did not change the miner, in a copy of the tree the round's helper could not see,
 of a distributed file system, a block storage service and a data security administration
 service in three of the most common server languages, Go, Python and Java, never run through a
-miner before its first measurement: the clean split for judging the next round of miner
-changes). Run
+miner before its first measurement) and ``twentyeighth`` (added on 2026-12-05 with all
+twenty-seven looked at, by someone who did not change the miner, in a copy of the tree the
+round's helper could not see, of a storage orchestrator for Kubernetes, an object storage
+service and a metadata governance service in three of the most common server languages, Go,
+Python and Java, never run through a miner before its first measurement: the clean split for
+judging the next round of miner changes). Run
 ``python tests/bench/logcall_corpus.py --out DIR`` to write
 ``DIR/<split>/<system>/<system>_2k.log_structured_corrected.csv`` (columns ``Content`` and
 ``EventTemplate``), the layout of the Loghub samples that ``bench_templates.py`` reads.
@@ -246,12 +253,13 @@ class System:
     # formats after "** Warning: LuaSkin: "); the twentyfifth printf twice (restic's Go
     # debug.Log, Luigi's Python logging) and slf4j (DolphinScheduler); the twentysixth printf
     # twice (Harbor's Go log, Keystone's Python logging) and slf4j (SeaTunnel); the
-    # twentyseventh printf twice (SeaweedFS's Go glog, Cinder's Python logging) and slf4j (Ranger)
+    # twentyseventh printf twice (SeaweedFS's Go glog, Cinder's Python logging) and slf4j (Ranger);
+    # the twentyeighth printf twice (Rook's Go capnslog, Swift's Python logging) and slf4j (Atlas)
     style: str
     # tuning, held-out, fresh, unseen, novel, sixth, seventh, eighth, ninth, tenth, eleventh,
     # twelfth, thirteenth, fourteenth, fifteenth, sixteenth, seventeenth, eighteenth,
     # nineteenth, twentieth, twentyfirst, twentysecond, twentythird, twentyfourth,
-    # twentyfifth, twentysixth or twentyseventh
+    # twentyfifth, twentysixth, twentyseventh or twentyeighth
     split: str
     # An exception passed to the call is printed on the message's line after " =>" (Solr's
     # log4j2 layout); elsewhere its trace goes on later lines.
@@ -358,6 +366,9 @@ SYSTEMS: dict[str, System] = {
         System("seaweedfs", "go", "printf", "twentyseventh"),
         System("cinder", "python", "printf", "twentyseventh"),
         System("ranger", "java", "slf4j", "twentyseventh"),
+        System("rook", "go", "printf", "twentyeighth"),
+        System("swift", "python", "printf", "twentyeighth"),
+        System("atlas", "java", "slf4j", "twentyeighth"),
     )
 }
 
@@ -389,6 +400,7 @@ SPLITS = (
     "twentyfifth",
     "twentysixth",
     "twentyseventh",
+    "twentyeighth",
 )
 
 # A piece of a line: its text and whether it is a value (``<*>`` in the truth).

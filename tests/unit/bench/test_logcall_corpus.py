@@ -1964,6 +1964,16 @@ _LATER_SPLITS = {
         calls=180,
         call_checks="one-nonblank-line no-style no-label",
     ),
+    # Go, Python and Java once more, each with a convention the corpus renders already:
+    # Rook's Go capnslog printf as Gitea's, Swift's Python logging as Home Assistant's,
+    # Atlas's SLF4J as ZooKeeper's; no new renderer.
+    "twentyeighth": _Split(
+        "rook swift atlas",
+        "go python java",
+        "printf slf4j",
+        calls=180,
+        call_checks="one-nonblank-line no-style no-label",
+    ),
 }
 
 
@@ -1992,10 +2002,10 @@ def test_a_later_split_holds_its_new_systems_languages_and_styles(split: str) ->
     assert logcall_corpus.SPLITS[list(_LATER_SPLITS).index(split) + 17] == split
 
 
-def test_the_twentyseventh_split_is_the_last() -> None:
-    assert logcall_corpus.SPLITS[25] == "twentysixth"
+def test_the_twentyeighth_split_is_the_last() -> None:
     assert logcall_corpus.SPLITS[26] == "twentyseventh"
-    assert len(logcall_corpus.SPLITS) == 27
+    assert logcall_corpus.SPLITS[27] == "twentyeighth"
+    assert len(logcall_corpus.SPLITS) == 28
 
 
 # A call of each system of the later splits read from its source: how many distinct formats
@@ -2101,10 +2111,21 @@ _KNOWN_CALLS = {
         "security-admin/src/main/java/org/apache/ranger/biz/ServiceDBStore.java",
         "Error while generating report file {}",
     ),
+    "rook": (
+        750,
+        "pkg/operator/ceph/controller/predicate.go",
+        "found %d ceph clusters in namespace %q",
+    ),
+    "swift": (320, "swift/cli/relinker.py", "Processing files for policy %s under %s"),
+    "atlas": (
+        2600,
+        "repository/src/main/java/org/apache/atlas/repository/store/graph/v2/EntityGraphMapper.java",
+        "Number of propagations to delete -> {}",
+    ),
 }
 
 # The checks of a system's calls beyond its split's: a Go printf on a logrus entry, Python's
-# printf, Go's and Python's printf of the twentyfifth, twentysixth and twentyseventh splits.
+# printf, Go's and Python's printf of the twentyfifth to twentyeighth splits.
 _LOGRUS = "logrus"
 _PYTHON_PRINTF = "printf-args"
 _SYSTEM_CALL_CHECKS = {
@@ -2118,6 +2139,8 @@ _SYSTEM_CALL_CHECKS = {
     "keystone": "verbs==args verbs-in-format",
     "seaweedfs": "verbs==args verbs-in-format",
     "cinder": "verbs==args verbs-in-format",
+    "rook": "verbs==args verbs-in-format",
+    "swift": "verbs==args verbs-in-format",
 }
 
 
@@ -2224,7 +2247,7 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
             "KNOWN BUG: ",
         ), call
         assert "%@" not in call["format"], call
-    elif name in ("dolphinscheduler", "seatunnel", "ranger"):
+    elif name in ("dolphinscheduler", "seatunnel", "ranger", "atlas"):
         # SLF4J: one {} a hole and its argument, an exception after them its own.
         holes = call["format"].count("{}")
         assert call["verbs"] == ["{}"] * holes, call
@@ -2234,7 +2257,7 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
     elif name == "restic":
         # debug.Log, a Go printf shown only in a debug build: every call DEBUG.
         assert call["call"] == "debug.Log" and call["level"] == "DEBUG", call
-    elif name in ("luigi", "keystone", "cinder"):
+    elif name in ("luigi", "keystone", "cinder", "swift"):
         assert not any(verb.startswith("%(") for verb in call["verbs"]), call
     elif name == "harbor":
         # Its log package's Debugf/Infof/Warningf/Errorf/Fatalf, a Go printf; Fatalf CRITICAL.
@@ -2245,6 +2268,10 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
     elif name == "seaweedfs":
         # glog's Infof (at any verbosity)/Warningf/Errorf/Fatalf, a Go printf; Fatalf CRITICAL.
         assert re.fullmatch(r"glog\.(V\(\d+\)\.)?(Info|Warning|Error|Fatal)f", call["call"])
+        assert (call["level"] == "CRITICAL") == call["call"].endswith("Fatalf"), call
+    elif name == "rook":
+        # capnslog's Debugf/Infof/Warningf/Errorf, a Go printf; Fatalf would be CRITICAL.
+        assert re.fullmatch(r"logger\.(Debug|Info|Warning|Error|Fatal)f", call["call"])
         assert (call["level"] == "CRITICAL") == call["call"].endswith("Fatalf"), call
 
 
@@ -2323,10 +2350,19 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
             assert "${" not in line, line
         else:
             assert "%@" not in line, line
-    elif name in ("dolphinscheduler", "seatunnel", "ranger"):
+    elif name in ("dolphinscheduler", "seatunnel", "ranger", "atlas"):
         assert "{}" not in line, line
     else:
-        assert name in ("restic", "luigi", "harbor", "keystone", "seaweedfs", "cinder"), name
+        assert name in (
+            "restic",
+            "luigi",
+            "harbor",
+            "keystone",
+            "seaweedfs",
+            "cinder",
+            "rook",
+            "swift",
+        ), name
         assert not re.search(r"%[-+# 0-9.]*[sdvqxr]", truth), truth
 
 
