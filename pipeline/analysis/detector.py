@@ -28,11 +28,11 @@ from pipeline.analysis.rules import (
     STEP_ANCHOR_WINDOWS,
     Candidate,
     error_rate_rule,
-    job_excess,
     new_error_rule,
     pattern_shift_rule,
     share_z,
     shifted_templates,
+    traffic_without_job,
     volume_rule,
 )
 from pipeline.analysis.scorers import FEATURE_NAMES, ForestScorer, HalfSpaceScorer
@@ -730,10 +730,9 @@ class ServiceDetector:
         # traffic around a job is no anchor, nor a step from one.
         traffic, traffic_z, job = n, volume_z, False
         if jobs and self.config.job_traffic:
-            job_lines = job_excess(acc, jobs, self.volume.expected(), self.shares)
-            if job_lines >= 1:
-                traffic = max(n - round(job_lines), 0)
-                traffic_z, job = self.volume.z(traffic), True
+            without = traffic_without_job(acc, jobs, self.volume.expected(), self.shares)
+            if without is not None:
+                traffic, traffic_z, job = without, self.volume.z(without), True
         self._track_low(traffic, traffic_z, self.recurring_volume)
         # A deploy's new lines are no step either: the level learns them at once.
         self._track_step(index, traffic, traffic_z, self.recurring_volume or trusted or job)

@@ -81,11 +81,10 @@ def volume_rule(
         cand = step_run_rule(acc, *step, volume, shares, fresh, config, usual) or cand
     if daily is not None and (cand is None or cand.kind != RECURRING):
         # The profile learns a job's window without the job's lines: so is it judged.
-        traffic = acc.count
+        traffic = None
         if jobs and config.job_traffic:
-            job_lines = job_excess(acc, jobs, volume.expected(), shares)
-            traffic -= round(job_lines) if job_lines >= 1 else 0
-        cand = _daily_rule(acc, daily, history, shares, volume, config, cand, max(traffic, 0))
+            traffic = traffic_without_job(acc, jobs, volume.expected(), shares)
+        cand = _daily_rule(acc, daily, history, shares, volume, config, cand, traffic)
     season = history.seasonal(acc.count, config.cycle_min_fit) if config.cycles else None
     if season is None:
         return cand
@@ -408,6 +407,19 @@ def job_excess(
         for t in jobs
         if t in acc.template_counts
     )
+
+
+def traffic_without_job(
+    acc: WindowAccumulator,
+    jobs: frozenset[str] | set[str],
+    expected: float,
+    shares: TemplateShares,
+) -> int | None:
+    """The window's count without a job's run (``job_excess``), or None when no job ran in it
+    (under one line beyond the usual shares): what the runs and the daily profile take for
+    traffic (``AnalysisConfig.job_traffic``)."""
+    job_lines = job_excess(acc, jobs, expected, shares)
+    return max(acc.count - round(job_lines), 0) if job_lines >= 1 else None
 
 
 def _fresh_lines(acc: WindowAccumulator, fresh: set[str]) -> int:
