@@ -14,7 +14,8 @@ templates:
   the middle after ``min_distinct_states`` of them written alike. Names as code
   writes them (``io.EOF``, ``hall_lamp``, ``PingFrame``) vary after two values.
 * Differences in masked values (``<*>:<*>`` / ``<*>``) generalise at once, keeping shared
-  ``key=`` prefixes and brackets (``user=<*>``, ``(<*>)``).
+  ``key=`` prefixes and brackets (``user=<*>``, ``(<*>)``), and so does a data term printed
+  whole (``{error,eacces}``, tokens.is_term) against anything.
 
 A message that finds no template of its length may still join one whose skeleton (runs of
 ``<*>`` folded into one) is the same: a list of another length (``delete <*> <*>`` /
@@ -95,6 +96,7 @@ from pipeline.templates.tokens import (
     is_qualified_name,
     is_quoted_word,
     is_subject,
+    is_term,
     later_argument,
     names_differ,
 )
@@ -689,6 +691,12 @@ class ServiceMiner:
         best = self._best(group, tokens) if group else None
         if best is None and is_qualified_name(key[1]):
             best = self._search_components(key, tokens)
+        if best is None and _named_subject(key[1]) and event_tail(tokens[1:]):
+            # A name of lower-case parts joined by ``.``, ``_`` or ``-`` in front of an event's
+            # own message (``db-3 is running``, ``web.service resolved to <*>``) is the subject
+            # the message is about, a value: the same event after other such names competes.
+            candidates = self._led_by(key, _named_subject)
+            best = self._best(candidates, tokens) if candidates else None
         if best is None and _bracketed_word(key[1]) and event_tail(tokens[1:]):
             # A word in brackets in front of an event's own message (a state, a tag) is a
             # value as a quoted word is: the same event after other such words competes.
@@ -1250,6 +1258,8 @@ class ServiceMiner:
         if is_subject(mine[0]) and is_subject(theirs):
             self._prints_subjects = True
             return True
+        if _named_subject(mine[0]) and _named_subject(theirs) and event_tail(mine[1:]):
+            return True
         if not (is_label(mine[0]) and is_label(theirs) and event_tail(mine[1:])):
             return False
         senders = self._senders
@@ -1614,6 +1624,16 @@ def _states(mine: str, theirs: str) -> bool:
     return is_enum(mine) and is_enum(theirs) and _upper(mine) == _upper(theirs)
 
 
+# A name of lower-case parts joined by ``.``, ``_`` or ``-`` (``db-3``, ``web.service``,
+# ``cache_sync``): what a message in front of its verb is about, not a word of the sentence.
+_NAMED_SUBJECT = re.compile(r"[a-z][a-z0-9]*(?:[._-][a-z0-9]+)+")
+
+
+def _named_subject(token: str) -> bool:
+    """True for a name of lower-case parts joined by ``.``, ``_`` or ``-`` (_NAMED_SUBJECT)."""
+    return _NAMED_SUBJECT.fullmatch(token) is not None
+
+
 # One word in brackets in front of a message (``[PENDING]``, ``[eth0]``).
 _BRACKETED_WORD = re.compile(r"\[[A-Za-z][\w.-]*\]")
 # One word in brackets of its own, perhaps closed by punctuation (``[Ready]``, ``[Waiting],``).
@@ -1643,9 +1663,12 @@ def _without_names(tokens: list[str], values: Values, named: list[int]) -> Value
 
 
 def _values_alike(mine: list[str], theirs: list[str], positions: list[int]) -> bool:
-    """True if both hold values at ``positions`` and differ there only in values."""
+    """True if both hold values at ``positions`` and differ there only in values. A data
+    term printed whole in ``theirs`` (tokens.is_term) is a value, and so is any word ``mine``
+    has beside it (``reason timeout`` / ``reason {error,eacces}``)."""
     return all(
-        WILDCARD in mine[i] and WILDCARD in theirs[i] and not differ_in_words(mine[i], theirs[i])
+        (is_term(theirs[i]) or (WILDCARD in mine[i] and WILDCARD in theirs[i]))
+        and not differ_in_words(mine[i], theirs[i])
         for i in positions
     )
 

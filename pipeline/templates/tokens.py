@@ -31,6 +31,10 @@ _CLOSERS = ")]}\"',.;:!?\\"
 _QUALIFIED = re.compile(r"[A-Za-z_$][\w$-]*(?:\.[A-Za-z_$][\w$-]*){2,}[:;,]?")
 # The shared front of two dotted names, up to a dot (com.apple.): kept when they generalise.
 _NAMESPACE = re.compile(r"[A-Za-z_$][\w$-]*(?:\.[A-Za-z_$][\w$-]*)+\.")
+# A data term printed whole: braces around elements joined by commas with no space, not a
+# JSON object (Erlang's ``{error,eacces}``, ``{nodedown,'n@h'}``, ``{a,{b,c}}``).
+# A key's value may be one (``Errors={'EXIT',<*>,killed}``).
+_TERM = re.compile(r"(?:[A-Za-z_][\w.-]*=)?\{(?!\")\S*,\S*\}")
 
 
 def differ_in_words(mine: str, theirs: str) -> bool:
@@ -44,6 +48,10 @@ def differ_in_words(mine: str, theirs: str) -> bool:
     """
     if _quoted_apart(mine, theirs):
         # What is quoted differs ("EBUSY" / "EACCES", 'get' / 'put'): a quoted value.
+        return False
+    if ("{" in mine or "{" in theirs) and (is_term(mine) or is_term(theirs)):
+        # A data term printed whole on either side (``{error,eacces}`` / ``noproc``): a value,
+        # as a program writes no event's words as a term.
         return False
     if call_argument(mine, theirs) is not None:
         # What a call's brackets hold differs (get_state(BAT0) / get_state(wlan0)): its argument.
@@ -235,6 +243,16 @@ def generalise_token(mine: str, theirs: str) -> str:
     """
     if mine == WILDCARD:
         return WILDCARD
+    if ("{" in mine or "{" in theirs) and (is_term(mine) or is_term(theirs)):
+        # A data term is one value, its braces too (``{error,eacces}`` / ``{timeout,x}``),
+        # after the key they share (``Errors=<*>``).
+        key = KEY.match(mine)
+        front = key.group() if key is not None and theirs.startswith(key.group()) else ""
+        end = 0
+        shortest = min(len(mine), len(theirs))
+        while end < shortest and mine[-1 - end] in ",.;:" and mine[-1 - end] == theirs[-1 - end]:
+            end += 1
+        return front + WILDCARD + (mine[len(mine) - end :] if end else "")
     quoted = _quoted_values(mine, theirs)
     if quoted is not None:
         return quoted
@@ -283,6 +301,12 @@ def _quoted_values(mine: str, theirs: str) -> str | None:
                 for index, (part, other) in enumerate(zip(parts, others, strict=True))
             )
     return None
+
+
+def is_term(token: str) -> bool:
+    """True if ``token``, without the punctuation after it, is a data term printed whole
+    (``{error,eacces}``, ``{shutdown,killed}:{'EXIT',<*>}``), not a JSON object."""
+    return "{" in token and _TERM.fullmatch(token.rstrip(",.;:")) is not None
 
 
 def bare_word(token: str) -> str:
