@@ -85,7 +85,9 @@ formats rendered as Gitea's, Cinder's Python ``logging`` ``%`` formats rendered 
 Assistant's and Apache Ranger's SLF4J ``{}`` formats rendered as ZooKeeper's; the
 twentyeighth neither: Rook's Go ``capnslog`` printf formats rendered as Gitea's, OpenStack
 Swift's Python ``logging`` ``%`` formats rendered as Home Assistant's and Apache Atlas's SLF4J
-``{}`` formats rendered as ZooKeeper's.
+``{}`` formats rendered as ZooKeeper's; the twentyninth neither: HashiCorp Nomad's
+``hclog`` pairs rendered as Consul's, AWX's Python ``logging`` ``%`` formats rendered as Home
+Assistant's and Apache Zeppelin's SLF4J ``{}`` formats rendered as ZooKeeper's.
 Each value is drawn by what its argument is (an error, a path, a state, a list, a name with a
 number in it...), judged from its verb and the argument's name; values repeat as they do in
 real logs (a state has a few values, a counter is new every time).
@@ -93,7 +95,7 @@ real logs (a state has a few values, a counter is new every time).
 The truth of a line is its format with every value written ``<*>`` (the constant text, quotes
 and keys stay), corrected with the Loghub-2.0 rules as the Loghub samples are.
 
-Systems are split in twenty-eight: ``tuning`` (looked at while the miner is changed), ``held-out``
+Systems are split in twenty-nine: ``tuning`` (looked at while the miner is changed), ``held-out``
 (only summary rows are read), ``fresh`` (added after the miner was changed for this
 benchmark and measured once, to replace held-out rows that had led to changes), ``unseen``
 (added once all three had been looked at, never run through a miner before their first
@@ -164,6 +166,10 @@ miner before its first measurement) and ``twentyeighth`` (added on 2026-12-05 wi
 twenty-seven looked at, by someone who did not change the miner, in a copy of the tree the
 round's helper could not see, of a storage orchestrator for Kubernetes, an object storage
 service and a metadata governance service in three of the most common server languages, Go,
+Python and Java, never run through a miner before its first measurement) and ``twentyninth``
+(added on 2026-12-06 with all twenty-eight looked at, by someone who did not change the miner,
+in a copy of the tree the round's helper could not see, of a workload orchestrator, an
+automation controller and a notebook service in three of the most common server languages, Go,
 Python and Java, never run through a miner before its first measurement: the clean split for
 judging the next round of miner changes). Run
 ``python tests/bench/logcall_corpus.py --out DIR`` to write
@@ -254,12 +260,13 @@ class System:
     # debug.Log, Luigi's Python logging) and slf4j (DolphinScheduler); the twentysixth printf
     # twice (Harbor's Go log, Keystone's Python logging) and slf4j (SeaTunnel); the
     # twentyseventh printf twice (SeaweedFS's Go glog, Cinder's Python logging) and slf4j (Ranger);
-    # the twentyeighth printf twice (Rook's Go capnslog, Swift's Python logging) and slf4j (Atlas)
+    # the twentyeighth printf twice (Rook's Go capnslog, Swift's Python logging) and slf4j (Atlas);
+    # the twentyninth hclog (Nomad), printf (AWX's Python logging) and slf4j (Zeppelin)
     style: str
     # tuning, held-out, fresh, unseen, novel, sixth, seventh, eighth, ninth, tenth, eleventh,
     # twelfth, thirteenth, fourteenth, fifteenth, sixteenth, seventeenth, eighteenth,
     # nineteenth, twentieth, twentyfirst, twentysecond, twentythird, twentyfourth,
-    # twentyfifth, twentysixth, twentyseventh or twentyeighth
+    # twentyfifth, twentysixth, twentyseventh, twentyeighth or twentyninth
     split: str
     # An exception passed to the call is printed on the message's line after " =>" (Solr's
     # log4j2 layout); elsewhere its trace goes on later lines.
@@ -369,6 +376,9 @@ SYSTEMS: dict[str, System] = {
         System("rook", "go", "printf", "twentyeighth"),
         System("swift", "python", "printf", "twentyeighth"),
         System("atlas", "java", "slf4j", "twentyeighth"),
+        System("nomad", "go", "hclog", "twentyninth"),
+        System("awx", "python", "printf", "twentyninth"),
+        System("zeppelin", "java", "slf4j", "twentyninth"),
     )
 }
 
@@ -401,6 +411,7 @@ SPLITS = (
     "twentysixth",
     "twentyseventh",
     "twentyeighth",
+    "twentyninth",
 )
 
 # A piece of a line: its text and whether it is a value (``<*>`` in the truth).

@@ -1974,6 +1974,16 @@ _LATER_SPLITS = {
         calls=180,
         call_checks="one-nonblank-line no-style no-label",
     ),
+    # Go, Python and Java once more, each with a convention the corpus renders already:
+    # Nomad's hclog as Consul's, AWX's Python logging as Home Assistant's, Zeppelin's SLF4J as
+    # ZooKeeper's; no new renderer.
+    "twentyninth": _Split(
+        "nomad awx zeppelin",
+        "go python java",
+        "hclog printf slf4j",
+        calls=180,
+        call_checks="one-nonblank-line no-label",
+    ),
 }
 
 
@@ -2002,10 +2012,10 @@ def test_a_later_split_holds_its_new_systems_languages_and_styles(split: str) ->
     assert logcall_corpus.SPLITS[list(_LATER_SPLITS).index(split) + 17] == split
 
 
-def test_the_twentyeighth_split_is_the_last() -> None:
-    assert logcall_corpus.SPLITS[26] == "twentyseventh"
+def test_the_twentyninth_split_is_the_last() -> None:
     assert logcall_corpus.SPLITS[27] == "twentyeighth"
-    assert len(logcall_corpus.SPLITS) == 28
+    assert logcall_corpus.SPLITS[28] == "twentyninth"
+    assert len(logcall_corpus.SPLITS) == 29
 
 
 # A call of each system of the later splits read from its source: how many distinct formats
@@ -2122,10 +2132,22 @@ _KNOWN_CALLS = {
         "repository/src/main/java/org/apache/atlas/repository/store/graph/v2/EntityGraphMapper.java",
         "Number of propagations to delete -> {}",
     ),
+    "nomad": (1100, "drivers/docker/network.go", "failed to stop pause container"),
+    "awx": (
+        170,
+        "awx/main/scheduler/task_manager.py",
+        "Marking %s as canceled, all spawned jobs have concluded.",
+    ),
+    "zeppelin": (
+        1100,
+        "zeppelin-server/src/main/java/org/apache/zeppelin/notebook/repo/NotebookRepoSync.java",
+        "Modified note is added to pull list : {}",
+    ),
 }
 
 # The checks of a system's calls beyond its split's: a Go printf on a logrus entry, Python's
-# printf, Go's and Python's printf of the twentyfifth to twentyeighth splits.
+# printf, Go's and Python's printf of the twentyfifth to twentyninth splits, and the calls of
+# the twentyninth split's Python and Java systems without a style (Nomad's hclog has one).
 _LOGRUS = "logrus"
 _PYTHON_PRINTF = "printf-args"
 _SYSTEM_CALL_CHECKS = {
@@ -2141,6 +2163,8 @@ _SYSTEM_CALL_CHECKS = {
     "cinder": "verbs==args verbs-in-format",
     "rook": "verbs==args verbs-in-format",
     "swift": "verbs==args verbs-in-format",
+    "awx": "verbs==args verbs-in-format no-style",
+    "zeppelin": "no-style",
 }
 
 
@@ -2247,7 +2271,7 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
             "KNOWN BUG: ",
         ), call
         assert "%@" not in call["format"], call
-    elif name in ("dolphinscheduler", "seatunnel", "ranger", "atlas"):
+    elif name in ("dolphinscheduler", "seatunnel", "ranger", "atlas", "zeppelin"):
         # SLF4J: one {} a hole and its argument, an exception after them its own.
         holes = call["format"].count("{}")
         assert call["verbs"] == ["{}"] * holes, call
@@ -2257,7 +2281,7 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
     elif name == "restic":
         # debug.Log, a Go printf shown only in a debug build: every call DEBUG.
         assert call["call"] == "debug.Log" and call["level"] == "DEBUG", call
-    elif name in ("luigi", "keystone", "cinder", "swift"):
+    elif name in ("luigi", "keystone", "cinder", "swift", "awx"):
         assert not any(verb.startswith("%(") for verb in call["verbs"]), call
     elif name == "harbor":
         # Its log package's Debugf/Infof/Warningf/Errorf/Fatalf, a Go printf; Fatalf CRITICAL.
@@ -2273,6 +2297,14 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         # capnslog's Debugf/Infof/Warningf/Errorf, a Go printf; Fatalf would be CRITICAL.
         assert re.fullmatch(r"logger\.(Debug|Info|Warning|Error|Fatal)f", call["call"])
         assert (call["level"] == "CRITICAL") == call["call"].endswith("Fatalf"), call
+    elif name == "nomad":
+        # hclog's Trace/Debug/Info/Warn/Error: a message, then key/value pairs with literal keys.
+        method = call["receiver"].rsplit(".", 1)[1]
+        assert call["style"] == "structured", call
+        assert method in ("Trace", "Debug", "Info", "Warn", "Error"), call
+        assert call["level"] == {"Trace": "DEBUG", "Warn": "WARNING"}.get(method, method.upper())
+        assert len(call.get("keys", [])) == len(call.get("args", [])), call
+        assert not re.search(r"%[-+# 0-9.]*[a-zA-Z]", call["format"]), call
 
 
 def _later_split_of(name: str) -> str:
@@ -2350,8 +2382,11 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
             assert "${" not in line, line
         else:
             assert "%@" not in line, line
-    elif name in ("dolphinscheduler", "seatunnel", "ranger", "atlas"):
+    elif name in ("dolphinscheduler", "seatunnel", "ranger", "atlas", "zeppelin"):
         assert "{}" not in line, line
+    elif name == "nomad":
+        # hclog after its time and level: the logger's name, the message, the pairs.
+        assert re.match(r"[\w.-]+: \S", line) and truth.startswith(line.split(": ", 1)[0]), line
     else:
         assert name in (
             "restic",
@@ -2362,6 +2397,7 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
             "cinder",
             "rook",
             "swift",
+            "awx",
         ), name
         assert not re.search(r"%[-+# 0-9.]*[sdvqxr]", truth), truth
 
