@@ -12,6 +12,9 @@ Any error is free text after the key that names it: ``err=``, ``error=``, ``catc
 code: 98, ... }``), and ``error:`` or ``err:`` with the value glued to it (Objective-C's and
 C's ``error:%@``). Its value runs up to the next ``key=`` field or the end and is one value,
 ``err=<*>``, whatever its words (:func:`join_error_values`).
+
+An exception printed inside a message, ``java.io.IOException: Broken pipe``, is one value
+too, its class and its message (:func:`join_exceptions`).
 """
 
 from __future__ import annotations
@@ -197,3 +200,81 @@ def split_error_value(token: str) -> tuple[str, str, str]:
     assert match is not None  # only joined tokens come here
     end = match.end()
     return token[: end - 1], token[end - 1], token[end:]
+
+
+# An exception as Java (``Throwable.toString()``) and other languages with packages print it:
+# its class, a package path in lower case and a class name ending in Exception or Error
+# (``java.io.IOException``, ``org.apache.cassandra.exceptions.UnavailableException``), after
+# a key perhaps (``exception=``), then ``: `` and its message when it has one.
+_THROWN = re.compile(r"(?:[A-Za-z_][\w.-]*=)?(?:[a-z_][\w$]*\.)+[A-Z][\w$]*(?:Exception|Error):?")
+_THROWN_KEY = re.compile(r"[A-Za-z_][\w.-]*=")
+# Punctuation that closes the exception's message (``..: closed, attempting to retry``).
+_MESSAGE_END = ",.;"
+
+
+def join_exceptions(
+    raw: list[str], errors: set[int], keyed: set[int], summarised: bool = False
+) -> tuple[list[str], set[int], set[int], set[int]] | None:
+    """``raw`` with each exception printed inside a message (not opening it) joined into one
+    token with its message, the positions in ``errors`` and ``keyed`` moved to match, and
+    those of the joined tokens; None when there is none.
+
+    An exception is what went wrong, the value of the placeholder it fills, never the
+    event's words: its class and message, up to the end of the message, the next ``key=``
+    field, or a token ending in ``,``, ``.`` or ``;`` (the event's own words follow:
+    ``snapshot failed: java.lang.IllegalStateException: closed, attempting to retry``).
+    Nested messages stay in it (``java.net.ConnectException: Connection refused: /10.0.0.1``).
+    The last token of a ``summarised`` trace (multiline.py) is the exception type that names
+    its event, left alone."""
+    found: list[tuple[int, int]] = []
+    index = 1
+    size = len(raw)
+    end = size - 1 if summarised else size
+    for candidate in [i for i in range(1, end) if "Exception" in raw[i] or "Error" in raw[i]]:
+        if candidate < index or candidate in errors or candidate in keyed:
+            continue
+        token = raw[candidate]
+        if _THROWN.fullmatch(token.rstrip(_MESSAGE_END)) is None:
+            continue
+        last = candidate
+        if token.endswith(":"):
+            while (
+                last + 1 < end
+                and last + 1 not in keyed
+                and FIELD_KEY.match(raw[last + 1]) is None
+                and raw[last][-1] not in _MESSAGE_END
+            ):
+                last += 1
+        found.append((candidate, last))
+        index = last + 1
+    if not found:
+        return None
+    joined: list[str] = []
+    where: dict[int, int] = {}
+    positions: set[int] = set()
+    previous = 0
+    for first, last in found:
+        for i in range(previous, first):
+            where[i] = len(joined)
+            joined.append(raw[i])
+        positions.add(len(joined))
+        joined.append(" ".join(raw[first : last + 1]))
+        previous = last + 1
+    for i in range(previous, size):
+        where[i] = len(joined)
+        joined.append(raw[i])
+    return (
+        joined,
+        {where[i] for i in errors if i in where},
+        {where[i] for i in keyed if i in where},
+        positions,
+    )
+
+
+def split_exception(token: str) -> tuple[str, str, str]:
+    """(its key and ``=`` or nothing, the exception, the punctuation after it) of a token
+    joined by :func:`join_exceptions`."""
+    key = _THROWN_KEY.match(token)
+    start = key.end() if key is not None else 0
+    body = token[start:].rstrip(_MESSAGE_END + ":")
+    return token[:start], body, token[start + len(body) :]

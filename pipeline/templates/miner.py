@@ -1757,15 +1757,28 @@ def _other_call(mine: str, theirs: str) -> bool:
     different names (``==> RangerMDCFilter.doFilter()`` / ``<== getAllRoles():``): where no
     word comes before it (the caller checks), a trace of entering or leaving a method names
     the method, one event per method, whatever the values in the brackets. Names differing
-    only in their digits (``node1(a)`` / ``node2(b)``) are numbered values."""
-    if mine.rstrip(":")[-1:] != ")" or theirs.rstrip(":")[-1:] != ")":
-        return False
-    head, other = _CALL_HEAD.match(mine), _CALL_HEAD.match(theirs)
+    only in their digits (``node1(a)`` / ``node2(b)``) are numbered values. A method named
+    whole without brackets (``HdfsResourceMgr.testConnection``) is such a name too (round 26);
+    with and without its brackets it is one name."""
+    head, other = _call_name(mine), _call_name(theirs)
     return (
         head is not None
         and other is not None
-        and _DIGITS.sub("", head.group()) != _DIGITS.sub("", other.group())
+        and _DIGITS.sub("", head.group().rstrip("(")) != _DIGITS.sub("", other.group().rstrip("("))
     )
+
+
+# A method named without its brackets as Java code names it, ``Class.method``: a capitalised
+# class, a dot, a method in lower camel case (``HdfsResourceMgr.testConnection``).
+_METHOD_NAME = re.compile(r"[A-Z][A-Za-z0-9_$]*\.[a-z][A-Za-z0-9_$]*(?=:?$)")
+
+
+def _call_name(token: str) -> re.Match[str] | None:
+    """The code name of a call written whole (``Store.open(x)``, ``recv():``) or of a method
+    named whole (``Store.open``), None for anything else."""
+    if token.rstrip(":")[-1:] == ")":
+        return _CALL_HEAD.match(token)
+    return _METHOD_NAME.match(token)
 
 
 def _bare_call(mine: str, theirs: str) -> bool:

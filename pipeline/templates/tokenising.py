@@ -20,8 +20,10 @@ from pipeline.templates.errtexts import (
     FIRST_WORDS,
     join_error_texts,
     join_error_values,
+    join_exceptions,
     split_error_token,
     split_error_value,
+    split_exception,
 )
 from pipeline.templates.masking import (
     MONTHS,
@@ -150,10 +152,12 @@ class Tokeniser:
             counters.truncated_messages += 1
             message = message[: config.max_message_chars]
             common = False
+        summarised = False
         if "\n" in message or "\r" in message:
             counters.multiline_messages += 1
             message = summarise(message)
             common = False
+            summarised = True
         raw = message.split()
         spans: list[str] = []
         if not MONTHS.isdisjoint(raw) and SPAN_MARK not in message:
@@ -188,14 +192,21 @@ class Tokeniser:
                 # The value of an error key is one value, free text (errtexts.py); no recipe.
                 raw, errors, keyed = values_found
                 common = False
+        thrown: set[int] = set()
+        if not spans and ("Exception" in message or "Error" in message):
+            thrown_found = join_exceptions(raw, errors, keyed, summarised)
+            if thrown_found is not None:
+                # An exception with its message is one value (errtexts.py); no recipe.
+                raw, errors, keyed, thrown = thrown_found
+                common = False
         tail: str | None = None
         if len(raw) > config.max_tokens:
             counters.truncated_tokens += 1
             tail = " ".join(raw[config.max_tokens - 1 :])
             raw = raw[: config.max_tokens - 1]
             common = False
-        if spans or errors or keyed:
-            tokens, values = self._mask_slowly(raw, spans, errors, keyed)
+        if spans or errors or keyed or thrown:
+            tokens, values = self._mask_slowly(raw, spans, errors, keyed, thrown)
             common = common and max(map(len, raw)) <= config.max_token_chars
         elif (
             # No token is longer than the message (joined tokens keep one space of each gap).
@@ -320,6 +331,7 @@ class Tokeniser:
         spans: list[str],
         errors: set[int] | frozenset[int] = frozenset(),
         keyed: set[int] | frozenset[int] = frozenset(),
+        thrown: set[int] | frozenset[int] = frozenset(),
     ) -> tuple[list[str], Values]:
         """Token by token, for messages with spans, joined error texts (at ``errors``, each
         written ``<*>`` with the text around it in its token masked as usual), joined values of
@@ -329,6 +341,11 @@ class Tokeniser:
         tokens: list[str] = []
         values: Values = []
         for index, token in enumerate(raw):
+            if index in thrown:
+                key, exception, after = split_exception(token)
+                tokens.append(f"{key}{WILDCARD}{after}")
+                values.append((key[:-1] or "exception", exception))
+                continue
             if index in keyed:
                 key, separator, error = split_error_value(token)
                 tokens.append(f"{key}{separator}{WILDCARD}")
