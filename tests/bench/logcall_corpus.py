@@ -87,7 +87,10 @@ twentyeighth neither: Rook's Go ``capnslog`` printf formats rendered as Gitea's,
 Swift's Python ``logging`` ``%`` formats rendered as Home Assistant's and Apache Atlas's SLF4J
 ``{}`` formats rendered as ZooKeeper's; the twentyninth neither: HashiCorp Nomad's
 ``hclog`` pairs rendered as Consul's, AWX's Python ``logging`` ``%`` formats rendered as Home
-Assistant's and Apache Zeppelin's SLF4J ``{}`` formats rendered as ZooKeeper's.
+Assistant's and Apache Zeppelin's SLF4J ``{}`` formats rendered as ZooKeeper's; the thirtieth
+neither: Grafana Tempo's go-kit logfmt pairs rendered as Loki's, Frigate's Python ``logging``
+``%`` formats rendered as Home Assistant's and Narayana's JBoss Logging (``@Message`` methods
+after their ``ARJUNA012001: `` id, MessageFormat ``{0}``) rendered as Hibernate's.
 Each value is drawn by what its argument is (an error, a path, a state, a list, a name with a
 number in it...), judged from its verb and the argument's name; values repeat as they do in
 real logs (a state has a few values, a counter is new every time).
@@ -95,7 +98,7 @@ real logs (a state has a few values, a counter is new every time).
 The truth of a line is its format with every value written ``<*>`` (the constant text, quotes
 and keys stay), corrected with the Loghub-2.0 rules as the Loghub samples are.
 
-Systems are split in twenty-nine: ``tuning`` (looked at while the miner is changed), ``held-out``
+Systems are split in thirty: ``tuning`` (looked at while the miner is changed), ``held-out``
 (only summary rows are read), ``fresh`` (added after the miner was changed for this
 benchmark and measured once, to replace held-out rows that had led to changes), ``unseen``
 (added once all three had been looked at, never run through a miner before their first
@@ -170,8 +173,12 @@ Python and Java, never run through a miner before its first measurement) and ``t
 (added on 2026-12-06 with all twenty-eight looked at, by someone who did not change the miner,
 in a copy of the tree the round's helper could not see, of a workload orchestrator, an
 automation controller and a notebook service in three of the most common server languages, Go,
-Python and Java, never run through a miner before its first measurement: the clean split for
-judging the next round of miner changes). Run
+Python and Java, never run through a miner before its first measurement) and ``thirtieth``
+(added on 2026-12-06 with all twenty-eight looked at and the twentyninth not, by someone who
+did not change the miner, in a copy of the tree the round's helper could not see, of a
+distributed tracing backend, a network video recorder and a transaction manager in three of
+the most common server languages, Go, Python and Java, never run through a miner before its
+first measurement; it judged the twenty-sixth round of miner changes). Run
 ``python tests/bench/logcall_corpus.py --out DIR`` to write
 ``DIR/<split>/<system>/<system>_2k.log_structured_corrected.csv`` (columns ``Content`` and
 ``EventTemplate``), the layout of the Loghub samples that ``bench_templates.py`` reads.
@@ -261,12 +268,13 @@ class System:
     # twice (Harbor's Go log, Keystone's Python logging) and slf4j (SeaTunnel); the
     # twentyseventh printf twice (SeaweedFS's Go glog, Cinder's Python logging) and slf4j (Ranger);
     # the twentyeighth printf twice (Rook's Go capnslog, Swift's Python logging) and slf4j (Atlas);
-    # the twentyninth hclog (Nomad), printf (AWX's Python logging) and slf4j (Zeppelin)
+    # the twentyninth hclog (Nomad), printf (AWX's Python logging) and slf4j (Zeppelin); the
+    # thirtieth gokit (Tempo), printf (Frigate's Python logging) and jboss (Narayana)
     style: str
     # tuning, held-out, fresh, unseen, novel, sixth, seventh, eighth, ninth, tenth, eleventh,
     # twelfth, thirteenth, fourteenth, fifteenth, sixteenth, seventeenth, eighteenth,
     # nineteenth, twentieth, twentyfirst, twentysecond, twentythird, twentyfourth,
-    # twentyfifth, twentysixth, twentyseventh, twentyeighth or twentyninth
+    # twentyfifth, twentysixth, twentyseventh, twentyeighth, twentyninth or thirtieth
     split: str
     # An exception passed to the call is printed on the message's line after " =>" (Solr's
     # log4j2 layout); elsewhere its trace goes on later lines.
@@ -379,6 +387,9 @@ SYSTEMS: dict[str, System] = {
         System("nomad", "go", "hclog", "twentyninth"),
         System("awx", "python", "printf", "twentyninth"),
         System("zeppelin", "java", "slf4j", "twentyninth"),
+        System("tempo", "go", "gokit", "thirtieth"),
+        System("frigate", "python", "printf", "thirtieth"),
+        System("narayana", "java", "jboss", "thirtieth"),
     )
 }
 
@@ -412,6 +423,7 @@ SPLITS = (
     "twentyseventh",
     "twentyeighth",
     "twentyninth",
+    "thirtieth",
 )
 
 # A piece of a line: its text and whether it is a value (``<*>`` in the truth).

@@ -78,8 +78,9 @@ def test_the_novel_split_holds_four_new_systems_each_of_its_own_convention() -> 
     assert {s.language for s in novel.values()} == {"rust", "javascript", "java", "go"}
     assert {s.style for s in novel.values()} == {"tracing", "nodejs", "jboss", "zerolog"}
     # Conventions no earlier system has; the sixteenth and twentieth reuse tracing (Vector,
-    # Qdrant), the twentysecond and twentythird nodejs (Uptime Kuma, Zigbee2MQTT).
-    reusing = ("novel", "sixteenth", "twentieth", "twentysecond", "twentythird")
+    # Qdrant), the twentysecond and twentythird nodejs (Uptime Kuma, Zigbee2MQTT), the
+    # thirtieth jboss (Narayana).
+    reusing = ("novel", "sixteenth", "twentieth", "twentysecond", "twentythird", "thirtieth")
     earlier_styles = {s.style for s in SYSTEMS.values() if s.split not in reusing}
     assert not {s.style for s in novel.values()} & earlier_styles
     assert logcall_corpus.SPLITS[4:6] == ("novel", "sixth")
@@ -146,9 +147,10 @@ def test_the_tenth_split_holds_new_systems_of_conventions_no_earlier_one_has() -
     before = {s.name: s for s in earlier.values() if s.split not in reusing}
     assert "lua" not in {s.language for s in before.values()}
     assert {s.style for s in tenth.values()} == {"gokit", "logr", "labelled"}
-    # New when the tenth split was made; the fourteenth and fifteenth reuse go-kit's logfmt
-    # (Loki, Cortex).
-    others = {s.style for s in before.values() if s.split not in ("fourteenth", "fifteenth")}
+    # New when the tenth split was made; the fourteenth, fifteenth and thirtieth reuse go-kit's
+    # logfmt (Loki, Cortex, Tempo).
+    later = ("fourteenth", "fifteenth", "thirtieth")
+    others = {s.style for s in before.values() if s.split not in later}
     assert not {s.style for s in tenth.values()} & others
     assert logcall_corpus.SPLITS[9] == "tenth"
 
@@ -1984,6 +1986,16 @@ _LATER_SPLITS = {
         calls=180,
         call_checks="one-nonblank-line no-label",
     ),
+    # Go, Python and Java once more, each with a convention the corpus renders already:
+    # Tempo's go-kit logfmt as Loki's, Frigate's Python logging as Home Assistant's,
+    # Narayana's JBoss Logging as Hibernate's; no new renderer.
+    "thirtieth": _Split(
+        "tempo frigate narayana",
+        "go python java",
+        "gokit printf jboss",
+        calls=180,
+        call_checks="one-nonblank-line no-label",
+    ),
 }
 
 
@@ -2012,10 +2024,10 @@ def test_a_later_split_holds_its_new_systems_languages_and_styles(split: str) ->
     assert logcall_corpus.SPLITS[list(_LATER_SPLITS).index(split) + 17] == split
 
 
-def test_the_twentyninth_split_is_the_last() -> None:
-    assert logcall_corpus.SPLITS[27] == "twentyeighth"
+def test_the_thirtieth_split_is_the_last() -> None:
     assert logcall_corpus.SPLITS[28] == "twentyninth"
-    assert len(logcall_corpus.SPLITS) == 29
+    assert logcall_corpus.SPLITS[29] == "thirtieth"
+    assert len(logcall_corpus.SPLITS) == 30
 
 
 # A call of each system of the later splits read from its source: how many distinct formats
@@ -2143,11 +2155,19 @@ _KNOWN_CALLS = {
         "zeppelin-server/src/main/java/org/apache/zeppelin/notebook/repo/NotebookRepoSync.java",
         "Modified note is added to pull list : {}",
     ),
+    "tempo": (440, "tempodb/backend/s3/s3.go", "object uploaded to s3"),
+    "frigate": (480, "frigate/api/export.py", "Export queue is full; rejecting %s"),
+    "narayana": (
+        1300,
+        "ArjunaCore/arjuna/classes/com/arjuna/ats/arjuna/logging/arjunaI18NLogger.java",
+        "ARJUNA012077: Abort called on already aborted atomic action {0}",
+    ),
 }
 
 # The checks of a system's calls beyond its split's: a Go printf on a logrus entry, Python's
-# printf, Go's and Python's printf of the twentyfifth to twentyninth splits, and the calls of
-# the twentyninth split's Python and Java systems without a style (Nomad's hclog has one).
+# printf, Go's and Python's printf of the twentyfifth to thirtieth splits, and the calls of
+# the twentyninth and thirtieth splits' systems without a style (hclog, go-kit's pairs and
+# JBoss Logging's three kinds of text have one).
 _LOGRUS = "logrus"
 _PYTHON_PRINTF = "printf-args"
 _SYSTEM_CALL_CHECKS = {
@@ -2165,6 +2185,7 @@ _SYSTEM_CALL_CHECKS = {
     "swift": "verbs==args verbs-in-format",
     "awx": "verbs==args verbs-in-format no-style",
     "zeppelin": "no-style",
+    "frigate": "verbs==args verbs-in-format no-style",
 }
 
 
@@ -2281,7 +2302,7 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
     elif name == "restic":
         # debug.Log, a Go printf shown only in a debug build: every call DEBUG.
         assert call["call"] == "debug.Log" and call["level"] == "DEBUG", call
-    elif name in ("luigi", "keystone", "cinder", "swift", "awx"):
+    elif name in ("luigi", "keystone", "cinder", "swift", "awx", "frigate"):
         assert not any(verb.startswith("%(") for verb in call["verbs"]), call
     elif name == "harbor":
         # Its log package's Debugf/Infof/Warningf/Errorf/Fatalf, a Go printf; Fatalf CRITICAL.
@@ -2305,6 +2326,26 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         assert call["level"] == {"Trace": "DEBUG", "Warn": "WARNING"}.get(method, method.upper())
         assert len(call.get("keys", [])) == len(call.get("args", [])), call
         assert not re.search(r"%[-+# 0-9.]*[a-zA-Z]", call["format"]), call
+    elif name == "tempo":
+        # go-kit's level.X(logger).Log: key/value pairs with literal keys, msg's text the format.
+        assert call["style"] == "structured", call
+        assert call["receiver"] in ("level.Debug", "level.Info", "level.Warn", "level.Error")
+        assert len(call["keys"]) == len(call["key_args"]) and "msg" in call["keys"], call
+        assert call["key_args"][call["keys"].index("msg")] is None, call
+    elif name == "narayana":
+        # JBoss Logging: an @Message method (its id before the text) or a logger's call;
+        # MessageFormat {0} for tracev/debugv and methods with parameters, printf for tracef.
+        assert call["style"] in ("printf", "messageformat", "plain"), call
+        if call.get("message_id"):
+            assert re.fullmatch(r"ARJUNA\d{6}", call["message_id"]), call
+            assert call["format"].startswith(call["message_id"] + ": "), call
+        if call["style"] == "messageformat":
+            holes = [int(n) for n in re.findall(r"\{(\d+)[,}]", call["format"])]
+            assert holes and max(holes) < len(call["args"]), call
+        elif call["style"] == "printf":
+            assert len(call["verbs"]) == len(call["args"]), call
+        else:
+            assert not call.get("args") and not re.search(r"\{\d+\}", call["format"]), call
 
 
 def _later_split_of(name: str) -> str:
@@ -2384,6 +2425,14 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
             assert "%@" not in line, line
     elif name in ("dolphinscheduler", "seatunnel", "ranger", "atlas", "zeppelin"):
         assert "{}" not in line, line
+    elif name == "tempo":
+        # go-kit's logfmt after its level=, ts= and caller=: the call's pairs, msg= among them.
+        assert re.match(r"[\w.-]+=", line) and "msg=" in line, line
+    elif name == "narayana":
+        assert not re.search(r"\{\d+\}", line), line
+        assert not re.search(r"%[-+# 0-9.]*[sdx]", truth), truth
+        if line.startswith("ARJUNA"):
+            assert re.match(r"ARJUNA\d{6}: ", line) and truth.startswith(line[:14]), line
     elif name == "nomad":
         # hclog after its time and level: the logger's name, the message, the pairs.
         assert re.match(r"[\w.-]+: \S", line) and truth.startswith(line.split(": ", 1)[0]), line
@@ -2398,6 +2447,7 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
             "rook",
             "swift",
             "awx",
+            "frigate",
         ), name
         assert not re.search(r"%[-+# 0-9.]*[sdvqxr]", truth), truth
 
