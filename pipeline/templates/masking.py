@@ -74,7 +74,8 @@ BUILTIN_MASKS: tuple[tuple[str, str], ...] = (
         r"(?<![\w.-])[A-Za-z_][\w.-]*=(?:-?\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\w.,]\w|,\d)"
         r"|(?=[-+]?\d|[\w.:/@#+-]*\d\d)[\w./@#+-][\w.:/@#+-]*(?<!\.))",
     ),
-    # URLs keep their scheme ("hdfs://<*>") and are variables only when they contain a digit;
+    # URLs keep their scheme ("hdfs://<*>") and are variables only when they contain a digit
+    # (an endpoint's name@host address is one value whole: _WHOLE_ADDRESS);
     # a link without one (http://wiki.apache.org/x) is usually documentation text.
     # A URL with an empty host (unix:///run/x.sock, file:///etc/x) names a local file: a value.
     # A colon after it is the message's ("failed to dial https://h:1/x: EOF"), not the URL's.
@@ -365,6 +366,11 @@ class Masker:
                 return f"{text[0]}{WILDCARD}{text[0]}"
             if group == "url":
                 scheme, rest = text.split("://", 1)
+                if _WHOLE_ADDRESS.match(rest):
+                    # A local file's URI (file:///etc/x) or an endpoint's address with its
+                    # name (pekko://Cluster@10.0.0.1:2552) is an object printed whole.
+                    values.append((name, text))
+                    return WILDCARD
                 values.append((name, rest))
                 return f"{scheme}://{WILDCARD}"
             values.append((name, text))
@@ -388,6 +394,12 @@ class Masker:
         if values and "=" in token:
             values = _name_key_values(token, values)
         return (masked, tuple(values))
+
+
+# What follows a URL's scheme when the URL is one value, scheme and all: an empty host (a
+# local file or socket, file:///etc/x, unix:///run/x.sock), or a name before ``@`` and a host
+# with no path after it (an actor system's or a client's endpoint, pekko://Cluster@h:2552).
+_WHOLE_ADDRESS = re.compile(r"[^/@]+@[^/@]+$")
 
 
 # What a token must hold for a built-in mask to match anywhere in it: a character of each of

@@ -679,6 +679,8 @@ class ServiceMiner:
         if group:
             best = self._best(group, tokens)
             if best is not None:
+                if is_label(key[1]):
+                    return self._other_sender(key, tokens, best)
                 return best
         wild = (key[0], WILDCARD)
         if wild == key:
@@ -719,6 +721,29 @@ class ServiceMiner:
                 if WILDCARD in shape.tokens[0] and covers(shape.tokens[0], first, True)
             )
             best = self._best(candidates, tokens, 1) if candidates else None
+        return best
+
+    def _other_sender(self, key: GroupKey, tokens: list[str], own: Shape) -> Shape:
+        """``own``, the best shape of the sender's own group, unless the same event after
+        another sender's name (or a variable) shares more of the message.
+
+        A sender logs many events of one length; values written bare (``[<*>]``) make two of
+        its events share half their tokens (``Cart: Rebalance of [<*>] from [<*>] timed out``
+        / ``Cart: Rebalance of non-existing shard [<*>] is ignored``), enough to pass the
+        threshold, while the event itself after other senders' names shares all but the
+        name. The other sender's shape is taken only if it shares more tokens in all, its
+        differing first token counted against it: its message at least two tokens closer.
+        """
+        size = len(tokens)
+        score = sum(map(eq, own.tokens, tokens))
+        if score > size - 2 or not event_tail(tokens[1:]):
+            return own
+        candidates = [*(self._groups.get((key[0], WILDCARD)) or ()), *self._led_by(key, is_label)]
+        best = own
+        for shape in candidates:
+            other = sum(map(eq, shape.tokens, tokens))
+            if other > score:
+                best, score = shape, other
         return best
 
     def _search_components(self, key: GroupKey, tokens: list[str]) -> Shape | None:

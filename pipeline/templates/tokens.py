@@ -211,6 +211,8 @@ def _quoted_apart(mine: str, theirs: str) -> bool:
 
 
 _LETTERS = re.compile(r"[A-Za-z]+")
+# A word glued to the value it names: a key's ``=``, a call's ``(``, a label's ``:``.
+_NAMED_VALUE = re.compile(r"[A-Za-z_][(=:]")
 _URL_VALUE = re.compile(r"[(\[{\"']?[A-Za-z][A-Za-z0-9+.-]*://<\*>[)\]}\"',.;:]*")
 
 
@@ -341,6 +343,11 @@ def instance_of(tokens: list[str], pattern: list[str]) -> bool:
         if WILDCARD in token:
             if '":' in wanted and differ_in_words(wanted, token):
                 return False  # JSON objects with other keys
+            if token == WILDCARD and _NAMED_VALUE.search(wanted):
+                # A variable where the pattern names its value (``<*>`` / ``err=<*>``,
+                # ``release(<*>):``, ``key:<*>``) is more general than the pattern, not its
+                # instance: taken in, it would make the pattern's name a variable too.
+                return False
             continue
         if generalise_token(wanted, token) == wanted:
             continue

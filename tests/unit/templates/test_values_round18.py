@@ -22,7 +22,7 @@ def test_the_cause_after_failed_with_is_free_text(miners: ServiceMiners) -> None
         for i, c in enumerate(causes)
     ]
     templates = mine_all(miners, messages)
-    assert templates[-1] == "Remote connection to [pekko://<*>] failed with <*>"
+    assert templates[-1] == "Remote connection to [<*>] failed with <*>"
     assert len(set(mine_all(miners, messages))) == 1
 
 
