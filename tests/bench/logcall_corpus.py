@@ -90,7 +90,11 @@ Swift's Python ``logging`` ``%`` formats rendered as Home Assistant's and Apache
 Assistant's and Apache Zeppelin's SLF4J ``{}`` formats rendered as ZooKeeper's; the thirtieth
 neither: Grafana Tempo's go-kit logfmt pairs rendered as Loki's, Frigate's Python ``logging``
 ``%`` formats rendered as Home Assistant's and Narayana's JBoss Logging (``@Message`` methods
-after their ``ARJUNA012001: `` id, MessageFormat ``{0}``) rendered as Hibernate's.
+after their ``ARJUNA012001: `` id, MessageFormat ``{0}``) rendered as Hibernate's; the
+thirtyfirst neither: Garage's Rust ``log`` macros rendered as Qdrant's (a ``{:?}`` hole the
+record marks bare, a hash's or an id's hex, unquoted), Suricata's ``SCLogError`` C printf
+rendered as collectd's and Duplicati's String.Format ``{0}`` holes rendered as Kavita's
+Serilog holes.
 Each value is drawn by what its argument is (an error, a path, a state, a list, a name with a
 number in it...), judged from its verb and the argument's name; values repeat as they do in
 real logs (a state has a few values, a counter is new every time).
@@ -178,7 +182,12 @@ Python and Java, never run through a miner before its first measurement) and ``t
 did not change the miner, in a copy of the tree the round's helper could not see, of a
 distributed tracing backend, a network video recorder and a transaction manager in three of
 the most common server languages, Go, Python and Java, never run through a miner before its
-first measurement; it judged the twenty-sixth round of miner changes). Run
+first measurement; it judged the twenty-sixth round of miner changes) and ``thirtyfirst``
+(added on 2026-12-06 by someone who did not change the miner, the same hand as the
+twentyninth's and thirtieth's, in a copy of the tree the round's helper could not see, of a
+distributed object store, a network intrusion detection engine and a backup program in three
+languages the last six splits had none of, Rust, C and C#, never run through a miner before its
+first measurement; it judged the twenty-seventh round of miner changes). Run
 ``python tests/bench/logcall_corpus.py --out DIR`` to write
 ``DIR/<split>/<system>/<system>_2k.log_structured_corrected.csv`` (columns ``Content`` and
 ``EventTemplate``), the layout of the Loghub samples that ``bench_templates.py`` reads.
@@ -269,12 +278,15 @@ class System:
     # twentyseventh printf twice (SeaweedFS's Go glog, Cinder's Python logging) and slf4j (Ranger);
     # the twentyeighth printf twice (Rook's Go capnslog, Swift's Python logging) and slf4j (Atlas);
     # the twentyninth hclog (Nomad), printf (AWX's Python logging) and slf4j (Zeppelin); the
-    # thirtieth gokit (Tempo), printf (Frigate's Python logging) and jboss (Narayana)
+    # thirtieth gokit (Tempo), printf (Frigate's Python logging) and jboss (Narayana); the
+    # thirtyfirst tracing (Garage's log macros), printf (Suricata's C) and serilog (Duplicati's
+    # String.Format holes, every value bare)
     style: str
     # tuning, held-out, fresh, unseen, novel, sixth, seventh, eighth, ninth, tenth, eleventh,
     # twelfth, thirteenth, fourteenth, fifteenth, sixteenth, seventeenth, eighteenth,
     # nineteenth, twentieth, twentyfirst, twentysecond, twentythird, twentyfourth,
-    # twentyfifth, twentysixth, twentyseventh, twentyeighth, twentyninth or thirtieth
+    # twentyfifth, twentysixth, twentyseventh, twentyeighth, twentyninth, thirtieth or
+    # thirtyfirst
     split: str
     # An exception passed to the call is printed on the message's line after " =>" (Solr's
     # log4j2 layout); elsewhere its trace goes on later lines.
@@ -390,6 +402,9 @@ SYSTEMS: dict[str, System] = {
         System("tempo", "go", "gokit", "thirtieth"),
         System("frigate", "python", "printf", "thirtieth"),
         System("narayana", "java", "jboss", "thirtieth"),
+        System("garage", "rust", "tracing", "thirtyfirst"),
+        System("suricata", "c", "printf", "thirtyfirst"),
+        System("duplicati", "csharp", "serilog", "thirtyfirst"),
     )
 }
 
@@ -424,6 +439,7 @@ SPLITS = (
     "twentyeighth",
     "twentyninth",
     "thirtieth",
+    "thirtyfirst",
 )
 
 # A piece of a line: its text and whether it is a value (``<*>`` in the truth).
@@ -1938,8 +1954,10 @@ def _tracing_message(
     choices: list[list[str] | None],
 ) -> list[str | tuple[Slot, str]]:
     """A Rust format string: {} Display, {:?} Debug (a string quoted), {name} captured,
-    {:.2} precision, {:x} hex; {{ and }} are braces."""
+    {:.2} precision, {:x} hex; {{ and }} are braces. A hole the record marks ``quoted`` false
+    is bare under {:?} too (Garage's hashes and ids, whose Debug is their hex)."""
     args = list(call.get("args", []))
+    quoted = list(call.get("quoted", []))
     out: list[str | tuple[Slot, str]] = []
     cursor = 0
     index = 0
@@ -1965,7 +1983,8 @@ def _tracing_message(
         else:
             kind = kind_of(hint, rng)
             slot = make_slot(kind, language, rng)
-            if spec.endswith("?") and kind in _RUST_QUOTED:
+            bare = index - 1 < len(quoted) and quoted[index - 1] is False
+            if spec.endswith("?") and kind in _RUST_QUOTED and not bare:
                 how = "go-quoted"
         out.append((slot, how))
     out.append(text[cursor:])

@@ -77,10 +77,18 @@ def test_the_novel_split_holds_four_new_systems_each_of_its_own_convention() -> 
     assert not set(novel) & earlier
     assert {s.language for s in novel.values()} == {"rust", "javascript", "java", "go"}
     assert {s.style for s in novel.values()} == {"tracing", "nodejs", "jboss", "zerolog"}
-    # Conventions no earlier system has; the sixteenth and twentieth reuse tracing (Vector,
-    # Qdrant), the twentysecond and twentythird nodejs (Uptime Kuma, Zigbee2MQTT), the
-    # thirtieth jboss (Narayana).
-    reusing = ("novel", "sixteenth", "twentieth", "twentysecond", "twentythird", "thirtieth")
+    # Conventions no earlier system has; the sixteenth, twentieth and thirtyfirst reuse
+    # tracing (Vector, Qdrant, Garage), the twentysecond and twentythird nodejs (Uptime Kuma,
+    # Zigbee2MQTT), the thirtieth jboss (Narayana).
+    reusing = (
+        "novel",
+        "sixteenth",
+        "twentieth",
+        "twentysecond",
+        "twentythird",
+        "thirtieth",
+        "thirtyfirst",
+    )
     earlier_styles = {s.style for s in SYSTEMS.values() if s.split not in reusing}
     assert not {s.style for s in novel.values()} & earlier_styles
     assert logcall_corpus.SPLITS[4:6] == ("novel", "sixth")
@@ -1891,7 +1899,7 @@ _LATER_SPLITS = {
         "csharp rust php",
         "serilog tracing psr3",
         "serilog",
-        "twentythird",
+        "twentythird thirtyfirst",
         call_checks="one-line as-many-verbs-as-args",
     ),
     # Languages the corpus had one or two systems each of (Puppet and Fluentd, CouchDB,
@@ -1924,6 +1932,7 @@ _LATER_SPLITS = {
         "javascript csharp lua",
         "nodejs serilog labelled",
         others_per_language=(1, 2),
+        only_before=True,
         call_checks="one-nonblank-line verbs==args verbs-in-format",
     ),
     # OCaml, Dart and Objective-C, languages no earlier system is written in; no new renderer:
@@ -1996,6 +2005,18 @@ _LATER_SPLITS = {
         calls=180,
         call_checks="one-nonblank-line no-label",
     ),
+    # Three languages the last six splits had none of, each with a convention the corpus
+    # renders already: Garage's Rust log macros as Qdrant's (its hashes' and ids' Debug bare),
+    # Suricata's C printf as collectd's, Duplicati's String.Format holes as Kavita's Serilog
+    # holes (every value written as it is); no new renderer (Rust's {:?} honours a hole the
+    # record marks bare, as Serilog's holes do).
+    "thirtyfirst": _Split(
+        "garage suricata duplicati",
+        "rust c csharp",
+        "tracing printf serilog",
+        calls=300,
+        call_checks="one-nonblank-line no-label",
+    ),
 }
 
 
@@ -2024,10 +2045,10 @@ def test_a_later_split_holds_its_new_systems_languages_and_styles(split: str) ->
     assert logcall_corpus.SPLITS[list(_LATER_SPLITS).index(split) + 17] == split
 
 
-def test_the_thirtieth_split_is_the_last() -> None:
-    assert logcall_corpus.SPLITS[28] == "twentyninth"
+def test_the_thirtyfirst_split_is_the_last() -> None:
     assert logcall_corpus.SPLITS[29] == "thirtieth"
-    assert len(logcall_corpus.SPLITS) == 30
+    assert logcall_corpus.SPLITS[30] == "thirtyfirst"
+    assert len(logcall_corpus.SPLITS) == 31
 
 
 # A call of each system of the later splits read from its source: how many distinct formats
@@ -2162,12 +2183,20 @@ _KNOWN_CALLS = {
         "ArjunaCore/arjuna/classes/com/arjuna/ats/arjuna/logging/arjunaI18NLogger.java",
         "ARJUNA012077: Abort called on already aborted atomic action {0}",
     ),
+    "garage": (280, "src/api/s3/put.rs", "Cannot cleanup after aborted PutObject: {}"),
+    "suricata": (2000, "src/source-ipfw.c", "Can't set IPFW divert socket timeout: %s"),
+    "duplicati": (
+        700,
+        "Duplicati/Library/Main/Operation/RemoteSynchronizationHandler.cs",
+        "Remote synchronization to {0} failed with exit code {1}.",
+    ),
 }
 
 # The checks of a system's calls beyond its split's: a Go printf on a logrus entry, Python's
-# printf, Go's and Python's printf of the twentyfifth to thirtieth splits, and the calls of
-# the twentyninth and thirtieth splits' systems without a style (hclog, go-kit's pairs and
-# JBoss Logging's three kinds of text have one).
+# printf, Go's and Python's printf of the twentyfifth to thirtieth splits, the calls of the
+# twentyninth and thirtieth splits' systems without a style (hclog, go-kit's pairs and JBoss
+# Logging's three kinds of text have one), and the thirtyfirst's holes, each with its
+# argument (Suricata's C printf without a style).
 _LOGRUS = "logrus"
 _PYTHON_PRINTF = "printf-args"
 _SYSTEM_CALL_CHECKS = {
@@ -2186,6 +2215,9 @@ _SYSTEM_CALL_CHECKS = {
     "awx": "verbs==args verbs-in-format no-style",
     "zeppelin": "no-style",
     "frigate": "verbs==args verbs-in-format no-style",
+    "garage": "verbs==args verbs-in-format",
+    "suricata": "verbs==args verbs-in-format no-style",
+    "duplicati": "verbs==args verbs-in-format",
 }
 
 
@@ -2346,6 +2378,25 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
             assert len(call["verbs"]) == len(call["args"]), call
         else:
             assert not call.get("args") and not re.search(r"\{\d+\}", call["format"]), call
+    elif name == "garage":
+        # The log crate's macros, as Qdrant's; a hole marked bare is a {:?} of a hash or an id.
+        assert call["style"] == "rust" and call["call"].endswith("!"), call
+        for verb, quoted in zip(call["verbs"], call.get("quoted", []), strict=False):
+            assert quoted is None or (quoted is False and verb.endswith("?}")), call
+    elif name == "suricata":
+        # SCLogError/Warning/Notice/Info/Perf/Config: C printf; Notice as INFO, Perf and
+        # Config (shown with -vv) as DEBUG; SCLogDebug (debug builds only) left out.
+        level = {"Error": "ERROR", "Warning": "WARNING", "Notice": "INFO", "Info": "INFO"}
+        assert call["level"] == level.get(call["call"].removeprefix("SCLog"), "DEBUG"), call
+        assert call["call"] in {"SCLog" + kind for kind in (*level, "Perf", "Config")}, call
+    elif name == "duplicati":
+        # Log.WriteXMessage(tag, id, [ex,] message, args): String.Format's {0} holes in the
+        # order they appear, each with its argument, or an interpolated string's own holes.
+        assert call["style"] == "serilog" and call["call"].startswith("Log.Write"), call
+        assert call["quoted"] == [False] * len(call["verbs"]) == [False] * len(call["types"])
+        if call["verbs"] and re.fullmatch(r"\{\d+(:[^{}]*)?\}", call["verbs"][0]):
+            numbers = [int(verb[1:].partition(":")[0].rstrip("}")) for verb in call["verbs"]]
+            assert len(set(numbers)) == len(numbers), call
 
 
 def _later_split_of(name: str) -> str:
@@ -2433,6 +2484,12 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
         assert not re.search(r"%[-+# 0-9.]*[sdx]", truth), truth
         if line.startswith("ARJUNA"):
             assert re.match(r"ARJUNA\d{6}: ", line) and truth.startswith(line[:14]), line
+    elif name == "garage":
+        assert "{}" not in line and "{:?}" not in line, line
+    elif name == "suricata":
+        assert not re.search(r"%[-+# 0-9.]*[lhz]*[sdiuxXfcp]", truth), truth
+    elif name == "duplicati":
+        assert not re.search(r"\{\d+(?::[^{}]*)?\}", line), line
     elif name == "nomad":
         # hclog after its time and level: the logger's name, the message, the pairs.
         assert re.match(r"[\w.-]+: \S", line) and truth.startswith(line.split(": ", 1)[0]), line
@@ -2776,6 +2833,43 @@ def test_zigbee2mqtt_kavita_and_koreader_print_as_their_loggers_do() -> None:
     line, truth = _line_and_truth(read, "koreader")
     assert truth == "DEBUG DocSettings: data is read from <*>", truth
     assert re.fullmatch(r"DEBUG DocSettings: data is read from \S+", line), line
+
+
+def test_garage_suricata_and_duplicati_print_as_their_loggers_do() -> None:
+    # src/block/manager.rs: a Hash's and a Uuid's Debug is their hex, bare; an error's Display.
+    get = {
+        "style": "rust",
+        "format": "Get block {:?}: node {:?} could not be contacted: {}",
+        "verbs": ["{:?}", "{:?}", "{}"],
+        "args": ["hash", "node", "e"],
+        "quoted": [False, False, None],
+    }
+    line, truth = _line_and_truth(get, "garage")
+    assert truth == "Get block <*>: node <*> could not be contacted: <*>", truth
+    assert line.startswith("Get block ") and '"' not in line.split(": node")[0], line
+    line, truth = _line_and_truth(dict(get, quoted=[]), "garage")
+    assert line.startswith('Get block "'), line
+    # src/source-ipfw.c: C printf, the message alone.
+    ipfw = {
+        "format": "Can't set IPFW divert socket timeout: %s",
+        "verbs": ["%s"],
+        "args": ["strerror(errno)"],
+    }
+    line, truth = _line_and_truth(ipfw, "suricata")
+    assert truth == "Can't set IPFW divert socket timeout: <*>", truth
+    assert line.startswith("Can't set IPFW divert socket timeout: ") and "%" not in line, line
+    # Duplicati's RemoteSynchronizationHandler.cs: String.Format's holes, each value bare.
+    sync = {
+        "style": "serilog",
+        "format": "Remote synchronization to {0} failed with exit code {1}.",
+        "verbs": ["{0}", "{1}"],
+        "args": ["dest", "exitCode"],
+        "types": ["", ""],
+        "quoted": [False, False],
+    }
+    line, truth = _line_and_truth(sync, "duplicati")
+    assert truth == "Remote synchronization to <*> failed with exit code <*>.", truth
+    assert re.fullmatch(r"Remote synchronization to [^\s\"]+ failed with exit code \S+\.", line)
 
 
 def test_opam_appflowy_and_hammerspoon_print_as_their_loggers_do() -> None:
