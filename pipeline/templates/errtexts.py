@@ -203,10 +203,13 @@ def split_error_value(token: str) -> tuple[str, str, str]:
 
 
 # An exception as Java (``Throwable.toString()``) and other languages with packages print it:
-# its class, a package path in lower case and a class name ending in Exception or Error
+# its class, a package path in lower case, or a namespace in capitals as .NET's (round 28:
+# ``System.IO.IOException``), and a class name ending in Exception or Error
 # (``java.io.IOException``, ``org.apache.cassandra.exceptions.UnavailableException``), after
 # a key perhaps (``exception=``), then ``: `` and its message when it has one.
-_THROWN = re.compile(r"(?:[A-Za-z_][\w.-]*=)?(?:[a-z_][\w$]*\.)+[A-Z][\w$]*(?:Exception|Error):?")
+_THROWN = re.compile(
+    r"(?:[A-Za-z_][\w.-]*=)?(?:[A-Za-z_][\w$]*\.)+[A-Z][\w$]*(?:Exception|Error):?"
+)
 _THROWN_KEY = re.compile(r"[A-Za-z_][\w.-]*=")
 # Punctuation that closes the exception's message (``..: closed, attempting to retry``).
 _MESSAGE_END = ",.;"

@@ -96,6 +96,10 @@ BUILTIN_MASKS: tuple[tuple[str, str], ...] = (
     (
         "timestamp",
         r"\b\d{4}[-/]\d{2}[-/]\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?\b"
+        # A time or a duration with a fraction finer than milliseconds (00:03:45.0152610,
+        # 0:00:08.000000, 00:13:34.4561323ms): a time object's own text (.NET's TimeSpan, Python's
+        # timedelta), one value, its unit with it; see _ONE_TIME.
+        rf"|(?<![\w:.,/-])\d{{1,2}}:\d{{2}}:\d{{2}}\.\d{{4,}}(?:{_UNIT_DURATION})?(?!\w|:\w|[.,]\d)"
         r"|\b\d{1,2}:\d{2}:\d{2}(?:[.,]\d+)?\b(?!:)",
     ),
     (
@@ -176,6 +180,10 @@ _DIGITS = re.compile(r"\d")
 _DIGIT_RUNS = re.compile(r"(\d+)")
 # The value of key=value that is a time of day or a duration written like one: 00:00:01.
 _TIME_VALUE = re.compile(r"\d{1,2}:\d{2}:\d{2}(?:[.,]\d+)?")
+# A method's name in lower camel case (addS3PathEntityV2): see Masker._mask.
+_CAMEL_NAME = re.compile(r"[a-z]{2,}[a-z0-9]*[A-Z][A-Za-z0-9]*")
+# A time or duration printed whole by its object: see the timestamp mask.
+_ONE_TIME = re.compile(rf"\d{{1,2}}:\d{{2}}:\d{{2}}\.\d{{4,}}(?:{_UNIT_DURATION})?")
 # The value of key=value that is a range or a ratio of two numbers: 5..9, 7/32.
 _NUMBER_PAIR = re.compile(r"(\d+)(\.\.|/)(\d+)")
 _KEY_VALUE = re.compile(r"([A-Za-z_][\w.-]*)=([^\s,;&)\]}\"']+)")
@@ -338,6 +346,14 @@ class Masker:
                 and (_is_versioned_word(text) or (text[0].isupper() and _is_constant_name(text)))
             ):
                 return text
+            if (
+                group == "id"
+                and match.string[match.end() : match.end() + 1] == "("
+                and _CAMEL_NAME.fullmatch(text)
+            ):
+                # A name in lower camel case glued to its brackets is a method's (a call,
+                # addS3PathEntityV2(...)): code, its digits part of the name.
+                return text
             name = group.split("_", 1)[1] if group.startswith("x") and "_" in group else group
             if group == "kv":
                 key, value = text.split("=", 1)
@@ -355,6 +371,11 @@ class Masker:
                     return f"{key}={WILDCARD}{pair[2]}{WILDCARD}"
                 values.append((key, value))
                 return f"{key}={WILDCARD}"
+            if group == "timestamp" and _ONE_TIME.fullmatch(text):
+                # A time with a fraction of a second and no date is printed whole by the object
+                # it is (a TimeSpan, a timedelta); a format does not write its fields one by one.
+                values.append(("timestamp", text))
+                return WILDCARD
             if group == "timestamp":
                 # Dates and times are written field by field (<*>-<*>-<*> <*>:<*>:<*>) in the
                 # Loghub annotations; each field is a value named timestamp.

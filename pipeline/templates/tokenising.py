@@ -76,6 +76,10 @@ def normalised_message(message: str, config: MinerConfig) -> str:
     return " ".join(message.split())
 
 
+# An exception of a namespace in capitals with a message (System.IO.IOException: Disk full).
+_SENTENCE_MESSAGE = re.compile(r"[A-Z][\w$]*\.\S*: ")
+
+
 class Tokeniser:
     """Masks messages into tokens; shared by the miners of all services (it holds no state
     other than caches: the masker's per token, and recipes per digit pattern of a message)."""
@@ -343,6 +347,12 @@ class Tokeniser:
         for index, token in enumerate(raw):
             if index in thrown:
                 key, exception, after = split_exception(token)
+                if after == "." and index == len(raw) - 1 and _SENTENCE_MESSAGE.match(exception):
+                    # A full stop ending the message after the message of an exception of a
+                    # namespace in capitals (.NET's System.IO) is that message's: .NET writes
+                    # its exception messages as sentences (``The operation was canceled.``),
+                    # Java does not, and a Java format's own ``{}.`` keeps its full stop.
+                    exception, after = token[len(key) :], ""
                 tokens.append(f"{key}{WILDCARD}{after}")
                 values.append((key[:-1] or "exception", exception))
                 continue
