@@ -94,7 +94,10 @@ after their ``ARJUNA012001: `` id, MessageFormat ``{0}``) rendered as Hibernate'
 thirtyfirst neither: Garage's Rust ``log`` macros rendered as Qdrant's (a ``{:?}`` hole the
 record marks bare, a hash's or an id's hex, unquoted), Suricata's ``SCLogError`` C printf
 rendered as collectd's and Duplicati's String.Format ``{0}`` holes rendered as Kavita's
-Serilog holes.
+Serilog holes; the thirtysecond neither: M3's zap fields rendered as etcd's, Deluge's Python
+``logging`` ``%`` formats rendered as Home Assistant's and Chef's Ruby ``#{expr}`` after its
+level (``INFO: ``) rendered as Puppet's and Vagrant's (a resource written as its ``to_s``,
+``mount[/mnt/data]``).
 Each value is drawn by what its argument is (an error, a path, a state, a list, a name with a
 number in it...), judged from its verb and the argument's name; values repeat as they do in
 real logs (a state has a few values, a counter is new every time).
@@ -187,7 +190,11 @@ first measurement; it judged the twenty-sixth round of miner changes) and ``thir
 twentyninth's and thirtieth's, in a copy of the tree the round's helper could not see, of a
 distributed object store, a network intrusion detection engine and a backup program in three
 languages the last six splits had none of, Rust, C and C#, never run through a miner before its
-first measurement; it judged the twenty-seventh round of miner changes). Run
+first measurement; it judged the twenty-seventh round of miner changes) and ``thirtysecond``
+(added on 2026-12-06 right after the thirtyfirst, by the same hand, in the same copy of the
+tree, of a metrics platform, a BitTorrent client and a configuration management tool in Go,
+Python and Ruby, never run through a miner before its first measurement; it judged the
+twenty-eighth round of miner changes). Run
 ``python tests/bench/logcall_corpus.py --out DIR`` to write
 ``DIR/<split>/<system>/<system>_2k.log_structured_corrected.csv`` (columns ``Content`` and
 ``EventTemplate``), the layout of the Loghub samples that ``bench_templates.py`` reads.
@@ -280,13 +287,14 @@ class System:
     # the twentyninth hclog (Nomad), printf (AWX's Python logging) and slf4j (Zeppelin); the
     # thirtieth gokit (Tempo), printf (Frigate's Python logging) and jboss (Narayana); the
     # thirtyfirst tracing (Garage's log macros), printf (Suricata's C) and serilog (Duplicati's
-    # String.Format holes, every value bare)
+    # String.Format holes, every value bare); the thirtysecond zap (M3), printf (Deluge's Python
+    # logging) and ruby (Chef's "#{expr}" after "INFO: ")
     style: str
     # tuning, held-out, fresh, unseen, novel, sixth, seventh, eighth, ninth, tenth, eleventh,
     # twelfth, thirteenth, fourteenth, fifteenth, sixteenth, seventeenth, eighteenth,
     # nineteenth, twentieth, twentyfirst, twentysecond, twentythird, twentyfourth,
-    # twentyfifth, twentysixth, twentyseventh, twentyeighth, twentyninth, thirtieth or
-    # thirtyfirst
+    # twentyfifth, twentysixth, twentyseventh, twentyeighth, twentyninth, thirtieth,
+    # thirtyfirst or thirtysecond
     split: str
     # An exception passed to the call is printed on the message's line after " =>" (Solr's
     # log4j2 layout); elsewhere its trace goes on later lines.
@@ -405,6 +413,9 @@ SYSTEMS: dict[str, System] = {
         System("garage", "rust", "tracing", "thirtyfirst"),
         System("suricata", "c", "printf", "thirtyfirst"),
         System("duplicati", "csharp", "serilog", "thirtyfirst"),
+        System("m3", "go", "zap", "thirtysecond"),
+        System("deluge", "python", "printf", "thirtysecond"),
+        System("chef", "ruby", "ruby", "thirtysecond"),
     )
 }
 
@@ -440,6 +451,7 @@ SPLITS = (
     "twentyninth",
     "thirtieth",
     "thirtyfirst",
+    "thirtysecond",
 )
 
 # A piece of a line: its text and whether it is a value (``<*>`` in the truth).

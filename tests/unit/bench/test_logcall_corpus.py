@@ -114,8 +114,9 @@ def test_the_seventh_split_holds_four_new_systems_of_conventions_no_earlier_one_
     assert not {"erlang", "ruby", "perl"} & {s.language for s in before}
     assert {s.style for s in seventh.values()} == {"telegraf", "erlang", "ruby", "perl"}
     # Conventions no other system has; the twentyfirst reuses erlang (Riak KV) and ruby
-    # (Vagrant), the twentysecond perl (Request Tracker).
-    others = {s.style for s in earlier.values() if s.split not in ("twentyfirst", "twentysecond")}
+    # (Vagrant), the twentysecond perl (Request Tracker), the thirtysecond ruby (Chef).
+    reusing = ("twentyfirst", "twentysecond", "thirtysecond")
+    others = {s.style for s in earlier.values() if s.split not in reusing}
     assert not {s.style for s in seventh.values()} & others
     assert logcall_corpus.SPLITS[6] == "seventh"
 
@@ -1910,6 +1911,7 @@ _LATER_SPLITS = {
         "ruby erlang elixir",
         "ruby erlang elixir",
         others_per_language=(1, 2),
+        only_before=True,
         call_checks="one-nonblank-line verbs==args",
     ),
     # Languages the corpus had one system each of (Ghostty, Homebridge, SpamAssassin); their
@@ -2017,6 +2019,16 @@ _LATER_SPLITS = {
         calls=300,
         call_checks="one-nonblank-line no-label",
     ),
+    # Go, Python and Ruby, each with a convention the corpus renders already: M3's zap fields
+    # as etcd's, Deluge's Python logging as Home Assistant's, Chef's Ruby interpolation after
+    # its level ("INFO: ") as Puppet's and Vagrant's; no new renderer.
+    "thirtysecond": _Split(
+        "m3 deluge chef",
+        "go python ruby",
+        "zap printf ruby",
+        calls=700,
+        call_checks="one-nonblank-line",
+    ),
 }
 
 
@@ -2045,10 +2057,10 @@ def test_a_later_split_holds_its_new_systems_languages_and_styles(split: str) ->
     assert logcall_corpus.SPLITS[list(_LATER_SPLITS).index(split) + 17] == split
 
 
-def test_the_thirtyfirst_split_is_the_last() -> None:
-    assert logcall_corpus.SPLITS[29] == "thirtieth"
+def test_the_thirtysecond_split_is_the_last() -> None:
     assert logcall_corpus.SPLITS[30] == "thirtyfirst"
-    assert len(logcall_corpus.SPLITS) == 31
+    assert logcall_corpus.SPLITS[31] == "thirtysecond"
+    assert len(logcall_corpus.SPLITS) == 32
 
 
 # A call of each system of the later splits read from its source: how many distinct formats
@@ -2190,13 +2202,20 @@ _KNOWN_CALLS = {
         "Duplicati/Library/Main/Operation/RemoteSynchronizationHandler.cs",
         "Remote synchronization to {0} failed with exit code {1}.",
     ),
+    "m3": (800, "src/dbnode/server/server.go", "raised rlimit no file fds limit"),
+    "deluge": (650, "deluge/core/authmanager.py", "Opening %s for load: %s"),
+    "chef": (
+        900,
+        "lib/chef/application/base.rb",
+        "SIGUSR1 received, will run now or after the current run",
+    ),
 }
 
 # The checks of a system's calls beyond its split's: a Go printf on a logrus entry, Python's
 # printf, Go's and Python's printf of the twentyfifth to thirtieth splits, the calls of the
 # twentyninth and thirtieth splits' systems without a style (hclog, go-kit's pairs and JBoss
-# Logging's three kinds of text have one), and the thirtyfirst's holes, each with its
-# argument (Suricata's C printf without a style).
+# Logging's three kinds of text have one), and the thirtyfirst's and thirtysecond's holes,
+# each with its argument (Suricata's C printf and Deluge's Python printf without a style).
 _LOGRUS = "logrus"
 _PYTHON_PRINTF = "printf-args"
 _SYSTEM_CALL_CHECKS = {
@@ -2218,6 +2237,8 @@ _SYSTEM_CALL_CHECKS = {
     "garage": "verbs==args verbs-in-format",
     "suricata": "verbs==args verbs-in-format no-style",
     "duplicati": "verbs==args verbs-in-format",
+    "deluge": "verbs==args verbs-in-format no-style",
+    "chef": "verbs==args verbs-in-format",
 }
 
 
@@ -2334,7 +2355,7 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
     elif name == "restic":
         # debug.Log, a Go printf shown only in a debug build: every call DEBUG.
         assert call["call"] == "debug.Log" and call["level"] == "DEBUG", call
-    elif name in ("luigi", "keystone", "cinder", "swift", "awx", "frigate"):
+    elif name in ("luigi", "keystone", "cinder", "swift", "awx", "frigate", "deluge"):
         assert not any(verb.startswith("%(") for verb in call["verbs"]), call
     elif name == "harbor":
         # Its log package's Debugf/Infof/Warningf/Errorf/Fatalf, a Go printf; Fatalf CRITICAL.
@@ -2397,6 +2418,23 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         if call["verbs"] and re.fullmatch(r"\{\d+(:[^{}]*)?\}", call["verbs"][0]):
             numbers = [int(verb[1:].partition(":")[0].rstrip("}")) for verb in call["verbs"]]
             assert len(set(numbers)) == len(numbers), call
+    elif name == "m3":
+        # zap's logger.X("message", zap.String("key", v), zap.Error(err)...): literal keys.
+        method = call["receiver"].rsplit(".", 1)[1]
+        assert call["style"] == "structured", call
+        assert method in ("Debug", "Info", "Warn", "Error", "Fatal"), call
+        assert call["level"] == {"Warn": "WARNING", "Fatal": "CRITICAL"}.get(method, method.upper())
+        assert len(call["keys"]) == len(call["args"]) == len(call["fieldtypes"]), call
+    elif name == "chef":
+        # Chef::Log's or a resource's logger: "#{expr}" after its level ("INFO: "); a resource
+        # printed as its to_s, type[name], its values recorded in arg_values.
+        level = call["call"].rsplit(".", 1)[1]
+        assert call["style"] == "ruby" and call["label"] == level.upper() + ": ", call
+        assert call["level"] == {"trace": "DEBUG", "warn": "WARNING", "fatal": "CRITICAL"}.get(
+            level, level.upper()
+        )
+        for values in call.get("arg_values", []):
+            assert values is None or all(re.fullmatch(r"\w+\[.+\]", v) for v in values), call
 
 
 def _later_split_of(name: str) -> str:
@@ -2490,6 +2528,16 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
         assert not re.search(r"%[-+# 0-9.]*[lhz]*[sdiuxXfcp]", truth), truth
     elif name == "duplicati":
         assert not re.search(r"\{\d+(?::[^{}]*)?\}", line), line
+    elif name == "m3":
+        # zap's console encoder after its time, level and caller: the message, a tab, the fields
+        # (the tab a space in the sample, as in Loghub's).
+        assert not re.search(r"%[-+# 0-9.]*[sdvqxfw]", truth), truth
+        assert "\t" not in line and "\t" not in truth, line
+        if ' {"' in line:
+            assert line.endswith("}") and truth.endswith("}"), line
+    elif name == "chef":
+        assert re.match(r"(TRACE|DEBUG|INFO|WARN|ERROR|FATAL): ", line), line
+        assert "#{" not in line, line
     elif name == "nomad":
         # hclog after its time and level: the logger's name, the message, the pairs.
         assert re.match(r"[\w.-]+: \S", line) and truth.startswith(line.split(": ", 1)[0]), line
@@ -2505,6 +2553,7 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
             "swift",
             "awx",
             "frigate",
+            "deluge",
         ), name
         assert not re.search(r"%[-+# 0-9.]*[sdvqxr]", truth), truth
 
@@ -2870,6 +2919,42 @@ def test_garage_suricata_and_duplicati_print_as_their_loggers_do() -> None:
     line, truth = _line_and_truth(sync, "duplicati")
     assert truth == "Remote synchronization to <*> failed with exit code <*>.", truth
     assert re.fullmatch(r"Remote synchronization to [^\s\"]+ failed with exit code \S+\.", line)
+
+
+def test_m3_deluge_and_chef_print_as_their_loggers_do() -> None:
+    # src/dbnode/server/server.go: zap's console line, the message, a tab, the fields as JSON.
+    rlimit = {
+        "style": "structured",
+        "format": "unable to raise rlimit",
+        "args": ["err"],
+        "keys": ["error"],
+        "fieldtypes": ["Error"],
+        "receiver": "logger.Warn",
+    }
+    line, truth = _line_and_truth(rlimit, "m3")
+    assert truth == 'unable to raise rlimit {"error":"<*>"}', truth  # the tab a space
+    assert re.fullmatch(r'unable to raise rlimit\t\{"error":".+"\}', line), line
+    # deluge/core/authmanager.py: Python's printf, the message alone.
+    opening = {
+        "format": "Opening %s for load: %s",
+        "verbs": ["%s", "%s"],
+        "args": ["filename", "_filepath"],
+    }
+    line, truth = _line_and_truth(opening, "deluge")
+    assert truth == "Opening <*> for load: <*>", truth
+    assert line.startswith("Opening ") and "%s" not in line, line
+    # lib/chef/provider/mount.rb: the level, then the resource as its to_s prints it.
+    mounted = {
+        "style": "ruby",
+        "label": "INFO: ",
+        "format": "#{new_resource} mounted",
+        "verbs": ["#{new_resource}"],
+        "args": ["new_resource"],
+        "arg_values": [["mount[/mnt/data]", "mount[/srv/backup]"]],
+    }
+    line, truth = _line_and_truth(mounted, "chef")
+    assert truth == "INFO: <*> mounted", truth
+    assert line in ("INFO: mount[/mnt/data] mounted", "INFO: mount[/srv/backup] mounted"), line
 
 
 def test_opam_appflowy_and_hammerspoon_print_as_their_loggers_do() -> None:
