@@ -285,7 +285,34 @@ def generalise_token(mine: str, theirs: str) -> str:
         end < shortest - start and mine[-1 - end] in _CLOSERS and mine[-1 - end] == theirs[-1 - end]
     ):
         end += 1
+    end = _closed_inside(mine, theirs, start, end)
     return mine[:start] + WILDCARD + (mine[len(mine) - end :] if end else "")
+
+
+def _closed_inside(mine: str, theirs: str, start: int, end: int) -> int:
+    """``end`` less the ``]`` it keeps whose ``[`` is inside the value of both tokens:
+    ``package[curl]`` / ``mount[/data]`` give ``<*>``, not ``<*>]`` (a reference printed as
+    ``type[name]``, its type differing, is one value), ``service[db]:`` / ``user[ann]:`` give
+    ``<*>:``. Round brackets are left alone (tried: nothing gained)."""
+    if not end:
+        return end
+    taken = []
+    for token in (mine, theirs):
+        depth = 0
+        for char in token[start : len(token) - end]:
+            if char == "[":
+                depth += 1
+            elif char == "]" and depth:
+                depth -= 1
+        last = 0
+        for index, char in enumerate(token[len(token) - end :]):
+            if char == "]" and depth:
+                depth -= 1
+                last = index + 1
+            elif char in ")]}":
+                break
+        taken.append(last)
+    return end - taken[0] if taken[0] == taken[1] else end
 
 
 def _quoted_values(mine: str, theirs: str) -> str | None:
