@@ -97,7 +97,9 @@ rendered as collectd's and Duplicati's String.Format ``{0}`` holes rendered as K
 Serilog holes; the thirtysecond neither: M3's zap fields rendered as etcd's, Deluge's Python
 ``logging`` ``%`` formats rendered as Home Assistant's and Chef's Ruby ``#{expr}`` after its
 level (``INFO: ``) rendered as Puppet's and Vagrant's (a resource written as its ``to_s``,
-``mount[/mnt/data]``).
+``mount[/mnt/data]``); the thirtythird neither: Longhorn's logrus text rendered as Velero's,
+Apache Storm's SLF4J ``{}`` formats rendered as ZooKeeper's and Sequin's Elixir ``#{expr}``
+after Logger's ``[warning] `` rendered as Logflare's.
 Each value is drawn by what its argument is (an error, a path, a state, a list, a name with a
 number in it...), judged from its verb and the argument's name; values repeat as they do in
 real logs (a state has a few values, a counter is new every time).
@@ -194,7 +196,11 @@ first measurement; it judged the twenty-seventh round of miner changes) and ``th
 (added on 2026-12-06 right after the thirtyfirst, by the same hand, in the same copy of the
 tree, of a metrics platform, a BitTorrent client and a configuration management tool in Go,
 Python and Ruby, never run through a miner before its first measurement; it judged the
-twenty-eighth round of miner changes). Run
+twenty-eighth round of miner changes) and ``thirtythird`` (added on 2026-12-06 right after the
+thirtysecond, by another hand, in the same copy of the tree, of a distributed block storage
+system for Kubernetes, a stream processing system and a change data capture service in Go,
+Java and Elixir, never run through a miner before its first measurement; it judged the
+twenty-ninth round of miner changes). Run
 ``python tests/bench/logcall_corpus.py --out DIR`` to write
 ``DIR/<split>/<system>/<system>_2k.log_structured_corrected.csv`` (columns ``Content`` and
 ``EventTemplate``), the layout of the Loghub samples that ``bench_templates.py`` reads.
@@ -288,13 +294,14 @@ class System:
     # thirtieth gokit (Tempo), printf (Frigate's Python logging) and jboss (Narayana); the
     # thirtyfirst tracing (Garage's log macros), printf (Suricata's C) and serilog (Duplicati's
     # String.Format holes, every value bare); the thirtysecond zap (M3), printf (Deluge's Python
-    # logging) and ruby (Chef's "#{expr}" after "INFO: ")
+    # logging) and ruby (Chef's "#{expr}" after "INFO: "); the thirtythird logrus (Longhorn),
+    # slf4j (Storm) and elixir (Sequin)
     style: str
     # tuning, held-out, fresh, unseen, novel, sixth, seventh, eighth, ninth, tenth, eleventh,
     # twelfth, thirteenth, fourteenth, fifteenth, sixteenth, seventeenth, eighteenth,
     # nineteenth, twentieth, twentyfirst, twentysecond, twentythird, twentyfourth,
     # twentyfifth, twentysixth, twentyseventh, twentyeighth, twentyninth, thirtieth,
-    # thirtyfirst or thirtysecond
+    # thirtyfirst, thirtysecond or thirtythird
     split: str
     # An exception passed to the call is printed on the message's line after " =>" (Solr's
     # log4j2 layout); elsewhere its trace goes on later lines.
@@ -416,6 +423,9 @@ SYSTEMS: dict[str, System] = {
         System("m3", "go", "zap", "thirtysecond"),
         System("deluge", "python", "printf", "thirtysecond"),
         System("chef", "ruby", "ruby", "thirtysecond"),
+        System("longhorn", "go", "logrus", "thirtythird"),
+        System("storm", "java", "slf4j", "thirtythird"),
+        System("sequin", "elixir", "elixir", "thirtythird"),
     )
 }
 
@@ -452,6 +462,7 @@ SPLITS = (
     "thirtieth",
     "thirtyfirst",
     "thirtysecond",
+    "thirtythird",
 )
 
 # A piece of a line: its text and whether it is a value (``<*>`` in the truth).

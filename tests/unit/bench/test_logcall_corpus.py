@@ -131,8 +131,9 @@ def test_the_eighth_split_holds_new_systems_of_languages_and_conventions_no_earl
     assert not {s.language for s in eighth.values()} & {s.language for s in before}
     assert {s.style for s in eighth.values()} == {"mel", "glog", "psr3", "elixir"}
     # Conventions no other system has; the twentieth reuses psr3 (Nextcloud Mail), the
-    # twentyfirst elixir (Logflare).
-    others = {s.style for s in earlier.values() if s.split not in ("twentieth", "twentyfirst")}
+    # twentyfirst elixir (Logflare), the thirtythird elixir (Sequin).
+    reusing = ("twentieth", "twentyfirst", "thirtythird")
+    others = {s.style for s in earlier.values() if s.split not in reusing}
     assert not {s.style for s in eighth.values()} & others
     assert logcall_corpus.SPLITS[7] == "eighth"
 
@@ -2029,6 +2030,16 @@ _LATER_SPLITS = {
         calls=700,
         call_checks="one-nonblank-line",
     ),
+    # Go, Java and Elixir, each with a convention the corpus renders already: Longhorn's logrus
+    # text as Velero's, Storm's SLF4J as ZooKeeper's, Sequin's Elixir interpolation after
+    # Logger's "[level] " as Logflare's; no new renderer.
+    "thirtythird": _Split(
+        "longhorn storm sequin",
+        "go java elixir",
+        "logrus slf4j elixir",
+        calls=300,
+        call_checks="one-nonblank-line verbs<=args",
+    ),
 }
 
 
@@ -2057,10 +2068,10 @@ def test_a_later_split_holds_its_new_systems_languages_and_styles(split: str) ->
     assert logcall_corpus.SPLITS[list(_LATER_SPLITS).index(split) + 17] == split
 
 
-def test_the_thirtysecond_split_is_the_last() -> None:
-    assert logcall_corpus.SPLITS[30] == "thirtyfirst"
+def test_the_thirtythird_split_is_the_last() -> None:
     assert logcall_corpus.SPLITS[31] == "thirtysecond"
-    assert len(logcall_corpus.SPLITS) == 32
+    assert logcall_corpus.SPLITS[32] == "thirtythird"
+    assert len(logcall_corpus.SPLITS) == 33
 
 
 # A call of each system of the later splits read from its source: how many distinct formats
@@ -2209,13 +2220,25 @@ _KNOWN_CALLS = {
         "lib/chef/application/base.rb",
         "SIGUSR1 received, will run now or after the current run",
     ),
+    "longhorn": (1500, "controller/volume_controller.go", "Volume got new owner %v"),
+    "storm": (
+        1500,
+        "storm-server/src/main/java/org/apache/storm/daemon/nimbus/Nimbus.java",
+        "Killing topology: {}",
+    ),
+    "sequin": (
+        300,
+        "lib/sequin/aws/sns.ex",
+        "[SNS] Failed to list topics for credential test: #{inspect(details)}",
+    ),
 }
 
 # The checks of a system's calls beyond its split's: a Go printf on a logrus entry, Python's
 # printf, Go's and Python's printf of the twentyfifth to thirtieth splits, the calls of the
 # twentyninth and thirtieth splits' systems without a style (hclog, go-kit's pairs and JBoss
-# Logging's three kinds of text have one), and the thirtyfirst's and thirtysecond's holes,
-# each with its argument (Suricata's C printf and Deluge's Python printf without a style).
+# Logging's three kinds of text have one), the thirtyfirst's, thirtysecond's and
+# thirtythird's holes, each with its argument (Suricata's C printf, Deluge's Python printf and
+# Storm's SLF4J without a style), and Longhorn's logrus fields in pairs.
 _LOGRUS = "logrus"
 _PYTHON_PRINTF = "printf-args"
 _SYSTEM_CALL_CHECKS = {
@@ -2239,6 +2262,9 @@ _SYSTEM_CALL_CHECKS = {
     "duplicati": "verbs==args verbs-in-format",
     "deluge": "verbs==args verbs-in-format no-style",
     "chef": "verbs==args verbs-in-format",
+    "longhorn": _LOGRUS + " no-bare-percent",
+    "storm": "verbs-in-format no-style",
+    "sequin": "verbs==args verbs-in-format",
 }
 
 
@@ -2285,7 +2311,7 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
     elif name == "riak-kv":
         assert call["style"] == "erlang" and call["call"].startswith("lager:"), call
         assert "~n" not in call["format"], call
-    elif name == "logflare":
+    elif name in ("logflare", "sequin"):
         # Logger's console "[level] ", Logger.warn's as "[warning] ".
         level = call["call"].removeprefix("Logger.")
         assert call["style"] == "elixir", call
@@ -2345,7 +2371,7 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
             "KNOWN BUG: ",
         ), call
         assert "%@" not in call["format"], call
-    elif name in ("dolphinscheduler", "seatunnel", "ranger", "atlas", "zeppelin"):
+    elif name in ("dolphinscheduler", "seatunnel", "ranger", "atlas", "zeppelin", "storm"):
         # SLF4J: one {} a hole and its argument, an exception after them its own.
         holes = call["format"].count("{}")
         assert call["verbs"] == ["{}"] * holes, call
@@ -2464,7 +2490,7 @@ def test_a_later_split_holds_many_calls_each_with_its_arguments(name: str) -> No
 
 def _check_rendered(name: str, line: str, truth: str) -> None:
     """The checks of one rendered line and its truth, by the style of the system's calls."""
-    if name in ("externaldns", "velero"):
+    if name in ("externaldns", "velero", "longhorn"):
         # logrus' text after its time and level: msg="...", then the fields by key.
         assert line.startswith('msg="') and truth.startswith('msg="'), (line, truth)
         assert not re.search(r"%[-+# 0-9.]*[sdvqxfwT]\b", truth), truth
@@ -2483,7 +2509,7 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
         assert "#{" not in line, line
     elif name == "riak-kv":
         assert not re.search(r"~[pswB]", line), line
-    elif name == "logflare":
+    elif name in ("logflare", "sequin"):
         assert re.match(r"\[(debug|info|notice|warning|error)\] ", line), line
         assert "#{" not in line, line
     elif name == "tigerbeetle":
@@ -2512,7 +2538,7 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
             assert "${" not in line, line
         else:
             assert "%@" not in line, line
-    elif name in ("dolphinscheduler", "seatunnel", "ranger", "atlas", "zeppelin"):
+    elif name in ("dolphinscheduler", "seatunnel", "ranger", "atlas", "zeppelin", "storm"):
         assert "{}" not in line, line
     elif name == "tempo":
         # go-kit's logfmt after its level=, ts= and caller=: the call's pairs, msg= among them.
@@ -2955,6 +2981,43 @@ def test_m3_deluge_and_chef_print_as_their_loggers_do() -> None:
     line, truth = _line_and_truth(mounted, "chef")
     assert truth == "INFO: <*> mounted", truth
     assert line in ("INFO: mount[/mnt/data] mounted", "INFO: mount[/srv/backup] mounted"), line
+
+
+def test_longhorn_storm_and_sequin_print_as_their_loggers_do() -> None:
+    # controller/engine_controller.go: logrus' text, the logger's engine field after msg.
+    owner = {
+        "style": "printf",
+        "format": "Engine got new owner %v",
+        "verbs": ["%v"],
+        "args": ["ec.controllerID"],
+        "keys": ["engine"],
+        "key_args": ["name"],
+    }
+    line, truth = _line_and_truth(owner, "longhorn")
+    assert truth == 'msg="Engine got new owner <*>" engine=<*>', truth
+    assert re.fullmatch(r'msg="Engine got new owner \S+" engine=\S+', line), line
+    # storm-server/.../Nimbus.java: SLF4J's {} filled by the argument.
+    killing = {
+        "format": "Killing topology: {}",
+        "verbs": ["{}"],
+        "args": ["topoId"],
+        "call": "LOG.info",
+    }
+    line, truth = _line_and_truth(killing, "storm")
+    assert truth == "Killing topology: <*>", truth
+    assert line.startswith("Killing topology: ") and "{}" not in line, line
+    # lib/sequin/aws/sns.ex: Logger's "[debug] " then the message, inspect/1's term.
+    topics = {
+        "style": "elixir",
+        "label": "[debug] ",
+        "format": "[SNS] Failed to list topics for credential test: #{inspect(details)}",
+        "verbs": ["#{inspect(details)}"],
+        "args": ["inspect(details)"],
+    }
+    line, truth = _line_and_truth(topics, "sequin")
+    assert truth == "[debug] [SNS] Failed to list topics for credential test: <*>", truth
+    assert line.startswith("[debug] [SNS] Failed to list topics for credential test: "), line
+    assert "#{" not in line, line
 
 
 def test_opam_appflowy_and_hammerspoon_print_as_their_loggers_do() -> None:
