@@ -143,6 +143,12 @@ BUILTIN_MASKS: tuple[tuple[str, str], ...] = (
         r"|(?<![\w/.:@-])(?=[a-z][\w-]*/)(?![0-9a-f]+/)(?=[\w./-]*\d)[a-z][\w-]*(?:/[\w.-]+)+(?<!\.)"
         r"(?![\w/:@-]|\.\w)",
     ),
+    # An instance's name, a lower-case word, a hyphen and a number standing alone (worker-3,
+    # gateway-12, [replica-2], pod=cedar-5): one value, built by the program and passed whole to
+    # the call (a format writes %s, hardly ever worker-%d); a version (fluentd-1.16.2), a name
+    # with more parts after the number (pool-1-thread-3) or capitals (UTF-8, SHA-256) stay as
+    # the number mask cuts them.
+    ("instance", r"(?<![\w./@:#+-])[a-z][a-z_]+-\d+(?![\w./@-]|:\w)"),
     ("duration", rf"{_NO_WORD_BEFORE}-?\d+(?:\.\d+)?{_UNIT_DURATION}{_NO_WORD_AFTER}"),
     ("size", rf"{_NO_WORD_BEFORE}\d+(?:\.\d+)?{_UNIT_SIZE}{_NO_WORD_AFTER}"),
     ("bool", rf"{_NO_WORD_BEFORE}(?i:true|false|null){_NO_WORD_AFTER}"),
@@ -204,6 +210,7 @@ _NARROW_MASKS = frozenset(
         "uuid",
         "timestamp",
         "hex",
+        "instance",
         "duration",
         "size",
         "bool",
@@ -445,6 +452,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "version": (".", DIGIT),
     "hex": (DIGIT,),
     "path": ("/\\",),
+    "instance": (DIGIT,),
     "duration": (DIGIT,),
     "size": (DIGIT,),
     "num": (DIGIT,),

@@ -63,7 +63,8 @@ def masker() -> Masker:
         ("blk_-1608999687919862906", "<*>", ["id"]),
         ("attempt_1445144423722_0020_m_000000_0", "<*>", ["id"]),
         ("retries=3", "retries=<*>", ["retries"]),
-        ("node-12", "node-<*>", ["num"]),
+        ("node-12", "<*>", ["instance"]),
+        ("UTF-8", "UTF-<*>", ["num"]),
         ("(uid=0)", "(uid=<*>)", ["uid"]),
         # A time after a key is still written field by field.
         ("delay=00:00:01,", "delay=<*>:<*>:<*>,", ["delay"] * 3),
