@@ -99,7 +99,9 @@ Serilog holes; the thirtysecond neither: M3's zap fields rendered as etcd's, Del
 level (``INFO: ``) rendered as Puppet's and Vagrant's (a resource written as its ``to_s``,
 ``mount[/mnt/data]``); the thirtythird neither: Longhorn's logrus text rendered as Velero's,
 Apache Storm's SLF4J ``{}`` formats rendered as ZooKeeper's and Sequin's Elixir ``#{expr}``
-after Logger's ``[warning] `` rendered as Logflare's.
+after Logger's ``[warning] `` rendered as Logflare's; the thirtyfourth neither: Harness's
+zerolog JSON rendered as Woodpecker's, Cobbler's Python ``logging`` ``%`` formats rendered as
+Home Assistant's and Apache Mesos's glog streams rendered as Kudu's.
 Each value is drawn by what its argument is (an error, a path, a state, a list, a name with a
 number in it...), judged from its verb and the argument's name; values repeat as they do in
 real logs (a state has a few values, a counter is new every time).
@@ -200,7 +202,11 @@ twenty-eighth round of miner changes) and ``thirtythird`` (added on 2026-12-06 r
 thirtysecond, by another hand, in the same copy of the tree, of a distributed block storage
 system for Kubernetes, a stream processing system and a change data capture service in Go,
 Java and Elixir, never run through a miner before its first measurement; it judged the
-twenty-ninth round of miner changes). Run
+twenty-ninth round of miner changes) and ``thirtyfourth`` (added on 2026-12-06 right after
+the thirtythird, by the same hand, in the same copy of the tree, of a code hosting and CI/CD
+platform, a provisioning server and a cluster manager in Go, Python and C++, never run
+through a miner before its first measurement; it judged the thirtieth round of miner changes).
+Run
 ``python tests/bench/logcall_corpus.py --out DIR`` to write
 ``DIR/<split>/<system>/<system>_2k.log_structured_corrected.csv`` (columns ``Content`` and
 ``EventTemplate``), the layout of the Loghub samples that ``bench_templates.py`` reads.
@@ -295,13 +301,14 @@ class System:
     # thirtyfirst tracing (Garage's log macros), printf (Suricata's C) and serilog (Duplicati's
     # String.Format holes, every value bare); the thirtysecond zap (M3), printf (Deluge's Python
     # logging) and ruby (Chef's "#{expr}" after "INFO: "); the thirtythird logrus (Longhorn),
-    # slf4j (Storm) and elixir (Sequin)
+    # slf4j (Storm) and elixir (Sequin); the thirtyfourth zerolog (Harness), printf (Cobbler's
+    # Python logging) and glog (Mesos)
     style: str
     # tuning, held-out, fresh, unseen, novel, sixth, seventh, eighth, ninth, tenth, eleventh,
     # twelfth, thirteenth, fourteenth, fifteenth, sixteenth, seventeenth, eighteenth,
     # nineteenth, twentieth, twentyfirst, twentysecond, twentythird, twentyfourth,
     # twentyfifth, twentysixth, twentyseventh, twentyeighth, twentyninth, thirtieth,
-    # thirtyfirst, thirtysecond or thirtythird
+    # thirtyfirst, thirtysecond, thirtythird or thirtyfourth
     split: str
     # An exception passed to the call is printed on the message's line after " =>" (Solr's
     # log4j2 layout); elsewhere its trace goes on later lines.
@@ -426,6 +433,9 @@ SYSTEMS: dict[str, System] = {
         System("longhorn", "go", "logrus", "thirtythird"),
         System("storm", "java", "slf4j", "thirtythird"),
         System("sequin", "elixir", "elixir", "thirtythird"),
+        System("harness", "go", "zerolog", "thirtyfourth"),
+        System("cobbler", "python", "printf", "thirtyfourth"),
+        System("mesos", "cpp", "glog", "thirtyfourth"),
     )
 }
 
@@ -463,6 +473,7 @@ SPLITS = (
     "thirtyfirst",
     "thirtysecond",
     "thirtythird",
+    "thirtyfourth",
 )
 
 # A piece of a line: its text and whether it is a value (``<*>`` in the truth).

@@ -79,7 +79,7 @@ def test_the_novel_split_holds_four_new_systems_each_of_its_own_convention() -> 
     assert {s.style for s in novel.values()} == {"tracing", "nodejs", "jboss", "zerolog"}
     # Conventions no earlier system has; the sixteenth, twentieth and thirtyfirst reuse
     # tracing (Vector, Qdrant, Garage), the twentysecond and twentythird nodejs (Uptime Kuma,
-    # Zigbee2MQTT), the thirtieth jboss (Narayana).
+    # Zigbee2MQTT), the thirtieth jboss (Narayana), the thirtyfourth zerolog (Harness).
     reusing = (
         "novel",
         "sixteenth",
@@ -88,6 +88,7 @@ def test_the_novel_split_holds_four_new_systems_each_of_its_own_convention() -> 
         "twentythird",
         "thirtieth",
         "thirtyfirst",
+        "thirtyfourth",
     )
     earlier_styles = {s.style for s in SYSTEMS.values() if s.split not in reusing}
     assert not {s.style for s in novel.values()} & earlier_styles
@@ -131,8 +132,9 @@ def test_the_eighth_split_holds_new_systems_of_languages_and_conventions_no_earl
     assert not {s.language for s in eighth.values()} & {s.language for s in before}
     assert {s.style for s in eighth.values()} == {"mel", "glog", "psr3", "elixir"}
     # Conventions no other system has; the twentieth reuses psr3 (Nextcloud Mail), the
-    # twentyfirst elixir (Logflare), the thirtythird elixir (Sequin).
-    reusing = ("twentieth", "twentyfirst", "thirtythird")
+    # twentyfirst elixir (Logflare), the thirtythird elixir (Sequin), the thirtyfourth glog
+    # (Mesos).
+    reusing = ("twentieth", "twentyfirst", "thirtythird", "thirtyfourth")
     others = {s.style for s in earlier.values() if s.split not in reusing}
     assert not {s.style for s in eighth.values()} & others
     assert logcall_corpus.SPLITS[7] == "eighth"
@@ -2040,6 +2042,16 @@ _LATER_SPLITS = {
         calls=300,
         call_checks="one-nonblank-line verbs<=args",
     ),
+    # Go, Python and C++, each with a convention the corpus renders already: Harness's zerolog
+    # JSON as Woodpecker's, Cobbler's Python logging as Home Assistant's, Mesos's glog streams
+    # as Kudu's; no new renderer.
+    "thirtyfourth": _Split(
+        "harness cobbler mesos",
+        "go python cpp",
+        "zerolog printf glog",
+        calls=350,
+        call_checks="one-nonblank-line verbs<=args",
+    ),
 }
 
 
@@ -2068,10 +2080,10 @@ def test_a_later_split_holds_its_new_systems_languages_and_styles(split: str) ->
     assert logcall_corpus.SPLITS[list(_LATER_SPLITS).index(split) + 17] == split
 
 
-def test_the_thirtythird_split_is_the_last() -> None:
-    assert logcall_corpus.SPLITS[31] == "thirtysecond"
+def test_the_thirtyfourth_split_is_the_last() -> None:
     assert logcall_corpus.SPLITS[32] == "thirtythird"
-    assert len(logcall_corpus.SPLITS) == 33
+    assert logcall_corpus.SPLITS[33] == "thirtyfourth"
+    assert len(logcall_corpus.SPLITS) == 34
 
 
 # A call of each system of the later splits read from its source: how many distinct formats
@@ -2231,14 +2243,22 @@ _KNOWN_CALLS = {
         "lib/sequin/aws/sns.ex",
         "[SNS] Failed to list topics for credential test: #{inspect(details)}",
     ),
+    "harness": (
+        1000,
+        "app/api/controller/githook/client.go",
+        "calling pre-receive",
+    ),
+    "cobbler": (300, "cobbler/modules/sync_post_wingen.py", "Build answer file: %s"),
+    "mesos": (1800, "src/authentication/cram_md5/authenticatee.cpp", "Authentication success"),
 }
 
 # The checks of a system's calls beyond its split's: a Go printf on a logrus entry, Python's
 # printf, Go's and Python's printf of the twentyfifth to thirtieth splits, the calls of the
 # twentyninth and thirtieth splits' systems without a style (hclog, go-kit's pairs and JBoss
 # Logging's three kinds of text have one), the thirtyfirst's, thirtysecond's and
-# thirtythird's holes, each with its argument (Suricata's C printf, Deluge's Python printf and
-# Storm's SLF4J without a style), and Longhorn's logrus fields in pairs.
+# thirtythird's and thirtyfourth's holes, each with its argument (Suricata's C printf,
+# Deluge's and Cobbler's Python printf and Storm's SLF4J without a style), Longhorn's logrus
+# fields in pairs and Harness's zerolog fields each with its key and type.
 _LOGRUS = "logrus"
 _PYTHON_PRINTF = "printf-args"
 _SYSTEM_CALL_CHECKS = {
@@ -2265,6 +2285,9 @@ _SYSTEM_CALL_CHECKS = {
     "longhorn": _LOGRUS + " no-bare-percent",
     "storm": "verbs-in-format no-style",
     "sequin": "verbs==args verbs-in-format",
+    "harness": "no-label",
+    "cobbler": "verbs==args verbs-in-format no-style",
+    "mesos": "verbs==args verbs-in-format",
 }
 
 
@@ -2381,7 +2404,7 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
     elif name == "restic":
         # debug.Log, a Go printf shown only in a debug build: every call DEBUG.
         assert call["call"] == "debug.Log" and call["level"] == "DEBUG", call
-    elif name in ("luigi", "keystone", "cinder", "swift", "awx", "frigate", "deluge"):
+    elif name in ("luigi", "keystone", "cinder", "swift", "awx", "frigate", "deluge", "cobbler"):
         assert not any(verb.startswith("%(") for verb in call["verbs"]), call
     elif name == "harbor":
         # Its log package's Debugf/Infof/Warningf/Errorf/Fatalf, a Go printf; Fatalf CRITICAL.
@@ -2444,6 +2467,20 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         if call["verbs"] and re.fullmatch(r"\{\d+(:[^{}]*)?\}", call["verbs"][0]):
             numbers = [int(verb[1:].partition(":")[0].rstrip("}")) for verb in call["verbs"]]
             assert len(set(numbers)) == len(numbers), call
+    elif name == "harness":
+        # zerolog's log.Ctx(ctx).Warn().Err(err).Str("key", v).Msgf(...): literal keys, each
+        # field's type; Msgf's verbs each with its argument.
+        assert call["style"] == "zerolog" and call["call"].endswith(("...Msg", "...Msgf")), call
+        assert len(call.get("keys", [])) == len(call.get("key_args", [])), call
+        assert len(call.get("keys", [])) == len(call.get("fieldtypes", [])), call
+        assert len(call.get("verbs", [])) == len(call.get("args", [])), call
+        assert all(verb in call["format"] for verb in call.get("verbs", [])), call
+        assert bool(call.get("printf")) == call["call"].endswith("Msgf"), call
+    elif name == "mesos":
+        # glog's LOG(INFO) << "text" << expr: each streamed value written <<expr>>.
+        assert call["style"] == "glog" and call["call"] in ("LOG", "VLOG", "PLOG", "LOG_IF"), call
+        assert call["verbs"] == [f"<<{arg}>>" for arg in call["args"]], call
+        assert (call["level"] == "DEBUG") == (call["call"] == "VLOG"), call
     elif name == "m3":
         # zap's logger.X("message", zap.String("key", v), zap.Error(err)...): literal keys.
         method = call["receiver"].rsplit(".", 1)[1]
@@ -2554,6 +2591,12 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
         assert not re.search(r"%[-+# 0-9.]*[lhz]*[sdiuxXfcp]", truth), truth
     elif name == "duplicati":
         assert not re.search(r"\{\d+(?::[^{}]*)?\}", line), line
+    elif name == "harness":
+        # zerolog's JSON object without its level and time: the fields, then "message".
+        assert line.startswith("{") and line.endswith('"}') and '"message":"' in line, line
+        assert not re.search(r"%[-+# 0-9.]*[sdvqxfwT]\b", truth), truth
+    elif name == "mesos":
+        assert "<<" not in line and not re.search(r"\$\d", truth), line
     elif name == "m3":
         # zap's console encoder after its time, level and caller: the message, a tab, the fields
         # (the tab a space in the sample, as in Loghub's).
@@ -2580,6 +2623,7 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
             "awx",
             "frigate",
             "deluge",
+            "cobbler",
         ), name
         assert not re.search(r"%[-+# 0-9.]*[sdvqxr]", truth), truth
 
@@ -3018,6 +3062,42 @@ def test_longhorn_storm_and_sequin_print_as_their_loggers_do() -> None:
     assert truth == "[debug] [SNS] Failed to list topics for credential test: <*>", truth
     assert line.startswith("[debug] [SNS] Failed to list topics for credential test: "), line
     assert "#{" not in line, line
+
+
+def test_harness_cobbler_and_mesos_print_as_their_loggers_do() -> None:
+    # app/api/controller/githook/client.go: zerolog's JSON, the field then the message.
+    calling = {
+        "style": "zerolog",
+        "format": "calling pre-receive",
+        "keys": ["repo_id"],
+        "key_args": ["c.baseInput.RepoID"],
+        "fieldtypes": ["Int64"],
+        "call": "log.Ctx().Debug()...Msg",
+    }
+    line, truth = _line_and_truth(calling, "harness")
+    assert truth == '{"repo_id":<*>,"message":"calling pre-receive"}', truth
+    assert re.fullmatch(r'\{"repo_id":\d+,"message":"calling pre-receive"\}', line), line
+    # cobbler/modules/sync_post_wingen.py: Python's printf, the message alone.
+    answer = {
+        "format": "Build answer file: %s",
+        "verbs": ["%s"],
+        "args": ["answerfile_name"],
+        "call": "logger.info",
+    }
+    line, truth = _line_and_truth(answer, "cobbler")
+    assert truth == "Build answer file: <*>", truth
+    assert line.startswith("Build answer file: ") and "%s" not in line, line
+    # src/authentication/cram_md5/authenticatee.cpp: a glog stream, the value after the text.
+    attempting = {
+        "style": "glog",
+        "format": "Attempting to authenticate with mechanism '<<mechanism>>'",
+        "verbs": ["<<mechanism>>"],
+        "args": ["mechanism"],
+        "call": "LOG",
+    }
+    line, truth = _line_and_truth(attempting, "mesos")
+    assert truth == "Attempting to authenticate with mechanism '<*>'", truth
+    assert re.fullmatch(r"Attempting to authenticate with mechanism '[^'<>]+'", line), line
 
 
 def test_opam_appflowy_and_hammerspoon_print_as_their_loggers_do() -> None:
