@@ -37,13 +37,15 @@ make any head before them end in free text, even a single label (``GetUser:``, a
 first token; :func:`head_ends` with ``labels``). Tails of one length that differ in one
 position only, or in two that follow no label, the rest holding words, are values followed by
 more of the event (:func:`value_slots`): those positions become variables, not the whole tail.
-Heads that differ only in a value (``warning: atlas:`` / ``warning: <*>:``) are one call, not
-several (:func:`calls`): after a single label, a tail that followed only them does not recur.
+Heads that differ only in a value (``warning: atlas:`` / ``warning: <*>:``, also inside a token:
+``recv_loop(main):`` / ``recv_loop(<*>):``) are one call, not several (:func:`calls`): after a
+single label, a tail that followed only them does not recur.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from pipeline.templates.masking import WILDCARD
 from pipeline.templates.tokens import generalise_token
@@ -258,11 +260,25 @@ def calls(heads: set[HeadKey]) -> int:
 
 
 def _covers(pattern: HeadKey, head: HeadKey) -> bool:
-    """True if ``head`` differs from ``pattern`` only in values where ``pattern`` has them."""
+    """True if ``head`` differs from ``pattern`` only in values where ``pattern`` has them.
+
+    A value inside a token counts as one standing alone: ``recv_loop(<*>):`` covers
+    ``recv_loop(backend.service):``, the same call's name with another argument, even where
+    generalising the two tokens would give up the name as well (``<*>):``)."""
     return all(
-        mine == theirs or (WILDCARD in mine and generalise_token(mine, theirs) == mine)
+        mine == theirs
+        or (
+            WILDCARD in mine
+            and (generalise_token(mine, theirs) == mine or _token_pattern(mine).fullmatch(theirs))
+        )
         for mine, theirs in zip(pattern, head, strict=True)
     )
+
+
+@lru_cache(maxsize=4096)
+def _token_pattern(token: str) -> re.Pattern[str]:
+    """A token with variables as a pattern: each ``<*>`` one or more characters."""
+    return re.compile(".+".join(map(re.escape, token.split(WILDCARD))))
 
 
 def tails_vary(tails: list[tuple[str, ...]], needed: int) -> bool:
