@@ -101,7 +101,10 @@ level (``INFO: ``) rendered as Puppet's and Vagrant's (a resource written as its
 Apache Storm's SLF4J ``{}`` formats rendered as ZooKeeper's and Sequin's Elixir ``#{expr}``
 after Logger's ``[warning] `` rendered as Logflare's; the thirtyfourth neither: Harness's
 zerolog JSON rendered as Woodpecker's, Cobbler's Python ``logging`` ``%`` formats rendered as
-Home Assistant's and Apache Mesos's glog streams rendered as Kudu's.
+Home Assistant's and Apache Mesos's glog streams rendered as Kudu's; the thirtyfifth neither:
+Tekton Pipelines's zap sugared logger rendered as etcd's, Apache Ozone's SLF4J ``{}`` formats
+rendered as ZooKeeper's and CKAN's Python ``logging`` ``%`` formats rendered as Home
+Assistant's.
 Each value is drawn by what its argument is (an error, a path, a state, a list, a name with a
 number in it...), judged from its verb and the argument's name; values repeat as they do in
 real logs (a state has a few values, a counter is new every time).
@@ -205,8 +208,11 @@ Java and Elixir, never run through a miner before its first measurement; it judg
 twenty-ninth round of miner changes) and ``thirtyfourth`` (added on 2026-12-06 right after
 the thirtythird, by the same hand, in the same copy of the tree, of a code hosting and CI/CD
 platform, a provisioning server and a cluster manager in Go, Python and C++, never run
-through a miner before its first measurement; it judged the thirtieth round of miner changes).
-Run
+through a miner before its first measurement; it judged the thirtieth round of miner changes)
+and ``thirtyfifth`` (added on 2026-12-06 right after the thirtyfourth, by another hand, in the
+same copy of the tree, of a Kubernetes CI/CD controller, a distributed object store and a data
+portal in Go, Java and Python, never run through a miner before its first measurement; it
+judged the thirty-first round of miner changes). Run
 ``python tests/bench/logcall_corpus.py --out DIR`` to write
 ``DIR/<split>/<system>/<system>_2k.log_structured_corrected.csv`` (columns ``Content`` and
 ``EventTemplate``), the layout of the Loghub samples that ``bench_templates.py`` reads.
@@ -302,13 +308,14 @@ class System:
     # String.Format holes, every value bare); the thirtysecond zap (M3), printf (Deluge's Python
     # logging) and ruby (Chef's "#{expr}" after "INFO: "); the thirtythird logrus (Longhorn),
     # slf4j (Storm) and elixir (Sequin); the thirtyfourth zerolog (Harness), printf (Cobbler's
-    # Python logging) and glog (Mesos)
+    # Python logging) and glog (Mesos); the thirtyfifth zap (Tekton's sugared logger), slf4j
+    # (Ozone) and printf (CKAN's Python logging)
     style: str
     # tuning, held-out, fresh, unseen, novel, sixth, seventh, eighth, ninth, tenth, eleventh,
     # twelfth, thirteenth, fourteenth, fifteenth, sixteenth, seventeenth, eighteenth,
     # nineteenth, twentieth, twentyfirst, twentysecond, twentythird, twentyfourth,
     # twentyfifth, twentysixth, twentyseventh, twentyeighth, twentyninth, thirtieth,
-    # thirtyfirst, thirtysecond, thirtythird or thirtyfourth
+    # thirtyfirst, thirtysecond, thirtythird, thirtyfourth or thirtyfifth
     split: str
     # An exception passed to the call is printed on the message's line after " =>" (Solr's
     # log4j2 layout); elsewhere its trace goes on later lines.
@@ -436,6 +443,9 @@ SYSTEMS: dict[str, System] = {
         System("harness", "go", "zerolog", "thirtyfourth"),
         System("cobbler", "python", "printf", "thirtyfourth"),
         System("mesos", "cpp", "glog", "thirtyfourth"),
+        System("tekton", "go", "zap", "thirtyfifth"),
+        System("ozone", "java", "slf4j", "thirtyfifth"),
+        System("ckan", "python", "printf", "thirtyfifth"),
     )
 }
 
@@ -474,6 +484,7 @@ SPLITS = (
     "thirtysecond",
     "thirtythird",
     "thirtyfourth",
+    "thirtyfifth",
 )
 
 # A piece of a line: its text and whether it is a value (``<*>`` in the truth).

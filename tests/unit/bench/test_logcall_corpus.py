@@ -2052,6 +2052,16 @@ _LATER_SPLITS = {
         calls=350,
         call_checks="one-nonblank-line verbs<=args",
     ),
+    # Go, Java and Python, each with a convention the corpus renders already: Tekton's zap
+    # sugared logger as etcd's, Ozone's SLF4J as ZooKeeper's, CKAN's Python logging as Home
+    # Assistant's; no new renderer.
+    "thirtyfifth": _Split(
+        "tekton ozone ckan",
+        "go java python",
+        "zap slf4j printf",
+        calls=180,
+        call_checks="one-nonblank-line verbs<=args no-label",
+    ),
 }
 
 
@@ -2080,10 +2090,10 @@ def test_a_later_split_holds_its_new_systems_languages_and_styles(split: str) ->
     assert logcall_corpus.SPLITS[list(_LATER_SPLITS).index(split) + 17] == split
 
 
-def test_the_thirtyfourth_split_is_the_last() -> None:
-    assert logcall_corpus.SPLITS[32] == "thirtythird"
+def test_the_thirtyfifth_split_is_the_last() -> None:
     assert logcall_corpus.SPLITS[33] == "thirtyfourth"
-    assert len(logcall_corpus.SPLITS) == 34
+    assert logcall_corpus.SPLITS[34] == "thirtyfifth"
+    assert len(logcall_corpus.SPLITS) == 35
 
 
 # A call of each system of the later splits read from its source: how many distinct formats
@@ -2250,15 +2260,28 @@ _KNOWN_CALLS = {
     ),
     "cobbler": (300, "cobbler/modules/sync_post_wingen.py", "Build answer file: %s"),
     "mesos": (1800, "src/authentication/cram_md5/authenticatee.cpp", "Authentication success"),
+    "tekton": (
+        150,
+        "pkg/reconciler/taskrun/taskrun.go",
+        "Failed to update taskrun %s with default workspace: %v",
+    ),
+    "ozone": (
+        4000,
+        "hadoop-hdds/client/src/main/java/org/apache/hadoop/hdds/scm/OzoneClientConfig.java",
+        "The checksum size ({}) is not allowed to be less than the minimum size ({}),"
+        " resetting to the minimum size.",
+    ),
+    "ckan": (170, "ckan/lib/authenticator.py", "Login failed - username or email %r not found"),
 }
 
 # The checks of a system's calls beyond its split's: a Go printf on a logrus entry, Python's
 # printf, Go's and Python's printf of the twentyfifth to thirtieth splits, the calls of the
 # twentyninth and thirtieth splits' systems without a style (hclog, go-kit's pairs and JBoss
 # Logging's three kinds of text have one), the thirtyfirst's, thirtysecond's and
-# thirtythird's and thirtyfourth's holes, each with its argument (Suricata's C printf,
-# Deluge's and Cobbler's Python printf and Storm's SLF4J without a style), Longhorn's logrus
-# fields in pairs and Harness's zerolog fields each with its key and type.
+# thirtythird's, thirtyfourth's and thirtyfifth's holes, each with its argument (Suricata's C
+# printf, Deluge's, Cobbler's and CKAN's Python printf and Storm's and Ozone's SLF4J without a
+# style), Longhorn's logrus fields in pairs, Harness's zerolog fields each with its key and
+# type and Tekton's zap fields each with its key.
 _LOGRUS = "logrus"
 _PYTHON_PRINTF = "printf-args"
 _SYSTEM_CALL_CHECKS = {
@@ -2288,6 +2311,9 @@ _SYSTEM_CALL_CHECKS = {
     "harness": "no-label",
     "cobbler": "verbs==args verbs-in-format no-style",
     "mesos": "verbs==args verbs-in-format",
+    "tekton": "",
+    "ozone": "verbs-in-format no-style",
+    "ckan": "verbs==args verbs-in-format no-style",
 }
 
 
@@ -2394,7 +2420,7 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
             "KNOWN BUG: ",
         ), call
         assert "%@" not in call["format"], call
-    elif name in ("dolphinscheduler", "seatunnel", "ranger", "atlas", "zeppelin", "storm"):
+    elif name in ("dolphinscheduler", "seatunnel", "ranger", "atlas", "zeppelin", "storm", "ozone"):
         # SLF4J: one {} a hole and its argument, an exception after them its own.
         holes = call["format"].count("{}")
         assert call["verbs"] == ["{}"] * holes, call
@@ -2404,8 +2430,34 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
     elif name == "restic":
         # debug.Log, a Go printf shown only in a debug build: every call DEBUG.
         assert call["call"] == "debug.Log" and call["level"] == "DEBUG", call
-    elif name in ("luigi", "keystone", "cinder", "swift", "awx", "frigate", "deluge", "cobbler"):
+    elif name in (
+        "luigi",
+        "keystone",
+        "cinder",
+        "swift",
+        "awx",
+        "frigate",
+        "deluge",
+        "cobbler",
+        "ckan",
+    ):
         assert not any(verb.startswith("%(") for verb in call["verbs"]), call
+    elif name == "tekton":
+        # knative's zap SugaredLogger: Infof... a Go printf, Infow... a message and its fields
+        # (zap.Error(err) or "key", value), Info... one literal; Panic and Fatal CRITICAL.
+        method = call["call"].rsplit(".", 1)[1]
+        level = method.rstrip("fw")
+        assert level in ("Debug", "Info", "Warn", "Error", "Panic", "Fatal"), call
+        assert call["level"] == {"Warn": "WARNING", "Panic": "CRITICAL", "Fatal": "CRITICAL"}.get(
+            level, level.upper()
+        ), call
+        if method.endswith("w"):
+            assert call["style"] == "structured", call
+            assert len(call["keys"]) == len(call["args"]) == len(call["fieldtypes"]), call
+            assert "%" not in call["format"], call
+        else:
+            assert "style" not in call and len(call["verbs"]) == len(call["args"]), call
+            assert method.endswith("f") or not call["verbs"], call
     elif name == "harbor":
         # Its log package's Debugf/Infof/Warningf/Errorf/Fatalf, a Go printf; Fatalf CRITICAL.
         assert re.fullmatch(
@@ -2575,7 +2627,7 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
             assert "${" not in line, line
         else:
             assert "%@" not in line, line
-    elif name in ("dolphinscheduler", "seatunnel", "ranger", "atlas", "zeppelin", "storm"):
+    elif name in ("dolphinscheduler", "seatunnel", "ranger", "atlas", "zeppelin", "storm", "ozone"):
         assert "{}" not in line, line
     elif name == "tempo":
         # go-kit's logfmt after its level=, ts= and caller=: the call's pairs, msg= among them.
@@ -2604,6 +2656,12 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
         assert "\t" not in line and "\t" not in truth, line
         if ' {"' in line:
             assert line.endswith("}") and truth.endswith("}"), line
+    elif name == "tekton":
+        # zap's message, then (Infow...) its fields as etcd's; the printf verbs filled.
+        assert not re.search(r"%[-+# 0-9.]*[sdvqxfw]", truth), truth
+        assert "\t" not in line and "\t" not in truth, line
+        if ' {"' in line:
+            assert line.endswith("}") and truth.endswith("}"), line
     elif name == "chef":
         assert re.match(r"(TRACE|DEBUG|INFO|WARN|ERROR|FATAL): ", line), line
         assert "#{" not in line, line
@@ -2624,6 +2682,7 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
             "frigate",
             "deluge",
             "cobbler",
+            "ckan",
         ), name
         assert not re.search(r"%[-+# 0-9.]*[sdvqxr]", truth), truth
 
@@ -3098,6 +3157,52 @@ def test_harness_cobbler_and_mesos_print_as_their_loggers_do() -> None:
     line, truth = _line_and_truth(attempting, "mesos")
     assert truth == "Attempting to authenticate with mechanism '<*>'", truth
     assert re.fullmatch(r"Attempting to authenticate with mechanism '[^'<>]+'", line), line
+
+
+def test_tekton_ozone_and_ckan_print_as_their_loggers_do() -> None:
+    # pkg/reconciler/taskrun/taskrun.go: the sugared logger's Errorf, a Go printf filled.
+    update = {
+        "format": "Failed to update taskrun %s with default workspace: %v",
+        "verbs": ["%s", "%v"],
+        "args": ["tr.Name", "err"],
+        "call": "logger.Errorf",
+    }
+    line, truth = _line_and_truth(update, "tekton")
+    assert truth == "Failed to update taskrun <*> with default workspace: <*>", truth
+    assert line.startswith("Failed to update taskrun ") and "%" not in line, line
+    # pkg/pipelinerunmetrics/metrics.go: Errorw, the message then its fields as etcd's.
+    recorder = {
+        "style": "structured",
+        "format": "failed to configure recorder",
+        "args": ["err"],
+        "keys": ["error"],
+        "fieldtypes": [""],
+        "call": "logger.Errorw",
+    }
+    line, truth = _line_and_truth(recorder, "tekton")
+    assert truth == 'failed to configure recorder {"error":"<*>"}', truth  # the tab a space
+    assert re.fullmatch(r'failed to configure recorder\t\{"error":".+"\}', line), line
+    # hadoop-hdds/client/.../OzoneClientConfig.java: SLF4J's holes, as ZooKeeper's.
+    checksum = {
+        "format": "The checksum size ({}) is not allowed to be less than the minimum size ({}),"
+        " resetting to the minimum size.",
+        "verbs": ["{}", "{}"],
+        "args": ["bytesPerChecksum", "OZONE_CLIENT_BYTES_PER_CHECKSUM_MIN_SIZE"],
+        "call": "LOG.warn",
+    }
+    line, truth = _line_and_truth(checksum, "ozone")
+    assert truth.startswith("The checksum size (<*>) is not allowed"), truth
+    assert "{}" not in line and line.endswith("resetting to the minimum size."), line
+    # ckan/lib/authenticator.py: Python's printf, %r a repr in quotes.
+    login = {
+        "format": "Login failed - username or email %r not found",
+        "verbs": ["%r"],
+        "args": ["login"],
+        "call": "log.debug",
+    }
+    line, truth = _line_and_truth(login, "ckan")
+    assert truth == "Login failed - username or email '<*>' not found", truth
+    assert re.fullmatch(r"Login failed - username or email '[^']+' not found", line), line
 
 
 def test_opam_appflowy_and_hammerspoon_print_as_their_loggers_do() -> None:
