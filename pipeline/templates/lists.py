@@ -95,11 +95,15 @@ def list_skeleton(tokens: list[str]) -> tuple[str, ...]:
     return skeleton(folded)
 
 
-def unbracket(tokens: list[str]) -> set[int]:
+def unbracket(tokens: list[str], other: list[str] | None = None) -> set[int]:
     """Write every bracketed run of ``tokens`` as ``<*>`` tokens (in place); return the
-    positions that changed."""
+    positions that changed. With ``other`` (a message of the same event), a run that
+    ``other`` has word for word at the same positions is constant text (a tag, ``[-]``,
+    ``[Stream #<*>]``), not the list whose length differs, and stays."""
     changed: set[int] = set()
     for first, last in bracket_runs(tokens):
+        if other is not None and other[first : last + 1] == tokens[first : last + 1]:
+            continue
         for index in range(first, last + 1):
             if tokens[index] != WILDCARD:
                 tokens[index] = WILDCARD

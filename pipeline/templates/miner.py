@@ -828,10 +828,25 @@ class ServiceMiner:
         template = index.get(folded)
         if template is None:
             return None
-        if self.templates.get(template.id) is not template or not any(
-            fold(shape.tokens) == folded for shape in template.shapes
-        ):
-            del index[folded]  # stale: evicted, merged or generalised since
+        if self.templates.get(template.id) is not template:
+            # Renamed into a new object or merged into another (_retitle, _rename): its
+            # shapes moved with it, so the index follows them to the live template.
+            template = next(
+                (
+                    shape.template
+                    for shape in template.shapes
+                    if shape.alive
+                    and self.templates.get(shape.template.id) is shape.template
+                    and fold(shape.tokens) == folded
+                ),
+                None,
+            )
+            if template is None:
+                del index[folded]  # stale: evicted or emptied since
+                return None
+            index[folded] = template
+        if not any(fold(shape.tokens) == folded for shape in template.shapes):
+            del index[folded]  # stale: generalised since
             return None
         return template
 
@@ -848,15 +863,18 @@ class ServiceMiner:
         ):
             # Lists of the same length that differ in words are words that differ.
             return None
+        reference: list[str] | None = None
         for shape in template.shapes:
             if list_skeleton(shape.tokens) == folded:
-                changed = unbracket(shape.tokens)
+                if reference is None:
+                    reference = list(shape.tokens)
+                changed = unbracket(shape.tokens, tokens)
                 if changed:
                     shape.general.update(changed)
                     if group_key(shape.tokens) != shape.key:
                         self._rekey(shape)
         mine = list(tokens)
-        general = unbracket(mine)
+        general = unbracket(mine, reference)
         template.count += 1
         self.templates.move_to_end(template.id)
         known = next((s for s in template.shapes if s.tokens == mine), None)
