@@ -104,7 +104,9 @@ zerolog JSON rendered as Woodpecker's, Cobbler's Python ``logging`` ``%`` format
 Home Assistant's and Apache Mesos's glog streams rendered as Kudu's; the thirtyfifth neither:
 Tekton Pipelines's zap sugared logger rendered as etcd's, Apache Ozone's SLF4J ``{}`` formats
 rendered as ZooKeeper's and CKAN's Python ``logging`` ``%`` formats rendered as Home
-Assistant's.
+Assistant's; the thirtysixth neither: SPIRE's logrus fields rendered as Longhorn's, SSSD's C
+``DEBUG(level, fmt, ...)`` printf rendered as Suricata's and Kanidm's Rust ``tracing`` macros
+rendered as Garage's.
 Each value is drawn by what its argument is (an error, a path, a state, a list, a name with a
 number in it...), judged from its verb and the argument's name; values repeat as they do in
 real logs (a state has a few values, a counter is new every time).
@@ -212,7 +214,11 @@ through a miner before its first measurement; it judged the thirtieth round of m
 and ``thirtyfifth`` (added on 2026-12-06 right after the thirtyfourth, by another hand, in the
 same copy of the tree, of a Kubernetes CI/CD controller, a distributed object store and a data
 portal in Go, Java and Python, never run through a miner before its first measurement; it
-judged the thirty-first round of miner changes). Run
+judged the thirty-first round of miner changes) and ``thirtysixth`` (added on 2026-12-06
+right after the thirtyfifth, by another hand, in the same copy of the tree, of a workload
+identity server, an identity and authentication daemon and an identity management server in
+Go, C and Rust, never run through a miner before its first measurement; it judged the
+thirty-second and thirty-third rounds of miner changes). Run
 ``python tests/bench/logcall_corpus.py --out DIR`` to write
 ``DIR/<split>/<system>/<system>_2k.log_structured_corrected.csv`` (columns ``Content`` and
 ``EventTemplate``), the layout of the Loghub samples that ``bench_templates.py`` reads.
@@ -309,13 +315,14 @@ class System:
     # logging) and ruby (Chef's "#{expr}" after "INFO: "); the thirtythird logrus (Longhorn),
     # slf4j (Storm) and elixir (Sequin); the thirtyfourth zerolog (Harness), printf (Cobbler's
     # Python logging) and glog (Mesos); the thirtyfifth zap (Tekton's sugared logger), slf4j
-    # (Ozone) and printf (CKAN's Python logging)
+    # (Ozone) and printf (CKAN's Python logging); the thirtysixth logrus (SPIRE), printf (SSSD's
+    # C DEBUG) and tracing (Kanidm)
     style: str
     # tuning, held-out, fresh, unseen, novel, sixth, seventh, eighth, ninth, tenth, eleventh,
     # twelfth, thirteenth, fourteenth, fifteenth, sixteenth, seventeenth, eighteenth,
     # nineteenth, twentieth, twentyfirst, twentysecond, twentythird, twentyfourth,
     # twentyfifth, twentysixth, twentyseventh, twentyeighth, twentyninth, thirtieth,
-    # thirtyfirst, thirtysecond, thirtythird, thirtyfourth or thirtyfifth
+    # thirtyfirst, thirtysecond, thirtythird, thirtyfourth, thirtyfifth or thirtysixth
     split: str
     # An exception passed to the call is printed on the message's line after " =>" (Solr's
     # log4j2 layout); elsewhere its trace goes on later lines.
@@ -446,6 +453,9 @@ SYSTEMS: dict[str, System] = {
         System("tekton", "go", "zap", "thirtyfifth"),
         System("ozone", "java", "slf4j", "thirtyfifth"),
         System("ckan", "python", "printf", "thirtyfifth"),
+        System("spire", "go", "logrus", "thirtysixth"),
+        System("sssd", "c", "printf", "thirtysixth"),
+        System("kanidm", "rust", "tracing", "thirtysixth"),
     )
 }
 
@@ -485,6 +495,7 @@ SPLITS = (
     "thirtythird",
     "thirtyfourth",
     "thirtyfifth",
+    "thirtysixth",
 )
 
 # A piece of a line: its text and whether it is a value (``<*>`` in the truth).

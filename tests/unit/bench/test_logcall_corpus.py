@@ -77,9 +77,10 @@ def test_the_novel_split_holds_four_new_systems_each_of_its_own_convention() -> 
     assert not set(novel) & earlier
     assert {s.language for s in novel.values()} == {"rust", "javascript", "java", "go"}
     assert {s.style for s in novel.values()} == {"tracing", "nodejs", "jboss", "zerolog"}
-    # Conventions no earlier system has; the sixteenth, twentieth and thirtyfirst reuse
-    # tracing (Vector, Qdrant, Garage), the twentysecond and twentythird nodejs (Uptime Kuma,
-    # Zigbee2MQTT), the thirtieth jboss (Narayana), the thirtyfourth zerolog (Harness).
+    # Conventions no earlier system has; the sixteenth, twentieth, thirtyfirst and thirtysixth
+    # reuse tracing (Vector, Qdrant, Garage, Kanidm), the twentysecond and twentythird nodejs
+    # (Uptime Kuma, Zigbee2MQTT), the thirtieth jboss (Narayana), the thirtyfourth zerolog
+    # (Harness).
     reusing = (
         "novel",
         "sixteenth",
@@ -89,6 +90,7 @@ def test_the_novel_split_holds_four_new_systems_each_of_its_own_convention() -> 
         "thirtieth",
         "thirtyfirst",
         "thirtyfourth",
+        "thirtysixth",
     )
     earlier_styles = {s.style for s in SYSTEMS.values() if s.split not in reusing}
     assert not {s.style for s in novel.values()} & earlier_styles
@@ -2062,6 +2064,16 @@ _LATER_SPLITS = {
         calls=180,
         call_checks="one-nonblank-line verbs<=args no-label",
     ),
+    # Go, C and Rust, each with a convention the corpus renders already: SPIRE's logrus as
+    # Longhorn's, SSSD's DEBUG printf as Suricata's, Kanidm's tracing macros as Garage's; no
+    # new renderer.
+    "thirtysixth": _Split(
+        "spire sssd kanidm",
+        "go c rust",
+        "logrus printf tracing",
+        calls=450,
+        call_checks="one-nonblank-line verbs<=args no-label",
+    ),
 }
 
 
@@ -2090,10 +2102,10 @@ def test_a_later_split_holds_its_new_systems_languages_and_styles(split: str) ->
     assert logcall_corpus.SPLITS[list(_LATER_SPLITS).index(split) + 17] == split
 
 
-def test_the_thirtyfifth_split_is_the_last() -> None:
-    assert logcall_corpus.SPLITS[33] == "thirtyfourth"
+def test_the_thirtysixth_split_is_the_last() -> None:
     assert logcall_corpus.SPLITS[34] == "thirtyfifth"
-    assert len(logcall_corpus.SPLITS) == 35
+    assert logcall_corpus.SPLITS[35] == "thirtysixth"
+    assert len(logcall_corpus.SPLITS) == 36
 
 
 # A call of each system of the later splits read from its source: how many distinct formats
@@ -2272,16 +2284,23 @@ _KNOWN_CALLS = {
         " resetting to the minimum size.",
     ),
     "ckan": (170, "ckan/lib/authenticator.py", "Login failed - username or email %r not found"),
+    "spire": (350, "pkg/server/ca/manager/manager.go", "Unable to append JWT key to journal"),
+    "sssd": (
+        7000,
+        "src/providers/ad/ad_subdomains.c",
+        "Unable to lookup forest root information [%d]: %s",
+    ),
+    "kanidm": (1000, "server/core/src/lib.rs", "Failed to setup in memory schema: {:?}"),
 }
 
 # The checks of a system's calls beyond its split's: a Go printf on a logrus entry, Python's
 # printf, Go's and Python's printf of the twentyfifth to thirtieth splits, the calls of the
 # twentyninth and thirtieth splits' systems without a style (hclog, go-kit's pairs and JBoss
 # Logging's three kinds of text have one), the thirtyfirst's, thirtysecond's and
-# thirtythird's, thirtyfourth's and thirtyfifth's holes, each with its argument (Suricata's C
-# printf, Deluge's, Cobbler's and CKAN's Python printf and Storm's and Ozone's SLF4J without a
-# style), Longhorn's logrus fields in pairs, Harness's zerolog fields each with its key and
-# type and Tekton's zap fields each with its key.
+# thirtythird's, thirtyfourth's, thirtyfifth's and thirtysixth's holes, each with its argument
+# (Suricata's and SSSD's C printf, Deluge's, Cobbler's and CKAN's Python printf and Storm's
+# and Ozone's SLF4J without a style), Longhorn's and SPIRE's logrus fields in pairs, Harness's
+# zerolog fields each with its key and type and Tekton's zap fields each with its key.
 _LOGRUS = "logrus"
 _PYTHON_PRINTF = "printf-args"
 _SYSTEM_CALL_CHECKS = {
@@ -2314,6 +2333,9 @@ _SYSTEM_CALL_CHECKS = {
     "tekton": "",
     "ozone": "verbs-in-format no-style",
     "ckan": "verbs==args verbs-in-format no-style",
+    "spire": _LOGRUS + " no-bare-percent",
+    "sssd": "verbs==args verbs-in-format no-style",
+    "kanidm": "verbs==args verbs-in-format",
 }
 
 
@@ -2505,6 +2527,23 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         assert call["style"] == "rust" and call["call"].endswith("!"), call
         for verb, quoted in zip(call["verbs"], call.get("quoted", []), strict=False):
             assert quoted is None or (quoted is False and verb.endswith("?}")), call
+    elif name == "kanidm":
+        # tracing's macros, as Garage's, without fields and without bare holes.
+        assert call["style"] == "rust" and "quoted" not in call, call
+        assert re.fullmatch(r"(tracing::)?(trace|debug|info|warn|error)!", call["call"]), call
+    elif name == "sssd":
+        # DEBUG(SSSDBG_..., fmt, ...): C printf; its level from the SSSDBG_ debug level.
+        kind = re.fullmatch(r"DEBUG\(SSSDBG_(\w+)\)", call["call"])
+        assert kind, call
+        level = {
+            "FATAL_FAILURE": "CRITICAL",
+            "CRIT_FAILURE": "ERROR",
+            "OP_FAILURE": "ERROR",
+            "MINOR_FAILURE": "WARNING",
+            "IMPORTANT_INFO": "INFO",
+            "CONF_SETTINGS": "INFO",
+        }
+        assert call["level"] == level.get(kind.group(1), "DEBUG"), call
     elif name == "suricata":
         # SCLogError/Warning/Notice/Info/Perf/Config: C printf; Notice as INFO, Perf and
         # Config (shown with -vv) as DEBUG; SCLogDebug (debug builds only) left out.
@@ -2579,7 +2618,7 @@ def test_a_later_split_holds_many_calls_each_with_its_arguments(name: str) -> No
 
 def _check_rendered(name: str, line: str, truth: str) -> None:
     """The checks of one rendered line and its truth, by the style of the system's calls."""
-    if name in ("externaldns", "velero", "longhorn"):
+    if name in ("externaldns", "velero", "longhorn", "spire"):
         # logrus' text after its time and level: msg="...", then the fields by key.
         assert line.startswith('msg="') and truth.startswith('msg="'), (line, truth)
         assert not re.search(r"%[-+# 0-9.]*[sdvqxfwT]\b", truth), truth
@@ -2637,9 +2676,9 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
         assert not re.search(r"%[-+# 0-9.]*[sdx]", truth), truth
         if line.startswith("ARJUNA"):
             assert re.match(r"ARJUNA\d{6}: ", line) and truth.startswith(line[:14]), line
-    elif name == "garage":
+    elif name in ("garage", "kanidm"):
         assert "{}" not in line and "{:?}" not in line, line
-    elif name == "suricata":
+    elif name in ("suricata", "sssd"):
         assert not re.search(r"%[-+# 0-9.]*[lhz]*[sdiuxXfcp]", truth), truth
     elif name == "duplicati":
         assert not re.search(r"\{\d+(?::[^{}]*)?\}", line), line
@@ -3203,6 +3242,41 @@ def test_tekton_ozone_and_ckan_print_as_their_loggers_do() -> None:
     line, truth = _line_and_truth(login, "ckan")
     assert truth == "Login failed - username or email '<*>' not found", truth
     assert re.fullmatch(r"Login failed - username or email '[^']+' not found", line), line
+
+
+def test_spire_sssd_and_kanidm_print_as_their_loggers_do() -> None:
+    # pkg/server/ca/manager/manager.go: logrus' text, the WithError field after msg.
+    journal = {
+        "style": "printf",
+        "format": "Unable to append JWT key to journal",
+        "keys": ["error"],
+        "key_args": ["err"],
+        "receiver": "log.WithError(err).Error",
+    }
+    line, truth = _line_and_truth(journal, "spire")
+    assert truth == 'msg="Unable to append JWT key to journal" error=<*>', truth
+    assert re.fullmatch(r'msg="Unable to append JWT key to journal" error=\S.*', line), line
+    # src/providers/ad/ad_subdomains.c: C printf, the message alone.
+    forest = {
+        "format": "Unable to lookup forest root information [%d]: %s",
+        "verbs": ["%d", "%s"],
+        "args": ["ret", "sss_strerror(ret)"],
+        "call": "DEBUG(SSSDBG_OP_FAILURE)",
+    }
+    line, truth = _line_and_truth(forest, "sssd")
+    assert truth == "Unable to lookup forest root information [<*>]: <*>", truth
+    assert re.fullmatch(r"Unable to lookup forest root information \[-?\d+\]: .+", line), line
+    # server/core/src/lib.rs: tracing's error!, an error's Debug.
+    schema = {
+        "style": "rust",
+        "format": "Failed to setup in memory schema: {:?}",
+        "verbs": ["{:?}"],
+        "args": ["e"],
+        "call": "error!",
+    }
+    line, truth = _line_and_truth(schema, "kanidm")
+    assert truth == "Failed to setup in memory schema: <*>", truth
+    assert line.startswith("Failed to setup in memory schema: ") and "{" not in line, line
 
 
 def test_opam_appflowy_and_hammerspoon_print_as_their_loggers_do() -> None:
