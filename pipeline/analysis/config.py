@@ -155,6 +155,16 @@ class AnalysisConfig:
     # whole count, as before 2026-12-05's ninth session, when the window after a job's run
     # was pooled with the job's own z of 10-16).
     job_traffic: bool = True
+    # A restart logs its banner: at least ``RESTART_BANNER`` (3) INFO/DEBUG templates once or
+    # twice each in one window that the service never logged, or not for ``novel_windows``
+    # windows and then below ``rare_share`` of its traffic (the version, the configuration,
+    # the port, the database). That window is partial (the process was down for part of it):
+    # no ``volume_drop`` and no start of a pooled run; and for ``novel_windows`` windows
+    # from it a jump of an INFO/DEBUG template's share is the new version's logging, not a
+    # ``pattern_shift`` (False: as before 2026-12-06, when a restart's partial window was
+    # pooled with a low one before it, and a second deploy's templates doubling their share
+    # were a shift).
+    restart_banner: bool = True
 
     # Half-space trees (river): one observation per closed window.
     hst_trees: int = 10

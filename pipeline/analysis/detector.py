@@ -55,6 +55,10 @@ _DROP = frozenset({"volume_drop"})
 _NOTHING: frozenset[str] = frozenset()
 # A step run's noise: the window-to-window spread of this many windows before it.
 STEP_NOISE_WINDOWS = 30
+# A restart's banner: this many INFO/DEBUG templates, each once or twice in the window, that
+# the service never logged or not lately (``AnalysisConfig.restart_banner``).
+RESTART_BANNER = 3
+_BANNER_LINES = 2
 
 
 class ServiceDetector:
@@ -88,7 +92,7 @@ class ServiceDetector:
             if config.daily_profile
             else None
         )
-        # template id -> [highest level seen, window index first seen]
+        # template id -> [highest level seen, window index first seen, window index last seen]
         self.seen: dict[str, list[int]] = {}
         # WARNING+ templates never seen at that level: template id -> [first index, count]
         self.novel: dict[str, list[int]] = {}
@@ -120,6 +124,8 @@ class ServiceDetector:
         # The latest window that ended a step run without a verdict (a recurring peak, a
         # deploy's lines): no run starts while it is among the anchor's windows.
         self.step_reset = _NEVER
+        # The latest window that held a restart's banner (``restart_banner``).
+        self.restart_index = _NEVER
         # Templates whose share jumped before: template id -> [runs of jumps, last index,
         # first index of the latest run, windows of the longest run before it].
         self.shift_runs: dict[str, list[int]] = {}
@@ -168,7 +174,13 @@ class ServiceDetector:
         known_loud = target is not None and target[0] >= WARNING and new not in self.novel
         if entry is not None:
             self.seen[new] = (
-                entry if target is None else [max(entry[0], target[0]), min(entry[1], target[1])]
+                entry
+                if target is None
+                else [
+                    max(entry[0], target[0]),
+                    min(entry[1], target[1]),
+                    max(entry[-1], target[-1]),
+                ]
             )
         novel = self.novel.pop(old, None)
         if novel is not None and not known_loud:
@@ -191,7 +203,9 @@ class ServiceDetector:
             acc = WindowAccumulator(index)
         n = acc.count
         warm = self.closed_windows >= config.warmup_windows
-        fresh, alerting, new_quiet = self._novelty(index, acc, warm)
+        fresh, alerting, new_quiet, banner = self._novelty(index, acc, warm)
+        if banner:
+            self.restart_index = index
 
         after_incident = index - self.last_anomaly_index <= _SETTLE_WINDOWS
         if self.volume.settle(n, after_incident):
@@ -219,6 +233,10 @@ class ServiceDetector:
             anomalies = self._gate(candidates, acc, start, end, model)
             if settling:
                 anomalies = [a for a in anomalies if a.kind not in _VOLUME_KINDS]
+            if banner:
+                # A restart's window is partial (the process was down for part of it): its
+                # drop is not alerted, though a drop in the next window still persists it.
+                anomalies = [a for a in anomalies if a.kind != "volume_drop"]
             self.previous_evidence = {c.kind: c.evidence for c in candidates}
         # A service silent for a while has said so (its volume_drop incident is open): further
         # silent windows keep that incident open without repeating the alert.
@@ -264,10 +282,13 @@ class ServiceDetector:
 
     def _novelty(
         self, index: int, acc: WindowAccumulator, warm: bool
-    ) -> tuple[set[str], dict[str, int], list[str]]:
+    ) -> tuple[set[str], dict[str, int], list[str], bool]:
         """Update the seen-template registry; return templates still fresh (first seen within
-        ``novel_windows``), WARNING+ novel templates that have recurred enough to alert, and
-        templates below WARNING first seen in this window."""
+        ``novel_windows``), WARNING+ novel templates that have recurred enough to alert,
+        templates below WARNING first seen in this window, and whether the window holds a
+        restart's banner (``restart_banner``): ``RESTART_BANNER`` INFO/DEBUG templates, each
+        at most ``_BANNER_LINES`` times, never seen or not within ``novel_windows`` and rare
+        (below ``rare_share``) -- what a process logs once as it starts."""
         config = self.config
         seen = self.seen
         novel = self.novel
@@ -277,11 +298,26 @@ class ServiceDetector:
         present: list[str] = []
         # A quiet service needs more time before its rare templates have all shown up once.
         learned = warm and self.stats.total >= config.vocabulary_lines
+        banner = 0
+        watch = warm and config.restart_banner
         for tid, level in acc.template_levels.items():
             entry = seen.get(tid)
             created = entry is None
+            if (
+                watch
+                and level < WARNING
+                and acc.template_counts[tid] <= _BANNER_LINES
+                and (
+                    entry is None
+                    or (
+                        index - entry[-1] >= config.novel_windows
+                        and self.shares.share(tid) < config.rare_share
+                    )
+                )
+            ):
+                banner += 1
             if entry is None:
-                entry = [level, index]
+                entry = [level, index, index]
                 if len(seen) >= config.max_templates_per_service:
                     del seen[next(iter(seen))]
                 seen[tid] = entry
@@ -300,6 +336,7 @@ class ServiceDetector:
                         alerting[tid] = record[1]
             if level > entry[0]:
                 entry[0] = level
+            entry[-1] = index
         for tid in [t for t, r in novel.items() if index - r[0] >= config.novel_windows]:
             del novel[tid]
         # The miner may keep variants of one new error apart until it generalises them (one
@@ -307,7 +344,7 @@ class ServiceDetector:
         if present and sum(r[1] for r in novel.values()) >= config.new_error_min_count:
             for tid in present:
                 alerting.setdefault(tid, novel[tid][1])
-        return fresh, alerting, new_quiet
+        return fresh, alerting, new_quiet, banner >= RESTART_BANNER
 
     def _features(
         self,
@@ -449,7 +486,12 @@ class ServiceDetector:
             tid: (sum(c for c, _ in pool), sum(n for _, n in pool))
             for tid, pool in self.shift_pools.items()
         }
-        shift = pattern_shift_rule(acc, shifted, fresh, recurring, pools, config)
+        settling = fresh
+        if acc.index - self.restart_index < config.novel_windows:
+            # Since a restart, a jump of an INFO/DEBUG template's share is the new version's
+            # logging (a deploy's templates, logged more), learned as fresh ones are.
+            settling = fresh | {t for t, _, _ in shifted if acc.template_levels[t] < WARNING}
+        shift = pattern_shift_rule(acc, shifted, settling, recurring, pools, config)
         if shift is not None:
             top_level = acc.template_levels.get(shift.templates[0], 0)
             explained = strong & {"volume_drop", RECURRING} or (
@@ -740,6 +782,9 @@ class ServiceDetector:
             self.daily.add(index, traffic, self.recurring_volume, alerted)
         if self.recurring_volume:
             self.volume_run, self.recurring_volume = [], False
+        elif self.restart_index == index:
+            # A restart's partial window is no part of a sustained run.
+            self.volume_run = []
         elif abs(traffic_z) >= 2.0 and (not run or (run[0] > 0) == (traffic_z > 0)):
             self.volume_run = [*run, traffic_z][-limit:]
         else:

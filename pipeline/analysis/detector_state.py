@@ -44,6 +44,7 @@ def dump_detector(det: ServiceDetector, with_open: bool = True) -> dict[str, Any
         "step_back": None if det.step_back is None else list(det.step_back),
         "step_reset": det.step_reset,
         "step_lasting": det.step_lasting,
+        "restart_index": det.restart_index,
         "last_anomaly_index": det.last_anomaly_index,
         "alert_windows": det.alert_windows,
         "error_pool": det.error_pool,
@@ -98,7 +99,12 @@ def load_detector(name: str, config: AnalysisConfig, state: dict[str, Any]) -> S
     # Older snapshots have no daily profile: it starts again.
     if det.daily is not None and state.get("daily"):
         det.daily.load(state["daily"])
-    det.seen = {str(k): [int(v[0]), int(v[1])] for k, v in state["seen"].items()}
+    # Older snapshots have no last window per template: taken as seen up to the snapshot.
+    last = det.closed_until - 1
+    det.seen = {
+        str(k): [int(v[0]), int(v[1]), int(v[2]) if len(v) >= 3 else max(int(v[1]), last)]
+        for k, v in state["seen"].items()
+    }
     det.novel = {str(k): [int(v[0]), int(v[1])] for k, v in state["novel"].items()}
     det.templates = dict(state["templates"])
     det.examples = dict(state["examples"])
@@ -124,6 +130,7 @@ def load_detector(name: str, config: AnalysisConfig, state: dict[str, Any]) -> S
     det.step_back = None if not back else (float(back[0]), int(back[1]), int(back[2]))
     det.step_reset = int(state.get("step_reset", det.step_reset))
     det.step_lasting = [int(start) for start in state.get("step_lasting") or []]
+    det.restart_index = int(state.get("restart_index", det.restart_index))
     # Older snapshots have neither.
     det.last_anomaly_index = int(state.get("last_anomaly_index", det.last_anomaly_index))
     det.alert_windows = int(state.get("alert_windows", 0))
