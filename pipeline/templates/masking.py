@@ -16,7 +16,9 @@ relies on that to hand out parameters.
 
 from __future__ import annotations
 
+import encodings.aliases
 import errno
+import hashlib
 import re
 import signal
 from collections.abc import Callable
@@ -353,6 +355,8 @@ class Masker:
                 and (_is_versioned_word(text) or (text[0].isupper() and _is_constant_name(text)))
             ):
                 return text
+            if group == "id" and text[0].isalpha() and _is_standard_name(text):
+                return text
             if (
                 group == "id"
                 and match.string[match.end() : match.end() + 1] == "("
@@ -673,6 +677,28 @@ def _is_versioned_word(word: str) -> bool:
 # ``OFPST11_GROUP_DESC``); at least two parts start with two letters.
 _CONSTANT_NAME = re.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+")
 _NAME_PART = re.compile(r"(?:^|_)[A-Z]{2}")
+
+
+# Names of standards whose digits are their own (sha256, SHA512, base64, cp1252, utf16): the
+# hash algorithms every Python guarantees and its codec table (round 34), letters then two
+# digits or more. A word written so is the name the code prints, in any program and language;
+# its digit pattern is what counts (sha256 and sha384 alike), so caches keyed by it agree. A
+# unit's letters (ms932) are left out: ms500 is more likely a duration.
+_STANDARD_SHAPE = re.compile(r"([a-z]{2,})[0-9]{2,}")
+_STANDARD_PATTERNS = frozenset(
+    digit_pattern(name)
+    for name in {n.lower() for n in hashlib.algorithms_guaranteed}
+    | set(encodings.aliases.aliases)
+    | set(encodings.aliases.aliases.values())
+    if (shape := _STANDARD_SHAPE.fullmatch(name)) is not None and shape.group(1) not in ("ms", "us")
+)
+
+
+def _is_standard_name(word: str) -> bool:
+    """A hash algorithm or codec named with its digits (``SHA256``, ``base64``): a name."""
+    return _STANDARD_SHAPE.fullmatch(word.lower()) is not None and (
+        digit_pattern(word.lower()) in _STANDARD_PATTERNS
+    )
 
 
 def _is_constant_name(word: str) -> bool:
