@@ -106,7 +106,9 @@ Tekton Pipelines's zap sugared logger rendered as etcd's, Apache Ozone's SLF4J `
 rendered as ZooKeeper's and CKAN's Python ``logging`` ``%`` formats rendered as Home
 Assistant's; the thirtysixth neither: SPIRE's logrus fields rendered as Longhorn's, SSSD's C
 ``DEBUG(level, fmt, ...)`` printf rendered as Suricata's and Kanidm's Rust ``tracing`` macros
-rendered as Garage's.
+rendered as Garage's; the thirtyseventh neither: Apache Helix's SLF4J ``{}`` formats rendered
+as ZooKeeper's, OpenStack Manila's Python ``logging`` ``%`` formats rendered as Home
+Assistant's and the Postgres Operator's logrus printf rendered as Longhorn's.
 Each value is drawn by what its argument is (an error, a path, a state, a list, a name with a
 number in it...), judged from its verb and the argument's name; values repeat as they do in
 real logs (a state has a few values, a counter is new every time).
@@ -218,7 +220,11 @@ judged the thirty-first round of miner changes) and ``thirtysixth`` (added on 20
 right after the thirtyfifth, by another hand, in the same copy of the tree, of a workload
 identity server, an identity and authentication daemon and an identity management server in
 Go, C and Rust, never run through a miner before its first measurement; it judged the
-thirty-second and thirty-third rounds of miner changes). Run
+thirty-second and thirty-third rounds of miner changes) and ``thirtyseventh`` (added on
+2026-12-06 right after the thirtysixth, by another hand, in the same copy of the tree, of a
+cluster manager, a shared file system service and a PostgreSQL operator in Java, Python and
+Go, never run through a miner before its first measurement; it judged the thirty-fourth round
+of miner changes). Run
 ``python tests/bench/logcall_corpus.py --out DIR`` to write
 ``DIR/<split>/<system>/<system>_2k.log_structured_corrected.csv`` (columns ``Content`` and
 ``EventTemplate``), the layout of the Loghub samples that ``bench_templates.py`` reads.
@@ -316,13 +322,15 @@ class System:
     # slf4j (Storm) and elixir (Sequin); the thirtyfourth zerolog (Harness), printf (Cobbler's
     # Python logging) and glog (Mesos); the thirtyfifth zap (Tekton's sugared logger), slf4j
     # (Ozone) and printf (CKAN's Python logging); the thirtysixth logrus (SPIRE), printf (SSSD's
-    # C DEBUG) and tracing (Kanidm)
+    # C DEBUG) and tracing (Kanidm); the thirtyseventh slf4j (Helix), printf (Manila's Python
+    # logging) and logrus (the Postgres Operator)
     style: str
     # tuning, held-out, fresh, unseen, novel, sixth, seventh, eighth, ninth, tenth, eleventh,
     # twelfth, thirteenth, fourteenth, fifteenth, sixteenth, seventeenth, eighteenth,
     # nineteenth, twentieth, twentyfirst, twentysecond, twentythird, twentyfourth,
     # twentyfifth, twentysixth, twentyseventh, twentyeighth, twentyninth, thirtieth,
-    # thirtyfirst, thirtysecond, thirtythird, thirtyfourth, thirtyfifth or thirtysixth
+    # thirtyfirst, thirtysecond, thirtythird, thirtyfourth, thirtyfifth, thirtysixth or
+    # thirtyseventh
     split: str
     # An exception passed to the call is printed on the message's line after " =>" (Solr's
     # log4j2 layout); elsewhere its trace goes on later lines.
@@ -456,6 +464,9 @@ SYSTEMS: dict[str, System] = {
         System("spire", "go", "logrus", "thirtysixth"),
         System("sssd", "c", "printf", "thirtysixth"),
         System("kanidm", "rust", "tracing", "thirtysixth"),
+        System("helix", "java", "slf4j", "thirtyseventh"),
+        System("manila", "python", "printf", "thirtyseventh"),
+        System("postgresoperator", "go", "logrus", "thirtyseventh"),
     )
 }
 
@@ -496,6 +507,7 @@ SPLITS = (
     "thirtyfourth",
     "thirtyfifth",
     "thirtysixth",
+    "thirtyseventh",
 )
 
 # A piece of a line: its text and whether it is a value (``<*>`` in the truth).

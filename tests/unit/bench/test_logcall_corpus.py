@@ -2074,6 +2074,16 @@ _LATER_SPLITS = {
         calls=450,
         call_checks="one-nonblank-line verbs<=args no-label",
     ),
+    # Java, Python and Go, each with a convention the corpus renders already: Helix's SLF4J as
+    # ZooKeeper's, Manila's Python logging as Home Assistant's, the Postgres Operator's logrus
+    # as Longhorn's; no new renderer.
+    "thirtyseventh": _Split(
+        "helix manila postgresoperator",
+        "java python go",
+        "slf4j printf logrus",
+        calls=450,
+        call_checks="one-nonblank-line verbs<=args no-label",
+    ),
 }
 
 
@@ -2102,10 +2112,10 @@ def test_a_later_split_holds_its_new_systems_languages_and_styles(split: str) ->
     assert logcall_corpus.SPLITS[list(_LATER_SPLITS).index(split) + 17] == split
 
 
-def test_the_thirtysixth_split_is_the_last() -> None:
-    assert logcall_corpus.SPLITS[34] == "thirtyfifth"
+def test_the_thirtyseventh_split_is_the_last() -> None:
     assert logcall_corpus.SPLITS[35] == "thirtysixth"
-    assert len(logcall_corpus.SPLITS) == 36
+    assert logcall_corpus.SPLITS[36] == "thirtyseventh"
+    assert len(logcall_corpus.SPLITS) == 37
 
 
 # A call of each system of the later splits read from its source: how many distinct formats
@@ -2291,16 +2301,29 @@ _KNOWN_CALLS = {
         "Unable to lookup forest root information [%d]: %s",
     ),
     "kanidm": (1000, "server/core/src/lib.rs", "Failed to setup in memory schema: {:?}"),
+    "helix": (
+        700,
+        "helix-core/src/main/java/org/apache/helix/controller/stages/"
+        "ParticipantDeregistrationStage.java",
+        "There are no instances to deregister from cluster {}",
+    ),
+    "manila": (900, "manila/share/manager.py", "Deleting share server '%s'"),
+    "postgresoperator": (
+        400,
+        "pkg/cluster/pod.go",
+        "master pod %q is not running, skipping switchover and recreating directly",
+    ),
 }
 
 # The checks of a system's calls beyond its split's: a Go printf on a logrus entry, Python's
 # printf, Go's and Python's printf of the twentyfifth to thirtieth splits, the calls of the
 # twentyninth and thirtieth splits' systems without a style (hclog, go-kit's pairs and JBoss
 # Logging's three kinds of text have one), the thirtyfirst's, thirtysecond's and
-# thirtythird's, thirtyfourth's, thirtyfifth's and thirtysixth's holes, each with its argument
-# (Suricata's and SSSD's C printf, Deluge's, Cobbler's and CKAN's Python printf and Storm's
-# and Ozone's SLF4J without a style), Longhorn's and SPIRE's logrus fields in pairs, Harness's
-# zerolog fields each with its key and type and Tekton's zap fields each with its key.
+# thirtythird's, thirtyfourth's, thirtyfifth's, thirtysixth's and thirtyseventh's holes, each
+# with its argument (Suricata's and SSSD's C printf, Deluge's, Cobbler's, CKAN's and Manila's
+# Python printf and Storm's, Ozone's and Helix's SLF4J without a style), Longhorn's, SPIRE's
+# and the Postgres Operator's logrus fields in pairs, Harness's zerolog fields each with its key
+# and type and Tekton's zap fields each with its key.
 _LOGRUS = "logrus"
 _PYTHON_PRINTF = "printf-args"
 _SYSTEM_CALL_CHECKS = {
@@ -2336,6 +2359,9 @@ _SYSTEM_CALL_CHECKS = {
     "spire": _LOGRUS + " no-bare-percent",
     "sssd": "verbs==args verbs-in-format no-style",
     "kanidm": "verbs==args verbs-in-format",
+    "helix": "verbs-in-format no-style",
+    "manila": "verbs==args verbs-in-format no-style",
+    "postgresoperator": _LOGRUS + " no-bare-percent",
 }
 
 
@@ -2442,7 +2468,16 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
             "KNOWN BUG: ",
         ), call
         assert "%@" not in call["format"], call
-    elif name in ("dolphinscheduler", "seatunnel", "ranger", "atlas", "zeppelin", "storm", "ozone"):
+    elif name in (
+        "dolphinscheduler",
+        "seatunnel",
+        "ranger",
+        "atlas",
+        "zeppelin",
+        "storm",
+        "ozone",
+        "helix",
+    ):
         # SLF4J: one {} a hole and its argument, an exception after them its own.
         holes = call["format"].count("{}")
         assert call["verbs"] == ["{}"] * holes, call
@@ -2462,6 +2497,7 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         "deluge",
         "cobbler",
         "ckan",
+        "manila",
     ):
         assert not any(verb.startswith("%(") for verb in call["verbs"]), call
     elif name == "tekton":
@@ -2618,7 +2654,7 @@ def test_a_later_split_holds_many_calls_each_with_its_arguments(name: str) -> No
 
 def _check_rendered(name: str, line: str, truth: str) -> None:
     """The checks of one rendered line and its truth, by the style of the system's calls."""
-    if name in ("externaldns", "velero", "longhorn", "spire"):
+    if name in ("externaldns", "velero", "longhorn", "spire", "postgresoperator"):
         # logrus' text after its time and level: msg="...", then the fields by key.
         assert line.startswith('msg="') and truth.startswith('msg="'), (line, truth)
         assert not re.search(r"%[-+# 0-9.]*[sdvqxfwT]\b", truth), truth
@@ -2666,7 +2702,16 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
             assert "${" not in line, line
         else:
             assert "%@" not in line, line
-    elif name in ("dolphinscheduler", "seatunnel", "ranger", "atlas", "zeppelin", "storm", "ozone"):
+    elif name in (
+        "dolphinscheduler",
+        "seatunnel",
+        "ranger",
+        "atlas",
+        "zeppelin",
+        "storm",
+        "ozone",
+        "helix",
+    ):
         assert "{}" not in line, line
     elif name == "tempo":
         # go-kit's logfmt after its level=, ts= and caller=: the call's pairs, msg= among them.
@@ -2722,6 +2767,7 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
             "deluge",
             "cobbler",
             "ckan",
+            "manila",
         ), name
         assert not re.search(r"%[-+# 0-9.]*[sdvqxr]", truth), truth
 
@@ -3277,6 +3323,41 @@ def test_spire_sssd_and_kanidm_print_as_their_loggers_do() -> None:
     line, truth = _line_and_truth(schema, "kanidm")
     assert truth == "Failed to setup in memory schema: <*>", truth
     assert line.startswith("Failed to setup in memory schema: ") and "{" not in line, line
+
+
+def test_helix_manila_and_the_postgres_operator_print_as_their_loggers_do() -> None:
+    # helix-core/.../ParticipantDeregistrationStage.java: SLF4J, one {} a hole.
+    deregister = {
+        "format": "There are no instances to deregister from cluster {}",
+        "verbs": ["{}"],
+        "args": ["cache.getClusterName()"],
+        "call": "LOG.debug",
+    }
+    line, truth = _line_and_truth(deregister, "helix")
+    assert truth == "There are no instances to deregister from cluster <*>", truth
+    assert re.fullmatch(r"There are no instances to deregister from cluster \S+", line), line
+    # manila/share/manager.py: Python's printf, the message alone.
+    deleting = {
+        "format": "Deleting share server '%s'",
+        "verbs": ["%s"],
+        "args": ["server_id"],
+        "call": "LOG.debug",
+    }
+    line, truth = _line_and_truth(deleting, "manila")
+    assert truth == "Deleting share server '<*>'", truth
+    assert re.fullmatch(r"Deleting share server '[^']+'", line), line
+    # pkg/cluster/pod.go: logrus' text, a Go printf in msg="...", %q a quoted string.
+    switchover = {
+        "style": "printf",
+        "format": "master pod %q is not running, skipping switchover and recreating directly",
+        "verbs": ["%q"],
+        "args": ["util.NameFromMeta(masterPod.ObjectMeta)"],
+        "receiver": "c.logger.Warningf",
+    }
+    line, truth = _line_and_truth(switchover, "postgresoperator")
+    assert truth.startswith('msg="master pod ') and truth.endswith(' directly"'), truth
+    assert "<*>" in truth and "%q" not in truth, truth
+    assert line.startswith('msg="master pod ') and "%q" not in line, line
 
 
 def test_opam_appflowy_and_hammerspoon_print_as_their_loggers_do() -> None:
