@@ -281,3 +281,101 @@ def split_exception(token: str) -> tuple[str, str, str]:
     start = key.end() if key is not None else 0
     body = token[start:].rstrip(_MESSAGE_END + ":")
     return token[:start], body, token[start + len(body) :]
+
+
+# The first words of Go's wrapped standard-library errors: ``*net.OpError`` (``dial tcp
+# 10.0.0.7:5432: connect: connection refused``, ``read tcp a->b: read: ...``), ``*fs.PathError``
+# (``open /etc/x: permission denied``) and gRPC's ``status.Error`` (``rpc error: code = ...``).
+# Their formats are the libraries' own (``Op Net Addr: Err``, ``Op Path: Err``), so every Go
+# program that prints such an error prints its first words so.
+CHAIN_FIRST_WORDS = frozenset(
+    [
+        "dial",
+        "read",
+        "write",
+        "listen",
+        "accept",
+        "open",
+        "mkdir",
+        "stat",
+        "lstat",
+        "remove",
+        "rename",
+        "readlink",
+        "chmod",
+        "chown",
+        "unlinkat",
+        "rpc",
+    ]
+)
+_CHAIN = re.compile(
+    r"(?:rpc error: code = \S+ desc = |(?:dial|read|write|listen|accept) (?:tcp|udp|unix)[46]? "
+    r"[^\s:]*[\d/]\S*: |(?:open|mkdir|stat|lstat|remove|rename|readlink|chmod|chown|unlinkat) "
+    r"/\S*: )"
+)
+
+
+# Words that put a verb after them ("to open", "cannot stat"): the operation is then the
+# sentence's own predicate (C's ``Failed to open %s: %m``), not the first word of an error.
+_VERB_MARKERS = frozenset({"to", "not", "cannot", "can't", "couldn't", "won't", "didn't"})
+
+
+def join_go_chain(
+    raw: list[str], sets: tuple[set[int], ...]
+) -> tuple[list[str], int, tuple[set[int], ...]] | None:
+    """``raw`` with a Go error chain printed after a word, without a colon, up to the end of
+    the message (or the token closing a quoted ``msg="..."``) joined into one token; its
+    position, and ``sets`` of positions moved to match (those inside the chain dropped); None
+    when there is none.
+
+    ``failed to sync %s %v`` prints ``failed to sync x dial tcp 10.0.0.7:5432: connect:
+    connection refused``: no colon tells the error from the event's words, but the chain's
+    opening (the library's format, :data:`_CHAIN`) does, and Go prints the error last. After a
+    head ending in ``:`` the chain stays words, for the head's free tail (tails.py); after a
+    form of "to be" it is the event's own words (:func:`_predicate`)."""
+    size = len(raw)
+    for index in [i for i in range(1, size - 1) if raw[i] in CHAIN_FIRST_WORDS]:
+        before = raw[index - 1]
+        if before.endswith(":") or not before[-1:].isalnum() or before in _COPULAS:
+            continue
+        if before.lower() in _VERB_MARKERS:
+            continue  # "Failed to open %s: %m", "cannot stat %s: %m": the event's own verb
+        if index >= 2 and raw[index - 2].endswith(":"):
+            continue  # one value after a head's colon: the head's free tail (tails.py)
+        if _CHAIN.match(" ".join(raw[index : index + 8])) is None:
+            continue
+        last = size - 1
+        for end in range(index, size):
+            if raw[end].endswith('"'):
+                last = end
+                break
+        if last - index < 2:
+            return None
+        width = last - index
+        moved = tuple(
+            {p if p < index else p - width for p in positions if not index <= p <= last}
+            for positions in sets
+        )
+        joined = [*raw[:index], " ".join(raw[index : last + 1]), *raw[last + 1 :]]
+        return joined, index, moved
+    return None
+
+
+_OPENERS = {")": "(", "]": "[", "}": "{"}
+
+
+def split_chain_closing(token: str) -> tuple[str, str]:
+    """(the error, the closing quotes and brackets after it) of a token joined by
+    :func:`join_go_chain`: a closer the error did not open (``...: connection refused)`` in
+    ``(err %v)``, the ``"`` ending ``msg="..."``) is the message's."""
+    body = token
+    while body and body[-1] in "\")]}'":
+        last = body[-1]
+        opener = _OPENERS.get(last)
+        if opener is None:
+            if body.count(last) % 2 == 0:
+                break
+        elif body.count(last) <= body.count(opener):
+            break
+        body = body[:-1]
+    return body, token[len(body) :]

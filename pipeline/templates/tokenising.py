@@ -17,10 +17,13 @@ from collections.abc import Callable
 
 from pipeline.templates.config import MinerConfig
 from pipeline.templates.errtexts import (
+    CHAIN_FIRST_WORDS,
     FIRST_WORDS,
     join_error_texts,
     join_error_values,
     join_exceptions,
+    join_go_chain,
+    split_chain_closing,
     split_error_token,
     split_error_value,
     split_exception,
@@ -203,14 +206,21 @@ class Tokeniser:
                 # An exception with its message is one value (errtexts.py); no recipe.
                 raw, errors, keyed, thrown = thrown_found
                 common = False
+        chained = -1
+        if not spans and not CHAIN_FIRST_WORDS.isdisjoint(raw):
+            chain_found = join_go_chain(raw, (errors, keyed, thrown))
+            if chain_found is not None:
+                # A Go error chain after a word is one value, to the end (errtexts.py).
+                raw, chained, (errors, keyed, thrown) = chain_found
+                common = False
         tail: str | None = None
         if len(raw) > config.max_tokens:
             counters.truncated_tokens += 1
             tail = " ".join(raw[config.max_tokens - 1 :])
             raw = raw[: config.max_tokens - 1]
             common = False
-        if spans or errors or keyed or thrown:
-            tokens, values = self._mask_slowly(raw, spans, errors, keyed, thrown)
+        if spans or errors or keyed or thrown or chained >= 0:
+            tokens, values = self._mask_slowly(raw, spans, errors, keyed, thrown, chained)
             common = common and max(map(len, raw)) <= config.max_token_chars
         elif (
             # No token is longer than the message (joined tokens keep one space of each gap).
@@ -336,6 +346,7 @@ class Tokeniser:
         errors: set[int] | frozenset[int] = frozenset(),
         keyed: set[int] | frozenset[int] = frozenset(),
         thrown: set[int] | frozenset[int] = frozenset(),
+        chained: int = -1,
     ) -> tuple[list[str], Values]:
         """Token by token, for messages with spans, joined error texts (at ``errors``, each
         written ``<*>`` with the text around it in its token masked as usual), joined values of
@@ -345,6 +356,13 @@ class Tokeniser:
         tokens: list[str] = []
         values: Values = []
         for index, token in enumerate(raw):
+            if index == chained:
+                # A Go error chain (errtexts.join_go_chain); the quote or bracket closing
+                # around it (msg="...", "(err %v)") is the message's.
+                error, closing = split_chain_closing(token)
+                tokens.append(WILDCARD + closing)
+                values.append(("errtext", error))
+                continue
             if index in thrown:
                 key, exception, after = split_exception(token)
                 if after == "." and index == len(raw) - 1 and _SENTENCE_MESSAGE.match(exception):
