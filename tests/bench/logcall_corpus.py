@@ -108,7 +108,10 @@ Assistant's; the thirtysixth neither: SPIRE's logrus fields rendered as Longhorn
 ``DEBUG(level, fmt, ...)`` printf rendered as Suricata's and Kanidm's Rust ``tracing`` macros
 rendered as Garage's; the thirtyseventh neither: Apache Helix's SLF4J ``{}`` formats rendered
 as ZooKeeper's, OpenStack Manila's Python ``logging`` ``%`` formats rendered as Home
-Assistant's and the Postgres Operator's logrus printf rendered as Longhorn's.
+Assistant's and the Postgres Operator's logrus printf rendered as Longhorn's; the thirtyeighth
+neither: Vaultwarden's Rust ``log`` macros rendered as Garage's, the Bitwarden server's .NET
+``ILogger`` message templates through Serilog's file sink rendered as Jellyfin's and the Nomad
+Autoscaler's ``hclog`` pairs rendered as Consul's.
 Each value is drawn by what its argument is (an error, a path, a state, a list, a name with a
 number in it...), judged from its verb and the argument's name; values repeat as they do in
 real logs (a state has a few values, a counter is new every time).
@@ -224,7 +227,10 @@ thirty-second and thirty-third rounds of miner changes) and ``thirtyseventh`` (a
 2026-12-06 right after the thirtysixth, by another hand, in the same copy of the tree, of a
 cluster manager, a shared file system service and a PostgreSQL operator in Java, Python and
 Go, never run through a miner before its first measurement; it judged the thirty-fourth round
-of miner changes). Run
+of miner changes) and ``thirtyeighth`` (added on 2026-12-06 right after the thirtyseventh, by
+another hand, in the same copy of the tree, of a password manager server, the password
+manager's reference server and a cluster autoscaler in Rust, C# and Go, never run through a
+miner before its first measurement; it judged the thirty-fifth round of miner changes). Run
 ``python tests/bench/logcall_corpus.py --out DIR`` to write
 ``DIR/<split>/<system>/<system>_2k.log_structured_corrected.csv`` (columns ``Content`` and
 ``EventTemplate``), the layout of the Loghub samples that ``bench_templates.py`` reads.
@@ -323,14 +329,15 @@ class System:
     # Python logging) and glog (Mesos); the thirtyfifth zap (Tekton's sugared logger), slf4j
     # (Ozone) and printf (CKAN's Python logging); the thirtysixth logrus (SPIRE), printf (SSSD's
     # C DEBUG) and tracing (Kanidm); the thirtyseventh slf4j (Helix), printf (Manila's Python
-    # logging) and logrus (the Postgres Operator)
+    # logging) and logrus (the Postgres Operator); the thirtyeighth tracing (Vaultwarden's log
+    # macros), serilog (the Bitwarden server) and hclog (the Nomad Autoscaler)
     style: str
     # tuning, held-out, fresh, unseen, novel, sixth, seventh, eighth, ninth, tenth, eleventh,
     # twelfth, thirteenth, fourteenth, fifteenth, sixteenth, seventeenth, eighteenth,
     # nineteenth, twentieth, twentyfirst, twentysecond, twentythird, twentyfourth,
     # twentyfifth, twentysixth, twentyseventh, twentyeighth, twentyninth, thirtieth,
-    # thirtyfirst, thirtysecond, thirtythird, thirtyfourth, thirtyfifth, thirtysixth or
-    # thirtyseventh
+    # thirtyfirst, thirtysecond, thirtythird, thirtyfourth, thirtyfifth, thirtysixth,
+    # thirtyseventh or thirtyeighth
     split: str
     # An exception passed to the call is printed on the message's line after " =>" (Solr's
     # log4j2 layout); elsewhere its trace goes on later lines.
@@ -467,6 +474,9 @@ SYSTEMS: dict[str, System] = {
         System("helix", "java", "slf4j", "thirtyseventh"),
         System("manila", "python", "printf", "thirtyseventh"),
         System("postgresoperator", "go", "logrus", "thirtyseventh"),
+        System("vaultwarden", "rust", "tracing", "thirtyeighth"),
+        System("bitwarden", "csharp", "serilog", "thirtyeighth"),
+        System("nomad-autoscaler", "go", "hclog", "thirtyeighth"),
     )
 }
 
@@ -508,6 +518,7 @@ SPLITS = (
     "thirtyfifth",
     "thirtysixth",
     "thirtyseventh",
+    "thirtyeighth",
 )
 
 # A piece of a line: its text and whether it is a value (``<*>`` in the truth).

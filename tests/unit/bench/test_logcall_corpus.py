@@ -77,10 +77,10 @@ def test_the_novel_split_holds_four_new_systems_each_of_its_own_convention() -> 
     assert not set(novel) & earlier
     assert {s.language for s in novel.values()} == {"rust", "javascript", "java", "go"}
     assert {s.style for s in novel.values()} == {"tracing", "nodejs", "jboss", "zerolog"}
-    # Conventions no earlier system has; the sixteenth, twentieth, thirtyfirst and thirtysixth
-    # reuse tracing (Vector, Qdrant, Garage, Kanidm), the twentysecond and twentythird nodejs
-    # (Uptime Kuma, Zigbee2MQTT), the thirtieth jboss (Narayana), the thirtyfourth zerolog
-    # (Harness).
+    # Conventions no earlier system has; the sixteenth, twentieth, thirtyfirst, thirtysixth and
+    # thirtyeighth reuse tracing (Vector, Qdrant, Garage, Kanidm, Vaultwarden), the
+    # twentysecond and twentythird nodejs (Uptime Kuma, Zigbee2MQTT), the thirtieth jboss
+    # (Narayana), the thirtyfourth zerolog (Harness).
     reusing = (
         "novel",
         "sixteenth",
@@ -91,6 +91,7 @@ def test_the_novel_split_holds_four_new_systems_each_of_its_own_convention() -> 
         "thirtyfirst",
         "thirtyfourth",
         "thirtysixth",
+        "thirtyeighth",
     )
     earlier_styles = {s.style for s in SYSTEMS.values() if s.split not in reusing}
     assert not {s.style for s in novel.values()} & earlier_styles
@@ -1899,13 +1900,14 @@ _LATER_SPLITS = {
         call_checks="verbs<=args",
     ),
     # Serilog's rendering of .NET message templates is new; Rust's log macros and PSR-3 are
-    # rendered as Zebra's and MediaWiki's. The twentythird reuses serilog (Kavita).
+    # rendered as Zebra's and MediaWiki's. The twentythird, thirtyfirst and thirtyeighth reuse
+    # serilog (Kavita, Duplicati, the Bitwarden server).
     "twentieth": _Split(
         "jellyfin qdrant nextcloud-mail",
         "csharp rust php",
         "serilog tracing psr3",
         "serilog",
-        "twentythird thirtyfirst",
+        "twentythird thirtyfirst thirtyeighth",
         call_checks="one-line as-many-verbs-as-args",
     ),
     # Languages the corpus had one or two systems each of (Puppet and Fluentd, CouchDB,
@@ -2084,6 +2086,17 @@ _LATER_SPLITS = {
         calls=450,
         call_checks="one-nonblank-line verbs<=args no-label",
     ),
+    # Rust, C# and Go, each with one of the corpus's less common conventions, rendered already:
+    # Vaultwarden's log macros as Garage's, the Bitwarden server's ILogger message templates
+    # through Serilog's file sink as Jellyfin's, the Nomad Autoscaler's hclog pairs as Consul's;
+    # no new renderer.
+    "thirtyeighth": _Split(
+        "vaultwarden bitwarden nomad-autoscaler",
+        "rust csharp go",
+        "tracing serilog hclog",
+        calls=180,
+        call_checks="one-nonblank-line no-label",
+    ),
 }
 
 
@@ -2112,10 +2125,10 @@ def test_a_later_split_holds_its_new_systems_languages_and_styles(split: str) ->
     assert logcall_corpus.SPLITS[list(_LATER_SPLITS).index(split) + 17] == split
 
 
-def test_the_thirtyseventh_split_is_the_last() -> None:
-    assert logcall_corpus.SPLITS[35] == "thirtysixth"
+def test_the_thirtyeighth_split_is_the_last() -> None:
     assert logcall_corpus.SPLITS[36] == "thirtyseventh"
-    assert len(logcall_corpus.SPLITS) == 37
+    assert logcall_corpus.SPLITS[37] == "thirtyeighth"
+    assert len(logcall_corpus.SPLITS) == 38
 
 
 # A call of each system of the later splits read from its source: how many distinct formats
@@ -2313,6 +2326,13 @@ _KNOWN_CALLS = {
         "pkg/cluster/pod.go",
         "master pod %q is not running, skipping switchover and recreating directly",
     ),
+    "vaultwarden": (150, "src/api/admin.rs", "Invalid admin token. IP: {}"),
+    "bitwarden": (
+        500,
+        "src/Admin/AdminConsole/Controllers/OrganizationsController.cs",
+        "Failed to update migration cohort assignment for organization {OrganizationId}.",
+    ),
+    "nomad-autoscaler": (150, "agent/agent.go", "caught signal"),
 }
 
 # The checks of a system's calls beyond its split's: a Go printf on a logrus entry, Python's
@@ -2362,6 +2382,8 @@ _SYSTEM_CALL_CHECKS = {
     "helix": "verbs-in-format no-style",
     "manila": "verbs==args verbs-in-format no-style",
     "postgresoperator": _LOGRUS + " no-bare-percent",
+    "vaultwarden": "verbs==args verbs-in-format",
+    "bitwarden": "verbs==args verbs-in-format",
 }
 
 
@@ -2563,6 +2585,27 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         assert call["style"] == "rust" and call["call"].endswith("!"), call
         for verb, quoted in zip(call["verbs"], call.get("quoted", []), strict=False):
             assert quoted is None or (quoted is False and verb.endswith("?}")), call
+    elif name == "vaultwarden":
+        # The log crate's macros, as Garage's, without bare holes.
+        assert call["style"] == "rust" and "quoted" not in call, call
+        assert re.fullmatch(r"(log::)?(trace|debug|info|warn|error)!", call["call"]), call
+    elif name == "bitwarden":
+        # ILogger's LogX(exception?, "template", args) through Serilog: one named hole an
+        # argument; a Guid (an argument named ...Id) written bare, a string quoted.
+        assert call["style"] == "serilog", call
+        assert len(call["verbs"]) == len(call["args"]) == len(call["types"]), call
+        assert len(call["quoted"]) == len(call["verbs"]), call
+        for ftype, quoted in zip(call["types"], call["quoted"], strict=True):
+            assert (ftype == "Guid") == (quoted is False), call
+        assert all(re.fullmatch(r"\{@?\w+(?::[^{}]*)?\}", verb) for verb in call["verbs"]), call
+    elif name == "nomad-autoscaler":
+        # hclog's Trace/Debug/Info/Warn/Error, as Nomad's: a message, then pairs, literal keys.
+        method = call["receiver"].rsplit(".", 1)[1]
+        assert call["style"] == "structured", call
+        assert method in ("Trace", "Debug", "Info", "Warn", "Error"), call
+        assert call["level"] == {"Trace": "DEBUG", "Warn": "WARNING"}.get(method, method.upper())
+        assert len(call.get("keys", [])) == len(call.get("args", [])), call
+        assert not re.search(r"%[-+# 0-9.]*[a-zA-Z]", call["format"]), call
     elif name == "kanidm":
         # tracing's macros, as Garage's, without fields and without bare holes.
         assert call["style"] == "rust" and "quoted" not in call, call
@@ -2721,8 +2764,10 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
         assert not re.search(r"%[-+# 0-9.]*[sdx]", truth), truth
         if line.startswith("ARJUNA"):
             assert re.match(r"ARJUNA\d{6}: ", line) and truth.startswith(line[:14]), line
-    elif name in ("garage", "kanidm"):
+    elif name in ("garage", "kanidm", "vaultwarden"):
         assert "{}" not in line and "{:?}" not in line, line
+    elif name == "bitwarden":
+        assert not re.search(r"\{@?\w+(?::[^{}]*)?\}", truth), truth
     elif name in ("suricata", "sssd"):
         assert not re.search(r"%[-+# 0-9.]*[lhz]*[sdiuxXfcp]", truth), truth
     elif name == "duplicati":
@@ -2749,7 +2794,7 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
     elif name == "chef":
         assert re.match(r"(TRACE|DEBUG|INFO|WARN|ERROR|FATAL): ", line), line
         assert "#{" not in line, line
-    elif name == "nomad":
+    elif name in ("nomad", "nomad-autoscaler"):
         # hclog after its time and level: the logger's name, the message, the pairs.
         assert re.match(r"[\w.-]+: \S", line) and truth.startswith(line.split(": ", 1)[0]), line
     else:
@@ -3358,6 +3403,59 @@ def test_helix_manila_and_the_postgres_operator_print_as_their_loggers_do() -> N
     assert truth.startswith('msg="master pod ') and truth.endswith(' directly"'), truth
     assert "<*>" in truth and "%q" not in truth, truth
     assert line.startswith('msg="master pod ') and "%q" not in line, line
+
+
+def test_vaultwarden_bitwarden_and_the_nomad_autoscaler_print_as_their_loggers_do() -> None:
+    # src/api/admin.rs: the log crate's error!, one {} a hole.
+    invalid = {
+        "format": "Invalid admin token. IP: {}",
+        "verbs": ["{}"],
+        "args": ["ip.ip"],
+        "call": "error!",
+        "style": "rust",
+    }
+    line, truth = _line_and_truth(invalid, "vaultwarden")
+    assert truth == "Invalid admin token. IP: <*>", truth
+    assert line.startswith("Invalid admin token. IP: ") and "{" not in line, line
+    # src/Admin/.../OrganizationsController.cs: ILogger's LogError, a named hole.
+    # Serilog's file sink writes {Message}: a Guid bare, a string in double quotes.
+    cohort = {
+        "format": "Failed to update migration cohort assignment for organization {OrganizationId}.",
+        "style": "serilog",
+        "verbs": ["{OrganizationId}"],
+        "args": ["id"],
+        "types": ["Guid"],
+        "quoted": [False],
+    }
+    line, truth = _line_and_truth(cohort, "bitwarden")
+    assert truth == "Failed to update migration cohort assignment for organization <*>.", truth
+    guid = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
+    prefix = "Failed to update migration cohort assignment for organization "
+    assert re.fullmatch(re.escape(prefix) + guid + r"\.", line), line
+    # src/Admin/Billing/Controllers/OrganizationPlanMigrationCohortsController.cs: a string.
+    cohort_name = {
+        "format": "Error creating cohort. Name: {Name}",
+        "style": "serilog",
+        "verbs": ["{Name}"],
+        "args": ["model.Name"],
+        "types": [""],
+        "quoted": [None],
+    }
+    line, truth = _line_and_truth(cohort_name, "bitwarden")
+    assert truth == 'Error creating cohort. Name: "<*>"', truth
+    assert re.fullmatch(r'Error creating cohort\. Name: "[^"]+"', line), line
+    # agent/agent.go: hclog's Info, the logger's name, the message, then its pair.
+    signal = {
+        "style": "structured",
+        "format": "caught signal",
+        "receiver": "a.logger.Info",
+        "args": ["sig.String()"],
+        "keys": ["signal"],
+        "logger": "agent",
+    }
+    line, truth = _line_and_truth(signal, "nomad-autoscaler")
+    assert re.fullmatch(r"agent: caught signal: signal=\S+", line), line
+    assert truth == "agent: caught signal: signal=<*>", truth
 
 
 def test_opam_appflowy_and_hammerspoon_print_as_their_loggers_do() -> None:
