@@ -1,8 +1,10 @@
 """The C library's error texts (``strerror``): ``No such file or directory``, ``Permission
 denied``, ``connection refused`` in Go's lower case, ``[Errno 2] No such file or directory``
-in Python's. Programs print them for ``%m`` and every error from a system call, so after a
-head they are the value of an error placeholder, never the words of an event. A phrase of two
-or more words is joined into one token and written ``<*>``, as a date is.
+in Python's (an OSError's whole text, its number and the quoted file names after a colon,
+``[Errno 2] No such file or directory: '/x'``, is one value). Programs print them for ``%m``
+and every error from a system call, so after a head they are the value of an error
+placeholder, never the words of an event. A phrase of two or more words is joined into one
+token and written ``<*>``, as a date is.
 
 The texts come from the platform (``strerror`` of every ``errno`` code), so they are the ones
 the programs on it print.
@@ -98,13 +100,47 @@ def join_error_texts(raw: list[str]) -> tuple[list[str], set[int]] | None:
         if match is None:
             continue
         last = index + text[: match.end()].count(" ")
-        if not _tail_after_head(raw, index, last, match.group()) and not _predicate(raw, index):
-            found.append((index, last))
+        first = index
+        if index >= 3 and _ERRNO_NUMBER.fullmatch(raw[index - 1]) and _errno_word(raw[index - 2]):
+            # Python's OSError: ``[Errno 2] No such file or directory: '/x'`` is one value,
+            # its number and the file it names with it.
+            first = index - 2
+            if text[match.end() : match.end() + 2] == ": ":
+                last = _python_filenames(raw, last)
+        elif _tail_after_head(raw, index, last, match.group()) or _predicate(raw, index):
+            index = last + 1
+            continue
+        found.append((first, last))
         index = last + 1
     if not found:
         return None
     joined, positions, _ = _join_runs(raw, found, set())
     return joined, positions
+
+
+# Python's OSError prints as ``[Errno N] strerror`` (``str(e)``), and with a file name as
+# ``[Errno N] strerror: 'name'`` or ``... 'name' -> 'other'`` (os.rename): one value, as the
+# text alone is.
+_ERRNO_NUMBER = re.compile(r"-?\d+\]")
+_CLOSING = ")]}.,;:!?"
+_FILENAME = re.compile(r"""(['"]).*\1[)\]}.,;:!?]*""")
+
+
+def _errno_word(token: str) -> bool:
+    """True for ``[Errno`` (perhaps after an opening quote or bracket)."""
+    return token[-6:] == "[Errno" and token.lstrip(_LEADING) == "Errno"
+
+
+def _python_filenames(raw: list[str], last: int) -> int:
+    """The last token of an OSError text whose error text ends ``raw[last]`` before a colon:
+    its quoted file name(s) after the colon with it."""
+    size = len(raw)
+    if last + 1 >= size or _FILENAME.fullmatch(raw[last + 1]) is None:
+        return last
+    last += 1
+    if last + 2 < size and raw[last + 1] == "->" and _FILENAME.fullmatch(raw[last + 2]):
+        last += 2
+    return last
 
 
 # Forms of "to be": an error text after one is what the subject is (``segment path <*> is not
@@ -132,6 +168,17 @@ def _tail_after_head(raw: list[str], first: int, last: int, text: str) -> bool:
 def split_error_token(token: str) -> tuple[str, str, str]:
     """(text before, the error text, text after) of a joined error token."""
     start = len(token) - len(token.lstrip(_LEADING))
+    if start and token[start - 1 : start + 6] == "[Errno ":
+        # Python's OSError (``[Errno 2] ...: 'name'``): the number and file names are its.
+        start -= 1
+        head = token.index("] ", start) + 2
+        match = _PHRASE.match(token, head)
+        assert match is not None
+        end = match.end()
+        if token[end : end + 2] == ": " and token[end + 2 : end + 3] in ("'", '"'):
+            # Up to the file name's closing quote; the punctuation after it is the message's.
+            end = len(token.rstrip(_CLOSING))
+        return token[:start], token[start:end], token[end:]
     match = _PHRASE.match(token, start)
     assert match is not None  # only joined tokens come here
     return token[:start], match.group(), token[match.end() :]
