@@ -111,7 +111,13 @@ as ZooKeeper's, OpenStack Manila's Python ``logging`` ``%`` formats rendered as 
 Assistant's and the Postgres Operator's logrus printf rendered as Longhorn's; the thirtyeighth
 neither: Vaultwarden's Rust ``log`` macros rendered as Garage's, the Bitwarden server's .NET
 ``ILogger`` message templates through Serilog's file sink rendered as Jellyfin's and the Nomad
-Autoscaler's ``hclog`` pairs rendered as Consul's.
+Autoscaler's ``hclog`` pairs rendered as Consul's; the thirtyninth brings log/slog's JSON
+handler (Dex's ``{"msg":"config static client","client_name":"example-app"}``: ``"msg"`` first,
+then a connector's group as an object, the call's pairs in their order and the pairs Dex adds
+from a request's context; a string or an error quoted, a number, a bool, a ``Duration``'s
+nanoseconds or a ``[]string`` bare), beside OpenStack Ironic's Python ``logging`` ``%``
+formats rendered as Home Assistant's and Apache Ratis's SLF4J ``{}`` formats rendered as
+ZooKeeper's.
 Each value is drawn by what its argument is (an error, a path, a state, a list, a name with a
 number in it...), judged from its verb and the argument's name; values repeat as they do in
 real logs (a state has a few values, a counter is new every time).
@@ -230,7 +236,11 @@ Go, never run through a miner before its first measurement; it judged the thirty
 of miner changes) and ``thirtyeighth`` (added on 2026-12-06 right after the thirtyseventh, by
 another hand, in the same copy of the tree, of a password manager server, the password
 manager's reference server and a cluster autoscaler in Rust, C# and Go, never run through a
-miner before its first measurement; it judged the thirty-fifth round of miner changes). Run
+miner before its first measurement; it judged the thirty-fifth round of miner changes) and
+``thirtyninth`` (added on 2026-12-06 right after the thirtyeighth, by another hand, in a
+separate copy of the tree, of a bare-metal provisioning service, a Raft consensus library and
+an OpenID Connect identity service in Python, Java and Go, never run through a miner before its
+first measurement; it judged the thirty-sixth round of miner changes). Run
 ``python tests/bench/logcall_corpus.py --out DIR`` to write
 ``DIR/<split>/<system>/<system>_2k.log_structured_corrected.csv`` (columns ``Content`` and
 ``EventTemplate``), the layout of the Loghub samples that ``bench_templates.py`` reads.
@@ -330,14 +340,16 @@ class System:
     # (Ozone) and printf (CKAN's Python logging); the thirtysixth logrus (SPIRE), printf (SSSD's
     # C DEBUG) and tracing (Kanidm); the thirtyseventh slf4j (Helix), printf (Manila's Python
     # logging) and logrus (the Postgres Operator); the thirtyeighth tracing (Vaultwarden's log
-    # macros), serilog (the Bitwarden server) and hclog (the Nomad Autoscaler)
+    # macros), serilog (the Bitwarden server) and hclog (the Nomad Autoscaler); the thirtyninth
+    # printf (Ironic's Python logging), slf4j (Ratis) and slogjson (Dex: log/slog's JSON
+    # handler, {"msg":"...","key":"value"}, the call's pairs in order)
     style: str
     # tuning, held-out, fresh, unseen, novel, sixth, seventh, eighth, ninth, tenth, eleventh,
     # twelfth, thirteenth, fourteenth, fifteenth, sixteenth, seventeenth, eighteenth,
     # nineteenth, twentieth, twentyfirst, twentysecond, twentythird, twentyfourth,
     # twentyfifth, twentysixth, twentyseventh, twentyeighth, twentyninth, thirtieth,
     # thirtyfirst, thirtysecond, thirtythird, thirtyfourth, thirtyfifth, thirtysixth,
-    # thirtyseventh or thirtyeighth
+    # thirtyseventh, thirtyeighth or thirtyninth
     split: str
     # An exception passed to the call is printed on the message's line after " =>" (Solr's
     # log4j2 layout); elsewhere its trace goes on later lines.
@@ -477,6 +489,9 @@ SYSTEMS: dict[str, System] = {
         System("vaultwarden", "rust", "tracing", "thirtyeighth"),
         System("bitwarden", "csharp", "serilog", "thirtyeighth"),
         System("nomad-autoscaler", "go", "hclog", "thirtyeighth"),
+        System("ironic", "python", "printf", "thirtyninth"),
+        System("ratis", "java", "slf4j", "thirtyninth"),
+        System("dex", "go", "slogjson", "thirtyninth"),
     )
 }
 
@@ -519,6 +534,7 @@ SPLITS = (
     "thirtysixth",
     "thirtyseventh",
     "thirtyeighth",
+    "thirtyninth",
 )
 
 # A piece of a line: its text and whether it is a value (``<*>`` in the truth).
@@ -1372,7 +1388,7 @@ def make_slot(kind: str, language: str, rng: random.Random, verb: str = "") -> S
 
 def format_list(items: str, language: str, style: str) -> str:
     values = items.split("\x00")
-    if style in ("zap", "zerolog", "logr", "logrusjson"):
+    if style in ("zap", "zerolog", "logr", "logrusjson", "slogjson"):
         return json.dumps(values, separators=(",", ":"))
     if language == "lua":  # Lsyncd writes a table as its address
         return f"(Table: 0x55{zlib.crc32(items.encode()):08x})"
@@ -1904,6 +1920,43 @@ def build_event(call: dict[str, Any], system: System, rng: random.Random) -> Eve
             parts.append((make_slot(kind, language, rng), "plain" if bare else "go-quoted"))
         parts.append(("," if keys else "") + '"message":"')
         parts.extend([ESCAPE, *message_parts, ESCAPE, '"}'])
+    elif system.style == "slogjson":
+        # log/slog's JSON handler (Dex's ``logger: format: json``), time and level left out as
+        # every system's are: "msg", then the logger's group (Dex's connectors' ``"connector":
+        # {"type":"ldap","id":...}``), the call's pairs in their order, then the pairs Dex's
+        # handler adds from a request's context. A string (or an error's text) quoted, a number,
+        # a bool or a list ([]string, as encoding/json writes it) bare, a Duration as its
+        # nanoseconds.
+        parts.extend(['{"msg":"', ESCAPE, text, ESCAPE, '"'])
+        for name, members in dict(call.get("group") or {}).items():
+            parts.append("," + json.dumps(name) + ":{")
+            for index, (key, arg) in enumerate(dict(members).items()):
+                parts.append(("," if index else "") + json.dumps(key) + ":")
+                if arg.startswith('"'):  # a literal: constant text
+                    parts.append(arg)
+                else:
+                    parts.append(
+                        (make_slot(kind_of(key + " " + arg, rng), language, rng), "go-quoted")
+                    )
+            parts.append("}")
+        keys = list(call.get("keys", []))
+        args = list(call.get("key_args", []))
+        types = list(call.get("fieldtypes", []))
+        if call.get("request"):
+            keys += ["client_remote_addr", "request_id"]
+            args += ["remote address", "request id"]
+        for index, key in enumerate(keys):
+            arg = args[index] if index < len(args) else key
+            ftype = types[index] if index < len(types) else ""
+            ftype = {"Int64": "Int", "Any": "", "String": ""}.get(ftype, ftype)
+            hint = "err" if key in ("err", "error") else key + " " + arg
+            kind = _zap_kind(ftype, hint, rng)
+            if kind == "duration":  # a Duration's nanoseconds
+                kind = "number"
+            parts.append("," + json.dumps(key) + ":")
+            bare = kind in ("number", "bool", "float", "list")
+            parts.append((make_slot(kind, language, rng), "plain" if bare else "go-quoted"))
+        parts.append("}")
     elif system.style == "slf4j":
         args = list(call.get("args", []))
         chunks = text.split("{}")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -2097,6 +2098,17 @@ _LATER_SPLITS = {
         calls=180,
         call_checks="one-nonblank-line no-label",
     ),
+    # Python, Java and Go: Ironic's Python logging as Home Assistant's and Ratis's SLF4J as
+    # ZooKeeper's, and a convention the corpus did not have, Dex's log/slog through its JSON
+    # handler ({"msg":"...","key":"value"}, a number or a list bare), with its renderer.
+    "thirtyninth": _Split(
+        "ironic ratis dex",
+        "python java go",
+        "printf slf4j slogjson",
+        "slogjson",
+        calls=250,
+        call_checks="one-nonblank-line no-label",
+    ),
 }
 
 
@@ -2125,10 +2137,10 @@ def test_a_later_split_holds_its_new_systems_languages_and_styles(split: str) ->
     assert logcall_corpus.SPLITS[list(_LATER_SPLITS).index(split) + 17] == split
 
 
-def test_the_thirtyeighth_split_is_the_last() -> None:
-    assert logcall_corpus.SPLITS[36] == "thirtyseventh"
+def test_the_thirtyninth_split_is_the_last() -> None:
     assert logcall_corpus.SPLITS[37] == "thirtyeighth"
-    assert len(logcall_corpus.SPLITS) == 38
+    assert logcall_corpus.SPLITS[38] == "thirtyninth"
+    assert len(logcall_corpus.SPLITS) == 39
 
 
 # A call of each system of the later splits read from its source: how many distinct formats
@@ -2333,6 +2345,13 @@ _KNOWN_CALLS = {
         "Failed to update migration cohort assignment for organization {OrganizationId}.",
     ),
     "nomad-autoscaler": (150, "agent/agent.go", "caught signal"),
+    "ironic": (500, "ironic/conductor/manager.py", "RPC create_node called for node %s."),
+    "ratis": (
+        400,
+        "ratis-server/src/main/java/org/apache/ratis/server/impl/RaftServerImpl.java",
+        "{}: changes role from {} to {} at term {} for {}",
+    ),
+    "dex": (200, "cmd/dex/serve.go", "config issuer"),
 }
 
 # The checks of a system's calls beyond its split's: a Go printf on a logrus entry, Python's
@@ -2384,6 +2403,8 @@ _SYSTEM_CALL_CHECKS = {
     "postgresoperator": _LOGRUS + " no-bare-percent",
     "vaultwarden": "verbs==args verbs-in-format",
     "bitwarden": "verbs==args verbs-in-format",
+    "ironic": "verbs==args verbs-in-format no-style",
+    "ratis": "verbs-in-format no-style",
 }
 
 
@@ -2499,6 +2520,7 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         "storm",
         "ozone",
         "helix",
+        "ratis",
     ):
         # SLF4J: one {} a hole and its argument, an exception after them its own.
         holes = call["format"].count("{}")
@@ -2520,6 +2542,7 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         "cobbler",
         "ckan",
         "manila",
+        "ironic",
     ):
         assert not any(verb.startswith("%(") for verb in call["verbs"]), call
     elif name == "tekton":
@@ -2598,6 +2621,24 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         for ftype, quoted in zip(call["types"], call["quoted"], strict=True):
             assert (ftype == "Guid") == (quoted is False), call
         assert all(re.fullmatch(r"\{@?\w+(?::[^{}]*)?\}", verb) for verb in call["verbs"]), call
+    elif name == "dex":
+        # log/slog's Debug/Info/Warn/Error, with a context first in ...Context: a message
+        # literal without printf verbs, then pairs with literal keys; a connector's group, the
+        # request's pairs added by Dex's handler to the calls of its HTTP server.
+        method = call["receiver"].rsplit(".", 1)[1]
+        assert call["style"] == "structured", call
+        assert method.removesuffix("Context") in ("Debug", "Info", "Warn", "Error"), call
+        assert call["level"] == {"Warn": "WARNING"}.get(
+            method[:4], method.removesuffix("Context").upper()
+        )
+        assert len(call["keys"]) == len(call["key_args"]) == len(call["fieldtypes"]), call
+        assert not re.search(r"%[-+# 0-9.]*[a-zA-Z]", call["format"]), call
+        assert method.endswith("Context") == ("context" in call), call
+        assert not call.get("request") or call["file"].startswith("server/"), call
+        if "group" in call:
+            assert call["file"].startswith("connector/"), call
+            assert list(call["group"]) == ["connector"], call
+            assert list(call["group"]["connector"]) == ["type", "id"], call
     elif name == "nomad-autoscaler":
         # hclog's Trace/Debug/Info/Warn/Error, as Nomad's: a message, then pairs, literal keys.
         method = call["receiver"].rsplit(".", 1)[1]
@@ -2754,6 +2795,7 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
         "storm",
         "ozone",
         "helix",
+        "ratis",
     ):
         assert "{}" not in line, line
     elif name == "tempo":
@@ -2797,6 +2839,11 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
     elif name in ("nomad", "nomad-autoscaler"):
         # hclog after its time and level: the logger's name, the message, the pairs.
         assert re.match(r"[\w.-]+: \S", line) and truth.startswith(line.split(": ", 1)[0]), line
+    elif name == "dex":
+        # slog's JSON handler after its time and level: one object, "msg" first.
+        record = json.loads(line)
+        assert next(iter(record)) == "msg" and line.endswith("}"), line
+        assert truth.startswith('{"msg":"') and truth.endswith("}"), truth
     else:
         assert name in (
             "restic",
@@ -2813,6 +2860,7 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
             "cobbler",
             "ckan",
             "manila",
+            "ironic",
         ), name
         assert not re.search(r"%[-+# 0-9.]*[sdvqxr]", truth), truth
 
@@ -3456,6 +3504,88 @@ def test_vaultwarden_bitwarden_and_the_nomad_autoscaler_print_as_their_loggers_d
     line, truth = _line_and_truth(signal, "nomad-autoscaler")
     assert re.fullmatch(r"agent: caught signal: signal=\S+", line), line
     assert truth == "agent: caught signal: signal=<*>", truth
+
+
+def test_ironic_and_ratis_print_as_their_loggers_do() -> None:
+    # ironic/conductor/manager.py: Python logging, one %s a hole.
+    create = {
+        "format": "RPC create_node called for node %s.",
+        "verbs": ["%s"],
+        "args": ["node_obj.uuid"],
+        "call": "LOG.debug",
+    }
+    line, truth = _line_and_truth(create, "ironic")
+    assert truth == "RPC create_node called for node <*>.", truth
+    assert line.startswith("RPC create_node called for node ") and "%s" not in line, line
+    # ratis-server/.../RaftServerImpl.java: SLF4J, one {} a hole, the member id first.
+    role = {
+        "format": "{}: changes role from {} to {} at term {} for {}",
+        "verbs": ["{}"] * 5,
+        "args": ["getMemberId()", "this.role", "newRole", "state.getCurrentTerm()", "reason"],
+        "call": "LOG.info",
+    }
+    line, truth = _line_and_truth(role, "ratis")
+    assert truth == "<*>: changes role from <*> to <*> at term <*> for <*>", truth
+    assert "{}" not in line and ": changes role from " in line, line
+
+
+def test_dex_prints_as_slogs_json_handler_does() -> None:
+    # cmd/dex/serve.go: logger.Info, the message, then its pair, a string quoted.
+    client = {
+        "style": "structured",
+        "format": "config static client",
+        "receiver": "logger.Info",
+        "keys": ["client_name"],
+        "key_args": ["client.Name"],
+        "fieldtypes": [""],
+    }
+    line, truth = _line_and_truth(client, "dex")
+    assert truth == '{"msg":"config static client","client_name":"<*>"}', truth
+    assert list(json.loads(line)) == ["msg", "client_name"], line
+    # A Duration is its nanoseconds and a []string a JSON array, both bare.
+    tokens = {
+        "style": "structured",
+        "format": "config id tokens",
+        "keys": ["valid_for", "response_types"],
+        "key_args": ["idTokensValidFor", "c.OAuth2.ResponseTypes"],
+        "fieldtypes": ["Duration", "Strings"],
+    }
+    line, truth = _line_and_truth(tokens, "dex")
+    assert truth == '{"msg":"config id tokens","valid_for":<*>,"response_types":<*>}', truth
+    record = json.loads(line)
+    assert isinstance(record["valid_for"], int) and isinstance(record["response_types"], list)
+    # server/...: an ErrorContext on a request's context: Dex's handler adds the request's
+    # address and id after the call's pairs; a quote in the message escaped.
+    failed = {
+        "style": "structured",
+        "format": 'failed to "store" device request',
+        "keys": ["err"],
+        "key_args": ["err"],
+        "fieldtypes": [""],
+        "context": "r.Context()",
+        "request": True,
+    }
+    line, truth = _line_and_truth(failed, "dex")
+    expected = '{"msg":"failed to \\"store\\" device request","err":"<*>",'
+    assert truth == expected + '"client_remote_addr":"<*>","request_id":"<*>"}', truth
+    record = json.loads(line)
+    assert record["msg"] == 'failed to "store" device request', line
+    assert list(record) == ["msg", "err", "client_remote_addr", "request_id"], line
+    # connector/ldap/ldap.go: the connector's group, its type a literal, before the pairs.
+    kerberos = {
+        "style": "structured",
+        "format": "failed to initialize kerberos; disabling kerberos",
+        "keys": ["err"],
+        "key_args": ["kerr"],
+        "fieldtypes": [""],
+        "group": {"connector": {"type": '"ldap"', "id": "id"}},
+    }
+    line, truth = _line_and_truth(kerberos, "dex")
+    assert truth == (
+        '{"msg":"failed to initialize kerberos; disabling kerberos",'
+        '"connector":{"type":"ldap","id":"<*>"},"err":"<*>"}'
+    ), truth
+    assert json.loads(line)["connector"]["type"] == "ldap", line
 
 
 def test_opam_appflowy_and_hammerspoon_print_as_their_loggers_do() -> None:
