@@ -364,7 +364,7 @@ _CHAIN = re.compile(
 
 # Words that put a verb after them ("to open", "cannot stat"): the operation is then the
 # sentence's own predicate (C's ``Failed to open %s: %m``), not the first word of an error.
-_VERB_MARKERS = frozenset({"to", "not", "cannot", "can't", "couldn't", "won't", "didn't"})
+VERB_MARKERS = frozenset({"to", "not", "cannot", "can't", "couldn't", "won't", "didn't"})
 
 
 def join_go_chain(
@@ -385,7 +385,7 @@ def join_go_chain(
         before = raw[index - 1]
         if before.endswith(":") or not before[-1:].isalnum() or before in _COPULAS:
             continue
-        if before.lower() in _VERB_MARKERS:
+        if before.lower() in VERB_MARKERS:
             continue  # "Failed to open %s: %m", "cannot stat %s: %m": the event's own verb
         if index >= 2 and raw[index - 2].endswith(":"):
             continue  # one value after a head's colon: the head's free tail (tails.py)

@@ -49,6 +49,7 @@ from pipeline.templates.constants import (
     located,
     pinned,
 )
+from pipeline.templates.errtexts import VERB_MARKERS
 from pipeline.templates.ids import template_id
 from pipeline.templates.lists import has_list, list_skeleton, unbracket
 from pipeline.templates.masking import UNIT_TOKENS, WILDCARD, digit_pattern, id_pattern
@@ -1365,6 +1366,11 @@ class ServiceMiner:
             return False
         if plain > 1 and _calls_before_tail(mine, tokens, words):
             return False
+        if plain > 1 and any(_verb_after_marker(mine, tokens, i) for i in words):
+            # Several words differing, one of them the verb after ``to`` or ``not`` (``failed
+            # to get refresh token`` / ``failed to verify ID token``): another action, another
+            # event; a value is no verb.
+            return False
         needed = self._config.min_distinct_words + 2 * max(plain - 1, 0) - (0 if plain else 1)
         if (
             len(labelled) == 1
@@ -1878,4 +1884,17 @@ def _arrowed(tokens: list[str], shape: list[str], end: int) -> bool:
         tokens[end + 1][:2] == "=>"
         and len(shape) > end + 1
         and all(t == WILDCARD for t in shape[end + 1 :])
+    )
+
+
+def _verb_after_marker(mine: list[str], theirs: list[str], index: int) -> bool:
+    """True if the differing words at ``index`` are plain lower-case words after a word that
+    puts a verb after it (``to get`` / ``to verify``): the event's own verbs."""
+    return (
+        index > 0
+        and mine[index - 1].lower() in VERB_MARKERS
+        and mine[index].isalpha()
+        and mine[index].islower()
+        and theirs[index].isalpha()
+        and theirs[index].islower()
     )

@@ -81,6 +81,10 @@ def normalised_message(message: str, config: MinerConfig) -> str:
 
 # An exception of a namespace in capitals with a message (System.IO.IOException: Disk full).
 _SENTENCE_MESSAGE = re.compile(r"[A-Z][\w$]*\.\S*: ")
+# The fields of a JSON object after the quoted text that ends in this token: a message key's
+# text with spaces in it was split there, and the object's other fields follow it glued
+# (``successful","connector_id":"..."`` of ``{"msg":"token exchange successful",...}``).
+_JSON_REST = re.compile(r'[^"]*",\s*"[^"\s]+":')
 
 
 class Tokeniser:
@@ -331,8 +335,9 @@ class Tokeniser:
 
     def _mask_long(self, token: str) -> tuple[str, tuple[tuple[str, str], ...]]:
         """A token over ``max_token_chars``: one ``long`` value, unless it is a JSON object
-        whose masked form fits (zap's fields: keys are the event's, values are masked)."""
-        if token[:2] == '{"':
+        whose masked form fits (zap's fields: keys are the event's, values are masked), or
+        the rest of one after a quoted text with spaces (slog's JSON ``"msg":"..."``)."""
+        if token[:2] == '{"' or _JSON_REST.match(token):
             masked, found = self._masker.mask_uncached(token)
             if len(masked) <= self._config.max_token_chars:
                 return masked, found

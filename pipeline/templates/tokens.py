@@ -142,9 +142,15 @@ def call_argument(mine: str, theirs: str) -> tuple[int, int] | None:
         return None
     inner_mine = mine[opened + 1 : close]
     inner_theirs = theirs[opened + 1 : len(theirs) - (len(mine) - close)]
-    if not (_ARGUMENT.fullmatch(inner_mine) and _ARGUMENT.fullmatch(inner_theirs)):
+    if not (_argument(inner_mine) and _argument(inner_theirs)):
         return None
     return opened + 1, close
+
+
+def _argument(text: str) -> bool:
+    """True if ``text`` is one argument of a call: one plain word, or a value a mask took
+    whole (``request(<*>)`` / ``request(adac3eb)``: the name stays, round 37)."""
+    return text == WILDCARD or _ARGUMENT.fullmatch(text) is not None
 
 
 # A later argument of a call: one word, then the comma or bracket that ends it (``auto,``,
