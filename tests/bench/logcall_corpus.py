@@ -117,7 +117,12 @@ then a connector's group as an object, the call's pairs in their order and the p
 from a request's context; a string or an error quoted, a number, a bool, a ``Duration``'s
 nanoseconds or a ``[]string`` bare), beside OpenStack Ironic's Python ``logging`` ``%``
 formats rendered as Home Assistant's and Apache Ratis's SLF4J ``{}`` formats rendered as
-ZooKeeper's.
+ZooKeeper's; the fortieth brings two: Python ``logging`` with a mapping (OpenStack Heat's
+``%(name)s`` filled from the call's dict, ``Volume %(vol)s is detached from server
+%(srv)s``; its positional ``%s`` calls rendered as Home Assistant's) and C++20
+``std::format`` (Hyprland's ``Log::logger->log(Log::DEBUG, "Attached pointer {} to global",
+...)``: ``{}`` a value as it is, ``{:x}`` hex, ``{:.2f}`` fixed), beside Apache Accumulo's
+SLF4J ``{}`` formats rendered as ZooKeeper's.
 Each value is drawn by what its argument is (an error, a path, a state, a list, a name with a
 number in it...), judged from its verb and the argument's name; values repeat as they do in
 real logs (a state has a few values, a counter is new every time).
@@ -240,7 +245,11 @@ miner before its first measurement; it judged the thirty-fifth round of miner ch
 ``thirtyninth`` (added on 2026-12-06 right after the thirtyeighth, by another hand, in a
 separate copy of the tree, of a bare-metal provisioning service, a Raft consensus library and
 an OpenID Connect identity service in Python, Java and Go, never run through a miner before its
-first measurement; it judged the thirty-sixth round of miner changes). Run
+first measurement; it judged the thirty-sixth round of miner changes) and ``fortieth`` (added
+on 2026-12-06 right after the thirtyninth, by another hand, in a separate copy of the tree, of
+an orchestration service, a distributed key/value database and a Wayland compositor in Python,
+Java and C++, never run through a miner before its first measurement; it judged the
+thirty-seventh round of miner changes). Run
 ``python tests/bench/logcall_corpus.py --out DIR`` to write
 ``DIR/<split>/<system>/<system>_2k.log_structured_corrected.csv`` (columns ``Content`` and
 ``EventTemplate``), the layout of the Loghub samples that ``bench_templates.py`` reads.
@@ -342,14 +351,16 @@ class System:
     # logging) and logrus (the Postgres Operator); the thirtyeighth tracing (Vaultwarden's log
     # macros), serilog (the Bitwarden server) and hclog (the Nomad Autoscaler); the thirtyninth
     # printf (Ironic's Python logging), slf4j (Ratis) and slogjson (Dex: log/slog's JSON
-    # handler, {"msg":"...","key":"value"}, the call's pairs in order)
+    # handler, {"msg":"...","key":"value"}, the call's pairs in order); the fortieth pymapping
+    # (Heat's Python logging: %(name)s filled from a mapping, positional % as printf), slf4j
+    # (Accumulo) and stdformat (Hyprland's C++20 std::format: {}, {:x}, {:.2f})
     style: str
     # tuning, held-out, fresh, unseen, novel, sixth, seventh, eighth, ninth, tenth, eleventh,
     # twelfth, thirteenth, fourteenth, fifteenth, sixteenth, seventeenth, eighteenth,
     # nineteenth, twentieth, twentyfirst, twentysecond, twentythird, twentyfourth,
     # twentyfifth, twentysixth, twentyseventh, twentyeighth, twentyninth, thirtieth,
     # thirtyfirst, thirtysecond, thirtythird, thirtyfourth, thirtyfifth, thirtysixth,
-    # thirtyseventh, thirtyeighth or thirtyninth
+    # thirtyseventh, thirtyeighth, thirtyninth or fortieth
     split: str
     # An exception passed to the call is printed on the message's line after " =>" (Solr's
     # log4j2 layout); elsewhere its trace goes on later lines.
@@ -492,6 +503,9 @@ SYSTEMS: dict[str, System] = {
         System("ironic", "python", "printf", "thirtyninth"),
         System("ratis", "java", "slf4j", "thirtyninth"),
         System("dex", "go", "slogjson", "thirtyninth"),
+        System("heat", "python", "pymapping", "fortieth"),
+        System("accumulo", "java", "slf4j", "fortieth"),
+        System("hyprland", "cpp", "stdformat", "fortieth"),
     )
 }
 
@@ -535,6 +549,7 @@ SPLITS = (
     "thirtyseventh",
     "thirtyeighth",
     "thirtyninth",
+    "fortieth",
 )
 
 # A piece of a line: its text and whether it is a value (``<*>`` in the truth).
@@ -1600,8 +1615,13 @@ _PLACEHOLDERS = {
     # and the thirteenth's: Ruby's #{expr} in Fluentd's messages, Icinga 2's streamed <<expr>>
     "fluentd": re.compile(r"#\{(?:[^{}]|\{[^{}]*\})*\}"),
     "icinga": re.compile(r"<<.*?>>"),
+    # and the fortieth's: Python's %(name)s with a mapping, C++'s std::format {} and {:.2f}
+    "pymapping": re.compile(r"%\((\w+)\)[-+ #0]*\d*(?:\.\d+)?[a-zA-Z]"),
+    "stdformat": re.compile(r"\{[^{}]*\}"),
 }
 _RUST_PLACEHOLDER = re.compile(r"\{\{|\}\}|\{([^{}]*)\}")
+# Python's %-formatting with a mapping: %(name)s, %(name)r, %(name)d; %% a percent.
+_PY_MAPPING = re.compile(r"%%|%\((\w+)\)([-+ #0]*\d*(?:\.\d+)?[a-zA-Z])")
 # Kinds whose Debug ({:?}, ?field) or tracing str value is quoted, as a string's is.
 _RUST_QUOTED = frozenset(("name", "path", "address", "word", "command", "id"))
 
@@ -1957,6 +1977,32 @@ def build_event(call: dict[str, Any], system: System, rng: random.Random) -> Eve
             bare = kind in ("number", "bool", "float", "list")
             parts.append((make_slot(kind, language, rng), "plain" if bare else "go-quoted"))
         parts.append("}")
+    elif system.style == "pymapping":
+        # Python logging with a mapping as its one argument (Heat's ``LOG.info("Volume %(vol)s
+        # is detached from server %(srv)s", {"vol": attach_id, "srv": server_id})``): each
+        # ``%(name)s`` the value of its name in the mapping, ``%(name)r`` its repr, ``%%`` a
+        # percent; a call with positional arguments is a printf, rendered as Home Assistant's.
+        mapping = dict(call.get("mapping") or {})
+        if not mapping:
+            parts.extend(printf_parts(text, list(call.get("args", [])), choices))
+        else:
+            cursor = 0
+            for match in _PY_MAPPING.finditer(text):
+                parts.append(text[cursor : match.start()])
+                cursor = match.end()
+                if match.group(1) is None:
+                    parts.append("%")
+                    continue
+                verb = "%" + match.group(2)
+                hint = str(mapping.get(match.group(1), match.group(1)))
+                kind, quoted = verb_kind(verb, hint, language, rng)
+                how = "plain"
+                if quoted:
+                    how = "py-repr" if verb.endswith("r") else "go-quoted"
+                parts.append((make_slot(kind, language, rng, verb), how))
+            parts.append(text[cursor:])
+    elif system.style == "stdformat":
+        parts.extend(_stdformat_message(text, call, language, rng))
     elif system.style == "slf4j":
         args = list(call.get("args", []))
         chunks = text.split("{}")
@@ -2119,6 +2165,44 @@ def _tracing_message(
             if spec.endswith("?") and kind in _RUST_QUOTED and not bare:
                 how = "go-quoted"
         out.append((slot, how))
+    out.append(text[cursor:])
+    return out
+
+
+def _stdformat_message(
+    text: str, call: dict[str, Any], language: str, rng: random.Random
+) -> list[str | tuple[Slot, str]]:
+    """C++20 ``std::format`` (Hyprland's ``Log::logger->log(Log::DEBUG, "Attached pointer {} to
+    global", pointer->m_hlName)``): {} a value as it is (a string bare, a bool true or false),
+    {:x} and {:X} hex, {:#x} hex after 0x, {:.2f} fixed with its places, {:c} a char; {{ and }}
+    are braces. A duration before the unit the text writes (``{}ms``) is a bare number."""
+    args = list(call.get("args", []))
+    out: list[str | tuple[Slot, str]] = []
+    cursor = 0
+    index = 0
+    for match in _RUST_PLACEHOLDER.finditer(text):
+        out.append(text[cursor : match.start()])
+        cursor = match.end()
+        if match.group(1) is None:
+            out.append(match.group()[0])
+            continue
+        spec = match.group(1).partition(":")[2]
+        hint = args[index] if index < len(args) else ""
+        index += 1
+        if spec.lstrip("#") in ("x", "X"):
+            slot = make_slot("hex", language, rng, "%" + spec[-1])
+            if spec.startswith("#"):
+                slot = _prefixed(slot, "0x")
+        elif spec.startswith(".") and spec.endswith("f"):
+            slot = make_slot("float", language, rng, "%" + spec)
+        elif spec == "c":
+            slot = make_slot("char", language, rng)
+        else:
+            kind = kind_of(hint, rng)
+            if kind == "duration" and _UNIT.match(text, match.end()):
+                kind = "number"  # a count of the unit the text writes after it: {}ms
+            slot = make_slot(kind, language, rng)
+        out.append((slot, "plain"))
     out.append(text[cursor:])
     return out
 

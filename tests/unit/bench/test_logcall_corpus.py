@@ -2109,6 +2109,17 @@ _LATER_SPLITS = {
         calls=250,
         call_checks="one-nonblank-line no-label",
     ),
+    # Python, Java and C++: Accumulo's SLF4J as ZooKeeper's, and two conventions the corpus did
+    # not have, Heat's Python logging with a mapping (%(name)s filled from the call's dict) and
+    # Hyprland's C++20 std::format ({}, {:x}, {:.2f}), each with its renderer.
+    "fortieth": _Split(
+        "heat accumulo hyprland",
+        "python java cpp",
+        "pymapping slf4j stdformat",
+        "pymapping stdformat",
+        calls=400,
+        call_checks="one-nonblank-line no-label",
+    ),
 }
 
 
@@ -2137,10 +2148,10 @@ def test_a_later_split_holds_its_new_systems_languages_and_styles(split: str) ->
     assert logcall_corpus.SPLITS[list(_LATER_SPLITS).index(split) + 17] == split
 
 
-def test_the_thirtyninth_split_is_the_last() -> None:
-    assert logcall_corpus.SPLITS[37] == "thirtyeighth"
+def test_the_fortieth_split_is_the_last() -> None:
     assert logcall_corpus.SPLITS[38] == "thirtyninth"
-    assert len(logcall_corpus.SPLITS) == 39
+    assert logcall_corpus.SPLITS[39] == "fortieth"
+    assert len(logcall_corpus.SPLITS) == 40
 
 
 # A call of each system of the later splits read from its source: how many distinct formats
@@ -2352,6 +2363,17 @@ _KNOWN_CALLS = {
         "{}: changes role from {} to {} at term {} for {}",
     ),
     "dex": (200, "cmd/dex/serve.go", "config issuer"),
+    "heat": (
+        400,
+        "heat/engine/clients/os/nova.py",
+        "Volume %(vol)s is detached from server %(srv)s",
+    ),
+    "accumulo": (
+        1800,
+        "server/manager/src/main/java/org/apache/accumulo/manager/ManagerClientServiceHandler.java",
+        "No server found for name {}, unable to shut it down",
+    ),
+    "hyprland": (900, "src/pointer/PointerManager.cpp", "Attached pointer {} to global"),
 }
 
 # The checks of a system's calls beyond its split's: a Go printf on a logrus entry, Python's
@@ -2405,6 +2427,9 @@ _SYSTEM_CALL_CHECKS = {
     "bitwarden": "verbs==args verbs-in-format",
     "ironic": "verbs==args verbs-in-format no-style",
     "ratis": "verbs-in-format no-style",
+    "heat": "verbs-in-format no-style",
+    "accumulo": "verbs-in-format no-style",
+    "hyprland": "verbs==args verbs-in-format no-style",
 }
 
 
@@ -2521,6 +2546,7 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         "ozone",
         "helix",
         "ratis",
+        "accumulo",
     ):
         # SLF4J: one {} a hole and its argument, an exception after them its own.
         holes = call["format"].count("{}")
@@ -2528,6 +2554,42 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         thrown = 1 if call.get("throwable_arg") else 0
         assert len(call["args"]) == holes + thrown, call
         assert call["call"].split(".")[1] in ("trace", "debug", "info", "warn", "error")
+    elif name == "heat":
+        # Python logging: %(name)s verbs and the mapping's argument for each name, in the order
+        # of the format, or positional % verbs and their arguments.
+        if "mapping" in call:
+            names = re.findall(r"%\((\w+)\)", call["format"])
+            assert [verb[2 : verb.index(")")] for verb in call["verbs"]] == names, call
+            assert list(call["mapping"]) == names and "args" not in call, call
+        else:
+            assert len(call["verbs"]) == len(call["args"]), call
+            assert "%(" not in call["format"], call
+        assert call["call"].split(".")[-1] in (
+            "debug",
+            "info",
+            "warning",
+            "warn",
+            "error",
+            "exception",
+            "critical",
+        ), call
+    elif name == "hyprland":
+        # Log::logger->log(Log::LEVEL, fmt, args...): Log::INFO and Log::TRACE are debug
+        # records; each hole {}, {:x}, {:X}, {:#x}, {:.Nf} or {:c} takes the next argument.
+        called = re.fullmatch(r"Log::logger->log\(Log::([A-Z]+)\)", call["call"])
+        assert called is not None, call
+        level = called.group(1)
+        assert call["level"] == {
+            "INFO": "DEBUG",
+            "TRACE": "DEBUG",
+            "WARN": "WARNING",
+            "ERR": "ERROR",
+            "CRIT": "CRITICAL",
+        }.get(level, level), call
+        holes = re.findall(r"(?<!\{)\{[^{}]*\}", call["format"].replace("{{", ""))
+        assert call["verbs"] == holes, call
+        assert all(re.fullmatch(r"\{(?::(?:x|X|#x|\.\d+f|c))?\}", v) for v in holes), call
+        assert not call["format"][:1].isspace(), call
     elif name == "restic":
         # debug.Log, a Go printf shown only in a debug build: every call DEBUG.
         assert call["call"] == "debug.Log" and call["level"] == "DEBUG", call
@@ -2796,6 +2858,7 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
         "ozone",
         "helix",
         "ratis",
+        "accumulo",
     ):
         assert "{}" not in line, line
     elif name == "tempo":
@@ -2839,6 +2902,13 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
     elif name in ("nomad", "nomad-autoscaler"):
         # hclog after its time and level: the logger's name, the message, the pairs.
         assert re.match(r"[\w.-]+: \S", line) and truth.startswith(line.split(": ", 1)[0]), line
+    elif name == "heat":
+        # oslo.log after its header: the message, each %(name)s and %s filled.
+        assert "%(" not in line and not re.search(r"%[-+# 0-9.]*[sdr]", truth), truth
+    elif name == "hyprland":
+        # Hyprland's logger after its level: the message, each {} filled.
+        assert not re.search(r"\{(?::[^{}]*)?\}", line), line
+        assert not re.search(r"\{(?::[^{}]*)?\}", truth), truth
     elif name == "dex":
         # slog's JSON handler after its time and level: one object, "msg" first.
         record = json.loads(line)
@@ -3527,6 +3597,92 @@ def test_ironic_and_ratis_print_as_their_loggers_do() -> None:
     line, truth = _line_and_truth(role, "ratis")
     assert truth == "<*>: changes role from <*> to <*> at term <*> for <*>", truth
     assert "{}" not in line and ": changes role from " in line, line
+
+
+def test_heat_accumulo_and_hyprland_print_as_their_loggers_do() -> None:
+    # heat/engine/clients/os/nova.py: Python logging, each %(name)s the mapping's value.
+    detached = {
+        "format": "Volume %(vol)s is detached from server %(srv)s",
+        "verbs": ["%(vol)s", "%(srv)s"],
+        "mapping": {"vol": "attach_id", "srv": "server_id"},
+        "call": "LOG.info",
+    }
+    line, truth = _line_and_truth(detached, "heat")
+    assert truth == "Volume <*> is detached from server <*>", truth
+    assert line.startswith("Volume ") and " is detached from server " in line, line
+    assert "%(" not in line, line
+    # A positional call of Heat's is a printf, as Home Assistant's.
+    stack = {
+        "format": "Stack %s not found",
+        "verbs": ["%s"],
+        "args": ["stack_name"],
+        "call": "LOG.warning",
+    }
+    line, truth = _line_and_truth(stack, "heat")
+    assert truth == "Stack <*> not found" and "%s" not in line, (line, truth)
+    # server/manager/.../ManagerClientServiceHandler.java: SLF4J, one {} a hole.
+    server = {
+        "format": "No server found for name {}, unable to shut it down",
+        "verbs": ["{}"],
+        "args": ["tabletServer"],
+        "call": "log.warn",
+    }
+    line, truth = _line_and_truth(server, "accumulo")
+    assert truth == "No server found for name <*>, unable to shut it down", truth
+    assert "{}" not in line and line.startswith("No server found for name "), line
+    # src/pointer/PointerManager.cpp: std::format, {} the value as it is.
+    attached = {
+        "format": "Attached pointer {} to global",
+        "verbs": ["{}"],
+        "args": ["pointer->m_hlName"],
+        "call": "Log::logger->log(Log::DEBUG)",
+    }
+    line, truth = _line_and_truth(attached, "hyprland")
+    assert truth == "Attached pointer <*> to global", truth
+    assert "{}" not in line and line.startswith("Attached pointer "), line
+
+
+def test_python_logging_with_a_mapping_fills_each_name_from_it() -> None:
+    # %(name)r is the value's repr, %(name)d a number, %% a percent; the mapping's argument
+    # for a name judges its value, whatever the order of the names in the mapping.
+    call = {
+        "format": "Stack %(name)r at %(pct)d%% of %(total)d resources (%(state)s)",
+        "verbs": ["%(name)r", "%(pct)d", "%(total)d", "%(state)s"],
+        "mapping": {"state": "stack.state", "name": "stack.name", "pct": "p", "total": "n"},
+    }
+    line, truth = _line_and_truth(call, "heat")
+    assert truth == "Stack '<*>' at <*>% of <*> resources (<*>)", truth
+    match = re.fullmatch(r"Stack '([^']*)' at (\d+)% of (\d+) resources \((.+)\)", line)
+    assert match is not None, line
+
+
+def test_cpp_std_format_renders_as_the_standard_library_prints() -> None:
+    # {:x} lower hex, {:X} upper, {:#x} after 0x, {:.2f} two places, {:.0f} none, {:c} a
+    # character, {{ and }} braces.
+    call = {
+        "format": "Surface {:x} ({:#x}, {:X}) at {:.2f} Hz, {:.0f} wide {{}} key {:c}",
+        "verbs": ["{:x}", "{:#x}", "{:X}", "{:.2f}", "{:.0f}", "{:c}"],
+        "args": ["(uintptr_t)this", "(uintptr_t)m_owner", "FORMAT", "refresh", "w", "key"],
+    }
+    line, truth = _line_and_truth(call, "hyprland")
+    # (the truth's rules, Loghub 2.0's, fold a unit written against its number into the
+    # value; after a space it stays apart)
+    assert truth == "Surface <*> (<*>, <*>) at <*> Hz, <*> wide {} key <*>", truth
+    match = re.fullmatch(
+        r"Surface ([0-9a-f]+) \((0x[0-9a-f]+), ([0-9A-F]+)\) at (\d+\.\d\d) Hz, (\d+) wide \{\} "
+        r"key (.)",
+        line,
+    )
+    assert match is not None, line
+    # src/state/FallbackState.cpp: a timeout before the unit the text writes is a bare count.
+    timeout = {
+        "format": "[FallbackStateKeeper] Launch timeout of {}ms exceeded, entering fallback state.",
+        "verbs": ["{}"],
+        "args": ["READY_TIMEOUT_TO_UNSAFE_MS"],
+    }
+    for seed in range(5):
+        line, _ = _line_and_truth(timeout, "hyprland", seed)
+        assert re.fullmatch(r"\[FallbackStateKeeper\] Launch timeout of \d+ms exceeded, .*", line)
 
 
 def test_dex_prints_as_slogs_json_handler_does() -> None:
