@@ -80,6 +80,7 @@ from pipeline.templates.tails import (
     head_ends,
     head_key,
     is_label,
+    open_ends,
     shared_head,
     tail_stop,
     tails_vary,
@@ -894,7 +895,7 @@ class ServiceMiner:
         if not self._free:
             return None
         ends, strong = all_head_ends(tokens)
-        for end in ends:
+        for end in [*ends, *(i for i in open_ends(tokens) if i not in ends)]:
             head = tokens[: end + 1]
             label = end not in strong
             model = None
@@ -946,6 +947,8 @@ class ServiceMiner:
         Returns the id the surviving template had, when templates merged."""
         tokens = shape.tokens
         ends, strong = all_head_ends(tokens)
+        opened = [i for i in open_ends(tokens) if i not in ends]
+        ends = [*ends, *opened]
         if not ends:
             return None
         tails = self._tails
@@ -965,6 +968,8 @@ class ServiceMiner:
                 # take in the templates the head now covers.
                 return self._merge_free([shape], end)
             tail = tuple(tokens[end + 1 :])
+            if end in opened and len(self._tail_heads.get(tail, ())) < RECURRING_TAIL_HEADS:
+                continue  # after an open head only values learnt after other heads count
             if tail in self._subject_rests or (
                 self._prints_subjects and end == split_front(tokens)
             ):
@@ -974,6 +979,13 @@ class ServiceMiner:
             head = _head(tokens, end, label)
             seen = tails.setdefault(head, {})
             seen[tail] = shape
+            if end in opened:
+                # A head without a colon learns no values: its tails only use those learnt.
+                if self._recurring(list(seen), head, label):
+                    merged = self._merge_head(head, end, label, shape)
+                    if merged is not None:
+                        return merged
+                continue
             heads = self._tail_heads.setdefault(tail, set())
             before = self._tail_calls.get(tail, 0)
             if head not in heads:
@@ -1028,7 +1040,7 @@ class ServiceMiner:
                 other.alive
                 and other not in shapes
                 and self.templates.get(other.template.id) is other.template
-                and end in head_ends(other.tokens, labels=True)
+                and (end in head_ends(other.tokens, labels=True) or end in open_ends(other.tokens))
                 and _head(other.tokens, end, label) == head
             ):
                 shapes.append(other)
@@ -1077,6 +1089,11 @@ class ServiceMiner:
         if label:
             if head[0] in self._senders:
                 return False
+            if head[-1][-1:] not in ":.":
+                # A head ending in a word (tails.open_ends; also a label's cause or arrow):
+                # two of its tails must be values learnt after other heads, ending in ``:``.
+                known = self._tail_heads
+                return sum(len(known.get(tail, ())) >= RECURRING_TAIL_HEADS for tail in tails) >= 2
             found = self._tail_calls
             return sum(found.get(tail, 0) >= RECURRING_TAIL_HEADS for tail in tails) >= 2
         heads = self._tail_heads

@@ -148,6 +148,26 @@ def all_head_ends(tokens: list[str]) -> tuple[list[int], list[int]]:
     return labelled, ends
 
 
+_OPEN_WORD = re.compile(r"[A-Za-z]+")
+
+
+def open_ends(tokens: list[str]) -> list[int]:
+    """Positions of plain words (letters only) that may end a head without a colon: two plain
+    words or more up to them and two tokens or more after them. Such a head ends in free text
+    only before two tails that each followed two other heads (ending in ``:``, a sentence, a
+    cause or a label; the miner checks): error texts learnt after colons, printed after a
+    word (``Request failed %s``)."""
+    found: list[int] = []
+    words = 0
+    for index in range(len(tokens) - 2):
+        token = tokens[index]
+        if _plain_word(token):
+            words += 1
+            if words >= 2 and _OPEN_WORD.fullmatch(token):
+                found.append(index)
+    return found
+
+
 def head_key(tokens: list[str], end: int) -> HeadKey:
     """The head up to ``end``, each token holding a variable or a quoted text written
     ``<*>``: heads that differ only in a value or in how it was masked (``(<*>):`` /
@@ -183,7 +203,7 @@ def free_tail_end(tokens: list[str], labels: bool = False) -> int | None:
         while start > 0 and tokens[start - 1] == WILDCARD:
             start -= 1
         end = start - 1
-        if end in head_ends(tokens, labels):
+        if end in head_ends(tokens, labels) or (labels and end in open_ends(tokens)):
             return end
     if not any(token[:1] == '"' or token[:4] == _CLOSED for token in tokens):
         return None  # the common case: no token closing a quoted message as a tail ends it
