@@ -122,7 +122,10 @@ ZooKeeper's; the fortieth brings two: Python ``logging`` with a mapping (OpenSta
 %(srv)s``; its positional ``%s`` calls rendered as Home Assistant's) and C++20
 ``std::format`` (Hyprland's ``Log::logger->log(Log::DEBUG, "Attached pointer {} to global",
 ...)``: ``{}`` a value as it is, ``{:x}`` hex, ``{:.2f}`` fixed), beside Apache Accumulo's
-SLF4J ``{}`` formats rendered as ZooKeeper's.
+SLF4J ``{}`` formats rendered as ZooKeeper's; the fortyfirst neither: OpenStack Barbican's
+Python ``logging`` (``%s`` and ``%(name)s`` with a mapping) rendered as Heat's, Apache
+Iceberg's SLF4J ``{}`` formats rendered as ZooKeeper's and Podman's logrus printf rendered as
+Longhorn's.
 Each value is drawn by what its argument is (an error, a path, a state, a list, a name with a
 number in it...), judged from its verb and the argument's name; values repeat as they do in
 real logs (a state has a few values, a counter is new every time).
@@ -249,7 +252,11 @@ first measurement; it judged the thirty-sixth round of miner changes) and ``fort
 on 2026-12-06 right after the thirtyninth, by another hand, in a separate copy of the tree, of
 an orchestration service, a distributed key/value database and a Wayland compositor in Python,
 Java and C++, never run through a miner before its first measurement; it judged the
-thirty-seventh round of miner changes). Run
+thirty-seventh round of miner changes) and ``fortyfirst`` (added on 2026-12-06 right after the
+fortieth, by another hand, in a separate copy of the tree, of a secrets management service, a
+table format library for analytic tables and a container engine in Python, Java and Go, never
+run through a miner before its first measurement; it judged the thirty-eighth round of miner
+changes). Run
 ``python tests/bench/logcall_corpus.py --out DIR`` to write
 ``DIR/<split>/<system>/<system>_2k.log_structured_corrected.csv`` (columns ``Content`` and
 ``EventTemplate``), the layout of the Loghub samples that ``bench_templates.py`` reads.
@@ -353,14 +360,15 @@ class System:
     # printf (Ironic's Python logging), slf4j (Ratis) and slogjson (Dex: log/slog's JSON
     # handler, {"msg":"...","key":"value"}, the call's pairs in order); the fortieth pymapping
     # (Heat's Python logging: %(name)s filled from a mapping, positional % as printf), slf4j
-    # (Accumulo) and stdformat (Hyprland's C++20 std::format: {}, {:x}, {:.2f})
+    # (Accumulo) and stdformat (Hyprland's C++20 std::format: {}, {:x}, {:.2f}); the fortyfirst
+    # pymapping (Barbican's Python logging), slf4j (Iceberg) and logrus (Podman)
     style: str
     # tuning, held-out, fresh, unseen, novel, sixth, seventh, eighth, ninth, tenth, eleventh,
     # twelfth, thirteenth, fourteenth, fifteenth, sixteenth, seventeenth, eighteenth,
     # nineteenth, twentieth, twentyfirst, twentysecond, twentythird, twentyfourth,
     # twentyfifth, twentysixth, twentyseventh, twentyeighth, twentyninth, thirtieth,
     # thirtyfirst, thirtysecond, thirtythird, thirtyfourth, thirtyfifth, thirtysixth,
-    # thirtyseventh, thirtyeighth, thirtyninth or fortieth
+    # thirtyseventh, thirtyeighth, thirtyninth, fortieth or fortyfirst
     split: str
     # An exception passed to the call is printed on the message's line after " =>" (Solr's
     # log4j2 layout); elsewhere its trace goes on later lines.
@@ -506,6 +514,9 @@ SYSTEMS: dict[str, System] = {
         System("heat", "python", "pymapping", "fortieth"),
         System("accumulo", "java", "slf4j", "fortieth"),
         System("hyprland", "cpp", "stdformat", "fortieth"),
+        System("barbican", "python", "pymapping", "fortyfirst"),
+        System("iceberg", "java", "slf4j", "fortyfirst"),
+        System("podman", "go", "logrus", "fortyfirst"),
     )
 }
 
@@ -550,6 +561,7 @@ SPLITS = (
     "thirtyeighth",
     "thirtyninth",
     "fortieth",
+    "fortyfirst",
 )
 
 # A piece of a line: its text and whether it is a value (``<*>`` in the truth).

@@ -2111,13 +2111,25 @@ _LATER_SPLITS = {
     ),
     # Python, Java and C++: Accumulo's SLF4J as ZooKeeper's, and two conventions the corpus did
     # not have, Heat's Python logging with a mapping (%(name)s filled from the call's dict) and
-    # Hyprland's C++20 std::format ({}, {:x}, {:.2f}), each with its renderer.
+    # Hyprland's C++20 std::format ({}, {:x}, {:.2f}), each with its renderer. The fortyfirst
+    # reuses pymapping (Barbican).
     "fortieth": _Split(
         "heat accumulo hyprland",
         "python java cpp",
         "pymapping slf4j stdformat",
         "pymapping stdformat",
+        "fortyfirst",
         calls=400,
+        call_checks="one-nonblank-line no-label",
+    ),
+    # Python, Go and Java again, with no new convention: Barbican's Python logging (positional
+    # %s and %(name)s with a mapping) as Heat's, Iceberg's SLF4J as ZooKeeper's and Podman's
+    # logrus printf as Longhorn's.
+    "fortyfirst": _Split(
+        "barbican iceberg podman",
+        "python java go",
+        "pymapping slf4j logrus",
+        calls=240,
         call_checks="one-nonblank-line no-label",
     ),
 }
@@ -2148,10 +2160,10 @@ def test_a_later_split_holds_its_new_systems_languages_and_styles(split: str) ->
     assert logcall_corpus.SPLITS[list(_LATER_SPLITS).index(split) + 17] == split
 
 
-def test_the_fortieth_split_is_the_last() -> None:
-    assert logcall_corpus.SPLITS[38] == "thirtyninth"
+def test_the_fortyfirst_split_is_the_last() -> None:
     assert logcall_corpus.SPLITS[39] == "fortieth"
-    assert len(logcall_corpus.SPLITS) == 40
+    assert logcall_corpus.SPLITS[40] == "fortyfirst"
+    assert len(logcall_corpus.SPLITS) == 41
 
 
 # A call of each system of the later splits read from its source: how many distinct formats
@@ -2374,6 +2386,17 @@ _KNOWN_CALLS = {
         "No server found for name {}, unable to shut it down",
     ),
     "hyprland": (900, "src/pointer/PointerManager.cpp", "Attached pointer {} to global"),
+    "barbican": (
+        200,
+        "barbican/api/middleware/context.py",
+        "Processed request: %(status)s - %(method)s %(url)s",
+    ),
+    "iceberg": (
+        650,
+        "core/src/main/java/org/apache/iceberg/IncrementalFileCleanup.java",
+        "Deleting {} manifest-list files",
+    ),
+    "podman": (950, "libpod/storage.go", "Failed to unmount container %q: %v"),
 }
 
 # The checks of a system's calls beyond its split's: a Go printf on a logrus entry, Python's
@@ -2430,6 +2453,9 @@ _SYSTEM_CALL_CHECKS = {
     "heat": "verbs-in-format no-style",
     "accumulo": "verbs-in-format no-style",
     "hyprland": "verbs==args verbs-in-format no-style",
+    "barbican": "verbs-in-format no-style",
+    "iceberg": "verbs-in-format no-style",
+    "podman": _LOGRUS + " no-bare-percent",
 }
 
 
@@ -2547,6 +2573,7 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         "helix",
         "ratis",
         "accumulo",
+        "iceberg",
     ):
         # SLF4J: one {} a hole and its argument, an exception after them its own.
         holes = call["format"].count("{}")
@@ -2554,7 +2581,7 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         thrown = 1 if call.get("throwable_arg") else 0
         assert len(call["args"]) == holes + thrown, call
         assert call["call"].split(".")[1] in ("trace", "debug", "info", "warn", "error")
-    elif name == "heat":
+    elif name in ("heat", "barbican"):
         # Python logging: %(name)s verbs and the mapping's argument for each name, in the order
         # of the format, or positional % verbs and their arguments.
         if "mapping" in call:
@@ -2800,7 +2827,7 @@ def test_a_later_split_holds_many_calls_each_with_its_arguments(name: str) -> No
 
 def _check_rendered(name: str, line: str, truth: str) -> None:
     """The checks of one rendered line and its truth, by the style of the system's calls."""
-    if name in ("externaldns", "velero", "longhorn", "spire", "postgresoperator"):
+    if name in ("externaldns", "velero", "longhorn", "spire", "postgresoperator", "podman"):
         # logrus' text after its time and level: msg="...", then the fields by key.
         assert line.startswith('msg="') and truth.startswith('msg="'), (line, truth)
         assert not re.search(r"%[-+# 0-9.]*[sdvqxfwT]\b", truth), truth
@@ -2859,6 +2886,7 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
         "helix",
         "ratis",
         "accumulo",
+        "iceberg",
     ):
         assert "{}" not in line, line
     elif name == "tempo":
@@ -2902,7 +2930,7 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
     elif name in ("nomad", "nomad-autoscaler"):
         # hclog after its time and level: the logger's name, the message, the pairs.
         assert re.match(r"[\w.-]+: \S", line) and truth.startswith(line.split(": ", 1)[0]), line
-    elif name == "heat":
+    elif name in ("heat", "barbican"):
         # oslo.log after its header: the message, each %(name)s and %s filled.
         assert "%(" not in line and not re.search(r"%[-+# 0-9.]*[sdr]", truth), truth
     elif name == "hyprland":
@@ -3640,6 +3668,58 @@ def test_heat_accumulo_and_hyprland_print_as_their_loggers_do() -> None:
     line, truth = _line_and_truth(attached, "hyprland")
     assert truth == "Attached pointer <*> to global", truth
     assert "{}" not in line and line.startswith("Attached pointer "), line
+
+
+def test_barbican_iceberg_and_podman_print_as_their_loggers_do() -> None:
+    # barbican/api/middleware/context.py: Python logging, each %(name)s the mapping's value.
+    processed = {
+        "format": "Processed request: %(status)s - %(method)s %(url)s",
+        "verbs": ["%(status)s", "%(method)s", "%(url)s"],
+        "mapping": {"status": "resp.status", "method": "resp.request.method", "url": "resp.url"},
+        "call": "LOG.info",
+    }
+    line, truth = _line_and_truth(processed, "barbican")
+    assert truth == "Processed request: <*> - <*> <*>", truth
+    assert re.fullmatch(r"Processed request: \S+ - \S+ \S+", line), line
+    # A positional call of Barbican's is a printf, as Home Assistant's.
+    post = {"format": "Start on_post...%s", "verbs": ["%s"], "args": ["data"], "call": "LOG.debug"}
+    line, truth = _line_and_truth(post, "barbican")
+    assert truth == "Start on_post...<*>" and line.startswith("Start on_post..."), (line, truth)
+    assert "%s" not in line, line
+    # core/.../IncrementalFileCleanup.java: SLF4J, one {} a hole.
+    deleting = {
+        "format": "Deleting {} manifest-list files",
+        "verbs": ["{}"],
+        "args": ["manifestListsToDelete.size()"],
+        "call": "LOG.debug",
+    }
+    line, truth = _line_and_truth(deleting, "iceberg")
+    assert truth == "Deleting <*> manifest-list files", truth
+    assert re.fullmatch(r"Deleting \d+ manifest-list files", line), line
+    # libpod/storage.go: logrus' text, a Go printf in msg="...", %q a quoted string.
+    unmount = {
+        "style": "printf",
+        "format": "Failed to unmount container %q: %v",
+        "verbs": ["%q", "%v"],
+        "args": ["container.ID", "err"],
+        "receiver": "logrus.Debugf",
+    }
+    line, truth = _line_and_truth(unmount, "podman")
+    assert truth.startswith('msg="Failed to unmount container \\"<*>'), truth
+    assert line.startswith('msg="Failed to unmount container \\"') and "%q" not in line, line
+    # libpod/oci_conmon_common.go: a field of WithFields after the message.
+    conmon = {
+        "style": "printf",
+        "format": "running conmon: %s",
+        "verbs": ["%s"],
+        "args": ["r.conmonPath"],
+        "receiver": 'logrus.WithFields(logrus.Fields{"args":args,}).Debugf',
+        "keys": ["args"],
+        "key_args": ["args"],
+    }
+    line, truth = _line_and_truth(conmon, "podman")
+    assert truth == 'msg="running conmon: <*>" args=<*>', truth
+    assert re.fullmatch(r'msg="running conmon: \S+" args=\S.*', line), line
 
 
 def test_python_logging_with_a_mapping_fills_each_name_from_it() -> None:
