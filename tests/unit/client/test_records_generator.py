@@ -1,6 +1,5 @@
 """The bench's synthetic records: shape, mix, tags, and batching into messages."""
 
-import time
 from collections import Counter
 
 import orjson
@@ -81,11 +80,14 @@ def test_service_names_are_distinct_beyond_the_list():
     assert names[16] == "bench-gateway-2"
 
 
-def test_generation_is_fast():
-    began = time.perf_counter()
+def test_a_bench_sized_run_is_whole_batches_of_distinct_records():
+    # The bench's own size; its speed is printed by the bench (`pipeline bench`), not timed
+    # here, where a loaded machine would make the test flaky.
     messages = list(encode_messages(generate_records(100_000, services=10, run_id="r"), 100))
     assert len(messages) == 1000
-    assert time.perf_counter() - began < 3.0
+    assert {count for _, count in messages} == {100}
+    seqs = [r["metadata"]["seq"] for body, _ in messages for r in orjson.loads(body)]
+    assert seqs == list(range(100_000))
 
 
 @pytest.mark.parametrize(
