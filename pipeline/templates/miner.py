@@ -164,6 +164,9 @@ class ServiceMiner:
         self._tail_heads: dict[tuple[str, ...], set[HeadKey]] = {}
         # Tail -> how many different calls its heads are, up to two (tails.calls).
         self._tail_calls: dict[tuple[str, ...], int] = {}
+        # Tail -> the open heads (tails.open_ends) it followed once it had followed another
+        # head: rechecked when it becomes a value, as the heads ending in ``:`` are.
+        self._tail_open: dict[tuple[str, ...], set[HeadKey]] = {}
         # (head end, its last token) -> templates whose tail is free text after such a head:
         # looked up by position and checked token by token, as a head may have generalised.
         self._free: dict[tuple[int, str], list[Template]] = {}
@@ -536,6 +539,7 @@ class ServiceMiner:
             del self._fronts[rest]
             self._tail_heads.pop(rest, None)
             self._tail_calls.pop(rest, None)
+            self._tail_open.pop(rest, None)
         else:
             earlier = []
         tokens, values = as_subject(tokens, values, end)
@@ -957,6 +961,7 @@ class ServiceMiner:
         if len(self._tail_heads) >= 2 * self._config.max_templates_per_service:
             self._tail_heads.clear()
             self._tail_calls.clear()
+            self._tail_open.clear()
         for end in ends:
             label = end not in strong
             if (
@@ -968,8 +973,8 @@ class ServiceMiner:
                 # take in the templates the head now covers.
                 return self._merge_free([shape], end)
             tail = tuple(tokens[end + 1 :])
-            if end in opened and len(self._tail_heads.get(tail, ())) < RECURRING_TAIL_HEADS:
-                continue  # after an open head only values learnt after other heads count
+            if end in opened and tail not in self._tail_heads:
+                continue  # after an open head only values seen after other heads count
             if tail in self._subject_rests or (
                 self._prints_subjects and end == split_front(tokens)
             ):
@@ -981,6 +986,7 @@ class ServiceMiner:
             seen[tail] = shape
             if end in opened:
                 # A head without a colon learns no values: its tails only use those learnt.
+                self._tail_open.setdefault(tail, set()).add(head)
                 if self._recurring(list(seen), head, label):
                     merged = self._merge_head(head, end, label, shape)
                     if merged is not None:
@@ -1004,7 +1010,7 @@ class ServiceMiner:
                 before < RECURRING_TAIL_HEADS <= self._tail_calls[tail]
             ):
                 # The tail has just become a value: heads it followed before may now hold two.
-                for other_head in list(heads - {head}):
+                for other_head in [*(heads - {head}), *self._tail_open.get(tail, ())]:
                     self._recheck(other_head)
             if not (
                 self._recurring(list(seen), head, label)
