@@ -125,7 +125,13 @@ ZooKeeper's; the fortieth brings two: Python ``logging`` with a mapping (OpenSta
 SLF4J ``{}`` formats rendered as ZooKeeper's; the fortyfirst neither: OpenStack Barbican's
 Python ``logging`` (``%s`` and ``%(name)s`` with a mapping) rendered as Heat's, Apache
 Iceberg's SLF4J ``{}`` formats rendered as ZooKeeper's and Podman's logrus printf rendered as
-Longhorn's.
+Longhorn's; the fortysecond brings two: Python's loguru (FlexGet's ``logger.info("Would
+extract: {} to {}", info.filename, destination)``: ``str.format``'s ``{}``, ``{0}``,
+``{name}``, ``{!r}`` and ``{:.2f}`` filled only when the call passes arguments, the text
+printed as it is, braces and all, when it passes none) and kotlin-logging's lambdas (Komga's
+``logger.info { "Renaming ${book.path} to $destinationPath" }``: the string template is the
+message, with no tag or thread before it), beside CRI-O's logrus printf (its own
+``log.Infof(ctx, ...)`` included) rendered as Longhorn's.
 Each value is drawn by what its argument is (an error, a path, a state, a list, a name with a
 number in it...), judged from its verb and the argument's name; values repeat as they do in
 real logs (a state has a few values, a counter is new every time).
@@ -256,7 +262,10 @@ thirty-seventh round of miner changes) and ``fortyfirst`` (added on 2026-12-06 r
 fortieth, by another hand, in a separate copy of the tree, of a secrets management service, a
 table format library for analytic tables and a container engine in Python, Java and Go, never
 run through a miner before its first measurement; it judged the thirty-eighth round of miner
-changes). Run
+changes) and ``fortysecond`` (added on 2026-12-06 right after the fortyfirst, by another hand,
+in a separate copy of the tree, of a media automation tool, a comics and e-book server and a
+container runtime for Kubernetes in Python, Kotlin and Go, never run through a miner before its
+first measurement; it judged the thirty-ninth round of miner changes). Run
 ``python tests/bench/logcall_corpus.py --out DIR`` to write
 ``DIR/<split>/<system>/<system>_2k.log_structured_corrected.csv`` (columns ``Content`` and
 ``EventTemplate``), the layout of the Loghub samples that ``bench_templates.py`` reads.
@@ -361,14 +370,16 @@ class System:
     # handler, {"msg":"...","key":"value"}, the call's pairs in order); the fortieth pymapping
     # (Heat's Python logging: %(name)s filled from a mapping, positional % as printf), slf4j
     # (Accumulo) and stdformat (Hyprland's C++20 std::format: {}, {:x}, {:.2f}); the fortyfirst
-    # pymapping (Barbican's Python logging), slf4j (Iceberg) and logrus (Podman)
+    # pymapping (Barbican's Python logging), slf4j (Iceberg) and logrus (Podman); the
+    # fortysecond loguru (FlexGet: str.format's {} and {name} only when the call passes
+    # arguments), kotlinlogging (Komga's logger.info { "$x ${expr}" }) and logrus (CRI-O)
     style: str
     # tuning, held-out, fresh, unseen, novel, sixth, seventh, eighth, ninth, tenth, eleventh,
     # twelfth, thirteenth, fourteenth, fifteenth, sixteenth, seventeenth, eighteenth,
     # nineteenth, twentieth, twentyfirst, twentysecond, twentythird, twentyfourth,
     # twentyfifth, twentysixth, twentyseventh, twentyeighth, twentyninth, thirtieth,
     # thirtyfirst, thirtysecond, thirtythird, thirtyfourth, thirtyfifth, thirtysixth,
-    # thirtyseventh, thirtyeighth, thirtyninth, fortieth or fortyfirst
+    # thirtyseventh, thirtyeighth, thirtyninth, fortieth, fortyfirst or fortysecond
     split: str
     # An exception passed to the call is printed on the message's line after " =>" (Solr's
     # log4j2 layout); elsewhere its trace goes on later lines.
@@ -517,6 +528,9 @@ SYSTEMS: dict[str, System] = {
         System("barbican", "python", "pymapping", "fortyfirst"),
         System("iceberg", "java", "slf4j", "fortyfirst"),
         System("podman", "go", "logrus", "fortyfirst"),
+        System("flexget", "python", "loguru", "fortysecond"),
+        System("komga", "kotlin", "kotlinlogging", "fortysecond"),
+        System("crio", "go", "logrus", "fortysecond"),
     )
 }
 
@@ -562,6 +576,7 @@ SPLITS = (
     "thirtyninth",
     "fortieth",
     "fortyfirst",
+    "fortysecond",
 )
 
 # A piece of a line: its text and whether it is a value (``<*>`` in the truth).
@@ -1072,6 +1087,12 @@ def _kotlin_slot(hint: str, rng: random.Random) -> Slot:
         if last in names or "".join(words[-2:]) in names:
             draw = _matrix_id(sigil)
             return Slot("id", draw, [draw(rng) for _ in range(rng.randint(3, 20))])
+    return make_slot(kind_of(hint, rng), "kotlin", rng)
+
+
+def _kotlin_value(hint: str, rng: random.Random) -> Slot:
+    """A value of "$x" or "${expr}" in a kotlin-logging lambda: what the expression says,
+    written by its toString."""
     return make_slot(kind_of(hint, rng), "kotlin", rng)
 
 
@@ -1630,6 +1651,9 @@ _PLACEHOLDERS = {
     # and the fortieth's: Python's %(name)s with a mapping, C++'s std::format {} and {:.2f}
     "pymapping": re.compile(r"%\((\w+)\)[-+ #0]*\d*(?:\.\d+)?[a-zA-Z]"),
     "stdformat": re.compile(r"\{[^{}]*\}"),
+    # and the fortysecond's: loguru's str.format fields, kotlin-logging's $x and ${expr}
+    "loguru": re.compile(r"\{(?:[^{}]|\{[^{}]*\})*\}"),
+    "kotlinlogging": re.compile(r"\$\{(?:[^{}]|\{[^{}]*\})*\}|\$[A-Za-z_]\w*"),
 }
 _RUST_PLACEHOLDER = re.compile(r"\{\{|\}\}|\{([^{}]*)\}")
 # Python's %-formatting with a mapping: %(name)s, %(name)r, %(name)d; %% a percent.
@@ -2015,6 +2039,20 @@ def build_event(call: dict[str, Any], system: System, rng: random.Random) -> Eve
             parts.append(text[cursor:])
     elif system.style == "stdformat":
         parts.extend(_stdformat_message(text, call, language, rng))
+    elif system.style == "loguru":
+        # loguru (FlexGet's ``logger.info("Would extract: {} to {}", info.filename,
+        # destination)``): the message goes through ``str.format(*args, **kwargs)`` only when
+        # the call passes arguments ({}, {0}, {name}, {!r}, {:.2f}; {{ and }} braces), and is
+        # printed as it is otherwise, its braces kept.
+        if call.get("args") or call.get("kwargs"):
+            parts.extend(_python_format_message(text, call, rng, choices))
+        else:
+            parts.append(text)
+    elif system.style == "kotlinlogging":
+        # kotlin-logging's lambda (Komga's ``logger.info { "Renaming ${book.path} to
+        # $destinationPath" }``): the string template is the message, each $x and ${expr} the
+        # value's toString, with no tag or thread before it (the layout's header left out).
+        parts.extend(_interpolated_message(text, call, language, rng, choices, _kotlin_value))
     elif system.style == "slf4j":
         args = list(call.get("args", []))
         chunks = text.split("{}")

@@ -147,7 +147,9 @@ def test_the_eighth_split_holds_new_systems_of_languages_and_conventions_no_earl
 def test_the_ninth_split_holds_new_systems_of_conventions_no_earlier_one_has() -> None:
     ninth, earlier = split_systems("ninth")
     assert set(ninth) == {"element", "ansible", "pekko"}
-    assert not {"kotlin", "scala"} & {s.language for s in earlier.values()}
+    # The fortysecond brings Kotlin again (Komga), through kotlin-logging rather than Timber.
+    before = {s.name: s for s in earlier.values() if s.split != "fortysecond"}
+    assert not {"kotlin", "scala"} & {s.language for s in before.values()}
     assert {s.style for s in ninth.values()} == {"timber", "ansible", "pekko"}
     assert not {s.style for s in ninth.values()} & {s.style for s in earlier.values()}
     assert logcall_corpus.SPLITS[8] == "ninth"
@@ -2132,6 +2134,18 @@ _LATER_SPLITS = {
         calls=240,
         call_checks="one-nonblank-line no-label",
     ),
+    # Python, Kotlin and Go, with two conventions the corpus did not have: FlexGet's loguru
+    # (str.format's {} and {name} only when the call passes arguments) and Komga's
+    # kotlin-logging lambdas ("$x ${expr}" with no tag before them), each with its renderer;
+    # CRI-O's logrus printf (its own log.Infof(ctx, ...) included) as Longhorn's.
+    "fortysecond": _Split(
+        "flexget komga crio",
+        "python kotlin go",
+        "loguru kotlinlogging logrus",
+        "loguru kotlinlogging",
+        calls=340,
+        call_checks="one-nonblank-line no-label",
+    ),
 }
 
 
@@ -2160,10 +2174,10 @@ def test_a_later_split_holds_its_new_systems_languages_and_styles(split: str) ->
     assert logcall_corpus.SPLITS[list(_LATER_SPLITS).index(split) + 17] == split
 
 
-def test_the_fortyfirst_split_is_the_last() -> None:
-    assert logcall_corpus.SPLITS[39] == "fortieth"
+def test_the_fortysecond_split_is_the_last() -> None:
     assert logcall_corpus.SPLITS[40] == "fortyfirst"
-    assert len(logcall_corpus.SPLITS) == 41
+    assert logcall_corpus.SPLITS[41] == "fortysecond"
+    assert len(logcall_corpus.SPLITS) == 42
 
 
 # A call of each system of the later splits read from its source: how many distinct formats
@@ -2397,6 +2411,13 @@ _KNOWN_CALLS = {
         "Deleting {} manifest-list files",
     ),
     "podman": (950, "libpod/storage.go", "Failed to unmount container %q: %v"),
+    "flexget": (2000, "flexget/components/archives/decompress.py", "Would extract: {} to {}"),
+    "komga": (
+        290,
+        "komga/src/main/kotlin/org/gotson/komga/domain/service/BookConverter.kt",
+        "Copying archive content to $destinationPath",
+    ),
+    "crio": (700, "server/container_stop.go", "Stopping container: %s (timeout: %ds)"),
 }
 
 # The checks of a system's calls beyond its split's: a Go printf on a logrus entry, Python's
@@ -2409,6 +2430,8 @@ _KNOWN_CALLS = {
 # and the Postgres Operator's logrus fields in pairs, Harness's zerolog fields each with its key
 # and type and Tekton's zap fields each with its key.
 _LOGRUS = "logrus"
+# loguru's methods, FlexGet's VERBOSE level (between DEBUG and INFO, recorded as INFO) among them
+_LOGURU_METHODS = "trace debug verbose info success warning error critical exception"
 _PYTHON_PRINTF = "printf-args"
 _SYSTEM_CALL_CHECKS = {
     "externaldns": _LOGRUS,
@@ -2456,6 +2479,9 @@ _SYSTEM_CALL_CHECKS = {
     "barbican": "verbs-in-format no-style",
     "iceberg": "verbs-in-format no-style",
     "podman": _LOGRUS + " no-bare-percent",
+    "flexget": "verbs==args verbs-in-format no-style",
+    "komga": "verbs==args verbs-in-format no-style",
+    "crio": _LOGRUS + " no-bare-percent",
 }
 
 
@@ -2617,6 +2643,23 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         assert call["verbs"] == holes, call
         assert all(re.fullmatch(r"\{(?::(?:x|X|#x|\.\d+f|c))?\}", v) for v in holes), call
         assert not call["format"][:1].isspace(), call
+    elif name == "flexget":
+        # loguru: a field of str.format ({}, {0}, {name}, {!r}, {:.2f}) for each argument the
+        # message takes, none when the call passes no argument; no width or padding.
+        assert call["call"].split(".")[1] in _LOGURU_METHODS.split(), call
+        fields = re.findall(r"(?<!\{)\{[^{}]*\}", call["format"].replace("{{", ""))
+        assert call["verbs"] == (fields if call["args"] or call.get("kwargs") else []), call
+        assert not any(re.search(r":[<>^=]?[-+ ]?#?0?\d", verb) for verb in call["verbs"]), call
+    elif name == "komga":
+        # kotlin-logging: logger.info { "..." }, logger.error(e) { "..." }; each $x or ${expr}
+        # a value, its expression the verb's own.
+        called = re.fullmatch(r"logger\.(trace|debug|info|warn|error)(?:\((\w+)\))?", call["call"])
+        assert called is not None, call
+        assert call.get("throwable_arg") == called.group(2), call
+        level = called.group(1).upper()
+        assert call["level"] == {"TRACE": "DEBUG", "WARN": "WARNING"}.get(level, level), call
+        for verb, arg in zip(call["verbs"], call["args"], strict=True):
+            assert verb == "$" + arg or (verb.startswith("${") and verb.endswith("}")), call
     elif name == "restic":
         # debug.Log, a Go printf shown only in a debug build: every call DEBUG.
         assert call["call"] == "debug.Log" and call["level"] == "DEBUG", call
@@ -2827,7 +2870,7 @@ def test_a_later_split_holds_many_calls_each_with_its_arguments(name: str) -> No
 
 def _check_rendered(name: str, line: str, truth: str) -> None:
     """The checks of one rendered line and its truth, by the style of the system's calls."""
-    if name in ("externaldns", "velero", "longhorn", "spire", "postgresoperator", "podman"):
+    if name in ("externaldns", "velero", "longhorn", "spire", "postgresoperator", "podman", "crio"):
         # logrus' text after its time and level: msg="...", then the fields by key.
         assert line.startswith('msg="') and truth.startswith('msg="'), (line, truth)
         assert not re.search(r"%[-+# 0-9.]*[sdvqxfwT]\b", truth), truth
@@ -2933,6 +2976,12 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
     elif name in ("heat", "barbican"):
         # oslo.log after its header: the message, each %(name)s and %s filled.
         assert "%(" not in line and not re.search(r"%[-+# 0-9.]*[sdr]", truth), truth
+    elif name == "flexget":
+        # loguru's message after FlexGet's header: each field of str.format filled.
+        assert not re.search(r"\{(?:\d*|\w+)(?:![rsa])?(?::[^{}]*)?\}", truth), truth
+    elif name == "komga":
+        # logback's message after Komga's header: each $x and ${expr} filled.
+        assert not re.search(r"\$\{|\$[A-Za-z_]", truth), truth
     elif name == "hyprland":
         # Hyprland's logger after its level: the message, each {} filled.
         assert not re.search(r"\{(?::[^{}]*)?\}", line), line
@@ -3720,6 +3769,71 @@ def test_barbican_iceberg_and_podman_print_as_their_loggers_do() -> None:
     line, truth = _line_and_truth(conmon, "podman")
     assert truth == 'msg="running conmon: <*>" args=<*>', truth
     assert re.fullmatch(r'msg="running conmon: \S+" args=\S.*', line), line
+
+
+def test_flexget_komga_and_crio_print_as_their_loggers_do() -> None:
+    # flexget/components/archives/decompress.py: loguru, str.format's {} each an argument.
+    extract = {
+        "format": "Would extract: {} to {}",
+        "verbs": ["{}", "{}"],
+        "args": ["info.filename", "destination"],
+        "call": "logger.info",
+    }
+    line, truth = _line_and_truth(extract, "flexget")
+    assert truth == "Would extract: <*> to <*>", truth
+    assert line.startswith("Would extract: ") and " to " in line and "{}" not in line, line
+    # komga/.../BookConverter.kt: kotlin-logging, the template's $x its value.
+    copying = {
+        "format": "Copying archive content to $destinationPath",
+        "verbs": ["$destinationPath"],
+        "args": ["destinationPath"],
+        "call": "logger.info",
+    }
+    line, truth = _line_and_truth(copying, "komga")
+    assert truth == "Copying archive content to <*>", truth
+    assert line.startswith("Copying archive content to ") and "$" not in line, line
+    # ${expr} and an exception's call: the message only, its trace on later lines.
+    renaming = {
+        "format": "Renaming ${book.path} to $destinationPath: failed",
+        "verbs": ["${book.path}", "$destinationPath"],
+        "args": ["book.path", "destinationPath"],
+        "call": "logger.error(e)",
+        "throwable_arg": "e",
+    }
+    line, truth = _line_and_truth(renaming, "komga")
+    assert truth == "Renaming <*> to <*>: failed", truth
+    assert re.fullmatch(r"Renaming \S+ to \S+: failed", line), line
+    # server/container_stop.go: CRI-O's log.Infof(ctx, ...), logrus' text, msg="...".
+    stopping = {
+        "style": "printf",
+        "format": "Stopping container: %s (timeout: %ds)",
+        "verbs": ["%s", "%d"],
+        "args": ["req.GetContainerId()", "req.GetTimeout()"],
+        "receiver": "log.Infof",
+    }
+    line, truth = _line_and_truth(stopping, "crio")
+    assert truth == 'msg="Stopping container: <*> (timeout: <*>)"', truth
+    assert re.fullmatch(r'msg="Stopping container: \S+ \(timeout: \d+s\)"', line), line
+
+
+def test_loguru_formats_only_a_message_given_arguments() -> None:
+    # With arguments: {0} and {name} by position and name, {!r} a repr, {:.2f} fixed, {{ }}
+    # braces. Without: the text as it is, braces and all.
+    call = {
+        "format": "Plugins took {:.2f} seconds for {!r} ({name}) {{ok}} #{0}",
+        "verbs": ["{:.2f}", "{!r}", "{name}", "{0}"],
+        "args": ["took", "task_name", "plugin.name", "took"],
+        "kwargs": ["name"],
+    }
+    line, truth = _line_and_truth(call, "flexget")
+    assert truth == "Plugins took <*> seconds for '<*>' (<*>) {ok} #<*>", truth
+    match = re.fullmatch(
+        r"Plugins took (\d+\.\d\d) seconds for '([^']*)' \((\S+)\) \{ok\} #(.+)", line
+    )
+    assert match is not None, line
+    bare = {"format": "Keeping {{ and }} as {} written", "verbs": [], "args": []}
+    line, truth = _line_and_truth(bare, "flexget")
+    assert line == truth == "Keeping {{ and }} as {} written", (line, truth)
 
 
 def test_python_logging_with_a_mapping_fills_each_name_from_it() -> None:
