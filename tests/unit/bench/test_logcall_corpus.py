@@ -416,70 +416,1142 @@ def _line_and_truth(call: dict[str, Any], name: str, seed: int = 7) -> tuple[str
     return "".join(text for text, _ in pieces), logcall_corpus.truth_of(pieces)
 
 
-def test_rust_format_strings_and_tracing_fields_render_as_tracing_prints_them() -> None:
-    call = {
-        "style": "rust",
-        "format": "Opened endpoint at {} after {attempts} tries {{braced}}: {path:?} id {:#x}",
-        "verbs": ["{}", "{attempts}", "{path:?}", "{:#x}"],
-        "args": ["listen_addr", "attempts", "path", "block_id"],
-        "keys": ["peer_addr", "height", "count", "name"],
-        "key_args": ["peer_addr", "height", "n", "name"],
-        "key_sigils": ["?", "%", "", "?"],
-    }
-    line, truth = _line_and_truth(call, "zebra")
-    # {{ }} are braces; {:?} of a string and a ?field or bare str field are quoted; %field and
-    # numbers are not; the fields follow the message as key=value in the call's order.
-    assert truth == (
+@dataclass(frozen=True)
+class _Line:
+    """How a rendered line is checked: a pattern it matches whole, the text it starts and
+    ends with, texts it holds and texts it lacks (each check left out where it is empty)."""
+
+    pattern: str = ""
+    startswith: str = ""
+    endswith: str = ""
+    contains: tuple[str, ...] = ()
+    lacks: tuple[str, ...] = ()
+
+    def check(self, line: str) -> None:
+        assert not self.pattern or re.fullmatch(self.pattern, line), (self.pattern, line)
+        assert line.startswith(self.startswith), (self.startswith, line)
+        assert line.endswith(self.endswith), (self.endswith, line)
+        for text in self.contains:
+            assert text in line, (text, line)
+        for text in self.lacks:
+            assert text not in line, (text, line)
+
+
+def _case(
+    case: str,
+    call: dict[str, Any],
+    truth: str,
+    pattern: str = "",
+    *,
+    seeds: tuple[int, ...] = (7,),
+    startswith: str = "",
+    endswith: str = "",
+    contains: tuple[str, ...] = (),
+    lacks: tuple[str, ...] = (),
+) -> Any:
+    """A call of a system (``case`` is "system:what") with the truth it renders to and the
+    checks of its line, for the seeds given (one unless the value's shapes vary)."""
+    system = case.split(":")[0]
+    line = _Line(pattern, startswith, endswith, contains, lacks)
+    return pytest.param(system, call, truth, line, seeds, id=case)
+
+
+_FIVE_SEEDS = (0, 1, 2, 3, 4)
+_GUID = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
+
+
+# A call of a system of the earlier splits, with its truth and its line as the system's logger
+# prints it (the later splits' calls are further down, in ``_LATER_CALL_CASES``).
+_EARLIER_CALL_CASES = [
+    # tracing's format strings and fields (Zebra): {{ }} are braces; {:?} of a string and a
+    # ?field or bare str field are quoted; %field and numbers are not; the fields follow the
+    # message as key=value in the call's order.
+    _case(
+        "zebra:endpoint",
+        {
+            "style": "rust",
+            "format": "Opened endpoint at {} after {attempts} tries {{braced}}: {path:?} id {:#x}",
+            "verbs": ["{}", "{attempts}", "{path:?}", "{:#x}"],
+            "args": ["listen_addr", "attempts", "path", "block_id"],
+            "keys": ["peer_addr", "height", "count", "name"],
+            "key_args": ["peer_addr", "height", "n", "name"],
+            "key_sigils": ["?", "%", "", "?"],
+        },
         'Opened endpoint at <*> after <*> tries {braced}: "<*>" id <*> '
-        'peer_addr="<*>" height=<*> count=<*> name="<*>"'
-    )
-    assert " id 0x" in line and "{" not in line.replace("{braced}", "")
-    count = line.split(" count=")[1].split()[0]
-    assert count.isdigit()
-
-
-def test_node_template_literals_and_util_format_render_as_node_prints_them() -> None:
-    call = {
-        "style": "js",
-        "format": (
-            "Loaded plugin ${name} (%s) at 100%% after %d tries, accessor${n === 1 ? 'y' : 'ies'}"
-        ),
-        "verbs": ["${name}", "%s", "%d", "${n === 1 ? 'y' : 'ies'}"],
-        "args": ["name", "identifier", "attempts", "n === 1 ? 'y' : 'ies'"],
-        "arg_values": [None, None, None, ["y", "ies"]],
-    }
-    for seed in range(6):
-        line, truth = _line_and_truth(call, "homebridge", seed)
-        assert truth == "Loaded plugin <*> (<*>) at 100% after <*> tries, <*>"
-        assert "${" not in line and "%s" not in line and "%%" not in line
-        assert " at 100% after " in line
-        assert line.endswith((", accessory", ", accessories"))
-        assert line.split(" after ")[1].split()[0].isdigit()
-
-
-def test_jboss_messages_keep_their_id_and_format_by_their_kind() -> None:
-    printf = {
-        "style": "printf",
-        "format": "HHH000412: Hibernate ORM core version %s",
-        "verbs": ["%s"],
-        "args": ["versionString"],
-        "message_id": "HHH000412",
-    }
-    line, truth = _line_and_truth(printf, "hibernate")
-    assert truth == "HHH000412: Hibernate ORM core version <*>"
-    assert line.startswith("HHH000412: Hibernate ORM core version ") and "%s" not in line
-    message_format = {
-        "style": "messageformat",
-        "format": "Skipped adding attribute [{1}] to base type [{0}], it''s fine",
-        "verbs": ["{1}", "{0}"],
-        "args": ["baseType", "attributeName"],
-    }
-    line, truth = _line_and_truth(message_format, "hibernate")
-    assert truth == "Skipped adding attribute [<*>] to base type [<*>], it's fine"
-    assert "{0}" not in line and "{1}" not in line and "it's" in line
+        'peer_addr="<*>" height=<*> count=<*> name="<*>"',
+        r'Opened endpoint at [^\s{}]+ after [^\s{}]+ tries \{braced\}: "[^"{}]+" id 0x[0-9a-f]+ '
+        r'peer_addr="[^"{}]+" height=[^\s{}]+ count=\d+ name="[^"{}]+"',
+    ),
+    # Node's template literals and util.format (Homebridge): %% a percent sign.
+    _case(
+        "homebridge:plugin",
+        {
+            "style": "js",
+            "format": (
+                "Loaded plugin ${name} (%s) at 100%% after %d tries, "
+                "accessor${n === 1 ? 'y' : 'ies'}"
+            ),
+            "verbs": ["${name}", "%s", "%d", "${n === 1 ? 'y' : 'ies'}"],
+            "args": ["name", "identifier", "attempts", "n === 1 ? 'y' : 'ies'"],
+            "arg_values": [None, None, None, ["y", "ies"]],
+        },
+        "Loaded plugin <*> (<*>) at 100% after <*> tries, <*>",
+        r"Loaded plugin \S+ \(\S+\) at 100% after \d+ tries, accessor(?:y|ies)",
+        lacks=("${", "%s", "%%"),
+        seeds=(0, 1, 2, 3, 4, 5),
+    ),
+    # JBoss Logging: a printf message keeps its id; a MessageFormat one its '' as a quote.
+    _case(
+        "hibernate:printf",
+        {
+            "style": "printf",
+            "format": "HHH000412: Hibernate ORM core version %s",
+            "verbs": ["%s"],
+            "args": ["versionString"],
+            "message_id": "HHH000412",
+        },
+        "HHH000412: Hibernate ORM core version <*>",
+        r"HHH000412: Hibernate ORM core version \S+",
+        lacks=("%s",),
+    ),
+    _case(
+        "hibernate:messageformat",
+        {
+            "style": "messageformat",
+            "format": "Skipped adding attribute [{1}] to base type [{0}], it''s fine",
+            "verbs": ["{1}", "{0}"],
+            "args": ["baseType", "attributeName"],
+        },
+        "Skipped adding attribute [<*>] to base type [<*>], it's fine",
+        r"Skipped adding attribute \[\S+\] to base type \[\S+\], it's fine",
+        lacks=("{0}", "{1}"),
+    ),
     # debug(Object): the text as it is, braces and all.
-    plain = {"style": "plain", "format": "Literal {0} braces stay"}
-    assert _line_and_truth(plain, "hibernate")[0] == "Literal {0} braces stay"
+    _case(
+        "hibernate:plain",
+        {"style": "plain", "format": "Literal {0} braces stay"},
+        "Literal {0} braces stay",
+        r"Literal \{0\} braces stay",
+    ),
+    # java.util.logging: '' is a quote; a lone ' quotes the rest of the text, its braces and
+    # all; a Number is grouped (12,345) unless its pattern says otherwise.
+    _case(
+        "jenkins:installed",
+        {
+            "style": "messageformat",
+            "format": "Installed {0} plugins from ''{1}'' in {2,number,#} ms; {3} didn't answer "
+            "{node}",
+            "verbs": ["{0}", "{1}", "{2,number,#}", "{3}"],
+            "args": ["count", "site.getId()", "elapsed", "node"],
+        },
+        "Installed <*> plugins from '<*>' in <*> ms; <*> didnt answer {node}",
+        r"Installed \d{1,3}(?:,\d{3})* plugins from '[^']+' in \d+ ms; \S+ didnt answer \{node\}",
+        lacks=("{0}",),
+        seeds=_FIVE_SEEDS,
+    ),
+    # No parameters (fine("..."), or an exception only): the text as it is.
+    _case(
+        "jenkins:plain",
+        {"style": "plain", "format": "Can't load {0} ''yet''"},
+        "Can't load {0} ''yet''",
+        r"Can't load \{0\} ''yet''",
+    ),
+    # A pattern MessageFormat refuses is printed as it is.
+    _case(
+        "jenkins:refused",
+        {"style": "messageformat", "format": "Bad {name} for {0}", "args": ["x"]},
+        "Bad {name} for {0}",
+        r"Bad \{name\} for \{0\}",
+    ),
+    # Python's %r: the value's repr, a string in quotes.
+    _case(
+        "synapse:repr",
+        {
+            "format": "Failed to remove media %r: %s",
+            "verbs": ["%r", "%s"],
+            "args": ["media_id", "e"],
+        },
+        "Failed to remove media '<*>': <*>",
+        r"Failed to remove media '[^']+': .+",
+        lacks=("%r",),
+    ),
+    # Telegraf: the level indicator, the plugin, then the Go printf.
+    _case(
+        "telegraf:reading",
+        {
+            "indicator": "E!",
+            "plugin": "inputs.modbus",
+            "format": "Reading %q failed after %d tries: %v (100%%)",
+            "verbs": ["%q", "%d", "%v"],
+            "args": ["device.Name", "attempts", "err"],
+        },
+        'E! [inputs.modbus] Reading "<*>" failed after <*> tries: <*> (100%)',
+        r'E! \[inputs\.modbus\] Reading "[^"]+" failed after \d+ tries: .+ \(100%\)',
+    ),
+    # A package registering several plugins: the prefix is one of them; log.Printf with no
+    # plugin prints the indicator alone.
+    _case(
+        "telegraf:several",
+        {"indicator": "W!", "plugins": ["inputs.bcache", "inputs.slab"], "format": "Not here"},
+        "W! [<*>] Not here",
+        r"W! \[inputs\.(?:bcache|slab)\] Not here",
+        seeds=(0, 1, 2, 3, 4, 5),
+    ),
+    _case(
+        "telegraf:agent",
+        {"indicator": "I!", "format": "[agent] Hang on, flushing any cached metrics"},
+        "I! [agent] Hang on, flushing any cached metrics",
+        r"I! \[agent\] Hang on, flushing any cached metrics",
+    ),
+    # Ruby's interpolation and String#% after Puppet's level.
+    _case(
+        "puppet:applied",
+        {
+            "style": "ruby-format",
+            "label": "Notice: ",
+            "format": "Applied #{count} of %{total} resources to %{node} at 100%% "
+            "(#{name.inspect})",
+            "verbs": ["#{count}", "%{total}", "%{node}", "#{name.inspect}"],
+            "args": ["count", "resources.size", "'agent'", "name.inspect"],
+            "arg_values": [None, None, ["agent"], None],
+        },
+        'Notice: Applied <*> of <*> resources to <*> at 100% ("<*>")',
+        r'Notice: Applied \d+ of \d+ resources to agent at 100% \("[^"]+"\)',
+    ),
+    # Without String#% the text stays as it is, %% and all.
+    _case(
+        "puppet:plain",
+        {
+            "style": "ruby",
+            "label": "Debug: ",
+            "format": "At 100%% of #{n}",
+            "verbs": ["#{n}"],
+            "args": ["count"],
+        },
+        "Debug: At 100%% of <*>",
+        r"Debug: At 100%% of \S+",
+    ),
+    # .NET message templates (Orleans): holes bound by name, each value written by its type;
+    # {{ }} braces.
+    _case(
+        "orleans:silo",
+        {
+            "style": "template",
+            "format": (
+                "Silo {SiloAddress} is {Status} after {Elapsed}: {Count:N0} grains, {Load:F2}% "
+                "load, {{not a hole}}, peers {Peers}, {Ok}"
+            ),
+            "verbs": [
+                "{SiloAddress}",
+                "{Status}",
+                "{Elapsed}",
+                "{Count:N0}",
+                "{Load:F2}",
+                "{Peers}",
+                "{Ok}",
+            ],
+            "args": ["siloAddress", "status", "elapsed", "count", "load", "peers", "ok"],
+            "types": [
+                "SiloAddress",
+                "SiloStatus",
+                "TimeSpan",
+                "int",
+                "double",
+                "IEnumerable<SiloAddress>",
+                "bool",
+            ],
+        },
+        "Silo <*> is <*> after <*>: <*> grains, <*>% load, {not a hole}, peers <*>, <*>",
+        r"Silo S10(?:\.\d+){3}:11111:\d{9} is (?:Created|Joining|Active|ShuttingDown|Stopping|"
+        r"Dead) after 00:\d\d:\d\d\.\d{7}: \d{1,3}(?:,\d{3})* grains, \d+\.\d\d% load, "
+        r"\{not a hole\}, peers S10\S+(?:, S10\S+)*, (?:True|False)",
+        seeds=_FIVE_SEEDS,
+    ),
+    # PSR-3 as MediaWiki's legacy logger flattens the context: a placeholder the context does
+    # not bind stays as it is; a literal the context gives is a value of the truth, as every
+    # system's spelled-out arguments are.
+    _case(
+        "mediawiki:context",
+        {
+            "style": "psr3",
+            "format": "Foo::bar: {title} by {user} failed ({class}, {cached}): {exception} "
+            "{missing}",
+            "verbs": ["{title}", "{user}", "{class}", "{cached}", "{exception}"],
+            "args": ["$title", "$user->getName()", "get_class( $store )", "true", "$e"],
+            "arg_values": [None, None, None, ["true"], None],
+        },
+        "Foo::bar: <*> by <*> failed (<*>, <*>): <*> {missing}",
+        r"Foo::bar: \S+ by \S+ failed \(MediaWiki\\\w+\\\w+Store, true\): "
+        r"\[Exception \S+\( /srv/mediawiki/includes/\S+\.php:\d+\) .+\] \{missing\}",
+    ),
+    # A message with no context is its text; %% is not formatted.
+    _case(
+        "mediawiki:plain",
+        {"style": "psr3", "format": "100%% {done}", "verbs": []},
+        "100%% {done}",
+        r"100%% \{done\}",
+    ),
+    # Elixir's Logger after TeslaMate's car_id and the level: an atom to_string'd is bare, an
+    # inspected string is quoted, a reason is a term.
+    _case(
+        "teslamate:failed",
+        {
+            "style": "elixir",
+            "label": "[warning] ",
+            "metadata": ["car_id"],
+            "format": "#{__MODULE__} / #{state}: #{inspect(name)} failed: #{inspect(reason)} 100%%",
+            "verbs": ["#{__MODULE__}", "#{state}", "#{inspect(name)}", "#{inspect(reason)}"],
+            "args": ["__MODULE__", "state", "inspect(name)", "inspect(reason)"],
+            "arg_values": [["Elixir.TeslaMate.Vehicles"], None, None, None],
+        },
+        'car_id=<*> [warning] <*> / <*>: "<*>" failed: <*> 100%%',
+        r'car_id=[1-3] \[warning\] Elixir\.TeslaMate\.Vehicles / [a-z]+: "[^"]+" failed: '
+        r"(?::\w+|\{.+\}|%[\w.]*\{.+\}) 100%%",
+        seeds=_FIVE_SEEDS,
+    ),
+    # Without car_id in the call, Logger prints the level alone.
+    _case(
+        "teslamate:plain",
+        {"style": "elixir", "label": "[info] ", "format": "Token refresh is disabled"},
+        "[info] Token refresh is disabled",
+        r"\[info\] Token refresh is disabled",
+    ),
+    # Kotlin templates after Element's thread, priority and tag (the tag constant text, though
+    # it looks like a path). Matrix ids: a room !opaque:server, an event $ and base64, a user
+    # @name:server; a % is not formatted when the call passes no arguments.
+    _case(
+        "element:room",
+        {
+            "style": "kotlin",
+            "label": "W/ ",
+            "tag": "VOIP/WebRtcCall",
+            "format": "Room $roomId: event ${event.eventId} from ${sender} at 100% ($count)",
+            "verbs": ["$roomId", "${event.eventId}", "${sender}", "$count"],
+            "args": ["roomId", "event.eventId", "sender", "count"],
+        },
+        "<*> W/ /VOIP/WebRtcCall: Room <*>: event <*> from <*> at 100% (<*>)",
+        r"\d+ W/ /VOIP/WebRtcCall: Room ![A-Za-z0-9]{18}:[\w.]+: event \$[\w-]{43} "
+        r"from @[a-z]+\d+:[\w.]+ at 100% \(\d+\)",
+        seeds=_FIVE_SEEDS,
+    ),
+    # With arguments, Timber formats the message with String.format: %s, %d, %% a percent sign.
+    _case(
+        "element:formatted",
+        {
+            "style": "kotlin-format",
+            "label": "E/ ",
+            "tag": "Tag",
+            "format": "Cannot decode Bitmap: %s (%d%%)",
+            "printf_args": ["uri", "percent"],
+        },
+        "<*> E/ /Tag: Cannot decode Bitmap: <*> (<*>%)",
+        r"\d+ E/ /Tag: Cannot decode Bitmap: \S+ \(\d+%\)",
+    ),
+    # Python's str.format after Ansible's host: a verbose message for a host is "<host> text";
+    # !r quotes a string as repr does, {{ and }} are braces, :.2f two places.
+    _case(
+        "ansible:put",
+        {
+            "style": "str-format",
+            "level": "INFO",
+            "host": "self.host",
+            "format": "{action}: PUT {0!r} TO {1} in {2:.2f}s {{done}}",
+            "verbs": ["{action}", "{0!r}", "{1}", "{2:.2f}"],
+            "args": ["self._task.action", "in_path", "out_path", "elapsed"],
+            "arg_values": [["reboot", "ansible.builtin.reboot"], None, None, None],
+        },
+        "<*> <*>: PUT '<*>' TO <*> in <*> {done}",
+        r"<[\w.]+> (?:reboot|ansible\.builtin\.reboot): PUT '/\S+' TO /\S+ in \d+\.\d\ds "
+        r"\{done\}",
+        seeds=_FIVE_SEEDS,
+    ),
+    # A debug message for a host is "[host]: text" after the pid and time (left out).
+    _case(
+        "ansible:debug",
+        {
+            "style": "fstring",
+            "level": "DEBUG",
+            "host": "self.host",
+            "format": "{action}: PUT {0!r} TO {1} in {2:.2f}s {{done}}",
+            "verbs": ["{action}", "{0!r}", "{1}", "{2:.2f}"],
+            "args": ["self._task.action", "in_path", "out_path", "elapsed"],
+            "arg_values": [["reboot", "ansible.builtin.reboot"], None, None, None],
+        },
+        "[<*>]: <*>: PUT '<*>' TO <*> in <*> {done}",
+        r"\[[\w.]+\]: \S+: PUT '/\S+' TO /\S+ in \S+s \{done\}",
+    ),
+    # printf: %r quotes, %% is a percent sign; a plain text is printed as it is.
+    _case(
+        "ansible:printf",
+        {"style": "printf", "format": "EXEC %s (%r) 100%%", "args": ["cmd", "name"]},
+        "EXEC <*> ('<*>') 100%",
+        r"EXEC \S+ \('[^']+'\) 100%",
+    ),
+    _case(
+        "ansible:plain",
+        {"style": "plain", "level": "DEBUG", "format": "done {x} 100%%"},
+        "done {x} 100%%",
+        r"done \{x\} 100%%",
+    ),
+    # Scala's s"..." filled first, then each {} of Pekko's template by an argument in turn; %
+    # and $ are text; the cluster's prefix before.
+    _case(
+        "pekko:leader",
+        {
+            "style": "pekko",
+            "cluster": True,
+            "format": "Leader is moving node [{}] to [{}] in ${typeName} for {}, 100% $$",
+            "verbs": ["{}", "{}", "${typeName}", "{}"],
+            "args": ["m.address", "m.status", "typeName", "sender()"],
+            "arg_values": [None, ["Up"], None, None],
+        },
+        "Cluster Node [<*>] - Leader is moving node [<*>] to [<*>] in <*> for <*>, 100% $$",
+        r"Cluster Node \[pekko://ClusterSystem@10(?:\.\d+){3}:\d+\] - Leader is moving node "
+        r"\[pekko://ClusterSystem@[\d.]+:\d+\] to \[Up\] in [A-Za-z]+ for "
+        r"Actor\[pekko://ClusterSystem@[\d.]+:\d+/[\w/]+#-?\d+\], 100% \$\$",
+        seeds=_FIVE_SEEDS,
+    ),
+    # A call with no arguments is not formatted: its {} stays.
+    _case(
+        "pekko:plain",
+        {
+            "style": "pekko-plain",
+            "format": "Welcome {} from ${node}",
+            "verbs": ["${node}"],
+            "args": ["node"],
+        },
+        "Welcome {} from <*>",
+        r"Welcome \{\} from pekko://\S+",
+    ),
+    # go-kit: the pairs as the call gives them; msg is quoted as a value with a space is.
+    _case(
+        "thanos:compaction",
+        {
+            "style": "structured",
+            "format": "compaction failed",
+            "keys": ["group", "msg", "err", "mode"],
+            "key_args": ["g.Key()", None, "err", "mode"],
+            "arg_values": [None, None, None, ["vertical"]],
+        },
+        'group=<*> msg="compaction failed" err=<*> mode=<*>',
+        r'group=\S+ msg="compaction failed" err=(?:\S+|".*") mode=vertical',
+        seeds=_FIVE_SEEDS,
+    ),
+    # A message of one word is not quoted; a quote in it is escaped when it is.
+    _case(
+        "thanos:starting",
+        {"style": "structured", "format": "starting", "keys": ["msg"], "key_args": [None]},
+        "msg=starting",
+        r"msg=starting",
+    ),
+    _case(
+        "thanos:quoted",
+        {"style": "structured", "format": 'bad "x"', "keys": ["msg"], "key_args": [None]},
+        'msg="bad \\"x\\""',
+        r'msg="bad \\"x\\""',
+    ),
+    # A label before a printf (Patroni's level).
+    _case(
+        "patroni:lock",
+        {
+            "format": "Lock owner: %s; I am %r (%d%%)",
+            "verbs": ["%s", "%r", "%d"],
+            "args": ["lock_owner", "self.state_handler.name", "n"],
+            "label": "INFO: ",
+        },
+        "INFO: Lock owner: <*>; I am '<*>' (<*>%)",
+        r"INFO: Lock owner: \S+; I am '\S+' \(\d+%\)",
+    ),
+    # A call with no arguments is not formatted: its % is text.
+    _case(
+        "patroni:plain",
+        {"style": "plain", "format": "at 100%s done", "label": "WARNING: "},
+        "WARNING: at 100%s done",
+        r"WARNING: at 100%s done",
+    ),
+    # Lsyncd's Lua operands joined: a category, the text, a value.
+    _case(
+        "lsyncd:rsync",
+        {
+            "format": "Calling rsync on %s (%s) 100%%",
+            "verbs": ["%s", "%s"],
+            "args": ["event.path", "config.excludes"],
+            "label": "Normal: ",
+        },
+        "Normal: Calling rsync on <*> (<*>) 100%",
+        r"Normal: Calling rsync on /\S+ \(.+\) 100%",
+    ),
+    # hclog: the logger's name the call gives, the message, the pairs.
+    _case(
+        "openbao:snapshot",
+        {
+            "style": "structured",
+            "format": "failed to take snapshot",
+            "keys": ["path", "WAL ID"],
+            "args": ["snapshotPath", "walID"],
+            "file": "internal/physical/raft/snapshot.go",
+            "logger": "physical.raft",
+        },
+        "physical.raft: failed to take snapshot: path=<*> WAL ID=<*>",
+        r"physical\.raft: failed to take snapshot: path=\S+ WAL ID=\S+",
+    ),
+    # A call with no pairs: the name and the message alone.
+    _case(
+        "openbao:plain",
+        {
+            "style": "structured",
+            "format": "vault is unsealed",
+            "file": "internal/vault/core.go",
+            "logger": "vault",
+        },
+        "vault: vault is unsealed",
+        r"vault: vault is unsealed",
+    ),
+    # Without a logger, the name is the call's package path, as for Consul.
+    _case(
+        "openbao:package",
+        {"style": "structured", "format": "vault is unsealed", "file": "internal/vault/core.go"},
+        "internal.vault: vault is unsealed",
+        r"internal\.vault: vault is unsealed",
+    ),
+    # A CUPS job message is printed after its job id.
+    _case(
+        "cups:filter",
+        {
+            "format": "[Job %d] Unable to start filter %s - %s.",
+            "verbs": ["%d", "%s", "%s"],
+            "args": ["job->id", "filter->filter", "strerror(errno)"],
+        },
+        "[Job <*>] Unable to start filter <*> - <*>.",
+        r"\[Job \d+\] Unable to start filter \S+ - .+\.",
+    ),
+    # Zig's std.fmt after Ghostty's level and scope: {} of an error is error.Name, of an enum
+    # .tag; {d:.2} two places; {{ }} are braces.
+    _case(
+        "ghostty:binding",
+        {
+            "style": "zig",
+            "format": "binding failed id={x} err={} mode={} ratio={d:.2} {{raw}} action={s}",
+            "verbs": ["{x}", "{}", "{}", "{d:.2}", "{s}"],
+            "args": ["surface.core().id", "err", "self.mode", "ratio", "@tagName(action)"],
+            "label": "warning(app): ",
+        },
+        "warning(app): binding failed id=<*> err=<*> mode=<*> ratio=<*> {raw} action=<*>",
+        r"warning\(app\): binding failed id=[0-9a-f]+ err=error\.[A-Z]\w+ mode=\.[a-z_]+ "
+        r"ratio=\d+\.\d\d \{raw\} action=[a-z_]+",
+        seeds=_FIVE_SEEDS,
+    ),
+    # {t} of an error is its name alone; the default scope prints "level: ".
+    _case(
+        "ghostty:tag",
+        {"format": "spawn failed err={t}", "verbs": ["{t}"], "args": ["err"], "label": "error: "},
+        "error: spawn failed err=<*>",
+        r"error: spawn failed err=[A-Z]\w+",
+    ),
+    # Geth's terminal format: the pairs in order; a number from 100000 on grouped; a hash as
+    # its TerminalString; a value with a space in plain quotes; a duration in microseconds (µ)
+    # Go-quoted.
+    _case(
+        "geth:imported",
+        {
+            "style": "structured",
+            "format": "Imported new chain segment",
+            "keys": ["number", "hash", "elapsed", "size", "from", "reason"],
+            "key_args": [
+                "head.Number()",
+                "head.Hash()",
+                "common.PrettyDuration(time.Since(start))",
+                "common.StorageSize(size)",
+                "addr",
+                '"head state missing"',
+            ],
+            "arg_values": [None, None, None, None, None, ["head state missing"]],
+        },
+        "Imported new chain segment number=<*> hash=<*> elapsed=<*> size=<*> from=<*> reason=<*>",
+        r"Imported new chain segment number=(?:\d{1,5}|\d{1,3}(?:,\d{3})+) "
+        r"hash=[0-9a-f]{6}\.\.[0-9a-f]{6} elapsed=(?:[\dm.]+(?:ms|s)|\"[\d.]+µs\") "
+        r'size="[\d.]+ [KMG]?i?B" from=0x[0-9a-fA-F]{40} reason="head state missing"',
+        seeds=_FIVE_SEEDS,
+    ),
+    # A message holding '=' is quoted whole; a value with '"' is Go-quoted.
+    _case(
+        "geth:plain",
+        {"style": "structured", "format": "Invalid value=x", "keys": []},
+        '"Invalid value=x"',
+        r'"Invalid value=x"',
+    ),
+    _case(
+        "geth:quoted",
+        {"style": "structured", "format": "Bad", "keys": ["v"], "arg_values": [['say "hi"']]},
+        "Bad v=<*>",
+        r'Bad v="say \\"hi\\""',
+    ),
+    _case(
+        "geth:equals",
+        {"style": "structured", "format": "Bad", "keys": ["v"], "arg_values": [["a=b"]]},
+        "Bad v=<*>",
+        r'Bad v="a=b"',
+    ),
+    # Swift's interpolation as SourceKit-LSP's log writes the message: each \\(expr) written by
+    # its description (a type by its full name); % is text.
+    _case(
+        "sourcekit-lsp:created",
+        {
+            "style": "swift",
+            "format": "Created \\(type(of: server), privacy: .public) at \\(projectRoot) after "
+            "\\(count) tries (100%)",
+            "verbs": ["\\(type(of: server), privacy: .public)", "\\(projectRoot)", "\\(count)"],
+            "args": ["type(of: server), privacy: .public", "projectRoot", "count"],
+        },
+        "Created <*> at <*> after <*> tries (100%)",
+        r"Created [A-Z]\w+\.[A-Z]\w+ at /\S+ after \d+ tries \(100%\)",
+        seeds=_FIVE_SEEDS,
+    ),
+    _case(
+        "sourcekit-lsp:uri",
+        {
+            "style": "swift",
+            "format": "Failed to open \\(uri.forLogging): \\(error.forLogging)",
+            "verbs": ["\\(uri.forLogging)", "\\(error.forLogging)"],
+            "args": ["uri.forLogging", "error.forLogging"],
+        },
+        "Failed to open <*>: <*>",
+        startswith="Failed to open file:///",
+    ),
+    # Shell expansion as TLP's traces reach the journal: each expansion written as the shell
+    # writes it, no quotes; % is text.
+    _case(
+        "tlp:thresholds",
+        {
+            "style": "shell",
+            "format": "batdrv.${_batdrv_plugin}.write_thresholds($1): bat=$_bat_str; "
+            "bf=$_bf_stop; old=$old_stop; rc=$? (100%)",
+            "verbs": ["${_batdrv_plugin}", "$1", "$_bat_str", "$_bf_stop", "$old_stop", "$?"],
+            "args": ["${_batdrv_plugin}", "$1", "$_bat_str", "$_bf_stop", "$old_stop", "$?"],
+        },
+        "batdrv.<*>.write_thresholds(<*>): bat=<*>; bf=<*>; old=<*>; rc=<*> (100%)",
+        r"batdrv\.[a-z0-9-]+\.write_thresholds\(\w+\): bat=(?:BAT[01TC]|CMB0); "
+        r"bf=/sys/class/power_supply/\w+/\w+; old=\d+; rc=[0-4] \(100%\)",
+        seeds=_FIVE_SEEDS,
+    ),
+    # A command substitution is replaced by its output.
+    _case(
+        "tlp:profile",
+        {
+            "style": "shell",
+            "format": 'power_profile=$(pp2str "$_pp_next")($_pp_next)',
+            "verbs": ['$(pp2str "$_pp_next")', "$_pp_next"],
+            "args": ['pp2str "$_pp_next"', "$_pp_next"],
+        },
+        "power_profile=<*>(<*>)",
+        r"power_profile=(?:performance|balanced|power-saver)\(\S+\)",
+    ),
+    # FoundationDB's XML trace events: the type and ID, each detail in order, .error(e)'s three
+    # attributes; & " < > escaped.
+    _case(
+        "foundationdb:recovery",
+        {
+            "style": "fdb-trace",
+            "format": "MasterRecoveryState",
+            "id_arg": "self->dbgid",
+            "keys": ["StatusCode", "Status", "Begin", "Error", "ErrorDescription", "ErrorCode"],
+            "key_args": [
+                "RecoveryStatus::reading_coordinated_state",
+                "status",
+                "range.begin",
+                "e",
+                "e",
+                "e",
+            ],
+            "arg_values": [["2"], ['<a & "b">'], None, None, None, None],
+        },
+        '<Event Type="MasterRecoveryState" ID="<*>" StatusCode="<*>" Status="<*>" '
+        'Begin="<*>" Error="<*>" ErrorDescription="<*>" ErrorCode="<*>" />',
+        r'<Event Type="MasterRecoveryState" ID="[0-9a-f]{16}" StatusCode="2" '
+        r'Status="&lt;a &amp; &quot;b&quot;&gt;" Begin="[^"]+" Error="[a-z_]+" '
+        r'ErrorDescription="[A-Z][^"]+" ErrorCode="1\d{3}" />',
+        seeds=_FIVE_SEEDS,
+    ),
+    # An event given no ID prints a UID of zeros.
+    _case(
+        "foundationdb:bare",
+        {"style": "fdb-trace", "format": "WorkerRemoved", "keys": []},
+        '<Event Type="WorkerRemoved" ID="0000000000000000" />',
+        r'<Event Type="WorkerRemoved" ID="0000000000000000" />',
+    ),
+    # Fluentd: "#{x}" by to_s, then key=value.inspect; error: of an exception as its class and
+    # message; the worker's "#0 " before the message.
+    _case(
+        "fluentd:flush",
+        {
+            "style": "fluentd",
+            "label": "[warn]: ",
+            "worker": True,
+            "format": "failed to flush the buffer after #{retries} retries",
+            "verbs": ["#{retries}"],
+            "args": ["retries"],
+            "keys": ["chunk_id", "plugin", "error"],
+            "key_args": ["dump_unique_id_hex(chunk.unique_id)", "self.class", "e"],
+        },
+        '[warn]: #0 failed to flush the buffer after <*> retries chunk_id="<*>" '
+        'plugin=<*> error_class=<*> error="<*>"',
+        r"\[warn\]: #0 failed to flush the buffer after \d+ retries chunk_id=\"[^\"]+\" "
+        r'plugin=Fluent::Plugin::\w+ error_class=[A-Z][\w:]+ error="[^"]+"',
+        seeds=_FIVE_SEEDS,
+    ),
+    # The supervisor's lines have no worker id; an exception under another key is inspected.
+    _case(
+        "fluentd:supervisor",
+        {
+            "style": "fluentd",
+            "label": "[error]: ",
+            "worker": False,
+            "format": "config error",
+            "keys": ["file", "exception"],
+            "key_args": ["@config_path", "e"],
+        },
+        '[error]: config error file="<*>" exception=<*>',
+        r'\[error\]: config error file="/\S+" exception=#<[\w:]+: .+>',
+    ),
+    # Icinga's streams after the severity and facility.
+    _case(
+        "icinga2:connect",
+        {
+            "style": "icinga",
+            "label": "warning/ApiListener: ",
+            "format": "Cannot connect to host '<<host>>' on port '<<port>>': "
+            "<<DiagnosticInformation(ex, false)>>",
+            "verbs": ["<<host>>", "<<port>>", "<<DiagnosticInformation(ex, false)>>"],
+            "args": ["host", "port", "DiagnosticInformation(ex, false)"],
+        },
+        "warning/ApiListener: Cannot connect to host '<*>' on port '<*>': <*>",
+        r"warning/ApiListener: Cannot connect to host '[\w.-]+' on port '\d+': \S.*",
+        seeds=_FIVE_SEEDS,
+    ),
+    # A conditional between literals takes one of them.
+    _case(
+        "icinga2:flapping",
+        {
+            "style": "icinga",
+            "label": "notice/Checkable: ",
+            "format": 'Flapping <<(enabled ? "enabled" : "disabled")>> for checkable \'<<name>>\'',
+            "verbs": ['<<(enabled ? "enabled" : "disabled")>>', "<<name>>"],
+            "args": ['(enabled ? "enabled" : "disabled")', "name"],
+            "arg_values": [["enabled", "disabled"], None],
+        },
+        "notice/Checkable: Flapping <*> for checkable '<*>'",
+        r"notice/Checkable: Flapping (?:en|dis)abled for checkable '\S+'",
+    ),
+    # Twisted's log.msg as Buildbot's log file writes it: the arguments joined by spaces
+    # without formatting them, "%s" as it is.
+    _case(
+        "buildbot:joined",
+        {
+            "style": "fstring",
+            "format": "P4Poller: got change {num} %s {branch!r}",
+            "verbs": ["{num}", "{branch!r}"],
+            "args": ["num", "branch"],
+        },
+        "[-] P4Poller: got change <*> %s '<*>'",
+        r"\[-\] P4Poller: got change \d+ %s '[^']+'",
+        seeds=_FIVE_SEEDS,
+    ),
+    # A printf the call applied ("..." % x) is formatted; %% is a percent sign.
+    _case(
+        "buildbot:applied",
+        {
+            "style": "printf",
+            "format": "disk usage %d%% on %r",
+            "verbs": ["%d", "%%", "%r"],
+            "args": ["percent", "path"],
+        },
+        "[-] disk usage <*>% on '<*>'",
+        r"\[-\] disk usage \d+% on '/\S+'",
+    ),
+    _case(
+        "buildbot:plain",
+        {"style": "plain", "format": "Stopping reactor"},
+        "[-] Stopping reactor",
+        r"\[-\] Stopping reactor",
+    ),
+    # P_ERROR is daemon_log: "%s plugin: " and the name of the plugin it runs for, then the
+    # message; STRERRNO is STRERROR(errno), strerror's text. (The shared normalisation takes
+    # the backtick that opens `%s' into the value.)
+    _case(
+        "collectd:query",
+        {
+            "file": "src/utils/db_query/db_query.c",
+            "call": "P_ERROR",
+            "format": "%s plugin: Query `%s': Prepare failed: %s",
+            "verbs": ["%s", "%s", "%s"],
+            "args": ["plugin_get_ctx().name", "q->name", "STRERROR(errno)"],
+            "arg_values": [["dbi", "oracle", "postgresql"], None, None],
+        },
+        "<*> plugin: Query <*>': Prepare failed: <*>",
+        r"(?:dbi|oracle|postgresql) plugin: Query `\S+': Prepare failed: [A-Z][a-z].*",
+        seeds=_FIVE_SEEDS,
+    ),
+    # A conditional between literals takes one of them (the shared normalisation takes the
+    # word it ends into the value).
+    _case(
+        "collectd:cpu",
+        {
+            "format": "cpu plugin: Found %i processor%s.",
+            "verbs": ["%i", "%s"],
+            "args": ["(int)cpu_list_len", 'cpu_list_len == 1 ? "" : "s"'],
+            "arg_values": [None, ["", "s"]],
+        },
+        "cpu plugin: Found <*> <*>.",
+        r"cpu plugin: Found \d+ processors?\.",
+    ),
+    # SLF4J: {} filled in order; the exception after them goes on the lines after.
+    _case(
+        "zookeeper:session",
+        {
+            "format": "Exception causing close of session 0x{}: {}",
+            "verbs": ["{}", "{}"],
+            "args": ["Long.toHexString(sessionId)", "e.getMessage()", "e"],
+            "throwable_arg": "e",
+        },
+        "Exception causing close of session <*>: <*>",
+        r"Exception causing close of session 0x\S+: \S.*",
+    ),
+    # go-kit: the call's pairs in order, msg among them, quoted when it holds a space.
+    _case(
+        "loki:flush",
+        {
+            "style": "structured",
+            "format": "failed to flush chunks",
+            "keys": ["msg", "err", "num_chunks", "component"],
+            "key_args": [None, "err", "len(chunks)", '"ingester"'],
+            "arg_values": [None, None, None, ["ingester"]],
+        },
+        'msg="failed to flush chunks" err=<*> num_chunks=<*> component=<*>',
+        r'msg="failed to flush chunks" err=(?:"[^"]+"|\S+) num_chunks=\d+ component=ingester',
+        seeds=_FIVE_SEEDS,
+    ),
+    # SLF4J: {} filled in order, a duration before its unit a bare number; the exception
+    # after the placeholders goes on the lines after.
+    _case(
+        "hbase:roll",
+        {
+            "format": "WAL {} roll period {} ms elapsed",
+            "verbs": ["{}", "{}"],
+            "args": ["wal", "this.rollPeriod"],
+        },
+        "WAL <*> roll period <*> ms elapsed",
+        r"WAL \S+ roll period \d+ ms elapsed",
+    ),
+    _case(
+        "hbase:thrown",
+        {
+            "format": "Failed to open region {}",
+            "verbs": ["{}"],
+            "args": ["regionName", "e"],
+            "throwable_arg": "e",
+        },
+        "Failed to open region <*>",
+        r"Failed to open region \S+",
+    ),
+    # go-kit: the call's pairs in order, msg among them, quoted when it holds a space; a
+    # literal value is one of the values the source gives (the shared normalisation makes the
+    # literal reason a value).
+    _case(
+        "cortex:skip",
+        {
+            "style": "structured",
+            "format": "skip group",
+            "keys": ["msg", "reason", "user"],
+            "key_args": [None, '"partitioned group already exists"', "userID"],
+            "arg_values": [None, ["partitioned group already exists"], None],
+        },
+        'msg="skip group" reason=<*> user=<*>',
+        r'msg="skip group" reason="partitioned group already exists" user=\S+',
+        seeds=_FIVE_SEEDS,
+    ),
+    # Python printf: %r writes repr, %d a number; a call without arguments prints its text.
+    _case(
+        "barman:printf",
+        {
+            "format": "Copy failed (safe before %s): %r",
+            "verbs": ["%s", "%r"],
+            "args": ["safe_horizon", "e"],
+        },
+        "Copy failed (safe before <*>): '<*>'",
+        r"Copy failed \(safe before \S+\): '.+'",
+    ),
+    _case(
+        "barman:plain",
+        {"format": "The validity of a failed backup cannot be checked", "call": "output.info"},
+        "The validity of a failed backup cannot be checked",
+        r"The validity of a failed backup cannot be checked",
+    ),
+    # Vector's fields with a literal or a constant value are constant text.
+    _case(
+        "vector:glob",
+        {
+            "style": "rust",
+            "format": "Failed to glob path.",
+            "keys": [
+                "error",
+                "error_code",
+                "error_type",
+                "stage",
+                "internal_log_rate_limit",
+                "path",
+            ],
+            "key_args": [
+                "self.error",
+                '"globbing"',
+                "error_type::READER_FAILED",
+                "error_stage::RECEIVING",
+                "true",
+                "self.path",
+            ],
+            "key_sigils": ["%", "", "", "", "", "?"],
+            "key_literals": [None, '"globbing"', '"reader_failed"', '"receiving"', "true", None],
+        },
+        'Failed to glob path. error=<*> error_code="globbing" '
+        'error_type="reader_failed" stage="receiving" internal_log_rate_limit=true path="<*>"',
+        r"Failed to glob path\. error=.+ error_code=\"globbing\" error_type=\"reader_failed\" "
+        r'stage="receiving" internal_log_rate_limit=true path="[^"]+"',
+        seeds=_FIVE_SEEDS,
+    ),
+    # Without key_literals (Zebra's calls) every field is a value, as before.
+    _case(
+        "zebra:glob",
+        {
+            "style": "rust",
+            "format": "Failed to glob path.",
+            "keys": [
+                "error",
+                "error_code",
+                "error_type",
+                "stage",
+                "internal_log_rate_limit",
+                "path",
+            ],
+            "key_args": [
+                "self.error",
+                '"globbing"',
+                "error_type::READER_FAILED",
+                "error_stage::RECEIVING",
+                "true",
+                "self.path",
+            ],
+            "key_sigils": ["%", "", "", "", "", "?"],
+        },
+        "Failed to glob path. error=<*> error_code=<*> error_type=<*> "
+        'stage=<*> internal_log_rate_limit=<*> path="<*>"',
+        startswith="Failed to glob path. ",
+    ),
+    # Open vSwitch's IP_FMT and IP_ARGS: four %u and the octets of an address; a conditional
+    # between literals takes one of them. (The shared normalisation, Loghub-2.0's rules, makes
+    # the dotted octets one value.)
+    _case(
+        "openvswitch:learned",
+        {
+            "format": "%s: learned that %u.%u.%u.%u is on port %s (%s)",
+            "verbs": ["%s", "%u", "%u", "%u", "%u", "%s", "%s"],
+            "args": [
+                "bridge->name",
+                "IP_ARGS(ip)[0]",
+                "IP_ARGS(ip)[1]",
+                "IP_ARGS(ip)[2]",
+                "IP_ARGS(ip)[3]",
+                "port->name",
+                'learned ? "new" : "moved"',
+            ],
+            "arg_values": [
+                None,
+                ["10", "172"],
+                ["0", "16"],
+                ["1", "2"],
+                ["5", "10"],
+                None,
+                ["new", "moved"],
+            ],
+        },
+        "<*>: learned that <*> is on port <*> (<*>)",
+        r"\S+: learned that (?:10|172)\.(?:0|16)\.[12]\.(?:5|10) "
+        r"is on port \S+ \((?:new|moved)\)",
+        seeds=_FIVE_SEEDS,
+    ),
+    _case(
+        "openvswitch:plain",
+        {"format": "Can't parse conntrack event type."},
+        "Can't parse conntrack event type.",
+        r"Can't parse conntrack event type\.",
+    ),
+    # Kea: the message id, then its text filled by the arguments.
+    _case(
+        "kea:dhcp4",
+        {
+            "id": "DHCP4_LEASE_ALLOC",
+            "format": "DHCP4_LEASE_ALLOC %1: lease %2 has been allocated for %3 seconds",
+            "verbs": ["%1", "%2", "%3"],
+            "args": ["query->getLabel()", "lease->addr_.toText()", "lease->valid_lft_"],
+        },
+        "DHCP4_LEASE_ALLOC <*>: lease <*> has been allocated for <*> seconds",
+        r"DHCP4_LEASE_ALLOC \[hwtype=1 08:00:27(?::[0-9a-f]{2}){3}\], "
+        r"cid=\[(?:01:08:00:27(?::[0-9a-f]{2}){3}|no info)\], tid=0x[0-9a-f]{8}: "
+        r"lease 192\.0\.2\.\d+ has been allocated for \S+ seconds",
+        seeds=_FIVE_SEEDS,
+    ),
+    # A DHCPv6 message: the packet's DUID and the lease's IPv6 address.
+    _case(
+        "kea:dhcp6",
+        {
+            "id": "DHCP6_LEASE_ALLOC",
+            "format": "DHCP6_LEASE_ALLOC %1: lease %2 has been allocated for %3 seconds",
+            "verbs": ["%1", "%2", "%3"],
+            "args": ["query->getLabel()", "lease->addr_.toText()", "lease->valid_lft_"],
+        },
+        "DHCP6_LEASE_ALLOC <*>: lease <*> has been allocated for <*> seconds",
+        r"DHCP6_LEASE_ALLOC duid=\[00:03:00:01:[0-9a-f:]+\], tid=0x[0-9a-f]{6}: .*",
+        contains=(" lease 2001:db8:",),
+    ),
+    # A duration is the number of the unit the text writes after it; a message about DHCPv6
+    # writes IPv6 addresses whatever its id.
+    _case(
+        "kea:retry",
+        {
+            "id": "HA_LEASE_RETRY",
+            "format": "HA_LEASE_RETRY retrying DHCPv6 lease %1 in %2 milliseconds",
+            "verbs": ["%1", "%2"],
+            "args": ["lease6->addr_", "db_reconnect_ctl->retryInterval()"],
+        },
+        "HA_LEASE_RETRY retrying DHCPv6 lease <*> in <*> milliseconds",
+        r"\S+ retrying DHCPv6 lease 2001:db8:\S+ in \d+ milliseconds",
+        seeds=_FIVE_SEEDS,
+    ),
+    # A message with no argument prints its id and text as they are.
+    _case(
+        "kea:shutdown",
+        {"id": "DHCP4_SHUTDOWN", "format": "DHCP4_SHUTDOWN server shutdown"},
+        "DHCP4_SHUTDOWN server shutdown",
+        r"DHCP4_SHUTDOWN server shutdown",
+    ),
+    # rclone: the object the call names before its message.
+    _case(
+        "rclone:object",
+        {
+            "format": "Failed to copy: %v",
+            "verbs": ["%v"],
+            "args": ["err"],
+            "object": "o",
+            "object_kind": "object",
+        },
+        "<*>: Failed to copy: <*>",
+        r"[\w/]+/[\w-]+(?:\.[\w.]+)?: Failed to copy: .+",
+        seeds=_FIVE_SEEDS,
+    ),
+    _case(
+        "rclone:fs",
+        {
+            "format": "Failed to copy: %v",
+            "verbs": ["%v"],
+            "args": ["err"],
+            "object": "f",
+            "object_kind": "fs",
+        },
+        "<*>: Failed to copy: <*>",
+        r"(?:Local file system at|S3 bucket|Google drive|B2 bucket|Azure container) .*",
+    ),
+    # A string the call names is constant text; nil names nothing.
+    _case(
+        "rclone:literal",
+        {
+            "format": "Failed to copy: %v",
+            "verbs": ["%v"],
+            "args": ["err"],
+            "object": '"vfs cache"',
+            "object_kind": "literal",
+            "object_literal": "vfs cache",
+        },
+        "vfs cache: Failed to copy: <*>",
+        r"vfs cache: Failed to copy: .+",
+    ),
+    _case(
+        "rclone:bare",
+        {"format": "Failed to copy: %v", "verbs": ["%v"], "args": ["err"]},
+        "Failed to copy: <*>",
+        r"Failed to copy: .+",
+    ),
+    # fs.Log's text is printed as it is, a percent sign included.
+    _case(
+        "rclone:plain",
+        {
+            "style": "plain",
+            "format": "Transferred 100% of %d files",
+            "object": "f",
+            "object_kind": "fs",
+        },
+        "<*>: Transferred 100% of %d files",
+        endswith=": Transferred 100% of %d files",
+    ),
+]
+
+
+# Whether a text holds words of its own once its style's placeholders are left out.
+_WORDS = [
+    pytest.param("{name}: {}", "tracing", False, id="tracing-placeholders"),
+    pytest.param("{name}", "", True, id="no-style-braces"),
+    pytest.param("${message}", "nodejs", False, id="nodejs-placeholder"),
+    pytest.param("${message}", "", True, id="no-style-dollar"),
+    pytest.param("{0} {1}", "jboss", False, id="jboss-placeholders"),
+    pytest.param("{0} {1}", "jul", False, id="jul-placeholders"),
+    pytest.param("{region_id}: {}", "unified", False, id="unified-placeholders"),
+    pytest.param("Opened endpoint at {addr}", "tracing", True, id="tracing-words"),
+    # The eighth split's conventions.
+    pytest.param("{SiloAddress}: {Count:N0}", "mel", False, id="mel-placeholders"),
+    pytest.param("<<tablet_id>> $0", "glog", False, id="glog-placeholders"),
+    pytest.param("{title}", "psr3", False, id="psr3-placeholder"),
+    pytest.param(
+        "$title {$this->table} {${implode( ', ', $keys )}}", "psr3", False, id="php-placeholders"
+    ),
+    pytest.param("Tablet <<tablet_id>> copied", "glog", True, id="glog-words"),
+    pytest.param("#{inspect(reason)} / #{state}", "elixir", False, id="elixir-placeholders"),
+    # The ninth split's.
+    pytest.param("$roomId ${event.eventId}", "timber", False, id="timber-placeholders"),
+    pytest.param("{0} {name!r} {elapsed:.2f}", "ansible", False, id="ansible-placeholders"),
+    pytest.param("Room $roomId", "timber", True, id="timber-words"),
+    pytest.param("PUT {0} TO {1}", "ansible", True, id="ansible-words"),
+    # Scala's interpolation.
+    pytest.param("$node ${m.address} {}", "pekko", False, id="pekko-placeholders"),
+    pytest.param("Welcome ${node}", "pekko", True, id="pekko-words"),
+    # Zig's std.fmt, Swift's interpolation, the shell's expansions.
+    pytest.param("{s} {d:.2} {}", "zig", False, id="zig-placeholders"),
+    pytest.param("\\(x) \\(y, privacy: .public)", "swift", False, id="swift-placeholders"),
+    pytest.param("Reloading \\(uri)", "swift", True, id="swift-words"),
+    pytest.param('$x ${y} $1 $? $(pp2str "$z")', "shell", False, id="shell-placeholders"),
+    pytest.param("set_dirty_parms($1).not_configured", "shell", True, id="shell-words"),
+    # Fluentd's interpolation, Icinga's streams.
+    pytest.param("#{name} #{path}", "fluentd", False, id="fluentd-placeholders"),
+    pytest.param("<<GetName()>> <<host>>", "icinga", False, id="icinga-placeholders"),
+]
+
+
+@pytest.mark.parametrize(("text", "style", "expected"), _WORDS)
+def test_placeholders_of_each_convention_are_not_words(
+    text: str, style: str, expected: bool
+) -> None:
+    assert logcall_corpus._has_words(text, style) == expected
+
+
+def test_pekkos_cluster_prefix_names_one_of_its_three_nodes() -> None:
+    # The cluster's prefix names one of the three nodes whose lines these are.
+    nodes = {
+        _line_and_truth({"style": "pekko-plain", "cluster": True, "format": "Up"}, "pekko", n)[0]
+        for n in range(30)
+    }
+    assert len(nodes) == 3
+
+
+def test_lsyncd_writes_a_table_as_its_address() -> None:
+    # Lsyncd's Lua operands joined: a table as its address.
+    table = logcall_corpus.format_list("a\x00b", "lua", "labelled")
+    assert re.fullmatch(r"\(Table: 0x55[0-9a-f]{8}\)", table)
 
 
 def test_zerolog_prints_its_fields_then_the_message_as_one_json_object() -> None:
@@ -510,40 +1582,6 @@ def test_zerolog_prints_its_fields_then_the_message_as_one_json_object() -> None
     assert json.loads(line) == {"message": "at 100%s"}
 
 
-def test_placeholders_of_the_new_conventions_are_not_words() -> None:
-    has_words = logcall_corpus._has_words
-    assert not has_words("{name}: {}", "tracing") and has_words("{name}", "")
-    assert not has_words("${message}", "nodejs") and has_words("${message}", "")
-    assert not has_words("{0} {1}", "jboss") and not has_words("{0} {1}", "jul")
-    assert not has_words("{region_id}: {}", "unified")
-    assert has_words("Opened endpoint at {addr}", "tracing")
-
-
-def test_java_util_logging_formats_only_with_parameters_as_message_format_does() -> None:
-    call = {
-        "style": "messageformat",
-        "format": "Installed {0} plugins from ''{1}'' in {2,number,#} ms; {3} didn't answer {node}",
-        "verbs": ["{0}", "{1}", "{2,number,#}", "{3}"],
-        "args": ["count", "site.getId()", "elapsed", "node"],
-    }
-    for seed in range(5):
-        line, truth = _line_and_truth(call, "jenkins", seed)
-        # '' is a quote; a lone ' quotes the rest of the text, its braces and all.
-        assert truth == "Installed <*> plugins from '<*>' in <*> ms; <*> didnt answer {node}"
-        assert line.endswith(" didnt answer {node}") and "{0}" not in line
-        # A Number is grouped (12,345) unless its pattern says otherwise.
-        count = line.removeprefix("Installed ").split(" plugins")[0]
-        assert count.replace(",", "").isdigit() and (len(count) < 4 or "," in count)
-        assert line.split(" in ")[-1].split(" ms")[0].isdigit()
-    # No parameters (fine("..."), or an exception only): the text as it is.
-    plain = {"style": "plain", "format": "Can't load {0} ''yet''"}
-    line, truth = _line_and_truth(plain, "jenkins")
-    assert (line, truth) == ("Can't load {0} ''yet''", "Can't load {0} ''yet''")
-    # A pattern MessageFormat refuses is printed as it is.
-    refused = {"style": "messageformat", "format": "Bad {name} for {0}", "args": ["x"]}
-    assert _line_and_truth(refused, "jenkins")[0] == "Bad {name} for {0}"
-
-
 def test_postfix_prints_the_severity_before_the_text_and_percent_m_as_strerror() -> None:
     call = {
         "call": "msg_warn",
@@ -566,17 +1604,6 @@ def test_postfix_prints_the_severity_before_the_text_and_percent_m_as_strerror()
     line, truth = _line_and_truth(info, "postfix")
     assert truth == "statistics: max connection rate <*>/<*>s"
     assert line.startswith("statistics: max connection rate ")
-
-
-def test_python_repr_values_are_quoted_as_repr_quotes_a_string() -> None:
-    call = {
-        "format": "Failed to remove media %r: %s",
-        "verbs": ["%r", "%s"],
-        "args": ["media_id", "e"],
-    }
-    line, truth = _line_and_truth(call, "synapse")
-    assert truth == "Failed to remove media '<*>': <*>"
-    assert line.startswith("Failed to remove media '") and "%r" not in line
 
 
 def test_tikv_unified_format_quotes_when_it_must_and_prints_fields_last_to_first() -> None:
@@ -614,30 +1641,6 @@ def test_tikv_unified_format_quotes_when_it_must_and_prints_fields_last_to_first
         )
 
 
-def test_telegraf_prints_the_level_indicator_and_the_plugin_before_the_message() -> None:
-    call = {
-        "indicator": "E!",
-        "plugin": "inputs.modbus",
-        "format": "Reading %q failed after %d tries: %v (100%%)",
-        "verbs": ["%q", "%d", "%v"],
-        "args": ["device.Name", "attempts", "err"],
-    }
-    line, truth = _line_and_truth(call, "telegraf")
-    assert truth == 'E! [inputs.modbus] Reading "<*>" failed after <*> tries: <*> (100%)'
-    assert line.startswith('E! [inputs.modbus] Reading "') and line.endswith(" (100%)")
-    # A package registering several plugins: the prefix is one of them; log.Printf with no
-    # plugin prints the indicator alone.
-    several = {"indicator": "W!", "plugins": ["inputs.bcache", "inputs.slab"], "format": "Not here"}
-    for seed in range(6):
-        line, truth = _line_and_truth(several, "telegraf", seed)
-        assert line in ("W! [inputs.bcache] Not here", "W! [inputs.slab] Not here")
-        assert truth == "W! [<*>] Not here"
-    agent = {"indicator": "I!", "format": "[agent] Hang on, flushing any cached metrics"}
-    assert _line_and_truth(agent, "telegraf")[0] == (
-        "I! [agent] Hang on, flushing any cached metrics"
-    )
-
-
 def test_erlang_io_lib_controls_print_terms_as_couch_log_does() -> None:
     call = {
         "style": "erlang",
@@ -657,24 +1660,6 @@ def test_erlang_io_lib_controls_print_terms_as_couch_log_does() -> None:
         assert re.search(r" opened by <0\.\d+\.0> on 'couchdb@[\d.]+' in \d+ms, ", line)
 
 
-def test_ruby_interpolation_and_string_format_render_after_puppets_level() -> None:
-    call = {
-        "style": "ruby-format",
-        "label": "Notice: ",
-        "format": "Applied #{count} of %{total} resources to %{node} at 100%% (#{name.inspect})",
-        "verbs": ["#{count}", "%{total}", "%{node}", "#{name.inspect}"],
-        "args": ["count", "resources.size", "'agent'", "name.inspect"],
-        "arg_values": [None, None, ["agent"], None],
-    }
-    line, truth = _line_and_truth(call, "puppet")
-    assert truth == 'Notice: Applied <*> of <*> resources to <*> at 100% ("<*>")'
-    assert line.startswith("Notice: Applied ") and ' resources to agent at 100% ("' in line
-    # Without String#% the text stays as it is, %% and all.
-    plain = {"style": "ruby", "label": "Debug: ", "format": "At 100%% of #{n}", "verbs": ["#{n}"]}
-    line, truth = _line_and_truth({**plain, "args": ["count"]}, "puppet")
-    assert truth == "Debug: At 100%% of <*>" and line.startswith("Debug: At 100%% of ")
-
-
 def test_perl_interpolation_and_sprintf_render_after_spamassassins_level_and_facility() -> None:
     call = {
         "style": "perl-sprintf",
@@ -690,46 +1675,6 @@ def test_perl_interpolation_and_sprintf_render_after_spamassassins_level_and_fac
     # Without sprintf's arguments, %% stays as it is.
     plain = {"style": "perl", "label": "info: ", "format": "generic: 100%% done", "verbs": []}
     assert _line_and_truth(plain, "spamassassin")[0] == "info: generic: 100%% done"
-
-
-def test_dotnet_message_templates_bind_holes_by_name_and_write_values_by_their_type() -> None:
-    call = {
-        "style": "template",
-        "format": (
-            "Silo {SiloAddress} is {Status} after {Elapsed}: {Count:N0} grains, {Load:F2}% load, "
-            "{{not a hole}}, peers {Peers}, {Ok}"
-        ),
-        "verbs": [
-            "{SiloAddress}",
-            "{Status}",
-            "{Elapsed}",
-            "{Count:N0}",
-            "{Load:F2}",
-            "{Peers}",
-            "{Ok}",
-        ],
-        "args": ["siloAddress", "status", "elapsed", "count", "load", "peers", "ok"],
-        "types": [
-            "SiloAddress",
-            "SiloStatus",
-            "TimeSpan",
-            "int",
-            "double",
-            "IEnumerable<SiloAddress>",
-            "bool",
-        ],
-    }
-    for seed in range(5):
-        line, truth = _line_and_truth(call, "orleans", seed)
-        assert truth == (
-            "Silo <*> is <*> after <*>: <*> grains, <*>% load, {not a hole}, peers <*>, <*>"
-        )
-        assert re.fullmatch(
-            r"Silo S10(?:\.\d+){3}:11111:\d{9} is (?:Created|Joining|Active|ShuttingDown|Stopping|"
-            r"Dead) after 00:\d\d:\d\d\.\d{7}: \d{1,3}(?:,\d{3})* grains, \d+\.\d\d% load, "
-            r"\{not a hole\}, peers S10\S+(?:, S10\S+)*, (?:True|False)",
-            line,
-        ), line
 
 
 def test_glog_streams_and_substitute_render_as_kudu_prints_them() -> None:
@@ -781,26 +1726,6 @@ def test_glog_streams_and_substitute_render_as_kudu_prints_them() -> None:
     assert re.fullmatch(r'Request: (?:\w+: (?:\d+|"\w+") ?)+', line), line
 
 
-def test_psr3_placeholders_take_the_context_as_mediawikis_legacy_logger_flattens_it() -> None:
-    call = {
-        "style": "psr3",
-        "format": "Foo::bar: {title} by {user} failed ({class}, {cached}): {exception} {missing}",
-        "verbs": ["{title}", "{user}", "{class}", "{cached}", "{exception}"],
-        "args": ["$title", "$user->getName()", "get_class( $store )", "true", "$e"],
-        "arg_values": [None, None, None, ["true"], None],
-    }
-    line, truth = _line_and_truth(call, "mediawiki")
-    # A placeholder the context does not bind stays as it is; a literal the context gives is
-    # a value of the truth, as every system's spelled-out arguments are.
-    assert truth == "Foo::bar: <*> by <*> failed (<*>, <*>): <*> {missing}"
-    assert line.startswith("Foo::bar: ") and line.endswith(" {missing}")
-    assert re.search(r", true\): \[Exception \S+\( /srv/mediawiki/includes/\S+\.php:\d+\) ", line)
-    assert re.search(r" failed \(MediaWiki\\\w+\\\w+Store, ", line), line
-    # A message with no context is its text; %% is not formatted.
-    plain = {"style": "psr3", "format": "100%% {done}", "verbs": []}
-    assert _line_and_truth(plain, "mediawiki")[0] == "100%% {done}"
-
-
 def test_php_interpolation_and_concatenated_values_are_filled_before_the_context() -> None:
     call = {
         "style": "psr3",
@@ -817,180 +1742,6 @@ def test_php_interpolation_and_concatenated_values_are_filled_before_the_context
     joined = line.split(" failed: ")[1].rsplit(" (", 1)[0]
     # implode() joins the items; only the logger writes an array as [Array(n)].
     assert "Array" not in joined and all(item for item in joined.split(", "))
-
-
-def test_placeholders_of_the_eighth_splits_conventions_are_not_words() -> None:
-    has_words = logcall_corpus._has_words
-    assert not has_words("{SiloAddress}: {Count:N0}", "mel")
-    assert not has_words("<<tablet_id>> $0", "glog") and not has_words("{title}", "psr3")
-    assert not has_words("$title {$this->table} {${implode( ', ', $keys )}}", "psr3")
-    assert has_words("Tablet <<tablet_id>> copied", "glog")
-    assert not has_words("#{inspect(reason)} / #{state}", "elixir")
-
-
-def test_elixir_interpolation_writes_inspected_terms_after_the_level_and_car_id() -> None:
-    call = {
-        "style": "elixir",
-        "label": "[warning] ",
-        "metadata": ["car_id"],
-        "format": "#{__MODULE__} / #{state}: #{inspect(name)} failed: #{inspect(reason)} 100%%",
-        "verbs": ["#{__MODULE__}", "#{state}", "#{inspect(name)}", "#{inspect(reason)}"],
-        "args": ["__MODULE__", "state", "inspect(name)", "inspect(reason)"],
-        "arg_values": [["Elixir.TeslaMate.Vehicles"], None, None, None],
-    }
-    for seed in range(5):
-        line, truth = _line_and_truth(call, "teslamate", seed)
-        # An atom to_string'd is bare, an inspected string is quoted, a reason is a term.
-        assert truth == 'car_id=<*> [warning] <*> / <*>: "<*>" failed: <*> 100%%'
-        assert re.fullmatch(
-            r'car_id=[1-3] \[warning\] Elixir\.TeslaMate\.Vehicles / [a-z]+: "[^"]+" failed: '
-            r"(?::\w+|\{.+\}|%[\w.]*\{.+\}) 100%%",
-            line,
-        ), line
-    # Without car_id in the call, Logger prints the level alone.
-    plain = {"style": "elixir", "label": "[info] ", "format": "Token refresh is disabled"}
-    assert _line_and_truth(plain, "teslamate")[0] == "[info] Token refresh is disabled"
-
-
-def test_kotlin_templates_render_after_elements_thread_priority_and_tag() -> None:
-    call = {
-        "style": "kotlin",
-        "label": "W/ ",
-        "tag": "VOIP/WebRtcCall",
-        "format": "Room $roomId: event ${event.eventId} from ${sender} at 100% ($count)",
-        "verbs": ["$roomId", "${event.eventId}", "${sender}", "$count"],
-        "args": ["roomId", "event.eventId", "sender", "count"],
-    }
-    for seed in range(5):
-        line, truth = _line_and_truth(call, "element", seed)
-        # The tag is constant text, though it looks like a path.
-        assert truth == "<*> W/ /VOIP/WebRtcCall: Room <*>: event <*> from <*> at 100% (<*>)"
-        # Matrix ids: a room !opaque:server, an event $ and base64, a user @name:server; a %
-        # is not formatted when the call passes no arguments.
-        assert re.fullmatch(
-            r"\d+ W/ /VOIP/WebRtcCall: Room ![A-Za-z0-9]{18}:[\w.]+: event \$[\w-]{43} "
-            r"from @[a-z]+\d+:[\w.]+ at 100% \(\d+\)",
-            line,
-        ), line
-    # With arguments, Timber formats the message with String.format: %s, %d, %% a percent sign.
-    formatted = {
-        "style": "kotlin-format",
-        "label": "E/ ",
-        "tag": "Tag",
-        "format": "Cannot decode Bitmap: %s (%d%%)",
-        "printf_args": ["uri", "percent"],
-    }
-    line, truth = _line_and_truth(formatted, "element")
-    assert truth == "<*> E/ /Tag: Cannot decode Bitmap: <*> (<*>%)"
-    assert re.fullmatch(r"\d+ E/ /Tag: Cannot decode Bitmap: \S+ \(\d+%\)", line), line
-
-
-def test_python_format_fields_render_after_ansibles_host_prefix() -> None:
-    call = {
-        "style": "str-format",
-        "level": "INFO",
-        "host": "self.host",
-        "format": "{action}: PUT {0!r} TO {1} in {2:.2f}s {{done}}",
-        "verbs": ["{action}", "{0!r}", "{1}", "{2:.2f}"],
-        "args": ["self._task.action", "in_path", "out_path", "elapsed"],
-        "arg_values": [["reboot", "ansible.builtin.reboot"], None, None, None],
-    }
-    for seed in range(5):
-        line, truth = _line_and_truth(call, "ansible", seed)
-        # A verbose message for a host is "<host> text"; !r quotes a string as repr does,
-        # {{ and }} are braces, :.2f two places.
-        assert truth == "<*> <*>: PUT '<*>' TO <*> in <*> {done}"
-        assert re.fullmatch(
-            r"<[\w.]+> (?:reboot|ansible\.builtin\.reboot): PUT '/\S+' TO /\S+ in \d+\.\d\ds "
-            r"\{done\}",
-            line,
-        ), line
-    # A debug message for a host is "[host]: text" after the pid and time (left out).
-    debug = dict(call, level="DEBUG", style="fstring")
-    line, truth = _line_and_truth(debug, "ansible")
-    assert truth == "[<*>]: <*>: PUT '<*>' TO <*> in <*> {done}"
-    assert re.fullmatch(r"\[[\w.]+\]: \S+: PUT '/\S+' TO /\S+ in \S+s \{done\}", line), line
-    # printf: %r quotes, %% is a percent sign; a plain text is printed as it is.
-    printf = {"style": "printf", "format": "EXEC %s (%r) 100%%", "args": ["cmd", "name"]}
-    line, truth = _line_and_truth(printf, "ansible")
-    assert truth == "EXEC <*> ('<*>') 100%"
-    assert re.fullmatch(r"EXEC \S+ \('[^']+'\) 100%", line), line
-    plain = {"style": "plain", "level": "DEBUG", "format": "done {x} 100%%"}
-    assert _line_and_truth(plain, "ansible")[0] == "done {x} 100%%"
-
-
-def test_placeholders_of_the_ninth_splits_conventions_are_not_words() -> None:
-    has_words = logcall_corpus._has_words
-    assert not has_words("$roomId ${event.eventId}", "timber")
-    assert not has_words("{0} {name!r} {elapsed:.2f}", "ansible")
-    assert has_words("Room $roomId", "timber") and has_words("PUT {0} TO {1}", "ansible")
-
-
-def test_scala_interpolation_and_pekko_templates_render_after_the_cluster_prefix() -> None:
-    call = {
-        "style": "pekko",
-        "cluster": True,
-        "format": "Leader is moving node [{}] to [{}] in ${typeName} for {}, 100% $$",
-        "verbs": ["{}", "{}", "${typeName}", "{}"],
-        "args": ["m.address", "m.status", "typeName", "sender()"],
-        "arg_values": [None, ["Up"], None, None],
-    }
-    for seed in range(5):
-        line, truth = _line_and_truth(call, "pekko", seed)
-        # s"..." is filled first, then each {} by an argument in turn; % and $ are text.
-        assert truth == (
-            "Cluster Node [<*>] - Leader is moving node [<*>] to [<*>] in <*> for <*>, 100% $$"
-        )
-        assert re.fullmatch(
-            r"Cluster Node \[pekko://ClusterSystem@10(?:\.\d+){3}:\d+\] - Leader is moving node "
-            r"\[pekko://ClusterSystem@[\d.]+:\d+\] to \[Up\] in [A-Za-z]+ for "
-            r"Actor\[pekko://ClusterSystem@[\d.]+:\d+/[\w/]+#-?\d+\], 100% \$\$",
-            line,
-        ), line
-    # A call with no arguments is not formatted: its {} stays; the cluster's prefix names one
-    # of the three nodes whose lines these are.
-    plain = {
-        "style": "pekko-plain",
-        "format": "Welcome {} from ${node}",
-        "verbs": ["${node}"],
-        "args": ["node"],
-    }
-    line, truth = _line_and_truth(plain, "pekko")
-    assert truth == "Welcome {} from <*>" and line.startswith("Welcome {} from pekko://")
-    nodes = {
-        _line_and_truth({"style": "pekko-plain", "cluster": True, "format": "Up"}, "pekko", n)[0]
-        for n in range(30)
-    }
-    assert len(nodes) == 3
-
-
-def test_placeholders_of_scala_interpolation_are_not_words() -> None:
-    assert not logcall_corpus._has_words("$node ${m.address} {}", "pekko")
-    assert logcall_corpus._has_words("Welcome ${node}", "pekko")
-
-
-def test_go_kit_prints_the_calls_pairs_in_order_with_msg_among_them() -> None:
-    call = {
-        "style": "structured",
-        "format": "compaction failed",
-        "keys": ["group", "msg", "err", "mode"],
-        "key_args": ["g.Key()", None, "err", "mode"],
-        "arg_values": [None, None, None, ["vertical"]],
-    }
-    for seed in range(5):
-        line, truth = _line_and_truth(call, "thanos", seed)
-        # The pairs as the call gives them; msg is quoted as a value with a space is.
-        assert truth == 'group=<*> msg="compaction failed" err=<*> mode=<*>'
-        assert re.fullmatch(
-            r'group=\S+ msg="compaction failed" err=(?:\S+|".*") mode=vertical', line
-        )
-    # A message of one word is not quoted; a quote in it is escaped when it is.
-    line, truth = _line_and_truth(
-        {"style": "structured", "format": "starting", "keys": ["msg"], "key_args": [None]}, "thanos"
-    )
-    assert line == truth == "msg=starting"
-    quoted = {"style": "structured", "format": 'bad "x"', "keys": ["msg"], "key_args": [None]}
-    assert _line_and_truth(quoted, "thanos")[0] == 'msg="bad \\"x\\""'
 
 
 def test_logr_pairs_and_error_render_in_cloudnativepgs_json() -> None:
@@ -1020,34 +1771,6 @@ def test_logr_pairs_and_error_render_in_cloudnativepgs_json() -> None:
     assert _line_and_truth(plain, "cloudnativepg") == ('{"msg":"Ready"}', '{"msg":"Ready"}')
 
 
-def test_a_label_comes_before_printf_or_the_text_as_it_is() -> None:
-    call = {
-        "format": "Lock owner: %s; I am %r (%d%%)",
-        "verbs": ["%s", "%r", "%d"],
-        "args": ["lock_owner", "self.state_handler.name", "n"],
-        "label": "INFO: ",
-    }
-    line, truth = _line_and_truth(call, "patroni")
-    assert truth == "INFO: Lock owner: <*>; I am '<*>' (<*>%)"
-    assert re.fullmatch(r"INFO: Lock owner: \S+; I am '\S+' \(\d+%\)", line), line
-    # A call with no arguments is not formatted: its % is text.
-    plain = {"style": "plain", "format": "at 100%s done", "label": "WARNING: "}
-    line, truth = _line_and_truth(plain, "patroni")
-    assert line == "WARNING: at 100%s done" and truth == "WARNING: at 100%s done"
-    # Lsyncd's Lua operands joined: a category, the text, a value; a table as its address.
-    joined = {
-        "format": "Calling rsync on %s (%s) 100%%",
-        "verbs": ["%s", "%s"],
-        "args": ["event.path", "config.excludes"],
-        "label": "Normal: ",
-    }
-    line, truth = _line_and_truth(joined, "lsyncd")
-    assert truth.startswith("Normal: Calling rsync on <*> (") and line.endswith(") 100%")
-    assert re.fullmatch(r"Normal: Calling rsync on /\S+ \(.+\) 100%", line), line
-    table = logcall_corpus.format_list("a\x00b", "lua", "labelled")
-    assert re.fullmatch(r"\(Table: 0x55[0-9a-f]{8}\)", table)
-
-
 def test_the_eleventh_split_holds_new_everyday_daemons() -> None:
     eleventh = {s.name: s for s in SYSTEMS.values() if s.split == "eleventh"}
     assert set(eleventh) == {"smartd", "cups", "fail2ban", "openbao"}
@@ -1068,45 +1791,6 @@ def test_the_eleventh_split_renders_its_full_sample_and_each_line_matches_its_tr
             assert re.match(r"[a-z][\w.-]*: \S", line), line
         elif name == "cups" and truth.startswith("[Job "):
             assert re.match(r"\[Job \d+\] ", line), line
-
-
-def test_hclog_prints_the_logger_name_the_call_gives() -> None:
-    call = {
-        "style": "structured",
-        "format": "failed to take snapshot",
-        "keys": ["path", "WAL ID"],
-        "args": ["snapshotPath", "walID"],
-        "file": "internal/physical/raft/snapshot.go",
-        "logger": "physical.raft",
-    }
-    line, truth = _line_and_truth(call, "openbao")
-    assert truth == "physical.raft: failed to take snapshot: path=<*> WAL ID=<*>"
-    assert re.fullmatch(r"physical\.raft: failed to take snapshot: path=\S+ WAL ID=\S+", line)
-    # A call with no pairs: the name and the message alone.
-    plain = {
-        "style": "structured",
-        "format": "vault is unsealed",
-        "file": "internal/vault/core.go",
-        "logger": "vault",
-    }
-    assert _line_and_truth(plain, "openbao") == (
-        "vault: vault is unsealed",
-        "vault: vault is unsealed",
-    )
-    # Without a logger, the name is the call's package path, as for Consul.
-    del plain["logger"]
-    assert _line_and_truth(plain, "openbao")[1] == "internal.vault: vault is unsealed"
-
-
-def test_a_cups_job_message_is_printed_after_its_job_id() -> None:
-    call = {
-        "format": "[Job %d] Unable to start filter %s - %s.",
-        "verbs": ["%d", "%s", "%s"],
-        "args": ["job->id", "filter->filter", "strerror(errno)"],
-    }
-    line, truth = _line_and_truth(call, "cups")
-    assert truth == "[Job <*>] Unable to start filter <*> - <*>."
-    assert re.fullmatch(r"\[Job \d+\] Unable to start filter \S+ - .+\.", line), line
 
 
 def test_the_twelfth_split_holds_new_systems_of_conventions_no_earlier_one_has() -> None:
@@ -1137,129 +1821,6 @@ def test_the_twelfth_split_renders_its_full_sample_and_each_line_matches_its_tru
             assert not re.search(r"\$(?:[\w{(?]|$)", line), line
 
 
-def test_zig_std_fmt_renders_after_ghosttys_level_and_scope() -> None:
-    call = {
-        "style": "zig",
-        "format": "binding failed id={x} err={} mode={} ratio={d:.2} {{raw}} action={s}",
-        "verbs": ["{x}", "{}", "{}", "{d:.2}", "{s}"],
-        "args": ["surface.core().id", "err", "self.mode", "ratio", "@tagName(action)"],
-        "label": "warning(app): ",
-    }
-    for seed in range(5):
-        line, truth = _line_and_truth(call, "ghostty", seed)
-        # {} of an error is error.Name, of an enum .tag; {d:.2} two places; {{ }} are braces.
-        assert truth == (
-            "warning(app): binding failed id=<*> err=<*> mode=<*> ratio=<*> {raw} action=<*>"
-        )
-        assert re.fullmatch(
-            r"warning\(app\): binding failed id=[0-9a-f]+ err=error\.[A-Z]\w+ mode=\.[a-z_]+ "
-            r"ratio=\d+\.\d\d \{raw\} action=[a-z_]+",
-            line,
-        ), line
-    # {t} of an error is its name alone; the default scope prints "level: ".
-    tag = {"format": "spawn failed err={t}", "verbs": ["{t}"], "args": ["err"], "label": "error: "}
-    line, truth = _line_and_truth(tag, "ghostty")
-    assert truth == "error: spawn failed err=<*>" and re.fullmatch(
-        r"error: spawn failed err=[A-Z]\w+", line
-    )
-    assert not logcall_corpus._has_words("{s} {d:.2} {}", "zig")
-
-
-def test_geth_terminal_format_quotes_values_and_groups_numbers_as_geth_does() -> None:
-    call = {
-        "style": "structured",
-        "format": "Imported new chain segment",
-        "keys": ["number", "hash", "elapsed", "size", "from", "reason"],
-        "key_args": [
-            "head.Number()",
-            "head.Hash()",
-            "common.PrettyDuration(time.Since(start))",
-            "common.StorageSize(size)",
-            "addr",
-            '"head state missing"',
-        ],
-        "arg_values": [None, None, None, None, None, ["head state missing"]],
-    }
-    for seed in range(5):
-        line, truth = _line_and_truth(call, "geth", seed)
-        # The pairs in order; a number from 100000 on grouped; a hash as its TerminalString; a
-        # value with a space in plain quotes; a duration in microseconds (µ) Go-quoted.
-        assert truth == (
-            "Imported new chain segment number=<*> hash=<*> elapsed=<*> size=<*> from=<*> "
-            "reason=<*>"
-        )
-        assert re.fullmatch(
-            r"Imported new chain segment number=(?:\d{1,5}|\d{1,3}(?:,\d{3})+) "
-            r"hash=[0-9a-f]{6}\.\.[0-9a-f]{6} elapsed=(?:[\dm.]+(?:ms|s)|\"[\d.]+µs\") "
-            r'size="[\d.]+ [KMG]?i?B" from=0x[0-9a-fA-F]{40} reason="head state missing"',
-            line,
-        ), line
-    # A message holding '=' is quoted whole; a value with '"' is Go-quoted.
-    plain = {"style": "structured", "format": "Invalid value=x", "keys": []}
-    assert _line_and_truth(plain, "geth") == ('"Invalid value=x"', '"Invalid value=x"')
-    quoted = {"style": "structured", "format": "Bad", "keys": ["v"], "arg_values": [['say "hi"']]}
-    assert _line_and_truth(quoted, "geth")[0] == 'Bad v="say \\"hi\\""'
-    assert _line_and_truth({**quoted, "arg_values": [["a=b"]]}, "geth")[0] == 'Bad v="a=b"'
-
-
-def test_swift_interpolation_renders_as_sourcekit_lsps_log_writes_the_message() -> None:
-    call = {
-        "style": "swift",
-        "format": "Created \\(type(of: server), privacy: .public) at \\(projectRoot) after "
-        "\\(count) tries (100%)",
-        "verbs": ["\\(type(of: server), privacy: .public)", "\\(projectRoot)", "\\(count)"],
-        "args": ["type(of: server), privacy: .public", "projectRoot", "count"],
-    }
-    for seed in range(5):
-        line, truth = _line_and_truth(call, "sourcekit-lsp", seed)
-        # Each \\(expr) written by its description (a type by its full name); % is text.
-        assert truth == "Created <*> at <*> after <*> tries (100%)"
-        assert re.fullmatch(r"Created [A-Z]\w+\.[A-Z]\w+ at /\S+ after \d+ tries \(100%\)", line)
-    uri = {
-        "style": "swift",
-        "format": "Failed to open \\(uri.forLogging): \\(error.forLogging)",
-        "verbs": ["\\(uri.forLogging)", "\\(error.forLogging)"],
-        "args": ["uri.forLogging", "error.forLogging"],
-    }
-    line, truth = _line_and_truth(uri, "sourcekit-lsp")
-    assert truth == "Failed to open <*>: <*>" and line.startswith("Failed to open file:///")
-    assert not logcall_corpus._has_words("\\(x) \\(y, privacy: .public)", "swift")
-    assert logcall_corpus._has_words("Reloading \\(uri)", "swift")
-
-
-def test_shell_expansion_renders_as_tlps_traces_reach_the_journal() -> None:
-    call = {
-        "style": "shell",
-        "format": "batdrv.${_batdrv_plugin}.write_thresholds($1): bat=$_bat_str; "
-        "bf=$_bf_stop; old=$old_stop; rc=$? (100%)",
-        "verbs": ["${_batdrv_plugin}", "$1", "$_bat_str", "$_bf_stop", "$old_stop", "$?"],
-        "args": ["${_batdrv_plugin}", "$1", "$_bat_str", "$_bf_stop", "$old_stop", "$?"],
-    }
-    for seed in range(5):
-        line, truth = _line_and_truth(call, "tlp", seed)
-        # Each expansion written as the shell writes it, no quotes; % is text.
-        assert truth == (
-            "batdrv.<*>.write_thresholds(<*>): bat=<*>; bf=<*>; old=<*>; rc=<*> (100%)"
-        )
-        assert re.fullmatch(
-            r"batdrv\.[a-z0-9-]+\.write_thresholds\(\w+\): bat=(?:BAT[01TC]|CMB0); "
-            r"bf=/sys/class/power_supply/\w+/\w+; old=\d+; rc=[0-4] \(100%\)",
-            line,
-        ), line
-    # A command substitution is replaced by its output.
-    profile = {
-        "style": "shell",
-        "format": 'power_profile=$(pp2str "$_pp_next")($_pp_next)',
-        "verbs": ['$(pp2str "$_pp_next")', "$_pp_next"],
-        "args": ['pp2str "$_pp_next"', "$_pp_next"],
-    }
-    line, truth = _line_and_truth(profile, "tlp")
-    assert truth == "power_profile=<*>(<*>)"
-    assert re.fullmatch(r"power_profile=(?:performance|balanced|power-saver)\(\S+\)", line)
-    assert not logcall_corpus._has_words('$x ${y} $1 $? $(pp2str "$z")', "shell")
-    assert logcall_corpus._has_words("set_dirty_parms($1).not_configured", "shell")
-
-
 def test_the_thirteenth_split_holds_new_systems_of_conventions_no_earlier_one_has() -> None:
     thirteenth, earlier = split_systems("thirteenth")
     assert set(thirteenth) == {"foundationdb", "fluentd", "icinga2", "buildbot"}
@@ -1286,136 +1847,6 @@ def test_the_thirteenth_split_renders_its_full_sample_and_each_line_matches_its_
         else:
             assert re.match(r"(?:debug|notice|information|warning|critical)/[\w-]+: \S", line)
             assert "<<" not in line
-
-
-def test_foundationdb_trace_events_render_as_its_xml_trace_writes_them() -> None:
-    call = {
-        "style": "fdb-trace",
-        "format": "MasterRecoveryState",
-        "id_arg": "self->dbgid",
-        "keys": ["StatusCode", "Status", "Begin", "Error", "ErrorDescription", "ErrorCode"],
-        "key_args": [
-            "RecoveryStatus::reading_coordinated_state",
-            "status",
-            "range.begin",
-            "e",
-            "e",
-            "e",
-        ],
-        "arg_values": [["2"], ['<a & "b">'], None, None, None, None],
-    }
-    for seed in range(5):
-        line, truth = _line_and_truth(call, "foundationdb", seed)
-        # The type and ID, each detail in order, .error(e)'s three attributes; & " < > escaped.
-        assert truth == (
-            '<Event Type="MasterRecoveryState" ID="<*>" StatusCode="<*>" Status="<*>" '
-            'Begin="<*>" Error="<*>" ErrorDescription="<*>" ErrorCode="<*>" />'
-        )
-        assert re.fullmatch(
-            r'<Event Type="MasterRecoveryState" ID="[0-9a-f]{16}" StatusCode="2" '
-            r'Status="&lt;a &amp; &quot;b&quot;&gt;" Begin="[^"]+" Error="[a-z_]+" '
-            r'ErrorDescription="[A-Z][^"]+" ErrorCode="1\d{3}" />',
-            line,
-        ), line
-    # An event given no ID prints a UID of zeros.
-    bare = {"style": "fdb-trace", "format": "WorkerRemoved", "keys": []}
-    line, _ = _line_and_truth(bare, "foundationdb")
-    assert line == '<Event Type="WorkerRemoved" ID="0000000000000000" />'
-
-
-def test_fluentd_messages_and_pairs_render_as_its_logger_prints_them() -> None:
-    call = {
-        "style": "fluentd",
-        "label": "[warn]: ",
-        "worker": True,
-        "format": "failed to flush the buffer after #{retries} retries",
-        "verbs": ["#{retries}"],
-        "args": ["retries"],
-        "keys": ["chunk_id", "plugin", "error"],
-        "key_args": ["dump_unique_id_hex(chunk.unique_id)", "self.class", "e"],
-    }
-    for seed in range(5):
-        line, truth = _line_and_truth(call, "fluentd", seed)
-        # "#{x}" by to_s, then key=value.inspect; error: of an exception as its class and
-        # message; the worker's "#0 " before the message.
-        assert truth == (
-            '[warn]: #0 failed to flush the buffer after <*> retries chunk_id="<*>" '
-            'plugin=<*> error_class=<*> error="<*>"'
-        )
-        assert re.fullmatch(
-            r"\[warn\]: #0 failed to flush the buffer after \d+ retries chunk_id=\"[^\"]+\" "
-            r'plugin=Fluent::Plugin::\w+ error_class=[A-Z][\w:]+ error="[^"]+"',
-            line,
-        ), line
-    # The supervisor's lines have no worker id; an exception under another key is inspected.
-    supervisor = {
-        "style": "fluentd",
-        "label": "[error]: ",
-        "worker": False,
-        "format": "config error",
-        "keys": ["file", "exception"],
-        "key_args": ["@config_path", "e"],
-    }
-    line, truth = _line_and_truth(supervisor, "fluentd")
-    assert truth == '[error]: config error file="<*>" exception=<*>'
-    assert re.fullmatch(r'\[error\]: config error file="/\S+" exception=#<[\w:]+: .+>', line)
-    assert not logcall_corpus._has_words("#{name} #{path}", "fluentd")
-
-
-def test_icinga_streams_render_after_the_severity_and_facility() -> None:
-    call = {
-        "style": "icinga",
-        "label": "warning/ApiListener: ",
-        "format": "Cannot connect to host '<<host>>' on port '<<port>>': "
-        "<<DiagnosticInformation(ex, false)>>",
-        "verbs": ["<<host>>", "<<port>>", "<<DiagnosticInformation(ex, false)>>"],
-        "args": ["host", "port", "DiagnosticInformation(ex, false)"],
-    }
-    for seed in range(5):
-        line, truth = _line_and_truth(call, "icinga2", seed)
-        assert truth == "warning/ApiListener: Cannot connect to host '<*>' on port '<*>': <*>"
-        assert re.fullmatch(
-            r"warning/ApiListener: Cannot connect to host '[\w.-]+' on port '\d+': \S.*", line
-        ), line
-    # A conditional between literals takes one of them.
-    choice = {
-        "style": "icinga",
-        "label": "notice/Checkable: ",
-        "format": 'Flapping <<(enabled ? "enabled" : "disabled")>> for checkable \'<<name>>\'',
-        "verbs": ['<<(enabled ? "enabled" : "disabled")>>', "<<name>>"],
-        "args": ['(enabled ? "enabled" : "disabled")', "name"],
-        "arg_values": [["enabled", "disabled"], None],
-    }
-    line, truth = _line_and_truth(choice, "icinga2")
-    assert truth == "notice/Checkable: Flapping <*> for checkable '<*>'"
-    assert re.fullmatch(r"notice/Checkable: Flapping (?:en|dis)abled for checkable '\S+'", line)
-    assert not logcall_corpus._has_words("<<GetName()>> <<host>>", "icinga")
-
-
-def test_twisted_log_msg_renders_as_buildbots_log_file_writes_it() -> None:
-    # log.msg joins its arguments by spaces without formatting them: "%s" stays as it is.
-    joined = {
-        "style": "fstring",
-        "format": "P4Poller: got change {num} %s {branch!r}",
-        "verbs": ["{num}", "{branch!r}"],
-        "args": ["num", "branch"],
-    }
-    for seed in range(5):
-        line, truth = _line_and_truth(joined, "buildbot", seed)
-        assert truth == "[-] P4Poller: got change <*> %s '<*>'"
-        assert re.fullmatch(r"\[-\] P4Poller: got change \d+ %s '[^']+'", line), line
-    # A printf the call applied ("..." % x) is formatted; %% is a percent sign.
-    applied = {
-        "style": "printf",
-        "format": "disk usage %d%% on %r",
-        "verbs": ["%d", "%%", "%r"],
-        "args": ["percent", "path"],
-    }
-    line, truth = _line_and_truth(applied, "buildbot")
-    assert truth == "[-] disk usage <*>% on '<*>'"
-    assert re.fullmatch(r"\[-\] disk usage \d+% on '/\S+'", line), line
-    plain = {"style": "plain", "format": "Stopping reactor"}
-    assert _line_and_truth(plain, "buildbot") == ("[-] Stopping reactor", "[-] Stopping reactor")
 
 
 def test_the_fourteenth_split_holds_new_everyday_systems_of_four_languages() -> None:
@@ -1446,65 +1877,6 @@ def test_the_fourteenth_split_renders_its_full_sample_and_each_line_matches_its_
             assert not re.search(r"%[sdr]", truth), truth
 
 
-def test_collectd_daemon_log_prints_the_plugin_name_before_the_message() -> None:
-    # P_ERROR is daemon_log: "%s plugin: " and the name of the plugin it runs for, then the
-    # message; STRERRNO is STRERROR(errno), strerror's text.
-    call = {
-        "file": "src/utils/db_query/db_query.c",
-        "call": "P_ERROR",
-        "format": "%s plugin: Query `%s': Prepare failed: %s",
-        "verbs": ["%s", "%s", "%s"],
-        "args": ["plugin_get_ctx().name", "q->name", "STRERROR(errno)"],
-        "arg_values": [["dbi", "oracle", "postgresql"], None, None],
-    }
-    for seed in range(5):
-        line, truth = _line_and_truth(call, "collectd", seed)
-        # The shared normalisation takes the backtick that opens `%s' into the value.
-        assert truth == "<*> plugin: Query <*>': Prepare failed: <*>"
-        assert re.fullmatch(
-            r"(?:dbi|oracle|postgresql) plugin: Query `\S+': Prepare failed: [A-Z][a-z].*", line
-        ), line
-    plain: dict[str, Any] = {
-        "format": "cpu plugin: Found %i processor%s.",
-        "verbs": ["%i", "%s"],
-        "args": ["(int)cpu_list_len", 'cpu_list_len == 1 ? "" : "s"'],
-        "arg_values": [None, ["", "s"]],
-    }
-    line, truth = _line_and_truth(plain, "collectd")
-    # A conditional between literals takes one of them (the shared normalisation takes the
-    # word it ends into the value).
-    assert truth == "cpu plugin: Found <*> <*>."
-    assert re.fullmatch(r"cpu plugin: Found \d+ processors?\.", line), line
-
-
-def test_zookeeper_and_loki_render_as_their_loggers_print_them() -> None:
-    # SLF4J: {} filled in order; the exception after them goes on the lines after.
-    call = {
-        "format": "Exception causing close of session 0x{}: {}",
-        "verbs": ["{}", "{}"],
-        "args": ["Long.toHexString(sessionId)", "e.getMessage()", "e"],
-        "throwable_arg": "e",
-    }
-    line, truth = _line_and_truth(call, "zookeeper")
-    assert truth == "Exception causing close of session <*>: <*>"
-    assert re.fullmatch(r"Exception causing close of session 0x\S+: \S.*", line), line
-    # go-kit: the call's pairs in order, msg among them, quoted when it holds a space.
-    pairs = {
-        "style": "structured",
-        "format": "failed to flush chunks",
-        "keys": ["msg", "err", "num_chunks", "component"],
-        "key_args": [None, "err", "len(chunks)", '"ingester"'],
-        "arg_values": [None, None, None, ["ingester"]],
-    }
-    for seed in range(5):
-        line, truth = _line_and_truth(pairs, "loki", seed)
-        assert truth == 'msg="failed to flush chunks" err=<*> num_chunks=<*> component=<*>'
-        assert re.fullmatch(
-            r'msg="failed to flush chunks" err=(?:"[^"]+"|\S+) num_chunks=\d+ component=ingester',
-            line,
-        ), line
-
-
 def test_the_fifteenth_split_holds_new_everyday_systems_of_three_languages() -> None:
     fifteenth, earlier = split_systems("fifteenth")
     assert set(fifteenth) == {"hbase", "cortex", "barman"}
@@ -1530,56 +1902,6 @@ def test_the_fifteenth_split_renders_its_full_sample_and_each_line_matches_its_t
             assert not re.search(r"\d+ms ms\b", line), line
         elif name == "barman":
             assert not re.search(r"%[sdr]", truth), truth
-
-
-def test_hbase_cortex_and_barman_render_as_their_loggers_print_them() -> None:
-    # SLF4J: {} filled in order, a duration before its unit a bare number; the exception
-    # after the placeholders goes on the lines after.
-    call = {
-        "format": "WAL {} roll period {} ms elapsed",
-        "verbs": ["{}", "{}"],
-        "args": ["wal", "this.rollPeriod"],
-    }
-    line, truth = _line_and_truth(call, "hbase")
-    assert truth == "WAL <*> roll period <*> ms elapsed"
-    assert re.fullmatch(r"WAL \S+ roll period \d+ ms elapsed", line), line
-    thrown = {
-        "format": "Failed to open region {}",
-        "verbs": ["{}"],
-        "args": ["regionName", "e"],
-        "throwable_arg": "e",
-    }
-    line, truth = _line_and_truth(thrown, "hbase")
-    assert truth == "Failed to open region <*>"
-    assert re.fullmatch(r"Failed to open region \S+", line), line
-    # go-kit: the call's pairs in order, msg among them, quoted when it holds a space; a
-    # literal value is one of the values the source gives.
-    pairs = {
-        "style": "structured",
-        "format": "skip group",
-        "keys": ["msg", "reason", "user"],
-        "key_args": [None, '"partitioned group already exists"', "userID"],
-        "arg_values": [None, ["partitioned group already exists"], None],
-    }
-    for seed in range(5):
-        line, truth = _line_and_truth(pairs, "cortex", seed)
-        # The shared normalisation makes the literal reason a value.
-        assert truth == 'msg="skip group" reason=<*> user=<*>'
-        assert re.fullmatch(
-            r'msg="skip group" reason="partitioned group already exists" user=\S+', line
-        ), line
-    # Python printf: %r writes repr, %d a number; a call without arguments prints its text.
-    printf = {
-        "format": "Copy failed (safe before %s): %r",
-        "verbs": ["%s", "%r"],
-        "args": ["safe_horizon", "e"],
-    }
-    line, truth = _line_and_truth(printf, "barman")
-    assert truth == "Copy failed (safe before <*>): '<*>'"
-    assert re.fullmatch(r"Copy failed \(safe before \S+\): '.+'", line), line
-    plain = {"format": "The validity of a failed backup cannot be checked", "call": "output.info"}
-    text = "The validity of a failed backup cannot be checked"
-    assert _line_and_truth(plain, "barman") == (text, text)
 
 
 @pytest.mark.parametrize(
@@ -1642,77 +1964,6 @@ def test_the_sixteenth_split_renders_its_full_sample_and_each_line_matches_its_t
             assert line.startswith("{") and line.endswith("}"), line
             keys = re.findall(r'(?:^\{|,)"([\w.]+)":', line)
             assert "msg" in keys and keys == sorted(keys), line
-
-
-def test_vector_fields_with_a_literal_or_a_constant_value_are_constant_text() -> None:
-    call = {
-        "style": "rust",
-        "format": "Failed to glob path.",
-        "keys": ["error", "error_code", "error_type", "stage", "internal_log_rate_limit", "path"],
-        "key_args": [
-            "self.error",
-            '"globbing"',
-            "error_type::READER_FAILED",
-            "error_stage::RECEIVING",
-            "true",
-            "self.path",
-        ],
-        "key_sigils": ["%", "", "", "", "", "?"],
-        "key_literals": [None, '"globbing"', '"reader_failed"', '"receiving"', "true", None],
-    }
-    for seed in range(5):
-        line, truth = _line_and_truth(call, "vector", seed)
-        assert truth.startswith('Failed to glob path. error=<*> error_code="globbing" ')
-        assert 'error_type="reader_failed" stage="receiving"' in truth
-        assert truth.endswith(' path="<*>"')
-        assert re.fullmatch(
-            r"Failed to glob path\. error=.+ error_code=\"globbing\" error_type=\"reader_failed\" "
-            r'stage="receiving" internal_log_rate_limit=true path="[^"]+"',
-            line,
-        ), line
-    # Without key_literals (Zebra's calls) every field is a value, as before.
-    zebra = {**call, "key_literals": None}
-    del zebra["key_literals"]
-    _, truth = _line_and_truth(zebra, "zebra")
-    assert "reader_failed" not in truth and "globbing" not in truth
-
-
-def test_open_vswitch_prints_its_printf_message_with_macros_expanded() -> None:
-    # IP_FMT and IP_ARGS: four %u and the octets of an address; a conditional between literals
-    # takes one of them.
-    call = {
-        "format": "%s: learned that %u.%u.%u.%u is on port %s (%s)",
-        "verbs": ["%s", "%u", "%u", "%u", "%u", "%s", "%s"],
-        "args": [
-            "bridge->name",
-            "IP_ARGS(ip)[0]",
-            "IP_ARGS(ip)[1]",
-            "IP_ARGS(ip)[2]",
-            "IP_ARGS(ip)[3]",
-            "port->name",
-            'learned ? "new" : "moved"',
-        ],
-        "arg_values": [
-            None,
-            ["10", "172"],
-            ["0", "16"],
-            ["1", "2"],
-            ["5", "10"],
-            None,
-            ["new", "moved"],
-        ],
-    }
-    for seed in range(5):
-        line, truth = _line_and_truth(call, "openvswitch", seed)
-        # The shared normalisation (Loghub-2.0's rules) makes the dotted octets one value.
-        assert truth == "<*>: learned that <*> is on port <*> (<*>)"
-        assert re.fullmatch(
-            r"\S+: learned that (?:10|172)\.(?:0|16)\.[12]\.(?:5|10) "
-            r"is on port \S+ \((?:new|moved)\)",
-            line,
-        ), line
-    plain = {"format": "Can't parse conntrack event type."}
-    assert _line_and_truth(plain, "openvswitch") == (plain["format"], plain["format"])
 
 
 def test_argo_cd_prints_logrus_json_with_the_fields_and_msg_sorted_by_key() -> None:
@@ -1778,84 +2029,6 @@ def test_the_seventeenth_split_renders_its_full_sample_and_each_line_matches_its
         elif name == "rclone":
             assert not re.search(r"%[-+# 0-9.]*[sdvqxfwT]\b", truth), truth
             assert not line.startswith(("nil:", "<nil>:")), line
-
-
-def test_kea_prints_the_message_id_then_its_text_filled_by_the_arguments() -> None:
-    text = "%1: lease %2 has been allocated for %3 seconds"
-    call: dict[str, Any] = {
-        "id": "DHCP4_LEASE_ALLOC",
-        "format": "DHCP4_LEASE_ALLOC " + text,
-        "verbs": ["%1", "%2", "%3"],
-        "args": ["query->getLabel()", "lease->addr_.toText()", "lease->valid_lft_"],
-    }
-    for seed in range(5):
-        line, truth = _line_and_truth(call, "kea", seed)
-        assert truth == "DHCP4_LEASE_ALLOC <*>: lease <*> has been allocated for <*> seconds"
-        assert re.fullmatch(
-            r"DHCP4_LEASE_ALLOC \[hwtype=1 08:00:27(?::[0-9a-f]{2}){3}\], "
-            r"cid=\[(?:01:08:00:27(?::[0-9a-f]{2}){3}|no info)\], tid=0x[0-9a-f]{8}: "
-            r"lease 192\.0\.2\.\d+ has been allocated for \S+ seconds",
-            line,
-        ), line
-    # A DHCPv6 message: the packet's DUID and the lease's IPv6 address.
-    v6 = {**call, "id": "DHCP6_LEASE_ALLOC", "format": "DHCP6_LEASE_ALLOC " + text}
-    line, _ = _line_and_truth(v6, "kea")
-    assert re.match(r"DHCP6_LEASE_ALLOC duid=\[00:03:00:01:[0-9a-f:]+\], tid=0x[0-9a-f]{6}: ", line)
-    assert " lease 2001:db8:" in line, line
-    # A duration is the number of the unit the text writes after it; a message about DHCPv6
-    # writes IPv6 addresses whatever its id.
-    retry = {
-        "id": "HA_LEASE_RETRY",
-        "format": "HA_LEASE_RETRY retrying DHCPv6 lease %1 in %2 milliseconds",
-        "verbs": ["%1", "%2"],
-        "args": ["lease6->addr_", "db_reconnect_ctl->retryInterval()"],
-    }
-    for seed in range(5):
-        line, _ = _line_and_truth(retry, "kea", seed)
-        assert re.fullmatch(r"\S+ retrying DHCPv6 lease 2001:db8:\S+ in \d+ milliseconds", line)
-    # A message with no argument prints its id and text as they are.
-    quiet = {"id": "DHCP4_SHUTDOWN", "format": "DHCP4_SHUTDOWN server shutdown"}
-    assert _line_and_truth(quiet, "kea") == (quiet["format"], quiet["format"])
-
-
-def test_rclone_prints_the_object_the_call_names_before_its_message() -> None:
-    call = {
-        "format": "Failed to copy: %v",
-        "verbs": ["%v"],
-        "args": ["err"],
-        "object": "o",
-        "object_kind": "object",
-    }
-    for seed in range(5):
-        line, truth = _line_and_truth(call, "rclone", seed)
-        assert truth == "<*>: Failed to copy: <*>"
-        assert re.fullmatch(r"[\w/]+/[\w-]+(?:\.[\w.]+)?: Failed to copy: .+", line), line
-    fs = {**call, "object": "f", "object_kind": "fs"}
-    line, truth = _line_and_truth(fs, "rclone")
-    assert re.match(
-        r"(?:Local file system at|S3 bucket|Google drive|B2 bucket|Azure container) ", line
-    )
-    assert truth == "<*>: Failed to copy: <*>", truth
-    # A string the call names is constant text; nil names nothing.
-    named = {
-        **call,
-        "object": '"vfs cache"',
-        "object_kind": "literal",
-        "object_literal": "vfs cache",
-    }
-    assert _line_and_truth(named, "rclone")[1] == "vfs cache: Failed to copy: <*>"
-    bare = {"format": "Failed to copy: %v", "verbs": ["%v"], "args": ["err"]}
-    assert _line_and_truth(bare, "rclone")[1] == "Failed to copy: <*>"
-    # fs.Log's text is printed as it is, a percent sign included.
-    plain = {
-        "style": "plain",
-        "format": "Transferred 100% of %d files",
-        "object": "f",
-        "object_kind": "fs",
-    }
-    line, truth = _line_and_truth(plain, "rclone")
-    assert line.endswith(": Transferred 100% of %d files"), line
-    assert truth == "<*>: Transferred 100% of %d files", truth
 
 
 @dataclass(frozen=True)
@@ -3020,863 +3193,1103 @@ def test_a_later_split_renders_its_full_sample_and_each_line_matches_its_truth(
         _check_rendered(name, line, truth)
 
 
-def test_external_dns_prints_logrus_text_with_its_fields_sorted_after_msg() -> None:
-    call = {
-        "style": "printf",
-        "format": "Deleting %s record named '%s'",
-        "verbs": ["%s", "%s"],
-        "args": ["ep.RecordType", "name"],
-        "keys": ["zoneName", "dnsName"],
-        "key_args": ["zone.Name", "ep.DNSName"],
-    }
-    line, truth = _line_and_truth(call, "externaldns")
-    assert truth == "msg=\"Deleting <*> record named '<*>'\" dnsName=<*> zoneName=<*>", truth
-    assert re.fullmatch(r"msg=\"Deleting \S+ record named '\S+'\" dnsName=\S+ zoneName=\S+", line)
-
-
-def test_eureka_and_certbot_print_their_messages_filled_by_the_arguments() -> None:
-    registered = {
-        "format": "Registered instance {}/{} with status {} (replication={})",
-        "verbs": ["{}"] * 4,
-        "args": ["registrant.getAppName()", "registrant.getId()", "status", "isReplication"],
-    }
-    line, truth = _line_and_truth(registered, "eureka")
-    assert truth == "Registered instance <*>/<*> with status <*> (replication=<*>)", truth
-    assert "{}" not in line and line.startswith("Registered instance "), line
+# A call of each system of the later splits (and of an earlier system the same renderer
+# serves), with its truth and its line as the system's logger prints it.
+_LATER_CALL_CASES = [
+    _case(
+        "externaldns:deleting",
+        {
+            "style": "printf",
+            "format": "Deleting %s record named '%s'",
+            "verbs": ["%s", "%s"],
+            "args": ["ep.RecordType", "name"],
+            "keys": ["zoneName", "dnsName"],
+            "key_args": ["zone.Name", "ep.DNSName"],
+        },
+        "msg=\"Deleting <*> record named '<*>'\" dnsName=<*> zoneName=<*>",
+        r"msg=\"Deleting \S+ record named '\S+'\" dnsName=\S+ zoneName=\S+",
+    ),
+    _case(
+        "eureka:registered",
+        {
+            "format": "Registered instance {}/{} with status {} (replication={})",
+            "verbs": ["{}"] * 4,
+            "args": ["registrant.getAppName()", "registrant.getId()", "status", "isReplication"],
+        },
+        "Registered instance <*>/<*> with status <*> (replication=<*>)",
+        r"Registered instance \S+/\S+ with status \S+ \(replication=\S+\)",
+        lacks=("{}",),
+    ),
     # Python logging fills %s, %d and %r (the repr's quotes around a string).
-    renewal = {
-        "format": "Deleting %s/cert%d.pem, plugins %r",
-        "verbs": ["%s", "%d", "%r"],
-        "args": ["archive", "ver", "filtered"],
-    }
-    line, truth = _line_and_truth(renewal, "certbot")
-    assert truth == "Deleting <*>/cert<*>.pem, plugins '<*>'", truth
-    assert re.fullmatch(r"Deleting \S+/cert\d+\.pem, plugins '.+'", line), line
-
-
-def test_velero_prints_logrus_text_with_its_error_and_fields_sorted_after_msg() -> None:
+    _case(
+        "certbot:deleting",
+        {
+            "format": "Deleting %s/cert%d.pem, plugins %r",
+            "verbs": ["%s", "%d", "%r"],
+            "args": ["archive", "ver", "filtered"],
+        },
+        "Deleting <*>/cert<*>.pem, plugins '<*>'",
+        r"Deleting \S+/cert\d+\.pem, plugins '.+'",
+    ),
     # pkg/controller/data_download_controller.go: a logger with the download's fields.
-    call = {
-        "style": "printf",
-        "format": "DD should be resumed by another node %s",
-        "verbs": ["%s"],
-        "args": ["dd.Status.Node"],
-        "keys": ["dd", "current node", "error"],
-        "key_args": ["dd.Name", "r.nodeName", "err"],
-    }
-    line, truth = _line_and_truth(call, "velero")
-    assert truth == (
-        'msg="DD should be resumed by another node <*>" current node=<*> dd=<*> error=<*>'
-    ), truth
-    assert line.startswith('msg="DD should be resumed by another node '), line
-    assert re.search(r'" current node=\S+ dd=\S+ error=', line), line
-
-
-def test_conductor_and_cloud_init_print_their_messages_filled_by_the_arguments() -> None:
-    # core/.../execution/tasks/SystemTaskWorker.java
-    poller = {
-        "format": "Starting poller — queue: {}, dedicated pool: {} threads, pollInterval: {} ms",
-        "verbs": ["{}", "{}", "{}"],
-        "args": ["queueName", "poolSize", "pollInterval"],
-    }
-    line, truth = _line_and_truth(poller, "conductor")
-    assert truth == (
-        "Starting poller — queue: <*>, dedicated pool: <*> threads, pollInterval: <*> ms"
-    ), truth
-    # A duration before the unit the format writes is a bare number (bare_durations).
-    assert re.fullmatch(
-        r"Starting poller — queue: \S+, dedicated pool: \d+ threads, "
-        r"pollInterval: \d+ ms",
-        line,
-    ), line
+    _case(
+        "velero:resumed",
+        {
+            "style": "printf",
+            "format": "DD should be resumed by another node %s",
+            "verbs": ["%s"],
+            "args": ["dd.Status.Node"],
+            "keys": ["dd", "current node", "error"],
+            "key_args": ["dd.Name", "r.nodeName", "err"],
+        },
+        'msg="DD should be resumed by another node <*>" current node=<*> dd=<*> error=<*>',
+        r'msg="DD should be resumed by another node \S+" current node=\S+ dd=\S+ error=.+',
+    ),
+    # core/.../execution/tasks/SystemTaskWorker.java; a duration before the unit the format
+    # writes is a bare number (bare_durations).
+    _case(
+        "conductor:poller",
+        {
+            "format": "Starting poller — queue: {}, dedicated pool: {} threads, "
+            "pollInterval: {} ms",
+            "verbs": ["{}", "{}", "{}"],
+            "args": ["queueName", "poolSize", "pollInterval"],
+        },
+        "Starting poller — queue: <*>, dedicated pool: <*> threads, pollInterval: <*> ms",
+        r"Starting poller — queue: \S+, dedicated pool: \d+ threads, pollInterval: \d+ ms",
+    ),
     # Python logging fills %s and %d.
-    dns = {
-        "format": "%s has %d entries in dns_nameservers. Only 3 are used.",
-        "verbs": ["%s", "%d"],
-        "args": ["iface", "len(nameservers)"],
-    }
-    line, truth = _line_and_truth(dns, "cloudinit")
-    assert truth == "<*> has <*> entries in dns_nameservers. Only 3 are used.", truth
-    assert re.fullmatch(r"\S+ has \d+ entries in dns_nameservers\. Only 3 are used\.", line), line
-
-
-def test_serilog_quotes_strings_and_writes_other_values_bare() -> None:
+    _case(
+        "cloudinit:nameservers",
+        {
+            "format": "%s has %d entries in dns_nameservers. Only 3 are used.",
+            "verbs": ["%s", "%d"],
+            "args": ["iface", "len(nameservers)"],
+        },
+        "<*> has <*> entries in dns_nameservers. Only 3 are used.",
+        r"\S+ has \d+ entries in dns_nameservers\. Only 3 are used\.",
+    ),
     # Jellyfin's file log renders {Message}: a string in double quotes, its quotes escaped; a
     # number, a Guid, a TimeSpan, an enum bare; a value of unknown type judged by its kind.
-    call = {
-        "style": "serilog",
-        "format": (
-            "Refreshing {Name} ({ItemId}) of {Path} after {Elapsed}: {Count:N0} items, "
-            "{{not a hole}}, state {State}, {Total} total, from {Source}"
-        ),
-        "verbs": [
-            "{Name}",
-            "{ItemId}",
-            "{Path}",
-            "{Elapsed}",
-            "{Count:N0}",
-            "{State}",
-            "{Total}",
-            "{Source}",
-        ],
-        "args": [
-            "item.Name",
-            "item.Id",
-            "item.Path",
-            "sw.Elapsed",
-            "itemCount",
-            "result.Status",
-            "total",
-            "url",
-        ],
-        "types": ["string", "Guid", "string", "TimeSpan", "int", "TaskCompletionStatus", "", ""],
-        "quoted": [True, False, True, False, False, False, None, None],
-    }
-    for seed in range(5):
-        line, truth = _line_and_truth(call, "jellyfin", seed)
-        assert truth == (
-            'Refreshing "<*>" (<*>) of "<*>" after <*>: <*> items, {not a hole}, state <*>, '
-            '<*> total, from "<*>"'
-        ), truth
-        assert re.fullmatch(
-            r'Refreshing "[^"]+" \([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\) '
-            r'of "[^"]+" after 00:\d\d:\d\d\.\d{7}: \d{1,3}(?:,\d{3})* items, \{not a hole\}, '
-            r'state \S+, \d+ total, from "[^"]+"',
-            line,
-        ), line
+    _case(
+        "jellyfin:refreshing",
+        {
+            "style": "serilog",
+            "format": (
+                "Refreshing {Name} ({ItemId}) of {Path} after {Elapsed}: {Count:N0} items, "
+                "{{not a hole}}, state {State}, {Total} total, from {Source}"
+            ),
+            "verbs": [
+                "{Name}",
+                "{ItemId}",
+                "{Path}",
+                "{Elapsed}",
+                "{Count:N0}",
+                "{State}",
+                "{Total}",
+                "{Source}",
+            ],
+            "args": [
+                "item.Name",
+                "item.Id",
+                "item.Path",
+                "sw.Elapsed",
+                "itemCount",
+                "result.Status",
+                "total",
+                "url",
+            ],
+            "types": [
+                "string",
+                "Guid",
+                "string",
+                "TimeSpan",
+                "int",
+                "TaskCompletionStatus",
+                "",
+                "",
+            ],
+            "quoted": [True, False, True, False, False, False, None, None],
+        },
+        'Refreshing "<*>" (<*>) of "<*>" after <*>: <*> items, {not a hole}, state <*>, '
+        '<*> total, from "<*>"',
+        r'Refreshing "[^"]+" \(' + _GUID + r'\) of "[^"]+" after 00:\d\d:\d\d\.\d{7}: '
+        r'\d{1,3}(?:,\d{3})* items, \{not a hole\}, state \S+, \d+ total, from "[^"]+"',
+        seeds=_FIVE_SEEDS,
+    ),
+    # Orleans' templates (Microsoft.Extensions.Logging's own rendering) stay unquoted.
+    _case(
+        "orleans:opened",
+        {
+            "style": "template",
+            "format": "Opened {Name}",
+            "verbs": ["{Name}"],
+            "args": ["name"],
+            "types": ["string"],
+        },
+        "Opened <*>",
+        r"Opened \S+",
+        lacks=('"',),
+    ),
+    # lib/collection/src/shards/local_shard/mod.rs: positional, captured and Debug arguments.
+    _case(
+        "qdrant:recovering",
+        {
+            "style": "rust",
+            "format": "Recovering shard {}: {count}/{} ({:.2}%) {path:?}",
+            "verbs": ["{}", "{count}", "{}", "{:.2}", "{path:?}"],
+            "args": ["self.path.display()", "count", "total", "ratio", "path"],
+        },
+        'Recovering shard <*>: <*>/<*> (<*>%) "<*>"',
+        r'Recovering shard \S+: \d+/\d+ \(\d+\.\d\d%\) "[^"]+"',
+    ),
+    # lib/Service/...: PHP interpolation, concatenation, then PSR-3's {key} from the context.
+    _case(
+        "nextcloud-mail:sync",
+        {
+            "style": "psr3",
+            "format": "Mailbox {$mailbox->getId()} of $accountId failed for {user}: "
+            "{$e->getMessage()}",
+            "verbs": ["{$mailbox->getId()}", "$accountId", "{user}", "{$e->getMessage()}"],
+            "args": ["$mailbox->getId()", "$accountId", "$this->userId", "$e->getMessage()"],
+        },
+        "Mailbox <*> of <*> failed for <*>: <*>",
+        r"Mailbox \S+ of \S+ failed for \S+: .+",
+        lacks=("{", "$"),
+    ),
+    # src/riak_kv_entropy_manager.erl and a handoff's node()s: io_lib's ~p of a node name,
+    # quoted as an atom, named riak@...; CouchDB's nodes keep their name.
+    _case(
+        "riak-kv:disabled",
+        {
+            "style": "erlang",
+            "format": "Active anti-entropy is disabled on ~p",
+            "verbs": ["~p"],
+            "args": ["RemoteNode"],
+        },
+        "Active anti-entropy is disabled on '<*>'",
+        r"Active anti-entropy is disabled on 'riak@[\d.]+'",
+        seeds=_FIVE_SEEDS,
+    ),
+    _case(
+        "riak-kv:handoff",
+        {
+            "style": "erlang",
+            "format": "Handoff from ~p to ~p finished in ~Bms",
+            "verbs": ["~p", "~p", "~B"],
+            "args": ["node()", "TargetNode", "Time"],
+        },
+        "Handoff from '<*>' to '<*>' finished in <*>",
+        r"Handoff from 'riak@[\d.]+' to 'riak@[\d.]+' finished in \d+ms",
+        seeds=_FIVE_SEEDS,
+    ),
+    _case(
+        "couchdb:handoff",
+        {
+            "style": "erlang",
+            "format": "Handoff from ~p to ~p finished in ~Bms",
+            "verbs": ["~p", "~p", "~B"],
+            "args": ["node()", "TargetNode", "Time"],
+        },
+        "Handoff from '<*>' to '<*>' finished in <*>",
+        r"Handoff from 'couchdb@[\d.]+' to 'couchdb@[\d.]+' finished in \d+ms",
+        seeds=_FIVE_SEEDS,
+    ),
+    # lib/vagrant/action/builtin/box_add.rb: Log4r's "LEVEL name: " before the interpolation.
+    _case(
+        "vagrant:box",
+        {
+            "style": "ruby",
+            "label": "INFO box_add: ",
+            "format": "Downloading box: #{url} => #{temp_path}",
+            "verbs": ["#{url}", "#{temp_path}"],
+            "args": ["url", "temp_path"],
+        },
+        "INFO box_add: Downloading box: <*> => <*>",
+        r"INFO box_add: Downloading box: \S+ => \S+",
+    ),
+    # lib/logflare/...: Elixir's Logger, "[warning] " then the message, inspect/1's terms.
+    _case(
+        "logflare:endpoint",
+        {
+            "style": "elixir",
+            "label": "[warning] ",
+            "format": "Endpoint query failed for #{endpoint.token}: #{inspect(reason)}",
+            "verbs": ["#{endpoint.token}", "#{inspect(reason)}"],
+            "args": ["endpoint.token", "inspect(reason)"],
+        },
+        "[warning] Endpoint query failed for <*>: <*>",
+        r"\[warning\] Endpoint query failed for \S+: .+",
+        lacks=("#{",),
+    ),
+    # src/vsr/replica.zig: self.log_prefix() writes the replica's index and its status's
+    # letter, upper-cased on the primary ("1N"); an op is an integer.
+    _case(
+        "tigerbeetle:newer",
+        {
+            "style": "zig",
+            "label": "debug(replica): ",
+            "format": "{}: jump_to_newer_op: advancing: op={}..{} checksum={x:0>32}..{x:0>32}",
+            "verbs": ["{}", "{}", "{}", "{x:0>32}", "{x:0>32}"],
+            "args": [
+                "self.log_prefix()",
+                "self.op",
+                "header.op - 1",
+                "self.journal.header_with_op(self.op).?.checksum",
+                "header.parent",
+            ],
+            "arg_values": [["0N", "1n", "2n", "1N", "0n", "0v", "1V", "2v", "2r", "1h"]],
+        },
+        "debug(replica): <*>: jump_to_newer_op: advancing: op=<*>..<*> checksum=<*>..<*>",
+        r"debug\(replica\): \d[nNvVrh]: jump_to_newer_op: advancing: op=\d+\.\.\d+ "
+        r"checksum=[0-9a-f]{32}\.\.[0-9a-f]{32}",
+        seeds=_FIVE_SEEDS,
+    ),
+    # server/model/maintenance.js: "Run maintenance id: " + this.id, after the module and
+    # level; Homebridge's calls, with no label, start with their message.
+    _case(
+        "uptime-kuma:run",
+        {
+            "style": "js",
+            "label": "[MAINTENANCE] DEBUG: ",
+            "format": "Run maintenance id: ${this.id}",
+            "verbs": ["${this.id}"],
+            "args": ["this.id"],
+        },
+        "[MAINTENANCE] DEBUG: Run maintenance id: <*>",
+        r"\[MAINTENANCE\] DEBUG: Run maintenance id: \S+",
+    ),
+    _case(
+        "homebridge:run",
+        {
+            "style": "js",
+            "format": "Run maintenance id: ${this.id}",
+            "verbs": ["${this.id}"],
+            "args": ["this.id"],
+        },
+        "Run maintenance id: <*>",
+        r"Run maintenance id: \S+",
+    ),
+    # lib/RT/Ticket.pm: Log::Dispatch's "[debug]: ", the message, the caller's file and line;
+    # SpamAssassin's calls have no suffix.
+    _case(
+        "request-tracker:bogus",
+        {
+            "style": "perl",
+            "label": "[debug]: ",
+            "format": "Tried to load a bogus ticket id: '$id'",
+            "verbs": ["$id"],
+            "args": ["$id"],
+            "suffix": " (/opt/rt6/lib/RT/Ticket.pm:188)",
+        },
+        "[debug]: Tried to load a bogus ticket id: '<*>' (/opt/rt6/lib/RT/Ticket.pm:188)",
+        r"\[debug\]: Tried to load a bogus ticket id: '[^']+' \(/opt/rt6/lib/RT/Ticket\.pm:188\)",
+    ),
+    _case(
+        "spamassassin:bogus",
+        {
+            "style": "perl",
+            "format": "Tried to load a bogus ticket id: '$id'",
+            "verbs": ["$id"],
+            "args": ["$id"],
+        },
+        "Tried to load a bogus ticket id: '<*>'",
+        r"Tried to load a bogus ticket id: '[^']+'",
+    ),
+    # lib/mqtt.ts: its namespace "z2m:mqtt" after winston's level, then the template literal.
+    _case(
+        "zigbee2mqtt:connecting",
+        {
+            "style": "js",
+            "label": "info: z2m:mqtt: ",
+            "format": "Connecting to MQTT server at ${mqttSettings.server}",
+            "verbs": ["${mqttSettings.server}"],
+            "args": ["mqttSettings.server"],
+        },
+        "info: z2m:mqtt: Connecting to MQTT server at <*>",
+        r"info: z2m:mqtt: Connecting to MQTT server at \S+",
+    ),
+    # API/Controllers/AccountController.cs: {Message:lj} writes a string without quotes,
+    # where Jellyfin's {Message} quotes it.
+    _case(
+        "kavita:login",
+        {
+            "style": "serilog",
+            "format": "{UserName} attempting to login from {IpAddress}",
+            "verbs": ["{UserName}", "{IpAddress}"],
+            "args": ["loginDto.Username", "HttpContext.Connection.RemoteIpAddress?.ToString()"],
+            "types": [],
+            "quoted": [False, False],
+        },
+        "<*> attempting to login from <*>",
+        r"[^\s\"]+ attempting to login from [^\s\"]+",
+    ),
+    _case(
+        "jellyfin:login",
+        {
+            "style": "serilog",
+            "format": "{UserName} attempting to login from {IpAddress}",
+            "verbs": ["{UserName}", "{IpAddress}"],
+            "args": ["loginDto.Username", "HttpContext.Connection.RemoteIpAddress?.ToString()"],
+            "types": [],
+            "quoted": [True, True],
+        },
+        '"<*>" attempting to login from "<*>"',
+        r'"[^"]+" attempting to login from "[^"]+"',
+    ),
+    # frontend/docsettings.lua: the level, then the operands joined by a space.
+    _case(
+        "koreader:read",
+        {
+            "label": "DEBUG ",
+            "format": "DocSettings: data is read from %s",
+            "verbs": ["%s"],
+            "args": ["candidate_path"],
+        },
+        "DEBUG DocSettings: data is read from <*>",
+        r"DEBUG DocSettings: data is read from \S+",
+    ),
+    # src/block/manager.rs: a Hash's and a Uuid's Debug is their hex, bare; an error's Display.
+    # Unmarked, the Debug of a value is quoted.
+    _case(
+        "garage:get",
+        {
+            "style": "rust",
+            "format": "Get block {:?}: node {:?} could not be contacted: {}",
+            "verbs": ["{:?}", "{:?}", "{}"],
+            "args": ["hash", "node", "e"],
+            "quoted": [False, False, None],
+        },
+        "Get block <*>: node <*> could not be contacted: <*>",
+        r'Get block [^\s"]+: node [^\s"]+ could not be contacted: .+',
+    ),
+    _case(
+        "garage:get-quoted",
+        {
+            "style": "rust",
+            "format": "Get block {:?}: node {:?} could not be contacted: {}",
+            "verbs": ["{:?}", "{:?}", "{}"],
+            "args": ["hash", "node", "e"],
+            "quoted": [],
+        },
+        'Get block "<*>": node "<*>" could not be contacted: <*>',
+        r'Get block "[^"]+": node "[^"]+" could not be contacted: .+',
+    ),
+    # src/source-ipfw.c: C printf, the message alone.
+    _case(
+        "suricata:ipfw",
+        {
+            "format": "Can't set IPFW divert socket timeout: %s",
+            "verbs": ["%s"],
+            "args": ["strerror(errno)"],
+        },
+        "Can't set IPFW divert socket timeout: <*>",
+        r"Can't set IPFW divert socket timeout: .+",
+        lacks=("%",),
+    ),
+    # Duplicati's RemoteSynchronizationHandler.cs: String.Format's holes, each value bare.
+    _case(
+        "duplicati:sync",
+        {
+            "style": "serilog",
+            "format": "Remote synchronization to {0} failed with exit code {1}.",
+            "verbs": ["{0}", "{1}"],
+            "args": ["dest", "exitCode"],
+            "types": ["", ""],
+            "quoted": [False, False],
+        },
+        "Remote synchronization to <*> failed with exit code <*>.",
+        r"Remote synchronization to [^\s\"]+ failed with exit code \S+\.",
+    ),
+    # src/dbnode/server/server.go: zap's console line, the message, a tab, the fields as JSON
+    # (the tab a space in the truth).
+    _case(
+        "m3:rlimit",
+        {
+            "style": "structured",
+            "format": "unable to raise rlimit",
+            "args": ["err"],
+            "keys": ["error"],
+            "fieldtypes": ["Error"],
+            "receiver": "logger.Warn",
+        },
+        'unable to raise rlimit {"error":"<*>"}',
+        r'unable to raise rlimit\t\{"error":".+"\}',
+    ),
+    # deluge/core/authmanager.py: Python's printf, the message alone.
+    _case(
+        "deluge:opening",
+        {
+            "format": "Opening %s for load: %s",
+            "verbs": ["%s", "%s"],
+            "args": ["filename", "_filepath"],
+        },
+        "Opening <*> for load: <*>",
+        r"Opening \S+ for load: .+",
+        lacks=("%s",),
+    ),
+    # lib/chef/provider/mount.rb: the level, then the resource as its to_s prints it.
+    _case(
+        "chef:mounted",
+        {
+            "style": "ruby",
+            "label": "INFO: ",
+            "format": "#{new_resource} mounted",
+            "verbs": ["#{new_resource}"],
+            "args": ["new_resource"],
+            "arg_values": [["mount[/mnt/data]", "mount[/srv/backup]"]],
+        },
+        "INFO: <*> mounted",
+        r"INFO: mount\[/(?:mnt/data|srv/backup)\] mounted",
+    ),
+    # controller/engine_controller.go: logrus' text, the logger's engine field after msg.
+    _case(
+        "longhorn:owner",
+        {
+            "style": "printf",
+            "format": "Engine got new owner %v",
+            "verbs": ["%v"],
+            "args": ["ec.controllerID"],
+            "keys": ["engine"],
+            "key_args": ["name"],
+        },
+        'msg="Engine got new owner <*>" engine=<*>',
+        r'msg="Engine got new owner \S+" engine=\S+',
+    ),
+    # storm-server/.../Nimbus.java: SLF4J's {} filled by the argument.
+    _case(
+        "storm:killing",
+        {"format": "Killing topology: {}", "verbs": ["{}"], "args": ["topoId"], "call": "LOG.info"},
+        "Killing topology: <*>",
+        r"Killing topology: \S+",
+        lacks=("{}",),
+    ),
+    # lib/sequin/aws/sns.ex: Logger's "[debug] " then the message, inspect/1's term.
+    _case(
+        "sequin:topics",
+        {
+            "style": "elixir",
+            "label": "[debug] ",
+            "format": "[SNS] Failed to list topics for credential test: #{inspect(details)}",
+            "verbs": ["#{inspect(details)}"],
+            "args": ["inspect(details)"],
+        },
+        "[debug] [SNS] Failed to list topics for credential test: <*>",
+        r"\[debug\] \[SNS\] Failed to list topics for credential test: .+",
+        lacks=("#{",),
+    ),
+    # app/api/controller/githook/client.go: zerolog's JSON, the field then the message.
+    _case(
+        "harness:calling",
+        {
+            "style": "zerolog",
+            "format": "calling pre-receive",
+            "keys": ["repo_id"],
+            "key_args": ["c.baseInput.RepoID"],
+            "fieldtypes": ["Int64"],
+            "call": "log.Ctx().Debug()...Msg",
+        },
+        '{"repo_id":<*>,"message":"calling pre-receive"}',
+        r'\{"repo_id":\d+,"message":"calling pre-receive"\}',
+    ),
+    # cobbler/modules/sync_post_wingen.py: Python's printf, the message alone.
+    _case(
+        "cobbler:answer",
+        {
+            "format": "Build answer file: %s",
+            "verbs": ["%s"],
+            "args": ["answerfile_name"],
+            "call": "logger.info",
+        },
+        "Build answer file: <*>",
+        r"Build answer file: \S+",
+        lacks=("%s",),
+    ),
+    # src/authentication/cram_md5/authenticatee.cpp: a glog stream, the value after the text.
+    _case(
+        "mesos:attempting",
+        {
+            "style": "glog",
+            "format": "Attempting to authenticate with mechanism '<<mechanism>>'",
+            "verbs": ["<<mechanism>>"],
+            "args": ["mechanism"],
+            "call": "LOG",
+        },
+        "Attempting to authenticate with mechanism '<*>'",
+        r"Attempting to authenticate with mechanism '[^'<>]+'",
+    ),
+    # pkg/reconciler/taskrun/taskrun.go: the sugared logger's Errorf, a Go printf filled.
+    _case(
+        "tekton:update",
+        {
+            "format": "Failed to update taskrun %s with default workspace: %v",
+            "verbs": ["%s", "%v"],
+            "args": ["tr.Name", "err"],
+            "call": "logger.Errorf",
+        },
+        "Failed to update taskrun <*> with default workspace: <*>",
+        r"Failed to update taskrun \S+ with default workspace: .+",
+        lacks=("%",),
+    ),
+    # pkg/pipelinerunmetrics/metrics.go: Errorw, the message then its fields as etcd's (the
+    # tab a space in the truth).
+    _case(
+        "tekton:recorder",
+        {
+            "style": "structured",
+            "format": "failed to configure recorder",
+            "args": ["err"],
+            "keys": ["error"],
+            "fieldtypes": [""],
+            "call": "logger.Errorw",
+        },
+        'failed to configure recorder {"error":"<*>"}',
+        r'failed to configure recorder\t\{"error":".+"\}',
+    ),
+    # hadoop-hdds/client/.../OzoneClientConfig.java: SLF4J's holes, as ZooKeeper's.
+    _case(
+        "ozone:checksum",
+        {
+            "format": "The checksum size ({}) is not allowed to be less than the minimum size ({}),"
+            " resetting to the minimum size.",
+            "verbs": ["{}", "{}"],
+            "args": ["bytesPerChecksum", "OZONE_CLIENT_BYTES_PER_CHECKSUM_MIN_SIZE"],
+            "call": "LOG.warn",
+        },
+        "The checksum size (<*>) is not allowed to be less than the minimum size (<*>),"
+        " resetting to the minimum size.",
+        r"The checksum size \(\S+\) is not allowed to be less than the minimum size \(\S+\),"
+        r" resetting to the minimum size\.",
+        lacks=("{}",),
+    ),
+    # ckan/lib/authenticator.py: Python's printf, %r a repr in quotes.
+    _case(
+        "ckan:login",
+        {
+            "format": "Login failed - username or email %r not found",
+            "verbs": ["%r"],
+            "args": ["login"],
+            "call": "log.debug",
+        },
+        "Login failed - username or email '<*>' not found",
+        r"Login failed - username or email '[^']+' not found",
+    ),
+    # pkg/server/ca/manager/manager.go: logrus' text, the WithError field after msg.
+    _case(
+        "spire:journal",
+        {
+            "style": "printf",
+            "format": "Unable to append JWT key to journal",
+            "keys": ["error"],
+            "key_args": ["err"],
+            "receiver": "log.WithError(err).Error",
+        },
+        'msg="Unable to append JWT key to journal" error=<*>',
+        r'msg="Unable to append JWT key to journal" error=\S.*',
+    ),
+    # src/providers/ad/ad_subdomains.c: C printf, the message alone.
+    _case(
+        "sssd:forest",
+        {
+            "format": "Unable to lookup forest root information [%d]: %s",
+            "verbs": ["%d", "%s"],
+            "args": ["ret", "sss_strerror(ret)"],
+            "call": "DEBUG(SSSDBG_OP_FAILURE)",
+        },
+        "Unable to lookup forest root information [<*>]: <*>",
+        r"Unable to lookup forest root information \[-?\d+\]: .+",
+    ),
+    # server/core/src/lib.rs: tracing's error!, an error's Debug.
+    _case(
+        "kanidm:schema",
+        {
+            "style": "rust",
+            "format": "Failed to setup in memory schema: {:?}",
+            "verbs": ["{:?}"],
+            "args": ["e"],
+            "call": "error!",
+        },
+        "Failed to setup in memory schema: <*>",
+        r"Failed to setup in memory schema: .+",
+        lacks=("{",),
+    ),
+    # helix-core/.../ParticipantDeregistrationStage.java: SLF4J, one {} a hole.
+    _case(
+        "helix:deregister",
+        {
+            "format": "There are no instances to deregister from cluster {}",
+            "verbs": ["{}"],
+            "args": ["cache.getClusterName()"],
+            "call": "LOG.debug",
+        },
+        "There are no instances to deregister from cluster <*>",
+        r"There are no instances to deregister from cluster \S+",
+    ),
+    # manila/share/manager.py: Python's printf, the message alone.
+    _case(
+        "manila:deleting",
+        {
+            "format": "Deleting share server '%s'",
+            "verbs": ["%s"],
+            "args": ["server_id"],
+            "call": "LOG.debug",
+        },
+        "Deleting share server '<*>'",
+        r"Deleting share server '[^']+'",
+    ),
+    # pkg/cluster/pod.go: logrus' text, a Go printf in msg="...", %q a quoted string.
+    _case(
+        "postgresoperator:switchover",
+        {
+            "style": "printf",
+            "format": "master pod %q is not running, skipping switchover and recreating directly",
+            "verbs": ["%q"],
+            "args": ["util.NameFromMeta(masterPod.ObjectMeta)"],
+            "receiver": "c.logger.Warningf",
+        },
+        # (the truth's rules fold the backslash before the closing quote into the value)
+        'msg="master pod \\"<*>" is not running, skipping switchover and recreating directly"',
+        r'msg="master pod \\"[^"\\]+\\" is not running, skipping switchover and recreating '
+        r'directly"',
+        lacks=("%q",),
+    ),
+    # src/api/admin.rs: the log crate's error!, one {} a hole.
+    _case(
+        "vaultwarden:invalid",
+        {
+            "format": "Invalid admin token. IP: {}",
+            "verbs": ["{}"],
+            "args": ["ip.ip"],
+            "call": "error!",
+            "style": "rust",
+        },
+        "Invalid admin token. IP: <*>",
+        r"Invalid admin token\. IP: \S+",
+        lacks=("{",),
+    ),
+    # src/Admin/.../OrganizationsController.cs: ILogger's LogError, a named hole.
+    # Serilog's file sink writes {Message}: a Guid bare, a string in double quotes.
+    _case(
+        "bitwarden:cohort",
+        {
+            "format": "Failed to update migration cohort assignment for organization "
+            "{OrganizationId}.",
+            "style": "serilog",
+            "verbs": ["{OrganizationId}"],
+            "args": ["id"],
+            "types": ["Guid"],
+            "quoted": [False],
+        },
+        "Failed to update migration cohort assignment for organization <*>.",
+        r"Failed to update migration cohort assignment for organization " + _GUID + r"\.",
+    ),
+    # src/Admin/Billing/Controllers/OrganizationPlanMigrationCohortsController.cs: a string.
+    _case(
+        "bitwarden:cohort-name",
+        {
+            "format": "Error creating cohort. Name: {Name}",
+            "style": "serilog",
+            "verbs": ["{Name}"],
+            "args": ["model.Name"],
+            "types": [""],
+            "quoted": [None],
+        },
+        'Error creating cohort. Name: "<*>"',
+        r'Error creating cohort\. Name: "[^"]+"',
+    ),
+    # agent/agent.go: hclog's Info, the logger's name, the message, then its pair.
+    _case(
+        "nomad-autoscaler:signal",
+        {
+            "style": "structured",
+            "format": "caught signal",
+            "receiver": "a.logger.Info",
+            "args": ["sig.String()"],
+            "keys": ["signal"],
+            "logger": "agent",
+        },
+        "agent: caught signal: signal=<*>",
+        r"agent: caught signal: signal=\S+",
+    ),
+    # ironic/conductor/manager.py: Python logging, one %s a hole.
+    _case(
+        "ironic:create",
+        {
+            "format": "RPC create_node called for node %s.",
+            "verbs": ["%s"],
+            "args": ["node_obj.uuid"],
+            "call": "LOG.debug",
+        },
+        "RPC create_node called for node <*>.",
+        r"RPC create_node called for node \S+\.",
+        lacks=("%s",),
+    ),
+    # ratis-server/.../RaftServerImpl.java: SLF4J, one {} a hole, the member id first.
+    _case(
+        "ratis:role",
+        {
+            "format": "{}: changes role from {} to {} at term {} for {}",
+            "verbs": ["{}"] * 5,
+            "args": ["getMemberId()", "this.role", "newRole", "state.getCurrentTerm()", "reason"],
+            "call": "LOG.info",
+        },
+        "<*>: changes role from <*> to <*> at term <*> for <*>",
+        r"\S+: changes role from \S+ to \S+ at term \S+ for .+",
+        lacks=("{}",),
+    ),
+    # heat/engine/clients/os/nova.py: Python logging, each %(name)s the mapping's value.
+    _case(
+        "heat:detached",
+        {
+            "format": "Volume %(vol)s is detached from server %(srv)s",
+            "verbs": ["%(vol)s", "%(srv)s"],
+            "mapping": {"vol": "attach_id", "srv": "server_id"},
+            "call": "LOG.info",
+        },
+        "Volume <*> is detached from server <*>",
+        r"Volume \S+ is detached from server \S+",
+        lacks=("%(",),
+    ),
+    # A positional call of Heat's is a printf, as Home Assistant's.
+    _case(
+        "heat:stack",
+        {
+            "format": "Stack %s not found",
+            "verbs": ["%s"],
+            "args": ["stack_name"],
+            "call": "LOG.warning",
+        },
+        "Stack <*> not found",
+        r"Stack \S+ not found",
+        lacks=("%s",),
+    ),
+    # server/manager/.../ManagerClientServiceHandler.java: SLF4J, one {} a hole.
+    _case(
+        "accumulo:server",
+        {
+            "format": "No server found for name {}, unable to shut it down",
+            "verbs": ["{}"],
+            "args": ["tabletServer"],
+            "call": "log.warn",
+        },
+        "No server found for name <*>, unable to shut it down",
+        r"No server found for name \S+, unable to shut it down",
+        lacks=("{}",),
+    ),
+    # src/pointer/PointerManager.cpp: std::format, {} the value as it is.
+    _case(
+        "hyprland:attached",
+        {
+            "format": "Attached pointer {} to global",
+            "verbs": ["{}"],
+            "args": ["pointer->m_hlName"],
+            "call": "Log::logger->log(Log::DEBUG)",
+        },
+        "Attached pointer <*> to global",
+        r"Attached pointer \S+ to global",
+        lacks=("{}",),
+    ),
+    # barbican/api/middleware/context.py: Python logging, each %(name)s the mapping's value.
+    _case(
+        "barbican:processed",
+        {
+            "format": "Processed request: %(status)s - %(method)s %(url)s",
+            "verbs": ["%(status)s", "%(method)s", "%(url)s"],
+            "mapping": {
+                "status": "resp.status",
+                "method": "resp.request.method",
+                "url": "resp.url",
+            },
+            "call": "LOG.info",
+        },
+        "Processed request: <*> - <*> <*>",
+        r"Processed request: \S+ - \S+ \S+",
+    ),
+    # A positional call of Barbican's is a printf, as Home Assistant's.
+    _case(
+        "barbican:post",
+        {"format": "Start on_post...%s", "verbs": ["%s"], "args": ["data"], "call": "LOG.debug"},
+        "Start on_post...<*>",
+        r"Start on_post\.\.\..+",
+        lacks=("%s",),
+    ),
+    # core/.../IncrementalFileCleanup.java: SLF4J, one {} a hole.
+    _case(
+        "iceberg:deleting",
+        {
+            "format": "Deleting {} manifest-list files",
+            "verbs": ["{}"],
+            "args": ["manifestListsToDelete.size()"],
+            "call": "LOG.debug",
+        },
+        "Deleting <*> manifest-list files",
+        r"Deleting \d+ manifest-list files",
+    ),
+    # libpod/storage.go: logrus' text, a Go printf in msg="...", %q a quoted string.
+    _case(
+        "podman:unmount",
+        {
+            "style": "printf",
+            "format": "Failed to unmount container %q: %v",
+            "verbs": ["%q", "%v"],
+            "args": ["container.ID", "err"],
+            "receiver": "logrus.Debugf",
+        },
+        'msg="Failed to unmount container \\"<*>": <*>"',
+        r'msg="Failed to unmount container \\"[^"\\]+\\": .+"',
+        lacks=("%q",),
+    ),
+    # libpod/oci_conmon_common.go: a field of WithFields after the message.
+    _case(
+        "podman:conmon",
+        {
+            "style": "printf",
+            "format": "running conmon: %s",
+            "verbs": ["%s"],
+            "args": ["r.conmonPath"],
+            "receiver": 'logrus.WithFields(logrus.Fields{"args":args,}).Debugf',
+            "keys": ["args"],
+            "key_args": ["args"],
+        },
+        'msg="running conmon: <*>" args=<*>',
+        r'msg="running conmon: \S+" args=\S.*',
+    ),
+    # flexget/components/archives/decompress.py: loguru, str.format's {} each an argument.
+    _case(
+        "flexget:extract",
+        {
+            "format": "Would extract: {} to {}",
+            "verbs": ["{}", "{}"],
+            "args": ["info.filename", "destination"],
+            "call": "logger.info",
+        },
+        "Would extract: <*> to <*>",
+        r"Would extract: \S+ to \S+",
+        lacks=("{}",),
+    ),
+    # With arguments: {0} and {name} by position and name, {!r} a repr, {:.2f} fixed, {{ }}
+    # braces. Without: the text as it is, braces and all.
+    _case(
+        "flexget:plugins",
+        {
+            "format": "Plugins took {:.2f} seconds for {!r} ({name}) {{ok}} #{0}",
+            "verbs": ["{:.2f}", "{!r}", "{name}", "{0}"],
+            "args": ["took", "task_name", "plugin.name", "took"],
+            "kwargs": ["name"],
+        },
+        "Plugins took <*> seconds for '<*>' (<*>) {ok} #<*>",
+        r"Plugins took \d+\.\d\d seconds for '[^']*' \(\S+\) \{ok\} #.+",
+    ),
+    _case(
+        "flexget:bare",
+        {"format": "Keeping {{ and }} as {} written", "verbs": [], "args": []},
+        "Keeping {{ and }} as {} written",
+        r"Keeping \{\{ and \}\} as \{\} written",
+    ),
+    # komga/.../BookConverter.kt: kotlin-logging, the template's $x its value.
+    _case(
+        "komga:copying",
+        {
+            "format": "Copying archive content to $destinationPath",
+            "verbs": ["$destinationPath"],
+            "args": ["destinationPath"],
+            "call": "logger.info",
+        },
+        "Copying archive content to <*>",
+        r"Copying archive content to \S+",
+        lacks=("$",),
+    ),
+    # ${expr} and an exception's call: the message only, its trace on later lines.
+    _case(
+        "komga:renaming",
+        {
+            "format": "Renaming ${book.path} to $destinationPath: failed",
+            "verbs": ["${book.path}", "$destinationPath"],
+            "args": ["book.path", "destinationPath"],
+            "call": "logger.error(e)",
+            "throwable_arg": "e",
+        },
+        "Renaming <*> to <*>: failed",
+        r"Renaming \S+ to \S+: failed",
+    ),
+    # server/container_stop.go: CRI-O's log.Infof(ctx, ...), logrus' text, msg="...".
+    _case(
+        "crio:stopping",
+        {
+            "style": "printf",
+            "format": "Stopping container: %s (timeout: %ds)",
+            "verbs": ["%s", "%d"],
+            "args": ["req.GetContainerId()", "req.GetTimeout()"],
+            "receiver": "log.Infof",
+        },
+        'msg="Stopping container: <*> (timeout: <*>)"',
+        r'msg="Stopping container: \S+ \(timeout: \d+s\)"',
+    ),
+    # %(name)r is the value's repr, %(name)d a number, %% a percent; the mapping's argument
+    # for a name judges its value, whatever the order of the names in the mapping.
+    _case(
+        "heat:mapping",
+        {
+            "format": "Stack %(name)r at %(pct)d%% of %(total)d resources (%(state)s)",
+            "verbs": ["%(name)r", "%(pct)d", "%(total)d", "%(state)s"],
+            "mapping": {"state": "stack.state", "name": "stack.name", "pct": "p", "total": "n"},
+        },
+        "Stack '<*>' at <*>% of <*> resources (<*>)",
+        r"Stack '[^']*' at \d+% of \d+ resources \(.+\)",
+    ),
+    # {:x} lower hex, {:X} upper, {:#x} after 0x, {:.2f} two places, {:.0f} none, {:c} a
+    # character, {{ and }} braces. (The truth's rules, Loghub 2.0's, fold a unit written
+    # against its number into the value; after a space it stays apart.)
+    _case(
+        "hyprland:surface",
+        {
+            "format": "Surface {:x} ({:#x}, {:X}) at {:.2f} Hz, {:.0f} wide {{}} key {:c}",
+            "verbs": ["{:x}", "{:#x}", "{:X}", "{:.2f}", "{:.0f}", "{:c}"],
+            "args": ["(uintptr_t)this", "(uintptr_t)m_owner", "FORMAT", "refresh", "w", "key"],
+        },
+        "Surface <*> (<*>, <*>) at <*> Hz, <*> wide {} key <*>",
+        r"Surface [0-9a-f]+ \(0x[0-9a-f]+, [0-9A-F]+\) at \d+\.\d\d Hz, \d+ wide \{\} key .",
+    ),
+    # src/state/FallbackState.cpp: a timeout before the unit the text writes is a bare count.
+    _case(
+        "hyprland:timeout",
+        {
+            "format": "[FallbackStateKeeper] Launch timeout of {}ms exceeded, entering fallback "
+            "state.",
+            "verbs": ["{}"],
+            "args": ["READY_TIMEOUT_TO_UNSAFE_MS"],
+        },
+        "[FallbackStateKeeper] Launch timeout of <*> exceeded, entering fallback state.",
+        r"\[FallbackStateKeeper\] Launch timeout of \d+ms exceeded, entering fallback state\.",
+        seeds=_FIVE_SEEDS,
+    ),
+    # src/repository/opamDownload.ml: opam's section, then the Format string.
+    _case(
+        "opam:downloading",
+        {
+            "label": "CURL ",
+            "format": "Downloading %s for %s",
+            "verbs": ["%s", "%s"],
+            "args": ["(OpamSWHID.to_string swhid)", "(OpamStd.Format.pretty_list names)"],
+        },
+        "CURL Downloading <*> for <*>",
+        r"CURL Downloading \S+ for .+",
+    ),
+    # src/format/opamFilter.ml: %S, OCaml's quoted string, recorded as %q.
+    _case(
+        "opam:undefined",
+        {
+            "label": "FILTER ",
+            "format": "ERR in replacement: undefined ident %q",
+            "verbs": ["%q"],
+            "args": ["i"],
+        },
+        'FILTER ERR in replacement: undefined ident "<*>"',
+        r'FILTER ERR in replacement: undefined ident "[^"]*"',
+    ),
+    # frontend/appflowy_flutter/.../workspace_bloc.dart: Log.info('... ${event.workspaceId}').
+    _case(
+        "appflowy:leave",
+        {
+            "label": "[Flutter]: ",
+            "format": "leave workspace success: %s",
+            "verbs": ["%s"],
+            "args": ["event.workspaceId"],
+        },
+        "[Flutter]: leave workspace success: <*>",
+        r"\[Flutter\]: leave workspace success: \S+",
+    ),
+    # extensions/wifi/libwifi_watcher.m: LuaSkin's logError, its USERDATA_TAG written in.
+    _case(
+        "hammerspoon:expected",
+        {
+            "label": "ERROR: LuaSkin: ",
+            "format": "expected hs.wifi.watcher object, found %s",
+            "verbs": ["%s"],
+            "args": ["lua_typename(L, lua_type(L, idx))"],
+        },
+        "ERROR: LuaSkin: expected hs.wifi.watcher object, found <*>",
+        r"ERROR: LuaSkin: expected hs\.wifi\.watcher object, found \S+",
+    ),
+    # Hammerspoon/MJAppDelegate.m: NSLog, its date and process left out, no label.
+    _case(
+        "hammerspoon:clicked",
+        {
+            "label": "",
+            "format": "User double clicked on a Spoon in %s, skipping",
+            "verbs": ["%s"],
+            "args": ["MJConfigDirAbsolute()"],
+        },
+        "User double clicked on a Spoon in <*>, skipping",
+        r"User double clicked on a Spoon in \S+, skipping",
+    ),
+    # internal/repository/repository.go: restic's debug.Log, a Go printf.
+    _case(
+        "restic:read",
+        {
+            "format": "read blob %v/%v from pack %v: wrong data returned, hash is %v",
+            "verbs": ["%v", "%v", "%v", "%v"],
+            "args": ["h.Type", "h.ID", "b.packID.String()", "id"],
+        },
+        "read blob <*>/<*> from pack <*>: wrong data returned, hash is <*>",
+        r"read blob \S+/\S+ from pack \S+: wrong data returned, hash is \S+",
+    ),
+    # luigi/contrib/scalding.py: Python logging's % formatting.
+    _case(
+        "luigi:building",
+        {
+            "format": "Building job jar: %s",
+            "verbs": ["%s"],
+            "args": ["subprocess.list2cmdline(arglist)"],
+        },
+        "Building job jar: <*>",
+        r"Building job jar: .+",
+    ),
+    # dolphinscheduler-api/.../LoginHandlerInterceptor.java: SLF4J with no hole.
+    _case(
+        "dolphinscheduler:missing",
+        {"format": "user does not exist", "verbs": [], "args": [], "call": "log.info"},
+        "user does not exist",
+        r"user does not exist",
+    ),
+    # dolphinscheduler-alert-email/.../MailSender.java: a {} hole takes its argument; the
+    # exception after the holes prints its trace on later lines.
+    _case(
+        "dolphinscheduler:send",
+        {
+            "format": "Send email to {} failed",
+            "verbs": ["{}"],
+            "args": ["receivers", "e"],
+            "throwable_arg": "e",
+            "call": "log.error",
+        },
+        "Send email to <*> failed",
+        r"Send email to .+ failed",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "call", "truth", "line", "seeds"), _EARLIER_CALL_CASES + _LATER_CALL_CASES
+)
+def test_a_call_prints_as_its_systems_logger_does(
+    name: str, call: dict[str, Any], truth: str, line: _Line, seeds: tuple[int, ...]
+) -> None:
+    for seed in seeds:
+        printed, printed_truth = _line_and_truth(call, name, seed)
+        assert printed_truth == truth, (seed, printed_truth)
+        line.check(printed)
+
+
+def test_serilog_quotes_a_string_and_writes_a_sequence_as_serilog_does() -> None:
+    # A string in double quotes, its quotes escaped; a sequence as ["a", "b"].
     jellyfin = SYSTEMS["jellyfin"]
     assert logcall_corpus._quote('say "hi" C:\\x', "serilog", jellyfin) == [
         ('"', False),
         ('say \\"hi\\" C:\\x', True),
         ('"', False),
     ]
-    # A sequence is written as Serilog writes one: ["a", "b"].
     assert logcall_corpus.format_list("a\x00b", "csharp", "serilog") == '["a", "b"]'
-    # Orleans' templates (Microsoft.Extensions.Logging's own rendering) stay unquoted.
-    orleans = {"style": "template", "format": "Opened {Name}", "verbs": ["{Name}"]}
-    orleans |= {"args": ["name"], "types": ["string"]}
-    assert '"' not in _line_and_truth(orleans, "orleans")[0]
-
-
-def test_qdrant_and_nextcloud_mail_render_as_their_loggers_print_them() -> None:
-    # lib/collection/src/shards/local_shard/mod.rs: positional, captured and Debug arguments.
-    recovering = {
-        "style": "rust",
-        "format": "Recovering shard {}: {count}/{} ({:.2}%) {path:?}",
-        "verbs": ["{}", "{count}", "{}", "{:.2}", "{path:?}"],
-        "args": ["self.path.display()", "count", "total", "ratio", "path"],
-    }
-    line, truth = _line_and_truth(recovering, "qdrant")
-    assert truth == 'Recovering shard <*>: <*>/<*> (<*>%) "<*>"', truth
-    assert re.fullmatch(r'Recovering shard \S+: \d+/\d+ \(\d+\.\d\d%\) "[^"]+"', line), line
-    # lib/Service/...: PHP interpolation, concatenation, then PSR-3's {key} from the context.
-    sync = {
-        "style": "psr3",
-        "format": "Mailbox {$mailbox->getId()} of $accountId failed for {user}: {$e->getMessage()}",
-        "verbs": ["{$mailbox->getId()}", "$accountId", "{user}", "{$e->getMessage()}"],
-        "args": ["$mailbox->getId()", "$accountId", "$this->userId", "$e->getMessage()"],
-    }
-    line, truth = _line_and_truth(sync, "nextcloud-mail")
-    assert truth == "Mailbox <*> of <*> failed for <*>: <*>", truth
-    assert line.startswith("Mailbox ") and "{" not in line and "$" not in line, line
-
-
-def test_riak_lager_calls_render_as_couch_log_does_with_riak_node_names() -> None:
-    # src/riak_kv_entropy_manager.erl and a handoff's node()s: io_lib's ~p of a node name,
-    # quoted as an atom, named riak@...; CouchDB's nodes keep their name.
-    disabled = {
-        "style": "erlang",
-        "format": "Active anti-entropy is disabled on ~p",
-        "verbs": ["~p"],
-        "args": ["RemoteNode"],
-    }
-    handoff = {
-        "style": "erlang",
-        "format": "Handoff from ~p to ~p finished in ~Bms",
-        "verbs": ["~p", "~p", "~B"],
-        "args": ["node()", "TargetNode", "Time"],
-    }
-    for seed in range(5):
-        line, truth = _line_and_truth(disabled, "riak-kv", seed)
-        assert truth == "Active anti-entropy is disabled on '<*>'", truth
-        assert re.fullmatch(r"Active anti-entropy is disabled on 'riak@[\d.]+'", line), line
-        line, truth = _line_and_truth(handoff, "riak-kv", seed)
-        assert truth == "Handoff from '<*>' to '<*>' finished in <*>", truth
-        assert re.search(r"from 'riak@[\d.]+' to 'riak@[\d.]+' finished in \d+ms$", line), line
-        couch = _line_and_truth(handoff, "couchdb", seed)[0]
-        assert re.search(r"from 'couchdb@[\d.]+' to 'couchdb@[\d.]+' ", couch), couch
-
-
-def test_vagrant_and_logflare_print_after_their_loggers_headers() -> None:
-    # lib/vagrant/action/builtin/box_add.rb: Log4r's "LEVEL name: " before the interpolation.
-    box = {
-        "style": "ruby",
-        "label": "INFO box_add: ",
-        "format": "Downloading box: #{url} => #{temp_path}",
-        "verbs": ["#{url}", "#{temp_path}"],
-        "args": ["url", "temp_path"],
-    }
-    line, truth = _line_and_truth(box, "vagrant")
-    assert truth == "INFO box_add: Downloading box: <*> => <*>", truth
-    assert re.fullmatch(r"INFO box_add: Downloading box: \S+ => \S+", line), line
-    # lib/logflare/...: Elixir's Logger, "[warning] " then the message, inspect/1's terms.
-    endpoint = {
-        "style": "elixir",
-        "label": "[warning] ",
-        "format": "Endpoint query failed for #{endpoint.token}: #{inspect(reason)}",
-        "verbs": ["#{endpoint.token}", "#{inspect(reason)}"],
-        "args": ["endpoint.token", "inspect(reason)"],
-    }
-    line, truth = _line_and_truth(endpoint, "logflare")
-    assert truth == "[warning] Endpoint query failed for <*>: <*>", truth
-    assert line.startswith("[warning] Endpoint query failed for ") and "#{" not in line, line
-
-
-def test_tigerbeetle_prints_after_its_scope_and_a_replica_as_its_log_prefix() -> None:
-    # src/vsr/replica.zig: self.log_prefix() writes the replica's index and its status's
-    # letter, upper-cased on the primary ("1N"); an op is an integer.
-    newer = {
-        "style": "zig",
-        "label": "debug(replica): ",
-        "format": "{}: jump_to_newer_op: advancing: op={}..{} checksum={x:0>32}..{x:0>32}",
-        "verbs": ["{}", "{}", "{}", "{x:0>32}", "{x:0>32}"],
-        "args": [
-            "self.log_prefix()",
-            "self.op",
-            "header.op - 1",
-            "self.journal.header_with_op(self.op).?.checksum",
-            "header.parent",
-        ],
-        "arg_values": [["0N", "1n", "2n", "1N", "0n", "0v", "1V", "2v", "2r", "1h"]],
-    }
-    for seed in range(5):
-        line, truth = _line_and_truth(newer, "tigerbeetle", seed)
-        assert truth == (
-            "debug(replica): <*>: jump_to_newer_op: advancing: op=<*>..<*> checksum=<*>..<*>"
-        ), truth
-        assert re.fullmatch(
-            r"debug\(replica\): \d[nNvVrh]: jump_to_newer_op: advancing: op=\d+\.\.\d+ "
-            r"checksum=[0-9a-f]{32}\.\.[0-9a-f]{32}",
-            line,
-        ), line
-
-
-def test_uptime_kuma_and_request_tracker_print_around_their_messages() -> None:
-    # server/model/maintenance.js: "Run maintenance id: " + this.id, after the module and
-    # level; Homebridge's calls, with no label, start with their message.
-    run = {
-        "style": "js",
-        "label": "[MAINTENANCE] DEBUG: ",
-        "format": "Run maintenance id: ${this.id}",
-        "verbs": ["${this.id}"],
-        "args": ["this.id"],
-    }
-    line, truth = _line_and_truth(run, "uptime-kuma")
-    assert truth == "[MAINTENANCE] DEBUG: Run maintenance id: <*>", truth
-    assert re.fullmatch(r"\[MAINTENANCE\] DEBUG: Run maintenance id: \S+", line), line
-    bare = {key: value for key, value in run.items() if key != "label"}
-    assert _line_and_truth(bare, "homebridge")[1] == "Run maintenance id: <*>"
-    # lib/RT/Ticket.pm: Log::Dispatch's "[debug]: ", the message, the caller's file and line.
-    bogus = {
-        "style": "perl",
-        "label": "[debug]: ",
-        "format": "Tried to load a bogus ticket id: '$id'",
-        "verbs": ["$id"],
-        "args": ["$id"],
-        "suffix": " (/opt/rt6/lib/RT/Ticket.pm:188)",
-    }
-    line, truth = _line_and_truth(bogus, "request-tracker")
-    assert (
-        truth == "[debug]: Tried to load a bogus ticket id: '<*>' (/opt/rt6/lib/RT/Ticket.pm:188)"
-    )
-    assert re.fullmatch(
-        r"\[debug\]: Tried to load a bogus ticket id: '[^']+' \(/opt/rt6/lib/RT/Ticket\.pm:188\)",
-        line,
-    ), line
-    # SpamAssassin's calls have no suffix.
-    plain = {key: value for key, value in bogus.items() if key not in ("label", "suffix")}
-    assert _line_and_truth(plain, "spamassassin")[1] == "Tried to load a bogus ticket id: '<*>'"
-
-
-def test_zigbee2mqtt_kavita_and_koreader_print_as_their_loggers_do() -> None:
-    # lib/mqtt.ts: its namespace "z2m:mqtt" after winston's level, then the template literal.
-    connecting = {
-        "style": "js",
-        "label": "info: z2m:mqtt: ",
-        "format": "Connecting to MQTT server at ${mqttSettings.server}",
-        "verbs": ["${mqttSettings.server}"],
-        "args": ["mqttSettings.server"],
-    }
-    line, truth = _line_and_truth(connecting, "zigbee2mqtt")
-    assert truth == "info: z2m:mqtt: Connecting to MQTT server at <*>", truth
-    assert re.fullmatch(r"info: z2m:mqtt: Connecting to MQTT server at \S+", line), line
-    # API/Controllers/AccountController.cs: {Message:lj} writes a string without quotes,
-    # where Jellyfin's {Message} quotes it.
-    login = {
-        "style": "serilog",
-        "format": "{UserName} attempting to login from {IpAddress}",
-        "verbs": ["{UserName}", "{IpAddress}"],
-        "args": ["loginDto.Username", "HttpContext.Connection.RemoteIpAddress?.ToString()"],
-        "types": [],
-        "quoted": [False, False],
-    }
-    line, truth = _line_and_truth(login, "kavita")
-    assert truth == "<*> attempting to login from <*>", truth
-    assert re.fullmatch(r"[^\s\"]+ attempting to login from [^\s\"]+", line), line
-    quoted = dict(login, quoted=[True, True])
-    line, truth = _line_and_truth(quoted, "jellyfin")
-    assert truth == '"<*>" attempting to login from "<*>"', truth
-    # frontend/docsettings.lua: the level, then the operands joined by a space.
-    read = {
-        "label": "DEBUG ",
-        "format": "DocSettings: data is read from %s",
-        "verbs": ["%s"],
-        "args": ["candidate_path"],
-    }
-    line, truth = _line_and_truth(read, "koreader")
-    assert truth == "DEBUG DocSettings: data is read from <*>", truth
-    assert re.fullmatch(r"DEBUG DocSettings: data is read from \S+", line), line
-
-
-def test_garage_suricata_and_duplicati_print_as_their_loggers_do() -> None:
-    # src/block/manager.rs: a Hash's and a Uuid's Debug is their hex, bare; an error's Display.
-    get = {
-        "style": "rust",
-        "format": "Get block {:?}: node {:?} could not be contacted: {}",
-        "verbs": ["{:?}", "{:?}", "{}"],
-        "args": ["hash", "node", "e"],
-        "quoted": [False, False, None],
-    }
-    line, truth = _line_and_truth(get, "garage")
-    assert truth == "Get block <*>: node <*> could not be contacted: <*>", truth
-    assert line.startswith("Get block ") and '"' not in line.split(": node")[0], line
-    line, truth = _line_and_truth(dict(get, quoted=[]), "garage")
-    assert line.startswith('Get block "'), line
-    # src/source-ipfw.c: C printf, the message alone.
-    ipfw = {
-        "format": "Can't set IPFW divert socket timeout: %s",
-        "verbs": ["%s"],
-        "args": ["strerror(errno)"],
-    }
-    line, truth = _line_and_truth(ipfw, "suricata")
-    assert truth == "Can't set IPFW divert socket timeout: <*>", truth
-    assert line.startswith("Can't set IPFW divert socket timeout: ") and "%" not in line, line
-    # Duplicati's RemoteSynchronizationHandler.cs: String.Format's holes, each value bare.
-    sync = {
-        "style": "serilog",
-        "format": "Remote synchronization to {0} failed with exit code {1}.",
-        "verbs": ["{0}", "{1}"],
-        "args": ["dest", "exitCode"],
-        "types": ["", ""],
-        "quoted": [False, False],
-    }
-    line, truth = _line_and_truth(sync, "duplicati")
-    assert truth == "Remote synchronization to <*> failed with exit code <*>.", truth
-    assert re.fullmatch(r"Remote synchronization to [^\s\"]+ failed with exit code \S+\.", line)
-
-
-def test_m3_deluge_and_chef_print_as_their_loggers_do() -> None:
-    # src/dbnode/server/server.go: zap's console line, the message, a tab, the fields as JSON.
-    rlimit = {
-        "style": "structured",
-        "format": "unable to raise rlimit",
-        "args": ["err"],
-        "keys": ["error"],
-        "fieldtypes": ["Error"],
-        "receiver": "logger.Warn",
-    }
-    line, truth = _line_and_truth(rlimit, "m3")
-    assert truth == 'unable to raise rlimit {"error":"<*>"}', truth  # the tab a space
-    assert re.fullmatch(r'unable to raise rlimit\t\{"error":".+"\}', line), line
-    # deluge/core/authmanager.py: Python's printf, the message alone.
-    opening = {
-        "format": "Opening %s for load: %s",
-        "verbs": ["%s", "%s"],
-        "args": ["filename", "_filepath"],
-    }
-    line, truth = _line_and_truth(opening, "deluge")
-    assert truth == "Opening <*> for load: <*>", truth
-    assert line.startswith("Opening ") and "%s" not in line, line
-    # lib/chef/provider/mount.rb: the level, then the resource as its to_s prints it.
-    mounted = {
-        "style": "ruby",
-        "label": "INFO: ",
-        "format": "#{new_resource} mounted",
-        "verbs": ["#{new_resource}"],
-        "args": ["new_resource"],
-        "arg_values": [["mount[/mnt/data]", "mount[/srv/backup]"]],
-    }
-    line, truth = _line_and_truth(mounted, "chef")
-    assert truth == "INFO: <*> mounted", truth
-    assert line in ("INFO: mount[/mnt/data] mounted", "INFO: mount[/srv/backup] mounted"), line
-
-
-def test_longhorn_storm_and_sequin_print_as_their_loggers_do() -> None:
-    # controller/engine_controller.go: logrus' text, the logger's engine field after msg.
-    owner = {
-        "style": "printf",
-        "format": "Engine got new owner %v",
-        "verbs": ["%v"],
-        "args": ["ec.controllerID"],
-        "keys": ["engine"],
-        "key_args": ["name"],
-    }
-    line, truth = _line_and_truth(owner, "longhorn")
-    assert truth == 'msg="Engine got new owner <*>" engine=<*>', truth
-    assert re.fullmatch(r'msg="Engine got new owner \S+" engine=\S+', line), line
-    # storm-server/.../Nimbus.java: SLF4J's {} filled by the argument.
-    killing = {
-        "format": "Killing topology: {}",
-        "verbs": ["{}"],
-        "args": ["topoId"],
-        "call": "LOG.info",
-    }
-    line, truth = _line_and_truth(killing, "storm")
-    assert truth == "Killing topology: <*>", truth
-    assert line.startswith("Killing topology: ") and "{}" not in line, line
-    # lib/sequin/aws/sns.ex: Logger's "[debug] " then the message, inspect/1's term.
-    topics = {
-        "style": "elixir",
-        "label": "[debug] ",
-        "format": "[SNS] Failed to list topics for credential test: #{inspect(details)}",
-        "verbs": ["#{inspect(details)}"],
-        "args": ["inspect(details)"],
-    }
-    line, truth = _line_and_truth(topics, "sequin")
-    assert truth == "[debug] [SNS] Failed to list topics for credential test: <*>", truth
-    assert line.startswith("[debug] [SNS] Failed to list topics for credential test: "), line
-    assert "#{" not in line, line
-
-
-def test_harness_cobbler_and_mesos_print_as_their_loggers_do() -> None:
-    # app/api/controller/githook/client.go: zerolog's JSON, the field then the message.
-    calling = {
-        "style": "zerolog",
-        "format": "calling pre-receive",
-        "keys": ["repo_id"],
-        "key_args": ["c.baseInput.RepoID"],
-        "fieldtypes": ["Int64"],
-        "call": "log.Ctx().Debug()...Msg",
-    }
-    line, truth = _line_and_truth(calling, "harness")
-    assert truth == '{"repo_id":<*>,"message":"calling pre-receive"}', truth
-    assert re.fullmatch(r'\{"repo_id":\d+,"message":"calling pre-receive"\}', line), line
-    # cobbler/modules/sync_post_wingen.py: Python's printf, the message alone.
-    answer = {
-        "format": "Build answer file: %s",
-        "verbs": ["%s"],
-        "args": ["answerfile_name"],
-        "call": "logger.info",
-    }
-    line, truth = _line_and_truth(answer, "cobbler")
-    assert truth == "Build answer file: <*>", truth
-    assert line.startswith("Build answer file: ") and "%s" not in line, line
-    # src/authentication/cram_md5/authenticatee.cpp: a glog stream, the value after the text.
-    attempting = {
-        "style": "glog",
-        "format": "Attempting to authenticate with mechanism '<<mechanism>>'",
-        "verbs": ["<<mechanism>>"],
-        "args": ["mechanism"],
-        "call": "LOG",
-    }
-    line, truth = _line_and_truth(attempting, "mesos")
-    assert truth == "Attempting to authenticate with mechanism '<*>'", truth
-    assert re.fullmatch(r"Attempting to authenticate with mechanism '[^'<>]+'", line), line
-
-
-def test_tekton_ozone_and_ckan_print_as_their_loggers_do() -> None:
-    # pkg/reconciler/taskrun/taskrun.go: the sugared logger's Errorf, a Go printf filled.
-    update = {
-        "format": "Failed to update taskrun %s with default workspace: %v",
-        "verbs": ["%s", "%v"],
-        "args": ["tr.Name", "err"],
-        "call": "logger.Errorf",
-    }
-    line, truth = _line_and_truth(update, "tekton")
-    assert truth == "Failed to update taskrun <*> with default workspace: <*>", truth
-    assert line.startswith("Failed to update taskrun ") and "%" not in line, line
-    # pkg/pipelinerunmetrics/metrics.go: Errorw, the message then its fields as etcd's.
-    recorder = {
-        "style": "structured",
-        "format": "failed to configure recorder",
-        "args": ["err"],
-        "keys": ["error"],
-        "fieldtypes": [""],
-        "call": "logger.Errorw",
-    }
-    line, truth = _line_and_truth(recorder, "tekton")
-    assert truth == 'failed to configure recorder {"error":"<*>"}', truth  # the tab a space
-    assert re.fullmatch(r'failed to configure recorder\t\{"error":".+"\}', line), line
-    # hadoop-hdds/client/.../OzoneClientConfig.java: SLF4J's holes, as ZooKeeper's.
-    checksum = {
-        "format": "The checksum size ({}) is not allowed to be less than the minimum size ({}),"
-        " resetting to the minimum size.",
-        "verbs": ["{}", "{}"],
-        "args": ["bytesPerChecksum", "OZONE_CLIENT_BYTES_PER_CHECKSUM_MIN_SIZE"],
-        "call": "LOG.warn",
-    }
-    line, truth = _line_and_truth(checksum, "ozone")
-    assert truth.startswith("The checksum size (<*>) is not allowed"), truth
-    assert "{}" not in line and line.endswith("resetting to the minimum size."), line
-    # ckan/lib/authenticator.py: Python's printf, %r a repr in quotes.
-    login = {
-        "format": "Login failed - username or email %r not found",
-        "verbs": ["%r"],
-        "args": ["login"],
-        "call": "log.debug",
-    }
-    line, truth = _line_and_truth(login, "ckan")
-    assert truth == "Login failed - username or email '<*>' not found", truth
-    assert re.fullmatch(r"Login failed - username or email '[^']+' not found", line), line
-
-
-def test_spire_sssd_and_kanidm_print_as_their_loggers_do() -> None:
-    # pkg/server/ca/manager/manager.go: logrus' text, the WithError field after msg.
-    journal = {
-        "style": "printf",
-        "format": "Unable to append JWT key to journal",
-        "keys": ["error"],
-        "key_args": ["err"],
-        "receiver": "log.WithError(err).Error",
-    }
-    line, truth = _line_and_truth(journal, "spire")
-    assert truth == 'msg="Unable to append JWT key to journal" error=<*>', truth
-    assert re.fullmatch(r'msg="Unable to append JWT key to journal" error=\S.*', line), line
-    # src/providers/ad/ad_subdomains.c: C printf, the message alone.
-    forest = {
-        "format": "Unable to lookup forest root information [%d]: %s",
-        "verbs": ["%d", "%s"],
-        "args": ["ret", "sss_strerror(ret)"],
-        "call": "DEBUG(SSSDBG_OP_FAILURE)",
-    }
-    line, truth = _line_and_truth(forest, "sssd")
-    assert truth == "Unable to lookup forest root information [<*>]: <*>", truth
-    assert re.fullmatch(r"Unable to lookup forest root information \[-?\d+\]: .+", line), line
-    # server/core/src/lib.rs: tracing's error!, an error's Debug.
-    schema = {
-        "style": "rust",
-        "format": "Failed to setup in memory schema: {:?}",
-        "verbs": ["{:?}"],
-        "args": ["e"],
-        "call": "error!",
-    }
-    line, truth = _line_and_truth(schema, "kanidm")
-    assert truth == "Failed to setup in memory schema: <*>", truth
-    assert line.startswith("Failed to setup in memory schema: ") and "{" not in line, line
-
-
-def test_helix_manila_and_the_postgres_operator_print_as_their_loggers_do() -> None:
-    # helix-core/.../ParticipantDeregistrationStage.java: SLF4J, one {} a hole.
-    deregister = {
-        "format": "There are no instances to deregister from cluster {}",
-        "verbs": ["{}"],
-        "args": ["cache.getClusterName()"],
-        "call": "LOG.debug",
-    }
-    line, truth = _line_and_truth(deregister, "helix")
-    assert truth == "There are no instances to deregister from cluster <*>", truth
-    assert re.fullmatch(r"There are no instances to deregister from cluster \S+", line), line
-    # manila/share/manager.py: Python's printf, the message alone.
-    deleting = {
-        "format": "Deleting share server '%s'",
-        "verbs": ["%s"],
-        "args": ["server_id"],
-        "call": "LOG.debug",
-    }
-    line, truth = _line_and_truth(deleting, "manila")
-    assert truth == "Deleting share server '<*>'", truth
-    assert re.fullmatch(r"Deleting share server '[^']+'", line), line
-    # pkg/cluster/pod.go: logrus' text, a Go printf in msg="...", %q a quoted string.
-    switchover = {
-        "style": "printf",
-        "format": "master pod %q is not running, skipping switchover and recreating directly",
-        "verbs": ["%q"],
-        "args": ["util.NameFromMeta(masterPod.ObjectMeta)"],
-        "receiver": "c.logger.Warningf",
-    }
-    line, truth = _line_and_truth(switchover, "postgresoperator")
-    assert truth.startswith('msg="master pod ') and truth.endswith(' directly"'), truth
-    assert "<*>" in truth and "%q" not in truth, truth
-    assert line.startswith('msg="master pod ') and "%q" not in line, line
-
-
-def test_vaultwarden_bitwarden_and_the_nomad_autoscaler_print_as_their_loggers_do() -> None:
-    # src/api/admin.rs: the log crate's error!, one {} a hole.
-    invalid = {
-        "format": "Invalid admin token. IP: {}",
-        "verbs": ["{}"],
-        "args": ["ip.ip"],
-        "call": "error!",
-        "style": "rust",
-    }
-    line, truth = _line_and_truth(invalid, "vaultwarden")
-    assert truth == "Invalid admin token. IP: <*>", truth
-    assert line.startswith("Invalid admin token. IP: ") and "{" not in line, line
-    # src/Admin/.../OrganizationsController.cs: ILogger's LogError, a named hole.
-    # Serilog's file sink writes {Message}: a Guid bare, a string in double quotes.
-    cohort = {
-        "format": "Failed to update migration cohort assignment for organization {OrganizationId}.",
-        "style": "serilog",
-        "verbs": ["{OrganizationId}"],
-        "args": ["id"],
-        "types": ["Guid"],
-        "quoted": [False],
-    }
-    line, truth = _line_and_truth(cohort, "bitwarden")
-    assert truth == "Failed to update migration cohort assignment for organization <*>.", truth
-    guid = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
-    prefix = "Failed to update migration cohort assignment for organization "
-    assert re.fullmatch(re.escape(prefix) + guid + r"\.", line), line
-    # src/Admin/Billing/Controllers/OrganizationPlanMigrationCohortsController.cs: a string.
-    cohort_name = {
-        "format": "Error creating cohort. Name: {Name}",
-        "style": "serilog",
-        "verbs": ["{Name}"],
-        "args": ["model.Name"],
-        "types": [""],
-        "quoted": [None],
-    }
-    line, truth = _line_and_truth(cohort_name, "bitwarden")
-    assert truth == 'Error creating cohort. Name: "<*>"', truth
-    assert re.fullmatch(r'Error creating cohort\. Name: "[^"]+"', line), line
-    # agent/agent.go: hclog's Info, the logger's name, the message, then its pair.
-    signal = {
-        "style": "structured",
-        "format": "caught signal",
-        "receiver": "a.logger.Info",
-        "args": ["sig.String()"],
-        "keys": ["signal"],
-        "logger": "agent",
-    }
-    line, truth = _line_and_truth(signal, "nomad-autoscaler")
-    assert re.fullmatch(r"agent: caught signal: signal=\S+", line), line
-    assert truth == "agent: caught signal: signal=<*>", truth
-
-
-def test_ironic_and_ratis_print_as_their_loggers_do() -> None:
-    # ironic/conductor/manager.py: Python logging, one %s a hole.
-    create = {
-        "format": "RPC create_node called for node %s.",
-        "verbs": ["%s"],
-        "args": ["node_obj.uuid"],
-        "call": "LOG.debug",
-    }
-    line, truth = _line_and_truth(create, "ironic")
-    assert truth == "RPC create_node called for node <*>.", truth
-    assert line.startswith("RPC create_node called for node ") and "%s" not in line, line
-    # ratis-server/.../RaftServerImpl.java: SLF4J, one {} a hole, the member id first.
-    role = {
-        "format": "{}: changes role from {} to {} at term {} for {}",
-        "verbs": ["{}"] * 5,
-        "args": ["getMemberId()", "this.role", "newRole", "state.getCurrentTerm()", "reason"],
-        "call": "LOG.info",
-    }
-    line, truth = _line_and_truth(role, "ratis")
-    assert truth == "<*>: changes role from <*> to <*> at term <*> for <*>", truth
-    assert "{}" not in line and ": changes role from " in line, line
-
-
-def test_heat_accumulo_and_hyprland_print_as_their_loggers_do() -> None:
-    # heat/engine/clients/os/nova.py: Python logging, each %(name)s the mapping's value.
-    detached = {
-        "format": "Volume %(vol)s is detached from server %(srv)s",
-        "verbs": ["%(vol)s", "%(srv)s"],
-        "mapping": {"vol": "attach_id", "srv": "server_id"},
-        "call": "LOG.info",
-    }
-    line, truth = _line_and_truth(detached, "heat")
-    assert truth == "Volume <*> is detached from server <*>", truth
-    assert line.startswith("Volume ") and " is detached from server " in line, line
-    assert "%(" not in line, line
-    # A positional call of Heat's is a printf, as Home Assistant's.
-    stack = {
-        "format": "Stack %s not found",
-        "verbs": ["%s"],
-        "args": ["stack_name"],
-        "call": "LOG.warning",
-    }
-    line, truth = _line_and_truth(stack, "heat")
-    assert truth == "Stack <*> not found" and "%s" not in line, (line, truth)
-    # server/manager/.../ManagerClientServiceHandler.java: SLF4J, one {} a hole.
-    server = {
-        "format": "No server found for name {}, unable to shut it down",
-        "verbs": ["{}"],
-        "args": ["tabletServer"],
-        "call": "log.warn",
-    }
-    line, truth = _line_and_truth(server, "accumulo")
-    assert truth == "No server found for name <*>, unable to shut it down", truth
-    assert "{}" not in line and line.startswith("No server found for name "), line
-    # src/pointer/PointerManager.cpp: std::format, {} the value as it is.
-    attached = {
-        "format": "Attached pointer {} to global",
-        "verbs": ["{}"],
-        "args": ["pointer->m_hlName"],
-        "call": "Log::logger->log(Log::DEBUG)",
-    }
-    line, truth = _line_and_truth(attached, "hyprland")
-    assert truth == "Attached pointer <*> to global", truth
-    assert "{}" not in line and line.startswith("Attached pointer "), line
-
-
-def test_barbican_iceberg_and_podman_print_as_their_loggers_do() -> None:
-    # barbican/api/middleware/context.py: Python logging, each %(name)s the mapping's value.
-    processed = {
-        "format": "Processed request: %(status)s - %(method)s %(url)s",
-        "verbs": ["%(status)s", "%(method)s", "%(url)s"],
-        "mapping": {"status": "resp.status", "method": "resp.request.method", "url": "resp.url"},
-        "call": "LOG.info",
-    }
-    line, truth = _line_and_truth(processed, "barbican")
-    assert truth == "Processed request: <*> - <*> <*>", truth
-    assert re.fullmatch(r"Processed request: \S+ - \S+ \S+", line), line
-    # A positional call of Barbican's is a printf, as Home Assistant's.
-    post = {"format": "Start on_post...%s", "verbs": ["%s"], "args": ["data"], "call": "LOG.debug"}
-    line, truth = _line_and_truth(post, "barbican")
-    assert truth == "Start on_post...<*>" and line.startswith("Start on_post..."), (line, truth)
-    assert "%s" not in line, line
-    # core/.../IncrementalFileCleanup.java: SLF4J, one {} a hole.
-    deleting = {
-        "format": "Deleting {} manifest-list files",
-        "verbs": ["{}"],
-        "args": ["manifestListsToDelete.size()"],
-        "call": "LOG.debug",
-    }
-    line, truth = _line_and_truth(deleting, "iceberg")
-    assert truth == "Deleting <*> manifest-list files", truth
-    assert re.fullmatch(r"Deleting \d+ manifest-list files", line), line
-    # libpod/storage.go: logrus' text, a Go printf in msg="...", %q a quoted string.
-    unmount = {
-        "style": "printf",
-        "format": "Failed to unmount container %q: %v",
-        "verbs": ["%q", "%v"],
-        "args": ["container.ID", "err"],
-        "receiver": "logrus.Debugf",
-    }
-    line, truth = _line_and_truth(unmount, "podman")
-    assert truth.startswith('msg="Failed to unmount container \\"<*>'), truth
-    assert line.startswith('msg="Failed to unmount container \\"') and "%q" not in line, line
-    # libpod/oci_conmon_common.go: a field of WithFields after the message.
-    conmon = {
-        "style": "printf",
-        "format": "running conmon: %s",
-        "verbs": ["%s"],
-        "args": ["r.conmonPath"],
-        "receiver": 'logrus.WithFields(logrus.Fields{"args":args,}).Debugf',
-        "keys": ["args"],
-        "key_args": ["args"],
-    }
-    line, truth = _line_and_truth(conmon, "podman")
-    assert truth == 'msg="running conmon: <*>" args=<*>', truth
-    assert re.fullmatch(r'msg="running conmon: \S+" args=\S.*', line), line
-
-
-def test_flexget_komga_and_crio_print_as_their_loggers_do() -> None:
-    # flexget/components/archives/decompress.py: loguru, str.format's {} each an argument.
-    extract = {
-        "format": "Would extract: {} to {}",
-        "verbs": ["{}", "{}"],
-        "args": ["info.filename", "destination"],
-        "call": "logger.info",
-    }
-    line, truth = _line_and_truth(extract, "flexget")
-    assert truth == "Would extract: <*> to <*>", truth
-    assert line.startswith("Would extract: ") and " to " in line and "{}" not in line, line
-    # komga/.../BookConverter.kt: kotlin-logging, the template's $x its value.
-    copying = {
-        "format": "Copying archive content to $destinationPath",
-        "verbs": ["$destinationPath"],
-        "args": ["destinationPath"],
-        "call": "logger.info",
-    }
-    line, truth = _line_and_truth(copying, "komga")
-    assert truth == "Copying archive content to <*>", truth
-    assert line.startswith("Copying archive content to ") and "$" not in line, line
-    # ${expr} and an exception's call: the message only, its trace on later lines.
-    renaming = {
-        "format": "Renaming ${book.path} to $destinationPath: failed",
-        "verbs": ["${book.path}", "$destinationPath"],
-        "args": ["book.path", "destinationPath"],
-        "call": "logger.error(e)",
-        "throwable_arg": "e",
-    }
-    line, truth = _line_and_truth(renaming, "komga")
-    assert truth == "Renaming <*> to <*>: failed", truth
-    assert re.fullmatch(r"Renaming \S+ to \S+: failed", line), line
-    # server/container_stop.go: CRI-O's log.Infof(ctx, ...), logrus' text, msg="...".
-    stopping = {
-        "style": "printf",
-        "format": "Stopping container: %s (timeout: %ds)",
-        "verbs": ["%s", "%d"],
-        "args": ["req.GetContainerId()", "req.GetTimeout()"],
-        "receiver": "log.Infof",
-    }
-    line, truth = _line_and_truth(stopping, "crio")
-    assert truth == 'msg="Stopping container: <*> (timeout: <*>)"', truth
-    assert re.fullmatch(r'msg="Stopping container: \S+ \(timeout: \d+s\)"', line), line
-
-
-def test_loguru_formats_only_a_message_given_arguments() -> None:
-    # With arguments: {0} and {name} by position and name, {!r} a repr, {:.2f} fixed, {{ }}
-    # braces. Without: the text as it is, braces and all.
-    call = {
-        "format": "Plugins took {:.2f} seconds for {!r} ({name}) {{ok}} #{0}",
-        "verbs": ["{:.2f}", "{!r}", "{name}", "{0}"],
-        "args": ["took", "task_name", "plugin.name", "took"],
-        "kwargs": ["name"],
-    }
-    line, truth = _line_and_truth(call, "flexget")
-    assert truth == "Plugins took <*> seconds for '<*>' (<*>) {ok} #<*>", truth
-    match = re.fullmatch(
-        r"Plugins took (\d+\.\d\d) seconds for '([^']*)' \((\S+)\) \{ok\} #(.+)", line
-    )
-    assert match is not None, line
-    bare = {"format": "Keeping {{ and }} as {} written", "verbs": [], "args": []}
-    line, truth = _line_and_truth(bare, "flexget")
-    assert line == truth == "Keeping {{ and }} as {} written", (line, truth)
-
-
-def test_python_logging_with_a_mapping_fills_each_name_from_it() -> None:
-    # %(name)r is the value's repr, %(name)d a number, %% a percent; the mapping's argument
-    # for a name judges its value, whatever the order of the names in the mapping.
-    call = {
-        "format": "Stack %(name)r at %(pct)d%% of %(total)d resources (%(state)s)",
-        "verbs": ["%(name)r", "%(pct)d", "%(total)d", "%(state)s"],
-        "mapping": {"state": "stack.state", "name": "stack.name", "pct": "p", "total": "n"},
-    }
-    line, truth = _line_and_truth(call, "heat")
-    assert truth == "Stack '<*>' at <*>% of <*> resources (<*>)", truth
-    match = re.fullmatch(r"Stack '([^']*)' at (\d+)% of (\d+) resources \((.+)\)", line)
-    assert match is not None, line
-
-
-def test_cpp_std_format_renders_as_the_standard_library_prints() -> None:
-    # {:x} lower hex, {:X} upper, {:#x} after 0x, {:.2f} two places, {:.0f} none, {:c} a
-    # character, {{ and }} braces.
-    call = {
-        "format": "Surface {:x} ({:#x}, {:X}) at {:.2f} Hz, {:.0f} wide {{}} key {:c}",
-        "verbs": ["{:x}", "{:#x}", "{:X}", "{:.2f}", "{:.0f}", "{:c}"],
-        "args": ["(uintptr_t)this", "(uintptr_t)m_owner", "FORMAT", "refresh", "w", "key"],
-    }
-    line, truth = _line_and_truth(call, "hyprland")
-    # (the truth's rules, Loghub 2.0's, fold a unit written against its number into the
-    # value; after a space it stays apart)
-    assert truth == "Surface <*> (<*>, <*>) at <*> Hz, <*> wide {} key <*>", truth
-    match = re.fullmatch(
-        r"Surface ([0-9a-f]+) \((0x[0-9a-f]+), ([0-9A-F]+)\) at (\d+\.\d\d) Hz, (\d+) wide \{\} "
-        r"key (.)",
-        line,
-    )
-    assert match is not None, line
-    # src/state/FallbackState.cpp: a timeout before the unit the text writes is a bare count.
-    timeout = {
-        "format": "[FallbackStateKeeper] Launch timeout of {}ms exceeded, entering fallback state.",
-        "verbs": ["{}"],
-        "args": ["READY_TIMEOUT_TO_UNSAFE_MS"],
-    }
-    for seed in range(5):
-        line, _ = _line_and_truth(timeout, "hyprland", seed)
-        assert re.fullmatch(r"\[FallbackStateKeeper\] Launch timeout of \d+ms exceeded, .*", line)
 
 
 def test_dex_prints_as_slogs_json_handler_does() -> None:
@@ -3936,92 +4349,3 @@ def test_dex_prints_as_slogs_json_handler_does() -> None:
         '"connector":{"type":"ldap","id":"<*>"},"err":"<*>"}'
     ), truth
     assert json.loads(line)["connector"]["type"] == "ldap", line
-
-
-def test_opam_appflowy_and_hammerspoon_print_as_their_loggers_do() -> None:
-    # src/repository/opamDownload.ml: opam's section, then the Format string.
-    downloading = {
-        "label": "CURL ",
-        "format": "Downloading %s for %s",
-        "verbs": ["%s", "%s"],
-        "args": ["(OpamSWHID.to_string swhid)", "(OpamStd.Format.pretty_list names)"],
-    }
-    line, truth = _line_and_truth(downloading, "opam")
-    assert truth == "CURL Downloading <*> for <*>", truth
-    assert re.fullmatch(r"CURL Downloading \S+ for .+", line), line
-    # src/format/opamFilter.ml: %S, OCaml's quoted string, recorded as %q.
-    undefined = {
-        "label": "FILTER ",
-        "format": "ERR in replacement: undefined ident %q",
-        "verbs": ["%q"],
-        "args": ["i"],
-    }
-    line, truth = _line_and_truth(undefined, "opam")
-    assert re.fullmatch(r'FILTER ERR in replacement: undefined ident "[^"]*"', line), line
-    # frontend/appflowy_flutter/.../workspace_bloc.dart: Log.info('... ${event.workspaceId}').
-    leave = {
-        "label": "[Flutter]: ",
-        "format": "leave workspace success: %s",
-        "verbs": ["%s"],
-        "args": ["event.workspaceId"],
-    }
-    line, truth = _line_and_truth(leave, "appflowy")
-    assert truth == "[Flutter]: leave workspace success: <*>", truth
-    assert re.fullmatch(r"\[Flutter\]: leave workspace success: \S+", line), line
-    # extensions/wifi/libwifi_watcher.m: LuaSkin's logError, its USERDATA_TAG written in.
-    expected = {
-        "label": "ERROR: LuaSkin: ",
-        "format": "expected hs.wifi.watcher object, found %s",
-        "verbs": ["%s"],
-        "args": ["lua_typename(L, lua_type(L, idx))"],
-    }
-    line, truth = _line_and_truth(expected, "hammerspoon")
-    assert truth == "ERROR: LuaSkin: expected hs.wifi.watcher object, found <*>", truth
-    assert re.fullmatch(r"ERROR: LuaSkin: expected hs\.wifi\.watcher object, found \S+", line)
-    # Hammerspoon/MJAppDelegate.m: NSLog, its date and process left out, no label.
-    clicked = {
-        "label": "",
-        "format": "User double clicked on a Spoon in %s, skipping",
-        "verbs": ["%s"],
-        "args": ["MJConfigDirAbsolute()"],
-    }
-    line, truth = _line_and_truth(clicked, "hammerspoon")
-    assert truth == "User double clicked on a Spoon in <*>, skipping", truth
-    assert re.fullmatch(r"User double clicked on a Spoon in \S+, skipping", line), line
-
-
-def test_restic_luigi_and_dolphinscheduler_print_as_their_loggers_do() -> None:
-    # internal/repository/repository.go: restic's debug.Log, a Go printf.
-    read = {
-        "format": "read blob %v/%v from pack %v: wrong data returned, hash is %v",
-        "verbs": ["%v", "%v", "%v", "%v"],
-        "args": ["h.Type", "h.ID", "b.packID.String()", "id"],
-    }
-    line, truth = _line_and_truth(read, "restic")
-    assert truth == "read blob <*>/<*> from pack <*>: wrong data returned, hash is <*>", truth
-    assert re.fullmatch(r"read blob \S+/\S+ from pack \S+: wrong data returned, hash is \S+", line)
-    # luigi/contrib/scalding.py: Python logging's % formatting.
-    building = {
-        "format": "Building job jar: %s",
-        "verbs": ["%s"],
-        "args": ["subprocess.list2cmdline(arglist)"],
-    }
-    line, truth = _line_and_truth(building, "luigi")
-    assert truth == "Building job jar: <*>", truth
-    assert re.fullmatch(r"Building job jar: .+", line), line
-    # dolphinscheduler-api/.../LoginHandlerInterceptor.java: SLF4J with no hole.
-    missing = {"format": "user does not exist", "verbs": [], "args": [], "call": "log.info"}
-    line, truth = _line_and_truth(missing, "dolphinscheduler")
-    assert (line, truth) == ("user does not exist", "user does not exist")
-    # dolphinscheduler-alert-email/.../MailSender.java: a {} hole takes its argument; the
-    # exception after the holes prints its trace on later lines.
-    send = {
-        "format": "Send email to {} failed",
-        "verbs": ["{}"],
-        "args": ["receivers", "e"],
-        "throwable_arg": "e",
-        "call": "log.error",
-    }
-    line, truth = _line_and_truth(send, "dolphinscheduler")
-    assert truth == "Send email to <*> failed", truth
-    assert re.fullmatch(r"Send email to .+ failed", line), line
