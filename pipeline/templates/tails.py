@@ -36,7 +36,9 @@ A value that recurs is the strongest sign: two tails that each followed two or m
 make any head before them end in free text, even a single label (``GetUser:``, also as the
 first token; :func:`head_ends` with ``labels``). Tails of one length that differ in one
 position only, or in two that follow no label, the rest holding words, are values followed by
-more of the event (:func:`value_slots`): those positions become variables, not the whole tail.
+more of the event (:func:`value_slots`): those positions become variables, not the whole tail;
+so are tails of one length that share nothing but separators between their values (``Failed -
+tcp <*>``, a format's ``%s - %s %s``), however many positions differ.
 Heads that differ only in a value (``warning: atlas:`` / ``warning: <*>:``, also inside a token:
 ``recv_loop(main):`` / ``recv_loop(<*>):``) are one call, not several (:func:`calls`): after a
 single label, a tail that followed only them does not recur.
@@ -352,12 +354,34 @@ def value_slots(tails: list[tuple[str, ...]]) -> list[int]:
     if size < 3 or any(len(tail) != size for tail in tails):
         return []
     differing = [i for i in range(size) if len({tail[i] for tail in tails}) > 1]
-    if not 1 <= len(differing) <= MAX_VALUE_SLOTS:
+    if not differing:
+        return []
+    if _separated(tails[0], differing):
+        return differing
+    if len(differing) > MAX_VALUE_SLOTS:
         return []
     if len(differing) > 1 and any(i and tails[0][i - 1][-1:] == ":" for i in differing):
         return []  # values of labels (``weight: zeus``): a record, whose other fields vary too
     words = sum(1 for i, token in enumerate(tails[0]) if i not in differing and _plain_word(token))
     return differing if words >= 2 else []
+
+
+# A separator printed between values: punctuation only, no letter, digit or variable (``-``,
+# ``->``, ``|``, ``=>``).
+_SEPARATOR = re.compile(r"[^\w\s<>*]{1,2}|->|=>")
+
+
+def _separated(tail: tuple[str, ...], differing: list[int]) -> bool:
+    """True if every position of these tails of one length that does not differ is a
+    separator between values, and at least one such stands between two of them (``Failed - tcp
+    <*>`` / ``Succeeded - udp <*>``: the format's ``%s - %s %s``): the fields of a record the
+    program printed with a fixed layout, not free text, whose length varies. A position that
+    holds a variable in every tail is a field as well."""
+    fields = [i in differing or WILDCARD in token for i, token in enumerate(tail)]
+    return any(not fields[i] for i in range(1, len(tail) - 1)) and all(
+        field or _SEPARATOR.fullmatch(token) is not None
+        for field, token in zip(fields, tail, strict=True)
+    )
 
 
 # A single label in front of a message: a name and its colon (``Counter:``, ``file.managed:``);
