@@ -131,7 +131,13 @@ extract: {} to {}", info.filename, destination)``: ``str.format``'s ``{}``, ``{0
 printed as it is, braces and all, when it passes none) and kotlin-logging's lambdas (Komga's
 ``logger.info { "Renaming ${book.path} to $destinationPath" }``: the string template is the
 message, with no tag or thread before it), beside CRI-O's logrus printf (its own
-``log.Infof(ctx, ...)`` included) rendered as Longhorn's.
+``log.Infof(ctx, ...)`` included) rendered as Longhorn's; the fortythird brings one: Python's
+structlog (Raiden's ``log.debug("Leaving token network", node=self.checksum_address,
+token_address=...)`` as ``structlog.dev.ConsoleRenderer(colors=False)`` prints it: the event
+padded to 30 columns, the logger's name in brackets, then each ``key=value`` sorted by key),
+beside Buildah's logrus printf rendered as Longhorn's and the OSS Review Toolkit's
+log4j-api-kotlin lambdas (``logger.info { "Found license conclusions for $purl" }``) rendered
+as Komga's.
 Each value is drawn by what its argument is (an error, a path, a state, a list, a name with a
 number in it...), judged from its verb and the argument's name; values repeat as they do in
 real logs (a state has a few values, a counter is new every time).
@@ -265,7 +271,12 @@ run through a miner before its first measurement; it judged the thirty-eighth ro
 changes) and ``fortysecond`` (added on 2026-12-06 right after the fortyfirst, by another hand,
 in a separate copy of the tree, of a media automation tool, a comics and e-book server and a
 container runtime for Kubernetes in Python, Kotlin and Go, never run through a miner before its
-first measurement; it judged the thirty-ninth round of miner changes). Run
+first measurement; it judged the thirty-ninth round of miner changes) and ``fortythird``
+(added on 2026-12-06 right after the fortysecond, by another hand, in a separate copy of the
+tree, of a payment channel network client, a container image builder and a licence
+compliance toolkit in Python, Go and Kotlin,
+never run through a miner before its first measurement; it judged the fortieth round of miner
+changes). Run
 ``python tests/bench/logcall_corpus.py --out DIR`` to write
 ``DIR/<split>/<system>/<system>_2k.log_structured_corrected.csv`` (columns ``Content`` and
 ``EventTemplate``), the layout of the Loghub samples that ``bench_templates.py`` reads.
@@ -372,14 +383,18 @@ class System:
     # (Accumulo) and stdformat (Hyprland's C++20 std::format: {}, {:x}, {:.2f}); the fortyfirst
     # pymapping (Barbican's Python logging), slf4j (Iceberg) and logrus (Podman); the
     # fortysecond loguru (FlexGet: str.format's {} and {name} only when the call passes
-    # arguments), kotlinlogging (Komga's logger.info { "$x ${expr}" }) and logrus (CRI-O)
+    # arguments), kotlinlogging (Komga's logger.info { "$x ${expr}" }) and logrus (CRI-O);
+    # the fortythird structlog (Raiden's ConsoleRenderer: the event padded to 30 columns,
+    # [logger], then key=value sorted by key), logrus (Buildah) and kotlinlogging (ORT's
+    # log4j-api-kotlin lambdas, logger.info { "$x" }, the same message)
     style: str
     # tuning, held-out, fresh, unseen, novel, sixth, seventh, eighth, ninth, tenth, eleventh,
     # twelfth, thirteenth, fourteenth, fifteenth, sixteenth, seventeenth, eighteenth,
     # nineteenth, twentieth, twentyfirst, twentysecond, twentythird, twentyfourth,
     # twentyfifth, twentysixth, twentyseventh, twentyeighth, twentyninth, thirtieth,
     # thirtyfirst, thirtysecond, thirtythird, thirtyfourth, thirtyfifth, thirtysixth,
-    # thirtyseventh, thirtyeighth, thirtyninth, fortieth, fortyfirst or fortysecond
+    # thirtyseventh, thirtyeighth, thirtyninth, fortieth, fortyfirst, fortysecond or
+    # fortythird
     split: str
     # An exception passed to the call is printed on the message's line after " =>" (Solr's
     # log4j2 layout); elsewhere its trace goes on later lines.
@@ -531,6 +546,9 @@ SYSTEMS: dict[str, System] = {
         System("flexget", "python", "loguru", "fortysecond"),
         System("komga", "kotlin", "kotlinlogging", "fortysecond"),
         System("crio", "go", "logrus", "fortysecond"),
+        System("raiden", "python", "structlog", "fortythird"),
+        System("buildah", "go", "logrus", "fortythird"),
+        System("ort", "kotlin", "kotlinlogging", "fortythird"),
     )
 }
 
@@ -577,6 +595,7 @@ SPLITS = (
     "fortieth",
     "fortyfirst",
     "fortysecond",
+    "fortythird",
 )
 
 # A piece of a line: its text and whether it is a value (``<*>`` in the truth).
@@ -2048,6 +2067,19 @@ def build_event(call: dict[str, Any], system: System, rng: random.Random) -> Eve
             parts.extend(_python_format_message(text, call, rng, choices))
         else:
             parts.append(text)
+    elif system.style == "structlog":
+        # structlog's ``ConsoleRenderer(colors=False)`` (Raiden's ``log.debug("Leaving token
+        # network", node=..., token_address=...)``) after the timestamp and [level] it writes
+        # first (left out as every header is): the event padded with spaces to 30 columns and
+        # a space (the pairs are never empty, add_logger_name's logger among them), the
+        # logger's name in brackets, then each key=value sorted by key, a str as it is and
+        # any other value its repr; with no pair of the call's the line ends at "]".
+        parts.append(text.ljust(30) + " [" + str(call.get("logger", "")) + "]")
+        keys, args = list(call.get("keys", [])), list(call.get("key_args", []))
+        for key, arg in sorted(zip(keys, args, strict=False)):
+            kind = kind_of("err" if key in ("ex", "exc", "error") else key + " " + arg, rng)
+            parts.append(f" {key}=")
+            parts.append((make_slot(kind, language, rng), "plain"))
     elif system.style == "kotlinlogging":
         # kotlin-logging's lambda (Komga's ``logger.info { "Renaming ${book.path} to
         # $destinationPath" }``): the string template is the message, each $x and ${expr} the

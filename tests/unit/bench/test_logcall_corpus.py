@@ -147,8 +147,9 @@ def test_the_eighth_split_holds_new_systems_of_languages_and_conventions_no_earl
 def test_the_ninth_split_holds_new_systems_of_conventions_no_earlier_one_has() -> None:
     ninth, earlier = split_systems("ninth")
     assert set(ninth) == {"element", "ansible", "pekko"}
-    # The fortysecond brings Kotlin again (Komga), through kotlin-logging rather than Timber.
-    before = {s.name: s for s in earlier.values() if s.split != "fortysecond"}
+    # The fortysecond and fortythird bring Kotlin again (Komga, ORT), through lambdas rather
+    # than Timber.
+    before = {s.name: s for s in earlier.values() if s.split not in ("fortysecond", "fortythird")}
     assert not {"kotlin", "scala"} & {s.language for s in before.values()}
     assert {s.style for s in ninth.values()} == {"timber", "ansible", "pekko"}
     assert not {s.style for s in ninth.values()} & {s.style for s in earlier.values()}
@@ -2316,7 +2317,21 @@ _LATER_SPLITS = {
         "python kotlin go",
         "loguru kotlinlogging logrus",
         "loguru kotlinlogging",
+        # the fortythird's ORT prints its log4j-api-kotlin lambdas as Komga's
+        styles_ignoring="fortythird",
         calls=340,
+        call_checks="one-nonblank-line no-label",
+    ),
+    # Python, Go and Kotlin, with one convention the corpus did not have: Raiden's structlog as
+    # its ConsoleRenderer prints it (the event padded to 30 columns, [logger], key=value sorted
+    # by key), with its renderer; Buildah's logrus printf as Longhorn's and ORT's
+    # log4j-api-kotlin lambdas as Komga's kotlin-logging ones.
+    "fortythird": _Split(
+        "raiden buildah ort",
+        "python go kotlin",
+        "structlog logrus kotlinlogging",
+        "structlog",
+        calls=160,
         call_checks="one-nonblank-line no-label",
     ),
 }
@@ -2347,10 +2362,10 @@ def test_a_later_split_holds_its_new_systems_languages_and_styles(split: str) ->
     assert logcall_corpus.SPLITS[list(_LATER_SPLITS).index(split) + 17] == split
 
 
-def test_the_fortysecond_split_is_the_last() -> None:
-    assert logcall_corpus.SPLITS[40] == "fortyfirst"
+def test_the_fortythird_split_is_the_last() -> None:
     assert logcall_corpus.SPLITS[41] == "fortysecond"
-    assert len(logcall_corpus.SPLITS) == 42
+    assert logcall_corpus.SPLITS[42] == "fortythird"
+    assert len(logcall_corpus.SPLITS) == 43
 
 
 # A call of each system of the later splits read from its source: how many distinct formats
@@ -2591,6 +2606,13 @@ _KNOWN_CALLS = {
         "Copying archive content to $destinationPath",
     ),
     "crio": (700, "server/container_stop.go", "Stopping container: %s (timeout: %ds)"),
+    "raiden": (160, "raiden/api/rest.py", "Leaving token network"),
+    "buildah": (360, "commit.go", "committing image with reference %q is allowed by policy"),
+    "ort": (
+        430,
+        "analyzer/src/main/kotlin/Analyzer.kt",
+        "Calling before resolution hooks for ${info.managedFiles.size} manager(s).",
+    ),
 }
 
 # The checks of a system's calls beyond its split's: a Go printf on a logrus entry, Python's
@@ -2655,6 +2677,9 @@ _SYSTEM_CALL_CHECKS = {
     "flexget": "verbs==args verbs-in-format no-style",
     "komga": "verbs==args verbs-in-format no-style",
     "crio": _LOGRUS + " no-bare-percent",
+    "raiden": "verbs==args no-style",
+    "buildah": _LOGRUS + " no-bare-percent",
+    "ort": "verbs==args verbs-in-format no-style",
 }
 
 
@@ -2816,6 +2841,21 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         assert call["verbs"] == holes, call
         assert all(re.fullmatch(r"\{(?::(?:x|X|#x|\.\d+f|c))?\}", v) for v in holes), call
         assert not call["format"][:1].isspace(), call
+    elif name == "raiden":
+        # structlog: log.<level>("event", key=value...): a literal event with no value in it,
+        # the pairs' keys and expressions in the call's order, the module's logger name.
+        assert call["call"] in (
+            "log.debug",
+            "log.info",
+            "log.warning",
+            "log.error",
+            "log.critical",
+            "log.exception",
+        ), call
+        assert call["verbs"] == [] and "%" not in call["format"], call
+        assert len(call["keys"]) == len(call["key_args"]) == len(set(call["keys"])), call
+        assert call["logger"] == call["file"][:-3].replace("/", ".").removesuffix(".__init__")
+        assert not {"event", "logger", "level", "timestamp"} & set(call["keys"]), call
     elif name == "flexget":
         # loguru: a field of str.format ({}, {0}, {name}, {!r}, {:.2f}) for each argument the
         # message takes, none when the call passes no argument; no width or padding.
@@ -2823,9 +2863,9 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         fields = re.findall(r"(?<!\{)\{[^{}]*\}", call["format"].replace("{{", ""))
         assert call["verbs"] == (fields if call["args"] or call.get("kwargs") else []), call
         assert not any(re.search(r":[<>^=]?[-+ ]?#?0?\d", verb) for verb in call["verbs"]), call
-    elif name == "komga":
-        # kotlin-logging: logger.info { "..." }, logger.error(e) { "..." }; each $x or ${expr}
-        # a value, its expression the verb's own.
+    elif name in ("komga", "ort"):
+        # kotlin-logging and ORT's log4j-api-kotlin: logger.info { "..." }, logger.error(e)
+        # { "..." }; each $x or ${expr} a value, its expression the verb's own.
         called = re.fullmatch(r"logger\.(trace|debug|info|warn|error)(?:\((\w+)\))?", call["call"])
         assert called is not None, call
         assert call.get("throwable_arg") == called.group(2), call
@@ -3043,7 +3083,16 @@ def test_a_later_split_holds_many_calls_each_with_its_arguments(name: str) -> No
 
 def _check_rendered(name: str, line: str, truth: str) -> None:
     """The checks of one rendered line and its truth, by the style of the system's calls."""
-    if name in ("externaldns", "velero", "longhorn", "spire", "postgresoperator", "podman", "crio"):
+    if name in (
+        "externaldns",
+        "velero",
+        "longhorn",
+        "spire",
+        "postgresoperator",
+        "podman",
+        "crio",
+        "buildah",
+    ):
         # logrus' text after its time and level: msg="...", then the fields by key.
         assert line.startswith('msg="') and truth.startswith('msg="'), (line, truth)
         assert not re.search(r"%[-+# 0-9.]*[sdvqxfwT]\b", truth), truth
@@ -3149,11 +3198,18 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
     elif name in ("heat", "barbican"):
         # oslo.log after its header: the message, each %(name)s and %s filled.
         assert "%(" not in line and not re.search(r"%[-+# 0-9.]*[sdr]", truth), truth
+    elif name == "raiden":
+        # structlog's ConsoleRenderer after its timestamp and [level]: the event, [logger],
+        # then key=<*> sorted by key.
+        match = re.fullmatch(r"(.+?) \[([\w.]+)\]((?: \w+=<\*>)*)", truth)
+        assert match is not None, truth
+        keys = re.findall(r" (\w+)=", match.group(3))
+        assert keys == sorted(keys), truth
     elif name == "flexget":
         # loguru's message after FlexGet's header: each field of str.format filled.
         assert not re.search(r"\{(?:\d*|\w+)(?:![rsa])?(?::[^{}]*)?\}", truth), truth
-    elif name == "komga":
-        # logback's message after Komga's header: each $x and ${expr} filled.
+    elif name in ("komga", "ort"):
+        # logback's (ORT's log4j2's) message after Komga's header: each $x and ${expr} filled.
         assert not re.search(r"\$\{|\$[A-Za-z_]", truth), truth
     elif name == "hyprland":
         # Hyprland's logger after its level: the message, each {} filled.
@@ -4124,6 +4180,86 @@ _LATER_CALL_CASES = [
         },
         'msg="Stopping container: <*> (timeout: <*>)"',
         r'msg="Stopping container: \S+ \(timeout: \d+s\)"',
+    ),
+    # raiden/api/rest.py: structlog's ConsoleRenderer, the event padded to 30 columns, the
+    # logger's name in brackets, the pairs sorted by key (the call gives node first).
+    _case(
+        "raiden:leaving",
+        {
+            "format": "Leaving token network",
+            "verbs": [],
+            "args": [],
+            "call": "log.debug",
+            "logger": "raiden.api.rest",
+            "keys": ["node", "registry_address", "token_address"],
+            "key_args": [
+                "self.checksum_address",
+                "to_checksum_address(registry_address)",
+                "to_checksum_address(token_address)",
+            ],
+        },
+        "Leaving token network [raiden.api.rest] node=<*> registry_address=<*> token_address=<*>",
+        r"Leaving token network {10}\[raiden\.api\.rest\] node=\S+ registry_address=\S+ "
+        r"token_address=\S+",
+    ),
+    # raiden/utils/http.py: an event of 30 characters or more is not padded, one space before
+    # the logger's name; the pairs sorted by key, whatever the call's order.
+    _case(
+        "raiden:long",
+        {
+            "format": "Executor process: waiting ended",
+            "verbs": [],
+            "args": [],
+            "call": "log.debug",
+            "logger": "raiden.utils.http",
+            "keys": ["command", "until", "now"],
+            "key_args": ["self.command", "self._endtime", "time.time()"],
+        },
+        "Executor process: waiting ended [raiden.utils.http] command=<*> now=<*> until=<*>",
+        r"Executor process: waiting ended \[raiden\.utils\.http\] command=\S+ now=\S+ "
+        r"until=\S+",
+    ),
+    # raiden/raiden_service.py: no pair of the call's, the line ends at the logger's name.
+    _case(
+        "raiden:storing",
+        {
+            "format": "Storing snapshot",
+            "verbs": [],
+            "args": [],
+            "call": "log.debug",
+            "logger": "raiden.raiden_service",
+            "keys": [],
+            "key_args": [],
+        },
+        "Storing snapshot [raiden.raiden_service]",
+        r"Storing snapshot {15}\[raiden\.raiden_service\]",
+    ),
+    # plugins/package-configuration-providers/dos/.../DosPackageConfigurationProvider.kt: ORT's
+    # log4j-api-kotlin lambda, the template the whole message, as Komga's.
+    _case(
+        "ort:conclusions",
+        {
+            "format": "Found license conclusions for $purl: ${packageResults.licenseConclusions}",
+            "verbs": ["$purl", "${packageResults.licenseConclusions}"],
+            "args": ["purl", "packageResults.licenseConclusions"],
+            "call": "logger.info",
+        },
+        "Found license conclusions for <*>: <*>",
+        r"Found license conclusions for \S+: .+",
+        lacks=("$",),
+    ),
+    # commit.go: Buildah's logrus.Debugf, logrus' text, msg="..." with %q's quotes escaped.
+    _case(
+        "buildah:committing",
+        {
+            "style": "printf",
+            "format": "committing image with reference %q is allowed by policy",
+            "verbs": ["%q"],
+            "args": ["transports.ImageName(dest)"],
+            "receiver": "logrus.Debugf",
+        },
+        'msg="committing image with reference \\"<*>" is allowed by policy"',
+        r'msg="committing image with reference \\"\S+\\" is allowed by policy"',
     ),
     # %(name)r is the value's repr, %(name)d a number, %% a percent; the mapping's argument
     # for a name judges its value, whatever the order of the names in the mapping.
