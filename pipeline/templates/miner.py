@@ -1434,18 +1434,20 @@ class ServiceMiner:
         """``shape`` with the words a sibling made variables made variables too: two templates
         of one length that agree but where each has a variable the other has a word in
         (``specified <*> and the value is invoices`` / ``specified alpha.service and the value
-        is <*>``) are one event with two values, each position proven by its own words."""
+        is <*>``) are one event with two values, each position proven by its own words. A
+        variable in punctuation of its own (``<*>.``, ``'<*>'``) crosses a word written in it
+        (``json.``), and positions after a head ending in ``:`` cross too (round 41): a word on
+        each side of such a head that the other template already holds as a variable is a
+        value there as well (``TRACE: package[jq] <*> ...`` / ``TRACE: <*> delta ...``),
+        except a tail of one token after a head, whose values tails.py decides."""
         mine = shape.tokens
         size = shape.key[0]
-        # Values after a head are its tail's: tails.py decides whether that is free text.
-        ends = head_ends(mine, labels=True)
-        limit = ends[0] if ends else size
         for key in list(self._lengths.get(size, ())):
             for other in self._groups[key]:
-                crossed = _crossed(mine, other.tokens, limit) if other is not shape else None
+                crossed = _crossed(mine, other.tokens) if other is not shape else None
                 if crossed:
                     for index in crossed:
-                        mine[index] = WILDCARD
+                        mine[index] = other.tokens[index]
                         shape.general.add(index)
                     return shape
         return shape
@@ -1790,11 +1792,12 @@ def _head(tokens: list[str], end: int, label: bool) -> HeadKey:
     return tuple(tokens[: end + 1]) if label else head_key(tokens, end)
 
 
-def _crossed(mine: list[str], theirs: list[str], limit: int) -> list[int]:
+def _crossed(mine: list[str], theirs: list[str]) -> list[int]:
     """The positions where ``theirs`` has a variable and ``mine`` a word, if the two differ
-    only where one has a variable and the other a word (never the first token nor after
-    ``limit``), each has such a variable, and they agree in at least three tokens of five;
-    else none."""
+    only where one has a variable and the other a word (never the first token nor a last
+    token right after a head ending in ``:``; the variable bare or in punctuation the word
+    is written in, _word_under), each has such a variable,
+    and they agree in at least three tokens of five; else none."""
     found: list[int] = []
     mine_general = False
     differing = 0
@@ -1802,15 +1805,36 @@ def _crossed(mine: list[str], theirs: list[str], limit: int) -> list[int]:
         if my == their:
             continue
         differing += 1
-        if not index or index > limit or differing > 2 * len(mine) // 5:
+        if not index or differing > 2 * len(mine) // 5:
             return []
-        if my == WILDCARD and WILDCARD not in their and _has_letters(their):
+        if index == len(mine) - 1 and mine[index - 1][-1:] == ":":
+            return []  # a tail of one token after a head: tails.py decides it
+        if WILDCARD in my and _word_under(my, their):
             mine_general = True
-        elif their == WILDCARD and WILDCARD not in my and _has_letters(my):
+        elif WILDCARD in their and _word_under(their, my):
             found.append(index)
         else:
-            return []
+            return []  # two words, or two variables: another event or another shape
     return found if mine_general else []
+
+
+def _word_under(pattern: str, token: str) -> bool:
+    """True if ``pattern`` is a variable, bare or in punctuation of its own (``<*>.``,
+    ``'<*>'``, ``(<*>),``), and ``token`` a word written in that same punctuation
+    (``json.``, ``'tcp4'``): the word is the variable's value where a sentence's period or a
+    value's quotes are glued to it, as a bare ``<*>`` covers a bare word."""
+    if WILDCARD in token or not _has_letters(token):
+        return False
+    if pattern == WILDCARD:
+        return True
+    prefix, found, suffix = pattern.partition(WILDCARD)
+    return (
+        bool(found)
+        and WILDCARD not in suffix
+        and not any(c.isalnum() for c in prefix + suffix)
+        and covers(pattern, token, True)
+        and _has_letters(token[len(prefix) : len(token) - len(suffix)])
+    )
 
 
 def _calls_before_tail(mine: list[str], tokens: list[str], words: list[int]) -> bool:
