@@ -137,7 +137,11 @@ token_address=...)`` as ``structlog.dev.ConsoleRenderer(colors=False)`` prints i
 padded to 30 columns, the logger's name in brackets, then each ``key=value`` sorted by key),
 beside Buildah's logrus printf rendered as Longhorn's and the OSS Review Toolkit's
 log4j-api-kotlin lambdas (``logger.info { "Found license conclusions for $purl" }``) rendered
-as Komga's.
+as Komga's; the fortyfourth brings none: Lima's logrus printf rendered as Longhorn's (Go's
+``%#q`` backquoting its value), virt-manager's Python logging (``log.debug("Stopping network
+'%s'", net.get_name())``) as Barbican's and Waybar's spdlog calls
+(``spdlog::error("{}: Failed to connect to MPD: {}", module_name_, e.what())``, the fmt
+library's ``{}``) as Hyprland's ``std::format``.
 Each value is drawn by what its argument is (an error, a path, a state, a list, a name with a
 number in it...), judged from its verb and the argument's name; values repeat as they do in
 real logs (a state has a few values, a counter is new every time).
@@ -276,7 +280,10 @@ first measurement; it judged the thirty-ninth round of miner changes) and ``fort
 tree, of a payment channel network client, a container image builder and a licence
 compliance toolkit in Python, Go and Kotlin,
 never run through a miner before its first measurement; it judged the fortieth round of miner
-changes). Run
+changes) and ``fortyfourth`` (added on 2026-12-06 right after the fortythird, by another hand,
+in a separate copy of the tree, of a Linux virtual machine launcher, a desktop virtual
+machine manager and a Wayland status bar in Go, Python and C++, never run through a miner
+before its first measurement; it judged the forty-first round of miner changes). Run
 ``python tests/bench/logcall_corpus.py --out DIR`` to write
 ``DIR/<split>/<system>/<system>_2k.log_structured_corrected.csv`` (columns ``Content`` and
 ``EventTemplate``), the layout of the Loghub samples that ``bench_templates.py`` reads.
@@ -386,15 +393,17 @@ class System:
     # arguments), kotlinlogging (Komga's logger.info { "$x ${expr}" }) and logrus (CRI-O);
     # the fortythird structlog (Raiden's ConsoleRenderer: the event padded to 30 columns,
     # [logger], then key=value sorted by key), logrus (Buildah) and kotlinlogging (ORT's
-    # log4j-api-kotlin lambdas, logger.info { "$x" }, the same message)
+    # log4j-api-kotlin lambdas, logger.info { "$x" }, the same message); the fortyfourth
+    # logrus (Lima), pymapping (virt-manager's Python logging) and stdformat (Waybar's spdlog:
+    # fmt's {}, {:.2f})
     style: str
     # tuning, held-out, fresh, unseen, novel, sixth, seventh, eighth, ninth, tenth, eleventh,
     # twelfth, thirteenth, fourteenth, fifteenth, sixteenth, seventeenth, eighteenth,
     # nineteenth, twentieth, twentyfirst, twentysecond, twentythird, twentyfourth,
     # twentyfifth, twentysixth, twentyseventh, twentyeighth, twentyninth, thirtieth,
     # thirtyfirst, thirtysecond, thirtythird, thirtyfourth, thirtyfifth, thirtysixth,
-    # thirtyseventh, thirtyeighth, thirtyninth, fortieth, fortyfirst, fortysecond or
-    # fortythird
+    # thirtyseventh, thirtyeighth, thirtyninth, fortieth, fortyfirst, fortysecond,
+    # fortythird or fortyfourth
     split: str
     # An exception passed to the call is printed on the message's line after " =>" (Solr's
     # log4j2 layout); elsewhere its trace goes on later lines.
@@ -549,6 +558,9 @@ SYSTEMS: dict[str, System] = {
         System("raiden", "python", "structlog", "fortythird"),
         System("buildah", "go", "logrus", "fortythird"),
         System("ort", "kotlin", "kotlinlogging", "fortythird"),
+        System("lima", "go", "logrus", "fortyfourth"),
+        System("virt-manager", "python", "pymapping", "fortyfourth"),
+        System("waybar", "cpp", "stdformat", "fortyfourth"),
     )
 }
 
@@ -596,6 +608,7 @@ SPLITS = (
     "fortyfirst",
     "fortysecond",
     "fortythird",
+    "fortyfourth",
 )
 
 # A piece of a line: its text and whether it is a value (``<*>`` in the truth).
@@ -1558,6 +1571,11 @@ def _quote(value: str, how: str, system: System) -> list[Piece]:
     if how == "go-quoted":
         inner = json.dumps(value, ensure_ascii=False)[1:-1]
         return [('"', False), (inner, True), ('"', False)]
+    if how == "go-backquoted":
+        if "`" not in value and value.isprintable():
+            return [("`", False), (value, True), ("`", False)]
+        inner = json.dumps(value, ensure_ascii=False)[1:-1]
+        return [('"', False), (inner, True), ('"', False)]
     if how in ("json", "json-quoted"):
         # A value inside a string Go's encoding/json writes (logrus' JSONFormatter's "msg"),
         # %q's quotes escaped with it.
@@ -1722,6 +1740,9 @@ def build_event(call: dict[str, Any], system: System, rng: random.Random) -> Eve
             how = "plain"
             if quoted:
                 how = "py-repr" if verb.endswith("r") else "go-quoted"
+                if verb == "%#q":
+                    # Go's %#q: backquoted when strconv.CanBackquote (Lima's instance names)
+                    how = "go-backquoted"
             slot = _choice_slot(known) if known else make_slot(kind, language, rng, verb)
             out.append((slot, how))
         out.append(fmt[cursor:])

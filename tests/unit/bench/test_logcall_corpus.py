@@ -2294,7 +2294,7 @@ _LATER_SPLITS = {
         "python java cpp",
         "pymapping slf4j stdformat",
         "pymapping stdformat",
-        "fortyfirst",
+        "fortyfirst fortyfourth",
         calls=400,
         call_checks="one-nonblank-line no-label",
     ),
@@ -2334,6 +2334,17 @@ _LATER_SPLITS = {
         calls=160,
         call_checks="one-nonblank-line no-label",
     ),
+    # Go, Python and C++, with no convention the corpus did not have: Lima's logrus printf as
+    # Longhorn's (its %#q backquoted), virt-manager's Python logging as Barbican's and Waybar's
+    # spdlog calls (the fmt library's {}) as Hyprland's std::format.
+    "fortyfourth": _Split(
+        "lima virt-manager waybar",
+        "go python cpp",
+        "logrus pymapping stdformat",
+        "",
+        calls=500,
+        call_checks="one-nonblank-line no-label",
+    ),
 }
 
 
@@ -2362,10 +2373,10 @@ def test_a_later_split_holds_its_new_systems_languages_and_styles(split: str) ->
     assert logcall_corpus.SPLITS[list(_LATER_SPLITS).index(split) + 17] == split
 
 
-def test_the_fortythird_split_is_the_last() -> None:
-    assert logcall_corpus.SPLITS[41] == "fortysecond"
+def test_the_fortyfourth_split_is_the_last() -> None:
     assert logcall_corpus.SPLITS[42] == "fortythird"
-    assert len(logcall_corpus.SPLITS) == 43
+    assert logcall_corpus.SPLITS[43] == "fortyfourth"
+    assert len(logcall_corpus.SPLITS) == 44
 
 
 # A call of each system of the later splits read from its source: how many distinct formats
@@ -2613,6 +2624,9 @@ _KNOWN_CALLS = {
         "analyzer/src/main/kotlin/Analyzer.kt",
         "Calling before resolution hooks for ${info.managedFiles.size} manager(s).",
     ),
+    "lima": (650, "cmd/lima-guestagent/daemon_linux.go", "using eBPF ticker with tracepoints: %v"),
+    "virt-manager": (540, "virtManager/hostnets.py", "Stopping network '%s'"),
+    "waybar": (550, "src/modules/mpd/mpd.cpp", "{}: Failed to connect to MPD: {}"),
 }
 
 # The checks of a system's calls beyond its split's: a Go printf on a logrus entry, Python's
@@ -2680,6 +2694,9 @@ _SYSTEM_CALL_CHECKS = {
     "raiden": "verbs==args no-style",
     "buildah": _LOGRUS + " no-bare-percent",
     "ort": "verbs==args verbs-in-format no-style",
+    "lima": _LOGRUS + " no-bare-percent",
+    "virt-manager": "verbs-in-format no-style",
+    "waybar": "verbs==args verbs-in-format no-style",
 }
 
 
@@ -2805,7 +2822,7 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         thrown = 1 if call.get("throwable_arg") else 0
         assert len(call["args"]) == holes + thrown, call
         assert call["call"].split(".")[1] in ("trace", "debug", "info", "warn", "error")
-    elif name in ("heat", "barbican"):
+    elif name in ("heat", "barbican", "virt-manager"):
         # Python logging: %(name)s verbs and the mapping's argument for each name, in the order
         # of the format, or positional % verbs and their arguments.
         if "mapping" in call:
@@ -2863,6 +2880,17 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         fields = re.findall(r"(?<!\{)\{[^{}]*\}", call["format"].replace("{{", ""))
         assert call["verbs"] == (fields if call["args"] or call.get("kwargs") else []), call
         assert not any(re.search(r":[<>^=]?[-+ ]?#?0?\d", verb) for verb in call["verbs"]), call
+    elif name == "waybar":
+        # spdlog::<level>(fmt, args...): each hole {}, {:x}, {:.Nf} or {:c} of the fmt library
+        # takes the next argument.
+        called = re.fullmatch(r"spdlog::(trace|debug|info|warn|error|critical)", call["call"])
+        assert called is not None, call
+        level = called.group(1).upper()
+        assert call["level"] == {"TRACE": "DEBUG", "WARN": "WARNING"}.get(level, level), call
+        holes = re.findall(r"(?<!\{)\{[^{}]*\}", call["format"].replace("{{", ""))
+        assert call["verbs"] == holes, call
+        assert all(re.fullmatch(r"\{(?::(?:x|X|#x|\.\d+f|c))?\}", v) for v in holes), call
+        assert not call["format"][:1].isspace(), call
     elif name in ("komga", "ort"):
         # kotlin-logging and ORT's log4j-api-kotlin: logger.info { "..." }, logger.error(e)
         # { "..." }; each $x or ${expr} a value, its expression the verb's own.
@@ -3092,6 +3120,7 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
         "podman",
         "crio",
         "buildah",
+        "lima",
     ):
         # logrus' text after its time and level: msg="...", then the fields by key.
         assert line.startswith('msg="') and truth.startswith('msg="'), (line, truth)
@@ -3195,7 +3224,7 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
     elif name in ("nomad", "nomad-autoscaler"):
         # hclog after its time and level: the logger's name, the message, the pairs.
         assert re.match(r"[\w.-]+: \S", line) and truth.startswith(line.split(": ", 1)[0]), line
-    elif name in ("heat", "barbican"):
+    elif name in ("heat", "barbican", "virt-manager"):
         # oslo.log after its header: the message, each %(name)s and %s filled.
         assert "%(" not in line and not re.search(r"%[-+# 0-9.]*[sdr]", truth), truth
     elif name == "raiden":
@@ -3211,8 +3240,8 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
     elif name in ("komga", "ort"):
         # logback's (ORT's log4j2's) message after Komga's header: each $x and ${expr} filled.
         assert not re.search(r"\$\{|\$[A-Za-z_]", truth), truth
-    elif name == "hyprland":
-        # Hyprland's logger after its level: the message, each {} filled.
+    elif name in ("hyprland", "waybar"):
+        # Hyprland's logger (Waybar's spdlog) after its level: the message, each {} filled.
         assert not re.search(r"\{(?::[^{}]*)?\}", line), line
         assert not re.search(r"\{(?::[^{}]*)?\}", truth), truth
     elif name == "dex":
@@ -4260,6 +4289,46 @@ _LATER_CALL_CASES = [
         },
         'msg="committing image with reference \\"<*>" is allowed by policy"',
         r'msg="committing image with reference \\"\S+\\" is allowed by policy"',
+    ),
+    # cmd/limactl/autostart_darwin.go: Lima's logrus.Infof, Go's %#q backquoting the name,
+    # the backquotes kept unescaped inside logrus' quoted msg.
+    _case(
+        "lima:registered",
+        {
+            "style": "printf",
+            "format": "Instance %#q registered to start at login",
+            "verbs": ["%#q"],
+            "args": ["inst.Name"],
+            "receiver": "logrus.Infof",
+        },
+        'msg="Instance <*> registered to start at login"',
+        r'msg="Instance `[^`"\\]+` registered to start at login"',
+    ),
+    # virtManager/hostnets.py: virt-manager's Python logging, as Barbican's.
+    _case(
+        "virt-manager:stopping",
+        {
+            "format": "Stopping network '%s'",
+            "verbs": ["%s"],
+            "args": ["net.get_name()"],
+            "call": "log.debug",
+        },
+        "Stopping network '<*>'",
+        r"Stopping network '\S+'",
+        lacks=("%s",),
+    ),
+    # src/modules/mpd/mpd.cpp: Waybar's spdlog, the fmt library's {} as Hyprland's std::format.
+    _case(
+        "waybar:mpd",
+        {
+            "format": "{}: Failed to connect to MPD: {}",
+            "verbs": ["{}", "{}"],
+            "args": ["module_name_", "e.what()"],
+            "call": "spdlog::error",
+        },
+        "<*>: Failed to connect to MPD: <*>",
+        r"\S+: Failed to connect to MPD: .+",
+        lacks=("{}",),
     ),
     # %(name)r is the value's repr, %(name)d a number, %% a percent; the mapping's argument
     # for a name judges its value, whatever the order of the names in the mapping.
