@@ -2227,6 +2227,23 @@ def build_event(call: dict[str, Any], system: System, rng: random.Random) -> Eve
     return Event(parts)
 
 
+def _brace_fields(
+    pattern: re.Pattern[str], text: str, out: list[str | tuple[Slot, str]]
+) -> Iterator[re.Match[str]]:
+    """The fields of a brace format (Rust, .NET templates, Zig, C++ ``std::format``), each
+    written by the caller: the text before each, a doubled brace (``{{``, ``}}``; ``pattern``'s
+    group 1 unmatched) as one brace, and the text after the last are put in ``out`` here."""
+    cursor = 0
+    for match in pattern.finditer(text):
+        out.append(text[cursor : match.start()])
+        cursor = match.end()
+        if match.group(1) is None:
+            out.append(match.group()[0])
+            continue
+        yield match
+    out.append(text[cursor:])
+
+
 def _tracing_message(
     text: str,
     call: dict[str, Any],
@@ -2240,18 +2257,10 @@ def _tracing_message(
     args = list(call.get("args", []))
     quoted = list(call.get("quoted", []))
     out: list[str | tuple[Slot, str]] = []
-    cursor = 0
-    index = 0
-    for match in _RUST_PLACEHOLDER.finditer(text):
-        out.append(text[cursor : match.start()])
-        cursor = match.end()
-        if match.group(1) is None:
-            out.append(match.group()[0])
-            continue
+    for index, match in enumerate(_brace_fields(_RUST_PLACEHOLDER, text, out)):
         spec = match.group(1).partition(":")[2]
         hint = args[index] if index < len(args) else ""
         known = choices[index] if index < len(choices) else None
-        index += 1
         how = "plain"
         if known:
             slot = _choice_slot(known)
@@ -2264,11 +2273,10 @@ def _tracing_message(
         else:
             kind = kind_of(hint, rng)
             slot = make_slot(kind, language, rng)
-            bare = index - 1 < len(quoted) and quoted[index - 1] is False
+            bare = index < len(quoted) and quoted[index] is False
             if spec.endswith("?") and kind in _RUST_QUOTED and not bare:
                 how = "go-quoted"
         out.append((slot, how))
-    out.append(text[cursor:])
     return out
 
 
@@ -2281,17 +2289,9 @@ def _stdformat_message(
     are braces. A duration before the unit the text writes (``{}ms``) is a bare number."""
     args = list(call.get("args", []))
     out: list[str | tuple[Slot, str]] = []
-    cursor = 0
-    index = 0
-    for match in _RUST_PLACEHOLDER.finditer(text):
-        out.append(text[cursor : match.start()])
-        cursor = match.end()
-        if match.group(1) is None:
-            out.append(match.group()[0])
-            continue
+    for index, match in enumerate(_brace_fields(_RUST_PLACEHOLDER, text, out)):
         spec = match.group(1).partition(":")[2]
         hint = args[index] if index < len(args) else ""
-        index += 1
         if spec.lstrip("#") in ("x", "X"):
             slot = make_slot("hex", language, rng, "%" + spec[-1])
             if spec.startswith("#"):
@@ -2306,7 +2306,6 @@ def _stdformat_message(
                 kind = "number"  # a count of the unit the text writes after it: {}ms
             slot = make_slot(kind, language, rng)
         out.append((slot, "plain"))
-    out.append(text[cursor:])
     return out
 
 
@@ -2876,14 +2875,8 @@ def _template_message(
     types = list(call.get("types", []))
     quoted: list[bool | None] = list(call.get("quoted", []))
     out: list[str | tuple[Slot, str]] = []
-    cursor = 0
     index = 0
-    for match in _TEMPLATE_HOLE.finditer(text):
-        out.append(text[cursor : match.start()])
-        cursor = match.end()
-        if match.group(1) is None:
-            out.append(match.group()[0])
-            continue
+    for match in _brace_fields(_TEMPLATE_HOLE, text, out):
         spec = match.group(1).partition(":")[2]
         hint = args[index] if index < len(args) else match.group(1)
         ftype = types[index] if index < len(types) else ""
@@ -2898,7 +2891,6 @@ def _template_message(
         if quote and slot.kind == "list":  # a string its name calls a list: its words
             slot = _spaced(slot)
         out.append((slot, "serilog" if quote else "plain"))
-    out.append(text[cursor:])
     return out
 
 
@@ -2924,21 +2916,12 @@ def _zig_message(
     braces."""
     args = list(call.get("args", []))
     out: list[str | tuple[Slot, str]] = []
-    cursor = 0
-    index = 0
-    for match in _ZIG_FIELD.finditer(text):
-        out.append(text[cursor : match.start()])
-        cursor = match.end()
-        if match.group(1) is None:
-            out.append(match.group()[0])
-            continue
+    for index, match in enumerate(_brace_fields(_ZIG_FIELD, text, out)):
         hint = args[index] if index < len(args) else ""
         known = choices[index] if index < len(choices) else None
-        index += 1
         out.append(
             (_choice_slot(known) if known else _zig_slot(match.group(1), hint, rng), "plain")
         )
-    out.append(text[cursor:])
     return out
 
 
