@@ -31,8 +31,11 @@ from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.errors import KafkaError, TopicAlreadyExistsError
 
 from pipeline.backfill.jobs import Job, RunNames, worker_environment
+from pipeline.backfill.worker_log import notable_since, size_of
 from pipeline.client.progress import Progress
 from pipeline.errors import LogAnalysisError
+from pipeline.partition_watchdog import CHECK_SECONDS as WATCHDOG_CHECK_SECONDS
+from pipeline.partition_watchdog import GRACE_SECONDS as WATCHDOG_GRACE_SECONDS
 from pipeline.settings import Settings
 from storage.backfill_jobs import BackfillJobs, JobRun
 from storage.database import Database
@@ -47,8 +50,12 @@ STABLE_POLLS = 3
 STOP_SECONDS = 60.0
 # A worker whose committed offsets do not move for this long, short of the end, is restarted
 # (it rejoins the group and goes on from its committed offsets; every sink is idempotent). A
-# safety net: the stall it was added for (pipeline/agents/sequence.py) is fixed.
-STALL_SECONDS = 30.0
+# safety net: the stall it was added for (pipeline/agents/sequence.py) is fixed. Longer than
+# the worker's own cure for a partition Faust left paused (the partition watchdog resumes it
+# after GRACE_SECONDS, looking every CHECK_SECONDS): a restart must not cut that short. At 30 s,
+# a CI run's worker was restarted five times in a row, one message further each time (its log
+# was gone with the run; the report now quotes what the worker logged).
+STALL_SECONDS = WATCHDOG_GRACE_SECONDS + 3 * WATCHDOG_CHECK_SECONDS
 # A worker that exits before the end is started again too: Faust's fetcher can crash on a
 # record of a partition its conductor has not indexed yet, right after an assignment
 # ("Drain messages raised: KeyError(TopicPartition(...))", faust-streaming#298), and a resumed
@@ -236,7 +243,9 @@ async def _process(
     )
     progress.start("processing", total)
     last = ""
+    said: list[str] = []
     for attempt in range(1, MAX_WORKER_STARTS + 1):
+        began = size_of(log_path)
         with log_path.open("ab") as worker_log:
             worker = await asyncio.create_subprocess_exec(
                 sys.executable,
@@ -258,20 +267,28 @@ async def _process(
                 last = str(exited)
             finally:
                 await _stop(worker)
+        said = notable_since(log_path, began)
         log.warning(
-            "backfill: the worker %s; %s (start %d of %d); its log: %s",
+            "backfill: the worker %s; %s (start %d of %d); its log: %s%s",
             last,
             "starting it again" if attempt < MAX_WORKER_STARTS else "giving up",
             attempt,
             MAX_WORKER_STARTS,
             log_path,
+            _quoted(said),
         )
         if attempt < MAX_WORKER_STARTS:
             await asyncio.sleep(RESTART_PAUSE_SECONDS)
     raise BackfillFailed(
         f"the backfill worker {last}, on each of its {MAX_WORKER_STARTS} starts, before the "
-        f"job was done; its log: {log_path}"
+        f"job was done; its log: {log_path}{_quoted(said)}"
     )
+
+
+def _quoted(lines: list[str]) -> str:
+    if not lines:
+        return "; it logged no warning or error"
+    return "; it logged last:\n" + "\n".join(f"    {line}" for line in lines)
 
 
 async def _wait_until_consumed(

@@ -205,6 +205,8 @@ async def test_a_backfill_worker_killed_midway_is_started_again_and_the_job_comp
 
     assert command.returncode == 0, output
     assert "the worker exited with -9; starting it again (start 1 of 5)" in output
+    # What the killed start logged at WARNING or above is quoted (or said to be nothing).
+    assert re.search(r"\(start 1 of 5\); its log: \S+; it logged (last:\n|no warning)", output)
     assert "done: run 1" in output
     assert await totals(stream_database) == {
         "logs": count,
