@@ -38,12 +38,17 @@ class MinerConfig:
     # Messages that differ from a template only in plain words ("Link ok" / "Link error") form
     # separate templates until the differing words took this many distinct values; then the
     # position is a variable and the siblings merge. UPPER_CASE words do only after
-    # min_distinct_states, Capitalised ones also at the end of a message (a state reported last).
+    # min_distinct_upper_states inside a message, Capitalised ones after min_distinct_states,
+    # and both as plain words at the end of a message (a state reported last).
     min_distinct_words: int = 3
-    # A Capitalised or UPPER_CASE word in the middle of a message that took this many distinct
-    # words of one case, where nothing else but labels' values differs, is a state printed by
-    # one call (``state was: Failed,`` / ``Succeeded,``): a variable after all; 0: never.
+    # A Capitalised word in the middle of a message that took this many distinct words of one
+    # case, where nothing else but labels' values differs, is a state printed by one call
+    # (``state was: Failed,`` / ``Succeeded,``): a variable after all; 0: never (nor UPPER_CASE).
     min_distinct_states: int = 5
+    # The same for UPPER_CASE states (``RUNNING`` / ``FAILED``, ``GET`` / ``PUT``): an enum's
+    # name or a protocol's word printed by ``%s``, where a Capitalised word inside a sentence
+    # is more often a noun of the format (``for Chapter <*>`` / ``for Series <*>``); 0: never.
+    min_distinct_upper_states: int = 4
     # A head ending in ":" seen before this many different tails, one holding a value of its
     # own (one more when all are plain words), ends in free text: its templates become one
     # whose tail is a variable of any length (tails.py).
@@ -84,6 +89,8 @@ class MinerConfig:
             raise ValueError("min_constant_messages must be 0 (off) or >= 2")
         if self.min_distinct_states == 1 or self.min_distinct_states < 0:
             raise ValueError("min_distinct_states must be 0 (off) or >= 2")
+        if self.min_distinct_upper_states == 1 or self.min_distinct_upper_states < 0:
+            raise ValueError("min_distinct_upper_states must be 0 (off) or >= 2")
         if self.min_distinct_tails < 2:
             raise ValueError("min_distinct_tails must be >= 2")
         if not 0.0 < self.similarity_threshold <= 1.0:

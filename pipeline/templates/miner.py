@@ -1345,7 +1345,8 @@ class ServiceMiner:
         # A first token gets here only as a sender's name (_sender_varies): no state. A
         # label's value (_labelled) is a value whatever its case. One such word elsewhere,
         # with only labels' values differing beside it, written alike in both (``state was:
-        # Failed,`` / ``Succeeded,``), is one call's state after min_distinct_states of them.
+        # Failed,`` / ``Succeeded,``), is one call's state after min_distinct_states of them
+        # (min_distinct_upper_states when UPPER_CASE).
         if any(
             _other_call(mine[i], tokens[i])
             and (_bare_call(mine[i], tokens[i]) or not any(map(_has_letters, mine[:i])))
@@ -1362,7 +1363,7 @@ class ServiceMiner:
             and (is_enum(mine[i]) or is_enum(tokens[i]))
             and (i != last or _upper(mine[i]) != _upper(tokens[i]))
         ]
-        states = False
+        states = 0
         if enums:
             if (
                 not self._config.min_distinct_states
@@ -1371,7 +1372,15 @@ class ServiceMiner:
                 or not _states(mine[enums[0]], tokens[enums[0]])
             ):
                 return False
-            states = True
+            # UPPER_CASE states (an enum's name, a method: ``GET`` / ``PUT``) are values after
+            # fewer of them than Capitalised words, more often nouns of the format (round 42).
+            states = (
+                self._config.min_distinct_upper_states
+                if _upper(mine[enums[0]])
+                else self._config.min_distinct_states
+            )
+            if not states:
+                return False
         # Several words differing at once are more often another event than one value: each
         # further position needs two more distinct values. Names as code writes them
         # (``io.EOF``, ``PingFrame``) are values, not event words: they add no such cost, and
@@ -1411,10 +1420,18 @@ class ServiceMiner:
             # A state in brackets of its own inside the message (``committer [Ready] finished``,
             # ``status [Waiting],``) is written where a value goes (SLF4J's ``[{}]``): no more
             # of them needed than of other words.
-            needed = max(needed, self._config.min_distinct_states)
+            needed = max(needed, states)
+        counted = words
+        if states:
+            # A state is counted in one family whatever the labels' values beside it, those
+            # that differ here and those that differed before (``replies to STOPPED ...
+            # state: READY`` / ``replies to FAILED ... state: <*>``): the state's values, not
+            # the pairs of the state and a label's value (round 42).
+            counted = enums
+            positions.update(_label_values(mine, tokens))
         family = (
-            key if words[0] else (key[0], WILDCARD),
-            tuple(words),
+            key if counted[0] else (key[0], WILDCARD),
+            tuple(counted),
             tuple(
                 WILDCARD if index in positions or WILDCARD in token else token
                 for index, token in enumerate(mine)
@@ -1426,8 +1443,8 @@ class ServiceMiner:
                 self._families.clear()  # bound: only a hint, rebuilt from new messages
             seen = self._families[family] = set()
         if len(seen) < needed:
-            seen.add(tuple(mine[i] for i in words))
-            seen.add(tuple(tokens[i] for i in words))
+            seen.add(tuple(mine[i] for i in counted))
+            seen.add(tuple(tokens[i] for i in counted))
         return len(seen) >= needed
 
     def _cross_siblings(self, shape: Shape) -> Shape:
@@ -1760,7 +1777,10 @@ _VERB_FORM = re.compile(r"(?:ing|ed)$")
 def _labelled(mine: list[str], theirs: list[str], index: int) -> bool:
     """True if both messages have one word at ``index`` after a label ending in ``:`` that ends
     the message or is closed by a comma before the next label (``Link Status: UP`` / ``DOWN``,
-    ``reason: HEAD, message: ...``): the label's value, whatever its case."""
+    ``reason: HEAD, message: ...``): the label's value, whatever its case. So is one word that
+    ends the message after a spaced ``=`` (``Path to client certificate = PUT``, round 42)."""
+    if index >= 2 and index == len(mine) - 1 and mine[index - 1] == "=" == theirs[index - 1]:
+        return True
     if index < 2 or _LABEL.fullmatch(mine[index - 1]) is None:
         return False
     if index == len(mine) - 1:
@@ -1772,6 +1792,16 @@ def _labelled(mine: list[str], theirs: list[str], index: int) -> bool:
         and theirs[index][-1:] == ","
         and _LABEL.fullmatch(mine[index + 1]) is not None
     )
+
+
+def _label_values(mine: list[str], theirs: list[str]) -> list[int]:
+    """Positions of the labels' values in both messages, equal or not (``_labelled``)."""
+    return [
+        index
+        for index in range(2, len(mine))
+        if (mine[index - 1][-1:] == ":" or mine[index - 1] == "=")
+        and _labelled(mine, theirs, index)
+    ]
 
 
 def _export_shape(shape: Shape) -> dict[str, Any]:
