@@ -141,7 +141,10 @@ as Komga's; the fortyfourth brings none: Lima's logrus printf rendered as Longho
 ``%#q`` backquoting its value), virt-manager's Python logging (``log.debug("Stopping network
 '%s'", net.get_name())``) as Barbican's and Waybar's spdlog calls
 (``spdlog::error("{}: Failed to connect to MPD: {}", module_name_, e.what())``, the fmt
-library's ``{}``) as Hyprland's ``std::format``.
+library's ``{}``) as Hyprland's ``std::format``; the fortyfifth brings none: the Docker
+Engine's (Moby's) logrus printf (``log.G(ctx).WithError(err).Warnf("failed to remove %s",
+path)``) rendered as Longhorn's, OpenStack Nova's Python ``logging`` (``%s`` and ``%(name)s``
+with a mapping) as Heat's and Apache Drill's SLF4J ``{}`` formats as ZooKeeper's.
 Each value is drawn by what its argument is (an error, a path, a state, a list, a name with a
 number in it...), judged from its verb and the argument's name; values repeat as they do in
 real logs (a state has a few values, a counter is new every time).
@@ -283,7 +286,11 @@ never run through a miner before its first measurement; it judged the fortieth r
 changes) and ``fortyfourth`` (added on 2026-12-06 right after the fortythird, by another hand,
 in a separate copy of the tree, of a Linux virtual machine launcher, a desktop virtual
 machine manager and a Wayland status bar in Go, Python and C++, never run through a miner
-before its first measurement; it judged the forty-first round of miner changes). Run
+before its first measurement; it judged the forty-first round of miner changes) and
+``fortyfifth`` (added on 2026-12-06 right after the fortyfourth, by another hand, in a
+separate copy of the tree, of a container engine, a cloud compute service and a distributed
+SQL query engine in Go, Python and Java, never run through a miner before its first
+measurement). Run
 ``python tests/bench/logcall_corpus.py --out DIR`` to write
 ``DIR/<split>/<system>/<system>_2k.log_structured_corrected.csv`` (columns ``Content`` and
 ``EventTemplate``), the layout of the Loghub samples that ``bench_templates.py`` reads.
@@ -395,7 +402,8 @@ class System:
     # [logger], then key=value sorted by key), logrus (Buildah) and kotlinlogging (ORT's
     # log4j-api-kotlin lambdas, logger.info { "$x" }, the same message); the fortyfourth
     # logrus (Lima), pymapping (virt-manager's Python logging) and stdformat (Waybar's spdlog:
-    # fmt's {}, {:.2f})
+    # fmt's {}, {:.2f}); the fortyfifth logrus (Moby's log.G(ctx)), pymapping (Nova's Python
+    # logging) and slf4j (Drill)
     style: str
     # tuning, held-out, fresh, unseen, novel, sixth, seventh, eighth, ninth, tenth, eleventh,
     # twelfth, thirteenth, fourteenth, fifteenth, sixteenth, seventeenth, eighteenth,
@@ -403,7 +411,7 @@ class System:
     # twentyfifth, twentysixth, twentyseventh, twentyeighth, twentyninth, thirtieth,
     # thirtyfirst, thirtysecond, thirtythird, thirtyfourth, thirtyfifth, thirtysixth,
     # thirtyseventh, thirtyeighth, thirtyninth, fortieth, fortyfirst, fortysecond,
-    # fortythird or fortyfourth
+    # fortythird, fortyfourth or fortyfifth
     split: str
     # An exception passed to the call is printed on the message's line after " =>" (Solr's
     # log4j2 layout); elsewhere its trace goes on later lines.
@@ -561,6 +569,9 @@ SYSTEMS: dict[str, System] = {
         System("lima", "go", "logrus", "fortyfourth"),
         System("virt-manager", "python", "pymapping", "fortyfourth"),
         System("waybar", "cpp", "stdformat", "fortyfourth"),
+        System("moby", "go", "logrus", "fortyfifth"),
+        System("nova", "python", "pymapping", "fortyfifth"),
+        System("drill", "java", "slf4j", "fortyfifth"),
     )
 }
 
@@ -609,6 +620,7 @@ SPLITS = (
     "fortysecond",
     "fortythird",
     "fortyfourth",
+    "fortyfifth",
 )
 
 # A piece of a line: its text and whether it is a value (``<*>`` in the truth).

@@ -2294,7 +2294,7 @@ _LATER_SPLITS = {
         "python java cpp",
         "pymapping slf4j stdformat",
         "pymapping stdformat",
-        "fortyfirst fortyfourth",
+        "fortyfirst fortyfourth fortyfifth",
         calls=400,
         call_checks="one-nonblank-line no-label",
     ),
@@ -2345,6 +2345,17 @@ _LATER_SPLITS = {
         calls=500,
         call_checks="one-nonblank-line no-label",
     ),
+    # Go, Python and Java, with no convention the corpus did not have: Moby's logrus printf
+    # (log.G(ctx)) as Longhorn's, Nova's Python logging (%s and %(name)s with a mapping) as
+    # Heat's and Drill's SLF4J as ZooKeeper's.
+    "fortyfifth": _Split(
+        "moby nova drill",
+        "go python java",
+        "logrus pymapping slf4j",
+        "",
+        calls=1500,
+        call_checks="one-nonblank-line no-label",
+    ),
 }
 
 
@@ -2373,10 +2384,10 @@ def test_a_later_split_holds_its_new_systems_languages_and_styles(split: str) ->
     assert logcall_corpus.SPLITS[list(_LATER_SPLITS).index(split) + 17] == split
 
 
-def test_the_fortyfourth_split_is_the_last() -> None:
-    assert logcall_corpus.SPLITS[42] == "fortythird"
+def test_the_fortyfifth_split_is_the_last() -> None:
     assert logcall_corpus.SPLITS[43] == "fortyfourth"
-    assert len(logcall_corpus.SPLITS) == 44
+    assert logcall_corpus.SPLITS[44] == "fortyfifth"
+    assert len(logcall_corpus.SPLITS) == 45
 
 
 # A call of each system of the later splits read from its source: how many distinct formats
@@ -2627,6 +2638,17 @@ _KNOWN_CALLS = {
     "lima": (650, "cmd/lima-guestagent/daemon_linux.go", "using eBPF ticker with tracepoints: %v"),
     "virt-manager": (540, "virtManager/hostnets.py", "Stopping network '%s'"),
     "waybar": (550, "src/modules/mpd/mpd.cpp", "{}: Failed to connect to MPD: {}"),
+    "moby": (1400, "daemon/attach.go", "attach failed with error"),
+    "nova": (
+        2000,
+        "nova/api/metadata/base.py",
+        "Unable to find keypair for instance with key name '%s'.",
+    ),
+    "drill": (
+        1400,
+        "common/src/main/java/org/apache/drill/common/config/DrillConfig.java",
+        "Setting up DrillConfig object.",
+    ),
 }
 
 # The checks of a system's calls beyond its split's: a Go printf on a logrus entry, Python's
@@ -2697,6 +2719,9 @@ _SYSTEM_CALL_CHECKS = {
     "lima": _LOGRUS + " no-bare-percent",
     "virt-manager": "verbs-in-format no-style",
     "waybar": "verbs==args verbs-in-format no-style",
+    "moby": _LOGRUS + " no-bare-percent",
+    "nova": "verbs-in-format no-style",
+    "drill": "verbs-in-format no-style",
 }
 
 
@@ -2815,6 +2840,7 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         "ratis",
         "accumulo",
         "iceberg",
+        "drill",
     ):
         # SLF4J: one {} a hole and its argument, an exception after them its own.
         holes = call["format"].count("{}")
@@ -2822,7 +2848,7 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         thrown = 1 if call.get("throwable_arg") else 0
         assert len(call["args"]) == holes + thrown, call
         assert call["call"].split(".")[1] in ("trace", "debug", "info", "warn", "error")
-    elif name in ("heat", "barbican", "virt-manager"):
+    elif name in ("heat", "barbican", "virt-manager", "nova"):
         # Python logging: %(name)s verbs and the mapping's argument for each name, in the order
         # of the format, or positional % verbs and their arguments.
         if "mapping" in call:
@@ -3121,6 +3147,7 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
         "crio",
         "buildah",
         "lima",
+        "moby",
     ):
         # logrus' text after its time and level: msg="...", then the fields by key.
         assert line.startswith('msg="') and truth.startswith('msg="'), (line, truth)
@@ -3181,6 +3208,7 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
         "ratis",
         "accumulo",
         "iceberg",
+        "drill",
     ):
         assert "{}" not in line, line
     elif name == "tempo":
@@ -3224,7 +3252,7 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
     elif name in ("nomad", "nomad-autoscaler"):
         # hclog after its time and level: the logger's name, the message, the pairs.
         assert re.match(r"[\w.-]+: \S", line) and truth.startswith(line.split(": ", 1)[0]), line
-    elif name in ("heat", "barbican", "virt-manager"):
+    elif name in ("heat", "barbican", "virt-manager", "nova"):
         # oslo.log after its header: the message, each %(name)s and %s filled.
         assert "%(" not in line and not re.search(r"%[-+# 0-9.]*[sdr]", truth), truth
     elif name == "raiden":
@@ -4328,6 +4356,65 @@ _LATER_CALL_CASES = [
         },
         "<*>: Failed to connect to MPD: <*>",
         r"\S+: Failed to connect to MPD: .+",
+        lacks=("{}",),
+    ),
+    # daemon/attach.go: Moby's log.G(ctx) (a logrus entry) with log.Fields, the fields sorted
+    # by key after the message, as Longhorn's.
+    _case(
+        "moby:attach",
+        {
+            "style": "printf",
+            "format": "attach failed with error",
+            "receiver": 'log.G(ctx).WithFields(log.Fields{"error":err,"container":ctr.ID,}).Error',
+            "keys": ["error", "container"],
+            "key_args": ["err", "ctr.ID"],
+        },
+        'msg="attach failed with error" container=<*> error=<*>',
+        r'msg="attach failed with error" container=\S+ error=.+',
+    ),
+    # daemon/command/daemon.go: a printf on an entry with a field.
+    _case(
+        "moby:override",
+        {
+            "style": "printf",
+            "format": "You can override this by explicitly specifying '--%s=false' or '--%s=false'",
+            "verbs": ["%s", "%s"],
+            "args": ["FlagTLS", "FlagTLSVerify"],
+            "receiver": 'log.G(ctx).WithField("host",protoAddr).Warnf',
+            "keys": ["host"],
+            "key_args": ["protoAddr"],
+        },
+        "msg=\"You can override this by explicitly specifying '--<*>=false' or '--<*>=false'\""
+        " host=<*>",
+        r"msg=\"You can override this by explicitly specifying '--\S+=false' or '--\S+=false'\""
+        r" host=\S+",
+    ),
+    # nova/api/metadata/base.py: Nova's Python logging with a mapping, as Heat's.
+    _case(
+        "nova:fixed-ip",
+        {
+            "format": "Fixed IP %(ip)s translates to instance UUID %(uuid)s",
+            "verbs": ["%(ip)s", "%(uuid)s"],
+            "mapping": {"ip": "address", "uuid": "fixed_ip['instance_uuid']"},
+            "call": "LOG.info",
+        },
+        "Fixed IP <*> translates to instance UUID <*>",
+        r"Fixed IP \S+ translates to instance UUID \S+",
+        lacks=("%(",),
+    ),
+    # common/.../AutoCloseables.java: Drill's SLF4J, the exception after the {}'s argument
+    # its own (its trace on later lines), as ZooKeeper's.
+    _case(
+        "drill:closing",
+        {
+            "format": "Exception was thrown while closing auto closeable: {}",
+            "verbs": ["{}"],
+            "args": ["target", "e"],
+            "call": "logger.warn",
+            "throwable_arg": "e",
+        },
+        "Exception was thrown while closing auto closeable: <*>",
+        r"Exception was thrown while closing auto closeable: \S+",
         lacks=("{}",),
     ),
     # %(name)r is the value's repr, %(name)d a number, %% a percent; the mapping's argument
