@@ -7,7 +7,9 @@ in it: the miner then writes each such run as a variable (``miner._join_brackete
 starts at a token beginning with ``[`` and ends where its brackets balance. A list written
 without brackets (``to delta, frontend, beta items``: lower-case words closed by commas, then
 one more) is a run too, from two commas on: one comma is as often a sentence's (``entries,
-which exceeds``).
+which exceeds``). A list glued to its name (``paths=["a", "b"]``, ``key([a, b])``,
+``names:[a b]``) is a run too: its name and what follows its closing bracket stay, so the run
+is written ``paths=<*>``, ``key(<*>)``.
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ _ITEM = re.compile(r"[a-z][\w.-]*,")
 _LAST_ITEM = re.compile(r"[a-z][\w.-]*")
 # A label in brackets before a colon (``[Flutter]:``, ``[main]:``): a tag, no list of one item.
 _LABEL = re.compile(r"\[[A-Za-z][\w.-]*\]:")
+# A list glued to its name: the name ends in ``=``, ``(`` or ``:`` right before the bracket.
+_GLUED = re.compile(r"[^\[\]\s]+?[=(:](?=\[)")
 
 
 def bracket_runs(tokens: list[str]) -> list[tuple[int, int]]:
@@ -36,7 +40,7 @@ def bracket_runs(tokens: list[str]) -> list[tuple[int, int]]:
     index = 0
     size = len(tokens)
     while index < size:
-        if tokens[index][:1] != "[":
+        if tokens[index][:1] != "[" and _GLUED.match(tokens[index]) is None:
             end = _comma_run_end(tokens, index)
             if end is not None:
                 runs.append((index, end))
@@ -77,7 +81,17 @@ def _comma_run_end(tokens: list[str], index: int) -> int | None:
 
 def has_list(tokens: list[str]) -> bool:
     """True if ``tokens`` may hold a list: a token opens a bracket or closes an item."""
-    return any(token[:1] == "[" or token[-1:] == "," for token in tokens)
+    return any("[" in token or token[-1:] == "," for token in tokens)
+
+
+def _glued_ends(tokens: list[str], first: int, last: int) -> tuple[str, str] | None:
+    """The name before a run glued to it (``paths=``) and the text after its closing bracket
+    (``)``, ``,``), or None for a run standing alone."""
+    head = tokens[first]
+    if head[:1] == "[" or "[" not in head:
+        return None
+    tail = tokens[last]
+    return head[: head.index("[")], tail[tail.rindex("]") + 1 :]
 
 
 def list_skeleton(tokens: list[str]) -> tuple[str, ...]:
@@ -89,7 +103,8 @@ def list_skeleton(tokens: list[str]) -> tuple[str, ...]:
     previous = 0
     for first, last in runs:
         folded.extend(tokens[previous:first])
-        folded.append(WILDCARD)
+        glued = _glued_ends(tokens, first, last)
+        folded.append(WILDCARD if glued is None else glued[0] + WILDCARD + glued[1])
         previous = last + 1
     folded.extend(tokens[previous:])
     return skeleton(folded)
@@ -104,8 +119,15 @@ def unbracket(tokens: list[str], other: list[str] | None = None) -> set[int]:
     for first, last in bracket_runs(tokens):
         if other is not None and other[first : last + 1] == tokens[first : last + 1]:
             continue
+        glued = _glued_ends(tokens, first, last)
         for index in range(first, last + 1):
-            if tokens[index] != WILDCARD:
-                tokens[index] = WILDCARD
+            value = WILDCARD
+            if glued is not None:
+                if index == first:
+                    value = glued[0] + value
+                if index == last:
+                    value += glued[1]
+            if tokens[index] != value:
+                tokens[index] = value
                 changed.add(index)
     return changed
