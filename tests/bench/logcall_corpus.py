@@ -144,7 +144,12 @@ as Komga's; the fortyfourth brings none: Lima's logrus printf rendered as Longho
 library's ``{}``) as Hyprland's ``std::format``; the fortyfifth brings none: the Docker
 Engine's (Moby's) logrus printf (``log.G(ctx).WithError(err).Warnf("failed to remove %s",
 path)``) rendered as Longhorn's, OpenStack Nova's Python ``logging`` (``%s`` and ``%(name)s``
-with a mapping) as Heat's and Apache Drill's SLF4J ``{}`` formats as ZooKeeper's.
+with a mapping) as Heat's and Apache Drill's SLF4J ``{}`` formats as ZooKeeper's; the
+fortysixth brings none: Chef's Ohai's Mixlib::Log calls (``logger.trace("Plugin EC2:
+Encountered 404 response retrieving EC2 metadata path: #{path}")``, Ruby's ``#{expr}`` after
+its level, ``TRACE: ``) rendered as Chef's, OpenStack Watcher's Python ``logging`` (``%s``
+and ``%(name)s`` with a mapping) as Heat's and Apache Gobblin's SLF4J ``{}`` formats as
+ZooKeeper's.
 Each value is drawn by what its argument is (an error, a path, a state, a list, a name with a
 number in it...), judged from its verb and the argument's name; values repeat as they do in
 real logs (a state has a few values, a counter is new every time).
@@ -290,7 +295,10 @@ before its first measurement; it judged the forty-first round of miner changes) 
 ``fortyfifth`` (added on 2026-12-06 right after the fortyfourth, by another hand, in a
 separate copy of the tree, of a container engine, a cloud compute service and a distributed
 SQL query engine in Go, Python and Java, never run through a miner before its first
-measurement). Run
+measurement) and ``fortysixth`` (added on 2026-12-06 right after the fortyfifth, by another
+hand, in a separate copy of the tree, of a system profiler, a cloud resource optimization
+service and a data integration framework in Ruby, Python and Java, never run through a miner
+before its first measurement). Run
 ``python tests/bench/logcall_corpus.py --out DIR`` to write
 ``DIR/<split>/<system>/<system>_2k.log_structured_corrected.csv`` (columns ``Content`` and
 ``EventTemplate``), the layout of the Loghub samples that ``bench_templates.py`` reads.
@@ -403,7 +411,8 @@ class System:
     # log4j-api-kotlin lambdas, logger.info { "$x" }, the same message); the fortyfourth
     # logrus (Lima), pymapping (virt-manager's Python logging) and stdformat (Waybar's spdlog:
     # fmt's {}, {:.2f}); the fortyfifth logrus (Moby's log.G(ctx)), pymapping (Nova's Python
-    # logging) and slf4j (Drill)
+    # logging) and slf4j (Drill); the fortysixth ruby (Ohai's Mixlib::Log, as Chef's),
+    # pymapping (Watcher's Python logging) and slf4j (Gobblin)
     style: str
     # tuning, held-out, fresh, unseen, novel, sixth, seventh, eighth, ninth, tenth, eleventh,
     # twelfth, thirteenth, fourteenth, fifteenth, sixteenth, seventeenth, eighteenth,
@@ -411,7 +420,7 @@ class System:
     # twentyfifth, twentysixth, twentyseventh, twentyeighth, twentyninth, thirtieth,
     # thirtyfirst, thirtysecond, thirtythird, thirtyfourth, thirtyfifth, thirtysixth,
     # thirtyseventh, thirtyeighth, thirtyninth, fortieth, fortyfirst, fortysecond,
-    # fortythird, fortyfourth or fortyfifth
+    # fortythird, fortyfourth, fortyfifth or fortysixth
     split: str
     # An exception passed to the call is printed on the message's line after " =>" (Solr's
     # log4j2 layout); elsewhere its trace goes on later lines.
@@ -572,6 +581,9 @@ SYSTEMS: dict[str, System] = {
         System("moby", "go", "logrus", "fortyfifth"),
         System("nova", "python", "pymapping", "fortyfifth"),
         System("drill", "java", "slf4j", "fortyfifth"),
+        System("ohai", "ruby", "ruby", "fortysixth"),
+        System("watcher", "python", "pymapping", "fortysixth"),
+        System("gobblin", "java", "slf4j", "fortysixth"),
     )
 }
 
@@ -621,6 +633,7 @@ SPLITS = (
     "fortythird",
     "fortyfourth",
     "fortyfifth",
+    "fortysixth",
 )
 
 # A piece of a line: its text and whether it is a value (``<*>`` in the truth).

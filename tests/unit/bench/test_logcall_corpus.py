@@ -119,8 +119,9 @@ def test_the_seventh_split_holds_four_new_systems_of_conventions_no_earlier_one_
     assert not {"erlang", "ruby", "perl"} & {s.language for s in before}
     assert {s.style for s in seventh.values()} == {"telegraf", "erlang", "ruby", "perl"}
     # Conventions no other system has; the twentyfirst reuses erlang (Riak KV) and ruby
-    # (Vagrant), the twentysecond perl (Request Tracker), the thirtysecond ruby (Chef).
-    reusing = ("twentyfirst", "twentysecond", "thirtysecond")
+    # (Vagrant), the twentysecond perl (Request Tracker), the thirtysecond ruby (Chef), the
+    # fortysixth ruby (Ohai).
+    reusing = ("twentyfirst", "twentysecond", "thirtysecond", "fortysixth")
     others = {s.style for s in earlier.values() if s.split not in reusing}
     assert not {s.style for s in seventh.values()} & others
     assert logcall_corpus.SPLITS[6] == "seventh"
@@ -2294,7 +2295,7 @@ _LATER_SPLITS = {
         "python java cpp",
         "pymapping slf4j stdformat",
         "pymapping stdformat",
-        "fortyfirst fortyfourth fortyfifth",
+        "fortyfirst fortyfourth fortyfifth fortysixth",
         calls=400,
         call_checks="one-nonblank-line no-label",
     ),
@@ -2356,6 +2357,17 @@ _LATER_SPLITS = {
         calls=1500,
         call_checks="one-nonblank-line no-label",
     ),
+    # Ruby, Python and Java, with no convention the corpus did not have: Ohai's Mixlib::Log
+    # calls (Ruby's #{expr} after its level, "TRACE: ") as Chef's, Watcher's Python logging
+    # (%s and %(name)s with a mapping) as Heat's and Gobblin's SLF4J as ZooKeeper's.
+    "fortysixth": _Split(
+        "ohai watcher gobblin",
+        "ruby python java",
+        "ruby pymapping slf4j",
+        "",
+        calls=250,
+        call_checks="one-nonblank-line",
+    ),
 }
 
 
@@ -2384,10 +2396,10 @@ def test_a_later_split_holds_its_new_systems_languages_and_styles(split: str) ->
     assert logcall_corpus.SPLITS[list(_LATER_SPLITS).index(split) + 17] == split
 
 
-def test_the_fortyfifth_split_is_the_last() -> None:
-    assert logcall_corpus.SPLITS[43] == "fortyfourth"
+def test_the_fortysixth_split_is_the_last() -> None:
     assert logcall_corpus.SPLITS[44] == "fortyfifth"
-    assert len(logcall_corpus.SPLITS) == 45
+    assert logcall_corpus.SPLITS[45] == "fortysixth"
+    assert len(logcall_corpus.SPLITS) == 46
 
 
 # A call of each system of the later splits read from its source: how many distinct formats
@@ -2649,6 +2661,17 @@ _KNOWN_CALLS = {
         "common/src/main/java/org/apache/drill/common/config/DrillConfig.java",
         "Setting up DrillConfig object.",
     ),
+    "ohai": (
+        240,
+        "lib/ohai/mixin/ec2_metadata.rb",
+        "Mixin EC2: Encountered 404 response retrieving EC2 metadata path: #{path} ; continuing.",
+    ),
+    "watcher": (350, "watcher/common/nova_helper.py", "Instance not found: %s, can't stop it"),
+    "gobblin": (
+        1400,
+        "gobblin-cluster/src/main/java/org/apache/gobblin/cluster/SingleHelixTask.java",
+        "Task process failed with exitcode ({}). job name: {}. job id: {}",
+    ),
 }
 
 # The checks of a system's calls beyond its split's: a Go printf on a logrus entry, Python's
@@ -2722,6 +2745,9 @@ _SYSTEM_CALL_CHECKS = {
     "moby": _LOGRUS + " no-bare-percent",
     "nova": "verbs-in-format no-style",
     "drill": "verbs-in-format no-style",
+    "ohai": "verbs==args verbs-in-format",
+    "watcher": "verbs-in-format no-style",
+    "gobblin": "verbs-in-format no-style",
 }
 
 
@@ -2841,6 +2867,7 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         "accumulo",
         "iceberg",
         "drill",
+        "gobblin",
     ):
         # SLF4J: one {} a hole and its argument, an exception after them its own.
         holes = call["format"].count("{}")
@@ -2848,7 +2875,7 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         thrown = 1 if call.get("throwable_arg") else 0
         assert len(call["args"]) == holes + thrown, call
         assert call["call"].split(".")[1] in ("trace", "debug", "info", "warn", "error")
-    elif name in ("heat", "barbican", "virt-manager", "nova"):
+    elif name in ("heat", "barbican", "virt-manager", "nova", "watcher"):
         # Python logging: %(name)s verbs and the mapping's argument for each name, in the order
         # of the format, or positional % verbs and their arguments.
         if "mapping" in call:
@@ -3098,7 +3125,7 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         assert method in ("Debug", "Info", "Warn", "Error", "Fatal"), call
         assert call["level"] == {"Warn": "WARNING", "Fatal": "CRITICAL"}.get(method, method.upper())
         assert len(call["keys"]) == len(call["args"]) == len(call["fieldtypes"]), call
-    elif name == "chef":
+    elif name in ("chef", "ohai"):
         # Chef::Log's or a resource's logger: "#{expr}" after its level ("INFO: "); a resource
         # printed as its to_s, type[name], its values recorded in arg_values.
         level = call["call"].rsplit(".", 1)[1]
@@ -3209,6 +3236,7 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
         "accumulo",
         "iceberg",
         "drill",
+        "gobblin",
     ):
         assert "{}" not in line, line
     elif name == "tempo":
@@ -3246,13 +3274,13 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
         assert "\t" not in line and "\t" not in truth, line
         if ' {"' in line:
             assert line.endswith("}") and truth.endswith("}"), line
-    elif name == "chef":
+    elif name in ("chef", "ohai"):
         assert re.match(r"(TRACE|DEBUG|INFO|WARN|ERROR|FATAL): ", line), line
         assert "#{" not in line, line
     elif name in ("nomad", "nomad-autoscaler"):
         # hclog after its time and level: the logger's name, the message, the pairs.
         assert re.match(r"[\w.-]+: \S", line) and truth.startswith(line.split(": ", 1)[0]), line
-    elif name in ("heat", "barbican", "virt-manager", "nova"):
+    elif name in ("heat", "barbican", "virt-manager", "nova", "watcher"):
         # oslo.log after its header: the message, each %(name)s and %s filled.
         assert "%(" not in line and not re.search(r"%[-+# 0-9.]*[sdr]", truth), truth
     elif name == "raiden":
@@ -4415,6 +4443,62 @@ _LATER_CALL_CASES = [
         },
         "Exception was thrown while closing auto closeable: <*>",
         r"Exception was thrown while closing auto closeable: \S+",
+        lacks=("{}",),
+    ),
+    # lib/ohai/plugins/passwd.rb: Ohai's Mixlib::Log, the level then Ruby's #{expr}, as Chef's.
+    _case(
+        "ohai:group",
+        {
+            "style": "ruby",
+            "label": "DEBUG: ",
+            "format": "processing group #{gname}",
+            "verbs": ["#{gname}"],
+            "args": ["gname"],
+        },
+        "DEBUG: processing group <*>",
+        r"DEBUG: processing group \S+",
+        lacks=("#{",),
+    ),
+    # lib/ohai/plugins/azure.rb: a trace record with no value, its level as Mixlib::Log
+    # spells it.
+    _case(
+        "ohai:dhcp-domain",
+        {
+            "style": "ruby",
+            "label": "TRACE: ",
+            "format": "Plugin Azure: DhcpDomain registry value cannot be found",
+            "verbs": [],
+            "args": [],
+        },
+        "TRACE: Plugin Azure: DhcpDomain registry value cannot be found",
+        r"TRACE: Plugin Azure: DhcpDomain registry value cannot be found",
+    ),
+    # watcher/common/cinder_helper.py: Watcher's Python logging with a mapping, as Heat's.
+    _case(
+        "watcher:volume-found",
+        {
+            "format": "Volume %(volume)s found on host '%(host)s'.",
+            "verbs": ["%(volume)s", "%(host)s"],
+            "mapping": {"volume": "volume.id", "host": "volume.host"},
+            "call": "LOG.debug",
+        },
+        "Volume <*> found on host '<*>'.",
+        r"Volume \S+ found on host '\S+'\.",
+        lacks=("%(",),
+    ),
+    # gobblin-api/.../PasswordManager.java: Gobblin's SLF4J, the exception after the {}'s
+    # argument its own (its trace on later lines), as ZooKeeper's.
+    _case(
+        "gobblin:decrypt",
+        {
+            "format": "Failed attempt to decrypt secret {}",
+            "verbs": ["{}"],
+            "args": ["encrypted", "e"],
+            "call": "LOG.warn",
+            "throwable_arg": "e",
+        },
+        "Failed attempt to decrypt secret <*>",
+        r"Failed attempt to decrypt secret \S+",
         lacks=("{}",),
     ),
     # %(name)r is the value's repr, %(name)d a number, %% a percent; the mapping's argument
