@@ -82,6 +82,7 @@ from pipeline.templates.tails import (
     is_label,
     open_ends,
     shared_head,
+    subject_head,
     tail_stop,
     tails_vary,
     value_slots,
@@ -1001,9 +1002,9 @@ class ServiceMiner:
                 # A word of the head became a variable: the templates made before, with the
                 # words it now covers, count as this head's too.
                 covered = self._covered(tokens[: end + 1], end)
-                if tails_vary(
-                    list({tuple(o.tokens[end + 1 :]) for o in covered}),
-                    self._config.min_distinct_tails,
+                rests = list({tuple(o.tokens[end + 1 :]) for o in covered})
+                if tails_vary(rests, self._config.min_distinct_tails) and not _subject_events(
+                    rests, tokens[: end + 1]
                 ):
                     return self._merge_free([shape, *(o for o in covered if o is not shape)], end)
             if len(heads) == RECURRING_TAIL_HEADS or (
@@ -1015,7 +1016,7 @@ class ServiceMiner:
             if not (
                 self._recurring(list(seen), head, label)
                 if label
-                else self._free_text(list(seen), head)
+                else self._free_text(list(seen), head, tokens[: end + 1])
             ):
                 continue
             merged = self._merge_head(head, end, label, shape)
@@ -1105,8 +1106,9 @@ class ServiceMiner:
         heads = self._tail_heads
         return sum(len(heads.get(tail, ())) >= RECURRING_TAIL_HEADS for tail in tails) >= 2
 
-    def _free_text(self, tails: list[tuple[str, ...]], head: HeadKey) -> bool:
-        """True if these distinct tails of one head are the values of free text."""
+    def _free_text(self, tails: list[tuple[str, ...]], head: HeadKey, written: list[str]) -> bool:
+        """True if these distinct tails of one head (``written`` as in the new shape) are the
+        values of free text."""
         if self._recurring(tails, head):
             return True
         heads = self._tail_heads
@@ -1115,7 +1117,10 @@ class ServiceMiner:
         # every time.
         return tails_vary(tails, self._config.min_distinct_tails) and (
             any(len(heads.get(tail, ())) > 1 for tail in tails)
-            or all(any(WILDCARD in token for token in tail) for tail in tails)
+            or (
+                all(any(WILDCARD in token for token in tail) for tail in tails)
+                and not _subject_events(tails, written, every=True)
+            )
         )
 
     def _remember_free(self, key: tuple[int, str], template: Template) -> None:
@@ -1820,6 +1825,18 @@ def _head(tokens: list[str], end: int, label: bool) -> HeadKey:
     """A head as keyed: a single label as written, as labels that differ only in a value
     (``Load[<*>]:`` / ``Save[<*>]:``) name different calls."""
     return tuple(tokens[: end + 1]) if label else head_key(tokens, end)
+
+
+def _subject_events(tails: list[tuple[str, ...]], head: list[str], every: bool = False) -> bool:
+    """True if these tails after ``head`` are events of a subject, not the values of free
+    text: the head is a short name and its colon (tails.subject_head), more than half of the
+    tails (with ``every``, all of them) read as an event's own message (tails.event_tail), and
+    they are of several lengths (tails of one length are one event's values, value_slots)."""
+    return (
+        subject_head(head)
+        and (all(map(event_tail, tails)) if every else 2 * sum(map(event_tail, tails)) > len(tails))
+        and len({len(tail) for tail in tails}) > 1
+    )
 
 
 def _crossed(mine: list[str], theirs: list[str]) -> list[int]:

@@ -430,6 +430,23 @@ def event_tail(tail: list[str] | tuple[str, ...]) -> bool:
     return words >= 4 or (words >= 2 and any(WILDCARD in token for token in tail))
 
 
+# Plain words at most in a subject's name before its colon (``Plugin Network:``).
+MAX_SUBJECT_WORDS = 3
+
+
+def subject_head(head: tuple[str, ...] | list[str]) -> bool:
+    """True if ``head`` ends in a short name and its colon after the labels in front of it
+    (``TRACE: Plugin Network:``, ``Cache sync:``, ``Motion search job <*>:``): a component or
+    subject prefixing its events' messages, not a sentence whose value follows (``Failed to
+    apply build using <*> directory:``)."""
+    if head[-1][-1:] != ":":
+        return False
+    start = len(head) - 1
+    while start and head[start - 1][-1:] != ":":
+        start -= 1
+    return sum(map(_plain_word, head[start:])) <= MAX_SUBJECT_WORDS
+
+
 def _plain_word(token: str) -> bool:
     """A word of the event: letters in it, no variable."""
     return WILDCARD not in token and token.upper() != token.lower()
