@@ -149,7 +149,11 @@ fortysixth brings none: Chef's Ohai's Mixlib::Log calls (``logger.trace("Plugin 
 Encountered 404 response retrieving EC2 metadata path: #{path}")``, Ruby's ``#{expr}`` after
 its level, ``TRACE: ``) rendered as Chef's, OpenStack Watcher's Python ``logging`` (``%s``
 and ``%(name)s`` with a mapping) as Heat's and Apache Gobblin's SLF4J ``{}`` formats as
-ZooKeeper's.
+ZooKeeper's; the fortyseventh brings none: The Foreman's Rails logger calls
+(``logger.info "User '#{user.login}' logged in from '#{request.ip}'"``, Ruby's ``#{expr}``;
+its ``[level|logger|request] `` header left out as every header is) rendered as Chef's with no
+level before the text, OpenStack Glance's Python ``logging`` (``%s`` and ``%(name)s`` with a
+mapping) as Heat's and Apache Paimon's SLF4J ``{}`` formats as ZooKeeper's.
 Each value is drawn by what its argument is (an error, a path, a state, a list, a name with a
 number in it...), judged from its verb and the argument's name; values repeat as they do in
 real logs (a state has a few values, a counter is new every time).
@@ -295,10 +299,13 @@ before its first measurement; it judged the forty-first round of miner changes) 
 ``fortyfifth`` (added on 2026-12-06 right after the fortyfourth, by another hand, in a
 separate copy of the tree, of a container engine, a cloud compute service and a distributed
 SQL query engine in Go, Python and Java, never run through a miner before its first
-measurement) and ``fortysixth`` (added on 2026-12-06 right after the fortyfifth, by another
+measurement), ``fortysixth`` (added on 2026-12-06 right after the fortyfifth, by another
 hand, in a separate copy of the tree, of a system profiler, a cloud resource optimization
 service and a data integration framework in Ruby, Python and Java, never run through a miner
-before its first measurement). Run
+before its first measurement) and ``fortyseventh`` (added on 2026-12-06 right after the
+fortysixth, by another hand, in a separate copy of the tree, of a server lifecycle manager, a
+cloud image service and a lake table format in Ruby, Python and Java, never run
+through a miner before its first measurement). Run
 ``python tests/bench/logcall_corpus.py --out DIR`` to write
 ``DIR/<split>/<system>/<system>_2k.log_structured_corrected.csv`` (columns ``Content`` and
 ``EventTemplate``), the layout of the Loghub samples that ``bench_templates.py`` reads.
@@ -412,7 +419,8 @@ class System:
     # logrus (Lima), pymapping (virt-manager's Python logging) and stdformat (Waybar's spdlog:
     # fmt's {}, {:.2f}); the fortyfifth logrus (Moby's log.G(ctx)), pymapping (Nova's Python
     # logging) and slf4j (Drill); the fortysixth ruby (Ohai's Mixlib::Log, as Chef's),
-    # pymapping (Watcher's Python logging) and slf4j (Gobblin)
+    # pymapping (Watcher's Python logging) and slf4j (Gobblin); the fortyseventh ruby (The
+    # Foreman's Rails logger, no label), pymapping (Glance's Python logging) and slf4j (Paimon)
     style: str
     # tuning, held-out, fresh, unseen, novel, sixth, seventh, eighth, ninth, tenth, eleventh,
     # twelfth, thirteenth, fourteenth, fifteenth, sixteenth, seventeenth, eighteenth,
@@ -420,7 +428,7 @@ class System:
     # twentyfifth, twentysixth, twentyseventh, twentyeighth, twentyninth, thirtieth,
     # thirtyfirst, thirtysecond, thirtythird, thirtyfourth, thirtyfifth, thirtysixth,
     # thirtyseventh, thirtyeighth, thirtyninth, fortieth, fortyfirst, fortysecond,
-    # fortythird, fortyfourth, fortyfifth or fortysixth
+    # fortythird, fortyfourth, fortyfifth, fortysixth or fortyseventh
     split: str
     # An exception passed to the call is printed on the message's line after " =>" (Solr's
     # log4j2 layout); elsewhere its trace goes on later lines.
@@ -584,6 +592,9 @@ SYSTEMS: dict[str, System] = {
         System("ohai", "ruby", "ruby", "fortysixth"),
         System("watcher", "python", "pymapping", "fortysixth"),
         System("gobblin", "java", "slf4j", "fortysixth"),
+        System("foreman", "ruby", "ruby", "fortyseventh"),
+        System("glance", "python", "pymapping", "fortyseventh"),
+        System("paimon", "java", "slf4j", "fortyseventh"),
     )
 }
 
@@ -634,6 +645,7 @@ SPLITS = (
     "fortyfourth",
     "fortyfifth",
     "fortysixth",
+    "fortyseventh",
 )
 
 # A piece of a line: its text and whether it is a value (``<*>`` in the truth).

@@ -120,8 +120,8 @@ def test_the_seventh_split_holds_four_new_systems_of_conventions_no_earlier_one_
     assert {s.style for s in seventh.values()} == {"telegraf", "erlang", "ruby", "perl"}
     # Conventions no other system has; the twentyfirst reuses erlang (Riak KV) and ruby
     # (Vagrant), the twentysecond perl (Request Tracker), the thirtysecond ruby (Chef), the
-    # fortysixth ruby (Ohai).
-    reusing = ("twentyfirst", "twentysecond", "thirtysecond", "fortysixth")
+    # fortysixth ruby (Ohai), the fortyseventh ruby (The Foreman).
+    reusing = ("twentyfirst", "twentysecond", "thirtysecond", "fortysixth", "fortyseventh")
     others = {s.style for s in earlier.values() if s.split not in reusing}
     assert not {s.style for s in seventh.values()} & others
     assert logcall_corpus.SPLITS[6] == "seventh"
@@ -2295,7 +2295,7 @@ _LATER_SPLITS = {
         "python java cpp",
         "pymapping slf4j stdformat",
         "pymapping stdformat",
-        "fortyfirst fortyfourth fortyfifth fortysixth",
+        "fortyfirst fortyfourth fortyfifth fortysixth fortyseventh",
         calls=400,
         call_checks="one-nonblank-line no-label",
     ),
@@ -2368,6 +2368,18 @@ _LATER_SPLITS = {
         calls=250,
         call_checks="one-nonblank-line",
     ),
+    # Ruby, Python and Java, with no convention the corpus did not have: The Foreman's Rails
+    # logger calls (Ruby's #{expr}, its header left out and no level before the text) as
+    # Chef's, Glance's Python logging (%s and %(name)s with a mapping) as Heat's and Paimon's
+    # SLF4J as ZooKeeper's.
+    "fortyseventh": _Split(
+        "foreman glance paimon",
+        "ruby python java",
+        "ruby pymapping slf4j",
+        "",
+        calls=300,
+        call_checks="one-nonblank-line no-label",
+    ),
 }
 
 
@@ -2396,10 +2408,10 @@ def test_a_later_split_holds_its_new_systems_languages_and_styles(split: str) ->
     assert logcall_corpus.SPLITS[list(_LATER_SPLITS).index(split) + 17] == split
 
 
-def test_the_fortysixth_split_is_the_last() -> None:
-    assert logcall_corpus.SPLITS[44] == "fortyfifth"
+def test_the_fortyseventh_split_is_the_last() -> None:
     assert logcall_corpus.SPLITS[45] == "fortysixth"
-    assert len(logcall_corpus.SPLITS) == 46
+    assert logcall_corpus.SPLITS[46] == "fortyseventh"
+    assert len(logcall_corpus.SPLITS) == 47
 
 
 # A call of each system of the later splits read from its source: how many distinct formats
@@ -2672,6 +2684,21 @@ _KNOWN_CALLS = {
         "gobblin-cluster/src/main/java/org/apache/gobblin/cluster/SingleHelixTask.java",
         "Task process failed with exitcode ({}). job name: {}. job id: {}",
     ),
+    "foreman": (
+        290,
+        "app/controllers/users_controller.rb",
+        "User '#{user.login}' logged in from '#{request.ip}'",
+    ),
+    "glance": (
+        350,
+        "glance/api/v2/images.py",
+        "After upload to the backend, deleting staged image data from %(fn)s",
+    ),
+    "paimon": (
+        600,
+        "paimon-core/src/main/java/org/apache/paimon/jdbc/JdbcClientPool.java",
+        "Failed to validate JDBC connection, creating a new connection.",
+    ),
 }
 
 # The checks of a system's calls beyond its split's: a Go printf on a logrus entry, Python's
@@ -2748,6 +2775,9 @@ _SYSTEM_CALL_CHECKS = {
     "ohai": "verbs==args verbs-in-format",
     "watcher": "verbs-in-format no-style",
     "gobblin": "verbs-in-format no-style",
+    "foreman": "verbs==args verbs-in-format",
+    "glance": "verbs-in-format no-style",
+    "paimon": "verbs-in-format no-style",
 }
 
 
@@ -2787,6 +2817,12 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         assert call["style"] == "rust" and call["call"].endswith("!"), call
     elif name == "nextcloud-mail":
         assert call["style"] == "psr3", call
+    elif name == "foreman":
+        # The Foreman's Rails logger: "#{expr}", its "[level|logger|request]" header left out
+        # and no label before the text.
+        level = call["call"].rsplit(".", 1)[1]
+        assert call["style"] == "ruby" and call["call"].endswith("logger." + level), call
+        assert call["level"] == {"warn": "WARNING", "fatal": "CRITICAL"}.get(level, level.upper())
     elif name == "vagrant":
         # Log4r's BasicFormatter: the level, the logger's short name, ": ".
         assert call["style"] == "ruby", call
@@ -2868,6 +2904,7 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         "iceberg",
         "drill",
         "gobblin",
+        "paimon",
     ):
         # SLF4J: one {} a hole and its argument, an exception after them its own.
         holes = call["format"].count("{}")
@@ -2875,7 +2912,7 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         thrown = 1 if call.get("throwable_arg") else 0
         assert len(call["args"]) == holes + thrown, call
         assert call["call"].split(".")[1] in ("trace", "debug", "info", "warn", "error")
-    elif name in ("heat", "barbican", "virt-manager", "nova", "watcher"):
+    elif name in ("heat", "barbican", "virt-manager", "nova", "watcher", "glance"):
         # Python logging: %(name)s verbs and the mapping's argument for each name, in the order
         # of the format, or positional % verbs and their arguments.
         if "mapping" in call:
@@ -3192,6 +3229,8 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
     elif name == "vagrant":
         assert re.match(r"(DEBUG|INFO|WARN|ERROR|FATAL) [\w-]+: ", line), line
         assert "#{" not in line, line
+    elif name == "foreman":
+        assert "#{" not in line and "#{" not in truth, line
     elif name == "riak-kv":
         assert not re.search(r"~[pswB]", line), line
     elif name in ("logflare", "sequin"):
@@ -3237,6 +3276,7 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
         "iceberg",
         "drill",
         "gobblin",
+        "paimon",
     ):
         assert "{}" not in line, line
     elif name == "tempo":
@@ -3280,7 +3320,7 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
     elif name in ("nomad", "nomad-autoscaler"):
         # hclog after its time and level: the logger's name, the message, the pairs.
         assert re.match(r"[\w.-]+: \S", line) and truth.startswith(line.split(": ", 1)[0]), line
-    elif name in ("heat", "barbican", "virt-manager", "nova", "watcher"):
+    elif name in ("heat", "barbican", "virt-manager", "nova", "watcher", "glance"):
         # oslo.log after its header: the message, each %(name)s and %s filled.
         assert "%(" not in line and not re.search(r"%[-+# 0-9.]*[sdr]", truth), truth
     elif name == "raiden":
@@ -4499,6 +4539,67 @@ _LATER_CALL_CASES = [
         },
         "Failed attempt to decrypt secret <*>",
         r"Failed attempt to decrypt secret \S+",
+        lacks=("{}",),
+    ),
+    # app/controllers/users_controller.rb: The Foreman's Rails logger, Ruby's #{expr} as Chef's
+    # with its header left out and no level before the text.
+    _case(
+        "foreman:logged-in",
+        {
+            "style": "ruby",
+            "format": "User '#{user.login}' logged in from '#{request.ip}'",
+            "verbs": ["#{user.login}", "#{request.ip}"],
+            "args": ["user.login", "request.ip"],
+        },
+        "User '<*>' logged in from '<*>'",
+        r"User '\S+' logged in from '\S+'",
+        lacks=("#{",),
+    ),
+    # app/controllers/concerns/foreman/controller/authentication.rb: a record with no value.
+    _case(
+        "foreman:login-form",
+        {"style": "ruby", "format": "falling back to login form", "verbs": [], "args": []},
+        "falling back to login form",
+        r"falling back to login form",
+    ),
+    # glance/api/v2/images.py: Glance's Python logging with a mapping, as Heat's.
+    _case(
+        "glance:staged-data",
+        {
+            "format": "After upload to the backend, deleting staged image data from %(fn)s",
+            "verbs": ["%(fn)s"],
+            "mapping": {"fn": "file_path"},
+            "call": "LOG.debug",
+        },
+        "After upload to the backend, deleting staged image data from <*>",
+        r"After upload to the backend, deleting staged image data from \S+",
+        lacks=("%(",),
+    ),
+    # paimon-core/.../JdbcClientPool.java: Paimon's SLF4J, the exception after the format its
+    # own (its trace on later lines), as ZooKeeper's.
+    _case(
+        "paimon:jdbc-validate",
+        {
+            "format": "Failed to validate JDBC connection, creating a new connection.",
+            "verbs": [],
+            "args": ["e"],
+            "call": "LOG.warn",
+            "throwable_arg": "e",
+        },
+        "Failed to validate JDBC connection, creating a new connection.",
+        r"Failed to validate JDBC connection, creating a new connection\.",
+    ),
+    # paimon-common/.../RESTTokenFileIO.java: a {} hole in brackets filled by its argument.
+    _case(
+        "paimon:refresh-token",
+        {
+            "format": "begin refresh data token for identifier [{}]",
+            "verbs": ["{}"],
+            "args": ["identifier"],
+            "call": "LOG.info",
+        },
+        "begin refresh data token for identifier [<*>]",
+        r"begin refresh data token for identifier \[\S+\]",
         lacks=("{}",),
     ),
     # %(name)r is the value's repr, %(name)d a number, %% a percent; the mapping's argument
