@@ -254,7 +254,12 @@ class Detectors:
                 continue
             async with owned.lock:
                 if not owned.restored:
-                    await self._restore(owned, partition, wall_now)
+                    try:
+                        await self._restore(owned, partition, wall_now)
+                    except Exception as exc:  # PostgreSQL away: the next tick restores it
+                        log.warning("detectors: partition %d not restored yet: %r",
+                                    partition, exc)  # fmt: skip
+                        continue
                 self._install_finished(owned)
                 now = owned.clock.now(wall_now)
                 if at_end and owned.clock.mark is not None:
@@ -291,7 +296,33 @@ class Detectors:
         windows from the records PostgreSQL has for them (open windows are not saved), except
         ``inserted`` ones, which the caller is about to count. Records stored before a crash
         and not yet committed in Kafka come again, in order: they move the clock (and close
-        windows) as they did the first time, without being counted twice."""
+        windows) as they did the first time, without being counted twice.
+
+        A restore that fails (PostgreSQL away while the open windows are read) leaves the
+        partition as if it had never been restored, so the next batch or tick restores it
+        again: marked restored with its open windows empty, the records it then got again
+        would have passed for counted, and those windows stored short. (Found while looking
+        for why a CI run's windows at a rebalance came out empty or short; whether this was
+        the cause is not known.)"""
+        try:
+            await self._load_and_refill(owned, partition, wall_now, inserted)
+        except BaseException:
+            for fit in owned.fits.values():
+                fit.cancel()
+            owned.fits.clear()
+            owned.engine = AnalysisEngine(self._config, self._close_slice, self._close_seconds)
+            owned.clock = PartitionClock()
+            owned.known.clear()
+            owned.restored = False
+            raise
+
+    async def _load_and_refill(
+        self,
+        owned: _Partition,
+        partition: int,
+        wall_now: float,
+        inserted: Container[str] | None,
+    ) -> None:
         owned.restored = True
         if self._store is None:
             return
@@ -323,12 +354,14 @@ class Detectors:
             return
         width = self._config.window_seconds
         spans = [(name, float(svc.closed_until * width)) for name, svc in engine.services.items()]
+        refilled = 0
         for i, record in enumerate(await self._open_records(spans)):
             if i % 5000 == 4999:
                 await asyncio.sleep(0)
             svc = engine.services.get(record.service)
             if svc is None or (inserted is not None and record.event_id in inserted):
                 continue
+            refilled += 1
             engine.observe_fields(
                 record.service,
                 record.ts,
@@ -338,7 +371,14 @@ class Detectors:
                 svc.templates.get(record.template_id, ""),
                 advance=False,
             )
-        log.info("detectors: partition %d restored, %d service(s)", partition, len(engine.services))
+        log.info(
+            "detectors: partition %d restored, %d service(s), %d record(s) of open windows "
+            "refilled from %s",
+            partition,
+            len(engine.services),
+            refilled,
+            min((since for _, since in spans), default=None),
+        )
 
     async def _deliver(
         self, owned: _Partition, reports: Sequence[WindowReport]

@@ -27,6 +27,19 @@ from ..processes import Worker, get_json
 Samples = dict[tuple[str, tuple[tuple[str, str], ...]], float]
 
 
+# Log lines of a worker that place a handoff in time (Faust's and ours).
+TIMELINE_MARKS = (
+    "[WARNING]",
+    "[ERROR]",
+    "Joined group",
+    "Revoking previously assigned",
+    "Setting newly assigned",
+    "Wait for streams",
+    "restored,",
+    "Signal received",
+)
+
+
 class Stream:
     """Starts and stops workers, publishes to the test queue, reads the test database."""
 
@@ -143,6 +156,19 @@ class Stream:
             parts.append(f"(diagnosis incomplete: {exc!r})")
         for number, worker in enumerate(self.workers):
             parts.append(f"----- worker {number} -----\n{worker.log_text()[-3000:]}")
+        return "\n".join(parts)
+
+    def timeline(self, limit: int = 40) -> str:
+        """Each worker's rebalances, restores, waits and warnings, in order: what a run whose
+        windows came out wrong did around its handoffs (the logs are gone after a CI run)."""
+        parts = []
+        for number, worker in enumerate(self.workers):
+            lines = [
+                line[:300]
+                for line in worker.log_text().splitlines()
+                if any(mark in line for mark in TIMELINE_MARKS)
+            ]
+            parts.append(f"----- worker {number} -----\n" + "\n".join(lines[-limit:]))
         return "\n".join(parts)
 
     async def wait_for_stored(self, at_least: int, within: float = 120) -> None:

@@ -119,8 +119,10 @@ async def assert_undisturbed(stream: Stream, run: Scenario) -> None:
         for key in stored.keys() | expected.keys()
         if stored.get(key) != expected.get(key)
     )
-    # (service, window start, stored volume, records it holds)
-    assert not differ, [(s, t - START, got, want) for (s, t), got, want in differ[:20]]
+    # (service, window start, stored volume, records it holds), then the workers' handoffs
+    assert not differ, (
+        f"{[(s, t - START, got, want) for (s, t), got, want in differ[:20]]}\n{stream.timeline()}"
+    )
     online = {incident for _, incident in found}
     assert_same_incidents(run, online)
     assert len(found) == len(online)

@@ -11,6 +11,7 @@ import pytest
 from pipeline.analysis.config import AnalysisConfig
 from pipeline.insights.detectors import Detectors
 from pipeline.state.chunks import ChunkedStates
+from storage.errors import DatabaseUnavailable
 from storage.rows import LogRow, StoredRecord, TemplateRow
 from tests.factories import log_row
 
@@ -90,6 +91,20 @@ class Database:
             if r.service in since and r.ts >= since[r.service]
         ]
         return sorted(found, key=lambda r: r.ts)
+
+
+class FailsOnce:
+    """Open windows read back from ``db``, but the first read fails (PostgreSQL away)."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.failed = False
+
+    async def __call__(self, spans: Sequence[tuple[str, float]]) -> list[StoredRecord]:
+        if not self.failed:
+            self.failed = True
+            raise DatabaseUnavailable("open windows unreadable: timeout")
+        return await self.db.open_records(spans)
 
 
 TEMPLATES = [TemplateRow(s, t, t, "INFO") for s in SERVICES for t in ("t0", "t1", "t2", "boom")]
@@ -184,6 +199,38 @@ async def test_insights_a_failed_send_left_go_with_the_next_and_the_state_waits_
     assert summaries(sent) == summaries(returned)
     assert sorted(set(summaries(sent))) == sorted(set(clean))
     assert store.values != saved
+
+
+async def test_a_restore_whose_open_windows_could_not_be_read_is_made_again_at_the_retry():
+    """The new owner's first batch fails while the open windows are read back: the batch is
+    retried (its rows stored by then), and the windows still hold every record once."""
+    batches = traffic(70)
+    wall = T0 + 10**6
+    clean = summaries(await run(Detectors(CONFIG), batches, None, wall))
+    for cut in (8, 121):
+        store, db = Store(), Database()
+        before = await run(Detectors(CONFIG, store=store, open_records=db.open_records),
+                           batches[:cut], db, wall)  # fmt: skip
+        second = Detectors(CONFIG, store=Store(store.values), open_records=FailsOnce(db))
+        db.rows.extend(batches[cut])
+        with pytest.raises(DatabaseUnavailable):
+            await second.observe(0, batches[cut], TEMPLATES, wall)
+        # The ingest agent stores the batch again: every row was there already.
+        again = await second.observe(0, batches[cut], TEMPLATES, wall, inserted=set())
+        after = await run(second, batches[cut + 1 :], db, wall)
+        assert sorted(set(summaries(before + again + after))) == sorted(set(clean)), cut
+
+
+async def test_an_idle_tick_whose_restore_fails_says_so_and_the_next_tick_restores():
+    batches = traffic(30)
+    wall = T0 + 10**6
+    store, db = Store(), Database()
+    await run(Detectors(CONFIG, store=store, open_records=db.open_records), batches, db, wall)
+    second = Detectors(CONFIG, store=Store(store.values), open_records=FailsOnce(db))
+    assert await second.tick(wall, [0]) == []
+    assert second.live_services() == []  # nothing half restored
+    await second.tick(wall, [0])
+    assert sorted(second.live_services()) == ["api", "db", "new-later"]
 
 
 @pytest.mark.parametrize("unseen", [0, 6, 10**6])  # 10**6: all the rest
