@@ -1426,6 +1426,27 @@ class ServiceMiner:
             # ``status [Waiting],``) is written where a value goes (SLF4J's ``[{}]``): no more
             # of them needed than of other words.
             needed = max(needed, states)
+        if (
+            states
+            and not _upper(mine[enums[0]])
+            and all(
+                _has_letters(token) and WILDCARD not in token
+                for token in mine[enums[0] + 1 : enums[0] + 2]
+            )
+            and sum(
+                1
+                for index, token in enumerate(mine)
+                if index not in positions and WILDCARD not in token and _has_letters(token)
+            )
+            >= _STATE_CONTEXT
+        ):
+            # A Capitalised state amid at least _STATE_CONTEXT words written alike, a word after
+            # it (``Invalid task state Running provided for detection, ignoring`` / ``Succeeded``):
+            # the sentence around it fixes the event, the state is its value after as few of them
+            # as other words need (round 45). Not before a value (``cover image for Chapter <*>``
+            # / ``Series <*>``: a kind naming the value), nor UPPER_CASE (``LEADING
+            # (my state)``: states written as code's constants often name events).
+            needed = min(needed, self._config.min_distinct_words)
         counted = words
         if states:
             # A state is counted in one family whatever the labels' values beside it, those
@@ -1733,6 +1754,8 @@ def _named_subject(token: str) -> bool:
 # One word in brackets in front of a message (``[PENDING]``, ``[eth0]``).
 _BRACKETED_WORD = re.compile(r"\[[A-Za-z][\w.-]*\]")
 # One word in brackets of its own, perhaps closed by punctuation (``[Ready]``, ``[Waiting],``).
+# The words written alike around a Capitalised state that make it a value sooner (round 45).
+_STATE_CONTEXT = 5
 _BRACKETED_STATE = re.compile(r"\[[A-Za-z]\w*\][,.;]?")
 # A label naming the value after it: a word (dotted or not) ending in ":".
 _LABEL = re.compile(r"[A-Za-z][\w.-]*:")

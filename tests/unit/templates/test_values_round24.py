@@ -80,6 +80,7 @@ def test_a_state_in_brackets_is_a_value(miners: ServiceMiners) -> None:
 
 def test_a_state_without_brackets_still_needs_more_values(miners: ServiceMiners) -> None:
     states = ("Unknown", "Succeeded", "Waiting", "Unknown")
-    messages = [f"Roll Key failed with status {state} after the call" for state in states]
+    # A short message: amid five words alike or more a state is a value after three (round 45).
+    messages = [f"Key status {state} after call" for state in states]
     templates = mine_all(miners, messages)
-    assert "Roll Key failed with status Succeeded after the call" in templates
+    assert "Key status Succeeded after call" in templates
