@@ -153,7 +153,12 @@ ZooKeeper's; the fortyseventh brings none: The Foreman's Rails logger calls
 (``logger.info "User '#{user.login}' logged in from '#{request.ip}'"``, Ruby's ``#{expr}``;
 its ``[level|logger|request] `` header left out as every header is) rendered as Chef's with no
 level before the text, OpenStack Glance's Python ``logging`` (``%s`` and ``%(name)s`` with a
-mapping) as Heat's and Apache Paimon's SLF4J ``{}`` formats as ZooKeeper's.
+mapping) as Heat's and Apache Paimon's SLF4J ``{}`` formats as ZooKeeper's; the fortyeighth
+brings none: ManageIQ's ``_log`` calls (``_log.info "SPID=[#{pid_numeric}] not found"``,
+Ruby's ``#{expr}``; the ``MIQ(Class#method)`` prefix its log proxy writes before the text left
+out as every header is) rendered as Chef's with no level before the text, OpenStack Trove's
+Python ``logging`` (``%s`` and ``%(name)s`` with a mapping) as Heat's and Apache Kylin's SLF4J
+``{}`` formats as ZooKeeper's.
 Each value is drawn by what its argument is (an error, a path, a state, a list, a name with a
 number in it...), judged from its verb and the argument's name; values repeat as they do in
 real logs (a state has a few values, a counter is new every time).
@@ -302,10 +307,13 @@ SQL query engine in Go, Python and Java, never run through a miner before its fi
 measurement), ``fortysixth`` (added on 2026-12-06 right after the fortyfifth, by another
 hand, in a separate copy of the tree, of a system profiler, a cloud resource optimization
 service and a data integration framework in Ruby, Python and Java, never run through a miner
-before its first measurement) and ``fortyseventh`` (added on 2026-12-06 right after the
+before its first measurement), ``fortyseventh`` (added on 2026-12-06 right after the
 fortysixth, by another hand, in a separate copy of the tree, of a server lifecycle manager, a
 cloud image service and a lake table format in Ruby, Python and Java, never run
-through a miner before its first measurement). Run
+through a miner before its first measurement) and ``fortyeighth`` (added on 2026-12-06 right
+after the fortyseventh, by another hand, in a separate copy of the tree, of a hybrid cloud
+management platform, a cloud database service and an OLAP engine in Ruby, Python and Java,
+never run through a miner before its first measurement). Run
 ``python tests/bench/logcall_corpus.py --out DIR`` to write
 ``DIR/<split>/<system>/<system>_2k.log_structured_corrected.csv`` (columns ``Content`` and
 ``EventTemplate``), the layout of the Loghub samples that ``bench_templates.py`` reads.
@@ -420,7 +428,9 @@ class System:
     # fmt's {}, {:.2f}); the fortyfifth logrus (Moby's log.G(ctx)), pymapping (Nova's Python
     # logging) and slf4j (Drill); the fortysixth ruby (Ohai's Mixlib::Log, as Chef's),
     # pymapping (Watcher's Python logging) and slf4j (Gobblin); the fortyseventh ruby (The
-    # Foreman's Rails logger, no label), pymapping (Glance's Python logging) and slf4j (Paimon)
+    # Foreman's Rails logger, no label), pymapping (Glance's Python logging) and slf4j (Paimon);
+    # the fortyeighth ruby (ManageIQ's _log, no label), pymapping (Trove's Python logging) and
+    # slf4j (Kylin)
     style: str
     # tuning, held-out, fresh, unseen, novel, sixth, seventh, eighth, ninth, tenth, eleventh,
     # twelfth, thirteenth, fourteenth, fifteenth, sixteenth, seventeenth, eighteenth,
@@ -428,7 +438,7 @@ class System:
     # twentyfifth, twentysixth, twentyseventh, twentyeighth, twentyninth, thirtieth,
     # thirtyfirst, thirtysecond, thirtythird, thirtyfourth, thirtyfifth, thirtysixth,
     # thirtyseventh, thirtyeighth, thirtyninth, fortieth, fortyfirst, fortysecond,
-    # fortythird, fortyfourth, fortyfifth, fortysixth or fortyseventh
+    # fortythird, fortyfourth, fortyfifth, fortysixth, fortyseventh or fortyeighth
     split: str
     # An exception passed to the call is printed on the message's line after " =>" (Solr's
     # log4j2 layout); elsewhere its trace goes on later lines.
@@ -595,6 +605,9 @@ SYSTEMS: dict[str, System] = {
         System("foreman", "ruby", "ruby", "fortyseventh"),
         System("glance", "python", "pymapping", "fortyseventh"),
         System("paimon", "java", "slf4j", "fortyseventh"),
+        System("manageiq", "ruby", "ruby", "fortyeighth"),
+        System("trove", "python", "pymapping", "fortyeighth"),
+        System("kylin", "java", "slf4j", "fortyeighth"),
     )
 }
 
@@ -646,6 +659,7 @@ SPLITS = (
     "fortyfifth",
     "fortysixth",
     "fortyseventh",
+    "fortyeighth",
 )
 
 # A piece of a line: its text and whether it is a value (``<*>`` in the truth).

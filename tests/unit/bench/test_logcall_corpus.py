@@ -120,8 +120,16 @@ def test_the_seventh_split_holds_four_new_systems_of_conventions_no_earlier_one_
     assert {s.style for s in seventh.values()} == {"telegraf", "erlang", "ruby", "perl"}
     # Conventions no other system has; the twentyfirst reuses erlang (Riak KV) and ruby
     # (Vagrant), the twentysecond perl (Request Tracker), the thirtysecond ruby (Chef), the
-    # fortysixth ruby (Ohai), the fortyseventh ruby (The Foreman).
-    reusing = ("twentyfirst", "twentysecond", "thirtysecond", "fortysixth", "fortyseventh")
+    # fortysixth ruby (Ohai), the fortyseventh ruby (The Foreman), the fortyeighth ruby
+    # (ManageIQ).
+    reusing = (
+        "twentyfirst",
+        "twentysecond",
+        "thirtysecond",
+        "fortysixth",
+        "fortyseventh",
+        "fortyeighth",
+    )
     others = {s.style for s in earlier.values() if s.split not in reusing}
     assert not {s.style for s in seventh.values()} & others
     assert logcall_corpus.SPLITS[6] == "seventh"
@@ -2295,7 +2303,7 @@ _LATER_SPLITS = {
         "python java cpp",
         "pymapping slf4j stdformat",
         "pymapping stdformat",
-        "fortyfirst fortyfourth fortyfifth fortysixth fortyseventh",
+        "fortyfirst fortyfourth fortyfifth fortysixth fortyseventh fortyeighth",
         calls=400,
         call_checks="one-nonblank-line no-label",
     ),
@@ -2380,6 +2388,18 @@ _LATER_SPLITS = {
         calls=300,
         call_checks="one-nonblank-line no-label",
     ),
+    # Ruby, Python and Java, with no convention the corpus did not have: ManageIQ's _log calls
+    # (Ruby's #{expr}, the MIQ(Class#method) prefix of its log proxy left out as a header and no
+    # level before the text) as Chef's, Trove's Python logging (%s and %(name)s with a mapping)
+    # as Heat's and Kylin's SLF4J as ZooKeeper's.
+    "fortyeighth": _Split(
+        "manageiq trove kylin",
+        "ruby python java",
+        "ruby pymapping slf4j",
+        "",
+        calls=900,
+        call_checks="one-nonblank-line no-label",
+    ),
 }
 
 
@@ -2408,10 +2428,10 @@ def test_a_later_split_holds_its_new_systems_languages_and_styles(split: str) ->
     assert logcall_corpus.SPLITS[list(_LATER_SPLITS).index(split) + 17] == split
 
 
-def test_the_fortyseventh_split_is_the_last() -> None:
-    assert logcall_corpus.SPLITS[45] == "fortysixth"
+def test_the_fortyeighth_split_is_the_last() -> None:
     assert logcall_corpus.SPLITS[46] == "fortyseventh"
-    assert len(logcall_corpus.SPLITS) == 47
+    assert logcall_corpus.SPLITS[47] == "fortyeighth"
+    assert len(logcall_corpus.SPLITS) == 48
 
 
 # A call of each system of the later splits read from its source: how many distinct formats
@@ -2699,6 +2719,21 @@ _KNOWN_CALLS = {
         "paimon-core/src/main/java/org/apache/paimon/jdbc/JdbcClientPool.java",
         "Failed to validate JDBC connection, creating a new connection.",
     ),
+    "manageiq": (
+        1000,
+        "lib/extensions/ar_adapter/ar_kill.rb",
+        "SPID=[#{pid_numeric}] not found",
+    ),
+    "trove": (
+        850,
+        "trove/backup/service.py",
+        "Deleting backup for tenant %(tenant_id)s ID: %(backup_id)s",
+    ),
+    "kylin": (
+        1700,
+        "src/core-common/src/main/java/org/apache/kylin/common/KylinConfig.java",
+        "current thread local KylinConfig is set to: {}",
+    ),
 }
 
 # The checks of a system's calls beyond its split's: a Go printf on a logrus entry, Python's
@@ -2778,6 +2813,9 @@ _SYSTEM_CALL_CHECKS = {
     "foreman": "verbs==args verbs-in-format",
     "glance": "verbs-in-format no-style",
     "paimon": "verbs-in-format no-style",
+    "manageiq": "verbs==args verbs-in-format",
+    "trove": "verbs-in-format no-style",
+    "kylin": "verbs-in-format no-style",
 }
 
 
@@ -2823,6 +2861,12 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         level = call["call"].rsplit(".", 1)[1]
         assert call["style"] == "ruby" and call["call"].endswith("logger." + level), call
         assert call["level"] == {"warn": "WARNING", "fatal": "CRITICAL"}.get(level, level.upper())
+    elif name == "manageiq":
+        # ManageIQ's _log (or the global $log): "#{expr}", the "MIQ(Class#method)" prefix its
+        # log proxy writes left out and no label before the text.
+        logger, level = call["call"].split(".")
+        assert call["style"] == "ruby" and logger in ("_log", "$log"), call
+        assert call["level"] == {"warn": "WARNING"}.get(level, level.upper()), call
     elif name == "vagrant":
         # Log4r's BasicFormatter: the level, the logger's short name, ": ".
         assert call["style"] == "ruby", call
@@ -2905,6 +2949,7 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         "drill",
         "gobblin",
         "paimon",
+        "kylin",
     ):
         # SLF4J: one {} a hole and its argument, an exception after them its own.
         holes = call["format"].count("{}")
@@ -2912,7 +2957,7 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         thrown = 1 if call.get("throwable_arg") else 0
         assert len(call["args"]) == holes + thrown, call
         assert call["call"].split(".")[1] in ("trace", "debug", "info", "warn", "error")
-    elif name in ("heat", "barbican", "virt-manager", "nova", "watcher", "glance"):
+    elif name in ("heat", "barbican", "virt-manager", "nova", "watcher", "glance", "trove"):
         # Python logging: %(name)s verbs and the mapping's argument for each name, in the order
         # of the format, or positional % verbs and their arguments.
         if "mapping" in call:
@@ -3229,7 +3274,7 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
     elif name == "vagrant":
         assert re.match(r"(DEBUG|INFO|WARN|ERROR|FATAL) [\w-]+: ", line), line
         assert "#{" not in line, line
-    elif name == "foreman":
+    elif name in ("foreman", "manageiq"):
         assert "#{" not in line and "#{" not in truth, line
     elif name == "riak-kv":
         assert not re.search(r"~[pswB]", line), line
@@ -3277,6 +3322,7 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
         "drill",
         "gobblin",
         "paimon",
+        "kylin",
     ):
         assert "{}" not in line, line
     elif name == "tempo":
@@ -3320,7 +3366,7 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
     elif name in ("nomad", "nomad-autoscaler"):
         # hclog after its time and level: the logger's name, the message, the pairs.
         assert re.match(r"[\w.-]+: \S", line) and truth.startswith(line.split(": ", 1)[0]), line
-    elif name in ("heat", "barbican", "virt-manager", "nova", "watcher", "glance"):
+    elif name in ("heat", "barbican", "virt-manager", "nova", "watcher", "glance", "trove"):
         # oslo.log after its header: the message, each %(name)s and %s filled.
         assert "%(" not in line and not re.search(r"%[-+# 0-9.]*[sdr]", truth), truth
     elif name == "raiden":
@@ -4600,6 +4646,67 @@ _LATER_CALL_CASES = [
         },
         "begin refresh data token for identifier [<*>]",
         r"begin refresh data token for identifier \[\S+\]",
+        lacks=("{}",),
+    ),
+    # lib/extensions/ar_adapter/ar_kill.rb: ManageIQ's _log, Ruby's #{expr} as Chef's with the
+    # MIQ(Class#method) prefix left out and no level before the text.
+    _case(
+        "manageiq:spid-not-found",
+        {
+            "style": "ruby",
+            "format": "SPID=[#{pid_numeric}] not found",
+            "verbs": ["#{pid_numeric}"],
+            "args": ["pid_numeric"],
+        },
+        "SPID=[<*>] not found",
+        r"SPID=\[\S+\] not found",
+        lacks=("#{",),
+    ),
+    # app/models/compliance.rb: a record with no value.
+    _case(
+        "manageiq:checking-compliance",
+        {"style": "ruby", "format": "Checking compliance...", "verbs": [], "args": []},
+        "Checking compliance...",
+        r"Checking compliance\.\.\.",
+    ),
+    # trove/backup/service.py: Trove's Python logging with a mapping, as Heat's.
+    _case(
+        "trove:delete-backup",
+        {
+            "format": "Deleting backup for tenant %(tenant_id)s ID: %(backup_id)s",
+            "verbs": ["%(tenant_id)s", "%(backup_id)s"],
+            "mapping": {"tenant_id": "tenant_id", "backup_id": "id"},
+            "call": "LOG.info",
+        },
+        "Deleting backup for tenant <*> ID: <*>",
+        r"Deleting backup for tenant \S+ ID: \S+",
+        lacks=("%(",),
+    ),
+    # src/common-server/.../BaseExceptionHandler.java: Kylin's SLF4J, the exception after the
+    # format its own (its trace on later lines), as ZooKeeper's.
+    _case(
+        "kylin:uncaught",
+        {
+            "format": "uncaught exception",
+            "verbs": [],
+            "args": ["ex"],
+            "call": "logger.error",
+            "throwable_arg": "ex",
+        },
+        "uncaught exception",
+        r"uncaught exception",
+    ),
+    # src/core-common/.../KylinConfig.java: a {} hole filled by its argument.
+    _case(
+        "kylin:thread-local-config",
+        {
+            "format": "current thread local KylinConfig is set to: {}",
+            "verbs": ["{}"],
+            "args": ["config"],
+            "call": "logger.info",
+        },
+        "current thread local KylinConfig is set to: <*>",
+        r"current thread local KylinConfig is set to: \S+",
         lacks=("{}",),
     ),
     # %(name)r is the value's repr, %(name)d a number, %% a percent; the mapping's argument
