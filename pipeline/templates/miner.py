@@ -1418,6 +1418,19 @@ class ServiceMiner:
             # next label (``Link Status: UP`` / ``DOWN``, ``reason: HEAD, message: ...``), is
             # the label's value: two of them are enough.
             needed = 2
+        if (
+            len(words) == 1
+            and words[0]
+            and _BRACKETED_VALUE.fullmatch(mine[words[0]])
+            and _BRACKETED_VALUE.fullmatch(tokens[words[0]])
+            and (words[0] != last or WILDCARD not in mine[words[0] - 1])
+        ):
+            # One word in square brackets of its own inside the message, the one word that
+            # differs (``Alert for Event [tcp]`` / ``[unix]``, ``options [toml]``), is written
+            # where a format puts a value (Ruby's ``[#{x}]``, SLF4J's ``[{}]``): two of them are
+            # enough, as for a label's value (round 46). Not a word ending the message right
+            # after a value (``closed by <*> [preauth]``): a tag appended to the message.
+            needed = min(needed, 2)
         if states and not (
             _BRACKETED_STATE.fullmatch(mine[enums[0]])
             and _BRACKETED_STATE.fullmatch(tokens[enums[0]])
@@ -1757,6 +1770,9 @@ _BRACKETED_WORD = re.compile(r"\[[A-Za-z][\w.-]*\]")
 # The words written alike around a Capitalised state that make it a value sooner (round 45).
 _STATE_CONTEXT = 5
 _BRACKETED_STATE = re.compile(r"\[[A-Za-z]\w*\][,.;]?")
+# One word in square brackets inside a message, perhaps after a label and closed by punctuation
+# (``[tcp]``, ``status:[btrfs]:``): where a format writes a value (round 46).
+_BRACKETED_VALUE = re.compile(r"(?:[A-Za-z][\w.-]*[:=])?\[[A-Za-z][\w.-]*\][,.;:]?")
 # A label naming the value after it: a word (dotted or not) ending in ":".
 _LABEL = re.compile(r"[A-Za-z][\w.-]*:")
 # A lower-case word (``json``, ``tcp6``), perhaps closed by punctuation: a key's value when it
