@@ -158,7 +158,9 @@ brings none: ManageIQ's ``_log`` calls (``_log.info "SPID=[#{pid_numeric}] not f
 Ruby's ``#{expr}``; the ``MIQ(Class#method)`` prefix its log proxy writes before the text left
 out as every header is) rendered as Chef's with no level before the text, OpenStack Trove's
 Python ``logging`` (``%s`` and ``%(name)s`` with a mapping) as Heat's and Apache Kylin's SLF4J
-``{}`` formats as ZooKeeper's.
+``{}`` formats as ZooKeeper's; the fortyninth brings none: Apache Amoro's and Apache Tez's SLF4J
+``{}`` formats rendered as ZooKeeper's and OpenStack Tacker's Python ``logging`` (``%s`` and
+``%(name)s`` with a mapping) as Heat's.
 Each value is drawn by what its argument is (an error, a path, a state, a list, a name with a
 number in it...), judged from its verb and the argument's name; values repeat as they do in
 real logs (a state has a few values, a counter is new every time).
@@ -310,10 +312,13 @@ service and a data integration framework in Ruby, Python and Java, never run thr
 before its first measurement), ``fortyseventh`` (added on 2026-12-06 right after the
 fortysixth, by another hand, in a separate copy of the tree, of a server lifecycle manager, a
 cloud image service and a lake table format in Ruby, Python and Java, never run
-through a miner before its first measurement) and ``fortyeighth`` (added on 2026-12-06 right
+through a miner before its first measurement), ``fortyeighth`` (added on 2026-12-06 right
 after the fortyseventh, by another hand, in a separate copy of the tree, of a hybrid cloud
 management platform, a cloud database service and an OLAP engine in Ruby, Python and Java,
-never run through a miner before its first measurement). Run
+never run through a miner before its first measurement) and ``fortyninth`` (added on
+2026-12-06 right after the fortyeighth, by another hand, in a separate copy of the tree, of a
+lakehouse management system, a data processing framework and an NFV orchestrator in Java,
+Java and Python, never run through a miner before its first measurement). Run
 ``python tests/bench/logcall_corpus.py --out DIR`` to write
 ``DIR/<split>/<system>/<system>_2k.log_structured_corrected.csv`` (columns ``Content`` and
 ``EventTemplate``), the layout of the Loghub samples that ``bench_templates.py`` reads.
@@ -430,7 +435,7 @@ class System:
     # pymapping (Watcher's Python logging) and slf4j (Gobblin); the fortyseventh ruby (The
     # Foreman's Rails logger, no label), pymapping (Glance's Python logging) and slf4j (Paimon);
     # the fortyeighth ruby (ManageIQ's _log, no label), pymapping (Trove's Python logging) and
-    # slf4j (Kylin)
+    # slf4j (Kylin); the fortyninth slf4j (Amoro, Tez) and pymapping (Tacker's Python logging)
     style: str
     # tuning, held-out, fresh, unseen, novel, sixth, seventh, eighth, ninth, tenth, eleventh,
     # twelfth, thirteenth, fourteenth, fifteenth, sixteenth, seventeenth, eighteenth,
@@ -438,7 +443,8 @@ class System:
     # twentyfifth, twentysixth, twentyseventh, twentyeighth, twentyninth, thirtieth,
     # thirtyfirst, thirtysecond, thirtythird, thirtyfourth, thirtyfifth, thirtysixth,
     # thirtyseventh, thirtyeighth, thirtyninth, fortieth, fortyfirst, fortysecond,
-    # fortythird, fortyfourth, fortyfifth, fortysixth, fortyseventh or fortyeighth
+    # fortythird, fortyfourth, fortyfifth, fortysixth, fortyseventh, fortyeighth or
+    # fortyninth
     split: str
     # An exception passed to the call is printed on the message's line after " =>" (Solr's
     # log4j2 layout); elsewhere its trace goes on later lines.
@@ -608,6 +614,9 @@ SYSTEMS: dict[str, System] = {
         System("manageiq", "ruby", "ruby", "fortyeighth"),
         System("trove", "python", "pymapping", "fortyeighth"),
         System("kylin", "java", "slf4j", "fortyeighth"),
+        System("amoro", "java", "slf4j", "fortyninth"),
+        System("tez", "java", "slf4j", "fortyninth"),
+        System("tacker", "python", "pymapping", "fortyninth"),
     )
 }
 
@@ -660,6 +669,7 @@ SPLITS = (
     "fortysixth",
     "fortyseventh",
     "fortyeighth",
+    "fortyninth",
 )
 
 # A piece of a line: its text and whether it is a value (``<*>`` in the truth).

@@ -2303,7 +2303,7 @@ _LATER_SPLITS = {
         "python java cpp",
         "pymapping slf4j stdformat",
         "pymapping stdformat",
-        "fortyfirst fortyfourth fortyfifth fortysixth fortyseventh fortyeighth",
+        "fortyfirst fortyfourth fortyfifth fortysixth fortyseventh fortyeighth fortyninth",
         calls=400,
         call_checks="one-nonblank-line no-label",
     ),
@@ -2400,6 +2400,16 @@ _LATER_SPLITS = {
         calls=900,
         call_checks="one-nonblank-line no-label",
     ),
+    # Java and Python, with no convention the corpus did not have: Amoro's and Tez's SLF4J as
+    # ZooKeeper's and Tacker's Python logging (%s and %(name)s with a mapping) as Heat's.
+    "fortyninth": _Split(
+        "amoro tez tacker",
+        "java python",
+        "slf4j pymapping",
+        "",
+        calls=400,
+        call_checks="one-nonblank-line no-label",
+    ),
 }
 
 
@@ -2428,10 +2438,10 @@ def test_a_later_split_holds_its_new_systems_languages_and_styles(split: str) ->
     assert logcall_corpus.SPLITS[list(_LATER_SPLITS).index(split) + 17] == split
 
 
-def test_the_fortyeighth_split_is_the_last() -> None:
-    assert logcall_corpus.SPLITS[46] == "fortyseventh"
+def test_the_fortyninth_split_is_the_last() -> None:
     assert logcall_corpus.SPLITS[47] == "fortyeighth"
-    assert len(logcall_corpus.SPLITS) == 48
+    assert logcall_corpus.SPLITS[48] == "fortyninth"
+    assert len(logcall_corpus.SPLITS) == 49
 
 
 # A call of each system of the later splits read from its source: how many distinct formats
@@ -2734,6 +2744,21 @@ _KNOWN_CALLS = {
         "src/core-common/src/main/java/org/apache/kylin/common/KylinConfig.java",
         "current thread local KylinConfig is set to: {}",
     ),
+    "amoro": (
+        650,
+        "amoro-ams/src/main/java/org/apache/amoro/server/DefaultOptimizingService.java",
+        "Optimizer {} (threadId {}) try polling task",
+    ),
+    "tez": (
+        500,
+        "tez-dag/src/main/java/org/apache/tez/dag/app/DAGAppMaster.java",
+        "Added AMRecord: {} to registry..",
+    ),
+    "tacker": (
+        350,
+        "tacker/conductor/conductor_server.py",
+        "Scale action cannot be performed on vnf %(id)s which is in %(state)s state.",
+    ),
 }
 
 # The checks of a system's calls beyond its split's: a Go printf on a logrus entry, Python's
@@ -2816,6 +2841,9 @@ _SYSTEM_CALL_CHECKS = {
     "manageiq": "verbs==args verbs-in-format",
     "trove": "verbs-in-format no-style",
     "kylin": "verbs-in-format no-style",
+    "amoro": "verbs-in-format no-style",
+    "tez": "verbs-in-format no-style",
+    "tacker": "verbs-in-format no-style",
 }
 
 
@@ -2950,6 +2978,8 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         "gobblin",
         "paimon",
         "kylin",
+        "amoro",
+        "tez",
     ):
         # SLF4J: one {} a hole and its argument, an exception after them its own.
         holes = call["format"].count("{}")
@@ -2957,7 +2987,16 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         thrown = 1 if call.get("throwable_arg") else 0
         assert len(call["args"]) == holes + thrown, call
         assert call["call"].split(".")[1] in ("trace", "debug", "info", "warn", "error")
-    elif name in ("heat", "barbican", "virt-manager", "nova", "watcher", "glance", "trove"):
+    elif name in (
+        "heat",
+        "barbican",
+        "virt-manager",
+        "nova",
+        "watcher",
+        "glance",
+        "trove",
+        "tacker",
+    ):
         # Python logging: %(name)s verbs and the mapping's argument for each name, in the order
         # of the format, or positional % verbs and their arguments.
         if "mapping" in call:
@@ -3323,6 +3362,8 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
         "gobblin",
         "paimon",
         "kylin",
+        "amoro",
+        "tez",
     ):
         assert "{}" not in line, line
     elif name == "tempo":
@@ -3366,7 +3407,16 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
     elif name in ("nomad", "nomad-autoscaler"):
         # hclog after its time and level: the logger's name, the message, the pairs.
         assert re.match(r"[\w.-]+: \S", line) and truth.startswith(line.split(": ", 1)[0]), line
-    elif name in ("heat", "barbican", "virt-manager", "nova", "watcher", "glance", "trove"):
+    elif name in (
+        "heat",
+        "barbican",
+        "virt-manager",
+        "nova",
+        "watcher",
+        "glance",
+        "trove",
+        "tacker",
+    ):
         # oslo.log after its header: the message, each %(name)s and %s filled.
         assert "%(" not in line and not re.search(r"%[-+# 0-9.]*[sdr]", truth), truth
     elif name == "raiden":
@@ -4708,6 +4758,47 @@ _LATER_CALL_CASES = [
         "current thread local KylinConfig is set to: <*>",
         r"current thread local KylinConfig is set to: \S+",
         lacks=("{}",),
+    ),
+    # amoro-ams/.../DefaultOptimizingService.java: Amoro's SLF4J, each {} hole filled by its
+    # argument, as ZooKeeper's.
+    _case(
+        "amoro:optimizer-polling",
+        {
+            "format": "Optimizer {} (threadId {}) try polling task",
+            "verbs": ["{}", "{}"],
+            "args": ["authToken", "threadId"],
+            "call": "LOG.debug",
+        },
+        "Optimizer <*> (threadId <*>) try polling task",
+        r"Optimizer \S+ \(threadId \S+\) try polling task",
+        lacks=("{}",),
+    ),
+    # tez-dag/.../DAGAppMaster.java: Tez's SLF4J, the exception after the format its own (its
+    # trace on later lines).
+    _case(
+        "tez:unregister-flag",
+        {
+            "format": "Error when trying to set unregister flag for TaskScheduler",
+            "verbs": [],
+            "args": ["e"],
+            "call": "LOG.error",
+            "throwable_arg": "e",
+        },
+        "Error when trying to set unregister flag for TaskScheduler",
+        r"Error when trying to set unregister flag for TaskScheduler",
+    ),
+    # tacker/conductor/conductor_server.py: Tacker's Python logging with a mapping, as Heat's.
+    _case(
+        "tacker:scale-in-state",
+        {
+            "format": "Scale action cannot be performed on vnf %(id)s which is in %(state)s state.",
+            "verbs": ["%(id)s", "%(state)s"],
+            "mapping": {"id": "vnf_instance.id", "state": "vnf_instance.instantiation_state"},
+            "call": "LOG.error",
+        },
+        "Scale action cannot be performed on vnf <*> which is in <*> state.",
+        r"Scale action cannot be performed on vnf \S+ which is in \S+ state\.",
+        lacks=("%(",),
     ),
     # %(name)r is the value's repr, %(name)d a number, %% a percent; the mapping's argument
     # for a name judges its value, whatever the order of the names in the mapping.
