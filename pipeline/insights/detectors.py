@@ -109,6 +109,11 @@ class _Partition:
     unsent: list[InsightMessage] = field(default_factory=list)
     unsaved: dict[str, None] = field(default_factory=dict)
 
+    def cancel_fits(self) -> None:
+        for fit in self.fits.values():
+            fit.cancel()
+        self.fits.clear()
+
 
 class Detectors:
     """The engines of the partitions this worker owns.
@@ -176,8 +181,7 @@ class Detectors:
         for partition in partitions:
             owned = self._partitions.pop(partition, None)
             if owned is not None:
-                for fit in owned.fits.values():
-                    fit.cancel()
+                owned.cancel_fits()
 
     async def observe(
         self,
@@ -278,10 +282,11 @@ class Detectors:
     def _partition(self, partition: int) -> _Partition:
         owned = self._partitions.get(partition)
         if owned is None:
-            owned = self._partitions[partition] = _Partition(
-                AnalysisEngine(self._config, self._close_slice, self._close_seconds)
-            )
+            owned = self._partitions[partition] = _Partition(self._new_engine())
         return owned
+
+    def _new_engine(self) -> AnalysisEngine:
+        return AnalysisEngine(self._config, self._close_slice, self._close_seconds)
 
     # -- state -----------------------------------------------------------------------------
 
@@ -307,10 +312,8 @@ class Detectors:
         try:
             await self._load_and_refill(owned, partition, wall_now, inserted)
         except BaseException:
-            for fit in owned.fits.values():
-                fit.cancel()
-            owned.fits.clear()
-            owned.engine = AnalysisEngine(self._config, self._close_slice, self._close_seconds)
+            owned.cancel_fits()
+            owned.engine = self._new_engine()
             owned.clock = PartitionClock()
             owned.known.clear()
             owned.restored = False

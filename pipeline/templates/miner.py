@@ -1766,9 +1766,9 @@ def _named_subject(token: str) -> bool:
 
 # One word in brackets in front of a message (``[PENDING]``, ``[eth0]``).
 _BRACKETED_WORD = re.compile(r"\[[A-Za-z][\w.-]*\]")
-# One word in brackets of its own, perhaps closed by punctuation (``[Ready]``, ``[Waiting],``).
 # The words written alike around a Capitalised state that make it a value sooner (round 45).
 _STATE_CONTEXT = 5
+# One word in brackets of its own, perhaps closed by punctuation (``[Ready]``, ``[Waiting],``).
 _BRACKETED_STATE = re.compile(r"\[[A-Za-z]\w*\][,.;]?")
 # One word in square brackets inside a message, perhaps after a label and closed by punctuation
 # (``[tcp]``, ``status:[btrfs]:``): where a format writes a value (round 46).
