@@ -651,6 +651,7 @@ class ServiceMiner:
                 changed = True
         if words:
             absorbed = self._absorb_family(self._cross_siblings(best))
+            absorbed += self._one_word_apart(best, key)
         elif not changed:
             absorbed = []
         elif uncovered[0]:
@@ -1484,7 +1485,84 @@ class ServiceMiner:
         if len(seen) < needed:
             seen.add(tuple(mine[i] for i in counted))
             seen.add(tuple(tokens[i] for i in counted))
+            if (
+                len(seen) < needed
+                and len(counted) == 1
+                and counted[0]
+                and not states
+                and _sentence_slot(mine, counted[0], family[2])
+            ):
+                self._sibling_words(shape, key, counted[0], tokens[counted[0]], family[2], seen)
         return len(seen) >= needed
+
+    def _one_word_apart(self, shape: Shape, key: GroupKey) -> list[str]:
+        """After a word of ``shape`` became a variable, siblings of its group that now differ
+        from it in one word only, amid a sentence (_sentence_slot), are asked whether that word
+        varies (_words_vary, which also counts the words the other siblings hold there); if it
+        does, the position is a variable and they are taken in; return the emptied templates'
+        ids (round 47). A message that matches a sibling as it is never compares with
+        ``shape``: without this, the order in which the positions of one event became
+        variables decided whether its siblings ever merged (Eureka's ``completed with status
+        tcp, (includes entity <*>)`` / ``tcp4,`` / ``udp,``, each status first seen beside an
+        entity that became a variable in another sibling)."""
+        absorbed: list[str] = []
+        mine = shape.tokens
+        for other in list(self._groups.get(key, ())):
+            if other is shape or other.template is shape.template:
+                continue
+            theirs = other.tokens
+            apart = [
+                index
+                for index, token in enumerate(mine)
+                if token != theirs[index]
+                and not covers(token, theirs[index], index in shape.general)
+            ]
+            if len(apart) != 1:
+                continue
+            index = apart[0]
+            if (
+                not index
+                or WILDCARD in mine[index]
+                or WILDCARD in theirs[index]
+                or not differ_in_words(mine[index], theirs[index])
+                or not _sentence_slot(mine, index)
+            ):
+                continue
+            tokens = list(mine)
+            tokens[index] = theirs[index]
+            if self._words_vary(shape, tokens, [index], key):
+                mine[index] = generalise_token(mine[index], theirs[index])
+                shape.general.add(index)
+                absorbed += self._absorb_family(shape)
+        return absorbed
+
+    def _sibling_words(
+        self,
+        shape: Shape,
+        key: GroupKey,
+        index: int,
+        word: str,
+        pattern: tuple[str, ...],
+        seen: set[tuple[str, ...]],
+    ) -> None:
+        """Add to ``seen`` the words that the other shapes of the group hold at ``index`` where
+        they agree with ``pattern`` (the family's tokens) everywhere else, words differing from
+        ``word`` as words, alike in case as states go and no other call: the values the
+        position took in messages that compared with another sibling, or before another
+        position of the event became a variable (round 47)."""
+        for other in self._groups.get(key, ()):
+            if other is shape:
+                continue
+            theirs = other.tokens
+            value = theirs[index]
+            if (
+                WILDCARD not in value
+                and all(p in (WILDCARD, t) for p, t in zip(pattern, theirs, strict=True))
+                and differ_in_words(word, value)
+                and is_enum(word) == is_enum(value)
+                and not _other_call(word, value)
+            ):
+                seen.add((value,))
 
     def _cross_siblings(self, shape: Shape) -> Shape:
         """``shape`` with the words a sibling made variables made variables too: two templates
@@ -1748,6 +1826,22 @@ class ServiceMiner:
         self._by_text[text] = template
 
 
+def _sentence_slot(mine: list[str], index: int, pattern: tuple[str, ...] | None = None) -> bool:
+    """True if the word at ``index`` stands amid a sentence: at least _SENTENCE_CONTEXT other
+    tokens with letters and no variable (in ``pattern``, the family's tokens, if given), and a
+    word after it, not a value (``process guest <*> as a template``: a kind naming the value;
+    round 47). A short message's words name its event (``Instance <*> started.`` /
+    ``stopped.``)."""
+    context = pattern if pattern is not None else mine
+    return sum(
+        1
+        for position, token in enumerate(context)
+        if position != index and WILDCARD not in token and _has_letters(token)
+    ) >= _SENTENCE_CONTEXT and all(
+        _has_letters(token) and WILDCARD not in token for token in mine[index + 1 : index + 2]
+    )
+
+
 def _states(mine: str, theirs: str) -> bool:
     """True if two words are states written alike: both UPPER_CASE or both Capitalised
     (``Failed,`` / ``Succeeded,``, ``RUNNING`` / ``STOPPED``), not one of each."""
@@ -1768,6 +1862,9 @@ def _named_subject(token: str) -> bool:
 _BRACKETED_WORD = re.compile(r"\[[A-Za-z][\w.-]*\]")
 # The words written alike around a Capitalised state that make it a value sooner (round 45).
 _STATE_CONTEXT = 5
+# The words written alike around one word that the words of sibling templates at its place
+# count for (round 47): a sentence, not a short message whose words name its event.
+_SENTENCE_CONTEXT = 4
 # One word in brackets of its own, perhaps closed by punctuation (``[Ready]``, ``[Waiting],``).
 _BRACKETED_STATE = re.compile(r"\[[A-Za-z]\w*\][,.;]?")
 # One word in square brackets inside a message, perhaps after a label and closed by punctuation
