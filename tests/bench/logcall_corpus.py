@@ -160,7 +160,19 @@ out as every header is) rendered as Chef's with no level before the text, OpenSt
 Python ``logging`` (``%s`` and ``%(name)s`` with a mapping) as Heat's and Apache Kylin's SLF4J
 ``{}`` formats as ZooKeeper's; the fortyninth brings none: Apache Amoro's and Apache Tez's SLF4J
 ``{}`` formats rendered as ZooKeeper's and OpenStack Tacker's Python ``logging`` (``%s`` and
-``%(name)s`` with a mapping) as Heat's.
+``%(name)s`` with a mapping) as Heat's; the fiftieth brings pingcap (PD's ``pingcap/log``,
+zap's ``log.Info("region scatter failed", zap.Uint64("region-id", id), errs.ZapError(err))``
+written by its text encoder in TiKV's unified log format: ``["region scatter failed"]
+[region-id=12] [error="..."]``, the message and each field in brackets in the call's order, a
+message, key or value JSON-encoded only when it must be), with Apache HertzBeat's SLF4J ``{}``
+formats rendered as ZooKeeper's and OpenStack Zun's Python ``logging`` (``%s`` and
+``%(name)s`` with a mapping) as Heat's; the fiftyfirst brings none: WezTerm's ``log`` crate
+macros (``log::error!("Problem updating {} -> {sock}: {err:#}", path)``, Rust's ``{}``, ``{:?}``,
+``{name}``) rendered as Garage's, Sonarr's NLog calls (``_logger.Debug("Rename Directory
+[{0}] > [{1}]", source, target)``, String.Format's positional holes, every value written as it
+is) as Duplicati's, and Cemu's ``cemuLog_log(LogType::Force, "Mounting title {:016x}", id)``
+(the fmt library's ``{}``; a zero-padded hex ``{:08x}`` now written to its width) as
+Hyprland's std::format.
 Each value is drawn by what its argument is (an error, a path, a state, a list, a name with a
 number in it...), judged from its verb and the argument's name; values repeat as they do in
 real logs (a state has a few values, a counter is new every time).
@@ -315,10 +327,16 @@ cloud image service and a lake table format in Ruby, Python and Java, never run
 through a miner before its first measurement), ``fortyeighth`` (added on 2026-12-06 right
 after the fortyseventh, by another hand, in a separate copy of the tree, of a hybrid cloud
 management platform, a cloud database service and an OLAP engine in Ruby, Python and Java,
-never run through a miner before its first measurement) and ``fortyninth`` (added on
+never run through a miner before its first measurement), ``fortyninth`` (added on
 2026-12-06 right after the fortyeighth, by another hand, in a separate copy of the tree, of a
 lakehouse management system, a data processing framework and an NFV orchestrator in Java,
-Java and Python, never run through a miner before its first measurement). Run
+Java and Python, never run through a miner before its first measurement) and ``fiftieth``
+(added on 2026-12-06 right after the fortyninth, by another hand, in a separate copy of the
+tree, of a cluster scheduler and timestamp oracle, a monitoring and alerting system and a
+container service in Go, Java and Python, never run through a miner before its first
+measurement) and ``fiftyfirst`` (added on 2026-12-06 right after the fiftieth, by another
+hand, in a separate copy of the tree, of a terminal emulator, a TV series manager and a Wii U
+emulator in Rust, C# and C++, never run through a miner before its first measurement). Run
 ``python tests/bench/logcall_corpus.py --out DIR`` to write
 ``DIR/<split>/<system>/<system>_2k.log_structured_corrected.csv`` (columns ``Content`` and
 ``EventTemplate``), the layout of the Loghub samples that ``bench_templates.py`` reads.
@@ -435,7 +453,11 @@ class System:
     # pymapping (Watcher's Python logging) and slf4j (Gobblin); the fortyseventh ruby (The
     # Foreman's Rails logger, no label), pymapping (Glance's Python logging) and slf4j (Paimon);
     # the fortyeighth ruby (ManageIQ's _log, no label), pymapping (Trove's Python logging) and
-    # slf4j (Kylin); the fortyninth slf4j (Amoro, Tez) and pymapping (Tacker's Python logging)
+    # slf4j (Kylin); the fortyninth slf4j (Amoro, Tez) and pymapping (Tacker's Python logging);
+    # the fiftieth pingcap (PD's pingcap/log: zap fields in TiKV's unified format, in order),
+    # slf4j (HertzBeat) and pymapping (Zun's Python logging); the fiftyfirst tracing (WezTerm's
+    # log macros), serilog (Sonarr's NLog String.Format holes) and stdformat (Cemu's fmt calls:
+    # {}, {:08x})
     style: str
     # tuning, held-out, fresh, unseen, novel, sixth, seventh, eighth, ninth, tenth, eleventh,
     # twelfth, thirteenth, fourteenth, fifteenth, sixteenth, seventeenth, eighteenth,
@@ -443,8 +465,8 @@ class System:
     # twentyfifth, twentysixth, twentyseventh, twentyeighth, twentyninth, thirtieth,
     # thirtyfirst, thirtysecond, thirtythird, thirtyfourth, thirtyfifth, thirtysixth,
     # thirtyseventh, thirtyeighth, thirtyninth, fortieth, fortyfirst, fortysecond,
-    # fortythird, fortyfourth, fortyfifth, fortysixth, fortyseventh, fortyeighth or
-    # fortyninth
+    # fortythird, fortyfourth, fortyfifth, fortysixth, fortyseventh, fortyeighth,
+    # fortyninth, fiftieth or fiftyfirst
     split: str
     # An exception passed to the call is printed on the message's line after " =>" (Solr's
     # log4j2 layout); elsewhere its trace goes on later lines.
@@ -617,6 +639,12 @@ SYSTEMS: dict[str, System] = {
         System("amoro", "java", "slf4j", "fortyninth"),
         System("tez", "java", "slf4j", "fortyninth"),
         System("tacker", "python", "pymapping", "fortyninth"),
+        System("pd", "go", "pingcap", "fiftieth"),
+        System("hertzbeat", "java", "slf4j", "fiftieth"),
+        System("zun", "python", "pymapping", "fiftieth"),
+        System("wezterm", "rust", "tracing", "fiftyfirst"),
+        System("sonarr", "csharp", "serilog", "fiftyfirst"),
+        System("cemu", "cpp", "stdformat", "fiftyfirst"),
     )
 }
 
@@ -670,6 +698,8 @@ SPLITS = (
     "fortyseventh",
     "fortyeighth",
     "fortyninth",
+    "fiftieth",
+    "fiftyfirst",
 )
 
 # A piece of a line: its text and whether it is a value (``<*>`` in the truth).
@@ -1531,6 +1561,9 @@ def format_list(items: str, language: str, style: str) -> str:
     values = items.split("\x00")
     if style in ("zap", "zerolog", "logr", "logrusjson", "slogjson"):
         return json.dumps(values, separators=(",", ":"))
+    if style == "pingcap":  # pingcap/log's text array: [a,b], each item quoted if it must be
+        written = [json.dumps(v, ensure_ascii=False) if _needs_json(v) else v for v in values]
+        return "[" + ",".join(written) + "]"
     if language == "lua":  # Lsyncd writes a table as its address
         return f"(Table: 0x55{zlib.crc32(items.encode()):08x})"
     if language == "python":
@@ -2183,6 +2216,8 @@ def build_event(call: dict[str, Any], system: System, rng: random.Random) -> Eve
         if system.exception_inline and call.get("throwable_arg"):
             parts.append(" =>")
             parts.append((make_slot("error", language, rng), "plain"))
+    elif system.style == "pingcap":
+        parts.extend(_pingcap_parts(text, call, language, rng))
     elif style == "structured" and system.style in ("zap", "klog", "logrus", "logfmt", "hclog"):
         message = text
         if call.get("msg_verbs"):
@@ -2346,8 +2381,9 @@ def _stdformat_message(
 ) -> list[str | tuple[Slot, str]]:
     """C++20 ``std::format`` (Hyprland's ``Log::logger->log(Log::DEBUG, "Attached pointer {} to
     global", pointer->m_hlName)``): {} a value as it is (a string bare, a bool true or false),
-    {:x} and {:X} hex, {:#x} hex after 0x, {:.2f} fixed with its places, {:c} a char; {{ and }}
-    are braces. A duration before the unit the text writes (``{}ms``) is a bare number."""
+    {:x} and {:X} hex, {:#x} hex after 0x, {:08x} hex padded with zeros to its width (Cemu's),
+    {:.2f} fixed with its places, {:c} a char; {{ and }} are braces. A duration before the unit
+    the text writes (``{}ms``) is a bare number."""
     args = list(call.get("args", []))
     out: list[str | tuple[Slot, str]] = []
     for index, match in enumerate(_brace_fields(_RUST_PLACEHOLDER, text, out)):
@@ -2357,6 +2393,8 @@ def _stdformat_message(
             slot = make_slot("hex", language, rng, "%" + spec[-1])
             if spec.startswith("#"):
                 slot = _prefixed(slot, "0x")
+        elif re.fullmatch(r"0\d+[xX]", spec):
+            slot = make_slot("hex", language, rng, "%" + spec)
         elif spec.startswith(".") and spec.endswith("f"):
             slot = make_slot("float", language, rng, "%" + spec)
         elif spec == "c":
@@ -2483,6 +2521,30 @@ def _unified_parts(
     out.append(" [thread_id=")
     out.append((Slot("number", lambda r: str(r.randint(1, 160)), None), "plain"))
     out.append("]")
+    return out
+
+
+def _pingcap_parts(
+    text: str, call: dict[str, Any], language: str, rng: random.Random
+) -> list[str | tuple[Slot, str]]:
+    """pingcap/log's text encoder (PD's), the unified log format of TiKV written from zap:
+    ``[message] [key=value] ...``, the message a constant text and the call's zap fields in
+    their order; a message, key or value written as it is, or JSON-encoded when it holds a
+    control character, a space, '"', '=', '[' or ']'; an array ``[a,b]`` as it is."""
+    written = json.dumps(text, ensure_ascii=False) if _needs_json(text) else text
+    out: list[str | tuple[Slot, str]] = [f"[{written}]"]
+    keys = list(call.get("keys", []))
+    args = list(call.get("args", []))
+    types = list(call.get("fieldtypes", []))
+    for index, key in enumerate(keys):
+        arg = args[index] if index < len(args) else key
+        ftype = types[index] if index < len(types) else ""
+        name = json.dumps(key, ensure_ascii=False) if _needs_json(key) else key
+        out.append(f" [{name}=")
+        kind = _zap_kind(ftype, key + " " + arg, rng)
+        how = "plain" if kind in ("number", "bool", "float", "list") else "unified"
+        out.append((make_slot(kind, language, rng), how))
+        out.append("]")
     return out
 
 

@@ -78,10 +78,10 @@ def test_the_novel_split_holds_four_new_systems_each_of_its_own_convention() -> 
     assert not set(novel) & earlier
     assert {s.language for s in novel.values()} == {"rust", "javascript", "java", "go"}
     assert {s.style for s in novel.values()} == {"tracing", "nodejs", "jboss", "zerolog"}
-    # Conventions no earlier system has; the sixteenth, twentieth, thirtyfirst, thirtysixth and
-    # thirtyeighth reuse tracing (Vector, Qdrant, Garage, Kanidm, Vaultwarden), the
-    # twentysecond and twentythird nodejs (Uptime Kuma, Zigbee2MQTT), the thirtieth jboss
-    # (Narayana), the thirtyfourth zerolog (Harness).
+    # Conventions no earlier system has; the sixteenth, twentieth, thirtyfirst, thirtysixth,
+    # thirtyeighth and fiftyfirst reuse tracing (Vector, Qdrant, Garage, Kanidm, Vaultwarden,
+    # WezTerm), the twentysecond and twentythird nodejs (Uptime Kuma, Zigbee2MQTT), the
+    # thirtieth jboss (Narayana), the thirtyfourth zerolog (Harness).
     reusing = (
         "novel",
         "sixteenth",
@@ -93,6 +93,7 @@ def test_the_novel_split_holds_four_new_systems_each_of_its_own_convention() -> 
         "thirtyfourth",
         "thirtysixth",
         "thirtyeighth",
+        "fiftyfirst",
     )
     earlier_styles = {s.style for s in SYSTEMS.values() if s.split not in reusing}
     assert not {s.style for s in novel.values()} & earlier_styles
@@ -2086,14 +2087,14 @@ _LATER_SPLITS = {
         call_checks="verbs<=args",
     ),
     # Serilog's rendering of .NET message templates is new; Rust's log macros and PSR-3 are
-    # rendered as Zebra's and MediaWiki's. The twentythird, thirtyfirst and thirtyeighth reuse
-    # serilog (Kavita, Duplicati, the Bitwarden server).
+    # rendered as Zebra's and MediaWiki's. The twentythird, thirtyfirst, thirtyeighth and
+    # fiftyfirst reuse serilog (Kavita, Duplicati, the Bitwarden server, Sonarr).
     "twentieth": _Split(
         "jellyfin qdrant nextcloud-mail",
         "csharp rust php",
         "serilog tracing psr3",
         "serilog",
-        "twentythird thirtyfirst thirtyeighth",
+        "twentythird thirtyfirst thirtyeighth fiftyfirst",
         call_checks="one-line as-many-verbs-as-args",
     ),
     # Languages the corpus had one or two systems each of (Puppet and Fluentd, CouchDB,
@@ -2297,13 +2298,16 @@ _LATER_SPLITS = {
     # Python, Java and C++: Accumulo's SLF4J as ZooKeeper's, and two conventions the corpus did
     # not have, Heat's Python logging with a mapping (%(name)s filled from the call's dict) and
     # Hyprland's C++20 std::format ({}, {:x}, {:.2f}), each with its renderer. The fortyfirst
-    # reuses pymapping (Barbican).
+    # reuses pymapping (Barbican), the fiftyfirst stdformat (Cemu).
     "fortieth": _Split(
         "heat accumulo hyprland",
         "python java cpp",
         "pymapping slf4j stdformat",
         "pymapping stdformat",
-        "fortyfirst fortyfourth fortyfifth fortysixth fortyseventh fortyeighth fortyninth",
+        (
+            "fortyfirst fortyfourth fortyfifth fortysixth fortyseventh fortyeighth fortyninth "
+            "fiftieth fiftyfirst"
+        ),
         calls=400,
         call_checks="one-nonblank-line no-label",
     ),
@@ -2410,6 +2414,29 @@ _LATER_SPLITS = {
         calls=400,
         call_checks="one-nonblank-line no-label",
     ),
+    # Go, Java and Python, with one convention the corpus did not have: PD's pingcap/log (zap's
+    # fields written by its text encoder in TiKV's unified format, in the call's order);
+    # HertzBeat's SLF4J as ZooKeeper's and Zun's Python logging as Heat's.
+    "fiftieth": _Split(
+        "pd hertzbeat zun",
+        "go java python",
+        "pingcap slf4j pymapping",
+        "pingcap",
+        calls=300,
+        call_checks="one-nonblank-line no-label",
+    ),
+    # Rust, C# and C++, with no convention the corpus did not have: WezTerm's log macros as
+    # Garage's, Sonarr's NLog calls (String.Format's positional holes, every value written as
+    # it is) as Duplicati's and Cemu's fmt calls as Hyprland's std::format (a zero-padded hex,
+    # {:08x}, now written to its width).
+    "fiftyfirst": _Split(
+        "wezterm sonarr cemu",
+        "rust csharp cpp",
+        "tracing serilog stdformat",
+        "",
+        calls=750,
+        call_checks="one-nonblank-line no-label",
+    ),
 }
 
 
@@ -2438,10 +2465,10 @@ def test_a_later_split_holds_its_new_systems_languages_and_styles(split: str) ->
     assert logcall_corpus.SPLITS[list(_LATER_SPLITS).index(split) + 17] == split
 
 
-def test_the_fortyninth_split_is_the_last() -> None:
-    assert logcall_corpus.SPLITS[47] == "fortyeighth"
-    assert logcall_corpus.SPLITS[48] == "fortyninth"
-    assert len(logcall_corpus.SPLITS) == 49
+def test_the_fiftyfirst_split_is_the_last() -> None:
+    assert logcall_corpus.SPLITS[49] == "fiftieth"
+    assert logcall_corpus.SPLITS[50] == "fiftyfirst"
+    assert len(logcall_corpus.SPLITS) == 51
 
 
 # A call of each system of the later splits read from its source: how many distinct formats
@@ -2759,6 +2786,29 @@ _KNOWN_CALLS = {
         "tacker/conductor/conductor_server.py",
         "Scale action cannot be performed on vnf %(id)s which is in %(state)s state.",
     ),
+    "pd": (1200, "pkg/syncer/client.go", "region syncer finished load regions"),
+    "hertzbeat": (
+        800,
+        "hertzbeat-warehouse/src/main/java/org/apache/hertzbeat/warehouse/store/history/tsdb/"
+        "doris/DorisStreamLoadWriter.java",
+        "[Doris StreamLoad] Replaced internal IP {} with external {}:{}",
+    ),
+    "zun": (
+        300,
+        "zun/api/controllers/v1/containers.py",
+        "Calling compute.container_kill with %(uuid)s signal %(signal)s",
+    ),
+    "wezterm": (
+        700,
+        "mux/src/ssh_agent.rs",
+        "Problem updating {} -> {ssh_auth_sock}: {err:#}",
+    ),
+    "sonarr": (
+        1100,
+        "src/NzbDrone.Common/Disk/DiskTransferService.cs",
+        "Rename Intermediate Directory [{0}] > [{1}]",
+    ),
+    "cemu": (1100, "src/Cafe/CafeSystem.cpp", "Mounting title {:016x}"),
 }
 
 # The checks of a system's calls beyond its split's: a Go printf on a logrus entry, Python's
@@ -2844,6 +2894,30 @@ _SYSTEM_CALL_CHECKS = {
     "amoro": "verbs-in-format no-style",
     "tez": "verbs-in-format no-style",
     "tacker": "verbs-in-format no-style",
+    "pd": "",
+    "hertzbeat": "verbs-in-format no-style",
+    "zun": "verbs-in-format no-style",
+    "wezterm": "verbs==args verbs-in-format",
+    "sonarr": "verbs==args verbs-in-format",
+    "cemu": "verbs==args verbs-in-format no-style",
+}
+
+
+# The zap fields of PD's calls: each one value, a number, a string, a duration, an error...
+_PD_FIELD_TYPES = {
+    "String",
+    "Stringer",
+    "Error",
+    "Any",
+    "Bool",
+    "Duration",
+    "Float64",
+    "Int",
+    "Int32",
+    "Int64",
+    "Uint32",
+    "Uint64",
+    "Strings",
 }
 
 
@@ -2980,6 +3054,7 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         "kylin",
         "amoro",
         "tez",
+        "hertzbeat",
     ):
         # SLF4J: one {} a hole and its argument, an exception after them its own.
         holes = call["format"].count("{}")
@@ -2996,6 +3071,7 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         "glance",
         "trove",
         "tacker",
+        "zun",
     ):
         # Python logging: %(name)s verbs and the mapping's argument for each name, in the order
         # of the format, or positional % verbs and their arguments.
@@ -3054,6 +3130,17 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         fields = re.findall(r"(?<!\{)\{[^{}]*\}", call["format"].replace("{{", ""))
         assert call["verbs"] == (fields if call["args"] or call.get("kwargs") else []), call
         assert not any(re.search(r":[<>^=]?[-+ ]?#?0?\d", verb) for verb in call["verbs"]), call
+    elif name == "cemu":
+        # cemuLog_log(LogType::X, fmt, args...) (cemuLog_logOnce: its first time only): the fmt
+        # library's holes {}, {0}, {:x}, {:08x}, {:.Nf} or {:c}, each with its argument; Cemu
+        # writes no level, every call INFO; cemuLog_logDebug (debug builds only) left out.
+        called = re.fullmatch(r"cemuLog_log(?:Once)?\(LogType::\w+\)", call["call"])
+        assert called is not None and call["level"] == "INFO", call
+        holes = re.findall(r"(?<!\{)\{[^{}]*\}", call["format"].replace("{{", ""))
+        assert call["verbs"] == holes, call
+        spec = r"\{\d*(?::(?:x|X|#x|0\d+[xX]|\.\d+f|c)?)?\}"
+        assert all(re.fullmatch(spec, v) for v in holes), call
+        assert not call["format"][:1].isspace(), call
     elif name == "waybar":
         # spdlog::<level>(fmt, args...): each hole {}, {:x}, {:.Nf} or {:c} of the fmt library
         # takes the next argument.
@@ -3194,6 +3281,31 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         assert call["level"] == {"Trace": "DEBUG", "Warn": "WARNING"}.get(method, method.upper())
         assert len(call.get("keys", [])) == len(call.get("args", [])), call
         assert not re.search(r"%[-+# 0-9.]*[a-zA-Z]", call["format"]), call
+    elif name == "wezterm":
+        # The log crate's macros, as Vaultwarden's: {}, {:?}, {name}, {0}, {:#}, {:x} or {:.N},
+        # no width or padding; trace! a debug record.
+        assert call["style"] == "rust" and "quoted" not in call, call
+        called = re.fullmatch(r"(?:log::)?(trace|debug|info|warn|error)!", call["call"])
+        assert called is not None, call
+        level = called.group(1).upper()
+        assert call["level"] == {"TRACE": "DEBUG", "WARN": "WARNING"}.get(level, level), call
+        spec = r"\{\w*(?::(?:\?|#|x|X|#x|\.\d+))?\}"
+        assert all(re.fullmatch(spec, verb) for verb in call["verbs"]), call
+    elif name == "sonarr":
+        # NLog's _logger.X([exception,] "text {0}", args...): String.Format's positional holes,
+        # each once, with its argument, every value written as it is (as Duplicati's).
+        assert call["style"] == "serilog", call
+        receiver, method = call["call"].split(".")
+        assert receiver in ("_logger", "Logger", "logger"), call
+        level = method.removeprefix("Progress").upper()
+        assert call["level"] == {
+            "TRACE": "DEBUG",
+            "WARN": "WARNING",
+            "FATAL": "CRITICAL",
+        }.get(level, level), call
+        assert call["quoted"] == [False] * len(call["verbs"]) == [False] * len(call["types"])
+        assert all(re.fullmatch(r"\{\d+\}", verb) for verb in call["verbs"]), call
+        assert len(set(call["verbs"])) == len(call["verbs"]), call
     elif name == "kanidm":
         # tracing's macros, as Garage's, without fields and without bare holes.
         assert call["style"] == "rust" and "quoted" not in call, call
@@ -3239,6 +3351,18 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         assert call["style"] == "glog" and call["call"] in ("LOG", "VLOG", "PLOG", "LOG_IF"), call
         assert call["verbs"] == [f"<<{arg}>>" for arg in call["args"]], call
         assert (call["level"] == "DEBUG") == (call["call"] == "VLOG"), call
+    elif name == "pd":
+        # pingcap/log's log.X("message", zap.String("key", v), errs.ZapError(err)...): literal
+        # keys, each a field PD writes as one value (no Reflect, Binary or array of numbers).
+        method = call["receiver"].removeprefix("log.")
+        assert call["style"] == "structured", call
+        assert method in ("Debug", "Info", "Warn", "Error", "Fatal", "Panic"), call
+        assert call["level"] == {"Warn": "WARNING", "Fatal": "CRITICAL", "Panic": "CRITICAL"}.get(
+            method, method.upper()
+        )
+        assert len(call["keys"]) == len(call["args"]) == len(call["fieldtypes"]), call
+        assert len(set(call["keys"])) == len(call["keys"]), call
+        assert set(call["fieldtypes"]) <= _PD_FIELD_TYPES, call
     elif name == "m3":
         # zap's logger.X("message", zap.String("key", v), zap.Error(err)...): literal keys.
         method = call["receiver"].rsplit(".", 1)[1]
@@ -3364,6 +3488,7 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
         "kylin",
         "amoro",
         "tez",
+        "hertzbeat",
     ):
         assert "{}" not in line, line
     elif name == "tempo":
@@ -3374,13 +3499,13 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
         assert not re.search(r"%[-+# 0-9.]*[sdx]", truth), truth
         if line.startswith("ARJUNA"):
             assert re.match(r"ARJUNA\d{6}: ", line) and truth.startswith(line[:14]), line
-    elif name in ("garage", "kanidm", "vaultwarden"):
+    elif name in ("garage", "kanidm", "vaultwarden", "wezterm"):
         assert "{}" not in line and "{:?}" not in line, line
     elif name == "bitwarden":
         assert not re.search(r"\{@?\w+(?::[^{}]*)?\}", truth), truth
     elif name in ("suricata", "sssd"):
         assert not re.search(r"%[-+# 0-9.]*[lhz]*[sdiuxXfcp]", truth), truth
-    elif name == "duplicati":
+    elif name in ("duplicati", "sonarr"):
         assert not re.search(r"\{\d+(?::[^{}]*)?\}", line), line
     elif name == "harness":
         # zerolog's JSON object without its level and time: the fields, then "message".
@@ -3388,6 +3513,10 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
         assert not re.search(r"%[-+# 0-9.]*[sdvqxfwT]\b", truth), truth
     elif name == "mesos":
         assert "<<" not in line and not re.search(r"\$\d", truth), line
+    elif name == "pd":
+        # pingcap/log's text encoder after its time, level and caller: [message] [key=value]...
+        assert line.startswith("[") and line.endswith("]") and truth.startswith("["), line
+        assert not re.search(r"%[-+# 0-9.]*[sdvqxfw]|\{\}", truth), truth
     elif name == "m3":
         # zap's console encoder after its time, level and caller: the message, a tab, the fields
         # (the tab a space in the sample, as in Loghub's).
@@ -3416,6 +3545,7 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
         "glance",
         "trove",
         "tacker",
+        "zun",
     ):
         # oslo.log after its header: the message, each %(name)s and %s filled.
         assert "%(" not in line and not re.search(r"%[-+# 0-9.]*[sdr]", truth), truth
@@ -3436,6 +3566,10 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
         # Hyprland's logger (Waybar's spdlog) after its level: the message, each {} filled.
         assert not re.search(r"\{(?::[^{}]*)?\}", line), line
         assert not re.search(r"\{(?::[^{}]*)?\}", truth), truth
+    elif name == "cemu":
+        # Cemu's log after its time: the message, each hole of the fmt library filled.
+        assert not re.search(r"\{\d*(?::[^{}]*)?\}", line), line
+        assert not re.search(r"\{\d*(?::[^{}]*)?\}", truth), truth
     elif name == "dex":
         # slog's JSON handler after its time and level: one object, "msg" first.
         record = json.loads(line)
@@ -4800,6 +4934,198 @@ _LATER_CALL_CASES = [
         r"Scale action cannot be performed on vnf \S+ which is in \S+ state\.",
         lacks=("%(",),
     ),
+    # pkg/utils/etcdutil/etcdutil.go: PD's pingcap/log, the message JSON-encoded (it holds
+    # spaces), then each zap field in brackets in the call's order: a string bare unless it
+    # must be quoted, a duration as Go writes it, the error's text JSON-encoded.
+    _case(
+        "pd:kv-slow",
+        {
+            "style": "structured",
+            "format": "kv gets too slow",
+            "args": ["key", "cost", "err"],
+            "keys": ["request-key", "cost", "error"],
+            "fieldtypes": ["String", "Duration", "Error"],
+            "receiver": "log.Warn",
+        },
+        '["kv gets too slow"] [request-key=<*>] [cost=<*>] [error=<*>]',
+        r'\["kv gets too slow"\] \[request-key=[^\s\[\]"=]+\] \[cost=[0-9][0-9.hmsµn]*\] '
+        r'\[error=("(?:[^"\\]|\\.)*"|[^\s\[\]"=]+)\]',
+        seeds=_FIVE_SEEDS,
+    ),
+    # pkg/gctuner/memory_limit_tuner.go: a message with no space, '"', '=', '[' or ']' is
+    # written bare; numbers bare.
+    _case(
+        "pd:bare-message",
+        {
+            "style": "structured",
+            "format": "debug.SetMemoryLimit",
+            "args": ["limit", "ret"],
+            "keys": ["limit", "ret"],
+            "fieldtypes": ["Int64", "Int64"],
+            "receiver": "log.Info",
+        },
+        "[debug.SetMemoryLimit] [limit=<*>] [ret=<*>]",
+        r"\[debug\.SetMemoryLimit\] \[limit=\d+\] \[ret=\d+\]",
+    ),
+    # client/servicediscovery/service_discovery.go: a message holding brackets is quoted; a
+    # zap.Strings field written as pingcap/log's array, [a,b].
+    _case(
+        "pd:strings",
+        {
+            "style": "structured",
+            "format": "[pd] update member urls",
+            "args": ["oldURLs", "urls"],
+            "keys": ["old-sorted-urls", "new-sorted-urls"],
+            "fieldtypes": ["Strings", "Strings"],
+            "receiver": "log.Info",
+        },
+        '["[pd] update member urls"] [old-sorted-urls=<*>] [new-sorted-urls=<*>]',
+        r'\["\[pd\] update member urls"\] \[old-sorted-urls=\[[^\s\[\]]+\]\] '
+        r"\[new-sorted-urls=\[[^\s\[\]]+\]\]",
+        seeds=_FIVE_SEEDS,
+    ),
+    # hertzbeat-warehouse/.../DorisStreamLoadWriter.java: HertzBeat's SLF4J (Lombok's @Slf4j),
+    # each {} hole filled by its argument, as ZooKeeper's.
+    _case(
+        "hertzbeat:doris-ip",
+        {
+            "format": "[Doris StreamLoad] Replaced internal IP {} with external {}:{}",
+            "verbs": ["{}", "{}", "{}"],
+            "args": ["host", "feHost", "port"],
+            "call": "log.debug",
+        },
+        "[Doris StreamLoad] Replaced internal IP <*> with external <*>:<*>",
+        r"\[Doris StreamLoad\] Replaced internal IP \S+ with external \S+:\S+",
+        lacks=("{}",),
+    ),
+    # hertzbeat-ai/.../SopScheduleExecutor.java: the exception after the holes' arguments is
+    # its own (its trace on later lines).
+    _case(
+        "hertzbeat:sop-error",
+        {
+            "format": "Unexpected error processing scheduled SOP {}",
+            "verbs": ["{}"],
+            "args": ["schedule.getId()", "e"],
+            "call": "log.error",
+            "throwable_arg": "e",
+        },
+        "Unexpected error processing scheduled SOP <*>",
+        r"Unexpected error processing scheduled SOP \S+",
+        lacks=("{}",),
+    ),
+    # zun/api/controllers/v1/containers.py: Zun's Python logging with a mapping, as Heat's.
+    _case(
+        "zun:container-kill",
+        {
+            "format": "Calling compute.container_kill with %(uuid)s signal %(signal)s",
+            "verbs": ["%(uuid)s", "%(signal)s"],
+            "mapping": {"uuid": "container.uuid", "signal": "kwargs.get('signal')"},
+            "call": "LOG.debug",
+        },
+        "Calling compute.container_kill with <*> signal <*>",
+        r"Calling compute\.container_kill with \S+ signal \S+",
+        lacks=("%(",),
+    ),
+    # mux/src/ssh_agent.rs: WezTerm's log crate, as Vaultwarden's: {} positional, {name}
+    # captured, {err:#} an error's Display.
+    _case(
+        "wezterm:ssh-agent",
+        {
+            "style": "rust",
+            "format": "Problem updating {} -> {ssh_auth_sock}: {err:#}",
+            "verbs": ["{}", "{ssh_auth_sock}", "{err:#}"],
+            "args": ["self.sock_path.display()", "ssh_auth_sock", "err"],
+            "call": "log::error!",
+        },
+        "Problem updating <*> -> <*>: <*>",
+        r"Problem updating \S+ -> \S+: .+",
+        lacks=("{",),
+    ),
+    # window/src/os/x11/window.rs: {:?} of a name quoted, as Debug writes a string.
+    _case(
+        "wezterm:debug-name",
+        {
+            "style": "rust",
+            "format": "close sending DestroyWindow for {:?}",
+            "verbs": ["{:?}"],
+            "args": ["window"],
+            "call": "log::trace!",
+        },
+        'close sending DestroyWindow for "<*>"',
+        r'close sending DestroyWindow for "[^"\s]+"',
+        seeds=_FIVE_SEEDS,
+    ),
+    # src/NzbDrone.Common/Disk/DiskTransferService.cs: Sonarr's NLog, String.Format's holes,
+    # each value written as it is (as Duplicati's).
+    _case(
+        "sonarr:rename",
+        {
+            "style": "serilog",
+            "format": "Rename Intermediate Directory [{0}] > [{1}]",
+            "verbs": ["{0}", "{1}"],
+            "args": ["sourcePath", "tempPath"],
+            "types": ["", ""],
+            "quoted": [False, False],
+            "call": "_logger.Trace",
+        },
+        "Rename Intermediate Directory [<*>] > [<*>]",
+        r"Rename Intermediate Directory \[[^\s\"]+\] > \[[^\s\"]+\]",
+        seeds=_FIVE_SEEDS,
+    ),
+    # src/Cafe/CafeSystem.cpp: Cemu's fmt, {:016x} a hex number padded with zeros to 16.
+    _case(
+        "cemu:title",
+        {
+            "format": "Mounting title {:016x}",
+            "verbs": ["{:016x}"],
+            "args": ["(uint64)titleId"],
+            "call": "cemuLog_log(LogType::Force)",
+        },
+        "Mounting title <*>",
+        r"Mounting title [0-9a-f]{16}",
+        seeds=_FIVE_SEEDS,
+    ),
+    # src/Cafe/OS/libs/nsysnet/nsysnet.cpp: {:x} as short as it is, {:05x} and {:08x} padded;
+    # the 0x before a hex number is the value's, in the truth too.
+    _case(
+        "cemu:setsockopt",
+        {
+            "format": "setsockopt({},0x{:x},0x{:05x},0x{:08x},{})",
+            "verbs": ["{}", "{:x}", "{:05x}", "{:08x}", "{}"],
+            "args": [
+                "hCPU->gpr[3]",
+                "hCPU->gpr[4]",
+                "hCPU->gpr[5]",
+                "hCPU->gpr[6]",
+                "hCPU->gpr[7]",
+            ],
+            "call": "cemuLog_log(LogType::Socket)",
+        },
+        "setsockopt(<*>,<*>,<*>,<*>,<*>)",
+        r"setsockopt\(.+,0x[0-9a-f]+,0x[0-9a-f]{5},0x[0-9a-f]{8},.+\)",
+        seeds=_FIVE_SEEDS,
+    ),
+    # src/Cafe/HW/Espresso/Debugger/Debugger.cpp: {:08X} upper-case hex padded to 8.
+    _case(
+        "cemu:debugger",
+        {
+            "format": "[Debugger] 0x{:08X} was read/written! New Value: 0x{:08X} (float {}) "
+            "IP: {:08X} LR: {:08X}",
+            "verbs": ["{:08X}", "{:08X}", "{}", "{:08X}", "{:08X}"],
+            "args": [
+                "s_debuggerState.activeMemoryBreakpoint->address",
+                "memValue",
+                "memValueF",
+                "hCPU->instructionPointer",
+                "hCPU->spr.LR",
+            ],
+            "call": "cemuLog_log(LogType::Force)",
+        },
+        "[Debugger] <*> was read/written! New Value: <*> (float <*>) IP: <*> LR: <*>",
+        r"\[Debugger\] 0x[0-9A-F]{8} was read/written! New Value: 0x[0-9A-F]{8} \(float \S+\) "
+        r"IP: [0-9A-F]{8} LR: [0-9A-F]{8}",
+        seeds=_FIVE_SEEDS,
+    ),
     # %(name)r is the value's repr, %(name)d a number, %% a percent; the mapping's argument
     # for a name judges its value, whatever the order of the names in the mapping.
     _case(
@@ -4965,6 +5291,23 @@ def test_serilog_quotes_a_string_and_writes_a_sequence_as_serilog_does() -> None
         ('"', False),
     ]
     assert logcall_corpus.format_list("a\x00b", "csharp", "serilog") == '["a", "b"]'
+
+
+def test_pingcap_log_quotes_only_what_it_must_and_keeps_the_fields_in_order() -> None:
+    # PD's text encoder: an array [a,b], an item JSON-encoded only when it must be; a key with
+    # a space quoted; a message with none of a space, '"', '=', '[' or ']' bare.
+    assert logcall_corpus.format_list("a b\x00c", "go", "pingcap") == '["a b",c]'
+    call = {
+        "style": "structured",
+        "format": "tso.Reset",
+        "keys": ["store id", "ok"],
+        "args": ["id", "ok"],
+        "fieldtypes": ["Uint64", "Bool"],
+        "receiver": "log.Info",
+    }
+    line, truth = _line_and_truth(call, "pd")
+    assert truth == '[tso.Reset] ["store id"=<*>] [ok=<*>]'
+    assert re.fullmatch(r'\[tso\.Reset\] \["store id"=\d+\] \[ok=(true|false)\]', line), line
 
 
 def test_dex_prints_as_slogs_json_handler_does() -> None:
