@@ -9,12 +9,13 @@ templates become one whose tail is a single variable (a variadic template whose 
 run of ``<*>``), and later messages with that head and any tail join it.
 
 A sentence is a head too: a word ending in a full stop (``... (association remains live).
-<exception text>``, ``Failed to load locale file. <error>``) ends one as a colon does, once
-two plain words precede it; tails that all begin alike up to a later colon or full stop
-(:func:`shared_head`) are that longer head's, not values recurring after the sentence. So do
-two words that name a cause (``... failed with <error>``, ``... due to <reason>``, also
-``caused by``, ``because of``), and a word before an arrow glued to the value (``Server
-exception =>java.net.ConnectException: ...``): what follows them is the cause, free text.
+<exception text>``, ``Failed to load locale file. <error>``), or a value ending in one
+(``failed to read "<*>". <error>``), ends one as a colon does, once two plain words precede
+it; tails that all begin alike up to a later colon or full stop (:func:`shared_head`) are
+that longer head's, not values recurring after the sentence. So do two words that name a
+cause (``... failed with <error>``, ``... due to <reason>``, also ``caused by``, ``because
+of``), and a word before an arrow glued to the value (``Server exception
+=>java.net.ConnectException: ...``): what follows them is the cause, free text.
 
 The head must hold at least two plain words (``Received disconnect from <*>:``), one of them
 not a label itself: a single label (``ciod:``, a component or function name), and a chain of
@@ -59,8 +60,12 @@ MAX_VALUE_SLOTS = 2
 # Last characters of a token that may end a head: a colon, or the full stop of a sentence.
 _ENDS = frozenset(":.")
 # A word that ends a sentence: letters, then a full stop (after a closing bracket or quote:
-# ``live).``), not a dotted name, path or number (``org.x.``, ``v1.``, ``e.g.``).
-_SENTENCE_END = re.compile(r"[(\[\"']?[A-Za-z][a-z]*[)\]\"']?\.")
+# ``live).``), not a dotted name, path or number (``org.x.``, ``v1.``, ``e.g.``). Since round 48
+# also a value the masks took whole, perhaps in its quotes or brackets, then a full stop
+# (``for "<*>". <error>``, ``filter/list (<*>). <error>``, ``master <*>. <error>``): the masks
+# leave a full stop outside a value only where it ends the sentence, and a sentence that ends
+# in its value ends there as one ending in a word does.
+_SENTENCE_END = re.compile(r"[(\[\"']?(?:[A-Za-z][a-z]*|<\*>)[)\]\"']?\.")
 # A logger's severity written in front of the message (``DEBUG CreDocument: ...``): a label.
 SEVERITIES = frozenset(
     [
