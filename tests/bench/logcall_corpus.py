@@ -172,7 +172,11 @@ macros (``log::error!("Problem updating {} -> {sock}: {err:#}", path)``, Rust's 
 [{0}] > [{1}]", source, target)``, String.Format's positional holes, every value written as it
 is) as Duplicati's, and Cemu's ``cemuLog_log(LogType::Force, "Mounting title {:016x}", id)``
 (the fmt library's ``{}``; a zero-padded hex ``{:08x}`` now written to its width) as
-Hyprland's std::format.
+Hyprland's std::format; the fiftysecond none either: Databend's ``log`` crate macros
+(``info!("infer schema from file {}, with stat {:?}", path, stat)``) as Garage's, OBS Studio's
+``blog(LOG_WARNING, "no matching font for '%s' found", family)`` (C printf, ``"%" PRIu64``
+read as glibc's ``%lu``) as PostgreSQL's and PhotoPrism's logrus calls (``log.Infof("sync:
+downloading from %s", a.AccName)``, a Go printf on logrus's text formatter) as Lima's.
 Each value is drawn by what its argument is (an error, a path, a state, a list, a name with a
 number in it...), judged from its verb and the argument's name; values repeat as they do in
 real logs (a state has a few values, a counter is new every time).
@@ -334,9 +338,13 @@ Java and Python, never run through a miner before its first measurement) and ``f
 (added on 2026-12-06 right after the fortyninth, by another hand, in a separate copy of the
 tree, of a cluster scheduler and timestamp oracle, a monitoring and alerting system and a
 container service in Go, Java and Python, never run through a miner before its first
-measurement) and ``fiftyfirst`` (added on 2026-12-06 right after the fiftieth, by another
+measurement), ``fiftyfirst`` (added on 2026-12-06 right after the fiftieth, by another
 hand, in a separate copy of the tree, of a terminal emulator, a TV series manager and a Wii U
-emulator in Rust, C# and C++, never run through a miner before its first measurement). Run
+emulator in Rust, C# and C++, never run through a miner before its first measurement) and
+``fiftysecond`` (added on 2026-12-06 right after the fiftyfirst, by another hand, in a separate
+copy of the tree, of a cloud data warehouse, a video recording and live streaming program and
+a photo library manager in Rust, C and Go, never run through a miner before its first
+measurement). Run
 ``python tests/bench/logcall_corpus.py --out DIR`` to write
 ``DIR/<split>/<system>/<system>_2k.log_structured_corrected.csv`` (columns ``Content`` and
 ``EventTemplate``), the layout of the Loghub samples that ``bench_templates.py`` reads.
@@ -457,7 +465,8 @@ class System:
     # the fiftieth pingcap (PD's pingcap/log: zap fields in TiKV's unified format, in order),
     # slf4j (HertzBeat) and pymapping (Zun's Python logging); the fiftyfirst tracing (WezTerm's
     # log macros), serilog (Sonarr's NLog String.Format holes) and stdformat (Cemu's fmt calls:
-    # {}, {:08x})
+    # {}, {:08x}); the fiftysecond tracing (Databend's log macros), printf (OBS Studio's blog)
+    # and logrus (PhotoPrism's Go printf on logrus)
     style: str
     # tuning, held-out, fresh, unseen, novel, sixth, seventh, eighth, ninth, tenth, eleventh,
     # twelfth, thirteenth, fourteenth, fifteenth, sixteenth, seventeenth, eighteenth,
@@ -466,7 +475,7 @@ class System:
     # thirtyfirst, thirtysecond, thirtythird, thirtyfourth, thirtyfifth, thirtysixth,
     # thirtyseventh, thirtyeighth, thirtyninth, fortieth, fortyfirst, fortysecond,
     # fortythird, fortyfourth, fortyfifth, fortysixth, fortyseventh, fortyeighth,
-    # fortyninth, fiftieth or fiftyfirst
+    # fortyninth, fiftieth, fiftyfirst or fiftysecond
     split: str
     # An exception passed to the call is printed on the message's line after " =>" (Solr's
     # log4j2 layout); elsewhere its trace goes on later lines.
@@ -645,6 +654,9 @@ SYSTEMS: dict[str, System] = {
         System("wezterm", "rust", "tracing", "fiftyfirst"),
         System("sonarr", "csharp", "serilog", "fiftyfirst"),
         System("cemu", "cpp", "stdformat", "fiftyfirst"),
+        System("databend", "rust", "tracing", "fiftysecond"),
+        System("obs-studio", "c", "printf", "fiftysecond"),
+        System("photoprism", "go", "logrus", "fiftysecond"),
     )
 }
 
@@ -700,6 +712,7 @@ SPLITS = (
     "fortyninth",
     "fiftieth",
     "fiftyfirst",
+    "fiftysecond",
 )
 
 # A piece of a line: its text and whether it is a value (``<*>`` in the truth).

@@ -79,9 +79,9 @@ def test_the_novel_split_holds_four_new_systems_each_of_its_own_convention() -> 
     assert {s.language for s in novel.values()} == {"rust", "javascript", "java", "go"}
     assert {s.style for s in novel.values()} == {"tracing", "nodejs", "jboss", "zerolog"}
     # Conventions no earlier system has; the sixteenth, twentieth, thirtyfirst, thirtysixth,
-    # thirtyeighth and fiftyfirst reuse tracing (Vector, Qdrant, Garage, Kanidm, Vaultwarden,
-    # WezTerm), the twentysecond and twentythird nodejs (Uptime Kuma, Zigbee2MQTT), the
-    # thirtieth jboss (Narayana), the thirtyfourth zerolog (Harness).
+    # thirtyeighth, fiftyfirst and fiftysecond reuse tracing (Vector, Qdrant, Garage, Kanidm,
+    # Vaultwarden, WezTerm, Databend), the twentysecond and twentythird nodejs (Uptime Kuma,
+    # Zigbee2MQTT), the thirtieth jboss (Narayana), the thirtyfourth zerolog (Harness).
     reusing = (
         "novel",
         "sixteenth",
@@ -94,6 +94,7 @@ def test_the_novel_split_holds_four_new_systems_each_of_its_own_convention() -> 
         "thirtysixth",
         "thirtyeighth",
         "fiftyfirst",
+        "fiftysecond",
     )
     earlier_styles = {s.style for s in SYSTEMS.values() if s.split not in reusing}
     assert not {s.style for s in novel.values()} & earlier_styles
@@ -2437,6 +2438,17 @@ _LATER_SPLITS = {
         calls=750,
         call_checks="one-nonblank-line no-label",
     ),
+    # Rust, C and Go, with no convention the corpus did not have: Databend's log macros as
+    # Garage's, OBS Studio's blog (a C printf; "%" PRIu64 read as glibc's %lu) as
+    # PostgreSQL's and PhotoPrism's Go printf on logrus as Lima's.
+    "fiftysecond": _Split(
+        "databend obs-studio photoprism",
+        "rust c go",
+        "tracing printf logrus",
+        "",
+        calls=900,
+        call_checks="one-nonblank-line no-label",
+    ),
 }
 
 
@@ -2465,10 +2477,10 @@ def test_a_later_split_holds_its_new_systems_languages_and_styles(split: str) ->
     assert logcall_corpus.SPLITS[list(_LATER_SPLITS).index(split) + 17] == split
 
 
-def test_the_fiftyfirst_split_is_the_last() -> None:
-    assert logcall_corpus.SPLITS[49] == "fiftieth"
+def test_the_fiftysecond_split_is_the_last() -> None:
     assert logcall_corpus.SPLITS[50] == "fiftyfirst"
-    assert len(logcall_corpus.SPLITS) == 51
+    assert logcall_corpus.SPLITS[51] == "fiftysecond"
+    assert len(logcall_corpus.SPLITS) == 52
 
 
 # A call of each system of the later splits read from its source: how many distinct formats
@@ -2809,6 +2821,17 @@ _KNOWN_CALLS = {
         "Rename Intermediate Directory [{0}] > [{1}]",
     ),
     "cemu": (1100, "src/Cafe/CafeSystem.cpp", "Mounting title {:016x}"),
+    "databend": (
+        900,
+        "src/query/storages/parquet/src/parquet_table/table.rs",
+        "infer schema from file {}, with stat {:?}",
+    ),
+    "obs-studio": (
+        1500,
+        "plugins/text-freetype2/find-font-unix.c",
+        "no matching font for '%s' found",
+    ),
+    "photoprism": (1000, "internal/workers/sync_download.go", "sync: downloading from %s"),
 }
 
 # The checks of a system's calls beyond its split's: a Go printf on a logrus entry, Python's
@@ -2900,6 +2923,9 @@ _SYSTEM_CALL_CHECKS = {
     "wezterm": "verbs==args verbs-in-format",
     "sonarr": "verbs==args verbs-in-format",
     "cemu": "verbs==args verbs-in-format no-style",
+    "databend": "verbs==args verbs-in-format",
+    "obs-studio": "verbs==args verbs-in-format no-style",
+    "photoprism": _LOGRUS + " no-bare-percent",
 }
 
 
@@ -3291,6 +3317,39 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         assert call["level"] == {"TRACE": "DEBUG", "WARN": "WARNING"}.get(level, level), call
         spec = r"\{\w*(?::(?:\?|#|x|X|#x|\.\d+))?\}"
         assert all(re.fullmatch(spec, verb) for verb in call["verbs"]), call
+    elif name == "databend":
+        # The log crate's macros, as WezTerm's: {}, {:?}, {name}, {0}, {:#}, {:x} or {:.N}, no
+        # width or padding; trace! a debug record; calls with key-values (key = v;) left out.
+        assert call["style"] == "rust" and "quoted" not in call, call
+        called = re.fullmatch(r"(?:log::)?(trace|debug|info|warn|error)!", call["call"])
+        assert called is not None, call
+        level = called.group(1).upper()
+        assert call["level"] == {"TRACE": "DEBUG", "WARN": "WARNING"}.get(level, level), call
+        spec = r"\{\w*(?::(?:\?|#|x|X|#x|\.\d+))?\}"
+        assert all(re.fullmatch(spec, verb) for verb in call["verbs"]), call
+        assert not call["file"].startswith(("src/query/ee/", "src/meta/ee/", "src/bendsave/"))
+    elif name == "obs-studio":
+        # blog(LOG_DEBUG/INFO/WARNING/ERROR, fmt, args...): a C printf, each verb with its
+        # argument, no * width; "%" PRIu64 read as glibc's %lu.
+        level = re.fullmatch(r"blog\(LOG_(DEBUG|INFO|WARNING|ERROR)\)", call["call"])
+        assert level is not None and call["level"] == level.group(1), call
+        assert "PRI" not in call["format"] and "*" not in "".join(call["verbs"]), call
+        # no width either (%08lX left out: the renderer pads no value to it)
+        verb = r"%[-+ #0]*(?:\.\d+)?(?:ll|l|z|h)?[diouxXcsfgp]"
+        assert all(re.fullmatch(verb, v) for v in call["verbs"]), call
+        assert call["format"] == call["format"].strip(), call
+    elif name == "photoprism":
+        # logrus' Tracef/Debugf/Infof/Warnf/Errorf/Fatalf/Panicf on PhotoPrism's event.Log, a
+        # Go printf, or Info("literal"); Trace a debug record, Fatal and Panic CRITICAL.
+        called = re.fullmatch(
+            r"log\.(Trace|Debug|Info|Warn|Error|Fatal|Panic)(f?)", call["receiver"]
+        )
+        assert called is not None and "keys" not in call, call
+        method = called.group(1)
+        level = {"Trace": "DEBUG", "Warn": "WARNING", "Fatal": "CRITICAL", "Panic": "CRITICAL"}
+        assert call["level"] == level.get(method, method.upper()), call
+        assert called.group(2) or not call.get("verbs"), call
+        assert len(call.get("verbs", [])) == len(call.get("args", [])), call
     elif name == "sonarr":
         # NLog's _logger.X([exception,] "text {0}", args...): String.Format's positional holes,
         # each once, with its argument, every value written as it is (as Duplicati's).
@@ -3420,6 +3479,7 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
         "buildah",
         "lima",
         "moby",
+        "photoprism",
     ):
         # logrus' text after its time and level: msg="...", then the fields by key.
         assert line.startswith('msg="') and truth.startswith('msg="'), (line, truth)
@@ -3499,11 +3559,11 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
         assert not re.search(r"%[-+# 0-9.]*[sdx]", truth), truth
         if line.startswith("ARJUNA"):
             assert re.match(r"ARJUNA\d{6}: ", line) and truth.startswith(line[:14]), line
-    elif name in ("garage", "kanidm", "vaultwarden", "wezterm"):
+    elif name in ("garage", "kanidm", "vaultwarden", "wezterm", "databend"):
         assert "{}" not in line and "{:?}" not in line, line
     elif name == "bitwarden":
         assert not re.search(r"\{@?\w+(?::[^{}]*)?\}", truth), truth
-    elif name in ("suricata", "sssd"):
+    elif name in ("suricata", "sssd", "obs-studio"):
         assert not re.search(r"%[-+# 0-9.]*[lhz]*[sdiuxXfcp]", truth), truth
     elif name in ("duplicati", "sonarr"):
         assert not re.search(r"\{\d+(?::[^{}]*)?\}", line), line
@@ -5125,6 +5185,88 @@ _LATER_CALL_CASES = [
         r"\[Debugger\] 0x[0-9A-F]{8} was read/written! New Value: 0x[0-9A-F]{8} \(float \S+\) "
         r"IP: [0-9A-F]{8} LR: [0-9A-F]{8}",
         seeds=_FIVE_SEEDS,
+    ),
+    # src/query/storages/parquet/src/parquet_table/table.rs: Databend's log crate, as
+    # WezTerm's: {} as it is, {:?} of a name quoted as Debug writes a string.
+    _case(
+        "databend:infer-schema",
+        {
+            "style": "rust",
+            "format": "infer schema from file {}, with stat {:?}",
+            "verbs": ["{}", "{:?}"],
+            "args": ["path", "stat"],
+            "call": "info!",
+        },
+        'infer schema from file <*>, with stat "<*>"',
+        r'infer schema from file \S+, with stat "[^"\s]+"',
+        seeds=(0, 1, 2, 3),
+        lacks=("{",),
+    ),
+    # src/meta/api/src/api_impl/auto_increment_nextval_impl.rs: {} positional and {name}
+    # captured, in the text's order.
+    _case(
+        "databend:txn-result",
+        {
+            "style": "rust",
+            "format": "{} txn result: succ: {succ}, ident: {}, update seq by {delta}",
+            "verbs": ["{}", "{succ}", "{}", "{delta}"],
+            "args": ["func_name!()", "succ", "self.key", "delta"],
+            "call": "debug!",
+        },
+        "<*> txn result: succ: <*>, ident: <*>, update seq by <*>",
+        r"\S+ txn result: succ: \S+, ident: \S+, update seq by \S+",
+        seeds=_FIVE_SEEDS,
+    ),
+    # plugins/text-freetype2/find-font-unix.c: OBS Studio's blog, a C printf.
+    _case(
+        "obs-studio:font",
+        {
+            "format": "no matching font for '%s' found",
+            "verbs": ["%s"],
+            "args": ["family"],
+            "call": "blog(LOG_WARNING)",
+        },
+        "no matching font for '<*>' found",
+        r"no matching font for '[^'\s]+' found",
+        seeds=_FIVE_SEEDS,
+    ),
+    # libobs/obs-audio.c: "%" PRIu64 recorded as %lu, a number.
+    _case(
+        "obs-studio:ignored",
+        {
+            "format": "[src: %s] ignored %lu/%lu samples",
+            "verbs": ["%s", "%lu", "%lu"],
+            "args": ["name", "(uint64_t)drop", "(uint64_t)num_floats"],
+            "call": "blog(LOG_DEBUG)",
+        },
+        "[src: <*>] ignored <*>/<*> samples",
+        r"\[src: \S+\] ignored \d+/\d+ samples",
+        seeds=_FIVE_SEEDS,
+    ),
+    # internal/workers/sync_download.go: PhotoPrism's logrus Infof, msg="..." as Lima's.
+    _case(
+        "photoprism:sync",
+        {
+            "style": "printf",
+            "format": "sync: downloading from %s",
+            "verbs": ["%s"],
+            "args": ["a.AccName"],
+            "receiver": "log.Infof",
+        },
+        'msg="sync: downloading from <*>"',
+        r'msg="sync: downloading from \S+"',
+        seeds=_FIVE_SEEDS,
+    ),
+    # internal/entity/auth_user.go: log.Warn("literal"), no verb.
+    _case(
+        "photoprism:literal",
+        {
+            "style": "printf",
+            "format": "only registered users can log in",
+            "receiver": "log.Warn",
+        },
+        'msg="only registered users can log in"',
+        r'msg="only registered users can log in"',
     ),
     # %(name)r is the value's repr, %(name)d a number, %% a percent; the mapping's argument
     # for a name judges its value, whatever the order of the names in the mapping.
