@@ -1091,7 +1091,10 @@ class ServiceMiner:
         heads that differ only in a value count as one call (tails.calls): the same event
         after ``warning: atlas:`` and ``warning: <*>:`` is no value. After a sentence
         (``head`` ending in a full stop), tails that begin alike up to a longer head
-        (tails.shared_head) are that head's."""
+        (tails.shared_head) are that head's. After a label opening the message alone (a
+        component's tag, ``faces:``), the tails that read as an event's own message
+        (tails.event_tail) and followed no other head must not outnumber those values: the
+        component's own events, a few of which other components print too (round 49)."""
         if head[-1][-1:] == "." and shared_head(tails):
             return False
         if label:
@@ -1103,7 +1106,18 @@ class ServiceMiner:
                 known = self._tail_heads
                 return sum(len(known.get(tail, ())) >= RECURRING_TAIL_HEADS for tail in tails) >= 2
             found = self._tail_calls
-            return sum(found.get(tail, 0) >= RECURRING_TAIL_HEADS for tail in tails) >= 2
+            recurring = [found.get(tail, 0) >= RECURRING_TAIL_HEADS for tail in tails]
+            values = sum(recurring)
+            if values < 2 or len(head) > 1:
+                return values >= 2
+            # A tag in front of every message of a component (``faces: found no samples``,
+            # ``faces: loading <*>``, ``nsfw: loading <*>``): its events outnumber the values.
+            events = sum(
+                1
+                for tail, value in zip(tails, recurring, strict=True)
+                if not value and event_tail(tail)
+            )
+            return events <= values
         heads = self._tail_heads
         return sum(len(heads.get(tail, ())) >= RECURRING_TAIL_HEADS for tail in tails) >= 2
 
@@ -1390,8 +1404,15 @@ class ServiceMiner:
         # Several words differing at once are more often another event than one value: each
         # further position needs two more distinct values. Names as code writes them
         # (``io.EOF``, ``PingFrame``) are values, not event words: they add no such cost, and
-        # where only they differ, two of them are enough.
-        plain = sum(1 for i in words if not names_differ(mine[i], tokens[i]))
+        # where only they differ, two of them are enough; but not a label opening the message
+        # (``obs_encoder_set_audio:`` / ``obs_encoder_get_frame_size:``): a function's or a
+        # module's name that C programs write into the format, a sender's name only after
+        # as many of them as of plain words (round 49).
+        plain = sum(
+            1
+            for i in words
+            if not names_differ(mine[i], tokens[i]) or (i == 0 and is_label(mine[0]))
+        )
         positions = set(words)
         if (plain > 1 or (plain and last not in positions and mine[0].isalpha())) and not any(
             index not in positions and _has_letters(token)

@@ -275,15 +275,19 @@ def calls(heads: set[HeadKey]) -> int:
 
     A head that another one covers is that call with another value in its head (``warning:
     atlas:`` and ``warning: unix://<*>:`` under ``warning: <*>:``), not another call: the same
-    event, not a value that recurs after many calls."""
+    event, not a value that recurs after many calls. So does a head that begins with another
+    (round 49): the longer is the same message's head ending at a later colon (``faces:`` and
+    ``faces: read tcp <*> read:`` before ``<*> (resolve ambiguous subjects)``), not another call."""
     if len(heads) < 2:
         return len(heads)
-    size = len(next(iter(heads)))
-    if any(len(head) != size for head in heads):
-        return 2
-    # Only the head with most variables (the shortest of those) can cover all the others.
-    top = max(heads, key=lambda head: (sum(WILDCARD in t for t in head), -sum(map(len, head))))
-    return 1 if all(head is top or _covers(top, head) for head in heads) else 2
+    size = min(map(len, heads))
+    # Only the head with most variables (the shortest of those) can cover all the others; a
+    # longer head is covered by its first tokens.
+    top = max(
+        (head for head in heads if len(head) == size),
+        key=lambda head: (sum(WILDCARD in t for t in head), -sum(map(len, head))),
+    )
+    return 1 if all(head is top or _covers(top, head[:size]) for head in heads) else 2
 
 
 def _covers(pattern: HeadKey, head: HeadKey) -> bool:
