@@ -176,7 +176,12 @@ Hyprland's std::format; the fiftysecond none either: Databend's ``log`` crate ma
 (``info!("infer schema from file {}, with stat {:?}", path, stat)``) as Garage's, OBS Studio's
 ``blog(LOG_WARNING, "no matching font for '%s' found", family)`` (C printf, ``"%" PRIu64``
 read as glibc's ``%lu``) as PostgreSQL's and PhotoPrism's logrus calls (``log.Infof("sync:
-downloading from %s", a.AccName)``, a Go printf on logrus's text formatter) as Lima's.
+downloading from %s", a.AccName)``, a Go printf on logrus's text formatter) as Lima's; the
+fiftythird none either: LXC's ``DEBUG("Instantiated veth tunnel \"%s <--> %s\"", veth1,
+veth2)`` (C printf) as PostgreSQL's, Skaffold's ``log.Entry(ctx).Debugf("Running command: %s",
+cmd.Args)`` (a Go printf on logrus's text formatter, the entry's ``subtask=`` and ``task=``
+fields after the message) as Lima's and Firecracker's ``log`` crate macros
+(``error!("virtio-mem: Failed to plug range: {}", err)``) as Garage's.
 Each value is drawn by what its argument is (an error, a path, a state, a list, a name with a
 number in it...), judged from its verb and the argument's name; values repeat as they do in
 real logs (a state has a few values, a counter is new every time).
@@ -340,11 +345,14 @@ tree, of a cluster scheduler and timestamp oracle, a monitoring and alerting sys
 container service in Go, Java and Python, never run through a miner before its first
 measurement), ``fiftyfirst`` (added on 2026-12-06 right after the fiftieth, by another
 hand, in a separate copy of the tree, of a terminal emulator, a TV series manager and a Wii U
-emulator in Rust, C# and C++, never run through a miner before its first measurement) and
+emulator in Rust, C# and C++, never run through a miner before its first measurement),
 ``fiftysecond`` (added on 2026-12-06 right after the fiftyfirst, by another hand, in a separate
 copy of the tree, of a cloud data warehouse, a video recording and live streaming program and
 a photo library manager in Rust, C and Go, never run through a miner before its first
-measurement). Run
+measurement) and ``fiftythird`` (added on 2026-12-06 right after the fiftysecond, by another
+hand, in a separate copy of the tree, of a Linux container runtime, a Kubernetes development
+workflow tool and a microVM monitor in C, Go and Rust, never run through a miner before its
+first measurement). Run
 ``python tests/bench/logcall_corpus.py --out DIR`` to write
 ``DIR/<split>/<system>/<system>_2k.log_structured_corrected.csv`` (columns ``Content`` and
 ``EventTemplate``), the layout of the Loghub samples that ``bench_templates.py`` reads.
@@ -466,7 +474,8 @@ class System:
     # slf4j (HertzBeat) and pymapping (Zun's Python logging); the fiftyfirst tracing (WezTerm's
     # log macros), serilog (Sonarr's NLog String.Format holes) and stdformat (Cemu's fmt calls:
     # {}, {:08x}); the fiftysecond tracing (Databend's log macros), printf (OBS Studio's blog)
-    # and logrus (PhotoPrism's Go printf on logrus)
+    # and logrus (PhotoPrism's Go printf on logrus); the fiftythird printf (LXC's ERROR
+    # macros), logrus (Skaffold's log.Entry(ctx)) and tracing (Firecracker's log macros)
     style: str
     # tuning, held-out, fresh, unseen, novel, sixth, seventh, eighth, ninth, tenth, eleventh,
     # twelfth, thirteenth, fourteenth, fifteenth, sixteenth, seventeenth, eighteenth,
@@ -475,7 +484,7 @@ class System:
     # thirtyfirst, thirtysecond, thirtythird, thirtyfourth, thirtyfifth, thirtysixth,
     # thirtyseventh, thirtyeighth, thirtyninth, fortieth, fortyfirst, fortysecond,
     # fortythird, fortyfourth, fortyfifth, fortysixth, fortyseventh, fortyeighth,
-    # fortyninth, fiftieth, fiftyfirst or fiftysecond
+    # fortyninth, fiftieth, fiftyfirst, fiftysecond or fiftythird
     split: str
     # An exception passed to the call is printed on the message's line after " =>" (Solr's
     # log4j2 layout); elsewhere its trace goes on later lines.
@@ -657,6 +666,9 @@ SYSTEMS: dict[str, System] = {
         System("databend", "rust", "tracing", "fiftysecond"),
         System("obs-studio", "c", "printf", "fiftysecond"),
         System("photoprism", "go", "logrus", "fiftysecond"),
+        System("lxc", "c", "printf", "fiftythird"),
+        System("skaffold", "go", "logrus", "fiftythird"),
+        System("firecracker", "rust", "tracing", "fiftythird"),
     )
 }
 
@@ -713,6 +725,7 @@ SPLITS = (
     "fiftieth",
     "fiftyfirst",
     "fiftysecond",
+    "fiftythird",
 )
 
 # A piece of a line: its text and whether it is a value (``<*>`` in the truth).

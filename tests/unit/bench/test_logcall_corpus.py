@@ -79,9 +79,10 @@ def test_the_novel_split_holds_four_new_systems_each_of_its_own_convention() -> 
     assert {s.language for s in novel.values()} == {"rust", "javascript", "java", "go"}
     assert {s.style for s in novel.values()} == {"tracing", "nodejs", "jboss", "zerolog"}
     # Conventions no earlier system has; the sixteenth, twentieth, thirtyfirst, thirtysixth,
-    # thirtyeighth, fiftyfirst and fiftysecond reuse tracing (Vector, Qdrant, Garage, Kanidm,
-    # Vaultwarden, WezTerm, Databend), the twentysecond and twentythird nodejs (Uptime Kuma,
-    # Zigbee2MQTT), the thirtieth jboss (Narayana), the thirtyfourth zerolog (Harness).
+    # thirtyeighth, fiftyfirst, fiftysecond and fiftythird reuse tracing (Vector, Qdrant,
+    # Garage, Kanidm, Vaultwarden, WezTerm, Databend, Firecracker), the twentysecond and
+    # twentythird nodejs (Uptime Kuma, Zigbee2MQTT), the thirtieth jboss (Narayana), the
+    # thirtyfourth zerolog (Harness).
     reusing = (
         "novel",
         "sixteenth",
@@ -95,6 +96,7 @@ def test_the_novel_split_holds_four_new_systems_each_of_its_own_convention() -> 
         "thirtyeighth",
         "fiftyfirst",
         "fiftysecond",
+        "fiftythird",
     )
     earlier_styles = {s.style for s in SYSTEMS.values() if s.split not in reusing}
     assert not {s.style for s in novel.values()} & earlier_styles
@@ -2449,6 +2451,17 @@ _LATER_SPLITS = {
         calls=900,
         call_checks="one-nonblank-line no-label",
     ),
+    # C, Go and Rust, with no convention the corpus did not have: LXC's ERROR/INFO/TRACE
+    # macros (a C printf) as PostgreSQL's, Skaffold's Go printf on a logrus entry carrying
+    # task and subtask fields as Lima's and Firecracker's log macros as Garage's.
+    "fiftythird": _Split(
+        "lxc skaffold firecracker",
+        "c go rust",
+        "printf logrus tracing",
+        "",
+        calls=350,
+        call_checks="one-nonblank-line no-label",
+    ),
 }
 
 
@@ -2477,10 +2490,10 @@ def test_a_later_split_holds_its_new_systems_languages_and_styles(split: str) ->
     assert logcall_corpus.SPLITS[list(_LATER_SPLITS).index(split) + 17] == split
 
 
-def test_the_fiftysecond_split_is_the_last() -> None:
-    assert logcall_corpus.SPLITS[50] == "fiftyfirst"
+def test_the_fiftythird_split_is_the_last() -> None:
     assert logcall_corpus.SPLITS[51] == "fiftysecond"
-    assert len(logcall_corpus.SPLITS) == 52
+    assert logcall_corpus.SPLITS[52] == "fiftythird"
+    assert len(logcall_corpus.SPLITS) == 53
 
 
 # A call of each system of the later splits read from its source: how many distinct formats
@@ -2832,6 +2845,13 @@ _KNOWN_CALLS = {
         "no matching font for '%s' found",
     ),
     "photoprism": (1000, "internal/workers/sync_download.go", "sync: downloading from %s"),
+    "lxc": (1250, "src/lxc/network.c", 'Instantiated veth tunnel "%s <--> %s"'),
+    "skaffold": (400, "pkg/skaffold/util/cmd.go", "Running command: %s"),
+    "firecracker": (
+        330,
+        "src/vmm/src/devices/virtio/mem/device.rs",
+        "virtio-mem: Failed to plug range: {}",
+    ),
 }
 
 # The checks of a system's calls beyond its split's: a Go printf on a logrus entry, Python's
@@ -2926,6 +2946,9 @@ _SYSTEM_CALL_CHECKS = {
     "databend": "verbs==args verbs-in-format",
     "obs-studio": "verbs==args verbs-in-format no-style",
     "photoprism": _LOGRUS + " no-bare-percent",
+    "lxc": "verbs==args verbs-in-format no-style",
+    "skaffold": _LOGRUS + " no-bare-percent",
+    "firecracker": "verbs==args verbs-in-format",
 }
 
 
@@ -3350,6 +3373,47 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         assert call["level"] == level.get(method, method.upper()), call
         assert called.group(2) or not call.get("verbs"), call
         assert len(call.get("verbs", [])) == len(call.get("args", [])), call
+    elif name == "lxc":
+        # LXC's TRACE/DEBUG/INFO/NOTICE/WARN/ERROR/CRIT macros or log_trace(ret, fmt, ...) and
+        # the like: a C printf, each verb with its argument, no width; TRACE a debug record,
+        # NOTICE an info one; SYSERROR and *_errno (strerror before the text) left out.
+        macro = re.fullmatch(
+            r"(?:log_)?(trace|debug|info|notice|warn|error|crit)", call["call"], re.I
+        )
+        assert macro is not None and not call["call"].startswith("SYS"), call
+        level = macro.group(1).upper()
+        levels = {"TRACE": "DEBUG", "NOTICE": "INFO", "WARN": "WARNING", "CRIT": "CRITICAL"}
+        assert call["level"] == levels.get(level, level), call
+        verb = r"%[-+ #0]*(?:\.\d+)?(?:ll|l|z|h)?[diouxXcsfgp]"
+        assert all(re.fullmatch(verb, v) for v in call["verbs"]), call
+        assert call["format"] == call["format"].strip() and "%m" not in call["format"], call
+        assert call["file"].startswith("src/lxc/"), call
+    elif name == "skaffold":
+        # logrus' Tracef/Debugf/Infof/Warnf/Errorf/Fatalf/Panicf (or the same without f, one
+        # literal) on log.Entry(ctx), whose entry always carries task and subtask fields.
+        called = re.fullmatch(
+            r"o?log\.Entry\([^()]*(?:\([^()]*\))?\)\.(Trace|Debug|Info|Warn|Error|Fatal|Panic)(f?)",
+            call["receiver"],
+        )
+        assert called is not None, call
+        assert call["keys"] == ["task", "subtask"], call
+        method = called.group(1)
+        level = {"Trace": "DEBUG", "Warn": "WARNING", "Fatal": "CRITICAL", "Panic": "CRITICAL"}
+        assert call["level"] == level.get(method, method.upper()), call
+        assert called.group(2) or not call.get("verbs"), call
+        assert len(call.get("verbs", [])) == len(call.get("args", [])), call
+        assert not any("-" in verb for verb in call.get("verbs", [])), call
+    elif name == "firecracker":
+        # The log crate's macros (Firecracker's rate-limited error!/warn!/info! among them), as
+        # Databend's: {}, {:?}, {name}, {:#x}, no width or padding; trace! a debug record.
+        assert call["style"] == "rust" and "quoted" not in call, call
+        called = re.fullmatch(r"(?:log::)?(trace|debug|info|warn|error)!", call["call"])
+        assert called is not None, call
+        level = called.group(1).upper()
+        assert call["level"] == {"TRACE": "DEBUG", "WARN": "WARNING"}.get(level, level), call
+        spec = r"\{\w*(?::(?:\?|#|x|X|#x|\.\d+))?\}"
+        assert all(re.fullmatch(spec, verb) for verb in call["verbs"]), call
+        assert call["file"].startswith("src/") and "/test_utils/" not in call["file"], call
     elif name == "sonarr":
         # NLog's _logger.X([exception,] "text {0}", args...): String.Format's positional holes,
         # each once, with its argument, every value written as it is (as Duplicati's).
@@ -3480,6 +3544,7 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
         "lima",
         "moby",
         "photoprism",
+        "skaffold",
     ):
         # logrus' text after its time and level: msg="...", then the fields by key.
         assert line.startswith('msg="') and truth.startswith('msg="'), (line, truth)
@@ -3559,11 +3624,11 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
         assert not re.search(r"%[-+# 0-9.]*[sdx]", truth), truth
         if line.startswith("ARJUNA"):
             assert re.match(r"ARJUNA\d{6}: ", line) and truth.startswith(line[:14]), line
-    elif name in ("garage", "kanidm", "vaultwarden", "wezterm", "databend"):
+    elif name in ("garage", "kanidm", "vaultwarden", "wezterm", "databend", "firecracker"):
         assert "{}" not in line and "{:?}" not in line, line
     elif name == "bitwarden":
         assert not re.search(r"\{@?\w+(?::[^{}]*)?\}", truth), truth
-    elif name in ("suricata", "sssd", "obs-studio"):
+    elif name in ("suricata", "sssd", "obs-studio", "lxc"):
         assert not re.search(r"%[-+# 0-9.]*[lhz]*[sdiuxXfcp]", truth), truth
     elif name in ("duplicati", "sonarr"):
         assert not re.search(r"\{\d+(?::[^{}]*)?\}", line), line
@@ -5267,6 +5332,65 @@ _LATER_CALL_CASES = [
         },
         'msg="only registered users can log in"',
         r'msg="only registered users can log in"',
+    ),
+    # src/lxc/network.c: LXC's DEBUG macro, a C printf.
+    _case(
+        "lxc:veth",
+        {
+            "format": 'Instantiated veth tunnel "%s <--> %s"',
+            "verbs": ["%s", "%s"],
+            "args": ["veth1", "veth2"],
+            "call": "DEBUG",
+        },
+        'Instantiated veth tunnel "<*> <--> <*>"',
+        r'Instantiated veth tunnel "\S+ <--> \S+"',
+        seeds=_FIVE_SEEDS,
+    ),
+    # src/lxc/seccomp.c: %llu of a cast argument, a number.
+    _case(
+        "lxc:proxy-id",
+        {
+            "format": "Proxy returned response with invalid id(%llu) != id(%llu)",
+            "verbs": ["%llu", "%llu"],
+            "args": ["(long long unsigned int)resp->id", "(long long unsigned int)req_id"],
+            "call": "ERROR",
+        },
+        "Proxy returned response with invalid id(<*>) != id(<*>)",
+        r"Proxy returned response with invalid id\(\d+\) != id\(\d+\)",
+        seeds=_FIVE_SEEDS,
+    ),
+    # pkg/skaffold/util/cmd.go: logrus on log.Entry(ctx), msg="..." then the entry's subtask
+    # and task fields, sorted by key, as Lima's.
+    _case(
+        "skaffold:command",
+        {
+            "style": "printf",
+            "format": "Running command: %s",
+            "verbs": ["%s"],
+            "args": ["cmd.Args"],
+            "receiver": "log.Entry(ctx).Debugf",
+            "keys": ["task", "subtask"],
+            "key_args": ["eventContext.Task", "eventContext.Subtask"],
+        },
+        'msg="Running command: <*>" subtask=<*> task=<*>',
+        r'msg="Running command: .+" subtask=\S+ task=\S+',
+        seeds=_FIVE_SEEDS,
+    ),
+    # src/vmm/src/vstate/vcpu.rs: Firecracker's log macros, {addr:#x} captured and {:#x}
+    # positional, each written after 0x.
+    _case(
+        "firecracker:mmio",
+        {
+            "style": "rust",
+            "format": "Invalid MMIO read @ {addr:#x}:{:#x}: {err}",
+            "verbs": ["{addr:#x}", "{:#x}", "{err}"],
+            "args": ["addr", "data.len()", "err"],
+            "call": "warn!",
+        },
+        "Invalid MMIO read @ <*>:<*>: <*>",
+        r"Invalid MMIO read @ 0x[0-9a-f]+:0x[0-9a-f]+: .+",
+        seeds=_FIVE_SEEDS,
+        lacks=("{",),
     ),
     # %(name)r is the value's repr, %(name)d a number, %% a percent; the mapping's argument
     # for a name judges its value, whatever the order of the names in the mapping.
