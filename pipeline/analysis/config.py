@@ -72,6 +72,11 @@ class AnalysisConfig:
     # pattern_shift pools a template's counts over up to this many consecutive elevated windows
     # (a mix shift is subtle per window: it needs more of them than a volume change does)...
     shift_pool_windows: int = 8
+    # ... tested against the template's share before the run, for up to this many windows
+    # from the run's first (0: against the share as it learns the run's windows, as before
+    # 2026-12-06's thirteenth session, when a 10% shift on a quiet service taught itself away
+    # before its pooled evidence was in).
+    shift_anchor_windows: int = 16
     # ... error_rate and the volume rules over up to this many.
     pool_windows: int = 4
     # A service expecting fewer lines a window than this pools errors over three times as many

@@ -102,6 +102,13 @@ class ServiceDetector:
         # Templates elevated in the latest consecutive windows: id -> [(count, lines), ...]
         # (at most `shift_pool_windows`), pooled by pattern_shift.
         self.shift_pools: dict[str, list[tuple[int, int]]] = {}
+        # Of those, the share each had before its run, the run's first window and the variance
+        # of that share's estimate: a run is tested against the share it rose from, not one
+        # that learned the run's own windows.
+        self.shift_anchors: dict[str, tuple[float, int, float]] = {}
+        # The last window with a job's lines (``_track_shifts``' jobs): the mix learned the
+        # job's share there, so the other templates' shares sit low for a while after it.
+        self.last_job_index = -(10**9)
         # (errors, lines) of the latest consecutive windows with an elevated error share.
         self.error_pool: list[tuple[int, int]] = []
         # z-scores of the latest consecutive windows whose volume deviated the same way.
@@ -400,10 +407,7 @@ class ServiceDetector:
         if not acc.count or self.closed_windows < 3:
             return [], set(), set()
         config = self.config
-        pools = {
-            tid: (sum(c for c, _ in pool), sum(n for _, n in pool))
-            for tid, pool in self.shift_pools.items()
-        }
+        pools = self._pooled()
         shifted = shifted_templates(acc, self.shares, config, pools)
         recurring = set()
         jobs = set()
@@ -482,10 +486,7 @@ class ServiceDetector:
         }
         # A recurring peak (a batch job) is no start of a sustained deviation to pool.
         self.recurring_volume = RECURRING in strong
-        pools = {
-            tid: (sum(c for c, _ in pool), sum(n for _, n in pool))
-            for tid, pool in self.shift_pools.items()
-        }
+        pools = self._pooled()
         settling = fresh
         if acc.index - self.restart_index < config.novel_windows:
             # Since a restart, a jump of an INFO/DEBUG template's share is the new version's
@@ -745,7 +746,7 @@ class ServiceDetector:
         jobs: set[str],
     ) -> None:
         n = acc.count
-        self._pool_shifts(acc)
+        self._pool_shifts(acc, jobs)
         limit = self.config.pool_windows
         quiet = self.volume.expected() < self.config.quiet_lines
         self.error_pool = self._pool_errors(acc.errors, n, 3 * limit if quiet else limit)
@@ -817,20 +818,65 @@ class ServiceDetector:
             self.silent_windows += 1
         self.closed_windows += 1
 
-    def _pool_shifts(self, acc: WindowAccumulator) -> None:
+    def _pooled(self) -> dict[str, tuple[int, int, float, float]]:
+        """(count, lines, share to test against, its variance) of each template's pool."""
+        anchors = self.shift_anchors
+        pooled = {}
+        for tid, pool in self.shift_pools.items():
+            anchor = anchors.get(tid)
+            base, variance = (
+                (self.shares.share(tid), 0.0) if anchor is None else (anchor[0], anchor[2])
+            )
+            pooled[tid] = (sum(c for c, _ in pool), sum(n for _, n in pool), base, variance)
+        return pooled
+
+    def _pool_shifts(self, acc: WindowAccumulator, jobs: set[str]) -> None:
         """Keep the counts of templates whose share is elevated window after window (before
-        the shares learn this window)."""
+        the shares learn this window), and the share each run rose from."""
+        if jobs:
+            self.last_job_index = acc.index
         n = acc.count
         if n == 0:
-            self.shift_pools = {}
+            self.shift_pools, self.shift_anchors = {}, {}
             return
-        half = self.config.min_shift_delta / 2
-        limit = self.config.shift_pool_windows
+        config = self.config
+        half = config.min_shift_delta / 2
+        limit = config.shift_pool_windows
+        index = acc.index
+        # Since a restart, the new version's INFO/DEBUG logging is learned as it comes
+        # (``_candidates``' settling): no anchor holds those shares where they were. Nor, for
+        # a while after a job's run, the shares the job's lines diluted (a run starting there
+        # would be tested against a share that sits low until the mix has learned it back).
+        settling = index - self.restart_index < config.novel_windows
+        diluted = index - self.last_job_index <= config.shift_pool_windows
         pools: dict[str, list[tuple[int, int]]] = {}
+        anchors: dict[str, tuple[float, int, float]] = {}
+        # The shares are means over windows (``share_alpha``) of a few dozen lines each: an
+        # estimate about as uncertain as a window of alpha / (2 - alpha) times the lines.
+        alpha = config.share_alpha
+        lines = max(self.volume.expected(), 1.0) * (2.0 - alpha) / alpha
         for tid, count in acc.template_counts.items():
-            if count / n - self.shares.share(tid) >= half:
+            share = self.shares.share(tid)
+            anchor = self.shift_anchors.get(tid) if tid in self.shift_pools else None
+            if anchor is not None and index - anchor[1] >= config.shift_anchor_windows:
+                # A run this long is the mix now: judged by what the shares learned.
+                anchor = None
+            if settling and acc.template_levels[tid] < WARNING:
+                anchor = None
+            base = share if anchor is None else anchor[0]
+            if count / n - base >= half:
                 pools[tid] = [*self.shift_pools.get(tid, []), (count, n)][-limit:]
-        self.shift_pools = pools
+                if anchor is not None:
+                    anchors[tid] = anchor
+                elif (
+                    # A young template's share is still settling: no anchor for its runs yet.
+                    config.shift_anchor_windows > 0
+                    and self.shares.age(tid) >= config.warmup_windows
+                    and not (settling and acc.template_levels[tid] < WARNING)
+                    and not diluted
+                ):
+                    anchors[tid] = (share, index, share * (1.0 - share) / lines)
+        self.shift_pools, self.shift_anchors = pools, anchors
 
 
 def _top_counts(counts: dict[str, int], limit: int) -> tuple[tuple[str, int], ...]:

@@ -36,6 +36,8 @@ def dump_detector(det: ServiceDetector, with_open: bool = True) -> dict[str, Any
         "previous_evidence": det.previous_evidence,
         "shift_runs": det.shift_runs,
         "shift_pools": det.shift_pools,
+        "shift_anchors": det.shift_anchors,
+        "last_job_index": det.last_job_index,
         "volume_run": det.volume_run,
         "low_run": det.low_run,
         "low_anchor": None if det.low_anchor is None else list(det.low_anchor),
@@ -136,6 +138,12 @@ def load_detector(name: str, config: AnalysisConfig, state: dict[str, Any]) -> S
     det.alert_windows = int(state.get("alert_windows", 0))
     det.shift_pools = {
         str(k): [(int(c), int(n)) for c, n in v] for k, v in state["shift_pools"].items()
+    }
+    det.last_job_index = int(state.get("last_job_index", det.last_job_index))
+    # Older snapshots have no anchors: their runs are tested against the shares as they are.
+    det.shift_anchors = {
+        str(k): (float(v[0]), int(v[1]), float(v[2]))
+        for k, v in (state.get("shift_anchors") or {}).items()
     }
     det.error_pool = [(int(e), int(n)) for e, n in state["error_pool"]]
     det.stats.load(state["stats"])
