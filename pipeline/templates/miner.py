@@ -111,6 +111,10 @@ _NO_VALUES: Values = []
 _NO_NAMES: list[int] = []
 # A tail that followed this many heads is a value wherever it appears (tails.py).
 RECURRING_TAIL_HEADS = 2
+# The most tokens of constant text after free text amid a message (_note_spans).
+MAX_SPAN_END = 6
+# A head (tails.head_key) and the constant tokens ending the message after free text.
+Anchor = tuple[HeadKey, tuple[str, ...]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,6 +175,15 @@ class ServiceMiner:
         # (head end, its last token) -> templates whose tail is free text after such a head:
         # looked up by position and checked token by token, as a head may have generalised.
         self._free: dict[tuple[int, str], list[Template]] = {}
+        # Free text between a head and a constant end (_note_spans): (head, end) -> the spans
+        # seen between them, each with its shape; span -> the (head, end) pairs it was seen
+        # between; and the pairs whose span is a value, with the template that holds them.
+        self._spans: dict[Anchor, dict[tuple[str, ...], Shape]] = {}
+        self._span_anchors: dict[tuple[str, ...], set[Anchor]] = {}
+        # Span -> the first head it followed; the spans seen after two heads (values).
+        self._span_heads: dict[tuple[str, ...], HeadKey] = {}
+        self._recurring_spans: set[tuple[str, ...]] = set()
+        self._free_spans: dict[Anchor, Shape] = {}
         # Labels in front seen before the same event as other labels: senders' names, so no
         # head of free text (tails.event_tail).
         self._senders: set[str] = set()
@@ -947,12 +960,15 @@ class ServiceMiner:
             return shape, False, None
         return None
 
-    def _note_tails(self, shape: Shape) -> str | None:
+    def _note_tails(
+        self, shape: Shape, found: tuple[list[int], list[int]] | None = None
+    ) -> str | None:
         """Record the tails a new or generalised shape has after each of its heads; make a
         head's templates one with a free tail once it has had ``min_distinct_tails`` of them.
-        Returns the id the surviving template had, when templates merged."""
+        Returns the id the surviving template had, when templates merged. ``found``: the
+        shape's head ends (tails.all_head_ends), if the caller has them."""
         tokens = shape.tokens
-        ends, strong = all_head_ends(tokens)
+        ends, strong = all_head_ends(tokens) if found is None else found
         opened = [i for i in open_ends(tokens) if i not in ends]
         ends = [*ends, *opened]
         if not ends:
@@ -1651,6 +1667,10 @@ class ServiceMiner:
 
     def _create(self, tokens: list[str], key: GroupKey) -> tuple[Shape, bool, str | None]:
         """A new shape; its template is new unless another shape already renders the same."""
+        if self._free_spans:
+            joined = self._join_span(tokens, key)
+            if joined is not None:
+                return joined
         text = render(tokens)
         template = self._by_text.get(text)
         created = template is None
@@ -1662,11 +1682,180 @@ class ServiceMiner:
         self.templates.move_to_end(template.id)
         self._link(shape)
         self._remember_skeleton(shape)
-        merged = self._note_tails(shape)
+        found = all_head_ends(shape.tokens)
+        merged = self._note_tails(shape, found)
+        if merged is None and created and found[0]:
+            merged = self._note_spans(shape, found[0][0])
         if merged is not None:
             # The new template became part of the head's free-tail template at once.
             return shape, False, None if merged == template.id and created else merged
         return shape, created, None
+
+    def _anchors(self, tokens: list[str], end: int) -> list[tuple[Anchor, int]]:
+        """Longest end first, the (head, end) pairs around a span of free text after the
+        head ending at ``end`` (the first of tails.head_ends with labels), each with the span's
+        length."""
+        size = len(tokens)
+        longest = min(MAX_SPAN_END, size - end - 2)
+        # The ends with a word in them: those reaching back to the last word, at least.
+        shortest = next(
+            (
+                length
+                for length in range(1, longest + 1)
+                if WILDCARD not in tokens[size - length] and _has_letters(tokens[size - length])
+            ),
+            longest + 1,
+        )
+        if shortest > longest:
+            return []
+        head = head_key(tokens, end)
+        return [
+            ((head, tuple(tokens[size - length :])), size - length - end - 1)
+            for length in range(longest, max(shortest, 2) - 1, -1)
+        ]
+
+    def _note_spans(self, shape: Shape, end: int) -> str | None:
+        """Free text amid a message: an error printed with more of the format after it
+        (``faces: %s (resolve ambiguous subjects)``). Record the spans between the head and
+        each constant end of a new template (two to ``MAX_SPAN_END`` tokens, a word among
+        them); once a pair of head and end has had spans of two lengths or more, not all
+        beginning with the same word (more of the format), each a value (holding one) or
+        recurring (seen after two heads), one of them recurring and an error's text (not plain
+        words: ``found no``), its templates become one whose span is a variable."""
+        anchors = self._anchors(shape.tokens, end)
+        if not anchors:
+            return None
+        spans = self._spans
+        if len(spans) >= 2 * self._config.max_templates_per_service:
+            spans.clear()  # bound: only a hint, rebuilt from new templates
+            self._span_anchors.clear()
+            self._span_heads.clear()
+            self._recurring_spans.clear()
+        tokens = shape.tokens
+        heads = self._span_heads
+        recurring = self._recurring_spans
+        due: list[Anchor] = []
+        for anchor, length in anchors:
+            span = tuple(tokens[end + 1 : end + 1 + length])
+            spans.setdefault(anchor, {})[span] = shape
+            seen = self._span_anchors.setdefault(span, set())
+            seen.add(anchor)
+            first = heads.setdefault(span, anchor[0])
+            if first != anchor[0] and length >= 2 and span not in recurring:
+                # The span has just become a value: the ends it came before may now vary.
+                recurring.add(span)
+                due.extend(other for other in seen if other[0] != anchor[0])
+        for anchor, _ in anchors:
+            if self._spans_vary(anchor):
+                return self._merge_span(anchor, end)
+        for anchor in due:
+            if self._spans_vary(anchor):
+                return self._merge_span(anchor, len(anchor[0]) - 1)  # the head's own end
+        return None
+
+    def _recurs(self, span: tuple[str, ...]) -> bool:
+        """Whether ``span`` of two tokens or more was seen after two heads."""
+        return span in self._recurring_spans
+
+    def _spans_vary(self, anchor: Anchor) -> bool:
+        seen = self._spans.get(anchor)
+        if seen is None or len(seen) < 2 or anchor in self._free_spans:
+            return False
+        spans = [
+            span
+            for span, shape in seen.items()
+            if shape.alive and self.templates.get(shape.template.id) is shape.template
+        ]
+        if len({len(span) for span in spans}) < 2:
+            return False
+        firsts = {span[0] for span in spans}
+        if len(firsts) < 2 and WILDCARD not in firsts:
+            return False  # spans that begin with the same word: more of the format
+        recurring = [self._recurs(span) for span in spans]
+        evidence = any(
+            again and _error_text(span) for span, again in zip(spans, recurring, strict=True)
+        )
+        return evidence and all(
+            again or any(WILDCARD in token for token in span)
+            for span, again in zip(spans, recurring, strict=True)
+        )
+
+    def _merge_span(self, anchor: Anchor, end: int) -> str | None:
+        """Make the templates of the spans between ``anchor``'s head and end one whose span
+        is a variable. Returns the survivor's old id."""
+        head, rest = anchor
+        shapes: list[Shape] = []
+        for shape in self._spans[anchor].values():
+            if (
+                shape.alive
+                and self.templates.get(shape.template.id) is shape.template
+                and shape not in shapes
+                and tuple(shape.tokens[len(shape.tokens) - len(rest) :]) == rest
+                and head_key(shape.tokens, end) == head
+            ):
+                shapes.append(shape)
+        if len(shapes) < 2:
+            return None
+        survivor = shapes[0].template
+        by_form: dict[tuple[str, ...], Shape] = {}
+        for shape in shapes:
+            size = len(shape.tokens)
+            stop = size - len(rest)
+            form = [*shape.tokens[: end + 1], *[WILDCARD] * (stop - end - 1), *rest]
+            old = shape.template
+            kept = by_form.get(tuple(form))
+            if kept is not None:
+                kept.general.update(shape.general)
+                self._drop_shape(shape)
+                old.shapes.remove(shape)
+            else:
+                shape.tokens[:] = form
+                shape.general.update(range(end + 1, stop))
+                by_form[tuple(form)] = shape
+                if old is not survivor:
+                    old.shapes.remove(shape)
+                    survivor.shapes.append(shape)
+                    shape.template = survivor
+                self._remember_skeleton(shape)
+            if old is not survivor and not old.shapes:
+                survivor.count += old.count
+                del self.templates[old.id]
+                self._by_text.pop(old.text, None)
+                self._add_alias(old.id, survivor.id)
+                self._counters.merges += 1
+        survivor.variadic = True
+        if len(self._free_spans) >= self._config.max_templates_per_service:
+            self._free_spans.clear()  # bound: merged templates are found by shape
+        self._free_spans[anchor] = by_form[tuple(shapes[0].tokens)]
+        old_id = survivor.id
+        self._rename(survivor)
+        return old_id
+
+    def _join_span(self, tokens: list[str], key: GroupKey) -> tuple[Shape, bool, str | None] | None:
+        """Join the template of a head and end with free text between them (_note_spans)."""
+        ends = head_ends(tokens, labels=True)
+        if not ends:
+            return None
+        end = ends[0]
+        for anchor, length in self._anchors(tokens, end):
+            model = self._free_spans.get(anchor)
+            if model is None:
+                continue
+            template = model.template
+            if not model.alive or self.templates.get(template.id) is not template:
+                continue
+            stop = end + 1 + length
+            form = [*tokens[: end + 1], *[WILDCARD] * length, *tokens[stop:]]
+            template.count += 1
+            self.templates.move_to_end(template.id)
+            for shape in template.shapes:
+                if len(shape.tokens) == len(form) and instance_of(form, shape.tokens):
+                    return shape, False, None
+            shape = Shape(form, key, template)
+            shape.general.update(range(end + 1, stop))
+            self._add_shape(template, shape)
+            return shape, False, None
+        return None
 
     def _new_template(self, text: str) -> Template:
         while len(self.templates) >= self._config.max_templates_per_service:
@@ -1845,6 +2034,12 @@ class ServiceMiner:
         self._by_text.pop(template.text, None)
         template.text = text
         self._by_text[text] = template
+
+
+def _error_text(span: tuple[str, ...]) -> bool:
+    """Whether ``span`` reads as an error's text: a value in it, or a chain of contexts
+    joined by colons (``etcdserver: request timed out``), not plain words (``found no``)."""
+    return any(WILDCARD in token or token[-1:] == ":" for token in span)
 
 
 def _sentence_slot(mine: list[str], index: int, pattern: tuple[str, ...] | None = None) -> bool:
