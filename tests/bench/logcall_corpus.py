@@ -181,7 +181,12 @@ fiftythird none either: LXC's ``DEBUG("Instantiated veth tunnel \"%s <--> %s\"",
 veth2)`` (C printf) as PostgreSQL's, Skaffold's ``log.Entry(ctx).Debugf("Running command: %s",
 cmd.Args)`` (a Go printf on logrus's text formatter, the entry's ``subtask=`` and ``task=``
 fields after the message) as Lima's and Firecracker's ``log`` crate macros
-(``error!("virtio-mem: Failed to plug range: {}", err)``) as Garage's.
+(``error!("virtio-mem: Failed to plug range: {}", err)``) as Garage's; the fiftyfourth none
+either: RustDesk's ``log`` crate macros (``log::error!("fuse: parent not found")``) as
+Garage's, tmux's ``log_debug("%s: -%c = %s", __func__, flag, s)`` (C printf, ``__func__``
+written into the format as its function's name) as PostgreSQL's and nerdctl's
+``log.G(ctx).Debugf("Loading config from %q", tomlPath)`` (containerd's logrus ``log.L`` and
+``log.G(ctx)``, a Go printf on logrus's text formatter) as Lima's.
 Each value is drawn by what its argument is (an error, a path, a state, a list, a name with a
 number in it...), judged from its verb and the argument's name; values repeat as they do in
 real logs (a state has a few values, a counter is new every time).
@@ -352,7 +357,10 @@ a photo library manager in Rust, C and Go, never run through a miner before its 
 measurement) and ``fiftythird`` (added on 2026-12-06 right after the fiftysecond, by another
 hand, in a separate copy of the tree, of a Linux container runtime, a Kubernetes development
 workflow tool and a microVM monitor in C, Go and Rust, never run through a miner before its
-first measurement). Run
+first measurement) and ``fiftyfourth`` (added on 2026-12-06 right after the fiftythird, by
+another hand, in a separate copy of the tree, of a remote desktop program, a terminal
+multiplexer and a command line for containerd in Rust, C and Go, never run through a miner
+before its first measurement). Run
 ``python tests/bench/logcall_corpus.py --out DIR`` to write
 ``DIR/<split>/<system>/<system>_2k.log_structured_corrected.csv`` (columns ``Content`` and
 ``EventTemplate``), the layout of the Loghub samples that ``bench_templates.py`` reads.
@@ -475,7 +483,9 @@ class System:
     # log macros), serilog (Sonarr's NLog String.Format holes) and stdformat (Cemu's fmt calls:
     # {}, {:08x}); the fiftysecond tracing (Databend's log macros), printf (OBS Studio's blog)
     # and logrus (PhotoPrism's Go printf on logrus); the fiftythird printf (LXC's ERROR
-    # macros), logrus (Skaffold's log.Entry(ctx)) and tracing (Firecracker's log macros)
+    # macros), logrus (Skaffold's log.Entry(ctx)) and tracing (Firecracker's log macros);
+    # the fiftyfourth tracing (RustDesk's log macros), printf (tmux's log_debug) and logrus
+    # (nerdctl's log.L and log.G(ctx))
     style: str
     # tuning, held-out, fresh, unseen, novel, sixth, seventh, eighth, ninth, tenth, eleventh,
     # twelfth, thirteenth, fourteenth, fifteenth, sixteenth, seventeenth, eighteenth,
@@ -484,7 +494,7 @@ class System:
     # thirtyfirst, thirtysecond, thirtythird, thirtyfourth, thirtyfifth, thirtysixth,
     # thirtyseventh, thirtyeighth, thirtyninth, fortieth, fortyfirst, fortysecond,
     # fortythird, fortyfourth, fortyfifth, fortysixth, fortyseventh, fortyeighth,
-    # fortyninth, fiftieth, fiftyfirst, fiftysecond or fiftythird
+    # fortyninth, fiftieth, fiftyfirst, fiftysecond, fiftythird or fiftyfourth
     split: str
     # An exception passed to the call is printed on the message's line after " =>" (Solr's
     # log4j2 layout); elsewhere its trace goes on later lines.
@@ -669,6 +679,9 @@ SYSTEMS: dict[str, System] = {
         System("lxc", "c", "printf", "fiftythird"),
         System("skaffold", "go", "logrus", "fiftythird"),
         System("firecracker", "rust", "tracing", "fiftythird"),
+        System("rustdesk", "rust", "tracing", "fiftyfourth"),
+        System("tmux", "c", "printf", "fiftyfourth"),
+        System("nerdctl", "go", "logrus", "fiftyfourth"),
     )
 }
 
@@ -726,6 +739,7 @@ SPLITS = (
     "fiftyfirst",
     "fiftysecond",
     "fiftythird",
+    "fiftyfourth",
 )
 
 # A piece of a line: its text and whether it is a value (``<*>`` in the truth).

@@ -79,8 +79,9 @@ def test_the_novel_split_holds_four_new_systems_each_of_its_own_convention() -> 
     assert {s.language for s in novel.values()} == {"rust", "javascript", "java", "go"}
     assert {s.style for s in novel.values()} == {"tracing", "nodejs", "jboss", "zerolog"}
     # Conventions no earlier system has; the sixteenth, twentieth, thirtyfirst, thirtysixth,
-    # thirtyeighth, fiftyfirst, fiftysecond and fiftythird reuse tracing (Vector, Qdrant,
-    # Garage, Kanidm, Vaultwarden, WezTerm, Databend, Firecracker), the twentysecond and
+    # thirtyeighth, fiftyfirst, fiftysecond, fiftythird and fiftyfourth reuse tracing (Vector,
+    # Qdrant, Garage, Kanidm, Vaultwarden, WezTerm, Databend, Firecracker, RustDesk), the
+    # twentysecond and
     # twentythird nodejs (Uptime Kuma, Zigbee2MQTT), the thirtieth jboss (Narayana), the
     # thirtyfourth zerolog (Harness).
     reusing = (
@@ -97,6 +98,7 @@ def test_the_novel_split_holds_four_new_systems_each_of_its_own_convention() -> 
         "fiftyfirst",
         "fiftysecond",
         "fiftythird",
+        "fiftyfourth",
     )
     earlier_styles = {s.style for s in SYSTEMS.values() if s.split not in reusing}
     assert not {s.style for s in novel.values()} & earlier_styles
@@ -2462,6 +2464,18 @@ _LATER_SPLITS = {
         calls=350,
         call_checks="one-nonblank-line no-label",
     ),
+    # Rust, C and Go, with no convention the corpus did not have: RustDesk's log macros as
+    # Garage's, tmux's log_debug (a C printf, __func__ written in as its function's name) as
+    # PostgreSQL's and nerdctl's Go printf on containerd's logrus log.L and log.G(ctx) as
+    # Lima's.
+    "fiftyfourth": _Split(
+        "rustdesk tmux nerdctl",
+        "rust c go",
+        "tracing printf logrus",
+        "",
+        calls=300,
+        call_checks="one-nonblank-line no-label",
+    ),
 }
 
 
@@ -2490,10 +2504,10 @@ def test_a_later_split_holds_its_new_systems_languages_and_styles(split: str) ->
     assert logcall_corpus.SPLITS[list(_LATER_SPLITS).index(split) + 17] == split
 
 
-def test_the_fiftythird_split_is_the_last() -> None:
-    assert logcall_corpus.SPLITS[51] == "fiftysecond"
+def test_the_fiftyfourth_split_is_the_last() -> None:
     assert logcall_corpus.SPLITS[52] == "fiftythird"
-    assert len(logcall_corpus.SPLITS) == 53
+    assert logcall_corpus.SPLITS[53] == "fiftyfourth"
+    assert len(logcall_corpus.SPLITS) == 54
 
 
 # A call of each system of the later splits read from its source: how many distinct formats
@@ -2852,6 +2866,9 @@ _KNOWN_CALLS = {
         "src/vmm/src/devices/virtio/mem/device.rs",
         "virtio-mem: Failed to plug range: {}",
     ),
+    "rustdesk": (1250, "libs/clipboard/src/platform/unix/fuse/cs.rs", "fuse: parent not found"),
+    "tmux": (500, "arguments.c", "args_parse_flags: next %s"),
+    "nerdctl": (250, "cmd/nerdctl/main.go", "Loading config from %q"),
 }
 
 # The checks of a system's calls beyond its split's: a Go printf on a logrus entry, Python's
@@ -2949,6 +2966,9 @@ _SYSTEM_CALL_CHECKS = {
     "lxc": "verbs==args verbs-in-format no-style",
     "skaffold": _LOGRUS + " no-bare-percent",
     "firecracker": "verbs==args verbs-in-format",
+    "rustdesk": "verbs==args verbs-in-format",
+    "tmux": "verbs==args verbs-in-format no-style",
+    "nerdctl": _LOGRUS + " no-bare-percent",
 }
 
 
@@ -3414,6 +3434,40 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         spec = r"\{\w*(?::(?:\?|#|x|X|#x|\.\d+))?\}"
         assert all(re.fullmatch(spec, verb) for verb in call["verbs"]), call
         assert call["file"].startswith("src/") and "/test_utils/" not in call["file"], call
+    elif name == "rustdesk":
+        # The log crate's macros (log::, hbb_common::log:: or bare), as Databend's: {}, {:?},
+        # {name}, {:#x}, no width or padding; trace! a debug record.
+        assert call["style"] == "rust" and "quoted" not in call, call
+        called = re.fullmatch(
+            r"(?:(?:hbb_common::)?log::)?(trace|debug|info|warn|error)!", call["call"]
+        )
+        assert called is not None, call
+        level = called.group(1).upper()
+        assert call["level"] == {"TRACE": "DEBUG", "WARN": "WARNING"}.get(level, level), call
+        spec = r"\{\w*(?::(?:\?|#|x|X|#x|\.\d+))?\}"
+        assert all(re.fullmatch(spec, verb) for verb in call["verbs"]), call
+        assert call["file"].startswith(("src/", "libs/")), call
+    elif name == "tmux":
+        # log_debug(fmt, args...): a C printf, each verb with its argument, no width; a
+        # __func__ argument written into the format as the name of the function it is in.
+        assert call["call"] == "log_debug" and call["level"] == "DEBUG", call
+        verb = r"%[-+ #0]*(?:\.\d+)?(?:ll|l|z|h)?[diouxXcsfgp]"
+        assert all(re.fullmatch(verb, v) for v in call["verbs"]), call
+        assert "__func__" not in call["args"] and "/" not in call["file"], call
+        assert call["format"] == call["format"].strip(), call
+    elif name == "nerdctl":
+        # logrus' Tracef/Debugf/Infof/Warnf/Errorf/Fatalf/Panicf (or the same without f, one
+        # literal) on containerd's log.L or log.G(ctx), an entry with no fields of its own.
+        called = re.fullmatch(
+            r"log\.(?:L|G\(ctx\))\.(Trace|Debug|Info|Warn|Error|Fatal|Panic)(f?)",
+            call["receiver"],
+        )
+        assert called is not None and "keys" not in call, call
+        method = called.group(1)
+        level = {"Trace": "DEBUG", "Warn": "WARNING", "Fatal": "CRITICAL", "Panic": "CRITICAL"}
+        assert call["level"] == level.get(method, method.upper()), call
+        assert called.group(2) or not call.get("verbs"), call
+        assert len(call.get("verbs", [])) == len(call.get("args", [])), call
     elif name == "sonarr":
         # NLog's _logger.X([exception,] "text {0}", args...): String.Format's positional holes,
         # each once, with its argument, every value written as it is (as Duplicati's).
@@ -3545,6 +3599,7 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
         "moby",
         "photoprism",
         "skaffold",
+        "nerdctl",
     ):
         # logrus' text after its time and level: msg="...", then the fields by key.
         assert line.startswith('msg="') and truth.startswith('msg="'), (line, truth)
@@ -3624,11 +3679,19 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
         assert not re.search(r"%[-+# 0-9.]*[sdx]", truth), truth
         if line.startswith("ARJUNA"):
             assert re.match(r"ARJUNA\d{6}: ", line) and truth.startswith(line[:14]), line
-    elif name in ("garage", "kanidm", "vaultwarden", "wezterm", "databend", "firecracker"):
+    elif name in (
+        "garage",
+        "kanidm",
+        "vaultwarden",
+        "wezterm",
+        "databend",
+        "firecracker",
+        "rustdesk",
+    ):
         assert "{}" not in line and "{:?}" not in line, line
     elif name == "bitwarden":
         assert not re.search(r"\{@?\w+(?::[^{}]*)?\}", truth), truth
-    elif name in ("suricata", "sssd", "obs-studio", "lxc"):
+    elif name in ("suricata", "sssd", "obs-studio", "lxc", "tmux"):
         assert not re.search(r"%[-+# 0-9.]*[lhz]*[sdiuxXfcp]", truth), truth
     elif name in ("duplicati", "sonarr"):
         assert not re.search(r"\{\d+(?::[^{}]*)?\}", line), line
@@ -5391,6 +5454,49 @@ _LATER_CALL_CASES = [
         r"Invalid MMIO read @ 0x[0-9a-f]+:0x[0-9a-f]+: .+",
         seeds=_FIVE_SEEDS,
         lacks=("{",),
+    ),
+    # libs/clipboard/src/platform/unix/filetype.rs: RustDesk's log macros, {:?} of an error.
+    _case(
+        "rustdesk:fd-path",
+        {
+            "style": "rust",
+            "format": "cannot convert file descriptor path: {:?}",
+            "verbs": ["{:?}"],
+            "args": ["e"],
+            "call": "log::error!",
+        },
+        "cannot convert file descriptor path: <*>",
+        r"cannot convert file descriptor path: .+",
+        seeds=_FIVE_SEEDS,
+        lacks=("{:?}",),
+    ),
+    # window.c: tmux's log_debug with __func__ written in; %% a percent before a pane's id.
+    _case(
+        "tmux:theme",
+        {
+            "format": "window_pane_send_theme_update: %%%u unknown theme",
+            "verbs": ["%u"],
+            "args": ["wp->id"],
+            "call": "log_debug",
+        },
+        "window_pane_send_theme_update: %<*> unknown theme",
+        r"window_pane_send_theme_update: %\d+ unknown theme",
+        seeds=_FIVE_SEEDS,
+    ),
+    # pkg/composer/serviceparser/serviceparser.go: nerdctl's log.L.Warnf, msg="..." with no
+    # fields after it, as Lima's.
+    _case(
+        "nerdctl:ignoring",
+        {
+            "style": "printf",
+            "format": "Ignoring: service %s: healthcheck: %+v",
+            "verbs": ["%s", "%+v"],
+            "args": ["svc.Name", "unknown"],
+            "receiver": "log.L.Warnf",
+        },
+        'msg="Ignoring: service <*>: healthcheck: <*>"',
+        r'msg="Ignoring: service \S+: healthcheck: .+"',
+        seeds=_FIVE_SEEDS,
     ),
     # %(name)r is the value's repr, %(name)d a number, %% a percent; the mapping's argument
     # for a name judges its value, whatever the order of the names in the mapping.
