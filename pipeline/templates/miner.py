@@ -570,11 +570,7 @@ class ServiceMiner:
             absorbed = old.template
             self._drop_shape(old)
             absorbed.shapes.remove(old)
-            template.count += absorbed.count
-            del self.templates[absorbed.id]
-            self._by_text.pop(absorbed.text, None)
-            self._add_alias(absorbed.id, template.id)
-            self._counters.merges += 1
+            self._retire(absorbed, template)
             previous_id = previous_id or absorbed.id
         return shape, is_new, previous_id, tokens, values
 
@@ -1226,11 +1222,7 @@ class ServiceMiner:
                     survivor.shapes.append(shape)
                     shape.template = survivor
             if old is not survivor and not old.shapes:
-                survivor.count += old.count
-                del self.templates[old.id]
-                self._by_text.pop(old.text, None)
-                self._add_alias(old.id, survivor.id)
-                self._counters.merges += 1
+                self._retire(old, survivor)
         # The head's own shape first: the template is rendered from it.
         first = by_length[tuple(forms[0])]
         survivor.shapes.remove(first)
@@ -1665,6 +1657,14 @@ class ServiceMiner:
 
     # -- template bookkeeping ----------------------------------------------------------
 
+    def _retire(self, old: Template, into: Template) -> None:
+        """``old`` gave its last shape to ``into``: its lines count there, its id is an alias."""
+        into.count += old.count
+        del self.templates[old.id]
+        self._by_text.pop(old.text, None)
+        self._add_alias(old.id, into.id)
+        self._counters.merges += 1
+
     def _create(self, tokens: list[str], key: GroupKey) -> tuple[Shape, bool, str | None]:
         """A new shape; its template is new unless another shape already renders the same."""
         if self._free_spans:
@@ -1818,11 +1818,7 @@ class ServiceMiner:
                     shape.template = survivor
                 self._remember_skeleton(shape)
             if old is not survivor and not old.shapes:
-                survivor.count += old.count
-                del self.templates[old.id]
-                self._by_text.pop(old.text, None)
-                self._add_alias(old.id, survivor.id)
-                self._counters.merges += 1
+                self._retire(old, survivor)
         survivor.variadic = True
         if len(self._free_spans) >= self._config.max_templates_per_service:
             self._free_spans.clear()  # bound: merged templates are found by shape
