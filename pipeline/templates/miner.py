@@ -852,9 +852,7 @@ class ServiceMiner:
                 (
                     shape.template
                     for shape in template.shapes
-                    if shape.alive
-                    and self.templates.get(shape.template.id) is shape.template
-                    and fold(shape.tokens) == folded
+                    if self._live(shape) and fold(shape.tokens) == folded
                 ),
                 None,
             )
@@ -1057,9 +1055,8 @@ class ServiceMiner:
         shapes: list[Shape] = []
         for other in self._tails[head].values():
             if (
-                other.alive
+                self._live(other)
                 and other not in shapes
-                and self.templates.get(other.template.id) is other.template
                 and (end in head_ends(other.tokens, labels=True) or end in open_ends(other.tokens))
                 and _head(other.tokens, end, label) == head
             ):
@@ -1657,6 +1654,11 @@ class ServiceMiner:
 
     # -- template bookkeeping ----------------------------------------------------------
 
+    def _live(self, shape: Shape) -> bool:
+        """Whether ``shape`` is in use and its template still the service's (not merged away
+        or evicted): indexes hold shapes that may no longer be."""
+        return shape.alive and self.templates.get(shape.template.id) is shape.template
+
     def _retire(self, old: Template, into: Template) -> None:
         """``old`` gave its last shape to ``into``: its lines count there, its id is an alias."""
         into.count += old.count
@@ -1667,8 +1669,9 @@ class ServiceMiner:
 
     def _create(self, tokens: list[str], key: GroupKey) -> tuple[Shape, bool, str | None]:
         """A new shape; its template is new unless another shape already renders the same."""
-        if self._free_spans:
-            joined = self._join_span(tokens, key)
+        found = all_head_ends(tokens)
+        if self._free_spans and found[0]:
+            joined = self._join_span(tokens, key, found[0][0])
             if joined is not None:
                 return joined
         text = render(tokens)
@@ -1682,7 +1685,6 @@ class ServiceMiner:
         self.templates.move_to_end(template.id)
         self._link(shape)
         self._remember_skeleton(shape)
-        found = all_head_ends(shape.tokens)
         merged = self._note_tails(shape, found)
         if merged is None and created and found[0]:
             merged = self._note_spans(shape, found[0][0])
@@ -1753,25 +1755,18 @@ class ServiceMiner:
                 return self._merge_span(anchor, len(anchor[0]) - 1)  # the head's own end
         return None
 
-    def _recurs(self, span: tuple[str, ...]) -> bool:
-        """Whether ``span`` of two tokens or more was seen after two heads."""
-        return span in self._recurring_spans
-
     def _spans_vary(self, anchor: Anchor) -> bool:
         seen = self._spans.get(anchor)
         if seen is None or len(seen) < 2 or anchor in self._free_spans:
             return False
-        spans = [
-            span
-            for span, shape in seen.items()
-            if shape.alive and self.templates.get(shape.template.id) is shape.template
-        ]
+        spans = [span for span, shape in seen.items() if self._live(shape)]
         if len({len(span) for span in spans}) < 2:
             return False
         firsts = {span[0] for span in spans}
         if len(firsts) < 2 and WILDCARD not in firsts:
             return False  # spans that begin with the same word: more of the format
-        recurring = [self._recurs(span) for span in spans]
+        # Spans of two tokens or more seen after two heads.
+        recurring = [span in self._recurring_spans for span in spans]
         evidence = any(
             again and _error_text(span) for span, again in zip(spans, recurring, strict=True)
         )
@@ -1787,8 +1782,7 @@ class ServiceMiner:
         shapes: list[Shape] = []
         for shape in self._spans[anchor].values():
             if (
-                shape.alive
-                and self.templates.get(shape.template.id) is shape.template
+                self._live(shape)
                 and shape not in shapes
                 and tuple(shape.tokens[len(shape.tokens) - len(rest) :]) == rest
                 and head_key(shape.tokens, end) == head
@@ -1827,19 +1821,18 @@ class ServiceMiner:
         self._rename(survivor)
         return old_id
 
-    def _join_span(self, tokens: list[str], key: GroupKey) -> tuple[Shape, bool, str | None] | None:
-        """Join the template of a head and end with free text between them (_note_spans)."""
-        ends = head_ends(tokens, labels=True)
-        if not ends:
-            return None
-        end = ends[0]
+    def _join_span(
+        self, tokens: list[str], key: GroupKey, end: int
+    ) -> tuple[Shape, bool, str | None] | None:
+        """Join the template of a head and end with free text between them (_note_spans):
+        ``end`` is the first of the message's head ends (tails.head_ends with labels)."""
         for anchor, length in self._anchors(tokens, end):
             model = self._free_spans.get(anchor)
             if model is None:
                 continue
-            template = model.template
-            if not model.alive or self.templates.get(template.id) is not template:
+            if not self._live(model):
                 continue
+            template = model.template
             stop = end + 1 + length
             form = [*tokens[: end + 1], *[WILDCARD] * length, *tokens[stop:]]
             template.count += 1
