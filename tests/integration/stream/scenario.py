@@ -51,11 +51,11 @@ def scenario(hours: float, lateness: float | None = None, **sim: Any) -> Scenari
     if lateness is not None:
         config = replace(config, allowed_lateness_seconds=lateness)
     cutoff = START + hours * 3600 - 5 * config.window_seconds
-    incidents = _offline_incidents(config, [orjson.dumps(item) for item in items])
+    incidents = offline_incidents(config, [orjson.dumps(item) for item in items])
     return Scenario(items, config, {i for i in incidents if i[2] < cutoff}, cutoff, len(truths))
 
 
-def _offline_incidents(config: AnalysisConfig, lines: list[bytes]) -> set[Incident]:
+def offline_incidents(config: AnalysisConfig, lines: list[bytes]) -> set[Incident]:
     out = io.BytesIO()
     analyze(lines, out, config, workers=1)
     first: dict[str, Incident] = {}
