@@ -8,6 +8,7 @@ from the entry point, not as a side effect of building the app.
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 import aiokafka
@@ -20,6 +21,7 @@ from mode import Service
 from prometheus_client import CollectorRegistry, ProcessCollector
 
 from pipeline import __version__
+from pipeline.agents.stopping import give_up_unacked_after
 from pipeline.kafka_probe import check_kafka
 from pipeline.logging_setup import logging_config, quiet_repeats
 from pipeline.metrics import Metrics
@@ -86,6 +88,16 @@ class LogAnalysisApp(faust.App):
     def _new_web(self) -> FaustWeb:
         # Faust's aiohttp driver with a limit on idle and stalled connections (web/server.py).
         return IdleLimitedWeb(self, idle_timeout_seconds=self.settings.web.idle_timeout_seconds)
+
+    async def on_stop(self) -> None:
+        # Faust's wait for its streams to ack what they hold has no end of its own.
+        grace = asyncio.ensure_future(
+            give_up_unacked_after(self, self.settings.ingest.stop_grace_seconds)
+        )
+        try:
+            await super().on_stop()
+        finally:
+            grace.cancel()
 
     async def on_shutdown(self) -> None:
         # After every child (agents included) stopped: they may still write while stopping.

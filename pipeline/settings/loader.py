@@ -266,4 +266,7 @@ def _ingest(env: p.Env) -> IngestSettings:
         max_kafka_lag=env.get(
             v.BRIDGE_MAX_KAFKA_LAG, defaults.max_kafka_lag, p.int_in(0, 1_000_000_000)
         ),
+        stop_grace_seconds=env.get(
+            v.WORKER_STOP_GRACE_SECONDS, defaults.stop_grace_seconds, p.float_in(0.0, 3600.0)
+        ),
     )

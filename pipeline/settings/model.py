@@ -162,6 +162,9 @@ class IngestSettings:
     max_kafka_lag: int = 200_000
     # Distinct service names that get their own metric label; later ones are "other".
     max_service_labels: int = 200
+    # How long a stopping worker waits for events in flight to be acked before it gives up the
+    # rest (redelivered to the next worker): under Docker's 10 s between SIGTERM and SIGKILL.
+    stop_grace_seconds: float = 8.0
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,8 @@ T = TypeVar("T")
 
 class TcpProxy:
     """Forwards ``127.0.0.1:port`` to ``target``. ``outage(seconds)`` drops every connection
-    and refuses new ones for that long, as a broker that restarts does. Runs its own event
+    and refuses new ones for that long, as a broker that restarts does (``down()`` and ``up()``
+    for an outage of the caller's length). Runs its own event
     loop in a thread, so it forwards while the test blocks (starting a worker does)."""
 
     def __init__(self, host: str, port: int) -> None:
@@ -52,12 +53,20 @@ class TcpProxy:
             self._writers.discard(writer)
             writer.close()
 
-    async def _drop_all(self, seconds: float) -> None:
+    async def _drop_all(self, seconds: float | None) -> None:
         self._down = True
         for writer in list(self._writers):
             writer.transport.abort()
         self._writers.clear()
-        await asyncio.sleep(seconds)
+        if seconds is not None:
+            await asyncio.sleep(seconds)
+            self._down = False
+
+    def down(self) -> None:
+        """Every connection dropped, new ones refused, until :meth:`up`."""
+        self._call(self._drop_all(None))
+
+    def up(self) -> None:
         self._down = False
 
     def outage(self, seconds: float) -> None:

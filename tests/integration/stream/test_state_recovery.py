@@ -173,3 +173,33 @@ async def test_rabbitmq_going_away_mid_stream_loses_and_repeats_nothing(stream: 
         await asyncio.to_thread(proxy.outage, 5.0)
         await stream.publish(messages(items[half:], 200))
         await assert_undisturbed(stream, run)
+
+
+@pytest.mark.timeout(420)
+async def test_a_worker_that_cannot_read_its_open_windows_restores_them_once_postgresql_is_back(
+    stream: Stream,
+):
+    run = scenario(HOURS)
+    items = run.items
+    worker = stream.start()
+    half = len(items) // 2
+    await stream.publish(messages(items[:half], 200))
+    await stream.wait_for_records(items[:half], within=180)
+    assert not (problem := worker.stop(signal.SIGTERM, wait=45)), problem
+    url = urlsplit(stream.database_url)
+    with tcp_proxy(url.hostname or "127.0.0.1", url.port or 5432) as proxy:
+        through_proxy = url._replace(netloc=f"{url.username}:{url.password}@127.0.0.1:{proxy.port}")
+        # The next worker loads its services' saved state from Kafka, then cannot read their
+        # open windows' records from PostgreSQL: the partition must stay unrestored (a
+        # partition marked restored with empty open windows would store them short) and be
+        # restored whole on a later tick.
+        proxy.down()
+        successor = stream.start(env={"DATABASE_URL": urlunsplit(through_proxy)}, path="/health/")
+        deadline = time.monotonic() + 90
+        while "not restored yet" not in successor.log_text():
+            assert time.monotonic() < deadline, successor.log_text()[-4000:]
+            await asyncio.sleep(0.5)
+        proxy.up()
+        await stream.publish(messages(items[half:], 200))
+        await assert_undisturbed(stream, run)
+    assert "restored," in successor.log_text()

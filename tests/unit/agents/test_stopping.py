@@ -7,6 +7,8 @@ import faust
 from pipeline.agents.stopping import (
     RETRY_FIRST_SECONDS,
     RETRY_MAX_SECONDS,
+    give_up_unacked,
+    give_up_unacked_after,
     register_batch_agent,
     register_two_phase_agent,
     until_done,
@@ -220,3 +222,43 @@ async def test_batches_are_acked_in_order_and_only_once_their_second_phase_is_do
     assert failed == ["ingest"]
     # a's second phase again, not a's batch prepared anew or skipped.
     assert finishes == ["a", "a", "b", "c"]
+
+
+class Message:
+    def __init__(self, topic: str, acked: bool) -> None:
+        self.topic, self.acked = topic, acked
+
+
+class Consumer:
+    def __init__(self, messages: list[Message]) -> None:
+        self.unacked = set(messages)
+
+
+class StoppingApp:
+    def __init__(self, messages: list[Message]) -> None:
+        self.consumer = Consumer(messages)
+
+
+async def test_a_stop_gives_up_every_topics_unacked_events_after_the_grace_only():
+    held = [Message("logs", False), Message("insights", False), Message("insights", False)]
+    done = Message("insights", True)
+    app = StoppingApp([*held, done])
+    recorder = Recorder()
+    assert await give_up_unacked_after(app, 8.0, recorder.sleep) == 3
+    assert recorder.slept == [8.0]
+    assert app.consumer.unacked == {done}  # acked ones are Faust's to clean
+
+
+async def test_the_grace_gives_up_nothing_when_the_stop_finishes_first():
+    app = StoppingApp([Message("logs", False)])
+    grace = asyncio.ensure_future(give_up_unacked_after(app, 30.0))
+    await asyncio.sleep(0)
+    grace.cancel()
+    await asyncio.gather(grace, return_exceptions=True)
+    assert len(app.consumer.unacked) == 1
+
+
+def test_only_the_named_topics_are_given_up():
+    app = StoppingApp([Message("logs", False), Message("insights", False)])
+    assert give_up_unacked(app, ["insights"]) == 1
+    assert [m.topic for m in app.consumer.unacked] == ["logs"]
