@@ -352,7 +352,11 @@ class Masker:
             if (
                 group == "id"
                 and text[0].isalpha()
-                and (_is_versioned_word(text) or (text[0].isupper() and _is_constant_name(text)))
+                and (
+                    _is_versioned_word(text)
+                    or (text[0].isupper() and _is_constant_name(text))
+                    or _CODE_NAME.fullmatch(text) is not None
+                )
             ):
                 return text
             if group == "id" and text[0].isalpha() and _is_standard_name(text):
@@ -666,6 +670,11 @@ def _combine(masks: list[tuple[str, str]], builtin_only: bool) -> re.Pattern[str
 
 
 _SEPARATE_NUMBER = re.compile(r"[_-]\d")
+# A function's name as C code writes it, a short number amid its words, two words before it
+# and a word last (``input_osc_52_parse``): a name of the code, not an id (``blk_123``,
+# ``task_1445_m_000001``, ``broadcast_9_piece0`` end in digits; ``osc_52_x`` is left to the
+# shapes of values, _SHAPES, as it was).
+_CODE_NAME = re.compile(r"[a-z]+(?:_[a-z]+)+_\d{1,3}(?:_[a-z]{2,})+")
 
 
 def _is_versioned_word(word: str) -> bool:

@@ -81,6 +81,7 @@ from pipeline.templates.tails import (
     head_key,
     is_label,
     open_ends,
+    sentence,
     shared_head,
     subject_head,
     tail_stop,
@@ -703,9 +704,12 @@ class ServiceMiner:
         if wild == key:
             return None
         group = groups.get(wild)
-        if is_label(key[1]) and event_tail(tokens[1:]):
-            # The same event after another sender's name (tails.event_tail) competes with
-            # the templates led by a variable.
+        if is_label(key[1]) and (
+            event_tail(tokens[1:]) or ("." in key[1] and _short_tail(tokens[1:]))
+        ):
+            # The same event after another sender's name (tails.event_tail; after a dotted
+            # name, also a short message, _short_tail) competes with the templates led by a
+            # variable.
             group = [*(group or ()), *self._led_by(key, is_label)]
         best = self._best(group, tokens) if group else None
         if best is None and is_qualified_name(key[1]):
@@ -1127,20 +1131,30 @@ class ServiceMiner:
                 if not value and event_tail(tail)
             )
             return events <= values
-        heads = self._tail_heads
-        return sum(len(heads.get(tail, ())) >= RECURRING_TAIL_HEADS for tail in tails) >= 2
+        return sum(map(self._recurs, tails)) >= 2
+
+    def _recurs(self, tail: tuple[str, ...]) -> bool:
+        """True if ``tail`` followed several heads, as a value does. A sentence of its own
+        (tails.sentence) must have followed several calls (tails.calls): after heads of one
+        call that differ in a value, it is that call's event, as the same message printed by
+        ``TRACE: Plugin Mono:`` and ``TRACE: Plugin Go:`` once ``TRACE: Plugin <*>:`` covers
+        both (``Could not shell_out "<*>". Skipping plugin``, ``No data to collect.
+        Skipping...``); short errors after one call's heads (``TRACK Error at <*>:
+        Not_found``) still recur (round 51)."""
+        return len(self._tail_heads.get(tail, ())) >= RECURRING_TAIL_HEADS and (
+            self._tail_calls.get(tail, 0) >= RECURRING_TAIL_HEADS or not sentence(tail)
+        )
 
     def _free_text(self, tails: list[tuple[str, ...]], head: HeadKey, written: list[str]) -> bool:
         """True if these distinct tails of one head (``written`` as in the new shape) are the
         values of free text."""
         if self._recurring(tails, head):
             return True
-        heads = self._tail_heads
         # Different texts after a category label (libvirt's "internal error: ...") are
         # different events: a value recurs after other heads, or holds values of its own
         # every time.
         return tails_vary(tails, self._config.min_distinct_tails) and (
-            any(len(heads.get(tail, ())) > 1 for tail in tails)
+            any(map(self._recurs, tails))
             or (
                 all(any(WILDCARD in token for token in tail) for tail in tails)
                 and not _subject_events(tails, written, every=True)
@@ -1352,7 +1366,18 @@ class ServiceMiner:
             return True
         if _named_subject(mine[0]) and _named_subject(theirs) and event_tail(mine[1:]):
             return True
-        if not (is_label(mine[0]) and is_label(theirs) and event_tail(mine[1:])):
+        if not (
+            is_label(mine[0])
+            and is_label(theirs)
+            and (
+                event_tail(mine[1:]) or ("." in mine[0] and "." in theirs and _short_tail(mine[1:]))
+            )
+        ):
+            # A dotted name in front (a logger's, a unit's, a host's: ``consul.fsm:``,
+            # ``web.service:``), never a C function's, is a sender's also before a short
+            # message (``<*> discarded``, ``new StreamingReader``, _short_tail), which
+            # event_tail leaves to the labels of one event (``tty_clear_line: <*>, <*> at
+            # <*>`` / ``tty_clear_area:``, functions' names that C programs write) (round 51).
             return False
         senders = self._senders
         if len(senders) >= self._config.max_templates_per_service:
@@ -2056,6 +2081,15 @@ def _states(mine: str, theirs: str) -> bool:
 # A name of lower-case parts joined by ``.``, ``_`` or ``-`` (``db-3``, ``web.service``,
 # ``cache_sync``): what a message in front of its verb is about, not a word of the sentence.
 _NAMED_SUBJECT = re.compile(r"[a-z][a-z0-9]*(?:[._-][a-z0-9]+)+")
+
+
+def _short_tail(tail: list[str]) -> bool:
+    """True if ``tail``, the rest of a message after a label, may be a short event's message
+    (``<*> discarded``, ``new StreamingReader``): a plain word in it, no token ending in ``:``
+    (not an error's chain of contexts, see tails.event_tail)."""
+    return not any(token[-1:] == ":" for token in tail) and any(
+        WILDCARD not in token and token.upper() != token.lower() for token in tail
+    )
 
 
 def _named_subject(token: str) -> bool:

@@ -436,7 +436,18 @@ def event_tail(tail: list[str] | tuple[str, ...]) -> bool:
     if any(token[-1:] == ":" for token in tail):
         return False
     words = sum(map(_plain_word, tail))
-    return words >= 4 or (words >= 2 and any(WILDCARD in token for token in tail))
+    return words >= SENTENCE_WORDS or (words >= 2 and any(WILDCARD in token for token in tail))
+
+
+# Plain words at least in a tail that reads as a sentence of its own (event_tail, sentence).
+SENTENCE_WORDS = 4
+
+
+def sentence(tail: list[str] | tuple[str, ...]) -> bool:
+    """True if ``tail`` holds ``SENTENCE_WORDS`` plain words or more (``No data to collect.
+    Skipping...``): a message of its own, not a short error's text (``Not_found``,
+    ``Unix.Unix_error(Unix.ENOENT, "open", "<*>")``)."""
+    return sum(map(_plain_word, tail)) >= SENTENCE_WORDS
 
 
 # Plain words at most in a subject's name before its colon (``Plugin Network:``).

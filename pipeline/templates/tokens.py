@@ -20,6 +20,8 @@ _GLUED_KEY = re.compile(
     r"[a-z][A-Za-z0-9]*:(?=[A-Za-z0-9][\w.]*[.,;)\]]?$|\[[A-Za-z0-9][\w.]*\][.,;]?$)"
 )
 _CLOSING = {"[": "]", "(": ")", "{": "}"}
+# The key of a key's value, perhaps with an index in brackets (``argv[<*>]=<*>``).
+_INDEXED_KEY = re.compile(r"[\[({]?([A-Za-z_][\w.-]*(?:\[[^\]=\s]*\])?)=")
 # A key's value masked whole, quoted or not (key=<*>, key="<*>").
 _MASKED_VALUES = frozenset((WILDCARD, f'"{WILDCARD}"', f"'{WILDCARD}'"))
 # Characters that vary inside values (digits, separators of addresses and numbers).
@@ -35,6 +37,16 @@ _NAMESPACE = re.compile(r"[A-Za-z_$][\w$-]*(?:\.[A-Za-z_$][\w$-]*)+\.")
 # JSON object (Erlang's ``{error,eacces}``, ``{nodedown,'n@h'}``, ``{a,{b,c}}``).
 # A key's value may be one (``Errors={'EXIT',<*>,killed}``).
 _TERM = re.compile(r"(?:[A-Za-z_][\w.-]*=)?\{(?!\")\S*,\S*\}")
+
+
+def _other_keys(mine: str, theirs: str) -> bool:
+    """True if both tokens are keys' values and the keys differ (``idx=<*>`` /
+    ``argv[<*>]=<*>``): other fields, not one value."""
+    first = _INDEXED_KEY.match(mine)
+    if first is None:
+        return False
+    second = _INDEXED_KEY.match(theirs)
+    return second is not None and first.group(1) != second.group(1)
 
 
 def differ_in_words(mine: str, theirs: str) -> bool:
@@ -74,8 +86,10 @@ def differ_in_words(mine: str, theirs: str) -> bool:
             return _VALUE_CHARS.sub("", mine.replace(WILDCARD, "")) != _VALUE_CHARS.sub(
                 "", theirs.replace(WILDCARD, "")
             )
-        # A key's values (``rtt=<*>..<*>``) against a word without one (``stopped``): a key
-        # is a word of the event.
+        # A key's values (``rtt=<*>..<*>``) against a word without one (``stopped``), or
+        # against another key's (``argv[<*>]=<*>`` / ``idx=<*>``): a key is a word of the event.
+        if _other_keys(mine, theirs):
+            return True
         return (WILDCARD not in mine and KEY.match(theirs) is not None) or (
             WILDCARD not in theirs and KEY.match(mine) is not None
         )
@@ -376,6 +390,16 @@ def instance_of(tokens: list[str], pattern: list[str]) -> bool:
         if WILDCARD in token:
             if '":' in wanted and differ_in_words(wanted, token):
                 return False  # JSON objects with other keys
+            if _other_keys(wanted, token) or (
+                wanted.count(WILDCARD) > 1
+                and _INDEXED_KEY.match(token) is not None
+                and _INDEXED_KEY.match(wanted) is None
+            ):
+                # Another key's value (``idx=<*>`` / ``argv[<*>]=<*>``), or a key's value where
+                # the pattern has a value written in parts (``<*>-<*>-<*>``, ``<*>:<*>``, a
+                # name or an address masked whole): the key is a word of the event, not part
+                # of a value (round 51).
+                return False
             if token == WILDCARD and _NAMED_VALUE.search(wanted):
                 # A variable where the pattern names its value (``<*>`` / ``err=<*>``,
                 # ``release(<*>):``, ``key:<*>``) is more general than the pattern, not its
