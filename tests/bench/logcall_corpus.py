@@ -186,7 +186,13 @@ either: RustDesk's ``log`` crate macros (``log::error!("fuse: parent not found")
 Garage's, tmux's ``log_debug("%s: -%c = %s", __func__, flag, s)`` (C printf, ``__func__``
 written into the format as its function's name) as PostgreSQL's and nerdctl's
 ``log.G(ctx).Debugf("Loading config from %q", tomlPath)`` (containerd's logrus ``log.L`` and
-``log.G(ctx)``, a Go printf on logrus's text formatter) as Lima's.
+``log.G(ctx)``, a Go printf on logrus's text formatter) as Lima's; the fiftyfifth none
+either: espanso's ``log`` crate macros (``error!("unable to register hotkey: {}", hk)``) as
+Garage's, Dependabot's ``Dependabot.logger.info("Requirements to unlock
+#{requirements_to_unlock}")`` (a Ruby string with its interpolations) as Foreman's and
+BuildKit's ``bklog.G(ctx).Debugf("failed to get next free loop device: %v", err)``
+(containerd's logrus entries as BuildKit wraps them, a Go printf on logrus's text formatter) as
+Lima's.
 Each value is drawn by what its argument is (an error, a path, a state, a list, a name with a
 number in it...), judged from its verb and the argument's name; values repeat as they do in
 real logs (a state has a few values, a counter is new every time).
@@ -360,7 +366,10 @@ workflow tool and a microVM monitor in C, Go and Rust, never run through a miner
 first measurement) and ``fiftyfourth`` (added on 2026-12-06 right after the fiftythird, by
 another hand, in a separate copy of the tree, of a remote desktop program, a terminal
 multiplexer and a command line for containerd in Rust, C and Go, never run through a miner
-before its first measurement). Run
+before its first measurement) and ``fiftyfifth`` (added on 2026-12-06 right after the
+fiftyfourth, by someone who did not change the miner, in a separate copy of the tree, of a text
+expander, a dependency update tool and a container image builder in Rust, Ruby and Go, never
+run through a miner before its first measurement). Run
 ``python tests/bench/logcall_corpus.py --out DIR`` to write
 ``DIR/<split>/<system>/<system>_2k.log_structured_corrected.csv`` (columns ``Content`` and
 ``EventTemplate``), the layout of the Loghub samples that ``bench_templates.py`` reads.
@@ -485,7 +494,8 @@ class System:
     # and logrus (PhotoPrism's Go printf on logrus); the fiftythird printf (LXC's ERROR
     # macros), logrus (Skaffold's log.Entry(ctx)) and tracing (Firecracker's log macros);
     # the fiftyfourth tracing (RustDesk's log macros), printf (tmux's log_debug) and logrus
-    # (nerdctl's log.L and log.G(ctx))
+    # (nerdctl's log.L and log.G(ctx)); the fiftyfifth tracing (espanso's log macros), ruby
+    # (Dependabot.logger) and logrus (BuildKit's bklog.G(ctx) and bklog.L)
     style: str
     # tuning, held-out, fresh, unseen, novel, sixth, seventh, eighth, ninth, tenth, eleventh,
     # twelfth, thirteenth, fourteenth, fifteenth, sixteenth, seventeenth, eighteenth,
@@ -494,7 +504,7 @@ class System:
     # thirtyfirst, thirtysecond, thirtythird, thirtyfourth, thirtyfifth, thirtysixth,
     # thirtyseventh, thirtyeighth, thirtyninth, fortieth, fortyfirst, fortysecond,
     # fortythird, fortyfourth, fortyfifth, fortysixth, fortyseventh, fortyeighth,
-    # fortyninth, fiftieth, fiftyfirst, fiftysecond, fiftythird or fiftyfourth
+    # fortyninth, fiftieth, fiftyfirst, fiftysecond, fiftythird, fiftyfourth or fiftyfifth
     split: str
     # An exception passed to the call is printed on the message's line after " =>" (Solr's
     # log4j2 layout); elsewhere its trace goes on later lines.
@@ -682,6 +692,9 @@ SYSTEMS: dict[str, System] = {
         System("rustdesk", "rust", "tracing", "fiftyfourth"),
         System("tmux", "c", "printf", "fiftyfourth"),
         System("nerdctl", "go", "logrus", "fiftyfourth"),
+        System("espanso", "rust", "tracing", "fiftyfifth"),
+        System("dependabot", "ruby", "ruby", "fiftyfifth"),
+        System("buildkit", "go", "logrus", "fiftyfifth"),
     )
 }
 
@@ -740,6 +753,7 @@ SPLITS = (
     "fiftysecond",
     "fiftythird",
     "fiftyfourth",
+    "fiftyfifth",
 )
 
 # A piece of a line: its text and whether it is a value (``<*>`` in the truth).

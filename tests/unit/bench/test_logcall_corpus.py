@@ -79,9 +79,9 @@ def test_the_novel_split_holds_four_new_systems_each_of_its_own_convention() -> 
     assert {s.language for s in novel.values()} == {"rust", "javascript", "java", "go"}
     assert {s.style for s in novel.values()} == {"tracing", "nodejs", "jboss", "zerolog"}
     # Conventions no earlier system has; the sixteenth, twentieth, thirtyfirst, thirtysixth,
-    # thirtyeighth, fiftyfirst, fiftysecond, fiftythird and fiftyfourth reuse tracing (Vector,
-    # Qdrant, Garage, Kanidm, Vaultwarden, WezTerm, Databend, Firecracker, RustDesk), the
-    # twentysecond and
+    # thirtyeighth, fiftyfirst, fiftysecond, fiftythird, fiftyfourth and fiftyfifth reuse
+    # tracing (Vector, Qdrant, Garage, Kanidm, Vaultwarden, WezTerm, Databend, Firecracker,
+    # RustDesk, espanso), the twentysecond and
     # twentythird nodejs (Uptime Kuma, Zigbee2MQTT), the thirtieth jboss (Narayana), the
     # thirtyfourth zerolog (Harness).
     reusing = (
@@ -99,6 +99,7 @@ def test_the_novel_split_holds_four_new_systems_each_of_its_own_convention() -> 
         "fiftysecond",
         "fiftythird",
         "fiftyfourth",
+        "fiftyfifth",
     )
     earlier_styles = {s.style for s in SYSTEMS.values() if s.split not in reusing}
     assert not {s.style for s in novel.values()} & earlier_styles
@@ -127,7 +128,7 @@ def test_the_seventh_split_holds_four_new_systems_of_conventions_no_earlier_one_
     # Conventions no other system has; the twentyfirst reuses erlang (Riak KV) and ruby
     # (Vagrant), the twentysecond perl (Request Tracker), the thirtysecond ruby (Chef), the
     # fortysixth ruby (Ohai), the fortyseventh ruby (The Foreman), the fortyeighth ruby
-    # (ManageIQ).
+    # (ManageIQ), the fiftyfifth ruby (Dependabot).
     reusing = (
         "twentyfirst",
         "twentysecond",
@@ -135,6 +136,7 @@ def test_the_seventh_split_holds_four_new_systems_of_conventions_no_earlier_one_
         "fortysixth",
         "fortyseventh",
         "fortyeighth",
+        "fiftyfifth",
     )
     others = {s.style for s in earlier.values() if s.split not in reusing}
     assert not {s.style for s in seventh.values()} & others
@@ -2476,6 +2478,18 @@ _LATER_SPLITS = {
         calls=300,
         call_checks="one-nonblank-line no-label",
     ),
+    # Rust, Ruby and Go, with no convention the corpus did not have: espanso's log macros as
+    # Garage's, Dependabot.logger's Ruby strings (#{expr}, its time, level and job header left
+    # out) as Foreman's and BuildKit's Go printf on its bklog.G(ctx) and bklog.L (containerd's
+    # logrus entries) as Lima's.
+    "fiftyfifth": _Split(
+        "espanso dependabot buildkit",
+        "rust ruby go",
+        "tracing ruby logrus",
+        "",
+        calls=170,
+        call_checks="one-nonblank-line no-label",
+    ),
 }
 
 
@@ -2504,10 +2518,10 @@ def test_a_later_split_holds_its_new_systems_languages_and_styles(split: str) ->
     assert logcall_corpus.SPLITS[list(_LATER_SPLITS).index(split) + 17] == split
 
 
-def test_the_fiftyfourth_split_is_the_last() -> None:
-    assert logcall_corpus.SPLITS[52] == "fiftythird"
+def test_the_fiftyfifth_split_is_the_last() -> None:
     assert logcall_corpus.SPLITS[53] == "fiftyfourth"
-    assert len(logcall_corpus.SPLITS) == 54
+    assert logcall_corpus.SPLITS[54] == "fiftyfifth"
+    assert len(logcall_corpus.SPLITS) == 55
 
 
 # A call of each system of the later splits read from its source: how many distinct formats
@@ -2869,6 +2883,17 @@ _KNOWN_CALLS = {
     "rustdesk": (1250, "libs/clipboard/src/platform/unix/fuse/cs.rs", "fuse: parent not found"),
     "tmux": (500, "arguments.c", "args_parse_flags: next %s"),
     "nerdctl": (250, "cmd/nerdctl/main.go", "Loading config from %q"),
+    "espanso": (300, "espanso-detect/src/x11/mod.rs", "unable to register hotkey: {}"),
+    "dependabot": (
+        550,
+        "updater/lib/dependabot/updater/group_update_refreshing.rb",
+        "Dependencies have changed, closing existing Pull Request",
+    ),
+    "buildkit": (
+        160,
+        "util/entitlements/security/security_linux.go",
+        "failed to get next free loop device: %v",
+    ),
 }
 
 # The checks of a system's calls beyond its split's: a Go printf on a logrus entry, Python's
@@ -2969,6 +2994,9 @@ _SYSTEM_CALL_CHECKS = {
     "rustdesk": "verbs==args verbs-in-format",
     "tmux": "verbs==args verbs-in-format no-style",
     "nerdctl": _LOGRUS + " no-bare-percent",
+    "espanso": "verbs==args verbs-in-format",
+    "dependabot": "verbs==args verbs-in-format",
+    "buildkit": _LOGRUS + " no-bare-percent",
 }
 
 
@@ -3468,6 +3496,37 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         assert call["level"] == level.get(method, method.upper()), call
         assert called.group(2) or not call.get("verbs"), call
         assert len(call.get("verbs", [])) == len(call.get("args", [])), call
+    elif name == "espanso":
+        # The log crate's macros (bare or log::), as RustDesk's: {}, {:?}, {name}, {:#x}, no
+        # width or padding; trace! a debug record.
+        assert call["style"] == "rust" and "quoted" not in call, call
+        called = re.fullmatch(r"(?:log::)?(trace|debug|info|warn|error)!", call["call"])
+        assert called is not None, call
+        level = called.group(1).upper()
+        assert call["level"] == {"TRACE": "DEBUG", "WARN": "WARNING"}.get(level, level), call
+        spec = r"\{\w*(?::(?:\?|#|x|X|#x|\.\d+))?\}"
+        assert all(re.fullmatch(spec, verb) for verb in call["verbs"]), call
+        assert re.match(r"espanso[\w-]*/src/", call["file"]), call
+    elif name == "dependabot":
+        # Dependabot.logger (a Ruby Logger): "#{expr}", its time, level and "<job_N>" header
+        # left out and no label before the text.
+        level = call["call"].rsplit(".", 1)[1]
+        assert call["style"] == "ruby" and call["call"] == "Dependabot.logger." + level, call
+        assert call["level"] == {"warn": "WARNING"}.get(level, level.upper()), call
+        assert "/spec/" not in call["file"] and "/helpers/" not in call["file"], call
+    elif name == "buildkit":
+        # logrus' Tracef/Debugf/Infof/Warnf/Errorf/Fatalf/Panicf (or the same without f, one
+        # literal) on BuildKit's bklog.L or bklog.G(ctx), an entry with no fields of its own.
+        called = re.fullmatch(
+            r"bklog\.(?:L|G\([\w.]+\))\.(Trace|Debug|Info|Warn|Error|Fatal|Panic)(f?)",
+            call["receiver"],
+        )
+        assert called is not None and "keys" not in call, call
+        method = called.group(1)
+        level = {"Trace": "DEBUG", "Warn": "WARNING", "Fatal": "CRITICAL", "Panic": "CRITICAL"}
+        assert call["level"] == level.get(method, method.upper()), call
+        assert called.group(2) or not call.get("verbs"), call
+        assert len(call.get("verbs", [])) == len(call.get("args", [])), call
     elif name == "sonarr":
         # NLog's _logger.X([exception,] "text {0}", args...): String.Format's positional holes,
         # each once, with its argument, every value written as it is (as Duplicati's).
@@ -3600,6 +3659,7 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
         "photoprism",
         "skaffold",
         "nerdctl",
+        "buildkit",
     ):
         # logrus' text after its time and level: msg="...", then the fields by key.
         assert line.startswith('msg="') and truth.startswith('msg="'), (line, truth)
@@ -3617,7 +3677,7 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
     elif name == "vagrant":
         assert re.match(r"(DEBUG|INFO|WARN|ERROR|FATAL) [\w-]+: ", line), line
         assert "#{" not in line, line
-    elif name in ("foreman", "manageiq"):
+    elif name in ("foreman", "manageiq", "dependabot"):
         assert "#{" not in line and "#{" not in truth, line
     elif name == "riak-kv":
         assert not re.search(r"~[pswB]", line), line
@@ -3687,6 +3747,7 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
         "databend",
         "firecracker",
         "rustdesk",
+        "espanso",
     ):
         assert "{}" not in line and "{:?}" not in line, line
     elif name == "bitwarden":
@@ -5496,6 +5557,52 @@ _LATER_CALL_CASES = [
         },
         'msg="Ignoring: service <*>: healthcheck: <*>"',
         r'msg="Ignoring: service \S+: healthcheck: .+"',
+        seeds=_FIVE_SEEDS,
+    ),
+    # espanso-engine/src/dispatch/executor/text_inject.rs: espanso's log macros, {} and {:?}.
+    _case(
+        "espanso:injector-error",
+        {
+            "style": "rust",
+            "format": "text injector ({}) reported an error: {:?}",
+            "verbs": ["{}", "{:?}"],
+            "args": ["injector.name()", "error"],
+            "call": "error!",
+        },
+        "text injector (<*>) reported an error: <*>",
+        r"text injector \(\S+\) reported an error: .+",
+        seeds=_FIVE_SEEDS,
+        lacks=("{:?}", "{}"),
+    ),
+    # updater/lib/dependabot/updater/group_update_creation.rb: Dependabot.logger, Ruby's #{expr}
+    # as Foreman's with its header left out and no level before the text.
+    _case(
+        "dependabot:requirements",
+        {
+            "style": "ruby",
+            "format": "Requirements to unlock #{requirements_to_unlock}",
+            "verbs": ["#{requirements_to_unlock}"],
+            "args": ["requirements_to_unlock"],
+            "call": "Dependabot.logger.info",
+        },
+        "Requirements to unlock <*>",
+        r"Requirements to unlock .+",
+        seeds=_FIVE_SEEDS,
+        lacks=("#{",),
+    ),
+    # util/entitlements/security/security_linux.go: BuildKit's bklog.G(ctx).Debugf, msg="..."
+    # with no fields after it, as Lima's.
+    _case(
+        "buildkit:loop-device",
+        {
+            "style": "printf",
+            "format": "failed to get next free loop device: %v",
+            "verbs": ["%v"],
+            "args": ["err"],
+            "receiver": "bklog.G(ctx).Debugf",
+        },
+        'msg="failed to get next free loop device: <*>"',
+        r'msg="failed to get next free loop device: .+"',
         seeds=_FIVE_SEEDS,
     ),
     # %(name)r is the value's repr, %(name)d a number, %% a percent; the mapping's argument
