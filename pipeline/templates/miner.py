@@ -989,8 +989,6 @@ class ServiceMiner:
                 # take in the templates the head now covers.
                 return self._merge_free([shape], end)
             tail = tuple(tokens[end + 1 :])
-            if end in opened and tail not in self._tail_heads:
-                continue  # after an open head only values seen after other heads count
             if tail in self._subject_rests or (
                 self._prints_subjects and end == split_front(tokens)
             ):
@@ -1001,9 +999,11 @@ class ServiceMiner:
             seen = tails.setdefault(head, {})
             seen[tail] = shape
             if end in opened:
-                # A head without a colon learns no values: its tails only use those learnt.
+                # A head without a colon learns no values: its templates become one once two
+                # of its tails are values learnt after other heads, also later (a tail noted
+                # before it followed them is rechecked then); its other tails join then.
                 self._tail_open.setdefault(tail, set()).add(head)
-                if self._recurring(list(seen), head, label):
+                if tail in self._tail_heads and self._recurring(list(seen), head, label):
                     merged = self._merge_head(head, end, label, shape)
                     if merged is not None:
                         return merged

@@ -160,13 +160,14 @@ _OPEN_WORD = re.compile(r"[A-Za-z]+")
 
 def open_ends(tokens: list[str]) -> list[int]:
     """Positions of plain words (letters only) that may end a head without a colon: two plain
-    words or more up to them and two tokens or more after them. Such a head ends in free text
+    words or more up to them and a token or more after them (an error of one token, ``Unable to
+    show notification Overloaded``, round 52). Such a head ends in free text
     only before two tails that each followed two other heads (ending in ``:``, a sentence, a
     cause or a label; the miner checks): error texts learnt after colons, printed after a
     word (``Request failed %s``)."""
     found: list[int] = []
     words = 0
-    for index in range(len(tokens) - 2):
+    for index in range(len(tokens) - 1):
         token = tokens[index]
         if _plain_word(token):
             words += 1

@@ -281,6 +281,9 @@ def generalise_token(mine: str, theirs: str) -> str:
     argument = call_argument(mine, theirs)
     if argument is not None:
         return mine[: argument[0]] + WILDCARD + mine[argument[1] :]
+    at = _at_parts(mine, theirs)
+    if at is not None:
+        return at
     shortest = min(len(mine), len(theirs))
     same = 0
     while same < shortest and mine[same] == theirs[same]:
@@ -307,6 +310,22 @@ def generalise_token(mine: str, theirs: str) -> str:
         end += 1
     end = _closed_inside(mine, theirs, start, end)
     return mine[:start] + WILDCARD + (mine[len(mine) - end :] if end else "")
+
+
+def _at_parts(mine: str, theirs: str) -> str | None:
+    """Two values joined by one ``@`` in both tokens (``<*>@<*>`` for ``gateway_default@<*>`` /
+    ``cedar_staging@<*>``, a name and a version, a client and its host): a format writes
+    ``%s@%s``, each side generalised on its own; a side alike in both stays (``Server@<*>``).
+    An email address with its domain is masked whole before (masking's email)."""
+    if mine.count("@") != 1 or theirs.count("@") != 1:
+        return None
+    left, right = mine.split("@")
+    their_left, their_right = theirs.split("@")
+    if not (left and right and their_left and their_right):
+        return None
+    front = left if left == their_left else generalise_token(left, their_left)
+    back = right if right == their_right else generalise_token(right, their_right)
+    return f"{front}@{back}"
 
 
 def _closed_inside(mine: str, theirs: str, start: int, end: int) -> int:
