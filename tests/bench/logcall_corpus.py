@@ -192,7 +192,12 @@ Garage's, Dependabot's ``Dependabot.logger.info("Requirements to unlock
 #{requirements_to_unlock}")`` (a Ruby string with its interpolations) as Foreman's and
 BuildKit's ``bklog.G(ctx).Debugf("failed to get next free loop device: %v", err)``
 (containerd's logrus entries as BuildKit wraps them, a Go printf on logrus's text formatter) as
-Lima's.
+Lima's; the fiftysixth none either: Zellij's ``log`` crate macros (``log::error!("Failed to find
+pane with id: {:?}", pane_id)``) as Garage's, Greenshot's log4net calls
+(``Log.InfoFormat("Released Mutex {0} for {1}", _mutexId, _resourceName)``, String.Format's
+positional holes, every value written as it is) as Sonarr's and SABnzbd's Python ``logging``
+``%`` formats (``logging.info("Attempting to add %s [%s]", filename, path)``) as Home
+Assistant's.
 Each value is drawn by what its argument is (an error, a path, a state, a list, a name with a
 number in it...), judged from its verb and the argument's name; values repeat as they do in
 real logs (a state has a few values, a counter is new every time).
@@ -369,6 +374,9 @@ multiplexer and a command line for containerd in Rust, C and Go, never run throu
 before its first measurement) and ``fiftyfifth`` (added on 2026-12-06 right after the
 fiftyfourth, by someone who did not change the miner, in a separate copy of the tree, of a text
 expander, a dependency update tool and a container image builder in Rust, Ruby and Go, never
+run through a miner before its first measurement) and ``fiftysixth`` (added on 2026-12-06 right
+after the fiftyfifth, by someone who did not change the miner, in a separate copy of the tree,
+of a terminal workspace, a screenshot tool and a Usenet downloader in Rust, C# and Python, never
 run through a miner before its first measurement). Run
 ``python tests/bench/logcall_corpus.py --out DIR`` to write
 ``DIR/<split>/<system>/<system>_2k.log_structured_corrected.csv`` (columns ``Content`` and
@@ -495,7 +503,9 @@ class System:
     # macros), logrus (Skaffold's log.Entry(ctx)) and tracing (Firecracker's log macros);
     # the fiftyfourth tracing (RustDesk's log macros), printf (tmux's log_debug) and logrus
     # (nerdctl's log.L and log.G(ctx)); the fiftyfifth tracing (espanso's log macros), ruby
-    # (Dependabot.logger) and logrus (BuildKit's bklog.G(ctx) and bklog.L)
+    # (Dependabot.logger) and logrus (BuildKit's bklog.G(ctx) and bklog.L); the fiftysixth
+    # tracing (Zellij's log macros), serilog (Greenshot's log4net Format calls) and printf
+    # (SABnzbd's Python logging)
     style: str
     # tuning, held-out, fresh, unseen, novel, sixth, seventh, eighth, ninth, tenth, eleventh,
     # twelfth, thirteenth, fourteenth, fifteenth, sixteenth, seventeenth, eighteenth,
@@ -504,7 +514,8 @@ class System:
     # thirtyfirst, thirtysecond, thirtythird, thirtyfourth, thirtyfifth, thirtysixth,
     # thirtyseventh, thirtyeighth, thirtyninth, fortieth, fortyfirst, fortysecond,
     # fortythird, fortyfourth, fortyfifth, fortysixth, fortyseventh, fortyeighth,
-    # fortyninth, fiftieth, fiftyfirst, fiftysecond, fiftythird, fiftyfourth or fiftyfifth
+    # fortyninth, fiftieth, fiftyfirst, fiftysecond, fiftythird, fiftyfourth, fiftyfifth or
+    # fiftysixth
     split: str
     # An exception passed to the call is printed on the message's line after " =>" (Solr's
     # log4j2 layout); elsewhere its trace goes on later lines.
@@ -695,6 +706,9 @@ SYSTEMS: dict[str, System] = {
         System("espanso", "rust", "tracing", "fiftyfifth"),
         System("dependabot", "ruby", "ruby", "fiftyfifth"),
         System("buildkit", "go", "logrus", "fiftyfifth"),
+        System("zellij", "rust", "tracing", "fiftysixth"),
+        System("greenshot", "csharp", "serilog", "fiftysixth"),
+        System("sabnzbd", "python", "printf", "fiftysixth"),
     )
 }
 
@@ -754,6 +768,7 @@ SPLITS = (
     "fiftythird",
     "fiftyfourth",
     "fiftyfifth",
+    "fiftysixth",
 )
 
 # A piece of a line: its text and whether it is a value (``<*>`` in the truth).

@@ -79,9 +79,9 @@ def test_the_novel_split_holds_four_new_systems_each_of_its_own_convention() -> 
     assert {s.language for s in novel.values()} == {"rust", "javascript", "java", "go"}
     assert {s.style for s in novel.values()} == {"tracing", "nodejs", "jboss", "zerolog"}
     # Conventions no earlier system has; the sixteenth, twentieth, thirtyfirst, thirtysixth,
-    # thirtyeighth, fiftyfirst, fiftysecond, fiftythird, fiftyfourth and fiftyfifth reuse
-    # tracing (Vector, Qdrant, Garage, Kanidm, Vaultwarden, WezTerm, Databend, Firecracker,
-    # RustDesk, espanso), the twentysecond and
+    # thirtyeighth, fiftyfirst, fiftysecond, fiftythird, fiftyfourth, fiftyfifth and
+    # fiftysixth reuse tracing (Vector, Qdrant, Garage, Kanidm, Vaultwarden, WezTerm, Databend,
+    # Firecracker, RustDesk, espanso, Zellij), the twentysecond and
     # twentythird nodejs (Uptime Kuma, Zigbee2MQTT), the thirtieth jboss (Narayana), the
     # thirtyfourth zerolog (Harness).
     reusing = (
@@ -100,6 +100,7 @@ def test_the_novel_split_holds_four_new_systems_each_of_its_own_convention() -> 
         "fiftythird",
         "fiftyfourth",
         "fiftyfifth",
+        "fiftysixth",
     )
     earlier_styles = {s.style for s in SYSTEMS.values() if s.split not in reusing}
     assert not {s.style for s in novel.values()} & earlier_styles
@@ -2094,14 +2095,15 @@ _LATER_SPLITS = {
         call_checks="verbs<=args",
     ),
     # Serilog's rendering of .NET message templates is new; Rust's log macros and PSR-3 are
-    # rendered as Zebra's and MediaWiki's. The twentythird, thirtyfirst, thirtyeighth and
-    # fiftyfirst reuse serilog (Kavita, Duplicati, the Bitwarden server, Sonarr).
+    # rendered as Zebra's and MediaWiki's. The twentythird, thirtyfirst, thirtyeighth,
+    # fiftyfirst and fiftysixth reuse serilog (Kavita, Duplicati, the Bitwarden server, Sonarr,
+    # Greenshot).
     "twentieth": _Split(
         "jellyfin qdrant nextcloud-mail",
         "csharp rust php",
         "serilog tracing psr3",
         "serilog",
-        "twentythird thirtyfirst thirtyeighth fiftyfirst",
+        "twentythird thirtyfirst thirtyeighth fiftyfirst fiftysixth",
         call_checks="one-line as-many-verbs-as-args",
     ),
     # Languages the corpus had one or two systems each of (Puppet and Fluentd, CouchDB,
@@ -2490,6 +2492,18 @@ _LATER_SPLITS = {
         calls=170,
         call_checks="one-nonblank-line no-label",
     ),
+    # Rust, C# and Python, with no convention the corpus did not have: Zellij's log macros as
+    # Garage's, Greenshot's log4net calls (String.Format's positional holes in its ...Format
+    # methods, every value written as it is; the plain methods' text as it is) as Sonarr's and
+    # SABnzbd's Python logging (its T() translation wrapper read through) as Home Assistant's.
+    "fiftysixth": _Split(
+        "zellij greenshot sabnzbd",
+        "rust csharp python",
+        "tracing serilog printf",
+        "",
+        calls=450,
+        call_checks="one-nonblank-line no-label",
+    ),
 }
 
 
@@ -2518,10 +2532,10 @@ def test_a_later_split_holds_its_new_systems_languages_and_styles(split: str) ->
     assert logcall_corpus.SPLITS[list(_LATER_SPLITS).index(split) + 17] == split
 
 
-def test_the_fiftyfifth_split_is_the_last() -> None:
-    assert logcall_corpus.SPLITS[53] == "fiftyfourth"
+def test_the_fiftysixth_split_is_the_last() -> None:
     assert logcall_corpus.SPLITS[54] == "fiftyfifth"
-    assert len(logcall_corpus.SPLITS) == 55
+    assert logcall_corpus.SPLITS[55] == "fiftysixth"
+    assert len(logcall_corpus.SPLITS) == 56
 
 
 # A call of each system of the later splits read from its source: how many distinct formats
@@ -2894,6 +2908,13 @@ _KNOWN_CALLS = {
         "util/entitlements/security/security_linux.go",
         "failed to get next free loop device: %v",
     ),
+    "zellij": (
+        340,
+        "zellij-server/src/panes/tiled_panes/mod.rs",
+        "Failed to find pane with id: {:?}",
+    ),
+    "greenshot": (400, "src/Greenshot/Helpers/ResourceMutex.cs", "Released Mutex {0} for {1}"),
+    "sabnzbd": (700, "sabnzbd/nzbparser.py", "Attempting to add %s [%s]"),
 }
 
 # The checks of a system's calls beyond its split's: a Go printf on a logrus entry, Python's
@@ -2997,6 +3018,9 @@ _SYSTEM_CALL_CHECKS = {
     "espanso": "verbs==args verbs-in-format",
     "dependabot": "verbs==args verbs-in-format",
     "buildkit": _LOGRUS + " no-bare-percent",
+    "zellij": "verbs==args verbs-in-format",
+    "greenshot": "verbs==args verbs-in-format",
+    "sabnzbd": "verbs==args verbs-in-format no-style",
 }
 
 
@@ -3274,6 +3298,7 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         "ckan",
         "manila",
         "ironic",
+        "sabnzbd",
     ):
         assert not any(verb.startswith("%(") for verb in call["verbs"]), call
     elif name == "tekton":
@@ -3507,6 +3532,18 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         spec = r"\{\w*(?::(?:\?|#|x|X|#x|\.\d+))?\}"
         assert all(re.fullmatch(spec, verb) for verb in call["verbs"]), call
         assert re.match(r"espanso[\w-]*/src/", call["file"]), call
+    elif name == "zellij":
+        # The log crate's macros (bare or log::), as espanso's: {}, {:?}, {name}, {:#x}, no
+        # width or padding; trace! a debug record.
+        assert call["style"] == "rust" and "quoted" not in call, call
+        called = re.fullmatch(r"(?:log::)?(trace|debug|info|warn|error)!", call["call"])
+        assert called is not None, call
+        level = called.group(1).upper()
+        assert call["level"] == {"TRACE": "DEBUG", "WARN": "WARNING"}.get(level, level), call
+        spec = r"\{\w*(?::(?:\?|#|x|X|#x|\.\d+))?\}"
+        assert all(re.fullmatch(spec, verb) for verb in call["verbs"]), call
+        assert re.match(r"(zellij-(server|client|utils|tile)/)?src/", call["file"]), call
+        assert "/unit/" not in call["file"] and not call["file"].endswith("_tests.rs"), call
     elif name == "dependabot":
         # Dependabot.logger (a Ruby Logger): "#{expr}", its time, level and "<job_N>" header
         # left out and no label before the text.
@@ -3542,6 +3579,19 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         assert call["quoted"] == [False] * len(call["verbs"]) == [False] * len(call["types"])
         assert all(re.fullmatch(r"\{\d+\}", verb) for verb in call["verbs"]), call
         assert len(set(call["verbs"])) == len(call["verbs"]), call
+    elif name == "greenshot":
+        # log4net's Log.XFormat("text {0}", args...) (String.Format's positional holes, each
+        # once, every value written as it is) or Log.X("text"[, exception]), the text as it is.
+        assert call["style"] == "serilog", call
+        receiver, method = call["call"].split(".")
+        assert receiver in ("Log", "LOG", "_log"), call
+        level = method.removesuffix("Format").upper()
+        assert call["level"] == {"WARN": "WARNING", "FATAL": "CRITICAL"}.get(level, level), call
+        assert call["quoted"] == [False] * len(call["verbs"]) == [False] * len(call["types"])
+        assert all(re.fullmatch(r"\{\d+\}", verb) for verb in call["verbs"]), call
+        assert len(set(call["verbs"])) == len(call["verbs"]), call
+        assert method.endswith("Format") or ("{" not in call["format"] and not call["verbs"])
+        assert call["file"].startswith("src/Greenshot"), call
     elif name == "kanidm":
         # tracing's macros, as Garage's, without fields and without bare holes.
         assert call["style"] == "rust" and "quoted" not in call, call
@@ -3748,13 +3798,14 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
         "firecracker",
         "rustdesk",
         "espanso",
+        "zellij",
     ):
         assert "{}" not in line and "{:?}" not in line, line
     elif name == "bitwarden":
         assert not re.search(r"\{@?\w+(?::[^{}]*)?\}", truth), truth
     elif name in ("suricata", "sssd", "obs-studio", "lxc", "tmux"):
         assert not re.search(r"%[-+# 0-9.]*[lhz]*[sdiuxXfcp]", truth), truth
-    elif name in ("duplicati", "sonarr"):
+    elif name in ("duplicati", "sonarr", "greenshot"):
         assert not re.search(r"\{\d+(?::[^{}]*)?\}", line), line
     elif name == "harness":
         # zerolog's JSON object without its level and time: the fields, then "message".
@@ -3841,6 +3892,7 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
             "ckan",
             "manila",
             "ironic",
+            "sabnzbd",
         ), name
         assert not re.search(r"%[-+# 0-9.]*[sdvqxr]", truth), truth
 
@@ -5604,6 +5656,52 @@ _LATER_CALL_CASES = [
         'msg="failed to get next free loop device: <*>"',
         r'msg="failed to get next free loop device: .+"',
         seeds=_FIVE_SEEDS,
+    ),
+    # zellij-server/src/panes/tiled_panes/mod.rs: Zellij's log macros, {:?} of an id.
+    _case(
+        "zellij:pane-id",
+        {
+            "style": "rust",
+            "format": "Failed to find pane with id: {:?}",
+            "verbs": ["{:?}"],
+            "args": ["pane_id"],
+            "call": "log::error!",
+        },
+        'Failed to find pane with id: "<*>"',
+        r'Failed to find pane with id: "\S+"',
+        seeds=_FIVE_SEEDS,
+        lacks=("{:?}",),
+    ),
+    # src/Greenshot/Helpers/ResourceMutex.cs: Greenshot's log4net InfoFormat, String.Format's
+    # positional holes, every value written as it is (as Sonarr's).
+    _case(
+        "greenshot:mutex",
+        {
+            "style": "serilog",
+            "format": "Released Mutex {0} for {1}",
+            "verbs": ["{0}", "{1}"],
+            "args": ["_mutexId", "_resourceName"],
+            "types": ["", ""],
+            "quoted": [False, False],
+            "call": "Log.InfoFormat",
+        },
+        "Released Mutex <*> for <*>",
+        r"Released Mutex [^\s\"]+ for [^\s\"]+",
+        seeds=_FIVE_SEEDS,
+    ),
+    # sabnzbd/nzbparser.py: SABnzbd's Python logging, %s verbs (as Home Assistant's).
+    _case(
+        "sabnzbd:adding",
+        {
+            "format": "Attempting to add %s [%s]",
+            "verbs": ["%s", "%s"],
+            "args": ["filename", "path"],
+            "call": "logging.info",
+        },
+        "Attempting to add <*> [<*>]",
+        r"Attempting to add \S+ \[\S+\]",
+        seeds=_FIVE_SEEDS,
+        lacks=("%s",),
     ),
     # %(name)r is the value's repr, %(name)d a number, %% a percent; the mapping's argument
     # for a name judges its value, whatever the order of the names in the mapping.
