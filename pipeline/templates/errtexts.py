@@ -262,6 +262,17 @@ _THROWN_KEY = re.compile(r"[A-Za-z_][\w.-]*=")
 _MESSAGE_END = ",.;"
 
 
+# A capitalised label after a sentence's full stop (``exists. Status: 409``): the message goes
+# on with a field of its own (.NET's ``RequestFailedException`` prints ``Status:`` so).
+_LABEL = re.compile(r"[A-Z][a-z]+:")
+
+
+def _labelled(raw: list[str], last: int) -> bool:
+    """Whether the message's sentence ending ``raw[last]`` is followed by a label of its
+    own: a full stop, then a capitalised word and a colon."""
+    return raw[last][-1] == "." and _LABEL.fullmatch(raw[last + 1]) is not None
+
+
 def join_exceptions(
     raw: list[str], errors: set[int], keyed: set[int], summarised: bool = False
 ) -> tuple[list[str], set[int], set[int], set[int]] | None:
@@ -272,7 +283,9 @@ def join_exceptions(
     An exception is what went wrong, the value of the placeholder it fills, never the
     event's words: its class and message, up to the end of the message, the next ``key=``
     field, or a token ending in ``,``, ``.`` or ``;`` (the event's own words follow:
-    ``snapshot failed: java.lang.IllegalStateException: closed, attempting to retry``).
+    ``snapshot failed: java.lang.IllegalStateException: closed, attempting to retry``), but
+    not at a full stop before a capitalised label (``exists. Status: 409 (Conflict)``): the
+    message goes on with a field of its own.
     Nested messages stay in it (``java.net.ConnectException: Connection refused: /10.0.0.1``).
     The last token of a ``summarised`` trace (multiline.py) is the exception type that names
     its event, left alone."""
@@ -292,7 +305,7 @@ def join_exceptions(
                 last + 1 < end
                 and last + 1 not in keyed
                 and FIELD_KEY.match(raw[last + 1]) is None
-                and raw[last][-1] not in _MESSAGE_END
+                and (raw[last][-1] not in _MESSAGE_END or _labelled(raw, last))
             ):
                 last += 1
         found.append((candidate, last))

@@ -702,7 +702,14 @@ class ServiceMiner:
                 return best
         wild = (key[0], WILDCARD)
         if wild == key:
-            return None
+            if "(" not in tokens[0]:
+                return None
+            # A call in front whose argument a mask took (``select_battery(<*>):``, a
+            # ``false``) is the event a word there began (``select_battery(stop):``), as
+            # another word would be (below).
+            first = tokens[0]
+            candidates = self._led_by(key, lambda other: call_argument(first, other) is not None)
+            return self._best(candidates, tokens, 1) if candidates else None
         group = groups.get(wild)
         if is_label(key[1]) and (
             event_tail(tokens[1:]) or ("." in key[1] and _short_tail(tokens[1:]))
