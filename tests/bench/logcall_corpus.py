@@ -197,7 +197,11 @@ pane with id: {:?}", pane_id)``) as Garage's, Greenshot's log4net calls
 (``Log.InfoFormat("Released Mutex {0} for {1}", _mutexId, _resourceName)``, String.Format's
 positional holes, every value written as it is) as Sonarr's and SABnzbd's Python ``logging``
 ``%`` formats (``logging.info("Attempting to add %s [%s]", filename, path)``) as Home
-Assistant's.
+Assistant's; the fiftyseventh none either: shadPS4's ``LOG_ERROR(Lib_Http, "(STUBBED) called
+libhttpCtxId={}, num={}", libhttpCtxId, num)`` (the fmt library's holes) as Cemu's, librespot's
+``log`` crate macros (``warn!("Rate limiting, retrying in {} seconds...", secs)``) as Garage's
+and Mopidy's Python ``logging`` ``%`` formats (``logger.info("Limiting history to %s tracks",
+count_max)``) as Home Assistant's.
 Each value is drawn by what its argument is (an error, a path, a state, a list, a name with a
 number in it...), judged from its verb and the argument's name; values repeat as they do in
 real logs (a state has a few values, a counter is new every time).
@@ -377,7 +381,10 @@ expander, a dependency update tool and a container image builder in Rust, Ruby a
 run through a miner before its first measurement) and ``fiftysixth`` (added on 2026-12-06 right
 after the fiftyfifth, by someone who did not change the miner, in a separate copy of the tree,
 of a terminal workspace, a screenshot tool and a Usenet downloader in Rust, C# and Python, never
-run through a miner before its first measurement). Run
+run through a miner before its first measurement) and ``fiftyseventh`` (added on 2026-12-06
+right after the fiftysixth, by someone who did not change the miner, in a separate copy of the
+tree, of a game console emulator, a music streaming client and a music server in C++, Rust and
+Python, never run through a miner before its first measurement). Run
 ``python tests/bench/logcall_corpus.py --out DIR`` to write
 ``DIR/<split>/<system>/<system>_2k.log_structured_corrected.csv`` (columns ``Content`` and
 ``EventTemplate``), the layout of the Loghub samples that ``bench_templates.py`` reads.
@@ -505,7 +512,8 @@ class System:
     # (nerdctl's log.L and log.G(ctx)); the fiftyfifth tracing (espanso's log macros), ruby
     # (Dependabot.logger) and logrus (BuildKit's bklog.G(ctx) and bklog.L); the fiftysixth
     # tracing (Zellij's log macros), serilog (Greenshot's log4net Format calls) and printf
-    # (SABnzbd's Python logging)
+    # (SABnzbd's Python logging); the fiftyseventh stdformat (shadPS4's LOG_X fmt calls),
+    # tracing (librespot's log macros) and printf (Mopidy's Python logging)
     style: str
     # tuning, held-out, fresh, unseen, novel, sixth, seventh, eighth, ninth, tenth, eleventh,
     # twelfth, thirteenth, fourteenth, fifteenth, sixteenth, seventeenth, eighteenth,
@@ -514,8 +522,8 @@ class System:
     # thirtyfirst, thirtysecond, thirtythird, thirtyfourth, thirtyfifth, thirtysixth,
     # thirtyseventh, thirtyeighth, thirtyninth, fortieth, fortyfirst, fortysecond,
     # fortythird, fortyfourth, fortyfifth, fortysixth, fortyseventh, fortyeighth,
-    # fortyninth, fiftieth, fiftyfirst, fiftysecond, fiftythird, fiftyfourth, fiftyfifth or
-    # fiftysixth
+    # fortyninth, fiftieth, fiftyfirst, fiftysecond, fiftythird, fiftyfourth, fiftyfifth,
+    # fiftysixth or fiftyseventh
     split: str
     # An exception passed to the call is printed on the message's line after " =>" (Solr's
     # log4j2 layout); elsewhere its trace goes on later lines.
@@ -709,6 +717,9 @@ SYSTEMS: dict[str, System] = {
         System("zellij", "rust", "tracing", "fiftysixth"),
         System("greenshot", "csharp", "serilog", "fiftysixth"),
         System("sabnzbd", "python", "printf", "fiftysixth"),
+        System("shadps4", "cpp", "stdformat", "fiftyseventh"),
+        System("librespot", "rust", "tracing", "fiftyseventh"),
+        System("mopidy", "python", "printf", "fiftyseventh"),
     )
 }
 
@@ -769,6 +780,7 @@ SPLITS = (
     "fiftyfourth",
     "fiftyfifth",
     "fiftysixth",
+    "fiftyseventh",
 )
 
 # A piece of a line: its text and whether it is a value (``<*>`` in the truth).

@@ -79,9 +79,9 @@ def test_the_novel_split_holds_four_new_systems_each_of_its_own_convention() -> 
     assert {s.language for s in novel.values()} == {"rust", "javascript", "java", "go"}
     assert {s.style for s in novel.values()} == {"tracing", "nodejs", "jboss", "zerolog"}
     # Conventions no earlier system has; the sixteenth, twentieth, thirtyfirst, thirtysixth,
-    # thirtyeighth, fiftyfirst, fiftysecond, fiftythird, fiftyfourth, fiftyfifth and
-    # fiftysixth reuse tracing (Vector, Qdrant, Garage, Kanidm, Vaultwarden, WezTerm, Databend,
-    # Firecracker, RustDesk, espanso, Zellij), the twentysecond and
+    # thirtyeighth, fiftyfirst, fiftysecond, fiftythird, fiftyfourth, fiftyfifth, fiftysixth
+    # and fiftyseventh reuse tracing (Vector, Qdrant, Garage, Kanidm, Vaultwarden, WezTerm,
+    # Databend, Firecracker, RustDesk, espanso, Zellij, librespot), the twentysecond and
     # twentythird nodejs (Uptime Kuma, Zigbee2MQTT), the thirtieth jboss (Narayana), the
     # thirtyfourth zerolog (Harness).
     reusing = (
@@ -101,6 +101,7 @@ def test_the_novel_split_holds_four_new_systems_each_of_its_own_convention() -> 
         "fiftyfourth",
         "fiftyfifth",
         "fiftysixth",
+        "fiftyseventh",
     )
     earlier_styles = {s.style for s in SYSTEMS.values() if s.split not in reusing}
     assert not {s.style for s in novel.values()} & earlier_styles
@@ -2307,7 +2308,7 @@ _LATER_SPLITS = {
     # Python, Java and C++: Accumulo's SLF4J as ZooKeeper's, and two conventions the corpus did
     # not have, Heat's Python logging with a mapping (%(name)s filled from the call's dict) and
     # Hyprland's C++20 std::format ({}, {:x}, {:.2f}), each with its renderer. The fortyfirst
-    # reuses pymapping (Barbican), the fiftyfirst stdformat (Cemu).
+    # reuses pymapping (Barbican), the fiftyfirst and fiftyseventh stdformat (Cemu, shadPS4).
     "fortieth": _Split(
         "heat accumulo hyprland",
         "python java cpp",
@@ -2315,7 +2316,7 @@ _LATER_SPLITS = {
         "pymapping stdformat",
         (
             "fortyfirst fortyfourth fortyfifth fortysixth fortyseventh fortyeighth fortyninth "
-            "fiftieth fiftyfirst"
+            "fiftieth fiftyfirst fiftyseventh"
         ),
         calls=400,
         call_checks="one-nonblank-line no-label",
@@ -2504,6 +2505,17 @@ _LATER_SPLITS = {
         calls=450,
         call_checks="one-nonblank-line no-label",
     ),
+    # C++, Rust and Python, with no convention the corpus did not have: shadPS4's LOG_X calls
+    # (the fmt library's holes {}, {:#x}, {:08X}) as Cemu's, librespot's log macros as
+    # Garage's and Mopidy's Python logging as Home Assistant's.
+    "fiftyseventh": _Split(
+        "shadps4 librespot mopidy",
+        "cpp rust python",
+        "stdformat tracing printf",
+        "",
+        calls=170,
+        call_checks="one-nonblank-line no-label",
+    ),
 }
 
 
@@ -2532,10 +2544,10 @@ def test_a_later_split_holds_its_new_systems_languages_and_styles(split: str) ->
     assert logcall_corpus.SPLITS[list(_LATER_SPLITS).index(split) + 17] == split
 
 
-def test_the_fiftysixth_split_is_the_last() -> None:
-    assert logcall_corpus.SPLITS[54] == "fiftyfifth"
+def test_the_fiftyseventh_split_is_the_last() -> None:
     assert logcall_corpus.SPLITS[55] == "fiftysixth"
-    assert len(logcall_corpus.SPLITS) == 56
+    assert logcall_corpus.SPLITS[56] == "fiftyseventh"
+    assert len(logcall_corpus.SPLITS) == 57
 
 
 # A call of each system of the later splits read from its source: how many distinct formats
@@ -2915,6 +2927,13 @@ _KNOWN_CALLS = {
     ),
     "greenshot": (400, "src/Greenshot/Helpers/ResourceMutex.cs", "Released Mutex {0} for {1}"),
     "sabnzbd": (700, "sabnzbd/nzbparser.py", "Attempting to add %s [%s]"),
+    "shadps4": (
+        2400,
+        "src/core/libraries/network/http.cpp",
+        "(STUBBED) called libhttpCtxId={}, num={}",
+    ),
+    "librespot": (450, "audio/src/fetch/receive.rs", "Rate limiting, retrying in {} seconds..."),
+    "mopidy": (160, "src/mopidy/core/_history.py", "Limiting history to %s tracks"),
 }
 
 # The checks of a system's calls beyond its split's: a Go printf on a logrus entry, Python's
@@ -3021,6 +3040,9 @@ _SYSTEM_CALL_CHECKS = {
     "zellij": "verbs==args verbs-in-format",
     "greenshot": "verbs==args verbs-in-format",
     "sabnzbd": "verbs==args verbs-in-format no-style",
+    "shadps4": "verbs==args verbs-in-format no-style",
+    "librespot": "verbs==args verbs-in-format",
+    "mopidy": "verbs==args verbs-in-format no-style",
 }
 
 
@@ -3299,6 +3321,7 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         "manila",
         "ironic",
         "sabnzbd",
+        "mopidy",
     ):
         assert not any(verb.startswith("%(") for verb in call["verbs"]), call
     elif name == "tekton":
@@ -3544,6 +3567,29 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         assert all(re.fullmatch(spec, verb) for verb in call["verbs"]), call
         assert re.match(r"(zellij-(server|client|utils|tile)/)?src/", call["file"]), call
         assert "/unit/" not in call["file"] and not call["file"].endswith("_tests.rs"), call
+    elif name == "librespot":
+        # The log crate's macros (bare or log::), as Zellij's; trace! a debug record.
+        assert call["style"] == "rust" and "quoted" not in call, call
+        called = re.fullmatch(r"(?:log::)?(trace|debug|info|warn|error)!", call["call"])
+        assert called is not None, call
+        level = called.group(1).upper()
+        assert call["level"] == {"TRACE": "DEBUG", "WARN": "WARNING"}.get(level, level), call
+        spec = r"\{\w*(?::(?:\?|#|x|X|#x|\.\d+))?\}"
+        assert all(re.fullmatch(spec, verb) for verb in call["verbs"]), call
+        crates = "audio|connect|core|discovery|metadata|oauth|playback|protocol"
+        assert re.match(rf"(({crates})/)?src/", call["file"]), call
+    elif name == "shadps4":
+        # LOG_X(Class, fmt, args...): the fmt library's holes {}, {0}, {:x}, {:#x}, {:08X},
+        # {:.Nf} or {:c}, each with its argument; LOG_TRACE a debug record.
+        called = re.fullmatch(r"LOG_(TRACE|DEBUG|INFO|WARNING|ERROR|CRITICAL)", call["call"])
+        assert called is not None, call
+        level = called.group(1)
+        assert call["level"] == {"TRACE": "DEBUG"}.get(level, level), call
+        holes = re.findall(r"(?<!\{)\{[^{}]*\}", call["format"].replace("{{", ""))
+        assert call["verbs"] == holes, call
+        spec = r"\{\d*(?::(?:x|X|#x|0\d+[xX]|\.\d+f|c)?)?\}"
+        assert all(re.fullmatch(spec, v) for v in holes), call
+        assert call["file"].startswith("src/") and "src/common/logging/" not in call["file"]
     elif name == "dependabot":
         # Dependabot.logger (a Ruby Logger): "#{expr}", its time, level and "<job_N>" header
         # left out and no label before the text.
@@ -3799,6 +3845,7 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
         "rustdesk",
         "espanso",
         "zellij",
+        "librespot",
     ):
         assert "{}" not in line and "{:?}" not in line, line
     elif name == "bitwarden":
@@ -3866,8 +3913,9 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
         # Hyprland's logger (Waybar's spdlog) after its level: the message, each {} filled.
         assert not re.search(r"\{(?::[^{}]*)?\}", line), line
         assert not re.search(r"\{(?::[^{}]*)?\}", truth), truth
-    elif name == "cemu":
-        # Cemu's log after its time: the message, each hole of the fmt library filled.
+    elif name in ("cemu", "shadps4"):
+        # Cemu's (shadPS4's) log after its header: the message, each hole of the fmt library
+        # filled.
         assert not re.search(r"\{\d*(?::[^{}]*)?\}", line), line
         assert not re.search(r"\{\d*(?::[^{}]*)?\}", truth), truth
     elif name == "dex":
@@ -3893,6 +3941,7 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
             "manila",
             "ironic",
             "sabnzbd",
+            "mopidy",
         ), name
         assert not re.search(r"%[-+# 0-9.]*[sdvqxr]", truth), truth
 
@@ -5700,6 +5749,50 @@ _LATER_CALL_CASES = [
         },
         "Attempting to add <*> [<*>]",
         r"Attempting to add \S+ \[\S+\]",
+        seeds=_FIVE_SEEDS,
+        lacks=("%s",),
+    ),
+    # src/core/libraries/network/http.cpp: shadPS4's LOG_ERROR, the fmt library's {} (as
+    # Cemu's).
+    _case(
+        "shadps4:stub",
+        {
+            "format": "(STUBBED) called libhttpCtxId={}, num={}",
+            "verbs": ["{}", "{}"],
+            "args": ["libhttpCtxId", "num"],
+            "call": "LOG_ERROR",
+        },
+        "(STUBBED) called libhttpCtxId=<*>, num=<*>",
+        r"\(STUBBED\) called libhttpCtxId=\S+, num=\S+",
+        seeds=_FIVE_SEEDS,
+        lacks=("{}",),
+    ),
+    # audio/src/fetch/receive.rs: librespot's log macros, {} of a number of seconds.
+    _case(
+        "librespot:rate-limit",
+        {
+            "style": "rust",
+            "format": "Rate limiting, retrying in {} seconds...",
+            "verbs": ["{}"],
+            "args": ["duration.as_secs()"],
+            "call": "warn!",
+        },
+        "Rate limiting, retrying in <*> seconds...",
+        r"Rate limiting, retrying in \S+ seconds\.\.\.",
+        seeds=_FIVE_SEEDS,
+        lacks=("{}",),
+    ),
+    # src/mopidy/core/_history.py: Mopidy's Python logging, a %s verb (as Home Assistant's).
+    _case(
+        "mopidy:history",
+        {
+            "format": "Limiting history to %s tracks",
+            "verbs": ["%s"],
+            "args": ["count_max"],
+            "call": "logger.info",
+        },
+        "Limiting history to <*> tracks",
+        r"Limiting history to \S+ tracks",
         seeds=_FIVE_SEEDS,
         lacks=("%s",),
     ),
