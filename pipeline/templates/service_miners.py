@@ -34,6 +34,8 @@ class ServiceMiners:
         self._last: ServiceMiner | None = None
         # Services evicted since the owner last cleared this (the stream deletes their state).
         self.evicted_names: list[str] = []
+        # Services evicted since the shared caches were last emptied (see ``_miner``).
+        self._evicted_since_clear = 0
 
     @property
     def config(self) -> MinerConfig:
@@ -146,6 +148,16 @@ class ServiceMiners:
                 evicted, _ = miners.popitem(last=False)
                 self.evicted_names.append(evicted)
                 self._counters.evicted_services += 1
+                self._evicted_since_clear += 1
+            if self._evicted_since_clear >= self._config.max_services:
+                # The shared caches' entries hold their miners: without this, evicted
+                # services' whole state stayed alive through them, up to one per cached
+                # message (40,000 services of one line each, 1,000 kept: 160 MiB). Emptied
+                # once as many services were evicted as are kept, at most that many more
+                # are held; the caches only save work, and hot messages return.
+                self._cache.clear()
+                self._patterns.clear()
+                self._evicted_since_clear = 0
             miner = ServiceMiner(
                 service,
                 self._config,

@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+import gc
+
 from pipeline.templates import MinerConfig, ServiceMiners
+from pipeline.templates.miner import ServiceMiner
 
 
 def test_template_lru_eviction_is_counted() -> None:
@@ -80,3 +83,20 @@ def test_shapes_per_template_bound() -> None:
         assert miners.mine("s", f"delete {blocks} now").template == "delete <*> now"
     assert miners.stats.capped_shapes == 3
     assert miners.mine("s", "delete blk_1 blk_2 blk_3 blk_4 now").template == "delete <*> now"
+
+
+def test_evicted_services_are_not_kept_alive_by_the_shared_caches() -> None:
+    miners = ServiceMiners(MinerConfig(max_services=10))
+    for seq in range(1_000):
+        miners.mine(f"x-{seq:04d}", f"user {seq} logged in from 10.0.{seq % 256}.7 in 5 ms")
+    gc.collect()
+    alive = {id(o) for o in gc.get_objects() if isinstance(o, ServiceMiner)}
+    # The ten kept, and at most as many evicted since the caches were last emptied (before,
+    # one per cached message: every service of this run).
+    assert len(alive) <= 2 * 10
+    assert miners.services() == [f"x-{seq:04d}" for seq in range(990, 1_000)]
+    # The caches still answer: a kept service's message again is a hit, its template the same.
+    again = miners.mine("x-0999", "user 999 logged in from 10.0.231.7 in 5 ms")
+    assert (
+        again.template == miners.mine("x-0999", "user 5 logged in from 10.0.1.7 in 6 ms").template
+    )
