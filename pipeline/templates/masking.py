@@ -150,7 +150,7 @@ BUILTIN_MASKS: tuple[tuple[str, str], ...] = (
     # the call (a format writes %s, hardly ever worker-%d); a version (fluentd-1.16.2), a name
     # with more parts after the number (pool-1-thread-3) or capitals (UTF-8, SHA-256) stay as
     # the number mask cuts them.
-    ("instance", r"(?<![\w./@:#+-])[a-z][a-z_]+-\d+(?![\w/@-]|\.[^,;:)\]]|:\w)"),
+    ("instance", r"(?<![\w./@:#+-])[a-z][a-z_]*[a-z]-\d+(?![\w/@-]|\.[^,;:)\]]|:\w)"),
     ("duration", rf"{_NO_WORD_BEFORE}-?\d+(?:\.\d+)?{_UNIT_DURATION}{_NO_WORD_AFTER}"),
     ("size", rf"{_NO_WORD_BEFORE}\d+(?:\.\d+)?{_UNIT_SIZE}{_NO_WORD_AFTER}"),
     ("bool", rf"{_NO_WORD_BEFORE}(?i:true|false|null){_NO_WORD_AFTER}"),
