@@ -34,8 +34,8 @@ class ServiceMiners:
         self._last: ServiceMiner | None = None
         # Services evicted since the owner last cleared this (the stream deletes their state).
         self.evicted_names: list[str] = []
-        # Services evicted since the shared caches were last emptied (see ``_miner``).
-        self._evicted_since_clear = 0
+        # Miners dropped (evicted or forgotten) since the shared caches were last emptied.
+        self._dropped_since_clear = 0
 
     @property
     def config(self) -> MinerConfig:
@@ -120,12 +120,31 @@ class ServiceMiners:
     def forget(self, service: str) -> None:
         """Drop a service's miner (it moved to another worker, or its state is reloaded)."""
         miner = self._miners.pop(service, None)
-        if miner is not None and self._last is miner:
-            self._last = None
+        if miner is not None:
+            if self._last is miner:
+                self._last = None
+            self._dropped()
 
     def forget_all(self) -> None:
         self._miners.clear()
         self._last = None
+        self._clear_caches()  # every entry's miner is gone
+
+    def _dropped(self) -> None:
+        """A miner left (evicted or forgotten). The shared caches' entries hold their
+        miners (a hit must be its own miner's, so a dropped miner's entries are never hit
+        again): without this, the whole state of evicted services stayed alive through them, up
+        to one per cached message (40,000 services of one line each, 1,000 kept: 160 MiB).
+        Emptied once as many miners were dropped as are kept, at most that many more are held;
+        the caches only save work, and hot messages return."""
+        self._dropped_since_clear += 1
+        if self._dropped_since_clear >= self._config.max_services:
+            self._clear_caches()
+
+    def _clear_caches(self) -> None:
+        self._cache.clear()
+        self._patterns.clear()
+        self._dropped_since_clear = 0
 
     @classmethod
     def restore(cls, data: bytes, config: MinerConfig = MinerConfig()) -> ServiceMiners:  # noqa: B008
@@ -148,16 +167,7 @@ class ServiceMiners:
                 evicted, _ = miners.popitem(last=False)
                 self.evicted_names.append(evicted)
                 self._counters.evicted_services += 1
-                self._evicted_since_clear += 1
-            if self._evicted_since_clear >= self._config.max_services:
-                # The shared caches' entries hold their miners: without this, evicted
-                # services' whole state stayed alive through them, up to one per cached
-                # message (40,000 services of one line each, 1,000 kept: 160 MiB). Emptied
-                # once as many services were evicted as are kept, at most that many more
-                # are held; the caches only save work, and hot messages return.
-                self._cache.clear()
-                self._patterns.clear()
-                self._evicted_since_clear = 0
+                self._dropped()
             miner = ServiceMiner(
                 service,
                 self._config,

@@ -100,3 +100,20 @@ def test_evicted_services_are_not_kept_alive_by_the_shared_caches() -> None:
     assert (
         again.template == miners.mine("x-0999", "user 5 logged in from 10.0.1.7 in 6 ms").template
     )
+
+
+def test_forgotten_services_are_not_kept_alive_by_the_shared_caches() -> None:
+    miners = ServiceMiners(MinerConfig(max_services=10))
+
+    def alive() -> int:
+        gc.collect()
+        return sum(isinstance(o, ServiceMiner) for o in gc.get_objects())
+
+    for seq in range(100):
+        miners.mine(f"x-{seq:04d}", f"user {seq} logged in in 5 ms")
+        miners.forget(f"x-{seq:04d}")  # its state reloaded elsewhere, or moved
+    assert alive() <= 10
+    for seq in range(10):
+        miners.mine(f"y-{seq}", f"user {seq} logged in in 5 ms")
+    miners.forget_all()  # partitions moved: every miner goes
+    assert alive() == 0
