@@ -125,6 +125,8 @@ class InboundBridge(Service):
         self._labels = service_labels
         self._batcher = Batcher(config.max_batch_bytes, config.linger_seconds)
         self._inflight: set[asyncio.Future[Any]] = set()
+        # Per Kafka partition, records taken from RabbitMQ that Kafka has not acknowledged yet.
+        self._in_hand: dict[int, int] = {}
         self._handing_over: defaultdict[int, asyncio.Lock] = defaultdict(asyncio.Lock)
         self._connection: AbstractRobustConnection | None = None
         self._queue: AbstractQueue | None = None
@@ -156,6 +158,14 @@ class InboundBridge(Service):
         if self._gate.max_lag > 0:
             self.add_future(self._lag_loop())
         log.info("bridge: consuming %s (prefetch %d)", self._config.queue, self._config.prefetch)
+
+    def holding(self) -> set[int]:
+        """The partitions this bridge holds records for: taken from RabbitMQ, not yet
+        acknowledged by Kafka (lingering in a batch, or sent and waiting). Records waiting here
+        are on their way to those partitions, which are not idle however caught up their
+        consumers are: a Kafka slow to acknowledge must not let the idle clock close windows
+        whose records it holds (``pipeline.stream``)."""
+        return set(self._in_hand)
 
     async def check(self) -> None:
         """Readiness: raises while the bridge has no open RabbitMQ connection."""
@@ -239,6 +249,7 @@ class InboundBridge(Service):
             key = (accepted.service, accepted.level)
             ingested[key] = ingested.get(key, 0) + 1
             partition = self._partitioner(accepted.service)
+            self._in_hand[partition] = self._in_hand.get(partition, 0) + 1
             closed = self._batcher.add(partition, accepted.encoded, ticket, now)
             if closed is not None:
                 self._produce(closed)
@@ -275,6 +286,12 @@ class InboundBridge(Service):
         else:
             self._gate.messages.sent(batch.partition, len(batch.records))
             batch.settle(True)
+        finally:
+            left = self._in_hand.get(batch.partition, 0) - len(batch.records)
+            if left > 0:
+                self._in_hand[batch.partition] = left
+            else:
+                self._in_hand.pop(batch.partition, None)
 
     async def _deliver_dead_letter(self, key: str, letter: Any, ticket: Ticket) -> None:
         try:

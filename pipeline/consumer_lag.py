@@ -7,13 +7,20 @@ queues behind that fetch on the broker connection. Measured on an idle worker, o
 tick. Every fetch response already carries the partitions' end offsets (high watermarks), so
 the tick reads the lag from the last fetch, as long as that fetch is recent; only the lag
 metric asks the broker, and only for what the fetches cannot tell.
+
+What the tick counts as done is what the ingest agent has finished (stored and counted into its
+windows, :class:`HandledOffsets`), or what was committed when that is further: never the fetch
+position. Fetched records wait in Faust's buffers until the agent takes them, so a fetch
+position said "caught up" while the agent was still behind; a worker whose first commit took
+25 s (the producer slow to flush) then had its idle clock run through those seconds and close
+windows whose records it had fetched but not yet counted, which then came late.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Protocol
+from collections.abc import Callable, Container, Iterable, Mapping, Sequence
+from typing import Any, Protocol
 
 import faust
 from faust.types import TP
@@ -38,6 +45,11 @@ class Offsets(Protocol):
         """The offset this worker committed for ``tp``; None before its first commit."""
         ...
 
+    def handled(self, tp: TP) -> int | None:
+        """The offset after the last event of ``tp`` the agent finished since ``tp`` was
+        assigned; None before the first."""
+        ...
+
     async def ends(self, tps: Sequence[TP]) -> Mapping[TP, int]:
         """End offsets, asked of the broker."""
         ...
@@ -50,9 +62,9 @@ class Offsets(Protocol):
 class PartitionLag:
     """Per owned partition of ``topic``: its end offset minus what this worker committed.
 
-    Before a partition's first commit its fetch position stands in for the committed offset;
-    :meth:`measure` asks for it and :meth:`known` uses the answer until the next measure (a
-    position only grows while the partition stays here, so an old one overstates the lag).
+    For the metric (:meth:`measure`), before a partition's first commit its fetch position
+    stands in for the committed offset (asked of the consumer each time). The tick
+    (:meth:`known`) counts only what the agent finished or committed.
     """
 
     def __init__(
@@ -67,38 +79,38 @@ class PartitionLag:
         self._topic = topic
         self._max_fetch_age = max_fetch_age
         self._clock = clock
-        self._positions: dict[TP, int] = {}
 
-    def known(self, committed_only: bool = False) -> dict[int, int | None]:
-        """The lags the consumer knows without asking anyone; None where it cannot tell.
-
-        ``committed_only``: a fetch position does not stand in before the first commit (it
-        runs ahead of what the agent has processed: fetched records may still be in Faust's
-        buffers)."""
+    def known(self) -> dict[int, int | None]:
+        """The lags the consumer knows without asking anyone: the last fetch's end offset minus
+        what the agent finished (or committed, when further); None where it cannot tell (no
+        recent fetch, nothing finished or committed since the partition was assigned)."""
         now = self._clock()
         lags: dict[int, int | None] = {}
         for tp in self._owned():
             fetched = self._offsets.fetched_end(tp)
-            done = self._offsets.committed(tp) if committed_only else self._done(tp)
+            done = _further(self._offsets.handled(tp), self._offsets.committed(tp))
             if fetched is None or done is None or now - fetched[1] > self._max_fetch_age:
                 lags[tp.partition] = None
             else:
                 lags[tp.partition] = max(fetched[0] - done, 0)
         return lags
 
-    def caught_up(self, committed_only: bool = False) -> list[int]:
-        """Partitions with nothing waiting in Kafka as far as their last fetch shows; one not
-        fetched lately is not among them (``committed_only``: see :meth:`known`)."""
-        return [partition for partition, lag in self.known(committed_only).items() if lag == 0]
+    def caught_up(self) -> list[int]:
+        """Partitions whose every record the last fetch showed the agent has finished; one not
+        fetched lately, or with nothing finished or committed yet, is not among them."""
+        return [partition for partition, lag in self.known().items() if lag == 0]
 
     async def measure(self) -> dict[int, int]:
         """Every owned partition's lag, asking the broker and the consumer thread for what the
         last fetches do not tell (slow: for the metric, not for the tick)."""
         now = self._clock()
         owned = self._owned()
+        done: dict[TP, int] = {}
         for tp in owned:
-            if self._offsets.committed(tp) is None:
-                self._positions[tp] = await self._offsets.position(tp) or 0
+            committed = self._offsets.committed(tp)
+            if committed is None:
+                committed = await self._offsets.position(tp) or 0
+            done[tp] = committed
         ends: dict[TP, int] = {}
         stale: list[TP] = []
         for tp in owned:
@@ -109,29 +121,58 @@ class PartitionLag:
                 ends[tp] = fetched[0]
         if stale:
             ends.update(await self._offsets.ends(stale))
-        return {tp.partition: max(ends.get(tp, 0) - (self._done(tp) or 0), 0) for tp in owned}
-
-    def forget(self, revoked: Iterable[TP]) -> None:
-        """Partitions moved away: a position asked before is no bound if they come back."""
-        for tp in revoked:
-            self._positions.pop(tp, None)
+        return {tp.partition: max(ends.get(tp, 0) - done[tp], 0) for tp in owned}
 
     def _owned(self) -> list[TP]:
-        owned = [tp for tp in self._offsets.assignment() if tp.topic == self._topic]
-        for tp in self._positions.keys() - set(owned):
-            del self._positions[tp]
-        return owned
+        return [tp for tp in self._offsets.assignment() if tp.topic == self._topic]
 
-    def _done(self, tp: TP) -> int | None:
-        committed = self._offsets.committed(tp)
-        return self._positions.get(tp) if committed is None else committed
+
+def _further(a: int | None, b: int | None) -> int | None:
+    if a is None:
+        return b
+    return a if b is None or a > b else b
+
+
+class HandledOffsets:
+    """Per partition, the offset after the last event the ingest agent finished (its records
+    stored and counted into their windows); the agent notes each batch once it is acked.
+
+    Cleared for partitions that move away: when one comes back the agent starts again from its
+    committed offset, and an offset noted before would say done for records it has not seen.
+    Events of a partition no longer assigned (a batch that finished after its revocation) are
+    not noted, for the same reason."""
+
+    def __init__(self, assigned: Callable[[], Container[TP]]) -> None:
+        self._assigned = assigned
+        self._next: dict[TP, int] = {}
+
+    def note(self, events: Iterable[Any]) -> None:
+        """``events`` finished, in offset order within each partition."""
+        last: dict[TP, int] = {}
+        for event in events:
+            message = event.message
+            last[TP(message.topic, message.partition)] = message.offset
+        if not last:
+            return
+        assigned = self._assigned()
+        for tp, offset in last.items():
+            if tp in assigned:
+                self._next[tp] = offset + 1
+
+    def get(self, tp: TP) -> int | None:
+        return self._next.get(tp)
+
+    def forget(self, tps: Iterable[TP]) -> None:
+        for tp in tps:
+            self._next.pop(tp, None)
 
 
 class FaustOffsets:
-    """:class:`Offsets` of a Faust app's consumer."""
+    """:class:`Offsets` of a Faust app's consumer, and of what its ingest agent finished."""
 
-    def __init__(self, app: faust.App) -> None:
+    def __init__(self, app: faust.App, handled: HandledOffsets) -> None:
         self._app = app
+        self._handled = handled
 
     def assignment(self) -> Iterable[TP]:
         return self._app.consumer.assignment()
@@ -156,6 +197,9 @@ class FaustOffsets:
         # offset 0) but has no public accessor.
         committed: int | None = getattr(self._app.consumer, "_committed_offset", {}).get(tp)
         return committed
+
+    def handled(self, tp: TP) -> int | None:
+        return self._handled.get(tp)
 
     async def ends(self, tps: Sequence[TP]) -> Mapping[TP, int]:
         return await self._app.consumer.highwaters(*tps)

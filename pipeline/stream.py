@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
@@ -28,7 +28,7 @@ from pipeline.agents.insights import register_insights_agent
 from pipeline.analysis.config import RecordLimits
 from pipeline.analysis.engine import RefitJob
 from pipeline.analysis.scorers import FastForest
-from pipeline.consumer_lag import FaustOffsets, PartitionLag
+from pipeline.consumer_lag import FaustOffsets, HandledOffsets, PartitionLag
 from pipeline.errors import LogAnalysisError
 from pipeline.group_lag import GroupLag
 from pipeline.ingest.intake import IntakeLimits
@@ -219,6 +219,8 @@ def attach_stream(
     async def track_changelogs() -> None:
         await track_topics(app.producer._ensure_producer(), changelogs)  # type: ignore[attr-defined]
 
+    # What the ingest agent finished, for the idle tick (``pipeline.consumer_lag``).
+    handled = HandledOffsets(lambda: app.consumer.assignment())
     ingest_agent = register_ingest_agent(
         app,
         topics.logs,
@@ -228,6 +230,7 @@ def attach_stream(
         on_failure,
         on_skip,
         before_batch=track_changelogs,
+        on_finished=handled.note,
     )
     dead_letter_agent = register_dead_letter_agent(
         app,
@@ -279,12 +282,12 @@ def attach_stream(
             ledger=OutboundLedger(database, settings.sql_dir),
         )
     logs_topic = topics.logs.get_topic_name()
-    lag = PartitionLag(FaustOffsets(app), logs_topic)
+    lag = PartitionLag(FaustOffsets(app, handled), logs_topic)
 
     async def forget_moved_state(sender: Any, revoked: set[TP], **kwargs: Any) -> None:
         ingestor.forget_state()
         detectors.forget(tp.partition for tp in revoked if tp.topic == logs_topic)
-        lag.forget(revoked)
+        handled.forget(revoked)
 
     app.on_partitions_revoked.connect(forget_moved_state)  # type: ignore[arg-type]
 
@@ -338,10 +341,10 @@ def attach_stream(
         except Exception as exc:  # the producer not started, Kafka away: the next tick retries
             log.debug("tick skipped: %r", exc)
             return
-        # A backfill's topic was filled before its worker started: caught up is the end, so
-        # only what the agent has processed and committed counts (records fetched but still
-        # buffered would come after their windows closed).
-        idle = _idle(lag, held_back, committed_only=bool(backfill))
+        # Caught up counts only what the ingest agent finished, never what was fetched: records
+        # still in Faust's buffers would come after their windows closed. For a backfill, whose
+        # topic was filled before its worker started, caught up is the end.
+        idle = _idle(lag, held_back, bridge.holding() if bridge is not None else ())
         await detectors.tick(time.time(), idle, at_end=bool(backfill))
 
     app.timer(TICK_INTERVAL_SECONDS)(close_idle_windows)
@@ -419,17 +422,19 @@ async def _partition_count(app: faust.App, topic: str) -> int:
     return len(await producer.partitions_for(topic))
 
 
-def _idle(lag: PartitionLag, held_back: HeldBack, committed_only: bool = False) -> list[int]:
-    """Partitions whose clocks may close windows: caught up, and no records held back in
-    RabbitMQ by the bridge's backpressure (``bridges.backpressure.HeldBack``)."""
+def _idle(lag: PartitionLag, held_back: HeldBack, in_hand: Container[int] = ()) -> list[int]:
+    """Partitions whose clocks may close windows: every record fetched finished by the agent,
+    no records held back in RabbitMQ by the bridge's backpressure
+    (``bridges.backpressure.HeldBack``), and none ``in_hand`` (taken by this worker's bridge,
+    not yet in Kafka)."""
     if held_back.holding(time.monotonic()):
         return []
-    return _caught_up(lag, committed_only)
+    return [partition for partition in _caught_up(lag) if partition not in in_hand]
 
 
-def _caught_up(lag: PartitionLag, committed_only: bool = False) -> list[int]:
+def _caught_up(lag: PartitionLag) -> list[int]:
     try:
-        return lag.caught_up(committed_only)
+        return lag.caught_up()
     except Exception as exc:  # no tick this time (the consumer not started yet); the next retries
         log.debug("lag unavailable: %r", exc)
         return []

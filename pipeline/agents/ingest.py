@@ -291,9 +291,11 @@ def register_ingest_agent(
     on_failure: Callable[[str], None],
     on_skip: Callable[[str], None],
     before_batch: Callable[[], Awaitable[None]],
+    on_finished: Callable[[Sequence[Any]], None] | None = None,
 ) -> Any:
     """``before_batch`` runs before each batch (it readies the producer for the tables'
-    writes). A batch is stored while the next one is mined (``register_two_phase_agent``)."""
+    writes); ``on_finished`` is given each batch's events once they are stored, counted and
+    acked. A batch is stored while the next one is mined (``register_two_phase_agent``)."""
 
     async def prepare(events: Sequence[Any]) -> Finish:
         await before_batch()
@@ -308,4 +310,5 @@ def register_ingest_agent(
         batch_seconds=batch_seconds,
         on_failure=on_failure,
         on_skip=on_skip,
+        on_finished=on_finished,
     )

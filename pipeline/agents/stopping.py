@@ -149,6 +149,7 @@ def register_two_phase_agent(
     on_failure: Callable[[str], None],
     on_skip: Callable[[str], None] = lambda agent: None,
     offsets: PartitionOffsets | None = None,
+    on_finished: Callable[[Sequence[Any]], None] | None = None,
 ) -> Any:
     """An agent that acks a batch only after its second phase made it durable.
 
@@ -161,7 +162,8 @@ def register_two_phase_agent(
 
     One batch's second phase runs while the next batch is taken and prepared, so the worker's
     CPU and PostgreSQL work at the same time rather than in turn; at most one second phase is in
-    flight, and they finish (and ack) in the order their batches were taken.
+    flight, and they finish (and ack) in the order their batches were taken. ``on_finished`` is
+    given each batch's events once they are acked.
     """
     in_sequence = sequencer(app, name, on_skip, offsets)
     topic_name = topic.get_topic_name()
@@ -182,6 +184,8 @@ def register_two_phase_agent(
             return False
         for event in events:
             await stream.ack(event)
+        if on_finished is not None:
+            on_finished(events)
         return True
 
     async def process(stream: Any) -> None:

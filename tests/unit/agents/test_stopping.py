@@ -142,9 +142,17 @@ async def test_the_agent_retries_a_failed_batch_and_acks_it_only_once_it_is_done
     assert handled[1] == handled[0] == [b"a", b"b"]
 
 
-def two_phase_agent(prepare: Any, failed: list[str]) -> Any:
+def two_phase_agent(
+    prepare: Any, failed: list[str], finished: list[list[str]] | None = None
+) -> Any:
     app = faust.App("two-phase-unit", store="memory://", web_enabled=False, autodiscover=False)
     topic = app.topic("logs", key_type=bytes, value_type=bytes, value_serializer="raw")
+
+    def on_finished(events: Sequence[Any]) -> None:
+        assert finished is not None
+        assert all(event.message.acked for event in events)
+        finished.append([event.value.decode() for event in events])
+
     return register_two_phase_agent(
         app,
         topic,
@@ -154,6 +162,7 @@ def two_phase_agent(prepare: Any, failed: list[str]) -> Any:
         batch_seconds=0.05,
         on_failure=failed.append,
         offsets=FromZero(),
+        on_finished=on_finished if finished is not None else None,
     )
 
 
@@ -210,16 +219,20 @@ async def test_batches_are_acked_in_order_and_only_once_their_second_phase_is_do
         return finish
 
     failed: list[str] = []
-    agent = two_phase_agent(prepare, failed)
+    finished: list[list[str]] = []
+    agent = two_phase_agent(prepare, failed, finished)
     async with agent.test_context() as running:
         events = [await running.put(value, wait=False) for value in (b"a", b"b", b"c")]
         assert await acked(events[:1]) == [True]
         await asyncio.sleep(0.2)
-        # b waits: neither it nor c, taken after it, may be acked.
+        # b waits: neither it nor c, taken after it, may be acked, nor said to be finished
+        # (the idle tick would take their partition for caught up).
         assert [event.message.acked for event in events] == [True, False, False]
+        assert finished == [["a"]]
         release.set()
         assert await acked(events) == [True, True, True]
     assert failed == ["ingest"]
+    assert finished == [["a"], ["b"], ["c"]]  # each once, after its ack, a's failure not among them
     # a's second phase again, not a's batch prepared anew or skipped.
     assert finishes == ["a", "a", "b", "c"]
 

@@ -12,6 +12,7 @@ from aio_pika.abc import AbstractIncomingMessage, AbstractQueue
 from prometheus_client import CollectorRegistry
 
 from bridges.inbound import BridgeConfig, InboundBridge
+from bridges.partitioning import ServicePartitioner
 from pipeline.metrics import LabelFolder, Metrics
 
 QUEUE = "test.log_analysis_queue"
@@ -107,3 +108,41 @@ async def test_counts_reach_the_metrics_in_one_go_with_services_folded():
     ingested = "logs_ingested_total"
     assert registry.get_sample_value(ingested, {"service": "api", "level": "INFO"}) == 3
     assert registry.get_sample_value(ingested, {"service": "other", "level": "INFO"}) == 2
+
+
+async def test_the_partitions_it_holds_records_for_are_those_kafka_has_not_acknowledged():
+    acks: dict[int, list[asyncio.Future[Any]]] = {0: [], 1: []}
+
+    async def send(partition: int, value: bytes) -> Any:
+        acked = asyncio.get_running_loop().create_future()
+        acks[partition].append(acked)
+        return acked
+
+    b = InboundBridge(
+        BridgeConfig(url="amqp://unused", queue=QUEUE, linger_seconds=0.0),
+        send_logs=send,
+        send_dead_letter=lambda key, value: never(0, value),
+        partitions=two,
+        metrics=Metrics.create(CollectorRegistry()),
+        service_labels=LabelFolder(1),
+    )
+    b._partitioner = ServicePartitioner(2)
+    services = {b._partitioner(name): name for name in ("api", "db", "web", "auth", "cache")}
+    await b._start_consuming(cast(AbstractQueue, FakeQueue()))
+    assert b.holding() == set()
+    for tag, partition in enumerate((0, 1, 0), start=1):
+        await b._on_message(message(tag, services[partition]))
+    assert b.holding() == {0, 1}  # lingering in their batches
+    for batch in b._batcher.due(float("inf")):
+        b._produce(batch)
+    for _ in range(3):
+        await asyncio.sleep(0)
+    assert b.holding() == {0, 1}  # sent, not acknowledged
+    acks[1][0].set_result(None)
+    for _ in range(3):
+        await asyncio.sleep(0)
+    assert b.holding() == {0}
+    acks[0][0].set_exception(RuntimeError("broker away"))  # requeued: back in RabbitMQ
+    for _ in range(3):
+        await asyncio.sleep(0)
+    assert b.holding() == set()

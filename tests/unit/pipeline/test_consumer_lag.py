@@ -1,5 +1,5 @@
-"""The lag of the owned partitions: from the last fetches for the tick, from the broker for the
-metric where the fetches cannot tell."""
+"""The lag of the owned partitions: from the last fetches and what the agent finished for the
+tick, from the broker for the metric where the fetches cannot tell."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from types import SimpleNamespace
 import pytest
 from faust.types import TP
 
-from pipeline.consumer_lag import FaustOffsets, PartitionLag
+from pipeline.consumer_lag import FaustOffsets, HandledOffsets, PartitionLag
 
 TOPIC = "logs"
 NOW = 1000.0
@@ -21,6 +21,7 @@ class FakeOffsets:
         self.owned: set[TP] = set()
         self.fetched: dict[TP, tuple[int, float]] = {}
         self.committed_: dict[TP, int] = {}
+        self.handled_: dict[TP, int] = {}
         self.broker_ends: dict[TP, int] = {}
         self.positions: dict[TP, int] = {}
         self.asked_ends: list[list[TP]] = []
@@ -39,6 +40,9 @@ class FakeOffsets:
 
     def committed(self, tp: TP) -> int | None:
         return self.committed_.get(tp)
+
+    def handled(self, tp: TP) -> int | None:
+        return self.handled_.get(tp)
 
     async def ends(self, tps):
         self.asked_ends.append(sorted(tps))
@@ -85,48 +89,42 @@ def test_a_partition_not_fetched_lately_is_not_caught_up(offsets, lag):
     assert lag.caught_up() == [2]
 
 
-def test_before_its_first_commit_a_partition_waits_for_a_measured_position(offsets, lag):
+async def test_records_fetched_but_not_finished_wait_even_before_the_first_commit(offsets, lag):
+    # A worker's first commit took 25 s once (the producer slow to flush). Its fetch position
+    # then said caught up while the agent had yet to count what it had fetched, and the idle
+    # clock ran on through those seconds, closing windows those records then came late to.
     tp = offsets.own(0)
     offsets.fetched[tp] = (12, NOW)
-    offsets.positions[tp] = 12
-    assert lag.known() == {0: None}  # the tick never asks the consumer thread
-
-
-async def test_measure_asks_for_positions_and_the_tick_uses_them_after(offsets, lag):
-    tp = offsets.own(0)
-    offsets.fetched[tp] = (12, NOW)
-    offsets.positions[tp] = 12
-
-    assert await lag.measure() == {0: 0}
-    assert offsets.asked_positions == [tp]
-    assert lag.caught_up() == [0]
-
-    offsets.fetched[tp] = (15, NOW)  # three more arrived, not committed yet
+    offsets.positions[tp] = 12  # all fetched, sitting in Faust's buffers
+    assert await lag.measure() == {0: 0}  # the metric's view: nothing left in Kafka
+    assert lag.known() == {0: None}  # the tick's: nothing finished, nothing committed
+    offsets.handled_[tp] = 9
     assert lag.known() == {0: 3}
-    offsets.committed_[tp] = 15
+    assert lag.caught_up() == []
+    offsets.handled_[tp] = 12
     assert lag.caught_up() == [0]
 
 
-async def test_a_revoked_partition_forgets_its_position(offsets, lag):
+def test_what_the_agent_finished_or_what_was_committed_counts_whichever_is_further(offsets, lag):
+    finished, committed_before, both = offsets.own(0), offsets.own(1), offsets.own(2)
+    for tp in (finished, committed_before, both):
+        offsets.fetched[tp] = (40, NOW)
+    offsets.handled_[finished] = 40  # finished, not committed yet
+    offsets.committed_[committed_before] = 40  # committed by the worker before: nothing new
+    offsets.committed_[both] = 35
+    offsets.handled_[both] = 38
+    assert lag.known() == {0: 0, 1: 0, 2: 2}
+
+
+async def test_the_metric_counts_from_the_fetch_position_before_the_first_commit(offsets, lag):
     tp = offsets.own(0)
-    offsets.fetched[tp] = (12, NOW)
+    offsets.fetched[tp] = (15, NOW)
     offsets.positions[tp] = 12
-    await lag.measure()
-
-    lag.forget([tp])
-    assert lag.known() == {0: None}
-
-
-async def test_a_position_is_dropped_once_the_partition_is_no_longer_owned(offsets, lag):
-    tp = offsets.own(0)
-    offsets.fetched[tp] = (12, NOW)
-    offsets.positions[tp] = 12
-    await lag.measure()
-
-    offsets.owned.clear()
-    assert lag.known() == {}
-    offsets.owned.add(tp)  # back, perhaps at an older position: unknown until measured again
-    assert lag.known() == {0: None}
+    assert await lag.measure() == {0: 3}
+    assert offsets.asked_positions == [tp]
+    offsets.committed_[tp] = 14
+    assert await lag.measure() == {0: 1}
+    assert offsets.asked_positions == [tp]  # committed: the position is not asked again
 
 
 async def test_measure_asks_the_broker_only_for_what_the_fetches_do_not_tell(offsets, lag):
@@ -166,7 +164,7 @@ def _faust_app(*, polled_ms=None, highwater=None, revoked=False, committed=None)
 def test_faust_offsets_read_the_last_fetch_in_seconds():
     tp = TP(TOPIC, 0)
     app = _faust_app(polled_ms=1_500_250, highwater=40, committed={tp: 38})
-    offsets = FaustOffsets(app)
+    offsets = FaustOffsets(app, HandledOffsets(set))
     assert offsets.fetched_end(tp) == (40, 1500.25)
     assert offsets.committed(tp) == 38
     assert offsets.committed(TP(TOPIC, 1)) is None
@@ -181,18 +179,38 @@ def test_faust_offsets_read_the_last_fetch_in_seconds():
     ],
 )
 def test_faust_offsets_without_a_fetch_tell_nothing(app):
-    assert FaustOffsets(app).fetched_end(TP(TOPIC, 0)) is None
+    assert FaustOffsets(app, HandledOffsets(set)).fetched_end(TP(TOPIC, 0)) is None
 
 
-async def test_at_the_end_of_a_backfill_only_a_commit_says_caught_up(offsets, lag):
-    # Fetched to the end but not processed: the records may still be in Faust's buffers.
-    tp = offsets.own(0)
-    offsets.fetched[tp] = (12, NOW)
-    offsets.positions[tp] = 12
-    await lag.measure()
-    assert lag.caught_up() == [0]
-    assert lag.caught_up(committed_only=True) == []
-    offsets.committed_[tp] = 11
-    assert lag.caught_up(committed_only=True) == []
-    offsets.committed_[tp] = 12
-    assert lag.caught_up(committed_only=True) == [0]
+class _Event:
+    def __init__(self, topic: str, partition: int, offset: int) -> None:
+        self.message = SimpleNamespace(topic=topic, partition=partition, offset=offset)
+
+
+def test_handled_offsets_note_the_offset_after_each_partitions_last_finished_event():
+    assigned = {TP(TOPIC, 0), TP(TOPIC, 1)}
+    handled = HandledOffsets(lambda: assigned)
+    handled.note([_Event(TOPIC, 0, 7), _Event(TOPIC, 1, 3), _Event(TOPIC, 0, 8)])
+    assert handled.get(TP(TOPIC, 0)) == 9
+    assert handled.get(TP(TOPIC, 1)) == 4
+    handled.note([])
+    assert handled.get(TP(TOPIC, 0)) == 9
+    # A batch that finished after its partition moved away is not noted: when the partition
+    # comes back the agent starts again from the committed offset.
+    assigned.discard(TP(TOPIC, 1))
+    handled.forget([TP(TOPIC, 1)])
+    handled.note([_Event(TOPIC, 1, 5)])
+    assert handled.get(TP(TOPIC, 1)) is None
+    assigned.add(TP(TOPIC, 1))
+    assert handled.get(TP(TOPIC, 1)) is None
+    handled.note([_Event(TOPIC, 1, 2)])  # replayed from the commit: lower than before
+    assert handled.get(TP(TOPIC, 1)) == 3
+
+
+def test_faust_offsets_read_what_the_agent_finished():
+    tp = TP(TOPIC, 0)
+    handled = HandledOffsets(lambda: {tp})
+    offsets = FaustOffsets(_faust_app(), handled)
+    assert offsets.handled(tp) is None
+    handled.note([_Event(TOPIC, 0, 41)])
+    assert offsets.handled(tp) == 42
