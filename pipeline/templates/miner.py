@@ -79,6 +79,7 @@ from pipeline.templates.tails import (
     free_tail_end,
     head_ends,
     head_key,
+    headed_events,
     is_label,
     open_ends,
     sentence,
@@ -681,6 +682,12 @@ class ServiceMiner:
         previous_id = self._settle(best, absorbed)
         # Its head may now be one seen with other tails.
         merged = self._note_tails(best)
+        if merged is None and changed and self._live(best):
+            # Its constant end may now be one seen with other spans (a value there became a
+            # variable: ``when loading <*> extension``).
+            ends = head_ends(best.tokens, labels=True)
+            if ends:
+                merged = self._note_spans(best, ends[0], uncovered)
         return best, False, previous_id or merged
 
     def _search(self, key: GroupKey, tokens: list[str]) -> Shape | None:
@@ -731,6 +738,12 @@ class ServiceMiner:
             # A word in brackets in front of an event's own message (a state, a tag) is a
             # value as a quoted word is: the same event after other such words competes.
             candidates = self._led_by(key, _bracketed_word)
+            best = self._best(candidates, tokens) if candidates else None
+        if best is None and _capitals(key[1]) and not is_label(key[1]) and event_tail(tokens[1:]):
+            # A word of capitals in front of an event's own message (``PUT ignoring request
+            # to ...``, ``EEXIST will not be ...``) is a value, a method's or an error's name
+            # (_sender_varies): the same event after other such words competes.
+            candidates = self._led_by(key, lambda other: _capitals(other) and not is_label(other))
             best = self._best(candidates, tokens) if candidates else None
         if best is None and is_quoted_word(key[1]):
             # A quoted word in front is a value the format quoted (``'%s' skipped``): the
@@ -1114,7 +1127,9 @@ class ServiceMiner:
         (tails.shared_head) are that head's. After a label opening the message alone (a
         component's tag, ``faces:``), the tails that read as an event's own message
         (tails.event_tail) and followed no other head must not outnumber those values: the
-        component's own events, a few of which other components print too (round 49)."""
+        component's own events, a few of which other components print too (round 49); so do
+        the tails that begin with a sentence's head another of them shares, a value of their own
+        after it (tails.headed_events: ``Failed to register queue event: <*>``, round 54)."""
         if head[-1][-1:] == "." and shared_head(tails):
             return False
         if label:
@@ -1132,10 +1147,11 @@ class ServiceMiner:
                 return values >= 2
             # A tag in front of every message of a component (``faces: found no samples``,
             # ``faces: loading <*>``, ``nsfw: loading <*>``): its events outnumber the values.
+            headed = headed_events(tails)
             events = sum(
                 1
                 for tail, value in zip(tails, recurring, strict=True)
-                if not value and event_tail(tail)
+                if not value and (event_tail(tail) or tail in headed)
             )
             return events <= values
         return sum(map(self._recurs, tails)) >= 2
@@ -1372,6 +1388,16 @@ class ServiceMiner:
             self._prints_subjects = True
             return True
         if _named_subject(mine[0]) and _named_subject(theirs) and event_tail(mine[1:]):
+            return True
+        if (
+            _capitals(mine[0])
+            and _capitals(theirs)
+            and not is_label(mine[0])
+            and event_tail(mine[1:])
+        ):
+            # A word of capitals in front of an event's own message (``PUT ignoring request
+            # ...``): a method's or an error's name, a value; not a code with digits in it
+            # (``ARJUNA044004:``), nor a label (a sender's name, below).
             return True
         if not (
             is_label(mine[0])
@@ -1748,15 +1774,28 @@ class ServiceMiner:
             for length in range(longest, max(shortest, 2) - 1, -1)
         ]
 
-    def _note_spans(self, shape: Shape, end: int) -> str | None:
+    def _note_spans(self, shape: Shape, end: int, changed: list[int] | None = None) -> str | None:
         """Free text amid a message: an error printed with more of the format after it
         (``faces: %s (resolve ambiguous subjects)``). Record the spans between the head and
         each constant end of a new template (two to ``MAX_SPAN_END`` tokens, a word among
         them); once a pair of head and end has had spans of two lengths or more, not all
         beginning with the same word (more of the format), each a value (holding one) or
         recurring (seen after two heads), one of them recurring and an error's text (not plain
-        words: ``found no``), its templates become one whose span is a variable."""
+        words: ``found no``), its templates become one whose span is a variable.
+
+        ``changed``: the positions of a generalised shape that just became variables. Only
+        its longest end that begins with a plain word (:func:`_plain_word`) is looked at, if
+        it holds one of them (a shorter one would take in words of the format with the value
+        before them, ``in <*> (exif gps-info)``), and a recurring span must show a chain of
+        contexts (:func:`_chained`)."""
         anchors = self._anchors(shape.tokens, end)
+        if changed is not None:
+            size = len(shape.tokens)
+            anchors = [(anchor, length) for anchor, length in anchors if _plain_word(anchor[1][0])][
+                :1
+            ]
+            if not anchors or all(index < size - len(anchors[0][0][1]) for index in changed):
+                return None
         if not anchors:
             return None
         spans = self._spans
@@ -1779,15 +1818,16 @@ class ServiceMiner:
                 # The span has just become a value: the ends it came before may now vary.
                 recurring.add(span)
                 due.extend(other for other in seen if other[0] != anchor[0])
+        chained = changed is not None
         for anchor, _ in anchors:
-            if self._spans_vary(anchor):
+            if self._spans_vary(anchor, chained):
                 return self._merge_span(anchor, end)
         for anchor in due:
-            if self._spans_vary(anchor):
+            if self._spans_vary(anchor, chained):
                 return self._merge_span(anchor, len(anchor[0]) - 1)  # the head's own end
         return None
 
-    def _spans_vary(self, anchor: Anchor) -> bool:
+    def _spans_vary(self, anchor: Anchor, chained: bool = False) -> bool:
         seen = self._spans.get(anchor)
         if seen is None or len(seen) < 2 or anchor in self._free_spans:
             return False
@@ -1799,9 +1839,8 @@ class ServiceMiner:
             return False  # spans that begin with the same word: more of the format
         # Spans of two tokens or more seen after two heads.
         recurring = [span in self._recurring_spans for span in spans]
-        evidence = any(
-            again and _error_text(span) for span, again in zip(spans, recurring, strict=True)
-        )
+        error = _chained if chained else _error_text
+        evidence = any(again and error(span) for span, again in zip(spans, recurring, strict=True))
         return evidence and all(
             again or any(WILDCARD in token for token in span)
             for span, again in zip(spans, recurring, strict=True)
@@ -2061,6 +2100,18 @@ def _error_text(span: tuple[str, ...]) -> bool:
     """Whether ``span`` reads as an error's text: a value in it, or a chain of contexts
     joined by colons (``etcdserver: request timed out``), not plain words (``found no``)."""
     return any(WILDCARD in token or token[-1:] == ":" for token in span)
+
+
+def _plain_word(token: str) -> bool:
+    """A word of the format's own, not a context's label: letters, no variable, no colon at
+    its end (``when``, ``in``; not ``read:``)."""
+    return WILDCARD not in token and token[-1:] != ":" and _has_letters(token)
+
+
+def _chained(span: tuple[str, ...]) -> bool:
+    """Whether ``span`` reads as an error's chain of contexts joined by colons (``open <*>:
+    <*>``, ``dial tcp <*>:<*>: connect: <*>``), not words around a value (``Record <*>``)."""
+    return any(token[-1:] == ":" for token in span[:-1])
 
 
 def _sentence_slot(mine: list[str], index: int, pattern: tuple[str, ...] | None = None) -> bool:
@@ -2345,6 +2396,13 @@ def _spaced_key_values(mine: list[str], theirs: list[str], index: int) -> bool:
 def _upper(token: str) -> bool:
     """True for an UPPER_CASE word, punctuation around it aside."""
     return bare_word(token).isupper()
+
+
+def _capitals(token: str) -> bool:
+    """True for a word of capital letters only, punctuation around it aside (``PUT``,
+    ``EEXIST:``), not a code with digits in it (``ARJUNA044004:``)."""
+    word = bare_word(token)
+    return len(word) >= 2 and word.isalpha() and word.isupper()
 
 
 def _fits_head(head: list[str], pattern: list[str], label: bool) -> bool:

@@ -440,6 +440,21 @@ def event_tail(tail: list[str] | tuple[str, ...]) -> bool:
     return words >= SENTENCE_WORDS or (words >= 2 and any(WILDCARD in token for token in tail))
 
 
+def headed_events(tails: list[tuple[str, ...]]) -> set[tuple[str, ...]]:
+    """The tails that begin with a sentence of their own up to a colon (``Failed to register
+    queue event:``, :func:`sentence`) that another of ``tails`` begins with too, a different
+    text after it: after a label, the component's events, each with a value of its own
+    (``entropy: Failed to register queue event: channel closed`` / ``... event: <*> (os error
+    <*>)``), as :func:`event_tail`'s are; an error's chain of contexts has few words before
+    its colons (``open <*>:``, ``dial tcp <*>:``)."""
+    heads: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+    for tail in tails:
+        ends = head_ends(list(tail))
+        if ends and sentence(tail[: ends[0] + 1]):
+            heads.setdefault(tail[: ends[0] + 1], []).append(tail)
+    return {tail for found in heads.values() if len(found) >= 2 for tail in found}
+
+
 # Plain words at least in a tail that reads as a sentence of its own (event_tail, sentence).
 SENTENCE_WORDS = 4
 
