@@ -201,7 +201,12 @@ Assistant's; the fiftyseventh none either: shadPS4's ``LOG_ERROR(Lib_Http, "(STU
 libhttpCtxId={}, num={}", libhttpCtxId, num)`` (the fmt library's holes) as Cemu's, librespot's
 ``log`` crate macros (``warn!("Rate limiting, retrying in {} seconds...", secs)``) as Garage's
 and Mopidy's Python ``logging`` ``%`` formats (``logger.info("Limiting history to %s tracks",
-count_max)``) as Home Assistant's.
+count_max)``) as Home Assistant's; the fiftyeighth none either: JabRef's SLF4J calls
+(``LOGGER.debug("Importing file from locaiton {}", location)``) as HertzBeat's,
+NetNewsWire's ``os.Logger`` calls (``Self.logger.info("NewsBlur: Syncing folders with
+\\(folders.count) folders")``, Swift's string interpolation) as SourceKit-LSP's and rebar3's
+``?WARN("No entry for profile ~ts in config.", [Profile])`` (io_lib's ``~`` controls) as
+Riak's.
 Each value is drawn by what its argument is (an error, a path, a state, a list, a name with a
 number in it...), judged from its verb and the argument's name; values repeat as they do in
 real logs (a state has a few values, a counter is new every time).
@@ -384,7 +389,10 @@ of a terminal workspace, a screenshot tool and a Usenet downloader in Rust, C# a
 run through a miner before its first measurement) and ``fiftyseventh`` (added on 2026-12-06
 right after the fiftysixth, by someone who did not change the miner, in a separate copy of the
 tree, of a game console emulator, a music streaming client and a music server in C++, Rust and
-Python, never run through a miner before its first measurement). Run
+Python, never run through a miner before its first measurement) and ``fiftyeighth`` (added on
+2026-12-06 right after the fiftyseventh, by someone who did not change the miner, in a separate
+copy of the tree, of a reference manager, an RSS reader and a build tool in Java, Swift and
+Erlang, never run through a miner before its first measurement). Run
 ``python tests/bench/logcall_corpus.py --out DIR`` to write
 ``DIR/<split>/<system>/<system>_2k.log_structured_corrected.csv`` (columns ``Content`` and
 ``EventTemplate``), the layout of the Loghub samples that ``bench_templates.py`` reads.
@@ -513,7 +521,9 @@ class System:
     # (Dependabot.logger) and logrus (BuildKit's bklog.G(ctx) and bklog.L); the fiftysixth
     # tracing (Zellij's log macros), serilog (Greenshot's log4net Format calls) and printf
     # (SABnzbd's Python logging); the fiftyseventh stdformat (shadPS4's LOG_X fmt calls),
-    # tracing (librespot's log macros) and printf (Mopidy's Python logging)
+    # tracing (librespot's log macros) and printf (Mopidy's Python logging); the fiftyeighth
+    # slf4j (JabRef's LOGGER), swift (NetNewsWire's os.Logger) and erlang (rebar3's ?WARN
+    # macros)
     style: str
     # tuning, held-out, fresh, unseen, novel, sixth, seventh, eighth, ninth, tenth, eleventh,
     # twelfth, thirteenth, fourteenth, fifteenth, sixteenth, seventeenth, eighteenth,
@@ -523,7 +533,7 @@ class System:
     # thirtyseventh, thirtyeighth, thirtyninth, fortieth, fortyfirst, fortysecond,
     # fortythird, fortyfourth, fortyfifth, fortysixth, fortyseventh, fortyeighth,
     # fortyninth, fiftieth, fiftyfirst, fiftysecond, fiftythird, fiftyfourth, fiftyfifth,
-    # fiftysixth or fiftyseventh
+    # fiftysixth, fiftyseventh or fiftyeighth
     split: str
     # An exception passed to the call is printed on the message's line after " =>" (Solr's
     # log4j2 layout); elsewhere its trace goes on later lines.
@@ -720,6 +730,9 @@ SYSTEMS: dict[str, System] = {
         System("shadps4", "cpp", "stdformat", "fiftyseventh"),
         System("librespot", "rust", "tracing", "fiftyseventh"),
         System("mopidy", "python", "printf", "fiftyseventh"),
+        System("jabref", "java", "slf4j", "fiftyeighth"),
+        System("netnewswire", "swift", "swift", "fiftyeighth"),
+        System("rebar3", "erlang", "erlang", "fiftyeighth"),
     )
 }
 
@@ -781,6 +794,7 @@ SPLITS = (
     "fiftyfifth",
     "fiftysixth",
     "fiftyseventh",
+    "fiftyeighth",
 )
 
 # A piece of a line: its text and whether it is a value (``<*>`` in the truth).

@@ -130,7 +130,7 @@ def test_the_seventh_split_holds_four_new_systems_of_conventions_no_earlier_one_
     # Conventions no other system has; the twentyfirst reuses erlang (Riak KV) and ruby
     # (Vagrant), the twentysecond perl (Request Tracker), the thirtysecond ruby (Chef), the
     # fortysixth ruby (Ohai), the fortyseventh ruby (The Foreman), the fortyeighth ruby
-    # (ManageIQ), the fiftyfifth ruby (Dependabot).
+    # (ManageIQ), the fiftyfifth ruby (Dependabot), the fiftyeighth erlang (rebar3).
     reusing = (
         "twentyfirst",
         "twentysecond",
@@ -139,6 +139,7 @@ def test_the_seventh_split_holds_four_new_systems_of_conventions_no_earlier_one_
         "fortyseventh",
         "fortyeighth",
         "fiftyfifth",
+        "fiftyeighth",
     )
     others = {s.style for s in earlier.values() if s.split not in reusing}
     assert not {s.style for s in seventh.values()} & others
@@ -1817,8 +1818,9 @@ def test_the_twelfth_split_holds_new_systems_of_conventions_no_earlier_one_has()
     twelfth, earlier = split_systems("twelfth")
     assert set(twelfth) == {"ghostty", "geth", "sourcekit-lsp", "tlp"}
     assert {s.language for s in twelfth.values()} == {"zig", "go", "swift", "shell"}
-    # Languages and conventions no other system had; the twentysecond reuses zig (TigerBeetle).
-    others = {s.name: s for s in earlier.values() if s.split != "twentysecond"}
+    # Languages and conventions no other system had; the twentysecond reuses zig (TigerBeetle),
+    # the fiftyeighth swift (NetNewsWire).
+    others = {s.name: s for s in earlier.values() if s.split not in ("twentysecond", "fiftyeighth")}
     assert not {"zig", "swift", "shell"} & {s.language for s in others.values()}
     assert {s.style for s in twelfth.values()} == {"zig", "geth", "swift", "shell"}
     assert not {s.style for s in twelfth.values()} & {s.style for s in others.values()}
@@ -2516,6 +2518,17 @@ _LATER_SPLITS = {
         calls=170,
         call_checks="one-nonblank-line no-label",
     ),
+    # Java, Swift and Erlang, with no convention the corpus did not have: JabRef's SLF4J as
+    # HertzBeat's, NetNewsWire's os.Logger (Swift's \\(expr)) as SourceKit-LSP's and rebar3's
+    # io_lib formats (~ts, ~p) as Riak's.
+    "fiftyeighth": _Split(
+        "jabref netnewswire rebar3",
+        "java swift erlang",
+        "slf4j swift erlang",
+        "",
+        calls=170,
+        call_checks="one-nonblank-line verbs-in-format",
+    ),
 }
 
 
@@ -2544,10 +2557,10 @@ def test_a_later_split_holds_its_new_systems_languages_and_styles(split: str) ->
     assert logcall_corpus.SPLITS[list(_LATER_SPLITS).index(split) + 17] == split
 
 
-def test_the_fiftyseventh_split_is_the_last() -> None:
-    assert logcall_corpus.SPLITS[55] == "fiftysixth"
+def test_the_fiftyeighth_split_is_the_last() -> None:
     assert logcall_corpus.SPLITS[56] == "fiftyseventh"
-    assert len(logcall_corpus.SPLITS) == 57
+    assert logcall_corpus.SPLITS[57] == "fiftyeighth"
+    assert len(logcall_corpus.SPLITS) == 58
 
 
 # A call of each system of the later splits read from its source: how many distinct formats
@@ -2934,6 +2947,17 @@ _KNOWN_CALLS = {
     ),
     "librespot": (450, "audio/src/fetch/receive.rs", "Rate limiting, retrying in {} seconds..."),
     "mopidy": (160, "src/mopidy/core/_history.py", "Limiting history to %s tracks"),
+    "jabref": (
+        1350,
+        "jabgui/src/main/java/org/jabref/cli/CliImportHelper.java",
+        "Importing file from locaiton {}",
+    ),
+    "netnewswire": (
+        420,
+        "Modules/Account/Sources/Account/NewsBlur/Internals/NewsBlurAccountDelegate+Internal.swift",
+        "NewsBlur: Syncing folders with \\(folders.count) folders",
+    ),
+    "rebar3": (230, "apps/rebar/src/rebar_prv_install_deps.erl", "No upgrade needed for ~ts"),
 }
 
 # The checks of a system's calls beyond its split's: a Go printf on a logrus entry, Python's
@@ -3043,6 +3067,9 @@ _SYSTEM_CALL_CHECKS = {
     "shadps4": "verbs==args verbs-in-format no-style",
     "librespot": "verbs==args verbs-in-format",
     "mopidy": "verbs==args verbs-in-format no-style",
+    "jabref": "no-style no-label",
+    "netnewswire": "verbs==args no-label",
+    "rebar3": "verbs==args no-label",
 }
 
 
@@ -3124,6 +3151,25 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         level = call["call"].removeprefix("Logger.")
         assert call["style"] == "elixir", call
         assert call["label"] == "[" + ("warning" if level == "warn" else level) + "] ", call
+    elif name == "netnewswire":
+        # os.Logger: Swift's "\\(expr)" (a privacy: argument kept with its expression), its
+        # time, process and "[subsystem:category]" header left out; fault a critical record.
+        method = call["call"].removeprefix("logger.")
+        levels = {"notice": "INFO", "warning": "WARNING", "fault": "CRITICAL", "trace": "DEBUG"}
+        assert call["style"] == "swift", call
+        assert call["level"] == levels.get(method, method.upper()), call
+        assert call["verbs"] == ["\\(" + arg + ")" for arg in call["args"]], call
+        assert call["file"].startswith(("Mac/", "iOS/", "Shared/", "Modules/")), call
+        assert "test" not in call["file"].lower(), call
+    elif name == "rebar3":
+        # rebar_log's macros: io_lib's controls, one argument each; ?DIAGNOSTIC a debug
+        # record, its "===> " prefix left out.
+        called = re.fullmatch(r"\?(DEBUG|DIAGNOSTIC|INFO|WARN|ERROR)", call["call"])
+        assert call["style"] == "erlang" and called is not None, call
+        level = {"DIAGNOSTIC": "DEBUG", "WARN": "WARNING"}.get(called.group(1), called.group(1))
+        assert call["level"] == level, call
+        assert "~n" not in call["format"] and "~~" not in call["verbs"], call
+        assert call["file"].startswith("apps/rebar/src/"), call
     elif name == "tigerbeetle":
         # log_with_timestamp: "level(scope): ", the level as std.log spells it.
         assert call["style"] == "zig", call
@@ -3198,6 +3244,7 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         "amoro",
         "tez",
         "hertzbeat",
+        "jabref",
     ):
         # SLF4J: one {} a hole and its argument, an exception after them its own.
         holes = call["format"].count("{}")
@@ -3780,6 +3827,11 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
     elif name in ("logflare", "sequin"):
         assert re.match(r"\[(debug|info|notice|warning|error)\] ", line), line
         assert "#{" not in line, line
+    elif name == "netnewswire":
+        assert "\\(" not in line and "\\(" not in truth, (line, truth)
+    elif name == "rebar3":
+        assert not re.search(r"~[-.0-9]*t?[pswbB]", line), line
+        assert not line.startswith("===>"), line
     elif name == "tigerbeetle":
         assert re.match(r"(debug|info|warning|error)\(\w+\): ", line), line
         assert not re.search(r"\{[a-zA-Z0-9:.>]*\}", line), line
@@ -3825,6 +3877,7 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
         "amoro",
         "tez",
         "hertzbeat",
+        "jabref",
     ):
         assert "{}" not in line, line
     elif name == "tempo":
@@ -5795,6 +5848,51 @@ _LATER_CALL_CASES = [
         r"Limiting history to \S+ tracks",
         seeds=_FIVE_SEEDS,
         lacks=("%s",),
+    ),
+    # jabgui/.../CliImportHelper.java: JabRef's SLF4J, one {} (as HertzBeat's).
+    _case(
+        "jabref:import",
+        {
+            "format": "Importing file from locaiton {}",
+            "verbs": ["{}"],
+            "args": ["location"],
+            "call": "LOGGER.debug",
+        },
+        "Importing file from locaiton <*>",
+        r"Importing file from locaiton \S+",
+        seeds=_FIVE_SEEDS,
+        lacks=("{}",),
+    ),
+    # Modules/Account/.../NewsBlurAccountDelegate+Internal.swift: NetNewsWire's os.Logger, Swift's
+    # interpolation of a count (as SourceKit-LSP's).
+    _case(
+        "netnewswire:folders",
+        {
+            "style": "swift",
+            "format": "NewsBlur: Syncing folders with \\(folders.count) folders",
+            "verbs": ["\\(folders.count)"],
+            "args": ["folders.count"],
+            "call": "logger.info",
+        },
+        "NewsBlur: Syncing folders with <*> folders",
+        r"NewsBlur: Syncing folders with \d+ folders",
+        seeds=_FIVE_SEEDS,
+        lacks=("\\(",),
+    ),
+    # apps/rebar/src/rebar_prv_install_deps.erl: rebar3's ?INFO, io_lib's ~ts a name's text.
+    _case(
+        "rebar3:upgrade",
+        {
+            "style": "erlang",
+            "format": "No upgrade needed for ~ts",
+            "verbs": ["~ts"],
+            "args": ["rebar_app_info:name(AppInfo)"],
+            "call": "?INFO",
+        },
+        "No upgrade needed for <*>",
+        r"No upgrade needed for \S+",
+        seeds=_FIVE_SEEDS,
+        lacks=("~ts",),
     ),
     # %(name)r is the value's repr, %(name)d a number, %% a percent; the mapping's argument
     # for a name judges its value, whatever the order of the names in the mapping.
