@@ -70,6 +70,7 @@ from pipeline.templates.shapes import (
 from pipeline.templates.stats import Counters
 from pipeline.templates.subjects import SUBJECT, as_subject, split_front
 from pipeline.templates.tails import (
+    SEVERITIES,
     HeadKey,
     all_head_ends,
     calls,
@@ -936,9 +937,19 @@ class ServiceMiner:
             head = tokens[: end + 1]
             label = end not in strong
             model = None
-            for template in self._free.get(free_key(tokens, end), ()):
+            found = free_key(tokens, end)
+            # A head ending in a value the masks left as a word (``PipelineRun web.service:``)
+            # is the head whose value became a variable (``PipelineRun <*>:``), its words
+            # before it all alike; not a label after a label (``config: start:``), a field.
+            wild: list[Template] = (
+                self._free.get((end, WILDCARD), [])
+                if found[1] != WILDCARD and end and tokens[end - 1][-1:] != ":"
+                else []
+            )
+            for template in [*self._free.get(found, []), *wild]:
                 if self.templates.get(template.id) is not template:
                     continue
+                widened = template in wild
                 model = next(
                     (
                         s
@@ -948,6 +959,7 @@ class ServiceMiner:
                             or _arrowed(tokens, s.tokens, end)
                         )
                         and _fits_head(head, s.tokens[: end + 1], label)
+                        and (not widened or s.tokens[:end] == head[:end])
                     ),
                     None,
                 )
@@ -1435,6 +1447,9 @@ class ServiceMiner:
             and (_bare_call(mine[i], tokens[i]) or not any(map(_has_letters, mine[:i])))
             for i in words
         ):
+            return False
+        if any(_method_after_label(mine, tokens, i) for i in words):
+            # A method's name after the label opening the message is the call that logs.
             return False
         last = len(tokens) - 1
         labelled = [i for i in words if _labelled(mine, tokens, i)]
@@ -2390,6 +2405,30 @@ def _spaced_key_values(mine: list[str], theirs: list[str], index: int) -> bool:
         and (index == len(mine) - 1 or mine[index][-1] in _CLOSERS)
         and _LOWER_WORD.fullmatch(mine[index]) is not None
         and _LOWER_WORD.fullmatch(theirs[index]) is not None
+    )
+
+
+# A name in lower camel case, as a method's or a member's is written (``displayNameDidChange``).
+_LOWER_CAMEL = re.compile(r"[a-z][a-z0-9]*(?:[A-Z][a-z0-9]+)+")
+
+
+def _method_after_label(mine: list[str], theirs: list[str], index: int) -> bool:
+    """True if both messages open with a label (a type's or a sender's name, ``<*>:``, perhaps
+    after a severity) and differ after it, at ``index``, in a name in lower camel case
+    (``Controller: displayNameDidChange`` / ``willEnterForeground``, ``<*>: workerGroup
+    shutdown`` / ``requestExecutor shutdown``, ``DEBUG Inspector: onExit``): the method or
+    the member that logs, which its code writes into the format (Swift's ``#function``), one
+    call each; a plain lower-case word there beside such a name (``resume``) is one too. A
+    value printed there is written another way."""
+    if index not in (1, 2) or (index == 2 and mine[0] not in SEVERITIES):
+        return False
+    if mine[index - 1][-1:] != ":" or theirs[index - 1][-1:] != ":":
+        return False
+    pair = (mine[index], theirs[index])
+    named = [_LOWER_CAMEL.fullmatch(token) is not None for token in pair]
+    return any(named) and all(
+        name or (token.isalpha() and token.islower())
+        for name, token in zip(named, pair, strict=True)
     )
 
 

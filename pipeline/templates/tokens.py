@@ -9,6 +9,8 @@ from pipeline.templates.masking import UNIT_TOKENS, WILDCARD
 KEY = re.compile(r"[A-Za-z_][\w.-]*=")
 # A key, possibly in brackets ([key=value], TiKV's and others' fields).
 FIELD_KEY = re.compile(r"[\[({]?[A-Za-z_][\w.-]*=")
+# A call's first argument given by its keyword (Python's ``state_changed(old_state=Running,``).
+_KEYWORD_ARGUMENT = re.compile(r"[A-Za-z_][\w.]*\([A-Za-z_]\w*=")
 # A key before a value masked in one token and not in the other: ``=`` or ``:`` ends it
 # (``(myId:<*>`` / ``(myId:bb4deea``, a value the masks could not tell).
 _MASKED_FIELD_KEY = re.compile(r"[\[({]?[A-Za-z_][\w.-]*[=:]")
@@ -69,10 +71,11 @@ def differ_in_words(mine: str, theirs: str) -> bool:
         # What a call's brackets hold differs (get_state(BAT0) / get_state(wlan0)): its argument.
         return False
     if WILDCARD not in mine and WILDCARD not in theirs:
-        key = FIELD_KEY.match(mine)
+        key = FIELD_KEY.match(mine) or _KEYWORD_ARGUMENT.match(mine)
         if key is not None and theirs.startswith(key.group()) and len(theirs) > key.end():
             # The value of one key written as two words (mode=fast / mode=safe): a key names
-            # what follows it as a value, whether it is a number or a word.
+            # what follows it as a value, whether it is a number or a word; so does a call's
+            # keyword (changed(old_state=Running, / changed(old_state=Pending,).
             return False
         key = _GLUED_KEY.match(mine)
         if key is not None and theirs.startswith(key.group()) and len(theirs) > key.end():
