@@ -206,7 +206,11 @@ count_max)``) as Home Assistant's; the fiftyeighth none either: JabRef's SLF4J c
 NetNewsWire's ``os.Logger`` calls (``Self.logger.info("NewsBlur: Syncing folders with
 \\(folders.count) folders")``, Swift's string interpolation) as SourceKit-LSP's and rebar3's
 ``?WARN("No entry for profile ~ts in config.", [Profile])`` (io_lib's ``~`` controls) as
-Riak's.
+Riak's; the fiftyninth none either: ddclient's Perl calls (``warning("cannot open file: $!")``,
+Perl's interpolation, and ``debug("CURL Tempfile: %s", $tmpfile)``, sprintf) as
+SpamAssassin's, MagicMirror's ``Log.log(`Starting node helper for: ${this.name}`)``
+(template literals) as Homebridge's and acme.sh's ``_info "Downloading $target"`` (the shell's
+expansions) as TLP's.
 Each value is drawn by what its argument is (an error, a path, a state, a list, a name with a
 number in it...), judged from its verb and the argument's name; values repeat as they do in
 real logs (a state has a few values, a counter is new every time).
@@ -392,7 +396,10 @@ tree, of a game console emulator, a music streaming client and a music server in
 Python, never run through a miner before its first measurement) and ``fiftyeighth`` (added on
 2026-12-06 right after the fiftyseventh, by someone who did not change the miner, in a separate
 copy of the tree, of a reference manager, an RSS reader and a build tool in Java, Swift and
-Erlang, never run through a miner before its first measurement). Run
+Erlang, never run through a miner before its first measurement) and ``fiftyninth`` (added on
+2026-12-06 right after the fiftyeighth, by someone who did not change the miner, in a separate
+copy of the tree, of a dynamic DNS client, a smart mirror dashboard and a certificate client in
+Perl, JavaScript and shell, never run through a miner before its first measurement). Run
 ``python tests/bench/logcall_corpus.py --out DIR`` to write
 ``DIR/<split>/<system>/<system>_2k.log_structured_corrected.csv`` (columns ``Content`` and
 ``EventTemplate``), the layout of the Loghub samples that ``bench_templates.py`` reads.
@@ -523,7 +530,8 @@ class System:
     # (SABnzbd's Python logging); the fiftyseventh stdformat (shadPS4's LOG_X fmt calls),
     # tracing (librespot's log macros) and printf (Mopidy's Python logging); the fiftyeighth
     # slf4j (JabRef's LOGGER), swift (NetNewsWire's os.Logger) and erlang (rebar3's ?WARN
-    # macros)
+    # macros); the fiftyninth perl (ddclient's info, warning, failed...), nodejs
+    # (MagicMirror's Log) and shell (acme.sh's _info, _err, _debug)
     style: str
     # tuning, held-out, fresh, unseen, novel, sixth, seventh, eighth, ninth, tenth, eleventh,
     # twelfth, thirteenth, fourteenth, fifteenth, sixteenth, seventeenth, eighteenth,
@@ -533,7 +541,7 @@ class System:
     # thirtyseventh, thirtyeighth, thirtyninth, fortieth, fortyfirst, fortysecond,
     # fortythird, fortyfourth, fortyfifth, fortysixth, fortyseventh, fortyeighth,
     # fortyninth, fiftieth, fiftyfirst, fiftysecond, fiftythird, fiftyfourth, fiftyfifth,
-    # fiftysixth, fiftyseventh or fiftyeighth
+    # fiftysixth, fiftyseventh, fiftyeighth or fiftyninth
     split: str
     # An exception passed to the call is printed on the message's line after " =>" (Solr's
     # log4j2 layout); elsewhere its trace goes on later lines.
@@ -733,6 +741,9 @@ SYSTEMS: dict[str, System] = {
         System("jabref", "java", "slf4j", "fiftyeighth"),
         System("netnewswire", "swift", "swift", "fiftyeighth"),
         System("rebar3", "erlang", "erlang", "fiftyeighth"),
+        System("ddclient", "perl", "perl", "fiftyninth"),
+        System("magicmirror", "javascript", "nodejs", "fiftyninth"),
+        System("acme-sh", "shell", "shell", "fiftyninth"),
     )
 }
 
@@ -795,6 +806,7 @@ SPLITS = (
     "fiftysixth",
     "fiftyseventh",
     "fiftyeighth",
+    "fiftyninth",
 )
 
 # A piece of a line: its text and whether it is a value (``<*>`` in the truth).

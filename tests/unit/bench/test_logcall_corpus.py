@@ -81,9 +81,9 @@ def test_the_novel_split_holds_four_new_systems_each_of_its_own_convention() -> 
     # Conventions no earlier system has; the sixteenth, twentieth, thirtyfirst, thirtysixth,
     # thirtyeighth, fiftyfirst, fiftysecond, fiftythird, fiftyfourth, fiftyfifth, fiftysixth
     # and fiftyseventh reuse tracing (Vector, Qdrant, Garage, Kanidm, Vaultwarden, WezTerm,
-    # Databend, Firecracker, RustDesk, espanso, Zellij, librespot), the twentysecond and
-    # twentythird nodejs (Uptime Kuma, Zigbee2MQTT), the thirtieth jboss (Narayana), the
-    # thirtyfourth zerolog (Harness).
+    # Databend, Firecracker, RustDesk, espanso, Zellij, librespot), the twentysecond,
+    # twentythird and fiftyninth nodejs (Uptime Kuma, Zigbee2MQTT, MagicMirror), the thirtieth
+    # jboss (Narayana), the thirtyfourth zerolog (Harness).
     reusing = (
         "novel",
         "sixteenth",
@@ -102,6 +102,7 @@ def test_the_novel_split_holds_four_new_systems_each_of_its_own_convention() -> 
         "fiftyfifth",
         "fiftysixth",
         "fiftyseventh",
+        "fiftyninth",
     )
     earlier_styles = {s.style for s in SYSTEMS.values() if s.split not in reusing}
     assert not {s.style for s in novel.values()} & earlier_styles
@@ -130,7 +131,8 @@ def test_the_seventh_split_holds_four_new_systems_of_conventions_no_earlier_one_
     # Conventions no other system has; the twentyfirst reuses erlang (Riak KV) and ruby
     # (Vagrant), the twentysecond perl (Request Tracker), the thirtysecond ruby (Chef), the
     # fortysixth ruby (Ohai), the fortyseventh ruby (The Foreman), the fortyeighth ruby
-    # (ManageIQ), the fiftyfifth ruby (Dependabot), the fiftyeighth erlang (rebar3).
+    # (ManageIQ), the fiftyfifth ruby (Dependabot), the fiftyeighth erlang (rebar3), the
+    # fiftyninth perl (ddclient).
     reusing = (
         "twentyfirst",
         "twentysecond",
@@ -140,6 +142,7 @@ def test_the_seventh_split_holds_four_new_systems_of_conventions_no_earlier_one_
         "fortyeighth",
         "fiftyfifth",
         "fiftyeighth",
+        "fiftyninth",
     )
     others = {s.style for s in earlier.values() if s.split not in reusing}
     assert not {s.style for s in seventh.values()} & others
@@ -1819,8 +1822,9 @@ def test_the_twelfth_split_holds_new_systems_of_conventions_no_earlier_one_has()
     assert set(twelfth) == {"ghostty", "geth", "sourcekit-lsp", "tlp"}
     assert {s.language for s in twelfth.values()} == {"zig", "go", "swift", "shell"}
     # Languages and conventions no other system had; the twentysecond reuses zig (TigerBeetle),
-    # the fiftyeighth swift (NetNewsWire).
-    others = {s.name: s for s in earlier.values() if s.split not in ("twentysecond", "fiftyeighth")}
+    # the fiftyeighth swift (NetNewsWire), the fiftyninth shell (acme.sh).
+    reusing = ("twentysecond", "fiftyeighth", "fiftyninth")
+    others = {s.name: s for s in earlier.values() if s.split not in reusing}
     assert not {"zig", "swift", "shell"} & {s.language for s in others.values()}
     assert {s.style for s in twelfth.values()} == {"zig", "geth", "swift", "shell"}
     assert not {s.style for s in twelfth.values()} & {s.style for s in others.values()}
@@ -2529,6 +2533,18 @@ _LATER_SPLITS = {
         calls=170,
         call_checks="one-nonblank-line verbs-in-format",
     ),
+    # Perl, JavaScript and shell, with no convention the corpus did not have: ddclient's
+    # interpolation ("$x") and sprintf after its level's label as SpamAssassin's, MagicMirror's
+    # template literals as Homebridge's, acme.sh's expansions as TLP's.
+    "fiftyninth": _Split(
+        "ddclient magicmirror acme-sh",
+        "perl javascript shell",
+        "perl nodejs shell",
+        "",
+        others_per_language=(1, 3),
+        calls=300,
+        call_checks="one-nonblank-line verbs==args verbs-in-format",
+    ),
 }
 
 
@@ -2557,10 +2573,10 @@ def test_a_later_split_holds_its_new_systems_languages_and_styles(split: str) ->
     assert logcall_corpus.SPLITS[list(_LATER_SPLITS).index(split) + 17] == split
 
 
-def test_the_fiftyeighth_split_is_the_last() -> None:
-    assert logcall_corpus.SPLITS[56] == "fiftyseventh"
+def test_the_fiftyninth_split_is_the_last() -> None:
     assert logcall_corpus.SPLITS[57] == "fiftyeighth"
-    assert len(logcall_corpus.SPLITS) == 58
+    assert logcall_corpus.SPLITS[58] == "fiftyninth"
+    assert len(logcall_corpus.SPLITS) == 59
 
 
 # A call of each system of the later splits read from its source: how many distinct formats
@@ -2958,6 +2974,13 @@ _KNOWN_CALLS = {
         "NewsBlur: Syncing folders with \\(folders.count) folders",
     ),
     "rebar3": (230, "apps/rebar/src/rebar_prv_install_deps.erl", "No upgrade needed for ~ts"),
+    "ddclient": (210, "ddclient.in", "cannot open file: $!"),
+    "acme-sh": (700, "acme.sh", "Downloading $target"),
+    "magicmirror": (
+        280,
+        "defaultmodules/weather/node_helper.js",
+        "Starting node helper for: ${this.name}",
+    ),
 }
 
 # The checks of a system's calls beyond its split's: a Go printf on a logrus entry, Python's
@@ -3070,6 +3093,9 @@ _SYSTEM_CALL_CHECKS = {
     "jabref": "no-style no-label",
     "netnewswire": "verbs==args no-label",
     "rebar3": "verbs==args no-label",
+    "ddclient": "verbs==args",
+    "magicmirror": "verbs==args no-label",
+    "acme-sh": "verbs-in-format no-label",
 }
 
 
@@ -3170,6 +3196,31 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         assert call["level"] == level, call
         assert "~n" not in call["format"] and "~~" not in call["verbs"], call
         assert call["file"].startswith("apps/rebar/src/"), call
+    elif name == "ddclient":
+        # Its Logger's label, the sub's name upper-cased; sprintf only when the call passes more
+        # than one argument; its "[protocol][host]> " context left out.
+        assert call["style"] in ("perl", "perl-sprintf"), call
+        assert call["label"] == call["call"].upper() + ": ", call
+        levels = {"fatal": "CRITICAL", "success": "INFO", "failed": "ERROR"}
+        assert call["level"] == levels.get(call["call"], call["call"].upper()), call
+        assert call["file"] == "ddclient.in" and "\n" not in call["format"], call
+    elif name == "acme-sh":
+        # _printargs: one word as it is, two as name='value'; each $x, ${x} and $(cmd) a hole
+        # (the command its argument); the "[date] " before them left out.
+        assert call["style"] == "shell" and call["file"] == "acme.sh", call
+        levels = {"_info": "INFO", "_err": "ERROR"}
+        assert call["level"] == levels.get(call["call"], "DEBUG"), call
+        assert call["call"] in ("_info", "_err", "_debug", "_debug2", "_debug3"), call
+        expected = [v[2:-1].strip() if v.startswith("$(") else v for v in call["verbs"]]
+        assert call["args"] == expected, call
+    elif name == "magicmirror":
+        # Its Log over the console: template literals, + joins and the arguments after the
+        # first each a ${expr}; the time, level and caller it prints before them left out.
+        assert call["style"] == "js" and call["call"].startswith("Log."), call
+        levels = {"log": "INFO", "warn": "WARNING"}
+        method = call["call"].removeprefix("Log.")
+        assert call["level"] == levels.get(method, method.upper()), call
+        assert not call["file"].startswith(("tests/", "node_modules/")), call
     elif name == "tigerbeetle":
         # log_with_timestamp: "level(scope): ", the level as std.log spells it.
         assert call["style"] == "zig", call
@@ -3832,6 +3883,15 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
     elif name == "rebar3":
         assert not re.search(r"~[-.0-9]*t?[pswbB]", line), line
         assert not line.startswith("===>"), line
+    elif name == "acme-sh":
+        assert not re.search(r"\$(?:[\w{(?]|$)", line), line
+        assert not line.startswith("[") or not re.match(r"\[\w{3} \w{3} ", line), line
+    elif name == "magicmirror":
+        assert "${" not in line and "${" not in truth, (line, truth)
+        assert not line.startswith("[20"), line
+    elif name == "ddclient":
+        assert re.match(r"(DEBUG|INFO|WARNING|FATAL|SUCCESS|FAILED): ", line), line
+        assert not line.startswith("[") and "> " not in line[:12], line
     elif name == "tigerbeetle":
         assert re.match(r"(debug|info|warning|error)\(\w+\): ", line), line
         assert not re.search(r"\{[a-zA-Z0-9:.>]*\}", line), line
@@ -5893,6 +5953,81 @@ _LATER_CALL_CASES = [
         r"No upgrade needed for \S+",
         seeds=_FIVE_SEEDS,
         lacks=("~ts",),
+    ),
+    # ddclient.in: ddclient's warning, Perl's $! after its level's label (as SpamAssassin's).
+    _case(
+        "ddclient:open",
+        {
+            "style": "perl",
+            "label": "WARNING: ",
+            "format": "cannot open file: $!",
+            "verbs": ["$!"],
+            "args": ["$!"],
+        },
+        "WARNING: cannot open file: <*>",
+        r"WARNING: cannot open file: .+",
+        seeds=_FIVE_SEEDS,
+        lacks=("$!",),
+    ),
+    # ddclient.in: ddclient's debug with two arguments, sprintf's %s.
+    _case(
+        "ddclient:tempfile",
+        {
+            "style": "perl-sprintf",
+            "label": "DEBUG: ",
+            "format": "CURL Tempfile: %s",
+            "verbs": ["%s"],
+            "args": ["$tmpfile"],
+        },
+        "DEBUG: CURL Tempfile: <*>",
+        r"DEBUG: CURL Tempfile: \S+",
+        seeds=_FIVE_SEEDS,
+        lacks=("%s",),
+    ),
+    # acme.sh: its _info, the shell's $target (as TLP's); _debug's two words as name='value'.
+    _case(
+        "acme-sh:download",
+        {
+            "style": "shell",
+            "format": "Downloading $target",
+            "verbs": ["$target"],
+            "args": ["$target"],
+            "call": "_info",
+        },
+        "Downloading <*>",
+        r"Downloading \S+",
+        seeds=_FIVE_SEEDS,
+        lacks=("$",),
+    ),
+    _case(
+        "acme-sh:named",
+        {
+            "style": "shell",
+            "format": "_c_aliasdomain='$_c_aliasdomain'",
+            "verbs": ["$_c_aliasdomain"],
+            "args": ["$_c_aliasdomain"],
+            "call": "_debug",
+        },
+        "_c_aliasdomain='<*>'",
+        r"_c_aliasdomain='[^']+'",
+        seeds=_FIVE_SEEDS,
+        lacks=("$",),
+    ),
+    # defaultmodules/weather/node_helper.js: MagicMirror's Log.log, a template literal (as
+    # Homebridge's).
+    _case(
+        "magicmirror:helper",
+        {
+            "style": "js",
+            "format": "Starting node helper for: ${this.name}",
+            "verbs": ["${this.name}"],
+            "args": ["this.name"],
+            "call": "Log.log",
+        },
+        "Starting node helper for: <*>",
+        r"Starting node helper for: \S+",
+        seeds=_FIVE_SEEDS,
+        lacks=("${",),
     ),
     # %(name)r is the value's repr, %(name)d a number, %% a percent; the mapping's argument
     # for a name judges its value, whatever the order of the names in the mapping.
