@@ -1451,6 +1451,10 @@ class ServiceMiner:
         if any(_method_after_label(mine, tokens, i) for i in words):
             # A method's name after the label opening the message is the call that logs.
             return False
+        if len(words) == 1 and _participles(mine, tokens, words[0]):
+            # One verb's past form differing amid plain words is another action: another
+            # event, however many of them (round 56).
+            return False
         last = len(tokens) - 1
         labelled = [i for i in words if _labelled(mine, tokens, i)]
         enums = [
@@ -2430,6 +2434,25 @@ def _method_after_label(mine: list[str], theirs: list[str], index: int) -> bool:
         name or (token.isalpha() and token.islower())
         for name, token in zip(named, pair, strict=True)
     )
+
+
+def _participles(mine: list[str], theirs: list[str], index: int) -> bool:
+    """True if the one word that differs, at ``index``, is a verb's past form in both messages
+    (``Triggering track playback started event`` / ``resumed``, ``Host <*> variables updated`` /
+    ``replaced``) after a plain lower-case word, and before one or at the end: the action
+    names the event, one call each. Not after a label's colon (``Task failed: closed``) nor
+    first: a value or a sender's name is written there."""
+    if index == 0 or not all(
+        _PARTICIPLE.fullmatch(token) for token in (mine[index], theirs[index])
+    ):
+        return False
+    around = mine[index - 1 : index] + mine[index + 1 : index + 2]
+    return all(_PLAIN_LOWER.fullmatch(token) for token in around)
+
+
+# A verb's past form, as a lower-case word (``started``, ``unmodified``), and a plain word.
+_PARTICIPLE = re.compile(r"[a-z]{2,}ed")
+_PLAIN_LOWER = re.compile(r"[a-z]+")
 
 
 def _upper(token: str) -> bool:
