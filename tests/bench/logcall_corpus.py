@@ -210,7 +210,11 @@ Riak's; the fiftyninth none either: ddclient's Perl calls (``warning("cannot ope
 Perl's interpolation, and ``debug("CURL Tempfile: %s", $tmpfile)``, sprintf) as
 SpamAssassin's, MagicMirror's ``Log.log(`Starting node helper for: ${this.name}`)``
 (template literals) as Homebridge's and acme.sh's ``_info "Downloading $target"`` (the shell's
-expansions) as TLP's.
+expansions) as TLP's; the sixtieth none either: OctoPrint's Python logging
+(``logger.info("Added settings overlay from plugin %s", name)``) as Home Assistant's, JMeter's
+SLF4J (``log.debug("writeOutput() -> output successfully written to file: {}", filename)``) as
+Cassandra's and act's logrus printfs (``log.Debugf("Loading secrets from %s",
+input.Secretfile())``) as containerd's.
 Each value is drawn by what its argument is (an error, a path, a state, a list, a name with a
 number in it...), judged from its verb and the argument's name; values repeat as they do in
 real logs (a state has a few values, a counter is new every time).
@@ -399,7 +403,10 @@ copy of the tree, of a reference manager, an RSS reader and a build tool in Java
 Erlang, never run through a miner before its first measurement) and ``fiftyninth`` (added on
 2026-12-06 right after the fiftyeighth, by someone who did not change the miner, in a separate
 copy of the tree, of a dynamic DNS client, a smart mirror dashboard and a certificate client in
-Perl, JavaScript and shell, never run through a miner before its first measurement). Run
+Perl, JavaScript and shell, never run through a miner before its first measurement) and
+``sixtieth`` (added on 2026-12-06 right after the fiftyninth, by someone who did not change the
+miner, in a separate copy of the tree, of a 3D printer host, a load testing tool and a runner of
+CI workflows in Python, Java and Go, never run through a miner before its first measurement). Run
 ``python tests/bench/logcall_corpus.py --out DIR`` to write
 ``DIR/<split>/<system>/<system>_2k.log_structured_corrected.csv`` (columns ``Content`` and
 ``EventTemplate``), the layout of the Loghub samples that ``bench_templates.py`` reads.
@@ -531,7 +538,8 @@ class System:
     # tracing (librespot's log macros) and printf (Mopidy's Python logging); the fiftyeighth
     # slf4j (JabRef's LOGGER), swift (NetNewsWire's os.Logger) and erlang (rebar3's ?WARN
     # macros); the fiftyninth perl (ddclient's info, warning, failed...), nodejs
-    # (MagicMirror's Log) and shell (acme.sh's _info, _err, _debug)
+    # (MagicMirror's Log) and shell (acme.sh's _info, _err, _debug); the sixtieth printf
+    # (OctoPrint's Python logging), slf4j (JMeter's log) and logrus (act's log and logger)
     style: str
     # tuning, held-out, fresh, unseen, novel, sixth, seventh, eighth, ninth, tenth, eleventh,
     # twelfth, thirteenth, fourteenth, fifteenth, sixteenth, seventeenth, eighteenth,
@@ -541,7 +549,7 @@ class System:
     # thirtyseventh, thirtyeighth, thirtyninth, fortieth, fortyfirst, fortysecond,
     # fortythird, fortyfourth, fortyfifth, fortysixth, fortyseventh, fortyeighth,
     # fortyninth, fiftieth, fiftyfirst, fiftysecond, fiftythird, fiftyfourth, fiftyfifth,
-    # fiftysixth, fiftyseventh, fiftyeighth or fiftyninth
+    # fiftysixth, fiftyseventh, fiftyeighth, fiftyninth or sixtieth
     split: str
     # An exception passed to the call is printed on the message's line after " =>" (Solr's
     # log4j2 layout); elsewhere its trace goes on later lines.
@@ -744,6 +752,9 @@ SYSTEMS: dict[str, System] = {
         System("ddclient", "perl", "perl", "fiftyninth"),
         System("magicmirror", "javascript", "nodejs", "fiftyninth"),
         System("acme-sh", "shell", "shell", "fiftyninth"),
+        System("octoprint", "python", "printf", "sixtieth"),
+        System("jmeter", "java", "slf4j", "sixtieth"),
+        System("act", "go", "logrus", "sixtieth"),
     )
 }
 
@@ -807,6 +818,7 @@ SPLITS = (
     "fiftyseventh",
     "fiftyeighth",
     "fiftyninth",
+    "sixtieth",
 )
 
 # A piece of a line: its text and whether it is a value (``<*>`` in the truth).

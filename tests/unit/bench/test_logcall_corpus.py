@@ -2545,6 +2545,17 @@ _LATER_SPLITS = {
         calls=300,
         call_checks="one-nonblank-line verbs==args verbs-in-format",
     ),
+    # Python, Java and Go, with no convention the corpus did not have: OctoPrint's Python
+    # logging as Home Assistant's, JMeter's SLF4J as Cassandra's, act's logrus printfs as
+    # containerd's.
+    "sixtieth": _Split(
+        "octoprint jmeter act",
+        "python java go",
+        "printf slf4j logrus",
+        "",
+        calls=220,
+        call_checks="one-nonblank-line",
+    ),
 }
 
 
@@ -2573,10 +2584,10 @@ def test_a_later_split_holds_its_new_systems_languages_and_styles(split: str) ->
     assert logcall_corpus.SPLITS[list(_LATER_SPLITS).index(split) + 17] == split
 
 
-def test_the_fiftyninth_split_is_the_last() -> None:
-    assert logcall_corpus.SPLITS[57] == "fiftyeighth"
+def test_the_sixtieth_split_is_the_last() -> None:
     assert logcall_corpus.SPLITS[58] == "fiftyninth"
-    assert len(logcall_corpus.SPLITS) == 59
+    assert logcall_corpus.SPLITS[59] == "sixtieth"
+    assert len(logcall_corpus.SPLITS) == 60
 
 
 # A call of each system of the later splits read from its source: how many distinct formats
@@ -2981,6 +2992,13 @@ _KNOWN_CALLS = {
         "defaultmodules/weather/node_helper.js",
         "Starting node helper for: ${this.name}",
     ),
+    "octoprint": (240, "src/octoprint/__init__.py", "Added settings overlay from plugin %s"),
+    "jmeter": (
+        1500,
+        "src/components/src/main/java/org/apache/jmeter/assertions/HTMLAssertion.java",
+        "writeOutput() -> output successfully written to file: {}",
+    ),
+    "act": (200, "cmd/root.go", "Loading secrets from %s"),
 }
 
 # The checks of a system's calls beyond its split's: a Go printf on a logrus entry, Python's
@@ -3096,6 +3114,9 @@ _SYSTEM_CALL_CHECKS = {
     "ddclient": "verbs==args",
     "magicmirror": "verbs==args no-label",
     "acme-sh": "verbs-in-format no-label",
+    "octoprint": "verbs==args verbs-in-format no-style",
+    "jmeter": "no-style no-label",
+    "act": _LOGRUS + " no-bare-percent",
 }
 
 
@@ -3296,6 +3317,7 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         "tez",
         "hertzbeat",
         "jabref",
+        "jmeter",
     ):
         # SLF4J: one {} a hole and its argument, an exception after them its own.
         holes = call["format"].count("{}")
@@ -3420,6 +3442,7 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         "ironic",
         "sabnzbd",
         "mopidy",
+        "octoprint",
     ):
         assert not any(verb.startswith("%(") for verb in call["verbs"]), call
     elif name == "tekton":
@@ -3642,6 +3665,28 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         assert call["level"] == level.get(method, method.upper()), call
         assert called.group(2) or not call.get("verbs"), call
         assert len(call.get("verbs", [])) == len(call.get("args", [])), call
+    elif name == "act":
+        # logrus' Tracef/Debugf/Infof/Warnf/Warningf/Errorf/Fatalf/Panicf (or the same without
+        # f, one literal) on logrus itself (imported as log) or on a logger entry with no
+        # fields of its own.
+        called = re.fullmatch(
+            r"(log|logrus|logger|common\.Logger\(ctx\)|h\.logger|defCommandLogger)\."
+            r"(Trace|Debug|Info|Warn|Warning|Error|Fatal|Panic)(f?)",
+            call["receiver"],
+        )
+        assert called is not None and "keys" not in call, call
+        method = called.group(2)
+        level = {
+            "Trace": "DEBUG",
+            "Warn": "WARNING",
+            "Fatal": "CRITICAL",
+            "Panic": "CRITICAL",
+        }
+        assert call["level"] == level.get(method, method.upper()), call
+        assert called.group(3) or not call.get("verbs"), call
+        assert len(call.get("verbs", [])) == len(call.get("args", [])), call
+        assert call["file"].startswith(("cmd/", "pkg/", "main.go")), call
+        assert not call["file"].endswith("_test.go"), call
     elif name == "espanso":
         # The log crate's macros (bare or log::), as RustDesk's: {}, {:?}, {name}, {:#x}, no
         # width or padding; trace! a debug record.
@@ -3854,6 +3899,7 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
         "skaffold",
         "nerdctl",
         "buildkit",
+        "act",
     ):
         # logrus' text after its time and level: msg="...", then the fields by key.
         assert line.startswith('msg="') and truth.startswith('msg="'), (line, truth)
@@ -3938,6 +3984,7 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
         "tez",
         "hertzbeat",
         "jabref",
+        "jmeter",
     ):
         assert "{}" not in line, line
     elif name == "tempo":
@@ -4055,6 +4102,7 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
             "ironic",
             "sabnzbd",
             "mopidy",
+            "octoprint",
         ), name
         assert not re.search(r"%[-+# 0-9.]*[sdvqxr]", truth), truth
 
@@ -6028,6 +6076,49 @@ _LATER_CALL_CASES = [
         r"Starting node helper for: \S+",
         seeds=_FIVE_SEEDS,
         lacks=("${",),
+    ),
+    # src/octoprint/__init__.py: OctoPrint's Python logging, a %s verb (as Home Assistant's).
+    _case(
+        "octoprint:overlay",
+        {
+            "format": "Added settings overlay from plugin %s",
+            "verbs": ["%s"],
+            "args": ["name"],
+            "call": "logger.info",
+        },
+        "Added settings overlay from plugin <*>",
+        r"Added settings overlay from plugin \S+",
+        seeds=_FIVE_SEEDS,
+        lacks=("%s",),
+    ),
+    # src/components/.../HTMLAssertion.java: JMeter's SLF4J, one {} (as Cassandra's).
+    _case(
+        "jmeter:output",
+        {
+            "format": "writeOutput() -> output successfully written to file: {}",
+            "verbs": ["{}"],
+            "args": ["filename"],
+            "call": "log.debug",
+        },
+        "writeOutput() -> output successfully written to file: <*>",
+        r"writeOutput\(\) -> output successfully written to file: \S+",
+        seeds=_FIVE_SEEDS,
+        lacks=("{}",),
+    ),
+    # cmd/root.go: act's log.Debugf on logrus, msg="..." with no fields after it (as
+    # containerd's).
+    _case(
+        "act:secrets",
+        {
+            "style": "printf",
+            "format": "Loading secrets from %s",
+            "verbs": ["%s"],
+            "args": ["input.Secretfile()"],
+            "receiver": "log.Debugf",
+        },
+        'msg="Loading secrets from <*>"',
+        r'msg="Loading secrets from \S+"',
+        seeds=_FIVE_SEEDS,
     ),
     # %(name)r is the value's repr, %(name)d a number, %% a percent; the mapping's argument
     # for a name judges its value, whatever the order of the names in the mapping.
