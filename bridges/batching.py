@@ -91,6 +91,10 @@ class Batcher:
     def __len__(self) -> int:
         return len(self._open)
 
+    def partitions(self) -> set[int]:
+        """The partitions with an open batch (never empty: a batch opens with its record)."""
+        return set(self._open)
+
     def add(self, partition: int, encoded: bytes, ticket: Ticket, now: float) -> Batch | None:
         """Add one record; returns the batch it closed to make room, if any.
 

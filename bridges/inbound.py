@@ -125,8 +125,8 @@ class InboundBridge(Service):
         self._labels = service_labels
         self._batcher = Batcher(config.max_batch_bytes, config.linger_seconds)
         self._inflight: set[asyncio.Future[Any]] = set()
-        # Per Kafka partition, records taken from RabbitMQ that Kafka has not acknowledged yet.
-        self._in_hand: dict[int, int] = {}
+        # Per Kafka partition, batches handed to the producer that Kafka has not acknowledged yet.
+        self._sending: dict[int, int] = {}
         self._handing_over: defaultdict[int, asyncio.Lock] = defaultdict(asyncio.Lock)
         self._connection: AbstractRobustConnection | None = None
         self._queue: AbstractQueue | None = None
@@ -165,7 +165,7 @@ class InboundBridge(Service):
         are on their way to those partitions, which are not idle however caught up their
         consumers are: a Kafka slow to acknowledge must not let the idle clock close windows
         whose records it holds (``pipeline.stream``)."""
-        return set(self._in_hand)
+        return self._batcher.partitions().union(self._sending)
 
     async def check(self) -> None:
         """Readiness: raises while the bridge has no open RabbitMQ connection."""
@@ -249,7 +249,6 @@ class InboundBridge(Service):
             key = (accepted.service, accepted.level)
             ingested[key] = ingested.get(key, 0) + 1
             partition = self._partitioner(accepted.service)
-            self._in_hand[partition] = self._in_hand.get(partition, 0) + 1
             closed = self._batcher.add(partition, accepted.encoded, ticket, now)
             if closed is not None:
                 self._produce(closed)
@@ -269,6 +268,7 @@ class InboundBridge(Service):
                 ingested.labels(self._labels(service), level).inc(n)
 
     def _produce(self, batch: Batch) -> None:
+        self._sending[batch.partition] = self._sending.get(batch.partition, 0) + 1
         self._track(self._deliver(batch))
 
     async def _deliver(self, batch: Batch) -> None:
@@ -287,11 +287,11 @@ class InboundBridge(Service):
             self._gate.messages.sent(batch.partition, len(batch.records))
             batch.settle(True)
         finally:
-            left = self._in_hand.get(batch.partition, 0) - len(batch.records)
-            if left > 0:
-                self._in_hand[batch.partition] = left
+            left = self._sending[batch.partition] - 1
+            if left:
+                self._sending[batch.partition] = left
             else:
-                self._in_hand.pop(batch.partition, None)
+                del self._sending[batch.partition]
 
     async def _deliver_dead_letter(self, key: str, letter: Any, ticket: Ticket) -> None:
         try:
