@@ -153,7 +153,9 @@ class AnalysisEngine:
     ) -> Observed:
         """``observe`` without a LogRecord, for callers that hold the fields already. With
         ``advance=False`` the record is counted but moves no time (refilling open windows
-        from stored records after a restore)."""
+        from stored records after a restore): late only before the service's own closed
+        windows, since its windows below the horizon are open if its state was saved before
+        the horizon passed them (``load_service``)."""
         # The hot path: one dict lookup for the service, one for the window, a few counters.
         index = int(ts // self._width)
         svc = self.services.get(service)
@@ -162,7 +164,7 @@ class AnalysisEngine:
         if previous_id is not None:
             svc.rename(previous_id, template_id)
         horizon = self.horizon
-        if index < svc.closed_until or (horizon is not None and index < horizon):
+        if index < svc.closed_until or (advance and horizon is not None and index < horizon):
             # Below the horizon even if the service has not closed that window yet (a slice
             # or a refit holds it): the same records are late however closing is paced.
             self.late += 1
@@ -468,6 +470,13 @@ class AnalysisEngine:
             self._hand_out_fit(svc)
         if horizon is not None and (self.horizon is None or int(horizon) > self.horizon):
             self.horizon = int(horizon)
+            # States saved at different times (a killed worker's last saves lost, some of
+            # them): the services behind the newest horizon close up to it on ``resume``.
+            for other, detector in self.services.items():
+                if detector.closed_until < self.horizon:
+                    self._closing[other] = None
+        elif self.horizon is not None and svc.closed_until < self.horizon:
+            self._closing[name] = None
         return name, None if mark is None else float(mark)
 
     # -- state -----------------------------------------------------------------------------

@@ -96,10 +96,12 @@ async def live_incidents(stream: Stream, run: Scenario) -> list[tuple[str, Incid
     return [(r["incident_id"], (r["service_name"], r["kind"], r["start"])) for r in rows]
 
 
-def assert_same_incidents(run: Scenario, online: set[Incident]) -> None:
+def assert_same_incidents(run: Scenario, online: set[Incident], context: str = "") -> None:
     width = float(run.config.window_seconds)
-    assert unmatched(run.offline, online, width) == [], sorted(online)
-    assert unmatched(online, run.offline, width) == [], sorted(run.offline)
+    missed = unmatched(run.offline, online, width)
+    assert missed == [], f"missed {missed}, found {sorted(online)}\n{context}"
+    extra = unmatched(online, run.offline, width)
+    assert extra == [], f"extra {extra}, analyze found {sorted(run.offline)}\n{context}"
 
 
 async def assert_undisturbed(stream: Stream, run: Scenario) -> None:
@@ -124,5 +126,5 @@ async def assert_undisturbed(stream: Stream, run: Scenario) -> None:
         f"{[(s, t - START, got, want) for (s, t), got, want in differ[:20]]}\n{stream.timeline()}"
     )
     online = {incident for _, incident in found}
-    assert_same_incidents(run, online)
+    assert_same_incidents(run, online, stream.timeline())
     assert len(found) == len(online)

@@ -82,3 +82,39 @@ def test_a_malformed_snapshot_raises_snapshot_error_only(
     assert AnalysisEngine.restore(data).services.keys() == {"api"}
     with pytest.raises(SnapshotError, match="corrupt snapshot"):
         AnalysisEngine.restore(_reframed(data, change))
+
+
+@pytest.mark.parametrize("behind_first", [True, False])
+def test_services_saved_at_different_horizons_refill_and_close_their_open_windows(
+    behind_first: bool,
+) -> None:
+    """A killed worker's last saves reached the changelog for some services only: ``a`` comes
+    back past window 5, ``b`` with windows 5 and 6 still open. ``b``'s stored records refill
+    both (not late, though below the horizon ``a`` brought), and ``resume`` closes window 5 with
+    all of them, as the worker that was killed had."""
+    config = AnalysisConfig(window_seconds=60, allowed_lateness_seconds=0)
+    t0 = 1_767_225_600.0
+
+    def minute(engine: AnalysisEngine, m: int, advance: bool = True, only: str = "") -> None:
+        for service in [only] if only else ["a", "b"]:
+            for i in range(10 + m):
+                engine.observe_fields(service, t0 + 60 * m + i, 1, "m", "t", "m", advance=advance)
+
+    first = AnalysisEngine(config)
+    for m in range(6):
+        minute(first, m)
+    behind = first.dump_service("b")
+    closing = first.observe_fields("a", t0 + 6 * 60 + 30, 1, "m", "t", "m").reports
+    assert sorted((r.service_name, r.volume) for r in closing) == [("a", 15), ("b", 15)]
+    ahead = first.dump_service("a")
+    assert behind is not None and ahead is not None
+
+    restored = AnalysisEngine(config)
+    for state in [behind, ahead] if behind_first else [ahead, behind]:
+        restored.load_service(state)
+    assert restored.horizon == first.horizon and restored.behind
+    minute(restored, 5, advance=False, only="b")
+    assert restored.late == 0
+    reports = restored.resume()
+    assert [(r.service_name, r.window_start - t0, r.volume) for r in reports] == [("b", 300, 15)]
+    assert not restored.behind

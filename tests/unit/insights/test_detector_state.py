@@ -61,6 +61,8 @@ def traffic(minutes: int) -> list[list[LogRow]]:
 class Store:
     def __init__(self, values: dict[str, bytes] | None = None) -> None:
         self.values = dict(values or {})
+        # In order, as they go to the changelog: a killed worker loses a suffix of them.
+        self.saves: list[tuple[str, bytes]] = []
 
     def services(self, partition: int) -> list[str]:
         return list(self.values)
@@ -70,6 +72,7 @@ class Store:
 
     def save(self, service: str, value: bytes) -> None:
         self.values[service] = value
+        self.saves.append((service, value))
 
     def delete(self, service: str) -> None:
         self.values.pop(service, None)
@@ -234,12 +237,18 @@ async def test_an_idle_tick_whose_restore_fails_says_so_and_the_next_tick_restor
 
 
 @pytest.mark.parametrize("unseen", [0, 6, 10**6])  # 10**6: all the rest
-@pytest.mark.parametrize("saves_lost", [False, True])
+@pytest.mark.parametrize("kept", [None, 0, 1])  # saves of the last batch kept; None: all
 async def test_a_crash_at_any_batch_leaves_the_windows_of_a_run_without_it(
-    saves_lost: bool, unseen: int
+    kept: int | None, unseen: int
 ):
-    """Batch ``cut`` was stored and counted, its saves maybe lost; the ``unseen`` batches after
-    it were stored in PostgreSQL by a worker killed before its detectors counted them."""
+    """Batch ``cut`` was stored and counted, and of the saves it made only the first ``kept``
+    reached the changelog; the ``unseen`` batches after it were stored in PostgreSQL by a
+    worker killed before its detectors counted them.
+
+    With some saves kept, the services restore at different points: the horizon from a state
+    saved after the batch, others' windows still open from before it. Their records below that
+    horizon were once refilled as late, and those windows closed empty (a CI run of 2026-12-06
+    flagged a volume drop in four services at the kill point)."""
     batches = traffic(70)
     wall = T0 + 10**6
     clean = summaries(await run(Detectors(CONFIG), batches, None, wall))
@@ -250,11 +259,13 @@ async def test_a_crash_at_any_batch_leaves_the_windows_of_a_run_without_it(
         store, db = Store(), Database()
         first = Detectors(CONFIG, store=store, open_records=db.open_records)
         before = await run(first, batches[:cut], db, wall)
-        saved_before_last = Store(store.values)
+        survived = Store(store.values)
         db.rows.extend(batches[cut])
+        store.saves.clear()
         lost = await first.observe(0, batches[cut], TEMPLATES, wall)
-        survived = saved_before_last if saves_lost else store
-        if not saves_lost:
+        for service, value in store.saves[:kept]:
+            survived.values[service] = value
+        if kept != 0:  # sent before the first save (``Detectors._deliver``)
             before += lost
         for batch in batches[cut + 1 : cut + 1 + unseen]:
             db.rows.extend(batch)
