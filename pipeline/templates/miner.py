@@ -577,9 +577,11 @@ class ServiceMiner:
             previous_id = previous_id or absorbed.id
         return shape, is_new, previous_id, tokens, values
 
-    def _match(self, tokens: list[str], named: list[int]) -> tuple[Shape, bool, str | None]:
+    def _match(
+        self, tokens: list[str], named: list[int], chosen: Shape | None = None
+    ) -> tuple[Shape, bool, str | None]:
         key = group_key(tokens)
-        best = self._search(key, tokens)
+        best = self._search(key, tokens) if chosen is None else chosen
         if best is None:
             joined = self._join_list(tokens, key)
             return self._create(tokens, key) if joined is None else joined
@@ -598,6 +600,12 @@ class ServiceMiner:
             for i in diffs
             if shape_tokens[i] != WILDCARD and not covers(shape_tokens[i], tokens[i], i in general)
         ]
+        if uncovered and any(_quoting_differs(shape_tokens[i], tokens[i]) for i in uncovered):
+            # A value quoted here and bare there is another call's (_quoting_differs): a shape
+            # of the group that quotes it as the message does is the better one, if any.
+            other = self._quoted_alike(best, tokens)
+            if other is not None:
+                return self._match(tokens, named, other)
         if not uncovered:
             # The common case: the template already fits the message.
             template.count += 1
@@ -690,6 +698,21 @@ class ServiceMiner:
             if ends:
                 merged = self._note_spans(best, ends[0], uncovered)
         return best, False, previous_id or merged
+
+    def _quoted_alike(self, best: Shape, tokens: list[str]) -> Shape | None:
+        """The best other shape of ``best``'s group that quotes every value as ``tokens``
+        do (_quoting_differs), if it shares enough."""
+        others = [
+            shape
+            for shape in self._groups.get(best.key, ())
+            if shape is not best
+            and not any(
+                _quoting_differs(mine, theirs)
+                for mine, theirs in zip(shape.tokens, tokens, strict=True)
+                if mine != theirs
+            )
+        ]
+        return self._best(others, tokens) if others else None
 
     def _search(self, key: GroupKey, tokens: list[str]) -> Shape | None:
         """Best shape for ``tokens``: in its own group, else in the group of its length whose
@@ -833,7 +856,16 @@ class ServiceMiner:
             if constants == len(measures) or constants < 2:
                 return self._join_tail(tokens, key)
             template = self._known(self._measures, measures, measure_skeleton)
-            if template is None:
+            if template is None or any(
+                len(shape.tokens) == len(tokens)
+                and any(
+                    _quoting_differs(mine, theirs)
+                    for mine, theirs in zip(shape.tokens, tokens, strict=True)
+                    if mine != theirs
+                )
+                for shape in template.shapes
+            ):
+                # A value quoted in one and bare in the other is another call's.
                 return self._join_tail(tokens, key)
             measured = True
         shape = Shape(list(tokens), key, template)
@@ -1451,9 +1483,17 @@ class ServiceMiner:
         if any(_method_after_label(mine, tokens, i) for i in words):
             # A method's name after the label opening the message is the call that logs.
             return False
+        if any(_quoting_differs(mine[i], tokens[i]) for i in words):
+            # A value quoted in one message and bare in the other: another format, another
+            # call (``Reading workflow 'ci'`` / ``Reading workflow <*>``).
+            return False
+        if any(_PREDICATE.fullmatch(mine[i]) and _PREDICATE.fullmatch(tokens[i]) for i in words):
+            # A predicate's name in both (``looks_like_gce?`` / ``has_gce_dmi?``): the code's
+            # own call, written into the format, one call each.
+            return False
         if len(words) == 1 and _participles(mine, tokens, words[0]):
             # One verb's past form differing amid plain words is another action: another
-            # event, however many of them (round 56).
+            # event, however many of them (round 56); so is its form in ``ing`` (round 57).
             return False
         last = len(tokens) - 1
         labelled = [i for i in words if _labelled(mine, tokens, i)]
@@ -2395,7 +2435,12 @@ def _value_for_word(word: str, token: str) -> bool:
     """True if ``token`` is a value masked whole (``<*>``, ``<*>.``) where the other has a word
     in the same punctuation (``dabbefb.``): the word is a value that happens to be written
     without digits, whichever of the two came first."""
-    return _has_letters(word) and not _has_letters(token) and covers(token, word, True)
+    return (
+        _has_letters(word)
+        and not _has_letters(token)
+        and covers(token, word, True)
+        and not _quoting_differs(word, token)
+    )
 
 
 def _spaced_key_values(mine: list[str], theirs: list[str], index: int) -> bool:
@@ -2441,17 +2486,51 @@ def _participles(mine: list[str], theirs: list[str], index: int) -> bool:
     (``Triggering track playback started event`` / ``resumed``, ``Host <*> variables updated`` /
     ``replaced``) after a plain lower-case word, and before one or at the end: the action
     names the event, one call each. Not after a label's colon (``Task failed: closed``) nor
-    first: a value or a sender's name is written there."""
-    if index == 0 or not all(
-        _PARTICIPLE.fullmatch(token) for token in (mine[index], theirs[index])
+    first: a value or a sender's name is written there. So is its form in ``ing`` in both
+    (``error creating config`` / ``loading``), but only before a plain word (round 57): at
+    the end it is as often a state (``position to running`` / ``deactivating``)."""
+    pair = (mine[index], theirs[index])
+    if index == 0 or not (
+        all(_PARTICIPLE.fullmatch(token) for token in pair)
+        or (index < len(mine) - 1 and all(_GERUND.fullmatch(token) for token in pair))
     ):
         return False
     around = mine[index - 1 : index] + mine[index + 1 : index + 2]
     return all(_PLAIN_LOWER.fullmatch(token) for token in around)
 
 
-# A verb's past form, as a lower-case word (``started``, ``unmodified``), and a plain word.
+def _quoting_differs(mine: str, theirs: str) -> bool:
+    """True if one token is a value in quotes and the other the same without them, the
+    punctuation around alike (``'ci'"`` / ``<*>"``, ``"<*>",`` / ``<*>,``)."""
+    if "'" not in mine + theirs and '"' not in mine + theirs:
+        return False
+    for quoted, bare in ((mine, theirs), (theirs, mine)):
+        match = _QUOTED_VALUE.fullmatch(quoted)
+        if match is None:
+            continue
+        front, back = match.group(1), match.group(4)
+        if (
+            len(bare) > len(front) + len(back)
+            and bare.startswith(front)
+            and bare.endswith(back)
+            and not any(quote in bare[len(front) : len(bare) - len(back)] for quote in "'\"")
+        ):
+            return True
+    return False
+
+
+# A predicate method's name: a snake_case name ending in ``?`` (Ruby's, Elixir's convention).
+_PREDICATE = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)+\?")
+
+
+# A value in quotes with the punctuation around it: ``'ci'"``, ``("<*>"),``.
+_QUOTED_VALUE = re.compile(r"""([(\[{]?)(['"])([^'"\s]+)\2([)\]}"',.;:]*)""")
+
+
+# A verb's past form, as a lower-case word (``started``, ``unmodified``), its form in ``ing``
+# (``creating``), and a plain word.
 _PARTICIPLE = re.compile(r"[a-z]{2,}ed")
+_GERUND = re.compile(r"[a-z]{2,}ing")
 _PLAIN_LOWER = re.compile(r"[a-z]+")
 
 
