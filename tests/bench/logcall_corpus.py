@@ -214,7 +214,11 @@ expansions) as TLP's; the sixtieth none either: OctoPrint's Python logging
 (``logger.info("Added settings overlay from plugin %s", name)``) as Home Assistant's, JMeter's
 SLF4J (``log.debug("writeOutput() -> output successfully written to file: {}", filename)``) as
 Cassandra's and act's logrus printfs (``log.Debugf("Loading secrets from %s",
-input.Secretfile())``) as containerd's.
+input.Secretfile())``) as containerd's; the sixtyfirst none either: pghoard's Python logging
+(``self.log.info("Creating a new basebackup for %r due to request", site)``) as Home
+Assistant's, Nutch's SLF4J (``LOG.info("Fetcher: maximum outlinks to follow: {}",
+totalOutlinksToFollow)``) as Cassandra's and k3d's logrus printfs (``l.Log().Infof("Cluster
+'%s' created successfully!", clusterConfig.Name)``) as containerd's.
 Each value is drawn by what its argument is (an error, a path, a state, a list, a name with a
 number in it...), judged from its verb and the argument's name; values repeat as they do in
 real logs (a state has a few values, a counter is new every time).
@@ -406,7 +410,11 @@ copy of the tree, of a dynamic DNS client, a smart mirror dashboard and a certif
 Perl, JavaScript and shell, never run through a miner before its first measurement) and
 ``sixtieth`` (added on 2026-12-06 right after the fiftyninth, by someone who did not change the
 miner, in a separate copy of the tree, of a 3D printer host, a load testing tool and a runner of
-CI workflows in Python, Java and Go, never run through a miner before its first measurement). Run
+CI workflows in Python, Java and Go, never run through a miner before its first measurement) and
+``sixtyfirst`` (added on 2026-12-06 right after the sixtieth, by someone who did not change the
+miner, in a separate copy of the tree, of a PostgreSQL backup daemon, a web crawler and a runner
+of Kubernetes clusters in containers in Python, Java and Go, never run through a miner before
+its first measurement). Run
 ``python tests/bench/logcall_corpus.py --out DIR`` to write
 ``DIR/<split>/<system>/<system>_2k.log_structured_corrected.csv`` (columns ``Content`` and
 ``EventTemplate``), the layout of the Loghub samples that ``bench_templates.py`` reads.
@@ -539,7 +547,9 @@ class System:
     # slf4j (JabRef's LOGGER), swift (NetNewsWire's os.Logger) and erlang (rebar3's ?WARN
     # macros); the fiftyninth perl (ddclient's info, warning, failed...), nodejs
     # (MagicMirror's Log) and shell (acme.sh's _info, _err, _debug); the sixtieth printf
-    # (OctoPrint's Python logging), slf4j (JMeter's log) and logrus (act's log and logger)
+    # (OctoPrint's Python logging), slf4j (JMeter's log) and logrus (act's log and logger);
+    # the sixtyfirst printf (pghoard's Python logging), slf4j (Nutch's LOG) and logrus (k3d's
+    # l.Log())
     style: str
     # tuning, held-out, fresh, unseen, novel, sixth, seventh, eighth, ninth, tenth, eleventh,
     # twelfth, thirteenth, fourteenth, fifteenth, sixteenth, seventeenth, eighteenth,
@@ -549,7 +559,7 @@ class System:
     # thirtyseventh, thirtyeighth, thirtyninth, fortieth, fortyfirst, fortysecond,
     # fortythird, fortyfourth, fortyfifth, fortysixth, fortyseventh, fortyeighth,
     # fortyninth, fiftieth, fiftyfirst, fiftysecond, fiftythird, fiftyfourth, fiftyfifth,
-    # fiftysixth, fiftyseventh, fiftyeighth, fiftyninth or sixtieth
+    # fiftysixth, fiftyseventh, fiftyeighth, fiftyninth, sixtieth or sixtyfirst
     split: str
     # An exception passed to the call is printed on the message's line after " =>" (Solr's
     # log4j2 layout); elsewhere its trace goes on later lines.
@@ -755,6 +765,9 @@ SYSTEMS: dict[str, System] = {
         System("octoprint", "python", "printf", "sixtieth"),
         System("jmeter", "java", "slf4j", "sixtieth"),
         System("act", "go", "logrus", "sixtieth"),
+        System("pghoard", "python", "printf", "sixtyfirst"),
+        System("nutch", "java", "slf4j", "sixtyfirst"),
+        System("k3d", "go", "logrus", "sixtyfirst"),
     )
 }
 
@@ -819,6 +832,7 @@ SPLITS = (
     "fiftyeighth",
     "fiftyninth",
     "sixtieth",
+    "sixtyfirst",
 )
 
 # A piece of a line: its text and whether it is a value (``<*>`` in the truth).

@@ -2556,6 +2556,17 @@ _LATER_SPLITS = {
         calls=220,
         call_checks="one-nonblank-line",
     ),
+    # Python, Java and Go again, with no convention the corpus did not have: pghoard's Python
+    # logging as Home Assistant's, Nutch's SLF4J as Cassandra's, k3d's logrus printfs as
+    # containerd's.
+    "sixtyfirst": _Split(
+        "pghoard nutch k3d",
+        "python java go",
+        "printf slf4j logrus",
+        "",
+        calls=200,
+        call_checks="one-nonblank-line",
+    ),
 }
 
 
@@ -2584,10 +2595,10 @@ def test_a_later_split_holds_its_new_systems_languages_and_styles(split: str) ->
     assert logcall_corpus.SPLITS[list(_LATER_SPLITS).index(split) + 17] == split
 
 
-def test_the_sixtieth_split_is_the_last() -> None:
-    assert logcall_corpus.SPLITS[58] == "fiftyninth"
+def test_the_sixtyfirst_split_is_the_last() -> None:
     assert logcall_corpus.SPLITS[59] == "sixtieth"
-    assert len(logcall_corpus.SPLITS) == 60
+    assert logcall_corpus.SPLITS[60] == "sixtyfirst"
+    assert len(logcall_corpus.SPLITS) == 61
 
 
 # A call of each system of the later splits read from its source: how many distinct formats
@@ -2999,6 +3010,13 @@ _KNOWN_CALLS = {
         "writeOutput() -> output successfully written to file: {}",
     ),
     "act": (200, "cmd/root.go", "Loading secrets from %s"),
+    "pghoard": (195, "pghoard/pghoard.py", "Creating a new basebackup for %r due to request"),
+    "nutch": (
+        800,
+        "src/java/org/apache/nutch/fetcher/Fetcher.java",
+        "Fetcher: maximum outlinks to follow: {}",
+    ),
+    "k3d": (380, "cmd/cluster/clusterCreate.go", "Cluster '%s' created successfully!"),
 }
 
 # The checks of a system's calls beyond its split's: a Go printf on a logrus entry, Python's
@@ -3117,6 +3135,9 @@ _SYSTEM_CALL_CHECKS = {
     "octoprint": "verbs==args verbs-in-format no-style",
     "jmeter": "no-style no-label",
     "act": _LOGRUS + " no-bare-percent",
+    "pghoard": "verbs==args verbs-in-format no-style",
+    "nutch": "no-style no-label",
+    "k3d": _LOGRUS + " no-bare-percent",
 }
 
 
@@ -3318,6 +3339,7 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         "hertzbeat",
         "jabref",
         "jmeter",
+        "nutch",
     ):
         # SLF4J: one {} a hole and its argument, an exception after them its own.
         holes = call["format"].count("{}")
@@ -3443,6 +3465,7 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         "sabnzbd",
         "mopidy",
         "octoprint",
+        "pghoard",
     ):
         assert not any(verb.startswith("%(") for verb in call["verbs"]), call
     elif name == "tekton":
@@ -3687,6 +3710,26 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         assert len(call.get("verbs", [])) == len(call.get("args", [])), call
         assert call["file"].startswith(("cmd/", "pkg/", "main.go")), call
         assert not call["file"].endswith("_test.go"), call
+    elif name == "k3d":
+        # logrus' Tracef/Debugf/Infof/Warnf/Warningf/Errorf/Fatalf (or the same without f, or
+        # with ln, one literal) on k3d's one logger, l.Log().
+        called = re.fullmatch(
+            r"l\.Log\(\)\.(Trace|Debug|Info|Warn|Warning|Error|Fatal|Panic)(f|ln)?",
+            call["receiver"],
+        )
+        assert called is not None and "keys" not in call, call
+        method = called.group(1)
+        level = {
+            "Trace": "DEBUG",
+            "Warn": "WARNING",
+            "Fatal": "CRITICAL",
+            "Panic": "CRITICAL",
+        }
+        assert call["level"] == level.get(method, method.upper()), call
+        assert called.group(2) == "f" or not call.get("verbs"), call
+        assert len(call.get("verbs", [])) == len(call.get("args", [])), call
+        assert call["file"].startswith(("cmd/", "pkg/")), call
+        assert not call["file"].endswith("_test.go"), call
     elif name == "espanso":
         # The log crate's macros (bare or log::), as RustDesk's: {}, {:?}, {name}, {:#x}, no
         # width or padding; trace! a debug record.
@@ -3900,6 +3943,7 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
         "nerdctl",
         "buildkit",
         "act",
+        "k3d",
     ):
         # logrus' text after its time and level: msg="...", then the fields by key.
         assert line.startswith('msg="') and truth.startswith('msg="'), (line, truth)
@@ -3985,6 +4029,7 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
         "hertzbeat",
         "jabref",
         "jmeter",
+        "nutch",
     ):
         assert "{}" not in line, line
     elif name == "tempo":
@@ -4103,6 +4148,7 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
             "sabnzbd",
             "mopidy",
             "octoprint",
+            "pghoard",
         ), name
         assert not re.search(r"%[-+# 0-9.]*[sdvqxr]", truth), truth
 
@@ -6118,6 +6164,49 @@ _LATER_CALL_CASES = [
         },
         'msg="Loading secrets from <*>"',
         r'msg="Loading secrets from \S+"',
+        seeds=_FIVE_SEEDS,
+    ),
+    # pghoard/pghoard.py: pghoard's Python logging, %r a repr in quotes (as Home Assistant's).
+    _case(
+        "pghoard:basebackup",
+        {
+            "format": "Creating a new basebackup for %r due to request",
+            "verbs": ["%r"],
+            "args": ["site"],
+            "call": "self.log.info",
+        },
+        "Creating a new basebackup for '<*>' due to request",
+        r"Creating a new basebackup for '[^']+' due to request",
+        seeds=_FIVE_SEEDS,
+        lacks=("%r",),
+    ),
+    # src/java/org/apache/nutch/fetcher/Fetcher.java: Nutch's SLF4J, one {} (as Cassandra's).
+    _case(
+        "nutch:outlinks",
+        {
+            "format": "Fetcher: maximum outlinks to follow: {}",
+            "verbs": ["{}"],
+            "args": ["totalOutlinksToFollow"],
+            "call": "LOG.info",
+        },
+        "Fetcher: maximum outlinks to follow: <*>",
+        r"Fetcher: maximum outlinks to follow: \S+",
+        seeds=_FIVE_SEEDS,
+        lacks=("{}",),
+    ),
+    # cmd/cluster/clusterCreate.go: k3d's l.Log().Infof on logrus, msg="..." with no fields
+    # after it (as containerd's).
+    _case(
+        "k3d:created",
+        {
+            "style": "printf",
+            "format": "Cluster '%s' created successfully!",
+            "verbs": ["%s"],
+            "args": ["clusterConfig.Name"],
+            "receiver": "l.Log().Infof",
+        },
+        "msg=\"Cluster '<*>' created successfully!\"",
+        r'msg="Cluster \'\S+\' created successfully!"',
         seeds=_FIVE_SEEDS,
     ),
     # %(name)r is the value's repr, %(name)d a number, %% a percent; the mapping's argument
