@@ -102,6 +102,10 @@ class AnalysisEngine:
         self._closing: dict[str, None] = {}
         # Services held before their next window until their forest's model is installed.
         self._parked: set[str] = set()
+        # Services were loaded (``load_service``) since the last ``resume``: those behind the
+        # horizon are to close up to it. Checked once there, not at every load: saved at many
+        # horizons, thousands of services would be walked at each rise.
+        self._loaded = False
         self._refits: list[RefitJob] = []
         # Services added and evicted since the caller last cleared these (the stream saves
         # new services' state at once and deletes evicted services' state).
@@ -312,7 +316,7 @@ class AnalysisEngine:
     @property
     def behind(self) -> bool:
         """Windows below the horizon are still to close (call ``resume``, install models)."""
-        return bool(self._closing or self._parked)
+        return bool(self._closing or self._parked or self._loaded)
 
     @property
     def waiting(self) -> frozenset[str]:
@@ -323,6 +327,12 @@ class AnalysisEngine:
         """Close the windows below the horizon, at most ``close_slice`` of them; a service
         whose forest fit is pending stops before its next window (it needs that model)."""
         horizon = self.horizon
+        if self._loaded:
+            self._loaded = False
+            if horizon is not None:
+                for name, detector in self.services.items():
+                    if detector.closed_until < horizon and name not in self._parked:
+                        self._closing[name] = None
         if horizon is None:
             return []
         reports: list[WindowReport] = []
@@ -470,13 +480,9 @@ class AnalysisEngine:
             self._hand_out_fit(svc)
         if horizon is not None and (self.horizon is None or int(horizon) > self.horizon):
             self.horizon = int(horizon)
-            # States saved at different times (a killed worker's last saves lost, some of
-            # them): the services behind the newest horizon close up to it on ``resume``.
-            for other, detector in self.services.items():
-                if detector.closed_until < self.horizon:
-                    self._closing[other] = None
-        elif self.horizon is not None and svc.closed_until < self.horizon:
-            self._closing[name] = None
+        # States saved at different times (a killed worker's last saves lost, some of them):
+        # the services behind the newest horizon close up to it on ``resume``.
+        self._loaded = True
         return name, None if mark is None else float(mark)
 
     # -- state -----------------------------------------------------------------------------

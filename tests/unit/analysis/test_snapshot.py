@@ -118,3 +118,16 @@ def test_services_saved_at_different_horizons_refill_and_close_their_open_window
     reports = restored.resume()
     assert [(r.service_name, r.window_start - t0, r.volume) for r in reports] == [("b", 300, 15)]
     assert not restored.behind
+
+
+def test_a_service_saved_before_any_window_closed_leaves_nothing_to_close() -> None:
+    # Saved with no horizon yet (its records moved no time). Loading it must not leave the
+    # engine behind for ever: the detectors resume while it is.
+    first = AnalysisEngine(AnalysisConfig(window_seconds=60, allowed_lateness_seconds=30))
+    first.observe_fields("a", 1_767_225_600.0, 1, "m", "t", "m", advance=False)
+    assert first.horizon is None
+    state = first.dump_service("a")
+    assert state is not None
+    restored = AnalysisEngine(first.config)
+    restored.load_service(state)
+    assert restored.resume() == [] and not restored.behind
