@@ -758,6 +758,12 @@ class ServiceMiner:
             # the message is about, a value: the same event after other such names competes.
             candidates = self._led_by(key, _named_subject)
             best = self._best(candidates, tokens) if candidates else None
+        if best is None and _package_name(key[1]) and event_tail(tokens[1:]):
+            # A package's exported name in front of an event's own message (``context.Canceled
+            # file <*> already archived``) is an error's or a type's name, a value
+            # (_sender_varies): the same event after other such names competes.
+            candidates = self._led_by(key, _package_name)
+            best = self._best(candidates, tokens) if candidates else None
         if best is None and _bracketed_word(key[1]) and event_tail(tokens[1:]):
             # A word in brackets in front of an event's own message (a state, a tag) is a
             # value as a quoted word is: the same event after other such words competes.
@@ -1425,6 +1431,11 @@ class ServiceMiner:
         if is_qualified_name(mine[0]) and is_qualified_name(theirs):
             return True
         if is_quoted_word(mine[0]) and is_quoted_word(theirs):
+            return True
+        if _package_name(mine[0]) and _package_name(theirs) and event_tail(mine[1:]):
+            # A package's exported name in front (Go's ``context.Canceled``, ``os.ErrNotExist``)
+            # before an event's own message: an error's or a type's name the format prints
+            # first, a value (round 58).
             return True
         if _bracketed_word(mine[0]) and _bracketed_word(theirs) and event_tail(mine[1:]):
             return True
@@ -2468,10 +2479,14 @@ def _method_after_label(mine: list[str], theirs: list[str], index: int) -> bool:
     shutdown`` / ``requestExecutor shutdown``, ``DEBUG Inspector: onExit``): the method or
     the member that logs, which its code writes into the format (Swift's ``#function``), one
     call each; a plain lower-case word there beside such a name (``resume``) is one too. A
-    value printed there is written another way."""
+    value printed there is written another way. A tag in square brackets is such a label
+    (``[macos] warningsUpdate Exception`` / ``pauseUpdate``, round 58)."""
     if index not in (1, 2) or (index == 2 and mine[0] not in SEVERITIES):
         return False
-    if mine[index - 1][-1:] != ":" or theirs[index - 1][-1:] != ":":
+    if not (
+        all(token[-1:] == ":" for token in (mine[index - 1], theirs[index - 1]))
+        or (_bracketed_word(mine[index - 1]) and _bracketed_word(theirs[index - 1]))
+    ):
         return False
     pair = (mine[index], theirs[index])
     named = [_LOWER_CAMEL.fullmatch(token) is not None for token in pair]
@@ -2517,6 +2532,16 @@ def _quoting_differs(mine: str, theirs: str) -> bool:
         ):
             return True
     return False
+
+
+# A package's exported name as Go code writes it: a lower-case package, a dot, a Capitalised
+# name (``context.Canceled``, ``os.ErrNotExist``).
+_PACKAGE_NAME = re.compile(r"[a-z][a-z0-9]*\.[A-Z][A-Za-z0-9]*")
+
+
+def _package_name(token: str) -> bool:
+    """True for a package's exported name (_PACKAGE_NAME)."""
+    return _PACKAGE_NAME.fullmatch(token) is not None
 
 
 # A predicate method's name: a snake_case name ending in ``?`` (Ruby's, Elixir's convention).
