@@ -218,7 +218,11 @@ input.Secretfile())``) as containerd's; the sixtyfirst none either: pghoard's Py
 (``self.log.info("Creating a new basebackup for %r due to request", site)``) as Home
 Assistant's, Nutch's SLF4J (``LOG.info("Fetcher: maximum outlinks to follow: {}",
 totalOutlinksToFollow)``) as Cassandra's and k3d's logrus printfs (``l.Log().Infof("Cluster
-'%s' created successfully!", clusterConfig.Name)``) as containerd's.
+'%s' created successfully!", clusterConfig.Name)``) as containerd's; the sixtysecond none
+either: sway's ``sway_log(SWAY_DEBUG, "Adding keyboard %s to group %p", ...)`` (C printf) as
+PostgreSQL's, youki's tracing macros (``tracing::error!(?path, ?err, "failed to canonicalize
+root path")``, fields after the message) as Vector's and myhoard's Python logging
+(``self.log.info("Uploading basebackup to %s", storage_file_name)``) as Home Assistant's.
 Each value is drawn by what its argument is (an error, a path, a state, a list, a name with a
 number in it...), judged from its verb and the argument's name; values repeat as they do in
 real logs (a state has a few values, a counter is new every time).
@@ -414,7 +418,10 @@ CI workflows in Python, Java and Go, never run through a miner before its first 
 ``sixtyfirst`` (added on 2026-12-06 right after the sixtieth, by someone who did not change the
 miner, in a separate copy of the tree, of a PostgreSQL backup daemon, a web crawler and a runner
 of Kubernetes clusters in containers in Python, Java and Go, never run through a miner before
-its first measurement). Run
+its first measurement) and ``sixtysecond`` (added on 2026-12-06 right after the sixtyfirst, by
+someone who did not change the miner, in a separate copy of the tree, of a Wayland compositor,
+a container runtime and a MySQL backup daemon in C, Rust and Python, never run through a miner
+before its first measurement). Run
 ``python tests/bench/logcall_corpus.py --out DIR`` to write
 ``DIR/<split>/<system>/<system>_2k.log_structured_corrected.csv`` (columns ``Content`` and
 ``EventTemplate``), the layout of the Loghub samples that ``bench_templates.py`` reads.
@@ -549,7 +556,8 @@ class System:
     # (MagicMirror's Log) and shell (acme.sh's _info, _err, _debug); the sixtieth printf
     # (OctoPrint's Python logging), slf4j (JMeter's log) and logrus (act's log and logger);
     # the sixtyfirst printf (pghoard's Python logging), slf4j (Nutch's LOG) and logrus (k3d's
-    # l.Log())
+    # l.Log()); the sixtysecond printf (sway's sway_log), tracing (youki's tracing macros, with
+    # fields) and printf (myhoard's Python logging)
     style: str
     # tuning, held-out, fresh, unseen, novel, sixth, seventh, eighth, ninth, tenth, eleventh,
     # twelfth, thirteenth, fourteenth, fifteenth, sixteenth, seventeenth, eighteenth,
@@ -559,7 +567,7 @@ class System:
     # thirtyseventh, thirtyeighth, thirtyninth, fortieth, fortyfirst, fortysecond,
     # fortythird, fortyfourth, fortyfifth, fortysixth, fortyseventh, fortyeighth,
     # fortyninth, fiftieth, fiftyfirst, fiftysecond, fiftythird, fiftyfourth, fiftyfifth,
-    # fiftysixth, fiftyseventh, fiftyeighth, fiftyninth, sixtieth or sixtyfirst
+    # fiftysixth, fiftyseventh, fiftyeighth, fiftyninth, sixtieth, sixtyfirst or sixtysecond
     split: str
     # An exception passed to the call is printed on the message's line after " =>" (Solr's
     # log4j2 layout); elsewhere its trace goes on later lines.
@@ -768,6 +776,9 @@ SYSTEMS: dict[str, System] = {
         System("pghoard", "python", "printf", "sixtyfirst"),
         System("nutch", "java", "slf4j", "sixtyfirst"),
         System("k3d", "go", "logrus", "sixtyfirst"),
+        System("sway", "c", "printf", "sixtysecond"),
+        System("youki", "rust", "tracing", "sixtysecond"),
+        System("myhoard", "python", "printf", "sixtysecond"),
     )
 }
 
@@ -833,6 +844,7 @@ SPLITS = (
     "fiftyninth",
     "sixtieth",
     "sixtyfirst",
+    "sixtysecond",
 )
 
 # A piece of a line: its text and whether it is a value (``<*>`` in the truth).

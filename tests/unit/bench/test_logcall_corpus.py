@@ -79,11 +79,11 @@ def test_the_novel_split_holds_four_new_systems_each_of_its_own_convention() -> 
     assert {s.language for s in novel.values()} == {"rust", "javascript", "java", "go"}
     assert {s.style for s in novel.values()} == {"tracing", "nodejs", "jboss", "zerolog"}
     # Conventions no earlier system has; the sixteenth, twentieth, thirtyfirst, thirtysixth,
-    # thirtyeighth, fiftyfirst, fiftysecond, fiftythird, fiftyfourth, fiftyfifth, fiftysixth
-    # and fiftyseventh reuse tracing (Vector, Qdrant, Garage, Kanidm, Vaultwarden, WezTerm,
-    # Databend, Firecracker, RustDesk, espanso, Zellij, librespot), the twentysecond,
-    # twentythird and fiftyninth nodejs (Uptime Kuma, Zigbee2MQTT, MagicMirror), the thirtieth
-    # jboss (Narayana), the thirtyfourth zerolog (Harness).
+    # thirtyeighth, fiftyfirst, fiftysecond, fiftythird, fiftyfourth, fiftyfifth, fiftysixth,
+    # fiftyseventh and sixtysecond reuse tracing (Vector, Qdrant, Garage, Kanidm, Vaultwarden,
+    # WezTerm, Databend, Firecracker, RustDesk, espanso, Zellij, librespot, youki), the
+    # twentysecond, twentythird and fiftyninth nodejs (Uptime Kuma, Zigbee2MQTT, MagicMirror),
+    # the thirtieth jboss (Narayana), the thirtyfourth zerolog (Harness).
     reusing = (
         "novel",
         "sixteenth",
@@ -103,6 +103,7 @@ def test_the_novel_split_holds_four_new_systems_each_of_its_own_convention() -> 
         "fiftysixth",
         "fiftyseventh",
         "fiftyninth",
+        "sixtysecond",
     )
     earlier_styles = {s.style for s in SYSTEMS.values() if s.split not in reusing}
     assert not {s.style for s in novel.values()} & earlier_styles
@@ -2567,6 +2568,17 @@ _LATER_SPLITS = {
         calls=200,
         call_checks="one-nonblank-line",
     ),
+    # C, Rust and Python, with no convention the corpus did not have: sway's sway_log as
+    # PostgreSQL's printf, youki's tracing macros and their fields as Vector's, myhoard's
+    # Python logging as Home Assistant's.
+    "sixtysecond": _Split(
+        "sway youki myhoard",
+        "c rust python",
+        "printf tracing",
+        "",
+        calls=250,
+        call_checks="one-nonblank-line verbs==args verbs-in-format",
+    ),
 }
 
 
@@ -2595,10 +2607,10 @@ def test_a_later_split_holds_its_new_systems_languages_and_styles(split: str) ->
     assert logcall_corpus.SPLITS[list(_LATER_SPLITS).index(split) + 17] == split
 
 
-def test_the_sixtyfirst_split_is_the_last() -> None:
-    assert logcall_corpus.SPLITS[59] == "sixtieth"
+def test_the_sixtysecond_split_is_the_last() -> None:
     assert logcall_corpus.SPLITS[60] == "sixtyfirst"
-    assert len(logcall_corpus.SPLITS) == 61
+    assert logcall_corpus.SPLITS[61] == "sixtysecond"
+    assert len(logcall_corpus.SPLITS) == 62
 
 
 # A call of each system of the later splits read from its source: how many distinct formats
@@ -3017,6 +3029,13 @@ _KNOWN_CALLS = {
         "Fetcher: maximum outlinks to follow: {}",
     ),
     "k3d": (380, "cmd/cluster/clusterCreate.go", "Cluster '%s' created successfully!"),
+    "sway": (600, "sway/input/keyboard.c", "Adding keyboard %s to group %p"),
+    "youki": (
+        400,
+        "crates/libcontainer/src/container/builder.rs",
+        "failed to canonicalize root path",
+    ),
+    "myhoard": (260, "myhoard/backup_stream.py", "Uploading basebackup to %s"),
 }
 
 # The checks of a system's calls beyond its split's: a Go printf on a logrus entry, Python's
@@ -3138,6 +3157,8 @@ _SYSTEM_CALL_CHECKS = {
     "pghoard": "verbs==args verbs-in-format no-style",
     "nutch": "no-style no-label",
     "k3d": _LOGRUS + " no-bare-percent",
+    "sway": "no-style",
+    "myhoard": "no-style",
 }
 
 
@@ -3466,6 +3487,7 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         "mopidy",
         "octoprint",
         "pghoard",
+        "myhoard",
     ):
         assert not any(verb.startswith("%(") for verb in call["verbs"]), call
     elif name == "tekton":
@@ -3675,6 +3697,34 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         assert all(re.fullmatch(verb, v) for v in call["verbs"]), call
         assert "__func__" not in call["args"] and "/" not in call["file"], call
         assert call["format"] == call["format"].strip(), call
+    elif name == "sway":
+        # sway_log(SWAY_X, fmt, args...): a C printf, each verb with its argument, no width;
+        # sway_log_errno's ": %s" and strerror(errno) written after the text, as the macro
+        # does. SWAY_ERROR, SWAY_INFO and SWAY_DEBUG the only levels.
+        assert call["call"] in ("sway_log", "sway_log_errno"), call
+        assert call["level"] in ("ERROR", "INFO", "DEBUG"), call
+        verb = r"%[-+ #0]*(?:\.\d+)?(?:ll|l|z|h)?[diouxXcsfgp]"
+        assert all(re.fullmatch(verb, v) for v in call["verbs"]), call
+        errno = call["format"].endswith(": %s") and call["args"][-1:] == ["strerror(errno)"]
+        assert errno or call["call"] == "sway_log", call
+        assert call["file"].split("/")[0] in ("sway", "swaybar", "swaynag", "swaymsg", "common")
+        assert call["file"].endswith(".c"), call
+    elif name == "youki":
+        # tracing's macros as tracing::x!: {}, {:?}, {name}, {:x} in the message; the fields
+        # before it (?x, %x, x, key = ?expr...) in keys, key_args and key_sigils, printed
+        # after it; no field a literal; trace! a debug record.
+        assert call["style"] == "rust" and "quoted" not in call, call
+        called = re.fullmatch(r"tracing::(trace|debug|info|warn|error)!", call["call"])
+        assert called is not None, call
+        level = called.group(1).upper()
+        assert call["level"] == {"TRACE": "DEBUG", "WARN": "WARNING"}.get(level, level), call
+        spec = r"\{\w*(?::(?:\?|#|x|X|#x|\.\d+))?\}"
+        assert all(re.fullmatch(spec, verb) for verb in call["verbs"]), call
+        keys = call.get("keys", [])
+        assert len(keys) == len(call.get("key_args", [])) == len(call.get("key_sigils", []))
+        assert all(sigil in ("", "?", "%") for sigil in call.get("key_sigils", [])), call
+        assert "key_literals" not in call, call
+        assert re.match(r"crates/(libcgroups|libcontainer|youki)/src/", call["file"]), call
     elif name == "nerdctl":
         # logrus' Tracef/Debugf/Infof/Warnf/Errorf/Fatalf/Panicf (or the same without f, one
         # literal) on containerd's log.L or log.G(ctx), an entry with no fields of its own.
@@ -4051,11 +4101,12 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
         "espanso",
         "zellij",
         "librespot",
+        "youki",
     ):
         assert "{}" not in line and "{:?}" not in line, line
     elif name == "bitwarden":
         assert not re.search(r"\{@?\w+(?::[^{}]*)?\}", truth), truth
-    elif name in ("suricata", "sssd", "obs-studio", "lxc", "tmux"):
+    elif name in ("suricata", "sssd", "obs-studio", "lxc", "tmux", "sway"):
         assert not re.search(r"%[-+# 0-9.]*[lhz]*[sdiuxXfcp]", truth), truth
     elif name in ("duplicati", "sonarr", "greenshot"):
         assert not re.search(r"\{\d+(?::[^{}]*)?\}", line), line
@@ -4149,6 +4200,7 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
             "mopidy",
             "octoprint",
             "pghoard",
+            "myhoard",
         ), name
         assert not re.search(r"%[-+# 0-9.]*[sdvqxr]", truth), truth
 
@@ -6208,6 +6260,54 @@ _LATER_CALL_CASES = [
         "msg=\"Cluster '<*>' created successfully!\"",
         r'msg="Cluster \'\S+\' created successfully!"',
         seeds=_FIVE_SEEDS,
+    ),
+    # sway/commands/input/xkb_file.c: sway_log_errno, the macro's ": %s" and strerror(errno)
+    # after the text (as PostgreSQL's printf).
+    _case(
+        "sway:xkb-file",
+        {
+            "format": "Unable to access xkb file '%s': %s",
+            "verbs": ["%s", "%s"],
+            "args": ["ic->xkb_file", "strerror(errno)"],
+            "call": "sway_log_errno",
+        },
+        "Unable to access xkb file '<*>': <*>",
+        r"Unable to access xkb file '[^']+': .+",
+        seeds=_FIVE_SEEDS,
+        lacks=("%s",),
+    ),
+    # crates/libcontainer/src/container/builder.rs: youki's tracing::error! with two ?fields
+    # and no hole, the fields after the message (as Vector's): a path's Debug quoted.
+    _case(
+        "youki:root-path",
+        {
+            "style": "rust",
+            "format": "failed to canonicalize root path",
+            "verbs": [],
+            "args": [],
+            "keys": ["path", "err"],
+            "key_args": ["path", "err"],
+            "key_sigils": ["?", "?"],
+            "call": "tracing::error!",
+        },
+        'failed to canonicalize root path path="<*>" err=<*>',
+        r'failed to canonicalize root path path="[^"]+" err=.+',
+        seeds=_FIVE_SEEDS,
+    ),
+    # myhoard/backup_stream.py: myhoard's Python logging, %r a repr in quotes (as Home
+    # Assistant's).
+    _case(
+        "myhoard:switching",
+        {
+            "format": "Switching stream %r to active mode, phase %s",
+            "verbs": ["%r", "%s"],
+            "args": ["self.stream_id", "phase"],
+            "call": "self.log.info",
+        },
+        "Switching stream '<*>' to active mode, phase <*>",
+        r"Switching stream '[^']+' to active mode, phase \S+",
+        seeds=_FIVE_SEEDS,
+        lacks=("%r", "%s"),
     ),
     # %(name)r is the value's repr, %(name)d a number, %% a percent; the mapping's argument
     # for a name judges its value, whatever the order of the names in the mapping.
