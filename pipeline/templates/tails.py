@@ -27,6 +27,9 @@ and a head whose every word is followed by a value (``File <*> line <*> (drive <
 record of where the event happened, not a sentence.
 Tails that all begin with the same token ending in ``:`` belong to the longer head it ends, and
 so do tails that begin with values and then agree on such a token (``from: <*> to: ...``).
+When the shortest tail is a value and two or more plain words and every other tail begins with
+it (``'<*>', need to retry`` / ``'<*>', need to retry (<*>: <*>)``), the words are the event's
+own and what follows them an ending some messages add: no free text (round 59).
 Plain words after a head are a weaker sign of free text than text with values of its own
 (``open <*>: no such file``): tails without any value need one more distinct form. And a value
 recurs: one of the tails must also have followed another head, or every tail must hold a value
@@ -320,10 +323,22 @@ def tails_vary(tails: list[tuple[str, ...]], needed: int) -> bool:
     firsts = {tail[0] for tail in tails}
     if len(firsts) == 1 and next(iter(firsts)).endswith(":"):
         return False  # all go on alike to a longer head
-    if _longer_head(tails):
+    if _longer_head(tails) or _event_prefix(tails):
         return False
     with_values = any(WILDCARD in token for tail in tails for token in tail)
     return with_values or len(tails) > needed
+
+
+def _event_prefix(tails: list[tuple[str, ...]]) -> bool:
+    """True if the shortest tail is a value and at least two plain words after it, and every
+    other tail begins with it (``'<*>', need to retry`` / ``'<*>', need to retry (<*>: <*>)``):
+    the event's own text goes on after its value, and what some messages add after it is an
+    ending of their own, not free text after the head (round 59)."""
+    first = min(tails, key=len)
+    if WILDCARD not in first[0] or sum(map(_plain_word, first[1:])) < 2:
+        return False
+    size = len(first)
+    return all(tail[:size] == first for tail in tails)
 
 
 def shared_head(tails: list[tuple[str, ...]]) -> bool:
