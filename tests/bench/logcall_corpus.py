@@ -222,7 +222,12 @@ totalOutlinksToFollow)``) as Cassandra's and k3d's logrus printfs (``l.Log().Inf
 either: sway's ``sway_log(SWAY_DEBUG, "Adding keyboard %s to group %p", ...)`` (C printf) as
 PostgreSQL's, youki's tracing macros (``tracing::error!(?path, ?err, "failed to canonicalize
 root path")``, fields after the message) as Vector's and myhoard's Python logging
-(``self.log.info("Uploading basebackup to %s", storage_file_name)``) as Home Assistant's.
+(``self.log.info("Uploading basebackup to %s", storage_file_name)``) as Home Assistant's; the
+sixtythird none either: labwc's ``wlr_log(WLR_DEBUG, "Executing [%s]: %s", ...)`` (C printf,
+wlroots' logger) as PostgreSQL's, stratisd's ``log`` crate macros (``warn!("Failed to wipe
+cache device {}: {e}", path.display())``) as Garage's and Solaar's Python logging
+(``logger.warning("read failed, assuming handle %r no longer available", handle)``) as Home
+Assistant's.
 Each value is drawn by what its argument is (an error, a path, a state, a list, a name with a
 number in it...), judged from its verb and the argument's name; values repeat as they do in
 real logs (a state has a few values, a counter is new every time).
@@ -421,7 +426,10 @@ of Kubernetes clusters in containers in Python, Java and Go, never run through a
 its first measurement) and ``sixtysecond`` (added on 2026-12-06 right after the sixtyfirst, by
 someone who did not change the miner, in a separate copy of the tree, of a Wayland compositor,
 a container runtime and a MySQL backup daemon in C, Rust and Python, never run through a miner
-before its first measurement). Run
+before its first measurement) and ``sixtythird`` (added on 2026-12-06 right after the
+sixtysecond, by someone who did not change the miner, in a separate copy of the tree, of a
+Wayland compositor, a storage daemon and a manager of Logitech devices in C, Rust and Python,
+never run through a miner before its first measurement). Run
 ``python tests/bench/logcall_corpus.py --out DIR`` to write
 ``DIR/<split>/<system>/<system>_2k.log_structured_corrected.csv`` (columns ``Content`` and
 ``EventTemplate``), the layout of the Loghub samples that ``bench_templates.py`` reads.
@@ -557,7 +565,8 @@ class System:
     # (OctoPrint's Python logging), slf4j (JMeter's log) and logrus (act's log and logger);
     # the sixtyfirst printf (pghoard's Python logging), slf4j (Nutch's LOG) and logrus (k3d's
     # l.Log()); the sixtysecond printf (sway's sway_log), tracing (youki's tracing macros, with
-    # fields) and printf (myhoard's Python logging)
+    # fields) and printf (myhoard's Python logging); the sixtythird printf (labwc's wlr_log),
+    # tracing (stratisd's log macros) and printf (Solaar's Python logging)
     style: str
     # tuning, held-out, fresh, unseen, novel, sixth, seventh, eighth, ninth, tenth, eleventh,
     # twelfth, thirteenth, fourteenth, fifteenth, sixteenth, seventeenth, eighteenth,
@@ -567,7 +576,8 @@ class System:
     # thirtyseventh, thirtyeighth, thirtyninth, fortieth, fortyfirst, fortysecond,
     # fortythird, fortyfourth, fortyfifth, fortysixth, fortyseventh, fortyeighth,
     # fortyninth, fiftieth, fiftyfirst, fiftysecond, fiftythird, fiftyfourth, fiftyfifth,
-    # fiftysixth, fiftyseventh, fiftyeighth, fiftyninth, sixtieth, sixtyfirst or sixtysecond
+    # fiftysixth, fiftyseventh, fiftyeighth, fiftyninth, sixtieth, sixtyfirst, sixtysecond or
+    # sixtythird
     split: str
     # An exception passed to the call is printed on the message's line after " =>" (Solr's
     # log4j2 layout); elsewhere its trace goes on later lines.
@@ -779,6 +789,9 @@ SYSTEMS: dict[str, System] = {
         System("sway", "c", "printf", "sixtysecond"),
         System("youki", "rust", "tracing", "sixtysecond"),
         System("myhoard", "python", "printf", "sixtysecond"),
+        System("labwc", "c", "printf", "sixtythird"),
+        System("stratisd", "rust", "tracing", "sixtythird"),
+        System("solaar", "python", "printf", "sixtythird"),
     )
 }
 
@@ -845,6 +858,7 @@ SPLITS = (
     "sixtieth",
     "sixtyfirst",
     "sixtysecond",
+    "sixtythird",
 )
 
 # A piece of a line: its text and whether it is a value (``<*>`` in the truth).

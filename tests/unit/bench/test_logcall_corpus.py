@@ -80,10 +80,10 @@ def test_the_novel_split_holds_four_new_systems_each_of_its_own_convention() -> 
     assert {s.style for s in novel.values()} == {"tracing", "nodejs", "jboss", "zerolog"}
     # Conventions no earlier system has; the sixteenth, twentieth, thirtyfirst, thirtysixth,
     # thirtyeighth, fiftyfirst, fiftysecond, fiftythird, fiftyfourth, fiftyfifth, fiftysixth,
-    # fiftyseventh and sixtysecond reuse tracing (Vector, Qdrant, Garage, Kanidm, Vaultwarden,
-    # WezTerm, Databend, Firecracker, RustDesk, espanso, Zellij, librespot, youki), the
-    # twentysecond, twentythird and fiftyninth nodejs (Uptime Kuma, Zigbee2MQTT, MagicMirror),
-    # the thirtieth jboss (Narayana), the thirtyfourth zerolog (Harness).
+    # fiftyseventh, sixtysecond and sixtythird reuse tracing (Vector, Qdrant, Garage, Kanidm,
+    # Vaultwarden, WezTerm, Databend, Firecracker, RustDesk, espanso, Zellij, librespot, youki,
+    # stratisd), the twentysecond, twentythird and fiftyninth nodejs (Uptime Kuma, Zigbee2MQTT,
+    # MagicMirror), the thirtieth jboss (Narayana), the thirtyfourth zerolog (Harness).
     reusing = (
         "novel",
         "sixteenth",
@@ -104,6 +104,7 @@ def test_the_novel_split_holds_four_new_systems_each_of_its_own_convention() -> 
         "fiftyseventh",
         "fiftyninth",
         "sixtysecond",
+        "sixtythird",
     )
     earlier_styles = {s.style for s in SYSTEMS.values() if s.split not in reusing}
     assert not {s.style for s in novel.values()} & earlier_styles
@@ -2579,6 +2580,17 @@ _LATER_SPLITS = {
         calls=250,
         call_checks="one-nonblank-line verbs==args verbs-in-format",
     ),
+    # C, Rust and Python, with no convention the corpus did not have: labwc's wlr_log as
+    # PostgreSQL's printf, stratisd's log crate macros as Garage's, Solaar's Python logging
+    # as Home Assistant's.
+    "sixtythird": _Split(
+        "labwc stratisd solaar",
+        "c rust python",
+        "printf tracing",
+        "",
+        calls=250,
+        call_checks="one-nonblank-line verbs==args verbs-in-format",
+    ),
 }
 
 
@@ -2607,10 +2619,10 @@ def test_a_later_split_holds_its_new_systems_languages_and_styles(split: str) ->
     assert logcall_corpus.SPLITS[list(_LATER_SPLITS).index(split) + 17] == split
 
 
-def test_the_sixtysecond_split_is_the_last() -> None:
-    assert logcall_corpus.SPLITS[60] == "sixtyfirst"
+def test_the_sixtythird_split_is_the_last() -> None:
     assert logcall_corpus.SPLITS[61] == "sixtysecond"
-    assert len(logcall_corpus.SPLITS) == 62
+    assert logcall_corpus.SPLITS[62] == "sixtythird"
+    assert len(logcall_corpus.SPLITS) == 63
 
 
 # A call of each system of the later splits read from its source: how many distinct formats
@@ -3036,6 +3048,13 @@ _KNOWN_CALLS = {
         "failed to canonicalize root path",
     ),
     "myhoard": (260, "myhoard/backup_stream.py", "Uploading basebackup to %s"),
+    "labwc": (480, "clients/labnag.c", "Executing [%s]: %s"),
+    "stratisd": (310, "src/stratis/run.rs", "stratis daemon version {VERSION} started"),
+    "solaar": (
+        450,
+        "lib/logitech_receiver/base.py",
+        "read failed, assuming handle %r no longer available",
+    ),
 }
 
 # The checks of a system's calls beyond its split's: a Go printf on a logrus entry, Python's
@@ -3159,6 +3178,8 @@ _SYSTEM_CALL_CHECKS = {
     "k3d": _LOGRUS + " no-bare-percent",
     "sway": "no-style",
     "myhoard": "no-style",
+    "labwc": "no-style",
+    "solaar": "no-style",
 }
 
 
@@ -3488,6 +3509,7 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         "octoprint",
         "pghoard",
         "myhoard",
+        "solaar",
     ):
         assert not any(verb.startswith("%(") for verb in call["verbs"]), call
     elif name == "tekton":
@@ -3725,6 +3747,29 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         assert all(sigil in ("", "?", "%") for sigil in call.get("key_sigils", [])), call
         assert "key_literals" not in call, call
         assert re.match(r"crates/(libcgroups|libcontainer|youki)/src/", call["file"]), call
+    elif name == "labwc":
+        # wlroots' wlr_log(WLR_X, fmt, args...): a C printf, each verb with its argument, no
+        # width; wlr_log_errno's ": %s" and strerror(errno) written after the text, as the
+        # macro does. WLR_ERROR, WLR_INFO and WLR_DEBUG the only levels.
+        assert call["call"] in ("wlr_log", "wlr_log_errno"), call
+        assert call["level"] in ("ERROR", "INFO", "DEBUG"), call
+        verb = r"%[-+ #0]*(?:\.\d+)?(?:ll|l|z|h)?[diouxXcsfgp]"
+        assert all(re.fullmatch(verb, v) for v in call["verbs"]), call
+        errno = call["format"].endswith(": %s") and call["args"][-1:] == ["strerror(errno)"]
+        assert errno or call["call"] == "wlr_log", call
+        assert call["file"].split("/")[0] in ("src", "clients"), call
+        assert call["file"].endswith(".c"), call
+    elif name == "stratisd":
+        # The log crate's macros (bare or log::), as librespot's; trace! a debug record; {:}
+        # and {name:} Display, as {} and {name} are.
+        assert call["style"] == "rust" and "quoted" not in call and "keys" not in call, call
+        called = re.fullmatch(r"(?:log::)?(trace|debug|info|warn|error)!", call["call"])
+        assert called is not None, call
+        level = called.group(1).upper()
+        assert call["level"] == {"TRACE": "DEBUG", "WARN": "WARNING"}.get(level, level), call
+        spec = r"\{\w*(?::(?:\?|#|x|X|#x|\.\d+)?)?\}"
+        assert all(re.fullmatch(spec, verb) for verb in call["verbs"]), call
+        assert call["file"].startswith("src/") and "/tests/" not in call["file"], call
     elif name == "nerdctl":
         # logrus' Tracef/Debugf/Infof/Warnf/Errorf/Fatalf/Panicf (or the same without f, one
         # literal) on containerd's log.L or log.G(ctx), an entry with no fields of its own.
@@ -4102,11 +4147,12 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
         "zellij",
         "librespot",
         "youki",
+        "stratisd",
     ):
         assert "{}" not in line and "{:?}" not in line, line
     elif name == "bitwarden":
         assert not re.search(r"\{@?\w+(?::[^{}]*)?\}", truth), truth
-    elif name in ("suricata", "sssd", "obs-studio", "lxc", "tmux", "sway"):
+    elif name in ("suricata", "sssd", "obs-studio", "lxc", "tmux", "sway", "labwc"):
         assert not re.search(r"%[-+# 0-9.]*[lhz]*[sdiuxXfcp]", truth), truth
     elif name in ("duplicati", "sonarr", "greenshot"):
         assert not re.search(r"\{\d+(?::[^{}]*)?\}", line), line
@@ -4201,6 +4247,7 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
             "octoprint",
             "pghoard",
             "myhoard",
+            "solaar",
         ), name
         assert not re.search(r"%[-+# 0-9.]*[sdvqxr]", truth), truth
 
@@ -6308,6 +6355,52 @@ _LATER_CALL_CASES = [
         r"Switching stream '[^']+' to active mode, phase \S+",
         seeds=_FIVE_SEEDS,
         lacks=("%r", "%s"),
+    ),
+    # src/common/buf.c: labwc's wlr_log_errno, the macro's ": %s" and strerror(errno) after
+    # the text (as PostgreSQL's printf).
+    _case(
+        "labwc:fseek",
+        {
+            "format": "fseek(%s): %s",
+            "verbs": ["%s", "%s"],
+            "args": ["filename", "strerror(errno)"],
+            "call": "wlr_log_errno",
+        },
+        "fseek(<*>): <*>",
+        r"fseek\(\S+\): .+",
+        seeds=_FIVE_SEEDS,
+        lacks=("%s",),
+    ),
+    # src/engine/strat_engine/pool/v2.rs: stratisd's log crate warn!, a {} hole and an inline
+    # {e} (as Garage's).
+    _case(
+        "stratisd:wipe-cache",
+        {
+            "style": "rust",
+            "format": "Failed to wipe cache device {}: {e}",
+            "verbs": ["{}", "{e}"],
+            "args": ["path.display()", "e"],
+            "call": "warn!",
+        },
+        "Failed to wipe cache device <*>: <*>",
+        r"Failed to wipe cache device \S+: .+",
+        seeds=_FIVE_SEEDS,
+        lacks=("{}", "{e}"),
+    ),
+    # lib/logitech_receiver/settings_validator.py: Solaar's Python logging, %r a repr in quotes
+    # (as Home Assistant's).
+    _case(
+        "solaar:invalid-key",
+        {
+            "format": "invalid key %r for map-range setting",
+            "verbs": ["%r"],
+            "args": ["key"],
+            "call": "logger.error",
+        },
+        "invalid key '<*>' for map-range setting",
+        r"invalid key '[^']+' for map-range setting",
+        seeds=_FIVE_SEEDS,
+        lacks=("%r",),
     ),
     # %(name)r is the value's repr, %(name)d a number, %% a percent; the mapping's argument
     # for a name judges its value, whatever the order of the names in the mapping.
