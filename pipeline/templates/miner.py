@@ -83,12 +83,14 @@ from pipeline.templates.tails import (
     headed_events,
     is_label,
     open_ends,
+    semicolon_close,
     sentence,
     shared_head,
     subject_head,
     tail_stop,
     tails_vary,
     value_slots,
+    value_tail,
 )
 from pipeline.templates.tokenising import MessageRecipe, Tokeniser, tokens_from_recipe
 from pipeline.templates.tokens import (
@@ -175,6 +177,9 @@ class ServiceMiner:
         # Tail -> the open heads (tails.open_ends) it followed once it had followed another
         # head: rechecked when it becomes a value, as the heads ending in ``:`` are.
         self._tail_open: dict[tuple[str, ...], set[HeadKey]] = {}
+        # Ending after a free text's semicolon (tails.semicolon_close) -> the heads it followed:
+        # after several, the error's own text (``; try restarting transaction``), not an event's.
+        self._endings: dict[tuple[str, ...], set[HeadKey]] = {}
         # (head end, its last token) -> templates whose tail is free text after such a head:
         # looked up by position and checked token by token, as a head may have generalised.
         self._free: dict[tuple[int, str], list[Template]] = {}
@@ -1019,9 +1024,12 @@ class ServiceMiner:
             self.templates.move_to_end(template.id)
             if shape is not None:
                 return shape, False, None
-            form = free_form(model.tokens[: end + 1], tokens, end)
+            # A semicolon closes the free text only where the template's shape closes it too:
+            # after a tail run to the end, ``; try restarting transaction`` is the error's.
+            closing = model.tokens[-1] != WILDCARD and self._closes(tokens, end)
+            form = free_form(model.tokens[: end + 1], tokens, end, closing)
             shape = Shape(form, key, template)
-            shape.general.update(range(end + 1, tail_stop(tokens, end) + 1))
+            shape.general.update(range(end + 1, tail_stop(tokens, end, closing) + 1))
             shape.general.update(i for i in range(end + 1, size) if WILDCARD in form[i])
             shape.general.update(model.general & set(range(end + 1)))
             self._add_shape(template, shape)
@@ -1048,6 +1056,8 @@ class ServiceMiner:
             self._tail_heads.clear()
             self._tail_calls.clear()
             self._tail_open.clear()
+            self._endings.clear()
+        first = min(ends)
         for end in ends:
             label = end not in strong
             if (
@@ -1058,7 +1068,7 @@ class ServiceMiner:
                 # Free text after this head already (the head may just have generalised):
                 # take in the templates the head now covers.
                 return self._merge_free([shape], end)
-            tail = tuple(tokens[end + 1 :])
+            tail = value_tail(tokens, end)
             if tail in self._subject_rests or (
                 self._prints_subjects and end == split_front(tokens)
             ):
@@ -1066,6 +1076,9 @@ class ServiceMiner:
                 # service that prints subjects, an event's message after a front may be one.
                 continue
             head = _head(tokens, end, label)
+            if end == first and len(tail) < len(tokens) - end - 1:
+                # Noted after the message's first head only: its longer heads are one call.
+                self._endings.setdefault(tuple(tokens[end + len(tail) + 1 :]), set()).add(head)
             seen = tails.setdefault(head, {})
             seen[tail] = shape
             if end in opened:
@@ -1109,6 +1122,17 @@ class ServiceMiner:
                 return merged
         return None
 
+    def _closes(self, tokens: list[str], end: int) -> bool:
+        """True if a semicolon closes the free text after the head ending at ``end``
+        (tails.semicolon_close) with an ending of the event's own: one that has followed no
+        other head, where an error's own text (``Lock wait timeout exceeded; try restarting
+        transaction``) ends the messages of many calls."""
+        close = semicolon_close(tokens, end)
+        if close is None:
+            return False
+        heads = self._endings.get(tuple(tokens[close + 1 :]), ())
+        return len(heads) < RECURRING_TAIL_HEADS
+
     def _recheck(self, head: HeadKey) -> None:
         """Merge the templates after ``head`` if its tails now recur."""
         seen = self._tails.get(head)
@@ -1135,7 +1159,7 @@ class ServiceMiner:
                 and _head(other.tokens, end, label) == head
             ):
                 shapes.append(other)
-        live = list({tuple(other.tokens[end + 1 :]) for other in shapes})
+        live = list({value_tail(other.tokens, end) for other in shapes})
         if not live or not (
             self._recurring(live, head, label)
             or (not label and tails_vary(live, self._config.min_distinct_tails))
@@ -1275,7 +1299,10 @@ class ServiceMiner:
             if id(shape) not in taken:
                 shapes.append(shape)
                 taken.add(id(shape))
-        forms = [free_form(merged, s.tokens, end) for s in shapes]
+        # A semicolon closes the free text only if it closes every tail (tails.semicolon_close):
+        # an ending that some of them lack is the error's text.
+        closing = all(self._closes(s.tokens, end) for s in shapes)
+        forms = [free_form(merged, s.tokens, end, closing) for s in shapes]
         if all(
             s.template is survivor
             and s.tokens == form
@@ -1288,7 +1315,7 @@ class ServiceMiner:
             size = len(shape.tokens)
             old = shape.template
             general = {i for i in range(end + 1) if merged[i] != shape.tokens[i]}
-            general.update(range(end + 1, tail_stop(shape.tokens, end) + 1))
+            general.update(range(end + 1, tail_stop(shape.tokens, end, closing) + 1))
             general.update(i for i in range(end + 1, size) if form[i] != shape.tokens[i])
             kept = by_length.get(tuple(form))
             if kept is not None:

@@ -30,6 +30,9 @@ so do tails that begin with values and then agree on such a token (``from: <*> t
 When the shortest tail is a value and two or more plain words and every other tail begins with
 it (``'<*>', need to retry`` / ``'<*>', need to retry (<*>: <*>)``), the words are the event's
 own and what follows them an ending some messages add: no free text (round 59).
+A token ending in ``;`` with plain words alone after it closes the free text as a quote's close
+does (``failed to start: <error>; exiting``, :func:`semicolon_close`, round 60): the error up
+to it is the value that recurs, the words after it the message's own ending.
 Plain words after a head are a weaker sign of free text than text with values of its own
 (``open <*>: no such file``): tails without any value need one more distinct form. And a value
 recurs: one of the tails must also have followed another head, or every tail must hold a value
@@ -216,7 +219,9 @@ def free_tail_end(tokens: list[str], labels: bool = False) -> int | None:
         end = start - 1
         if end in head_ends(tokens, labels) or (labels and end in open_ends(tokens)):
             return end
-    if not any(token[:1] == '"' or token[:4] == _CLOSED for token in tokens):
+    if not any(
+        token[:1] == '"' or token[:4] == _CLOSED or token == _SEMICOLON_CLOSED for token in tokens
+    ):
         return None  # the common case: no token closing a quoted message as a tail ends it
     for end in head_ends(tokens, labels):
         close = quote_close(tokens, end)
@@ -229,35 +234,40 @@ def free_tail_end(tokens: list[str], labels: bool = False) -> int | None:
     return None
 
 
-def free_form(head: list[str], tokens: list[str], end: int) -> list[str]:
+def free_form(head: list[str], tokens: list[str], end: int, closing: bool = True) -> list[str]:
     """The tokens of the free-tail shape for ``tokens`` (a message's or a shape's) after
     ``head``, which ends at ``end``: its tail all variables, up to the token that closes a
     quote the head left open (logrus' ``msg="Failed to sync: <*>" zone=<*>``, a JSON
-    ``"msg":"...: <*>","zone":"<*>"}``), which keeps the quote and what follows it."""
-    close = quote_close(tokens, end)
+    ``"msg":"...: <*>","zone":"<*>"}``), which keeps the quote and what follows it. Without
+    ``closing``, a semicolon closes nothing: the text after it is the error's (the shapes of
+    the template end in free text, :func:`semicolon_close`)."""
+    close = quote_close(tokens, end, closing)
     if close is None:
         return [*head, *[WILDCARD] * (len(tokens) - end - 1)]
     return [*head, *[WILDCARD] * (close - end - 1), _closed(tokens[close]), *tokens[close + 1 :]]
 
 
-def tail_stop(tokens: list[str], end: int) -> int:
+def tail_stop(tokens: list[str], end: int, closing: bool = True) -> int:
     """The last token of the free text after a head ending at ``end`` (:func:`free_form`)."""
-    close = quote_close(tokens, end)
+    close = quote_close(tokens, end, closing)
     return len(tokens) - 1 if close is None else close
 
 
 # How a free tail's closing token begins (:func:`_closed`).
 _CLOSED = f'{WILDCARD}"'
+_SEMICOLON_CLOSED = f"{WILDCARD};"
 # A double quote no backslash escapes.
 _QUOTE = re.compile(r'(?<!\\)"')
 
 
-def quote_close(tokens: list[str], end: int) -> int | None:
+def quote_close(tokens: list[str], end: int, closing: bool = True) -> int | None:
     """The token that closes a double quote the head up to ``end`` left open (a message a
-    logger quoted, ``msg="...``); None if the head closes its quotes or nothing closes it."""
+    logger quoted, ``msg="...``); None if the head closes its quotes or nothing closes it.
+    Without a quote, the token ending the free text in ``;`` before the message's own ending
+    (:func:`semicolon_close`)."""
     head = "".join(tokens[: end + 1])
     if (head.count('"') - head.count('\\"')) % 2 == 0:
-        return None
+        return semicolon_close(tokens, end) if closing else None
     for index in range(end + 1, len(tokens)):
         token = tokens[index]
         if '"' in token and _QUOTE.search(token) is not None:
@@ -265,9 +275,48 @@ def quote_close(tokens: list[str], end: int) -> int | None:
     return None
 
 
+# The message's own ending after a free text and a semicolon: plain words, the last perhaps
+# ending in a full stop or an ellipsis (``...: <error>; exiting``, ``; shutting down stratisd...``).
+_ENDING_WORD = re.compile(r"[A-Za-z][a-z]*")
+_ENDING_LAST = re.compile(r"[A-Za-z][a-z]*(?:\.|\.\.\.)?")
+
+
+def semicolon_close(tokens: list[str], end: int) -> int | None:
+    """The token ending in ``;`` that closes the free text after a head ending at ``end``,
+    when plain words alone follow it, the message's own ending (Rust's and C's ``"failed to
+    start: {}; exiting"``): the error between the colon and the semicolon is the value. The
+    free text is a token at least; None without such a close."""
+    size = len(tokens)
+    for index in range(size - 2, end, -1):
+        token = tokens[index]
+        if token[-1:] == ";" and len(token) > 1:
+            rest = tokens[index + 1 :]
+            if all(_ENDING_WORD.fullmatch(word) for word in rest[:-1]) and _ENDING_LAST.fullmatch(
+                rest[-1]
+            ):
+                return index
+            return None
+    return None
+
+
+def value_tail(tokens: list[str], end: int) -> tuple[str, ...]:
+    """The tail after a head ending at ``end`` as a value: up to a semicolon's close without
+    the semicolon (``channel closed;`` -> ``channel closed``), else all of it. The same error
+    after ``...: %s; exiting`` and at the end of another call's message is one value."""
+    if tokens[-1][-1:] == ";" or ";" not in "".join(tokens[end + 1 : -1]):
+        return tuple(tokens[end + 1 :])
+    close = semicolon_close(tokens, end)
+    if close is None:
+        return tuple(tokens[end + 1 :])
+    return (*tokens[end + 1 : close], tokens[close][:-1])
+
+
 def _closed(token: str) -> str:
     """The token that closes a quoted message as a free tail ends it: the text before its
-    quote a variable (``EOF"`` -> ``<*>"``, ``x","zone":"<*>"}`` -> ``<*>","zone":"<*>"}``)."""
+    quote a variable (``EOF"`` -> ``<*>"``, ``x","zone":"<*>"}`` -> ``<*>","zone":"<*>"}``);
+    a semicolon's (:func:`semicolon_close`), ``closed;`` -> ``<*>;``."""
+    if token[-1:] == ";" and '"' not in token:
+        return token if token == WILDCARD + ";" else WILDCARD + ";"
     found = _QUOTE.search(token)
     if found is None or found.start() == 0:
         return token
