@@ -227,6 +227,10 @@ sixtythird none either: labwc's ``wlr_log(WLR_DEBUG, "Executing [%s]: %s", ...)`
 wlroots' logger) as PostgreSQL's, stratisd's ``log`` crate macros (``warn!("Failed to wipe
 cache device {}: {e}", path.display())``) as Garage's and Solaar's Python logging
 (``logger.warning("read failed, assuming handle %r no longer available", handle)``) as Home
+Assistant's; the sixtyfourth none either: picom's ``log_error("Failed to open custom shader
+file: %s", path)`` (C printf, its own logger) as PostgreSQL's, niri's tracing macros
+(``warn!("error spawning the AccessKit adapter thread: {err:?}")``) as Vector's and qtile's
+Python logging (``logger.error("IdleTimer command error %s: %s", action.name, val)``) as Home
 Assistant's.
 Each value is drawn by what its argument is (an error, a path, a state, a list, a name with a
 number in it...), judged from its verb and the argument's name; values repeat as they do in
@@ -429,7 +433,10 @@ a container runtime and a MySQL backup daemon in C, Rust and Python, never run t
 before its first measurement) and ``sixtythird`` (added on 2026-12-06 right after the
 sixtysecond, by someone who did not change the miner, in a separate copy of the tree, of a
 Wayland compositor, a storage daemon and a manager of Logitech devices in C, Rust and Python,
-never run through a miner before its first measurement). Run
+never run through a miner before its first measurement) and ``sixtyfourth`` (added on
+2026-12-06 right after the sixtythird, by someone who did not change the miner, in a separate
+copy of the tree, of an X11 compositor, a Wayland compositor and a tiling window manager in C,
+Rust and Python, never run through a miner before its first measurement). Run
 ``python tests/bench/logcall_corpus.py --out DIR`` to write
 ``DIR/<split>/<system>/<system>_2k.log_structured_corrected.csv`` (columns ``Content`` and
 ``EventTemplate``), the layout of the Loghub samples that ``bench_templates.py`` reads.
@@ -566,7 +573,9 @@ class System:
     # the sixtyfirst printf (pghoard's Python logging), slf4j (Nutch's LOG) and logrus (k3d's
     # l.Log()); the sixtysecond printf (sway's sway_log), tracing (youki's tracing macros, with
     # fields) and printf (myhoard's Python logging); the sixtythird printf (labwc's wlr_log),
-    # tracing (stratisd's log macros) and printf (Solaar's Python logging)
+    # tracing (stratisd's log macros) and printf (Solaar's Python logging); the sixtyfourth
+    # printf (picom's log_error), tracing (niri's tracing macros) and printf (qtile's Python
+    # logging)
     style: str
     # tuning, held-out, fresh, unseen, novel, sixth, seventh, eighth, ninth, tenth, eleventh,
     # twelfth, thirteenth, fourteenth, fifteenth, sixteenth, seventeenth, eighteenth,
@@ -576,8 +585,8 @@ class System:
     # thirtyseventh, thirtyeighth, thirtyninth, fortieth, fortyfirst, fortysecond,
     # fortythird, fortyfourth, fortyfifth, fortysixth, fortyseventh, fortyeighth,
     # fortyninth, fiftieth, fiftyfirst, fiftysecond, fiftythird, fiftyfourth, fiftyfifth,
-    # fiftysixth, fiftyseventh, fiftyeighth, fiftyninth, sixtieth, sixtyfirst, sixtysecond or
-    # sixtythird
+    # fiftysixth, fiftyseventh, fiftyeighth, fiftyninth, sixtieth, sixtyfirst, sixtysecond,
+    # sixtythird or sixtyfourth
     split: str
     # An exception passed to the call is printed on the message's line after " =>" (Solr's
     # log4j2 layout); elsewhere its trace goes on later lines.
@@ -792,6 +801,9 @@ SYSTEMS: dict[str, System] = {
         System("labwc", "c", "printf", "sixtythird"),
         System("stratisd", "rust", "tracing", "sixtythird"),
         System("solaar", "python", "printf", "sixtythird"),
+        System("picom", "c", "printf", "sixtyfourth"),
+        System("niri", "rust", "tracing", "sixtyfourth"),
+        System("qtile", "python", "printf", "sixtyfourth"),
     )
 }
 
@@ -859,6 +871,7 @@ SPLITS = (
     "sixtyfirst",
     "sixtysecond",
     "sixtythird",
+    "sixtyfourth",
 )
 
 # A piece of a line: its text and whether it is a value (``<*>`` in the truth).

@@ -80,10 +80,11 @@ def test_the_novel_split_holds_four_new_systems_each_of_its_own_convention() -> 
     assert {s.style for s in novel.values()} == {"tracing", "nodejs", "jboss", "zerolog"}
     # Conventions no earlier system has; the sixteenth, twentieth, thirtyfirst, thirtysixth,
     # thirtyeighth, fiftyfirst, fiftysecond, fiftythird, fiftyfourth, fiftyfifth, fiftysixth,
-    # fiftyseventh, sixtysecond and sixtythird reuse tracing (Vector, Qdrant, Garage, Kanidm,
-    # Vaultwarden, WezTerm, Databend, Firecracker, RustDesk, espanso, Zellij, librespot, youki,
-    # stratisd), the twentysecond, twentythird and fiftyninth nodejs (Uptime Kuma, Zigbee2MQTT,
-    # MagicMirror), the thirtieth jboss (Narayana), the thirtyfourth zerolog (Harness).
+    # fiftyseventh, sixtysecond, sixtythird and sixtyfourth reuse tracing (Vector, Qdrant,
+    # Garage, Kanidm, Vaultwarden, WezTerm, Databend, Firecracker, RustDesk, espanso, Zellij,
+    # librespot, youki, stratisd, niri), the twentysecond, twentythird and fiftyninth nodejs
+    # (Uptime Kuma, Zigbee2MQTT, MagicMirror), the thirtieth jboss (Narayana), the
+    # thirtyfourth zerolog (Harness).
     reusing = (
         "novel",
         "sixteenth",
@@ -105,6 +106,7 @@ def test_the_novel_split_holds_four_new_systems_each_of_its_own_convention() -> 
         "fiftyninth",
         "sixtysecond",
         "sixtythird",
+        "sixtyfourth",
     )
     earlier_styles = {s.style for s in SYSTEMS.values() if s.split not in reusing}
     assert not {s.style for s in novel.values()} & earlier_styles
@@ -2591,6 +2593,17 @@ _LATER_SPLITS = {
         calls=250,
         call_checks="one-nonblank-line verbs==args verbs-in-format",
     ),
+    # C, Rust and Python, with no convention the corpus did not have: picom's log_error as
+    # PostgreSQL's printf, niri's tracing macros as Vector's, qtile's Python logging as Home
+    # Assistant's.
+    "sixtyfourth": _Split(
+        "picom niri qtile",
+        "c rust python",
+        "printf tracing",
+        "",
+        calls=200,
+        call_checks="one-nonblank-line verbs==args verbs-in-format",
+    ),
 }
 
 
@@ -2619,10 +2632,10 @@ def test_a_later_split_holds_its_new_systems_languages_and_styles(split: str) ->
     assert logcall_corpus.SPLITS[list(_LATER_SPLITS).index(split) + 17] == split
 
 
-def test_the_sixtythird_split_is_the_last() -> None:
-    assert logcall_corpus.SPLITS[61] == "sixtysecond"
+def test_the_sixtyfourth_split_is_the_last() -> None:
     assert logcall_corpus.SPLITS[62] == "sixtythird"
-    assert len(logcall_corpus.SPLITS) == 63
+    assert logcall_corpus.SPLITS[63] == "sixtyfourth"
+    assert len(logcall_corpus.SPLITS) == 64
 
 
 # A call of each system of the later splits read from its source: how many distinct formats
@@ -3055,6 +3068,9 @@ _KNOWN_CALLS = {
         "lib/logitech_receiver/base.py",
         "read failed, assuming handle %r no longer available",
     ),
+    "picom": (390, "src/picom.c", "Failed to open custom shader file: %s"),
+    "niri": (480, "src/a11y.rs", "error spawning the AccessKit adapter thread: {err:?}"),
+    "qtile": (215, "libqtile/backend/base/idle_notify.py", "IdleTimer command error %s: %s"),
 }
 
 # The checks of a system's calls beyond its split's: a Go printf on a logrus entry, Python's
@@ -3180,6 +3196,8 @@ _SYSTEM_CALL_CHECKS = {
     "myhoard": "no-style",
     "labwc": "no-style",
     "solaar": "no-style",
+    "picom": "no-style",
+    "qtile": "no-style",
 }
 
 
@@ -3510,6 +3528,7 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         "pghoard",
         "myhoard",
         "solaar",
+        "qtile",
     ):
         assert not any(verb.startswith("%(") for verb in call["verbs"]), call
     elif name == "tekton":
@@ -3759,6 +3778,31 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         assert errno or call["call"] == "wlr_log", call
         assert call["file"].split("/")[0] in ("src", "clients"), call
         assert call["file"].endswith(".c"), call
+    elif name == "picom":
+        # picom's log_trace/log_verbose/log_debug/log_info/log_warn/log_error/log_fatal(fmt,
+        # args...): a C printf, each verb with its argument, no width; log_error_errno's ": %s"
+        # and strerror(errno) written after the text, as its macro does.
+        called = re.fullmatch(
+            r"log_(trace|verbose|debug|info|warn|error|fatal)(_errno)?", call["call"]
+        )
+        assert called is not None, call
+        level = {"trace": "DEBUG", "verbose": "DEBUG", "warn": "WARNING", "fatal": "CRITICAL"}
+        assert call["level"] == level.get(called.group(1), called.group(1).upper()), call
+        verb = r"%[-+ #0]*(?:\.\d+)?(?:ll|l|z|h)?[diouxXcsfgp]"
+        assert all(re.fullmatch(verb, v) for v in call["verbs"]), call
+        errno = call["format"].endswith(": %s") and call["args"][-1:] == ["strerror(errno)"]
+        assert called.group(2) is None or errno, call
+        assert call["file"].startswith("src/") and call["file"].endswith(".c"), call
+    elif name == "niri":
+        # tracing's macros (bare), as youki's, fields before the message on a few.
+        assert call["style"] == "rust" and "quoted" not in call, call
+        called = re.fullmatch(r"(?:tracing::)?(trace|debug|info|warn|error)!", call["call"])
+        assert called is not None, call
+        level = called.group(1).upper()
+        assert call["level"] == {"TRACE": "DEBUG", "WARN": "WARNING"}.get(level, level), call
+        assert all(sigil in ("", "?", "%") for sigil in call.get("key_sigils", [])), call
+        assert re.match(r"(src|niri-config/src)/", call["file"]), call
+        assert "/tests/" not in call["file"], call
     elif name == "stratisd":
         # The log crate's macros (bare or log::), as librespot's; trace! a debug record; {:}
         # and {name:} Display, as {} and {name} are.
@@ -4148,11 +4192,12 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
         "librespot",
         "youki",
         "stratisd",
+        "niri",
     ):
         assert "{}" not in line and "{:?}" not in line, line
     elif name == "bitwarden":
         assert not re.search(r"\{@?\w+(?::[^{}]*)?\}", truth), truth
-    elif name in ("suricata", "sssd", "obs-studio", "lxc", "tmux", "sway", "labwc"):
+    elif name in ("suricata", "sssd", "obs-studio", "lxc", "tmux", "sway", "labwc", "picom"):
         assert not re.search(r"%[-+# 0-9.]*[lhz]*[sdiuxXfcp]", truth), truth
     elif name in ("duplicati", "sonarr", "greenshot"):
         assert not re.search(r"\{\d+(?::[^{}]*)?\}", line), line
@@ -4248,6 +4293,7 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
             "pghoard",
             "myhoard",
             "solaar",
+            "qtile",
         ), name
         assert not re.search(r"%[-+# 0-9.]*[sdvqxr]", truth), truth
 
@@ -6401,6 +6447,50 @@ _LATER_CALL_CASES = [
         r"invalid key '[^']+' for map-range setting",
         seeds=_FIVE_SEEDS,
         lacks=("%r",),
+    ),
+    # src/picom.c: picom's log_error_errno, the macro's ": %s" and strerror(errno) after the
+    # text (as PostgreSQL's printf).
+    _case(
+        "picom:hostname",
+        {
+            "format": "Failed to get hostname: %s",
+            "verbs": ["%s"],
+            "args": ["strerror(errno)"],
+            "call": "log_error_errno",
+        },
+        "Failed to get hostname: <*>",
+        r"Failed to get hostname: .+",
+        seeds=_FIVE_SEEDS,
+        lacks=("%s",),
+    ),
+    # src/a11y.rs: niri's tracing warn!, an inline {err:?} (as Vector's).
+    _case(
+        "niri:a11y-thread",
+        {
+            "style": "rust",
+            "format": "error spawning the AccessKit adapter thread: {err:?}",
+            "verbs": ["{err:?}"],
+            "args": ["err"],
+            "call": "warn!",
+        },
+        "error spawning the AccessKit adapter thread: <*>",
+        r"error spawning the AccessKit adapter thread: .+",
+        seeds=_FIVE_SEEDS,
+        lacks=("{err:?}",),
+    ),
+    # libqtile/widget/backlight.py: qtile's Python logging, a %s path (as Home Assistant's).
+    _case(
+        "qtile:brightness",
+        {
+            "format": "Cannot set brightness: no write permission for %s",
+            "verbs": ["%s"],
+            "args": ["self.brightness_file"],
+            "call": "logger.warning",
+        },
+        "Cannot set brightness: no write permission for <*>",
+        r"Cannot set brightness: no write permission for \S+",
+        seeds=_FIVE_SEEDS,
+        lacks=("%s",),
     ),
     # %(name)r is the value's repr, %(name)d a number, %% a percent; the mapping's argument
     # for a name judges its value, whatever the order of the names in the mapping.
