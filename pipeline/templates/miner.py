@@ -85,6 +85,7 @@ from pipeline.templates.tails import (
     open_ends,
     semicolon_close,
     sentence,
+    sentence_head,
     shared_head,
     subject_head,
     tail_stop,
@@ -748,11 +749,13 @@ class ServiceMiner:
             return self._best(candidates, tokens, 1) if candidates else None
         group = groups.get(wild)
         if is_label(key[1]) and (
-            event_tail(tokens[1:]) or ("." in key[1] and _short_tail(tokens[1:]))
+            event_tail(tokens[1:])
+            or (_snake_name(key[1]) and sentence_head(tokens[1:]))
+            or ("." in key[1] and _short_tail(tokens[1:]))
         ):
-            # The same event after another sender's name (tails.event_tail; after a dotted
-            # name, also a short message, _short_tail) competes with the templates led by a
-            # variable.
+            # The same event after another sender's name (tails.event_tail, or its sentence
+            # up to a colon and its error, tails.sentence_head; after a dotted name, also a
+            # short message, _short_tail) competes with the templates led by a variable.
             group = [*(group or ()), *self._led_by(key, is_label)]
         best = self._best(group, tokens) if group else None
         if best is None and is_qualified_name(key[1]):
@@ -1452,7 +1455,9 @@ class ServiceMiner:
     def _sender_varies(self, words: list[int], mine: list[str], theirs: str) -> bool:
         """True if only the first token differs in words and both name who logs: dotted
         component names, quoted words (tokens.is_quoted_word), or single labels before an
-        event's own message (tails.event_tail), which are remembered as senders' names."""
+        event's own message (tails.event_tail, or a sentence up to a colon with its error
+        after it, tails.sentence_head: ``kitchen_primary: dim ramp step failed for per-key:
+        <*>``, round 61), which are remembered as senders' names."""
         if len(words) != 1:
             return False
         if is_qualified_name(mine[0]) and is_qualified_name(theirs):
@@ -1485,7 +1490,9 @@ class ServiceMiner:
             is_label(mine[0])
             and is_label(theirs)
             and (
-                event_tail(mine[1:]) or ("." in mine[0] and "." in theirs and _short_tail(mine[1:]))
+                event_tail(mine[1:])
+                or (_snake_name(mine[0]) and _snake_name(theirs) and sentence_head(mine[1:]))
+                or ("." in mine[0] and "." in theirs and _short_tail(mine[1:]))
             )
         ):
             # A dotted name in front (a logger's, a unit's, a host's: ``consul.fsm:``,
@@ -2236,6 +2243,8 @@ def _states(mine: str, theirs: str) -> bool:
 # A name of lower-case parts joined by ``.``, ``_`` or ``-`` (``db-3``, ``web.service``,
 # ``cache_sync``): what a message in front of its verb is about, not a word of the sentence.
 _NAMED_SUBJECT = re.compile(r"[a-z][a-z0-9]*(?:[._-][a-z0-9]+)+")
+# A label of lower-case parts joined by underscores (``kitchen_primary:``, round 61).
+_SNAKE_LABEL = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)+:")
 
 
 def _short_tail(tail: list[str]) -> bool:
@@ -2245,6 +2254,12 @@ def _short_tail(tail: list[str]) -> bool:
     return not any(token[-1:] == ":" for token in tail) and any(
         WILDCARD not in token and token.upper() != token.lower() for token in tail
     )
+
+
+def _snake_name(token: str) -> bool:
+    """True for a label of lower-case parts joined by ``_`` (``kitchen_primary:``,
+    _SNAKE_LABEL): a configured name, not a component's tag (``entropy:``, ``virtio-mem:``)."""
+    return _SNAKE_LABEL.fullmatch(token) is not None
 
 
 def _named_subject(token: str) -> bool:

@@ -504,6 +504,15 @@ def event_tail(tail: list[str] | tuple[str, ...]) -> bool:
     return words >= SENTENCE_WORDS or (words >= 2 and any(WILDCARD in token for token in tail))
 
 
+def sentence_head(tail: list[str] | tuple[str, ...]) -> bool:
+    """True if ``tail`` opens with a head that is a sentence of its own (:func:`sentence`:
+    ``dim ramp step failed for per-key: <*>``): the event's own message with its error after
+    it, as :func:`event_tail`'s is without one; an error's chain of contexts has few words
+    before its colons (``open <*>:``, ``dial tcp <*>:``) (round 61)."""
+    ends = head_ends(list(tail))
+    return bool(ends) and sentence(tail[: ends[0] + 1])
+
+
 def headed_events(tails: list[tuple[str, ...]]) -> set[tuple[str, ...]]:
     """The tails that begin with a sentence of their own up to a colon (``Failed to register
     queue event:``, :func:`sentence`) that another of ``tails`` begins with too, a different
