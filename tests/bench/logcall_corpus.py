@@ -231,7 +231,11 @@ Assistant's; the sixtyfourth none either: picom's ``log_error("Failed to open cu
 file: %s", path)`` (C printf, its own logger) as PostgreSQL's, niri's tracing macros
 (``warn!("error spawning the AccessKit adapter thread: {err:?}")``) as Vector's and qtile's
 Python logging (``logger.error("IdleTimer command error %s: %s", action.name, val)``) as Home
-Assistant's.
+Assistant's; the sixtyfifth none either: Apache MINA SSHD's SLF4J (``log.info("Session {}@{}
+authenticated", username, networkSession.getRemoteAddress())``) as Cassandra's, Cloud
+Hypervisor's ``log`` crate macros (``error!("Error applying seccomp filter: {e:?}")``) as
+Garage's and Lutris' Python logging (``logger.info("Importing %s to %s", file_path,
+dest_dir)``) as Home Assistant's.
 Each value is drawn by what its argument is (an error, a path, a state, a list, a name with a
 number in it...), judged from its verb and the argument's name; values repeat as they do in
 real logs (a state has a few values, a counter is new every time).
@@ -436,7 +440,10 @@ Wayland compositor, a storage daemon and a manager of Logitech devices in C, Rus
 never run through a miner before its first measurement) and ``sixtyfourth`` (added on
 2026-12-06 right after the sixtythird, by someone who did not change the miner, in a separate
 copy of the tree, of an X11 compositor, a Wayland compositor and a tiling window manager in C,
-Rust and Python, never run through a miner before its first measurement). Run
+Rust and Python, never run through a miner before its first measurement) and ``sixtyfifth``
+(added on 2026-12-06 right after the sixtyfourth, by someone who did not change the miner, in a
+separate copy of the tree, of an SSH library, a virtual machine monitor and a game manager in
+Java, Rust and Python, never run through a miner before its first measurement). Run
 ``python tests/bench/logcall_corpus.py --out DIR`` to write
 ``DIR/<split>/<system>/<system>_2k.log_structured_corrected.csv`` (columns ``Content`` and
 ``EventTemplate``), the layout of the Loghub samples that ``bench_templates.py`` reads.
@@ -575,7 +582,8 @@ class System:
     # fields) and printf (myhoard's Python logging); the sixtythird printf (labwc's wlr_log),
     # tracing (stratisd's log macros) and printf (Solaar's Python logging); the sixtyfourth
     # printf (picom's log_error), tracing (niri's tracing macros) and printf (qtile's Python
-    # logging)
+    # logging); the sixtyfifth slf4j (MINA SSHD's log), tracing (Cloud Hypervisor's log
+    # macros) and printf (Lutris' Python logging)
     style: str
     # tuning, held-out, fresh, unseen, novel, sixth, seventh, eighth, ninth, tenth, eleventh,
     # twelfth, thirteenth, fourteenth, fifteenth, sixteenth, seventeenth, eighteenth,
@@ -586,7 +594,7 @@ class System:
     # fortythird, fortyfourth, fortyfifth, fortysixth, fortyseventh, fortyeighth,
     # fortyninth, fiftieth, fiftyfirst, fiftysecond, fiftythird, fiftyfourth, fiftyfifth,
     # fiftysixth, fiftyseventh, fiftyeighth, fiftyninth, sixtieth, sixtyfirst, sixtysecond,
-    # sixtythird or sixtyfourth
+    # sixtythird, sixtyfourth or sixtyfifth
     split: str
     # An exception passed to the call is printed on the message's line after " =>" (Solr's
     # log4j2 layout); elsewhere its trace goes on later lines.
@@ -804,6 +812,9 @@ SYSTEMS: dict[str, System] = {
         System("picom", "c", "printf", "sixtyfourth"),
         System("niri", "rust", "tracing", "sixtyfourth"),
         System("qtile", "python", "printf", "sixtyfourth"),
+        System("mina-sshd", "java", "slf4j", "sixtyfifth"),
+        System("cloud-hypervisor", "rust", "tracing", "sixtyfifth"),
+        System("lutris", "python", "printf", "sixtyfifth"),
     )
 }
 
@@ -872,6 +883,7 @@ SPLITS = (
     "sixtysecond",
     "sixtythird",
     "sixtyfourth",
+    "sixtyfifth",
 )
 
 # A piece of a line: its text and whether it is a value (``<*>`` in the truth).

@@ -80,11 +80,11 @@ def test_the_novel_split_holds_four_new_systems_each_of_its_own_convention() -> 
     assert {s.style for s in novel.values()} == {"tracing", "nodejs", "jboss", "zerolog"}
     # Conventions no earlier system has; the sixteenth, twentieth, thirtyfirst, thirtysixth,
     # thirtyeighth, fiftyfirst, fiftysecond, fiftythird, fiftyfourth, fiftyfifth, fiftysixth,
-    # fiftyseventh, sixtysecond, sixtythird and sixtyfourth reuse tracing (Vector, Qdrant,
-    # Garage, Kanidm, Vaultwarden, WezTerm, Databend, Firecracker, RustDesk, espanso, Zellij,
-    # librespot, youki, stratisd, niri), the twentysecond, twentythird and fiftyninth nodejs
-    # (Uptime Kuma, Zigbee2MQTT, MagicMirror), the thirtieth jboss (Narayana), the
-    # thirtyfourth zerolog (Harness).
+    # fiftyseventh, sixtysecond, sixtythird, sixtyfourth and sixtyfifth reuse tracing (Vector,
+    # Qdrant, Garage, Kanidm, Vaultwarden, WezTerm, Databend, Firecracker, RustDesk, espanso,
+    # Zellij, librespot, youki, stratisd, niri, Cloud Hypervisor), the twentysecond,
+    # twentythird and fiftyninth nodejs (Uptime Kuma, Zigbee2MQTT, MagicMirror), the thirtieth
+    # jboss (Narayana), the thirtyfourth zerolog (Harness).
     reusing = (
         "novel",
         "sixteenth",
@@ -107,6 +107,7 @@ def test_the_novel_split_holds_four_new_systems_each_of_its_own_convention() -> 
         "sixtysecond",
         "sixtythird",
         "sixtyfourth",
+        "sixtyfifth",
     )
     earlier_styles = {s.style for s in SYSTEMS.values() if s.split not in reusing}
     assert not {s.style for s in novel.values()} & earlier_styles
@@ -2604,6 +2605,17 @@ _LATER_SPLITS = {
         calls=200,
         call_checks="one-nonblank-line verbs==args verbs-in-format",
     ),
+    # Java, Rust and Python, with no convention the corpus did not have: MINA SSHD's SLF4J as
+    # Cassandra's, Cloud Hypervisor's log crate macros as Garage's, Lutris' Python logging as
+    # Home Assistant's.
+    "sixtyfifth": _Split(
+        "mina-sshd cloud-hypervisor lutris",
+        "java rust python",
+        "slf4j tracing printf",
+        "",
+        calls=800,
+        call_checks="one-nonblank-line",
+    ),
 }
 
 
@@ -2632,10 +2644,10 @@ def test_a_later_split_holds_its_new_systems_languages_and_styles(split: str) ->
     assert logcall_corpus.SPLITS[list(_LATER_SPLITS).index(split) + 17] == split
 
 
-def test_the_sixtyfourth_split_is_the_last() -> None:
-    assert logcall_corpus.SPLITS[62] == "sixtythird"
+def test_the_sixtyfifth_split_is_the_last() -> None:
     assert logcall_corpus.SPLITS[63] == "sixtyfourth"
-    assert len(logcall_corpus.SPLITS) == 64
+    assert logcall_corpus.SPLITS[64] == "sixtyfifth"
+    assert len(logcall_corpus.SPLITS) == 65
 
 
 # A call of each system of the later splits read from its source: how many distinct formats
@@ -3071,6 +3083,13 @@ _KNOWN_CALLS = {
     "picom": (390, "src/picom.c", "Failed to open custom shader file: %s"),
     "niri": (480, "src/a11y.rs", "error spawning the AccessKit adapter thread: {err:?}"),
     "qtile": (215, "libqtile/backend/base/idle_notify.py", "IdleTimer command error %s: %s"),
+    "mina-sshd": (
+        1100,
+        "sshd-core/src/main/java/org/apache/sshd/server/session/AbstractServerSession.java",
+        "Session {}@{} authenticated",
+    ),
+    "cloud-hypervisor": (820, "vmm/src/lib.rs", "Error applying seccomp filter: {e:?}"),
+    "lutris": (820, "lutris/game.py", "Importing %s to %s"),
 }
 
 # The checks of a system's calls beyond its split's: a Go printf on a logrus entry, Python's
@@ -3198,6 +3217,8 @@ _SYSTEM_CALL_CHECKS = {
     "solaar": "no-style",
     "picom": "no-style",
     "qtile": "no-style",
+    "mina-sshd": "no-style no-label",
+    "lutris": "verbs==args verbs-in-format no-style",
 }
 
 
@@ -3400,6 +3421,7 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         "jabref",
         "jmeter",
         "nutch",
+        "mina-sshd",
     ):
         # SLF4J: one {} a hole and its argument, an exception after them its own.
         holes = call["format"].count("{}")
@@ -3529,6 +3551,7 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         "myhoard",
         "solaar",
         "qtile",
+        "lutris",
     ):
         assert not any(verb.startswith("%(") for verb in call["verbs"]), call
     elif name == "tekton":
@@ -3803,6 +3826,17 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         assert all(sigil in ("", "?", "%") for sigil in call.get("key_sigils", [])), call
         assert re.match(r"(src|niri-config/src)/", call["file"]), call
         assert "/tests/" not in call["file"], call
+    elif name == "cloud-hypervisor":
+        # The log crate's macros (bare or log::), as stratisd's; no width, fill or radix.
+        assert call["style"] == "rust" and "quoted" not in call and "keys" not in call, call
+        called = re.fullmatch(r"(?:log::)?(trace|debug|info|warn|error)!", call["call"])
+        assert called is not None, call
+        level = called.group(1).upper()
+        assert call["level"] == {"TRACE": "DEBUG", "WARN": "WARNING"}.get(level, level), call
+        spec = r"\{\w*(?::(?:\?|#|x|X|#x|\.\d+)?)?\}"
+        assert all(re.fullmatch(spec, verb) for verb in call["verbs"]), call
+        assert re.match(r"[\w-]+/src/", call["file"]), call
+        assert "/tests/" not in call["file"] and not call["file"].startswith("fuzz/"), call
     elif name == "stratisd":
         # The log crate's macros (bare or log::), as librespot's; trace! a debug record; {:}
         # and {name:} Display, as {} and {name} are.
@@ -4169,6 +4203,7 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
         "jabref",
         "jmeter",
         "nutch",
+        "mina-sshd",
     ):
         assert "{}" not in line, line
     elif name == "tempo":
@@ -4193,6 +4228,7 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
         "youki",
         "stratisd",
         "niri",
+        "cloud-hypervisor",
     ):
         assert "{}" not in line and "{:?}" not in line, line
     elif name == "bitwarden":
@@ -4294,6 +4330,7 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
             "myhoard",
             "solaar",
             "qtile",
+            "lutris",
         ), name
         assert not re.search(r"%[-+# 0-9.]*[sdvqxr]", truth), truth
 
@@ -6489,6 +6526,50 @@ _LATER_CALL_CASES = [
         },
         "Cannot set brightness: no write permission for <*>",
         r"Cannot set brightness: no write permission for \S+",
+        seeds=_FIVE_SEEDS,
+        lacks=("%s",),
+    ),
+    # sshd-core/.../AbstractServerSession.java: MINA SSHD's SLF4J on its inherited log, two {}
+    # (as Cassandra's).
+    _case(
+        "mina-sshd:authenticated",
+        {
+            "format": "Session {}@{} authenticated",
+            "verbs": ["{}", "{}"],
+            "args": ["username", "networkSession.getRemoteAddress()"],
+            "call": "log.info",
+        },
+        "Session <*>@<*> authenticated",
+        r"Session .+@.+ authenticated",
+        seeds=_FIVE_SEEDS,
+        lacks=("{}",),
+    ),
+    # vmm/src/lib.rs: Cloud Hypervisor's log crate error!, an inline {e:?} (as Garage's).
+    _case(
+        "cloud-hypervisor:seccomp",
+        {
+            "style": "rust",
+            "format": "Error applying seccomp filter: {e:?}",
+            "verbs": ["{e:?}"],
+            "args": ["e"],
+            "call": "error!",
+        },
+        "Error applying seccomp filter: <*>",
+        r"Error applying seccomp filter: .+",
+        seeds=_FIVE_SEEDS,
+        lacks=("{e:?}",),
+    ),
+    # lutris/game.py: Lutris' Python logging, two %s paths (as Home Assistant's).
+    _case(
+        "lutris:importing",
+        {
+            "format": "Importing %s to %s",
+            "verbs": ["%s", "%s"],
+            "args": ["file_path", "dest_dir"],
+            "call": "logger.info",
+        },
+        "Importing <*> to <*>",
+        r"Importing .+ to .+",
         seeds=_FIVE_SEEDS,
         lacks=("%s",),
     ),
