@@ -95,6 +95,7 @@ from pipeline.templates.tails import (
 )
 from pipeline.templates.tokenising import MessageRecipe, Tokeniser, tokens_from_recipe
 from pipeline.templates.tokens import (
+    FIELD_KEY,
     argument_rest,
     bare_word,
     call_argument,
@@ -800,7 +801,25 @@ class ServiceMiner:
                 if WILDCARD in shape.tokens[0] and covers(shape.tokens[0], first, True)
             )
             best = self._best(candidates, tokens, 1) if candidates else None
+            if best is None and candidates:
+                best = self._best_keyed(candidates, tokens)
         return best
+
+    def _best_keyed(self, candidates: list[Shape], tokens: list[str]) -> Shape | None:
+        """The shape whose ``key=`` fields are all this message's keys, after a call in front.
+
+        ``process(a) request=gamma, want-reply=hermes`` against ``process(<*>) request=<*>,
+        want-reply=vega``: a call's argument and its fields' values may all differ, so no
+        token is equal; a field of the same key agrees in the key, as the call's name does in
+        front (round 62). Every token after the call must be a field, keys in the same order.
+        """
+        if len(tokens) < 3 or not all(_field_key(token) for token in tokens[1:]):
+            return None
+        keys = [_field_key(token) for token in tokens[1:]]
+        for shape in candidates:
+            if [_field_key(token) for token in shape.tokens[1:]] == keys:
+                return shape
+        return None
 
     def _other_sender(self, key: GroupKey, tokens: list[str], own: Shape) -> Shape:
         """``own``, the best shape of the sender's own group, unless the same event after
@@ -2611,6 +2630,12 @@ def _capitals(token: str) -> bool:
     ``EEXIST:``), not a code with digits in it (``ARJUNA044004:``)."""
     word = bare_word(token)
     return len(word) >= 2 and word.isalpha() and word.isupper()
+
+
+def _field_key(token: str) -> str:
+    """The key of a ``key=value`` field (``want-reply=``), or ``""`` for any other token."""
+    key = FIELD_KEY.match(token)
+    return key.group() if key is not None and len(token) > key.end() else ""
 
 
 def _fits_head(head: list[str], pattern: list[str], label: bool) -> bool:
