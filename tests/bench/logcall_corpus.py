@@ -235,7 +235,11 @@ Assistant's; the sixtyfifth none either: Apache MINA SSHD's SLF4J (``log.info("S
 authenticated", username, networkSession.getRemoteAddress())``) as Cassandra's, Cloud
 Hypervisor's ``log`` crate macros (``error!("Error applying seccomp filter: {e:?}")``) as
 Garage's and Lutris' Python logging (``logger.info("Importing %s to %s", file_path,
-dest_dir)``) as Home Assistant's.
+dest_dir)``) as Home Assistant's; the sixtysixth none either: cAdvisor's klog printf
+(``klog.V(2).Infof("cAdvisor running in container: %q", selfContainer)``) as the kubelet's,
+TuneD's Python logging (``log.critical("cannot write the PID to %s: %s" % (self._pid_file,
+str(error)))``) as Home Assistant's and kanata's ``log`` crate macros
+(``log::error!("error setting clipboard: {e:?}")``) as Garage's.
 Each value is drawn by what its argument is (an error, a path, a state, a list, a name with a
 number in it...), judged from its verb and the argument's name; values repeat as they do in
 real logs (a state has a few values, a counter is new every time).
@@ -443,7 +447,11 @@ copy of the tree, of an X11 compositor, a Wayland compositor and a tiling window
 Rust and Python, never run through a miner before its first measurement) and ``sixtyfifth``
 (added on 2026-12-06 right after the sixtyfourth, by someone who did not change the miner, in a
 separate copy of the tree, of an SSH library, a virtual machine monitor and a game manager in
-Java, Rust and Python, never run through a miner before its first measurement). Run
+Java, Rust and Python, never run through a miner before its first measurement) and
+``sixtysixth`` (added on 2026-12-06 right after the sixtyfifth, by someone who did not change
+the miner, in a separate copy of the tree, of a container monitor, a system tuning daemon and a
+keyboard remapper in Go, Python and Rust, never run through a miner before its first
+measurement). Run
 ``python tests/bench/logcall_corpus.py --out DIR`` to write
 ``DIR/<split>/<system>/<system>_2k.log_structured_corrected.csv`` (columns ``Content`` and
 ``EventTemplate``), the layout of the Loghub samples that ``bench_templates.py`` reads.
@@ -583,7 +591,8 @@ class System:
     # tracing (stratisd's log macros) and printf (Solaar's Python logging); the sixtyfourth
     # printf (picom's log_error), tracing (niri's tracing macros) and printf (qtile's Python
     # logging); the sixtyfifth slf4j (MINA SSHD's log), tracing (Cloud Hypervisor's log
-    # macros) and printf (Lutris' Python logging)
+    # macros) and printf (Lutris' Python logging); the sixtysixth klog (cAdvisor's klog printf),
+    # printf (TuneD's Python logging) and tracing (kanata's log macros)
     style: str
     # tuning, held-out, fresh, unseen, novel, sixth, seventh, eighth, ninth, tenth, eleventh,
     # twelfth, thirteenth, fourteenth, fifteenth, sixteenth, seventeenth, eighteenth,
@@ -594,7 +603,7 @@ class System:
     # fortythird, fortyfourth, fortyfifth, fortysixth, fortyseventh, fortyeighth,
     # fortyninth, fiftieth, fiftyfirst, fiftysecond, fiftythird, fiftyfourth, fiftyfifth,
     # fiftysixth, fiftyseventh, fiftyeighth, fiftyninth, sixtieth, sixtyfirst, sixtysecond,
-    # sixtythird, sixtyfourth or sixtyfifth
+    # sixtythird, sixtyfourth, sixtyfifth or sixtysixth
     split: str
     # An exception passed to the call is printed on the message's line after " =>" (Solr's
     # log4j2 layout); elsewhere its trace goes on later lines.
@@ -815,6 +824,9 @@ SYSTEMS: dict[str, System] = {
         System("mina-sshd", "java", "slf4j", "sixtyfifth"),
         System("cloud-hypervisor", "rust", "tracing", "sixtyfifth"),
         System("lutris", "python", "printf", "sixtyfifth"),
+        System("cadvisor", "go", "klog", "sixtysixth"),
+        System("tuned", "python", "printf", "sixtysixth"),
+        System("kanata", "rust", "tracing", "sixtysixth"),
     )
 }
 
@@ -884,6 +896,7 @@ SPLITS = (
     "sixtythird",
     "sixtyfourth",
     "sixtyfifth",
+    "sixtysixth",
 )
 
 # A piece of a line: its text and whether it is a value (``<*>`` in the truth).

@@ -80,11 +80,11 @@ def test_the_novel_split_holds_four_new_systems_each_of_its_own_convention() -> 
     assert {s.style for s in novel.values()} == {"tracing", "nodejs", "jboss", "zerolog"}
     # Conventions no earlier system has; the sixteenth, twentieth, thirtyfirst, thirtysixth,
     # thirtyeighth, fiftyfirst, fiftysecond, fiftythird, fiftyfourth, fiftyfifth, fiftysixth,
-    # fiftyseventh, sixtysecond, sixtythird, sixtyfourth and sixtyfifth reuse tracing (Vector,
-    # Qdrant, Garage, Kanidm, Vaultwarden, WezTerm, Databend, Firecracker, RustDesk, espanso,
-    # Zellij, librespot, youki, stratisd, niri, Cloud Hypervisor), the twentysecond,
-    # twentythird and fiftyninth nodejs (Uptime Kuma, Zigbee2MQTT, MagicMirror), the thirtieth
-    # jboss (Narayana), the thirtyfourth zerolog (Harness).
+    # fiftyseventh, sixtysecond, sixtythird, sixtyfourth, sixtyfifth and sixtysixth reuse
+    # tracing (Vector, Qdrant, Garage, Kanidm, Vaultwarden, WezTerm, Databend, Firecracker,
+    # RustDesk, espanso, Zellij, librespot, youki, stratisd, niri, Cloud Hypervisor, kanata),
+    # the twentysecond, twentythird and fiftyninth nodejs (Uptime Kuma, Zigbee2MQTT,
+    # MagicMirror), the thirtieth jboss (Narayana), the thirtyfourth zerolog (Harness).
     reusing = (
         "novel",
         "sixteenth",
@@ -108,6 +108,7 @@ def test_the_novel_split_holds_four_new_systems_each_of_its_own_convention() -> 
         "sixtythird",
         "sixtyfourth",
         "sixtyfifth",
+        "sixtysixth",
     )
     earlier_styles = {s.style for s in SYSTEMS.values() if s.split not in reusing}
     assert not {s.style for s in novel.values()} & earlier_styles
@@ -2616,6 +2617,17 @@ _LATER_SPLITS = {
         calls=800,
         call_checks="one-nonblank-line",
     ),
+    # Go, Python and Rust, with no convention the corpus did not have: cAdvisor's klog printf
+    # as the kubelet's, TuneD's Python logging as Home Assistant's, kanata's log crate macros
+    # as Garage's.
+    "sixtysixth": _Split(
+        "cadvisor tuned kanata",
+        "go python rust",
+        "klog printf tracing",
+        "",
+        calls=280,
+        call_checks="one-nonblank-line as-many-verbs-as-args",
+    ),
 }
 
 
@@ -2644,10 +2656,10 @@ def test_a_later_split_holds_its_new_systems_languages_and_styles(split: str) ->
     assert logcall_corpus.SPLITS[list(_LATER_SPLITS).index(split) + 17] == split
 
 
-def test_the_sixtyfifth_split_is_the_last() -> None:
-    assert logcall_corpus.SPLITS[63] == "sixtyfourth"
+def test_the_sixtysixth_split_is_the_last() -> None:
     assert logcall_corpus.SPLITS[64] == "sixtyfifth"
-    assert len(logcall_corpus.SPLITS) == 65
+    assert logcall_corpus.SPLITS[65] == "sixtysixth"
+    assert len(logcall_corpus.SPLITS) == 66
 
 
 # A call of each system of the later splits read from its source: how many distinct formats
@@ -3090,6 +3102,9 @@ _KNOWN_CALLS = {
     ),
     "cloud-hypervisor": (820, "vmm/src/lib.rs", "Error applying seccomp filter: {e:?}"),
     "lutris": (820, "lutris/game.py", "Importing %s to %s"),
+    "cadvisor": (260, "lib/manager/manager.go", "cAdvisor running in container: %q"),
+    "tuned": (440, "tuned/daemon/application.py", "cannot write the PID to %s: %s"),
+    "kanata": (380, "src/kanata/clipboard.rs", "error setting clipboard: {e:?}"),
 }
 
 # The checks of a system's calls beyond its split's: a Go printf on a logrus entry, Python's
@@ -3219,6 +3234,8 @@ _SYSTEM_CALL_CHECKS = {
     "qtile": "no-style",
     "mina-sshd": "no-style no-label",
     "lutris": "verbs==args verbs-in-format no-style",
+    "tuned": "verbs==args verbs-in-format no-style",
+    "kanata": "verbs==args verbs-in-format",
 }
 
 
@@ -3552,6 +3569,7 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         "solaar",
         "qtile",
         "lutris",
+        "tuned",
     ):
         assert not any(verb.startswith("%(") for verb in call["verbs"]), call
     elif name == "tekton":
@@ -3825,6 +3843,31 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         assert call["level"] == {"TRACE": "DEBUG", "WARN": "WARNING"}.get(level, level), call
         assert all(sigil in ("", "?", "%") for sigil in call.get("key_sigils", [])), call
         assert re.match(r"(src|niri-config/src)/", call["file"]), call
+        assert "/tests/" not in call["file"], call
+    elif name == "cadvisor":
+        # klog's Infof/Warningf/Errorf/Fatalf (or the same without f, one literal), Infof
+        # behind V(n) a DEBUG record with its v, as the kubelet's; Fatal CRITICAL.
+        called = re.fullmatch(
+            r"klog(?:\.V\((\d+)\))?\.(Info|Warning|Error|Fatal)(f?)", call["receiver"]
+        )
+        assert called is not None and call["style"] == "printf" and "keys" not in call, call
+        verbosity, method = called.group(1), called.group(2)
+        level = {"Warning": "WARNING", "Fatal": "CRITICAL"}.get(method, method.upper())
+        assert call["level"] == ("DEBUG" if verbosity else level), call
+        assert call.get("v") == verbosity, call
+        assert called.group(3) or not call.get("verbs"), call
+        assert not call["file"].startswith(("vendor/", "integration/")), call
+        assert not call["file"].endswith("_test.go"), call
+    elif name == "kanata":
+        # The log crate's macros (bare or log::), as stratisd's; no width, fill or radix.
+        assert call["style"] == "rust" and "quoted" not in call and "keys" not in call, call
+        called = re.fullmatch(r"(?:log::)?(trace|debug|info|warn|error)!", call["call"])
+        assert called is not None, call
+        level = called.group(1).upper()
+        assert call["level"] == {"TRACE": "DEBUG", "WARN": "WARNING"}.get(level, level), call
+        spec = r"\{\w*(?::(?:\?|#|x|X|#x|\.\d+)?)?\}"
+        assert all(re.fullmatch(spec, verb) for verb in call["verbs"]), call
+        assert re.match(r"(src|parser/src)/", call["file"]), call
         assert "/tests/" not in call["file"], call
     elif name == "cloud-hypervisor":
         # The log crate's macros (bare or log::), as stratisd's; no width, fill or radix.
@@ -4229,8 +4272,13 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
         "stratisd",
         "niri",
         "cloud-hypervisor",
+        "kanata",
     ):
         assert "{}" not in line and "{:?}" not in line, line
+    elif name == "cadvisor":
+        # klog's printf after its header: the message, each verb filled.
+        assert not re.search(r"%[-+# 0-9.]*[sdvqxfwT]\b", line), line
+        assert not re.search(r"%[-+# 0-9.]*[sdvqxfwT]\b", truth), truth
     elif name == "bitwarden":
         assert not re.search(r"\{@?\w+(?::[^{}]*)?\}", truth), truth
     elif name in ("suricata", "sssd", "obs-studio", "lxc", "tmux", "sway", "labwc", "picom"):
@@ -4331,6 +4379,7 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
             "solaar",
             "qtile",
             "lutris",
+            "tuned",
         ), name
         assert not re.search(r"%[-+# 0-9.]*[sdvqxr]", truth), truth
 
@@ -6572,6 +6621,52 @@ _LATER_CALL_CASES = [
         r"Importing .+ to .+",
         seeds=_FIVE_SEEDS,
         lacks=("%s",),
+    ),
+    # lib/manager/manager.go: cAdvisor's klog.V(2).Infof, a %q (as the kubelet's).
+    _case(
+        "cadvisor:container",
+        {
+            "style": "printf",
+            "format": "cAdvisor running in container: %q",
+            "verbs": ["%q"],
+            "args": ["selfContainer"],
+            "receiver": "klog.V(2).Infof",
+            "v": "2",
+        },
+        'cAdvisor running in container: "<*>"',
+        r'cAdvisor running in container: ".+"',
+        seeds=_FIVE_SEEDS,
+        lacks=("%q",),
+    ),
+    # tuned/daemon/application.py: TuneD's Python logging, the message's % applied in the call
+    # (as Home Assistant's).
+    _case(
+        "tuned:pid",
+        {
+            "format": "cannot write the PID to %s: %s",
+            "verbs": ["%s", "%s"],
+            "args": ["self._pid_file", "str(error)"],
+            "call": "log.critical",
+        },
+        "cannot write the PID to <*>: <*>",
+        r"cannot write the PID to .+: .+",
+        seeds=_FIVE_SEEDS,
+        lacks=("%s",),
+    ),
+    # src/kanata/clipboard.rs: kanata's log crate log::error!, an inline {e:?} (as Garage's).
+    _case(
+        "kanata:clipboard",
+        {
+            "style": "rust",
+            "format": "error setting clipboard: {e:?}",
+            "verbs": ["{e:?}"],
+            "args": ["e"],
+            "call": "log::error!",
+        },
+        "error setting clipboard: <*>",
+        r"error setting clipboard: .+",
+        seeds=_FIVE_SEEDS,
+        lacks=("{e:?}",),
     ),
     # %(name)r is the value's repr, %(name)d a number, %% a percent; the mapping's argument
     # for a name judges its value, whatever the order of the names in the mapping.
