@@ -171,8 +171,13 @@ class LogSink:
             else:
                 refused.append(outcome)
         staged = self._within_retention(staged, refused)
+        # The rows each attempt's INSERT returned. An attempt can fail after its commit went
+        # through (the connection lost before the reply: a PostgreSQL restart), and its retry
+        # then finds those rows stored and returns none of them; they are still this call's,
+        # and the detectors must count them (a CI run's fault test lost 100 rows' counts so).
+        claimed: set[str] = set()
         result = await retry(
-            lambda: self._store_once(staged, refused, templates, aliases),
+            lambda: self._store_once(staged, refused, templates, aliases, claimed),
             what=f"storing {len(unique)} log row(s) from {self._source}",
             should_stop=self._should_stop,
             backoff=self._backoff,
@@ -227,7 +232,11 @@ class LogSink:
         refused: list[_Refusal],
         templates: Sequence[TemplateRow],
         aliases: Sequence[Alias],
+        claimed: set[str],
     ) -> _Outcome:
+        """One attempt. ``claimed`` gathers the ids the attempts' INSERTs returned; the rows
+        this call stored are those, while the templates count only this attempt's (an earlier
+        attempt that committed counted its own)."""
         inserted_ids: set[str] = set()
         failed: list[_Refusal] = []
         # In its own short transaction: the DDL's locks are not held while the rows are stored.
@@ -238,6 +247,7 @@ class LogSink:
                     self._queries["create_ingest_table"], timeout=self._timeout
                 )
                 await self._insert(connection, staged, inserted_ids, failed, clear=False)
+            claimed.update(inserted_ids)
             inserted = [item.row for item in staged if item.row.event_id in inserted_ids]
             columns = _template_columns(inserted, templates, aliases)
             if columns[0]:
@@ -252,7 +262,7 @@ class LogSink:
                     *_letter_columns(letters),
                     timeout=self._timeout,
                 )
-        return _Outcome(inserted, rejected)
+        return _Outcome([item.row for item in staged if item.row.event_id in claimed], rejected)
 
     async def _insert(
         self,

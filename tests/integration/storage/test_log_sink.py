@@ -11,6 +11,7 @@ from typing import Any
 
 import asyncpg
 import pytest
+from asyncpg.transaction import Transaction
 
 from storage.database import Database
 from storage.day_partitions import DayPartitions, day_of, partition_name
@@ -394,6 +395,50 @@ async def test_an_aborted_store_commits_nothing(url, database, kill_after_insert
         await make_sink(database, recorder).store([row(i) for i in range(5)], [SERVED], [])
     assert await log_count(url) == 0
     assert await template(url, "tpl-served") is None
+
+
+@pytest.fixture
+def reply_lost_after_commit(monkeypatch):
+    """The sink's first outer transaction commits, then its connection fails as if the reply
+    never came (a PostgreSQL restart between the two): the store's outcome is unknown to it."""
+    original_exit, original_fetch = Transaction.__aexit__, asyncpg.Connection.fetch
+    lost = [1]
+    inserting: list[bool] = [False]
+
+    async def fetch(self: asyncpg.Connection, query: str, *args: Any, **kwargs: Any) -> Any:
+        inserting[0] = inserting[0] or query.startswith("INSERT INTO logs")
+        return await original_fetch(self, query, *args, **kwargs)
+
+    async def commit_then_fail(self: Transaction, extype: Any, ex: Any, tb: Any) -> Any:
+        result = await original_exit(self, extype, ex, tb)
+        # The store's own transaction (not a savepoint, nor the day partitions' DDL before it).
+        if extype is None and not self._nested and inserting[0] and lost[0] > 0:
+            lost[0] -= 1
+            raise asyncpg.exceptions.ConnectionDoesNotExistError(
+                "connection was closed in the middle of operation"
+            )
+        return result
+
+    monkeypatch.setattr(asyncpg.Connection, "fetch", fetch)
+    monkeypatch.setattr(Transaction, "__aexit__", commit_then_fail)
+    return lost
+
+
+async def test_rows_a_retry_finds_stored_by_its_own_lost_commit_are_reported_inserted(
+    url, database, reply_lost_after_commit
+):
+    recorder = Recorder()
+    rows = [row(i) for i in range(30)]
+    result = await make_sink(database, recorder).store(rows, [SERVED], [])
+    assert reply_lost_after_commit == [0]
+    assert [kind for kind, _ in recorder.retries] == [ErrorKind.TRANSIENT]
+    # The first attempt stored them all; the retry found them there. They are still what this
+    # call stored: the detectors count the rows a store reports (a CI fault run lost 100 so).
+    assert result.inserted == tuple(rows)
+    assert await log_count(url) == 30
+    stored = await template(url, "tpl-served")
+    assert stored is not None
+    assert stored["occurrences"] == 30  # counted by the attempt that committed, once
 
 
 def letter(index: int, **changes: Any) -> DeadLetterRow:
