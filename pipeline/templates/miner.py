@@ -712,12 +712,7 @@ class ServiceMiner:
         others = [
             shape
             for shape in self._groups.get(best.key, ())
-            if shape is not best
-            and not any(
-                _quoting_differs(mine, theirs)
-                for mine, theirs in zip(shape.tokens, tokens, strict=True)
-                if mine != theirs
-            )
+            if shape is not best and not _quoted_otherwise(shape.tokens, tokens)
         ]
         return self._best(others, tokens) if others else None
 
@@ -813,9 +808,9 @@ class ServiceMiner:
         token is equal; a field of the same key agrees in the key, as the call's name does in
         front (round 62). Every token after the call must be a field, keys in the same order.
         """
-        if len(tokens) < 3 or not all(_field_key(token) for token in tokens[1:]):
-            return None
         keys = [_field_key(token) for token in tokens[1:]]
+        if len(tokens) < 3 or not all(keys):
+            return None
         for shape in candidates:
             if [_field_key(token) for token in shape.tokens[1:]] == keys:
                 return shape
@@ -890,12 +885,7 @@ class ServiceMiner:
                 return self._join_tail(tokens, key)
             template = self._known(self._measures, measures, measure_skeleton)
             if template is None or any(
-                len(shape.tokens) == len(tokens)
-                and any(
-                    _quoting_differs(mine, theirs)
-                    for mine, theirs in zip(shape.tokens, tokens, strict=True)
-                    if mine != theirs
-                )
+                len(shape.tokens) == len(tokens) and _quoted_otherwise(shape.tokens, tokens)
                 for shape in template.shapes
             ):
                 # A value quoted in one and bare in the other is another call's.
@@ -2593,6 +2583,12 @@ def _quoting_differs(mine: str, theirs: str) -> bool:
         ):
             return True
     return False
+
+
+def _quoted_otherwise(mine: list[str], theirs: list[str]) -> bool:
+    """True if, among the tokens where two messages of one length differ, one quotes a value
+    the other writes bare (_quoting_differs)."""
+    return any(_quoting_differs(a, b) for a, b in zip(mine, theirs, strict=True) if a != b)
 
 
 # A package's exported name as Go code writes it: a lower-case package, a dot, a Capitalised
