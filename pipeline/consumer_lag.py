@@ -19,7 +19,7 @@ windows whose records it had fetched but not yet counted, which then came late.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Container, Iterable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Container, Iterable, Mapping, Sequence
 from typing import Any, Protocol
 
 import faust
@@ -95,6 +95,19 @@ class PartitionLag:
                 lags[tp.partition] = max(fetched[0] - done, 0)
         return lags
 
+    def partitions(self) -> list[int]:
+        """The partitions of the topic this worker owns."""
+        return [tp.partition for tp in self._owned()]
+
+    def unstarted(self) -> list[TP]:
+        """Owned partitions with nothing finished or committed by this worker: from where it
+        is done with them, only the group's committed offset can tell."""
+        return [
+            tp
+            for tp in self._owned()
+            if self._offsets.handled(tp) is None and self._offsets.committed(tp) is None
+        ]
+
     def caught_up(self) -> list[int]:
         """Partitions whose every record the last fetch showed the agent has finished; one not
         fetched lately, or with nothing finished or committed yet, is not among them."""
@@ -159,6 +172,12 @@ class HandledOffsets:
             if tp in assigned:
                 self._next[tp] = offset + 1
 
+    def start(self, tp: TP, offset: int) -> None:
+        """The partition's earlier owner finished every event before ``offset`` (the group's
+        committed offset); the agent's own events, once it finished any, say more."""
+        if tp in self._assigned():
+            self._next.setdefault(tp, offset)
+
     def get(self, tp: TP) -> int | None:
         return self._next.get(tp)
 
@@ -206,3 +225,47 @@ class FaustOffsets:
 
     async def position(self, tp: TP) -> int | None:
         return await self._app.consumer.position(tp)
+
+
+class CommittedStarts:
+    """Gives a partition this worker owns, and has neither finished nor committed anything of,
+    the group's committed offset as where it is done (``HandledOffsets.start``).
+
+    Faust's copy of the committed offsets is filled by its seek once the tables are recovered
+    (``Recovery.on_recovery_completed``). After a rebalance Faust cut short ("Recovery
+    rebalancing again", faust-streaming#629) that seek never came: a partition that got no new
+    records then never counted as caught up, so its windows were neither restored nor closed
+    by the clock (a CI run: a worker that took over a quiet partition never restored it). The
+    group coordinator knows the offset all the same. Asking goes through Faust's consumer
+    thread and waits behind its fetch, so a partition is asked about at most every
+    ``every_seconds``."""
+
+    def __init__(
+        self,
+        lag: PartitionLag,
+        handled: HandledOffsets,
+        ask: Callable[[set[TP]], Awaitable[Mapping[TP, int]]],
+        *,
+        every_seconds: float = MAX_FETCH_AGE_SECONDS,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._lag = lag
+        self._handled = handled
+        self._ask = ask
+        self._every = every_seconds
+        self._clock = clock
+        self._asked: dict[TP, float] = {}
+
+    async def fill(self) -> None:
+        now = self._clock()
+        missing = {
+            tp
+            for tp in self._lag.unstarted()
+            if now - self._asked.get(tp, float("-inf")) >= self._every
+        }
+        if not missing:
+            return
+        for tp in missing:
+            self._asked[tp] = now
+        for tp, offset in (await self._ask(missing)).items():
+            self._handled.start(tp, offset)

@@ -25,10 +25,11 @@ from bridges.partitioning import ServicePartitioner
 from pipeline.agents.dead_letters import register_dead_letter_agent
 from pipeline.agents.ingest import Ingestor, register_ingest_agent
 from pipeline.agents.insights import register_insights_agent
+from pipeline.agents.sequence import FaustPartitionOffsets
 from pipeline.analysis.config import RecordLimits
 from pipeline.analysis.engine import RefitJob
 from pipeline.analysis.scorers import FastForest
-from pipeline.consumer_lag import FaustOffsets, HandledOffsets, PartitionLag
+from pipeline.consumer_lag import CommittedStarts, FaustOffsets, HandledOffsets, PartitionLag
 from pipeline.errors import LogAnalysisError
 from pipeline.group_lag import GroupLag
 from pipeline.ingest.intake import IntakeLimits
@@ -283,6 +284,13 @@ def attach_stream(
         )
     logs_topic = topics.logs.get_topic_name()
     lag = PartitionLag(FaustOffsets(app, handled), logs_topic)
+    committed = FaustPartitionOffsets(app)
+
+    async def ask_committed(tps: set[TP]) -> dict[TP, int]:
+        found = await committed.first({(tp.topic, tp.partition) for tp in tps})
+        return {TP(*partition): offset for partition, offset in found.items()}
+
+    starts = CommittedStarts(lag, handled, ask_committed)
 
     async def forget_moved_state(sender: Any, revoked: set[TP], **kwargs: Any) -> None:
         ingestor.forget_state()
@@ -341,6 +349,13 @@ def attach_stream(
         except Exception as exc:  # the producer not started, Kafka away: the next tick retries
             log.debug("tick skipped: %r", exc)
             return
+        if _tables_ready(app):
+            # A partition assigned is restored at once, whether or not records or ticks come.
+            await detectors.restore(lag.partitions(), time.time(), quietly=True)
+            try:
+                await starts.fill()
+            except Exception as exc:  # revoked meanwhile, the consumer stopping: next tick
+                log.debug("committed offsets unavailable: %r", exc)
         # Caught up counts only what the ingest agent finished, never what was fetched: records
         # still in Faust's buffers would come after their windows closed. For a backfill, whose
         # topic was filled before its worker started, caught up is the end.
@@ -420,6 +435,12 @@ async def _partition_count(app: faust.App, topic: str) -> int:
     # Faust's producer exposes no metadata call of its own; aiokafka's producer does.
     producer = app.producer._ensure_producer()  # type: ignore[attr-defined]
     return len(await producer.partitions_for(topic))
+
+
+def _tables_ready(app: faust.App) -> bool:
+    """Not rebalancing, and the tables hold their partitions' state."""
+    recovery = app.tables.recovery  # type: ignore[attr-defined]  # TableManager has it
+    return not app.rebalancing and not app.in_recovery and bool(recovery.completed.is_set())
 
 
 def _idle(lag: PartitionLag, held_back: HeldBack, in_hand: Container[int] = ()) -> list[int]:

@@ -169,6 +169,10 @@ class Ingestor:
         started = time.perf_counter()
         clock = StageClock(self._metrics.ingest_stage_seconds, started)
         mined = batch.mined
+        if self._detectors is not None:
+            # Before the store: a restore reading the open windows back must not find this
+            # batch's records there (``Detectors.restore``).
+            await self._detectors.restore(set(batch.partition_of.values()), time.time())
         result = await self._sink.store(mined.rows, mined.templates, mined.aliases)
         if batch.letters:
             await self._sink.store_dead_letters(batch.letters)

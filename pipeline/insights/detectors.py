@@ -183,6 +183,38 @@ class Detectors:
             if owned is not None:
                 owned.cancel_fits()
 
+    async def restore(
+        self, partitions: Iterable[int], wall_now: float, *, quietly: bool = False
+    ) -> None:
+        """Restore those of ``partitions`` not restored yet, closing nothing.
+
+        The ingest agent calls this before it stores a batch of these partitions: a restore
+        that read the open windows back while the batch's records were being stored could find
+        them there and refill them, and the batch would then count them again as new. (A
+        restore of the idle tick takes seconds for thousands of services: a batch stored
+        meanwhile was a real chance.) The worker's timer calls it for every partition it owns
+        once the tables hold their state, so the live view has a partition's open windows as
+        soon as it is assigned, not only once its first records or its idle tick come (a
+        partition Faust does not fetch after a rebalance has neither, faust-streaming#629).
+
+        ``quietly``: a partition whose restore fails (PostgreSQL away) is logged and left for
+        the next call, instead of raising."""
+        for partition in partitions:
+            owned = self._partition(partition)
+            # Marked restored as its restore begins: one under way holds the lock.
+            if owned.restored and not owned.lock.locked():
+                continue
+            async with owned.lock:
+                if owned.restored:
+                    continue
+                try:
+                    await self._restore(owned, partition, wall_now)
+                except Exception as exc:
+                    if not quietly:
+                        raise
+                    log.warning("detectors: partition %d not restored yet: %r",
+                                partition, exc)  # fmt: skip
+
     async def observe(
         self,
         partition: int,

@@ -11,13 +11,16 @@ import pytest
 from prometheus_client import CollectorRegistry
 
 from pipeline.agents.ingest import Ingestor
+from pipeline.analysis.config import AnalysisConfig
 from pipeline.analysis.records import parse_record
 from pipeline.ingest.wire import encode_record, join_records, service_key
+from pipeline.insights.detectors import Detectors
 from pipeline.metrics import LabelFolder, Metrics
 from pipeline.state.chunks import ChunkedStates
 from pipeline.templates import ServiceMiners
 from pipeline.templates.ids import template_id
-from storage.rows import Alias, DeadLetterRow, LogRow, StoreResult, TemplateRow
+from storage.rows import Alias, DeadLetterRow, LogRow, StoredRecord, StoreResult, TemplateRow
+from tests.factories import log_row
 
 
 class FakeSink:
@@ -211,3 +214,53 @@ async def test_prepare_mines_and_saves_the_miner_and_only_finish_stores():
     await following.finish()
     assert len(sink.rows) == 3
     assert len({row.template_id for row in sink.rows.values()}) == 1
+
+
+class TableStore:
+    """The detectors' state table over a dict, one partition."""
+
+    def __init__(self, values: dict[bytes, bytes]) -> None:
+        self._states = ChunkedStates(values)
+
+    def services(self, partition: int) -> list[str]:
+        return self._states.names()
+
+    def load(self, service: str) -> bytes | None:
+        return self._states.load(service)
+
+    def save(self, service: str, value: bytes) -> None:
+        self._states.save(service, value)
+
+    def delete(self, service: str) -> None:
+        self._states.delete(service)
+
+
+async def test_a_partition_is_restored_before_its_first_batch_is_stored():
+    """Its open windows are read back before the batch's records are in PostgreSQL: read
+    after, they would be refilled and then counted again as new."""
+    config = AnalysisConfig(window_seconds=60, allowed_lateness_seconds=10)
+    saved: dict[bytes, bytes] = {}
+    earlier = Detectors(config, store=TableStore(saved))
+    await earlier.observe(0, [log_row("api", 1e9 - 30, "e-0")], [], 1e9)
+    assert TableStore(saved).services(0) == ["api"]
+
+    sink = FakeSink()
+    stored_when_read: list[int] = []
+
+    async def open_records(spans: Sequence[tuple[str, float]]) -> list[StoredRecord]:
+        stored_when_read.append(len(sink.rows))
+        return []
+
+    agent = Ingestor(
+        miners=ServiceMiners(),
+        state=ChunkedStates({}),
+        sink=sink,
+        metrics=Metrics.create(CollectorRegistry()),
+        service_labels=LabelFolder(10),
+        source="logs",
+        payload_limit=100,
+        detectors=Detectors(config, store=TableStore(saved), open_records=open_records),
+    )
+    await agent.prepare([(0, value("api", "user 1 logged in", "user 2 logged in"))]).finish()
+    assert stored_when_read == [0]
+    assert len(sink.rows) == 2

@@ -399,3 +399,50 @@ async def test_evictions_are_counted_and_nothing_of_an_evicted_service_is_kept(w
     assert owned.known == {"svc-5", "svc-6"}
     if store is not None:
         assert set(store.values) == {"svc-5", "svc-6"}
+
+
+class Paused:
+    """Open windows read back from ``db`` once ``go`` is set (a slow read, or a slow load)."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.reading = asyncio.Event()
+        self.go = asyncio.Event()
+
+    async def __call__(self, spans: Sequence[tuple[str, float]]) -> list[StoredRecord]:
+        self.reading.set()
+        await self.go.wait()
+        return await self.db.open_records(spans)
+
+
+async def test_a_batch_that_comes_while_the_timer_restores_its_partition_is_counted_once():
+    """The worker's timer restores a partition as soon as it is assigned; a batch that comes
+    meanwhile is stored only after that restore has read the open windows back (the ingest
+    agent restores first, and waits for the restore under way), else its records would be
+    refilled and then counted again as new."""
+    batches = traffic(70)
+    wall = T0 + 10**6
+    clean = summaries(await run(Detectors(CONFIG), batches, None, wall))
+    cut = 121
+    store, db = Store(), Database()
+    before = await run(Detectors(CONFIG, store=store, open_records=db.open_records),
+                       batches[:cut], db, wall)  # fmt: skip
+    reader = Paused(db)
+    second = Detectors(CONFIG, store=Store(store.values), open_records=reader)
+    timer = asyncio.create_task(second.restore([0], wall, quietly=True))
+    await reader.reading.wait()
+
+    async def agent() -> list:
+        await second.restore([0], wall)  # as ``Ingestor`` does before it stores
+        db.rows.extend(batches[cut])
+        return await second.observe(0, batches[cut], TEMPLATES, wall)
+
+    batch = asyncio.create_task(agent())
+    for _ in range(5):
+        await asyncio.sleep(0)
+    assert not batch.done()
+    reader.go.set()
+    await timer
+    during = await batch
+    after = await run(second, batches[cut + 1 :], db, wall)
+    assert sorted(set(summaries(before + during + after))) == sorted(set(clean))

@@ -8,7 +8,7 @@ from types import SimpleNamespace
 import pytest
 from faust.types import TP
 
-from pipeline.consumer_lag import FaustOffsets, HandledOffsets, PartitionLag
+from pipeline.consumer_lag import CommittedStarts, FaustOffsets, HandledOffsets, PartitionLag
 
 TOPIC = "logs"
 NOW = 1000.0
@@ -214,3 +214,70 @@ def test_faust_offsets_read_what_the_agent_finished():
     assert offsets.handled(tp) is None
     handled.note([_Event(TOPIC, 0, 41)])
     assert offsets.handled(tp) == 42
+
+
+class _Coordinator:
+    """The group's committed offsets, asked through the consumer thread."""
+
+    def __init__(self, committed: dict[TP, int]) -> None:
+        self.committed = committed
+        self.asked: list[list[TP]] = []
+
+    async def __call__(self, tps: set[TP]) -> dict[TP, int]:
+        self.asked.append(sorted(tps))
+        return {tp: self.committed[tp] for tp in tps if tp in self.committed}
+
+
+async def test_a_partition_faust_never_sought_counts_as_done_up_to_the_groups_commit(offsets):
+    """After a rebalance Faust cut short, its copy of the committed offsets stays empty: a
+    quiet partition taken over was never caught up, so never restored nor ticked."""
+    quiet, busy, mine = offsets.own(0), offsets.own(1), offsets.own(2)
+    for tp in (quiet, busy, mine):
+        offsets.fetched[tp] = (40, NOW - 1.0)
+    offsets.committed_[mine] = 40
+    handled = HandledOffsets(offsets.assignment)
+    offsets.handled = handled.get
+    clock = [0.0]
+    lag = PartitionLag(offsets, TOPIC, max_fetch_age=5.0, clock=lambda: NOW)
+    coordinator = _Coordinator({quiet: 40, busy: 31})
+    starts = CommittedStarts(lag, handled, coordinator, every_seconds=5.0, clock=lambda: clock[0])
+    assert lag.caught_up() == [2]
+
+    await starts.fill()
+    assert coordinator.asked == [[quiet, busy]]  # not the partition Faust's copy knows
+    assert lag.known() == {0: 0, 1: 9, 2: 0}
+    assert lag.caught_up() == [0, 2]
+    # Known now: not asked again; what the agent then finishes says more.
+    await starts.fill()
+    handled.note([_Event(TOPIC, 1, 39)])
+    assert lag.caught_up() == [0, 1, 2]
+    assert coordinator.asked == [[quiet, busy]]
+
+
+async def test_committed_offsets_are_asked_again_only_after_a_while(offsets):
+    tp = offsets.own(0)
+    handled = HandledOffsets(offsets.assignment)
+    offsets.handled = handled.get
+    clock = [0.0]
+    lag = PartitionLag(offsets, TOPIC)
+    coordinator = _Coordinator({})  # nothing committed, or the answer lost
+    starts = CommittedStarts(lag, handled, coordinator, every_seconds=5.0, clock=lambda: clock[0])
+    await starts.fill()
+    clock[0] = 4.9
+    await starts.fill()
+    assert coordinator.asked == [[tp]]
+    clock[0] = 5.0
+    coordinator.committed[tp] = 12
+    await starts.fill()
+    assert coordinator.asked == [[tp], [tp]]
+    assert handled.get(tp) == 12
+
+
+def test_a_start_never_goes_back_nor_lands_on_a_partition_moved_away():
+    assigned = {TP(TOPIC, 0)}
+    handled = HandledOffsets(lambda: assigned)
+    handled.note([_Event(TOPIC, 0, 41)])
+    handled.start(TP(TOPIC, 0), 30)  # asked before that batch finished
+    assert handled.get(TP(TOPIC, 0)) == 42
+    handled.start(TP(TOPIC, 1), 30)  # revoked while it was asked
+    assert handled.get(TP(TOPIC, 1)) is None
