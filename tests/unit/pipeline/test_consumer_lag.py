@@ -246,11 +246,11 @@ async def test_a_partition_faust_never_sought_counts_as_done_up_to_the_groups_co
     await starts.fill()
     assert coordinator.asked == [[quiet, busy]]  # not the partition Faust's copy knows
     assert lag.known() == {0: 0, 1: 9, 2: 0}
-    assert lag.caught_up() == [0, 2]
+    assert sorted(lag.caught_up()) == [0, 2]
     # Known now: not asked again; what the agent then finishes says more.
     await starts.fill()
     handled.note([_Event(TOPIC, 1, 39)])
-    assert lag.caught_up() == [0, 1, 2]
+    assert sorted(lag.caught_up()) == [0, 1, 2]
     assert coordinator.asked == [[quiet, busy]]
 
 
