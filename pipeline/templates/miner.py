@@ -99,6 +99,7 @@ from pipeline.templates.tokens import (
     argument_rest,
     bare_word,
     call_argument,
+    call_values,
     differ_in_words,
     generalise_token,
     instance_of,
@@ -741,7 +742,16 @@ class ServiceMiner:
             # ``false``) is the event a word there began (``select_battery(stop):``), as
             # another word would be (below).
             first = tokens[0]
-            candidates = self._led_by(key, lambda other: call_argument(first, other) is not None)
+            candidates = self._led_by(
+                key,
+                lambda other: (
+                    call_argument(first, other) is not None or call_values(first, other) is not None
+                ),
+            )
+            # Its own group holds the calls whose other values a mask took too.
+            candidates.extend(
+                shape for shape in group or () if call_values(first, shape.tokens[0]) is not None
+            )
             return self._best(candidates, tokens, 1) if candidates else None
         group = groups.get(wild)
         if is_label(key[1]) and (
@@ -789,7 +799,12 @@ class ServiceMiner:
             # is the same event: the argument varies at once, as a quoted text does.
             # Once varied it leads the group of a variable: ``get_state(<*>).unknown``.
             first = key[1]
-            candidates = self._led_by(key, lambda other: call_argument(first, other) is not None)
+            candidates = self._led_by(
+                key,
+                lambda other: (
+                    call_argument(first, other) is not None or call_values(first, other) is not None
+                ),
+            )
             candidates.extend(
                 shape
                 for shape in group or ()

@@ -72,8 +72,9 @@ def differ_in_words(mine: str, theirs: str) -> bool:
         # A data term printed whole on either side (``{error,eacces}`` / ``noproc``): a value,
         # as a program writes no event's words as a term.
         return False
-    if call_argument(mine, theirs) is not None:
-        # What a call's brackets hold differs (get_state(BAT0) / get_state(wlan0)): its argument.
+    if call_argument(mine, theirs) is not None or call_values(mine, theirs) is not None:
+        # What a call's brackets hold differs (get_state(BAT0) / get_state(wlan0)): its argument;
+        # so do values in brackets glued after it (``auth(a)[x.y]`` / ``auth(b)[z.w]``).
         return False
     front = _JSON_STRING_KEY.match(mine)
     if (
@@ -100,6 +101,10 @@ def differ_in_words(mine: str, theirs: str) -> bool:
         # Units of a measurement vary with its value ("5 KB" / "80 B"): not an event change.
         return not (mine in UNIT_TOKENS and theirs in UNIT_TOKENS)
     if mine.count(WILDCARD) > 1 or theirs.count(WILDCARD) > 1:
+        if _other_calls(mine, theirs):
+            # Calls of other names (``process(<*>)[<*>][<*>]`` / ``move(<*>)[<*>]``): the
+            # name is the event's word, whatever values its brackets hold (round 63).
+            return True
         if '":' in mine or '":' in theirs:
             # A JSON object: its keys are the event's words, its values the variables.
             return _VALUE_CHARS.sub("", mine.replace(WILDCARD, "")) != _VALUE_CHARS.sub(
@@ -178,6 +183,73 @@ def call_argument(mine: str, theirs: str) -> tuple[int, int] | None:
     if not (_argument(inner_mine) and _argument(inner_theirs)):
         return None
     return opened + 1, close
+
+
+# A call's name, then its arguments closed in the same token, in front of it.
+_CALLED_WHOLE = re.compile(r"([A-Za-z_][\w.-]*)\([^()]*\)")
+# A call whose arguments are closed, then values in square brackets glued after it
+# (SLF4J's ``auth({})[{}]``, ``process({})[{}][{}]``), then closing punctuation or nothing.
+_CALL_GROUPS = re.compile(r"([A-Za-z_][\w.-]*)\(([^()\[\]]*)\)((?:\[[^()\[\]]*\])*)([^()\[\]]*)")
+_GROUP = re.compile(r"\[([^\]]*)\]")
+
+
+def _other_calls(mine: str, theirs: str) -> bool:
+    """True if both tokens are calls closed in the token (``move(<*>)[<*>]`` /
+    ``process(<*>)[<*>][<*>]``), of other names."""
+    if ")" not in mine or ")" not in theirs:
+        return False
+    called = _CALLED_WHOLE.match(mine)
+    other = _CALLED_WHOLE.match(theirs)
+    return called is not None and other is not None and called.group(1) != other.group(1)
+
+
+def call_values(mine: str, theirs: str) -> str | None:
+    """The pattern of two calls of one name, closed in the token, whose arguments and values
+    in square brackets glued after them are each equal or both one value (_bracket_value):
+    ``auth(<*>)[<*>]`` for ``auth(tcp)[sensor.main_vega]`` / ``auth(<*>)[io.EOF]``,
+    ``shutdown(<*>,<*>)`` for ``shutdown(<*>,birch)`` / ``shutdown(<*>,orders)``; None
+    otherwise, and for a call of one argument and no brackets after it (call_argument's).
+
+    A logger writes a method's argument, then the session's or the channel's name in
+    brackets (SLF4J's ``auth({})[{}] send ...``), or several arguments joined by commas
+    without a space: each holds a value as a call's one argument does (round 63).
+    """
+    if mine == theirs or ")" not in mine or ("[" not in mine and "," not in mine):
+        return None
+    a = _CALL_GROUPS.fullmatch(mine)
+    b = _CALL_GROUPS.fullmatch(theirs)
+    if a is None or b is None or a.group(1) != b.group(1) or a.group(4) != b.group(4):
+        return None
+    if not a.group(3) and "," not in a.group(2):
+        return None
+    args_a = a.group(2).split(",")
+    args_b = b.group(2).split(",")
+    if len(args_a) != len(args_b):
+        return None
+    values_a = [*args_a, *_GROUP.findall(a.group(3))]
+    values_b = [*args_b, *_GROUP.findall(b.group(3))]
+    if len(values_a) != len(values_b):
+        return None
+    parts = []
+    for one, two in zip(values_a, values_b, strict=True):
+        if one == two:
+            parts.append(one)
+        elif _bracket_value(one) and _bracket_value(two):
+            parts.append(WILDCARD)
+        else:
+            return None
+    count = len(args_a)
+    return (
+        f"{a.group(1)}({','.join(parts[:count])})"
+        + "".join(f"[{part}]" for part in parts[count:])
+        + a.group(4)
+    )
+
+
+def _bracket_value(text: str) -> bool:
+    """True if ``text``, held in a call's brackets, is one value: one argument (_argument),
+    or a value the masks took in parts (``<*>:<*>``, ``https://<*>``), no key in it."""
+    return _argument(text) or (WILDCARD in text and "=" not in text and " " not in text)
 
 
 def _argument(text: str) -> bool:
@@ -300,6 +372,9 @@ def generalise_token(mine: str, theirs: str) -> str:
     argument = call_argument(mine, theirs)
     if argument is not None:
         return mine[: argument[0]] + WILDCARD + mine[argument[1] :]
+    called = call_values(mine, theirs)
+    if called is not None:
+        return called
     at = _at_parts(mine, theirs)
     if at is not None:
         return at
@@ -428,6 +503,8 @@ def instance_of(tokens: list[str], pattern: list[str]) -> bool:
         if WILDCARD in token:
             if '":' in wanted and differ_in_words(wanted, token):
                 return False  # JSON objects with other keys
+            if _other_calls(wanted, token):
+                return False  # calls of other names, values in both (round 63)
             if _other_keys(wanted, token) or (
                 wanted.count(WILDCARD) > 1
                 and _INDEXED_KEY.match(token) is not None
