@@ -239,7 +239,11 @@ dest_dir)``) as Home Assistant's; the sixtysixth none either: cAdvisor's klog pr
 (``klog.V(2).Infof("cAdvisor running in container: %q", selfContainer)``) as the kubelet's,
 TuneD's Python logging (``log.critical("cannot write the PID to %s: %s" % (self._pid_file,
 str(error)))``) as Home Assistant's and kanata's ``log`` crate macros
-(``log::error!("error setting clipboard: {e:?}")``) as Garage's.
+(``log::error!("error setting clipboard: {e:?}")``) as Garage's; the sixtyseventh none
+either: minikube's klog printf (``klog.Infof("createHost starting for %q (driver=%q)", n.Name,
+cfg.Driver)``) as the kubelet's, MusicBrainz Picard's Python logging (``log.debug("Album %s
+already loaded.", album_id)``) as Home Assistant's and Apache Pinot's SLF4J
+(``LOGGER.info("Adding schema: {} with override: {}", schemaName, override)``) as Cassandra's.
 Each value is drawn by what its argument is (an error, a path, a state, a list, a name with a
 number in it...), judged from its verb and the argument's name; values repeat as they do in
 real logs (a state has a few values, a counter is new every time).
@@ -451,7 +455,10 @@ Java, Rust and Python, never run through a miner before its first measurement) a
 ``sixtysixth`` (added on 2026-12-06 right after the sixtyfifth, by someone who did not change
 the miner, in a separate copy of the tree, of a container monitor, a system tuning daemon and a
 keyboard remapper in Go, Python and Rust, never run through a miner before its first
-measurement). Run
+measurement) and ``sixtyseventh`` (added on 2026-12-06 right after the sixtysixth, by someone
+who did not change the miner, in a separate copy of the tree, of a local Kubernetes cluster, a
+music tagger and a real-time analytics datastore in Go, Python and Java, never run through a
+miner before its first measurement). Run
 ``python tests/bench/logcall_corpus.py --out DIR`` to write
 ``DIR/<split>/<system>/<system>_2k.log_structured_corrected.csv`` (columns ``Content`` and
 ``EventTemplate``), the layout of the Loghub samples that ``bench_templates.py`` reads.
@@ -592,7 +599,8 @@ class System:
     # printf (picom's log_error), tracing (niri's tracing macros) and printf (qtile's Python
     # logging); the sixtyfifth slf4j (MINA SSHD's log), tracing (Cloud Hypervisor's log
     # macros) and printf (Lutris' Python logging); the sixtysixth klog (cAdvisor's klog printf),
-    # printf (TuneD's Python logging) and tracing (kanata's log macros)
+    # printf (TuneD's Python logging) and tracing (kanata's log macros); the sixtyseventh klog
+    # (minikube's klog printf), printf (Picard's Python logging) and slf4j (Pinot's LOGGER)
     style: str
     # tuning, held-out, fresh, unseen, novel, sixth, seventh, eighth, ninth, tenth, eleventh,
     # twelfth, thirteenth, fourteenth, fifteenth, sixteenth, seventeenth, eighteenth,
@@ -603,7 +611,7 @@ class System:
     # fortythird, fortyfourth, fortyfifth, fortysixth, fortyseventh, fortyeighth,
     # fortyninth, fiftieth, fiftyfirst, fiftysecond, fiftythird, fiftyfourth, fiftyfifth,
     # fiftysixth, fiftyseventh, fiftyeighth, fiftyninth, sixtieth, sixtyfirst, sixtysecond,
-    # sixtythird, sixtyfourth, sixtyfifth or sixtysixth
+    # sixtythird, sixtyfourth, sixtyfifth, sixtysixth or sixtyseventh
     split: str
     # An exception passed to the call is printed on the message's line after " =>" (Solr's
     # log4j2 layout); elsewhere its trace goes on later lines.
@@ -827,6 +835,9 @@ SYSTEMS: dict[str, System] = {
         System("cadvisor", "go", "klog", "sixtysixth"),
         System("tuned", "python", "printf", "sixtysixth"),
         System("kanata", "rust", "tracing", "sixtysixth"),
+        System("minikube", "go", "klog", "sixtyseventh"),
+        System("picard", "python", "printf", "sixtyseventh"),
+        System("pinot", "java", "slf4j", "sixtyseventh"),
     )
 }
 
@@ -897,6 +908,7 @@ SPLITS = (
     "sixtyfourth",
     "sixtyfifth",
     "sixtysixth",
+    "sixtyseventh",
 )
 
 # A piece of a line: its text and whether it is a value (``<*>`` in the truth).

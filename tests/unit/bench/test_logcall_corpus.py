@@ -2628,6 +2628,17 @@ _LATER_SPLITS = {
         calls=280,
         call_checks="one-nonblank-line as-many-verbs-as-args",
     ),
+    # Go, Python and Java, with no convention the corpus did not have: minikube's klog printf
+    # as the kubelet's, Picard's Python logging as Home Assistant's, Pinot's SLF4J as
+    # Cassandra's.
+    "sixtyseventh": _Split(
+        "minikube picard pinot",
+        "go python java",
+        "klog printf slf4j",
+        "",
+        calls=550,
+        call_checks="one-nonblank-line",
+    ),
 }
 
 
@@ -2656,10 +2667,10 @@ def test_a_later_split_holds_its_new_systems_languages_and_styles(split: str) ->
     assert logcall_corpus.SPLITS[list(_LATER_SPLITS).index(split) + 17] == split
 
 
-def test_the_sixtysixth_split_is_the_last() -> None:
-    assert logcall_corpus.SPLITS[64] == "sixtyfifth"
+def test_the_sixtyseventh_split_is_the_last() -> None:
     assert logcall_corpus.SPLITS[65] == "sixtysixth"
-    assert len(logcall_corpus.SPLITS) == 66
+    assert logcall_corpus.SPLITS[66] == "sixtyseventh"
+    assert len(logcall_corpus.SPLITS) == 67
 
 
 # A call of each system of the later splits read from its source: how many distinct formats
@@ -3105,6 +3116,18 @@ _KNOWN_CALLS = {
     "cadvisor": (260, "lib/manager/manager.go", "cAdvisor running in container: %q"),
     "tuned": (440, "tuned/daemon/application.py", "cannot write the PID to %s: %s"),
     "kanata": (380, "src/kanata/clipboard.rs", "error setting clipboard: {e:?}"),
+    "minikube": (
+        950,
+        "pkg/minikube/machine/start.go",
+        "createHost starting for %q (driver=%q)",
+    ),
+    "picard": (500, "picard/tagger.py", "Album %s already loaded."),
+    "pinot": (
+        3000,
+        "pinot-controller/src/main/java/org/apache/pinot/controller/helix/core/"
+        "PinotHelixResourceManager.java",
+        "Adding schema: {} with override: {}",
+    ),
 }
 
 # The checks of a system's calls beyond its split's: a Go printf on a logrus entry, Python's
@@ -3235,6 +3258,8 @@ _SYSTEM_CALL_CHECKS = {
     "mina-sshd": "no-style no-label",
     "lutris": "verbs==args verbs-in-format no-style",
     "tuned": "verbs==args verbs-in-format no-style",
+    "pinot": "no-style no-label",
+    "picard": "verbs==args verbs-in-format no-style",
     "kanata": "verbs==args verbs-in-format",
 }
 
@@ -3439,6 +3464,7 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         "jmeter",
         "nutch",
         "mina-sshd",
+        "pinot",
     ):
         # SLF4J: one {} a hole and its argument, an exception after them its own.
         holes = call["format"].count("{}")
@@ -3570,6 +3596,7 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         "qtile",
         "lutris",
         "tuned",
+        "picard",
     ):
         assert not any(verb.startswith("%(") for verb in call["verbs"]), call
     elif name == "tekton":
@@ -3857,6 +3884,20 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         assert call.get("v") == verbosity, call
         assert called.group(3) or not call.get("verbs"), call
         assert not call["file"].startswith(("vendor/", "integration/")), call
+        assert not call["file"].endswith("_test.go"), call
+    elif name == "minikube":
+        # klog's Infof/Warningf/Errorf/Fatalf (or Info, Infoln... with one literal), Infof
+        # behind V(n) a DEBUG record with its v, as the kubelet's; Fatal CRITICAL.
+        called = re.fullmatch(
+            r"klog(?:\.V\((\d+)\))?\.(Info|Warning|Error|Fatal)(f|ln)?", call["receiver"]
+        )
+        assert called is not None and call["style"] == "printf" and "keys" not in call, call
+        verbosity, method = called.group(1), called.group(2)
+        level = {"Warning": "WARNING", "Fatal": "CRITICAL"}.get(method, method.upper())
+        assert call["level"] == ("DEBUG" if verbosity else level), call
+        assert call.get("v") == verbosity, call
+        assert called.group(3) == "f" or not call.get("verbs"), call
+        assert call["file"].startswith(("cmd/", "pkg/")), call
         assert not call["file"].endswith("_test.go"), call
     elif name == "kanata":
         # The log crate's macros (bare or log::), as stratisd's; no width, fill or radix.
@@ -4247,6 +4288,7 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
         "jmeter",
         "nutch",
         "mina-sshd",
+        "pinot",
     ):
         assert "{}" not in line, line
     elif name == "tempo":
@@ -4275,7 +4317,7 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
         "kanata",
     ):
         assert "{}" not in line and "{:?}" not in line, line
-    elif name == "cadvisor":
+    elif name in ("cadvisor", "minikube"):
         # klog's printf after its header: the message, each verb filled.
         assert not re.search(r"%[-+# 0-9.]*[sdvqxfwT]\b", line), line
         assert not re.search(r"%[-+# 0-9.]*[sdvqxfwT]\b", truth), truth
@@ -4380,6 +4422,7 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
             "qtile",
             "lutris",
             "tuned",
+            "picard",
         ), name
         assert not re.search(r"%[-+# 0-9.]*[sdvqxr]", truth), truth
 
@@ -6667,6 +6710,50 @@ _LATER_CALL_CASES = [
         r"error setting clipboard: .+",
         seeds=_FIVE_SEEDS,
         lacks=("{e:?}",),
+    ),
+    # pkg/minikube/machine/start.go: minikube's klog.Infof, two %q (as the kubelet's).
+    _case(
+        "minikube:createhost",
+        {
+            "style": "printf",
+            "format": "createHost starting for %q (driver=%q)",
+            "verbs": ["%q", "%q"],
+            "args": ["n.Name", "cfg.Driver"],
+            "receiver": "klog.Infof",
+        },
+        'createHost starting for "<*>" (driver="<*>")',
+        r'createHost starting for ".+" \(driver=".+"\)',
+        seeds=_FIVE_SEEDS,
+        lacks=("%q",),
+    ),
+    # picard/tagger.py: Picard's Python logging on its log module, a %s (as Home Assistant's).
+    _case(
+        "picard:album",
+        {
+            "format": "Album %s already loaded.",
+            "verbs": ["%s"],
+            "args": ["album_id"],
+            "call": "log.debug",
+        },
+        "Album <*> already loaded.",
+        r"Album \S+ already loaded\.",
+        seeds=_FIVE_SEEDS,
+        lacks=("%s",),
+    ),
+    # pinot-controller/.../PinotHelixResourceManager.java: Pinot's SLF4J on its LOGGER, two {}
+    # (as Cassandra's).
+    _case(
+        "pinot:schema",
+        {
+            "format": "Adding schema: {} with override: {}",
+            "verbs": ["{}", "{}"],
+            "args": ["schemaName", "override"],
+            "call": "LOGGER.info",
+        },
+        "Adding schema: <*> with override: <*>",
+        r"Adding schema: .+ with override: .+",
+        seeds=_FIVE_SEEDS,
+        lacks=("{}",),
     ),
     # %(name)r is the value's repr, %(name)d a number, %% a percent; the mapping's argument
     # for a name judges its value, whatever the order of the names in the mapping.
