@@ -28,7 +28,7 @@ from pipeline.analysis.engine import AnalysisEngine, RefitJob
 from pipeline.analysis.events import WindowReport
 from pipeline.analysis.levels import LEVEL_CODES, WARNING
 from pipeline.analysis.scorers import FastForest
-from pipeline.errors import SnapshotError
+from pipeline.errors import LogAnalysisError, SnapshotError
 from pipeline.insights.live import LiveWindow, RecentWindows, from_accumulator
 from pipeline.insights.messages import (
     InsightMessage,
@@ -46,6 +46,16 @@ RunFit = Callable[[RefitJob], Awaitable[FastForest]]
 OpenRecords = Callable[[Sequence[tuple[str, float]]], Awaitable[Sequence[StoredRecord]]]
 # Sends insights; returns once they are durable (in the stream: Kafka acknowledged them all).
 Emit = Callable[[Sequence[InsightMessage]], Awaitable[None]]
+
+
+class NotRestored(LogAnalysisError):
+    """A partition's state could not be restored (its open windows unreadable: PostgreSQL
+    away). Not a ``StorageError``: the ingest agent takes those for a stopping worker and
+    leaves the batch to the next one, where this batch is to be tried again after a while."""
+
+    def __init__(self, partition: int, cause: Exception) -> None:
+        super().__init__(f"partition {partition} not restored: {cause}")
+        self.partition = partition
 
 
 class StateStore(Protocol):
@@ -211,7 +221,7 @@ class Detectors:
                     await self._restore(owned, partition, wall_now)
                 except Exception as exc:
                     if not quietly:
-                        raise
+                        raise NotRestored(partition, exc) from exc
                     log.warning("detectors: partition %d not restored yet: %r",
                                 partition, exc)  # fmt: skip
 
@@ -235,7 +245,10 @@ class Detectors:
         texts = {(t.service, t.template_id): t.template for t in templates}
         async with owned.lock:
             if not owned.restored:
-                await self._restore(owned, partition, wall_now, inserted)
+                try:
+                    await self._restore(owned, partition, wall_now, inserted)
+                except Exception as exc:
+                    raise NotRestored(partition, exc) from exc
             engine, clock, known = owned.engine, owned.clock, owned.known
             self._install_finished(owned)
             for alias in aliases:

@@ -11,6 +11,7 @@ import pytest
 from prometheus_client import CollectorRegistry
 
 from pipeline.agents.ingest import Ingestor
+from pipeline.agents.stopping import until_done
 from pipeline.analysis.config import AnalysisConfig
 from pipeline.analysis.records import parse_record
 from pipeline.ingest.wire import encode_record, join_records, service_key
@@ -19,6 +20,7 @@ from pipeline.metrics import LabelFolder, Metrics
 from pipeline.state.chunks import ChunkedStates
 from pipeline.templates import ServiceMiners
 from pipeline.templates.ids import template_id
+from storage.errors import DatabaseUnavailable
 from storage.rows import Alias, DeadLetterRow, LogRow, StoredRecord, StoreResult, TemplateRow
 from tests.factories import log_row
 
@@ -264,3 +266,49 @@ async def test_a_partition_is_restored_before_its_first_batch_is_stored():
     await agent.prepare([(0, value("api", "user 1 logged in", "user 2 logged in"))]).finish()
     assert stored_when_read == [0]
     assert len(sink.rows) == 2
+
+
+async def test_a_batch_whose_partition_cannot_be_restored_yet_is_tried_again_not_given_up():
+    """PostgreSQL away while the open windows are read back: the agent tries the batch again
+    until it can (a CI run: taken for a stopping worker, the batch was left unacked and its
+    partition stalled)."""
+    config = AnalysisConfig(window_seconds=60, allowed_lateness_seconds=10)
+    saved: dict[bytes, bytes] = {}
+    await Detectors(config, store=TableStore(saved)).observe(
+        0, [log_row("api", 1e9 - 30, "e-0")], [], 1e9
+    )
+    reads = 0
+
+    async def open_records(spans: Sequence[tuple[str, float]]) -> list[StoredRecord]:
+        nonlocal reads
+        reads += 1
+        if reads < 3:
+            raise DatabaseUnavailable("open windows unreadable: connection refused")
+        return []
+
+    sink = FakeSink()
+    agent = Ingestor(
+        miners=ServiceMiners(),
+        state=ChunkedStates({}),
+        sink=sink,
+        metrics=Metrics.create(CollectorRegistry()),
+        service_labels=LabelFolder(10),
+        source="logs",
+        payload_limit=100,
+        detectors=Detectors(config, store=TableStore(saved), open_records=open_records),
+    )
+    prepared = agent.prepare([(0, value("api", "user 1 logged in"))])
+    failures: list[str] = []
+
+    async def no_wait(seconds: float) -> None:
+        return None
+
+    done = await until_done(
+        prepared.finish,
+        name="ingest",
+        sleep=no_wait,
+        stopping=lambda: False,
+        on_failure=failures.append,
+    )
+    assert done and reads == 3 and failures == ["ingest", "ingest"]
+    assert len(sink.rows) == 1

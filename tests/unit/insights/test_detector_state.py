@@ -9,7 +9,8 @@ from dataclasses import replace
 import pytest
 
 from pipeline.analysis.config import AnalysisConfig
-from pipeline.insights.detectors import Detectors
+from pipeline.errors import StorageError
+from pipeline.insights.detectors import Detectors, NotRestored
 from pipeline.state.chunks import ChunkedStates
 from storage.errors import DatabaseUnavailable
 from storage.rows import LogRow, StoredRecord, TemplateRow
@@ -216,8 +217,11 @@ async def test_a_restore_whose_open_windows_could_not_be_read_is_made_again_at_t
                            batches[:cut], db, wall)  # fmt: skip
         second = Detectors(CONFIG, store=Store(store.values), open_records=FailsOnce(db))
         db.rows.extend(batches[cut])
-        with pytest.raises(DatabaseUnavailable):
+        with pytest.raises(NotRestored) as failed:
             await second.observe(0, batches[cut], TEMPLATES, wall)
+        # Not a StorageError, which the ingest agent takes for a stopping worker.
+        assert not isinstance(failed.value, StorageError)
+        assert isinstance(failed.value.__cause__, DatabaseUnavailable)
         # The ingest agent stores the batch again: every row was there already.
         again = await second.observe(0, batches[cut], TEMPLATES, wall, inserted=set())
         after = await run(second, batches[cut + 1 :], db, wall)
