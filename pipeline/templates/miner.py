@@ -92,6 +92,7 @@ from pipeline.templates.tails import (
     tails_vary,
     value_slots,
     value_tail,
+    valued_text,
 )
 from pipeline.templates.tokenising import MessageRecipe, Tokeniser, tokens_from_recipe
 from pipeline.templates.tokens import (
@@ -1038,6 +1039,8 @@ class ServiceMiner:
             if model is None:
                 continue
             template = model.template
+            if not label:
+                self._note_value(value_tail(tokens, end), head_key(tokens, end))
             size = len(tokens)
             shape = next(
                 (
@@ -1149,6 +1152,24 @@ class ServiceMiner:
                 return merged
         return None
 
+    def _note_value(self, tail: tuple[str, ...], head: HeadKey) -> None:
+        """Note that ``tail`` followed ``head`` in a message that joined the head's free text
+        (_join_tail): it recurs after the heads it follows, also where a head's tail is a value
+        already, and heads it followed before are rechecked once it recurs (round 64)."""
+        if len(self._tail_heads) >= 2 * self._config.max_templates_per_service:
+            return  # bound: _note_tails clears the notes
+        heads = self._tail_heads.setdefault(tail, set())
+        if head in heads:
+            return
+        before = self._tail_calls.get(tail, 0)
+        heads.add(head)
+        self._tail_calls[tail] = calls(heads)
+        if len(heads) == RECURRING_TAIL_HEADS or (
+            before < RECURRING_TAIL_HEADS <= self._tail_calls[tail]
+        ):
+            for other_head in [*(heads - {head}), *self._tail_open.get(tail, ())]:
+                self._recheck(other_head)
+
     def _closes(self, tokens: list[str], end: int) -> bool:
         """True if a semicolon closes the free text after the head ending at ``end``
         (tails.semicolon_close) with an ending of the event's own: one that has followed no
@@ -1255,7 +1276,19 @@ class ServiceMiner:
                 if not value and (event_tail(tail) or tail in headed)
             )
             return events <= values
-        return sum(map(self._recurs, tails)) >= 2
+        recurrent = [tail for tail in tails if self._recurs(tail)]
+        if len(recurrent) != 1:
+            return len(recurrent) >= 2
+        # One text that recurs and another after a head ending in a colon (keyed ``<*>`` when
+        # the colon follows a value, ``'<*>':``), not a subject's name (``S3 bucket backups:``,
+        # its events after it): free text when the one that recurs is an error's text with
+        # values of its own (round 64, tails.valued_text).
+        return (
+            len(tails) >= 2
+            and (head[-1][-1:] == ":" or head[-1] == WILDCARD)
+            and not subject_head(head)
+            and valued_text(recurrent[0])
+        )
 
     def _recurs(self, tail: tuple[str, ...]) -> bool:
         """True if ``tail`` followed several heads, as a value does. A sentence of its own

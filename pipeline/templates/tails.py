@@ -37,7 +37,8 @@ Plain words after a head are a weaker sign of free text than text with values of
 (``open <*>: no such file``): tails without any value need one more distinct form. And a value
 recurs: one of the tails must also have followed another head, or every tail must hold a value
 (the miner checks this), else the head is a category label with events after it (libvirt's
-``internal error: ...``).
+``internal error: ...``). One tail that recurs and another do it too when the one that recurs
+is an error's text with values of its own (:func:`valued_text`, round 64).
 
 A value that recurs is the strongest sign: two tails that each followed two or more heads
 make any head before them end in free text, even a single label (``GetUser:``, also as the
@@ -554,6 +555,22 @@ def subject_head(head: tuple[str, ...] | list[str]) -> bool:
     while start and head[start - 1][-1:] != ":":
         start -= 1
     return sum(map(_plain_word, head[start:])) <= MAX_SUBJECT_WORDS
+
+
+def valued_text(tail: tuple[str, ...]) -> bool:
+    """True if ``tail`` is a text with values of its own that reads as one error's text
+    (``Cannot connect to host <*>:<*> ssl:default ...``), which recurring after other heads
+    makes a value wherever it follows (round 64): it opens with a plain word ending in a letter
+    and holds at least two, and no head of its own (no token ending in ``:``) nor a key's field
+    (``err=<*>``): ``<*>, can't stop it`` and ``tar, pid <*>`` are values and the event's own
+    ending, ``Email Link for <*>: <*>`` an event with a head of its own."""
+    return (
+        _plain_word(tail[0])
+        and tail[0][-1].isalpha()
+        and any(WILDCARD in token for token in tail)
+        and sum(map(_plain_word, tail)) >= 2
+        and not any(token[-1] == ":" or "=" in token for token in tail)
+    )
 
 
 def _plain_word(token: str) -> bool:
