@@ -243,7 +243,12 @@ str(error)))``) as Home Assistant's and kanata's ``log`` crate macros
 either: minikube's klog printf (``klog.Infof("createHost starting for %q (driver=%q)", n.Name,
 cfg.Driver)``) as the kubelet's, MusicBrainz Picard's Python logging (``log.debug("Album %s
 already loaded.", album_id)``) as Home Assistant's and Apache Pinot's SLF4J
-(``LOGGER.info("Adding schema: {} with override: {}", schemaName, override)``) as Cassandra's.
+(``LOGGER.info("Adding schema: {} with override: {}", schemaName, override)``) as Cassandra's;
+the sixtyeighth none either: PipeWire's ``pw_log_warn("%p: error loading config '%s': %m",
+conf, path)`` (C printf, its own logger; ``%m`` errno's text) as PostgreSQL's, uv's tracing
+macros (``debug!("Found credentials in native store for {url}")``) as Vector's and Anaconda's
+Python logging (``log.info("Loading information about profiles from %s.", config_dir)``) as
+Home Assistant's.
 Each value is drawn by what its argument is (an error, a path, a state, a list, a name with a
 number in it...), judged from its verb and the argument's name; values repeat as they do in
 real logs (a state has a few values, a counter is new every time).
@@ -458,7 +463,10 @@ keyboard remapper in Go, Python and Rust, never run through a miner before its f
 measurement) and ``sixtyseventh`` (added on 2026-12-06 right after the sixtysixth, by someone
 who did not change the miner, in a separate copy of the tree, of a local Kubernetes cluster, a
 music tagger and a real-time analytics datastore in Go, Python and Java, never run through a
-miner before its first measurement). Run
+miner before its first measurement) and ``sixtyeighth`` (added on 2026-12-06 right after the
+sixtyseventh, by someone who did not change the miner, in a separate copy of the tree, of an
+audio and video server, a Python package manager and an operating system installer in C, Rust
+and Python, never run through a miner before its first measurement). Run
 ``python tests/bench/logcall_corpus.py --out DIR`` to write
 ``DIR/<split>/<system>/<system>_2k.log_structured_corrected.csv`` (columns ``Content`` and
 ``EventTemplate``), the layout of the Loghub samples that ``bench_templates.py`` reads.
@@ -600,7 +608,9 @@ class System:
     # logging); the sixtyfifth slf4j (MINA SSHD's log), tracing (Cloud Hypervisor's log
     # macros) and printf (Lutris' Python logging); the sixtysixth klog (cAdvisor's klog printf),
     # printf (TuneD's Python logging) and tracing (kanata's log macros); the sixtyseventh klog
-    # (minikube's klog printf), printf (Picard's Python logging) and slf4j (Pinot's LOGGER)
+    # (minikube's klog printf), printf (Picard's Python logging) and slf4j (Pinot's LOGGER);
+    # the sixtyeighth printf (PipeWire's pw_log and spa_log), tracing (uv's tracing macros)
+    # and printf (Anaconda's Python logging)
     style: str
     # tuning, held-out, fresh, unseen, novel, sixth, seventh, eighth, ninth, tenth, eleventh,
     # twelfth, thirteenth, fourteenth, fifteenth, sixteenth, seventeenth, eighteenth,
@@ -611,7 +621,7 @@ class System:
     # fortythird, fortyfourth, fortyfifth, fortysixth, fortyseventh, fortyeighth,
     # fortyninth, fiftieth, fiftyfirst, fiftysecond, fiftythird, fiftyfourth, fiftyfifth,
     # fiftysixth, fiftyseventh, fiftyeighth, fiftyninth, sixtieth, sixtyfirst, sixtysecond,
-    # sixtythird, sixtyfourth, sixtyfifth, sixtysixth or sixtyseventh
+    # sixtythird, sixtyfourth, sixtyfifth, sixtysixth, sixtyseventh or sixtyeighth
     split: str
     # An exception passed to the call is printed on the message's line after " =>" (Solr's
     # log4j2 layout); elsewhere its trace goes on later lines.
@@ -838,6 +848,9 @@ SYSTEMS: dict[str, System] = {
         System("minikube", "go", "klog", "sixtyseventh"),
         System("picard", "python", "printf", "sixtyseventh"),
         System("pinot", "java", "slf4j", "sixtyseventh"),
+        System("pipewire", "c", "printf", "sixtyeighth"),
+        System("uv", "rust", "tracing", "sixtyeighth"),
+        System("anaconda", "python", "printf", "sixtyeighth"),
     )
 }
 
@@ -909,6 +922,7 @@ SPLITS = (
     "sixtyfifth",
     "sixtysixth",
     "sixtyseventh",
+    "sixtyeighth",
 )
 
 # A piece of a line: its text and whether it is a value (``<*>`` in the truth).

@@ -80,9 +80,10 @@ def test_the_novel_split_holds_four_new_systems_each_of_its_own_convention() -> 
     assert {s.style for s in novel.values()} == {"tracing", "nodejs", "jboss", "zerolog"}
     # Conventions no earlier system has; the sixteenth, twentieth, thirtyfirst, thirtysixth,
     # thirtyeighth, fiftyfirst, fiftysecond, fiftythird, fiftyfourth, fiftyfifth, fiftysixth,
-    # fiftyseventh, sixtysecond, sixtythird, sixtyfourth, sixtyfifth and sixtysixth reuse
-    # tracing (Vector, Qdrant, Garage, Kanidm, Vaultwarden, WezTerm, Databend, Firecracker,
-    # RustDesk, espanso, Zellij, librespot, youki, stratisd, niri, Cloud Hypervisor, kanata),
+    # fiftyseventh, sixtysecond, sixtythird, sixtyfourth, sixtyfifth, sixtysixth and
+    # sixtyeighth reuse tracing (Vector, Qdrant, Garage, Kanidm, Vaultwarden, WezTerm,
+    # Databend, Firecracker, RustDesk, espanso, Zellij, librespot, youki, stratisd, niri,
+    # Cloud Hypervisor, kanata, uv),
     # the twentysecond, twentythird and fiftyninth nodejs (Uptime Kuma, Zigbee2MQTT,
     # MagicMirror), the thirtieth jboss (Narayana), the thirtyfourth zerolog (Harness).
     reusing = (
@@ -109,6 +110,7 @@ def test_the_novel_split_holds_four_new_systems_each_of_its_own_convention() -> 
         "sixtyfourth",
         "sixtyfifth",
         "sixtysixth",
+        "sixtyeighth",
     )
     earlier_styles = {s.style for s in SYSTEMS.values() if s.split not in reusing}
     assert not {s.style for s in novel.values()} & earlier_styles
@@ -2639,6 +2641,17 @@ _LATER_SPLITS = {
         calls=550,
         call_checks="one-nonblank-line",
     ),
+    # C, Rust and Python, with no convention the corpus did not have: PipeWire's pw_log and
+    # spa_log as PostgreSQL's printf, uv's tracing macros as Vector's, Anaconda's Python
+    # logging as Home Assistant's.
+    "sixtyeighth": _Split(
+        "pipewire uv anaconda",
+        "c rust python",
+        "printf tracing",
+        "",
+        calls=1100,
+        call_checks="one-nonblank-line verbs-in-format",
+    ),
 }
 
 
@@ -2667,10 +2680,10 @@ def test_a_later_split_holds_its_new_systems_languages_and_styles(split: str) ->
     assert logcall_corpus.SPLITS[list(_LATER_SPLITS).index(split) + 17] == split
 
 
-def test_the_sixtyseventh_split_is_the_last() -> None:
-    assert logcall_corpus.SPLITS[65] == "sixtysixth"
+def test_the_sixtyeighth_split_is_the_last() -> None:
     assert logcall_corpus.SPLITS[66] == "sixtyseventh"
-    assert len(logcall_corpus.SPLITS) == 67
+    assert logcall_corpus.SPLITS[67] == "sixtyeighth"
+    assert len(logcall_corpus.SPLITS) == 68
 
 
 # A call of each system of the later splits read from its source: how many distinct formats
@@ -3128,6 +3141,13 @@ _KNOWN_CALLS = {
         "PinotHelixResourceManager.java",
         "Adding schema: {} with override: {}",
     ),
+    "pipewire": (4100, "src/pipewire/conf.c", "%p: error loading config '%s': %m"),
+    "uv": (900, "crates/uv-auth/src/middleware.rs", "Found credentials in native store for {url}"),
+    "anaconda": (
+        1400,
+        "pyanaconda/core/configuration/profile.py",
+        "Loading information about profiles from %s.",
+    ),
 }
 
 # The checks of a system's calls beyond its split's: a Go printf on a logrus entry, Python's
@@ -3261,6 +3281,9 @@ _SYSTEM_CALL_CHECKS = {
     "pinot": "no-style no-label",
     "picard": "verbs==args verbs-in-format no-style",
     "kanata": "verbs==args verbs-in-format",
+    "pipewire": "no-style no-label",
+    "uv": "verbs==args",
+    "anaconda": "verbs==args no-style",
 }
 
 
@@ -3597,6 +3620,7 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         "lutris",
         "tuned",
         "picard",
+        "anaconda",
     ):
         assert not any(verb.startswith("%(") for verb in call["verbs"]), call
     elif name == "tekton":
@@ -3899,6 +3923,36 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         assert called.group(3) == "f" or not call.get("verbs"), call
         assert call["file"].startswith(("cmd/", "pkg/")), call
         assert not call["file"].endswith("_test.go"), call
+    elif name == "pipewire":
+        # pw_log_x(fmt, args...) and spa_log_x(log, fmt, args...): a C printf, each verb with
+        # its argument but %m (errno's text, none); no width but a zero-padded hex (%08x);
+        # trace and trace_fp DEBUG, warn WARNING.
+        called = re.fullmatch(r"(pw|spa)_log_(trace|debug|info|warn|error)(_fp)?", call["call"])
+        assert called is not None, call
+        level = {"trace": "DEBUG", "warn": "WARNING"}
+        assert call["level"] == level.get(called.group(2), called.group(2).upper()), call
+        verb = r"%(?:m|0[1-9]\d*[xX]|[-+ 0]*(?:\.\d+)?(?:ll|l|z|j|h)?[diouxXcfgp]|s)"
+        assert all(re.fullmatch(verb, v) for v in call["verbs"]), call
+        assert len([v for v in call["verbs"] if v != "%m"]) == len(call["args"]), call
+        assert "__func__" not in call["args"] and call["file"].endswith(".c"), call
+        top = ("src/", "spa/plugins/", "pipewire-jack/", "pipewire-alsa/", "pipewire-v4l2/")
+        assert call["file"].startswith(top) and "test" not in call["file"], call
+        assert not call["file"].startswith("src/examples/"), call
+    elif name == "uv":
+        # tracing's macros (bare or tracing::), as niri's, fields before the message on a few;
+        # no width, fill or radix but x.
+        assert call["style"] == "rust" and "quoted" not in call, call
+        called = re.fullmatch(r"(?:tracing::)?(trace|debug|info|warn|error)!", call["call"])
+        assert called is not None, call
+        level = called.group(1).upper()
+        assert call["level"] == {"TRACE": "DEBUG", "WARN": "WARNING"}.get(level, level), call
+        spec = r"\{\w*(?::(?:\?|#|x|X|#x|\.\d+)?)?\}"
+        assert all(re.fullmatch(spec, verb) for verb in call["verbs"]), call
+        keys = call.get("keys", [])
+        assert len(keys) == len(call.get("key_args", [])) == len(call.get("key_sigils", []))
+        assert all(sigil in ("", "?", "%") for sigil in call.get("key_sigils", [])), call
+        assert re.match(r"crates/uv[\w-]*/src/", call["file"]), call
+        assert not call["file"].startswith(("crates/uv-test/", "crates/uv-bench/")), call
     elif name == "kanata":
         # The log crate's macros (bare or log::), as stratisd's; no width, fill or radix.
         assert call["style"] == "rust" and "quoted" not in call and "keys" not in call, call
@@ -4315,6 +4369,7 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
         "niri",
         "cloud-hypervisor",
         "kanata",
+        "uv",
     ):
         assert "{}" not in line and "{:?}" not in line, line
     elif name in ("cadvisor", "minikube"):
@@ -4325,6 +4380,10 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
         assert not re.search(r"\{@?\w+(?::[^{}]*)?\}", truth), truth
     elif name in ("suricata", "sssd", "obs-studio", "lxc", "tmux", "sway", "labwc", "picom"):
         assert not re.search(r"%[-+# 0-9.]*[lhz]*[sdiuxXfcp]", truth), truth
+    elif name == "pipewire":
+        # PipeWire's printf, %m errno's text: no verb left in the line or its truth.
+        assert not re.search(r"%[-+# 0-9.]*[lhzj]*[sdiuxXfgcpm]", truth), truth
+        assert not re.search(r"%[-+# 0-9.]*[lhzj]*[diuxXfgpm]\b", line), line
     elif name in ("duplicati", "sonarr", "greenshot"):
         assert not re.search(r"\{\d+(?::[^{}]*)?\}", line), line
     elif name == "harness":
@@ -4423,6 +4482,7 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
             "lutris",
             "tuned",
             "picard",
+            "anaconda",
         ), name
         assert not re.search(r"%[-+# 0-9.]*[sdvqxr]", truth), truth
 
@@ -6754,6 +6814,51 @@ _LATER_CALL_CASES = [
         r"Adding schema: .+ with override: .+",
         seeds=_FIVE_SEEDS,
         lacks=("{}",),
+    ),
+    # src/pipewire/conf.c: PipeWire's pw_log_warn, a %p, a quoted %s path and %m, errno's text
+    # with no argument (as PostgreSQL's printf).
+    _case(
+        "pipewire:config",
+        {
+            "format": "%p: error loading config '%s': %m",
+            "verbs": ["%p", "%s", "%m"],
+            "args": ["conf", "path"],
+            "call": "pw_log_warn",
+        },
+        "<*>: error loading config '<*>': <*>",
+        r"0x[0-9a-f]+: error loading config '[^']+': [A-Z][a-z ]+",
+        seeds=_FIVE_SEEDS,
+        lacks=("%p", "%s", "%m"),
+    ),
+    # crates/uv-auth/src/middleware.rs: uv's tracing debug!, an inline {url} (as Vector's).
+    _case(
+        "uv:credentials",
+        {
+            "style": "rust",
+            "format": "Found credentials in native store for {url}",
+            "verbs": ["{url}"],
+            "args": ["url"],
+            "call": "debug!",
+        },
+        "Found credentials in native store for <*>",
+        r"Found credentials in native store for \S+",
+        seeds=_FIVE_SEEDS,
+        lacks=("{url}",),
+    ),
+    # pyanaconda/core/configuration/profile.py: Anaconda's Python logging, a %s path (as Home
+    # Assistant's).
+    _case(
+        "anaconda:profiles",
+        {
+            "format": "Loading information about profiles from %s.",
+            "verbs": ["%s"],
+            "args": ["config_dir"],
+            "call": "log.info",
+        },
+        "Loading information about profiles from <*>.",
+        r"Loading information about profiles from \S+\.",
+        seeds=_FIVE_SEEDS,
+        lacks=("%s",),
     ),
     # %(name)r is the value's repr, %(name)d a number, %% a percent; the mapping's argument
     # for a name judges its value, whatever the order of the names in the mapping.
