@@ -170,6 +170,15 @@ class AnalysisConfig:
     # pooled with a low one before it, and a second deploy's templates doubling their share
     # were a shift).
     restart_banner: bool = True
+    # Until the daily profile can tell (a service's first day), a pair of windows -- one two
+    # z off, the next three -- is pooled into a spike or drop (``rules._stouffer``) only when
+    # its second window is ``burst_pair_noise_z`` or more log-scale spreads off the level, the
+    # spread being the last 30 windows' window-to-window noise (``LevelHistory.noise``, bursts
+    # included, which the level's young spread holds back beyond three z); otherwise the second
+    # window is judged alone, as persistence asks (0: any pair pooled, as before 2026-12-06's
+    # seventeenth session, when bursty traffic's chance pairs were the daily variant's largest
+    # class of false flags).
+    burst_pair_noise_z: float = 3.5
 
     # Half-space trees (river): one observation per closed window.
     hst_trees: int = 10

@@ -73,7 +73,7 @@ def volume_rule(
     lines beyond their usual share are the job's, not traffic (``_level_rule``). ``step`` is
     the run of windows that stepped off the traffic before this one, what it stepped from and
     whether such runs are ordinary for the service (``step_run_rule``)."""
-    cand = _level_rule(acc, volume, history, shares, fresh, run, config, jobs)
+    cand = _level_rule(acc, volume, history, shares, fresh, run, config, jobs, daily)
     if cand is None or (cand.kind == "volume_drop" and cand.evidence < _GATE_EVIDENCE):
         cand = low_run_rule(acc, *low, volume, shares, config) or cand
     if cand is None or (cand.kind != RECURRING and cand.evidence < _GATE_EVIDENCE):
@@ -125,6 +125,7 @@ def _level_rule(
     run: list[float],
     config: AnalysisConfig,
     jobs: frozenset[str] | set[str] = frozenset(),
+    daily: DailyProfile | None = None,
 ) -> Candidate | None:
     """volume_spike / volume_drop against the robust volume baseline.
 
@@ -132,7 +133,8 @@ def _level_rule(
     (|z| >= 1): combined with this one (Stouffer), a moderate but sustained deviation builds
     evidence with the square root of its duration and counts as persistent. A window whose
     excess is the lines of ``jobs`` templates beyond their usual share is a job's run: no
-    spike, and a recurring peak (the daily profile leaves it out)."""
+    spike, and a recurring peak (the daily profile leaves it out). A pair of windows within
+    the service's own burstiness is not pooled on its first day (``_burst_pair``)."""
     n = acc.count
     z = volume.z(n)
     expected = volume.expected()
@@ -164,7 +166,9 @@ def _level_rule(
             # Not an alert, but it explains a share jump in the same window (batch job).
             return Candidate(RECURRING, 0.0, expected, float(n), ())
         else:
-            z, pooled = _stouffer(z, run)
+            pooled = False
+            if not _burst_pair(acc.index, known, z, run, volume, history, daily, config):
+                z, pooled = _stouffer(z, run)
             return Candidate(
                 "volume_spike",
                 evidence(z, config.spike_z),
@@ -180,7 +184,9 @@ def _level_rule(
             or history.ordinary(n, z, config.ordinary_runs)
         ):
             return Candidate(RECURRING, 0.0, expected, float(n), ())
-        z, pooled = _stouffer(z, run)
+        pooled = False
+        if not _burst_pair(acc.index, n, z, run, volume, history, daily, config):
+            z, pooled = _stouffer(z, run)
         return Candidate(
             "volume_drop",
             evidence(-z, config.drop_z),
@@ -468,6 +474,42 @@ def _stouffer(z: float, run: list[float]) -> tuple[float, bool]:
     if abs(pooled) > abs(z):
         return pooled, True
     return z, False
+
+
+# The windows whose window-to-window noise judges a pair (``_burst_pair``), as the step run's.
+_PAIR_NOISE_WINDOWS = 30
+
+
+def _burst_pair(
+    index: int,
+    count: int,
+    z: float,
+    run: list[float],
+    volume: VolumeBaseline,
+    history: LevelHistory,
+    daily: DailyProfile | None,
+    config: AnalysisConfig,
+) -> bool:
+    """Whether this window and the one before it (``run`` of one window two z off, the same
+    way) are a burst of the service's own noise rather than a sustained deviation, while the
+    daily profile cannot tell yet (a service's first day): this window within
+    ``burst_pair_noise_z`` log-scale spreads of the level, the spread being the
+    window-to-window noise of the last windows (``LevelHistory.noise``, bursts included,
+    which the level's young spread leaves out beyond three z). Such a pair is not pooled: two
+    windows pooled (Stouffer) reach the spike's z more easily than the persistence test for
+    two windows does, and on bursty traffic one window two z out before a three-z one is
+    chance (the noise is drawn afresh each minute). Once the profile has a day, pairs are
+    pooled as before (judged alone there too, such pairs were a labelled anomaly's only flag
+    on a real series)."""
+    if config.burst_pair_noise_z <= 0.0 or len(run) != 1 or (run[0] > 0) != (z > 0):
+        return False
+    if daily is not None and daily.scan(index, count) is not None:
+        return False
+    noise = history.noise(_PAIR_NOISE_WINDOWS)
+    if noise <= 0.0:
+        return False
+    far = abs(math.log1p(count) - math.log1p(volume.expected())) / noise
+    return far < config.burst_pair_noise_z
 
 
 def error_rate_rule(
