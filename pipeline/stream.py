@@ -90,8 +90,7 @@ class StreamParts:
 
     async def check_state(self, app: faust.App) -> None:
         """Readiness: the tables hold their partitions' state (not while they recover it)."""
-        recovery = app.tables.recovery  # type: ignore[attr-defined]  # TableManager has it
-        if app.in_recovery or not recovery.completed.is_set():
+        if not _tables_recovered(app):
             raise StateRecovering("tables are recovering their state")
 
     async def check_rabbitmq(self) -> None:
@@ -437,10 +436,15 @@ async def _partition_count(app: faust.App, topic: str) -> int:
     return len(await producer.partitions_for(topic))
 
 
+def _tables_recovered(app: faust.App) -> bool:
+    """The tables hold their partitions' state (not recovering it)."""
+    recovery = app.tables.recovery  # type: ignore[attr-defined]  # TableManager has it
+    return not app.in_recovery and bool(recovery.completed.is_set())
+
+
 def _tables_ready(app: faust.App) -> bool:
     """Not rebalancing, and the tables hold their partitions' state."""
-    recovery = app.tables.recovery  # type: ignore[attr-defined]  # TableManager has it
-    return not app.rebalancing and not app.in_recovery and bool(recovery.completed.is_set())
+    return not app.rebalancing and _tables_recovered(app)
 
 
 def _idle(lag: PartitionLag, held_back: HeldBack, in_hand: Container[int] = ()) -> list[int]:

@@ -75,6 +75,7 @@ class PreparedBatch:
     mined: MinedBatch
     letters: list[DeadLetterRow]
     partition_of: dict[str, int]
+    partitions: frozenset[int]
     prepare_seconds: float
 
     async def finish(self) -> None:
@@ -163,7 +164,8 @@ class Ingestor:
         for service in mined.changed_services:
             self._save_miner(service)
         clock.lap("state")
-        return PreparedBatch(self, mined, letters, partition_of, clock.elapsed)
+        partitions = frozenset(partition for partition, _ in values)
+        return PreparedBatch(self, mined, letters, partition_of, partitions, clock.elapsed)
 
     async def _finish(self, batch: PreparedBatch) -> None:
         started = time.perf_counter()
@@ -172,7 +174,7 @@ class Ingestor:
         if self._detectors is not None:
             # Before the store: a restore reading the open windows back must not find this
             # batch's records there (``Detectors.restore``).
-            await self._detectors.restore(set(batch.partition_of.values()), time.time())
+            await self._detectors.restore(batch.partitions, time.time())
         result = await self._sink.store(mined.rows, mined.templates, mined.aliases)
         if batch.letters:
             await self._sink.store_dead_letters(batch.letters)

@@ -215,15 +215,7 @@ class Detectors:
             if owned.restored and not owned.lock.locked():
                 continue
             async with owned.lock:
-                if owned.restored:
-                    continue
-                try:
-                    await self._restore(owned, partition, wall_now)
-                except Exception as exc:
-                    if not quietly:
-                        raise NotRestored(partition, exc) from exc
-                    log.warning("detectors: partition %d not restored yet: %r",
-                                partition, exc)  # fmt: skip
+                await self._restored(owned, partition, wall_now, quietly=quietly)
 
     async def observe(
         self,
@@ -244,11 +236,7 @@ class Detectors:
         owned = self._partition(partition)
         texts = {(t.service, t.template_id): t.template for t in templates}
         async with owned.lock:
-            if not owned.restored:
-                try:
-                    await self._restore(owned, partition, wall_now, inserted)
-                except Exception as exc:
-                    raise NotRestored(partition, exc) from exc
+            await self._restored(owned, partition, wall_now, inserted)
             engine, clock, known = owned.engine, owned.clock, owned.known
             self._install_finished(owned)
             for alias in aliases:
@@ -302,13 +290,9 @@ class Detectors:
             if owned.lock.locked():
                 continue
             async with owned.lock:
-                if not owned.restored:
-                    try:
-                        await self._restore(owned, partition, wall_now)
-                    except Exception as exc:  # PostgreSQL away: the next tick restores it
-                        log.warning("detectors: partition %d not restored yet: %r",
-                                    partition, exc)  # fmt: skip
-                        continue
+                # PostgreSQL away: the next tick restores it.
+                if not await self._restored(owned, partition, wall_now, quietly=True):
+                    continue
                 self._install_finished(owned)
                 now = owned.clock.now(wall_now)
                 if at_end and owned.clock.mark is not None:
@@ -334,6 +318,29 @@ class Detectors:
         return AnalysisEngine(self._config, self._close_slice, self._close_seconds)
 
     # -- state -----------------------------------------------------------------------------
+
+    async def _restored(
+        self,
+        owned: _Partition,
+        partition: int,
+        wall_now: float,
+        inserted: Container[str] | None = None,
+        *,
+        quietly: bool = False,
+    ) -> bool:
+        """Restore ``owned`` unless it is already (the caller holds its lock); True once it
+        is. A restore that fails raises ``NotRestored``, or with ``quietly`` is logged and
+        gives False."""
+        if owned.restored:
+            return True
+        try:
+            await self._restore(owned, partition, wall_now, inserted)
+        except Exception as exc:
+            if not quietly:
+                raise NotRestored(partition, exc) from exc
+            log.warning("detectors: partition %d not restored yet: %r", partition, exc)
+            return False
+        return True
 
     async def _restore(
         self,

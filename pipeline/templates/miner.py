@@ -111,6 +111,7 @@ from pipeline.templates.tokens import (
     is_term,
     later_argument,
     names_differ,
+    one_call,
 )
 
 MessageCache = dict[str, tuple["ServiceMiner", "Shape", list[str], Values]]
@@ -743,12 +744,7 @@ class ServiceMiner:
             # ``false``) is the event a word there began (``select_battery(stop):``), as
             # another word would be (below).
             first = tokens[0]
-            candidates = self._led_by(
-                key,
-                lambda other: (
-                    call_argument(first, other) is not None or call_values(first, other) is not None
-                ),
-            )
+            candidates = self._led_by(key, lambda other: one_call(first, other))
             # Its own group holds the calls whose other values a mask took too.
             candidates.extend(
                 shape for shape in group or () if call_values(first, shape.tokens[0]) is not None
@@ -800,12 +796,7 @@ class ServiceMiner:
             # is the same event: the argument varies at once, as a quoted text does.
             # Once varied it leads the group of a variable: ``get_state(<*>).unknown``.
             first = key[1]
-            candidates = self._led_by(
-                key,
-                lambda other: (
-                    call_argument(first, other) is not None or call_values(first, other) is not None
-                ),
-            )
+            candidates = self._led_by(key, lambda other: one_call(first, other))
             candidates.extend(
                 shape
                 for shape in group or ()

@@ -72,7 +72,7 @@ def differ_in_words(mine: str, theirs: str) -> bool:
         # A data term printed whole on either side (``{error,eacces}`` / ``noproc``): a value,
         # as a program writes no event's words as a term.
         return False
-    if call_argument(mine, theirs) is not None or call_values(mine, theirs) is not None:
+    if one_call(mine, theirs):
         # What a call's brackets hold differs (get_state(BAT0) / get_state(wlan0)): its argument;
         # so do values in brackets glued after it (``auth(a)[x.y]`` / ``auth(b)[z.w]``).
         return False
@@ -244,6 +244,12 @@ def call_values(mine: str, theirs: str) -> str | None:
         + "".join(f"[{part}]" for part in parts[count:])
         + a.group(4)
     )
+
+
+def one_call(mine: str, theirs: str) -> bool:
+    """True if two tokens are one call whose values differ: its one argument (call_argument)
+    or its arguments and values in brackets glued after it (call_values)."""
+    return call_argument(mine, theirs) is not None or call_values(mine, theirs) is not None
 
 
 def _bracket_value(text: str) -> bool:

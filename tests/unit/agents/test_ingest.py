@@ -55,7 +55,7 @@ def value(service: str, *messages_: str) -> bytes:
 
 
 def ingestor(
-    state: dict[bytes, bytes], sink: FakeSink, **limits: int
+    state: dict[bytes, bytes], sink: FakeSink, detectors: Detectors | None = None, **limits: int
 ) -> tuple[Ingestor, CollectorRegistry]:
     """``limits``: the state store's ``chunk_bytes`` and ``max_bytes``."""
     registry = CollectorRegistry()
@@ -68,6 +68,7 @@ def ingestor(
             service_labels=LabelFolder(10),
             source="logs",
             payload_limit=100,
+            detectors=detectors,
         ),
         registry,
     )
@@ -237,14 +238,23 @@ class TableStore:
         self._states.delete(service)
 
 
+DETECTING = AnalysisConfig(window_seconds=60, allowed_lateness_seconds=10)
+
+
+async def saved_detector_state() -> dict[bytes, bytes]:
+    """The detectors' table after an earlier worker counted one record of ``api``."""
+    saved: dict[bytes, bytes] = {}
+    await Detectors(DETECTING, store=TableStore(saved)).observe(
+        0, [log_row("api", 1e9 - 30, "e-0")], [], 1e9
+    )
+    assert TableStore(saved).services(0) == ["api"]
+    return saved
+
+
 async def test_a_partition_is_restored_before_its_first_batch_is_stored():
     """Its open windows are read back before the batch's records are in PostgreSQL: read
     after, they would be refilled and then counted again as new."""
-    config = AnalysisConfig(window_seconds=60, allowed_lateness_seconds=10)
-    saved: dict[bytes, bytes] = {}
-    earlier = Detectors(config, store=TableStore(saved))
-    await earlier.observe(0, [log_row("api", 1e9 - 30, "e-0")], [], 1e9)
-    assert TableStore(saved).services(0) == ["api"]
+    saved = await saved_detector_state()
 
     sink = FakeSink()
     stored_when_read: list[int] = []
@@ -253,16 +263,8 @@ async def test_a_partition_is_restored_before_its_first_batch_is_stored():
         stored_when_read.append(len(sink.rows))
         return []
 
-    agent = Ingestor(
-        miners=ServiceMiners(),
-        state=ChunkedStates({}),
-        sink=sink,
-        metrics=Metrics.create(CollectorRegistry()),
-        service_labels=LabelFolder(10),
-        source="logs",
-        payload_limit=100,
-        detectors=Detectors(config, store=TableStore(saved), open_records=open_records),
-    )
+    detectors = Detectors(DETECTING, store=TableStore(saved), open_records=open_records)
+    agent, _ = ingestor({}, sink, detectors)
     await agent.prepare([(0, value("api", "user 1 logged in", "user 2 logged in"))]).finish()
     assert stored_when_read == [0]
     assert len(sink.rows) == 2
@@ -272,11 +274,7 @@ async def test_a_batch_whose_partition_cannot_be_restored_yet_is_tried_again_not
     """PostgreSQL away while the open windows are read back: the agent tries the batch again
     until it can (a CI run: taken for a stopping worker, the batch was left unacked and its
     partition stalled)."""
-    config = AnalysisConfig(window_seconds=60, allowed_lateness_seconds=10)
-    saved: dict[bytes, bytes] = {}
-    await Detectors(config, store=TableStore(saved)).observe(
-        0, [log_row("api", 1e9 - 30, "e-0")], [], 1e9
-    )
+    saved = await saved_detector_state()
     reads = 0
 
     async def open_records(spans: Sequence[tuple[str, float]]) -> list[StoredRecord]:
@@ -287,16 +285,8 @@ async def test_a_batch_whose_partition_cannot_be_restored_yet_is_tried_again_not
         return []
 
     sink = FakeSink()
-    agent = Ingestor(
-        miners=ServiceMiners(),
-        state=ChunkedStates({}),
-        sink=sink,
-        metrics=Metrics.create(CollectorRegistry()),
-        service_labels=LabelFolder(10),
-        source="logs",
-        payload_limit=100,
-        detectors=Detectors(config, store=TableStore(saved), open_records=open_records),
-    )
+    detectors = Detectors(DETECTING, store=TableStore(saved), open_records=open_records)
+    agent, _ = ingestor({}, sink, detectors)
     prepared = agent.prepare([(0, value("api", "user 1 logged in"))])
     failures: list[str] = []
 
