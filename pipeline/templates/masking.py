@@ -53,11 +53,13 @@ BUILTIN_MASKS: tuple[tuple[str, str], ...] = (
     # A quoted value: after a key (key="v", "key":"v", key='v') other than a message key
     # (msg="...", whose text is the event), or any quoted text with a space in it (a token only
     # holds spaces where tokenising joined a quoted value, see quoting.py), or the text of a
-    # binary string as Erlang and Elixir print strings (<<"orders">>). The quotes stay:
-    # key="<*>", <<"<*>">>.
+    # binary string as Erlang and Elixir print strings (<<"orders">>), or a list of strings
+    # printed in quotes (Python's '%s' of a list: '['a', 'b']'; see quoting.py). The quotes
+    # stay: key="<*>", <<"<*>">>, '<*>'.
     (
         "quoted",
-        r"(?<!msg=)(?<!message=)(?<!\"msg\":)(?<!\"message\":)"
+        r"(?<![^\s(\[{,=:])(?:'\[[\"'].*?[\"']\]'|\"\[[\"'].*?[\"']\]\")(?![^\s,;:.)\]}])"
+        r"|(?<!msg=)(?<!message=)(?<!\"msg\":)(?<!\"message\":)"
         r"(?:(?<=[=:])\"(?:[^\"\\]|\\.)*\"|(?<=[=:])'(?:[^'\\]|\\.)*')"
         r"|(?<=<<)\"(?:[^\"\\]|\\.)*\"(?=>>)"
         r"|(?<![^\s(\[{,])\"(?=[^\"]* )(?:[^\"\\]|\\.)*\""

@@ -51,7 +51,7 @@ from pipeline.templates.constants import (
 )
 from pipeline.templates.errtexts import VERB_MARKERS
 from pipeline.templates.ids import template_id
-from pipeline.templates.lists import has_list, list_skeleton, unbracket
+from pipeline.templates.lists import bracket_runs, has_list, list_skeleton, unbracket
 from pipeline.templates.masking import UNIT_TOKENS, WILDCARD, digit_pattern, id_pattern
 from pipeline.templates.model import TemplateMatch
 from pipeline.templates.naming import NamingKeys
@@ -750,7 +750,12 @@ class ServiceMiner:
                 shape for shape in group or () if call_values(first, shape.tokens[0]) is not None
             )
             return self._best(candidates, tokens, 1) if candidates else None
-        group = groups.get(wild)
+        # A Capitalised word in front (``Initialization is interrupted: <*>``, ``Compiling
+        # <*>``) is a sentence's first word, the event's, and never becomes a variable: the
+        # templates led by a value the masks took (``<*> is interrupted: <*>``, after ids)
+        # are another call's. The look there is for a first token that differs only in its
+        # value (``user=bob``); a lower-case word in front may be a name, a value (``orders``).
+        group = None if _sentence_word(key[1]) else groups.get(wild)
         if is_label(key[1]) and (
             event_tail(tokens[1:])
             or (_snake_name(key[1]) and sentence_head(tokens[1:]))
@@ -958,14 +963,21 @@ class ServiceMiner:
         """Join a template that differs only in the length of its bracketed lists (lists.py):
         their runs become variables, in the template's shapes and in this message's."""
         folded = list_skeleton(tokens)
-        template = self._known(self._lists, folded, list_skeleton)
-        if template is None or any(
-            len(other.tokens) == len(tokens) and list_skeleton(other.tokens) == folded
-            for other in template.shapes
-        ):
-            # Lists of the same length that differ in words are words that differ.
+        # Found also once all its lists are values (_list_fold): a message whose list has the
+        # length of one of them then compares more words than the search's threshold allows.
+        template = self._known(self._lists, folded, _list_fold)
+        if template is None:
             return None
+        listed = [shape for shape in template.shapes if list_skeleton(shape.tokens) == folded]
+        same = [
+            other
+            for other in (listed or template.shapes)
+            if len(other.tokens) == len(tokens) and _list_fold(other.tokens) == folded
+        ]
+        if same:
+            return self._join_fitting(template, tokens, same, not listed)
         reference: list[str] | None = None
+        absorbed: list[str] = []
         for shape in template.shapes:
             if list_skeleton(shape.tokens) == folded:
                 if reference is None:
@@ -975,6 +987,9 @@ class ServiceMiner:
                     shape.general.update(changed)
                     if group_key(shape.tokens) != shape.key:
                         self._rekey(shape)
+                    # Siblings whose lists of this length differed in words (kept apart as
+                    # words, above) are the same event now that its lists are values.
+                    absorbed += self._absorb_family(shape, lists=folded)
         mine = list(tokens)
         general = unbracket(mine, reference)
         template.count += 1
@@ -986,8 +1001,34 @@ class ServiceMiner:
             self._add_shape(template, known)
         template.variadic = True
         previous_id = self._rename(template)
+        for tid in absorbed:
+            self._add_alias(tid, template.id)
+        if absorbed:
+            # The index may hold a sibling just emptied (the first of the skeleton's).
+            self._lists[folded] = template
         self._remember_skeleton(known)
         return known, False, previous_id
+
+    def _join_fitting(
+        self, template: Template, tokens: list[str], same: list[Shape], valued: bool
+    ) -> tuple[Shape, bool, str | None] | None:
+        """Join the shape of ``same`` (``template``'s shapes of this length and list skeleton)
+        that takes ``tokens`` whole, if one does (``valued``: all its lists are values).
+
+        Lists of the same length that differ in words are words that differ, unless the
+        shape's lists are values already (``running command: <*> <*> <*> <*>`` for ``[nova
+        maple gamma beta]``, round 65): the search compares words, and too many differ.
+        """
+        fitting = next((other for other in same if _fits(other, tokens)), None)
+        if fitting is None:
+            if valued:
+                # Other words beside its lists: the entry is dropped, as _known drops one
+                # whose template holds no list of that skeleton any more (stale).
+                del self._lists[list_skeleton(tokens)]
+            return None
+        template.count += 1
+        self.templates.move_to_end(template.id)
+        return fitting, False, None
 
     def _join_tail(self, tokens: list[str], key: GroupKey) -> tuple[Shape, bool, str | None] | None:
         """Join the template of a head ending in free text (tails.py), with a shape of this
@@ -1827,11 +1868,13 @@ class ServiceMiner:
         shape: Shape,
         values: tuple[list[str], list[int]] | None = None,
         subjects: bool = False,
+        lists: tuple[str, ...] | None = None,
     ) -> list[str]:
         """Fold sibling shapes that now fit ``shape``; return the ids of emptied templates.
         With ``values`` (a message's tokens and positions), only siblings that differ from
         the message there only in values; with ``subjects``, only siblings led by a subject
-        (tokens.is_subject)."""
+        (tokens.is_subject); with ``lists``, only siblings of that list skeleton
+        (lists.list_skeleton)."""
         merged = shape.tokens
         emptied: list[str] = []
         size = shape.key[0]
@@ -1844,6 +1887,7 @@ class ServiceMiner:
                 or not instance_of(other.tokens, merged)
                 or (subjects and not is_subject(other.tokens[0]))
                 or (values is not None and not _values_alike(other.tokens, *values))
+                or (lists is not None and list_skeleton(other.tokens) != lists)
             ):
                 continue
             for index, token in enumerate(other.tokens):
@@ -2658,6 +2702,32 @@ _PLAIN_LOWER = re.compile(r"[a-z]+")
 def _upper(token: str) -> bool:
     """True for an UPPER_CASE word, punctuation around it aside."""
     return bare_word(token).isupper()
+
+
+def _list_fold(tokens: list[str]) -> tuple[str, ...]:
+    """``tokens``' list skeleton, also once their lists are variables (a shape's ``[a b]``
+    written ``<*> <*>``: lists.list_skeleton leaves tokens without a list unfolded)."""
+    return skeleton(list(list_skeleton(tokens)))
+
+
+def _fits(shape: Shape, tokens: list[str]) -> bool:
+    """True if ``shape`` differs from ``tokens`` only in their bracketed lists, where it
+    takes their tokens as they are (``<*> <*>`` for ``[nova maple]``, shapes.covers)."""
+    listed = {index for first, last in bracket_runs(tokens) for index in range(first, last + 1)}
+    general = shape.general
+    return all(
+        mine == theirs or (index in listed and covers(mine, theirs, index in general))
+        for index, (mine, theirs) in enumerate(zip(shape.tokens, tokens, strict=True))
+    )
+
+
+# A Capitalised word of letters only, as a sentence opens (``Initialization``, ``Compiling``).
+_SENTENCE_WORD = re.compile(r"[A-Z][a-z]+")
+
+
+def _sentence_word(token: str) -> bool:
+    """True for a Capitalised word of letters only (_SENTENCE_WORD)."""
+    return _SENTENCE_WORD.fullmatch(token) is not None
 
 
 def _capitals(token: str) -> bool:

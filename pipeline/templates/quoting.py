@@ -89,6 +89,11 @@ def join_quoted(raw: list[str]) -> list[str] | None:
         if first < index:
             continue  # inside a value joined already
         token = raw[first]
+        end = _list_end(raw, first)
+        if end is not None:
+            runs.append((first, end))
+            index = end + 1
+            continue
         quote = opening_quote(token)
         if quote is None or (first == 0 and _quotes_message(token, quote)):
             # A message that starts with a quote quotes itself (klog's "message" key=value
@@ -109,6 +114,34 @@ def join_quoted(raw: list[str]) -> list[str] | None:
         index = end + 1
     joined.extend(raw[index:])
     return joined
+
+
+# A list of strings printed in quotes (Python's ``'%s'`` of a list: ``'['a', 'b']'``): the quote
+# before the bracket, at a token's start or after ``= : ( [ { ,``, and the list's first item's
+# quote. The items' quote pairs would close the outer quote at once, so it opens nothing for
+# opening_quote; the value ends where the list's bracket and the same outer quote close. The
+# quoted mask writes it ``'<*>'`` however long it is (tokenising's long tokens too), so its
+# length does not change the template.
+LIST_OPENING = re.compile(r"""(?:^|(?<=[=:(\[{,]))(['"])\[['"]""")
+
+
+def _list_end(raw: list[str], first: int) -> int | None:
+    """Index of the token closing a list of strings in quotes that ``raw[first]`` opens and
+    does not close, if one does."""
+    token = raw[first]
+    # A substring test first: most quoted tokens open no list (a regex search per token).
+    if "'[" not in token and '"[' not in token:
+        return None
+    opening = LIST_OPENING.search(token)
+    if opening is None:
+        return None
+    closing = "]" + opening.group(1)
+    if closing in token[opening.end() :]:
+        return None  # one token, the quoted mask takes it whole
+    for end in range(first + 1, min(len(raw), first + MAX_QUOTED_TOKENS)):
+        if closing in raw[end]:
+            return end
+    return None
 
 
 def _quotes_message(token: str, quote: str) -> bool:

@@ -41,6 +41,7 @@ from pipeline.templates.masking import (
 )
 from pipeline.templates.multiline import summarise
 from pipeline.templates.quoting import (
+    LIST_OPENING,
     join_angled,
     join_quoted,
     logrus_quoted,
@@ -336,8 +337,9 @@ class Tokeniser:
     def _mask_long(self, token: str) -> tuple[str, tuple[tuple[str, str], ...]]:
         """A token over ``max_token_chars``: one ``long`` value, unless it is a JSON object
         whose masked form fits (zap's fields: keys are the event's, values are masked), or
-        the rest of one after a quoted text with spaces (slog's JSON ``"msg":"..."``)."""
-        if token[:2] == '{"' or _JSON_REST.match(token):
+        the rest of one after a quoted text with spaces (slog's JSON ``"msg":"..."``), or a
+        list of strings in quotes (``'['a', 'b']'``: ``'<*>'`` as a short one is)."""
+        if token[:2] == '{"' or _JSON_REST.match(token) or LIST_OPENING.search(token):
             masked, found = self._masker.mask_uncached(token)
             if len(masked) <= self._config.max_token_chars:
                 return masked, found
