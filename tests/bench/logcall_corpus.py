@@ -248,7 +248,11 @@ the sixtyeighth none either: PipeWire's ``pw_log_warn("%p: error loading config 
 conf, path)`` (C printf, its own logger; ``%m`` errno's text) as PostgreSQL's, uv's tracing
 macros (``debug!("Found credentials in native store for {url}")``) as Vector's and Anaconda's
 Python logging (``log.info("Loading information about profiles from %s.", config_dir)``) as
-Home Assistant's.
+Home Assistant's; the sixtyninth none either: Cluster Autoscaler's klog printf
+(``klog.V(1).Infof("Releasing taint %+v on node %v", taint, node.Name)``) as the kubelet's,
+Apache Hive's SLF4J (``LOG.debug("Adding base directory {} to dirs to search", baseDir)``) as
+Cassandra's and OpenTTD's fmt-library macros (``Debug(driver, 1, "Successfully probed {} driver
+'{}'", GetDriverTypeName(type), d->name)``) as shadPS4's.
 Each value is drawn by what its argument is (an error, a path, a state, a list, a name with a
 number in it...), judged from its verb and the argument's name; values repeat as they do in
 real logs (a state has a few values, a counter is new every time).
@@ -466,7 +470,11 @@ music tagger and a real-time analytics datastore in Go, Python and Java, never r
 miner before its first measurement) and ``sixtyeighth`` (added on 2026-12-06 right after the
 sixtyseventh, by someone who did not change the miner, in a separate copy of the tree, of an
 audio and video server, a Python package manager and an operating system installer in C, Rust
-and Python, never run through a miner before its first measurement). Run
+and Python, never run through a miner before its first measurement) and ``sixtyninth`` (added
+on 2026-12-06 right after the sixtyeighth, by someone who did not change the miner, in a
+separate copy of the tree, of a Kubernetes cluster autoscaler, a data warehouse's query engine
+and a transport simulation game in Go, Java and C++, never run through a miner before its first
+measurement). Run
 ``python tests/bench/logcall_corpus.py --out DIR`` to write
 ``DIR/<split>/<system>/<system>_2k.log_structured_corrected.csv`` (columns ``Content`` and
 ``EventTemplate``), the layout of the Loghub samples that ``bench_templates.py`` reads.
@@ -610,7 +618,8 @@ class System:
     # printf (TuneD's Python logging) and tracing (kanata's log macros); the sixtyseventh klog
     # (minikube's klog printf), printf (Picard's Python logging) and slf4j (Pinot's LOGGER);
     # the sixtyeighth printf (PipeWire's pw_log and spa_log), tracing (uv's tracing macros)
-    # and printf (Anaconda's Python logging)
+    # and printf (Anaconda's Python logging); the sixtyninth klog (Cluster Autoscaler's klog
+    # printf), slf4j (Hive's LOG) and stdformat (OpenTTD's Debug, fmt calls)
     style: str
     # tuning, held-out, fresh, unseen, novel, sixth, seventh, eighth, ninth, tenth, eleventh,
     # twelfth, thirteenth, fourteenth, fifteenth, sixteenth, seventeenth, eighteenth,
@@ -621,7 +630,8 @@ class System:
     # fortythird, fortyfourth, fortyfifth, fortysixth, fortyseventh, fortyeighth,
     # fortyninth, fiftieth, fiftyfirst, fiftysecond, fiftythird, fiftyfourth, fiftyfifth,
     # fiftysixth, fiftyseventh, fiftyeighth, fiftyninth, sixtieth, sixtyfirst, sixtysecond,
-    # sixtythird, sixtyfourth, sixtyfifth, sixtysixth, sixtyseventh or sixtyeighth
+    # sixtythird, sixtyfourth, sixtyfifth, sixtysixth, sixtyseventh, sixtyeighth or
+    # sixtyninth
     split: str
     # An exception passed to the call is printed on the message's line after " =>" (Solr's
     # log4j2 layout); elsewhere its trace goes on later lines.
@@ -851,6 +861,9 @@ SYSTEMS: dict[str, System] = {
         System("pipewire", "c", "printf", "sixtyeighth"),
         System("uv", "rust", "tracing", "sixtyeighth"),
         System("anaconda", "python", "printf", "sixtyeighth"),
+        System("cluster-autoscaler", "go", "klog", "sixtyninth"),
+        System("hive", "java", "slf4j", "sixtyninth"),
+        System("openttd", "cpp", "stdformat", "sixtyninth"),
     )
 }
 
@@ -923,6 +936,7 @@ SPLITS = (
     "sixtysixth",
     "sixtyseventh",
     "sixtyeighth",
+    "sixtyninth",
 )
 
 # A piece of a line: its text and whether it is a value (``<*>`` in the truth).
