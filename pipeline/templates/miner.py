@@ -112,6 +112,7 @@ from pipeline.templates.tokens import (
     later_argument,
     names_differ,
     one_call,
+    stop_apart,
 )
 
 MessageCache = dict[str, tuple["ServiceMiner", "Shape", list[str], Values]]
@@ -1285,6 +1286,10 @@ class ServiceMiner:
         the tails that begin with a sentence's head another of them shares, a value of their own
         after it (tails.headed_events: ``Failed to register queue event: <*>``, round 54)."""
         if head[-1][-1:] == "." and shared_head(tails):
+            return False
+        if _stopped_pair(tails):
+            # Two tails apart only in a full stop after a value (``<*>.`` / ``<*>``): two
+            # calls' formats, each with its value, not free text (round 66).
             return False
         if label:
             if head[0] in self._senders:
@@ -2670,8 +2675,22 @@ def _quoting_differs(mine: str, theirs: str) -> bool:
 
 def _quoted_otherwise(mine: list[str], theirs: list[str]) -> bool:
     """True if, among the tokens where two messages of one length differ, one quotes a value
-    the other writes bare (_quoting_differs)."""
-    return any(_quoting_differs(a, b) for a, b in zip(mine, theirs, strict=True) if a != b)
+    the other writes bare (_quoting_differs), or ends a value with a full stop the other
+    does not write (tokens.stop_apart, round 66): another format, another call."""
+    return any(
+        _quoting_differs(a, b) or stop_apart(a, b)
+        for a, b in zip(mine, theirs, strict=True)
+        if a != b
+    )
+
+
+def _stopped_pair(tails: list[tuple[str, ...]]) -> bool:
+    """True if there are two tails of one length that differ only where one ends a value
+    with a full stop and the other does not (tokens.stop_apart)."""
+    if len(tails) != 2 or len(tails[0]) != len(tails[1]):
+        return False
+    apart = [(a, b) for a, b in zip(*tails, strict=True) if a != b]
+    return bool(apart) and all(stop_apart(a, b) for a, b in apart)
 
 
 # A package's exported name as Go code writes it: a lower-case package, a dot, a Capitalised

@@ -26,6 +26,8 @@ _CLOSING = {"[": "]", "(": ")", "{": "}"}
 _INDEXED_KEY = re.compile(r"[\[({]?([A-Za-z_][\w.-]*(?:\[[^\]=\s]*\])?)=")
 # A key's value masked whole, quoted or not (key=<*>, key="<*>").
 _MASKED_VALUES = frozenset((WILDCARD, f'"{WILDCARD}"', f"'{WILDCARD}'"))
+# A whole value with and without a full stop after it.
+_STOPPED_VALUE = frozenset((WILDCARD, WILDCARD + "."))
 # Characters that vary inside values (digits, separators of addresses and numbers).
 _VALUE_CHARS = re.compile(r"[0-9.:,;_/\\-]+")
 _OPENERS = "([{\"'\\"
@@ -54,6 +56,13 @@ def _other_keys(mine: str, theirs: str) -> bool:
         return False
     second = _INDEXED_KEY.match(theirs)
     return second is not None and first.group(1) != second.group(1)
+
+
+def stop_apart(mine: str, theirs: str) -> bool:
+    """True if one token is a whole value and the other the same value ended by a full stop
+    (``<*>.`` / ``<*>``): the stop is the format's, a sentence's end that one call writes
+    after its value and the other does not, so two calls (round 66)."""
+    return {mine, theirs} == _STOPPED_VALUE
 
 
 def differ_in_words(mine: str, theirs: str) -> bool:
@@ -87,6 +96,9 @@ def differ_in_words(mine: str, theirs: str) -> bool:
         # ``{"msg":"<*>:<*>``): the key is the object's, and the values compare as they
         # would printed bare (an address of another scheme is an address) (round 59).
         return differ_in_words(mine[front.end() :], theirs[front.end() :])
+    if stop_apart(mine, theirs):
+        # ``<*>.`` / ``<*>``: the full stop is the format's, not one of the value's characters.
+        return True
     if WILDCARD not in mine and WILDCARD not in theirs:
         key = FIELD_KEY.match(mine) or _KEYWORD_ARGUMENT.match(mine)
         if key is not None and theirs.startswith(key.group()) and len(theirs) > key.end():
