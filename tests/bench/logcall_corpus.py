@@ -252,7 +252,11 @@ Home Assistant's; the sixtyninth none either: Cluster Autoscaler's klog printf
 (``klog.V(1).Infof("Releasing taint %+v on node %v", taint, node.Name)``) as the kubelet's,
 Apache Hive's SLF4J (``LOG.debug("Adding base directory {} to dirs to search", baseDir)``) as
 Cassandra's and OpenTTD's fmt-library macros (``Debug(driver, 1, "Successfully probed {} driver
-'{}'", GetDriverTypeName(type), d->name)``) as shadPS4's.
+'{}'", GetDriverTypeName(type), d->name)``) as shadPS4's; the seventieth none either:
+wpa_supplicant's ``wpa_printf(MSG_DEBUG, "Removed BSSID " MACSTR " from ignore list",
+MAC2STR(bssid))`` (C printf, MACSTR's six ``%02x``) as PostgreSQL's, pip's Python logging
+(``logger.debug("Skipping link: %s: %s", detail, link)``) as Home Assistant's and Cargo's
+tracing macros (``trace!("activating {}", candidate_pid)``) as Vector's.
 Each value is drawn by what its argument is (an error, a path, a state, a list, a name with a
 number in it...), judged from its verb and the argument's name; values repeat as they do in
 real logs (a state has a few values, a counter is new every time).
@@ -474,6 +478,9 @@ and Python, never run through a miner before its first measurement) and ``sixtyn
 on 2026-12-06 right after the sixtyeighth, by someone who did not change the miner, in a
 separate copy of the tree, of a Kubernetes cluster autoscaler, a data warehouse's query engine
 and a transport simulation game in Go, Java and C++, never run through a miner before its first
+measurement) and ``seventieth`` (added on 2026-12-06 right after the sixtyninth, by another hand,
+in a separate copy of the tree, of a Wi-Fi client, a Python package installer and Rust's build
+tool and package manager in C, Python and Rust, never run through a miner before its first
 measurement). Run
 ``python tests/bench/logcall_corpus.py --out DIR`` to write
 ``DIR/<split>/<system>/<system>_2k.log_structured_corrected.csv`` (columns ``Content`` and
@@ -619,7 +626,9 @@ class System:
     # (minikube's klog printf), printf (Picard's Python logging) and slf4j (Pinot's LOGGER);
     # the sixtyeighth printf (PipeWire's pw_log and spa_log), tracing (uv's tracing macros)
     # and printf (Anaconda's Python logging); the sixtyninth klog (Cluster Autoscaler's klog
-    # printf), slf4j (Hive's LOG) and stdformat (OpenTTD's Debug, fmt calls)
+    # printf), slf4j (Hive's LOG) and stdformat (OpenTTD's Debug, fmt calls); the seventieth
+    # printf (wpa_supplicant's wpa_printf), printf (pip's Python logging) and tracing (Cargo's
+    # tracing macros)
     style: str
     # tuning, held-out, fresh, unseen, novel, sixth, seventh, eighth, ninth, tenth, eleventh,
     # twelfth, thirteenth, fourteenth, fifteenth, sixteenth, seventeenth, eighteenth,
@@ -630,8 +639,8 @@ class System:
     # fortythird, fortyfourth, fortyfifth, fortysixth, fortyseventh, fortyeighth,
     # fortyninth, fiftieth, fiftyfirst, fiftysecond, fiftythird, fiftyfourth, fiftyfifth,
     # fiftysixth, fiftyseventh, fiftyeighth, fiftyninth, sixtieth, sixtyfirst, sixtysecond,
-    # sixtythird, sixtyfourth, sixtyfifth, sixtysixth, sixtyseventh, sixtyeighth or
-    # sixtyninth
+    # sixtythird, sixtyfourth, sixtyfifth, sixtysixth, sixtyseventh, sixtyeighth, sixtyninth
+    # or seventieth
     split: str
     # An exception passed to the call is printed on the message's line after " =>" (Solr's
     # log4j2 layout); elsewhere its trace goes on later lines.
@@ -864,6 +873,9 @@ SYSTEMS: dict[str, System] = {
         System("cluster-autoscaler", "go", "klog", "sixtyninth"),
         System("hive", "java", "slf4j", "sixtyninth"),
         System("openttd", "cpp", "stdformat", "sixtyninth"),
+        System("wpa-supplicant", "c", "printf", "seventieth"),
+        System("pip", "python", "printf", "seventieth"),
+        System("cargo", "rust", "tracing", "seventieth"),
     )
 }
 
@@ -937,6 +949,7 @@ SPLITS = (
     "sixtyseventh",
     "sixtyeighth",
     "sixtyninth",
+    "seventieth",
 )
 
 # A piece of a line: its text and whether it is a value (``<*>`` in the truth).

@@ -80,10 +80,10 @@ def test_the_novel_split_holds_four_new_systems_each_of_its_own_convention() -> 
     assert {s.style for s in novel.values()} == {"tracing", "nodejs", "jboss", "zerolog"}
     # Conventions no earlier system has; the sixteenth, twentieth, thirtyfirst, thirtysixth,
     # thirtyeighth, fiftyfirst, fiftysecond, fiftythird, fiftyfourth, fiftyfifth, fiftysixth,
-    # fiftyseventh, sixtysecond, sixtythird, sixtyfourth, sixtyfifth, sixtysixth and
-    # sixtyeighth reuse tracing (Vector, Qdrant, Garage, Kanidm, Vaultwarden, WezTerm,
-    # Databend, Firecracker, RustDesk, espanso, Zellij, librespot, youki, stratisd, niri,
-    # Cloud Hypervisor, kanata, uv),
+    # fiftyseventh, sixtysecond, sixtythird, sixtyfourth, sixtyfifth, sixtysixth,
+    # sixtyeighth and seventieth reuse tracing (Vector, Qdrant, Garage, Kanidm, Vaultwarden,
+    # WezTerm, Databend, Firecracker, RustDesk, espanso, Zellij, librespot, youki, stratisd,
+    # niri, Cloud Hypervisor, kanata, uv, Cargo),
     # the twentysecond, twentythird and fiftyninth nodejs (Uptime Kuma, Zigbee2MQTT,
     # MagicMirror), the thirtieth jboss (Narayana), the thirtyfourth zerolog (Harness).
     reusing = (
@@ -111,6 +111,7 @@ def test_the_novel_split_holds_four_new_systems_each_of_its_own_convention() -> 
         "sixtyfifth",
         "sixtysixth",
         "sixtyeighth",
+        "seventieth",
     )
     earlier_styles = {s.style for s in SYSTEMS.values() if s.split not in reusing}
     assert not {s.style for s in novel.values()} & earlier_styles
@@ -2663,6 +2664,17 @@ _LATER_SPLITS = {
         calls=780,
         call_checks="one-nonblank-line",
     ),
+    # C, Python and Rust, with no convention the corpus did not have: wpa_supplicant's
+    # wpa_printf as PostgreSQL's printf, pip's Python logging as Home Assistant's, Cargo's
+    # tracing macros as Vector's.
+    "seventieth": _Split(
+        "wpa-supplicant pip cargo",
+        "c python rust",
+        "printf tracing",
+        "",
+        calls=250,
+        call_checks="one-nonblank-line verbs-in-format",
+    ),
 }
 
 
@@ -2691,10 +2703,10 @@ def test_a_later_split_holds_its_new_systems_languages_and_styles(split: str) ->
     assert logcall_corpus.SPLITS[list(_LATER_SPLITS).index(split) + 17] == split
 
 
-def test_the_sixtyninth_split_is_the_last() -> None:
-    assert logcall_corpus.SPLITS[67] == "sixtyeighth"
+def test_the_seventieth_split_is_the_last() -> None:
     assert logcall_corpus.SPLITS[68] == "sixtyninth"
-    assert len(logcall_corpus.SPLITS) == 69
+    assert logcall_corpus.SPLITS[69] == "seventieth"
+    assert len(logcall_corpus.SPLITS) == 70
 
 
 # A call of each system of the later splits read from its source: how many distinct formats
@@ -3166,6 +3178,13 @@ _KNOWN_CALLS = {
         "Adding base directory {} to dirs to search",
     ),
     "openttd": (700, "src/driver.cpp", "Successfully probed {} driver '{}'"),
+    "wpa-supplicant": (
+        2200,
+        "wpa_supplicant/bssid_ignore.c",
+        "Removed BSSID %02x:%02x:%02x:%02x:%02x:%02x from ignore list",
+    ),
+    "pip": (230, "pip/_internal/index/package_finder.py", "Skipping link: %s: %s"),
+    "cargo": (240, "src/cargo/core/resolver/mod.rs", "activating {}"),
 }
 
 # The checks of a system's calls beyond its split's: a Go printf on a logrus entry, Python's
@@ -3305,6 +3324,9 @@ _SYSTEM_CALL_CHECKS = {
     "cluster-autoscaler": "no-label",
     "hive": "verbs-in-format no-style no-label",
     "openttd": "verbs==args verbs-in-format no-style",
+    "wpa-supplicant": "verbs==args no-style no-label",
+    "pip": "verbs==args no-style",
+    "cargo": "verbs==args",
 }
 
 
@@ -3643,6 +3665,7 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         "tuned",
         "picard",
         "anaconda",
+        "pip",
     ):
         assert not any(verb.startswith("%(") for verb in call["verbs"]), call
     elif name == "tekton":
@@ -4116,6 +4139,28 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         assert call["file"].startswith(("pkg/", "cluster-autoscaler/")), call
         assert not call["file"].endswith("_test.go") and "sdk" not in call["file"], call
         assert "/vendor/" not in call["file"] and "/e2e/" not in call["file"], call
+    elif name == "wpa-supplicant":
+        # wpa_printf(MSG_x, fmt, args...): a C printf, each verb with its argument, MACSTR's six
+        # %02x each with a byte of MAC2STR's address; no width but a zero-padded hex;
+        # MSG_EXCESSIVE, MSG_MSGDUMP and MSG_DEBUG DEBUG. Only the wpa_supplicant/ directory.
+        assert call["call"] == "wpa_printf", call
+        assert call["level"] in ("DEBUG", "INFO", "WARNING", "ERROR"), call
+        verb = r"%(?:0[1-9]\d*[xX]|[-+ 0]*(?:\.\d+)?(?:ll|l|z|j|h)?[diouxXcfgp]|s)"
+        assert all(re.fullmatch(verb, v) for v in call["verbs"]), call
+        assert "__func__" not in call["args"] and "MACSTR" not in call["format"], call
+        assert call["file"].startswith("wpa_supplicant/") and call["file"].endswith(".c"), call
+        assert "test" not in call["file"], call
+    elif name == "cargo":
+        # tracing's macros (bare or tracing::), as uv's, no fields; no width, fill or radix but
+        # x.
+        assert call["style"] == "rust" and "quoted" not in call and "keys" not in call, call
+        called = re.fullmatch(r"(?:tracing::)?(trace|debug|info|warn|error)!", call["call"])
+        assert called is not None, call
+        level = called.group(1).upper()
+        assert call["level"] == {"TRACE": "DEBUG", "WARN": "WARNING"}.get(level, level), call
+        spec = r"\{\w*(?::(?:\?|x|X|#x|\.\d+)?)?\}"
+        assert all(re.fullmatch(spec, verb) for verb in call["verbs"]), call
+        assert call["file"].startswith("src/"), call
     elif name == "openttd":
         # Debug(category, level, fmt, args...), ShowInfo, UserError and FatalError: the fmt
         # library's holes {}, {:x}, {:08X}, {:.Nf} or {:c}, each with its argument; Debug's
@@ -4429,6 +4474,7 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
         "cloud-hypervisor",
         "kanata",
         "uv",
+        "cargo",
     ):
         assert "{}" not in line and "{:?}" not in line, line
     elif name in ("cadvisor", "minikube", "cluster-autoscaler"):
@@ -4439,8 +4485,9 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
         assert not re.search(r"\{@?\w+(?::[^{}]*)?\}", truth), truth
     elif name in ("suricata", "sssd", "obs-studio", "lxc", "tmux", "sway", "labwc", "picom"):
         assert not re.search(r"%[-+# 0-9.]*[lhz]*[sdiuxXfcp]", truth), truth
-    elif name == "pipewire":
-        # PipeWire's printf, %m errno's text: no verb left in the line or its truth.
+    elif name in ("pipewire", "wpa-supplicant"):
+        # PipeWire's (wpa_supplicant's) printf, %m errno's text: no verb left in the line or
+        # its truth.
         assert not re.search(r"%[-+# 0-9.]*[lhzj]*[sdiuxXfgcpm]", truth), truth
         assert not re.search(r"%[-+# 0-9.]*[lhzj]*[diuxXfgpm]\b", line), line
     elif name in ("duplicati", "sonarr", "greenshot"):
@@ -4542,6 +4589,7 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
             "tuned",
             "picard",
             "anaconda",
+            "pip",
         ), name
         assert not re.search(r"%[-+# 0-9.]*[sdvqxr]", truth), truth
 
@@ -6961,6 +7009,50 @@ _LATER_CALL_CASES = [
         },
         "Successfully probed <*> driver '<*>'",
         r"Successfully probed \S+ driver '[^']+'",
+        seeds=_FIVE_SEEDS,
+        lacks=("{}",),
+    ),
+    # wpa_supplicant/bssid_ignore.c: wpa_supplicant's wpa_printf, MACSTR's six %02x (as
+    # PostgreSQL's printf).
+    _case(
+        "wpa-supplicant:bssid",
+        {
+            "format": "Removed BSSID %02x:%02x:%02x:%02x:%02x:%02x from ignore list",
+            "verbs": ["%02x"] * 6,
+            "args": [f"bssid[{i}]" for i in range(6)],
+            "call": "wpa_printf",
+        },
+        "Removed BSSID <*>:<*>:<*>:<*>:<*>:<*> from ignore list",
+        r"Removed BSSID [0-9a-f]{2}(:[0-9a-f]{2}){5} from ignore list",
+        seeds=_FIVE_SEEDS,
+        lacks=("%02x",),
+    ),
+    # pip/_internal/index/package_finder.py: pip's logger.debug, two %s (as Home Assistant's).
+    _case(
+        "pip:skipping-link",
+        {
+            "format": "Skipping link: %s: %s",
+            "verbs": ["%s", "%s"],
+            "args": ["detail", "link"],
+            "call": "logger.debug",
+        },
+        "Skipping link: <*>: <*>",
+        r"Skipping link: .+: \S+",
+        seeds=_FIVE_SEEDS,
+        lacks=("%s",),
+    ),
+    # src/cargo/core/resolver/mod.rs: Cargo's trace!, a {} (as uv's tracing macros).
+    _case(
+        "cargo:activating",
+        {
+            "style": "rust",
+            "format": "activating {}",
+            "verbs": ["{}"],
+            "args": ["candidate_pid"],
+            "call": "trace!",
+        },
+        "activating <*>",
+        r"activating \S.*",
         seeds=_FIVE_SEEDS,
         lacks=("{}",),
     ),
