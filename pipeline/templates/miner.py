@@ -609,7 +609,11 @@ class ServiceMiner:
         uncovered = [
             i
             for i in diffs
-            if shape_tokens[i] != WILDCARD and not covers(shape_tokens[i], tokens[i], i in general)
+            if (
+                shape_tokens[i] != WILDCARD and not covers(shape_tokens[i], tokens[i], i in general)
+            )
+            # A template's value covers any word, but not the word for no count before a noun.
+            or _none_counted(shape_tokens, tokens, i)
         ]
         if uncovered and any(_quoting_differs(shape_tokens[i], tokens[i]) for i in uncovered):
             # A value quoted here and bare there is another call's (_quoting_differs): a shape
@@ -632,8 +636,13 @@ class ServiceMiner:
                 differ_in_words(shape_tokens[i], tokens[i])
                 or (i == 0 and is_quoted_word(tokens[0]))
             )
-            and not _value_for_word(shape_tokens[i], tokens[i])
-            and not _value_for_word(tokens[i], shape_tokens[i])
+            and (
+                _none_counted(shape_tokens, tokens, i)
+                or not (
+                    _value_for_word(shape_tokens[i], tokens[i])
+                    or _value_for_word(tokens[i], shape_tokens[i])
+                )
+            )
             and not _spaced_key_values(shape_tokens, tokens, i)
             and not (i == 0 and shape_tokens[0] == SUBJECT and is_subject(tokens[0]))
             and not later_argument(shape_tokens, tokens, i)
@@ -2590,6 +2599,33 @@ def _value_for_word(word: str, token: str) -> bool:
         and not _has_letters(token)
         and covers(token, word, True)
         and not _quoting_differs(word, token)
+    )
+
+
+# The word a sentence writes for a count of zero before its noun (``with no files`` where the
+# other branch writes ``with 3 files``): a program prints it from a call of its own, not as
+# the number's value (round 67).
+_NO_COUNT = "no"
+# A plain lower-case word of letters: the noun after a count.
+_NOUN = re.compile(r"[a-z]+")
+
+
+def _none_counted(mine: list[str], theirs: list[str], index: int) -> bool:
+    """True if one message has the word for no count at ``index`` and the other a value masked
+    whole, both before the same lower-case word (the noun counted): two calls, one for none
+    and one for a number (``Building with no files in`` / ``Building with <*> files in``).
+    A ``no`` closing the message or its clause (``enabled: no``, ``cache no,``) is a value."""
+    # Called for every position where a message differs from its template: the cheap
+    # comparison first.
+    word, other = mine[index], theirs[index]
+    if word != _NO_COUNT:
+        word, other = other, word
+    return (
+        word == _NO_COUNT
+        and other == WILDCARD
+        and index + 1 < len(mine)
+        and mine[index + 1] == theirs[index + 1]
+        and _NOUN.fullmatch(mine[index + 1]) is not None
     )
 
 
