@@ -256,7 +256,11 @@ Cassandra's and OpenTTD's fmt-library macros (``Debug(driver, 1, "Successfully p
 wpa_supplicant's ``wpa_printf(MSG_DEBUG, "Removed BSSID " MACSTR " from ignore list",
 MAC2STR(bssid))`` (C printf, MACSTR's six ``%02x``) as PostgreSQL's, pip's Python logging
 (``logger.debug("Skipping link: %s: %s", detail, link)``) as Home Assistant's and Cargo's
-tracing macros (``trace!("activating {}", candidate_pid)``) as Vector's.
+tracing macros (``trace!("activating {}", candidate_pid)``) as Vector's; the seventyfirst none
+either: K3s's logrus printf (``logrus.Infof("Preparing data dir %s", dir)``) as k3d's, Apache
+Hudi's SLF4J (``logger.error("Owner {}: Audit service failed to close.", ownerId, e)``) as
+Hive's and ESPHome's Python logging (``_LOGGER.warning("Command timed out: %s", " ".join(cmd))``)
+as Home Assistant's.
 Each value is drawn by what its argument is (an error, a path, a state, a list, a name with a
 number in it...), judged from its verb and the argument's name; values repeat as they do in
 real logs (a state has a few values, a counter is new every time).
@@ -481,7 +485,10 @@ and a transport simulation game in Go, Java and C++, never run through a miner b
 measurement) and ``seventieth`` (added on 2026-12-06 right after the sixtyninth, by another hand,
 in a separate copy of the tree, of a Wi-Fi client, a Python package installer and Rust's build
 tool and package manager in C, Python and Rust, never run through a miner before its first
-measurement). Run
+measurement) and ``seventyfirst`` (added on 2026-12-06 right after the seventieth, by another
+hand, in a separate copy of the tree, of a Kubernetes distribution, a data lakehouse's table
+format and a firmware builder for microcontrollers in Go, Java and Python, never run through a
+miner before its first measurement). Run
 ``python tests/bench/logcall_corpus.py --out DIR`` to write
 ``DIR/<split>/<system>/<system>_2k.log_structured_corrected.csv`` (columns ``Content`` and
 ``EventTemplate``), the layout of the Loghub samples that ``bench_templates.py`` reads.
@@ -628,7 +635,8 @@ class System:
     # and printf (Anaconda's Python logging); the sixtyninth klog (Cluster Autoscaler's klog
     # printf), slf4j (Hive's LOG) and stdformat (OpenTTD's Debug, fmt calls); the seventieth
     # printf (wpa_supplicant's wpa_printf), printf (pip's Python logging) and tracing (Cargo's
-    # tracing macros)
+    # tracing macros); the seventyfirst logrus (K3s's logrus printf), slf4j (Hudi's LOG) and
+    # printf (ESPHome's Python logging)
     style: str
     # tuning, held-out, fresh, unseen, novel, sixth, seventh, eighth, ninth, tenth, eleventh,
     # twelfth, thirteenth, fourteenth, fifteenth, sixteenth, seventeenth, eighteenth,
@@ -639,8 +647,8 @@ class System:
     # fortythird, fortyfourth, fortyfifth, fortysixth, fortyseventh, fortyeighth,
     # fortyninth, fiftieth, fiftyfirst, fiftysecond, fiftythird, fiftyfourth, fiftyfifth,
     # fiftysixth, fiftyseventh, fiftyeighth, fiftyninth, sixtieth, sixtyfirst, sixtysecond,
-    # sixtythird, sixtyfourth, sixtyfifth, sixtysixth, sixtyseventh, sixtyeighth, sixtyninth
-    # or seventieth
+    # sixtythird, sixtyfourth, sixtyfifth, sixtysixth, sixtyseventh, sixtyeighth, sixtyninth,
+    # seventieth or seventyfirst
     split: str
     # An exception passed to the call is printed on the message's line after " =>" (Solr's
     # log4j2 layout); elsewhere its trace goes on later lines.
@@ -876,6 +884,9 @@ SYSTEMS: dict[str, System] = {
         System("wpa-supplicant", "c", "printf", "seventieth"),
         System("pip", "python", "printf", "seventieth"),
         System("cargo", "rust", "tracing", "seventieth"),
+        System("k3s", "go", "logrus", "seventyfirst"),
+        System("hudi", "java", "slf4j", "seventyfirst"),
+        System("esphome", "python", "printf", "seventyfirst"),
     )
 }
 
@@ -950,6 +961,7 @@ SPLITS = (
     "sixtyeighth",
     "sixtyninth",
     "seventieth",
+    "seventyfirst",
 )
 
 # A piece of a line: its text and whether it is a value (``<*>`` in the truth).

@@ -2675,6 +2675,16 @@ _LATER_SPLITS = {
         calls=250,
         call_checks="one-nonblank-line verbs-in-format",
     ),
+    # Go, Java and Python, with no convention the corpus did not have: K3s's logrus printf as
+    # k3d's, Apache Hudi's SLF4J as Hive's, ESPHome's Python logging as Home Assistant's.
+    "seventyfirst": _Split(
+        "k3s hudi esphome",
+        "go java python",
+        "logrus slf4j printf",
+        "",
+        calls=300,
+        call_checks="one-nonblank-line",
+    ),
 }
 
 
@@ -2703,10 +2713,10 @@ def test_a_later_split_holds_its_new_systems_languages_and_styles(split: str) ->
     assert logcall_corpus.SPLITS[list(_LATER_SPLITS).index(split) + 17] == split
 
 
-def test_the_seventieth_split_is_the_last() -> None:
-    assert logcall_corpus.SPLITS[68] == "sixtyninth"
+def test_the_seventyfirst_split_is_the_last() -> None:
     assert logcall_corpus.SPLITS[69] == "seventieth"
-    assert len(logcall_corpus.SPLITS) == 70
+    assert logcall_corpus.SPLITS[70] == "seventyfirst"
+    assert len(logcall_corpus.SPLITS) == 71
 
 
 # A call of each system of the later splits read from its source: how many distinct formats
@@ -3185,6 +3195,17 @@ _KNOWN_CALLS = {
     ),
     "pip": (230, "pip/_internal/index/package_finder.py", "Skipping link: %s: %s"),
     "cargo": (240, "src/cargo/core/resolver/mod.rs", "activating {}"),
+    "k3s": (
+        450,
+        "pkg/agent/tunnel/tunnel.go",
+        "Tunnel authorizer CIDR lookup returned unknown type for address %s",
+    ),
+    "hudi": (
+        260,
+        "org/apache/hudi/client/transaction/lock/StorageBasedLockProvider.java",
+        "Owner {}: Audit service failed to close.",
+    ),
+    "esphome": (440, "esphome/writer.py", "Deleting %s"),
 }
 
 # The checks of a system's calls beyond its split's: a Go printf on a logrus entry, Python's
@@ -3327,6 +3348,9 @@ _SYSTEM_CALL_CHECKS = {
     "wpa-supplicant": "verbs==args no-style no-label",
     "pip": "verbs==args no-style",
     "cargo": "verbs==args",
+    "k3s": _LOGRUS + " no-bare-percent",
+    "hudi": "verbs-in-format no-style no-label",
+    "esphome": "verbs==args no-style",
 }
 
 
@@ -3532,6 +3556,7 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         "mina-sshd",
         "pinot",
         "hive",
+        "hudi",
     ):
         # SLF4J: one {} a hole and its argument, an exception after them its own.
         holes = call["format"].count("{}")
@@ -3666,6 +3691,7 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         "picard",
         "anaconda",
         "pip",
+        "esphome",
     ):
         assert not any(verb.startswith("%(") for verb in call["verbs"]), call
     elif name == "tekton":
@@ -4086,6 +4112,24 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         assert len(call.get("verbs", [])) == len(call.get("args", [])), call
         assert call["file"].startswith(("cmd/", "pkg/")), call
         assert not call["file"].endswith("_test.go"), call
+    elif name == "k3s":
+        # logrus' Tracef/Debugf/Infof/Warnf/Warningf/Errorf/Fatalf/Panicf on the package logger,
+        # logrus.X(...), one literal; only main.go, cmd/ and pkg/.
+        called = re.fullmatch(
+            r"logrus\.(Trace|Debug|Info|Warn|Warning|Error|Fatal|Panic)f", call["receiver"]
+        )
+        assert called is not None and "keys" not in call, call
+        method = called.group(1)
+        level = {
+            "Trace": "DEBUG",
+            "Warn": "WARNING",
+            "Fatal": "CRITICAL",
+            "Panic": "CRITICAL",
+        }
+        assert call["level"] == level.get(method, method.upper()), call
+        assert len(call.get("verbs", [])) == len(call.get("args", [])), call
+        assert call["file"].startswith(("cmd/", "pkg/", "main.go")), call
+        assert not call["file"].endswith("_test.go") and "/tests/" not in call["file"], call
     elif name == "espanso":
         # The log crate's macros (bare or log::), as RustDesk's: {}, {:?}, {name}, {:#x}, no
         # width or padding; trace! a debug record.
@@ -4358,6 +4402,7 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
         "buildkit",
         "act",
         "k3d",
+        "k3s",
     ):
         # logrus' text after its time and level: msg="...", then the fields by key.
         assert line.startswith('msg="') and truth.startswith('msg="'), (line, truth)
@@ -4447,6 +4492,7 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
         "mina-sshd",
         "pinot",
         "hive",
+        "hudi",
     ):
         assert "{}" not in line, line
     elif name == "tempo":
@@ -4590,6 +4636,7 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
             "picard",
             "anaconda",
             "pip",
+            "esphome",
         ), name
         assert not re.search(r"%[-+# 0-9.]*[sdvqxr]", truth), truth
 
