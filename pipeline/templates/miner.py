@@ -985,7 +985,7 @@ class ServiceMiner:
             if len(other.tokens) == len(tokens) and _list_fold(other.tokens) == folded
         ]
         if same:
-            return self._join_fitting(template, tokens, same, not listed)
+            return self._join_fitting(template, tokens, folded, same, not listed)
         reference: list[str] | None = None
         absorbed: list[str] = []
         for shape in template.shapes:
@@ -1020,10 +1020,16 @@ class ServiceMiner:
         return known, False, previous_id
 
     def _join_fitting(
-        self, template: Template, tokens: list[str], same: list[Shape], valued: bool
+        self,
+        template: Template,
+        tokens: list[str],
+        folded: tuple[str, ...],
+        same: list[Shape],
+        valued: bool,
     ) -> tuple[Shape, bool, str | None] | None:
-        """Join the shape of ``same`` (``template``'s shapes of this length and list skeleton)
-        that takes ``tokens`` whole, if one does (``valued``: all its lists are values).
+        """Join the shape of ``same`` (``template``'s shapes of this length and list skeleton,
+        ``folded``) that takes ``tokens`` whole, if one does (``valued``: all its lists are
+        values).
 
         Lists of the same length that differ in words are words that differ, unless the
         shape's lists are values already (``running command: <*> <*> <*> <*>`` for ``[nova
@@ -1034,7 +1040,7 @@ class ServiceMiner:
             if valued:
                 # Other words beside its lists: the entry is dropped, as _known drops one
                 # whose template holds no list of that skeleton any more (stale).
-                del self._lists[list_skeleton(tokens)]
+                del self._lists[folded]
             return None
         template.count += 1
         self.templates.move_to_end(template.id)
@@ -1163,11 +1169,7 @@ class ServiceMiner:
                     if merged is not None:
                         return merged
                 continue
-            heads = self._tail_heads.setdefault(tail, set())
-            before = self._tail_calls.get(tail, 0)
-            if head not in heads:
-                heads.add(head)
-                self._tail_calls[tail] = calls(heads)
+            heads, recurs_now = self._follow(tail, head)
             if not label and any(index <= end for index in shape.general):
                 # A word of the head became a variable: the templates made before, with the
                 # words it now covers, count as this head's too.
@@ -1177,12 +1179,9 @@ class ServiceMiner:
                     rests, tokens[: end + 1]
                 ):
                     return self._merge_free([shape, *(o for o in covered if o is not shape)], end)
-            if len(heads) == RECURRING_TAIL_HEADS or (
-                before < RECURRING_TAIL_HEADS <= self._tail_calls[tail]
-            ):
+            if recurs_now:
                 # The tail has just become a value: heads it followed before may now hold two.
-                for other_head in [*(heads - {head}), *self._tail_open.get(tail, ())]:
-                    self._recheck(other_head)
+                self._recheck_followed(tail, head, heads)
             if not (
                 self._recurring(list(seen), head, label)
                 if label
@@ -1200,17 +1199,30 @@ class ServiceMiner:
         already, and heads it followed before are rechecked once it recurs (round 64)."""
         if len(self._tail_heads) >= 2 * self._config.max_templates_per_service:
             return  # bound: _note_tails clears the notes
-        heads = self._tail_heads.setdefault(tail, set())
-        if head in heads:
+        if head in self._tail_heads.get(tail, ()):
             return
+        heads, recurs_now = self._follow(tail, head)
+        if recurs_now:
+            self._recheck_followed(tail, head, heads)
+
+    def _follow(self, tail: tuple[str, ...], head: HeadKey) -> tuple[set[HeadKey], bool]:
+        """Note that ``tail`` followed ``head``; the heads it has followed, and whether it
+        recurs now: after ``RECURRING_TAIL_HEADS`` heads, or as many calls' (tails.calls)
+        reached with this head."""
+        heads = self._tail_heads.setdefault(tail, set())
         before = self._tail_calls.get(tail, 0)
-        heads.add(head)
-        self._tail_calls[tail] = calls(heads)
-        if len(heads) == RECURRING_TAIL_HEADS or (
+        if head not in heads:
+            heads.add(head)
+            self._tail_calls[tail] = calls(heads)
+        return heads, len(heads) == RECURRING_TAIL_HEADS or (
             before < RECURRING_TAIL_HEADS <= self._tail_calls[tail]
-        ):
-            for other_head in [*(heads - {head}), *self._tail_open.get(tail, ())]:
-                self._recheck(other_head)
+        )
+
+    def _recheck_followed(self, tail: tuple[str, ...], head: HeadKey, heads: set[HeadKey]) -> None:
+        """Recheck the other heads ``tail`` followed, and the heads without a colon it ended,
+        now that it recurs (a value): they may hold two such tails."""
+        for other_head in [*(heads - {head}), *self._tail_open.get(tail, ())]:
+            self._recheck(other_head)
 
     def _closes(self, tokens: list[str], end: int) -> bool:
         """True if a semicolon closes the free text after the head ending at ``end``
