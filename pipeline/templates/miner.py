@@ -1656,7 +1656,9 @@ class ServiceMiner:
             # event, however many of them (round 56); so is its form in ``ing`` (round 57).
             return False
         last = len(tokens) - 1
-        labelled = [i for i in words if _labelled(mine, tokens, i)]
+        # The word after the noun ``type`` is the type's value as a label's is (_kind_named):
+        # formats write ``of type %s``, and two kinds are as many as a program may have.
+        labelled = [i for i in words if _labelled(mine, tokens, i) or _kind_named(mine, tokens, i)]
         enums = [
             i
             for i in words
@@ -2460,6 +2462,23 @@ def _labelled(mine: list[str], theirs: list[str], index: int) -> bool:
         and theirs[index][-1:] == ","
         and _LABEL.fullmatch(mine[index + 1]) is not None
     )
+
+
+# The noun naming the kind of the value written right after it (``of type %s``, ``task type
+# %s``), lower case as a sentence writes it (round 68).
+_KIND_NOUN = "type"
+
+
+def _kind_named(mine: list[str], theirs: list[str], index: int) -> bool:
+    """True if both messages have the noun ``type`` right before ``index`` (``event of type
+    btrfs`` / ``overlayfs``, ``task type POST`` / ``HEAD``): the word after it is the type's
+    value, as a label's is, whatever its case, and two of them are enough (_words_vary).
+    Formats write the kind they report there (``of type %s``). The cost: two events whose
+    messages differ only in a word of the format after the noun (``type mismatch`` / ``type
+    overflow``) become one; no such pair in the tuning data or Loghub. Not ``command`` and
+    other nouns: words of an outcome follow them (``command successful`` / ``command
+    error``), other events (round 68)."""
+    return index >= 1 and mine[index - 1] == _KIND_NOUN == theirs[index - 1]
 
 
 def _label_values(mine: list[str], theirs: list[str]) -> list[int]:
