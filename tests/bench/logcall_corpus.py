@@ -260,7 +260,14 @@ tracing macros (``trace!("activating {}", candidate_pid)``) as Vector's; the sev
 either: K3s's logrus printf (``logrus.Infof("Preparing data dir %s", dir)``) as k3d's, Apache
 Hudi's SLF4J (``logger.error("Owner {}: Audit service failed to close.", ownerId, e)``) as
 Hive's and ESPHome's Python logging (``_LOGGER.warning("Command timed out: %s", " ".join(cmd))``)
-as Home Assistant's.
+as Home Assistant's; the seventysecond none either: mise's ``log`` crate macros
+(``debug!("linked rustup {alias} to {dated}")``) as kanata's (Garage's), Apache Seata's SLF4J
+(``LOGGER.info("will connect to {}", serverAddress)``) as Hudi's and MLflow's Python logging
+(``_logger.exception("Failed to claim job %s", job.job_id)``) as Home Assistant's; the
+seventythird none either: broot's log crate macros (``debug!("not
+summing special path {entry_path:?}")``) as Garage's, fwupd's GLib ``g_debug("client %s added",
+fu_client_get_sender(client))`` (C printf) as PostgreSQL's and MPD's fmt-library
+``FmtDebug(storage_domain, "Restoring mount {} => {}", uri, url)`` as OpenTTD's.
 Each value is drawn by what its argument is (an error, a path, a state, a list, a name with a
 number in it...), judged from its verb and the argument's name; values repeat as they do in
 real logs (a state has a few values, a counter is new every time).
@@ -488,7 +495,13 @@ tool and package manager in C, Python and Rust, never run through a miner before
 measurement) and ``seventyfirst`` (added on 2026-12-06 right after the seventieth, by another
 hand, in a separate copy of the tree, of a Kubernetes distribution, a data lakehouse's table
 format and a firmware builder for microcontrollers in Go, Java and Python, never run through a
-miner before its first measurement). Run
+miner before its first measurement) and ``seventysecond`` (added on 2026-12-07 right after the
+seventyfirst, by another hand, in a separate copy of the tree, of a development tools' version
+manager, a distributed transaction framework and a machine learning lifecycle platform in Rust,
+Java and Python, never run through a miner before its first measurement) and ``seventythird``
+(added on 2026-12-07 right after the seventysecond, by another hand, in a separate copy of the
+tree, of a terminal file manager, a firmware update daemon and a music player daemon in Rust, C
+and C++, never run through a miner before its first measurement). Run
 ``python tests/bench/logcall_corpus.py --out DIR`` to write
 ``DIR/<split>/<system>/<system>_2k.log_structured_corrected.csv`` (columns ``Content`` and
 ``EventTemplate``), the layout of the Loghub samples that ``bench_templates.py`` reads.
@@ -636,7 +649,10 @@ class System:
     # printf), slf4j (Hive's LOG) and stdformat (OpenTTD's Debug, fmt calls); the seventieth
     # printf (wpa_supplicant's wpa_printf), printf (pip's Python logging) and tracing (Cargo's
     # tracing macros); the seventyfirst logrus (K3s's logrus printf), slf4j (Hudi's LOG) and
-    # printf (ESPHome's Python logging)
+    # printf (ESPHome's Python logging); the seventysecond tracing (mise's log crate
+    # macros), slf4j (Seata's LOGGER) and printf (MLflow's Python logging); the seventythird
+    # tracing (broot's log macros), printf (fwupd's g_debug) and stdformat (MPD's FmtDebug, fmt
+    # calls)
     style: str
     # tuning, held-out, fresh, unseen, novel, sixth, seventh, eighth, ninth, tenth, eleventh,
     # twelfth, thirteenth, fourteenth, fifteenth, sixteenth, seventeenth, eighteenth,
@@ -648,7 +664,7 @@ class System:
     # fortyninth, fiftieth, fiftyfirst, fiftysecond, fiftythird, fiftyfourth, fiftyfifth,
     # fiftysixth, fiftyseventh, fiftyeighth, fiftyninth, sixtieth, sixtyfirst, sixtysecond,
     # sixtythird, sixtyfourth, sixtyfifth, sixtysixth, sixtyseventh, sixtyeighth, sixtyninth,
-    # seventieth or seventyfirst
+    # seventieth, seventyfirst, seventysecond or seventythird
     split: str
     # An exception passed to the call is printed on the message's line after " =>" (Solr's
     # log4j2 layout); elsewhere its trace goes on later lines.
@@ -887,6 +903,12 @@ SYSTEMS: dict[str, System] = {
         System("k3s", "go", "logrus", "seventyfirst"),
         System("hudi", "java", "slf4j", "seventyfirst"),
         System("esphome", "python", "printf", "seventyfirst"),
+        System("mise", "rust", "tracing", "seventysecond"),
+        System("seata", "java", "slf4j", "seventysecond"),
+        System("mlflow", "python", "printf", "seventysecond"),
+        System("broot", "rust", "tracing", "seventythird"),
+        System("fwupd", "c", "printf", "seventythird"),
+        System("mpd", "cpp", "stdformat", "seventythird"),
     )
 }
 
@@ -962,6 +984,8 @@ SPLITS = (
     "sixtyninth",
     "seventieth",
     "seventyfirst",
+    "seventysecond",
+    "seventythird",
 )
 
 # A piece of a line: its text and whether it is a value (``<*>`` in the truth).

@@ -81,9 +81,9 @@ def test_the_novel_split_holds_four_new_systems_each_of_its_own_convention() -> 
     # Conventions no earlier system has; the sixteenth, twentieth, thirtyfirst, thirtysixth,
     # thirtyeighth, fiftyfirst, fiftysecond, fiftythird, fiftyfourth, fiftyfifth, fiftysixth,
     # fiftyseventh, sixtysecond, sixtythird, sixtyfourth, sixtyfifth, sixtysixth,
-    # sixtyeighth and seventieth reuse tracing (Vector, Qdrant, Garage, Kanidm, Vaultwarden,
-    # WezTerm, Databend, Firecracker, RustDesk, espanso, Zellij, librespot, youki, stratisd,
-    # niri, Cloud Hypervisor, kanata, uv, Cargo),
+    # sixtyeighth, seventieth, seventysecond and seventythird reuse tracing (Vector, Qdrant,
+    # Garage, Kanidm, Vaultwarden, WezTerm, Databend, Firecracker, RustDesk, espanso, Zellij,
+    # librespot, youki, stratisd, niri, Cloud Hypervisor, kanata, uv, Cargo, mise, broot),
     # the twentysecond, twentythird and fiftyninth nodejs (Uptime Kuma, Zigbee2MQTT,
     # MagicMirror), the thirtieth jboss (Narayana), the thirtyfourth zerolog (Harness).
     reusing = (
@@ -112,6 +112,8 @@ def test_the_novel_split_holds_four_new_systems_each_of_its_own_convention() -> 
         "sixtysixth",
         "sixtyeighth",
         "seventieth",
+        "seventysecond",
+        "seventythird",
     )
     earlier_styles = {s.style for s in SYSTEMS.values() if s.split not in reusing}
     assert not {s.style for s in novel.values()} & earlier_styles
@@ -2323,7 +2325,8 @@ _LATER_SPLITS = {
     # Python, Java and C++: Accumulo's SLF4J as ZooKeeper's, and two conventions the corpus did
     # not have, Heat's Python logging with a mapping (%(name)s filled from the call's dict) and
     # Hyprland's C++20 std::format ({}, {:x}, {:.2f}), each with its renderer. The fortyfirst
-    # reuses pymapping (Barbican), the fiftyfirst and fiftyseventh stdformat (Cemu, shadPS4).
+    # reuses pymapping (Barbican), the fiftyfirst, fiftyseventh, sixtyninth and seventythird
+    # stdformat (Cemu, shadPS4, OpenTTD, MPD).
     "fortieth": _Split(
         "heat accumulo hyprland",
         "python java cpp",
@@ -2331,7 +2334,7 @@ _LATER_SPLITS = {
         "pymapping stdformat",
         (
             "fortyfirst fortyfourth fortyfifth fortysixth fortyseventh fortyeighth fortyninth "
-            "fiftieth fiftyfirst fiftyseventh sixtyninth"
+            "fiftieth fiftyfirst fiftyseventh sixtyninth seventythird"
         ),
         calls=400,
         call_checks="one-nonblank-line no-label",
@@ -2685,6 +2688,28 @@ _LATER_SPLITS = {
         calls=300,
         call_checks="one-nonblank-line",
     ),
+    # Rust, Java and Python, with no convention the corpus did not have: mise's log crate
+    # macros as kanata's, Apache Seata's SLF4J as Hudi's, MLflow's Python logging as Home
+    # Assistant's.
+    "seventysecond": _Split(
+        "mise seata mlflow",
+        "rust java python",
+        "tracing slf4j printf",
+        "",
+        calls=500,
+        call_checks="one-nonblank-line verbs-in-format",
+    ),
+    # Rust, C and C++, with no convention the corpus did not have: broot's log crate macros as
+    # Garage's, fwupd's GLib g_debug as PostgreSQL's printf, MPD's fmt-library FmtDebug as
+    # OpenTTD's.
+    "seventythird": _Split(
+        "broot fwupd mpd",
+        "rust c cpp",
+        "tracing printf stdformat",
+        "",
+        calls=250,
+        call_checks="one-nonblank-line verbs==args verbs-in-format",
+    ),
 }
 
 
@@ -2713,10 +2738,10 @@ def test_a_later_split_holds_its_new_systems_languages_and_styles(split: str) ->
     assert logcall_corpus.SPLITS[list(_LATER_SPLITS).index(split) + 17] == split
 
 
-def test_the_seventyfirst_split_is_the_last() -> None:
-    assert logcall_corpus.SPLITS[69] == "seventieth"
-    assert logcall_corpus.SPLITS[70] == "seventyfirst"
-    assert len(logcall_corpus.SPLITS) == 71
+def test_the_seventythird_split_is_the_last() -> None:
+    assert logcall_corpus.SPLITS[71] == "seventysecond"
+    assert logcall_corpus.SPLITS[72] == "seventythird"
+    assert len(logcall_corpus.SPLITS) == 73
 
 
 # A call of each system of the later splits read from its source: how many distinct formats
@@ -3206,6 +3231,16 @@ _KNOWN_CALLS = {
         "Owner {}: Audit service failed to close.",
     ),
     "esphome": (440, "esphome/writer.py", "Deleting %s"),
+    "mise": (1100, "src/plugins/core/rust.rs", "linked rustup {alias} to {dated}"),
+    "seata": (
+        420,
+        "org/apache/seata/core/rpc/netty/NettyClientChannelManager.java",
+        "will connect to {}",
+    ),
+    "mlflow": (800, "mlflow/server/jobs/_executor_runner.py", "Failed to claim job %s"),
+    "broot": (240, "src/file_sum/sum_computation.rs", "not summing special path {entry_path:?}"),
+    "fwupd": (1500, "src/fu-client-list.c", "client %s added"),
+    "mpd": (250, "src/storage/StorageState.cxx", "Restoring mount {} => {}"),
 }
 
 # The checks of a system's calls beyond its split's: a Go printf on a logrus entry, Python's
@@ -3351,6 +3386,12 @@ _SYSTEM_CALL_CHECKS = {
     "k3s": _LOGRUS + " no-bare-percent",
     "hudi": "verbs-in-format no-style no-label",
     "esphome": "verbs==args no-style",
+    "mise": "verbs==args",
+    "seata": "verbs-in-format no-style no-label",
+    "mlflow": "verbs==args no-style",
+    "broot": "verbs==args verbs-in-format",
+    "fwupd": "verbs==args no-style no-label",
+    "mpd": "verbs==args verbs-in-format no-style",
 }
 
 
@@ -3557,6 +3598,7 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         "pinot",
         "hive",
         "hudi",
+        "seata",
     ):
         # SLF4J: one {} a hole and its argument, an exception after them its own.
         holes = call["format"].count("{}")
@@ -3692,6 +3734,7 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         "anaconda",
         "pip",
         "esphome",
+        "mlflow",
     ):
         assert not any(verb.startswith("%(") for verb in call["verbs"]), call
     elif name == "tekton":
@@ -4024,6 +4067,18 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         assert all(sigil in ("", "?", "%") for sigil in call.get("key_sigils", [])), call
         assert re.match(r"crates/uv[\w-]*/src/", call["file"]), call
         assert not call["file"].startswith(("crates/uv-test/", "crates/uv-bench/")), call
+    elif name == "mise":
+        # mise's own trace!/debug!/info!/warn!/error! (src/output.rs), each the log crate's
+        # macro of that name (bare or log::), as kanata's, no fields; no width, fill or radix
+        # but x; their definitions not read.
+        assert call["style"] == "rust" and "quoted" not in call and "keys" not in call, call
+        called = re.fullmatch(r"(?:log::)?(trace|debug|info|warn|error)!", call["call"])
+        assert called is not None, call
+        level = called.group(1).upper()
+        assert call["level"] == {"TRACE": "DEBUG", "WARN": "WARNING"}.get(level, level), call
+        spec = r"\{\w*(?::(?:\?|x|X|#x|\.\d+)?)?\}"
+        assert all(re.fullmatch(spec, verb) for verb in call["verbs"]), call
+        assert call["file"].startswith("src/") and call["file"] != "src/output.rs", call
     elif name == "kanata":
         # The log crate's macros (bare or log::), as stratisd's; no width, fill or radix.
         assert call["style"] == "rust" and "quoted" not in call and "keys" not in call, call
@@ -4130,6 +4185,46 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         assert len(call.get("verbs", [])) == len(call.get("args", [])), call
         assert call["file"].startswith(("cmd/", "pkg/", "main.go")), call
         assert not call["file"].endswith("_test.go") and "/tests/" not in call["file"], call
+    elif name == "broot":
+        # The log crate's macros (bare or log::), as kanata's; no width, fill or radix; trace!
+        # a debug record.
+        assert call["style"] == "rust" and "quoted" not in call and "keys" not in call, call
+        called = re.fullmatch(r"(?:log::)?(trace|debug|info|warn|error)!", call["call"])
+        assert called is not None, call
+        level = called.group(1).upper()
+        assert call["level"] == {"TRACE": "DEBUG", "WARN": "WARNING"}.get(level, level), call
+        spec = r"\{\w*(?::(?:\?|x|X|#x|\.\d+)?)?\}"
+        assert all(re.fullmatch(spec, verb) for verb in call["verbs"]), call
+        assert call["file"].startswith("src/") and "/tests/" not in call["file"], call
+    elif name == "fwupd":
+        # GLib's g_debug/g_info/g_message/g_warning/g_critical(fmt, args...): a C printf, each
+        # verb with its argument (G_GSIZE_FORMAT and the like read as on 64-bit Linux), no width
+        # but a zero-padded hex; g_message INFO. Only src/, libfwupd/, libfwupdplugin/ and
+        # plugins/, no tests.
+        called = re.fullmatch(r"g_(debug|info|message|warning|critical)", call["call"])
+        assert called is not None, call
+        level = {"message": "INFO"}.get(called.group(1), called.group(1).upper())
+        assert call["level"] == level, call
+        verb = r"%(?:0[1-9]\d*[xX]|[-+ 0]*(?:\.\d+)?(?:ll|l|z|j|h)?[diouxXcfgp]|s)"
+        assert all(re.fullmatch(verb, v) for v in call["verbs"]), call
+        assert "G_STRFUNC" not in call["args"] and "G_G" not in call["format"], call
+        top = call["file"].split("/")[0]
+        assert top in ("src", "libfwupd", "libfwupdplugin", "plugins"), call
+        assert call["file"].endswith(".c") and "test" not in call["file"], call
+    elif name == "mpd":
+        # FmtDebug/FmtInfo/FmtNotice/FmtWarning/FmtError(domain, fmt, args...): the fmt
+        # library's holes {} or {:08x}, each with its argument; LogDebug/.../LogError(domain,
+        # "text") a plain text, no hole; Notice INFO.
+        called = re.fullmatch(r"(Fmt|Log)(Debug|Info|Notice|Warning|Error)", call["call"])
+        assert called is not None, call
+        level = {"Notice": "INFO"}.get(called.group(2), called.group(2).upper())
+        assert call["level"] == level, call
+        holes = re.findall(r"(?<!\{)\{[^{}]*\}", call["format"].replace("{{", ""))
+        assert call["verbs"] == holes, call
+        assert called.group(1) == "Fmt" or not holes, call
+        spec = r"\{\d*(?::(?:x|X|#x|0\d+[xX]|\.\d+f|c)?)?\}"
+        assert all(re.fullmatch(spec, v) for v in holes), call
+        assert call["file"].startswith("src/") and call["file"] != "src/Log.hxx", call
     elif name == "espanso":
         # The log crate's macros (bare or log::), as RustDesk's: {}, {:?}, {name}, {:#x}, no
         # width or padding; trace! a debug record.
@@ -4493,6 +4588,7 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
         "pinot",
         "hive",
         "hudi",
+        "seata",
     ):
         assert "{}" not in line, line
     elif name == "tempo":
@@ -4521,6 +4617,8 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
         "kanata",
         "uv",
         "cargo",
+        "mise",
+        "broot",
     ):
         assert "{}" not in line and "{:?}" not in line, line
     elif name in ("cadvisor", "minikube", "cluster-autoscaler"):
@@ -4529,7 +4627,17 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
         assert not re.search(r"%[-+# 0-9.]*[sdvqxfwT]\b", truth), truth
     elif name == "bitwarden":
         assert not re.search(r"\{@?\w+(?::[^{}]*)?\}", truth), truth
-    elif name in ("suricata", "sssd", "obs-studio", "lxc", "tmux", "sway", "labwc", "picom"):
+    elif name in (
+        "suricata",
+        "sssd",
+        "obs-studio",
+        "lxc",
+        "tmux",
+        "sway",
+        "labwc",
+        "picom",
+        "fwupd",
+    ):
         assert not re.search(r"%[-+# 0-9.]*[lhz]*[sdiuxXfcp]", truth), truth
     elif name in ("pipewire", "wpa-supplicant"):
         # PipeWire's (wpa_supplicant's) printf, %m errno's text: no verb left in the line or
@@ -4597,9 +4705,9 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
         # Hyprland's logger (Waybar's spdlog) after its level: the message, each {} filled.
         assert not re.search(r"\{(?::[^{}]*)?\}", line), line
         assert not re.search(r"\{(?::[^{}]*)?\}", truth), truth
-    elif name in ("cemu", "shadps4", "openttd"):
-        # Cemu's (shadPS4's, OpenTTD's) log after its header: the message, each hole of the fmt
-        # library filled.
+    elif name in ("cemu", "shadps4", "openttd", "mpd"):
+        # Cemu's (shadPS4's, OpenTTD's, MPD's) log after its header: the message, each hole of
+        # the fmt library filled.
         assert not re.search(r"\{\d*(?::[^{}]*)?\}", line), line
         assert not re.search(r"\{\d*(?::[^{}]*)?\}", truth), truth
     elif name == "dex":
@@ -4637,6 +4745,7 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
             "anaconda",
             "pip",
             "esphome",
+            "mlflow",
         ), name
         assert not re.search(r"%[-+# 0-9.]*[sdvqxr]", truth), truth
 
@@ -7100,6 +7209,50 @@ _LATER_CALL_CASES = [
         },
         "activating <*>",
         r"activating \S.*",
+        seeds=_FIVE_SEEDS,
+        lacks=("{}",),
+    ),
+    # src/file_sum/sum_computation.rs: broot's debug!, an inline {name:?}, a path's Debug
+    # quoted (as Garage's log crate macros).
+    _case(
+        "broot:special-path",
+        {
+            "style": "rust",
+            "format": "not summing special path {entry_path:?}",
+            "verbs": ["{entry_path:?}"],
+            "args": ["entry_path"],
+            "call": "debug!",
+        },
+        'not summing special path "<*>"',
+        r'not summing special path "[^"]+"',
+        seeds=_FIVE_SEEDS,
+        lacks=("{entry_path:?}",),
+    ),
+    # src/fu-client-list.c: fwupd's g_debug, a %s (as PostgreSQL's printf).
+    _case(
+        "fwupd:client-added",
+        {
+            "format": "client %s added",
+            "verbs": ["%s"],
+            "args": ["fu_client_get_sender(client)"],
+            "call": "g_debug",
+        },
+        "client <*> added",
+        r"client \S+ added",
+        seeds=_FIVE_SEEDS,
+        lacks=("%s",),
+    ),
+    # src/storage/StorageState.cxx: MPD's FmtDebug, two {} of the fmt library (as OpenTTD's).
+    _case(
+        "mpd:restoring-mount",
+        {
+            "format": "Restoring mount {} => {}",
+            "verbs": ["{}", "{}"],
+            "args": ["uri", "url"],
+            "call": "FmtDebug",
+        },
+        "Restoring mount <*> => <*>",
+        r"Restoring mount \S+ => \S+",
         seeds=_FIVE_SEEDS,
         lacks=("{}",),
     ),
