@@ -706,6 +706,12 @@ class ServiceMiner:
             absorbed = self._absorb_family(best, subjects=True)
         else:
             absorbed = []
+        if changed:
+            # Siblings apart from it only in one key's word value (``type=PullImage`` /
+            # ``type=CreateContainer``), where this one now has variables, are the same event:
+            # made apart only because their first message differed in more places than the
+            # similarity threshold allowed, before the values there became variables.
+            absorbed += self._absorb_keyed(best)
         if not changed and not absorbed:
             return best, False, None
         previous_id = self._settle(best, absorbed)
@@ -745,6 +751,13 @@ class ServiceMiner:
             if best is not None:
                 if is_label(key[1]):
                     return self._other_sender(key, tokens, best)
+                return best
+            # A field of the same key agrees in the key (as in _best_keyed): a short message
+            # whose values are words the masks leave (``opened sensor.gamma type=create``)
+            # shares too few equal tokens with its template (``opened <*> type=<*>``) for the
+            # threshold otherwise (round 69).
+            best = self._best_fields(group, tokens)
+            if best is not None:
                 return best
         wild = (key[0], WILDCARD)
         if wild == key:
@@ -821,6 +834,28 @@ class ServiceMiner:
             if best is None and candidates:
                 best = self._best_keyed(candidates, tokens)
         return best
+
+    def _best_fields(self, group: list[Shape], tokens: list[str]) -> Shape | None:
+        """The first shape of ``group`` that covers ``tokens`` whole and shares enough with
+        them, a field with a word value counted as shared where the shape has the key's value
+        as a variable (``type=<*>`` / ``type=create``, _field_covers); elsewhere the message
+        may differ only where the shape has ``<*>`` whole. Only for messages with fields after
+        their first token, which _best found no shape for (round 69)."""
+        keys = [_field_key(token) for token in tokens]
+        if not any(keys[1:]):
+            return None
+        needed = self._threshold * len(tokens)
+        for shape in group:
+            score = 0
+            for token, mine, key in zip(tokens, shape.tokens, keys, strict=True):
+                if token == mine or (key and _field_covers(mine, token, key)):
+                    score += 1
+                elif mine != WILDCARD:
+                    break
+            else:
+                if score >= needed:
+                    return shape
+        return None
 
     def _best_keyed(self, candidates: list[Shape], tokens: list[str]) -> Shape | None:
         """The shape whose ``key=`` fields are all this message's keys, after a call in front.
@@ -1658,7 +1693,15 @@ class ServiceMiner:
         last = len(tokens) - 1
         # The word after the noun ``type`` is the type's value as a label's is (_kind_named):
         # formats write ``of type %s``, and two kinds are as many as a program may have.
-        labelled = [i for i in words if _labelled(mine, tokens, i) or _kind_named(mine, tokens, i)]
+        # So are the states on either side of an arrow after a label (_transition_side): a
+        # transition's source and target, ``state: %s -> %s``.
+        labelled = [
+            i
+            for i in words
+            if _labelled(mine, tokens, i)
+            or _kind_named(mine, tokens, i)
+            or _transition_side(mine, tokens, i)
+        ]
         enums = [
             i
             for i in words
@@ -1719,7 +1762,7 @@ class ServiceMiner:
             len(labelled) == 1
             and words == labelled
             and "_" not in mine[words[0]] + tokens[words[0]]
-        ):
+        ) or (words == labelled and all(_transition_side(mine, tokens, i) for i in words)):
             # The one word after a label, ending the message or closed by a comma before the
             # next label (``Link Status: UP`` / ``DOWN``, ``reason: HEAD, message: ...``), is
             # the label's value: two of them are enough.
@@ -1897,18 +1940,21 @@ class ServiceMiner:
         values: tuple[list[str], list[int]] | None = None,
         subjects: bool = False,
         lists: tuple[str, ...] | None = None,
+        among: list[Shape] | None = None,
     ) -> list[str]:
         """Fold sibling shapes that now fit ``shape``; return the ids of emptied templates.
         With ``values`` (a message's tokens and positions), only siblings that differ from
         the message there only in values; with ``subjects``, only siblings led by a subject
         (tokens.is_subject); with ``lists``, only siblings of that list skeleton
-        (lists.list_skeleton)."""
+        (lists.list_skeleton); with ``among``, only those shapes."""
         merged = shape.tokens
         emptied: list[str] = []
         size = shape.key[0]
-        siblings = [
-            other for key in list(self._lengths.get(size, ())) for other in self._groups[key]
-        ]
+        siblings = (
+            [other for key in list(self._lengths.get(size, ())) for other in self._groups[key]]
+            if among is None
+            else among
+        )
         for other in siblings:
             if (
                 other is shape
@@ -1933,6 +1979,25 @@ class ServiceMiner:
                 emptied.append(absorbed.id)
                 self._counters.merges += 1
         return emptied
+
+    def _absorb_keyed(self, shape: Shape) -> list[str]:
+        """Fold the shapes of ``shape``'s group that fit it but for the word values of keys
+        (_keyed_apart); return the ids of emptied templates. Compared as a message would be,
+        such a value is no word (``differ_in_words``: ``mode=fast`` / ``mode=safe``), so the
+        two are one event met in another order (round 69)."""
+        merged = shape.tokens
+        group = self._groups.get(shape.key, ())
+        apart = [
+            other for other in group if other is not shape and _keyed_apart(other.tokens, merged)
+        ]
+        if not apart:
+            return []
+        for other in apart:
+            for index, token in enumerate(other.tokens):
+                if token != merged[index] and merged[index] != WILDCARD:
+                    merged[index] = generalise_token(merged[index], token)
+                    shape.general.add(index)
+        return self._absorb_family(shape, among=apart)
 
     # -- template bookkeeping ----------------------------------------------------------
 
@@ -2481,6 +2546,38 @@ def _kind_named(mine: list[str], theirs: list[str], index: int) -> bool:
     return index >= 1 and mine[index - 1] == _KIND_NOUN == theirs[index - 1]
 
 
+# Arrows that write a transition between two states (``STOPPED -> RUNNING``).
+_ARROWS = frozenset(("->", "=>"))
+
+
+def _transition_side(mine: list[str], theirs: list[str], index: int) -> bool:
+    """True if ``index`` is a side of a transition written after a label (``Changing state:
+    STOPPED -> Terminating`` / ``PENDING -> Unknown``): a label ending in ``:`` (not the first
+    token, a sender's name there), one token, an arrow and one token, each side in both
+    messages a constant's word (``is_enum``: ``STOPPED``, ``Pending``) or a variable already.
+    The states a transition goes from and to are values of one kind, which the format fills
+    in (``state: %s -> %s``): the label's values whatever their case, and two of them are
+    enough (_words_vary). Only after a label: a word alone before an arrow is as often the
+    format's own name for what follows (``detach -> <*>`` / ``activate -> <*>``, ``Response
+    -> <*>``), another event; and only constants' words: a lower-case one there may be the
+    format's (``revive: candidates -> <*>``) (round 69)."""
+    start = index if index + 1 < len(mine) and mine[index + 1] in _ARROWS else index - 2
+    if start < 2 or start + 2 >= len(mine) or start + 2 < index:
+        return False
+    return (
+        _LABEL.fullmatch(mine[start - 1]) is not None
+        and theirs[start - 1] == mine[start - 1]
+        and mine[start + 1] in _ARROWS
+        and theirs[start + 1] == mine[start + 1]
+        and all(_state_or_value(mine[k]) and _state_or_value(theirs[k]) for k in (start, start + 2))
+    )
+
+
+def _state_or_value(token: str) -> bool:
+    """True for a constant's word (``STOPPED``, ``Pending``) or a variable."""
+    return WILDCARD in token or is_enum(token)
+
+
 def _label_values(mine: list[str], theirs: list[str]) -> list[int]:
     """Positions of the labels' values in both messages, equal or not (``_labelled``)."""
     return [
@@ -2827,6 +2924,64 @@ def _field_key(token: str) -> str:
     """The key of a ``key=value`` field (``want-reply=``), or ``""`` for any other token."""
     key = FIELD_KEY.match(token)
     return key.group() if key is not None and len(token) > key.end() else ""
+
+
+def _keyed_apart(tokens: list[str], pattern: list[str]) -> bool:
+    """True if ``tokens`` are ``pattern``'s but for one or more ``key=value`` fields after the
+    first token where both write the same key with a plain word value, unquoted and with no
+    variable (``type=PullImage`` / ``type=CreateContainer``): elsewhere they differ only where
+    ``pattern`` has ``<*>``. A key names what follows it as a value (``differ_in_words``);
+    a quoted value may name the event (naming.py: ``Type="Recovered"``), and the first token
+    names the event (Drain's premise), so neither is taken (round 69)."""
+    keyed = [
+        index
+        for index in range(1, len(tokens))
+        if tokens[index] != pattern[index] and _word_field(tokens[index], pattern[index])
+    ]
+    # Elsewhere equal, or ``<*>`` whole in ``pattern``: a value in parts (``old=<*>/<*>``
+    # against ``old=<*>``) may be another call's format.
+    return bool(keyed) and all(
+        token == wanted or wanted == WILDCARD or index in keyed
+        for index, (token, wanted) in enumerate(zip(tokens, pattern, strict=True))
+    )
+
+
+# A field's value that is one plain word or name (``PullImage``, ``power-saver``, ``db.main``).
+_FIELD_WORD = re.compile(r"[A-Za-z][\w.-]*")
+# Punctuation that closes a field in a list of them (``mode=fast,``, ``bat=BAT0;``).
+_FIELD_CLOSERS = ",;"
+
+
+def _field_value(token: str, key: str) -> tuple[str, str]:
+    """The value of ``token``'s field of ``key`` and the punctuation closing it, if any."""
+    value = token[len(key) :]
+    if value[-1:] and value[-1] in _FIELD_CLOSERS:
+        return value[:-1], value[-1]
+    return value, ""
+
+
+def _word_field(mine: str, theirs: str) -> bool:
+    """True if both are fields of one key with plain word values (_FIELD_WORD), closed
+    alike."""
+    key = _field_key(mine)
+    if not key or key != _field_key(theirs) or not key[:1].isalpha():
+        return False
+    (a, closer), (b, other) = _field_value(mine, key), _field_value(theirs, key)
+    return (
+        closer == other
+        and _FIELD_WORD.fullmatch(a) is not None
+        and _FIELD_WORD.fullmatch(b) is not None
+    )
+
+
+def _field_covers(pattern: str, token: str, key: str) -> bool:
+    """True if ``pattern`` is ``key`` with a variable for its value (``type=<*>``,
+    ``mode=<*>,``) and ``token`` the same key with a plain word there (``type=create``,
+    _FIELD_WORD), closed alike."""
+    if not pattern.startswith(key):
+        return False
+    (a, closer), (b, other) = _field_value(pattern, key), _field_value(token, key)
+    return a == WILDCARD and closer == other and _FIELD_WORD.fullmatch(b) is not None
 
 
 def _fits_head(head: list[str], pattern: list[str], label: bool) -> bool:
