@@ -95,7 +95,7 @@ LOGCALL_SPLITS := tuning held-out fresh unseen novel sixth seventh eighth ninth 
         fiftyfirst fiftysecond fiftythird fiftyfourth fiftyfifth fiftysixth fiftyseventh \
         fiftyeighth fiftyninth sixtieth sixtyfirst sixtysecond sixtythird sixtyfourth \
         sixtyfifth sixtysixth sixtyseventh sixtyeighth sixtyninth seventieth \
-        seventyfirst seventysecond seventythird
+        seventyfirst seventysecond seventythird seventyfourth seventyfifth
 
 bench-templates: install ## Template accuracy and speed against Drain3: Loghub-2k, then real logging calls of each split of the logcall corpus
 	$(PY) tests/bench/bench_templates.py

@@ -267,7 +267,15 @@ as Home Assistant's; the seventysecond none either: mise's ``log`` crate macros
 seventythird none either: broot's log crate macros (``debug!("not
 summing special path {entry_path:?}")``) as Garage's, fwupd's GLib ``g_debug("client %s added",
 fu_client_get_sender(client))`` (C printf) as PostgreSQL's and MPD's fmt-library
-``FmtDebug(storage_domain, "Restoring mount {} => {}", uri, url)`` as OpenTTD's.
+``FmtDebug(storage_domain, "Restoring mount {} => {}", uri, url)`` as OpenTTD's; the
+seventyfourth none either: Apache Jackrabbit Oak's SLF4J (``log.info("[{}] Deleted checkpoint
+{}", name, cp)``) as Seata's, Apprise's Python logging (``self.logger.warning("Could not access
+Discord attachment %s.", attachment.url(privacy=True))``) as Home Assistant's and probe-rs's
+tracing macros (``tracing::debug!("Enabling breakpoints: {:?}", state)``) as Cargo's; the
+seventyfifth none either: Dovecot's ``i_error("open(%s) failed: %m", path)`` (C printf, %m
+errno's text) as PostgreSQL's, VictoriaMetrics's ``logger.Infof("opening storage at %q with
+-retentionPeriod=%s", *storageDataPath, retentionPeriod)`` (its own Go printf logger) as
+SeaweedFS's and Apache NiFi's SLF4J (``LOG.info("Stopping {}", procNode)``) as Seata's.
 Each value is drawn by what its argument is (an error, a path, a state, a list, a name with a
 number in it...), judged from its verb and the argument's name; values repeat as they do in
 real logs (a state has a few values, a counter is new every time).
@@ -501,7 +509,13 @@ manager, a distributed transaction framework and a machine learning lifecycle pl
 Java and Python, never run through a miner before its first measurement) and ``seventythird``
 (added on 2026-12-07 right after the seventysecond, by another hand, in a separate copy of the
 tree, of a terminal file manager, a firmware update daemon and a music player daemon in Rust, C
-and C++, never run through a miner before its first measurement). Run
+and C++, never run through a miner before its first measurement) and ``seventyfourth``
+(added on 2026-12-07 right after the seventythird, by another hand, in a separate copy of the
+tree, of a content repository, a notification library and an embedded debugging toolkit in
+Java, Python and Rust, never run through a miner before its first measurement) and
+``seventyfifth`` (added on 2026-12-07 right after the seventyfourth, by the same hand, in the
+same copy of the tree, of a mail server, a time series database and a dataflow system in C,
+Go and Java, never run through a miner before its first measurement). Run
 ``python tests/bench/logcall_corpus.py --out DIR`` to write
 ``DIR/<split>/<system>/<system>_2k.log_structured_corrected.csv`` (columns ``Content`` and
 ``EventTemplate``), the layout of the Loghub samples that ``bench_templates.py`` reads.
@@ -652,7 +666,9 @@ class System:
     # printf (ESPHome's Python logging); the seventysecond tracing (mise's log crate
     # macros), slf4j (Seata's LOGGER) and printf (MLflow's Python logging); the seventythird
     # tracing (broot's log macros), printf (fwupd's g_debug) and stdformat (MPD's FmtDebug, fmt
-    # calls)
+    # calls); the seventyfourth slf4j (Oak's log), printf (Apprise's Python logging) and
+    # tracing (probe-rs's tracing macros); the seventyfifth printf (Dovecot's i_error), printf
+    # (VictoriaMetrics's logger.Infof) and slf4j (NiFi's logger)
     style: str
     # tuning, held-out, fresh, unseen, novel, sixth, seventh, eighth, ninth, tenth, eleventh,
     # twelfth, thirteenth, fourteenth, fifteenth, sixteenth, seventeenth, eighteenth,
@@ -664,7 +680,7 @@ class System:
     # fortyninth, fiftieth, fiftyfirst, fiftysecond, fiftythird, fiftyfourth, fiftyfifth,
     # fiftysixth, fiftyseventh, fiftyeighth, fiftyninth, sixtieth, sixtyfirst, sixtysecond,
     # sixtythird, sixtyfourth, sixtyfifth, sixtysixth, sixtyseventh, sixtyeighth, sixtyninth,
-    # seventieth, seventyfirst, seventysecond or seventythird
+    # seventieth, seventyfirst, seventysecond, seventythird, seventyfourth or seventyfifth
     split: str
     # An exception passed to the call is printed on the message's line after " =>" (Solr's
     # log4j2 layout); elsewhere its trace goes on later lines.
@@ -909,6 +925,12 @@ SYSTEMS: dict[str, System] = {
         System("broot", "rust", "tracing", "seventythird"),
         System("fwupd", "c", "printf", "seventythird"),
         System("mpd", "cpp", "stdformat", "seventythird"),
+        System("oak", "java", "slf4j", "seventyfourth"),
+        System("apprise", "python", "printf", "seventyfourth"),
+        System("probe-rs", "rust", "tracing", "seventyfourth"),
+        System("dovecot", "c", "printf", "seventyfifth"),
+        System("victoriametrics", "go", "printf", "seventyfifth"),
+        System("nifi", "java", "slf4j", "seventyfifth"),
     )
 }
 
@@ -986,6 +1008,8 @@ SPLITS = (
     "seventyfirst",
     "seventysecond",
     "seventythird",
+    "seventyfourth",
+    "seventyfifth",
 )
 
 # A piece of a line: its text and whether it is a value (``<*>`` in the truth).

@@ -81,9 +81,10 @@ def test_the_novel_split_holds_four_new_systems_each_of_its_own_convention() -> 
     # Conventions no earlier system has; the sixteenth, twentieth, thirtyfirst, thirtysixth,
     # thirtyeighth, fiftyfirst, fiftysecond, fiftythird, fiftyfourth, fiftyfifth, fiftysixth,
     # fiftyseventh, sixtysecond, sixtythird, sixtyfourth, sixtyfifth, sixtysixth,
-    # sixtyeighth, seventieth, seventysecond and seventythird reuse tracing (Vector, Qdrant,
-    # Garage, Kanidm, Vaultwarden, WezTerm, Databend, Firecracker, RustDesk, espanso, Zellij,
-    # librespot, youki, stratisd, niri, Cloud Hypervisor, kanata, uv, Cargo, mise, broot),
+    # sixtyeighth, seventieth, seventysecond, seventythird and seventyfourth reuse tracing
+    # (Vector, Qdrant, Garage, Kanidm, Vaultwarden, WezTerm, Databend, Firecracker, RustDesk,
+    # espanso, Zellij, librespot, youki, stratisd, niri, Cloud Hypervisor, kanata, uv, Cargo,
+    # mise, broot, probe-rs),
     # the twentysecond, twentythird and fiftyninth nodejs (Uptime Kuma, Zigbee2MQTT,
     # MagicMirror), the thirtieth jboss (Narayana), the thirtyfourth zerolog (Harness).
     reusing = (
@@ -114,6 +115,7 @@ def test_the_novel_split_holds_four_new_systems_each_of_its_own_convention() -> 
         "seventieth",
         "seventysecond",
         "seventythird",
+        "seventyfourth",
     )
     earlier_styles = {s.style for s in SYSTEMS.values() if s.split not in reusing}
     assert not {s.style for s in novel.values()} & earlier_styles
@@ -2710,6 +2712,28 @@ _LATER_SPLITS = {
         calls=250,
         call_checks="one-nonblank-line verbs==args verbs-in-format",
     ),
+    # Java, Python and Rust, with no convention the corpus did not have: Apache Jackrabbit Oak's
+    # SLF4J as Seata's, Apprise's Python logging as Home Assistant's, probe-rs's tracing macros
+    # as Cargo's.
+    "seventyfourth": _Split(
+        "oak apprise probe-rs",
+        "java python rust",
+        "slf4j printf tracing",
+        "",
+        calls=350,
+        call_checks="one-nonblank-line verbs-in-format",
+    ),
+    # C, Go and Java, with no convention the corpus did not have: Dovecot's i_error as
+    # PostgreSQL's printf (%m errno's text), VictoriaMetrics's logger.Infof as SeaweedFS's Go
+    # printf, Apache NiFi's SLF4J as Seata's.
+    "seventyfifth": _Split(
+        "dovecot victoriametrics nifi",
+        "c go java",
+        "printf slf4j",
+        "",
+        calls=650,
+        call_checks="one-nonblank-line",
+    ),
 }
 
 
@@ -2738,10 +2762,10 @@ def test_a_later_split_holds_its_new_systems_languages_and_styles(split: str) ->
     assert logcall_corpus.SPLITS[list(_LATER_SPLITS).index(split) + 17] == split
 
 
-def test_the_seventythird_split_is_the_last() -> None:
-    assert logcall_corpus.SPLITS[71] == "seventysecond"
-    assert logcall_corpus.SPLITS[72] == "seventythird"
-    assert len(logcall_corpus.SPLITS) == 73
+def test_the_seventyfifth_split_is_the_last() -> None:
+    assert logcall_corpus.SPLITS[73] == "seventyfourth"
+    assert logcall_corpus.SPLITS[74] == "seventyfifth"
+    assert len(logcall_corpus.SPLITS) == 75
 
 
 # A call of each system of the later splits read from its source: how many distinct formats
@@ -3241,6 +3265,24 @@ _KNOWN_CALLS = {
     "broot": (240, "src/file_sum/sum_computation.rs", "not summing special path {entry_path:?}"),
     "fwupd": (1500, "src/fu-client-list.c", "client %s added"),
     "mpd": (250, "src/storage/StorageState.cxx", "Restoring mount {} => {}"),
+    "oak": (
+        350,
+        "org/apache/jackrabbit/oak/plugins/index/AsyncCheckpointCreator.java",
+        "[{}] Deleted checkpoint {}",
+    ),
+    "apprise": (1200, "apprise/plugins/discord.py", "Could not access Discord attachment %s."),
+    "probe-rs": (650, "src/architecture/arm/core/armv6m.rs", "Enabling breakpoints: {:?}"),
+    "dovecot": (2800, "src/auth/auth-token.c", "open(%s) failed: %m"),
+    "victoriametrics": (
+        850,
+        "app/vmstorage/main.go",
+        "opening storage at %q with -retentionPeriod=%s",
+    ),
+    "nifi": (
+        600,
+        "org/apache/nifi/controller/scheduling/StandardProcessScheduler.java",
+        "Stopping {}",
+    ),
 }
 
 # The checks of a system's calls beyond its split's: a Go printf on a logrus entry, Python's
@@ -3392,6 +3434,12 @@ _SYSTEM_CALL_CHECKS = {
     "broot": "verbs==args verbs-in-format",
     "fwupd": "verbs==args no-style no-label",
     "mpd": "verbs==args verbs-in-format no-style",
+    "oak": "no-style no-label",
+    "apprise": "verbs==args no-style",
+    "probe-rs": "verbs==args",
+    "dovecot": "no-style no-label",
+    "victoriametrics": "as-many-verbs-as-args no-bare-percent",
+    "nifi": "verbs-in-format no-style no-label",
 }
 
 
@@ -3599,6 +3647,8 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         "hive",
         "hudi",
         "seata",
+        "oak",
+        "nifi",
     ):
         # SLF4J: one {} a hole and its argument, an exception after them its own.
         holes = call["format"].count("{}")
@@ -3735,6 +3785,7 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         "pip",
         "esphome",
         "mlflow",
+        "apprise",
     ):
         assert not any(verb.startswith("%(") for verb in call["verbs"]), call
     elif name == "tekton":
@@ -4300,6 +4351,46 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         spec = r"\{\w*(?::(?:\?|x|X|#x|\.\d+)?)?\}"
         assert all(re.fullmatch(spec, verb) for verb in call["verbs"]), call
         assert call["file"].startswith("src/"), call
+    elif name == "probe-rs":
+        # tracing's macros (bare or tracing::), as Cargo's, no fields; no width, fill or radix
+        # but x.
+        assert call["style"] == "rust" and "quoted" not in call and "keys" not in call, call
+        called = re.fullmatch(r"(?:tracing::)?(trace|debug|info|warn|error)!", call["call"])
+        assert called is not None, call
+        level = called.group(1).upper()
+        assert call["level"] == {"TRACE": "DEBUG", "WARN": "WARNING"}.get(level, level), call
+        spec = r"\{\w*(?::(?:\?|x|X|#x|\.\d+)?)?\}"
+        assert all(re.fullmatch(spec, verb) for verb in call["verbs"]), call
+        assert call["file"].startswith("src/") and "/tests/" not in call["file"], call
+    elif name == "dovecot":
+        # i_debug/i_info/i_warning/i_error/i_fatal/i_panic(fmt, args...) and e_debug/.../
+        # e_error(event, fmt, args...): a C printf, each verb with its argument but %m (errno's
+        # text, none); PRIuUOFF_T and the like read as on 64-bit Linux; no width but a
+        # zero-padded hex; fatal and panic CRITICAL. Only src/, not its director (a proxy), no
+        # tests.
+        called = re.fullmatch(r"[ie]_(debug|info|warning|error|fatal|panic)", call["call"])
+        assert called is not None, call
+        level = {"fatal": "CRITICAL", "panic": "CRITICAL"}
+        assert call["level"] == level.get(called.group(1), called.group(1).upper()), call
+        verb = r"%(?:m|0[1-9]\d*[xX]|[-+ 0]*(?:\.\d+)?(?:ll|l|z|j|h)?[diouxXcfgp]|s)"
+        assert all(re.fullmatch(verb, v) for v in call["verbs"]), call
+        assert len([v for v in call["verbs"] if v != "%m"]) == len(call["args"]), call
+        assert "PRI" not in call["format"] and "__func__" not in call["args"], call
+        assert call["file"].startswith("src/") and call["file"].endswith(".c"), call
+        assert not call["file"].startswith("src/director/") and "test" not in call["file"], call
+    elif name == "victoriametrics":
+        # Its lib/logger's Infof/Warnf/Errorf/Fatalf/Panicf, a Go printf; Warn WARNING, Fatal and
+        # Panic CRITICAL. Only app/ and lib/, not vmauth (a proxy), no tests.
+        method = re.fullmatch(r"logger\.(Info|Warn|Error|Fatal|Panic)f", call["receiver"])
+        assert method is not None and call["style"] == "printf", call
+        level = {"Warn": "WARNING", "Fatal": "CRITICAL", "Panic": "CRITICAL"}
+        assert call["level"] == level.get(method.group(1), method.group(1).upper()), call
+        verb = r"%(?:[sdvqtTxX]|\+v|#v|\.\d+f)"
+        assert all(re.fullmatch(verb, v) for v in call.get("verbs", [])), call
+        assert all(verb in call["format"] for verb in call.get("verbs", [])), call
+        assert call["file"].startswith(("app/", "lib/")), call
+        assert not call["file"].startswith("app/vmauth/"), call
+        assert not call["file"].endswith("_test.go"), call
     elif name == "openttd":
         # Debug(category, level, fmt, args...), ShowInfo, UserError and FatalError: the fmt
         # library's holes {}, {:x}, {:08X}, {:.Nf} or {:c}, each with its argument; Debug's
@@ -4589,6 +4680,8 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
         "hive",
         "hudi",
         "seata",
+        "oak",
+        "nifi",
     ):
         assert "{}" not in line, line
     elif name == "tempo":
@@ -4619,6 +4712,7 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
         "cargo",
         "mise",
         "broot",
+        "probe-rs",
     ):
         assert "{}" not in line and "{:?}" not in line, line
     elif name in ("cadvisor", "minikube", "cluster-autoscaler"):
@@ -4639,9 +4733,9 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
         "fwupd",
     ):
         assert not re.search(r"%[-+# 0-9.]*[lhz]*[sdiuxXfcp]", truth), truth
-    elif name in ("pipewire", "wpa-supplicant"):
-        # PipeWire's (wpa_supplicant's) printf, %m errno's text: no verb left in the line or
-        # its truth.
+    elif name in ("pipewire", "wpa-supplicant", "dovecot"):
+        # PipeWire's (wpa_supplicant's, Dovecot's) printf, %m errno's text: no verb left in the
+        # line or its truth.
         assert not re.search(r"%[-+# 0-9.]*[lhzj]*[sdiuxXfgcpm]", truth), truth
         assert not re.search(r"%[-+# 0-9.]*[lhzj]*[diuxXfgpm]\b", line), line
     elif name in ("duplicati", "sonarr", "greenshot"):
@@ -4746,6 +4840,8 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
             "pip",
             "esphome",
             "mlflow",
+            "apprise",
+            "victoriametrics",
         ), name
         assert not re.search(r"%[-+# 0-9.]*[sdvqxr]", truth), truth
 
