@@ -73,10 +73,12 @@ BUILTIN_MASKS: tuple[tuple[str, str], ...] = (
     # The value of key=value when it looks numeric (retries=3, steps=15##7##2, ip=10.0.0.1), also
     # written in groups of three digits (number=1,234,567, as a number alone is): the key stays
     # and names the value. Other values (class=org.x.Server2) are usually constants.
+    # A colon ending the value is the message's, as a full stop is (``from UID=%u: %s``,
+    # ``size=%d:``): left out of the value, so it stays in the template (round 70).
     (
         "kv",
         r"(?<![\w.-])[A-Za-z_][\w.-]*=(?:-?\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\w.,]\w|,\d)"
-        r"|(?=[-+]?\d|[\w.:/@#+-]*\d\d)[\w./@#+-][\w.:/@#+-]*(?<!\.))",
+        r"|(?=[-+]?\d|[\w.:/@#+-]*\d\d)[\w./@#+-][\w.:/@#+-]*(?<![.:]))",
     ),
     # URLs keep their scheme ("hdfs://<*>") and are variables only when they contain a digit
     # (an endpoint's name@host address is one value whole: _WHOLE_ADDRESS);
