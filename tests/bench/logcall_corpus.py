@@ -275,7 +275,15 @@ tracing macros (``tracing::debug!("Enabling breakpoints: {:?}", state)``) as Car
 seventyfifth none either: Dovecot's ``i_error("open(%s) failed: %m", path)`` (C printf, %m
 errno's text) as PostgreSQL's, VictoriaMetrics's ``logger.Infof("opening storage at %q with
 -retentionPeriod=%s", *storageDataPath, retentionPeriod)`` (its own Go printf logger) as
-SeaweedFS's and Apache NiFi's SLF4J (``LOG.info("Stopping {}", procNode)``) as Seata's.
+SeaweedFS's and Apache NiFi's SLF4J (``LOG.info("Stopping {}", procNode)``) as Seata's; the
+seventysixth none either: Apache Samza's SLF4J (``LOG.info("Re-writing config with {}",
+rewriter)``) as Seata's, DataLad's Python logging (``lgr.info("Ignoring unavailable subdataset
+%s", sub)``) as Home Assistant's and Forest's tracing macros (``warn!("unban_peer err: {e}")``)
+as Cargo's; the seventyseventh none either: lnd's btclog printf
+(``log.Infof("ChannelArbitrator(%v): still awaiting contract resolution", c.cfg.ChanPoint)``)
+as SeaweedFS's, Apache Flume's SLF4J (``logger.info("Restarting in {}ms, exit code {}",
+restartThrottle, exitCode)``) as Seata's and pyOCD's Python logging (``LOG.warning("unable to
+open builtin SVD file: %s", err)``) as Home Assistant's.
 Each value is drawn by what its argument is (an error, a path, a state, a list, a name with a
 number in it...), judged from its verb and the argument's name; values repeat as they do in
 real logs (a state has a few values, a counter is new every time).
@@ -515,7 +523,13 @@ tree, of a content repository, a notification library and an embedded debugging 
 Java, Python and Rust, never run through a miner before its first measurement) and
 ``seventyfifth`` (added on 2026-12-07 right after the seventyfourth, by the same hand, in the
 same copy of the tree, of a mail server, a time series database and a dataflow system in C,
-Go and Java, never run through a miner before its first measurement). Run
+Go and Java, never run through a miner before its first measurement) and ``seventysixth``
+(added on 2026-12-07 right after the seventyfifth, by another hand, in a separate copy of the
+tree, of a stream processing framework, a data management tool and a blockchain node in Java,
+Python and Rust, never run through a miner before its first measurement) and
+``seventyseventh`` (added on 2026-12-07 right after the seventysixth, by the same hand, in the
+same copy of the tree, of a Lightning Network node, a log collection agent and an embedded
+debugger in Go, Java and Python, never run through a miner before its first measurement). Run
 ``python tests/bench/logcall_corpus.py --out DIR`` to write
 ``DIR/<split>/<system>/<system>_2k.log_structured_corrected.csv`` (columns ``Content`` and
 ``EventTemplate``), the layout of the Loghub samples that ``bench_templates.py`` reads.
@@ -668,7 +682,10 @@ class System:
     # tracing (broot's log macros), printf (fwupd's g_debug) and stdformat (MPD's FmtDebug, fmt
     # calls); the seventyfourth slf4j (Oak's log), printf (Apprise's Python logging) and
     # tracing (probe-rs's tracing macros); the seventyfifth printf (Dovecot's i_error), printf
-    # (VictoriaMetrics's logger.Infof) and slf4j (NiFi's logger)
+    # (VictoriaMetrics's logger.Infof) and slf4j (NiFi's logger); the seventysixth slf4j
+    # (Samza's LOG), printf (DataLad's Python logging) and tracing (Forest's tracing macros);
+    # the seventyseventh printf (lnd's log.Infof), slf4j (Flume's logger) and printf (pyOCD's
+    # Python logging)
     style: str
     # tuning, held-out, fresh, unseen, novel, sixth, seventh, eighth, ninth, tenth, eleventh,
     # twelfth, thirteenth, fourteenth, fifteenth, sixteenth, seventeenth, eighteenth,
@@ -680,7 +697,8 @@ class System:
     # fortyninth, fiftieth, fiftyfirst, fiftysecond, fiftythird, fiftyfourth, fiftyfifth,
     # fiftysixth, fiftyseventh, fiftyeighth, fiftyninth, sixtieth, sixtyfirst, sixtysecond,
     # sixtythird, sixtyfourth, sixtyfifth, sixtysixth, sixtyseventh, sixtyeighth, sixtyninth,
-    # seventieth, seventyfirst, seventysecond, seventythird, seventyfourth or seventyfifth
+    # seventieth, seventyfirst, seventysecond, seventythird, seventyfourth, seventyfifth,
+    # seventysixth or seventyseventh
     split: str
     # An exception passed to the call is printed on the message's line after " =>" (Solr's
     # log4j2 layout); elsewhere its trace goes on later lines.
@@ -931,6 +949,12 @@ SYSTEMS: dict[str, System] = {
         System("dovecot", "c", "printf", "seventyfifth"),
         System("victoriametrics", "go", "printf", "seventyfifth"),
         System("nifi", "java", "slf4j", "seventyfifth"),
+        System("samza", "java", "slf4j", "seventysixth"),
+        System("datalad", "python", "printf", "seventysixth"),
+        System("forest", "rust", "tracing", "seventysixth"),
+        System("lnd", "go", "printf", "seventyseventh"),
+        System("flume", "java", "slf4j", "seventyseventh"),
+        System("pyocd", "python", "printf", "seventyseventh"),
     )
 }
 
@@ -1010,6 +1034,8 @@ SPLITS = (
     "seventythird",
     "seventyfourth",
     "seventyfifth",
+    "seventysixth",
+    "seventyseventh",
 )
 
 # A piece of a line: its text and whether it is a value (``<*>`` in the truth).

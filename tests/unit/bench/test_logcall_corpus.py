@@ -81,10 +81,10 @@ def test_the_novel_split_holds_four_new_systems_each_of_its_own_convention() -> 
     # Conventions no earlier system has; the sixteenth, twentieth, thirtyfirst, thirtysixth,
     # thirtyeighth, fiftyfirst, fiftysecond, fiftythird, fiftyfourth, fiftyfifth, fiftysixth,
     # fiftyseventh, sixtysecond, sixtythird, sixtyfourth, sixtyfifth, sixtysixth,
-    # sixtyeighth, seventieth, seventysecond, seventythird and seventyfourth reuse tracing
-    # (Vector, Qdrant, Garage, Kanidm, Vaultwarden, WezTerm, Databend, Firecracker, RustDesk,
-    # espanso, Zellij, librespot, youki, stratisd, niri, Cloud Hypervisor, kanata, uv, Cargo,
-    # mise, broot, probe-rs),
+    # sixtyeighth, seventieth, seventysecond, seventythird, seventyfourth and seventysixth
+    # reuse tracing (Vector, Qdrant, Garage, Kanidm, Vaultwarden, WezTerm, Databend,
+    # Firecracker, RustDesk, espanso, Zellij, librespot, youki, stratisd, niri, Cloud
+    # Hypervisor, kanata, uv, Cargo, mise, broot, probe-rs, Forest),
     # the twentysecond, twentythird and fiftyninth nodejs (Uptime Kuma, Zigbee2MQTT,
     # MagicMirror), the thirtieth jboss (Narayana), the thirtyfourth zerolog (Harness).
     reusing = (
@@ -116,6 +116,7 @@ def test_the_novel_split_holds_four_new_systems_each_of_its_own_convention() -> 
         "seventysecond",
         "seventythird",
         "seventyfourth",
+        "seventysixth",
     )
     earlier_styles = {s.style for s in SYSTEMS.values() if s.split not in reusing}
     assert not {s.style for s in novel.values()} & earlier_styles
@@ -2734,6 +2735,28 @@ _LATER_SPLITS = {
         calls=650,
         call_checks="one-nonblank-line",
     ),
+    # Java, Python and Rust, with no convention the corpus did not have: Apache Samza's SLF4J
+    # as Seata's, DataLad's Python logging as Home Assistant's, Forest's tracing macros as
+    # Cargo's.
+    "seventysixth": _Split(
+        "samza datalad forest",
+        "java python rust",
+        "slf4j printf tracing",
+        "",
+        calls=350,
+        call_checks="one-nonblank-line verbs-in-format",
+    ),
+    # Go, Java and Python, with no convention the corpus did not have: lnd's log.Infof as
+    # SeaweedFS's Go printf, Apache Flume's SLF4J as Seata's, pyOCD's Python logging as Home
+    # Assistant's.
+    "seventyseventh": _Split(
+        "lnd flume pyocd",
+        "go java python",
+        "printf slf4j",
+        "",
+        calls=230,
+        call_checks="one-nonblank-line",
+    ),
 }
 
 
@@ -2762,10 +2785,10 @@ def test_a_later_split_holds_its_new_systems_languages_and_styles(split: str) ->
     assert logcall_corpus.SPLITS[list(_LATER_SPLITS).index(split) + 17] == split
 
 
-def test_the_seventyfifth_split_is_the_last() -> None:
-    assert logcall_corpus.SPLITS[73] == "seventyfourth"
-    assert logcall_corpus.SPLITS[74] == "seventyfifth"
-    assert len(logcall_corpus.SPLITS) == 75
+def test_the_seventyseventh_split_is_the_last() -> None:
+    assert logcall_corpus.SPLITS[75] == "seventysixth"
+    assert logcall_corpus.SPLITS[76] == "seventyseventh"
+    assert len(logcall_corpus.SPLITS) == 77
 
 
 # A call of each system of the later splits read from its source: how many distinct formats
@@ -3283,6 +3306,24 @@ _KNOWN_CALLS = {
         "org/apache/nifi/controller/scheduling/StandardProcessScheduler.java",
         "Stopping {}",
     ),
+    "samza": (700, "org/apache/samza/util/ConfigUtil.java", "Re-writing config with {}"),
+    "datalad": (
+        500,
+        "datalad/distributed/create_sibling_ghlike.py",
+        "Ignoring unavailable subdataset %s",
+    ),
+    "forest": (300, "src/libp2p/peer_manager.rs", "unban_peer err: {e}"),
+    "lnd": (
+        2100,
+        "contractcourt/channel_arbitrator.go",
+        "ChannelArbitrator(%v): still awaiting contract resolution",
+    ),
+    "flume": (
+        200,
+        "org/apache/flume/source/ExecSource.java",
+        "Restarting in {}ms, exit code {}",
+    ),
+    "pyocd": (700, "pyocd/debug/svd/loader.py", "unable to open builtin SVD file: %s"),
 }
 
 # The checks of a system's calls beyond its split's: a Go printf on a logrus entry, Python's
@@ -3440,6 +3481,12 @@ _SYSTEM_CALL_CHECKS = {
     "dovecot": "no-style no-label",
     "victoriametrics": "as-many-verbs-as-args no-bare-percent",
     "nifi": "verbs-in-format no-style no-label",
+    "samza": "no-style no-label",
+    "datalad": "verbs==args no-style",
+    "forest": "verbs==args",
+    "lnd": "as-many-verbs-as-args no-bare-percent",
+    "flume": "verbs-in-format no-style no-label",
+    "pyocd": "verbs==args verbs-in-format no-style",
 }
 
 
@@ -3649,6 +3696,8 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         "seata",
         "oak",
         "nifi",
+        "samza",
+        "flume",
     ):
         # SLF4J: one {} a hole and its argument, an exception after them its own.
         holes = call["format"].count("{}")
@@ -3786,6 +3835,8 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         "esphome",
         "mlflow",
         "apprise",
+        "datalad",
+        "pyocd",
     ):
         assert not any(verb.startswith("%(") for verb in call["verbs"]), call
     elif name == "tekton":
@@ -4391,6 +4442,32 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         assert call["file"].startswith(("app/", "lib/")), call
         assert not call["file"].startswith("app/vmauth/"), call
         assert not call["file"].endswith("_test.go"), call
+    elif name == "forest":
+        # tracing's macros (bare or tracing::), as probe-rs's, no fields; no width, fill or
+        # radix but x.
+        assert call["style"] == "rust" and "quoted" not in call and "keys" not in call, call
+        called = re.fullmatch(r"(?:tracing::)?(trace|debug|info|warn|error)!", call["call"])
+        assert called is not None, call
+        level = called.group(1).upper()
+        assert call["level"] == {"TRACE": "DEBUG", "WARN": "WARNING"}.get(level, level), call
+        spec = r"\{\w*(?::(?:\?|x|X|#x|\.\d+)?)?\}"
+        assert all(re.fullmatch(spec, verb) for verb in call["verbs"]), call
+        assert call["file"].startswith("src/") and "/tests/" not in call["file"], call
+    elif name == "lnd":
+        # btclog's Tracef/Debugf/Infof/Warnf/Errorf/Criticalf on a package's log or the root
+        # package's <subsystem>Log, a Go printf; Trace DEBUG, Warn WARNING, Critical CRITICAL.
+        # Not its test harnesses (lntest/, itest/), no tests.
+        method = re.fullmatch(
+            r"(?:log|[a-z]+Log)\.(Trace|Debug|Info|Warn|Error|Critical)f", call["receiver"]
+        )
+        assert method is not None and call["style"] == "printf", call
+        level = {"Trace": "DEBUG", "Warn": "WARNING"}
+        assert call["level"] == level.get(method.group(1), method.group(1).upper()), call
+        verb = r"%(?:[sdvqtTxX]|\+v|#v|\.\d+f)"
+        assert all(re.fullmatch(verb, v) for v in call.get("verbs", [])), call
+        assert all(verb in call["format"] for verb in call.get("verbs", [])), call
+        assert not call["file"].startswith(("lntest/", "itest/")), call
+        assert not call["file"].endswith("_test.go"), call
     elif name == "openttd":
         # Debug(category, level, fmt, args...), ShowInfo, UserError and FatalError: the fmt
         # library's holes {}, {:x}, {:08X}, {:.Nf} or {:c}, each with its argument; Debug's
@@ -4682,6 +4759,8 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
         "seata",
         "oak",
         "nifi",
+        "samza",
+        "flume",
     ):
         assert "{}" not in line, line
     elif name == "tempo":
@@ -4713,6 +4792,7 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
         "mise",
         "broot",
         "probe-rs",
+        "forest",
     ):
         assert "{}" not in line and "{:?}" not in line, line
     elif name in ("cadvisor", "minikube", "cluster-autoscaler"):
@@ -4842,6 +4922,9 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
             "mlflow",
             "apprise",
             "victoriametrics",
+            "datalad",
+            "lnd",
+            "pyocd",
         ), name
         assert not re.search(r"%[-+# 0-9.]*[sdvqxr]", truth), truth
 
