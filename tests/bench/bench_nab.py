@@ -92,7 +92,8 @@ TEMPLATES = (
 class Series:
     name: str
     counts: list[int]
-    # Labelled windows as step ranges (inclusive), and the labelled point's step in each.
+    # Labelled windows as step ranges (inclusive), and the labelled point's step in each: its
+    # first, where NAB merged the windows of points close together into one.
     windows: list[tuple[int, int]]
     points: list[int]
 
@@ -138,7 +139,13 @@ def load_series(root: Path, name: str, divisor: int) -> Series:
     windows = []
     for start, end in windows_json[name]:
         windows.append((_step_of(stamps, start[:19]), _step_of(stamps, end[:19])))
-    points = [_step_of(stamps, point[:19]) for point in points_json[name]]
+    labelled = sorted(_step_of(stamps, point[:19]) for point in points_json[name])
+    # Not paired in order: a window holding two points would give every later window the
+    # point before its own, and a delay of thousands of steps.
+    points = [
+        min((point for point in labelled if lo <= point <= hi), default=(lo + hi) // 2)
+        for lo, hi in windows
+    ]
     return Series(name.split("/")[-1].removesuffix(".csv"), counts, windows, points)
 
 
@@ -189,7 +196,7 @@ def score(flags: list[Flag], series: list[Series], tally: Tally, verbose: bool, 
                 tally.true_flags += 1
             else:
                 false_steps.add(step)
-        for (lo, hi), point in zip(s.windows, s.points, strict=False):
+        for (lo, hi), point in zip(s.windows, s.points, strict=True):
             inside = [step for step in steps if lo <= step <= hi]
             if inside:
                 tally.found += 1
