@@ -2466,6 +2466,9 @@ _BRACKETED_STATE = re.compile(r"\[[A-Za-z]\w*\][,.;]?")
 _BRACKETED_VALUE = re.compile(r"(?:[A-Za-z][\w.-]*[:=])?\[[A-Za-z][\w.-]*\][,.;:]?")
 # A label naming the value after it: a word (dotted or not) ending in ":".
 _LABEL = re.compile(r"[A-Za-z][\w.-]*:")
+# A key's field after a label's value closed by a comma (``, error=<*>.``): the key is a
+# word, ``=`` right after it (round 71).
+_KEY_FIELD = re.compile(r"[A-Za-z][\w.-]*=")
 # A lower-case word (``json``, ``tcp6``), perhaps closed by punctuation: a key's value when it
 # has no digits.
 _LOWER_WORD = re.compile(r"[a-z][a-z0-9]*[)\],;]?")
@@ -2511,8 +2514,9 @@ _VERB_FORM = re.compile(r"(?:ing|ed)$")
 
 def _labelled(mine: list[str], theirs: list[str], index: int) -> bool:
     """True if both messages have one word at ``index`` after a label ending in ``:`` that ends
-    the message or is closed by a comma before the next label (``Link Status: UP`` / ``DOWN``,
-    ``reason: HEAD, message: ...``): the label's value, whatever its case. So is one word that
+    the message or is closed by a comma before the next label or a key's field (``Link Status:
+    UP`` / ``DOWN``, ``reason: HEAD, message: ...``, ``notification: READY, error=<*>.``, round
+    71): the label's value, whatever its case. So is one word that
     ends the message after a spaced ``=`` (``Path to client certificate = PUT``, round 42)."""
     if index >= 2 and index == len(mine) - 1 and mine[index - 1] == "=" == theirs[index - 1]:
         return True
@@ -2522,10 +2526,18 @@ def _labelled(mine: list[str], theirs: list[str], index: int) -> bool:
         # After a label of two words only (``assertion data: btrfs``, ``RBAC: auth_context:
         # GET``) a verb's form (``progress emitter: stopping`` / ``disabled``) is the event.
         return index > 2 or not (_VERB_FORM.search(mine[index]) or _VERB_FORM.search(theirs[index]))
+    # The next label may be a key's field (``notification: READY, error=<*>.``): formats
+    # write ``%s: %s, key=%s`` as they write ``%s: %s, key: %s``; the key is the format's
+    # text, the same key in both messages (round 71).
+    follower = mine[index + 1]
+    key = _KEY_FIELD.match(follower)
     return (
         mine[index][-1:] == ","
         and theirs[index][-1:] == ","
-        and _LABEL.fullmatch(mine[index + 1]) is not None
+        and (
+            _LABEL.fullmatch(follower) is not None
+            or (key is not None and theirs[index + 1].startswith(key.group()))
+        )
     )
 
 
