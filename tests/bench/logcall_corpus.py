@@ -283,7 +283,16 @@ as Cargo's; the seventyseventh none either: lnd's btclog printf
 (``log.Infof("ChannelArbitrator(%v): still awaiting contract resolution", c.cfg.ChanPoint)``)
 as SeaweedFS's, Apache Flume's SLF4J (``logger.info("Restarting in {}ms, exit code {}",
 restartThrottle, exitCode)``) as Seata's and pyOCD's Python logging (``LOG.warning("unable to
-open builtin SVD file: %s", err)``) as Home Assistant's.
+open builtin SVD file: %s", err)``) as Home Assistant's; the seventyeighth none either:
+Apache Phoenix's SLF4J (``LOGGER.info("Upserting SQL data with {}", upsertSql)``) as Seata's,
+btcd's btclog printf (``log.Tracef("Added new address %s for a total of %d addresses", addr,
+a.nTried+a.nNew)``) as SeaweedFS's and Toil's Python logging (``log.info("Overriding %s of %s
+with %s from %s.", name, defaultValue, value, envName)``) as Home Assistant's; the seventyninth
+none either: Hickory DNS's tracing macros (``info!("zone successfully loaded: {zone_name}")``)
+as Cargo's, Apache IoTDB's SLF4J (``LOGGER.warn("Invalid lock time value ({}), reset to
+default (10 minutes)", passwordLockTimeMinutes)``) as Seata's and PyInstaller's Python logging
+(``logger.debug("Writing RT_ICON %d resource with %d bytes", iconid, len(data))``) as Home
+Assistant's.
 Each value is drawn by what its argument is (an error, a path, a state, a list, a name with a
 number in it...), judged from its verb and the argument's name; values repeat as they do in
 real logs (a state has a few values, a counter is new every time).
@@ -529,7 +538,13 @@ tree, of a stream processing framework, a data management tool and a blockchain 
 Python and Rust, never run through a miner before its first measurement) and
 ``seventyseventh`` (added on 2026-12-07 right after the seventysixth, by the same hand, in the
 same copy of the tree, of a Lightning Network node, a log collection agent and an embedded
-debugger in Go, Java and Python, never run through a miner before its first measurement). Run
+debugger in Go, Java and Python, never run through a miner before its first measurement) and
+``seventyeighth`` (added on 2026-12-07 right after the seventyseventh, by another hand, in a
+separate copy of the tree, of a SQL layer over HBase, a Bitcoin full node and a workflow engine
+in Java, Go and Python, never run through a miner before its first measurement) and
+``seventyninth`` (added on 2026-12-07 right after the seventyeighth, by the same hand, in the
+same copy of the tree, of a DNS server and resolver, a time series database and an application
+bundler in Rust, Java and Python, never run through a miner before its first measurement). Run
 ``python tests/bench/logcall_corpus.py --out DIR`` to write
 ``DIR/<split>/<system>/<system>_2k.log_structured_corrected.csv`` (columns ``Content`` and
 ``EventTemplate``), the layout of the Loghub samples that ``bench_templates.py`` reads.
@@ -685,7 +700,9 @@ class System:
     # (VictoriaMetrics's logger.Infof) and slf4j (NiFi's logger); the seventysixth slf4j
     # (Samza's LOG), printf (DataLad's Python logging) and tracing (Forest's tracing macros);
     # the seventyseventh printf (lnd's log.Infof), slf4j (Flume's logger) and printf (pyOCD's
-    # Python logging)
+    # Python logging); the seventyeighth slf4j (Phoenix's LOGGER), printf (btcd's log.Tracef)
+    # and printf (Toil's Python logging); the seventyninth tracing (Hickory DNS's tracing
+    # macros), slf4j (IoTDB's LOGGER) and printf (PyInstaller's Python logging)
     style: str
     # tuning, held-out, fresh, unseen, novel, sixth, seventh, eighth, ninth, tenth, eleventh,
     # twelfth, thirteenth, fourteenth, fifteenth, sixteenth, seventeenth, eighteenth,
@@ -698,7 +715,7 @@ class System:
     # fiftysixth, fiftyseventh, fiftyeighth, fiftyninth, sixtieth, sixtyfirst, sixtysecond,
     # sixtythird, sixtyfourth, sixtyfifth, sixtysixth, sixtyseventh, sixtyeighth, sixtyninth,
     # seventieth, seventyfirst, seventysecond, seventythird, seventyfourth, seventyfifth,
-    # seventysixth or seventyseventh
+    # seventysixth, seventyseventh, seventyeighth or seventyninth
     split: str
     # An exception passed to the call is printed on the message's line after " =>" (Solr's
     # log4j2 layout); elsewhere its trace goes on later lines.
@@ -955,6 +972,12 @@ SYSTEMS: dict[str, System] = {
         System("lnd", "go", "printf", "seventyseventh"),
         System("flume", "java", "slf4j", "seventyseventh"),
         System("pyocd", "python", "printf", "seventyseventh"),
+        System("phoenix", "java", "slf4j", "seventyeighth"),
+        System("btcd", "go", "printf", "seventyeighth"),
+        System("toil", "python", "printf", "seventyeighth"),
+        System("hickory", "rust", "tracing", "seventyninth"),
+        System("iotdb", "java", "slf4j", "seventyninth"),
+        System("pyinstaller", "python", "printf", "seventyninth"),
     )
 }
 
@@ -1036,6 +1059,8 @@ SPLITS = (
     "seventyfifth",
     "seventysixth",
     "seventyseventh",
+    "seventyeighth",
+    "seventyninth",
 )
 
 # A piece of a line: its text and whether it is a value (``<*>`` in the truth).

@@ -81,10 +81,10 @@ def test_the_novel_split_holds_four_new_systems_each_of_its_own_convention() -> 
     # Conventions no earlier system has; the sixteenth, twentieth, thirtyfirst, thirtysixth,
     # thirtyeighth, fiftyfirst, fiftysecond, fiftythird, fiftyfourth, fiftyfifth, fiftysixth,
     # fiftyseventh, sixtysecond, sixtythird, sixtyfourth, sixtyfifth, sixtysixth,
-    # sixtyeighth, seventieth, seventysecond, seventythird, seventyfourth and seventysixth
-    # reuse tracing (Vector, Qdrant, Garage, Kanidm, Vaultwarden, WezTerm, Databend,
-    # Firecracker, RustDesk, espanso, Zellij, librespot, youki, stratisd, niri, Cloud
-    # Hypervisor, kanata, uv, Cargo, mise, broot, probe-rs, Forest),
+    # sixtyeighth, seventieth, seventysecond, seventythird, seventyfourth, seventysixth and
+    # seventyninth reuse tracing (Vector, Qdrant, Garage, Kanidm, Vaultwarden, WezTerm,
+    # Databend, Firecracker, RustDesk, espanso, Zellij, librespot, youki, stratisd, niri, Cloud
+    # Hypervisor, kanata, uv, Cargo, mise, broot, probe-rs, Forest, Hickory DNS),
     # the twentysecond, twentythird and fiftyninth nodejs (Uptime Kuma, Zigbee2MQTT,
     # MagicMirror), the thirtieth jboss (Narayana), the thirtyfourth zerolog (Harness).
     reusing = (
@@ -117,6 +117,7 @@ def test_the_novel_split_holds_four_new_systems_each_of_its_own_convention() -> 
         "seventythird",
         "seventyfourth",
         "seventysixth",
+        "seventyninth",
     )
     earlier_styles = {s.style for s in SYSTEMS.values() if s.split not in reusing}
     assert not {s.style for s in novel.values()} & earlier_styles
@@ -2757,6 +2758,28 @@ _LATER_SPLITS = {
         calls=230,
         call_checks="one-nonblank-line",
     ),
+    # Java, Go and Python, with no convention the corpus did not have: Apache Phoenix's SLF4J
+    # as Seata's, btcd's log.Tracef as SeaweedFS's Go printf, Toil's Python logging as Home
+    # Assistant's.
+    "seventyeighth": _Split(
+        "phoenix btcd toil",
+        "java go python",
+        "slf4j printf",
+        "",
+        calls=350,
+        call_checks="one-nonblank-line",
+    ),
+    # Rust, Java and Python, with no convention the corpus did not have: Hickory DNS's tracing
+    # macros as Cargo's, Apache IoTDB's SLF4J as Seata's, PyInstaller's Python logging as Home
+    # Assistant's.
+    "seventyninth": _Split(
+        "hickory iotdb pyinstaller",
+        "rust java python",
+        "tracing slf4j printf",
+        "",
+        calls=290,
+        call_checks="one-nonblank-line verbs-in-format",
+    ),
 }
 
 
@@ -2785,10 +2808,10 @@ def test_a_later_split_holds_its_new_systems_languages_and_styles(split: str) ->
     assert logcall_corpus.SPLITS[list(_LATER_SPLITS).index(split) + 17] == split
 
 
-def test_the_seventyseventh_split_is_the_last() -> None:
-    assert logcall_corpus.SPLITS[75] == "seventysixth"
-    assert logcall_corpus.SPLITS[76] == "seventyseventh"
-    assert len(logcall_corpus.SPLITS) == 77
+def test_the_seventyninth_split_is_the_last() -> None:
+    assert logcall_corpus.SPLITS[77] == "seventyeighth"
+    assert logcall_corpus.SPLITS[78] == "seventyninth"
+    assert len(logcall_corpus.SPLITS) == 79
 
 
 # A call of each system of the later splits read from its source: how many distinct formats
@@ -3324,6 +3347,28 @@ _KNOWN_CALLS = {
         "Restarting in {}ms, exit code {}",
     ),
     "pyocd": (700, "pyocd/debug/svd/loader.py", "unable to open builtin SVD file: %s"),
+    "phoenix": (300, "org/apache/phoenix/util/UpsertExecutor.java", "Upserting SQL data with {}"),
+    "btcd": (
+        400,
+        "addrmgr/addrmanager.go",
+        "Added new address %s for a total of %d addresses",
+    ),
+    "toil": (900, "toil/__init__.py", "Overriding %s of %s with %s from %s."),
+    "hickory": (
+        250,
+        "hickory-dns-0.26.3/src/config/mod.rs",
+        "zone successfully loaded: {zone_name}",
+    ),
+    "iotdb": (
+        600,
+        "org/apache/iotdb/db/auth/LoginLockManager.java",
+        "Invalid lock time value ({}), reset to default (10 minutes)",
+    ),
+    "pyinstaller": (
+        250,
+        "PyInstaller/utils/win32/icon.py",
+        "Writing RT_ICON %d resource with %d bytes",
+    ),
 }
 
 # The checks of a system's calls beyond its split's: a Go printf on a logrus entry, Python's
@@ -3487,6 +3532,12 @@ _SYSTEM_CALL_CHECKS = {
     "lnd": "as-many-verbs-as-args no-bare-percent",
     "flume": "verbs-in-format no-style no-label",
     "pyocd": "verbs==args verbs-in-format no-style",
+    "phoenix": "verbs-in-format no-style no-label",
+    "btcd": "as-many-verbs-as-args no-bare-percent",
+    "toil": "verbs==args verbs-in-format no-style",
+    "hickory": "verbs==args",
+    "iotdb": "no-style no-label",
+    "pyinstaller": "verbs==args verbs-in-format no-style",
 }
 
 
@@ -3698,6 +3749,8 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         "nifi",
         "samza",
         "flume",
+        "phoenix",
+        "iotdb",
     ):
         # SLF4J: one {} a hole and its argument, an exception after them its own.
         holes = call["format"].count("{}")
@@ -3837,6 +3890,8 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         "apprise",
         "datalad",
         "pyocd",
+        "toil",
+        "pyinstaller",
     ):
         assert not any(verb.startswith("%(") for verb in call["verbs"]), call
     elif name == "tekton":
@@ -4468,6 +4523,33 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         assert all(verb in call["format"] for verb in call.get("verbs", [])), call
         assert not call["file"].startswith(("lntest/", "itest/")), call
         assert not call["file"].endswith("_test.go"), call
+    elif name == "hickory":
+        # tracing's macros (bare or tracing::), as Forest's, no fields; no width, fill or
+        # radix but x; only the five crates' src/.
+        assert call["style"] == "rust" and "quoted" not in call and "keys" not in call, call
+        called = re.fullmatch(r"(?:tracing::)?(trace|debug|info|warn|error)!", call["call"])
+        assert called is not None, call
+        level = called.group(1).upper()
+        assert call["level"] == {"TRACE": "DEBUG", "WARN": "WARNING"}.get(level, level), call
+        spec = r"\{\w*(?::(?:\?|x|X|#x|\.\d+)?)?\}"
+        assert all(re.fullmatch(spec, verb) for verb in call["verbs"]), call
+        crates = r"hickory-(?:dns|server|resolver|net|proto)-0\.26\.3/src/"
+        assert re.match(crates, call["file"]) and "/tests/" not in call["file"], call
+    elif name == "btcd":
+        # btclog's Tracef/Debugf/Infof/Warnf/Errorf/Criticalf on a package's log or the root
+        # package's <subsystem>Log, a Go printf, as lnd's; not its test harness (integration/),
+        # no tests.
+        method = re.fullmatch(
+            r"(?:log|[a-z]+Log)\.(Trace|Debug|Info|Warn|Error|Critical)f", call["receiver"]
+        )
+        assert method is not None and call["style"] == "printf", call
+        level = {"Trace": "DEBUG", "Warn": "WARNING"}
+        assert call["level"] == level.get(method.group(1), method.group(1).upper()), call
+        verb = r"%(?:[sdvqtTxX]|\+v|#v|\.\d+f)"
+        assert all(re.fullmatch(verb, v) for v in call.get("verbs", [])), call
+        assert all(verb in call["format"] for verb in call.get("verbs", [])), call
+        assert not call["file"].startswith("integration/"), call
+        assert not call["file"].endswith("_test.go"), call
     elif name == "openttd":
         # Debug(category, level, fmt, args...), ShowInfo, UserError and FatalError: the fmt
         # library's holes {}, {:x}, {:08X}, {:.Nf} or {:c}, each with its argument; Debug's
@@ -4761,6 +4843,8 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
         "nifi",
         "samza",
         "flume",
+        "phoenix",
+        "iotdb",
     ):
         assert "{}" not in line, line
     elif name == "tempo":
@@ -4793,6 +4877,7 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
         "broot",
         "probe-rs",
         "forest",
+        "hickory",
     ):
         assert "{}" not in line and "{:?}" not in line, line
     elif name in ("cadvisor", "minikube", "cluster-autoscaler"):
@@ -4925,6 +5010,9 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
             "datalad",
             "lnd",
             "pyocd",
+            "btcd",
+            "toil",
+            "pyinstaller",
         ), name
         assert not re.search(r"%[-+# 0-9.]*[sdvqxr]", truth), truth
 
