@@ -4228,46 +4228,22 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         # mise's own trace!/debug!/info!/warn!/error! (src/output.rs), each the log crate's
         # macro of that name (bare or log::), as kanata's, no fields; no width, fill or radix
         # but x; their definitions not read.
-        assert call["style"] == "rust" and "quoted" not in call and "keys" not in call, call
-        called = re.fullmatch(r"(?:log::)?(trace|debug|info|warn|error)!", call["call"])
-        assert called is not None, call
-        level = called.group(1).upper()
-        assert call["level"] == {"TRACE": "DEBUG", "WARN": "WARNING"}.get(level, level), call
-        spec = r"\{\w*(?::(?:\?|x|X|#x|\.\d+)?)?\}"
-        assert all(re.fullmatch(spec, verb) for verb in call["verbs"]), call
+        _check_rust_macro(call, "log")
         assert call["file"].startswith("src/") and call["file"] != "src/output.rs", call
     elif name == "kanata":
         # The log crate's macros (bare or log::), as stratisd's; no width, fill or radix.
-        assert call["style"] == "rust" and "quoted" not in call and "keys" not in call, call
-        called = re.fullmatch(r"(?:log::)?(trace|debug|info|warn|error)!", call["call"])
-        assert called is not None, call
-        level = called.group(1).upper()
-        assert call["level"] == {"TRACE": "DEBUG", "WARN": "WARNING"}.get(level, level), call
-        spec = r"\{\w*(?::(?:\?|#|x|X|#x|\.\d+)?)?\}"
-        assert all(re.fullmatch(spec, verb) for verb in call["verbs"]), call
+        _check_rust_macro(call, "log", alternate=True)
         assert re.match(r"(src|parser/src)/", call["file"]), call
         assert "/tests/" not in call["file"], call
     elif name == "cloud-hypervisor":
         # The log crate's macros (bare or log::), as stratisd's; no width, fill or radix.
-        assert call["style"] == "rust" and "quoted" not in call and "keys" not in call, call
-        called = re.fullmatch(r"(?:log::)?(trace|debug|info|warn|error)!", call["call"])
-        assert called is not None, call
-        level = called.group(1).upper()
-        assert call["level"] == {"TRACE": "DEBUG", "WARN": "WARNING"}.get(level, level), call
-        spec = r"\{\w*(?::(?:\?|#|x|X|#x|\.\d+)?)?\}"
-        assert all(re.fullmatch(spec, verb) for verb in call["verbs"]), call
+        _check_rust_macro(call, "log", alternate=True)
         assert re.match(r"[\w-]+/src/", call["file"]), call
         assert "/tests/" not in call["file"] and not call["file"].startswith("fuzz/"), call
     elif name == "stratisd":
         # The log crate's macros (bare or log::), as librespot's; trace! a debug record; {:}
         # and {name:} Display, as {} and {name} are.
-        assert call["style"] == "rust" and "quoted" not in call and "keys" not in call, call
-        called = re.fullmatch(r"(?:log::)?(trace|debug|info|warn|error)!", call["call"])
-        assert called is not None, call
-        level = called.group(1).upper()
-        assert call["level"] == {"TRACE": "DEBUG", "WARN": "WARNING"}.get(level, level), call
-        spec = r"\{\w*(?::(?:\?|#|x|X|#x|\.\d+)?)?\}"
-        assert all(re.fullmatch(spec, verb) for verb in call["verbs"]), call
+        _check_rust_macro(call, "log", alternate=True)
         assert call["file"].startswith("src/") and "/tests/" not in call["file"], call
     elif name == "nerdctl":
         # logrus' Tracef/Debugf/Infof/Warnf/Errorf/Fatalf/Panicf (or the same without f, one
@@ -4345,13 +4321,7 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
     elif name == "broot":
         # The log crate's macros (bare or log::), as kanata's; no width, fill or radix; trace!
         # a debug record.
-        assert call["style"] == "rust" and "quoted" not in call and "keys" not in call, call
-        called = re.fullmatch(r"(?:log::)?(trace|debug|info|warn|error)!", call["call"])
-        assert called is not None, call
-        level = called.group(1).upper()
-        assert call["level"] == {"TRACE": "DEBUG", "WARN": "WARNING"}.get(level, level), call
-        spec = r"\{\w*(?::(?:\?|x|X|#x|\.\d+)?)?\}"
-        assert all(re.fullmatch(spec, verb) for verb in call["verbs"]), call
+        _check_rust_macro(call, "log")
         assert call["file"].startswith("src/") and "/tests/" not in call["file"], call
     elif name == "fwupd":
         # GLib's g_debug/g_info/g_message/g_warning/g_critical(fmt, args...): a C printf, each
@@ -4449,24 +4419,12 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
     elif name == "cargo":
         # tracing's macros (bare or tracing::), as uv's, no fields; no width, fill or radix but
         # x.
-        assert call["style"] == "rust" and "quoted" not in call and "keys" not in call, call
-        called = re.fullmatch(r"(?:tracing::)?(trace|debug|info|warn|error)!", call["call"])
-        assert called is not None, call
-        level = called.group(1).upper()
-        assert call["level"] == {"TRACE": "DEBUG", "WARN": "WARNING"}.get(level, level), call
-        spec = r"\{\w*(?::(?:\?|x|X|#x|\.\d+)?)?\}"
-        assert all(re.fullmatch(spec, verb) for verb in call["verbs"]), call
+        _check_rust_macro(call, "tracing")
         assert call["file"].startswith("src/"), call
     elif name == "probe-rs":
         # tracing's macros (bare or tracing::), as Cargo's, no fields; no width, fill or radix
         # but x.
-        assert call["style"] == "rust" and "quoted" not in call and "keys" not in call, call
-        called = re.fullmatch(r"(?:tracing::)?(trace|debug|info|warn|error)!", call["call"])
-        assert called is not None, call
-        level = called.group(1).upper()
-        assert call["level"] == {"TRACE": "DEBUG", "WARN": "WARNING"}.get(level, level), call
-        spec = r"\{\w*(?::(?:\?|x|X|#x|\.\d+)?)?\}"
-        assert all(re.fullmatch(spec, verb) for verb in call["verbs"]), call
+        _check_rust_macro(call, "tracing")
         assert call["file"].startswith("src/") and "/tests/" not in call["file"], call
     elif name == "dovecot":
         # i_debug/i_info/i_warning/i_error/i_fatal/i_panic(fmt, args...) and e_debug/.../
@@ -4500,13 +4458,7 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
     elif name == "forest":
         # tracing's macros (bare or tracing::), as probe-rs's, no fields; no width, fill or
         # radix but x.
-        assert call["style"] == "rust" and "quoted" not in call and "keys" not in call, call
-        called = re.fullmatch(r"(?:tracing::)?(trace|debug|info|warn|error)!", call["call"])
-        assert called is not None, call
-        level = called.group(1).upper()
-        assert call["level"] == {"TRACE": "DEBUG", "WARN": "WARNING"}.get(level, level), call
-        spec = r"\{\w*(?::(?:\?|x|X|#x|\.\d+)?)?\}"
-        assert all(re.fullmatch(spec, verb) for verb in call["verbs"]), call
+        _check_rust_macro(call, "tracing")
         assert call["file"].startswith("src/") and "/tests/" not in call["file"], call
     elif name == "lnd":
         # btclog's Tracef/Debugf/Infof/Warnf/Errorf/Criticalf on a package's log or the root
@@ -4526,13 +4478,7 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
     elif name == "hickory":
         # tracing's macros (bare or tracing::), as Forest's, no fields; no width, fill or
         # radix but x; only the five crates' src/.
-        assert call["style"] == "rust" and "quoted" not in call and "keys" not in call, call
-        called = re.fullmatch(r"(?:tracing::)?(trace|debug|info|warn|error)!", call["call"])
-        assert called is not None, call
-        level = called.group(1).upper()
-        assert call["level"] == {"TRACE": "DEBUG", "WARN": "WARNING"}.get(level, level), call
-        spec = r"\{\w*(?::(?:\?|x|X|#x|\.\d+)?)?\}"
-        assert all(re.fullmatch(spec, verb) for verb in call["verbs"]), call
+        _check_rust_macro(call, "tracing")
         crates = r"hickory-(?:dns|server|resolver|net|proto)-0\.26\.3/src/"
         assert re.match(crates, call["file"]) and "/tests/" not in call["file"], call
     elif name == "btcd":
@@ -4701,6 +4647,24 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         )
         for values in call.get("arg_values", []):
             assert values is None or all(re.fullmatch(r"\w+\[.+\]", v) for v in values), call
+
+
+# A Rust format string's hole: Display or Debug, named or not, no width, fill or radix but hex;
+# with ``{:#}`` (the alternate form) where a program writes it.
+_RUST_HOLE = re.compile(r"\{\w*(?::(?:\?|x|X|#x|\.\d+)?)?\}")
+_RUST_HOLE_ALTERNATE = re.compile(r"\{\w*(?::(?:\?|#|x|X|#x|\.\d+)?)?\}")
+
+
+def _check_rust_macro(call: dict[str, Any], crate: str, *, alternate: bool = False) -> None:
+    """A call of a logging macro of ``crate`` (``log`` or ``tracing``, bare or with its path)
+    with no fields: trace! a debug record, warn! a warning; every hole a _RUST_HOLE."""
+    assert call["style"] == "rust" and "quoted" not in call and "keys" not in call, call
+    called = re.fullmatch(rf"(?:{crate}::)?(trace|debug|info|warn|error)!", call["call"])
+    assert called is not None, call
+    level = called.group(1).upper()
+    assert call["level"] == {"TRACE": "DEBUG", "WARN": "WARNING"}.get(level, level), call
+    hole = _RUST_HOLE_ALTERNATE if alternate else _RUST_HOLE
+    assert all(hole.fullmatch(verb) for verb in call["verbs"]), call
 
 
 def _later_split_of(name: str) -> str:
