@@ -1695,12 +1695,11 @@ class ServiceMiner:
         # formats write ``of type %s``, and two kinds are as many as a program may have.
         # So are the states on either side of an arrow after a label (_transition_side): a
         # transition's source and target, ``state: %s -> %s``.
+        transitions = [i for i in words if _transition_side(mine, tokens, i)]
         labelled = [
             i
             for i in words
-            if _labelled(mine, tokens, i)
-            or _kind_named(mine, tokens, i)
-            or _transition_side(mine, tokens, i)
+            if i in transitions or _labelled(mine, tokens, i) or _kind_named(mine, tokens, i)
         ]
         enums = [
             i
@@ -1762,7 +1761,7 @@ class ServiceMiner:
             len(labelled) == 1
             and words == labelled
             and "_" not in mine[words[0]] + tokens[words[0]]
-        ) or (words == labelled and all(_transition_side(mine, tokens, i) for i in words)):
+        ) or words == transitions:
             # The one word after a label, ending the message or closed by a comma before the
             # next label (``Link Status: UP`` / ``DOWN``, ``reason: HEAD, message: ...``), is
             # the label's value: two of them are enough.
@@ -2529,16 +2528,13 @@ def _labelled(mine: list[str], theirs: list[str], index: int) -> bool:
     # The next label may be a key's field (``notification: READY, error=<*>.``): formats
     # write ``%s: %s, key=%s`` as they write ``%s: %s, key: %s``; the key is the format's
     # text, the same key in both messages (round 71).
+    if mine[index][-1:] != "," or theirs[index][-1:] != ",":
+        return False
     follower = mine[index + 1]
+    if _LABEL.fullmatch(follower) is not None:
+        return True
     key = _KEY_FIELD.match(follower)
-    return (
-        mine[index][-1:] == ","
-        and theirs[index][-1:] == ","
-        and (
-            _LABEL.fullmatch(follower) is not None
-            or (key is not None and theirs[index + 1].startswith(key.group()))
-        )
-    )
+    return key is not None and theirs[index + 1].startswith(key.group())
 
 
 # The noun naming the kind of the value written right after it (``of type %s``, ``task type
