@@ -1691,8 +1691,9 @@ class ServiceMiner:
             # event, however many of them (round 56); so is its form in ``ing`` (round 57).
             return False
         last = len(tokens) - 1
-        # The word after the noun ``type`` is the type's value as a label's is (_kind_named):
-        # formats write ``of type %s``, and two kinds are as many as a program may have.
+        # The word after a noun naming its kind (``type``, ``code``, ``mode``, ``reason``) is
+        # its value as a label's is (_kind_named): formats write ``of type %s``, ``with code
+        # %s``, and two kinds are as many as a program may have.
         # So are the states on either side of an arrow after a label (_transition_side): a
         # transition's source and target, ``state: %s -> %s``.
         transitions = [i for i in words if _transition_side(mine, tokens, i)]
@@ -2465,9 +2466,6 @@ _BRACKETED_STATE = re.compile(r"\[[A-Za-z]\w*\][,.;]?")
 _BRACKETED_VALUE = re.compile(r"(?:[A-Za-z][\w.-]*[:=])?\[[A-Za-z][\w.-]*\][,.;:]?")
 # A label naming the value after it: a word (dotted or not) ending in ":".
 _LABEL = re.compile(r"[A-Za-z][\w.-]*:")
-# A key's field after a label's value closed by a comma (``, error=<*>.``): the key is a
-# word, ``=`` right after it (round 71).
-_KEY_FIELD = re.compile(r"[A-Za-z][\w.-]*=")
 # A lower-case word (``json``, ``tcp6``), perhaps closed by punctuation: a key's value when it
 # has no digits.
 _LOWER_WORD = re.compile(r"[a-z][a-z0-9]*[)\],;]?")
@@ -2527,31 +2525,37 @@ def _labelled(mine: list[str], theirs: list[str], index: int) -> bool:
         return index > 2 or not (_VERB_FORM.search(mine[index]) or _VERB_FORM.search(theirs[index]))
     # The next label may be a key's field (``notification: READY, error=<*>.``): formats
     # write ``%s: %s, key=%s`` as they write ``%s: %s, key: %s``; the key is the format's
-    # text, the same key in both messages (round 71).
+    # text, the same key in both messages (round 71), a key as the tokens know one
+    # (_field_key: with a value after the ``=``, round 72).
     if mine[index][-1:] != "," or theirs[index][-1:] != ",":
         return False
     follower = mine[index + 1]
     if _LABEL.fullmatch(follower) is not None:
         return True
-    key = _KEY_FIELD.match(follower)
-    return key is not None and theirs[index + 1].startswith(key.group())
+    key = _field_key(follower)
+    return bool(key) and theirs[index + 1].startswith(key)
 
 
-# The noun naming the kind of the value written right after it (``of type %s``, ``task type
-# %s``), lower case as a sentence writes it (round 68).
-_KIND_NOUN = "type"
+# Nouns naming the kind of the value written right after them (``of type %s``, ``exited with
+# code %s``, ``to mode %s``, ``with reason %s``), lower case as a sentence writes them (round
+# 68: ``type``; round 72: the others, each followed by a value in the formats of fourteen
+# systems of the tuning data or more, and by no word that tells two of one system's events
+# apart).
+_KIND_NOUNS = frozenset(("type", "code", "mode", "reason"))
 
 
 def _kind_named(mine: list[str], theirs: list[str], index: int) -> bool:
-    """True if both messages have the noun ``type`` right before ``index`` (``event of type
-    btrfs`` / ``overlayfs``, ``task type POST`` / ``HEAD``): the word after it is the type's
-    value, as a label's is, whatever its case, and two of them are enough (_words_vary).
-    Formats write the kind they report there (``of type %s``). The cost: two events whose
-    messages differ only in a word of the format after the noun (``type mismatch`` / ``type
-    overflow``) become one; no such pair in the tuning data or Loghub. Not ``command`` and
-    other nouns: words of an outcome follow them (``command successful`` / ``command
-    error``), other events (round 68)."""
-    return index >= 1 and mine[index - 1] == _KIND_NOUN == theirs[index - 1]
+    """True if both messages have the same noun of _KIND_NOUNS right before ``index`` (``event
+    of type btrfs`` / ``overlayfs``, ``with code zfs`` / ``btrfs``, ``to mode PAUSED`` /
+    ``DEGRADED``): the word after it is the noun's value, as a label's is, whatever its case,
+    and two of them are enough (_words_vary). Formats write the kind they report there. The
+    cost: two events whose messages differ only in a word of the format after the noun
+    (``type mismatch`` / ``type overflow``) become one; no such pair in the tuning data or
+    Loghub. Not ``command``: words of an outcome follow it (``command successful`` /
+    ``command error``), other events (round 68); nor ``status`` and ``state``, whose words
+    earlier rounds keep apart until there are more of them (``Link state up now`` / ``down``,
+    ``Peer reached state LEADING`` / ``FOLLOWING``, rounds 3, 24 and 45)."""
+    return index >= 1 and mine[index - 1] in _KIND_NOUNS and mine[index - 1] == theirs[index - 1]
 
 
 # Arrows that write a transition between two states (``STOPPED -> RUNNING``).
