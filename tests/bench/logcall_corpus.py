@@ -292,6 +292,16 @@ none either: Hickory DNS's tracing macros (``info!("zone successfully loaded: {z
 as Cargo's, Apache IoTDB's SLF4J (``LOGGER.warn("Invalid lock time value ({}), reset to
 default (10 minutes)", passwordLockTimeMinutes)``) as Seata's and PyInstaller's Python logging
 (``logger.debug("Writing RT_ICON %d resource with %d bytes", iconid, len(data))``) as Home
+Assistant's; the eightieth none either: Lotus's go-log printf (``log.Debugf("not allocating on
+%s, didn't receive heartbeats for %s", p.info.ID, time.Since(p.lastHeartbeat))``) as
+SeaweedFS's, Flowable's SLF4J (``LOGGER.info("adding v5 process definition with id: {} and
+key: {} for redeployment", processDefinition.getId(), processDefinition.getKey())``) as
+Seata's and Apache Superset's Python logging (``logger.error("Error processing tag '%s' for %s
+ID %d: %s", tag_name, object_type, object_id, err)``) as Home Assistant's; the eightyfirst
+none either: Agave's (the Solana validator's) log macros (``debug!("bank_slot {bank_slot:?} is
+marked dead")``) as Cargo's, JanusGraph's SLF4J (``log.warn("Discarded expired claim on {} with
+timestamp {}", kc, tr.getTimestamp())``) as Seata's and Radicale's Python logging
+(``logger.warning("IMAP authentication failed for user %r: %s", imaplogin, e)``) as Home
 Assistant's.
 Each value is drawn by what its argument is (an error, a path, a state, a list, a name with a
 number in it...), judged from its verb and the argument's name; values repeat as they do in
@@ -544,7 +554,14 @@ separate copy of the tree, of a SQL layer over HBase, a Bitcoin full node and a 
 in Java, Go and Python, never run through a miner before its first measurement) and
 ``seventyninth`` (added on 2026-12-07 right after the seventyeighth, by the same hand, in the
 same copy of the tree, of a DNS server and resolver, a time series database and an application
-bundler in Rust, Java and Python, never run through a miner before its first measurement). Run
+bundler in Rust, Java and Python, never run through a miner before its first measurement) and
+``eightieth`` (added on 2026-12-07 right after the seventyninth, by another hand, in a separate
+copy of the tree, of a Filecoin node, a BPMN workflow engine and a data exploration and
+dashboard application in Go, Java and Python, never run through a miner before its first
+measurement) and ``eightyfirst`` (added on 2026-12-07 right after the eightieth, by the same
+hand, in the same copy of the tree, of a Solana validator, a graph database and a CalDAV and
+CardDAV server in Rust, Java and Python, never run through a miner before its first
+measurement). Run
 ``python tests/bench/logcall_corpus.py --out DIR`` to write
 ``DIR/<split>/<system>/<system>_2k.log_structured_corrected.csv`` (columns ``Content`` and
 ``EventTemplate``), the layout of the Loghub samples that ``bench_templates.py`` reads.
@@ -702,7 +719,10 @@ class System:
     # the seventyseventh printf (lnd's log.Infof), slf4j (Flume's logger) and printf (pyOCD's
     # Python logging); the seventyeighth slf4j (Phoenix's LOGGER), printf (btcd's log.Tracef)
     # and printf (Toil's Python logging); the seventyninth tracing (Hickory DNS's tracing
-    # macros), slf4j (IoTDB's LOGGER) and printf (PyInstaller's Python logging)
+    # macros), slf4j (IoTDB's LOGGER) and printf (PyInstaller's Python logging); the eightieth
+    # printf (Lotus's log.Infof), slf4j (Flowable's LOGGER) and printf (Superset's Python
+    # logging); the eightyfirst tracing (Agave's log macros), slf4j (JanusGraph's log) and
+    # printf (Radicale's Python logging)
     style: str
     # tuning, held-out, fresh, unseen, novel, sixth, seventh, eighth, ninth, tenth, eleventh,
     # twelfth, thirteenth, fourteenth, fifteenth, sixteenth, seventeenth, eighteenth,
@@ -715,7 +735,7 @@ class System:
     # fiftysixth, fiftyseventh, fiftyeighth, fiftyninth, sixtieth, sixtyfirst, sixtysecond,
     # sixtythird, sixtyfourth, sixtyfifth, sixtysixth, sixtyseventh, sixtyeighth, sixtyninth,
     # seventieth, seventyfirst, seventysecond, seventythird, seventyfourth, seventyfifth,
-    # seventysixth, seventyseventh, seventyeighth or seventyninth
+    # seventysixth, seventyseventh, seventyeighth, seventyninth, eightieth or eightyfirst
     split: str
     # An exception passed to the call is printed on the message's line after " =>" (Solr's
     # log4j2 layout); elsewhere its trace goes on later lines.
@@ -978,6 +998,12 @@ SYSTEMS: dict[str, System] = {
         System("hickory", "rust", "tracing", "seventyninth"),
         System("iotdb", "java", "slf4j", "seventyninth"),
         System("pyinstaller", "python", "printf", "seventyninth"),
+        System("lotus", "go", "printf", "eightieth"),
+        System("flowable", "java", "slf4j", "eightieth"),
+        System("superset", "python", "printf", "eightieth"),
+        System("solana", "rust", "tracing", "eightyfirst"),
+        System("janusgraph", "java", "slf4j", "eightyfirst"),
+        System("radicale", "python", "printf", "eightyfirst"),
     )
 }
 
@@ -1061,6 +1087,8 @@ SPLITS = (
     "seventyseventh",
     "seventyeighth",
     "seventyninth",
+    "eightieth",
+    "eightyfirst",
 )
 
 # A piece of a line: its text and whether it is a value (``<*>`` in the truth).

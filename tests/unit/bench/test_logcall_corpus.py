@@ -81,10 +81,11 @@ def test_the_novel_split_holds_four_new_systems_each_of_its_own_convention() -> 
     # Conventions no earlier system has; the sixteenth, twentieth, thirtyfirst, thirtysixth,
     # thirtyeighth, fiftyfirst, fiftysecond, fiftythird, fiftyfourth, fiftyfifth, fiftysixth,
     # fiftyseventh, sixtysecond, sixtythird, sixtyfourth, sixtyfifth, sixtysixth,
-    # sixtyeighth, seventieth, seventysecond, seventythird, seventyfourth, seventysixth and
-    # seventyninth reuse tracing (Vector, Qdrant, Garage, Kanidm, Vaultwarden, WezTerm,
-    # Databend, Firecracker, RustDesk, espanso, Zellij, librespot, youki, stratisd, niri, Cloud
-    # Hypervisor, kanata, uv, Cargo, mise, broot, probe-rs, Forest, Hickory DNS),
+    # sixtyeighth, seventieth, seventysecond, seventythird, seventyfourth, seventysixth,
+    # seventyninth and eightyfirst reuse tracing (Vector, Qdrant, Garage, Kanidm, Vaultwarden,
+    # WezTerm, Databend, Firecracker, RustDesk, espanso, Zellij, librespot, youki, stratisd,
+    # niri, Cloud Hypervisor, kanata, uv, Cargo, mise, broot, probe-rs, Forest, Hickory DNS,
+    # Agave),
     # the twentysecond, twentythird and fiftyninth nodejs (Uptime Kuma, Zigbee2MQTT,
     # MagicMirror), the thirtieth jboss (Narayana), the thirtyfourth zerolog (Harness).
     reusing = (
@@ -118,6 +119,7 @@ def test_the_novel_split_holds_four_new_systems_each_of_its_own_convention() -> 
         "seventyfourth",
         "seventysixth",
         "seventyninth",
+        "eightyfirst",
     )
     earlier_styles = {s.style for s in SYSTEMS.values() if s.split not in reusing}
     assert not {s.style for s in novel.values()} & earlier_styles
@@ -2780,6 +2782,28 @@ _LATER_SPLITS = {
         calls=290,
         call_checks="one-nonblank-line verbs-in-format",
     ),
+    # Go, Java and Python, with no convention the corpus did not have: Lotus's log.Infof as
+    # SeaweedFS's Go printf, Flowable's SLF4J as Seata's, Apache Superset's Python logging as
+    # Home Assistant's.
+    "eightieth": _Split(
+        "lotus flowable superset",
+        "go java python",
+        "printf slf4j",
+        "",
+        calls=350,
+        call_checks="one-nonblank-line",
+    ),
+    # Rust, Java and Python, with no convention the corpus did not have: Agave's (the Solana
+    # validator's) log macros as Cargo's, JanusGraph's SLF4J as Seata's, Radicale's Python
+    # logging as Home Assistant's.
+    "eightyfirst": _Split(
+        "solana janusgraph radicale",
+        "rust java python",
+        "tracing slf4j printf",
+        "",
+        calls=280,
+        call_checks="one-nonblank-line verbs-in-format",
+    ),
 }
 
 
@@ -2808,10 +2832,10 @@ def test_a_later_split_holds_its_new_systems_languages_and_styles(split: str) ->
     assert logcall_corpus.SPLITS[list(_LATER_SPLITS).index(split) + 17] == split
 
 
-def test_the_seventyninth_split_is_the_last() -> None:
-    assert logcall_corpus.SPLITS[77] == "seventyeighth"
-    assert logcall_corpus.SPLITS[78] == "seventyninth"
-    assert len(logcall_corpus.SPLITS) == 79
+def test_the_eightyfirst_split_is_the_last() -> None:
+    assert logcall_corpus.SPLITS[79] == "eightieth"
+    assert logcall_corpus.SPLITS[80] == "eightyfirst"
+    assert len(logcall_corpus.SPLITS) == 81
 
 
 # A call of each system of the later splits read from its source: how many distinct formats
@@ -3369,6 +3393,32 @@ _KNOWN_CALLS = {
         "PyInstaller/utils/win32/icon.py",
         "Writing RT_ICON %d resource with %d bytes",
     ),
+    "lotus": (
+        700,
+        "storage/paths/index.go",
+        "not allocating on %s, didn't receive heartbeats for %s",
+    ),
+    "flowable": (
+        250,
+        "org/flowable/engine/impl/cmd/RedeployV5ProcessDefinitionsCmd.java",
+        "adding v5 process definition with id: {} and key: {} for redeployment",
+    ),
+    "superset": (
+        900,
+        "superset/commands/importers/v1/utils.py",
+        "Error processing tag '%s' for %s ID %d: %s",
+    ),
+    "solana": (
+        250,
+        "solana-core-4.4.0/src/replay_stage.rs",
+        "bank_slot {bank_slot:?} is marked dead",
+    ),
+    "janusgraph": (
+        250,
+        "org/janusgraph/diskstorage/locking/consistentkey/ConsistentKeyLocker.java",
+        "Discarded expired claim on {} with timestamp {}",
+    ),
+    "radicale": (500, "radicale/auth/imap.py", "IMAP authentication failed for user %r: %s"),
 }
 
 # The checks of a system's calls beyond its split's: a Go printf on a logrus entry, Python's
@@ -3538,6 +3588,12 @@ _SYSTEM_CALL_CHECKS = {
     "hickory": "verbs==args",
     "iotdb": "no-style no-label",
     "pyinstaller": "verbs==args verbs-in-format no-style",
+    "lotus": "as-many-verbs-as-args no-bare-percent",
+    "flowable": "verbs-in-format no-style no-label",
+    "superset": "verbs==args verbs-in-format no-style",
+    "solana": "verbs==args",
+    "janusgraph": "no-style no-label",
+    "radicale": "verbs==args verbs-in-format no-style",
 }
 
 
@@ -3751,6 +3807,8 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         "flume",
         "phoenix",
         "iotdb",
+        "flowable",
+        "janusgraph",
     ):
         # SLF4J: one {} a hole and its argument, an exception after them its own.
         holes = call["format"].count("{}")
@@ -3892,6 +3950,8 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         "pyocd",
         "toil",
         "pyinstaller",
+        "superset",
+        "radicale",
     ):
         assert not any(verb.startswith("%(") for verb in call["verbs"]), call
     elif name == "tekton":
@@ -4496,6 +4556,25 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         assert all(verb in call["format"] for verb in call.get("verbs", [])), call
         assert not call["file"].startswith("integration/"), call
         assert not call["file"].endswith("_test.go"), call
+    elif name == "solana":
+        # the log crate's macros, bare, as Hickory DNS's tracing ones, no fields; no width,
+        # fill or radix but x; only the crate's src/.
+        _check_rust_macro(call, "log")
+        assert re.match(r"solana-core-4\.4\.0/src/", call["file"]), call
+        assert "/tests/" not in call["file"], call
+    elif name == "lotus":
+        # go-log's (a zap SugaredLogger's) Debugf/Infof/Warnf/Errorf on a package's log or a
+        # <name>Log, a Go printf, as btcd's; not its integration tests (itests/) or its
+        # conformance test driver, no tests.
+        method = re.fullmatch(r"(?:log|[a-z]+Log)\.(Debug|Info|Warn|Error)f", call["receiver"])
+        assert method is not None and call["style"] == "printf", call
+        level = {"Warn": "WARNING"}
+        assert call["level"] == level.get(method.group(1), method.group(1).upper()), call
+        verb = r"%(?:[sdvqtTxX]|\+v|#v|\.\d+f)"
+        assert all(re.fullmatch(verb, v) for v in call.get("verbs", [])), call
+        assert all(verb in call["format"] for verb in call.get("verbs", [])), call
+        assert not call["file"].startswith(("itests/", "conformance/")), call
+        assert not call["file"].endswith("_test.go"), call
     elif name == "openttd":
         # Debug(category, level, fmt, args...), ShowInfo, UserError and FatalError: the fmt
         # library's holes {}, {:x}, {:08X}, {:.Nf} or {:c}, each with its argument; Debug's
@@ -4809,6 +4888,8 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
         "flume",
         "phoenix",
         "iotdb",
+        "flowable",
+        "janusgraph",
     ):
         assert "{}" not in line, line
     elif name == "tempo":
@@ -4842,6 +4923,7 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
         "probe-rs",
         "forest",
         "hickory",
+        "solana",
     ):
         assert "{}" not in line and "{:?}" not in line, line
     elif name in ("cadvisor", "minikube", "cluster-autoscaler"):
@@ -4977,6 +5059,9 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
             "btcd",
             "toil",
             "pyinstaller",
+            "lotus",
+            "superset",
+            "radicale",
         ), name
         assert not re.search(r"%[-+# 0-9.]*[sdvqxr]", truth), truth
 
