@@ -15,6 +15,7 @@ is written ``paths=<*>``, ``key(<*>)``.
 from __future__ import annotations
 
 import re
+from itertools import repeat
 
 from pipeline.templates.masking import WILDCARD
 from pipeline.templates.shapes import skeleton
@@ -40,7 +41,13 @@ def bracket_runs(tokens: list[str]) -> list[tuple[int, int]]:
     index = 0
     size = len(tokens)
     while index < size:
-        if tokens[index][:1] != "[" and _GLUED.match(tokens[index]) is None:
+        token = tokens[index]
+        # _GLUED needs a bracket in the token, _comma_run_end a comma closing it (an _ITEM):
+        # most tokens have neither and are passed by without a regex.
+        if token[:1] != "[" and ("[" not in token or _GLUED.match(token) is None):
+            if token[-1:] != ",":
+                index += 1
+                continue
             end = _comma_run_end(tokens, index)
             if end is not None:
                 runs.append((index, end))
@@ -81,7 +88,8 @@ def _comma_run_end(tokens: list[str], index: int) -> int | None:
 
 def has_list(tokens: list[str]) -> bool:
     """True if ``tokens`` may hold a list: a token opens a bracket or closes an item."""
-    return any("[" in token or token[-1:] == "," for token in tokens)
+    # The same as any("[" in token or token[-1:] == "," for token in tokens), in C.
+    return "[" in "".join(tokens) or any(map(str.endswith, tokens, repeat(",")))
 
 
 def _glued_ends(tokens: list[str], first: int, last: int) -> tuple[str, str] | None:

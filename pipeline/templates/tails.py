@@ -56,6 +56,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import compress, count, repeat
 
 from pipeline.templates.masking import WILDCARD
 from pipeline.templates.tokens import generalise_token
@@ -66,6 +67,7 @@ HeadKey = tuple[str, ...]
 MAX_VALUE_SLOTS = 2
 # Last characters of a token that may end a head: a colon, or the full stop of a sentence.
 _ENDS = frozenset(":.")
+_END_CHARS = (":", ".")  # the same, for str.endswith
 # A word that ends a sentence: letters, then a full stop (after a closing bracket or quote:
 # ``live).``), not a dotted name, path or number (``org.x.``, ``v1.``, ``e.g.``). Since round 48
 # also a value the masks took whole, perhaps in its quotes or brackets, then a full stop
@@ -110,54 +112,73 @@ def head_ends(tokens: list[str], labels: bool = False) -> list[int]:
     return all_head_ends(tokens)[0 if labels else 1]
 
 
-def all_head_ends(tokens: list[str]) -> tuple[list[int], list[int]]:
-    """:func:`head_ends` with ``labels`` and without, from one pass: the words up to a stop are
-    counted alike, and ``labels`` only adds the labels (and a first token) to the ends. A
-    cause's two words (``failed with``) and a word before an arrow (``exception =>java...``)
-    end a head as a colon does."""
-    stops = [
+# The first words of the causes: without one of them in a message, no pair is a cause.
+_CAUSE_FIRSTS = frozenset(first for first, _ in _CAUSES)
+
+
+def _stops(tokens: list[str]) -> list[int]:
+    """Positions that may end a head (:func:`all_head_ends`): a token ending in ``:`` or
+    ``.``, a cause's second word, a word before an arrow; never the last token."""
+    return [
         i
         for i in range(len(tokens) - 1)
         if tokens[i][-1:] in _ENDS
         or (i and (tokens[i - 1], tokens[i]) in _CAUSES)
         or tokens[i + 1][:2] == "=>"
     ]
+
+
+def all_head_ends(tokens: list[str]) -> tuple[list[int], list[int]]:
+    """:func:`head_ends` with ``labels`` and without, from one pass: the words up to a stop are
+    counted alike, and ``labels`` only adds the labels (and a first token) to the ends. A
+    cause's two words (``failed with``) and a word before an arrow (``exception =>java...``)
+    end a head as a colon does."""
+    if _CAUSE_FIRSTS.isdisjoint(tokens) and "=>" not in "".join(tokens):
+        # The common case, no cause's first word and no arrow: only a colon or a full stop
+        # ends a head (one pass without the pairs; a test compares it with _stops).
+        stops = list(compress(count(), map(str.endswith, tokens, repeat(_END_CHARS))))
+        if stops and stops[-1] == len(tokens) - 1:
+            stops.pop()  # the last token ends no head: nothing follows it
+    else:
+        stops = _stops(tokens)
     labelled: list[int] = []
     ends: list[int] = []
     if not stops:
         return labelled, ends  # the common case
     words = 0
     sentence = False
+    # Two plain words or more, one of them no label, up to the stop at hand: once true, true
+    # for every later stop (words are only added), so the words after it are not counted.
+    enough = False
     start = 0
     for end in stops:
-        for token in tokens[start : end + 1]:
-            if _plain_word(token):
-                words += 1
-                # A word in brackets (``[MONITOR]``, a module's tag in front) is a label, and
-                # so is a severity (``DEBUG CreDocument:``).
-                sentence = sentence or (
-                    token[-1] != ":"
-                    and not (token[0] == "[" and token[-1] == "]")
-                    and token not in SEVERITIES
-                )
-        start = end + 1
+        if not enough:
+            for token in tokens[start : end + 1]:
+                if WILDCARD not in token and token.upper() != token.lower():  # _plain_word
+                    words += 1
+                    # A word in brackets (``[MONITOR]``, a module's tag in front) is a label,
+                    # and so is a severity (``DEBUG CreDocument:``).
+                    sentence = sentence or (
+                        token[-1] != ":"
+                        and not (token[0] == "[" and token[-1] == "]")
+                        and token not in SEVERITIES
+                    )
+                    if words >= 2 and sentence:
+                        enough = True
+                        break
+            start = end + 1
         last = tokens[end]
         if last[-1:] not in _ENDS:  # a cause's two words, or before an arrow
-            if words >= 2 and sentence:
+            if enough:
                 labelled.append(end)
                 ends.append(end)
         elif last[-1] == ".":
-            if words >= 2 and sentence and _SENTENCE_END.fullmatch(tokens[end]):
+            if enough and _SENTENCE_END.fullmatch(tokens[end]):
                 labelled.append(end)
                 ends.append(end)
         else:
             labelled.append(end)
-            if (
-                words >= 2
-                and sentence
-                and not _named_label(tokens, end)
-                and not _fields(tokens, end)
-            ):
+            if enough and not _named_label(tokens, end) and not _fields(tokens, end):
                 ends.append(end)
     return labelled, ends
 
@@ -176,9 +197,10 @@ def open_ends(tokens: list[str]) -> list[int]:
     words = 0
     for index in range(len(tokens) - 1):
         token = tokens[index]
-        if _plain_word(token):
+        if WILDCARD not in token and token.upper() != token.lower():  # _plain_word
             words += 1
-            if words >= 2 and _OPEN_WORD.fullmatch(token):
+            # _OPEN_WORD.fullmatch(token): ASCII letters only (str.isalpha on ASCII is A-Za-z)
+            if words >= 2 and token.isalpha() and token.isascii():
                 found.append(index)
     return found
 
@@ -200,6 +222,8 @@ def _key(token: str) -> str:
     """A head token as keyed: ``<*>`` if it holds a variable or a quoted text."""
     if WILDCARD in token:
         return WILDCARD
+    if '"' not in token and "'" not in token:
+        return token  # the common case: no quote, so no quoted text
     for quote in "\"'":
         first = token.find(quote)
         if first >= 0 and token.find(quote, first + 1) > first:
@@ -220,8 +244,8 @@ def free_tail_end(tokens: list[str], labels: bool = False) -> int | None:
         end = start - 1
         if end in head_ends(tokens, labels) or (labels and end in open_ends(tokens)):
             return end
-    if not any(
-        token[:1] == '"' or token[:4] == _CLOSED or token == _SEMICOLON_CLOSED for token in tokens
+    if _SEMICOLON_CLOSED not in tokens and not any(
+        map(str.startswith, tokens, repeat(_QUOTED_STARTS))
     ):
         return None  # the common case: no token closing a quoted message as a tail ends it
     for end in head_ends(tokens, labels):
@@ -257,6 +281,7 @@ def tail_stop(tokens: list[str], end: int, closing: bool = True) -> int:
 # How a free tail's closing token begins (:func:`_closed`).
 _CLOSED = f'{WILDCARD}"'
 _SEMICOLON_CLOSED = f"{WILDCARD};"
+_QUOTED_STARTS = ('"', _CLOSED)  # for str.startswith: token[:1] == '"' or token[:4] == _CLOSED
 # A double quote no backslash escapes.
 _QUOTE = re.compile(r'(?<!\\)"')
 
@@ -480,15 +505,14 @@ def _named_label(tokens: list[str], end: int) -> bool:
 def _fields(tokens: list[str], end: int) -> bool:
     """True if every word of the head up to ``end`` is followed by a value (``File <*> line
     <*> (drive <*>):``): a record of where, not a sentence."""
-    return (
-        all(WILDCARD in tokens[i + 1] or not _plain_word(tokens[i]) for i in range(end))
-        and WILDCARD in tokens[end]
+    return WILDCARD in tokens[end] and all(  # the cheap test first
+        WILDCARD in tokens[i + 1] or not _plain_word(tokens[i]) for i in range(end)
     )
 
 
 def is_label(token: str) -> bool:
     """True for a single label: a name without digits ending in ``:``."""
-    return _LABEL.fullmatch(token) is not None
+    return token[-1:] == ":" and _LABEL.fullmatch(token) is not None  # a colon last
 
 
 def event_tail(tail: list[str] | tuple[str, ...]) -> bool:

@@ -49,6 +49,10 @@ from pipeline.templates.quoting import (
 )
 from pipeline.templates.stats import Counters
 
+# Every word a check of a message's tokens looks for (Tokeniser._tokenise): without one among
+# the tokens as split, none of those checks can find anything in them.
+_MARKED = MONTHS | FIRST_WORDS | CHAIN_FIRST_WORDS | UNIT_TOKENS
+
 # A message code first (HHH000412:, ORA-00942:, CWWKF0011I:) names the event, as a first word
 # does: it stays a word of the template though it holds digits.
 _MESSAGE_CODE = re.compile(r"[A-Z]{2,}[-_]?\d{3,}[A-Z]?:")
@@ -170,9 +174,13 @@ class Tokeniser:
             message = summarise(message)
             common = False
             summarised = True
-        raw = message.split()
+        raw = split = message.split()
+        # Whether a word of the message is one that a check below looks for (a month, the first
+        # word of an error text or a chain, a unit): one pass over the tokens as split, which
+        # spares the checks of those tokens (raw is split) three of their four passes.
+        marked = not _MARKED.isdisjoint(raw)
         spans: list[str] = []
-        if not MONTHS.isdisjoint(raw) and SPAN_MARK not in message:
+        if marked and not MONTHS.isdisjoint(raw) and SPAN_MARK not in message:
             message, spans = _cut_spans(message)
             raw = message.split()
         quoted_spans = False
@@ -191,7 +199,7 @@ class Tokeniser:
                 raw = angled
                 common = False
         errors: set[int] = set()
-        if not spans and not FIRST_WORDS.isdisjoint(raw):
+        if not spans and (marked or raw is not split) and not FIRST_WORDS.isdisjoint(raw):
             found = join_error_texts(raw)
             if found is not None:
                 # An error text of the C library is one value (errtexts.py); no recipe.
@@ -212,7 +220,7 @@ class Tokeniser:
                 raw, errors, keyed, thrown = thrown_found
                 common = False
         chained = -1
-        if not spans and not CHAIN_FIRST_WORDS.isdisjoint(raw):
+        if not spans and (marked or raw is not split) and not CHAIN_FIRST_WORDS.isdisjoint(raw):
             chain_found = join_go_chain(raw, (errors, keyed, thrown))
             if chain_found is not None:
                 # A Go error chain after a word is one value, to the end (errtexts.py).
@@ -254,7 +262,7 @@ class Tokeniser:
         if tail is not None:
             tokens.append(WILDCARD)
             values.append(("truncated", tail))
-        if values and not UNIT_TOKENS.isdisjoint(raw):
+        if values and (marked or raw is not split) and not UNIT_TOKENS.isdisjoint(raw):
             name_units(tokens, values)
         if ". " in message and values:
             _rejoin_inner_stops(tokens, values)
