@@ -1691,8 +1691,8 @@ class ServiceMiner:
             # event, however many of them (round 56); so is its form in ``ing`` (round 57).
             return False
         last = len(tokens) - 1
-        # The word after a noun naming its kind (``type``, ``code``, ``mode``, ``reason``) is
-        # its value as a label's is (_kind_named): formats write ``of type %s``, ``with code
+        # The word after a noun naming its kind (``type``, ``code``, ``status``, ...) is its
+        # value as a label's is (_kind_named): formats write ``of type %s``, ``with status
         # %s``, and two kinds are as many as a program may have.
         # So are the states on either side of an arrow after a label (_transition_side): a
         # transition's source and target, ``state: %s -> %s``.
@@ -2537,25 +2537,41 @@ def _labelled(mine: list[str], theirs: list[str], index: int) -> bool:
 
 
 # Nouns naming the kind of the value written right after them (``of type %s``, ``exited with
-# code %s``, ``to mode %s``, ``with reason %s``), lower case as a sentence writes them (round
-# 68: ``type``; round 72: the others, each followed by a value in the formats of fourteen
-# systems of the tuning data or more, and by no word that tells two of one system's events
-# apart).
-_KIND_NOUNS = frozenset(("type", "code", "mode", "reason"))
+# code %s``, ``to mode %s``, ``with reason %s``, ``with status %s``, ``in state %s``,
+# ``sending command %s``), lower case as a sentence writes them (round 68: ``type``; round 72:
+# ``code``, ``mode``, ``reason``; round 73: ``status``, ``state``, ``command``), each followed
+# by a value in the formats of fourteen systems of the tuning data or more, and by no word that
+# tells two of one system's events apart but a past form (_OUTCOME_NOUNS).
+_KIND_NOUNS = frozenset(("type", "code", "mode", "reason", "status", "state", "command"))
+
+# Nouns after which a verb's past form reports how the thing went (``cluster status success``
+# / ``failed``, ``command succeeded``): the event's own word, not the noun's value. Not the
+# other kind nouns: a past form after them is the value (``with reason suspended``, ``status
+# code stopped``), and a state is as often named by one (``current state exited`` / ``dead``).
+_OUTCOME_NOUNS = frozenset(("status", "command"))
 
 
 def _kind_named(mine: list[str], theirs: list[str], index: int) -> bool:
     """True if both messages have the same noun of _KIND_NOUNS right before ``index`` (``event
     of type btrfs`` / ``overlayfs``, ``with code zfs`` / ``btrfs``, ``to mode PAUSED`` /
-    ``DEGRADED``): the word after it is the noun's value, as a label's is, whatever its case,
-    and two of them are enough (_words_vary). Formats write the kind they report there. The
-    cost: two events whose messages differ only in a word of the format after the noun
-    (``type mismatch`` / ``type overflow``) become one; no such pair in the tuning data or
-    Loghub. Not ``command``: words of an outcome follow it (``command successful`` /
-    ``command error``), other events (round 68); nor ``status`` and ``state``, whose words
-    earlier rounds keep apart until there are more of them (``Link state up now`` / ``down``,
-    ``Peer reached state LEADING`` / ``FOLLOWING``, rounds 3, 24 and 45)."""
-    return index >= 1 and mine[index - 1] in _KIND_NOUNS and mine[index - 1] == theirs[index - 1]
+    ``DEGRADED``, ``in state Waiting`` / ``Succeeded``): the word after it is the noun's
+    value, as a label's is, whatever its case, and two of them are enough (_words_vary).
+    Formats write the kind they report there. The cost: two events whose messages differ only
+    in a word of the format after the noun (``type mismatch`` / ``type overflow``) become one;
+    no such pair in the tuning data or Loghub but a past form after an outcome's noun
+    (_outcome_word)."""
+    noun = mine[index - 1] if index >= 1 else ""
+    return (
+        noun in _KIND_NOUNS
+        and noun == theirs[index - 1]
+        and not (noun in _OUTCOME_NOUNS and _outcome_word(mine[index], theirs[index]))
+    )
+
+
+def _outcome_word(mine: str, theirs: str) -> bool:
+    """True if either word is a verb's past form (``success`` / ``failed``): after a noun of
+    _OUTCOME_NOUNS it tells how the thing went, one call per outcome (round 73)."""
+    return any(_PARTICIPLE.fullmatch(word) for word in (mine, theirs))
 
 
 # Arrows that write a transition between two states (``STOPPED -> RUNNING``).

@@ -81,6 +81,7 @@ def test_a_state_in_brackets_is_a_value(miners: ServiceMiners) -> None:
 def test_a_state_without_brackets_still_needs_more_values(miners: ServiceMiners) -> None:
     states = ("Unknown", "Succeeded", "Waiting", "Unknown")
     # A short message: amid five words alike or more a state is a value after three (round 45).
-    messages = [f"Key status {state} after call" for state in states]
+    # (``phase``, not ``status`` as before round 73: the word after ``status`` is its value.)
+    messages = [f"Key phase {state} after call" for state in states]
     templates = mine_all(miners, messages)
-    assert "Key status Succeeded after call" in templates
+    assert "Key phase Succeeded after call" in templates

@@ -60,7 +60,8 @@ def test_names_written_as_identifiers_are_values_after_two_of_them() -> None:
     shouted = ["Clock zone is cfg.zone_north!", "Clock zone is cfg.zone_south!"]
     assert mine_all(miners, shouted, "s4") == ["Clock zone is <*>!"] * 2
     # Plain words still need min_distinct_words values: they are more often other events.
-    plain = ["Link state up now", "Link state down now"]
+    # (``light``, not ``state`` as before round 73: the word after ``state`` is its value.)
+    plain = ["Link light up now", "Link light down now"]
     assert mine_all(miners, plain, "s3") == plain
 
 

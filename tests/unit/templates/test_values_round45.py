@@ -41,7 +41,8 @@ def test_a_kind_before_a_value_stays_apart(miners: ServiceMiners) -> None:
 
 def test_upper_case_states_and_short_messages_still_need_more(miners: ServiceMiners) -> None:
     upper = ["LEADING", "FOLLOWING", "OBSERVING"]
-    messages = [f"Peer reached state {s} after the election of round two" for s in upper]
+    # (``role``, not ``state`` as before round 73: the word after ``state`` is its value.)
+    messages = [f"Peer reached role {s} after the election of round two" for s in upper]
     assert len(set(mine_all(miners, messages))) == 3
     short = [f"Job entered {s} state" for s in ["Running", "Succeeded", "Terminating"]]
     assert len(set(mine_all(miners, short))) == 3

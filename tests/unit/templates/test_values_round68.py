@@ -47,13 +47,15 @@ def test_capitalised_type_is_no_kind_noun(miners: ServiceMiners) -> None:
 
 
 def test_outcome_after_command_stays_a_word(miners: ServiceMiners) -> None:
-    # Guard: only ``type``. After ``command`` the words of an outcome follow (``command
-    # successful`` / ``command error``): other events, not one command's name.
+    # Guard: after ``command`` the words of an outcome follow (``command successful`` /
+    # ``command failed``): other events, not one command's name. Since round 73 ``command``
+    # is a kind noun too, and a past form after it is what keeps the outcome a word
+    # (``miner._outcome_word``); ``successful`` / ``error``, no past form, would be one.
     messages = [
         "FTP command successful for session 12 on the control channel",
-        "FTP command error for session 13 on the control channel",
+        "FTP command failed for session 13 on the control channel",
         "FTP command successful for session 14 on the control channel",
-        "FTP command error for session 15 on the control channel",
+        "FTP command failed for session 15 on the control channel",
     ]
     templates = mine_all(miners, messages)
     assert (
@@ -62,5 +64,5 @@ def test_outcome_after_command_stays_a_word(miners: ServiceMiners) -> None:
         == "FTP command successful for session <*> on the control channel"
     )
     assert (
-        templates[1] == templates[3] == "FTP command error for session <*> on the control channel"
+        templates[1] == templates[3] == "FTP command failed for session <*> on the control channel"
     )
