@@ -96,7 +96,8 @@ LOGCALL_SPLITS := tuning held-out fresh unseen novel sixth seventh eighth ninth 
         fiftyeighth fiftyninth sixtieth sixtyfirst sixtysecond sixtythird sixtyfourth \
         sixtyfifth sixtysixth sixtyseventh sixtyeighth sixtyninth seventieth \
         seventyfirst seventysecond seventythird seventyfourth seventyfifth \
-        seventysixth seventyseventh seventyeighth seventyninth eightieth eightyfirst
+        seventysixth seventyseventh seventyeighth seventyninth eightieth eightyfirst \
+        eightysecond eightythird
 
 bench-templates: install ## Template accuracy and speed against Drain3: Loghub-2k, then real logging calls of each split of the logcall corpus
 	$(PY) tests/bench/bench_templates.py

@@ -302,7 +302,17 @@ none either: Agave's (the Solana validator's) log macros (``debug!("bank_slot {b
 marked dead")``) as Cargo's, JanusGraph's SLF4J (``log.warn("Discarded expired claim on {} with
 timestamp {}", kc, tr.getTimestamp())``) as Seata's and Radicale's Python logging
 (``logger.warning("IMAP authentication failed for user %r: %s", imaplogin, e)``) as Home
-Assistant's.
+Assistant's; the eightysecond none either: OpenSearch's Log4j 2 (``logger.info("Running cleanup
+operations on repository [{}][{}]", repositoryName, repositoryStateId)``) as Seata's SLF4J,
+Apache Airflow's Python logging (``log.warning("Failed to parse [%s] %s as JSON, defaulting to
+no kwargs.", section, kwargs_key)``) as Home Assistant's and Apache DataFusion Ballista's
+scheduler's log macros (``info!("history server: {} job(s) added, {} removed", stats.added,
+stats.removed)``) as Cargo's; the eightythird none either: Apache HugeGraph's SLF4J
+(``LOG.info("Opening backend store '{}' in raft mode for graph '{}'", backend, graph)``) as
+Seata's, Nautobot's Python logging (``logger.warning("Filter \"%s\" on %s is not GraphQL safe,
+and will be omitted", filter_name, filterset_class.__name__)``) as Home Assistant's and
+OpenTofu's standard library log.Printf with hclog's level prefix (``log.Printf("[WARN] Failed
+to get credentials for %s: %s (ignoring)", b.hostname, err)``) as SeaweedFS's Go printf.
 Each value is drawn by what its argument is (an error, a path, a state, a list, a name with a
 number in it...), judged from its verb and the argument's name; values repeat as they do in
 real logs (a state has a few values, a counter is new every time).
@@ -561,6 +571,12 @@ dashboard application in Go, Java and Python, never run through a miner before i
 measurement) and ``eightyfirst`` (added on 2026-12-07 right after the eightieth, by the same
 hand, in the same copy of the tree, of a Solana validator, a graph database and a CalDAV and
 CardDAV server in Rust, Java and Python, never run through a miner before its first
+measurement) and ``eightysecond`` (added on 2026-12-07 right after the eightyfirst, by another
+hand, in a separate copy of the tree, of a search and analytics engine, a workflow scheduler
+and a distributed query scheduler in Java, Python and Rust, never run through a miner before its
+first measurement) and ``eightythird`` (added on 2026-12-07 right after the eightysecond, by the
+same hand, in the same copy of the tree, of a graph database, a network source of truth and an
+infrastructure as code tool in Java, Python and Go, never run through a miner before its first
 measurement). Run
 ``python tests/bench/logcall_corpus.py --out DIR`` to write
 ``DIR/<split>/<system>/<system>_2k.log_structured_corrected.csv`` (columns ``Content`` and
@@ -722,7 +738,10 @@ class System:
     # macros), slf4j (IoTDB's LOGGER) and printf (PyInstaller's Python logging); the eightieth
     # printf (Lotus's log.Infof), slf4j (Flowable's LOGGER) and printf (Superset's Python
     # logging); the eightyfirst tracing (Agave's log macros), slf4j (JanusGraph's log) and
-    # printf (Radicale's Python logging)
+    # printf (Radicale's Python logging); the eightysecond slf4j (OpenSearch's Log4j 2 logger),
+    # printf (Airflow's Python logging) and tracing (Ballista's log macros); the eightythird
+    # slf4j (HugeGraph's LOG), printf (Nautobot's Python logging) and printf (OpenTofu's
+    # log.Printf)
     style: str
     # tuning, held-out, fresh, unseen, novel, sixth, seventh, eighth, ninth, tenth, eleventh,
     # twelfth, thirteenth, fourteenth, fifteenth, sixteenth, seventeenth, eighteenth,
@@ -735,7 +754,8 @@ class System:
     # fiftysixth, fiftyseventh, fiftyeighth, fiftyninth, sixtieth, sixtyfirst, sixtysecond,
     # sixtythird, sixtyfourth, sixtyfifth, sixtysixth, sixtyseventh, sixtyeighth, sixtyninth,
     # seventieth, seventyfirst, seventysecond, seventythird, seventyfourth, seventyfifth,
-    # seventysixth, seventyseventh, seventyeighth, seventyninth, eightieth or eightyfirst
+    # seventysixth, seventyseventh, seventyeighth, seventyninth, eightieth, eightyfirst,
+    # eightysecond or eightythird
     split: str
     # An exception passed to the call is printed on the message's line after " =>" (Solr's
     # log4j2 layout); elsewhere its trace goes on later lines.
@@ -1004,6 +1024,12 @@ SYSTEMS: dict[str, System] = {
         System("solana", "rust", "tracing", "eightyfirst"),
         System("janusgraph", "java", "slf4j", "eightyfirst"),
         System("radicale", "python", "printf", "eightyfirst"),
+        System("opensearch", "java", "slf4j", "eightysecond"),
+        System("airflow", "python", "printf", "eightysecond"),
+        System("ballista", "rust", "tracing", "eightysecond"),
+        System("hugegraph", "java", "slf4j", "eightythird"),
+        System("nautobot", "python", "printf", "eightythird"),
+        System("opentofu", "go", "printf", "eightythird"),
     )
 }
 
@@ -1089,6 +1115,8 @@ SPLITS = (
     "seventyninth",
     "eightieth",
     "eightyfirst",
+    "eightysecond",
+    "eightythird",
 )
 
 # A piece of a line: its text and whether it is a value (``<*>`` in the truth).

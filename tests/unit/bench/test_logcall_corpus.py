@@ -82,10 +82,10 @@ def test_the_novel_split_holds_four_new_systems_each_of_its_own_convention() -> 
     # thirtyeighth, fiftyfirst, fiftysecond, fiftythird, fiftyfourth, fiftyfifth, fiftysixth,
     # fiftyseventh, sixtysecond, sixtythird, sixtyfourth, sixtyfifth, sixtysixth,
     # sixtyeighth, seventieth, seventysecond, seventythird, seventyfourth, seventysixth,
-    # seventyninth and eightyfirst reuse tracing (Vector, Qdrant, Garage, Kanidm, Vaultwarden,
-    # WezTerm, Databend, Firecracker, RustDesk, espanso, Zellij, librespot, youki, stratisd,
-    # niri, Cloud Hypervisor, kanata, uv, Cargo, mise, broot, probe-rs, Forest, Hickory DNS,
-    # Agave),
+    # seventyninth, eightyfirst and eightysecond reuse tracing (Vector, Qdrant, Garage, Kanidm,
+    # Vaultwarden, WezTerm, Databend, Firecracker, RustDesk, espanso, Zellij, librespot, youki,
+    # stratisd, niri, Cloud Hypervisor, kanata, uv, Cargo, mise, broot, probe-rs, Forest,
+    # Hickory DNS, Agave, Ballista),
     # the twentysecond, twentythird and fiftyninth nodejs (Uptime Kuma, Zigbee2MQTT,
     # MagicMirror), the thirtieth jboss (Narayana), the thirtyfourth zerolog (Harness).
     reusing = (
@@ -120,6 +120,7 @@ def test_the_novel_split_holds_four_new_systems_each_of_its_own_convention() -> 
         "seventysixth",
         "seventyninth",
         "eightyfirst",
+        "eightysecond",
     )
     earlier_styles = {s.style for s in SYSTEMS.values() if s.split not in reusing}
     assert not {s.style for s in novel.values()} & earlier_styles
@@ -2804,6 +2805,28 @@ _LATER_SPLITS = {
         calls=280,
         call_checks="one-nonblank-line verbs-in-format",
     ),
+    # Java, Python and Rust, with no convention the corpus did not have: OpenSearch's Log4j 2
+    # {} formats as Seata's SLF4J, Apache Airflow's Python logging as Home Assistant's, Apache
+    # DataFusion Ballista's scheduler's log macros as Cargo's.
+    "eightysecond": _Split(
+        "opensearch airflow ballista",
+        "java python rust",
+        "slf4j printf tracing",
+        "",
+        calls=220,
+        call_checks="one-nonblank-line verbs-in-format",
+    ),
+    # Java, Python and Go, with no convention the corpus did not have: Apache HugeGraph's
+    # SLF4J as Seata's, Nautobot's Python logging as Home Assistant's, OpenTofu's log.Printf
+    # (its hclog level prefix read as the level) as SeaweedFS's Go printf.
+    "eightythird": _Split(
+        "hugegraph nautobot opentofu",
+        "java python go",
+        "slf4j printf",
+        "",
+        calls=270,
+        call_checks="one-nonblank-line",
+    ),
 }
 
 
@@ -2832,10 +2855,10 @@ def test_a_later_split_holds_its_new_systems_languages_and_styles(split: str) ->
     assert logcall_corpus.SPLITS[list(_LATER_SPLITS).index(split) + 17] == split
 
 
-def test_the_eightyfirst_split_is_the_last() -> None:
-    assert logcall_corpus.SPLITS[79] == "eightieth"
-    assert logcall_corpus.SPLITS[80] == "eightyfirst"
-    assert len(logcall_corpus.SPLITS) == 81
+def test_the_eightythird_split_is_the_last() -> None:
+    assert logcall_corpus.SPLITS[81] == "eightysecond"
+    assert logcall_corpus.SPLITS[82] == "eightythird"
+    assert len(logcall_corpus.SPLITS) == 83
 
 
 # A call of each system of the later splits read from its source: how many distinct formats
@@ -3419,6 +3442,36 @@ _KNOWN_CALLS = {
         "Discarded expired claim on {} with timestamp {}",
     ),
     "radicale": (500, "radicale/auth/imap.py", "IMAP authentication failed for user %r: %s"),
+    "opensearch": (
+        1800,
+        "org/opensearch/action/admin/cluster/repositories/cleanup/TransportCleanupRepositoryAction.java",
+        "Running cleanup operations on repository [{}][{}]",
+    ),
+    "airflow": (
+        400,
+        "airflow/_shared/configuration/parser.py",
+        "Failed to parse [%s] %s as JSON, defaulting to no kwargs.",
+    ),
+    "ballista": (
+        170,
+        "ballista-scheduler-55.0.0/src/history/mod.rs",
+        "history server: {} job(s) added, {} removed",
+    ),
+    "hugegraph": (
+        300,
+        "org/apache/hugegraph/backend/store/BackendProviderFactory.java",
+        "Opening backend store '{}' in raft mode for graph '{}'",
+    ),
+    "nautobot": (
+        230,
+        "nautobot/core/graphql/utils.py",
+        'Filter "%s" on %s is not GraphQL safe, and will be omitted',
+    ),
+    "opentofu": (
+        800,
+        "internal/backend/remote/backend.go",
+        "Failed to get credentials for %s: %s (ignoring)",
+    ),
 }
 
 # The checks of a system's calls beyond its split's: a Go printf on a logrus entry, Python's
@@ -3594,6 +3647,12 @@ _SYSTEM_CALL_CHECKS = {
     "solana": "verbs==args",
     "janusgraph": "no-style no-label",
     "radicale": "verbs==args verbs-in-format no-style",
+    "opensearch": "no-style no-label",
+    "airflow": "verbs==args verbs-in-format no-style",
+    "ballista": "verbs==args",
+    "hugegraph": "verbs-in-format no-style no-label",
+    "nautobot": "verbs==args verbs-in-format no-style",
+    "opentofu": "as-many-verbs-as-args",
 }
 
 
@@ -3809,6 +3868,8 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         "iotdb",
         "flowable",
         "janusgraph",
+        "opensearch",
+        "hugegraph",
     ):
         # SLF4J: one {} a hole and its argument, an exception after them its own.
         holes = call["format"].count("{}")
@@ -3952,6 +4013,8 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         "pyinstaller",
         "superset",
         "radicale",
+        "airflow",
+        "nautobot",
     ):
         assert not any(verb.startswith("%(") for verb in call["verbs"]), call
     elif name == "tekton":
@@ -4575,6 +4638,27 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         assert all(verb in call["format"] for verb in call.get("verbs", [])), call
         assert not call["file"].startswith(("itests/", "conformance/")), call
         assert not call["file"].endswith("_test.go"), call
+    elif name == "ballista":
+        # the log crate's macros, bare or as tracing::'s, no fields, as Agave's; only the
+        # crate's src/.
+        if call["call"].startswith("tracing::"):
+            _check_rust_macro(call, "tracing")
+        else:
+            _check_rust_macro(call, "log")
+        assert re.match(r"ballista-scheduler-55\.0\.0/src/", call["file"]), call
+        assert "/tests/" not in call["file"], call
+    elif name == "opentofu":
+        # the standard library's log.Printf, Print or Println, its "[LEVEL] " prefix (hclog's)
+        # read as the level and left out of the format, a Go printf, as Lotus's; not its
+        # end-to-end tests (e2etest/), no tests.
+        assert re.fullmatch(r"log\.Print(?:f|ln)?", call["receiver"]), call
+        assert call["style"] == "printf", call
+        assert not re.match(r"\[[A-Z]+\]", call["format"]), call
+        verb = r"%(?:[sdvqtTxX]|\+v|#v|\.\d+f)"
+        assert all(re.fullmatch(verb, v) for v in call.get("verbs", [])), call
+        assert all(verb in call["format"] for verb in call.get("verbs", [])), call
+        assert "/e2etest/" not in "/" + call["file"], call
+        assert not call["file"].endswith("_test.go"), call
     elif name == "openttd":
         # Debug(category, level, fmt, args...), ShowInfo, UserError and FatalError: the fmt
         # library's holes {}, {:x}, {:08X}, {:.Nf} or {:c}, each with its argument; Debug's
@@ -4890,6 +4974,8 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
         "iotdb",
         "flowable",
         "janusgraph",
+        "opensearch",
+        "hugegraph",
     ):
         assert "{}" not in line, line
     elif name == "tempo":
@@ -4924,6 +5010,7 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
         "forest",
         "hickory",
         "solana",
+        "ballista",
     ):
         assert "{}" not in line and "{:?}" not in line, line
     elif name in ("cadvisor", "minikube", "cluster-autoscaler"):
@@ -5062,6 +5149,9 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
             "lotus",
             "superset",
             "radicale",
+            "airflow",
+            "nautobot",
+            "opentofu",
         ), name
         assert not re.search(r"%[-+# 0-9.]*[sdvqxr]", truth), truth
 
