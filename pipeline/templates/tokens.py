@@ -17,9 +17,10 @@ _MASKED_FIELD_KEY = re.compile(r"[\[({]?[A-Za-z_][\w.-]*[=:]")
 # A field's name glued by ``:`` to its value (SLF4J's ``projectCode:{}``, ``status:{}``): a
 # lower-case word of letters and digits, no dots (``hs.spotlight:start`` is a call's name),
 # before a word or dotted name, perhaps closed by punctuation (not ``host.name=x``, a field
-# in a field, nor ``node-D0``).
+# in a field, nor ``node-D0``). Also inside brackets, as FIELD_KEY's ``=`` (``(type:GET):``,
+# ``[mode:PENDING]``): the bracket is the message's, the key and its value the same (round 74).
 _GLUED_KEY = re.compile(
-    r"[a-z][A-Za-z0-9]*:(?=[A-Za-z0-9][\w.]*[.,;)\]]?$|\[[A-Za-z0-9][\w.]*\][.,;]?$)"
+    r"[\[({]?[a-z][A-Za-z0-9]*:(?=[A-Za-z0-9][\w.]*[)\]]?[.,;:]?$|\[[A-Za-z0-9][\w.]*\][.,;]?$)"
 )
 _CLOSING = {"[": "]", "(": ")", "{": "}"}
 # The key of a key's value, perhaps with an index in brackets (``argv[<*>]=<*>``).
