@@ -312,7 +312,17 @@ stats.removed)``) as Cargo's; the eightythird none either: Apache HugeGraph's SL
 Seata's, Nautobot's Python logging (``logger.warning("Filter \"%s\" on %s is not GraphQL safe,
 and will be omitted", filter_name, filterset_class.__name__)``) as Home Assistant's and
 OpenTofu's standard library log.Printf with hclog's level prefix (``log.Printf("[WARN] Failed
-to get credentials for %s: %s (ignoring)", b.hostname, err)``) as SeaweedFS's Go printf.
+to get credentials for %s: %s (ignoring)", b.hostname, err)``) as SeaweedFS's Go printf; the
+eightyfourth none either: Apache Directory Server's SLF4J (``LOG.warn("Client with existing lease
+{} is out of valid range for subnet {}", lease, subnet)``) as Seata's, Prefect's Python logging
+(``logger.info("Created sidecar zip with %d files (key: %s)", len(filtered.included_files),
+files_key)``) as Home Assistant's and the Buildkite Agent's logger (``l.Infof("Declared promised
+exit status %d for job %s", exitStatus, jobID)``) as SeaweedFS's Go printf; the eightyfifth none
+either: Pinpoint's collector's Log4j 2 (``logger.warn("Packet deserialize error.
+SendSocketAddress:{} Cause:{}", packet.getSocketAddress(), e.getMessage(), e)``) as Seata's
+SLF4J, JupyterHub's Python logging (``self.log.warning("User %s is slow to start (timeout=%s)",
+user_server_name, self.slow_spawn_timeout)``) as Home Assistant's and CFSSL's log package
+(``log.Warningf("error parsing url %s: %v", url, err)``) as SeaweedFS's Go printf.
 Each value is drawn by what its argument is (an error, a path, a state, a list, a name with a
 number in it...), judged from its verb and the argument's name; values repeat as they do in
 real logs (a state has a few values, a counter is new every time).
@@ -577,7 +587,12 @@ and a distributed query scheduler in Java, Python and Rust, never run through a 
 first measurement) and ``eightythird`` (added on 2026-12-07 right after the eightysecond, by the
 same hand, in the same copy of the tree, of a graph database, a network source of truth and an
 infrastructure as code tool in Java, Python and Go, never run through a miner before its first
-measurement). Run
+measurement) and ``eightyfourth`` (added on 2026-12-07 right after the eightythird, by another
+hand, in a separate copy of the tree, of an LDAP directory server, a workflow orchestrator and a
+CI agent in Java, Python and Go, never run through a miner before its first measurement) and
+``eightyfifth`` (added on 2026-12-07 right after the eightyfourth, by the same hand, in the same
+copy of the tree, of an APM's collector, a multi-user notebook server and a PKI toolkit in Java,
+Python and Go, never run through a miner before its first measurement). Run
 ``python tests/bench/logcall_corpus.py --out DIR`` to write
 ``DIR/<split>/<system>/<system>_2k.log_structured_corrected.csv`` (columns ``Content`` and
 ``EventTemplate``), the layout of the Loghub samples that ``bench_templates.py`` reads.
@@ -741,7 +756,9 @@ class System:
     # printf (Radicale's Python logging); the eightysecond slf4j (OpenSearch's Log4j 2 logger),
     # printf (Airflow's Python logging) and tracing (Ballista's log macros); the eightythird
     # slf4j (HugeGraph's LOG), printf (Nautobot's Python logging) and printf (OpenTofu's
-    # log.Printf)
+    # log.Printf); the eightyfourth slf4j (ApacheDS's LOG), printf (Prefect's Python logging)
+    # and printf (the Buildkite Agent's l.Infof); the eightyfifth slf4j (Pinpoint's Log4j 2
+    # logger), printf (JupyterHub's Python logging) and printf (CFSSL's log.Debugf)
     style: str
     # tuning, held-out, fresh, unseen, novel, sixth, seventh, eighth, ninth, tenth, eleventh,
     # twelfth, thirteenth, fourteenth, fifteenth, sixteenth, seventeenth, eighteenth,
@@ -755,7 +772,7 @@ class System:
     # sixtythird, sixtyfourth, sixtyfifth, sixtysixth, sixtyseventh, sixtyeighth, sixtyninth,
     # seventieth, seventyfirst, seventysecond, seventythird, seventyfourth, seventyfifth,
     # seventysixth, seventyseventh, seventyeighth, seventyninth, eightieth, eightyfirst,
-    # eightysecond or eightythird
+    # eightysecond, eightythird, eightyfourth or eightyfifth
     split: str
     # An exception passed to the call is printed on the message's line after " =>" (Solr's
     # log4j2 layout); elsewhere its trace goes on later lines.
@@ -1030,6 +1047,12 @@ SYSTEMS: dict[str, System] = {
         System("hugegraph", "java", "slf4j", "eightythird"),
         System("nautobot", "python", "printf", "eightythird"),
         System("opentofu", "go", "printf", "eightythird"),
+        System("apacheds", "java", "slf4j", "eightyfourth"),
+        System("prefect", "python", "printf", "eightyfourth"),
+        System("buildkite-agent", "go", "printf", "eightyfourth"),
+        System("pinpoint", "java", "slf4j", "eightyfifth"),
+        System("jupyterhub", "python", "printf", "eightyfifth"),
+        System("cfssl", "go", "printf", "eightyfifth"),
     )
 }
 
@@ -1117,6 +1140,8 @@ SPLITS = (
     "eightyfirst",
     "eightysecond",
     "eightythird",
+    "eightyfourth",
+    "eightyfifth",
 )
 
 # A piece of a line: its text and whether it is a value (``<*>`` in the truth).

@@ -2827,6 +2827,28 @@ _LATER_SPLITS = {
         calls=270,
         call_checks="one-nonblank-line",
     ),
+    # Java, Python and Go, with no convention the corpus did not have: Apache Directory
+    # Server's SLF4J as Seata's, Prefect's Python logging as Home Assistant's, the Buildkite
+    # Agent's logger (l.Infof...) as SeaweedFS's Go printf.
+    "eightyfourth": _Split(
+        "apacheds prefect buildkite-agent",
+        "java python go",
+        "slf4j printf",
+        "",
+        calls=350,
+        call_checks="one-nonblank-line",
+    ),
+    # Java, Python and Go, with no convention the corpus did not have: Pinpoint's collector's
+    # Log4j 2 {} formats as Seata's SLF4J, JupyterHub's Python logging (self.log, app_log) as
+    # Home Assistant's, CFSSL's log package (log.Debugf...) as SeaweedFS's Go printf.
+    "eightyfifth": _Split(
+        "pinpoint jupyterhub cfssl",
+        "java python go",
+        "slf4j printf",
+        "",
+        calls=200,
+        call_checks="one-nonblank-line",
+    ),
 }
 
 
@@ -2855,10 +2877,10 @@ def test_a_later_split_holds_its_new_systems_languages_and_styles(split: str) ->
     assert logcall_corpus.SPLITS[list(_LATER_SPLITS).index(split) + 17] == split
 
 
-def test_the_eightythird_split_is_the_last() -> None:
-    assert logcall_corpus.SPLITS[81] == "eightysecond"
-    assert logcall_corpus.SPLITS[82] == "eightythird"
-    assert len(logcall_corpus.SPLITS) == 83
+def test_the_eightyfifth_split_is_the_last() -> None:
+    assert logcall_corpus.SPLITS[83] == "eightyfourth"
+    assert logcall_corpus.SPLITS[84] == "eightyfifth"
+    assert len(logcall_corpus.SPLITS) == 85
 
 
 # A call of each system of the later splits read from its source: how many distinct formats
@@ -3472,6 +3494,32 @@ _KNOWN_CALLS = {
         "internal/backend/remote/backend.go",
         "Failed to get credentials for %s: %s (ignoring)",
     ),
+    "apacheds": (
+        500,
+        "org/apache/directory/server/dhcp/store/AbstractDhcpStore.java",
+        "Client with existing lease {} is out of valid range for subnet {}",
+    ),
+    "prefect": (
+        300,
+        "prefect/bundles/__init__.py",
+        "Created sidecar zip with %d files (key: %s)",
+    ),
+    "buildkite-agent": (
+        380,
+        "clicommand/job_promise_failure.go",
+        "Declared promised exit status %d for job %s",
+    ),
+    "pinpoint": (
+        280,
+        "com/navercorp/pinpoint/collector/receiver/thrift/udp/BaseUDPHandlerFactory.java",
+        "Packet deserialize error. SendSocketAddress:{} Cause:{}",
+    ),
+    "jupyterhub": (
+        370,
+        "jupyterhub/handlers/base.py",
+        "User %s is slow to start (timeout=%s)",
+    ),
+    "cfssl": (170, "revoke/revoke.go", "error parsing url %s: %v"),
 }
 
 # The checks of a system's calls beyond its split's: a Go printf on a logrus entry, Python's
@@ -3653,6 +3701,12 @@ _SYSTEM_CALL_CHECKS = {
     "hugegraph": "verbs-in-format no-style no-label",
     "nautobot": "verbs==args verbs-in-format no-style",
     "opentofu": "as-many-verbs-as-args",
+    "apacheds": "no-style no-label",
+    "prefect": "verbs==args verbs-in-format no-style",
+    "buildkite-agent": "as-many-verbs-as-args",
+    "pinpoint": "no-style no-label",
+    "jupyterhub": "verbs==args verbs-in-format no-style",
+    "cfssl": "as-many-verbs-as-args",
 }
 
 
@@ -3870,6 +3924,8 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         "janusgraph",
         "opensearch",
         "hugegraph",
+        "apacheds",
+        "pinpoint",
     ):
         # SLF4J: one {} a hole and its argument, an exception after them its own.
         holes = call["format"].count("{}")
@@ -4015,6 +4071,8 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         "radicale",
         "airflow",
         "nautobot",
+        "prefect",
+        "jupyterhub",
     ):
         assert not any(verb.startswith("%(") for verb in call["verbs"]), call
     elif name == "tekton":
@@ -4659,6 +4717,34 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         assert all(verb in call["format"] for verb in call.get("verbs", [])), call
         assert "/e2etest/" not in "/" + call["file"], call
         assert not call["file"].endswith("_test.go"), call
+    elif name == "buildkite-agent":
+        # its logger.Logger's Debugf/Infof/Noticef/Warnf/Errorf/Fatalf on l, logger or a
+        # <name>.logger (<name>.log), a Go printf, as Lotus's; Notice INFO, Fatal CRITICAL; no
+        # tests.
+        method = re.fullmatch(
+            r"(?:l|logger|[a-z]\w*\.(?:logger|log|l))\.(Debug|Info|Notice|Warn|Error|Fatal)f",
+            call["receiver"],
+        )
+        assert method is not None and call["style"] == "printf", call
+        level = {"Notice": "INFO", "Warn": "WARNING", "Fatal": "CRITICAL"}
+        assert call["level"] == level.get(method.group(1), method.group(1).upper()), call
+        verb = r"%(?:[sdvqtTxX]|\+v|#v|\.\d+f)"
+        assert all(re.fullmatch(verb, v) for v in call.get("verbs", [])), call
+        assert all(verb in call["format"] for verb in call.get("verbs", [])), call
+        assert not call["file"].startswith("test/"), call
+        assert not call["file"].endswith("_test.go"), call
+    elif name == "cfssl":
+        # its own log package's Debugf/Infof/Warningf/Errorf/Criticalf/Fatalf, a Go printf, as
+        # Lotus's; not scan/crypto/ (a copy of Go's crypto on the standard library's log), no
+        # tests.
+        method = re.fullmatch(r"log\.(Debug|Info|Warning|Error|Critical|Fatal)f", call["receiver"])
+        assert method is not None and call["style"] == "printf", call
+        level = {"Warning": "WARNING", "Fatal": "CRITICAL"}
+        assert call["level"] == level.get(method.group(1), method.group(1).upper()), call
+        verb = r"%(?:[sdvqtTxX]|\+v|#v|\.\d+f)"
+        assert all(re.fullmatch(verb, v) for v in call.get("verbs", [])), call
+        assert not call["file"].startswith(("scan/crypto/", "vendor/")), call
+        assert not call["file"].endswith("_test.go"), call
     elif name == "openttd":
         # Debug(category, level, fmt, args...), ShowInfo, UserError and FatalError: the fmt
         # library's holes {}, {:x}, {:08X}, {:.Nf} or {:c}, each with its argument; Debug's
@@ -4976,6 +5062,8 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
         "janusgraph",
         "opensearch",
         "hugegraph",
+        "apacheds",
+        "pinpoint",
     ):
         assert "{}" not in line, line
     elif name == "tempo":
@@ -5152,6 +5240,10 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
             "airflow",
             "nautobot",
             "opentofu",
+            "prefect",
+            "buildkite-agent",
+            "jupyterhub",
+            "cfssl",
         ), name
         assert not re.search(r"%[-+# 0-9.]*[sdvqxr]", truth), truth
 
