@@ -4626,13 +4626,11 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
     elif name == "victoriametrics":
         # Its lib/logger's Infof/Warnf/Errorf/Fatalf/Panicf, a Go printf; Warn WARNING, Fatal and
         # Panic CRITICAL. Only app/ and lib/, not vmauth (a proxy), no tests.
-        method = re.fullmatch(r"logger\.(Info|Warn|Error|Fatal|Panic)f", call["receiver"])
-        assert method is not None and call["style"] == "printf", call
-        level = {"Warn": "WARNING", "Fatal": "CRITICAL", "Panic": "CRITICAL"}
-        assert call["level"] == level.get(method.group(1), method.group(1).upper()), call
-        verb = r"%(?:[sdvqtTxX]|\+v|#v|\.\d+f)"
-        assert all(re.fullmatch(verb, v) for v in call.get("verbs", [])), call
-        assert all(verb in call["format"] for verb in call.get("verbs", [])), call
+        _check_go_printf(
+            call,
+            r"logger\.(Info|Warn|Error|Fatal|Panic)f",
+            {"Warn": "WARNING", "Fatal": "CRITICAL", "Panic": "CRITICAL"},
+        )
         assert call["file"].startswith(("app/", "lib/")), call
         assert not call["file"].startswith("app/vmauth/"), call
         assert not call["file"].endswith("_test.go"), call
@@ -4645,15 +4643,11 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         # btclog's Tracef/Debugf/Infof/Warnf/Errorf/Criticalf on a package's log or the root
         # package's <subsystem>Log, a Go printf; Trace DEBUG, Warn WARNING, Critical CRITICAL.
         # Not its test harnesses (lntest/, itest/), no tests.
-        method = re.fullmatch(
-            r"(?:log|[a-z]+Log)\.(Trace|Debug|Info|Warn|Error|Critical)f", call["receiver"]
+        _check_go_printf(
+            call,
+            r"(?:log|[a-z]+Log)\.(Trace|Debug|Info|Warn|Error|Critical)f",
+            {"Trace": "DEBUG", "Warn": "WARNING"},
         )
-        assert method is not None and call["style"] == "printf", call
-        level = {"Trace": "DEBUG", "Warn": "WARNING"}
-        assert call["level"] == level.get(method.group(1), method.group(1).upper()), call
-        verb = r"%(?:[sdvqtTxX]|\+v|#v|\.\d+f)"
-        assert all(re.fullmatch(verb, v) for v in call.get("verbs", [])), call
-        assert all(verb in call["format"] for verb in call.get("verbs", [])), call
         assert not call["file"].startswith(("lntest/", "itest/")), call
         assert not call["file"].endswith("_test.go"), call
     elif name == "hickory":
@@ -4666,15 +4660,11 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         # btclog's Tracef/Debugf/Infof/Warnf/Errorf/Criticalf on a package's log or the root
         # package's <subsystem>Log, a Go printf, as lnd's; not its test harness (integration/),
         # no tests.
-        method = re.fullmatch(
-            r"(?:log|[a-z]+Log)\.(Trace|Debug|Info|Warn|Error|Critical)f", call["receiver"]
+        _check_go_printf(
+            call,
+            r"(?:log|[a-z]+Log)\.(Trace|Debug|Info|Warn|Error|Critical)f",
+            {"Trace": "DEBUG", "Warn": "WARNING"},
         )
-        assert method is not None and call["style"] == "printf", call
-        level = {"Trace": "DEBUG", "Warn": "WARNING"}
-        assert call["level"] == level.get(method.group(1), method.group(1).upper()), call
-        verb = r"%(?:[sdvqtTxX]|\+v|#v|\.\d+f)"
-        assert all(re.fullmatch(verb, v) for v in call.get("verbs", [])), call
-        assert all(verb in call["format"] for verb in call.get("verbs", [])), call
         assert not call["file"].startswith("integration/"), call
         assert not call["file"].endswith("_test.go"), call
     elif name == "solana":
@@ -4687,13 +4677,7 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         # go-log's (a zap SugaredLogger's) Debugf/Infof/Warnf/Errorf on a package's log or a
         # <name>Log, a Go printf, as btcd's; not its integration tests (itests/) or its
         # conformance test driver, no tests.
-        method = re.fullmatch(r"(?:log|[a-z]+Log)\.(Debug|Info|Warn|Error)f", call["receiver"])
-        assert method is not None and call["style"] == "printf", call
-        level = {"Warn": "WARNING"}
-        assert call["level"] == level.get(method.group(1), method.group(1).upper()), call
-        verb = r"%(?:[sdvqtTxX]|\+v|#v|\.\d+f)"
-        assert all(re.fullmatch(verb, v) for v in call.get("verbs", [])), call
-        assert all(verb in call["format"] for verb in call.get("verbs", [])), call
+        _check_go_printf(call, r"(?:log|[a-z]+Log)\.(Debug|Info|Warn|Error)f", {"Warn": "WARNING"})
         assert not call["file"].startswith(("itests/", "conformance/")), call
         assert not call["file"].endswith("_test.go"), call
     elif name == "ballista":
@@ -4721,28 +4705,23 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         # its logger.Logger's Debugf/Infof/Noticef/Warnf/Errorf/Fatalf on l, logger or a
         # <name>.logger (<name>.log), a Go printf, as Lotus's; Notice INFO, Fatal CRITICAL; no
         # tests.
-        method = re.fullmatch(
+        _check_go_printf(
+            call,
             r"(?:l|logger|[a-z]\w*\.(?:logger|log|l))\.(Debug|Info|Notice|Warn|Error|Fatal)f",
-            call["receiver"],
+            {"Notice": "INFO", "Warn": "WARNING", "Fatal": "CRITICAL"},
         )
-        assert method is not None and call["style"] == "printf", call
-        level = {"Notice": "INFO", "Warn": "WARNING", "Fatal": "CRITICAL"}
-        assert call["level"] == level.get(method.group(1), method.group(1).upper()), call
-        verb = r"%(?:[sdvqtTxX]|\+v|#v|\.\d+f)"
-        assert all(re.fullmatch(verb, v) for v in call.get("verbs", [])), call
-        assert all(verb in call["format"] for verb in call.get("verbs", [])), call
         assert not call["file"].startswith("test/"), call
         assert not call["file"].endswith("_test.go"), call
     elif name == "cfssl":
         # its own log package's Debugf/Infof/Warningf/Errorf/Criticalf/Fatalf, a Go printf, as
         # Lotus's; not scan/crypto/ (a copy of Go's crypto on the standard library's log), no
         # tests.
-        method = re.fullmatch(r"log\.(Debug|Info|Warning|Error|Critical|Fatal)f", call["receiver"])
-        assert method is not None and call["style"] == "printf", call
-        level = {"Warning": "WARNING", "Fatal": "CRITICAL"}
-        assert call["level"] == level.get(method.group(1), method.group(1).upper()), call
-        verb = r"%(?:[sdvqtTxX]|\+v|#v|\.\d+f)"
-        assert all(re.fullmatch(verb, v) for v in call.get("verbs", [])), call
+        _check_go_printf(
+            call,
+            r"log\.(Debug|Info|Warning|Error|Critical|Fatal)f",
+            {"Warning": "WARNING", "Fatal": "CRITICAL"},
+            in_format=False,
+        )
         assert not call["file"].startswith(("scan/crypto/", "vendor/")), call
         assert not call["file"].endswith("_test.go"), call
     elif name == "openttd":
@@ -4902,6 +4881,21 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
 # with ``{:#}`` (the alternate form) where a program writes it.
 _RUST_HOLE = re.compile(r"\{\w*(?::(?:\?|x|X|#x|\.\d+)?)?\}")
 _RUST_HOLE_ALTERNATE = re.compile(r"\{\w*(?::(?:\?|#|x|X|#x|\.\d+)?)?\}")
+
+
+def _check_go_printf(
+    call: dict[str, Any], receiver: str, levels: dict[str, str], *, in_format: bool = True
+) -> None:
+    """A call of a Go logger's printf method: ``receiver`` matches the receiver and method,
+    its group the method's level (upper-cased unless ``levels`` renames it); every verb one a
+    Go printf takes (no flag with a precision, no %g), and written in the format."""
+    method = re.fullmatch(receiver, call["receiver"])
+    assert method is not None and call["style"] == "printf", call
+    assert call["level"] == levels.get(method.group(1), method.group(1).upper()), call
+    verb = r"%(?:[sdvqtTxX]|\+v|#v|\.\d+f)"
+    assert all(re.fullmatch(verb, v) for v in call.get("verbs", [])), call
+    if in_format:
+        assert all(verb in call["format"] for verb in call.get("verbs", [])), call
 
 
 def _check_rust_macro(call: dict[str, Any], crate: str, *, alternate: bool = False) -> None:
