@@ -3728,6 +3728,51 @@ _PD_FIELD_TYPES = {
 }
 
 
+# The systems of the later splits read through SLF4J (or Log4j 2's same holes), checked alike.
+_SLF4J_SYSTEMS = frozenset(
+    (
+        "dolphinscheduler",
+        "seatunnel",
+        "ranger",
+        "atlas",
+        "zeppelin",
+        "storm",
+        "ozone",
+        "helix",
+        "ratis",
+        "accumulo",
+        "iceberg",
+        "drill",
+        "gobblin",
+        "paimon",
+        "kylin",
+        "amoro",
+        "tez",
+        "hertzbeat",
+        "jabref",
+        "jmeter",
+        "nutch",
+        "mina-sshd",
+        "pinot",
+        "hive",
+        "hudi",
+        "seata",
+        "oak",
+        "nifi",
+        "samza",
+        "flume",
+        "phoenix",
+        "iotdb",
+        "flowable",
+        "janusgraph",
+        "opensearch",
+        "hugegraph",
+        "apacheds",
+        "pinpoint",
+    )
+)
+
+
 def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
     """The checks of one recorded call of ``name``: those its table entry names, then its
     system's own."""
@@ -3887,46 +3932,7 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
             "KNOWN BUG: ",
         ), call
         assert "%@" not in call["format"], call
-    elif name in (
-        "dolphinscheduler",
-        "seatunnel",
-        "ranger",
-        "atlas",
-        "zeppelin",
-        "storm",
-        "ozone",
-        "helix",
-        "ratis",
-        "accumulo",
-        "iceberg",
-        "drill",
-        "gobblin",
-        "paimon",
-        "kylin",
-        "amoro",
-        "tez",
-        "hertzbeat",
-        "jabref",
-        "jmeter",
-        "nutch",
-        "mina-sshd",
-        "pinot",
-        "hive",
-        "hudi",
-        "seata",
-        "oak",
-        "nifi",
-        "samza",
-        "flume",
-        "phoenix",
-        "iotdb",
-        "flowable",
-        "janusgraph",
-        "opensearch",
-        "hugegraph",
-        "apacheds",
-        "pinpoint",
-    ):
+    elif name in _SLF4J_SYSTEMS:
         # SLF4J: one {} a hole and its argument, an exception after them its own.
         holes = call["format"].count("{}")
         assert call["verbs"] == ["{}"] * holes, call
@@ -5019,46 +5025,7 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
             assert "${" not in line, line
         else:
             assert "%@" not in line, line
-    elif name in (
-        "dolphinscheduler",
-        "seatunnel",
-        "ranger",
-        "atlas",
-        "zeppelin",
-        "storm",
-        "ozone",
-        "helix",
-        "ratis",
-        "accumulo",
-        "iceberg",
-        "drill",
-        "gobblin",
-        "paimon",
-        "kylin",
-        "amoro",
-        "tez",
-        "hertzbeat",
-        "jabref",
-        "jmeter",
-        "nutch",
-        "mina-sshd",
-        "pinot",
-        "hive",
-        "hudi",
-        "seata",
-        "oak",
-        "nifi",
-        "samza",
-        "flume",
-        "phoenix",
-        "iotdb",
-        "flowable",
-        "janusgraph",
-        "opensearch",
-        "hugegraph",
-        "apacheds",
-        "pinpoint",
-    ):
+    elif name in _SLF4J_SYSTEMS:
         assert "{}" not in line, line
     elif name == "tempo":
         # go-kit's logfmt after its level=, ts= and caller=: the call's pairs, msg= among them.
