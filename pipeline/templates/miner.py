@@ -97,6 +97,7 @@ from pipeline.templates.tails import (
 from pipeline.templates.tokenising import MessageRecipe, Tokeniser, tokens_from_recipe
 from pipeline.templates.tokens import (
     FIELD_KEY,
+    KEYWORD_ARGUMENT,
     argument_rest,
     bare_word,
     call_argument,
@@ -666,6 +667,16 @@ class ServiceMiner:
             # a different event ("Link ok" / "Link error") until the position proves variable.
             # Words can also differ because a measurement is written another way at this length
             # ("<*> bytes sent, <*> bytes (<*> KB)" / "<*> bytes (<*> KB) sent, <*> bytes").
+            # Another shape of the message's own group may take it whole (_covering); not
+            # when ``best`` was found among the shapes led by a variable (a sender's name in
+            # front makes a group of its own, whose words are counted there).
+            other = self._covering(best, tokens) if best.key == key else None
+            if other is not None:
+                # ``best`` is then that shape's event too, made apart before it generalised.
+                absorbed = self._absorb_family(other)
+                previous_id = self._settle(other, absorbed) if absorbed else None
+                shape, is_new, renamed = self._match(tokens, named, other)
+                return shape, is_new, renamed or previous_id
             joined = self._join_list(tokens, key)
             return self._create(tokens, key) if joined is None else joined
         template.count += 1
@@ -724,6 +735,34 @@ class ServiceMiner:
             if ends:
                 merged = self._note_spans(best, ends[0], uncovered)
         return best, False, previous_id or merged
+
+    def _covering(self, best: Shape, tokens: list[str]) -> Shape | None:
+        """Another shape of ``best``'s group that takes ``tokens`` as they are (each differing
+        token under its ``<*>``, shapes.covers) and shares enough of them, if any.
+
+        ``best`` shares the most equal tokens, and differs in a word: a sibling made before
+        another shape of the event generalised (``<*> is Terminating for '<*>'`` beside
+        ``fs.ErrPermission is Succeeded for 'x'``, where ``<*> is Succeeded for '<*>'`` took
+        the values). The message is that other shape's event, as it would be without the
+        sibling: a new shape would be a template of values that template already varies in
+        (round 75)."""
+        needed = self._threshold * len(tokens)
+        for shape in self._groups.get(best.key, ()):
+            if shape is best:
+                continue
+            general = shape.general
+            score = words = 0
+            for index, (mine, theirs) in enumerate(zip(shape.tokens, tokens, strict=True)):
+                if mine == theirs:
+                    score += 1
+                    words += mine != WILDCARD
+                elif not covers(mine, theirs, index in general):
+                    break
+            else:
+                # A shape of variables alone (``<*> <*>``) shares no word: it takes anything.
+                if score >= needed and words:
+                    return shape
+        return None
 
     def _quoted_alike(self, best: Shape, tokens: list[str]) -> Shape | None:
         """The best other shape of ``best``'s group that quotes every value as ``tokens``
@@ -840,15 +879,25 @@ class ServiceMiner:
         them, a field with a word value counted as shared where the shape has the key's value
         as a variable (``type=<*>`` / ``type=create``, _field_covers); elsewhere the message
         may differ only where the shape has ``<*>`` whole. Only for messages with fields after
-        their first token, which _best found no shape for (round 69)."""
-        keys = [_field_key(token) for token in tokens]
+        their first token, which _best found no shape for (round 69). A call's keyword argument
+        is a field too (``state_changed(old_state=Running,``), and after the first token a
+        field of the key with a word for its value where the shape has another word
+        (``old_state=Succeeded,``, _word_values) counts as shared, as tokens.differ_in_words
+        reads them (round 75)."""
+        keys = [_field_key(token) or _keyword_key(token) for token in tokens]
         if not any(keys[1:]):
             return None
         needed = self._threshold * len(tokens)
         for shape in group:
             score = 0
-            for token, mine, key in zip(tokens, shape.tokens, keys, strict=True):
-                if token == mine or (key and _field_covers(mine, token, key)):
+            for index, (token, mine, key) in enumerate(
+                zip(tokens, shape.tokens, keys, strict=True)
+            ):
+                if (
+                    token == mine
+                    or (key and _field_covers(mine, token, key))
+                    or (index and key and _word_values(mine, token, key))
+                ):
                     score += 1
                 elif mine != WILDCARD:
                     break
@@ -2975,6 +3024,27 @@ def _field_key(token: str) -> str:
     return key.group() if key is not None and len(token) > key.end() else ""
 
 
+def _keyword_key(token: str) -> str:
+    """A call's first argument given by its keyword, up to its ``=`` (``state_changed(old_state=``
+    of ``state_changed(old_state=Running,``), or ``""``."""
+    key = KEYWORD_ARGUMENT.match(token)
+    return key.group() if key is not None and len(token) > key.end() else ""
+
+
+def _word_values(pattern: str, token: str, key: str) -> bool:
+    """True if ``pattern`` and ``token`` are both ``key`` with a plain word for its value
+    (_FIELD_WORD), closed alike (``old_state=Running,`` / ``old_state=Pending,``): a key names
+    what follows it as a value (tokens.differ_in_words), word or not (round 75)."""
+    if not pattern.startswith(key):
+        return False
+    (a, closer), (b, other) = _field_value(pattern, key), _field_value(token, key)
+    return (
+        closer == other
+        and _FIELD_WORD.fullmatch(a) is not None
+        and _FIELD_WORD.fullmatch(b) is not None
+    )
+
+
 def _keyed_apart(tokens: list[str], pattern: list[str]) -> bool:
     """True if ``tokens`` are ``pattern``'s but for one or more ``key=value`` fields after the
     first token where both write the same key with a plain word value, unquoted and with no
@@ -2997,8 +3067,9 @@ def _keyed_apart(tokens: list[str], pattern: list[str]) -> bool:
 
 # A field's value that is one plain word or name (``PullImage``, ``power-saver``, ``db.main``).
 _FIELD_WORD = re.compile(r"[A-Za-z][\w.-]*")
-# Punctuation that closes a field in a list of them (``mode=fast,``, ``bat=BAT0;``).
-_FIELD_CLOSERS = ",;"
+# Punctuation that closes a field in a list of them (``mode=fast,``, ``bat=BAT0;``), or the
+# list's bracket (``target_state=Ready)``, round 75).
+_FIELD_CLOSERS = ",;)]}"
 
 
 def _field_value(token: str, key: str) -> tuple[str, str]:

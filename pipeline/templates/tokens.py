@@ -10,7 +10,7 @@ KEY = re.compile(r"[A-Za-z_][\w.-]*=")
 # A key, possibly in brackets ([key=value], TiKV's and others' fields).
 FIELD_KEY = re.compile(r"[\[({]?[A-Za-z_][\w.-]*=")
 # A call's first argument given by its keyword (Python's ``state_changed(old_state=Running,``).
-_KEYWORD_ARGUMENT = re.compile(r"[A-Za-z_][\w.]*\([A-Za-z_]\w*=")
+KEYWORD_ARGUMENT = re.compile(r"[A-Za-z_][\w.]*\([A-Za-z_]\w*=")
 # A key before a value masked in one token and not in the other: ``=`` or ``:`` ends it
 # (``(myId:<*>`` / ``(myId:bb4deea``, a value the masks could not tell).
 _MASKED_FIELD_KEY = re.compile(r"[\[({]?[A-Za-z_][\w.-]*[=:]")
@@ -101,7 +101,7 @@ def differ_in_words(mine: str, theirs: str) -> bool:
         # ``<*>.`` / ``<*>``: the full stop is the format's, not one of the value's characters.
         return True
     if WILDCARD not in mine and WILDCARD not in theirs:
-        key = FIELD_KEY.match(mine) or _KEYWORD_ARGUMENT.match(mine)
+        key = FIELD_KEY.match(mine) or KEYWORD_ARGUMENT.match(mine)
         if key is not None and theirs.startswith(key.group()) and len(theirs) > key.end():
             # The value of one key written as two words (mode=fast / mode=safe): a key names
             # what follows it as a value, whether it is a number or a word; so does a call's
