@@ -322,7 +322,19 @@ either: Pinpoint's collector's Log4j 2 (``logger.warn("Packet deserialize error.
 SendSocketAddress:{} Cause:{}", packet.getSocketAddress(), e.getMessage(), e)``) as Seata's
 SLF4J, JupyterHub's Python logging (``self.log.warning("User %s is slow to start (timeout=%s)",
 user_server_name, self.slow_spawn_timeout)``) as Home Assistant's and CFSSL's log package
-(``log.Warningf("error parsing url %s: %v", url, err)``) as SeaweedFS's Go printf.
+(``log.Warningf("error parsing url %s: %v", url, err)``) as SeaweedFS's Go printf; the
+eightysixth none either: Apache Syncope's SLF4J (``LOG.warn("Requesting propagation for {} but no
+propagation mapping provided for {}", AnyTypeKind.USER.name(), account.getResource())``) as
+Seata's, Zuul's Python logging (``self.log.info("Started Kubectl port forward on ports %s and %s
+with process group %s", self.port1, self.port2, pgid)``) as Home Assistant's and Packer's
+standard library log.Printf, its level prefix printed as written (``log.Printf("[ERROR] failed to
+send heartbeat for build %q: %s", build, err)``), as SeaweedFS's Go printf; the eightyseventh none
+either: Apache Tika's SLF4J (``LOG.warn("pipesClientId={} server response timeout: {} in {} ms",
+pipesClientId, t.getId(), millis)``) as Seata's, Errbot's Python logging (``log.info("Reconnecting
+in %d seconds (%d attempted reconnections so far).", self._reconnection_delay,
+self._reconnection_count)``) as Home Assistant's and WAL-G's tracelog loggers
+(``tracelog.InfoLogger.Printf("starting importing backup files for %v from %v", dbname,
+backupFiles)``) as SeaweedFS's Go printf.
 Each value is drawn by what its argument is (an error, a path, a state, a list, a name with a
 number in it...), judged from its verb and the argument's name; values repeat as they do in
 real logs (a state has a few values, a counter is new every time).
@@ -592,7 +604,13 @@ hand, in a separate copy of the tree, of an LDAP directory server, a workflow or
 CI agent in Java, Python and Go, never run through a miner before its first measurement) and
 ``eightyfifth`` (added on 2026-12-07 right after the eightyfourth, by the same hand, in the same
 copy of the tree, of an APM's collector, a multi-user notebook server and a PKI toolkit in Java,
-Python and Go, never run through a miner before its first measurement). Run
+Python and Go, never run through a miner before its first measurement) and ``eightysixth`` (added
+on 2026-12-07 right after the eightyfifth, by another hand, in a separate copy of the tree, of an
+identity manager, a CI gating system and a machine image builder in Java, Python and Go, never
+run through a miner before its first measurement) and ``eightyseventh`` (added on 2026-12-07
+right after the eightysixth, by the same hand, in the same copy of the tree, of a content
+detection and extraction toolkit, a chatbot and a database backup tool in Java, Python and Go,
+never run through a miner before its first measurement). Run
 ``python tests/bench/logcall_corpus.py --out DIR`` to write
 ``DIR/<split>/<system>/<system>_2k.log_structured_corrected.csv`` (columns ``Content`` and
 ``EventTemplate``), the layout of the Loghub samples that ``bench_templates.py`` reads.
@@ -758,7 +776,10 @@ class System:
     # slf4j (HugeGraph's LOG), printf (Nautobot's Python logging) and printf (OpenTofu's
     # log.Printf); the eightyfourth slf4j (ApacheDS's LOG), printf (Prefect's Python logging)
     # and printf (the Buildkite Agent's l.Infof); the eightyfifth slf4j (Pinpoint's Log4j 2
-    # logger), printf (JupyterHub's Python logging) and printf (CFSSL's log.Debugf)
+    # logger), printf (JupyterHub's Python logging) and printf (CFSSL's log.Debugf); the
+    # eightysixth slf4j (Syncope's LOG), printf (Zuul's Python logging) and printf (Packer's
+    # log.Printf); the eightyseventh slf4j (Tika's LOG), printf (Errbot's Python logging) and
+    # printf (WAL-G's tracelog.InfoLogger.Printf)
     style: str
     # tuning, held-out, fresh, unseen, novel, sixth, seventh, eighth, ninth, tenth, eleventh,
     # twelfth, thirteenth, fourteenth, fifteenth, sixteenth, seventeenth, eighteenth,
@@ -772,7 +793,7 @@ class System:
     # sixtythird, sixtyfourth, sixtyfifth, sixtysixth, sixtyseventh, sixtyeighth, sixtyninth,
     # seventieth, seventyfirst, seventysecond, seventythird, seventyfourth, seventyfifth,
     # seventysixth, seventyseventh, seventyeighth, seventyninth, eightieth, eightyfirst,
-    # eightysecond, eightythird, eightyfourth or eightyfifth
+    # eightysecond, eightythird, eightyfourth, eightyfifth, eightysixth or eightyseventh
     split: str
     # An exception passed to the call is printed on the message's line after " =>" (Solr's
     # log4j2 layout); elsewhere its trace goes on later lines.
@@ -1053,6 +1074,12 @@ SYSTEMS: dict[str, System] = {
         System("pinpoint", "java", "slf4j", "eightyfifth"),
         System("jupyterhub", "python", "printf", "eightyfifth"),
         System("cfssl", "go", "printf", "eightyfifth"),
+        System("syncope", "java", "slf4j", "eightysixth"),
+        System("zuul", "python", "printf", "eightysixth"),
+        System("packer", "go", "printf", "eightysixth"),
+        System("tika", "java", "slf4j", "eightyseventh"),
+        System("errbot", "python", "printf", "eightyseventh"),
+        System("wal-g", "go", "printf", "eightyseventh"),
     )
 }
 
@@ -1142,6 +1169,8 @@ SPLITS = (
     "eightythird",
     "eightyfourth",
     "eightyfifth",
+    "eightysixth",
+    "eightyseventh",
 )
 
 # A piece of a line: its text and whether it is a value (``<*>`` in the truth).

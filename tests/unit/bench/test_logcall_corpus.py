@@ -2849,6 +2849,28 @@ _LATER_SPLITS = {
         calls=200,
         call_checks="one-nonblank-line",
     ),
+    # Java, Python and Go, with no convention the corpus did not have: Apache Syncope's SLF4J
+    # as Seata's, Zuul's Python logging (self.log, log) as Home Assistant's, Packer's
+    # log.Printf (its "[LEVEL] " prefix printed as written) as SeaweedFS's Go printf.
+    "eightysixth": _Split(
+        "syncope zuul packer",
+        "java python go",
+        "slf4j printf",
+        "",
+        calls=170,
+        call_checks="one-nonblank-line",
+    ),
+    # Java, Python and Go, with no convention the corpus did not have: Apache Tika's SLF4J as
+    # Seata's, Errbot's Python logging as Home Assistant's, WAL-G's tracelog loggers
+    # (tracelog.InfoLogger.Printf...) as SeaweedFS's Go printf.
+    "eightyseventh": _Split(
+        "tika errbot wal-g",
+        "java python go",
+        "slf4j printf",
+        "",
+        calls=220,
+        call_checks="one-nonblank-line",
+    ),
 }
 
 
@@ -2877,10 +2899,10 @@ def test_a_later_split_holds_its_new_systems_languages_and_styles(split: str) ->
     assert logcall_corpus.SPLITS[list(_LATER_SPLITS).index(split) + 17] == split
 
 
-def test_the_eightyfifth_split_is_the_last() -> None:
-    assert logcall_corpus.SPLITS[83] == "eightyfourth"
-    assert logcall_corpus.SPLITS[84] == "eightyfifth"
-    assert len(logcall_corpus.SPLITS) == 85
+def test_the_eightyseventh_split_is_the_last() -> None:
+    assert logcall_corpus.SPLITS[85] == "eightysixth"
+    assert logcall_corpus.SPLITS[86] == "eightyseventh"
+    assert len(logcall_corpus.SPLITS) == 87
 
 
 # A call of each system of the later splits read from its source: how many distinct formats
@@ -3520,6 +3542,36 @@ _KNOWN_CALLS = {
         "User %s is slow to start (timeout=%s)",
     ),
     "cfssl": (170, "revoke/revoke.go", "error parsing url %s: %v"),
+    "syncope": (
+        450,
+        "org/apache/syncope/core/provisioning/java/propagation/PropagationManagerImpl.java",
+        "Requesting propagation for {} but no propagation mapping provided for {}",
+    ),
+    "zuul": (
+        1200,
+        "zuul/executor/server.py",
+        "Started Kubectl port forward on ports %s and %s with process group %s",
+    ),
+    "packer": (
+        140,
+        "internal/hcp/registry/types.bucket.go",
+        "[ERROR] failed to send heartbeat for build %q: %s",
+    ),
+    "tika": (
+        190,
+        "org/apache/tika/pipes/PipesClient.java",
+        "pipesClientId={} server response timeout: {} in {} ms",
+    ),
+    "errbot": (
+        210,
+        "errbot/backends/base.py",
+        "Reconnecting in %d seconds (%d attempted reconnections so far).",
+    ),
+    "wal-g": (
+        950,
+        "internal/databases/sqlserver/backup_import_handler.go",
+        "starting importing backup files for %v from %v",
+    ),
 }
 
 # The checks of a system's calls beyond its split's: a Go printf on a logrus entry, Python's
@@ -3707,6 +3759,12 @@ _SYSTEM_CALL_CHECKS = {
     "pinpoint": "no-style no-label",
     "jupyterhub": "verbs==args verbs-in-format no-style",
     "cfssl": "as-many-verbs-as-args",
+    "syncope": "no-style no-label",
+    "zuul": "verbs==args verbs-in-format no-style",
+    "packer": "as-many-verbs-as-args",
+    "tika": "no-style no-label",
+    "errbot": "verbs==args verbs-in-format no-style",
+    "wal-g": "as-many-verbs-as-args",
 }
 
 
@@ -3769,6 +3827,8 @@ _SLF4J_SYSTEMS = frozenset(
         "hugegraph",
         "apacheds",
         "pinpoint",
+        "syncope",
+        "tika",
     )
 )
 
@@ -4079,6 +4139,8 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         "nautobot",
         "prefect",
         "jupyterhub",
+        "zuul",
+        "errbot",
     ):
         assert not any(verb.startswith("%(") for verb in call["verbs"]), call
     elif name == "tekton":
@@ -4730,6 +4792,32 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         )
         assert not call["file"].startswith(("scan/crypto/", "vendor/")), call
         assert not call["file"].endswith("_test.go"), call
+    elif name == "packer":
+        # the standard library's log.Printf (Println, Print with one literal), a Go printf, as
+        # Lotus's; its "[LEVEL] " prefix printed as written, kept in the format and read as the
+        # level (TRACE as DEBUG, ERR as ERROR; none INFO); no tests.
+        _check_go_printf(call, r"log\.(Print)(?:f|ln)?", {"Print": call["level"]})
+        prefix = re.match(r"\[([A-Z]+)\] ", call["format"])
+        levels = {"TRACE": "DEBUG", "NOTICE": "INFO", "WARN": "WARNING", "ERR": "ERROR"}
+        word = prefix.group(1) if prefix else "INFO"
+        assert call["level"] == levels.get(word, word), call
+        assert not call["file"].startswith(("acctest/", "test/", "website/")), call
+        assert not call["file"].endswith("_test.go"), call
+    elif name == "wal-g":
+        # tracelog's InfoLogger, DebugLogger, WarningLogger and ErrorLogger (the standard log
+        # with a "LEVEL: " prefix): Printf, Fatalf, FatalfOnError (its error the format's one
+        # argument) and Panicf a Go printf, Print, Println and Fatal one literal; the level the
+        # logger's, ErrorLogger's Fatalf and Panicf ERROR as they print it; no tests.
+        _check_go_printf(
+            call,
+            r"tracelog\.(Info|Debug|Warning|Error)Logger\."
+            r"(?:Printf|Println|Print|Fatalf|FatalfOnError|Fatal|Panicf)",
+            {"Warning": "WARNING"},
+        )
+        if call["receiver"].endswith("FatalfOnError"):
+            assert len(call["verbs"]) == 1, call
+        assert not call["file"].startswith(("test/", "tests_func/", "testtools/")), call
+        assert not call["file"].endswith("_test.go"), call
     elif name == "openttd":
         # Debug(category, level, fmt, args...), ShowInfo, UserError and FatalError: the fmt
         # library's holes {}, {:x}, {:08X}, {:.Nf} or {:c}, each with its argument; Debug's
@@ -5205,6 +5293,10 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
             "buildkite-agent",
             "jupyterhub",
             "cfssl",
+            "zuul",
+            "packer",
+            "errbot",
+            "wal-g",
         ), name
         assert not re.search(r"%[-+# 0-9.]*[sdvqxr]", truth), truth
 
