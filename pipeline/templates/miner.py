@@ -1832,6 +1832,13 @@ class ServiceMiner:
             # enough, as for a label's value (round 46). Not a word ending the message right
             # after a value (``closed by <*> [preauth]``): a tag appended to the message.
             needed = min(needed, 2)
+        if len(words) == 1 and words[0] > 1 and _amid_values(mine, tokens, words[0]):
+            # A state where the format prints a value among its values, right after one at the
+            # end (``- <*> POST`` / ``HEAD``) or between two joined by short words (``<*> is
+            # Succeeded for '<*>'`` / ``Terminating``), is the call's value: two of them are
+            # enough, as for a label's value, whatever min_distinct_states asks (round 76).
+            needed = min(needed, 2)
+            states = 0
         if states and not (
             _BRACKETED_STATE.fullmatch(mine[enums[0]])
             and _BRACKETED_STATE.fullmatch(tokens[enums[0]])
@@ -2565,7 +2572,8 @@ def _labelled(mine: list[str], theirs: list[str], index: int) -> bool:
     """True if both messages have one word at ``index`` after a label ending in ``:`` that ends
     the message or is closed by a comma before the next label or a key's field (``Link Status:
     UP`` / ``DOWN``, ``reason: HEAD, message: ...``, ``notification: READY, error=<*>.``, round
-    71): the label's value, whatever its case. So is one word that
+    71), or by a full stop before the next sentence (``state: ACTIVE. Ignoring ...``, round
+    76): the label's value, whatever its case. So is one word that
     ends the message after a spaced ``=`` (``Path to client certificate = PUT``, round 42)."""
     if index >= 2 and index == len(mine) - 1 and mine[index - 1] == "=" == theirs[index - 1]:
         return True
@@ -2575,13 +2583,23 @@ def _labelled(mine: list[str], theirs: list[str], index: int) -> bool:
         # After a label of two words only (``assertion data: btrfs``, ``RBAC: auth_context:
         # GET``) a verb's form (``progress emitter: stopping`` / ``disabled``) is the event.
         return index > 2 or not (_VERB_FORM.search(mine[index]) or _VERB_FORM.search(theirs[index]))
+    follower = mine[index + 1]
+    if (
+        # Closed by a full stop before the next sentence, the same Capitalised word in both
+        # (``is at state: ACTIVE. Ignoring the ...``, ``existing CA: overlayfs. Generating
+        # new CA ...``): formats write ``%s: %s. Next sentence`` (round 76).
+        mine[index][-1:] == "." == theirs[index][-1:]
+        and follower[:1].isupper()
+        and follower[1:].islower()
+        and follower == theirs[index + 1]
+    ):
+        return True
     # The next label may be a key's field (``notification: READY, error=<*>.``): formats
     # write ``%s: %s, key=%s`` as they write ``%s: %s, key: %s``; the key is the format's
     # text, the same key in both messages (round 71), a key as the tokens know one
     # (_field_key: with a value after the ``=``, round 72).
     if mine[index][-1:] != "," or theirs[index][-1:] != ",":
         return False
-    follower = mine[index + 1]
     if _LABEL.fullmatch(follower) is not None:
         return True
     key = _field_key(follower)
@@ -2913,6 +2931,45 @@ def _participles(mine: list[str], theirs: list[str], index: int) -> bool:
         return False
     around = mine[index - 1 : index] + mine[index + 1 : index + 2]
     return all(_PLAIN_LOWER.fullmatch(token) for token in around)
+
+
+# A short lower-case word between a state and a value (``is``, ``for``, ``to``): the format's
+# own glue around a value it prints, not a noun naming an event (round 76).
+_GLUE_WORD = re.compile(r"[a-z]{1,4}")
+
+
+def _value_token(token: str) -> bool:
+    """True if ``token`` is written as a value: a variable already, a word in quotes
+    (``'sensor.vega'``), or a name as code writes it (``net.Dial``, Go's ``fs.ErrPermission``)."""
+    return (
+        WILDCARD in token
+        or is_quoted_word(token)
+        or is_qualified_name(token)
+        or _package_name(token)
+    )
+
+
+def _amid_values(mine: list[str], theirs: list[str], index: int) -> bool:
+    """True if the one word that differs, at ``index``, is a state in both messages written
+    alike, bare (``POST`` / ``HEAD``, ``Succeeded`` / ``Terminating``, no punctuation), and
+    stands where a format prints a value among its values: ending the message right after a
+    value (``Failed to parse response - <*> POST``), or inside it with a short lower-case word
+    and a value on either side (``<*> is Succeeded for '<*>'``): ``%s %s``, ``%s is %s for
+    '%s'`` (round 76). A state word the format holds names its event among the sentence's own
+    words (``Binding parameter #<*> as CLOB``: ``as`` between; ``onDestroy Fragment <*>``: no
+    glue word), and a lower-case word after a value at the end is as often the event's verb
+    (``Jail '<*>' started``, ``Share group <*>: deleting``): neither is taken."""
+    word = mine[index]
+    if not (word.isalnum() and theirs[index].isalnum() and _states(word, theirs[index])):
+        return False
+    if index == len(mine) - 1:
+        return _value_token(mine[index - 1])
+    return all(
+        0 <= index + 2 * step < len(mine)
+        and _GLUE_WORD.fullmatch(mine[index + step]) is not None
+        and _value_token(mine[index + 2 * step])
+        for step in (-1, 1)
+    )
 
 
 def _quoting_differs(mine: str, theirs: str) -> bool:

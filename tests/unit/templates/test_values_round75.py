@@ -19,16 +19,16 @@ _OP = "Auth::securityStatus:"
 
 
 def test_a_message_another_shape_takes_whole_joins_it(miners: ServiceMiners) -> None:
-    # The fourth message shares most tokens with the first (apart in ``Succeeded``), and
-    # ``<*> is Succeeded for '<*>'`` takes it as it is: one event, not a new template.
+    # The fourth message shares most tokens with the first (apart in ``busy``), and
+    # ``<*> is busy for '<*>'`` takes it as it is: one event, not a new template.
     messages = [
-        f"{_OP} fs.ErrPermission is Terminating for 'sensor.vega_default'",
-        f"{_OP} fs.ErrPermission is Succeeded for 'sensor.delta_backend'",
-        f"{_OP} io.EOF is Succeeded for 'sensor.orion_gamma'",
-        f"{_OP} fs.ErrPermission is Succeeded for 'sensor.gateway_local'",
+        f"{_OP} fs.ErrPermission is idle for 'sensor.vega_default'",
+        f"{_OP} fs.ErrPermission is busy for 'sensor.delta_backend'",
+        f"{_OP} io.EOF is busy for 'sensor.orion_gamma'",
+        f"{_OP} fs.ErrPermission is busy for 'sensor.gateway_local'",
     ]
     templates = mine_all(miners, messages)
-    assert templates[3] == f"{_OP} <*> is Succeeded for '<*>'"
+    assert templates[3] == f"{_OP} <*> is busy for '<*>'"
     assert templates[1:] == [templates[3]] * 3
 
 
@@ -78,18 +78,18 @@ def test_a_keyword_argument_of_a_call_is_a_field(miners: ServiceMiners) -> None:
 
 
 def test_words_the_covering_shape_does_not_hold_stay_apart(miners: ServiceMiners) -> None:
-    # Guard: only a shape that takes the message as it is joins it. ``Terminating`` is no
-    # value of ``<*> is Succeeded for '<*>'``, and a shape of variables alone (``<*> <*>``)
+    # Guard: only a shape that takes the message as it is joins it. ``idle`` is no
+    # value of ``<*> is busy for '<*>'``, and a shape of variables alone (``<*> <*>``)
     # shares no word with a message: the events stay apart until their words vary.
     messages = [
-        f"{_OP} fs.ErrPermission is Succeeded for 'sensor.delta_backend'",
-        f"{_OP} io.EOF is Succeeded for 'sensor.orion_gamma'",
-        f"{_OP} io.EOF is Terminating for 'sensor.orion_gamma'",
+        f"{_OP} fs.ErrPermission is busy for 'sensor.delta_backend'",
+        f"{_OP} io.EOF is busy for 'sensor.orion_gamma'",
+        f"{_OP} io.EOF is idle for 'sensor.orion_gamma'",
         "alpha beta",
         "gamma delta",
         "alpha beta",
     ]
     templates = mine_all(miners, messages)
-    assert templates[1] == f"{_OP} <*> is Succeeded for '<*>'"
-    assert templates[2] == f"{_OP} io.EOF is Terminating for 'sensor.orion_gamma'"
+    assert templates[1] == f"{_OP} <*> is busy for '<*>'"
+    assert templates[2] == f"{_OP} io.EOF is idle for 'sensor.orion_gamma'"
     assert templates[3:] == ["alpha beta", "gamma delta", "alpha beta"]
