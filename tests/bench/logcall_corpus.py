@@ -334,7 +334,17 @@ pipesClientId, t.getId(), millis)``) as Seata's, Errbot's Python logging (``log.
 in %d seconds (%d attempted reconnections so far).", self._reconnection_delay,
 self._reconnection_count)``) as Home Assistant's and WAL-G's tracelog loggers
 (``tracelog.InfoLogger.Printf("starting importing backup files for %v from %v", dbname,
-backupFiles)``) as SeaweedFS's Go printf.
+backupFiles)``) as SeaweedFS's Go printf; the eightyeighth none either: Apicurio Registry's
+SLF4J (``log.warn("Duplicate globalId {} detected, skipping import of artifact version: {}",
+ex.getGlobalId(), entity)``) as Seata's, Alacritty's ``log`` crate macros (``warn!("Unable to
+launch {program} with args {args:?}: {err}")``) as Cargo's and the Appium XCUITest driver's
+logger (``this.log.debug(`Installing '${app}' on the device with UUID '${device.udid}'`)``,
+template literals) as Homebridge's; the eightyninth none either: Blivet's Python logging
+(``log.info("adjusting device size from %s to %s", self.device.size, size)``) as Home
+Assistant's, Starship's ``log`` crate macros (``log::trace!("Executing command {cmd:?} with args
+{args:?}")``) as Cargo's and fastlane's ``UI.message("Updating '#{expansion_file_type}'
+expansion file from version '#{references_version}'...")`` (a Ruby string with its
+interpolations) as Foreman's.
 Each value is drawn by what its argument is (an error, a path, a state, a list, a name with a
 number in it...), judged from its verb and the argument's name; values repeat as they do in
 real logs (a state has a few values, a counter is new every time).
@@ -610,7 +620,13 @@ identity manager, a CI gating system and a machine image builder in Java, Python
 run through a miner before its first measurement) and ``eightyseventh`` (added on 2026-12-07
 right after the eightysixth, by the same hand, in the same copy of the tree, of a content
 detection and extraction toolkit, a chatbot and a database backup tool in Java, Python and Go,
-never run through a miner before its first measurement). Run
+never run through a miner before its first measurement) and ``eightyeighth`` (added on
+2026-12-07 right after the eightyseventh, by another hand, in a separate copy of the tree, of an
+API and schema registry, a terminal emulator and an iOS test automation driver in Java, Rust and
+TypeScript, never run through a miner before its first measurement) and ``eightyninth`` (added
+on 2026-12-07 right after the eightyeighth, by the same hand, in the same copy of the tree, of a
+storage configuration library, a shell prompt and a mobile app build and release tool in
+Python, Rust and Ruby, never run through a miner before its first measurement). Run
 ``python tests/bench/logcall_corpus.py --out DIR`` to write
 ``DIR/<split>/<system>/<system>_2k.log_structured_corrected.csv`` (columns ``Content`` and
 ``EventTemplate``), the layout of the Loghub samples that ``bench_templates.py`` reads.
@@ -779,7 +795,10 @@ class System:
     # logger), printf (JupyterHub's Python logging) and printf (CFSSL's log.Debugf); the
     # eightysixth slf4j (Syncope's LOG), printf (Zuul's Python logging) and printf (Packer's
     # log.Printf); the eightyseventh slf4j (Tika's LOG), printf (Errbot's Python logging) and
-    # printf (WAL-G's tracelog.InfoLogger.Printf)
+    # printf (WAL-G's tracelog.InfoLogger.Printf); the eightyeighth slf4j (Apicurio
+    # Registry's log), tracing (Alacritty's log macros) and nodejs (the XCUITest driver's
+    # this.log); the eightyninth printf (Blivet's Python logging), tracing (Starship's log
+    # macros) and ruby (fastlane's UI.message)
     style: str
     # tuning, held-out, fresh, unseen, novel, sixth, seventh, eighth, ninth, tenth, eleventh,
     # twelfth, thirteenth, fourteenth, fifteenth, sixteenth, seventeenth, eighteenth,
@@ -793,7 +812,8 @@ class System:
     # sixtythird, sixtyfourth, sixtyfifth, sixtysixth, sixtyseventh, sixtyeighth, sixtyninth,
     # seventieth, seventyfirst, seventysecond, seventythird, seventyfourth, seventyfifth,
     # seventysixth, seventyseventh, seventyeighth, seventyninth, eightieth, eightyfirst,
-    # eightysecond, eightythird, eightyfourth, eightyfifth, eightysixth or eightyseventh
+    # eightysecond, eightythird, eightyfourth, eightyfifth, eightysixth, eightyseventh,
+    # eightyeighth or eightyninth
     split: str
     # An exception passed to the call is printed on the message's line after " =>" (Solr's
     # log4j2 layout); elsewhere its trace goes on later lines.
@@ -1080,6 +1100,12 @@ SYSTEMS: dict[str, System] = {
         System("tika", "java", "slf4j", "eightyseventh"),
         System("errbot", "python", "printf", "eightyseventh"),
         System("wal-g", "go", "printf", "eightyseventh"),
+        System("apicurio-registry", "java", "slf4j", "eightyeighth"),
+        System("alacritty", "rust", "tracing", "eightyeighth"),
+        System("xcuitest-driver", "javascript", "nodejs", "eightyeighth"),
+        System("blivet", "python", "printf", "eightyninth"),
+        System("starship", "rust", "tracing", "eightyninth"),
+        System("fastlane", "ruby", "ruby", "eightyninth"),
     )
 }
 
@@ -1171,6 +1197,8 @@ SPLITS = (
     "eightyfifth",
     "eightysixth",
     "eightyseventh",
+    "eightyeighth",
+    "eightyninth",
 )
 
 # A piece of a line: its text and whether it is a value (``<*>`` in the truth).

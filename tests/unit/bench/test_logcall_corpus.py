@@ -82,12 +82,13 @@ def test_the_novel_split_holds_four_new_systems_each_of_its_own_convention() -> 
     # thirtyeighth, fiftyfirst, fiftysecond, fiftythird, fiftyfourth, fiftyfifth, fiftysixth,
     # fiftyseventh, sixtysecond, sixtythird, sixtyfourth, sixtyfifth, sixtysixth,
     # sixtyeighth, seventieth, seventysecond, seventythird, seventyfourth, seventysixth,
-    # seventyninth, eightyfirst and eightysecond reuse tracing (Vector, Qdrant, Garage, Kanidm,
-    # Vaultwarden, WezTerm, Databend, Firecracker, RustDesk, espanso, Zellij, librespot, youki,
-    # stratisd, niri, Cloud Hypervisor, kanata, uv, Cargo, mise, broot, probe-rs, Forest,
-    # Hickory DNS, Agave, Ballista),
-    # the twentysecond, twentythird and fiftyninth nodejs (Uptime Kuma, Zigbee2MQTT,
-    # MagicMirror), the thirtieth jboss (Narayana), the thirtyfourth zerolog (Harness).
+    # seventyninth, eightyfirst, eightysecond, eightyeighth and eightyninth reuse tracing
+    # (Vector, Qdrant, Garage, Kanidm, Vaultwarden, WezTerm, Databend, Firecracker, RustDesk,
+    # espanso, Zellij, librespot, youki, stratisd, niri, Cloud Hypervisor, kanata, uv, Cargo,
+    # mise, broot, probe-rs, Forest, Hickory DNS, Agave, Ballista, Alacritty, Starship),
+    # the twentysecond, twentythird, fiftyninth and eightyeighth nodejs (Uptime Kuma,
+    # Zigbee2MQTT, MagicMirror, the XCUITest driver), the thirtieth jboss (Narayana), the
+    # thirtyfourth zerolog (Harness).
     reusing = (
         "novel",
         "sixteenth",
@@ -121,6 +122,8 @@ def test_the_novel_split_holds_four_new_systems_each_of_its_own_convention() -> 
         "seventyninth",
         "eightyfirst",
         "eightysecond",
+        "eightyeighth",
+        "eightyninth",
     )
     earlier_styles = {s.style for s in SYSTEMS.values() if s.split not in reusing}
     assert not {s.style for s in novel.values()} & earlier_styles
@@ -150,7 +153,7 @@ def test_the_seventh_split_holds_four_new_systems_of_conventions_no_earlier_one_
     # (Vagrant), the twentysecond perl (Request Tracker), the thirtysecond ruby (Chef), the
     # fortysixth ruby (Ohai), the fortyseventh ruby (The Foreman), the fortyeighth ruby
     # (ManageIQ), the fiftyfifth ruby (Dependabot), the fiftyeighth erlang (rebar3), the
-    # fiftyninth perl (ddclient).
+    # fiftyninth perl (ddclient), the eightyninth ruby (fastlane).
     reusing = (
         "twentyfirst",
         "twentysecond",
@@ -161,6 +164,7 @@ def test_the_seventh_split_holds_four_new_systems_of_conventions_no_earlier_one_
         "fiftyfifth",
         "fiftyeighth",
         "fiftyninth",
+        "eightyninth",
     )
     others = {s.style for s in earlier.values() if s.split not in reusing}
     assert not {s.style for s in seventh.values()} & others
@@ -2561,6 +2565,7 @@ _LATER_SPLITS = {
         "perl nodejs shell",
         "",
         others_per_language=(1, 3),
+        only_before=True,
         calls=300,
         call_checks="one-nonblank-line verbs==args verbs-in-format",
     ),
@@ -2871,6 +2876,28 @@ _LATER_SPLITS = {
         calls=220,
         call_checks="one-nonblank-line",
     ),
+    # Java, Rust and TypeScript, with no convention the corpus did not have: Apicurio
+    # Registry's SLF4J as Seata's, Alacritty's log macros as Cargo's, the Appium XCUITest
+    # driver's logger (this.log.debug(`...${x}`), template literals) as Homebridge's.
+    "eightyeighth": _Split(
+        "apicurio-registry alacritty xcuitest-driver",
+        "java rust javascript",
+        "slf4j tracing nodejs",
+        "",
+        calls=160,
+        call_checks="one-nonblank-line verbs-in-format",
+    ),
+    # Python, Rust and Ruby, with no convention the corpus did not have: Blivet's Python
+    # logging as Home Assistant's, Starship's log macros as Cargo's, fastlane's UI.message...
+    # (Ruby strings with their interpolations) as Foreman's.
+    "eightyninth": _Split(
+        "blivet starship fastlane",
+        "python rust ruby",
+        "printf tracing ruby",
+        "",
+        calls=150,
+        call_checks="one-nonblank-line verbs==args verbs-in-format",
+    ),
 }
 
 
@@ -2899,10 +2926,10 @@ def test_a_later_split_holds_its_new_systems_languages_and_styles(split: str) ->
     assert logcall_corpus.SPLITS[list(_LATER_SPLITS).index(split) + 17] == split
 
 
-def test_the_eightyseventh_split_is_the_last() -> None:
-    assert logcall_corpus.SPLITS[85] == "eightysixth"
-    assert logcall_corpus.SPLITS[86] == "eightyseventh"
-    assert len(logcall_corpus.SPLITS) == 87
+def test_the_eightyninth_split_is_the_last() -> None:
+    assert logcall_corpus.SPLITS[87] == "eightyeighth"
+    assert logcall_corpus.SPLITS[88] == "eightyninth"
+    assert len(logcall_corpus.SPLITS) == 89
 
 
 # A call of each system of the later splits read from its source: how many distinct formats
@@ -3572,6 +3599,32 @@ _KNOWN_CALLS = {
         "internal/databases/sqlserver/backup_import_handler.go",
         "starting importing backup files for %v from %v",
     ),
+    "apicurio-registry": (
+        500,
+        "io/apicurio/registry/storage/importing/v2/SqlDataUpgrader.java",
+        "Duplicate globalId {} detected, skipping import of artifact version: {}",
+    ),
+    "alacritty": (
+        150,
+        "alacritty-0.17.0/src/event.rs",
+        "Unable to launch {program} with args {args:?}: {err}",
+    ),
+    "xcuitest-driver": (
+        400,
+        "device/real-device-management.ts",
+        "Installing '${app}' on the device with UUID '${device.udid}'",
+    ),
+    "blivet": (550, "blivet/devicefactory.py", "adjusting device size from %s to %s"),
+    "starship": (
+        140,
+        "starship-1.27.0/src/utils/mod.rs",
+        "Executing command {cmd:?} with args {args:?}",
+    ),
+    "fastlane": (
+        1500,
+        "supply/lib/supply/uploader.rb",
+        "Updating '#{expansion_file_type}' expansion file from version '#{references_version}'...",
+    ),
 }
 
 # The checks of a system's calls beyond its split's: a Go printf on a logrus entry, Python's
@@ -3765,6 +3818,12 @@ _SYSTEM_CALL_CHECKS = {
     "tika": "no-style no-label",
     "errbot": "verbs==args verbs-in-format no-style",
     "wal-g": "as-many-verbs-as-args",
+    "apicurio-registry": "no-style no-label",
+    "alacritty": "verbs==args",
+    "xcuitest-driver": "verbs==args no-label",
+    "blivet": "verbs==args verbs-in-format no-style",
+    "starship": "verbs==args",
+    "fastlane": "no-label",
 }
 
 
@@ -3829,6 +3888,7 @@ _SLF4J_SYSTEMS = frozenset(
         "pinpoint",
         "syncope",
         "tika",
+        "apicurio-registry",
     )
 )
 
@@ -4141,6 +4201,7 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         "jupyterhub",
         "zuul",
         "errbot",
+        "blivet",
     ):
         assert not any(verb.startswith("%(") for verb in call["verbs"]), call
     elif name == "tekton":
@@ -4818,6 +4879,40 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
             assert len(call["verbs"]) == 1, call
         assert not call["file"].startswith(("test/", "tests_func/", "testtools/")), call
         assert not call["file"].endswith("_test.go"), call
+    elif name == "alacritty":
+        # the log crate's macros, bare or log::, as Ballista's, a target: read and dropped (the
+        # header it goes in left out), no fields; only the two crates' src/.
+        _check_rust_macro(call, "log")
+        assert re.match(r"alacritty(?:_terminal-0\.26\.0|-0\.17\.0)/src/", call["file"]), call
+        assert "/tests/" not in call["file"], call
+    elif name == "xcuitest-driver":
+        # Appium's logger (npmlog) on the driver's this.log, driver.log or the module's log:
+        # template literals, + joins, util.format's %s... taking the arguments after the first,
+        # as MagicMirror's; its "[XCUITestDriver@1a2b (0f2e3d4c)] " header left out.
+        assert call["style"] == "js", call
+        called = re.fullmatch(
+            r"(?:this\.driver\.log|this\.log|driver\.log|log)\.(\w+)", call["call"]
+        )
+        assert called is not None, call
+        levels = {"debug": "DEBUG", "info": "INFO", "warn": "WARNING", "error": "ERROR"}
+        assert call["level"] == levels[called.group(1)], call
+        assert not call["file"].startswith(("test/", "node_modules/", "build/")), call
+    elif name == "starship":
+        # the log crate's macros, bare or log::, as Alacritty's, no fields; only the crate's
+        # src/.
+        _check_rust_macro(call, "log")
+        assert call["file"].startswith("starship-1.27.0/src/"), call
+        assert "/tests/" not in call["file"], call
+    elif name == "fastlane":
+        # fastlane's UI (FastlaneCore::Shell over a Ruby Logger): "#{expr}", its "[12:00:00]: "
+        # header left out and no label; message and success INFO, important WARNING, error
+        # ERROR, verbose DEBUG; no specs.
+        level = call["call"].removeprefix("UI.")
+        levels = {"message": "INFO", "important": "WARNING", "verbose": "DEBUG", "success": "INFO"}
+        assert call["style"] == "ruby", call
+        assert level in ("message", "success", "important", "error", "verbose"), call
+        assert call["level"] == levels.get(level, level.upper()), call
+        assert "/spec/" not in call["file"] and not call["file"].startswith("internal/"), call
     elif name == "openttd":
         # Debug(category, level, fmt, args...), ShowInfo, UserError and FatalError: the fmt
         # library's holes {}, {:x}, {:08X}, {:.Nf} or {:c}, each with its argument; Debug's
@@ -5066,7 +5161,7 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
     elif name == "vagrant":
         assert re.match(r"(DEBUG|INFO|WARN|ERROR|FATAL) [\w-]+: ", line), line
         assert "#{" not in line, line
-    elif name in ("foreman", "manageiq", "dependabot"):
+    elif name in ("foreman", "manageiq", "dependabot", "fastlane"):
         assert "#{" not in line and "#{" not in truth, line
     elif name == "riak-kv":
         assert not re.search(r"~[pswB]", line), line
@@ -5084,6 +5179,9 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
     elif name == "magicmirror":
         assert "${" not in line and "${" not in truth, (line, truth)
         assert not line.startswith("[20"), line
+    elif name == "xcuitest-driver":
+        assert "${" not in line and "${" not in truth, (line, truth)
+        assert not line.startswith("[XCUITest"), line
     elif name == "ddclient":
         assert re.match(r"(DEBUG|INFO|WARNING|FATAL|SUCCESS|FAILED): ", line), line
         assert not line.startswith("[") and "> " not in line[:12], line
@@ -5148,6 +5246,8 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
         "hickory",
         "solana",
         "ballista",
+        "alacritty",
+        "starship",
     ):
         assert "{}" not in line and "{:?}" not in line, line
     elif name in ("cadvisor", "minikube", "cluster-autoscaler"):
@@ -5297,6 +5397,7 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
             "packer",
             "errbot",
             "wal-g",
+            "blivet",
         ), name
         assert not re.search(r"%[-+# 0-9.]*[sdvqxr]", truth), truth
 
