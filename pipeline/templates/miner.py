@@ -3143,12 +3143,7 @@ def _word_field(mine: str, theirs: str) -> bool:
     key = _field_key(mine)
     if not key or key != _field_key(theirs) or not key[:1].isalpha():
         return False
-    (a, closer), (b, other) = _field_value(mine, key), _field_value(theirs, key)
-    return (
-        closer == other
-        and _FIELD_WORD.fullmatch(a) is not None
-        and _FIELD_WORD.fullmatch(b) is not None
-    )
+    return _word_values(mine, theirs, key)
 
 
 def _field_covers(pattern: str, token: str, key: str) -> bool:
