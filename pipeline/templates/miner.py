@@ -1397,7 +1397,9 @@ class ServiceMiner:
             # calls' formats, each with its value, not free text (round 66).
             return False
         if label:
-            if head[0] in self._senders:
+            if head[0] in self._senders or _quoting_splits(tails):
+                # A sender's label, or a quoted value and text out of quotes after the label
+                # (``: '<*>'`` / ``: (not provided)``): two calls, not one value (round 77).
                 return False
             if head[-1][-1:] not in ":.":
                 # A head ending in a word (tails.open_ends; also a label's cause or arrow):
@@ -2947,6 +2949,19 @@ def _value_token(token: str) -> bool:
         or is_qualified_name(token)
         or _package_name(token)
     )
+
+
+def _quoting_splits(tails: list[tuple[str, ...]]) -> bool:
+    """True if one tail is a single value in quotes (``: '<*>'``) and another is text out of
+    quotes (``: (not provided)``): a format that quotes the value it prints after the label
+    quotes it every time, so the text out of quotes is another call's, however many labels
+    each followed (round 77)."""
+    quotes = {
+        tail[0][0]
+        for tail in tails
+        if len(tail) == 1 and len(tail[0]) > 2 and tail[0][0] in "'\"" and tail[0][-1] == tail[0][0]
+    }
+    return bool(quotes) and any(tail[0][:1] not in quotes for tail in tails if tail)
 
 
 def _amid_values(mine: list[str], theirs: list[str], index: int) -> bool:
