@@ -344,7 +344,16 @@ template literals) as Homebridge's; the eightyninth none either: Blivet's Python
 Assistant's, Starship's ``log`` crate macros (``log::trace!("Executing command {cmd:?} with args
 {args:?}")``) as Cargo's and fastlane's ``UI.message("Updating '#{expansion_file_type}'
 expansion file from version '#{references_version}'...")`` (a Ruby string with its
-interpolations) as Foreman's.
+interpolations) as Foreman's; the ninetieth none either: SOFAJRaft's SLF4J (``LOG.info("Describing
+raft nodes with signal: {} to file: {}.", signalName, file)``) as Seata's, KIWI's Python logging
+(``log.info('--> Selected build type: %s', self.boot_xml_state.get_build_type_name())``) as
+Home Assistant's and
+rustic's ``log`` crate macros (``warn!("ignoring error when loading parent tree {tree_id:?}:
+{}", err.display_log())``) as Cargo's; the ninetyfirst none either: Syft's Go printf
+(``log.Debugf("checking if a new version of %s is available", id.Name)``) as SeaweedFS's,
+Sopel's Python logging (``LOGGER.exception("Error in %s setup: %s", name, e)``) as Home
+Assistant's and the Appium UiAutomator2 driver's logger (``this.log.info(`Starting
+'${this.opts.appPackage}' directly on the device`)``, template literals) as Homebridge's.
 Each value is drawn by what its argument is (an error, a path, a state, a list, a name with a
 number in it...), judged from its verb and the argument's name; values repeat as they do in
 real logs (a state has a few values, a counter is new every time).
@@ -626,7 +635,14 @@ API and schema registry, a terminal emulator and an iOS test automation driver i
 TypeScript, never run through a miner before its first measurement) and ``eightyninth`` (added
 on 2026-12-07 right after the eightyeighth, by the same hand, in the same copy of the tree, of a
 storage configuration library, a shell prompt and a mobile app build and release tool in
-Python, Rust and Ruby, never run through a miner before its first measurement). Run
+Python, Rust and Ruby, never run through a miner before its first measurement) and
+``ninetieth`` (added on 2026-12-07 right after the eightyninth, by another hand, in a separate
+copy of the tree, of a Raft consensus library, an operating system image builder and a backup
+program in Java, Python and Rust, never run through a miner before its first measurement) and
+``ninetyfirst`` (added on 2026-12-07 right after the ninetieth, by the same hand, in the same
+copy of the tree, of a software bill of materials generator, an IRC bot and an Android test
+automation driver in Go, Python and TypeScript, never run through a miner before its first
+measurement). Run
 ``python tests/bench/logcall_corpus.py --out DIR`` to write
 ``DIR/<split>/<system>/<system>_2k.log_structured_corrected.csv`` (columns ``Content`` and
 ``EventTemplate``), the layout of the Loghub samples that ``bench_templates.py`` reads.
@@ -798,7 +814,10 @@ class System:
     # printf (WAL-G's tracelog.InfoLogger.Printf); the eightyeighth slf4j (Apicurio
     # Registry's log), tracing (Alacritty's log macros) and nodejs (the XCUITest driver's
     # this.log); the eightyninth printf (Blivet's Python logging), tracing (Starship's log
-    # macros) and ruby (fastlane's UI.message)
+    # macros) and ruby (fastlane's UI.message); the ninetieth slf4j (SOFAJRaft's LOG), printf
+    # (KIWI's Python logging) and tracing (rustic's log macros); the ninetyfirst printf
+    # (Syft's log.Debugf), printf (Sopel's Python logging) and nodejs (the UiAutomator2
+    # driver's this.log)
     style: str
     # tuning, held-out, fresh, unseen, novel, sixth, seventh, eighth, ninth, tenth, eleventh,
     # twelfth, thirteenth, fourteenth, fifteenth, sixteenth, seventeenth, eighteenth,
@@ -813,7 +832,7 @@ class System:
     # seventieth, seventyfirst, seventysecond, seventythird, seventyfourth, seventyfifth,
     # seventysixth, seventyseventh, seventyeighth, seventyninth, eightieth, eightyfirst,
     # eightysecond, eightythird, eightyfourth, eightyfifth, eightysixth, eightyseventh,
-    # eightyeighth or eightyninth
+    # eightyeighth, eightyninth, ninetieth or ninetyfirst
     split: str
     # An exception passed to the call is printed on the message's line after " =>" (Solr's
     # log4j2 layout); elsewhere its trace goes on later lines.
@@ -1106,6 +1125,12 @@ SYSTEMS: dict[str, System] = {
         System("blivet", "python", "printf", "eightyninth"),
         System("starship", "rust", "tracing", "eightyninth"),
         System("fastlane", "ruby", "ruby", "eightyninth"),
+        System("sofa-jraft", "java", "slf4j", "ninetieth"),
+        System("kiwi", "python", "printf", "ninetieth"),
+        System("rustic", "rust", "tracing", "ninetieth"),
+        System("syft", "go", "printf", "ninetyfirst"),
+        System("sopel", "python", "printf", "ninetyfirst"),
+        System("uiautomator2-driver", "javascript", "nodejs", "ninetyfirst"),
     )
 }
 
@@ -1199,6 +1224,8 @@ SPLITS = (
     "eightyseventh",
     "eightyeighth",
     "eightyninth",
+    "ninetieth",
+    "ninetyfirst",
 )
 
 # A piece of a line: its text and whether it is a value (``<*>`` in the truth).

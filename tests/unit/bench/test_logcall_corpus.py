@@ -82,13 +82,14 @@ def test_the_novel_split_holds_four_new_systems_each_of_its_own_convention() -> 
     # thirtyeighth, fiftyfirst, fiftysecond, fiftythird, fiftyfourth, fiftyfifth, fiftysixth,
     # fiftyseventh, sixtysecond, sixtythird, sixtyfourth, sixtyfifth, sixtysixth,
     # sixtyeighth, seventieth, seventysecond, seventythird, seventyfourth, seventysixth,
-    # seventyninth, eightyfirst, eightysecond, eightyeighth and eightyninth reuse tracing
-    # (Vector, Qdrant, Garage, Kanidm, Vaultwarden, WezTerm, Databend, Firecracker, RustDesk,
-    # espanso, Zellij, librespot, youki, stratisd, niri, Cloud Hypervisor, kanata, uv, Cargo,
-    # mise, broot, probe-rs, Forest, Hickory DNS, Agave, Ballista, Alacritty, Starship),
-    # the twentysecond, twentythird, fiftyninth and eightyeighth nodejs (Uptime Kuma,
-    # Zigbee2MQTT, MagicMirror, the XCUITest driver), the thirtieth jboss (Narayana), the
-    # thirtyfourth zerolog (Harness).
+    # seventyninth, eightyfirst, eightysecond, eightyeighth, eightyninth and ninetieth reuse
+    # tracing (Vector, Qdrant, Garage, Kanidm, Vaultwarden, WezTerm, Databend, Firecracker,
+    # RustDesk, espanso, Zellij, librespot, youki, stratisd, niri, Cloud Hypervisor, kanata,
+    # uv, Cargo, mise, broot, probe-rs, Forest, Hickory DNS, Agave, Ballista, Alacritty,
+    # Starship, rustic), the twentysecond, twentythird, fiftyninth, eightyeighth and
+    # ninetyfirst nodejs (Uptime Kuma, Zigbee2MQTT, MagicMirror, the XCUITest driver, the
+    # UiAutomator2 driver), the thirtieth jboss (Narayana), the thirtyfourth zerolog
+    # (Harness).
     reusing = (
         "novel",
         "sixteenth",
@@ -124,6 +125,8 @@ def test_the_novel_split_holds_four_new_systems_each_of_its_own_convention() -> 
         "eightysecond",
         "eightyeighth",
         "eightyninth",
+        "ninetieth",
+        "ninetyfirst",
     )
     earlier_styles = {s.style for s in SYSTEMS.values() if s.split not in reusing}
     assert not {s.style for s in novel.values()} & earlier_styles
@@ -2898,6 +2901,28 @@ _LATER_SPLITS = {
         calls=150,
         call_checks="one-nonblank-line verbs==args verbs-in-format",
     ),
+    # Java, Python and Rust, with no convention the corpus did not have: SOFAJRaft's SLF4J as
+    # Seata's, KIWI's Python logging as Home Assistant's, rustic's log macros as Cargo's.
+    "ninetieth": _Split(
+        "sofa-jraft kiwi rustic",
+        "java python rust",
+        "slf4j printf tracing",
+        "",
+        calls=170,
+        call_checks="one-nonblank-line verbs-in-format",
+    ),
+    # Go, Python and TypeScript, with no convention the corpus did not have: Syft's
+    # log.Debugf... as SeaweedFS's Go printf, Sopel's Python logging as Home Assistant's, the
+    # Appium UiAutomator2 driver's logger (this.log.debug(`...${x}`), template literals) as
+    # Homebridge's.
+    "ninetyfirst": _Split(
+        "syft sopel uiautomator2-driver",
+        "go python javascript",
+        "printf nodejs",
+        "",
+        calls=160,
+        call_checks="one-nonblank-line",
+    ),
 }
 
 
@@ -2926,10 +2951,10 @@ def test_a_later_split_holds_its_new_systems_languages_and_styles(split: str) ->
     assert logcall_corpus.SPLITS[list(_LATER_SPLITS).index(split) + 17] == split
 
 
-def test_the_eightyninth_split_is_the_last() -> None:
-    assert logcall_corpus.SPLITS[87] == "eightyeighth"
-    assert logcall_corpus.SPLITS[88] == "eightyninth"
-    assert len(logcall_corpus.SPLITS) == 89
+def test_the_ninetyfirst_split_is_the_last() -> None:
+    assert logcall_corpus.SPLITS[89] == "ninetieth"
+    assert logcall_corpus.SPLITS[90] == "ninetyfirst"
+    assert len(logcall_corpus.SPLITS) == 91
 
 
 # A call of each system of the later splits read from its source: how many distinct formats
@@ -3625,6 +3650,20 @@ _KNOWN_CALLS = {
         "supply/lib/supply/uploader.rb",
         "Updating '#{expansion_file_type}' expansion file from version '#{references_version}'...",
     ),
+    "sofa-jraft": (
+        210,
+        "com/alipay/sofa/jraft/NodeDescribeSignalHandler.java",
+        "Describing raft nodes with signal: {} to file: {}.",
+    ),
+    "kiwi": (260, "kiwi/boot/image/base.py", "--> Selected build type: %s"),
+    "rustic": (150, "rustic_core-0.13.0/src/commands/backup.rs", "using parents {}"),
+    "syft": (150, "cmd/syft/internal/options/cache.go", "unable to expand cache directory %s: %v"),
+    "sopel": (225, "sopel/bot.py", "Error in %s setup: %s"),
+    "uiautomator2-driver": (
+        250,
+        "appium-android-driver-14.2.0/lib/commands/app-management.ts",
+        "Querying the state of '${appId}'",
+    ),
 }
 
 # The checks of a system's calls beyond its split's: a Go printf on a logrus entry, Python's
@@ -3824,6 +3863,12 @@ _SYSTEM_CALL_CHECKS = {
     "blivet": "verbs==args verbs-in-format no-style",
     "starship": "verbs==args",
     "fastlane": "no-label",
+    "sofa-jraft": "no-style no-label",
+    "kiwi": "verbs==args verbs-in-format no-style",
+    "rustic": "verbs==args",
+    "syft": "as-many-verbs-as-args",
+    "sopel": "verbs==args verbs-in-format no-style",
+    "uiautomator2-driver": "verbs==args no-label",
 }
 
 
@@ -3889,6 +3934,7 @@ _SLF4J_SYSTEMS = frozenset(
         "syncope",
         "tika",
         "apicurio-registry",
+        "sofa-jraft",
     )
 )
 
@@ -4202,6 +4248,8 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         "zuul",
         "errbot",
         "blivet",
+        "kiwi",
+        "sopel",
     ):
         assert not any(verb.startswith("%(") for verb in call["verbs"]), call
     elif name == "tekton":
@@ -4903,6 +4951,36 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         _check_rust_macro(call, "log")
         assert call["file"].startswith("starship-1.27.0/src/"), call
         assert "/tests/" not in call["file"], call
+    elif name == "rustic":
+        # the log crate's macros, bare or log::, as Starship's, no fields; only the two crates'
+        # src/ (rustic-rs, the command line program, and rustic_core, its library).
+        _check_rust_macro(call, "log")
+        assert re.match(r"rustic(?:_core-0\.13\.0|-rs-0\.11\.4)/src/", call["file"]), call
+        assert "/tests/" not in call["file"], call
+    elif name == "uiautomator2-driver":
+        # Appium's logger (npmlog) on the driver's this.log, driver.log or the module's log,
+        # as the XCUITest driver's: template literals; its "[AndroidUiautomator2Driver@1a2b]"
+        # header left out; the driver's lib/ and that of the Android driver it extends.
+        assert call["style"] == "js", call
+        called = re.fullmatch(
+            r"(?:this\.driver\.log|this\.log|driver\.log|log)\.(\w+)", call["call"]
+        )
+        assert called is not None, call
+        levels = {"debug": "DEBUG", "info": "INFO", "warn": "WARNING", "error": "ERROR"}
+        assert call["level"] == levels[called.group(1)], call
+        assert re.match(
+            r"appium-(?:uiautomator2-driver-8\.7\.0|android-driver-14\.2\.0)/lib/", call["file"]
+        ), call
+    elif name == "syft":
+        # anchore's go-logger on syft's internal log package: Tracef, Debugf, Infof, Warnf and
+        # Errorf, a Go printf; Trace as DEBUG; no tests.
+        _check_go_printf(
+            call,
+            r"log\.(Trace|Debug|Info|Warn|Error)f",
+            {"Trace": "DEBUG", "Warn": "WARNING"},
+        )
+        assert not call["file"].startswith(("test/", "vendor/")), call
+        assert not call["file"].endswith("_test.go"), call
     elif name == "fastlane":
         # fastlane's UI (FastlaneCore::Shell over a Ruby Logger): "#{expr}", its "[12:00:00]: "
         # header left out and no label; message and success INFO, important WARNING, error
@@ -5182,6 +5260,9 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
     elif name == "xcuitest-driver":
         assert "${" not in line and "${" not in truth, (line, truth)
         assert not line.startswith("[XCUITest"), line
+    elif name == "uiautomator2-driver":
+        assert "${" not in line and "${" not in truth, (line, truth)
+        assert not line.startswith("[AndroidUiautomator2"), line
     elif name == "ddclient":
         assert re.match(r"(DEBUG|INFO|WARNING|FATAL|SUCCESS|FAILED): ", line), line
         assert not line.startswith("[") and "> " not in line[:12], line
@@ -5248,6 +5329,7 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
         "ballista",
         "alacritty",
         "starship",
+        "rustic",
     ):
         assert "{}" not in line and "{:?}" not in line, line
     elif name in ("cadvisor", "minikube", "cluster-autoscaler"):
@@ -5398,6 +5480,9 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
             "errbot",
             "wal-g",
             "blivet",
+            "kiwi",
+            "syft",
+            "sopel",
         ), name
         assert not re.search(r"%[-+# 0-9.]*[sdvqxr]", truth), truth
 
