@@ -4937,13 +4937,7 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         # Appium's logger (npmlog) on the driver's this.log, driver.log or the module's log:
         # template literals, + joins, util.format's %s... taking the arguments after the first,
         # as MagicMirror's; its "[XCUITestDriver@1a2b (0f2e3d4c)] " header left out.
-        assert call["style"] == "js", call
-        called = re.fullmatch(
-            r"(?:this\.driver\.log|this\.log|driver\.log|log)\.(\w+)", call["call"]
-        )
-        assert called is not None, call
-        levels = {"debug": "DEBUG", "info": "INFO", "warn": "WARNING", "error": "ERROR"}
-        assert call["level"] == levels[called.group(1)], call
+        _check_appium_log(call)
         assert not call["file"].startswith(("test/", "node_modules/", "build/")), call
     elif name == "starship":
         # the log crate's macros, bare or log::, as Alacritty's, no fields; only the crate's
@@ -4961,13 +4955,7 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         # Appium's logger (npmlog) on the driver's this.log, driver.log or the module's log,
         # as the XCUITest driver's: template literals; its "[AndroidUiautomator2Driver@1a2b]"
         # header left out; the driver's lib/ and that of the Android driver it extends.
-        assert call["style"] == "js", call
-        called = re.fullmatch(
-            r"(?:this\.driver\.log|this\.log|driver\.log|log)\.(\w+)", call["call"]
-        )
-        assert called is not None, call
-        levels = {"debug": "DEBUG", "info": "INFO", "warn": "WARNING", "error": "ERROR"}
-        assert call["level"] == levels[called.group(1)], call
+        _check_appium_log(call)
         assert re.match(
             r"appium-(?:uiautomator2-driver-8\.7\.0|android-driver-14\.2\.0)/lib/", call["file"]
         ), call
@@ -5175,6 +5163,16 @@ def _check_rust_macro(call: dict[str, Any], crate: str, *, alternate: bool = Fal
     assert call["level"] == {"TRACE": "DEBUG", "WARN": "WARNING"}.get(level, level), call
     hole = _RUST_HOLE_ALTERNATE if alternate else _RUST_HOLE
     assert all(hole.fullmatch(verb) for verb in call["verbs"]), call
+
+
+def _check_appium_log(call: dict[str, Any]) -> None:
+    """A call of Appium's logger (npmlog) on a driver's ``this.log``, ``driver.log`` or its
+    module's ``log``: a JavaScript call, its method the level."""
+    assert call["style"] == "js", call
+    called = re.fullmatch(r"(?:this\.driver\.log|this\.log|driver\.log|log)\.(\w+)", call["call"])
+    assert called is not None, call
+    levels = {"debug": "DEBUG", "info": "INFO", "warn": "WARNING", "error": "ERROR"}
+    assert call["level"] == levels[called.group(1)], call
 
 
 def _later_split_of(name: str) -> str:
