@@ -411,6 +411,14 @@ class Masker:
                     # name (pekko://Cluster@10.0.0.1:2552) is an object printed whole.
                     values.append((name, text))
                     return WILDCARD
+                port = _LAST_PORT.fullmatch(rest)
+                if port is not None:
+                    # A URL that ends in its port (http://h:8080, http://h:8080/): the format
+                    # wrote the host and the port apart (``http://%s:%d``), two values, the
+                    # host whole whatever it holds (round 78).
+                    values.append((name, port[1]))
+                    values.append(("num", port[2]))
+                    return f"{scheme}://{WILDCARD}:{WILDCARD}{port[3]}"
                 values.append((name, rest))
                 return f"{scheme}://{WILDCARD}"
             values.append((name, text))
@@ -440,6 +448,10 @@ class Masker:
 # local file or socket, file:///etc/x, unix:///run/x.sock), or a name before ``@`` and a host
 # with no path after it (an actor system's or a client's endpoint, pekko://Cluster@h:2552).
 _WHOLE_ADDRESS = re.compile(r"[^/@]+@[^/@]+$")
+
+# A URL's rest that ends in a port, with at most a slash after it: the host (anything before
+# the last colon) and the port, two values (round 78).
+_LAST_PORT = re.compile(r"(.+):(\d{1,5})(/?)")
 
 
 # What a token must hold for a built-in mask to match anywhere in it: a character of each of

@@ -1733,6 +1733,11 @@ class ServiceMiner:
             # A value quoted in one message and bare in the other: another format, another
             # call (``Reading workflow 'ci'`` / ``Reading workflow <*>``).
             return False
+        if any(_stops_differ(mine[i], tokens[i]) for i in words):
+            # A word ended by a sentence's stop in one message and by another or none in the
+            # other (``nothing to copy.`` / ``nothing to do!`` / ``nothing to remove``): a
+            # format writes its own stop after its value every time; another call (round 78).
+            return False
         if any(_PREDICATE.fullmatch(mine[i]) and _PREDICATE.fullmatch(tokens[i]) for i in words):
             # A predicate's name in both (``looks_like_gce?`` / ``has_gce_dmi?``): the code's
             # own call, written into the format, one call each.
@@ -2948,6 +2953,19 @@ def _value_token(token: str) -> bool:
         or is_quoted_word(token)
         or is_qualified_name(token)
         or _package_name(token)
+    )
+
+
+def _stops_differ(mine: str, theirs: str) -> bool:
+    """True if two words end in different sentence stops (``copy.`` / ``do!`` / ``remove``):
+    the stop is the format's, which writes the same one after its value every time."""
+    stop, other = mine[-1:], theirs[-1:]
+    stop = stop if stop in ".!?" else ""
+    other = other if other in ".!?" else ""
+    return (
+        stop != other
+        and mine[: len(mine) - len(stop)].isalpha()
+        and theirs[: len(theirs) - len(other)].isalpha()
     )
 
 

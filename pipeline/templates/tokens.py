@@ -348,7 +348,7 @@ def _quoted_apart(mine: str, theirs: str) -> bool:
 _LETTERS = re.compile(r"[A-Za-z]+")
 # A word glued to the value it names: a key's ``=``, a call's ``(``, a label's ``:``.
 _NAMED_VALUE = re.compile(r"[A-Za-z_][(=:]")
-_URL_VALUE = re.compile(r"[(\[{\"']?[A-Za-z][A-Za-z0-9+.-]*://<\*>[)\]}\"',.;:]*")
+_URL_VALUE = re.compile(r"[(\[{\"']?[A-Za-z][A-Za-z0-9+.-]*://<\*>(?::<\*>/?)?[)\]}\"',.;:]*")
 
 
 def _same_identifier_shape(mine: str, theirs: str) -> bool:
@@ -408,6 +408,12 @@ def generalise_token(mine: str, theirs: str) -> str:
         same += 1
     common = mine[:same]
     cut = max(common.rfind(":"), common.rfind("=")) + 1
+    scheme = common.find("://") + 3
+    if scheme > 2 and _URL_VALUE.fullmatch(mine) and _URL_VALUE.fullmatch(theirs):
+        # One scheme's URLs, one with its port apart and one without (``http://<*>:<*>`` /
+        # ``http://<*>``, a host printed sometimes with a port of its own): one URL, as a
+        # reader reads it, its scheme kept (round 78).
+        cut = scheme
     if not cut:
         namespace = _NAMESPACE.match(common)
         if namespace is not None:
