@@ -353,7 +353,17 @@ rustic's ``log`` crate macros (``warn!("ignoring error when loading parent tree 
 (``log.Debugf("checking if a new version of %s is available", id.Name)``) as SeaweedFS's,
 Sopel's Python logging (``LOGGER.exception("Error in %s setup: %s", name, e)``) as Home
 Assistant's and the Appium UiAutomator2 driver's logger (``this.log.info(`Starting
-'${this.opts.appPackage}' directly on the device`)``, template literals) as Homebridge's.
+'${this.opts.appPackage}' directly on the device`)``, template literals) as Homebridge's; the
+ninetysecond none either: Apache Unomi's SLF4J (``logger.info("Update with query and script
+processed {} entries in {}.", response.getUpdated(), response.getTook().toString())``) as
+Seata's, Designate's Python logging (``LOG.debug("Checking if %s belongs in any of %s
+subzones", recordset_name, zone.name)``) as Home Assistant's and eksctl's Go printf
+(``logger.Info("deleting EKS cluster %q", meta.Name)``, kris-nova/logger) as SeaweedFS's; the
+ninetythird none either: BlueZ's C printf (``btd_error(adapter->dev_id, "Failed to set local
+name: %s (0x%02x)", mgmt_errstr(status), status)``) and lldpd's (``log_warn("lldpctl",
+"cannot open lock %s", lockname)``, its errno's text after ``: ``, %m) as PostgreSQL's, Ceilometer's
+Python logging (``LOG.debug("Loaded endpoints [%s] for manager [%s].", endpoint,
+pipe_mgr)``) as Home Assistant's.
 Each value is drawn by what its argument is (an error, a path, a state, a list, a name with a
 number in it...), judged from its verb and the argument's name; values repeat as they do in
 real logs (a state has a few values, a counter is new every time).
@@ -642,6 +652,12 @@ program in Java, Python and Rust, never run through a miner before its first mea
 ``ninetyfirst`` (added on 2026-12-07 right after the ninetieth, by the same hand, in the same
 copy of the tree, of a software bill of materials generator, an IRC bot and an Android test
 automation driver in Go, Python and TypeScript, never run through a miner before its first
+measurement) and ``ninetysecond`` (added on 2026-12-07 right after the ninetyfirst, by another
+hand, in a separate copy of the tree, of a customer data platform, a DNS as a service and a
+Kubernetes cluster tool in Java, Python and Go, never run through a miner before its first
+measurement) and ``ninetythird`` (added on 2026-12-07 right after the ninetysecond, by the same
+hand, in the same copy of the tree, of a Bluetooth protocol stack, a telemetry service and a
+link layer discovery daemon in C, Python and C, never run through a miner before its first
 measurement). Run
 ``python tests/bench/logcall_corpus.py --out DIR`` to write
 ``DIR/<split>/<system>/<system>_2k.log_structured_corrected.csv`` (columns ``Content`` and
@@ -817,7 +833,9 @@ class System:
     # macros) and ruby (fastlane's UI.message); the ninetieth slf4j (SOFAJRaft's LOG), printf
     # (KIWI's Python logging) and tracing (rustic's log macros); the ninetyfirst printf
     # (Syft's log.Debugf), printf (Sopel's Python logging) and nodejs (the UiAutomator2
-    # driver's this.log)
+    # driver's this.log); the ninetysecond slf4j (Unomi's logger), printf (Designate's Python
+    # logging) and printf (eksctl's logger.Info); the ninetythird printf (BlueZ's btd_error),
+    # printf (Ceilometer's Python logging) and printf (lldpd's log_warnx)
     style: str
     # tuning, held-out, fresh, unseen, novel, sixth, seventh, eighth, ninth, tenth, eleventh,
     # twelfth, thirteenth, fourteenth, fifteenth, sixteenth, seventeenth, eighteenth,
@@ -832,7 +850,7 @@ class System:
     # seventieth, seventyfirst, seventysecond, seventythird, seventyfourth, seventyfifth,
     # seventysixth, seventyseventh, seventyeighth, seventyninth, eightieth, eightyfirst,
     # eightysecond, eightythird, eightyfourth, eightyfifth, eightysixth, eightyseventh,
-    # eightyeighth, eightyninth, ninetieth or ninetyfirst
+    # eightyeighth, eightyninth, ninetieth, ninetyfirst, ninetysecond or ninetythird
     split: str
     # An exception passed to the call is printed on the message's line after " =>" (Solr's
     # log4j2 layout); elsewhere its trace goes on later lines.
@@ -1131,6 +1149,12 @@ SYSTEMS: dict[str, System] = {
         System("syft", "go", "printf", "ninetyfirst"),
         System("sopel", "python", "printf", "ninetyfirst"),
         System("uiautomator2-driver", "javascript", "nodejs", "ninetyfirst"),
+        System("unomi", "java", "slf4j", "ninetysecond"),
+        System("designate", "python", "printf", "ninetysecond"),
+        System("eksctl", "go", "printf", "ninetysecond"),
+        System("bluez", "c", "printf", "ninetythird"),
+        System("ceilometer", "python", "printf", "ninetythird"),
+        System("lldpd", "c", "printf", "ninetythird"),
     )
 }
 
@@ -1226,6 +1250,8 @@ SPLITS = (
     "eightyninth",
     "ninetieth",
     "ninetyfirst",
+    "ninetysecond",
+    "ninetythird",
 )
 
 # A piece of a line: its text and whether it is a value (``<*>`` in the truth).

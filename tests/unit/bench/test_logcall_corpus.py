@@ -89,7 +89,7 @@ def test_the_novel_split_holds_four_new_systems_each_of_its_own_convention() -> 
     # Starship, rustic), the twentysecond, twentythird, fiftyninth, eightyeighth and
     # ninetyfirst nodejs (Uptime Kuma, Zigbee2MQTT, MagicMirror, the XCUITest driver, the
     # UiAutomator2 driver), the thirtieth jboss (Narayana), the thirtyfourth zerolog
-    # (Harness).
+    # (Harness); the ninetysecond and ninetythird reuse only slf4j and printf.
     reusing = (
         "novel",
         "sixteenth",
@@ -127,6 +127,8 @@ def test_the_novel_split_holds_four_new_systems_each_of_its_own_convention() -> 
         "eightyninth",
         "ninetieth",
         "ninetyfirst",
+        "ninetysecond",
+        "ninetythird",
     )
     earlier_styles = {s.style for s in SYSTEMS.values() if s.split not in reusing}
     assert not {s.style for s in novel.values()} & earlier_styles
@@ -2923,6 +2925,27 @@ _LATER_SPLITS = {
         calls=160,
         call_checks="one-nonblank-line",
     ),
+    # Java, Python and Go, with no convention the corpus did not have: Apache Unomi's SLF4J as
+    # Seata's, Designate's Python logging as Home Assistant's, eksctl's logger.Info("...%q")
+    # (kris-nova/logger, a printf without an f) as SeaweedFS's Go printf.
+    "ninetysecond": _Split(
+        "unomi designate eksctl",
+        "java python go",
+        "slf4j printf",
+        "",
+        calls=180,
+        call_checks="one-nonblank-line",
+    ),
+    # C, Python and C, with no convention the corpus did not have: BlueZ's and lldpd's C printf
+    # (%m errno's text) as PostgreSQL's, Ceilometer's Python logging as Home Assistant's.
+    "ninetythird": _Split(
+        "bluez ceilometer lldpd",
+        "c python",
+        "printf",
+        "",
+        calls=190,
+        call_checks="one-nonblank-line verbs-in-format",
+    ),
 }
 
 
@@ -2951,10 +2974,10 @@ def test_a_later_split_holds_its_new_systems_languages_and_styles(split: str) ->
     assert logcall_corpus.SPLITS[list(_LATER_SPLITS).index(split) + 17] == split
 
 
-def test_the_ninetyfirst_split_is_the_last() -> None:
-    assert logcall_corpus.SPLITS[89] == "ninetieth"
-    assert logcall_corpus.SPLITS[90] == "ninetyfirst"
-    assert len(logcall_corpus.SPLITS) == 91
+def test_the_ninetythird_split_is_the_last() -> None:
+    assert logcall_corpus.SPLITS[91] == "ninetysecond"
+    assert logcall_corpus.SPLITS[92] == "ninetythird"
+    assert len(logcall_corpus.SPLITS) == 93
 
 
 # A call of each system of the later splits read from its source: how many distinct formats
@@ -3664,6 +3687,21 @@ _KNOWN_CALLS = {
         "appium-android-driver-14.2.0/lib/commands/app-management.ts",
         "Querying the state of '${appId}'",
     ),
+    "unomi": (
+        190,
+        "unomi-persistence-elasticsearch-core/org/apache/unomi/persistence/elasticsearch/"
+        "ElasticSearchPersistenceServiceImpl.java",
+        "Update with query and script processed {} entries in {}.",
+    ),
+    "designate": (
+        160,
+        "designate/central/service.py",
+        "Checking if %s belongs in any of %s subzones",
+    ),
+    "eksctl": (540, "pkg/ctl/delete/cluster.go", "deleting EKS cluster %q"),
+    "bluez": (1750, "src/adapter.c", "Failed to set local name: %s (0x%02x)"),
+    "ceilometer": (180, "ceilometer/notification.py", "Loaded endpoints [%s] for manager [%s]."),
+    "lldpd": (800, "src/client/commands.c", "cannot open lock %s: %m"),
 }
 
 # The checks of a system's calls beyond its split's: a Go printf on a logrus entry, Python's
@@ -3869,6 +3907,12 @@ _SYSTEM_CALL_CHECKS = {
     "syft": "as-many-verbs-as-args",
     "sopel": "verbs==args verbs-in-format no-style",
     "uiautomator2-driver": "verbs==args no-label",
+    "unomi": "no-style no-label",
+    "designate": "verbs==args verbs-in-format no-style",
+    "eksctl": "as-many-verbs-as-args",
+    "bluez": "no-style no-label",
+    "ceilometer": "verbs==args verbs-in-format no-style",
+    "lldpd": "no-style no-label",
 }
 
 
@@ -3935,6 +3979,7 @@ _SLF4J_SYSTEMS = frozenset(
         "tika",
         "apicurio-registry",
         "sofa-jraft",
+        "unomi",
     )
 )
 
@@ -4250,6 +4295,8 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         "blivet",
         "kiwi",
         "sopel",
+        "designate",
+        "ceilometer",
     ):
         assert not any(verb.startswith("%(") for verb in call["verbs"]), call
     elif name == "tekton":
@@ -4969,6 +5016,49 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         )
         assert not call["file"].startswith(("test/", "vendor/")), call
         assert not call["file"].endswith("_test.go"), call
+    elif name == "eksctl":
+        # kris-nova/logger's package functions Debug, Info, Success, Warning and Critical, each a
+        # Go printf though its name has no f; Success as INFO; no tests.
+        _check_go_printf(
+            call, r"logger\.(Debug|Info|Success|Warning|Critical)", {"Success": "INFO"}
+        )
+        assert not call["file"].endswith("_test.go"), call
+    elif name in ("bluez", "lldpd"):
+        # BlueZ's bluetoothd (src/, plugins/, profiles/): error/warn/info/DBG(fmt, ...) and
+        # btd_error/btd_warn/btd_info/btd_debug/DBG_IDX(index, fmt, ...), its "file:function() "
+        # header left out; lldpd's log_warnx/log_info/log_debug(token, fmt, ...), log_warn
+        # adding ": " and errno's text (%m) and fatalx(token, msg) CRITICAL. A C printf, each
+        # verb with its argument but %m; no PRI macro, no * width.
+        levels = {
+            "error": "ERROR",
+            "btd_error": "ERROR",
+            "warn": "WARNING",
+            "btd_warn": "WARNING",
+            "log_warn": "WARNING",
+            "log_warnx": "WARNING",
+            "info": "INFO",
+            "btd_info": "INFO",
+            "log_info": "INFO",
+            "DBG": "DEBUG",
+            "DBG_IDX": "DEBUG",
+            "btd_debug": "DEBUG",
+            "log_debug": "DEBUG",
+            "fatalx": "CRITICAL",
+        }
+        assert call["level"] == levels[call["call"]], call
+        assert (call["call"] in ("log_warn", "log_warnx", "log_info", "log_debug", "fatalx")) == (
+            name == "lldpd"
+        ), call
+        verb = r"%(?:m|[0 ]*\d*(?:\.\d+)?(?:ll|l|z|j|h)?[diouxXcp]|s)"
+        assert all(re.fullmatch(verb, v) for v in call["verbs"]), call
+        assert len([v for v in call["verbs"] if v != "%m"]) == len(call["args"]), call
+        assert ("%m" in call["verbs"]) <= (call["call"] == "log_warn"), call
+        assert "PRI" not in call["format"] and "*" not in "".join(call["verbs"]), call
+        assert call["file"].endswith(".c") and "/tests/" not in call["file"], call
+        if name == "bluez":
+            assert call["file"].startswith(("src/", "plugins/", "profiles/")), call
+        else:
+            assert call["file"].startswith("src/"), call
     elif name == "fastlane":
         # fastlane's UI (FastlaneCore::Shell over a Ruby Logger): "#{expr}", its "[12:00:00]: "
         # header left out and no label; message and success INFO, important WARNING, error
@@ -5348,7 +5438,7 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
         "fwupd",
     ):
         assert not re.search(r"%[-+# 0-9.]*[lhz]*[sdiuxXfcp]", truth), truth
-    elif name in ("pipewire", "wpa-supplicant", "dovecot"):
+    elif name in ("pipewire", "wpa-supplicant", "dovecot", "bluez", "lldpd"):
         # PipeWire's (wpa_supplicant's, Dovecot's) printf, %m errno's text: no verb left in the
         # line or its truth.
         assert not re.search(r"%[-+# 0-9.]*[lhzj]*[sdiuxXfgcpm]", truth), truth
@@ -5481,6 +5571,9 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
             "kiwi",
             "syft",
             "sopel",
+            "designate",
+            "eksctl",
+            "ceilometer",
         ), name
         assert not re.search(r"%[-+# 0-9.]*[sdvqxr]", truth), truth
 
