@@ -25,8 +25,12 @@ from .conftest import REPO_ROOT
 DEPLOY = Path(REPO_ROOT) / "deploy"
 
 
-def free_port(low: int = 20000, high: int = 45000) -> int:
-    """A free port below 45000 whose +20000 (RabbitMQ's distribution port) is free too."""
+def free_port(low: int = 10000, high: int = 12700) -> int:
+    """A free port whose +20000 (RabbitMQ's distribution port) is free too, both below Linux's
+    ephemeral range (32768 and up): while a test holds its broker down, the clients retrying
+    its port take ephemeral source ports, and one of them (or a connect to itself, TCP's
+    simultaneous open) could take the broker's own port in that range; the broker then fails
+    to start again (seen once: a restarted Kafka on 35496 exited during startup)."""
     for _ in range(200):
         port = int.from_bytes(os.urandom(2), "big") % (high - low) + low
         try:
