@@ -31,16 +31,31 @@ def free_port(low: int = 10000, high: int = 12700) -> int:
     its port take ephemeral source ports, and one of them (or a connect to itself, TCP's
     simultaneous open) could take the broker's own port in that range; the broker then fails
     to start again (seen once: a restarted Kafka on 35496 exited during startup)."""
+    # Each pytest-xdist worker draws from its own part of the range, so two workers never
+    # hand out one port between drawing and binding it.
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0")[2:]
+    workers = int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1"))
+    span = (high - low) // max(workers, 1)
+    low += span * (int(worker) % max(workers, 1) if worker.isdigit() else 0)
     for _ in range(200):
-        port = int.from_bytes(os.urandom(2), "big") % (high - low) + low
+        port = int.from_bytes(os.urandom(2), "big") % span + low
+        if port in _GIVEN:
+            # Handed out before and perhaps not bound yet (a Kafka's broker and controller
+            # ports are drawn one after the other): never the same port twice.
+            continue
         try:
             for candidate in (port, port + 20000):
                 with socket.socket() as sock:
                     sock.bind(("127.0.0.1", candidate))
         except OSError:
             continue
+        _GIVEN.add(port)
         return port
     raise RuntimeError("no free port")
+
+
+# The ports free_port handed out in this process.
+_GIVEN: set[int] = set()
 
 
 def port_open(port: int) -> bool:
