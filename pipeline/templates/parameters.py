@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from itertools import repeat
 
 from pipeline.templates.masking import WILDCARD
@@ -10,7 +11,9 @@ from pipeline.templates.tokens import KEY
 Values = list[tuple[str, str]]
 
 
-def extract(template: list[str], general: set[int], tokens: list[str], values: Values) -> Values:
+def extract(
+    template: list[str], general: set[int], tokens: Sequence[str], values: Sequence[tuple[str, str]]
+) -> Sequence[tuple[str, str]]:
     """(name, value) pairs in message order.
 
     ``values`` holds one pair per ``<*>`` in the masked ``tokens``. At a position the template
@@ -56,7 +59,7 @@ def _general_value(pattern: str, text: str) -> tuple[str, str]:
     return (prefix[:-1] if key is not None else "", value)
 
 
-def restore(masked: str, values: Values) -> str:
+def restore(masked: str, values: Sequence[tuple[str, str]]) -> str:
     """Put mask values back into a masked token (the inverse of masking)."""
     if not values:
         return masked

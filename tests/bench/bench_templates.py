@@ -175,11 +175,20 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--logcalls", choices=logcall_corpus.SPLITS)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--lines",
+        type=int,
+        default=logcall_corpus.LINES,
+        help="with --logcalls: lines per program (a longer stream of the same 150 events)",
+    )
     args = parser.parse_args(argv)
     if args.logcalls:
         with tempfile.TemporaryDirectory(prefix="logcalls-") as tmp:
-            logcall_corpus.write(Path(tmp), args.seed, (args.logcalls,))
-            print(f"logging calls of software outside Loghub, {args.logcalls} systems")
+            logcall_corpus.write(Path(tmp), args.seed, (args.logcalls,), args.lines)
+            print(
+                f"logging calls of software outside Loghub, {args.logcalls} systems, "
+                f"{args.lines:,} lines each"
+            )
             return bench(Path(tmp) / args.logcalls, correct=False)
     return bench(loghub_dir(), correct=True)
 

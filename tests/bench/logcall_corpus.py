@@ -4432,7 +4432,12 @@ def generate(
         yield line, truth_of(pieces)
 
 
-def write(out: Path, seed: int = 1, splits: tuple[str, ...] = ("tuning", "held-out")) -> None:
+def write(
+    out: Path,
+    seed: int = 1,
+    splits: tuple[str, ...] = ("tuning", "held-out"),
+    lines: int = LINES,
+) -> None:
     for system in SYSTEMS.values():
         if system.split not in splits:
             continue
@@ -4442,7 +4447,8 @@ def write(out: Path, seed: int = 1, splits: tuple[str, ...] = ("tuning", "held-o
         with open(path, "w", encoding="utf-8", newline="") as sink:
             rows = csv.writer(sink, lineterminator="\n")
             rows.writerow(("LineId", "Content", "EventTemplate"))
-            for number, (line, truth) in enumerate(generate(system, seed=seed), start=1):
+            rendered = generate(system, lines=lines, seed=seed)
+            for number, (line, truth) in enumerate(rendered, start=1):
                 rows.writerow((number, line, truth))
 
 
@@ -4451,9 +4457,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--split", choices=(*SPLITS, "all"), default="all")
+    parser.add_argument(
+        "--lines",
+        type=int,
+        default=LINES,
+        help="lines per program: more lines are a longer stream of the same events",
+    )
     args = parser.parse_args(argv)
     splits = SPLITS if args.split == "all" else (args.split,)
-    write(args.out, args.seed, splits)
+    write(args.out, args.seed, splits, args.lines)
     return 0
 
 

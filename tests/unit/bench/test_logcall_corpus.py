@@ -383,6 +383,18 @@ def test_write_lays_out_the_files_as_the_loghub_samples(tmp_path: Path) -> None:
     assert len(rows) == logcall_corpus.LINES and set(rows[0]) >= {"Content", "EventTemplate"}
 
 
+def test_a_longer_stream_is_made_of_the_same_events(tmp_path: Path) -> None:
+    logcall_corpus.main(["--out", str(tmp_path), "--split", "sixteenth", "--lines", "6000"])
+    name = "vector"
+    with open(tmp_path / "sixteenth" / name / f"{name}_2k.log_structured_corrected.csv") as f:
+        rows = list(csv.DictReader(f))
+    short = list(logcall_corpus.generate(SYSTEMS[name], seed=1))
+    assert len(rows) == 6000 and len(short) == logcall_corpus.LINES
+    # Every event at least once in both, and no other: the stream is longer, not wider.
+    assert {row["EventTemplate"] for row in rows} == {truth for _, truth in short}
+    assert len({row["Content"] for row in rows}) > 2 * len({line for line, _ in short})
+
+
 def test_slog_and_hclog_quote_values_by_their_own_rules() -> None:
     import random
 

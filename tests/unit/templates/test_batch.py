@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import random
 
 import pytest
@@ -142,3 +143,29 @@ def test_hex_ids_alone_differing_is_a_pattern_hit_with_its_own_parameters() -> N
     assigned = miners.assign("svc", ["Cache lookup for key 0a1b2c3d4e took 101 ms"])
     assert assigned.template_ids == [match.template_id]
     assert miners.stats.pattern_hits == before + 2
+
+
+def test_the_exact_message_cache_gives_the_collector_one_object_a_message() -> None:
+    # A worker keeps up to max_cached_messages entries per process, and every full collection
+    # walks each container they hold: an entry's tokens and values must not be among them.
+    rng = random.Random(3)
+    miners = ServiceMiners(MinerConfig())
+
+    def word() -> str:
+        return "".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(8))
+
+    messages = [f"session {word()} closed by {word()} after {word()}" for _ in range(3000)]
+    miners.mine("svc", messages[0])  # first use: regexes, the template, the masker's tables
+    gc.collect()
+    gc.collect()
+    before = len(gc.get_objects())
+    for message in messages[1:]:
+        miners.mine("svc", message)
+    gc.collect()
+    gc.collect()
+    assert miners.stats.cache_hits == 0 and len(miners.templates("svc")) == 1
+    assert len(gc.get_objects()) - before < 1.2 * len(messages)
+    again = miners.mine("svc", messages[-1])  # a hit: its parameters from the cached entry
+    assert miners.stats.cache_hits == 1
+    words = messages[-1].split()
+    assert again.parameters == (("", words[1]), ("", words[4]), ("", words[6]))
