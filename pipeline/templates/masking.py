@@ -157,7 +157,11 @@ BUILTIN_MASKS: tuple[tuple[str, str], ...] = (
     ("instance", r"(?<![\w./@:#+-])[a-z][a-z_]*[a-z]-\d+(?![\w/@-]|\.[^,;:)\]]|:\w)"),
     ("duration", rf"{_NO_WORD_BEFORE}-?\d+(?:\.\d+)?{_UNIT_DURATION}{_NO_WORD_AFTER}"),
     ("size", rf"{_NO_WORD_BEFORE}\d+(?:\.\d+)?{_UNIT_SIZE}{_NO_WORD_AFTER}"),
-    ("bool", rf"{_NO_WORD_BEFORE}(?i:true|false|null){_NO_WORD_AFTER}"),
+    # A null as programs print it: null (Java, JavaScript, JSON), NULL (C, SQL); any other
+    # spelling (`Null buf to load.`, `Null sink started`) is the English word opening a
+    # sentence or a name, written by the call (see _NULLS). True and False are Python's
+    # values, whatever their case.
+    ("bool", rf"{_NO_WORD_BEFORE}(?:(?i:true|false)|null|NULL){_NO_WORD_AFTER}"),
     ("user", rf"{_NO_WORD_BEFORE}(?i:root|admin){_NO_WORD_AFTER}"),
     # Numbers, including a sign and dotted parts (3.14, 1.2.3), and numbers written in groups
     # of three digits (1,234,567: Java's MessageFormat, humanised counts), one value; not as a
@@ -235,6 +239,10 @@ _SHAPES = re.compile(
     rf"|(?P<path>/{_OCTETS})(?::(?P<path_port>\d{{1,5}}))?(?P<path_tail>[,;)\]]*)"
 )
 _SPECIAL_WORDS = {"true": "bool", "false": "bool", "null": "bool", "root": "user", "admin": "user"}
+# The spellings of null that are a value: programs print null or NULL (Python's None and Go's
+# nil are words to the masks), never Null; the capitalised word is the call's own text (the
+# bool mask's regex agrees).
+_NULLS = frozenset({"null", "NULL"})
 
 
 class Masker:
@@ -286,6 +294,8 @@ class Masker:
             return cached
         if self._fast and token.isalpha():
             name = self._special.get(token.lower()) if len(token) <= 5 else None
+            if name == "bool" and token not in _NULLS and token.lower() == "null":
+                name = None
             if name is None and token in SYMBOL_NAMES:
                 name = "symbol"
             result: Masked = (token, ()) if name is None else (WILDCARD, ((name, token),))
