@@ -98,7 +98,8 @@ LOGCALL_SPLITS := tuning held-out fresh unseen novel sixth seventh eighth ninth 
         seventyfirst seventysecond seventythird seventyfourth seventyfifth \
         seventysixth seventyseventh seventyeighth seventyninth eightieth eightyfirst \
         eightysecond eightythird eightyfourth eightyfifth eightysixth eightyseventh \
-        eightyeighth eightyninth ninetieth ninetyfirst ninetysecond ninetythird
+        eightyeighth eightyninth ninetieth ninetyfirst ninetysecond ninetythird \
+        ninetyfourth ninetyfifth ninetysixth ninetyseventh
 
 bench-templates: install ## Template accuracy and speed against Drain3: Loghub-2k, then real logging calls of each split of the logcall corpus
 	$(PY) tests/bench/bench_templates.py

@@ -363,7 +363,22 @@ ninetythird none either: BlueZ's C printf (``btd_error(adapter->dev_id, "Failed 
 name: %s (0x%02x)", mgmt_errstr(status), status)``) and lldpd's (``log_warn("lldpctl",
 "cannot open lock %s", lockname)``, its errno's text after ``: ``, %m) as PostgreSQL's, Ceilometer's
 Python logging (``LOG.debug("Loaded endpoints [%s] for manager [%s].", endpoint,
-pipe_mgr)``) as Home Assistant's.
+pipe_mgr)``) as Home Assistant's; the ninetyfourth none either: OpenRCT2's C++ printf
+(``LOG_ERROR("Failed to open configured language: %s", e.what())``) as PostgreSQL's, Neutron's
+Python logging (``LOG.info("Loaded agent extensions: %s", self.names())``) as Home Assistant's
+and Dgraph's Go glog (``glog.Errorf("Unable to discard transaction:%v", err)``) as SeaweedFS's;
+the ninetyfifth none either: Pacemaker's C printf (``pcmk__warn("Ignoring malformed CIB update
+(%s at %s has no result)", op, xpath)``) as PostgreSQL's, Apache SkyWalking's SLF4J
+(``log.warn("Baseline service is not set up, return empty list.")``, Lombok's log) as Seata's
+and Ruffle's tracing macros (``tracing::error!("Failed to parse loader URL when extracting
+query parameters: {}", e)``) as Cargo's; the ninetysixth none either: multipath-tools' C printf
+(``condlog(3, "No matching alias [%s] in bindings file.", alias)``, its level the first
+argument) as PostgreSQL's, Vitrage's Python logging (``LOG.info("Full WSGI config used: %s",
+cfg_path)``) as Home Assistant's and Atuin's tracing and log macros (``warn!("...: {}",
+e)``) as Cargo's; the ninetyseventh none either: Apache Ambari's SLF4J (``LOG.info("LockArea {}
+is {}", ...)``) as Seata's, JuiceFS's Go printf on its logrus entry (``logger.Fatalf("Failed to
+open file %q: %s", fname, err)``) as SeaweedFS's and Z-Wave JS UI's winston logger
+(``logger.info(`Express 'trust proxy' set to: ${value}`)``, template literals) as Homebridge's.
 Each value is drawn by what its argument is (an error, a path, a state, a list, a name with a
 number in it...), judged from its verb and the argument's name; values repeat as they do in
 real logs (a state has a few values, a counter is new every time).
@@ -658,7 +673,19 @@ Kubernetes cluster tool in Java, Python and Go, never run through a miner before
 measurement) and ``ninetythird`` (added on 2026-12-07 right after the ninetysecond, by the same
 hand, in the same copy of the tree, of a Bluetooth protocol stack, a telemetry service and a
 link layer discovery daemon in C, Python and C, never run through a miner before its first
-measurement). Run
+measurement) and ``ninetyfourth`` (added on 2026-12-07 right after the ninetythird, by another
+hand, in a separate copy of the tree, of a theme park simulation game, a cloud networking
+service and a graph database in C++, Python and Go, never run through a miner before its first
+measurement) and ``ninetyfifth`` (added on 2026-12-07 right after the ninetyfourth, by the same
+hand, in the same copy of the tree, of a cluster resource manager, an application performance
+monitoring server and a Flash Player emulator in C, Java and Rust, never run through a miner
+before its first measurement) and ``ninetysixth`` (added on 2026-12-07 right after the
+ninetyfifth, by another hand, in a separate copy of the tree, of a multipath storage device
+manager, a root cause analysis service and a shell history sync tool in C, Python and Rust,
+never run through a miner before its first measurement) and ``ninetyseventh`` (added on
+2026-12-07 right after the ninetysixth, by the same hand, in the same copy of the tree, of a
+Hadoop cluster management server, a distributed POSIX file system and a Z-Wave control panel in
+Java, Go and TypeScript, never run through a miner before its first measurement). Run
 ``python tests/bench/logcall_corpus.py --out DIR`` to write
 ``DIR/<split>/<system>/<system>_2k.log_structured_corrected.csv`` (columns ``Content`` and
 ``EventTemplate``), the layout of the Loghub samples that ``bench_templates.py`` reads.
@@ -835,7 +862,13 @@ class System:
     # (Syft's log.Debugf), printf (Sopel's Python logging) and nodejs (the UiAutomator2
     # driver's this.log); the ninetysecond slf4j (Unomi's logger), printf (Designate's Python
     # logging) and printf (eksctl's logger.Info); the ninetythird printf (BlueZ's btd_error),
-    # printf (Ceilometer's Python logging) and printf (lldpd's log_warnx)
+    # printf (Ceilometer's Python logging) and printf (lldpd's log_warnx); the ninetyfourth
+    # printf (OpenRCT2's LOG_ERROR), printf (Neutron's Python logging) and printf (Dgraph's
+    # glog.Errorf); the ninetyfifth printf (Pacemaker's pcmk__err), slf4j (SkyWalking's log)
+    # and tracing (Ruffle's tracing macros); the ninetysixth printf (multipath-tools'
+    # condlog), printf (Vitrage's Python logging) and tracing (Atuin's tracing and log
+    # macros); the ninetyseventh slf4j (Ambari's LOG), printf (JuiceFS's logger.Infof) and
+    # nodejs (Z-Wave JS UI's logger)
     style: str
     # tuning, held-out, fresh, unseen, novel, sixth, seventh, eighth, ninth, tenth, eleventh,
     # twelfth, thirteenth, fourteenth, fifteenth, sixteenth, seventeenth, eighteenth,
@@ -850,7 +883,8 @@ class System:
     # seventieth, seventyfirst, seventysecond, seventythird, seventyfourth, seventyfifth,
     # seventysixth, seventyseventh, seventyeighth, seventyninth, eightieth, eightyfirst,
     # eightysecond, eightythird, eightyfourth, eightyfifth, eightysixth, eightyseventh,
-    # eightyeighth, eightyninth, ninetieth, ninetyfirst, ninetysecond or ninetythird
+    # eightyeighth, eightyninth, ninetieth, ninetyfirst, ninetysecond, ninetythird,
+    # ninetyfourth, ninetyfifth, ninetysixth or ninetyseventh
     split: str
     # An exception passed to the call is printed on the message's line after " =>" (Solr's
     # log4j2 layout); elsewhere its trace goes on later lines.
@@ -1155,6 +1189,18 @@ SYSTEMS: dict[str, System] = {
         System("bluez", "c", "printf", "ninetythird"),
         System("ceilometer", "python", "printf", "ninetythird"),
         System("lldpd", "c", "printf", "ninetythird"),
+        System("openrct2", "cpp", "printf", "ninetyfourth"),
+        System("neutron", "python", "printf", "ninetyfourth"),
+        System("dgraph", "go", "printf", "ninetyfourth"),
+        System("pacemaker", "c", "printf", "ninetyfifth"),
+        System("skywalking", "java", "slf4j", "ninetyfifth"),
+        System("ruffle", "rust", "tracing", "ninetyfifth"),
+        System("multipath-tools", "c", "printf", "ninetysixth"),
+        System("vitrage", "python", "printf", "ninetysixth"),
+        System("atuin", "rust", "tracing", "ninetysixth"),
+        System("ambari", "java", "slf4j", "ninetyseventh"),
+        System("juicefs", "go", "printf", "ninetyseventh"),
+        System("zwave-js-ui", "javascript", "nodejs", "ninetyseventh"),
     )
 }
 
@@ -1252,6 +1298,10 @@ SPLITS = (
     "ninetyfirst",
     "ninetysecond",
     "ninetythird",
+    "ninetyfourth",
+    "ninetyfifth",
+    "ninetysixth",
+    "ninetyseventh",
 )
 
 # A piece of a line: its text and whether it is a value (``<*>`` in the truth).

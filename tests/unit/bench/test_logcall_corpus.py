@@ -82,14 +82,15 @@ def test_the_novel_split_holds_four_new_systems_each_of_its_own_convention() -> 
     # thirtyeighth, fiftyfirst, fiftysecond, fiftythird, fiftyfourth, fiftyfifth, fiftysixth,
     # fiftyseventh, sixtysecond, sixtythird, sixtyfourth, sixtyfifth, sixtysixth,
     # sixtyeighth, seventieth, seventysecond, seventythird, seventyfourth, seventysixth,
-    # seventyninth, eightyfirst, eightysecond, eightyeighth, eightyninth and ninetieth reuse
-    # tracing (Vector, Qdrant, Garage, Kanidm, Vaultwarden, WezTerm, Databend, Firecracker,
-    # RustDesk, espanso, Zellij, librespot, youki, stratisd, niri, Cloud Hypervisor, kanata,
-    # uv, Cargo, mise, broot, probe-rs, Forest, Hickory DNS, Agave, Ballista, Alacritty,
-    # Starship, rustic), the twentysecond, twentythird, fiftyninth, eightyeighth and
-    # ninetyfirst nodejs (Uptime Kuma, Zigbee2MQTT, MagicMirror, the XCUITest driver, the
-    # UiAutomator2 driver), the thirtieth jboss (Narayana), the thirtyfourth zerolog
-    # (Harness); the ninetysecond and ninetythird reuse only slf4j and printf.
+    # seventyninth, eightyfirst, eightysecond, eightyeighth, eightyninth, ninetieth and
+    # ninetyfifth and ninetysixth reuse tracing (Vector, Qdrant, Garage, Kanidm, Vaultwarden,
+    # WezTerm, Databend, Firecracker, RustDesk, espanso, Zellij, librespot, youki, stratisd,
+    # niri, Cloud Hypervisor, kanata, uv, Cargo, mise, broot, probe-rs, Forest, Hickory DNS,
+    # Agave, Ballista, Alacritty, Starship, rustic, Ruffle, Atuin), the twentysecond,
+    # twentythird, fiftyninth, eightyeighth, ninetyfirst and ninetyseventh nodejs (Uptime Kuma,
+    # Zigbee2MQTT, MagicMirror, the XCUITest driver, the UiAutomator2 driver, Z-Wave JS UI),
+    # the thirtieth jboss (Narayana), the thirtyfourth zerolog (Harness); the ninetysecond,
+    # ninetythird and ninetyfourth reuse only slf4j and printf.
     reusing = (
         "novel",
         "sixteenth",
@@ -129,6 +130,10 @@ def test_the_novel_split_holds_four_new_systems_each_of_its_own_convention() -> 
         "ninetyfirst",
         "ninetysecond",
         "ninetythird",
+        "ninetyfourth",
+        "ninetyfifth",
+        "ninetysixth",
+        "ninetyseventh",
     )
     earlier_styles = {s.style for s in SYSTEMS.values() if s.split not in reusing}
     assert not {s.style for s in novel.values()} & earlier_styles
@@ -2958,6 +2963,52 @@ _LATER_SPLITS = {
         calls=190,
         call_checks="one-nonblank-line verbs-in-format",
     ),
+    # C++, Python and Go, with no convention the corpus did not have: OpenRCT2's LOG_ERROR(fmt,
+    # ...) C++ printf as PostgreSQL's, Neutron's Python logging as Home Assistant's, Dgraph's
+    # glog.Errorf as SeaweedFS's Go printf.
+    "ninetyfourth": _Split(
+        "openrct2 neutron dgraph",
+        "cpp python go",
+        "printf",
+        "",
+        calls=190,
+        call_checks="one-nonblank-line",
+    ),
+    # C, Java and Rust, with no convention the corpus did not have: Pacemaker's pcmk__err(fmt,
+    # ...) C printf as PostgreSQL's, Apache SkyWalking's SLF4J (Lombok's log) as Seata's,
+    # Ruffle's tracing macros as Cargo's.
+    "ninetyfifth": _Split(
+        "pacemaker skywalking ruffle",
+        "c java rust",
+        "printf slf4j tracing",
+        "",
+        calls=190,
+        call_checks="one-nonblank-line",
+    ),
+    # C, Python and Rust, with no convention the corpus did not have: multipath-tools'
+    # condlog(prio, fmt, ...) C printf (its level the first argument, %m errno's text) as
+    # PostgreSQL's, Vitrage's Python logging as Home Assistant's, Atuin's tracing and log
+    # macros as Cargo's.
+    "ninetysixth": _Split(
+        "multipath-tools vitrage atuin",
+        "c python rust",
+        "printf tracing",
+        "",
+        calls=200,
+        call_checks="one-nonblank-line",
+    ),
+    # Java, Go and TypeScript, with no convention the corpus did not have: Apache Ambari's
+    # SLF4J as Seata's, JuiceFS's logger.Infof... (a Go printf on its logrus entry) as
+    # SeaweedFS's, Z-Wave JS UI's winston logger (logger.info(`...${x}`), template literals) as
+    # Homebridge's.
+    "ninetyseventh": _Split(
+        "ambari juicefs zwave-js-ui",
+        "java go javascript",
+        "slf4j printf nodejs",
+        "",
+        calls=200,
+        call_checks="one-nonblank-line",
+    ),
 }
 
 
@@ -2986,10 +3037,10 @@ def test_a_later_split_holds_its_new_systems_languages_and_styles(split: str) ->
     assert logcall_corpus.SPLITS[list(_LATER_SPLITS).index(split) + 17] == split
 
 
-def test_the_ninetythird_split_is_the_last() -> None:
-    assert logcall_corpus.SPLITS[91] == "ninetysecond"
-    assert logcall_corpus.SPLITS[92] == "ninetythird"
-    assert len(logcall_corpus.SPLITS) == 93
+def test_the_ninetyseventh_split_is_the_last() -> None:
+    assert logcall_corpus.SPLITS[95] == "ninetysixth"
+    assert logcall_corpus.SPLITS[96] == "ninetyseventh"
+    assert len(logcall_corpus.SPLITS) == 97
 
 
 # A call of each system of the later splits read from its source: how many distinct formats
@@ -3714,6 +3765,43 @@ _KNOWN_CALLS = {
     "bluez": (1750, "src/adapter.c", "Failed to set local name: %s (0x%02x)"),
     "ceilometer": (180, "ceilometer/notification.py", "Loaded endpoints [%s] for manager [%s]."),
     "lldpd": (800, "src/client/commands.c", "cannot open lock %s: %m"),
+    "openrct2": (490, "src/openrct2/Context.cpp", "Failed to open configured language: %s"),
+    "neutron": (
+        1550,
+        "neutron/agent/agent_extensions_manager.py",
+        "Loaded agent extensions: %s",
+    ),
+    "dgraph": (560, "acl/acl.go", "Unable to discard transaction:%v"),
+    "pacemaker": (
+        1600,
+        "daemons/controld/controld_te_callbacks.c",
+        "Ignoring malformed CIB update (%s at %s has no result)",
+    ),
+    "skywalking": (
+        580,
+        "oap-server/ai-pipeline/src/main/java/org/apache/skywalking/oap/server/ai/pipeline/"
+        "services/BaselineQueryServiceImpl.java",
+        "Baseline service is not set up, return empty list.",
+    ),
+    "ruffle": (
+        350,
+        "core/common/src/tag_utils.rs",
+        "Failed to parse loader URL when extracting query parameters: {}",
+    ),
+    "multipath-tools": (900, "libmultipath/alias.c", "No matching alias [%s] in bindings file."),
+    "vitrage": (300, "vitrage/api/app.py", "Full WSGI config used: %s"),
+    "atuin": (
+        200,
+        "crates/atuin/src/command/client/account/login.rs",
+        "could not verify encryption key against remote: {e}",
+    ),
+    "ambari": (
+        1400,
+        "ambari-server/src/main/java/org/apache/ambari/annotations/TransactionalLock.java",
+        "LockArea {} is {}",
+    ),
+    "juicefs": (1000, "cmd/compact.go", "compact [%d:%q] success."),
+    "zwave-js-ui": (200, "api/app.ts", "Express 'trust proxy' set to: ${value}"),
 }
 
 # The checks of a system's calls beyond its split's: a Go printf on a logrus entry, Python's
@@ -3925,6 +4013,18 @@ _SYSTEM_CALL_CHECKS = {
     "bluez": "no-style no-label",
     "ceilometer": "verbs==args verbs-in-format no-style",
     "lldpd": "no-style no-label",
+    "openrct2": "verbs-in-format no-style no-label",
+    "neutron": "verbs==args verbs-in-format no-style",
+    "dgraph": "as-many-verbs-as-args",
+    "pacemaker": "no-style no-label",
+    "skywalking": "no-style no-label",
+    "ruffle": "verbs==args",
+    "multipath-tools": "no-style no-label",
+    "vitrage": "verbs==args verbs-in-format no-style",
+    "atuin": "verbs==args",
+    "ambari": "no-style no-label",
+    "juicefs": "as-many-verbs-as-args",
+    "zwave-js-ui": "verbs==args no-label",
 }
 
 
@@ -3992,6 +4092,8 @@ _SLF4J_SYSTEMS = frozenset(
         "apicurio-registry",
         "sofa-jraft",
         "unomi",
+        "skywalking",
+        "ambari",
     )
 )
 
@@ -4309,6 +4411,8 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         "sopel",
         "designate",
         "ceilometer",
+        "neutron",
+        "vitrage",
     ):
         assert not any(verb.startswith("%(") for verb in call["verbs"]), call
     elif name == "tekton":
@@ -5035,6 +5139,97 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
             call, r"logger\.(Debug|Info|Success|Warning|Critical)", {"Success": "INFO"}
         )
         assert not call["file"].endswith("_test.go"), call
+    elif name == "dgraph":
+        # glog's Infof (at any verbosity)/Warningf/Errorf/Fatalf, a Go printf, as SeaweedFS's;
+        # Fatalf CRITICAL; no tests, test utilities or system tests.
+        _check_go_printf(
+            call,
+            r"glog\.(?:V\(\d+\)\.)?(Info|Warning|Error|Fatal)f",
+            {"Fatal": "CRITICAL"},
+        )
+        assert not call["file"].startswith(("systest/", "testutil/", "dgraphtest/")), call
+        assert not call["file"].endswith("_test.go"), call
+    elif name in ("openrct2", "pacemaker"):
+        # OpenRCT2's LOG_FATAL/LOG_ERROR/LOG_WARNING/LOG_INFO/LOG_VERBOSE(fmt, ...), its
+        # "ERROR[file:line (function)]: " header left out; Pacemaker's pcmk__emerg/pcmk__crit/
+        # pcmk__err/pcmk__warn/pcmk__notice/pcmk__info/pcmk__debug(fmt, ...) (libqb's log, its
+        # header left out; pcmk__trace, on only when tracing is asked for, not read). A C
+        # printf, each verb with its argument; no PRI macro, no * width.
+        levels = {
+            "LOG_FATAL": "CRITICAL",
+            "LOG_ERROR": "ERROR",
+            "LOG_WARNING": "WARNING",
+            "LOG_INFO": "INFO",
+            "LOG_VERBOSE": "DEBUG",
+            "pcmk__emerg": "CRITICAL",
+            "pcmk__crit": "CRITICAL",
+            "pcmk__err": "ERROR",
+            "pcmk__warn": "WARNING",
+            "pcmk__notice": "INFO",
+            "pcmk__info": "INFO",
+            "pcmk__debug": "DEBUG",
+        }
+        assert call["level"] == levels[call["call"]], call
+        assert call["call"].startswith("LOG_") == (name == "openrct2"), call
+        verb = r"%[#0 ]*\d*(?:\.\d+)?(?:ll|l|z|j|h)?[diouxXcpfg]|%(?:\.\d+)?s"
+        assert all(re.fullmatch(verb, v) for v in call["verbs"]), call
+        assert len(call["verbs"]) == len(call["args"]), call
+        assert "PRI" not in call["format"] and "*" not in "".join(call["verbs"]), call
+        assert "/tests/" not in call["file"] and "/test/" not in call["file"], call
+        if name == "openrct2":
+            assert call["file"].startswith("src/openrct2"), call
+            assert call["file"].endswith((".cpp", ".h", ".hpp")), call
+        else:
+            assert call["file"].startswith(("daemons/", "lib/", "tools/")), call
+            assert call["file"].endswith(".c"), call
+    elif name == "ruffle":
+        # the log crate's and tracing's macros, bare, log:: or tracing::, as rustic's, no
+        # fields; the player's crates (core, desktop, web, render, swf, video...), not its
+        # tests, tools or fuzzing.
+        _check_rust_macro(call, "(?:log|tracing)")
+        assert not call["file"].startswith(("tests/", "tools/", "fuzz/")), call
+        assert "/tests/" not in call["file"], call
+    elif name == "multipath-tools":
+        # condlog(prio, fmt, ...): its level the first argument, a number (syslog's prio + 3:
+        # 0 ERROR, 1 WARNING, 2 and 3 INFO, 4 and 5 DEBUG); a C printf, each verb with its
+        # argument but %m (errno's text); the libraries and the multipath, multipathd and
+        # mpathpersist programs, no tests.
+        assert call["call"] == "condlog", call
+        verb = r"%[#0 ]*\d*(?:\.\d+)?(?:ll|l|z|j|h)?[diouxXcpfg]|%(?:\.\d+)?s|%m"
+        assert all(re.fullmatch(verb, v) for v in call["verbs"]), call
+        assert len([v for v in call["verbs"] if v != "%m"]) == len(call["args"]), call
+        # no PRIu64-like macro (its persistent reservations' "PRIN" and "PROUT" are text)
+        assert not re.search(r"\bPRI[diouxX]", call["format"]), call
+        assert "*" not in "".join(call["verbs"]), call
+        assert call["file"].startswith(("lib", "multipath", "mpathpersist/", "kpartx/")), call
+        assert call["file"].endswith(".c") and not call["file"].startswith("tests/"), call
+    elif name == "atuin":
+        # the log crate's and tracing's macros, bare, log:: or tracing::, as Ruffle's, no
+        # fields; its crates' src/, not their tests.
+        _check_rust_macro(call, "(?:log|tracing)")
+        assert re.match(r"crates/atuin[\w-]*/src/", call["file"]), call
+        assert "/tests/" not in call["file"], call
+    elif name == "juicefs":
+        # its logrus entry (utils.GetLogger("juicefs")): Debugf, Infof, Warnf/Warningf, Errorf
+        # and Fatalf, a Go printf, as SeaweedFS's; Fatalf CRITICAL; no tests.
+        _check_go_printf(
+            call,
+            r"logger\.(Debug|Info|Warn|Warning|Error|Fatal)f",
+            {"Warn": "WARNING", "Fatal": "CRITICAL"},
+        )
+        assert not call["file"].endswith("_test.go"), call
+        # its three "\033[92mOK\033[0m, ..." lines, coloured for a terminal, left out
+        assert not any(ord(c) < 32 for c in call["format"]), call
+    elif name == "zwave-js-ui":
+        # its winston logger (module("Gateway")...) on logger or this.logger: template
+        # literals, as the UiAutomator2 driver's; its time, level and module header left out;
+        # the server's api/ only.
+        assert call["style"] == "js", call
+        called = re.fullmatch(r"(?:this\.)?logger\.(debug|info|warn|error)", call["call"])
+        assert called is not None, call
+        levels = {"debug": "DEBUG", "info": "INFO", "warn": "WARNING", "error": "ERROR"}
+        assert call["level"] == levels[called.group(1)], call
+        assert call["file"].startswith("api/") and "/test" not in call["file"], call
     elif name in ("bluez", "lldpd"):
         # BlueZ's bluetoothd (src/, plugins/, profiles/): error/warn/info/DBG(fmt, ...) and
         # btd_error/btd_warn/btd_info/btd_debug/DBG_IDX(index, fmt, ...), its "file:function() "
@@ -5363,6 +5558,9 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
     elif name == "uiautomator2-driver":
         assert "${" not in line and "${" not in truth, (line, truth)
         assert not line.startswith("[AndroidUiautomator2"), line
+    elif name == "zwave-js-ui":
+        assert "${" not in line and "${" not in truth, (line, truth)
+        assert not re.match(r"\d{4}-\d\d-\d\d", line), line
     elif name == "ddclient":
         assert re.match(r"(DEBUG|INFO|WARNING|FATAL|SUCCESS|FAILED): ", line), line
         assert not line.startswith("[") and "> " not in line[:12], line
@@ -5430,6 +5628,8 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
         "alacritty",
         "starship",
         "rustic",
+        "ruffle",
+        "atuin",
     ):
         assert "{}" not in line and "{:?}" not in line, line
     elif name in ("cadvisor", "minikube", "cluster-autoscaler"):
@@ -5450,7 +5650,16 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
         "fwupd",
     ):
         assert not re.search(r"%[-+# 0-9.]*[lhz]*[sdiuxXfcp]", truth), truth
-    elif name in ("pipewire", "wpa-supplicant", "dovecot", "bluez", "lldpd"):
+    elif name in (
+        "pipewire",
+        "wpa-supplicant",
+        "dovecot",
+        "bluez",
+        "lldpd",
+        "openrct2",
+        "pacemaker",
+        "multipath-tools",
+    ):
         # PipeWire's (wpa_supplicant's, Dovecot's) printf, %m errno's text: no verb left in the
         # line or its truth.
         assert not re.search(r"%[-+# 0-9.]*[lhzj]*[sdiuxXfgcpm]", truth), truth
@@ -5586,6 +5795,10 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
             "designate",
             "eksctl",
             "ceilometer",
+            "neutron",
+            "dgraph",
+            "vitrage",
+            "juicefs",
         ), name
         assert not re.search(r"%[-+# 0-9.]*[sdvqxr]", truth), truth
 
