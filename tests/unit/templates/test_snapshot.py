@@ -149,3 +149,62 @@ def test_snapshot_from_before_constant_text_was_kept_loads_with_its_ids() -> Non
     assert restored.template_text("geth", old_id) == "Rebuilt trie database root=<*>"
     again = ServiceMiners.restore(restored.snapshot())
     assert again.mine("geth", "Rebuilt trie database root=e75777..18f09d").template_id == old_id
+
+
+def _old_template(service: str, text: str, tokens: list[str], **shape: object) -> dict[str, object]:
+    return {
+        "id": template_id(service, text),
+        "text": text,
+        "count": 10,
+        "shapes": [{"tokens": tokens, "general": [], "folded": [], **shape}],
+    }
+
+
+def test_snapshot_from_before_rounds_78_and_79_keeps_what_it_can() -> None:
+    """Templates as round 77's miner saved them (a snapshot taken from it, cut down): a URL
+    ending in its port one value, a capitalised ``Null`` a null value kept as a pin. Ids follow
+    a template's text: where the text stays, so does the id, even for lines the masks now cut
+    otherwise; where the miner now writes the text differently, the lines get the new text's id
+    and the old template keeps its own (and ages out)."""
+    null_pin = {"seen": 8, "pins": [[0, "<*>", "Null"]]}
+    state = {
+        "format": "pipeline.templates",
+        "version": 1,
+        "counters": {},
+        "services": [
+            {
+                "service": "svc",
+                "templates": [
+                    _old_template(
+                        "svc", "Listening on http://<*>", ["Listening", "on", "http://<*>"]
+                    ),
+                    _old_template(
+                        "svc",
+                        "Null sink <*> started.",
+                        ["<*>", "sink", "<*>", "started."],
+                        **null_pin,
+                    ),
+                    _old_template(
+                        "svc",
+                        "<*> buf to load.",
+                        ["<*>", "buf", "to", "load."],
+                        seen=1,
+                        pins=[[0, "<*>", "Null"]],
+                    ),
+                ],
+                "aliases": [],
+            }
+        ],
+    }
+    state["services"][0]["templates"][1]["shapes"][0]["general"] = [2]  # type: ignore[index]
+    miners = ServiceMiners.restore(orjson.dumps(state))
+    listening = miners.mine("svc", "Listening on http://host-3.local:9003")
+    assert listening.template_id == template_id("svc", "Listening on http://<*>")
+    assert not listening.is_new
+    first = miners.mine("svc", "Null sink kitchen_a started.")  # a shape of its own at first
+    second = miners.mine("svc", "Null sink kitchen_b started.")
+    assert second.template_id == template_id("svc", "Null sink <*> started.")
+    assert miners.resolve("svc", first.template_id) == second.template_id
+    buf = miners.mine("svc", "Null buf to load.")
+    assert buf.template == "Null buf to load." and buf.is_new
+    assert miners.template_text("svc", template_id("svc", "<*> buf to load.")) is not None
