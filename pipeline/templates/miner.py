@@ -1766,6 +1766,8 @@ class ServiceMiner:
             if i in transitions
             or _labelled(mine, tokens, i)
             or _kind_named(mine, tokens, i)
+            or _kind_of(mine, tokens, i)
+            or _key_listed(mine, tokens, i)
             or _glued_kind(mine[i], tokens[i])
         ]
         enums = [
@@ -2582,14 +2584,33 @@ def _bracketed_word(token: str) -> bool:
 _VERB_FORM = re.compile(r"(?:ing|ed)$")
 
 
+def _assigned(mine: list[str], theirs: list[str], index: int) -> bool:
+    """True if both messages have one word at ``index`` after a spaced ``=`` inside the message,
+    closed by the same comma or full stop (``found for type = tcp4. This may be ...`` /
+    ``udp.``, ``mode = fast, retries ...``): formats write ``key = %s, ...`` as they write
+    ``key: %s, ...``, and the word assigned is the key's value, as it is where it ends the
+    message (round 42) and after a label ending in ``:`` closed the same way (rounds 71, 76);
+    two of them are enough (round 80)."""
+    end = mine[index][-1:]
+    return (
+        2 <= index < len(mine) - 1
+        and mine[index - 1] == "=" == theirs[index - 1]
+        and end in (",", ".")
+        and theirs[index][-1:] == end
+    )
+
+
 def _labelled(mine: list[str], theirs: list[str], index: int) -> bool:
     """True if both messages have one word at ``index`` after a label ending in ``:`` that ends
     the message or is closed by a comma before the next label or a key's field (``Link Status:
     UP`` / ``DOWN``, ``reason: HEAD, message: ...``, ``notification: READY, error=<*>.``, round
     71), or by a full stop before the next sentence (``state: ACTIVE. Ignoring ...``, round
     76): the label's value, whatever its case. So is one word that
-    ends the message after a spaced ``=`` (``Path to client certificate = PUT``, round 42)."""
+    ends the message after a spaced ``=`` (``Path to client certificate = PUT``, round 42), or
+    is closed there by a comma or a full stop (_assigned, round 80)."""
     if index >= 2 and index == len(mine) - 1 and mine[index - 1] == "=" == theirs[index - 1]:
+        return True
+    if _assigned(mine, theirs, index):
         return True
     if index < 2 or _LABEL.fullmatch(mine[index - 1]) is None:
         return False
@@ -2659,6 +2680,42 @@ def _outcome_word(mine: str, theirs: str) -> bool:
     """True if either word is a verb's past form (``success`` / ``failed``): after a noun of
     _OUTCOME_NOUNS it tells how the thing went, one call per outcome (round 73)."""
     return any(_PARTICIPLE.fullmatch(word) for word in (mine, theirs))
+
+
+def _kind_of(mine: list[str], theirs: list[str], index: int) -> bool:
+    """True if both messages have ``a``, the same noun of _KIND_NOUNS and ``of`` right before
+    ``index`` (``expected to have a status of running`` / ``stopped``): ``a status of %s`` names
+    one status by its value as ``with status %s`` does (_kind_named), and two of them are
+    enough. Only after the indefinite article: after ``the`` (``the status of the job``) or
+    none (``Invalid type of attr mapping`` / ``LDAP mapping``, two calls) what follows ``of``
+    is the thing the kind belongs to, the format's own noun (round 80)."""
+    return (
+        index >= 3
+        and mine[index - 3] == "a" == theirs[index - 3]
+        and mine[index - 2] in _KIND_NOUNS
+        and mine[index - 2] == theirs[index - 2]
+        and mine[index - 1] == "of" == theirs[index - 1]
+    )
+
+
+def _key_listed(mine: list[str], theirs: list[str], index: int) -> bool:
+    """True if both messages have one word at ``index`` closed by a comma after a key, in a
+    list of keys and values whose item before is a key and a variable closed by a comma
+    (``for host <*>, role <*>, roleCommand git, and ...`` / ``tar,``): the format writes its
+    items alike, ``role %s, roleCommand %s,``, and the word is the key's value as the variable
+    before is its key's; two of them are enough. Keys are plain words, the same in both
+    messages (round 80)."""
+    return (
+        index >= 3
+        and mine[index][-1:] == "," == theirs[index][-1:]
+        and mine[index - 1] == theirs[index - 1]
+        and mine[index - 1].isalpha()
+        and mine[index - 2] == theirs[index - 2]
+        and mine[index - 2][-1:] == ","
+        and WILDCARD in mine[index - 2]
+        and mine[index - 3] == theirs[index - 3]
+        and mine[index - 3].isalpha()
+    )
 
 
 # A kind noun glued by a colon to the value it names, after an opening bracket or quote at most
