@@ -378,7 +378,15 @@ cfg_path)``) as Home Assistant's and Atuin's tracing and log macros (``warn!("..
 e)``) as Cargo's; the ninetyseventh none either: Apache Ambari's SLF4J (``LOG.info("LockArea {}
 is {}", ...)``) as Seata's, JuiceFS's Go printf on its logrus entry (``logger.Fatalf("Failed to
 open file %q: %s", fname, err)``) as SeaweedFS's and Z-Wave JS UI's winston logger
-(``logger.info(`Express 'trust proxy' set to: ${value}`)``, template literals) as Homebridge's.
+(``logger.info(`Express 'trust proxy' set to: ${value}`)``, template literals) as Homebridge's;
+the ninetyeighth none either: HAPI FHIR's SLF4J (``ourLog.info("Submitting bulk import with
+bijob id {} to job scheduler", biJobId)``) as Seata's, Mistral's Python logging
+(``LOG.debug("Update action(s) [definition=%s]", definition)``) as Home Assistant's and
+watchexec's tracing macros (``error!("failed to send synthetic quit event: {e}")``) as Cargo's;
+the ninetyninth none either: open-iscsi's C printf (``log_error("unexpected SendTargets data:
+%s", text)``) and Avahi's (``avahi_log_warn("Failed to add browse domain RR: %s",
+avahi_strerror(s->error))``) as PostgreSQL's and rqlite's Go printf on its standard library
+logger (``s.logger.Printf("error writing batch to FIFO: %v", err)``) as SeaweedFS's.
 Each value is drawn by what its argument is (an error, a path, a state, a list, a name with a
 number in it...), judged from its verb and the argument's name; values repeat as they do in
 real logs (a state has a few values, a counter is new every time).
@@ -685,7 +693,14 @@ manager, a root cause analysis service and a shell history sync tool in C, Pytho
 never run through a miner before its first measurement) and ``ninetyseventh`` (added on
 2026-12-07 right after the ninetysixth, by the same hand, in the same copy of the tree, of a
 Hadoop cluster management server, a distributed POSIX file system and a Z-Wave control panel in
-Java, Go and TypeScript, never run through a miner before its first measurement). Run
+Java, Go and TypeScript, never run through a miner before its first measurement) and
+``ninetyeighth`` (added on 2026-12-07 right after the ninetyseventh, by another hand, in a
+separate copy of the tree, of a healthcare FHIR data server, a workflow service and a file
+watcher that runs commands in Java, Python and Rust, never run through a miner before its first
+measurement) and ``ninetyninth`` (added on 2026-12-07 right after the ninetyeighth, by the same
+hand, in the same copy of the tree, of an iSCSI initiator, a distributed relational database and
+a service discovery daemon in C, Go and C, never run through a miner before its first
+measurement). Run
 ``python tests/bench/logcall_corpus.py --out DIR`` to write
 ``DIR/<split>/<system>/<system>_2k.log_structured_corrected.csv`` (columns ``Content`` and
 ``EventTemplate``), the layout of the Loghub samples that ``bench_templates.py`` reads.
@@ -868,7 +883,10 @@ class System:
     # and tracing (Ruffle's tracing macros); the ninetysixth printf (multipath-tools'
     # condlog), printf (Vitrage's Python logging) and tracing (Atuin's tracing and log
     # macros); the ninetyseventh slf4j (Ambari's LOG), printf (JuiceFS's logger.Infof) and
-    # nodejs (Z-Wave JS UI's logger)
+    # nodejs (Z-Wave JS UI's logger); the ninetyeighth slf4j (HAPI FHIR's ourLog), printf
+    # (Mistral's Python logging) and tracing (watchexec's tracing macros); the ninetyninth
+    # printf (open-iscsi's log_error), printf (rqlite's logger.Printf) and printf (Avahi's
+    # avahi_log_warn)
     style: str
     # tuning, held-out, fresh, unseen, novel, sixth, seventh, eighth, ninth, tenth, eleventh,
     # twelfth, thirteenth, fourteenth, fifteenth, sixteenth, seventeenth, eighteenth,
@@ -884,7 +902,7 @@ class System:
     # seventysixth, seventyseventh, seventyeighth, seventyninth, eightieth, eightyfirst,
     # eightysecond, eightythird, eightyfourth, eightyfifth, eightysixth, eightyseventh,
     # eightyeighth, eightyninth, ninetieth, ninetyfirst, ninetysecond, ninetythird,
-    # ninetyfourth, ninetyfifth, ninetysixth or ninetyseventh
+    # ninetyfourth, ninetyfifth, ninetysixth, ninetyseventh, ninetyeighth or ninetyninth
     split: str
     # An exception passed to the call is printed on the message's line after " =>" (Solr's
     # log4j2 layout); elsewhere its trace goes on later lines.
@@ -1201,6 +1219,12 @@ SYSTEMS: dict[str, System] = {
         System("ambari", "java", "slf4j", "ninetyseventh"),
         System("juicefs", "go", "printf", "ninetyseventh"),
         System("zwave-js-ui", "javascript", "nodejs", "ninetyseventh"),
+        System("hapi-fhir", "java", "slf4j", "ninetyeighth"),
+        System("mistral", "python", "printf", "ninetyeighth"),
+        System("watchexec", "rust", "tracing", "ninetyeighth"),
+        System("open-iscsi", "c", "printf", "ninetyninth"),
+        System("rqlite", "go", "printf", "ninetyninth"),
+        System("avahi", "c", "printf", "ninetyninth"),
     )
 }
 
@@ -1302,6 +1326,8 @@ SPLITS = (
     "ninetyfifth",
     "ninetysixth",
     "ninetyseventh",
+    "ninetyeighth",
+    "ninetyninth",
 )
 
 # A piece of a line: its text and whether it is a value (``<*>`` in the truth).

@@ -83,14 +83,14 @@ def test_the_novel_split_holds_four_new_systems_each_of_its_own_convention() -> 
     # fiftyseventh, sixtysecond, sixtythird, sixtyfourth, sixtyfifth, sixtysixth,
     # sixtyeighth, seventieth, seventysecond, seventythird, seventyfourth, seventysixth,
     # seventyninth, eightyfirst, eightysecond, eightyeighth, eightyninth, ninetieth and
-    # ninetyfifth and ninetysixth reuse tracing (Vector, Qdrant, Garage, Kanidm, Vaultwarden,
-    # WezTerm, Databend, Firecracker, RustDesk, espanso, Zellij, librespot, youki, stratisd,
-    # niri, Cloud Hypervisor, kanata, uv, Cargo, mise, broot, probe-rs, Forest, Hickory DNS,
-    # Agave, Ballista, Alacritty, Starship, rustic, Ruffle, Atuin), the twentysecond,
-    # twentythird, fiftyninth, eightyeighth, ninetyfirst and ninetyseventh nodejs (Uptime Kuma,
-    # Zigbee2MQTT, MagicMirror, the XCUITest driver, the UiAutomator2 driver, Z-Wave JS UI),
-    # the thirtieth jboss (Narayana), the thirtyfourth zerolog (Harness); the ninetysecond,
-    # ninetythird and ninetyfourth reuse only slf4j and printf.
+    # ninetyfifth, ninetysixth and ninetyeighth reuse tracing (Vector, Qdrant, Garage, Kanidm,
+    # Vaultwarden, WezTerm, Databend, Firecracker, RustDesk, espanso, Zellij, librespot, youki,
+    # stratisd, niri, Cloud Hypervisor, kanata, uv, Cargo, mise, broot, probe-rs, Forest,
+    # Hickory DNS, Agave, Ballista, Alacritty, Starship, rustic, Ruffle, Atuin, watchexec), the
+    # twentysecond, twentythird, fiftyninth, eightyeighth, ninetyfirst and ninetyseventh nodejs
+    # (Uptime Kuma, Zigbee2MQTT, MagicMirror, the XCUITest driver, the UiAutomator2 driver,
+    # Z-Wave JS UI), the thirtieth jboss (Narayana), the thirtyfourth zerolog (Harness); the
+    # ninetysecond, ninetythird, ninetyfourth and ninetyninth reuse only slf4j and printf.
     reusing = (
         "novel",
         "sixteenth",
@@ -134,6 +134,8 @@ def test_the_novel_split_holds_four_new_systems_each_of_its_own_convention() -> 
         "ninetyfifth",
         "ninetysixth",
         "ninetyseventh",
+        "ninetyeighth",
+        "ninetyninth",
     )
     earlier_styles = {s.style for s in SYSTEMS.values() if s.split not in reusing}
     assert not {s.style for s in novel.values()} & earlier_styles
@@ -3009,6 +3011,29 @@ _LATER_SPLITS = {
         calls=200,
         call_checks="one-nonblank-line",
     ),
+    # Java, Python and Rust, with no convention the corpus did not have: HAPI FHIR's SLF4J
+    # (ourLog) as Seata's, Mistral's Python logging as Home Assistant's, watchexec's tracing
+    # macros as Cargo's.
+    "ninetyeighth": _Split(
+        "hapi-fhir mistral watchexec",
+        "java python rust",
+        "slf4j printf tracing",
+        "",
+        calls=160,
+        call_checks="one-nonblank-line",
+    ),
+    # C, Go and C, with no convention the corpus did not have: open-iscsi's log_error(fmt,
+    # ...) and log_debug(level, fmt, ...) and Avahi's avahi_log_warn(fmt, ...) C printf as
+    # PostgreSQL's, rqlite's logger.Printf (Go's standard library logger) as SeaweedFS's Go
+    # printf.
+    "ninetyninth": _Split(
+        "open-iscsi rqlite avahi",
+        "c go c",
+        "printf",
+        "",
+        calls=160,
+        call_checks="one-nonblank-line",
+    ),
 }
 
 
@@ -3037,10 +3062,10 @@ def test_a_later_split_holds_its_new_systems_languages_and_styles(split: str) ->
     assert logcall_corpus.SPLITS[list(_LATER_SPLITS).index(split) + 17] == split
 
 
-def test_the_ninetyseventh_split_is_the_last() -> None:
-    assert logcall_corpus.SPLITS[95] == "ninetysixth"
-    assert logcall_corpus.SPLITS[96] == "ninetyseventh"
-    assert len(logcall_corpus.SPLITS) == 97
+def test_the_ninetyninth_split_is_the_last() -> None:
+    assert logcall_corpus.SPLITS[97] == "ninetyeighth"
+    assert logcall_corpus.SPLITS[98] == "ninetyninth"
+    assert len(logcall_corpus.SPLITS) == 99
 
 
 # A call of each system of the later splits read from its source: how many distinct formats
@@ -3802,6 +3827,20 @@ _KNOWN_CALLS = {
     ),
     "juicefs": (1000, "cmd/compact.go", "compact [%d:%q] success."),
     "zwave-js-ui": (200, "api/app.ts", "Express 'trust proxy' set to: ${value}"),
+    "hapi-fhir": (
+        380,
+        "ca/uhn/fhir/jpa/bulk/imprt/svc/BulkDataImportSvcImpl.java",
+        "Submitting bulk import with bijob id {} to job scheduler",
+    ),
+    "mistral": (220, "mistral/api/controllers/v2/action.py", "Update action(s) [definition=%s]"),
+    "watchexec": (
+        170,
+        "watchexec-cli-2.8.0/src/config.rs",
+        "failed to send synthetic quit event: {e}",
+    ),
+    "open-iscsi": (830, "usr/discovery.c", "unexpected SendTargets data: %s"),
+    "rqlite": (150, "cdc/service.go", "error writing batch to FIFO: %v"),
+    "avahi": (240, "avahi-core/server.c", "Failed to add browse domain RR: %s"),
 }
 
 # The checks of a system's calls beyond its split's: a Go printf on a logrus entry, Python's
@@ -4025,6 +4064,12 @@ _SYSTEM_CALL_CHECKS = {
     "ambari": "no-style no-label",
     "juicefs": "as-many-verbs-as-args",
     "zwave-js-ui": "verbs==args no-label",
+    "hapi-fhir": "no-style no-label",
+    "mistral": "verbs==args verbs-in-format no-style",
+    "watchexec": "verbs==args",
+    "open-iscsi": "no-style no-label",
+    "rqlite": "as-many-verbs-as-args",
+    "avahi": "no-style no-label",
 }
 
 
@@ -4094,6 +4139,7 @@ _SLF4J_SYSTEMS = frozenset(
         "unomi",
         "skywalking",
         "ambari",
+        "hapi-fhir",
     )
 )
 
@@ -4413,6 +4459,7 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         "ceilometer",
         "neutron",
         "vitrage",
+        "mistral",
     ):
         assert not any(verb.startswith("%(") for verb in call["verbs"]), call
     elif name == "tekton":
@@ -5230,6 +5277,51 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         levels = {"debug": "DEBUG", "info": "INFO", "warn": "WARNING", "error": "ERROR"}
         assert call["level"] == levels[called.group(1)], call
         assert call["file"].startswith("api/") and "/test" not in call["file"], call
+    elif name == "watchexec":
+        # the log crate's and tracing's macros, bare, log:: or tracing::, as Atuin's, no
+        # fields; the crates of watchexec 2.8.0 (the CLI, its library, supervisor, filterers
+        # and ignore-files), not their tests.
+        _check_rust_macro(call, "(?:log|tracing)")
+        assert re.match(r"(watchexec[\w-]*|ignore-files)-\d+\.\d+\.\d+/src/", call["file"]), call
+        assert "/tests/" not in call["file"], call
+    elif name == "rqlite":
+        # Go's standard library log.Logger on the service's logger field (Printf INFO, Fatalf
+        # CRITICAL, no other level), a Go printf, as SeaweedFS's; no tests.
+        _check_go_printf(
+            call,
+            r"(?:\w+\.)?[lL]ogger\.(Printf|Fatalf)",
+            {"Printf": "INFO", "Fatalf": "CRITICAL"},
+        )
+        assert not call["file"].endswith("_test.go"), call
+    elif name in ("open-iscsi", "avahi"):
+        # open-iscsi's log_error/log_warning/log_info(fmt, ...) and log_debug(level, fmt, ...)
+        # (usr/ and utils/); Avahi's avahi_log_error/warn/notice/info/debug(fmt, ...) (the
+        # daemon, its core and tools, notice INFO). A C printf, each verb with its argument but
+        # %m (errno's text); no PRI macro, no * width, no tests.
+        levels = {
+            "log_error": "ERROR",
+            "log_warning": "WARNING",
+            "log_info": "INFO",
+            "log_debug": "DEBUG",
+            "avahi_log_error": "ERROR",
+            "avahi_log_warn": "WARNING",
+            "avahi_log_notice": "INFO",
+            "avahi_log_info": "INFO",
+            "avahi_log_debug": "DEBUG",
+        }
+        assert call["level"] == levels[call["call"]], call
+        assert call["call"].startswith("avahi_") == (name == "avahi"), call
+        verb = r"%[#0 ]*\d*(?:\.\d+)?(?:ll|l|z|j|h)?[diouxXcpfg]|%(?:\.\d+)?s|%m"
+        assert all(re.fullmatch(verb, v) for v in call["verbs"]), call
+        assert len([v for v in call["verbs"] if v != "%m"]) == len(call["args"]), call
+        assert not re.search(r"\bPRI[diouxX]", call["format"]), call
+        assert "*" not in "".join(call["verbs"]), call
+        assert call["file"].endswith(".c") and "/test" not in call["file"], call
+        assert not call["file"].endswith("-test.c"), call
+        if name == "open-iscsi":
+            assert call["file"].startswith(("usr/", "utils/")), call
+        else:
+            assert call["file"].startswith("avahi-"), call
     elif name in ("bluez", "lldpd"):
         # BlueZ's bluetoothd (src/, plugins/, profiles/): error/warn/info/DBG(fmt, ...) and
         # btd_error/btd_warn/btd_info/btd_debug/DBG_IDX(index, fmt, ...), its "file:function() "
@@ -5630,6 +5722,7 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
         "rustic",
         "ruffle",
         "atuin",
+        "watchexec",
     ):
         assert "{}" not in line and "{:?}" not in line, line
     elif name in ("cadvisor", "minikube", "cluster-autoscaler"):
@@ -5659,6 +5752,8 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
         "openrct2",
         "pacemaker",
         "multipath-tools",
+        "open-iscsi",
+        "avahi",
     ):
         # PipeWire's (wpa_supplicant's, Dovecot's) printf, %m errno's text: no verb left in the
         # line or its truth.
@@ -5799,6 +5894,8 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
             "dgraph",
             "vitrage",
             "juicefs",
+            "mistral",
+            "rqlite",
         ), name
         assert not re.search(r"%[-+# 0-9.]*[sdvqxr]", truth), truth
 
