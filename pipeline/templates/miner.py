@@ -1820,10 +1820,14 @@ class ServiceMiner:
             return False
         if plain > 1 and _calls_before_tail(mine, tokens, words):
             return False
-        if plain > 1 and any(_verb_after_marker(mine, tokens, i) for i in words):
+        if any(_verb_after_marker(mine, tokens, i) for i in words) and (
+            plain > 1 or _object_in_words(mine, tokens, words)
+        ):
             # Several words differing, one of them the verb after ``to`` or ``not`` (``failed
             # to get refresh token`` / ``failed to verify ID token``): another action, another
-            # event; a value is no verb.
+            # event; a value is no verb. So is the verb alone where the template has values
+            # after it that the message writes in plain words (``failed to reap <*> <*>: <*>``
+            # / ``failed to create CDC streamer: <*>``, round 81).
             return False
         needed = self._config.min_distinct_words + 2 * max(plain - 1, 0) - (0 if plain else 1)
         if (
@@ -3266,6 +3270,19 @@ def _arrowed(tokens: list[str], shape: list[str], end: int) -> bool:
         tokens[end + 1][:2] == "=>"
         and len(shape) > end + 1
         and all(t == WILDCARD for t in shape[end + 1 :])
+    )
+
+
+def _object_in_words(mine: list[str], theirs: list[str], words: list[int]) -> bool:
+    """True if one word differs, at ``words[0]``, and after it a variable of the template holds
+    a plain word of the message, letters only but for a closing ``:``, ``,`` or ``.``
+    (``failed to reap <*> <*>: <*>`` / ``failed to create CDC streamer: <*>``): the template's
+    values there are one call's object (a hash, a path), the message names its own object in
+    the format's words; with the verb before it differing (_verb_after_marker) the message is
+    another call, as where several words differ (round 81)."""
+    return len(words) == 1 and any(
+        WILDCARD in mine[j] and theirs[j].rstrip(":,.").isalpha()
+        for j in range(words[0] + 1, len(mine))
     )
 
 
