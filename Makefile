@@ -99,7 +99,8 @@ LOGCALL_SPLITS := tuning held-out fresh unseen novel sixth seventh eighth ninth 
         seventysixth seventyseventh seventyeighth seventyninth eightieth eightyfirst \
         eightysecond eightythird eightyfourth eightyfifth eightysixth eightyseventh \
         eightyeighth eightyninth ninetieth ninetyfirst ninetysecond ninetythird \
-        ninetyfourth ninetyfifth ninetysixth ninetyseventh ninetyeighth ninetyninth
+        ninetyfourth ninetyfifth ninetysixth ninetyseventh ninetyeighth ninetyninth \
+        hundredth hundredfirst
 
 bench-templates: install ## Template accuracy and speed against Drain3: Loghub-2k, then real logging calls of each split of the logcall corpus
 	$(PY) tests/bench/bench_templates.py

@@ -386,7 +386,15 @@ watchexec's tracing macros (``error!("failed to send synthetic quit event: {e}")
 the ninetyninth none either: open-iscsi's C printf (``log_error("unexpected SendTargets data:
 %s", text)``) and Avahi's (``avahi_log_warn("Failed to add browse domain RR: %s",
 avahi_strerror(s->error))``) as PostgreSQL's and rqlite's Go printf on its standard library
-logger (``s.logger.Printf("error writing batch to FIFO: %v", err)``) as SeaweedFS's.
+logger (``s.logger.Printf("error writing batch to FIFO: %v", err)``) as SeaweedFS's;
+the hundredth none either: the Java Operator SDK's SLF4J (``log.info("New leader with identity:
+{}", leader)``) as Seata's, Kuryr-Kubernetes' Python logging (``LOG.debug("Exception while
+checking ports_pool_max. Exception: %s", e)``) as Home Assistant's and Network UPS Tools' C
+printf (``upslogx(LOG_ERR, "UPS name [%s] is already in use!", name)``) as PostgreSQL's; the
+hundredfirst none either: LVM2's C printf (``log_error("Logical volume %s in use.",
+display_lvname(lv))``) and tgt's (``eprintf("can't ack tgtd, %m")``) as PostgreSQL's and
+Senlin's Python logging (``LOG.info("Deleting cluster %s", req.identity)``) as Home
+Assistant's.
 Each value is drawn by what its argument is (an error, a path, a state, a list, a name with a
 number in it...), judged from its verb and the argument's name; values repeat as they do in
 real logs (a state has a few values, a counter is new every time).
@@ -700,7 +708,13 @@ watcher that runs commands in Java, Python and Rust, never run through a miner b
 measurement) and ``ninetyninth`` (added on 2026-12-07 right after the ninetyeighth, by the same
 hand, in the same copy of the tree, of an iSCSI initiator, a distributed relational database and
 a service discovery daemon in C, Go and C, never run through a miner before its first
-measurement). Run
+measurement) and ``hundredth`` (added on 2026-12-07 right after the ninetyninth, by another
+hand, in a separate copy of the tree, of a framework of Kubernetes operators, the Kubernetes
+networking of OpenStack and an uninterruptible power supply monitor in Java, Python and C, never
+run through a miner before its first measurement) and ``hundredfirst`` (added on 2026-12-07
+right after the hundredth, by the same hand, in the same copy of the tree, of a logical volume
+manager, a clustering service and a SCSI target framework in C, Python and C, never run through
+a miner before its first measurement). Run
 ``python tests/bench/logcall_corpus.py --out DIR`` to write
 ``DIR/<split>/<system>/<system>_2k.log_structured_corrected.csv`` (columns ``Content`` and
 ``EventTemplate``), the layout of the Loghub samples that ``bench_templates.py`` reads.
@@ -886,7 +900,10 @@ class System:
     # nodejs (Z-Wave JS UI's logger); the ninetyeighth slf4j (HAPI FHIR's ourLog), printf
     # (Mistral's Python logging) and tracing (watchexec's tracing macros); the ninetyninth
     # printf (open-iscsi's log_error), printf (rqlite's logger.Printf) and printf (Avahi's
-    # avahi_log_warn)
+    # avahi_log_warn); the hundredth slf4j (the Java Operator SDK's log), printf
+    # (Kuryr-Kubernetes' Python logging) and printf (Network UPS Tools' upslogx); the
+    # hundredfirst printf (LVM2's log_error), printf (Senlin's Python logging) and printf
+    # (tgt's eprintf)
     style: str
     # tuning, held-out, fresh, unseen, novel, sixth, seventh, eighth, ninth, tenth, eleventh,
     # twelfth, thirteenth, fourteenth, fifteenth, sixteenth, seventeenth, eighteenth,
@@ -902,7 +919,8 @@ class System:
     # seventysixth, seventyseventh, seventyeighth, seventyninth, eightieth, eightyfirst,
     # eightysecond, eightythird, eightyfourth, eightyfifth, eightysixth, eightyseventh,
     # eightyeighth, eightyninth, ninetieth, ninetyfirst, ninetysecond, ninetythird,
-    # ninetyfourth, ninetyfifth, ninetysixth, ninetyseventh, ninetyeighth or ninetyninth
+    # ninetyfourth, ninetyfifth, ninetysixth, ninetyseventh, ninetyeighth, ninetyninth,
+    # hundredth or hundredfirst
     split: str
     # An exception passed to the call is printed on the message's line after " =>" (Solr's
     # log4j2 layout); elsewhere its trace goes on later lines.
@@ -1225,6 +1243,12 @@ SYSTEMS: dict[str, System] = {
         System("open-iscsi", "c", "printf", "ninetyninth"),
         System("rqlite", "go", "printf", "ninetyninth"),
         System("avahi", "c", "printf", "ninetyninth"),
+        System("java-operator-sdk", "java", "slf4j", "hundredth"),
+        System("kuryr-kubernetes", "python", "printf", "hundredth"),
+        System("nut", "c", "printf", "hundredth"),
+        System("lvm2", "c", "printf", "hundredfirst"),
+        System("senlin", "python", "printf", "hundredfirst"),
+        System("tgt", "c", "printf", "hundredfirst"),
     )
 }
 
@@ -1328,6 +1352,8 @@ SPLITS = (
     "ninetyseventh",
     "ninetyeighth",
     "ninetyninth",
+    "hundredth",
+    "hundredfirst",
 )
 
 # A piece of a line: its text and whether it is a value (``<*>`` in the truth).

@@ -90,7 +90,8 @@ def test_the_novel_split_holds_four_new_systems_each_of_its_own_convention() -> 
     # twentysecond, twentythird, fiftyninth, eightyeighth, ninetyfirst and ninetyseventh nodejs
     # (Uptime Kuma, Zigbee2MQTT, MagicMirror, the XCUITest driver, the UiAutomator2 driver,
     # Z-Wave JS UI), the thirtieth jboss (Narayana), the thirtyfourth zerolog (Harness); the
-    # ninetysecond, ninetythird, ninetyfourth and ninetyninth reuse only slf4j and printf.
+    # ninetysecond, ninetythird, ninetyfourth, ninetyninth, hundredth and hundredfirst reuse
+    # only slf4j and printf.
     reusing = (
         "novel",
         "sixteenth",
@@ -136,6 +137,8 @@ def test_the_novel_split_holds_four_new_systems_each_of_its_own_convention() -> 
         "ninetyseventh",
         "ninetyeighth",
         "ninetyninth",
+        "hundredth",
+        "hundredfirst",
     )
     earlier_styles = {s.style for s in SYSTEMS.values() if s.split not in reusing}
     assert not {s.style for s in novel.values()} & earlier_styles
@@ -3034,6 +3037,29 @@ _LATER_SPLITS = {
         calls=160,
         call_checks="one-nonblank-line",
     ),
+    # Java, Python and C, with no convention the corpus did not have: the Java Operator SDK's
+    # SLF4J (log) as Seata's, Kuryr-Kubernetes' Python logging as Home Assistant's, Network UPS
+    # Tools' upslogx(LOG_ERR, fmt, ...) and upsdebugx(level, fmt, ...) C printf as
+    # PostgreSQL's.
+    "hundredth": _Split(
+        "java-operator-sdk kuryr-kubernetes nut",
+        "java python c",
+        "slf4j printf",
+        "",
+        calls=150,
+        call_checks="one-nonblank-line",
+    ),
+    # C, Python and C, with no convention the corpus did not have: LVM2's log_error(fmt, ...)
+    # and tgt's eprintf(fmt, ...) C printf as PostgreSQL's, Senlin's Python logging as Home
+    # Assistant's.
+    "hundredfirst": _Split(
+        "lvm2 senlin tgt",
+        "c python c",
+        "printf",
+        "",
+        calls=160,
+        call_checks="one-nonblank-line",
+    ),
 }
 
 
@@ -3062,10 +3088,10 @@ def test_a_later_split_holds_its_new_systems_languages_and_styles(split: str) ->
     assert logcall_corpus.SPLITS[list(_LATER_SPLITS).index(split) + 17] == split
 
 
-def test_the_ninetyninth_split_is_the_last() -> None:
-    assert logcall_corpus.SPLITS[97] == "ninetyeighth"
-    assert logcall_corpus.SPLITS[98] == "ninetyninth"
-    assert len(logcall_corpus.SPLITS) == 99
+def test_the_hundredfirst_split_is_the_last() -> None:
+    assert logcall_corpus.SPLITS[99] == "hundredth"
+    assert logcall_corpus.SPLITS[100] == "hundredfirst"
+    assert len(logcall_corpus.SPLITS) == 101
 
 
 # A call of each system of the later splits read from its source: how many distinct formats
@@ -3841,6 +3867,20 @@ _KNOWN_CALLS = {
     "open-iscsi": (830, "usr/discovery.c", "unexpected SendTargets data: %s"),
     "rqlite": (150, "cdc/service.go", "error writing batch to FIFO: %v"),
     "avahi": (240, "avahi-core/server.c", "Failed to add browse domain RR: %s"),
+    "java-operator-sdk": (
+        145,
+        "io/javaoperatorsdk/operator/LeaderElectionManager.java",
+        "New leader with identity: {}",
+    ),
+    "kuryr-kubernetes": (
+        390,
+        "kuryr_kubernetes/cmd/sanity/checks.py",
+        "Exception while checking ports_pool_max. Exception: %s",
+    ),
+    "nut": (770, "server/conf.c", "UPS name [%s] is already in use!"),
+    "lvm2": (4600, "lib/activate/activate.c", "Logical volume %s in use."),
+    "senlin": (195, "senlin/conductor/service.py", "Deleting cluster %s"),
+    "tgt": (520, "usr/bs.c", "can't ack tgtd, %m"),
 }
 
 # The checks of a system's calls beyond its split's: a Go printf on a logrus entry, Python's
@@ -4070,6 +4110,12 @@ _SYSTEM_CALL_CHECKS = {
     "open-iscsi": "no-style no-label",
     "rqlite": "as-many-verbs-as-args",
     "avahi": "no-style no-label",
+    "java-operator-sdk": "no-style no-label",
+    "kuryr-kubernetes": "verbs==args verbs-in-format no-style",
+    "nut": "no-style no-label",
+    "lvm2": "no-style no-label",
+    "senlin": "verbs==args verbs-in-format no-style",
+    "tgt": "no-style no-label",
 }
 
 
@@ -4140,6 +4186,7 @@ _SLF4J_SYSTEMS = frozenset(
         "skywalking",
         "ambari",
         "hapi-fhir",
+        "java-operator-sdk",
     )
 )
 
@@ -4460,6 +4507,8 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         "neutron",
         "vitrage",
         "mistral",
+        "kuryr-kubernetes",
+        "senlin",
     ):
         assert not any(verb.startswith("%(") for verb in call["verbs"]), call
     elif name == "tekton":
@@ -5322,6 +5371,52 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
             assert call["file"].startswith(("usr/", "utils/")), call
         else:
             assert call["file"].startswith("avahi-"), call
+    elif name in ("nut", "lvm2", "tgt"):
+        # Network UPS Tools' upslogx/upslog_with_errno(priority, fmt, ...) (its syslog
+        # priority the level, LOG_NOTICE INFO, LOG_CRIT CRITICAL), upsdebugx/
+        # upsdebug_with_errno(level, fmt, ...) DEBUG and fatalx/fatal_with_errno(status, fmt,
+        # ...) CRITICAL (upsd's server/ and the clients/, upsmon and the rest; no driver), the
+        # _with_errno calls' errno text after ": " a %m;
+        # LVM2's log_error, log_warn, log_print and log_print_unless_silent (its _LOG_WARN
+        # lines) WARNING, log_verbose, log_very_verbose, log_info, log_notice INFO, log_debug
+        # (lib/ and tools/); tgt's eprintf ERROR and dprintf DEBUG (usr/), the line break
+        # ending each format dropped. A C printf, each verb with its argument but %m (errno's
+        # text); no PRI macro, no * width, no tests.
+        levels = {
+            "upsdebugx": "DEBUG",
+            "upsdebug_with_errno": "DEBUG",
+            "fatalx": "CRITICAL",
+            "fatal_with_errno": "CRITICAL",
+            "log_error": "ERROR",
+            "log_warn": "WARNING",
+            "log_print": "WARNING",
+            "log_print_unless_silent": "WARNING",
+            "log_verbose": "INFO",
+            "log_very_verbose": "INFO",
+            "log_info": "INFO",
+            "log_notice": "INFO",
+            "log_debug": "DEBUG",
+            "eprintf": "ERROR",
+            "dprintf": "DEBUG",
+        }
+        prefixes = {"nut": ("server/", "clients/"), "lvm2": ("lib/", "tools/"), "tgt": ("usr/",)}
+        if call["call"] in ("upslogx", "upslog_with_errno"):
+            assert name == "nut", call
+            assert call["level"] in ("ERROR", "WARNING", "INFO", "DEBUG", "CRITICAL"), call
+        else:
+            assert call["level"] == levels[call["call"]], call
+        assert call["call"].startswith(("ups", "fatal")) == (name == "nut"), call
+        assert call["call"].startswith("log_") == (name == "lvm2"), call
+        verb = r"%-?[#0 ]*\d*(?:\.\d+)?(?:ll|l|z|j|hh|h)?[diouxXcpfgs]|%m"
+        assert all(re.fullmatch(verb, v) for v in call["verbs"]), call
+        assert len([v for v in call["verbs"] if v != "%m"]) == len(call["args"]), call
+        assert not re.search(r"\bPRI[diouxX]", call["format"]), call
+        assert "*" not in "".join(call["verbs"]), call
+        assert not call["format"].endswith("\n"), call
+        if name == "nut":
+            assert call["call"].endswith("_with_errno") == call["format"].endswith(": %m"), call
+        assert call["file"].endswith(".c") and "/test" not in call["file"], call
+        assert call["file"].startswith(prefixes[name]), call
     elif name in ("bluez", "lldpd"):
         # BlueZ's bluetoothd (src/, plugins/, profiles/): error/warn/info/DBG(fmt, ...) and
         # btd_error/btd_warn/btd_info/btd_debug/DBG_IDX(index, fmt, ...), its "file:function() "
@@ -5754,6 +5849,9 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
         "multipath-tools",
         "open-iscsi",
         "avahi",
+        "nut",
+        "lvm2",
+        "tgt",
     ):
         # PipeWire's (wpa_supplicant's, Dovecot's) printf, %m errno's text: no verb left in the
         # line or its truth.
@@ -5896,6 +5994,8 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
             "juicefs",
             "mistral",
             "rqlite",
+            "kuryr-kubernetes",
+            "senlin",
         ), name
         assert not re.search(r"%[-+# 0-9.]*[sdvqxr]", truth), truth
 
