@@ -860,6 +860,16 @@ class ServiceMiner:
             # (_sender_varies): the same event after other such words competes.
             candidates = self._led_by(key, lambda other: _capitals(other) and not is_label(other))
             best = self._best(candidates, tokens) if candidates else None
+        if (
+            best is None
+            and _upper_state(key[1])
+            and len(tokens) >= 3
+            and _GLUE_WORD.fullmatch(tokens[1])
+        ):
+            # An UPPER_CASE state in front joined to a value by a short word (``INACTIVE for
+            # <*>``) may be a value (_front_state): the same call after other states competes.
+            candidates = self._led_by(key, _upper_state)
+            best = self._best(candidates, tokens) if candidates else None
         if best is None and is_quoted_word(key[1]):
             # A quoted word in front is a value the format quoted (``'%s' skipped``): the
             # same event after other quoted words competes too, as after other senders.
@@ -1683,6 +1693,11 @@ class ServiceMiner:
             self._prints_subjects = True
             return True
         if _named_subject(mine[0]) and _named_subject(theirs) and event_tail(mine[1:]):
+            return True
+        if _front_state(mine, theirs):
+            # An UPPER_CASE state in front, a short lower-case word joining it to a value
+            # (``INACTIVE for <*>`` / ``NOT_READY for <*>``): ``%s for %s``, the state printed
+            # first among the call's values, as _amid_values takes it inside (round 82).
             return True
         if (
             _capitals(mine[0])
@@ -3070,6 +3085,26 @@ def _amid_values(mine: list[str], theirs: list[str], index: int) -> bool:
         and _GLUE_WORD.fullmatch(mine[index + step]) is not None
         and _value_token(mine[index + 2 * step])
         for step in (-1, 1)
+    )
+
+
+def _upper_state(token: str) -> bool:
+    """True for a bare UPPER_CASE word, parts joined by ``_`` (``RUNNING``, ``NOT_READY``)."""
+    return token.replace("_", "").isalnum() and _upper(token) and is_enum(token)
+
+
+def _front_state(mine: list[str], theirs: str) -> bool:
+    """True if the first word, bare, is an UPPER_CASE state in both messages (``RUNNING`` /
+    ``NOT_READY``) and the template goes on with a short lower-case word and a value
+    (``INACTIVE for <*>``): a format's ``%s for %s``, the state one of its values (round 82).
+    Not Capitalised words (``Waiting for <*>`` / ``Looking for <*>``: a sentence's verb)."""
+    word = mine[0]
+    return (
+        len(mine) >= 3
+        and _upper_state(word)
+        and _upper_state(theirs)
+        and _GLUE_WORD.fullmatch(mine[1]) is not None
+        and _value_token(mine[2])
     )
 
 
