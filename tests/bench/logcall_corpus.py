@@ -394,6 +394,12 @@ printf (``upslogx(LOG_ERR, "UPS name [%s] is already in use!", name)``) as Postg
 hundredfirst none either: LVM2's C printf (``log_error("Logical volume %s in use.",
 display_lvname(lv))``) and tgt's (``eprintf("can't ack tgtd, %m")``) as PostgreSQL's and
 Senlin's Python logging (``LOG.info("Deleting cluster %s", req.identity)``) as Home
+Assistant's; the hundredsecond none either: tcmu-runner's C printf (``tcmu_dev_err(dev, "Could
+not get alua group %s.", group)``) and Corosync's (``log_printf(LOGSYS_LEVEL_DEBUG, "shutdown
+decision is: ...")``) as PostgreSQL's and OS-Ken's Python logging (``LOG.debug("stale dpid %s",
+dpid)``) as Home Assistant's; the hundredthird none either: linuxptp's C printf
+(``pr_err("Unsupported fault interval type %d", type)``) as PostgreSQL's and Calibre-Web's
+and CloudKitty's Python logging (``log.debug("Update of Cover cache requested")``) as Home
 Assistant's.
 Each value is drawn by what its argument is (an error, a path, a state, a list, a name with a
 number in it...), judged from its verb and the argument's name; values repeat as they do in
@@ -714,7 +720,13 @@ networking of OpenStack and an uninterruptible power supply monitor in Java, Pyt
 run through a miner before its first measurement) and ``hundredfirst`` (added on 2026-12-07
 right after the hundredth, by the same hand, in the same copy of the tree, of a logical volume
 manager, a clustering service and a SCSI target framework in C, Python and C, never run through
-a miner before its first measurement). Run
+a miner before its first measurement) and ``hundredsecond`` (added on 2026-12-07 by another hand,
+in a separate copy of the tree, of a userspace handler of the kernel's SCSI target, an OpenFlow
+software-defined networking framework and a cluster engine in C, Python and C, never run through
+a miner before its first measurement) and ``hundredthird`` (added on 2026-12-07 right after the
+hundredsecond, by the same hand, in the same copy of the tree, of a Precision Time Protocol
+daemon, an e-book library web application and a cloud rating service in C, Python and Python,
+never run through a miner before its first measurement). Run
 ``python tests/bench/logcall_corpus.py --out DIR`` to write
 ``DIR/<split>/<system>/<system>_2k.log_structured_corrected.csv`` (columns ``Content`` and
 ``EventTemplate``), the layout of the Loghub samples that ``bench_templates.py`` reads.
@@ -903,7 +915,9 @@ class System:
     # avahi_log_warn); the hundredth slf4j (the Java Operator SDK's log), printf
     # (Kuryr-Kubernetes' Python logging) and printf (Network UPS Tools' upslogx); the
     # hundredfirst printf (LVM2's log_error), printf (Senlin's Python logging) and printf
-    # (tgt's eprintf)
+    # (tgt's eprintf); the hundredsecond printf (tcmu-runner's tcmu_err), printf (OS-Ken's
+    # Python logging) and printf (Corosync's log_printf); the hundredthird printf (linuxptp's
+    # pr_err), printf (Calibre-Web's Python logging) and printf (CloudKitty's Python logging)
     style: str
     # tuning, held-out, fresh, unseen, novel, sixth, seventh, eighth, ninth, tenth, eleventh,
     # twelfth, thirteenth, fourteenth, fifteenth, sixteenth, seventeenth, eighteenth,
@@ -920,7 +934,7 @@ class System:
     # eightysecond, eightythird, eightyfourth, eightyfifth, eightysixth, eightyseventh,
     # eightyeighth, eightyninth, ninetieth, ninetyfirst, ninetysecond, ninetythird,
     # ninetyfourth, ninetyfifth, ninetysixth, ninetyseventh, ninetyeighth, ninetyninth,
-    # hundredth or hundredfirst
+    # hundredth, hundredfirst, hundredsecond or hundredthird
     split: str
     # An exception passed to the call is printed on the message's line after " =>" (Solr's
     # log4j2 layout); elsewhere its trace goes on later lines.
@@ -1249,6 +1263,12 @@ SYSTEMS: dict[str, System] = {
         System("lvm2", "c", "printf", "hundredfirst"),
         System("senlin", "python", "printf", "hundredfirst"),
         System("tgt", "c", "printf", "hundredfirst"),
+        System("tcmu-runner", "c", "printf", "hundredsecond"),
+        System("os-ken", "python", "printf", "hundredsecond"),
+        System("corosync", "c", "printf", "hundredsecond"),
+        System("linuxptp", "c", "printf", "hundredthird"),
+        System("calibre-web", "python", "printf", "hundredthird"),
+        System("cloudkitty", "python", "printf", "hundredthird"),
     )
 }
 
@@ -1354,6 +1374,8 @@ SPLITS = (
     "ninetyninth",
     "hundredth",
     "hundredfirst",
+    "hundredsecond",
+    "hundredthird",
 )
 
 # A piece of a line: its text and whether it is a value (``<*>`` in the truth).

@@ -90,8 +90,8 @@ def test_the_novel_split_holds_four_new_systems_each_of_its_own_convention() -> 
     # twentysecond, twentythird, fiftyninth, eightyeighth, ninetyfirst and ninetyseventh nodejs
     # (Uptime Kuma, Zigbee2MQTT, MagicMirror, the XCUITest driver, the UiAutomator2 driver,
     # Z-Wave JS UI), the thirtieth jboss (Narayana), the thirtyfourth zerolog (Harness); the
-    # ninetysecond, ninetythird, ninetyfourth, ninetyninth, hundredth and hundredfirst reuse
-    # only slf4j and printf.
+    # ninetysecond, ninetythird, ninetyfourth, ninetyninth, hundredth, hundredfirst,
+    # hundredsecond and hundredthird reuse only slf4j and printf.
     reusing = (
         "novel",
         "sixteenth",
@@ -139,6 +139,8 @@ def test_the_novel_split_holds_four_new_systems_each_of_its_own_convention() -> 
         "ninetyninth",
         "hundredth",
         "hundredfirst",
+        "hundredsecond",
+        "hundredthird",
     )
     earlier_styles = {s.style for s in SYSTEMS.values() if s.split not in reusing}
     assert not {s.style for s in novel.values()} & earlier_styles
@@ -3060,6 +3062,29 @@ _LATER_SPLITS = {
         calls=160,
         call_checks="one-nonblank-line",
     ),
+    # C, Python and C, with no convention the corpus did not have: tcmu-runner's
+    # tcmu_err(fmt, ...) and tcmu_dev_err(dev, fmt, ...) and Corosync's
+    # log_printf(LOGSYS_LEVEL_ERROR, fmt, ...) C printf as PostgreSQL's, OS-Ken's Python
+    # logging as Home Assistant's.
+    "hundredsecond": _Split(
+        "tcmu-runner os-ken corosync",
+        "c python c",
+        "printf",
+        "",
+        calls=200,
+        call_checks="one-nonblank-line",
+    ),
+    # C, Python and Python, with no convention the corpus did not have: linuxptp's
+    # pr_err(fmt, ...) C printf as PostgreSQL's, Calibre-Web's and CloudKitty's Python logging
+    # as Home Assistant's.
+    "hundredthird": _Split(
+        "linuxptp calibre-web cloudkitty",
+        "c python",
+        "printf",
+        "",
+        calls=150,
+        call_checks="one-nonblank-line",
+    ),
 }
 
 
@@ -3088,10 +3113,10 @@ def test_a_later_split_holds_its_new_systems_languages_and_styles(split: str) ->
     assert logcall_corpus.SPLITS[list(_LATER_SPLITS).index(split) + 17] == split
 
 
-def test_the_hundredfirst_split_is_the_last() -> None:
-    assert logcall_corpus.SPLITS[99] == "hundredth"
-    assert logcall_corpus.SPLITS[100] == "hundredfirst"
-    assert len(logcall_corpus.SPLITS) == 101
+def test_the_hundredthird_split_is_the_last() -> None:
+    assert logcall_corpus.SPLITS[101] == "hundredsecond"
+    assert logcall_corpus.SPLITS[102] == "hundredthird"
+    assert len(logcall_corpus.SPLITS) == 103
 
 
 # A call of each system of the later splits read from its source: how many distinct formats
@@ -3881,6 +3906,16 @@ _KNOWN_CALLS = {
     "lvm2": (4600, "lib/activate/activate.c", "Logical volume %s in use."),
     "senlin": (195, "senlin/conductor/service.py", "Deleting cluster %s"),
     "tgt": (520, "usr/bs.c", "can't ack tgtd, %m"),
+    "tcmu-runner": (480, "alua.c", "Could not get alua group %s."),
+    "os-ken": (390, "os_ken/app/ofctl/service.py", "stale dpid %s"),
+    "corosync": (210, "exec/cmap.c", "Can't inform other nodes about new config version"),
+    "linuxptp": (530, "clock.c", "Unsupported fault interval type %d"),
+    "calibre-web": (220, "cps/admin.py", "Update of Cover cache requested"),
+    "cloudkitty": (
+        155,
+        "cloudkitty/api/v1/controllers/collector.py",
+        "Collector mappings are deprecated and shouldn't be used.",
+    ),
 }
 
 # The checks of a system's calls beyond its split's: a Go printf on a logrus entry, Python's
@@ -4116,6 +4151,12 @@ _SYSTEM_CALL_CHECKS = {
     "lvm2": "no-style no-label",
     "senlin": "verbs==args verbs-in-format no-style",
     "tgt": "no-style no-label",
+    "tcmu-runner": "no-style no-label",
+    "os-ken": "verbs==args verbs-in-format no-style",
+    "corosync": "no-style no-label",
+    "linuxptp": "no-style no-label",
+    "calibre-web": "verbs==args verbs-in-format no-style",
+    "cloudkitty": "verbs==args verbs-in-format no-style",
 }
 
 
@@ -4509,6 +4550,9 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         "mistral",
         "kuryr-kubernetes",
         "senlin",
+        "os-ken",
+        "calibre-web",
+        "cloudkitty",
     ):
         assert not any(verb.startswith("%(") for verb in call["verbs"]), call
     elif name == "tekton":
@@ -5417,6 +5461,48 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
             assert call["call"].endswith("_with_errno") == call["format"].endswith(": %m"), call
         assert call["file"].endswith(".c") and "/test" not in call["file"], call
         assert call["file"].startswith(prefixes[name]), call
+    elif name in ("tcmu-runner", "corosync", "linuxptp"):
+        # tcmu-runner's tcmu_crit/err/warn/info/dbg(fmt, ...) and tcmu_dev_*(dev, fmt, ...)
+        # (its handlers and daemon, the line break ending a format dropped); Corosync's
+        # log_printf(LOGSYS_LEVEL_*, fmt, ...) (exec/ and vqsim/; a level held in a variable
+        # left out), NOTICE and INFO as INFO, EMERG, ALERT and CRIT as CRITICAL, TRACE as
+        # DEBUG; linuxptp's pr_emerg, pr_err, pr_warning, pr_notice, pr_info, pr_debug (a
+        # verb with a + flag left out). A C printf, each verb with its argument but %m.
+        levels = {
+            "tcmu_crit": "CRITICAL",
+            "tcmu_err": "ERROR",
+            "tcmu_warn": "WARNING",
+            "tcmu_info": "INFO",
+            "tcmu_dbg": "DEBUG",
+            "tcmu_dev_crit": "CRITICAL",
+            "tcmu_dev_err": "ERROR",
+            "tcmu_dev_warn": "WARNING",
+            "tcmu_dev_info": "INFO",
+            "tcmu_dev_dbg": "DEBUG",
+            "pr_emerg": "CRITICAL",
+            "pr_alert": "CRITICAL",
+            "pr_crit": "CRITICAL",
+            "pr_err": "ERROR",
+            "pr_warning": "WARNING",
+            "pr_notice": "INFO",
+            "pr_info": "INFO",
+            "pr_debug": "DEBUG",
+        }
+        if name == "corosync":
+            assert call["call"] == "log_printf", call
+            assert call["level"] in ("ERROR", "WARNING", "INFO", "DEBUG", "CRITICAL"), call
+            assert call["file"].startswith(("exec/", "vqsim/")), call
+        else:
+            assert call["level"] == levels[call["call"]], call
+            assert call["call"].startswith("tcmu_") == (name == "tcmu-runner"), call
+            assert call["call"].startswith("pr_") == (name == "linuxptp"), call
+            assert "/" not in call["file"], call
+        verb = r"%-?[#0 ]*\d*(?:\.\d+)?(?:ll|l|z|j|hh|h)?[diouxXcpfgs]|%m"
+        assert all(re.fullmatch(verb, v) for v in call["verbs"]), call
+        assert len([v for v in call["verbs"] if v != "%m"]) == len(call["args"]), call
+        assert not re.search(r"\bPRI[diouxX]", call["format"]), call
+        assert not call["format"].endswith("\n"), call
+        assert call["file"].endswith(".c") and "test" not in call["file"], call
     elif name in ("bluez", "lldpd"):
         # BlueZ's bluetoothd (src/, plugins/, profiles/): error/warn/info/DBG(fmt, ...) and
         # btd_error/btd_warn/btd_info/btd_debug/DBG_IDX(index, fmt, ...), its "file:function() "
@@ -5852,6 +5938,9 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
         "nut",
         "lvm2",
         "tgt",
+        "tcmu-runner",
+        "corosync",
+        "linuxptp",
     ):
         # PipeWire's (wpa_supplicant's, Dovecot's) printf, %m errno's text: no verb left in the
         # line or its truth.
@@ -5996,6 +6085,9 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
             "rqlite",
             "kuryr-kubernetes",
             "senlin",
+            "os-ken",
+            "calibre-web",
+            "cloudkitty",
         ), name
         assert not re.search(r"%[-+# 0-9.]*[sdvqxr]", truth), truth
 
