@@ -4863,9 +4863,9 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         assert called is not None, call
         level = {"trace": "DEBUG", "warn": "WARNING"}
         assert call["level"] == level.get(called.group(2), called.group(2).upper()), call
-        verb = r"%(?:m|0[1-9]\d*[xX]|[-+ 0]*(?:\.\d+)?(?:ll|l|z|j|h)?[diouxXcfgp]|s)"
-        assert all(re.fullmatch(verb, v) for v in call["verbs"]), call
-        assert len([v for v in call["verbs"] if v != "%m"]) == len(call["args"]), call
+        _check_c_printf(
+            call, r"%(?:m|0[1-9]\d*[xX]|[-+ 0]*(?:\.\d+)?(?:ll|l|z|j|h)?[diouxXcfgp]|s)"
+        )
         assert "__func__" not in call["args"] and call["file"].endswith(".c"), call
         top = ("src/", "spa/plugins/", "pipewire-jack/", "pipewire-alsa/", "pipewire-v4l2/")
         assert call["file"].startswith(top) and "test" not in call["file"], call
@@ -5097,9 +5097,9 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         assert called is not None, call
         level = {"fatal": "CRITICAL", "panic": "CRITICAL"}
         assert call["level"] == level.get(called.group(1), called.group(1).upper()), call
-        verb = r"%(?:m|0[1-9]\d*[xX]|[-+ 0]*(?:\.\d+)?(?:ll|l|z|j|h)?[diouxXcfgp]|s)"
-        assert all(re.fullmatch(verb, v) for v in call["verbs"]), call
-        assert len([v for v in call["verbs"] if v != "%m"]) == len(call["args"]), call
+        _check_c_printf(
+            call, r"%(?:m|0[1-9]\d*[xX]|[-+ 0]*(?:\.\d+)?(?:ll|l|z|j|h)?[diouxXcfgp]|s)"
+        )
         assert "PRI" not in call["format"] and "__func__" not in call["args"], call
         assert call["file"].startswith("src/") and call["file"].endswith(".c"), call
         assert not call["file"].startswith("src/director/") and "test" not in call["file"], call
@@ -5335,9 +5335,7 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         # argument but %m (errno's text); the libraries and the multipath, multipathd and
         # mpathpersist programs, no tests.
         assert call["call"] == "condlog", call
-        verb = r"%[#0 ]*\d*(?:\.\d+)?(?:ll|l|z|j|h)?[diouxXcpfg]|%(?:\.\d+)?s|%m"
-        assert all(re.fullmatch(verb, v) for v in call["verbs"]), call
-        assert len([v for v in call["verbs"] if v != "%m"]) == len(call["args"]), call
+        _check_c_printf(call, r"%[#0 ]*\d*(?:\.\d+)?(?:ll|l|z|j|h)?[diouxXcpfg]|%(?:\.\d+)?s|%m")
         # no PRIu64-like macro (its persistent reservations' "PRIN" and "PROUT" are text)
         assert not re.search(r"\bPRI[diouxX]", call["format"]), call
         assert "*" not in "".join(call["verbs"]), call
@@ -5404,9 +5402,7 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         }
         assert call["level"] == levels[call["call"]], call
         assert call["call"].startswith("avahi_") == (name == "avahi"), call
-        verb = r"%[#0 ]*\d*(?:\.\d+)?(?:ll|l|z|j|h)?[diouxXcpfg]|%(?:\.\d+)?s|%m"
-        assert all(re.fullmatch(verb, v) for v in call["verbs"]), call
-        assert len([v for v in call["verbs"] if v != "%m"]) == len(call["args"]), call
+        _check_c_printf(call, r"%[#0 ]*\d*(?:\.\d+)?(?:ll|l|z|j|h)?[diouxXcpfg]|%(?:\.\d+)?s|%m")
         assert not re.search(r"\bPRI[diouxX]", call["format"]), call
         assert "*" not in "".join(call["verbs"]), call
         assert call["file"].endswith(".c") and "/test" not in call["file"], call
@@ -5451,9 +5447,7 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
             assert call["level"] == levels[call["call"]], call
         assert call["call"].startswith(("ups", "fatal")) == (name == "nut"), call
         assert call["call"].startswith("log_") == (name == "lvm2"), call
-        verb = r"%-?[#0 ]*\d*(?:\.\d+)?(?:ll|l|z|j|hh|h)?[diouxXcpfgs]|%m"
-        assert all(re.fullmatch(verb, v) for v in call["verbs"]), call
-        assert len([v for v in call["verbs"] if v != "%m"]) == len(call["args"]), call
+        _check_c_printf(call, r"%-?[#0 ]*\d*(?:\.\d+)?(?:ll|l|z|j|hh|h)?[diouxXcpfgs]|%m")
         assert not re.search(r"\bPRI[diouxX]", call["format"]), call
         assert "*" not in "".join(call["verbs"]), call
         assert not call["format"].endswith("\n"), call
@@ -5497,9 +5491,7 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
             assert call["call"].startswith("tcmu_") == (name == "tcmu-runner"), call
             assert call["call"].startswith("pr_") == (name == "linuxptp"), call
             assert "/" not in call["file"], call
-        verb = r"%-?[#0 ]*\d*(?:\.\d+)?(?:ll|l|z|j|hh|h)?[diouxXcpfgs]|%m"
-        assert all(re.fullmatch(verb, v) for v in call["verbs"]), call
-        assert len([v for v in call["verbs"] if v != "%m"]) == len(call["args"]), call
+        _check_c_printf(call, r"%-?[#0 ]*\d*(?:\.\d+)?(?:ll|l|z|j|hh|h)?[diouxXcpfgs]|%m")
         assert not re.search(r"\bPRI[diouxX]", call["format"]), call
         assert not call["format"].endswith("\n"), call
         assert call["file"].endswith(".c") and "test" not in call["file"], call
@@ -5529,9 +5521,7 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         assert (call["call"] in ("log_warn", "log_warnx", "log_info", "log_debug", "fatalx")) == (
             name == "lldpd"
         ), call
-        verb = r"%(?:m|[0 ]*\d*(?:\.\d+)?(?:ll|l|z|j|h)?[diouxXcp]|s)"
-        assert all(re.fullmatch(verb, v) for v in call["verbs"]), call
-        assert len([v for v in call["verbs"] if v != "%m"]) == len(call["args"]), call
+        _check_c_printf(call, r"%(?:m|[0 ]*\d*(?:\.\d+)?(?:ll|l|z|j|h)?[diouxXcp]|s)")
         assert ("%m" in call["verbs"]) <= (call["call"] == "log_warn"), call
         assert "PRI" not in call["format"] and "*" not in "".join(call["verbs"]), call
         assert call["file"].endswith(".c") and "/tests/" not in call["file"], call
@@ -5721,6 +5711,13 @@ def _check_go_printf(
     assert all(re.fullmatch(verb, v) for v in call.get("verbs", [])), call
     if in_format:
         assert all(verb in call["format"] for verb in call.get("verbs", [])), call
+
+
+def _check_c_printf(call: dict[str, Any], verb: str) -> None:
+    """A C printf's verbs: each one ``verb`` matches, and each but %m (errno's text, no
+    argument) has its argument, in order."""
+    assert all(re.fullmatch(verb, v) for v in call["verbs"]), call
+    assert len([v for v in call["verbs"] if v != "%m"]) == len(call["args"]), call
 
 
 def _check_rust_macro(call: dict[str, Any], crate: str, *, alternate: bool = False) -> None:
