@@ -2604,19 +2604,18 @@ _VERB_FORM = re.compile(r"(?:ing|ed)$")
 
 
 def _assigned(mine: list[str], theirs: list[str], index: int) -> bool:
-    """True if both messages have one word at ``index`` after a spaced ``=`` inside the message,
-    closed by the same comma or full stop (``found for type = tcp4. This may be ...`` /
-    ``udp.``, ``mode = fast, retries ...``): formats write ``key = %s, ...`` as they write
-    ``key: %s, ...``, and the word assigned is the key's value, as it is where it ends the
-    message (round 42) and after a label ending in ``:`` closed the same way (rounds 71, 76);
-    two of them are enough (round 80)."""
+    """True if both messages have one word at ``index`` after a spaced ``=`` that ends the
+    message (``Path to client certificate = PUT``, round 42) or is closed inside it by the same
+    comma or full stop (``found for type = tcp4. This may be ...`` / ``udp.``, ``mode = fast,
+    retries ...``, round 80): formats write ``key = %s, ...`` as they write ``key: %s, ...``,
+    and the word assigned is the key's value, as after a label ending in ``:`` closed the same
+    way (rounds 71, 76); two of them are enough."""
+    if index < 2 or not mine[index - 1] == "=" == theirs[index - 1]:
+        return False
+    if index == len(mine) - 1:
+        return True
     end = mine[index][-1:]
-    return (
-        2 <= index < len(mine) - 1
-        and mine[index - 1] == "=" == theirs[index - 1]
-        and end in (",", ".")
-        and theirs[index][-1:] == end
-    )
+    return end in (",", ".") and theirs[index][-1:] == end
 
 
 def _labelled(mine: list[str], theirs: list[str], index: int) -> bool:
@@ -2624,11 +2623,8 @@ def _labelled(mine: list[str], theirs: list[str], index: int) -> bool:
     the message or is closed by a comma before the next label or a key's field (``Link Status:
     UP`` / ``DOWN``, ``reason: HEAD, message: ...``, ``notification: READY, error=<*>.``, round
     71), or by a full stop before the next sentence (``state: ACTIVE. Ignoring ...``, round
-    76): the label's value, whatever its case. So is one word that
-    ends the message after a spaced ``=`` (``Path to client certificate = PUT``, round 42), or
-    is closed there by a comma or a full stop (_assigned, round 80)."""
-    if index >= 2 and index == len(mine) - 1 and mine[index - 1] == "=" == theirs[index - 1]:
-        return True
+    76): the label's value, whatever its case. So is one word after a spaced ``=`` that ends
+    the message or is closed by a comma or a full stop (_assigned: rounds 42, 80)."""
     if _assigned(mine, theirs, index):
         return True
     if index < 2 or _LABEL.fullmatch(mine[index - 1]) is None:
