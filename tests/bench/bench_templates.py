@@ -177,7 +177,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument(
         "--lines",
-        type=int,
+        type=logcall_corpus.line_count,
         default=logcall_corpus.LINES,
         help="with --logcalls: lines per program (a longer stream of the same 150 events)",
     )

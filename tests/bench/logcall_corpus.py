@@ -4537,6 +4537,8 @@ def generate(
 ) -> Iterator[tuple[str, str]]:
     """(line, truth template) pairs for ``system``: ``events`` calls drawn at random, their
     frequencies skewed (Zipf, s = 1.1), every event at least once, in random order."""
+    if lines < 1:
+        raise ValueError(f"lines must be at least 1, not {lines}")
     rng = random.Random(seed * 1_000_003 + zlib.crc32(system.name.encode()))
     calls = [c for c in load_calls(system.name) if _has_words(c.get("format", ""), system.style)]
     # One event per distinct format: two calls that print the same text are one event.
@@ -4576,6 +4578,17 @@ def write(
                 rows.writerow((number, line, truth))
 
 
+def line_count(text: str) -> int:
+    """``--lines``: a whole number of lines, at least one (argparse's error otherwise)."""
+    try:
+        lines = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if lines < 1:
+        raise argparse.ArgumentTypeError(f"at least 1 line, not {lines}")
+    return lines
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, required=True)
@@ -4583,7 +4596,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--split", choices=(*SPLITS, "all"), default="all")
     parser.add_argument(
         "--lines",
-        type=int,
+        type=line_count,
         default=LINES,
         help="lines per program: more lines are a longer stream of the same events",
     )

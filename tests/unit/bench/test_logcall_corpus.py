@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from pipeline.templates import MinerConfig
-from tests.bench import logcall_corpus
+from tests.bench import bench_templates, logcall_corpus
 from tests.bench.logcall_corpus import SYSTEMS, System, build_event, generate, kind_of
 from tests.unit.templates.conftest import assert_matches
 
@@ -405,6 +405,20 @@ def test_a_longer_stream_is_made_of_the_same_events(tmp_path: Path) -> None:
     # Every event at least once in both, and no other: the stream is longer, not wider.
     assert {row["EventTemplate"] for row in rows} == {truth for _, truth in short}
     assert len({row["Content"] for row in rows}) > 2 * len({line for line, _ in short})
+
+
+@pytest.mark.parametrize("lines", ["0", "-5", "2k", "1.5"])
+def test_a_stream_length_that_is_no_positive_number_is_refused(
+    lines: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    for main in (logcall_corpus.main, bench_templates.main):
+        with pytest.raises(SystemExit) as exited:
+            main(["--out", str(tmp_path)] * (main is logcall_corpus.main) + ["--lines", lines])
+        assert exited.value.code == 2
+        assert "--lines" in capsys.readouterr().err
+    assert not any(tmp_path.iterdir())
+    with pytest.raises(ValueError, match="at least 1"):
+        next(logcall_corpus.generate(SYSTEMS["vector"], lines=0))
 
 
 def test_slog_and_hclog_quote_values_by_their_own_rules() -> None:
