@@ -708,7 +708,7 @@ class ServiceMiner:
                 shape_tokens[index] = pattern
                 changed = True
         if words:
-            absorbed = self._absorb_family(self._cross_siblings(best))
+            absorbed = self._absorb_family(self._cross_siblings(best), quoting=True)
             absorbed += self._one_word_apart(best, key)
         elif not changed:
             absorbed = []
@@ -716,7 +716,7 @@ class ServiceMiner:
             # Positions that became variables on values alone: siblings made earlier where a
             # value there read as words (``team9.<*>`` beside ``team2.proj9``), and that differ
             # from this message there only in values, are the same event.
-            absorbed = self._absorb_family(best, (tokens, uncovered))
+            absorbed = self._absorb_family(best, (tokens, uncovered), quoting=True)
         elif shape_tokens[0] != first and is_subject(first):
             # The subject in front became a value as a value does (``docs/a-<*>.pdf:`` /
             # ``img/2024/b-<*>:``): siblings led by other subjects, kept apart as words before
@@ -2035,12 +2035,15 @@ class ServiceMiner:
         subjects: bool = False,
         lists: tuple[str, ...] | None = None,
         among: list[Shape] | None = None,
+        quoting: bool = False,
     ) -> list[str]:
         """Fold sibling shapes that now fit ``shape``; return the ids of emptied templates.
         With ``values`` (a message's tokens and positions), only siblings that differ from
         the message there only in values; with ``subjects``, only siblings led by a subject
         (tokens.is_subject); with ``lists``, only siblings of that list skeleton
-        (lists.list_skeleton); with ``among``, only those shapes."""
+        (lists.list_skeleton); with ``among``, only those shapes; with ``quoting``, no sibling
+        that quotes a value ``shape`` writes bare, or the reverse, after no label: another
+        call's (_quoted_unlabelled, round 83)."""
         merged = shape.tokens
         emptied: list[str] = []
         size = shape.key[0]
@@ -2056,6 +2059,7 @@ class ServiceMiner:
                 or (subjects and not is_subject(other.tokens[0]))
                 or (values is not None and not _values_alike(other.tokens, *values))
                 or (lists is not None and list_skeleton(other.tokens) != lists)
+                or (quoting and _quoted_unlabelled(other.tokens, merged))
             ):
                 continue
             for index, token in enumerate(other.tokens):
@@ -3132,6 +3136,19 @@ def _quoted_otherwise(mine: list[str], theirs: list[str]) -> bool:
         _quoting_differs(a, b) or stop_apart(a, b)
         for a, b in zip(mine, theirs, strict=True)
         if a != b
+    )
+
+
+def _quoted_unlabelled(mine: list[str], theirs: list[str]) -> bool:
+    """True if, where two shapes of one length differ, one quotes a value the other writes
+    bare (_quoting_differs) after no label: not after a token ending in ``:`` in either
+    (``leader_uuid: "<*>"`` / ``index: <*>``), where a dump quotes a field's value by its
+    type (protobuf's text, YAML), not the format (round 83)."""
+    return any(
+        a != b
+        and _quoting_differs(a, b)
+        and not (index and (mine[index - 1][-1:] == ":" or theirs[index - 1][-1:] == ":"))
+        for index, (a, b) in enumerate(zip(mine, theirs, strict=True))
     )
 
 
