@@ -400,7 +400,15 @@ decision is: ...")``) as PostgreSQL's and OS-Ken's Python logging (``LOG.debug("
 dpid)``) as Home Assistant's; the hundredthird none either: linuxptp's C printf
 (``pr_err("Unsupported fault interval type %d", type)``) as PostgreSQL's and Calibre-Web's
 and CloudKitty's Python logging (``log.debug("Update of Cover cache requested")``) as Home
-Assistant's.
+Assistant's; the hundredfourth none either: FRRouting's C printf (``flog_err(EC_LIB_SYSTEM_CALL,
+"Failed to get FD settings fcntl: %s(%d)", strerror(errno), errno)``) as PostgreSQL's, jBPM's
+SLF4J (``logger.debug("Sending message: {}", workItem.getParameter("Message"))``) as Seata's
+and Gnocchi's Python logging (``LOG.debug("Resource type %s already exists", ...)``) as Home
+Assistant's; the hundredfifth none either: PPSSPP's C++ printf (``ERROR_LOG(Log::G3D, "Error
+while encoding video: %d", error)``) as OpenRCT2's, the ioBroker js-controller's logger
+(``this._logger.error(`${this.namespaceLog} Cannot find directory of adapter ${this.name}`)``,
+template literals) as Z-Wave JS UI's and PowerJob's SLF4J (Lombok's ``log``) as Apache
+SkyWalking's.
 Each value is drawn by what its argument is (an error, a path, a state, a list, a name with a
 number in it...), judged from its verb and the argument's name; values repeat as they do in
 real logs (a state has a few values, a counter is new every time).
@@ -726,7 +734,13 @@ software-defined networking framework and a cluster engine in C, Python and C, n
 a miner before its first measurement) and ``hundredthird`` (added on 2026-12-07 right after the
 hundredsecond, by the same hand, in the same copy of the tree, of a Precision Time Protocol
 daemon, an e-book library web application and a cloud rating service in C, Python and Python,
-never run through a miner before its first measurement). Run
+never run through a miner before its first measurement) and ``hundredfourth`` (added on
+2026-12-07 by another hand, in a separate copy of the tree, of an IP routing protocol suite, a
+business process management engine and a time series database in C, Java and Python, never run
+through a miner before its first measurement) and ``hundredfifth`` (added on 2026-12-07 right
+after the hundredfourth, by the same hand, in the same copy of the tree, of a PlayStation
+Portable emulator, a home automation platform's controller and a distributed job scheduler in
+C++, JavaScript and Java, never run through a miner before its first measurement). Run
 ``python tests/bench/logcall_corpus.py --out DIR`` to write
 ``DIR/<split>/<system>/<system>_2k.log_structured_corrected.csv`` (columns ``Content`` and
 ``EventTemplate``), the layout of the Loghub samples that ``bench_templates.py`` reads.
@@ -917,7 +931,10 @@ class System:
     # hundredfirst printf (LVM2's log_error), printf (Senlin's Python logging) and printf
     # (tgt's eprintf); the hundredsecond printf (tcmu-runner's tcmu_err), printf (OS-Ken's
     # Python logging) and printf (Corosync's log_printf); the hundredthird printf (linuxptp's
-    # pr_err), printf (Calibre-Web's Python logging) and printf (CloudKitty's Python logging)
+    # pr_err), printf (Calibre-Web's Python logging) and printf (CloudKitty's Python logging);
+    # the hundredfourth printf (FRRouting's zlog_err), slf4j (jBPM's logger) and printf
+    # (Gnocchi's Python logging); the hundredfifth printf (PPSSPP's ERROR_LOG), nodejs (the
+    # ioBroker js-controller's logger) and slf4j (PowerJob's log)
     style: str
     # tuning, held-out, fresh, unseen, novel, sixth, seventh, eighth, ninth, tenth, eleventh,
     # twelfth, thirteenth, fourteenth, fifteenth, sixteenth, seventeenth, eighteenth,
@@ -934,7 +951,7 @@ class System:
     # eightysecond, eightythird, eightyfourth, eightyfifth, eightysixth, eightyseventh,
     # eightyeighth, eightyninth, ninetieth, ninetyfirst, ninetysecond, ninetythird,
     # ninetyfourth, ninetyfifth, ninetysixth, ninetyseventh, ninetyeighth, ninetyninth,
-    # hundredth, hundredfirst, hundredsecond or hundredthird
+    # hundredth, hundredfirst, hundredsecond, hundredthird, hundredfourth or hundredfifth
     split: str
     # An exception passed to the call is printed on the message's line after " =>" (Solr's
     # log4j2 layout); elsewhere its trace goes on later lines.
@@ -1269,6 +1286,12 @@ SYSTEMS: dict[str, System] = {
         System("linuxptp", "c", "printf", "hundredthird"),
         System("calibre-web", "python", "printf", "hundredthird"),
         System("cloudkitty", "python", "printf", "hundredthird"),
+        System("frr", "c", "printf", "hundredfourth"),
+        System("jbpm", "java", "slf4j", "hundredfourth"),
+        System("gnocchi", "python", "printf", "hundredfourth"),
+        System("ppsspp", "cpp", "printf", "hundredfifth"),
+        System("iobroker", "javascript", "nodejs", "hundredfifth"),
+        System("powerjob", "java", "slf4j", "hundredfifth"),
     )
 }
 
@@ -1376,6 +1399,8 @@ SPLITS = (
     "hundredfirst",
     "hundredsecond",
     "hundredthird",
+    "hundredfourth",
+    "hundredfifth",
 )
 
 # A piece of a line: its text and whether it is a value (``<*>`` in the truth).

@@ -87,11 +87,12 @@ def test_the_novel_split_holds_four_new_systems_each_of_its_own_convention() -> 
     # Vaultwarden, WezTerm, Databend, Firecracker, RustDesk, espanso, Zellij, librespot, youki,
     # stratisd, niri, Cloud Hypervisor, kanata, uv, Cargo, mise, broot, probe-rs, Forest,
     # Hickory DNS, Agave, Ballista, Alacritty, Starship, rustic, Ruffle, Atuin, watchexec), the
-    # twentysecond, twentythird, fiftyninth, eightyeighth, ninetyfirst and ninetyseventh nodejs
-    # (Uptime Kuma, Zigbee2MQTT, MagicMirror, the XCUITest driver, the UiAutomator2 driver,
-    # Z-Wave JS UI), the thirtieth jboss (Narayana), the thirtyfourth zerolog (Harness); the
-    # ninetysecond, ninetythird, ninetyfourth, ninetyninth, hundredth, hundredfirst,
-    # hundredsecond and hundredthird reuse only slf4j and printf.
+    # twentysecond, twentythird, fiftyninth, eightyeighth, ninetyfirst, ninetyseventh and
+    # hundredfifth nodejs (Uptime Kuma, Zigbee2MQTT, MagicMirror, the XCUITest driver, the
+    # UiAutomator2 driver, Z-Wave JS UI, the ioBroker js-controller), the thirtieth jboss
+    # (Narayana), the thirtyfourth zerolog (Harness); the ninetysecond, ninetythird,
+    # ninetyfourth, ninetyninth, hundredth, hundredfirst, hundredsecond, hundredthird and
+    # hundredfourth reuse only slf4j and printf.
     reusing = (
         "novel",
         "sixteenth",
@@ -141,6 +142,8 @@ def test_the_novel_split_holds_four_new_systems_each_of_its_own_convention() -> 
         "hundredfirst",
         "hundredsecond",
         "hundredthird",
+        "hundredfourth",
+        "hundredfifth",
     )
     earlier_styles = {s.style for s in SYSTEMS.values() if s.split not in reusing}
     assert not {s.style for s in novel.values()} & earlier_styles
@@ -3099,6 +3102,29 @@ _LATER_SPLITS = {
         calls=150,
         call_checks="one-nonblank-line",
     ),
+    # C, Java and Python, with no convention the corpus did not have: FRRouting's
+    # zlog_err(fmt, ...) and flog_err(EC_..., fmt, ...) C printf as PostgreSQL's, jBPM's SLF4J
+    # as Seata's, Gnocchi's Python logging as Home Assistant's.
+    "hundredfourth": _Split(
+        "frr jbpm gnocchi",
+        "c java python",
+        "printf slf4j",
+        "",
+        calls=170,
+        call_checks="one-nonblank-line",
+    ),
+    # C++, JavaScript and Java, with no convention the corpus did not have: PPSSPP's
+    # ERROR_LOG(Log::..., fmt, ...) C++ printf as OpenRCT2's, the ioBroker js-controller's
+    # logger (this._logger.info(`...${x}`), template literals) as Z-Wave JS UI's, PowerJob's
+    # SLF4J (Lombok's log) as Apache SkyWalking's.
+    "hundredfifth": _Split(
+        "ppsspp iobroker powerjob",
+        "cpp javascript java",
+        "printf nodejs slf4j",
+        "",
+        calls=500,
+        call_checks="one-nonblank-line",
+    ),
 }
 
 
@@ -3127,10 +3153,10 @@ def test_a_later_split_holds_its_new_systems_languages_and_styles(split: str) ->
     assert logcall_corpus.SPLITS[list(_LATER_SPLITS).index(split) + 17] == split
 
 
-def test_the_hundredthird_split_is_the_last() -> None:
-    assert logcall_corpus.SPLITS[101] == "hundredsecond"
-    assert logcall_corpus.SPLITS[102] == "hundredthird"
-    assert len(logcall_corpus.SPLITS) == 103
+def test_the_hundredfifth_split_is_the_last() -> None:
+    assert logcall_corpus.SPLITS[103] == "hundredfourth"
+    assert logcall_corpus.SPLITS[104] == "hundredfifth"
+    assert len(logcall_corpus.SPLITS) == 105
 
 
 # A call of each system of the later splits read from its source: how many distinct formats
@@ -3930,6 +3956,24 @@ _KNOWN_CALLS = {
         "cloudkitty/api/v1/controllers/collector.py",
         "Collector mappings are deprecated and shouldn't be used.",
     ),
+    "frr": (5000, "lib/agentx.c", "Failed to get FD settings fcntl: %s(%d)"),
+    "jbpm": (470, "org/jbpm/bpmn2/handler/SendTaskHandler.java", "Sending message: {}"),
+    "gnocchi": (
+        170,
+        "gnocchi/chef.py",
+        "Number of resources found for deletion: [%s] that have been expired since [%s].",
+    ),
+    "ppsspp": (3400, "Core/AVIDump.cpp", "Error while encoding video: %d"),
+    "iobroker": (
+        460,
+        "iobroker-js-controller-adapter-7.2.3/package/build/esm/lib/adapter/adapter.js",
+        "${this.namespaceLog} Cannot find directory of adapter ${this.name}",
+    ),
+    "powerjob": (
+        530,
+        "tech/powerjob/common/enhance/SafeRunnable.java",
+        "[SafeRunnable] run failed",
+    ),
 }
 
 # The checks of a system's calls beyond its split's: a Go printf on a logrus entry, Python's
@@ -4171,6 +4215,12 @@ _SYSTEM_CALL_CHECKS = {
     "linuxptp": "no-style no-label",
     "calibre-web": "verbs==args verbs-in-format no-style",
     "cloudkitty": "verbs==args verbs-in-format no-style",
+    "frr": "no-style no-label",
+    "jbpm": "no-style no-label",
+    "gnocchi": "verbs==args verbs-in-format no-style",
+    "ppsspp": "verbs-in-format no-style no-label",
+    "iobroker": "verbs==args no-label",
+    "powerjob": "no-style no-label",
 }
 
 
@@ -4242,6 +4292,8 @@ _SLF4J_SYSTEMS = frozenset(
         "ambari",
         "hapi-fhir",
         "java-operator-sdk",
+        "jbpm",
+        "powerjob",
     )
 )
 
@@ -4567,6 +4619,7 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         "os-ken",
         "calibre-web",
         "cloudkitty",
+        "gnocchi",
     ):
         assert not any(verb.startswith("%(") for verb in call["verbs"]), call
     elif name == "tekton":
@@ -5469,6 +5522,66 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
             assert call["call"].endswith("_with_errno") == call["format"].endswith(": %m"), call
         assert call["file"].endswith(".c") and "/test" not in call["file"], call
         assert call["file"].startswith(prefixes[name]), call
+    elif name == "frr":
+        # FRRouting's zlog_err/zlog_warn/zlog_notice/zlog_info/zlog_debug(fmt, ...) and
+        # flog_err/flog_warn/flog_err_sys(EC_..., fmt, ...) (its daemons and lib/, no tests;
+        # the header of its log left out): a C printf, each verb with its argument but %m; a
+        # call with a verb of its printfrr extensions (%pI4, %pFX...), a bare %p or %td left out.
+        levels = {
+            "zlog_err": "ERROR",
+            "zlog_warn": "WARNING",
+            "zlog_notice": "INFO",
+            "zlog_info": "INFO",
+            "zlog_debug": "DEBUG",
+            "flog_err": "ERROR",
+            "flog_err_sys": "ERROR",
+            "flog_warn": "WARNING",
+        }
+        assert call["level"] == levels[call["call"]], call
+        verb = r"%-?[#0 ]*\d*(?:\.\d+)?(?:ll|l|z|j|hh|h)?[diouxXcfgs]|%m"
+        assert all(re.fullmatch(verb, v) for v in call["verbs"]), call
+        assert len([v for v in call["verbs"] if v != "%m"]) == len(call["args"]), call
+        assert not re.search(r"%[-#0-9.]*[a-z]*p", call["format"]), call
+        assert not re.search(r"\bPRI[diouxX]", call["format"]), call
+        assert call["file"].endswith((".c", ".h")) and "test" not in call["file"], call
+        assert not call["file"].startswith(("tests/", "tools/", "vtysh/")), call
+    elif name == "ppsspp":
+        # PPSSPP's ERROR_LOG/WARN_LOG/NOTICE_LOG/INFO_LOG/DEBUG_LOG/VERBOSE_LOG(Log::..., fmt,
+        # ...) and their _REPORT forms (its header of time, file and line left out; NOTICE as
+        # INFO, VERBOSE as DEBUG): a C++ printf as OpenRCT2's, each verb with its argument; a
+        # %p, a * width and a _ONCE form (its name first) left out; Core/, Common/, GPU/, UI/
+        # and the SDL, Qt and Android front ends.
+        levels = {"ERROR": "ERROR", "WARN": "WARNING", "NOTICE": "INFO", "INFO": "INFO"}
+        levels |= {"DEBUG": "DEBUG", "VERBOSE": "DEBUG"}
+        called = re.fullmatch(
+            r"(ERROR|WARN|NOTICE|INFO|DEBUG|VERBOSE)_LOG(?:_REPORT)?", call["call"]
+        )
+        assert called is not None and call["level"] == levels[called.group(1)], call
+        verb = r"%[#0 ]*\d*(?:\.\d+)?(?:ll|l|z|j|h)?[diouxXcfg]|%(?:\.\d+)?s"
+        assert all(re.fullmatch(verb, v) for v in call["verbs"]), call
+        assert len(call["verbs"]) == len(call["args"]), call
+        # no PRIu64-like macro (the "PRIM" of its GE's primitives is text)
+        assert not re.search(r"\bPRI[diouxX]", call["format"]), call
+        assert "*" not in "".join(call["verbs"]), call
+        assert call["file"].startswith(
+            ("Core/", "Common/", "GPU/", "UI/", "SDL/", "Qt/", "android/")
+        ), call
+        assert call["file"].endswith((".c", ".cpp", ".h", ".hpp")), call
+    elif name == "iobroker":
+        # the ioBroker js-controller's logger (a winston logger: this._logger in its adapter
+        # class, logger in the controller's main.js, this.log, this.logger), template literals
+        # as Z-Wave JS UI's, silly as DEBUG; its time and level header left out; the published
+        # ESM builds of the controller and its adapter, common and common-db packages.
+        assert call["style"] == "js", call
+        called = re.fullmatch(
+            r"(?:this\._logger|this\.logger|this\.log|logger)\.(silly|debug|info|warn|error)",
+            call["call"],
+        )
+        assert called is not None, call
+        levels = {"silly": "DEBUG", "debug": "DEBUG", "info": "INFO", "warn": "WARNING"}
+        assert call["level"] == (levels | {"error": "ERROR"})[called.group(1)], call
+        assert "/package/build/esm/" in call["file"] and call["file"].endswith(".js"), call
+        assert call["file"].startswith(("iobroker.js-controller-", "iobroker-js-controller-")), call
     elif name in ("tcmu-runner", "corosync", "linuxptp"):
         # tcmu-runner's tcmu_crit/err/warn/info/dbg(fmt, ...) and tcmu_dev_*(dev, fmt, ...)
         # (its handlers and daemon, the line break ending a format dropped); Corosync's
@@ -5842,7 +5955,8 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
     elif name == "uiautomator2-driver":
         assert "${" not in line and "${" not in truth, (line, truth)
         assert not line.startswith("[AndroidUiautomator2"), line
-    elif name == "zwave-js-ui":
+    elif name in ("zwave-js-ui", "iobroker"):
+        # winston's template literals, its time header left out
         assert "${" not in line and "${" not in truth, (line, truth)
         assert not re.match(r"\d{4}-\d\d-\d\d", line), line
     elif name == "ddclient":
@@ -5952,6 +6066,8 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
         "tcmu-runner",
         "corosync",
         "linuxptp",
+        "frr",
+        "ppsspp",
     ):
         # PipeWire's (wpa_supplicant's, Dovecot's) printf, %m errno's text: no verb left in the
         # line or its truth.
@@ -6099,6 +6215,7 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
             "os-ken",
             "calibre-web",
             "cloudkitty",
+            "gnocchi",
         ), name
         assert not re.search(r"%[-+# 0-9.]*[sdvqxr]", truth), truth
 
