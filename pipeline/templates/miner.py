@@ -207,6 +207,11 @@ class ServiceMiner:
         # Labels in front seen before the same event as other labels: senders' names, so no
         # head of free text (tails.event_tail).
         self._senders: set[str] = set()
+        # Short messages (or sentences and their errors) seen after two dotted names in front
+        # (_sender_varies, round 84): the value in front of them is such a name, not a plain
+        # word (_search, _absorb_family). Kept in snapshots, as a restarted miner without it
+        # would take a plain word's message into that value's template.
+        self._dotted_tails: set[tuple[str, ...]] = set()
         # Rest of a message after a front of several tokens (subjects.py) -> per first word
         # of a front, the shapes its messages joined; and the rests seen after enough
         # fronts: subjects' events.
@@ -835,12 +840,22 @@ class ServiceMiner:
             # short message, _short_tail) competes with the templates led by a variable.
             group = [*(group or ()), *self._led_by(key, is_label)]
         best = self._best(group, tokens) if group else None
+        if best is not None and self._dotted_tails and self._plain_for_dotted(tokens, best.tokens):
+            # A short message whose first token varied only as dotted names (``<*>
+            # terminating`` from ``web.service`` / ``db.service``) is not a plain word's
+            # (``cupsd startup succeeded``, a daemon's own message): that stays apart.
+            others = [
+                shape for shape in group or () if not self._plain_for_dotted(tokens, shape.tokens)
+            ]
+            best = self._best(others, tokens) if others else None
         if best is None and is_qualified_name(key[1]):
             best = self._search_components(key, tokens)
-        if best is None and _named_subject(key[1]) and event_tail(tokens[1:]):
+        if best is None and _named_subject(key[1]) and _subject_message(key[1], tokens[1:]):
             # A name of lower-case parts joined by ``.``, ``_`` or ``-`` in front of an event's
-            # own message (``db-3 is running``, ``web.service resolved to <*>``) is the subject
-            # the message is about, a value: the same event after other such names competes.
+            # own message (``db-3 is running``, ``web.service resolved to <*>``; after a dotted
+            # name also a short one, ``web.service terminating``, _subject_message) is the
+            # subject the message is about, a value: the same event after other such names
+            # competes.
             candidates = self._led_by(key, _named_subject)
             best = self._best(candidates, tokens) if candidates else None
         if best is None and _package_name(key[1]) and event_tail(tokens[1:]):
@@ -1692,8 +1707,22 @@ class ServiceMiner:
         if is_subject(mine[0]) and is_subject(theirs):
             self._prints_subjects = True
             return True
-        if _named_subject(mine[0]) and _named_subject(theirs) and event_tail(mine[1:]):
-            return True
+        if _named_subject(mine[0]) and _named_subject(theirs):
+            if event_tail(mine[1:]):
+                return True
+            if (
+                "." in mine[0]
+                and "." in theirs
+                and (_short_tail(mine[1:]) or sentence_head(mine[1:]))
+            ):
+                # A dotted name before a short message (``web.service terminating``) or a
+                # sentence and its error (_subject_message): its value stands for such names
+                # only (_search, _absorb_family).
+                tails = self._dotted_tails
+                if len(tails) >= self._config.max_templates_per_service:
+                    tails.clear()  # bound: only a hint
+                tails.add(tuple(mine[1:]))
+                return True
         if _front_state(mine, theirs):
             # An UPPER_CASE state in front, a short lower-case word joining it to a value
             # (``INACTIVE for <*>`` / ``NOT_READY for <*>``): ``%s for %s``, the state printed
@@ -1845,6 +1874,17 @@ class ServiceMiner:
             # / ``failed to create CDC streamer: <*>``, round 81).
             return False
         needed = self._config.min_distinct_words + 2 * max(plain - 1, 0) - (0 if plain else 1)
+        if (
+            words == [0]
+            and _named_subject(mine[0])
+            and not is_qualified_name(mine[0])
+            and not event_tail(mine[1:])
+        ):
+            # A dotted name before a short message or a sentence and its error
+            # (_subject_message) is a value after as many of them as a plain word needs, not
+            # two names' (names_differ): such a message says less of its own (``rpc.statd
+            # startup succeeded`` / ``rpc.idmapd``, two daemons' messages).
+            needed = max(needed, self._config.min_distinct_words)
         if (
             len(labelled) == 1
             and words == labelled
@@ -2060,6 +2100,7 @@ class ServiceMiner:
                 or (values is not None and not _values_alike(other.tokens, *values))
                 or (lists is not None and list_skeleton(other.tokens) != lists)
                 or (quoting and _quoted_unlabelled(other.tokens, merged))
+                or (self._dotted_tails and self._plain_for_dotted(other.tokens, merged))
             ):
                 continue
             for index, token in enumerate(other.tokens):
@@ -2077,6 +2118,18 @@ class ServiceMiner:
                 emptied.append(absorbed.id)
                 self._counters.merges += 1
         return emptied
+
+    def _plain_for_dotted(self, tokens: list[str], merged: list[str]) -> bool:
+        """True if ``tokens`` is led by a word without a dot where ``merged`` holds the
+        value of dotted names before a short message (_dotted_tails, round 84): a plain
+        word's own message (``sysinfo updated``), not that value's (_search)."""
+        first = tokens[0]
+        return (
+            merged[0] == WILDCARD
+            and "." not in first
+            and WILDCARD not in first
+            and tuple(merged[1:]) in self._dotted_tails
+        )
 
     def _absorb_keyed(self, shape: Shape) -> list[str]:
         """Fold the shapes of ``shape``'s group that fit it but for the word values of keys
@@ -2411,6 +2464,7 @@ class ServiceMiner:
             # Kept so that a restarted miner takes such messages as subjects' events at once.
             "prints_subjects": self._prints_subjects,
             "subject_rests": sorted(list(rest) for rest in self._subject_rests),
+            "dotted_tails": sorted(list(tail) for tail in self._dotted_tails),
         }
 
     def load(
@@ -2420,11 +2474,13 @@ class ServiceMiner:
         senders: Iterable[str] = (),
         names: Iterable[str] = (),
         subjects: tuple[bool, Iterable[list[str]]] = (False, ()),
+        dotted_tails: Iterable[list[str]] = (),
     ) -> None:
-        """Add templates, aliases, senders' names and subjects' events (whether the service
-        prints subjects, and the rests found after them) produced by :meth:`export`
-        (validated by the caller)."""
+        """Add templates, aliases, senders' names, subjects' events (whether the service
+        prints subjects, and the rests found after them) and the short messages seen after
+        dotted names produced by :meth:`export` (validated by the caller)."""
         self._senders.update(senders)
+        self._dotted_tails.update(tuple(tail) for tail in dotted_tails)
         self._naming.names.update(names)
         self._prints_subjects = self._prints_subjects or subjects[0]
         self._subject_rests.update(tuple(rest) for rest in subjects[1])
@@ -2548,6 +2604,18 @@ def _snake_name(token: str) -> bool:
 def _named_subject(token: str) -> bool:
     """True for a name of lower-case parts joined by ``.``, ``_`` or ``-`` (_NAMED_SUBJECT)."""
     return _NAMED_SUBJECT.fullmatch(token) is not None
+
+
+def _subject_message(name: str, tail: list[str]) -> bool:
+    """True if ``tail``, the rest of a message after a named subject in front (_named_subject),
+    is the event's own message: tails.event_tail's, or after a dotted name also a short one
+    (_short_tail: ``web.service terminating``, ``sensor.door No UUID found!``) or a sentence up
+    to a colon with its error after it (tails.sentence_head: ``db.service Invalid id on system
+    state change: <*>``), as after a label (_sender_varies, rounds 51 and 61). A dotted name
+    is a unit's, a logger's or an entity's, which no sentence's word is; a name joined by
+    ``_`` or ``-`` alone may be a C function's (``talloc_zero failed.`` / ``pack_buffer
+    failed.``), the event's (round 84)."""
+    return event_tail(tail) or ("." in name and (_short_tail(tail) or sentence_head(tail)))
 
 
 # One word in brackets in front of a message (``[PENDING]``, ``[eth0]``).

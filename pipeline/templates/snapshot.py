@@ -12,7 +12,8 @@ Layout (version 1)::
                                               "seen": 7}]}],
                    "aliases": [["old id", "new id"]],
                    "senders": ["Counter:"], "names": ["Type"],
-                   "prints_subjects": true, "subject_rests": [["retrying."]]}]}
+                   "prints_subjects": true, "subject_rests": [["retrying."]],
+                   "dotted_tails": [["terminating"]]}]}
 
 Services and templates are listed least recently used first, so restoring them in order
 rebuilds the same LRU order. "variadic", "measured", "folded", "senders" (labels in front
@@ -20,7 +21,9 @@ found to be senders' names), "names" (keys found to name events, naming.py), "pi
 tokens whose text every message had alike: position, masked token, text; constants.py) and
 "seen" (the messages a shape took past the caches), "prints_subjects" and "subject_rests"
 (the service prints objects in front of its messages, and the rests of messages found to
-follow such subjects; subjects.py) may be absent (read as false / empty / 0).
+follow such subjects; subjects.py) and "dotted_tails" (short messages seen after dotted names
+in front, whose value a plain word does not take; miner.py, round 84) may be absent (read as
+false / empty / 0).
 """
 
 from __future__ import annotations
@@ -74,6 +77,7 @@ def load_state(data: bytes) -> tuple[dict[str, int], list[tuple[str, Loader]]]:
             item.get("senders", []),
             item.get("names", []),
             (item.get("prints_subjects", False), item.get("subject_rests", [])),
+            item.get("dotted_tails", []),
         )
         loaders.append((item["service"], loader))
     return counters, loaders
@@ -85,9 +89,10 @@ def _loader(
     senders: list[str],
     names: list[str],
     subjects: tuple[bool, list[list[str]]],
+    dotted_tails: list[list[str]],
 ) -> Loader:
     def load(miner: ServiceMiner) -> None:
-        miner.load(templates, aliases, senders, names, subjects)
+        miner.load(templates, aliases, senders, names, subjects, dotted_tails)
 
     return load
 
@@ -102,13 +107,8 @@ def _check_service(item: Any) -> None:
     for hints in (item.get("senders", []), item.get("names", [])):
         if not isinstance(hints, list) or not all(isinstance(s, str) for s in hints):
             raise SnapshotError("malformed service entry")
-    rests = item.get("subject_rests", [])
-    if not isinstance(item.get("prints_subjects", False), bool) or not (
-        isinstance(rests, list)
-        and all(
-            isinstance(rest, list) and all(isinstance(token, str) for token in rest)
-            for rest in rests
-        )
+    if not isinstance(item.get("prints_subjects", False), bool) or not all(
+        _is_token_lists(item.get(field, [])) for field in ("subject_rests", "dotted_tails")
     ):
         raise SnapshotError("malformed service entry")
     for template in templates:
@@ -149,4 +149,11 @@ def _is_pin(pin: object) -> bool:
         and isinstance(pin[0], int)
         and isinstance(pin[1], str)
         and isinstance(pin[2], str)
+    )
+
+
+def _is_token_lists(value: Any) -> bool:
+    return isinstance(value, list) and all(
+        isinstance(tokens, list) and all(isinstance(token, str) for token in tokens)
+        for tokens in value
     )

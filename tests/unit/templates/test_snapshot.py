@@ -69,6 +69,10 @@ def test_snapshot_is_versioned_json() -> None:
         b'{"format": "pipeline.templates", "version": 1, "services": [{"service": "a",'
         b' "templates": [{"id": "x", "text": "t", "shapes": [{"tokens": ["<*>"],'
         b' "seen": "5"}]}], "aliases": []}]}',
+        b'{"format": "pipeline.templates", "version": 1, "services": [{"service": "a",'
+        b' "templates": [], "aliases": [], "dotted_tails": [["updated", 3]]}]}',
+        b'{"format": "pipeline.templates", "version": 1, "services": [{"service": "a",'
+        b' "templates": [], "aliases": [], "dotted_tails": "updated"}]}',
     ],
 )
 def test_bad_snapshots_are_rejected(data: bytes) -> None:
