@@ -408,7 +408,13 @@ Assistant's; the hundredfifth none either: PPSSPP's C++ printf (``ERROR_LOG(Log:
 while encoding video: %d", error)``) as OpenRCT2's, the ioBroker js-controller's logger
 (``this._logger.error(`${this.namespaceLog} Cannot find directory of adapter ${this.name}`)``,
 template literals) as Z-Wave JS UI's and PowerJob's SLF4J (Lombok's ``log``) as Apache
-SkyWalking's.
+SkyWalking's; the hundredsixth none either: Boulder's Go printf (``logger.Errf("parsing CRL %q
+failed: %s", u, err)``) as lnd's, Apache StreamPipes' SLF4J (``LOG.info(...)``) as Seata's and
+Galaxy's Python logging (``log.info("Submitted Batch job %s, operation: %s", ...)``) as Home
+Assistant's; the hundredseventh none either: xrdp's C printf (``LOG(LOG_LEVEL_ERROR, ...)``, its
+level the first argument) as PostgreSQL's, NodeBB's winston logger (``winston.warn(`...${x}`)``,
+template literals) as Z-Wave JS UI's and Deno's log crate (``log::warn!("Icon '{}' is not .ico,
+skipping", ...)``) as watchexec's.
 Each value is drawn by what its argument is (an error, a path, a state, a list, a name with a
 number in it...), judged from its verb and the argument's name; values repeat as they do in
 real logs (a state has a few values, a counter is new every time).
@@ -740,7 +746,13 @@ business process management engine and a time series database in C, Java and Pyt
 through a miner before its first measurement) and ``hundredfifth`` (added on 2026-12-07 right
 after the hundredfourth, by the same hand, in the same copy of the tree, of a PlayStation
 Portable emulator, a home automation platform's controller and a distributed job scheduler in
-C++, JavaScript and Java, never run through a miner before its first measurement). Run
+C++, JavaScript and Java, never run through a miner before its first measurement) and
+``hundredsixth`` (added on 2026-12-07 by another hand, in a separate copy of the tree, of a
+certificate authority, an industrial IoT toolbox and a biomedical data analysis platform in Go,
+Java and Python, never run through a miner before its first measurement) and
+``hundredseventh`` (added on 2026-12-07 right after the hundredsixth, by the same hand, in the
+same copy of the tree, of a remote desktop server, a forum and a JavaScript runtime in C,
+JavaScript and Rust, never run through a miner before its first measurement). Run
 ``python tests/bench/logcall_corpus.py --out DIR`` to write
 ``DIR/<split>/<system>/<system>_2k.log_structured_corrected.csv`` (columns ``Content`` and
 ``EventTemplate``), the layout of the Loghub samples that ``bench_templates.py`` reads.
@@ -934,7 +946,10 @@ class System:
     # pr_err), printf (Calibre-Web's Python logging) and printf (CloudKitty's Python logging);
     # the hundredfourth printf (FRRouting's zlog_err), slf4j (jBPM's logger) and printf
     # (Gnocchi's Python logging); the hundredfifth printf (PPSSPP's ERROR_LOG), nodejs (the
-    # ioBroker js-controller's logger) and slf4j (PowerJob's log)
+    # ioBroker js-controller's logger) and slf4j (PowerJob's log); the hundredsixth printf
+    # (Boulder's blog logger), slf4j (Apache StreamPipes' LOG) and printf (Galaxy's Python
+    # logging); the hundredseventh printf (xrdp's LOG), nodejs (NodeBB's winston) and tracing
+    # (Deno's log crate)
     style: str
     # tuning, held-out, fresh, unseen, novel, sixth, seventh, eighth, ninth, tenth, eleventh,
     # twelfth, thirteenth, fourteenth, fifteenth, sixteenth, seventeenth, eighteenth,
@@ -951,7 +966,8 @@ class System:
     # eightysecond, eightythird, eightyfourth, eightyfifth, eightysixth, eightyseventh,
     # eightyeighth, eightyninth, ninetieth, ninetyfirst, ninetysecond, ninetythird,
     # ninetyfourth, ninetyfifth, ninetysixth, ninetyseventh, ninetyeighth, ninetyninth,
-    # hundredth, hundredfirst, hundredsecond, hundredthird, hundredfourth or hundredfifth
+    # hundredth, hundredfirst, hundredsecond, hundredthird, hundredfourth, hundredfifth,
+    # hundredsixth or hundredseventh
     split: str
     # An exception passed to the call is printed on the message's line after " =>" (Solr's
     # log4j2 layout); elsewhere its trace goes on later lines.
@@ -1292,6 +1308,12 @@ SYSTEMS: dict[str, System] = {
         System("ppsspp", "cpp", "printf", "hundredfifth"),
         System("iobroker", "javascript", "nodejs", "hundredfifth"),
         System("powerjob", "java", "slf4j", "hundredfifth"),
+        System("boulder", "go", "printf", "hundredsixth"),
+        System("streampipes", "java", "slf4j", "hundredsixth"),
+        System("galaxy", "python", "printf", "hundredsixth"),
+        System("xrdp", "c", "printf", "hundredseventh"),
+        System("nodebb", "javascript", "nodejs", "hundredseventh"),
+        System("deno", "rust", "tracing", "hundredseventh"),
     )
 }
 
@@ -1401,6 +1423,8 @@ SPLITS = (
     "hundredthird",
     "hundredfourth",
     "hundredfifth",
+    "hundredsixth",
+    "hundredseventh",
 )
 
 # A piece of a line: its text and whether it is a value (``<*>`` in the truth).

@@ -83,16 +83,17 @@ def test_the_novel_split_holds_four_new_systems_each_of_its_own_convention() -> 
     # fiftyseventh, sixtysecond, sixtythird, sixtyfourth, sixtyfifth, sixtysixth,
     # sixtyeighth, seventieth, seventysecond, seventythird, seventyfourth, seventysixth,
     # seventyninth, eightyfirst, eightysecond, eightyeighth, eightyninth, ninetieth and
-    # ninetyfifth, ninetysixth and ninetyeighth reuse tracing (Vector, Qdrant, Garage, Kanidm,
-    # Vaultwarden, WezTerm, Databend, Firecracker, RustDesk, espanso, Zellij, librespot, youki,
-    # stratisd, niri, Cloud Hypervisor, kanata, uv, Cargo, mise, broot, probe-rs, Forest,
-    # Hickory DNS, Agave, Ballista, Alacritty, Starship, rustic, Ruffle, Atuin, watchexec), the
-    # twentysecond, twentythird, fiftyninth, eightyeighth, ninetyfirst, ninetyseventh and
-    # hundredfifth nodejs (Uptime Kuma, Zigbee2MQTT, MagicMirror, the XCUITest driver, the
-    # UiAutomator2 driver, Z-Wave JS UI, the ioBroker js-controller), the thirtieth jboss
-    # (Narayana), the thirtyfourth zerolog (Harness); the ninetysecond, ninetythird,
-    # ninetyfourth, ninetyninth, hundredth, hundredfirst, hundredsecond, hundredthird and
-    # hundredfourth reuse only slf4j and printf.
+    # ninetyfifth, ninetysixth, ninetyeighth and hundredseventh reuse tracing (Vector, Qdrant,
+    # Garage, Kanidm, Vaultwarden, WezTerm, Databend, Firecracker, RustDesk, espanso, Zellij,
+    # librespot, youki, stratisd, niri, Cloud Hypervisor, kanata, uv, Cargo, mise, broot,
+    # probe-rs, Forest, Hickory DNS, Agave, Ballista, Alacritty, Starship, rustic, Ruffle,
+    # Atuin, watchexec, Deno), the twentysecond, twentythird, fiftyninth, eightyeighth,
+    # ninetyfirst, ninetyseventh, hundredfifth and hundredseventh nodejs (Uptime Kuma,
+    # Zigbee2MQTT, MagicMirror, the XCUITest driver, the UiAutomator2 driver, Z-Wave JS UI, the
+    # ioBroker js-controller, NodeBB), the thirtieth jboss (Narayana), the thirtyfourth zerolog
+    # (Harness); the ninetysecond, ninetythird, ninetyfourth, ninetyninth, hundredth,
+    # hundredfirst, hundredsecond, hundredthird, hundredfourth and hundredsixth reuse only slf4j
+    # and printf.
     reusing = (
         "novel",
         "sixteenth",
@@ -144,6 +145,8 @@ def test_the_novel_split_holds_four_new_systems_each_of_its_own_convention() -> 
         "hundredthird",
         "hundredfourth",
         "hundredfifth",
+        "hundredsixth",
+        "hundredseventh",
     )
     earlier_styles = {s.style for s in SYSTEMS.values() if s.split not in reusing}
     assert not {s.style for s in novel.values()} & earlier_styles
@@ -3125,6 +3128,29 @@ _LATER_SPLITS = {
         calls=500,
         call_checks="one-nonblank-line",
     ),
+    # Go, Java and Python, with no convention the corpus did not have: Boulder's blog logger
+    # (logger.Errf(fmt, ...), a.log.Infof...) Go printf as lnd's, Apache StreamPipes' SLF4J as
+    # Seata's, Galaxy's Python logging as Home Assistant's.
+    "hundredsixth": _Split(
+        "boulder streampipes galaxy",
+        "go java python",
+        "printf slf4j",
+        "",
+        calls=160,
+        call_checks="one-nonblank-line",
+    ),
+    # C, JavaScript and Rust, with no convention the corpus did not have: xrdp's
+    # LOG(LOG_LEVEL_..., fmt, ...) C printf as PostgreSQL's, NodeBB's winston logger
+    # (winston.warn(`...${x}`), template literals) as Z-Wave JS UI's, Deno's log crate macros
+    # (log::warn!("... {}", x)) as watchexec's.
+    "hundredseventh": _Split(
+        "xrdp nodebb deno",
+        "c javascript rust",
+        "printf nodejs tracing",
+        "",
+        calls=270,
+        call_checks="one-nonblank-line",
+    ),
 }
 
 
@@ -3153,10 +3179,10 @@ def test_a_later_split_holds_its_new_systems_languages_and_styles(split: str) ->
     assert logcall_corpus.SPLITS[list(_LATER_SPLITS).index(split) + 17] == split
 
 
-def test_the_hundredfifth_split_is_the_last() -> None:
-    assert logcall_corpus.SPLITS[103] == "hundredfourth"
-    assert logcall_corpus.SPLITS[104] == "hundredfifth"
-    assert len(logcall_corpus.SPLITS) == 105
+def test_the_hundredseventh_split_is_the_last() -> None:
+    assert logcall_corpus.SPLITS[105] == "hundredsixth"
+    assert logcall_corpus.SPLITS[106] == "hundredseventh"
+    assert len(logcall_corpus.SPLITS) == 107
 
 
 # A call of each system of the later splits read from its source: how many distinct formats
@@ -3974,6 +4000,30 @@ _KNOWN_CALLS = {
         "tech/powerjob/common/enhance/SafeRunnable.java",
         "[SafeRunnable] run failed",
     ),
+    "boulder": (155, "cmd/crl-checker/main.go", "parsing CRL %q failed: %s"),
+    "streampipes": (
+        320,
+        "streampipes-extensions/streampipes-connectors-tubemq/src/main/java/org/apache/"
+        "streampipes/extensions/connectors/tubemq/adapter/TubeMQProtocol.java",
+        "Failed to stop messageSessionFactory when TubeClientException occurred.",
+    ),
+    "galaxy": (
+        580,
+        "galaxy/jobs/runners/gcp_batch.py",
+        "Submitted Batch job %s, operation: %s",
+    ),
+    "xrdp": (
+        1170,
+        "libxrdp/xrdp_sec.c",
+        "xrdp_load_keyboard_layout: skipping configuration item - %s, continuing to next section",
+    ),
+    "nodebb": (
+        265,
+        "src/emailer.js",
+        'uid : ${uid} (${userData.email}) has not confirmed email, not sending "${template}" '
+        "email.",
+    ),
+    "deno": (280, "deno-2.9.8/tools/desktop.rs", "Icon '{}' is not .ico, skipping"),
 }
 
 # The checks of a system's calls beyond its split's: a Go printf on a logrus entry, Python's
@@ -4221,6 +4271,12 @@ _SYSTEM_CALL_CHECKS = {
     "ppsspp": "verbs-in-format no-style no-label",
     "iobroker": "verbs==args no-label",
     "powerjob": "no-style no-label",
+    "boulder": "as-many-verbs-as-args no-bare-percent",
+    "streampipes": "no-style no-label",
+    "galaxy": "verbs==args verbs-in-format no-style",
+    "xrdp": "verbs-in-format no-style no-label",
+    "nodebb": "verbs==args no-label",
+    "deno": "verbs==args",
 }
 
 
@@ -4294,6 +4350,7 @@ _SLF4J_SYSTEMS = frozenset(
         "java-operator-sdk",
         "jbpm",
         "powerjob",
+        "streampipes",
     )
 )
 
@@ -4620,6 +4677,7 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         "calibre-web",
         "cloudkitty",
         "gnocchi",
+        "galaxy",
     ):
         assert not any(verb.startswith("%(") for verb in call["verbs"]), call
     elif name == "tekton":
@@ -5582,6 +5640,55 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         assert call["level"] == (levels | {"error": "ERROR"})[called.group(1)], call
         assert "/package/build/esm/" in call["file"] and call["file"].endswith(".js"), call
         assert call["file"].startswith(("iobroker.js-controller-", "iobroker-js-controller-")), call
+    elif name == "boulder":
+        # Boulder's blog logger (Infof/Warningf/Errf/Debugf, Info/Warning on a component's
+        # log or logger), a Go printf as lnd's; Errf ERROR; its syslog header left out; not
+        # its vendored modules, test/ or tests.
+        _check_go_printf(
+            call,
+            r"(?:\w+\.)*(?:log|logger|Logger)\.(Infof|Warningf|Errf|Debugf|Info|Warning)",
+            {
+                "Infof": "INFO",
+                "Warningf": "WARNING",
+                "Errf": "ERROR",
+                "Debugf": "DEBUG",
+                "Info": "INFO",
+                "Warning": "WARNING",
+            },
+        )
+        assert not call["file"].startswith(("vendor/", "test/")), call
+        assert not call["file"].endswith("_test.go"), call
+    elif name == "xrdp":
+        # xrdp's LOG(LOG_LEVEL_..., fmt, ...) and log_message (its level the first argument;
+        # ALWAYS as INFO, TRACE as DEBUG; LOG_DEVEL, built only for developers, not read): a C
+        # printf, each verb with its argument; no %p, no * width; its daemons and libraries, no
+        # tests.
+        assert call["call"] in ("LOG", "log_message"), call
+        verb = r"%[#0 ]*\d*(?:\.\d+)?(?:ll|l|z|j|h)?[diouxXcfs]"
+        _check_c_printf(call, verb)
+        assert "*" not in "".join(call["verbs"]), call
+        assert not re.search(r"\bPRI[diouxX]", call["format"]), call
+        dirs = ("common/", "libipm/", "libxrdp/", "sesman/", "xrdp/", "vnc/", "xup/", "waitforx/")
+        assert call["file"].startswith(dirs) and "test" not in call["file"], call
+        assert call["file"].endswith((".c", ".h")), call
+    elif name == "nodebb":
+        # NodeBB's winston logger (winston.error/warn/info/verbose/debug), template literals as
+        # Z-Wave JS UI's, verbose as DEBUG; its time and level header left out; the server's
+        # src/, app.js and loader.js, not public/ (the browser's) or test/.
+        assert call["style"] == "js", call
+        called = re.fullmatch(r"winston\.(verbose|debug|info|warn|error)", call["call"])
+        assert called is not None, call
+        levels = {"verbose": "DEBUG", "debug": "DEBUG", "info": "INFO", "warn": "WARNING"}
+        assert call["level"] == (levels | {"error": "ERROR"})[called.group(1)], call
+        assert call["file"].startswith("src/") or call["file"] in ("app.js", "loader.js"), call
+        assert call["file"].endswith(".js") and "/test" not in call["file"], call
+    elif name == "deno":
+        # the log crate's macros, bare or log::, as watchexec's, no fields; the deno crate
+        # 2.9.8 (the CLI: its subcommands' tools/, the language server, the standalone
+        # runtime...), not its benches, examples or tests.
+        _check_rust_macro(call, "log")
+        assert call["file"].startswith("deno-2.9.8/"), call
+        assert not re.search(r"/(?:benches|examples|tests?)/", call["file"]), call
     elif name in ("tcmu-runner", "corosync", "linuxptp"):
         # tcmu-runner's tcmu_crit/err/warn/info/dbg(fmt, ...) and tcmu_dev_*(dev, fmt, ...)
         # (its handlers and daemon, the line break ending a format dropped); Corosync's
@@ -5955,7 +6062,7 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
     elif name == "uiautomator2-driver":
         assert "${" not in line and "${" not in truth, (line, truth)
         assert not line.startswith("[AndroidUiautomator2"), line
-    elif name in ("zwave-js-ui", "iobroker"):
+    elif name in ("zwave-js-ui", "iobroker", "nodebb"):
         # winston's template literals, its time header left out
         assert "${" not in line and "${" not in truth, (line, truth)
         assert not re.match(r"\d{4}-\d\d-\d\d", line), line
@@ -6029,6 +6136,7 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
         "ruffle",
         "atuin",
         "watchexec",
+        "deno",
     ):
         assert "{}" not in line and "{:?}" not in line, line
     elif name in ("cadvisor", "minikube", "cluster-autoscaler"):
@@ -6068,6 +6176,7 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
         "linuxptp",
         "frr",
         "ppsspp",
+        "xrdp",
     ):
         # PipeWire's (wpa_supplicant's, Dovecot's) printf, %m errno's text: no verb left in the
         # line or its truth.
@@ -6216,6 +6325,8 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
             "calibre-web",
             "cloudkitty",
             "gnocchi",
+            "boulder",
+            "galaxy",
         ), name
         assert not re.search(r"%[-+# 0-9.]*[sdvqxr]", truth), truth
 
