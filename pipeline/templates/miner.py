@@ -96,6 +96,7 @@ from pipeline.templates.tails import (
 )
 from pipeline.templates.tokenising import MessageRecipe, Tokeniser, tokens_from_recipe
 from pipeline.templates.tokens import (
+    FIELD_CLOSERS,
     FIELD_KEY,
     KEYWORD_ARGUMENT,
     argument_rest,
@@ -3341,15 +3342,15 @@ def _keyed_apart(tokens: list[str], pattern: list[str]) -> bool:
 
 # A field's value that is one plain word or name (``PullImage``, ``power-saver``, ``db.main``).
 _FIELD_WORD = re.compile(r"[A-Za-z][\w.-]*")
-# Punctuation that closes a field in a list of them (``mode=fast,``, ``bat=BAT0;``), or the
-# list's bracket (``target_state=Ready)``, round 75).
-_FIELD_CLOSERS = ",;)]}"
+# A field's value that is an address the masks took with its scheme (``unix://<*>``,
+# ``https://<*>:<*>``).
+_URL_FIELD = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://<\*>(?::<\*>)?/?")
 
 
 def _field_value(token: str, key: str) -> tuple[str, str]:
     """The value of ``token``'s field of ``key`` and the punctuation closing it, if any."""
     value = token[len(key) :]
-    if value[-1:] and value[-1] in _FIELD_CLOSERS:
+    if value[-1:] and value[-1] in FIELD_CLOSERS:
         return value[:-1], value[-1]
     return value, ""
 
@@ -3370,7 +3371,20 @@ def _field_covers(pattern: str, token: str, key: str) -> bool:
     if not pattern.startswith(key):
         return False
     (a, closer), (b, other) = _field_value(pattern, key), _field_value(token, key)
-    return a == WILDCARD and closer == other and _FIELD_WORD.fullmatch(b) is not None
+    if closer != other:
+        return False
+    if a == WILDCARD and _FIELD_WORD.fullmatch(b) is not None:
+        return True
+    # An address the masks took with its scheme against the key's variable or another
+    # scheme's (``URI=<*>,`` / ``URI=unix://<*>,``, ``node=https://<*>`` / ``node=<*>``):
+    # one key's value printed in another form, the scheme being the value's, not the
+    # format's (round 85). Other values in parts (``old=<*>/<*>``) may be another call's
+    # format and stay apart (round 69).
+    return (
+        a != b
+        and (a == WILDCARD or _URL_FIELD.fullmatch(a) is not None)
+        and (b == WILDCARD or _URL_FIELD.fullmatch(b) is not None)
+    )
 
 
 def _fits_head(head: list[str], pattern: list[str], label: bool) -> bool:

@@ -31,6 +31,9 @@ _MASKED_VALUES = frozenset((WILDCARD, f'"{WILDCARD}"', f"'{WILDCARD}'"))
 _STOPPED_VALUE = frozenset((WILDCARD, WILDCARD + "."))
 # Characters that vary inside values (digits, separators of addresses and numbers).
 _VALUE_CHARS = re.compile(r"[0-9.:,;_/\\-]+")
+# Punctuation that closes a field in a list of them (``mode=fast,``, ``bat=BAT0;``), or the
+# list's bracket (``target_state=Ready)``, round 75).
+FIELD_CLOSERS = ",;)]}"
 _OPENERS = "([{\"'\\"
 _CLOSERS = ")]}\"',.;:!?\\"
 # A qualified name of three or more labels: a Java logger or class, a reverse-DNS component
@@ -151,6 +154,15 @@ def differ_in_words(mine: str, theirs: str) -> bool:
         if values[0][-1:] == values[1][-1:] == ":":
             # A colon after both values is the message's (``UID=<*>:`` / ``UID=unix://<*>:``),
             # as the mask leaves it (round 70): the values compare without it.
+            values = values[0][:-1], values[1][:-1]
+        elif (
+            values[0][-1:] == values[1][-1:]
+            and values[0][-1:] in FIELD_CLOSERS
+            and all(WILDCARD in value for value in values)
+        ):
+            # So is a comma, a semicolon or a bracket after two values the masks took
+            # (``URI=<*>,`` / ``URI=unix://<*>,``, ``addr=<*>)`` / ``addr=unix://<*>)``: a
+            # field in a list of them, round 85).
             values = values[0][:-1], values[1][:-1]
         if not set(values).isdisjoint(_MASKED_VALUES):
             return False
