@@ -414,7 +414,14 @@ Galaxy's Python logging (``log.info("Submitted Batch job %s, operation: %s", ...
 Assistant's; the hundredseventh none either: xrdp's C printf (``LOG(LOG_LEVEL_ERROR, ...)``, its
 level the first argument) as PostgreSQL's, NodeBB's winston logger (``winston.warn(`...${x}`)``,
 template literals) as Z-Wave JS UI's and Deno's log crate (``log::warn!("Icon '{}' is not .ico,
-skipping", ...)``) as watchexec's.
+skipping", ...)``) as watchexec's; the hundredeighth none either: Apache Gravitino's SLF4J
+(``LOG.info("...{}", ...)``) as Seata's, VDSM's Python logging (``self.log.info("... %s",
+...)``) as Home Assistant's and IdentityServer4's ILogger message templates
+(``_logger.LogDebug("Origin {origin} is allowed: {originAllowed}", origin, isAllowed)``) as the
+Bitwarden server's; the hundredninth none either: rsyslog's C printf (``LogError(0,
+RS_RET_ERR, "...%s", ...)``, the format its third argument) as PostgreSQL's, Wiki.js' winston
+logger (``WIKI.logger.info(`...${x}`)``, template literals) as Z-Wave JS UI's and Apptainer's
+Go printf (``sylog.Debugf("...%s", ...)``) as lnd's.
 Each value is drawn by what its argument is (an error, a path, a state, a list, a name with a
 number in it...), judged from its verb and the argument's name; values repeat as they do in
 real logs (a state has a few values, a counter is new every time).
@@ -752,7 +759,13 @@ certificate authority, an industrial IoT toolbox and a biomedical data analysis 
 Java and Python, never run through a miner before its first measurement) and
 ``hundredseventh`` (added on 2026-12-07 right after the hundredsixth, by the same hand, in the
 same copy of the tree, of a remote desktop server, a forum and a JavaScript runtime in C,
-JavaScript and Rust, never run through a miner before its first measurement). Run
+JavaScript and Rust, never run through a miner before its first measurement) and
+``hundredeighth`` (added on 2026-12-07 by another hand, in a separate copy of the tree, of a
+metadata lake, a virtualization host agent and an OpenID Connect server in Java, Python and
+C#, never run through a miner before its first measurement) and ``hundredninth`` (added on
+2026-12-07 right after the hundredeighth, by the same hand, in the same copy of the tree, of a
+syslog daemon, a wiki and a container platform for HPC in C, JavaScript and Go, never run
+through a miner before its first measurement). Run
 ``python tests/bench/logcall_corpus.py --out DIR`` to write
 ``DIR/<split>/<system>/<system>_2k.log_structured_corrected.csv`` (columns ``Content`` and
 ``EventTemplate``), the layout of the Loghub samples that ``bench_templates.py`` reads.
@@ -949,7 +962,9 @@ class System:
     # ioBroker js-controller's logger) and slf4j (PowerJob's log); the hundredsixth printf
     # (Boulder's blog logger), slf4j (Apache StreamPipes' LOG) and printf (Galaxy's Python
     # logging); the hundredseventh printf (xrdp's LOG), nodejs (NodeBB's winston) and tracing
-    # (Deno's log crate)
+    # (Deno's log crate); the hundredeighth slf4j (Apache Gravitino's LOG), printf (VDSM's
+    # Python logging) and serilog (IdentityServer4's ILogger templates); the hundredninth
+    # printf (rsyslog's LogError), nodejs (Wiki.js' winston) and printf (Apptainer's sylog)
     style: str
     # tuning, held-out, fresh, unseen, novel, sixth, seventh, eighth, ninth, tenth, eleventh,
     # twelfth, thirteenth, fourteenth, fifteenth, sixteenth, seventeenth, eighteenth,
@@ -967,7 +982,7 @@ class System:
     # eightyeighth, eightyninth, ninetieth, ninetyfirst, ninetysecond, ninetythird,
     # ninetyfourth, ninetyfifth, ninetysixth, ninetyseventh, ninetyeighth, ninetyninth,
     # hundredth, hundredfirst, hundredsecond, hundredthird, hundredfourth, hundredfifth,
-    # hundredsixth or hundredseventh
+    # hundredsixth, hundredseventh, hundredeighth or hundredninth
     split: str
     # An exception passed to the call is printed on the message's line after " =>" (Solr's
     # log4j2 layout); elsewhere its trace goes on later lines.
@@ -1314,6 +1329,12 @@ SYSTEMS: dict[str, System] = {
         System("xrdp", "c", "printf", "hundredseventh"),
         System("nodebb", "javascript", "nodejs", "hundredseventh"),
         System("deno", "rust", "tracing", "hundredseventh"),
+        System("gravitino", "java", "slf4j", "hundredeighth"),
+        System("vdsm", "python", "printf", "hundredeighth"),
+        System("identityserver4", "csharp", "serilog", "hundredeighth"),
+        System("rsyslog", "c", "printf", "hundredninth"),
+        System("wikijs", "javascript", "nodejs", "hundredninth"),
+        System("apptainer", "go", "printf", "hundredninth"),
     )
 }
 
@@ -1425,6 +1446,8 @@ SPLITS = (
     "hundredfifth",
     "hundredsixth",
     "hundredseventh",
+    "hundredeighth",
+    "hundredninth",
 )
 
 # A piece of a line: its text and whether it is a value (``<*>`` in the truth).

@@ -88,12 +88,12 @@ def test_the_novel_split_holds_four_new_systems_each_of_its_own_convention() -> 
     # librespot, youki, stratisd, niri, Cloud Hypervisor, kanata, uv, Cargo, mise, broot,
     # probe-rs, Forest, Hickory DNS, Agave, Ballista, Alacritty, Starship, rustic, Ruffle,
     # Atuin, watchexec, Deno), the twentysecond, twentythird, fiftyninth, eightyeighth,
-    # ninetyfirst, ninetyseventh, hundredfifth and hundredseventh nodejs (Uptime Kuma,
-    # Zigbee2MQTT, MagicMirror, the XCUITest driver, the UiAutomator2 driver, Z-Wave JS UI, the
-    # ioBroker js-controller, NodeBB), the thirtieth jboss (Narayana), the thirtyfourth zerolog
-    # (Harness); the ninetysecond, ninetythird, ninetyfourth, ninetyninth, hundredth,
-    # hundredfirst, hundredsecond, hundredthird, hundredfourth and hundredsixth reuse only slf4j
-    # and printf.
+    # ninetyfirst, ninetyseventh, hundredfifth, hundredseventh and hundredninth nodejs (Uptime
+    # Kuma, Zigbee2MQTT, MagicMirror, the XCUITest driver, the UiAutomator2 driver, Z-Wave JS
+    # UI, the ioBroker js-controller, NodeBB, Wiki.js), the thirtieth jboss (Narayana), the
+    # thirtyfourth zerolog (Harness); the ninetysecond, ninetythird, ninetyfourth, ninetyninth,
+    # hundredth, hundredfirst, hundredsecond, hundredthird, hundredfourth and hundredsixth
+    # reuse only slf4j and printf, the hundredeighth only slf4j, printf and serilog.
     reusing = (
         "novel",
         "sixteenth",
@@ -147,6 +147,8 @@ def test_the_novel_split_holds_four_new_systems_each_of_its_own_convention() -> 
         "hundredfifth",
         "hundredsixth",
         "hundredseventh",
+        "hundredeighth",
+        "hundredninth",
     )
     earlier_styles = {s.style for s in SYSTEMS.values() if s.split not in reusing}
     assert not {s.style for s in novel.values()} & earlier_styles
@@ -2181,7 +2183,7 @@ _LATER_SPLITS = {
         "csharp rust php",
         "serilog tracing psr3",
         "serilog",
-        "twentythird thirtyfirst thirtyeighth fiftyfirst fiftysixth",
+        "twentythird thirtyfirst thirtyeighth fiftyfirst fiftysixth hundredeighth",
         call_checks="one-line as-many-verbs-as-args",
     ),
     # Languages the corpus had one or two systems each of (Puppet and Fluentd, CouchDB,
@@ -3151,6 +3153,30 @@ _LATER_SPLITS = {
         calls=270,
         call_checks="one-nonblank-line",
     ),
+    # Java, Python and C#, with no convention the corpus did not have: Apache Gravitino's
+    # SLF4J as Seata's, VDSM's Python logging (self.log.info("... %s", x)) as Home Assistant's,
+    # IdentityServer4's ILogger message templates (_logger.LogDebug("... {origin} ...",
+    # origin)) through Serilog as the Bitwarden server's.
+    "hundredeighth": _Split(
+        "gravitino vdsm identityserver4",
+        "java python csharp",
+        "slf4j printf serilog",
+        "",
+        calls=450,
+        call_checks="one-nonblank-line",
+    ),
+    # C, JavaScript and Go, with no convention the corpus did not have: rsyslog's
+    # LogError(errno, code, fmt, ...) and parser_errmsg(fmt, ...) C printf as PostgreSQL's,
+    # Wiki.js' winston logger (WIKI.logger.info(`...${x}`), template literals) as Z-Wave JS
+    # UI's, Apptainer's sylog (sylog.Debugf(fmt, ...)) Go printf as lnd's.
+    "hundredninth": _Split(
+        "rsyslog wikijs apptainer",
+        "c javascript go",
+        "printf nodejs",
+        "",
+        calls=350,
+        call_checks="one-nonblank-line",
+    ),
 }
 
 
@@ -3179,10 +3205,10 @@ def test_a_later_split_holds_its_new_systems_languages_and_styles(split: str) ->
     assert logcall_corpus.SPLITS[list(_LATER_SPLITS).index(split) + 17] == split
 
 
-def test_the_hundredseventh_split_is_the_last() -> None:
-    assert logcall_corpus.SPLITS[105] == "hundredsixth"
-    assert logcall_corpus.SPLITS[106] == "hundredseventh"
-    assert len(logcall_corpus.SPLITS) == 107
+def test_the_hundredninth_split_is_the_last() -> None:
+    assert logcall_corpus.SPLITS[107] == "hundredeighth"
+    assert logcall_corpus.SPLITS[108] == "hundredninth"
+    assert len(logcall_corpus.SPLITS) == 109
 
 
 # A call of each system of the later splits read from its source: how many distinct formats
@@ -4024,6 +4050,32 @@ _KNOWN_CALLS = {
         "email.",
     ),
     "deno": (280, "deno-2.9.8/tools/desktop.rs", "Icon '{}' is not .ico, skipping"),
+    "gravitino": (
+        1030,
+        "server/src/main/java/org/apache/gravitino/server/web/rest/JobOperations.java",
+        "Registered job template {} in metalake: {}",
+    ),
+    "vdsm": (475, "lib/vdsm/storage/fileUtils.py", "Creating directory: %s mode: %s"),
+    "identityserver4": (
+        450,
+        "EntityFramework/src/Services/CorsPolicyService.cs",
+        "Origin {origin} is allowed: {originAllowed}",
+    ),
+    "rsyslog": (
+        1870,
+        "runtime/yamlconf.c",
+        "yamlconf: %s: actions: item must be a mapping",
+    ),
+    "wikijs": (
+        340,
+        "server/modules/authentication/github/authentication.js",
+        "GitHub OAuth: Processing profile for user ${profile.id || profile.username}",
+    ),
+    "apptainer": (
+        1060,
+        "internal/app/apptainer/oci_attach_linux.go",
+        "failed to convert rows to uint: %s",
+    ),
 }
 
 # The checks of a system's calls beyond its split's: a Go printf on a logrus entry, Python's
@@ -4277,6 +4329,12 @@ _SYSTEM_CALL_CHECKS = {
     "xrdp": "verbs-in-format no-style no-label",
     "nodebb": "verbs==args no-label",
     "deno": "verbs==args",
+    "gravitino": "no-style no-label",
+    "vdsm": "verbs==args verbs-in-format no-style",
+    "identityserver4": "verbs==args verbs-in-format",
+    "rsyslog": "verbs-in-format no-style no-label",
+    "wikijs": "verbs==args no-label",
+    "apptainer": "as-many-verbs-as-args no-bare-percent",
 }
 
 
@@ -4351,6 +4409,7 @@ _SLF4J_SYSTEMS = frozenset(
         "jbpm",
         "powerjob",
         "streampipes",
+        "gravitino",
     )
 )
 
@@ -4678,6 +4737,7 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         "cloudkitty",
         "gnocchi",
         "galaxy",
+        "vdsm",
     ):
         assert not any(verb.startswith("%(") for verb in call["verbs"]), call
     elif name == "tekton":
@@ -5689,6 +5749,55 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         _check_rust_macro(call, "log")
         assert call["file"].startswith("deno-2.9.8/"), call
         assert not re.search(r"/(?:benches|examples|tests?)/", call["file"]), call
+    elif name == "identityserver4":
+        # ILogger's LogTrace/LogDebug/.../LogCritical(exception?, "template", args) through
+        # Serilog as the Bitwarden server's: each named or numbered hole an argument, its type
+        # not read (quoted judged from its kind); no destructured {@x}; its libraries under
+        # src/, not the sample hosts or tests.
+        assert call["style"] == "serilog", call
+        assert len(call["verbs"]) == len(call["args"]) == len(call["types"]), call
+        assert call["quoted"] == [None] * len(call["verbs"]), call
+        assert all(re.fullmatch(r"\{\w+(?::[^{}]*)?\}", verb) for verb in call["verbs"]), call
+        assert call["file"].endswith(".cs") and "/host/" not in call["file"], call
+        assert not re.search(r"(?i)(^|/)tests?/", call["file"]), call
+    elif name == "rsyslog":
+        # rsyslog's LogError(errno, code, fmt, ...) and parser_errmsg(fmt, ...), both ERROR: a
+        # C printf, each verb with its argument; no %p, no * width; its runtime, tools,
+        # plugins, contrib modules and grammar, no tests.
+        assert call["call"] in ("LogError", "parser_errmsg") and call["level"] == "ERROR", call
+        verb = r"%[#0 ]*\d*(?:\.\d+)?(?:ll|l|z|j|h)?[diouxXcfs]"
+        _check_c_printf(call, verb)
+        assert "*" not in "".join(call["verbs"]), call
+        assert call["file"].startswith(("runtime/", "tools/", "plugins/", "contrib/", "grammar/"))
+        assert "test" not in call["file"], call
+        assert call["file"].endswith((".c", ".h")), call
+    elif name == "wikijs":
+        # Wiki.js' winston logger (WIKI.logger.error/warn/info/debug), template literals as
+        # Z-Wave JS UI's; its time and level header left out; the server's server/.
+        assert call["style"] == "js", call
+        called = re.fullmatch(r"WIKI\.logger\.(verbose|debug|info|warn|error)", call["call"])
+        assert called is not None, call
+        levels = {"verbose": "DEBUG", "debug": "DEBUG", "info": "INFO", "warn": "WARNING"}
+        assert call["level"] == (levels | {"error": "ERROR"})[called.group(1)], call
+        assert call["file"].startswith("server/") and call["file"].endswith(".js"), call
+    elif name == "apptainer":
+        # Apptainer's sylog (Debugf, Verbosef as DEBUG, Infof, Warningf, Errorf, Fatalf as
+        # CRITICAL), a Go printf as lnd's; its "WARNING: " label left out; not its vendored
+        # modules, e2e/ or tests.
+        _check_go_printf(
+            call,
+            r"sylog\.(Debugf|Verbosef|Infof|Warningf|Errorf|Fatalf)",
+            {
+                "Debugf": "DEBUG",
+                "Verbosef": "DEBUG",
+                "Infof": "INFO",
+                "Warningf": "WARNING",
+                "Errorf": "ERROR",
+                "Fatalf": "CRITICAL",
+            },
+        )
+        assert not call["file"].startswith(("vendor/", "e2e/", "test/")), call
+        assert not call["file"].endswith("_test.go"), call
     elif name in ("tcmu-runner", "corosync", "linuxptp"):
         # tcmu-runner's tcmu_crit/err/warn/info/dbg(fmt, ...) and tcmu_dev_*(dev, fmt, ...)
         # (its handlers and daemon, the line break ending a format dropped); Corosync's
@@ -6062,7 +6171,7 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
     elif name == "uiautomator2-driver":
         assert "${" not in line and "${" not in truth, (line, truth)
         assert not line.startswith("[AndroidUiautomator2"), line
-    elif name in ("zwave-js-ui", "iobroker", "nodebb"):
+    elif name in ("zwave-js-ui", "iobroker", "nodebb", "wikijs"):
         # winston's template literals, its time header left out
         assert "${" not in line and "${" not in truth, (line, truth)
         assert not re.match(r"\d{4}-\d\d-\d\d", line), line
@@ -6143,7 +6252,7 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
         # klog's printf after its header: the message, each verb filled.
         assert not re.search(r"%[-+# 0-9.]*[sdvqxfwT]\b", line), line
         assert not re.search(r"%[-+# 0-9.]*[sdvqxfwT]\b", truth), truth
-    elif name == "bitwarden":
+    elif name in ("bitwarden", "identityserver4"):
         assert not re.search(r"\{@?\w+(?::[^{}]*)?\}", truth), truth
     elif name in (
         "suricata",
@@ -6177,6 +6286,7 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
         "frr",
         "ppsspp",
         "xrdp",
+        "rsyslog",
     ):
         # PipeWire's (wpa_supplicant's, Dovecot's) printf, %m errno's text: no verb left in the
         # line or its truth.
@@ -6327,6 +6437,8 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
             "gnocchi",
             "boulder",
             "galaxy",
+            "vdsm",
+            "apptainer",
         ), name
         assert not re.search(r"%[-+# 0-9.]*[sdvqxr]", truth), truth
 
