@@ -5547,11 +5547,7 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         # its winston logger (module("Gateway")...) on logger or this.logger: template
         # literals, as the UiAutomator2 driver's; its time, level and module header left out;
         # the server's api/ only.
-        assert call["style"] == "js", call
-        called = re.fullmatch(r"(?:this\.)?logger\.(debug|info|warn|error)", call["call"])
-        assert called is not None, call
-        levels = {"debug": "DEBUG", "info": "INFO", "warn": "WARNING", "error": "ERROR"}
-        assert call["level"] == levels[called.group(1)], call
+        _check_winston(call, r"(?:this\.)?logger", "debug|info|warn|error")
         assert call["file"].startswith("api/") and "/test" not in call["file"], call
     elif name == "watchexec":
         # the log crate's and tracing's macros, bare, log:: or tracing::, as Atuin's, no
@@ -5690,14 +5686,8 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         # class, logger in the controller's main.js, this.log, this.logger), template literals
         # as Z-Wave JS UI's, silly as DEBUG; its time and level header left out; the published
         # ESM builds of the controller and its adapter, common and common-db packages.
-        assert call["style"] == "js", call
-        called = re.fullmatch(
-            r"(?:this\._logger|this\.logger|this\.log|logger)\.(silly|debug|info|warn|error)",
-            call["call"],
-        )
-        assert called is not None, call
-        levels = {"silly": "DEBUG", "debug": "DEBUG", "info": "INFO", "warn": "WARNING"}
-        assert call["level"] == (levels | {"error": "ERROR"})[called.group(1)], call
+        loggers = r"(?:this\._logger|this\.logger|this\.log|logger)"
+        _check_winston(call, loggers, "silly|debug|info|warn|error")
         assert "/package/build/esm/" in call["file"] and call["file"].endswith(".js"), call
         assert call["file"].startswith(("iobroker.js-controller-", "iobroker-js-controller-")), call
     elif name == "boulder":
@@ -5735,11 +5725,7 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         # NodeBB's winston logger (winston.error/warn/info/verbose/debug), template literals as
         # Z-Wave JS UI's, verbose as DEBUG; its time and level header left out; the server's
         # src/, app.js and loader.js, not public/ (the browser's) or test/.
-        assert call["style"] == "js", call
-        called = re.fullmatch(r"winston\.(verbose|debug|info|warn|error)", call["call"])
-        assert called is not None, call
-        levels = {"verbose": "DEBUG", "debug": "DEBUG", "info": "INFO", "warn": "WARNING"}
-        assert call["level"] == (levels | {"error": "ERROR"})[called.group(1)], call
+        _check_winston(call, r"winston", "verbose|debug|info|warn|error")
         assert call["file"].startswith("src/") or call["file"] in ("app.js", "loader.js"), call
         assert call["file"].endswith(".js") and "/test" not in call["file"], call
     elif name == "deno":
@@ -5774,11 +5760,7 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
     elif name == "wikijs":
         # Wiki.js' winston logger (WIKI.logger.error/warn/info/debug), template literals as
         # Z-Wave JS UI's; its time and level header left out; the server's server/.
-        assert call["style"] == "js", call
-        called = re.fullmatch(r"WIKI\.logger\.(verbose|debug|info|warn|error)", call["call"])
-        assert called is not None, call
-        levels = {"verbose": "DEBUG", "debug": "DEBUG", "info": "INFO", "warn": "WARNING"}
-        assert call["level"] == (levels | {"error": "ERROR"})[called.group(1)], call
+        _check_winston(call, r"WIKI\.logger", "verbose|debug|info|warn|error")
         assert call["file"].startswith("server/") and call["file"].endswith(".js"), call
     elif name == "apptainer":
         # Apptainer's sylog (Debugf, Verbosef as DEBUG, Infof, Warningf, Errorf, Fatalf as
@@ -6061,6 +6043,16 @@ def _check_c_printf(call: dict[str, Any], verb: str) -> None:
     argument) has its argument, in order."""
     assert all(re.fullmatch(verb, v) for v in call["verbs"]), call
     assert len([v for v in call["verbs"] if v != "%m"]) == len(call["args"]), call
+
+
+def _check_winston(call: dict[str, Any], logger: str, methods: str) -> None:
+    """A winston logger's call (template literals, style js): ``logger`` then one of
+    ``methods``; silly and verbose records as DEBUG, warn as WARNING."""
+    assert call["style"] == "js", call
+    called = re.fullmatch(rf"{logger}\.({methods})", call["call"])
+    assert called is not None, call
+    levels = {"silly": "DEBUG", "verbose": "DEBUG", "warn": "WARNING"}
+    assert call["level"] == levels.get(called.group(1), called.group(1).upper()), call
 
 
 def _check_rust_macro(call: dict[str, Any], crate: str, *, alternate: bool = False) -> None:
