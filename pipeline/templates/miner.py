@@ -112,6 +112,7 @@ from pipeline.templates.tokens import (
     is_subject,
     is_term,
     later_argument,
+    masked_url,
     names_differ,
     one_call,
     stop_apart,
@@ -3342,9 +3343,6 @@ def _keyed_apart(tokens: list[str], pattern: list[str]) -> bool:
 
 # A field's value that is one plain word or name (``PullImage``, ``power-saver``, ``db.main``).
 _FIELD_WORD = re.compile(r"[A-Za-z][\w.-]*")
-# A field's value that is an address the masks took with its scheme (``unix://<*>``,
-# ``https://<*>:<*>``).
-_URL_FIELD = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://<\*>(?::<\*>)?/?")
 
 
 def _field_value(token: str, key: str) -> tuple[str, str]:
@@ -3380,11 +3378,7 @@ def _field_covers(pattern: str, token: str, key: str) -> bool:
     # one key's value printed in another form, the scheme being the value's, not the
     # format's (round 85). Other values in parts (``old=<*>/<*>``) may be another call's
     # format and stay apart (round 69).
-    return (
-        a != b
-        and (a == WILDCARD or _URL_FIELD.fullmatch(a) is not None)
-        and (b == WILDCARD or _URL_FIELD.fullmatch(b) is not None)
-    )
+    return a != b and (a == WILDCARD or masked_url(a)) and (b == WILDCARD or masked_url(b))
 
 
 def _fits_head(head: list[str], pattern: list[str], label: bool) -> bool:

@@ -194,7 +194,9 @@ def call_argument(mine: str, theirs: str) -> tuple[int, int] | None:
     Shell and printf daemons write what they act on as a function's argument, glued to its
     name (``get_state(BAT0).unknown`` / ``get_state(wlan0).unknown``, ``switch(auto,`` /
     ``switch(stop,``): the name is the event, the argument a value. The argument is one word
-    without brackets, quotes or separators, closed by ``)`` or ``,``; None otherwise.
+    without brackets, quotes or separators, closed by ``)`` or ``,``, or an address the masks
+    took on both sides (_addresses: ``sendto(<*>:<*>)`` / ``sendto(https://<*>)``, round 86);
+    None otherwise.
     """
     if "(" not in mine or mine == theirs:
         return None
@@ -210,9 +212,40 @@ def call_argument(mine: str, theirs: str) -> tuple[int, int] | None:
         return None
     inner_mine = mine[opened + 1 : close]
     inner_theirs = theirs[opened + 1 : len(theirs) - (len(mine) - close)]
-    if not (_argument(inner_mine) and _argument(inner_theirs)):
+    if _argument(inner_mine) and _argument(inner_theirs):
+        return opened + 1, close
+    quoted = _addresses(inner_mine, inner_theirs)
+    if quoted is None:
         return None
-    return opened + 1, close
+    # The quotes around an address are the format's (``opendir('%s')``): they stay.
+    return opened + 1 + quoted, close - quoted
+
+
+# An address the masks took, whole, in parts or with its scheme (``<*>``, ``<*>:<*>``,
+# ``https://<*>``, ``unix://<*>``, ``https://<*>:<*>/``).
+_MASKED_ADDRESS = re.compile(r"(?:[A-Za-z][A-Za-z0-9+.-]*://)?<\*>(?::<\*>)?/?")
+
+
+def _addresses(mine: str, theirs: str) -> int | None:
+    """If a call's argument is an address the masks took on both sides, in the same quotes or
+    none (``sendto(<*>:<*>)`` / ``sendto(https://<*>)``, ``opendir('<*>:<*>')`` /
+    ``opendir('unix://<*>')``), how many quote characters open it (0 or 1); None otherwise.
+    One value printed in two forms, a host and port or a URL with its scheme, the scheme
+    being the value's (round 86)."""
+    quoted = 0
+    if mine[:1] in ("'", '"') and len(mine) > 1 and len(theirs) > 1:
+        if not (mine[-1] == theirs[0] == theirs[-1] == mine[0]):
+            return None
+        mine, theirs, quoted = mine[1:-1], theirs[1:-1], 1
+    if _MASKED_ADDRESS.fullmatch(mine) is None or _MASKED_ADDRESS.fullmatch(theirs) is None:
+        return None
+    return quoted
+
+
+def masked_url(token: str) -> bool:
+    """True if ``token`` is an address the masks took with its scheme (``unix://<*>``,
+    ``https://<*>:<*>/``; rounds 85 and 86)."""
+    return "://" in token and _MASKED_ADDRESS.fullmatch(token) is not None
 
 
 # A call's name, then its arguments closed in the same token, in front of it.
