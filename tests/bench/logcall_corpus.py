@@ -421,7 +421,13 @@ skipping", ...)``) as watchexec's; the hundredeighth none either: Apache Graviti
 Bitwarden server's; the hundredninth none either: rsyslog's C printf (``LogError(0,
 RS_RET_ERR, "...%s", ...)``, the format its third argument) as PostgreSQL's, Wiki.js' winston
 logger (``WIKI.logger.info(`...${x}`)``, template literals) as Z-Wave JS UI's and Apptainer's
-Go printf (``sylog.Debugf("...%s", ...)``) as lnd's.
+Go printf (``sylog.Debugf("...%s", ...)``) as lnd's; the hundredtenth none either: Apache
+Uniffle's SLF4J (``LOG.info("...{}", ...)``) as Seata's, FreeIPA's Python logging
+(``logger.debug("... %s", ...)``) as Home Assistant's and Ombi's ILogger message templates
+(``_logger.LogInformation("... {Name} ...", name)``) as the Bitwarden server's; the
+hundredeleventh none either: crosvm's log macros (``error!("...{}", ...)``, bare or
+``base::``) as watchexec's, Etherpad's log4js logger (``logger.warn(`...${x}`)``, template
+literals) as Z-Wave JS UI's and Kopia's Go printf (``log(ctx).Infof("...%v", ...)``) as lnd's.
 Each value is drawn by what its argument is (an error, a path, a state, a list, a name with a
 number in it...), judged from its verb and the argument's name; values repeat as they do in
 real logs (a state has a few values, a counter is new every time).
@@ -765,6 +771,12 @@ metadata lake, a virtualization host agent and an OpenID Connect server in Java,
 C#, never run through a miner before its first measurement) and ``hundredninth`` (added on
 2026-12-07 right after the hundredeighth, by the same hand, in the same copy of the tree, of a
 syslog daemon, a wiki and a container platform for HPC in C, JavaScript and Go, never run
+through a miner before its first measurement) and ``hundredtenth`` (added on 2026-12-07 by
+another hand, in a separate copy of the tree, of a remote shuffle service, an identity
+management server and a media request manager in Java, Python and C#, never run through a
+miner before its first measurement) and ``hundredeleventh`` (added on 2026-12-07 right after
+the hundredtenth, by the same hand, in the same copy of the tree, of a virtual machine
+monitor, a collaborative editor and a backup tool in Rust, JavaScript and Go, never run
 through a miner before its first measurement). Run
 ``python tests/bench/logcall_corpus.py --out DIR`` to write
 ``DIR/<split>/<system>/<system>_2k.log_structured_corrected.csv`` (columns ``Content`` and
@@ -964,7 +976,10 @@ class System:
     # logging); the hundredseventh printf (xrdp's LOG), nodejs (NodeBB's winston) and tracing
     # (Deno's log crate); the hundredeighth slf4j (Apache Gravitino's LOG), printf (VDSM's
     # Python logging) and serilog (IdentityServer4's ILogger templates); the hundredninth
-    # printf (rsyslog's LogError), nodejs (Wiki.js' winston) and printf (Apptainer's sylog)
+    # printf (rsyslog's LogError), nodejs (Wiki.js' winston) and printf (Apptainer's sylog);
+    # the hundredtenth slf4j (Apache Uniffle's LOG), printf (FreeIPA's Python logging) and
+    # serilog (Ombi's ILogger templates); the hundredeleventh tracing (crosvm's log macros),
+    # nodejs (Etherpad's log4js) and printf (Kopia's log(ctx))
     style: str
     # tuning, held-out, fresh, unseen, novel, sixth, seventh, eighth, ninth, tenth, eleventh,
     # twelfth, thirteenth, fourteenth, fifteenth, sixteenth, seventeenth, eighteenth,
@@ -982,7 +997,8 @@ class System:
     # eightyeighth, eightyninth, ninetieth, ninetyfirst, ninetysecond, ninetythird,
     # ninetyfourth, ninetyfifth, ninetysixth, ninetyseventh, ninetyeighth, ninetyninth,
     # hundredth, hundredfirst, hundredsecond, hundredthird, hundredfourth, hundredfifth,
-    # hundredsixth, hundredseventh, hundredeighth or hundredninth
+    # hundredsixth, hundredseventh, hundredeighth, hundredninth, hundredtenth or
+    # hundredeleventh
     split: str
     # An exception passed to the call is printed on the message's line after " =>" (Solr's
     # log4j2 layout); elsewhere its trace goes on later lines.
@@ -1335,6 +1351,12 @@ SYSTEMS: dict[str, System] = {
         System("rsyslog", "c", "printf", "hundredninth"),
         System("wikijs", "javascript", "nodejs", "hundredninth"),
         System("apptainer", "go", "printf", "hundredninth"),
+        System("uniffle", "java", "slf4j", "hundredtenth"),
+        System("freeipa", "python", "printf", "hundredtenth"),
+        System("ombi", "csharp", "serilog", "hundredtenth"),
+        System("crosvm", "rust", "tracing", "hundredeleventh"),
+        System("etherpad", "javascript", "nodejs", "hundredeleventh"),
+        System("kopia", "go", "printf", "hundredeleventh"),
     )
 }
 
@@ -1448,6 +1470,8 @@ SPLITS = (
     "hundredseventh",
     "hundredeighth",
     "hundredninth",
+    "hundredtenth",
+    "hundredeleventh",
 )
 
 # A piece of a line: its text and whether it is a value (``<*>`` in the truth).

@@ -83,17 +83,18 @@ def test_the_novel_split_holds_four_new_systems_each_of_its_own_convention() -> 
     # fiftyseventh, sixtysecond, sixtythird, sixtyfourth, sixtyfifth, sixtysixth,
     # sixtyeighth, seventieth, seventysecond, seventythird, seventyfourth, seventysixth,
     # seventyninth, eightyfirst, eightysecond, eightyeighth, eightyninth, ninetieth and
-    # ninetyfifth, ninetysixth, ninetyeighth and hundredseventh reuse tracing (Vector, Qdrant,
-    # Garage, Kanidm, Vaultwarden, WezTerm, Databend, Firecracker, RustDesk, espanso, Zellij,
-    # librespot, youki, stratisd, niri, Cloud Hypervisor, kanata, uv, Cargo, mise, broot,
-    # probe-rs, Forest, Hickory DNS, Agave, Ballista, Alacritty, Starship, rustic, Ruffle,
-    # Atuin, watchexec, Deno), the twentysecond, twentythird, fiftyninth, eightyeighth,
-    # ninetyfirst, ninetyseventh, hundredfifth, hundredseventh and hundredninth nodejs (Uptime
-    # Kuma, Zigbee2MQTT, MagicMirror, the XCUITest driver, the UiAutomator2 driver, Z-Wave JS
-    # UI, the ioBroker js-controller, NodeBB, Wiki.js), the thirtieth jboss (Narayana), the
-    # thirtyfourth zerolog (Harness); the ninetysecond, ninetythird, ninetyfourth, ninetyninth,
-    # hundredth, hundredfirst, hundredsecond, hundredthird, hundredfourth and hundredsixth
-    # reuse only slf4j and printf, the hundredeighth only slf4j, printf and serilog.
+    # ninetyfifth, ninetysixth, ninetyeighth, hundredseventh and hundredeleventh reuse tracing
+    # (Vector, Qdrant, Garage, Kanidm, Vaultwarden, WezTerm, Databend, Firecracker, RustDesk,
+    # espanso, Zellij, librespot, youki, stratisd, niri, Cloud Hypervisor, kanata, uv, Cargo,
+    # mise, broot, probe-rs, Forest, Hickory DNS, Agave, Ballista, Alacritty, Starship, rustic,
+    # Ruffle, Atuin, watchexec, Deno, crosvm), the twentysecond, twentythird, fiftyninth,
+    # eightyeighth, ninetyfirst, ninetyseventh, hundredfifth, hundredseventh, hundredninth and
+    # hundredeleventh nodejs (Uptime Kuma, Zigbee2MQTT, MagicMirror, the XCUITest driver, the
+    # UiAutomator2 driver, Z-Wave JS UI, the ioBroker js-controller, NodeBB, Wiki.js,
+    # Etherpad), the thirtieth jboss (Narayana), the thirtyfourth zerolog (Harness); the
+    # ninetysecond, ninetythird, ninetyfourth, ninetyninth, hundredth, hundredfirst,
+    # hundredsecond, hundredthird, hundredfourth and hundredsixth reuse only slf4j and printf,
+    # the hundredeighth and hundredtenth only slf4j, printf and serilog.
     reusing = (
         "novel",
         "sixteenth",
@@ -149,6 +150,8 @@ def test_the_novel_split_holds_four_new_systems_each_of_its_own_convention() -> 
         "hundredseventh",
         "hundredeighth",
         "hundredninth",
+        "hundredtenth",
+        "hundredeleventh",
     )
     earlier_styles = {s.style for s in SYSTEMS.values() if s.split not in reusing}
     assert not {s.style for s in novel.values()} & earlier_styles
@@ -2183,7 +2186,7 @@ _LATER_SPLITS = {
         "csharp rust php",
         "serilog tracing psr3",
         "serilog",
-        "twentythird thirtyfirst thirtyeighth fiftyfirst fiftysixth hundredeighth",
+        "twentythird thirtyfirst thirtyeighth fiftyfirst fiftysixth hundredeighth hundredtenth",
         call_checks="one-line as-many-verbs-as-args",
     ),
     # Languages the corpus had one or two systems each of (Puppet and Fluentd, CouchDB,
@@ -3177,6 +3180,30 @@ _LATER_SPLITS = {
         calls=350,
         call_checks="one-nonblank-line",
     ),
+    # Java, Python and C#, with no convention the corpus did not have: Apache Uniffle's SLF4J
+    # as Seata's, FreeIPA's Python logging (logger.debug("... %s", x)) as Home Assistant's,
+    # Ombi's ILogger message templates (_logger.LogInformation("... {Name} ...", name))
+    # through Serilog as the Bitwarden server's.
+    "hundredtenth": _Split(
+        "uniffle freeipa ombi",
+        "java python csharp",
+        "slf4j printf serilog",
+        "",
+        calls=300,
+        call_checks="one-nonblank-line",
+    ),
+    # Rust, JavaScript and Go, with no convention the corpus did not have: crosvm's log
+    # macros (error!("... {}", x), bare or base::) as watchexec's, Etherpad's log4js logger
+    # (logger.warn(`...${x}`), template literals) as Z-Wave JS UI's, Kopia's
+    # log(ctx).Infof(fmt, ...) Go printf as lnd's.
+    "hundredeleventh": _Split(
+        "crosvm etherpad kopia",
+        "rust javascript go",
+        "tracing nodejs printf",
+        "",
+        calls=160,
+        call_checks="one-nonblank-line",
+    ),
 }
 
 
@@ -3205,10 +3232,10 @@ def test_a_later_split_holds_its_new_systems_languages_and_styles(split: str) ->
     assert logcall_corpus.SPLITS[list(_LATER_SPLITS).index(split) + 17] == split
 
 
-def test_the_hundredninth_split_is_the_last() -> None:
-    assert logcall_corpus.SPLITS[107] == "hundredeighth"
-    assert logcall_corpus.SPLITS[108] == "hundredninth"
-    assert len(logcall_corpus.SPLITS) == 109
+def test_the_hundredeleventh_split_is_the_last() -> None:
+    assert logcall_corpus.SPLITS[109] == "hundredtenth"
+    assert logcall_corpus.SPLITS[110] == "hundredeleventh"
+    assert len(logcall_corpus.SPLITS) == 111
 
 
 # A call of each system of the later splits read from its source: how many distinct formats
@@ -4076,6 +4103,32 @@ _KNOWN_CALLS = {
         "internal/app/apptainer/oci_attach_linux.go",
         "failed to convert rows to uint: %s",
     ),
+    "uniffle": (
+        430,
+        "server/src/main/java/org/apache/uniffle/server/ShuffleFlushManager.java",
+        "Flush event cannot be flushed for {} sec, the event {} is dropped",
+    ),
+    "freeipa": (1660, "ipalib/rpc.py", "trying %s"),
+    "ombi": (
+        280,
+        "src/Ombi.Schedule/Jobs/Emby/EmbyAvaliabilityChecker.cs",
+        "We have found the request {0} on Emby, sending the notification",
+    ),
+    "crosvm": (
+        1630,
+        "gpu_display/src/gpu_display_win/window_procedure_thread.rs",
+        "Failed to signal WndProc thread to shut down: {:?}",
+    ),
+    "etherpad": (
+        165,
+        "hooks/express/importexport.ts",
+        "Someone tried to export a pad that doesn't exist (${padId})",
+    ),
+    "kopia": (
+        315,
+        "repo/object/object_manager.go",
+        "concatenated %d entries, total object length: %d",
+    ),
 }
 
 # The checks of a system's calls beyond its split's: a Go printf on a logrus entry, Python's
@@ -4335,6 +4388,12 @@ _SYSTEM_CALL_CHECKS = {
     "rsyslog": "verbs-in-format no-style no-label",
     "wikijs": "verbs==args no-label",
     "apptainer": "as-many-verbs-as-args no-bare-percent",
+    "uniffle": "no-style no-label",
+    "freeipa": "verbs==args verbs-in-format no-style",
+    "ombi": "verbs==args verbs-in-format",
+    "crosvm": "verbs==args",
+    "etherpad": "verbs==args no-label",
+    "kopia": "as-many-verbs-as-args no-bare-percent",
 }
 
 
@@ -4410,6 +4469,7 @@ _SLF4J_SYSTEMS = frozenset(
         "powerjob",
         "streampipes",
         "gravitino",
+        "uniffle",
     )
 )
 
@@ -4738,6 +4798,7 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         "gnocchi",
         "galaxy",
         "vdsm",
+        "freeipa",
     ):
         assert not any(verb.startswith("%(") for verb in call["verbs"]), call
     elif name == "tekton":
@@ -5780,6 +5841,42 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         )
         assert not call["file"].startswith(("vendor/", "e2e/", "test/")), call
         assert not call["file"].endswith("_test.go"), call
+    elif name == "ombi":
+        # ILogger's LogDebug/.../LogCritical(event?, exception?, "template", args) through
+        # Serilog as the Bitwarden server's: each named or numbered hole an argument, its type
+        # not read; no destructured {@x}; its projects under src/, no tests.
+        assert call["style"] == "serilog", call
+        assert len(call["verbs"]) == len(call["args"]) == len(call["types"]), call
+        assert call["quoted"] == [None] * len(call["verbs"]), call
+        assert all(re.fullmatch(r"\{\w+(?::[^{}]*)?\}", verb) for verb in call["verbs"]), call
+        assert call["file"].startswith("src/Ombi") and call["file"].endswith(".cs"), call
+        assert not re.search(r"(?i)tests?/", call["file"]), call
+    elif name == "crosvm":
+        # the log crate's macros, bare, log:: or through crosvm's base:: (which re-exports
+        # them), as watchexec's, no fields; not its third-party crates, fuzzers or tests.
+        _check_rust_macro(call, "(?:log|base)")
+        assert not re.search(r"(^|/)(?:benches|examples|tests?|fuzz|third_party)/", call["file"])
+        assert call["file"].endswith(".rs") and not call["file"].endswith("_test.rs"), call
+    elif name == "etherpad":
+        # Etherpad's log4js loggers (logger, authLogger, httpLogger... and console's
+        # warn/error/debug) on its server's src/node/, template literals as Z-Wave JS UI's;
+        # its time, level and category header left out.
+        assert call["style"] == "js", call
+        called = re.fullmatch(r"(?:\w*[lL]ogger|console)\.(debug|info|warn|error)", call["call"])
+        assert called is not None, call
+        levels = {"debug": "DEBUG", "info": "INFO", "warn": "WARNING", "error": "ERROR"}
+        assert call["level"] == levels[called.group(1)], call
+        assert call["file"].endswith((".ts", ".js")) and "test" not in call["file"], call
+    elif name == "kopia":
+        # Kopia's log(ctx) and userLog(ctx) (Debugf, Infof, Warnf, Errorf), a Go printf as
+        # lnd's; not its tests or test utilities.
+        _check_go_printf(
+            call,
+            r"(?:log|userLog)\(ctx\)\.(Debugf|Infof|Warnf|Errorf)",
+            {"Debugf": "DEBUG", "Infof": "INFO", "Warnf": "WARNING", "Errorf": "ERROR"},
+        )
+        assert not call["file"].startswith(("tests/", "internal/testutil/")), call
+        assert not call["file"].endswith("_test.go"), call
     elif name in ("tcmu-runner", "corosync", "linuxptp"):
         # tcmu-runner's tcmu_crit/err/warn/info/dbg(fmt, ...) and tcmu_dev_*(dev, fmt, ...)
         # (its handlers and daemon, the line break ending a format dropped); Corosync's
@@ -6163,7 +6260,7 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
     elif name == "uiautomator2-driver":
         assert "${" not in line and "${" not in truth, (line, truth)
         assert not line.startswith("[AndroidUiautomator2"), line
-    elif name in ("zwave-js-ui", "iobroker", "nodebb", "wikijs"):
+    elif name in ("zwave-js-ui", "iobroker", "nodebb", "wikijs", "etherpad"):
         # winston's template literals, its time header left out
         assert "${" not in line and "${" not in truth, (line, truth)
         assert not re.match(r"\d{4}-\d\d-\d\d", line), line
@@ -6238,13 +6335,14 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
         "atuin",
         "watchexec",
         "deno",
+        "crosvm",
     ):
         assert "{}" not in line and "{:?}" not in line, line
     elif name in ("cadvisor", "minikube", "cluster-autoscaler"):
         # klog's printf after its header: the message, each verb filled.
         assert not re.search(r"%[-+# 0-9.]*[sdvqxfwT]\b", line), line
         assert not re.search(r"%[-+# 0-9.]*[sdvqxfwT]\b", truth), truth
-    elif name in ("bitwarden", "identityserver4"):
+    elif name in ("bitwarden", "identityserver4", "ombi"):
         assert not re.search(r"\{@?\w+(?::[^{}]*)?\}", truth), truth
     elif name in (
         "suricata",
@@ -6431,6 +6529,8 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
             "galaxy",
             "vdsm",
             "apptainer",
+            "freeipa",
+            "kopia",
         ), name
         assert not re.search(r"%[-+# 0-9.]*[sdvqxr]", truth), truth
 
