@@ -102,7 +102,6 @@ from pipeline.templates.tokens import (
     argument_rest,
     bare_word,
     call_argument,
-    call_values,
     differ_in_words,
     generalise_token,
     instance_of,
@@ -821,9 +820,13 @@ class ServiceMiner:
             # another word would be (below).
             first = tokens[0]
             candidates = self._led_by(key, lambda other: one_call(first, other))
-            # Its own group holds the calls whose other values a mask took too.
+            # Its own group holds the calls whose other values a mask took too, or whose one
+            # argument the masks took in another form (``sendto(<*>:<*>)`` /
+            # ``sendto(https://<*>)``, an address with its scheme, round 87).
             candidates.extend(
-                shape for shape in group or () if call_values(first, shape.tokens[0]) is not None
+                shape
+                for shape in group or ()
+                if shape.tokens[0] != first and one_call(first, shape.tokens[0])
             )
             return self._best(candidates, tokens, 1) if candidates else None
         # A Capitalised word in front (``Initialization is interrupted: <*>``, ``Compiling
