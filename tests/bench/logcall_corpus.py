@@ -427,7 +427,14 @@ Uniffle's SLF4J (``LOG.info("...{}", ...)``) as Seata's, FreeIPA's Python loggin
 (``_logger.LogInformation("... {Name} ...", name)``) as the Bitwarden server's; the
 hundredeleventh none either: crosvm's log macros (``error!("...{}", ...)``, bare or
 ``base::``) as watchexec's, Etherpad's log4js logger (``logger.warn(`...${x}`)``, template
-literals) as Z-Wave JS UI's and Kopia's Go printf (``log(ctx).Infof("...%v", ...)``) as lnd's.
+literals) as Z-Wave JS UI's and Kopia's Go printf (``log(ctx).Infof("...%v", ...)``) as lnd's;
+the hundredtwelfth none either: Apache Celeborn's SLF4J (``logger.warn("...{}", ...)``) as
+Seata's, Ganeti's Python logging (``logging.info("...%s", ...)``) as Home Assistant's and
+win-acme's Serilog message templates (``_log.Debug("... {Name} ...", name)``) as the Bitwarden
+server's; the hundredthirteenth none either: k0s' Go printf (``logrus.Infof("...%s", ...)``) as
+lnd's, Habitat's log macros (``debug!("...{}", ...)``) as watchexec's and Overseerr's winston
+logger (``logger.info(`...${x}`, { label })``, template literals, the meta object left out) as
+Z-Wave JS UI's.
 Each value is drawn by what its argument is (an error, a path, a state, a list, a name with a
 number in it...), judged from its verb and the argument's name; values repeat as they do in
 real logs (a state has a few values, a counter is new every time).
@@ -777,7 +784,13 @@ management server and a media request manager in Java, Python and C#, never run 
 miner before its first measurement) and ``hundredeleventh`` (added on 2026-12-07 right after
 the hundredtenth, by the same hand, in the same copy of the tree, of a virtual machine
 monitor, a collaborative editor and a backup tool in Rust, JavaScript and Go, never run
-through a miner before its first measurement). Run
+through a miner before its first measurement) and ``hundredtwelfth`` (added on 2026-12-07 by
+another hand, in a separate copy of the tree, of a remote shuffle service, a virtual machine
+cluster manager and an ACME client for Windows in Java, Python and C#, never run through a
+miner before its first measurement) and ``hundredthirteenth`` (added on 2026-12-07 right after
+the hundredtwelfth, by the same hand, in the same copy of the tree, of a Kubernetes
+distribution, an application automation supervisor and a media request manager in Go, Rust
+and TypeScript, never run through a miner before its first measurement). Run
 ``python tests/bench/logcall_corpus.py --out DIR`` to write
 ``DIR/<split>/<system>/<system>_2k.log_structured_corrected.csv`` (columns ``Content`` and
 ``EventTemplate``), the layout of the Loghub samples that ``bench_templates.py`` reads.
@@ -979,7 +992,10 @@ class System:
     # printf (rsyslog's LogError), nodejs (Wiki.js' winston) and printf (Apptainer's sylog);
     # the hundredtenth slf4j (Apache Uniffle's LOG), printf (FreeIPA's Python logging) and
     # serilog (Ombi's ILogger templates); the hundredeleventh tracing (crosvm's log macros),
-    # nodejs (Etherpad's log4js) and printf (Kopia's log(ctx))
+    # nodejs (Etherpad's log4js) and printf (Kopia's log(ctx)); the hundredtwelfth slf4j
+    # (Apache Celeborn's logger), printf (Ganeti's Python logging) and serilog (win-acme's
+    # _log templates); the hundredthirteenth printf (k0s' logrus), tracing (Habitat's log
+    # macros) and nodejs (Overseerr's winston)
     style: str
     # tuning, held-out, fresh, unseen, novel, sixth, seventh, eighth, ninth, tenth, eleventh,
     # twelfth, thirteenth, fourteenth, fifteenth, sixteenth, seventeenth, eighteenth,
@@ -998,7 +1014,7 @@ class System:
     # ninetyfourth, ninetyfifth, ninetysixth, ninetyseventh, ninetyeighth, ninetyninth,
     # hundredth, hundredfirst, hundredsecond, hundredthird, hundredfourth, hundredfifth,
     # hundredsixth, hundredseventh, hundredeighth, hundredninth, hundredtenth or
-    # hundredeleventh
+    # hundredeleventh, hundredtwelfth or hundredthirteenth
     split: str
     # An exception passed to the call is printed on the message's line after " =>" (Solr's
     # log4j2 layout); elsewhere its trace goes on later lines.
@@ -1357,6 +1373,12 @@ SYSTEMS: dict[str, System] = {
         System("crosvm", "rust", "tracing", "hundredeleventh"),
         System("etherpad", "javascript", "nodejs", "hundredeleventh"),
         System("kopia", "go", "printf", "hundredeleventh"),
+        System("celeborn", "java", "slf4j", "hundredtwelfth"),
+        System("ganeti", "python", "printf", "hundredtwelfth"),
+        System("win-acme", "csharp", "serilog", "hundredtwelfth"),
+        System("k0s", "go", "printf", "hundredthirteenth"),
+        System("habitat", "rust", "tracing", "hundredthirteenth"),
+        System("overseerr", "javascript", "nodejs", "hundredthirteenth"),
     )
 }
 
@@ -1472,6 +1494,8 @@ SPLITS = (
     "hundredninth",
     "hundredtenth",
     "hundredeleventh",
+    "hundredtwelfth",
+    "hundredthirteenth",
 )
 
 # A piece of a line: its text and whether it is a value (``<*>`` in the truth).

@@ -83,18 +83,19 @@ def test_the_novel_split_holds_four_new_systems_each_of_its_own_convention() -> 
     # fiftyseventh, sixtysecond, sixtythird, sixtyfourth, sixtyfifth, sixtysixth,
     # sixtyeighth, seventieth, seventysecond, seventythird, seventyfourth, seventysixth,
     # seventyninth, eightyfirst, eightysecond, eightyeighth, eightyninth, ninetieth and
-    # ninetyfifth, ninetysixth, ninetyeighth, hundredseventh and hundredeleventh reuse tracing
-    # (Vector, Qdrant, Garage, Kanidm, Vaultwarden, WezTerm, Databend, Firecracker, RustDesk,
-    # espanso, Zellij, librespot, youki, stratisd, niri, Cloud Hypervisor, kanata, uv, Cargo,
-    # mise, broot, probe-rs, Forest, Hickory DNS, Agave, Ballista, Alacritty, Starship, rustic,
-    # Ruffle, Atuin, watchexec, Deno, crosvm), the twentysecond, twentythird, fiftyninth,
-    # eightyeighth, ninetyfirst, ninetyseventh, hundredfifth, hundredseventh, hundredninth and
-    # hundredeleventh nodejs (Uptime Kuma, Zigbee2MQTT, MagicMirror, the XCUITest driver, the
-    # UiAutomator2 driver, Z-Wave JS UI, the ioBroker js-controller, NodeBB, Wiki.js,
-    # Etherpad), the thirtieth jboss (Narayana), the thirtyfourth zerolog (Harness); the
-    # ninetysecond, ninetythird, ninetyfourth, ninetyninth, hundredth, hundredfirst,
-    # hundredsecond, hundredthird, hundredfourth and hundredsixth reuse only slf4j and printf,
-    # the hundredeighth and hundredtenth only slf4j, printf and serilog.
+    # ninetyfifth, ninetysixth, ninetyeighth, hundredseventh, hundredeleventh and
+    # hundredthirteenth reuse tracing (Vector, Qdrant, Garage, Kanidm, Vaultwarden, WezTerm,
+    # Databend, Firecracker, RustDesk, espanso, Zellij, librespot, youki, stratisd, niri, Cloud
+    # Hypervisor, kanata, uv, Cargo, mise, broot, probe-rs, Forest, Hickory DNS, Agave,
+    # Ballista, Alacritty, Starship, rustic, Ruffle, Atuin, watchexec, Deno, crosvm, Habitat),
+    # the twentysecond, twentythird, fiftyninth, eightyeighth, ninetyfirst, ninetyseventh,
+    # hundredfifth, hundredseventh, hundredninth, hundredeleventh and hundredthirteenth nodejs
+    # (Uptime Kuma, Zigbee2MQTT, MagicMirror, the XCUITest driver, the UiAutomator2 driver,
+    # Z-Wave JS UI, the ioBroker js-controller, NodeBB, Wiki.js, Etherpad, Overseerr), the
+    # thirtieth jboss (Narayana), the thirtyfourth zerolog (Harness); the ninetysecond,
+    # ninetythird, ninetyfourth, ninetyninth, hundredth, hundredfirst, hundredsecond,
+    # hundredthird, hundredfourth and hundredsixth reuse only slf4j and printf, the
+    # hundredeighth, hundredtenth and hundredtwelfth only slf4j, printf and serilog.
     reusing = (
         "novel",
         "sixteenth",
@@ -152,6 +153,8 @@ def test_the_novel_split_holds_four_new_systems_each_of_its_own_convention() -> 
         "hundredninth",
         "hundredtenth",
         "hundredeleventh",
+        "hundredtwelfth",
+        "hundredthirteenth",
     )
     earlier_styles = {s.style for s in SYSTEMS.values() if s.split not in reusing}
     assert not {s.style for s in novel.values()} & earlier_styles
@@ -2186,7 +2189,8 @@ _LATER_SPLITS = {
         "csharp rust php",
         "serilog tracing psr3",
         "serilog",
-        "twentythird thirtyfirst thirtyeighth fiftyfirst fiftysixth hundredeighth hundredtenth",
+        "twentythird thirtyfirst thirtyeighth fiftyfirst fiftysixth hundredeighth hundredtenth"
+        " hundredtwelfth",
         call_checks="one-line as-many-verbs-as-args",
     ),
     # Languages the corpus had one or two systems each of (Puppet and Fluentd, CouchDB,
@@ -3204,6 +3208,30 @@ _LATER_SPLITS = {
         calls=160,
         call_checks="one-nonblank-line",
     ),
+    # Java, Python and C#, with no convention the corpus did not have: Apache Celeborn's SLF4J
+    # as Seata's, Ganeti's Python logging (logging.info("... %s", x)) as Home Assistant's,
+    # win-acme's Serilog message templates (_log.Debug("... {Name} ...", name)) as the
+    # Bitwarden server's.
+    "hundredtwelfth": _Split(
+        "celeborn ganeti win-acme",
+        "java python csharp",
+        "slf4j printf serilog",
+        "",
+        calls=600,
+        call_checks="one-nonblank-line",
+    ),
+    # Go, Rust and TypeScript, with no convention the corpus did not have: k0s' logrus
+    # (logrus.Infof(fmt, ...)) Go printf as lnd's, Habitat's log macros (debug!("... {}", x))
+    # as watchexec's, Overseerr's winston logger (logger.info(`...${x}`, { label }), template
+    # literals, the meta object left out) as Z-Wave JS UI's.
+    "hundredthirteenth": _Split(
+        "k0s habitat overseerr",
+        "go rust javascript",
+        "printf tracing nodejs",
+        "",
+        calls=250,
+        call_checks="one-nonblank-line",
+    ),
 }
 
 
@@ -3232,10 +3260,10 @@ def test_a_later_split_holds_its_new_systems_languages_and_styles(split: str) ->
     assert logcall_corpus.SPLITS[list(_LATER_SPLITS).index(split) + 17] == split
 
 
-def test_the_hundredeleventh_split_is_the_last() -> None:
-    assert logcall_corpus.SPLITS[109] == "hundredtenth"
-    assert logcall_corpus.SPLITS[110] == "hundredeleventh"
-    assert len(logcall_corpus.SPLITS) == 111
+def test_the_hundredthirteenth_split_is_the_last() -> None:
+    assert logcall_corpus.SPLITS[111] == "hundredtwelfth"
+    assert logcall_corpus.SPLITS[112] == "hundredthirteenth"
+    assert len(logcall_corpus.SPLITS) == 113
 
 
 # A call of each system of the later splits read from its source: how many distinct formats
@@ -4129,6 +4157,24 @@ _KNOWN_CALLS = {
         "repo/object/object_manager.go",
         "concatenated %d entries, total object length: %d",
     ),
+    "celeborn": (
+        545,
+        "client/src/main/java/org/apache/celeborn/client/ShuffleClientImpl.java",
+        "Shuffle data is empty for shuffle {} partition {}.",
+    ),
+    "ganeti": (600, "lib/backend.py", "Validating hv %s, %s"),
+    "win-acme": (
+        570,
+        "src/main.lib/Clients/Acme/AcmeClient.cs",
+        "Refreshing authorization ({tries}/{count})",
+    ),
+    "k0s": (305, "pkg/applier/stack.go", "found %d prunable resources for kind %s"),
+    "habitat": (
+        490,
+        "components/builder-api-client/src/builder.rs",
+        "Searching for package {} with range {}",
+    ),
+    "overseerr": (230, "index.ts", "Server ready on ${host} port ${port}"),
 }
 
 # The checks of a system's calls beyond its split's: a Go printf on a logrus entry, Python's
@@ -4394,6 +4440,12 @@ _SYSTEM_CALL_CHECKS = {
     "crosvm": "verbs==args",
     "etherpad": "verbs==args no-label",
     "kopia": "as-many-verbs-as-args no-bare-percent",
+    "celeborn": "no-style no-label",
+    "ganeti": "verbs==args verbs-in-format no-style",
+    "win-acme": "verbs==args verbs-in-format",
+    "k0s": "as-many-verbs-as-args no-bare-percent",
+    "habitat": "verbs==args",
+    "overseerr": "verbs==args no-label",
 }
 
 
@@ -4470,6 +4522,7 @@ _SLF4J_SYSTEMS = frozenset(
         "streampipes",
         "gravitino",
         "uniffle",
+        "celeborn",
     )
 )
 
@@ -4799,6 +4852,7 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         "galaxy",
         "vdsm",
         "freeipa",
+        "ganeti",
     ):
         assert not any(verb.startswith("%(") for verb in call["verbs"]), call
     elif name == "tekton":
@@ -5877,6 +5931,46 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         )
         assert not call["file"].startswith(("tests/", "internal/testutil/")), call
         assert not call["file"].endswith("_test.go"), call
+    elif name == "win-acme":
+        # win-acme's Serilog-named methods (_log.Verbose as DEBUG, Debug, Information, Warning,
+        # Error) on its ILogService, as the Bitwarden server's: each named or numbered hole an
+        # argument, its type not read; no destructured {@x}; its projects under src/, no tests.
+        assert call["style"] == "serilog", call
+        assert len(call["verbs"]) == len(call["args"]) == len(call["types"]), call
+        assert call["quoted"] == [None] * len(call["verbs"]), call
+        assert all(re.fullmatch(r"\{\w+(?::[^{}]*)?\}", verb) for verb in call["verbs"]), call
+        assert call["file"].startswith("src/") and call["file"].endswith(".cs"), call
+        assert not re.search(r"(?i)(^|/|\.)tests?/", call["file"]), call
+    elif name == "k0s":
+        # k0s' logrus loggers (logrus, its components' log, logger and l fields: Tracef and
+        # Debugf as DEBUG, Infof, Warnf and Warningf as WARNING, Errorf), a Go printf as lnd's;
+        # never fmt.Errorf; not its tests, inttest/ or hack/.
+        _check_go_printf(
+            call,
+            r"(?!fmt\.|errors\.).*\.(Tracef|Debugf|Infof|Warnf|Warningf|Errorf)",
+            {
+                "Tracef": "DEBUG",
+                "Debugf": "DEBUG",
+                "Infof": "INFO",
+                "Warnf": "WARNING",
+                "Warningf": "WARNING",
+                "Errorf": "ERROR",
+            },
+        )
+        assert not call["file"].startswith(("inttest/", "hack/")), call
+        assert not call["file"].endswith("_test.go"), call
+    elif name == "habitat":
+        # the log crate's macros, bare or log::, as watchexec's, no fields; not its tests,
+        # benches or examples.
+        _check_rust_macro(call, "log")
+        assert not re.search(r"(^|/)(?:benches|examples|tests?|fuzz|third_party)/", call["file"])
+        assert call["file"].endswith(".rs") and not call["file"].endswith("_test.rs"), call
+    elif name == "overseerr":
+        # Overseerr's winston logger (logger.debug/info/warn/error) on its server/, template
+        # literals as Z-Wave JS UI's; the meta object (its label and fields) left out.
+        _check_winston(call, r"logger", "debug|info|warn|error")
+        assert not any(arg.lstrip().startswith("{") for arg in call["args"]), call
+        assert call["file"].endswith((".ts", ".js")) and "test" not in call["file"], call
     elif name in ("tcmu-runner", "corosync", "linuxptp"):
         # tcmu-runner's tcmu_crit/err/warn/info/dbg(fmt, ...) and tcmu_dev_*(dev, fmt, ...)
         # (its handlers and daemon, the line break ending a format dropped); Corosync's
@@ -6260,7 +6354,7 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
     elif name == "uiautomator2-driver":
         assert "${" not in line and "${" not in truth, (line, truth)
         assert not line.startswith("[AndroidUiautomator2"), line
-    elif name in ("zwave-js-ui", "iobroker", "nodebb", "wikijs", "etherpad"):
+    elif name in ("zwave-js-ui", "iobroker", "nodebb", "wikijs", "etherpad", "overseerr"):
         # winston's template literals, its time header left out
         assert "${" not in line and "${" not in truth, (line, truth)
         assert not re.match(r"\d{4}-\d\d-\d\d", line), line
@@ -6336,13 +6430,14 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
         "watchexec",
         "deno",
         "crosvm",
+        "habitat",
     ):
         assert "{}" not in line and "{:?}" not in line, line
     elif name in ("cadvisor", "minikube", "cluster-autoscaler"):
         # klog's printf after its header: the message, each verb filled.
         assert not re.search(r"%[-+# 0-9.]*[sdvqxfwT]\b", line), line
         assert not re.search(r"%[-+# 0-9.]*[sdvqxfwT]\b", truth), truth
-    elif name in ("bitwarden", "identityserver4", "ombi"):
+    elif name in ("bitwarden", "identityserver4", "ombi", "win-acme"):
         assert not re.search(r"\{@?\w+(?::[^{}]*)?\}", truth), truth
     elif name in (
         "suricata",
@@ -6531,6 +6626,8 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
             "apptainer",
             "freeipa",
             "kopia",
+            "ganeti",
+            "k0s",
         ), name
         assert not re.search(r"%[-+# 0-9.]*[sdvqxr]", truth), truth
 
