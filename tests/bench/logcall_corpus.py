@@ -434,7 +434,13 @@ win-acme's Serilog message templates (``_log.Debug("... {Name} ...", name)``) as
 server's; the hundredthirteenth none either: k0s' Go printf (``logrus.Infof("...%s", ...)``) as
 lnd's, Habitat's log macros (``debug!("...{}", ...)``) as watchexec's and Overseerr's winston
 logger (``logger.info(`...${x}`, { label })``, template literals, the meta object left out) as
-Z-Wave JS UI's.
+Z-Wave JS UI's; the hundredfourteenth none either: Apache Polaris' SLF4J
+(``LOGGER.debug("...{}", ...)``) as Seata's, Subiquity's Python logging
+(``log.debug("...%s", ...)``) as Home Assistant's and ErsatzTV's ILogger message templates
+(``_logger.LogDebug("... {Name} ...", name)``) as the Bitwarden server's; the hundredfifteenth
+none either: snapd's Go printf (``logger.Noticef("...%v", ...)``) as lnd's, Quickwit's tracing
+macros (``info!("...{}", ...)``, format strings only, the calls with fields left out) as
+watchexec's and DVC's Python logging (``logger.debug("...%s", ...)``) as Home Assistant's.
 Each value is drawn by what its argument is (an error, a path, a state, a list, a name with a
 number in it...), judged from its verb and the argument's name; values repeat as they do in
 real logs (a state has a few values, a counter is new every time).
@@ -790,7 +796,14 @@ cluster manager and an ACME client for Windows in Java, Python and C#, never run
 miner before its first measurement) and ``hundredthirteenth`` (added on 2026-12-07 right after
 the hundredtwelfth, by the same hand, in the same copy of the tree, of a Kubernetes
 distribution, an application automation supervisor and a media request manager in Go, Rust
-and TypeScript, never run through a miner before its first measurement). Run
+and TypeScript, never run through a miner before its first measurement) and
+``hundredfourteenth`` (added on 2026-12-07 by another hand, in a separate copy of the tree, of
+an Apache Iceberg catalog service, an operating system installer and a live television channel
+server in Java, Python and C#, never run through a miner before its first measurement) and
+``hundredfifteenth`` (added on 2026-12-07 right after the hundredfourteenth, by the same hand, in
+the same copy of the tree, of a package management daemon, a log search engine and a data
+version control tool in Go, Rust and Python, never run through a miner before its first
+measurement). Run
 ``python tests/bench/logcall_corpus.py --out DIR`` to write
 ``DIR/<split>/<system>/<system>_2k.log_structured_corrected.csv`` (columns ``Content`` and
 ``EventTemplate``), the layout of the Loghub samples that ``bench_templates.py`` reads.
@@ -995,7 +1008,10 @@ class System:
     # nodejs (Etherpad's log4js) and printf (Kopia's log(ctx)); the hundredtwelfth slf4j
     # (Apache Celeborn's logger), printf (Ganeti's Python logging) and serilog (win-acme's
     # _log templates); the hundredthirteenth printf (k0s' logrus), tracing (Habitat's log
-    # macros) and nodejs (Overseerr's winston)
+    # macros) and nodejs (Overseerr's winston); the hundredfourteenth slf4j (Apache Polaris'
+    # LOGGER), printf (Subiquity's Python logging) and serilog (ErsatzTV's ILogger templates);
+    # the hundredfifteenth printf (snapd's logger), tracing (Quickwit's tracing macros) and
+    # printf (DVC's Python logging)
     style: str
     # tuning, held-out, fresh, unseen, novel, sixth, seventh, eighth, ninth, tenth, eleventh,
     # twelfth, thirteenth, fourteenth, fifteenth, sixteenth, seventeenth, eighteenth,
@@ -1014,7 +1030,8 @@ class System:
     # ninetyfourth, ninetyfifth, ninetysixth, ninetyseventh, ninetyeighth, ninetyninth,
     # hundredth, hundredfirst, hundredsecond, hundredthird, hundredfourth, hundredfifth,
     # hundredsixth, hundredseventh, hundredeighth, hundredninth, hundredtenth or
-    # hundredeleventh, hundredtwelfth or hundredthirteenth
+    # hundredeleventh, hundredtwelfth, hundredthirteenth, hundredfourteenth or
+    # hundredfifteenth
     split: str
     # An exception passed to the call is printed on the message's line after " =>" (Solr's
     # log4j2 layout); elsewhere its trace goes on later lines.
@@ -1379,6 +1396,12 @@ SYSTEMS: dict[str, System] = {
         System("k0s", "go", "printf", "hundredthirteenth"),
         System("habitat", "rust", "tracing", "hundredthirteenth"),
         System("overseerr", "javascript", "nodejs", "hundredthirteenth"),
+        System("polaris", "java", "slf4j", "hundredfourteenth"),
+        System("subiquity", "python", "printf", "hundredfourteenth"),
+        System("ersatztv", "csharp", "serilog", "hundredfourteenth"),
+        System("snapd", "go", "printf", "hundredfifteenth"),
+        System("quickwit", "rust", "tracing", "hundredfifteenth"),
+        System("dvc", "python", "printf", "hundredfifteenth"),
     )
 }
 
@@ -1496,6 +1519,8 @@ SPLITS = (
     "hundredeleventh",
     "hundredtwelfth",
     "hundredthirteenth",
+    "hundredfourteenth",
+    "hundredfifteenth",
 )
 
 # A piece of a line: its text and whether it is a value (``<*>`` in the truth).

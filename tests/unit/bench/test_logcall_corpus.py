@@ -95,7 +95,8 @@ def test_the_novel_split_holds_four_new_systems_each_of_its_own_convention() -> 
     # thirtieth jboss (Narayana), the thirtyfourth zerolog (Harness); the ninetysecond,
     # ninetythird, ninetyfourth, ninetyninth, hundredth, hundredfirst, hundredsecond,
     # hundredthird, hundredfourth and hundredsixth reuse only slf4j and printf, the
-    # hundredeighth, hundredtenth and hundredtwelfth only slf4j, printf and serilog.
+    # hundredeighth, hundredtenth, hundredtwelfth and hundredfourteenth only slf4j, printf and
+    # serilog, the hundredfifteenth only printf and tracing (snapd, DVC; Quickwit).
     reusing = (
         "novel",
         "sixteenth",
@@ -155,6 +156,8 @@ def test_the_novel_split_holds_four_new_systems_each_of_its_own_convention() -> 
         "hundredeleventh",
         "hundredtwelfth",
         "hundredthirteenth",
+        "hundredfourteenth",
+        "hundredfifteenth",
     )
     earlier_styles = {s.style for s in SYSTEMS.values() if s.split not in reusing}
     assert not {s.style for s in novel.values()} & earlier_styles
@@ -2190,7 +2193,7 @@ _LATER_SPLITS = {
         "serilog tracing psr3",
         "serilog",
         "twentythird thirtyfirst thirtyeighth fiftyfirst fiftysixth hundredeighth hundredtenth"
-        " hundredtwelfth",
+        " hundredtwelfth hundredfourteenth",
         call_checks="one-line as-many-verbs-as-args",
     ),
     # Languages the corpus had one or two systems each of (Puppet and Fluentd, CouchDB,
@@ -3232,6 +3235,30 @@ _LATER_SPLITS = {
         calls=250,
         call_checks="one-nonblank-line",
     ),
+    # Java, Python and C#, with no convention the corpus did not have: Apache Polaris' SLF4J
+    # as Seata's, Subiquity's Python logging (log.debug("... %s", x)) as Home Assistant's,
+    # ErsatzTV's ILogger message templates (_logger.LogDebug("... {Name} ...", name)) as the
+    # Bitwarden server's.
+    "hundredfourteenth": _Split(
+        "polaris subiquity ersatztv",
+        "java python csharp",
+        "slf4j printf serilog",
+        "",
+        calls=300,
+        call_checks="one-nonblank-line",
+    ),
+    # Go, Rust and Python, with no convention the corpus did not have: snapd's logger
+    # (logger.Noticef(fmt, ...)) Go printf as lnd's, Quickwit's tracing macros
+    # (info!("... {}", x), the calls with fields left out) as watchexec's, DVC's Python
+    # logging (logger.debug("... %s", x)) as Home Assistant's.
+    "hundredfifteenth": _Split(
+        "snapd quickwit dvc",
+        "go rust python",
+        "printf tracing printf",
+        "",
+        calls=180,
+        call_checks="one-nonblank-line",
+    ),
 }
 
 
@@ -3260,10 +3287,10 @@ def test_a_later_split_holds_its_new_systems_languages_and_styles(split: str) ->
     assert logcall_corpus.SPLITS[list(_LATER_SPLITS).index(split) + 17] == split
 
 
-def test_the_hundredthirteenth_split_is_the_last() -> None:
-    assert logcall_corpus.SPLITS[111] == "hundredtwelfth"
-    assert logcall_corpus.SPLITS[112] == "hundredthirteenth"
-    assert len(logcall_corpus.SPLITS) == 113
+def test_the_hundredfifteenth_split_is_the_last() -> None:
+    assert logcall_corpus.SPLITS[113] == "hundredfourteenth"
+    assert logcall_corpus.SPLITS[114] == "hundredfifteenth"
+    assert len(logcall_corpus.SPLITS) == 115
 
 
 # A call of each system of the later splits read from its source: how many distinct formats
@@ -4175,6 +4202,29 @@ _KNOWN_CALLS = {
         "Searching for package {} with range {}",
     ),
     "overseerr": (230, "index.ts", "Server ready on ${host} port ${port}"),
+    "polaris": (
+        345,
+        "extensions/auth/opa/src/main/java/org/apache/polaris/extension/auth/opa/"
+        "OpaPolarisAuthorizerFactory.java",
+        "Error closing HTTP client: {}",
+    ),
+    "subiquity": (310, "console_conf/ui/views/chooser.py", "actions: %s"),
+    "ersatztv": (
+        685,
+        "ErsatzTV/Controllers/IptvController.cs",
+        "ffmpeg arguments {FFmpegArguments}",
+    ),
+    "snapd": (
+        1200,
+        "boot/bootstate20.go",
+        "available kernels (BootWithoutTry: %t): %v",
+    ),
+    "quickwit": (
+        265,
+        "quickwit/quickwit-cluster/src/grpc_gossip.rs",
+        "failed to fetch cluster state from node `{node_id}`",
+    ),
+    "dvc": (170, "dvc/analytics.py", "failed to open repo: %s"),
 }
 
 # The checks of a system's calls beyond its split's: a Go printf on a logrus entry, Python's
@@ -4446,6 +4496,12 @@ _SYSTEM_CALL_CHECKS = {
     "k0s": "as-many-verbs-as-args no-bare-percent",
     "habitat": "verbs==args",
     "overseerr": "verbs==args no-label",
+    "polaris": "no-style no-label",
+    "subiquity": "verbs==args verbs-in-format no-style",
+    "ersatztv": "verbs==args verbs-in-format",
+    "snapd": "as-many-verbs-as-args no-bare-percent",
+    "quickwit": "verbs==args",
+    "dvc": "verbs==args verbs-in-format no-style",
 }
 
 
@@ -4523,6 +4579,7 @@ _SLF4J_SYSTEMS = frozenset(
         "gravitino",
         "uniffle",
         "celeborn",
+        "polaris",
     )
 )
 
@@ -4853,6 +4910,8 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         "vdsm",
         "freeipa",
         "ganeti",
+        "subiquity",
+        "dvc",
     ):
         assert not any(verb.startswith("%(") for verb in call["verbs"]), call
     elif name == "tekton":
@@ -5941,6 +6000,33 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         assert all(re.fullmatch(r"\{\w+(?::[^{}]*)?\}", verb) for verb in call["verbs"]), call
         assert call["file"].startswith("src/") and call["file"].endswith(".cs"), call
         assert not re.search(r"(?i)(^|/|\.)tests?/", call["file"]), call
+    elif name == "ersatztv":
+        # ErsatzTV's ILogger LogDebug/.../LogCritical(exception?, "template", args) through
+        # Serilog as the Bitwarden server's: each named or numbered hole an argument, its type
+        # not read; no destructured {@x}; no tests.
+        assert call["style"] == "serilog", call
+        assert len(call["verbs"]) == len(call["args"]) == len(call["types"]), call
+        assert call["quoted"] == [None] * len(call["verbs"]), call
+        assert all(re.fullmatch(r"\{\w+(?::[^{}]*)?\}", verb) for verb in call["verbs"]), call
+        assert call["file"].endswith(".cs"), call
+        assert not re.search(r"(?i)(^|/|\.)tests?/", call["file"]), call
+    elif name == "snapd":
+        # snapd's logger package (logger.Debugf as DEBUG, Noticef as INFO, Panicf as
+        # CRITICAL), a Go printf as lnd's; not its tests or testutil/.
+        _check_go_printf(
+            call,
+            r"logger\.(Debugf|Noticef|Panicf)",
+            {"Debugf": "DEBUG", "Noticef": "INFO", "Panicf": "CRITICAL"},
+        )
+        assert not re.search(r"(^|/)(?:testutil|tests?)/", call["file"]), call
+        assert not call["file"].endswith("_test.go"), call
+    elif name == "quickwit":
+        # tracing's macros, bare or tracing::, format strings only (the calls with fields
+        # left out), as watchexec's; not its tests, benches or the UI.
+        _check_rust_macro(call, "tracing")
+        skipped = r"(^|/)(?:benches|examples|tests?|fuzz|quickwit-(?:ui|integration-tests))/"
+        assert not re.search(skipped, call["file"]), call
+        assert call["file"].endswith(".rs") and not call["file"].endswith("_test.rs"), call
     elif name == "k0s":
         # k0s' logrus loggers (logrus, its components' log, logger and l fields: Tracef and
         # Debugf as DEBUG, Infof, Warnf and Warningf as WARNING, Errorf), a Go printf as lnd's;
@@ -6431,13 +6517,14 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
         "deno",
         "crosvm",
         "habitat",
+        "quickwit",
     ):
         assert "{}" not in line and "{:?}" not in line, line
     elif name in ("cadvisor", "minikube", "cluster-autoscaler"):
         # klog's printf after its header: the message, each verb filled.
         assert not re.search(r"%[-+# 0-9.]*[sdvqxfwT]\b", line), line
         assert not re.search(r"%[-+# 0-9.]*[sdvqxfwT]\b", truth), truth
-    elif name in ("bitwarden", "identityserver4", "ombi", "win-acme"):
+    elif name in ("bitwarden", "identityserver4", "ombi", "win-acme", "ersatztv"):
         assert not re.search(r"\{@?\w+(?::[^{}]*)?\}", truth), truth
     elif name in (
         "suricata",
@@ -6628,6 +6715,9 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
             "kopia",
             "ganeti",
             "k0s",
+            "subiquity",
+            "snapd",
+            "dvc",
         ), name
         assert not re.search(r"%[-+# 0-9.]*[sdvqxr]", truth), truth
 
