@@ -5721,7 +5721,7 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         # its winston logger (module("Gateway")...) on logger or this.logger: template
         # literals, as the UiAutomator2 driver's; its time, level and module header left out;
         # the server's api/ only.
-        _check_winston(call, r"(?:this\.)?logger", "debug|info|warn|error")
+        _check_js_logger(call, r"(?:this\.)?logger", "debug|info|warn|error")
         assert call["file"].startswith("api/") and "/test" not in call["file"], call
     elif name == "watchexec":
         # the log crate's and tracing's macros, bare, log:: or tracing::, as Atuin's, no
@@ -5861,7 +5861,7 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         # as Z-Wave JS UI's, silly as DEBUG; its time and level header left out; the published
         # ESM builds of the controller and its adapter, common and common-db packages.
         loggers = r"(?:this\._logger|this\.logger|this\.log|logger)"
-        _check_winston(call, loggers, "silly|debug|info|warn|error")
+        _check_js_logger(call, loggers, "silly|debug|info|warn|error")
         assert "/package/build/esm/" in call["file"] and call["file"].endswith(".js"), call
         assert call["file"].startswith(("iobroker.js-controller-", "iobroker-js-controller-")), call
     elif name == "boulder":
@@ -5899,7 +5899,7 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         # NodeBB's winston logger (winston.error/warn/info/verbose/debug), template literals as
         # Z-Wave JS UI's, verbose as DEBUG; its time and level header left out; the server's
         # src/, app.js and loader.js, not public/ (the browser's) or test/.
-        _check_winston(call, r"winston", "verbose|debug|info|warn|error")
+        _check_js_logger(call, r"winston", "verbose|debug|info|warn|error")
         assert call["file"].startswith("src/") or call["file"] in ("app.js", "loader.js"), call
         assert call["file"].endswith(".js") and "/test" not in call["file"], call
     elif name == "deno":
@@ -5914,10 +5914,7 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         # Serilog as the Bitwarden server's: each named or numbered hole an argument, its type
         # not read (quoted judged from its kind); no destructured {@x}; its libraries under
         # src/, not the sample hosts or tests.
-        assert call["style"] == "serilog", call
-        assert len(call["verbs"]) == len(call["args"]) == len(call["types"]), call
-        assert call["quoted"] == [None] * len(call["verbs"]), call
-        assert all(re.fullmatch(r"\{\w+(?::[^{}]*)?\}", verb) for verb in call["verbs"]), call
+        _check_untyped_ilogger(call)
         assert call["file"].endswith(".cs") and "/host/" not in call["file"], call
         assert not re.search(r"(?i)(^|/)tests?/", call["file"]), call
     elif name == "rsyslog":
@@ -5934,7 +5931,7 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
     elif name == "wikijs":
         # Wiki.js' winston logger (WIKI.logger.error/warn/info/debug), template literals as
         # Z-Wave JS UI's; its time and level header left out; the server's server/.
-        _check_winston(call, r"WIKI\.logger", "verbose|debug|info|warn|error")
+        _check_js_logger(call, r"WIKI\.logger", "verbose|debug|info|warn|error")
         assert call["file"].startswith("server/") and call["file"].endswith(".js"), call
     elif name == "apptainer":
         # Apptainer's sylog (Debugf, Verbosef as DEBUG, Infof, Warningf, Errorf, Fatalf as
@@ -5958,10 +5955,7 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         # ILogger's LogDebug/.../LogCritical(event?, exception?, "template", args) through
         # Serilog as the Bitwarden server's: each named or numbered hole an argument, its type
         # not read; no destructured {@x}; its projects under src/, no tests.
-        assert call["style"] == "serilog", call
-        assert len(call["verbs"]) == len(call["args"]) == len(call["types"]), call
-        assert call["quoted"] == [None] * len(call["verbs"]), call
-        assert all(re.fullmatch(r"\{\w+(?::[^{}]*)?\}", verb) for verb in call["verbs"]), call
+        _check_untyped_ilogger(call)
         assert call["file"].startswith("src/Ombi") and call["file"].endswith(".cs"), call
         assert not re.search(r"(?i)tests?/", call["file"]), call
     elif name == "crosvm":
@@ -5974,11 +5968,7 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         # Etherpad's log4js loggers (logger, authLogger, httpLogger... and console's
         # warn/error/debug) on its server's src/node/, template literals as Z-Wave JS UI's;
         # its time, level and category header left out.
-        assert call["style"] == "js", call
-        called = re.fullmatch(r"(?:\w*[lL]ogger|console)\.(debug|info|warn|error)", call["call"])
-        assert called is not None, call
-        levels = {"debug": "DEBUG", "info": "INFO", "warn": "WARNING", "error": "ERROR"}
-        assert call["level"] == levels[called.group(1)], call
+        _check_js_logger(call, r"(?:\w*[lL]ogger|console)", "debug|info|warn|error")
         assert call["file"].endswith((".ts", ".js")) and "test" not in call["file"], call
     elif name == "kopia":
         # Kopia's log(ctx) and userLog(ctx) (Debugf, Infof, Warnf, Errorf), a Go printf as
@@ -5994,20 +5984,14 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         # win-acme's Serilog-named methods (_log.Verbose as DEBUG, Debug, Information, Warning,
         # Error) on its ILogService, as the Bitwarden server's: each named or numbered hole an
         # argument, its type not read; no destructured {@x}; its projects under src/, no tests.
-        assert call["style"] == "serilog", call
-        assert len(call["verbs"]) == len(call["args"]) == len(call["types"]), call
-        assert call["quoted"] == [None] * len(call["verbs"]), call
-        assert all(re.fullmatch(r"\{\w+(?::[^{}]*)?\}", verb) for verb in call["verbs"]), call
+        _check_untyped_ilogger(call)
         assert call["file"].startswith("src/") and call["file"].endswith(".cs"), call
         assert not re.search(r"(?i)(^|/|\.)tests?/", call["file"]), call
     elif name == "ersatztv":
         # ErsatzTV's ILogger LogDebug/.../LogCritical(exception?, "template", args) through
         # Serilog as the Bitwarden server's: each named or numbered hole an argument, its type
         # not read; no destructured {@x}; no tests.
-        assert call["style"] == "serilog", call
-        assert len(call["verbs"]) == len(call["args"]) == len(call["types"]), call
-        assert call["quoted"] == [None] * len(call["verbs"]), call
-        assert all(re.fullmatch(r"\{\w+(?::[^{}]*)?\}", verb) for verb in call["verbs"]), call
+        _check_untyped_ilogger(call)
         assert call["file"].endswith(".cs"), call
         assert not re.search(r"(?i)(^|/|\.)tests?/", call["file"]), call
     elif name == "snapd":
@@ -6054,7 +6038,7 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
     elif name == "overseerr":
         # Overseerr's winston logger (logger.debug/info/warn/error) on its server/, template
         # literals as Z-Wave JS UI's; the meta object (its label and fields) left out.
-        _check_winston(call, r"logger", "debug|info|warn|error")
+        _check_js_logger(call, r"logger", "debug|info|warn|error")
         assert not any(arg.lstrip().startswith("{") for arg in call["args"]), call
         assert call["file"].endswith((".ts", ".js")) and "test" not in call["file"], call
     elif name in ("tcmu-runner", "corosync", "linuxptp"):
@@ -6322,9 +6306,20 @@ def _check_c_printf(call: dict[str, Any], verb: str) -> None:
     assert len([v for v in call["verbs"] if v != "%m"]) == len(call["args"]), call
 
 
-def _check_winston(call: dict[str, Any], logger: str, methods: str) -> None:
-    """A winston logger's call (template literals, style js): ``logger`` then one of
-    ``methods``; silly and verbose records as DEBUG, warn as WARNING."""
+def _check_untyped_ilogger(call: dict[str, Any]) -> None:
+    """An ILogger call (LogDebug/.../LogCritical, or Serilog's own method names) through
+    Serilog as the Bitwarden server's, its arguments' types not read: each named or
+    numbered hole an argument, quoting judged from the value's kind, no destructured {@x}."""
+    assert call["style"] == "serilog", call
+    assert len(call["verbs"]) == len(call["args"]) == len(call["types"]), call
+    assert call["quoted"] == [None] * len(call["verbs"]), call
+    assert all(re.fullmatch(r"\{\w+(?::[^{}]*)?\}", verb) for verb in call["verbs"]), call
+
+
+def _check_js_logger(call: dict[str, Any], logger: str, methods: str) -> None:
+    """A JavaScript logger's call (winston, log4js, npmlog; template literals, style js):
+    ``logger`` then one of ``methods``; silly and verbose records as DEBUG, warn as
+    WARNING."""
     assert call["style"] == "js", call
     called = re.fullmatch(rf"{logger}\.({methods})", call["call"])
     assert called is not None, call
@@ -6347,11 +6342,8 @@ def _check_rust_macro(call: dict[str, Any], crate: str, *, alternate: bool = Fal
 def _check_appium_log(call: dict[str, Any]) -> None:
     """A call of Appium's logger (npmlog) on a driver's ``this.log``, ``driver.log`` or its
     module's ``log``: a JavaScript call, its method the level."""
-    assert call["style"] == "js", call
-    called = re.fullmatch(r"(?:this\.driver\.log|this\.log|driver\.log|log)\.(\w+)", call["call"])
-    assert called is not None, call
-    levels = {"debug": "DEBUG", "info": "INFO", "warn": "WARNING", "error": "ERROR"}
-    assert call["level"] == levels[called.group(1)], call
+    loggers = r"(?:this\.driver\.log|this\.log|driver\.log|log)"
+    _check_js_logger(call, loggers, "debug|info|warn|error")
 
 
 def _later_split_of(name: str) -> str:
