@@ -1715,14 +1715,10 @@ class ServiceMiner:
         if _named_subject(mine[0]) and _named_subject(theirs):
             if event_tail(mine[1:]):
                 return True
-            if (
-                "." in mine[0]
-                and "." in theirs
-                and (_short_tail(mine[1:]) or sentence_head(mine[1:]))
-            ):
+            if "." in theirs and _subject_message(mine[0], mine[1:]):
                 # A dotted name before a short message (``web.service terminating``) or a
-                # sentence and its error (_subject_message): its value stands for such names
-                # only (_search, _absorb_family).
+                # sentence and its error (_subject_message, past its event_tail): its value
+                # stands for such names only (_search, _absorb_family).
                 tails = self._dotted_tails
                 if len(tails) >= self._config.max_templates_per_service:
                     tails.clear()  # bound: only a hint
