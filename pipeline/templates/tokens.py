@@ -31,6 +31,9 @@ _MASKED_VALUES = frozenset((WILDCARD, f'"{WILDCARD}"', f"'{WILDCARD}'"))
 _STOPPED_VALUE = frozenset((WILDCARD, WILDCARD + "."))
 # Characters that vary inside values (digits, separators of addresses and numbers).
 _VALUE_CHARS = re.compile(r"[0-9.:,;_/\\-]+")
+# A URL's scheme as the masks leave it (``https://``, ``unix://``): the address's, not the
+# format's.
+_SCHEME = r"[A-Za-z][A-Za-z0-9+.-]*://"
 # Punctuation that closes a field in a list of them (``mode=fast,``, ``bat=BAT0;``), or the
 # list's bracket (``target_state=Ready)``, round 75).
 FIELD_CLOSERS = ",;)]}"
@@ -223,7 +226,7 @@ def call_argument(mine: str, theirs: str) -> tuple[int, int] | None:
 
 # An address the masks took, whole, in parts or with its scheme (``<*>``, ``<*>:<*>``,
 # ``https://<*>``, ``unix://<*>``, ``https://<*>:<*>/``).
-_MASKED_ADDRESS = re.compile(r"(?:[A-Za-z][A-Za-z0-9+.-]*://)?<\*>(?::<\*>)?/?")
+_MASKED_ADDRESS = re.compile(rf"(?:{_SCHEME})?<\*>(?::<\*>)?/?")
 
 
 def _addresses(mine: str, theirs: str) -> int | None:
@@ -393,7 +396,7 @@ def _quoted_apart(mine: str, theirs: str) -> bool:
 _LETTERS = re.compile(r"[A-Za-z]+")
 # A word glued to the value it names: a key's ``=``, a call's ``(``, a label's ``:``.
 _NAMED_VALUE = re.compile(r"[A-Za-z_][(=:]")
-_URL_VALUE = re.compile(r"[(\[{\"']?[A-Za-z][A-Za-z0-9+.-]*://<\*>(?::<\*>/?)?[)\]}\"',.;:]*")
+_URL_VALUE = re.compile(rf"[(\[{{\"']?{_SCHEME}<\*>(?::<\*>/?)?[)\]}}\"',.;:]*")
 
 
 def _same_identifier_shape(mine: str, theirs: str) -> bool:
