@@ -54,7 +54,9 @@ BUILTIN_MASKS: tuple[tuple[str, str], ...] = (
     # (msg="...", whose text is the event), or any quoted text with a space in it (a token only
     # holds spaces where tokenising joined a quoted value, see quoting.py), or the text of a
     # binary string as Erlang and Elixir print strings (<<"orders">>), or a list of strings
-    # printed in quotes (Python's '%s' of a list: '['a', 'b']'; see quoting.py). The quotes
+    # printed in quotes (Python's '%s' of a list: '['a', 'b']'; see quoting.py), or a token
+    # that is one quoted text joined so, quotes of its own inside and all (an error's text:
+    # '404, message='Not Found', url=URL('http://...')', round 89). The quotes
     # stay: key="<*>", <<"<*>">>, '<*>'.
     (
         "quoted",
@@ -63,6 +65,7 @@ BUILTIN_MASKS: tuple[tuple[str, str], ...] = (
         r"(?:(?<=[=:])\"(?:[^\"\\]|\\.)*\"|(?<=[=:])'(?:[^'\\]|\\.)*')"
         r"|(?<=<<)\"(?:[^\"\\]|\\.)*\"(?=>>)"
         r"|(?<![^\s(\[{,])\"(?=[^\"]* )(?:[^\"\\]|\\.)*\""
+        r"|^'(?=[^']* ).*'$"
         r"|(?<![^\s(\[{,])'(?=[^']* )(?:[^'\\]|\\.)*'",
     ),
     # A JSON array as a field's value ("peers":["a","b"]): a list, whose length varies with it.

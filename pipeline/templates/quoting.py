@@ -82,7 +82,6 @@ def join_quoted(raw: list[str]) -> list[str] | None:
     there is none (the common case)."""
     runs: list[tuple[int, int]] = []
     index = 0  # the first token not joined yet
-    size = len(raw)
     # Only tokens with a quote can open a value: found in one comprehension, and the list is
     # built only when a value spans tokens.
     for first in [i for i, token in enumerate(raw) if '"' in token or "'" in token]:
@@ -99,11 +98,10 @@ def join_quoted(raw: list[str]) -> list[str] | None:
             # A message that starts with a quote quotes itself (klog's "message" key=value
             # ..., TiKV's ["message"] [key=value] ...): its words are the event, not a value.
             continue
-        for end in range(first + 1, min(size, first + MAX_QUOTED_TOKENS)):
-            if _unescaped(raw[end], quote, 0) >= 0:
-                runs.append((first, end))
-                index = end + 1
-                break
+        end = _quoted_end(raw, first, quote)
+        if end is not None:
+            runs.append((first, end))
+            index = end + 1
     if not runs:
         return None
     joined: list[str] = []
@@ -114,6 +112,33 @@ def join_quoted(raw: list[str]) -> list[str] | None:
         index = end + 1
     joined.extend(raw[index:])
     return joined
+
+
+def _quoted_end(raw: list[str], first: int, quote: str) -> int | None:
+    """Index of the token closing the value that ``raw[first]`` opens with ``quote``, if one
+    does: the first later token holding the quote, but for a quote that opens a value inside
+    the value (at a token's start or after ``= : ( [ { ,``) and the quote that closes that one
+    (an error's text in quotes quoting its own values: ``'Cannot connect to host ...
+    [Connect call failed ('10.8.7.1', 8123)]'``, ``'404, message='Not Found', url=URL('http://
+    ...')'``, round 89). Where the inner quotes leave the value unclosed, the first token
+    holding the quote closes it, as before."""
+    limit = min(len(raw), first + MAX_QUOTED_TOKENS)
+    inner = False
+    for end in range(first + 1, limit):
+        token = raw[end]
+        position = _unescaped(token, quote, 0)
+        while position >= 0:
+            if inner:
+                inner = False
+            elif position == 0 or token[position - 1] in _BEFORE_OPENING:
+                inner = True
+            else:
+                return end
+            position = _unescaped(token, quote, position + 1)
+    for end in range(first + 1, limit):
+        if _unescaped(raw[end], quote, 0) >= 0:
+            return end
+    return None
 
 
 # A list of strings printed in quotes (Python's ``'%s'`` of a list: ``'['a', 'b']'``): the quote
