@@ -102,7 +102,8 @@ LOGCALL_SPLITS := tuning held-out fresh unseen novel sixth seventh eighth ninth 
         ninetyfourth ninetyfifth ninetysixth ninetyseventh ninetyeighth ninetyninth \
         hundredth hundredfirst hundredsecond hundredthird hundredfourth hundredfifth \
         hundredsixth hundredseventh hundredeighth hundredninth hundredtenth \
-        hundredeleventh hundredtwelfth hundredthirteenth hundredfourteenth hundredfifteenth
+        hundredeleventh hundredtwelfth hundredthirteenth hundredfourteenth hundredfifteenth \
+        hundredsixteenth hundredseventeenth
 
 bench-templates: install ## Template accuracy and speed against Drain3: Loghub-2k, then real logging calls of each split of the logcall corpus
 	$(PY) tests/bench/bench_templates.py

@@ -440,7 +440,14 @@ Z-Wave JS UI's; the hundredfourteenth none either: Apache Polaris' SLF4J
 (``_logger.LogDebug("... {Name} ...", name)``) as the Bitwarden server's; the hundredfifteenth
 none either: snapd's Go printf (``logger.Noticef("...%v", ...)``) as lnd's, Quickwit's tracing
 macros (``info!("...{}", ...)``, format strings only, the calls with fields left out) as
-watchexec's and DVC's Python logging (``logger.debug("...%s", ...)``) as Home Assistant's.
+watchexec's and DVC's Python logging (``logger.debug("...%s", ...)``) as Home Assistant's; the
+hundredsixteenth none either: Apache Linkis' SLF4J (``logger.info("...{}", ...)``) as Seata's,
+curtin's Python logging (``LOG.debug("...%s", ...)``) as Home Assistant's and EventStoreDB's
+Serilog message templates (``Log.Information("... {Name} ...", name)``) as the Bitwarden
+server's; the hundredseventeenth none either: Ceph CSI's klog wrappers
+(``log.ErrorLog(ctx, "...%s", ...)``, the context's request ids left out) Go printf as lnd's,
+Nydus' log macros (``warn!("...{}", ...)``) as watchexec's and matrix-appservice-irc's winston
+loggers (``log.info("...%s", ...)``, util.format verbs and template literals) as Z-Wave JS UI's.
 Each value is drawn by what its argument is (an error, a path, a state, a list, a name with a
 number in it...), judged from its verb and the argument's name; values repeat as they do in
 real logs (a state has a few values, a counter is new every time).
@@ -803,7 +810,13 @@ server in Java, Python and C#, never run through a miner before its first measur
 ``hundredfifteenth`` (added on 2026-12-07 right after the hundredfourteenth, by the same hand, in
 the same copy of the tree, of a package management daemon, a log search engine and a data
 version control tool in Go, Rust and Python, never run through a miner before its first
-measurement). Run
+measurement) and ``hundredsixteenth`` (added on 2026-12-07 by another hand, in a separate copy
+of the tree, of a computation middleware, an operating system image installer and an event
+sourcing database in Java, Python and C#, never run through a miner before its first
+measurement) and ``hundredseventeenth`` (added on 2026-12-07 right after the hundredsixteenth,
+by the same hand, in the same copy of the tree, of a Kubernetes storage driver for Ceph, a
+container image file system and a Matrix-IRC bridge in Go, Rust and TypeScript, never run
+through a miner before its first measurement). Run
 ``python tests/bench/logcall_corpus.py --out DIR`` to write
 ``DIR/<split>/<system>/<system>_2k.log_structured_corrected.csv`` (columns ``Content`` and
 ``EventTemplate``), the layout of the Loghub samples that ``bench_templates.py`` reads.
@@ -1011,7 +1024,10 @@ class System:
     # macros) and nodejs (Overseerr's winston); the hundredfourteenth slf4j (Apache Polaris'
     # LOGGER), printf (Subiquity's Python logging) and serilog (ErsatzTV's ILogger templates);
     # the hundredfifteenth printf (snapd's logger), tracing (Quickwit's tracing macros) and
-    # printf (DVC's Python logging)
+    # printf (DVC's Python logging); the hundredsixteenth slf4j (Apache Linkis' loggers),
+    # printf (curtin's Python logging) and serilog (EventStoreDB's Log templates); the
+    # hundredseventeenth printf (Ceph CSI's klog wrappers), tracing (Nydus' log macros) and
+    # nodejs (matrix-appservice-irc's winston)
     style: str
     # tuning, held-out, fresh, unseen, novel, sixth, seventh, eighth, ninth, tenth, eleventh,
     # twelfth, thirteenth, fourteenth, fifteenth, sixteenth, seventeenth, eighteenth,
@@ -1030,8 +1046,8 @@ class System:
     # ninetyfourth, ninetyfifth, ninetysixth, ninetyseventh, ninetyeighth, ninetyninth,
     # hundredth, hundredfirst, hundredsecond, hundredthird, hundredfourth, hundredfifth,
     # hundredsixth, hundredseventh, hundredeighth, hundredninth, hundredtenth or
-    # hundredeleventh, hundredtwelfth, hundredthirteenth, hundredfourteenth or
-    # hundredfifteenth
+    # hundredeleventh, hundredtwelfth, hundredthirteenth, hundredfourteenth,
+    # hundredfifteenth, hundredsixteenth or hundredseventeenth
     split: str
     # An exception passed to the call is printed on the message's line after " =>" (Solr's
     # log4j2 layout); elsewhere its trace goes on later lines.
@@ -1402,6 +1418,12 @@ SYSTEMS: dict[str, System] = {
         System("snapd", "go", "printf", "hundredfifteenth"),
         System("quickwit", "rust", "tracing", "hundredfifteenth"),
         System("dvc", "python", "printf", "hundredfifteenth"),
+        System("linkis", "java", "slf4j", "hundredsixteenth"),
+        System("curtin", "python", "printf", "hundredsixteenth"),
+        System("eventstore", "csharp", "serilog", "hundredsixteenth"),
+        System("ceph-csi", "go", "printf", "hundredseventeenth"),
+        System("nydus", "rust", "tracing", "hundredseventeenth"),
+        System("matrix-appservice-irc", "javascript", "nodejs", "hundredseventeenth"),
     )
 }
 
@@ -1521,6 +1543,8 @@ SPLITS = (
     "hundredthirteenth",
     "hundredfourteenth",
     "hundredfifteenth",
+    "hundredsixteenth",
+    "hundredseventeenth",
 )
 
 # A piece of a line: its text and whether it is a value (``<*>`` in the truth).

@@ -96,7 +96,9 @@ def test_the_novel_split_holds_four_new_systems_each_of_its_own_convention() -> 
     # ninetythird, ninetyfourth, ninetyninth, hundredth, hundredfirst, hundredsecond,
     # hundredthird, hundredfourth and hundredsixth reuse only slf4j and printf, the
     # hundredeighth, hundredtenth, hundredtwelfth and hundredfourteenth only slf4j, printf and
-    # serilog, the hundredfifteenth only printf and tracing (snapd, DVC; Quickwit).
+    # serilog, the hundredfifteenth only printf and tracing (snapd, DVC; Quickwit), the
+    # hundredsixteenth only slf4j, printf and serilog, the hundredseventeenth only printf,
+    # tracing and nodejs (Ceph CSI; Nydus; matrix-appservice-irc).
     reusing = (
         "novel",
         "sixteenth",
@@ -2167,7 +2169,7 @@ _LATER_SPLITS = {
         "serilog tracing psr3",
         "serilog",
         "twentythird thirtyfirst thirtyeighth fiftyfirst fiftysixth hundredeighth hundredtenth"
-        " hundredtwelfth hundredfourteenth",
+        " hundredtwelfth hundredfourteenth hundredsixteenth",
         call_checks="one-line as-many-verbs-as-args",
     ),
     # Languages the corpus had one or two systems each of (Puppet and Fluentd, CouchDB,
@@ -3233,6 +3235,30 @@ _LATER_SPLITS = {
         calls=180,
         call_checks="one-nonblank-line",
     ),
+    # Java, Python and C#, with no convention the corpus did not have: Apache Linkis' SLF4J
+    # as Seata's, curtin's Python logging (LOG.debug("... %s", x)) as Home Assistant's,
+    # EventStoreDB's Serilog message templates (Log.Information("... {Name} ...", name)) as
+    # the Bitwarden server's.
+    "hundredsixteenth": _Split(
+        "linkis curtin eventstore",
+        "java python csharp",
+        "slf4j printf serilog",
+        "",
+        calls=400,
+        call_checks="one-nonblank-line",
+    ),
+    # Go, Rust and TypeScript, with no convention the corpus did not have: Ceph CSI's klog
+    # wrappers (log.ErrorLog(ctx, fmt, ...)) Go printf as lnd's, Nydus' log macros
+    # (warn!("... {}", x)) as watchexec's, matrix-appservice-irc's winston loggers
+    # (log.info("... %s", x), template literals) as Z-Wave JS UI's.
+    "hundredseventeenth": _Split(
+        "ceph-csi nydus matrix-appservice-irc",
+        "go rust javascript",
+        "printf tracing nodejs",
+        "",
+        calls=400,
+        call_checks="one-nonblank-line",
+    ),
 }
 
 
@@ -3261,10 +3287,10 @@ def test_a_later_split_holds_its_new_systems_languages_and_styles(split: str) ->
     assert logcall_corpus.SPLITS[list(_LATER_SPLITS).index(split) + 17] == split
 
 
-def test_the_hundredfifteenth_split_is_the_last() -> None:
-    assert logcall_corpus.SPLITS[113] == "hundredfourteenth"
-    assert logcall_corpus.SPLITS[114] == "hundredfifteenth"
-    assert len(logcall_corpus.SPLITS) == 115
+def test_the_hundredseventeenth_split_is_the_last() -> None:
+    assert logcall_corpus.SPLITS[115] == "hundredsixteenth"
+    assert logcall_corpus.SPLITS[116] == "hundredseventeenth"
+    assert len(logcall_corpus.SPLITS) == 117
 
 
 # A call of each system of the later splits read from its source: how many distinct formats
@@ -4199,6 +4225,21 @@ _KNOWN_CALLS = {
         "failed to fetch cluster state from node `{node_id}`",
     ),
     "dvc": (170, "dvc/analytics.py", "failed to open repo: %s"),
+    "linkis": (
+        770,
+        "linkis-commons/linkis-common/src/main/java/org/apache/linkis/common/errorcode/"
+        "ErrorCodeUtils.java",
+        "You error code validate failed, please fix it and reboot",
+    ),
+    "curtin": (420, "curtin/block/__init__.py", "devname '%s' had holders: %s"),
+    "eventstore": (
+        850,
+        "src/EventStore.ClusterNode/ClusterVNodeHostedService.cs",
+        "Loaded authorization plugin: {plugin} version {version} (Command Line: {commandLine})",
+    ),
+    "ceph-csi": (440, "cmd/cephcsi.go", "Driver version: %s and Git version: %s"),
+    "nydus": (375, "api/src/config.rs", "fail to stat filecache work_dir {}: {}"),
+    "matrix-appservice-irc": (495, "DebugApi.ts", "Domain: %s User: %s"),
 }
 
 # The checks of a system's calls beyond its split's: a Go printf on a logrus entry, Python's
@@ -4476,6 +4517,12 @@ _SYSTEM_CALL_CHECKS = {
     "snapd": "as-many-verbs-as-args no-bare-percent",
     "quickwit": "verbs==args",
     "dvc": "verbs==args verbs-in-format no-style",
+    "linkis": "no-style no-label",
+    "curtin": "verbs==args verbs-in-format no-style",
+    "eventstore": "verbs==args verbs-in-format",
+    "ceph-csi": "as-many-verbs-as-args no-bare-percent",
+    "nydus": "verbs==args",
+    "matrix-appservice-irc": "verbs==args no-label",
 }
 
 
@@ -4554,6 +4601,7 @@ _SLF4J_SYSTEMS = frozenset(
         "uniffle",
         "celeborn",
         "polaris",
+        "linkis",
     )
 )
 
@@ -4886,6 +4934,7 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         "ganeti",
         "subiquity",
         "dvc",
+        "curtin",
     ):
         assert not any(verb.startswith("%(") for verb in call["verbs"]), call
     elif name == "tekton":
@@ -5985,6 +6034,55 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         skipped = r"(^|/)(?:benches|examples|tests?|fuzz|quickwit-(?:ui|integration-tests))/"
         assert not re.search(skipped, call["file"]), call
         assert call["file"].endswith(".rs") and not call["file"].endswith("_test.rs"), call
+    elif name == "eventstore":
+        # EventStoreDB's Serilog-named methods (Log.Verbose as DEBUG, Debug, Information,
+        # Warning, Error, Fatal as CRITICAL) on its Serilog loggers, as the Bitwarden
+        # server's: each named or numbered hole an argument, its type not read; no
+        # destructured {@x}; its projects under src/, no tests.
+        _check_untyped_ilogger(call)
+        assert call["file"].startswith("src/") and call["file"].endswith(".cs"), call
+        assert not re.search(r"(?i)(^|/|\.)tests?/", call["file"]), call
+    elif name == "ceph-csi":
+        # Ceph CSI's klog wrappers (log.ErrorLog(ctx, ...) and ErrorLogMsg as ERROR,
+        # WarningLog(Msg) as WARNING, DefaultLog and UsefulLog(Msg) as INFO, ExtendedLog(Msg),
+        # DebugLog(Msg) and TraceLog(Msg) as DEBUG, FatalLogMsg as CRITICAL), the context
+        # dropped, a Go printf as lnd's; not its vendored modules, e2e tests or tests.
+        _check_go_printf(
+            call,
+            r"log\.((?:Error|Warning|Default|Useful|Extended|Debug|Trace|Fatal)Log(?:Msg)?)",
+            {
+                "ErrorLog": "ERROR",
+                "ErrorLogMsg": "ERROR",
+                "WarningLog": "WARNING",
+                "WarningLogMsg": "WARNING",
+                "DefaultLog": "INFO",
+                "UsefulLog": "INFO",
+                "UsefulLogMsg": "INFO",
+                "ExtendedLog": "DEBUG",
+                "ExtendedLogMsg": "DEBUG",
+                "DebugLog": "DEBUG",
+                "DebugLogMsg": "DEBUG",
+                "TraceLog": "DEBUG",
+                "TraceLogMsg": "DEBUG",
+                "FatalLogMsg": "CRITICAL",
+            },
+        )
+        assert not call["file"].startswith(("vendor/", "e2e/", "api/")), call
+        assert not call["file"].endswith("_test.go"), call
+    elif name == "nydus":
+        # the log crate's macros, bare or log::, as watchexec's, no fields; not its tests,
+        # benches or contrib/.
+        _check_rust_macro(call, "log")
+        skipped = r"(^|/)(?:benches|examples|tests?|fuzz|contrib|smoke)/"
+        assert not re.search(skipped, call["file"]), call
+        assert call["file"].endswith(".rs") and not call["file"].endswith("_test.rs"), call
+    elif name == "matrix-appservice-irc":
+        # matrix-appservice-irc's winston loggers (its modules' log, a request's req.log,
+        # this.log), util.format verbs (%s, %d) and template literals as Z-Wave JS UI's; no
+        # argument past the verbs (winston's splat takes those as meta); not its tests.
+        _check_js_logger(call, r"(?:req\.log|this\.log|log|logger)", "debug|info|warn|error")
+        assert call["file"].endswith(".ts") and "spec" not in call["file"], call
+        assert sum(not v.startswith("${") for v in call["verbs"]) <= len(call["args"]), call
     elif name == "k0s":
         # k0s' logrus loggers (logrus, its components' log, logger and l fields: Tracef and
         # Debugf as DEBUG, Infof, Warnf and Warningf as WARNING, Errorf), a Go printf as lnd's;
@@ -6406,7 +6504,15 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
     elif name == "uiautomator2-driver":
         assert "${" not in line and "${" not in truth, (line, truth)
         assert not line.startswith("[AndroidUiautomator2"), line
-    elif name in ("zwave-js-ui", "iobroker", "nodebb", "wikijs", "etherpad", "overseerr"):
+    elif name in (
+        "zwave-js-ui",
+        "iobroker",
+        "nodebb",
+        "wikijs",
+        "etherpad",
+        "overseerr",
+        "matrix-appservice-irc",
+    ):
         # winston's template literals, its time header left out
         assert "${" not in line and "${" not in truth, (line, truth)
         assert not re.match(r"\d{4}-\d\d-\d\d", line), line
@@ -6484,13 +6590,14 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
         "crosvm",
         "habitat",
         "quickwit",
+        "nydus",
     ):
         assert "{}" not in line and "{:?}" not in line, line
     elif name in ("cadvisor", "minikube", "cluster-autoscaler"):
         # klog's printf after its header: the message, each verb filled.
         assert not re.search(r"%[-+# 0-9.]*[sdvqxfwT]\b", line), line
         assert not re.search(r"%[-+# 0-9.]*[sdvqxfwT]\b", truth), truth
-    elif name in ("bitwarden", "identityserver4", "ombi", "win-acme", "ersatztv"):
+    elif name in ("bitwarden", "identityserver4", "ombi", "win-acme", "ersatztv", "eventstore"):
         assert not re.search(r"\{@?\w+(?::[^{}]*)?\}", truth), truth
     elif name in (
         "suricata",
@@ -6684,6 +6791,8 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
             "subiquity",
             "snapd",
             "dvc",
+            "curtin",
+            "ceph-csi",
         ), name
         assert not re.search(r"%[-+# 0-9.]*[sdvqxr]", truth), truth
 
