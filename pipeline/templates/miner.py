@@ -180,6 +180,10 @@ class ServiceMiner:
         self._skeletons: dict[tuple[str, ...], Template] = {}
         self._measures: dict[tuple[str, ...], Template] = {}
         self._lists: dict[tuple[str, ...], Template] = {}
+        # (length, first token) of a list skeleton with a variable -> those skeletons, to find
+        # the template whose values a message's list skeleton has as words (_wider_list).
+        self._list_heads: dict[tuple[int, str], dict[tuple[str, ...], None]] = {}
+        self._list_head_count = 0  # entries in _list_heads, bounded as _lists is
         # Head (tails.py) -> the tails seen after it, each with the shape that had it.
         self._tails: dict[HeadKey, dict[tuple[str, ...], Shape]] = {}
         # Tail -> the heads it followed: a value recurs after other heads (the same error
@@ -1098,7 +1102,13 @@ class ServiceMiner:
         # length of one of them then compares more words than the search's threshold allows.
         template = self._known(self._lists, folded, _list_fold)
         if template is None:
-            return None
+            wider = self._wider_list(tokens, folded)
+            if wider is None:
+                return None
+            template, tokens, folded = wider
+            narrowed = True
+        else:
+            narrowed = False
         listed = [shape for shape in template.shapes if list_skeleton(shape.tokens) == folded]
         same = [
             other
@@ -1109,6 +1119,8 @@ class ServiceMiner:
             return self._join_fitting(template, tokens, folded, same, not listed)
         reference: list[str] | None = None
         absorbed: list[str] = []
+        if narrowed:
+            self._retire_narrower(template, folded)
         for shape in template.shapes:
             if list_skeleton(shape.tokens) == folded:
                 if reference is None:
@@ -1139,6 +1151,63 @@ class ServiceMiner:
             self._lists[folded] = template
         self._remember_skeleton(known)
         return known, False, previous_id
+
+    def _wider_list(
+        self, tokens: list[str], folded: tuple[str, ...]
+    ) -> tuple[Template, list[str], tuple[str, ...]] | None:
+        """The template whose list skeleton is ``folded`` but for values where the message has
+        words (``rbd: create <*> size <*> (features: <*> using mon <*>`` for ``rbd: create
+        gamma.service size <*> (features: [a b]) using mon orion``): its other lengths were
+        made variables before this one came (round 90). Returns the template, the message's
+        tokens with those words written ``<*>``, and its list skeleton then."""
+        candidates = self._list_heads.get((len(folded), folded[0])) if folded else None
+        if not candidates:
+            return None
+        # Each token outside the lists at its place in the skeleton (list_skeleton writes each
+        # run as one token); a skeleton that folded runs of variables too is not aligned so.
+        sources: list[int | None] = []
+        previous = 0
+        for first, last in bracket_runs(tokens):
+            sources.extend(range(previous, first))
+            sources.append(None)
+            previous = last + 1
+        sources.extend(range(previous, len(tokens)))
+        if len(sources) != len(folded):
+            return None
+        for pattern in candidates:
+            if pattern == folded or not all(
+                p in (m, WILDCARD) for p, m in zip(pattern, folded, strict=True)
+            ):
+                continue
+            template = self._known(self._lists, pattern, _list_fold)
+            if template is None:
+                continue
+            wider = list(tokens)
+            for place, source in enumerate(sources):
+                if source is not None and pattern[place] == WILDCARD:
+                    wider[source] = WILDCARD
+            if list_skeleton(wider) == pattern:
+                return template, wider, pattern
+        return None
+
+    def _retire_narrower(self, template: Template, pattern: tuple[str, ...]) -> None:
+        """Fold into ``template`` the templates whose list skeleton is ``pattern`` but for
+        words where it has values (made before its values were: ``... on instance: hermes``
+        beside ``... on instance: <*>``, round 90): their shapes go, their ids are aliases."""
+        for other in list(self._list_heads.get((len(pattern), pattern[0]), ())):
+            if other == pattern or not all(
+                p in (o, WILDCARD) for p, o in zip(pattern, other, strict=True)
+            ):
+                continue
+            narrower = self._known(self._lists, other, _list_fold)
+            if narrower is None or narrower is template:
+                continue
+            if not all(_list_fold(shape.tokens) == other for shape in narrower.shapes):
+                continue
+            for shape in narrower.shapes:
+                self._drop_shape(shape)
+            narrower.shapes.clear()
+            self._retire(narrower, template)
 
     def _join_fitting(
         self,
@@ -1636,6 +1705,16 @@ class ServiceMiner:
                 if len(self._lists) >= bound:
                     self._lists.clear()
                 self._lists.setdefault(lists, shape.template)
+                if WILDCARD in lists[1:]:
+                    heads = self._list_heads.setdefault((len(lists), lists[0]), {})
+                    if lists not in heads:
+                        if self._list_head_count >= bound:
+                            # bound: entries are hints, validated on use (_known)
+                            self._list_heads.clear()
+                            self._list_head_count = 0
+                            heads = self._list_heads.setdefault((len(lists), lists[0]), {})
+                        heads[lists] = None
+                        self._list_head_count += 1
 
     def _render(self, shape: Shape, template: Template) -> str:
         """``template``'s text from ``shape``: its tokens with the pins shown (``_shown``)."""
