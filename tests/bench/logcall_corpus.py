@@ -447,7 +447,15 @@ Serilog message templates (``Log.Information("... {Name} ...", name)``) as the B
 server's; the hundredseventeenth none either: Ceph CSI's klog wrappers
 (``log.ErrorLog(ctx, "...%s", ...)``, the context's request ids left out) Go printf as lnd's,
 Nydus' log macros (``warn!("...{}", ...)``) as watchexec's and matrix-appservice-irc's winston
-loggers (``log.info("...%s", ...)``, util.format verbs and template literals) as Z-Wave JS UI's.
+loggers (``log.info("...%s", ...)``, util.format verbs and template literals) as Z-Wave JS UI's;
+the hundredeighteenth none either: Apache BookKeeper's SLF4J (``LOG.info("...{}", ...)``) as
+Seata's, Klipper's Python logging (``logging.info("...%s", ...)``) as Home Assistant's and
+Wabbajack's ILogger message templates (``_logger.LogInformation("... {Name} ...", name)``) as
+the Bitwarden server's; the hundrednineteenth none either: CubeFS' Go printf
+(``log.LogErrorf("...%v", ...)``) as lnd's, ClamAV's C printf (``cli_errmsg("...%s", ...)``,
+``logg(LOGG_INFO, ...)``, the line break ending each format dropped) as PostgreSQL's and
+OpenEthereum's log macros (``trace!(target: "sync", "...{}", ...)``, the target left out) as
+watchexec's.
 Each value is drawn by what its argument is (an error, a path, a state, a list, a name with a
 number in it...), judged from its verb and the argument's name; values repeat as they do in
 real logs (a state has a few values, a counter is new every time).
@@ -816,7 +824,13 @@ sourcing database in Java, Python and C#, never run through a miner before its f
 measurement) and ``hundredseventeenth`` (added on 2026-12-07 right after the hundredsixteenth,
 by the same hand, in the same copy of the tree, of a Kubernetes storage driver for Ceph, a
 container image file system and a Matrix-IRC bridge in Go, Rust and TypeScript, never run
-through a miner before its first measurement). Run
+through a miner before its first measurement) and ``hundredeighteenth`` (added on 2026-12-07 by
+another hand, in a separate copy of the tree, of a distributed log storage service, a 3D
+printer firmware's host and a game modlist installer in Java, Python and C#, never run through
+a miner before its first measurement) and ``hundrednineteenth`` (added on 2026-12-07 right
+after the hundredeighteenth, by the same hand, in the same copy of the tree, of a distributed
+file system, an antivirus engine and an Ethereum client in Go, C and Rust, never run through a
+miner before its first measurement). Run
 ``python tests/bench/logcall_corpus.py --out DIR`` to write
 ``DIR/<split>/<system>/<system>_2k.log_structured_corrected.csv`` (columns ``Content`` and
 ``EventTemplate``), the layout of the Loghub samples that ``bench_templates.py`` reads.
@@ -1027,7 +1041,10 @@ class System:
     # printf (DVC's Python logging); the hundredsixteenth slf4j (Apache Linkis' loggers),
     # printf (curtin's Python logging) and serilog (EventStoreDB's Log templates); the
     # hundredseventeenth printf (Ceph CSI's klog wrappers), tracing (Nydus' log macros) and
-    # nodejs (matrix-appservice-irc's winston)
+    # nodejs (matrix-appservice-irc's winston); the hundredeighteenth slf4j (Apache
+    # BookKeeper's LOG), printf (Klipper's Python logging) and serilog (Wabbajack's ILogger
+    # templates); the hundrednineteenth printf (CubeFS' log.Log*f), printf (ClamAV's
+    # cli_*msg and logg) and tracing (OpenEthereum's log macros)
     style: str
     # tuning, held-out, fresh, unseen, novel, sixth, seventh, eighth, ninth, tenth, eleventh,
     # twelfth, thirteenth, fourteenth, fifteenth, sixteenth, seventeenth, eighteenth,
@@ -1047,7 +1064,8 @@ class System:
     # hundredth, hundredfirst, hundredsecond, hundredthird, hundredfourth, hundredfifth,
     # hundredsixth, hundredseventh, hundredeighth, hundredninth, hundredtenth or
     # hundredeleventh, hundredtwelfth, hundredthirteenth, hundredfourteenth,
-    # hundredfifteenth, hundredsixteenth or hundredseventeenth
+    # hundredfifteenth, hundredsixteenth, hundredseventeenth, hundredeighteenth or
+    # hundrednineteenth
     split: str
     # An exception passed to the call is printed on the message's line after " =>" (Solr's
     # log4j2 layout); elsewhere its trace goes on later lines.
@@ -1424,6 +1442,12 @@ SYSTEMS: dict[str, System] = {
         System("ceph-csi", "go", "printf", "hundredseventeenth"),
         System("nydus", "rust", "tracing", "hundredseventeenth"),
         System("matrix-appservice-irc", "javascript", "nodejs", "hundredseventeenth"),
+        System("bookkeeper", "java", "slf4j", "hundredeighteenth"),
+        System("klipper", "python", "printf", "hundredeighteenth"),
+        System("wabbajack", "csharp", "serilog", "hundredeighteenth"),
+        System("cubefs", "go", "printf", "hundrednineteenth"),
+        System("clamav", "c", "printf", "hundrednineteenth"),
+        System("openethereum", "rust", "tracing", "hundrednineteenth"),
     )
 }
 
@@ -1545,6 +1569,8 @@ SPLITS = (
     "hundredfifteenth",
     "hundredsixteenth",
     "hundredseventeenth",
+    "hundredeighteenth",
+    "hundrednineteenth",
 )
 
 # A piece of a line: its text and whether it is a value (``<*>`` in the truth).

@@ -98,7 +98,9 @@ def test_the_novel_split_holds_four_new_systems_each_of_its_own_convention() -> 
     # hundredeighth, hundredtenth, hundredtwelfth and hundredfourteenth only slf4j, printf and
     # serilog, the hundredfifteenth only printf and tracing (snapd, DVC; Quickwit), the
     # hundredsixteenth only slf4j, printf and serilog, the hundredseventeenth only printf,
-    # tracing and nodejs (Ceph CSI; Nydus; matrix-appservice-irc).
+    # tracing and nodejs (Ceph CSI; Nydus; matrix-appservice-irc), the hundredeighteenth only
+    # slf4j, printf and serilog, the hundrednineteenth only printf and tracing (CubeFS, ClamAV;
+    # OpenEthereum).
     reusing = (
         "novel",
         "sixteenth",
@@ -2169,7 +2171,7 @@ _LATER_SPLITS = {
         "serilog tracing psr3",
         "serilog",
         "twentythird thirtyfirst thirtyeighth fiftyfirst fiftysixth hundredeighth hundredtenth"
-        " hundredtwelfth hundredfourteenth hundredsixteenth",
+        " hundredtwelfth hundredfourteenth hundredsixteenth hundredeighteenth",
         call_checks="one-line as-many-verbs-as-args",
     ),
     # Languages the corpus had one or two systems each of (Puppet and Fluentd, CouchDB,
@@ -3259,6 +3261,30 @@ _LATER_SPLITS = {
         calls=400,
         call_checks="one-nonblank-line",
     ),
+    # Java, Python and C#, with no convention the corpus did not have: Apache BookKeeper's
+    # SLF4J as Seata's, Klipper's Python logging (logging.info("... %s", x)) as Home
+    # Assistant's, Wabbajack's ILogger message templates (_logger.LogInformation("... {Name}
+    # ...", name)) as the Bitwarden server's.
+    "hundredeighteenth": _Split(
+        "bookkeeper klipper wabbajack",
+        "java python csharp",
+        "slf4j printf serilog",
+        "",
+        calls=200,
+        call_checks="one-nonblank-line",
+    ),
+    # Go, C and Rust, with no convention the corpus did not have: CubeFS' log.Log*f Go printf
+    # as lnd's, ClamAV's cli_*msg and logg C printf (the line break ending each format
+    # dropped) as PostgreSQL's, OpenEthereum's log macros (trace!(target: "sync", "... {}",
+    # x), the target left out) as watchexec's.
+    "hundrednineteenth": _Split(
+        "cubefs clamav openethereum",
+        "go c rust",
+        "printf printf tracing",
+        "",
+        calls=400,
+        call_checks="one-nonblank-line",
+    ),
 }
 
 
@@ -3287,10 +3313,10 @@ def test_a_later_split_holds_its_new_systems_languages_and_styles(split: str) ->
     assert logcall_corpus.SPLITS[list(_LATER_SPLITS).index(split) + 17] == split
 
 
-def test_the_hundredseventeenth_split_is_the_last() -> None:
-    assert logcall_corpus.SPLITS[115] == "hundredsixteenth"
-    assert logcall_corpus.SPLITS[116] == "hundredseventeenth"
-    assert len(logcall_corpus.SPLITS) == 117
+def test_the_hundrednineteenth_split_is_the_last() -> None:
+    assert logcall_corpus.SPLITS[117] == "hundredeighteenth"
+    assert logcall_corpus.SPLITS[118] == "hundrednineteenth"
+    assert len(logcall_corpus.SPLITS) == 119
 
 
 # A call of each system of the later splits read from its source: how many distinct formats
@@ -4240,6 +4266,24 @@ _KNOWN_CALLS = {
     "ceph-csi": (440, "cmd/cephcsi.go", "Driver version: %s and Git version: %s"),
     "nydus": (375, "api/src/config.rs", "fail to stat filecache work_dir {}: {}"),
     "matrix-appservice-irc": (495, "DebugApi.ts", "Domain: %s User: %s"),
+    "bookkeeper": (
+        1150,
+        "org/apache/bookkeeper/bookie/BookieImpl.java",
+        "Dirs: {} are in same DiskPartition/FileSystem: {}",
+    ),
+    "klipper": (210, "klippy/chelper/__init__.py", "Building C code module %s"),
+    "wabbajack": (500, "Wabbajack.App.Wpf/App.xaml.cs", "Handling protocol URL: {url}"),
+    "cubefs": (
+        5200,
+        "authnode/api_service.go",
+        "fail to marshal http reply[%v]. URL[%v],remoteAddr[%v] err:[%v]",
+    ),
+    "clamav": (
+        5800,
+        "libclamav/7z_iface.c",
+        "cli_7unz: Encrypted header found in archive.",
+    ),
+    "openethereum": (950, "bin/oe/account_utils.rs", "Unable to add development account: {}"),
 }
 
 # The checks of a system's calls beyond its split's: a Go printf on a logrus entry, Python's
@@ -4523,6 +4567,12 @@ _SYSTEM_CALL_CHECKS = {
     "ceph-csi": "as-many-verbs-as-args no-bare-percent",
     "nydus": "verbs==args",
     "matrix-appservice-irc": "verbs==args no-label",
+    "bookkeeper": "no-style no-label",
+    "klipper": "verbs==args verbs-in-format no-style",
+    "wabbajack": "verbs==args verbs-in-format",
+    "cubefs": "as-many-verbs-as-args no-bare-percent",
+    "clamav": "no-style no-label",
+    "openethereum": "verbs==args",
 }
 
 
@@ -4602,6 +4652,7 @@ _SLF4J_SYSTEMS = frozenset(
         "celeborn",
         "polaris",
         "linkis",
+        "bookkeeper",
     )
 )
 
@@ -4935,6 +4986,7 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         "subiquity",
         "dvc",
         "curtin",
+        "klipper",
     ):
         assert not any(verb.startswith("%(") for verb in call["verbs"]), call
     elif name == "tekton":
@@ -6083,6 +6135,59 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         _check_js_logger(call, r"(?:req\.log|this\.log|log|logger)", "debug|info|warn|error")
         assert call["file"].endswith(".ts") and "spec" not in call["file"], call
         assert sum(not v.startswith("${") for v in call["verbs"]) <= len(call["args"]), call
+    elif name == "wabbajack":
+        # Wabbajack's ILogger LogDebug/.../LogCritical("template", args) through Serilog as the
+        # Bitwarden server's: each named or numbered hole an argument, its type not read; no
+        # destructured {@x}; no tests.
+        _check_untyped_ilogger(call)
+        assert call["file"].startswith("Wabbajack.") and call["file"].endswith(".cs"), call
+        assert not re.search(r"(?i)(^|/|\.)tests?/", call["file"]), call
+    elif name == "cubefs":
+        # CubeFS' util/log (log.LogDebugf as DEBUG, LogInfof, LogWarnf as WARNING, LogErrorf,
+        # LogCriticalf and LogFatalf as CRITICAL), a Go printf as lnd's; not its vendored
+        # modules, its remote cache or tests.
+        _check_go_printf(
+            call,
+            r"log\.(Log(?:Debug|Info|Warn|Error|Critical|Fatal)f)",
+            {
+                "LogDebugf": "DEBUG",
+                "LogInfof": "INFO",
+                "LogWarnf": "WARNING",
+                "LogErrorf": "ERROR",
+                "LogCriticalf": "CRITICAL",
+                "LogFatalf": "CRITICAL",
+            },
+        )
+        assert not call["file"].startswith(("vendor/", "remotecache/")), call
+        assert not call["file"].endswith("_test.go"), call
+    elif name == "clamav":
+        # ClamAV's cli_dbgmsg as DEBUG, cli_errmsg, cli_warnmsg as WARNING and
+        # cli_infomsg(ctx, ...) as INFO (libclamav), and logg(LOGG_..., ...) its first
+        # argument the level (the programs: clamd, clamscan, freshclam...), the line break
+        # ending each format dropped. A C printf, each verb with its argument; no PRI macro,
+        # no * width, no tests, fuzzers or examples.
+        levels = {
+            "cli_dbgmsg": "DEBUG",
+            "cli_errmsg": "ERROR",
+            "cli_warnmsg": "WARNING",
+            "cli_infomsg": "INFO",
+        }
+        if call["call"] == "logg":
+            assert call["level"] in ("ERROR", "WARNING", "INFO", "DEBUG"), call
+        else:
+            assert call["level"] == levels[call["call"]], call
+        _check_c_printf(call, r"%-?[#0 ]*\d*(?:\.\d+)?(?:ll|l|z|j|hh|h)?[diouxXcpfgs]|%m")
+        assert not re.search(r"\bPRI[diouxX]", call["format"]), call
+        assert "*" not in "".join(call["verbs"]), call
+        assert call["file"].endswith(".c"), call
+        assert not re.search(r"(^|/)(unit_tests|fuzz|examples|test)/", call["file"]), call
+    elif name == "openethereum":
+        # the log crate's macros, bare or log::, as watchexec's, no fields, a target: left
+        # out; not its tests or benches.
+        _check_rust_macro(call, "log")
+        skipped = r"(^|/)(?:benches|examples|tests?)/"
+        assert not re.search(skipped, call["file"]), call
+        assert call["file"].endswith(".rs") and not call["file"].endswith("_test.rs"), call
     elif name == "k0s":
         # k0s' logrus loggers (logrus, its components' log, logger and l fields: Tracef and
         # Debugf as DEBUG, Infof, Warnf and Warningf as WARNING, Errorf), a Go printf as lnd's;
@@ -6591,13 +6696,22 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
         "habitat",
         "quickwit",
         "nydus",
+        "openethereum",
     ):
         assert "{}" not in line and "{:?}" not in line, line
     elif name in ("cadvisor", "minikube", "cluster-autoscaler"):
         # klog's printf after its header: the message, each verb filled.
         assert not re.search(r"%[-+# 0-9.]*[sdvqxfwT]\b", line), line
         assert not re.search(r"%[-+# 0-9.]*[sdvqxfwT]\b", truth), truth
-    elif name in ("bitwarden", "identityserver4", "ombi", "win-acme", "ersatztv", "eventstore"):
+    elif name in (
+        "bitwarden",
+        "identityserver4",
+        "ombi",
+        "win-acme",
+        "ersatztv",
+        "eventstore",
+        "wabbajack",
+    ):
         assert not re.search(r"\{@?\w+(?::[^{}]*)?\}", truth), truth
     elif name in (
         "suricata",
@@ -6632,6 +6746,7 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
         "ppsspp",
         "xrdp",
         "rsyslog",
+        "clamav",
     ):
         # PipeWire's (wpa_supplicant's, Dovecot's) printf, %m errno's text: no verb left in the
         # line or its truth.
@@ -6793,6 +6908,8 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
             "dvc",
             "curtin",
             "ceph-csi",
+            "klipper",
+            "cubefs",
         ), name
         assert not re.search(r"%[-+# 0-9.]*[sdvqxr]", truth), truth
 
