@@ -878,6 +878,12 @@ class ServiceMiner:
             # value as a quoted word is: the same event after other such words competes.
             candidates = self._led_by(key, _bracketed_word)
             best = self._best(candidates, tokens) if candidates else None
+        if best is None and _GLUED_FRONT.fullmatch(key[1]):
+            # A value glued in front of the event's first word (``alphaChunk terminator found
+            # <*>``, a ``%sChunk``) is a value as a package's name in front is: the same event
+            # after other values glued to that word competes (round 91).
+            candidates = self._led_by(key, lambda other: _glued_front(tokens, other))
+            best = self._best(candidates, tokens) if candidates else None
         if best is None and _capitals(key[1]) and not is_label(key[1]) and event_tail(tokens[1:]):
             # A word of capitals in front of an event's own message (``PUT ignoring request
             # to ...``, ``EEXIST will not be ...``) is a value, a method's or an error's name
@@ -1787,6 +1793,10 @@ class ServiceMiner:
             # first, a value (round 58).
             return True
         if _bracketed_word(mine[0]) and _bracketed_word(theirs) and event_tail(mine[1:]):
+            return True
+        if _glued_front(mine, theirs):
+            # A value glued to the event's first word (``novaException in serial callback``,
+            # ``%sException``): the same word after another value (round 91).
             return True
         if is_subject(mine[0]) and is_subject(theirs):
             self._prints_subjects = True
@@ -3312,6 +3322,28 @@ def _stopped_pair(tails: list[tuple[str, ...]]) -> bool:
 # A package's exported name as Go code writes it: a lower-case package, a dot, a Capitalised
 # name (``context.Canceled``, ``os.ErrNotExist``).
 _PACKAGE_NAME = re.compile(r"[a-z][a-z0-9]*\.[A-Z][A-Za-z0-9]*")
+
+
+# A lower-case value glued in front of a Capitalised word (``novaException``, ``alphaChunk``,
+# ``orders_frontendWait``): a format's ``%sException``, the word the event's.
+_GLUED_FRONT = re.compile(r"[a-z][a-z0-9_.-]*[a-z0-9]([A-Z][a-z]+)")
+
+
+def _glued_front(mine: list[str], theirs: str) -> bool:
+    """True if the first token of ``mine`` and ``theirs`` are two values glued in
+    front of the same Capitalised word (_GLUED_FRONT) and that word with the rest of ``mine``
+    reads as an event's own message (tails.event_tail: ``Exception in serial callback``, not
+    ``Table failed``, where ``createTable`` / ``getTable`` are two calls' names) (round 91)."""
+    own = _GLUED_FRONT.fullmatch(mine[0])
+    if own is None:
+        return False
+    other = _GLUED_FRONT.fullmatch(theirs)
+    return (
+        other is not None
+        and other.group(1) == own.group(1)
+        and other.group() != own.group()
+        and event_tail([own.group(1), *mine[1:]])
+    )
 
 
 def _package_name(token: str) -> bool:
