@@ -455,7 +455,13 @@ the Bitwarden server's; the hundrednineteenth none either: CubeFS' Go printf
 (``log.LogErrorf("...%v", ...)``) as lnd's, ClamAV's C printf (``cli_errmsg("...%s", ...)``,
 ``logg(LOGG_INFO, ...)``, the line break ending each format dropped) as PostgreSQL's and
 OpenEthereum's log macros (``trace!(target: "sync", "...{}", ...)``, the target left out) as
-watchexec's.
+watchexec's; the hundredtwentieth none either: DSpace's Log4j 2 (``log.info("...{}", ...)``) as
+Seata's, os-brick's Python logging (``LOG.debug("...%s", ...)``) as Home Assistant's and Knot
+DNS' C printf (``log_zone_error(zone, "...%s", ...)``, the zone's bracketed name left out) as
+PostgreSQL's; the hundredtwentyfirst none either: gocryptfs' Go printf
+(``tlog.Warn.Printf("...%v", ...)``) as lnd's, Pijul's log macros (``debug!("...{:?}", ...)``)
+as watchexec's and Exceptionless' ILogger message templates (``_logger.LogInformation("...
+{Name} ...", name)``) as the Bitwarden server's.
 Each value is drawn by what its argument is (an error, a path, a state, a list, a name with a
 number in it...), judged from its verb and the argument's name; values repeat as they do in
 real logs (a state has a few values, a counter is new every time).
@@ -830,7 +836,13 @@ printer firmware's host and a game modlist installer in Java, Python and C#, nev
 a miner before its first measurement) and ``hundrednineteenth`` (added on 2026-12-07 right
 after the hundredeighteenth, by the same hand, in the same copy of the tree, of a distributed
 file system, an antivirus engine and an Ethereum client in Go, C and Rust, never run through a
-miner before its first measurement). Run
+miner before its first measurement) and ``hundredtwentieth`` (added on 2026-12-07 by another
+hand, in a separate copy of the tree, of a digital repository platform, a block storage attachment
+library and an authoritative DNS server in Java, Python and C, never run through a miner before
+its first measurement) and ``hundredtwentyfirst`` (added on 2026-12-07 right after the
+hundredtwentieth, by the same hand, in the same copy of the tree, of an encrypted overlay file
+system, a version control system and an error reporting service in Go, Rust and C#, never run
+through a miner before its first measurement). Run
 ``python tests/bench/logcall_corpus.py --out DIR`` to write
 ``DIR/<split>/<system>/<system>_2k.log_structured_corrected.csv`` (columns ``Content`` and
 ``EventTemplate``), the layout of the Loghub samples that ``bench_templates.py`` reads.
@@ -1044,7 +1056,10 @@ class System:
     # nodejs (matrix-appservice-irc's winston); the hundredeighteenth slf4j (Apache
     # BookKeeper's LOG), printf (Klipper's Python logging) and serilog (Wabbajack's ILogger
     # templates); the hundrednineteenth printf (CubeFS' log.Log*f), printf (ClamAV's
-    # cli_*msg and logg) and tracing (OpenEthereum's log macros)
+    # cli_*msg and logg) and tracing (OpenEthereum's log macros); the hundredtwentieth slf4j
+    # (DSpace's Log4j 2 log), printf (os-brick's Python logging) and printf (Knot DNS' log_*); the
+    # hundredtwentyfirst printf (gocryptfs' tlog), tracing (Pijul's log macros) and serilog
+    # (Exceptionless' ILogger templates)
     style: str
     # tuning, held-out, fresh, unseen, novel, sixth, seventh, eighth, ninth, tenth, eleventh,
     # twelfth, thirteenth, fourteenth, fifteenth, sixteenth, seventeenth, eighteenth,
@@ -1064,8 +1079,8 @@ class System:
     # hundredth, hundredfirst, hundredsecond, hundredthird, hundredfourth, hundredfifth,
     # hundredsixth, hundredseventh, hundredeighth, hundredninth, hundredtenth or
     # hundredeleventh, hundredtwelfth, hundredthirteenth, hundredfourteenth,
-    # hundredfifteenth, hundredsixteenth, hundredseventeenth, hundredeighteenth or
-    # hundrednineteenth
+    # hundredfifteenth, hundredsixteenth, hundredseventeenth, hundredeighteenth,
+    # hundrednineteenth, hundredtwentieth or hundredtwentyfirst
     split: str
     # An exception passed to the call is printed on the message's line after " =>" (Solr's
     # log4j2 layout); elsewhere its trace goes on later lines.
@@ -1448,6 +1463,12 @@ SYSTEMS: dict[str, System] = {
         System("cubefs", "go", "printf", "hundrednineteenth"),
         System("clamav", "c", "printf", "hundrednineteenth"),
         System("openethereum", "rust", "tracing", "hundrednineteenth"),
+        System("dspace", "java", "slf4j", "hundredtwentieth"),
+        System("os-brick", "python", "printf", "hundredtwentieth"),
+        System("knot-dns", "c", "printf", "hundredtwentieth"),
+        System("gocryptfs", "go", "printf", "hundredtwentyfirst"),
+        System("pijul", "rust", "tracing", "hundredtwentyfirst"),
+        System("exceptionless", "csharp", "serilog", "hundredtwentyfirst"),
     )
 }
 
@@ -1571,6 +1592,8 @@ SPLITS = (
     "hundredseventeenth",
     "hundredeighteenth",
     "hundrednineteenth",
+    "hundredtwentieth",
+    "hundredtwentyfirst",
 )
 
 # A piece of a line: its text and whether it is a value (``<*>`` in the truth).

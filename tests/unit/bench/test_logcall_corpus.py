@@ -100,7 +100,9 @@ def test_the_novel_split_holds_four_new_systems_each_of_its_own_convention() -> 
     # hundredsixteenth only slf4j, printf and serilog, the hundredseventeenth only printf,
     # tracing and nodejs (Ceph CSI; Nydus; matrix-appservice-irc), the hundredeighteenth only
     # slf4j, printf and serilog, the hundrednineteenth only printf and tracing (CubeFS, ClamAV;
-    # OpenEthereum).
+    # OpenEthereum), the hundredtwentieth only slf4j and printf (DSpace; os-brick, Knot DNS),
+    # the hundredtwentyfirst only printf, tracing and serilog (gocryptfs; Pijul;
+    # Exceptionless).
     reusing = (
         "novel",
         "sixteenth",
@@ -2171,7 +2173,8 @@ _LATER_SPLITS = {
         "serilog tracing psr3",
         "serilog",
         "twentythird thirtyfirst thirtyeighth fiftyfirst fiftysixth hundredeighth hundredtenth"
-        " hundredtwelfth hundredfourteenth hundredsixteenth hundredeighteenth",
+        " hundredtwelfth hundredfourteenth hundredsixteenth hundredeighteenth"
+        " hundredtwentyfirst",
         call_checks="one-line as-many-verbs-as-args",
     ),
     # Languages the corpus had one or two systems each of (Puppet and Fluentd, CouchDB,
@@ -3285,6 +3288,30 @@ _LATER_SPLITS = {
         calls=400,
         call_checks="one-nonblank-line",
     ),
+    # Java, Python and C, with no convention the corpus did not have: DSpace's Log4j 2 ({}
+    # holes) as Seata's, os-brick's Python logging (LOG.debug("... %s", x)) as Home
+    # Assistant's, Knot DNS' log_* and log_zone_* C printf (the zone's bracketed name left
+    # out) as PostgreSQL's.
+    "hundredtwentieth": _Split(
+        "dspace os-brick knot-dns",
+        "java python c",
+        "slf4j printf printf",
+        "",
+        calls=200,
+        call_checks="one-nonblank-line",
+    ),
+    # Go, Rust and C#, with no convention the corpus did not have: gocryptfs' tlog Go printf
+    # (tlog.Warn.Printf("... %v", x)) as lnd's, Pijul's log macros (debug!("... {:?}", x)) as
+    # watchexec's, Exceptionless' ILogger message templates (_logger.LogInformation("...
+    # {Name} ...", name)) as the Bitwarden server's.
+    "hundredtwentyfirst": _Split(
+        "gocryptfs pijul exceptionless",
+        "go rust csharp",
+        "printf tracing serilog",
+        "",
+        calls=200,
+        call_checks="one-nonblank-line",
+    ),
 }
 
 
@@ -3313,10 +3340,10 @@ def test_a_later_split_holds_its_new_systems_languages_and_styles(split: str) ->
     assert logcall_corpus.SPLITS[list(_LATER_SPLITS).index(split) + 17] == split
 
 
-def test_the_hundrednineteenth_split_is_the_last() -> None:
-    assert logcall_corpus.SPLITS[117] == "hundredeighteenth"
-    assert logcall_corpus.SPLITS[118] == "hundrednineteenth"
-    assert len(logcall_corpus.SPLITS) == 119
+def test_the_hundredtwentyfirst_split_is_the_last() -> None:
+    assert logcall_corpus.SPLITS[119] == "hundredtwentieth"
+    assert logcall_corpus.SPLITS[120] == "hundredtwentyfirst"
+    assert len(logcall_corpus.SPLITS) == 121
 
 
 # A call of each system of the later splits read from its source: how many distinct formats
@@ -4284,6 +4311,20 @@ _KNOWN_CALLS = {
         "cli_7unz: Encrypted header found in archive.",
     ),
     "openethereum": (950, "bin/oe/account_utils.rs", "Unable to add development account: {}"),
+    "dspace": (600, "org/dspace/administer/MetadataImporter.java", "Registering Schema {}({})"),
+    "os-brick": (
+        200,
+        "os_brick/encryptors/__init__.py",
+        "Volume %s should be encrypted but there is no encryption metadata.",
+    ),
+    "knot-dns": (300, "src/knot/catalog/catalog_db.c", "catalog version mismatch"),
+    "gocryptfs": (230, "cli_args.go", "Invalid command line: %s: %v. Try '%s -help'."),
+    "pijul": (540, "pijul-1.0.0-beta.26/src/commands/apply.rs", "touched prefixes {:?}"),
+    "exceptionless": (
+        400,
+        "Exceptionless.Core/Billing/StripeEventHandler.cs",
+        "Unhandled stripe webhook called. Type: {Type} Id: {Id} Account: {Account}",
+    ),
 }
 
 # The checks of a system's calls beyond its split's: a Go printf on a logrus entry, Python's
@@ -4573,6 +4614,12 @@ _SYSTEM_CALL_CHECKS = {
     "cubefs": "as-many-verbs-as-args no-bare-percent",
     "clamav": "no-style no-label",
     "openethereum": "verbs==args",
+    "dspace": "no-style no-label",
+    "os-brick": "verbs==args verbs-in-format no-style",
+    "knot-dns": "no-style no-label",
+    "gocryptfs": "as-many-verbs-as-args no-bare-percent",
+    "pijul": "verbs==args",
+    "exceptionless": "verbs==args verbs-in-format",
 }
 
 
@@ -4653,6 +4700,7 @@ _SLF4J_SYSTEMS = frozenset(
         "polaris",
         "linkis",
         "bookkeeper",
+        "dspace",
     )
 )
 
@@ -4987,6 +5035,7 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         "dvc",
         "curtin",
         "klipper",
+        "os-brick",
     ):
         assert not any(verb.startswith("%(") for verb in call["verbs"]), call
     elif name == "tekton":
@@ -6188,6 +6237,48 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         skipped = r"(^|/)(?:benches|examples|tests?)/"
         assert not re.search(skipped, call["file"]), call
         assert call["file"].endswith(".rs") and not call["file"].endswith("_test.rs"), call
+    elif name == "pijul":
+        # Pijul's two crates (the pijul command and pijul-core, the version it asks for): the
+        # log crate's macros, bare or log::, as watchexec's, no fields, a target: left out;
+        # not their tests or benches.
+        _check_rust_macro(call, "log")
+        assert call["file"].startswith(("pijul-1.0.0-beta.26/", "pijul-core-1.0.0-beta.26/"))
+        assert not re.search(r"(^|/)(?:benches|examples|tests?)/", call["file"]), call
+        assert call["file"].endswith(".rs"), call
+    elif name == "exceptionless":
+        # Exceptionless' ILogger LogTrace/.../LogCritical("template", args) through Serilog as
+        # the Bitwarden server's: each named or numbered hole an argument, its type not read;
+        # no destructured {@x}; no tests.
+        _check_untyped_ilogger(call)
+        assert call["file"].startswith("Exceptionless.") and call["file"].endswith(".cs"), call
+        assert not re.search(r"(?i)(^|/|\.)tests?/", call["file"]), call
+    elif name == "gocryptfs":
+        # gocryptfs' tlog (tlog.Debug, Info, Warn as WARNING and Fatal as CRITICAL, each a
+        # Go log.Logger: Printf, or Println with one literal), a Go printf as lnd's; not its
+        # tests or contrib/.
+        _check_go_printf(
+            call,
+            r"tlog\.(Debug|Info|Warn|Fatal)\.Print(?:f|ln)",
+            {"Warn": "WARNING", "Fatal": "CRITICAL"},
+        )
+        assert not call["file"].startswith(("tests/", "contrib/")), call
+        assert not call["file"].endswith("_test.go"), call
+    elif name == "knot-dns":
+        # Knot DNS' log_<level>, log_ctl_<level>, log_zone_<level>(zone, ...),
+        # log_zone_str_<level> and log_ctl_zone_str_<level> (notice as INFO, fatal as
+        # CRITICAL) in src/knot (the knotd server and its modules), the zone's bracketed name
+        # left out. A C printf, each verb with its argument; no PRI macro, no * width.
+        called = re.fullmatch(
+            r"log(?:_ctl)?(?:_zone(?:_str)?)?_(fatal|error|warning|notice|info|debug)",
+            call["call"],
+        )
+        assert called is not None, call
+        level = called.group(1).upper()
+        levels = {"FATAL": "CRITICAL", "NOTICE": "INFO"}
+        assert call["level"] == levels.get(level, level), call
+        _check_c_printf(call, r"%-?[#0 ]*\d*(?:\.\d+)?(?:ll|l|z|j|hh|h)?[diouxXcfgs]")
+        assert not re.search(r"\bPRI[diouxX]", call["format"]), call
+        assert call["file"].startswith("src/knot/") and call["file"].endswith(".c"), call
     elif name == "k0s":
         # k0s' logrus loggers (logrus, its components' log, logger and l fields: Tracef and
         # Debugf as DEBUG, Infof, Warnf and Warningf as WARNING, Errorf), a Go printf as lnd's;
@@ -6697,6 +6788,7 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
         "quickwit",
         "nydus",
         "openethereum",
+        "pijul",
     ):
         assert "{}" not in line and "{:?}" not in line, line
     elif name in ("cadvisor", "minikube", "cluster-autoscaler"):
@@ -6711,6 +6803,7 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
         "ersatztv",
         "eventstore",
         "wabbajack",
+        "exceptionless",
     ):
         assert not re.search(r"\{@?\w+(?::[^{}]*)?\}", truth), truth
     elif name in (
@@ -6747,6 +6840,7 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
         "xrdp",
         "rsyslog",
         "clamav",
+        "knot-dns",
     ):
         # PipeWire's (wpa_supplicant's, Dovecot's) printf, %m errno's text: no verb left in the
         # line or its truth.
@@ -6910,6 +7004,8 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
             "ceph-csi",
             "klipper",
             "cubefs",
+            "os-brick",
+            "gocryptfs",
         ), name
         assert not re.search(r"%[-+# 0-9.]*[sdvqxr]", truth), truth
 
