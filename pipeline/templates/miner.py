@@ -1078,25 +1078,12 @@ class ServiceMiner:
         template = index.get(folded)
         if template is None:
             return None
-        if self.templates.get(template.id) is not template:
-            # Renamed into a new object or merged into another (_retitle, _rename): its
-            # shapes moved with it, so the index follows them to the live template.
-            template = next(
-                (
-                    shape.template
-                    for shape in template.shapes
-                    if self._live(shape) and fold(shape.tokens) == folded
-                ),
-                None,
-            )
-            if template is None:
-                del index[folded]  # stale: evicted or emptied since
-                return None
-            index[folded] = template
-        if not any(fold(shape.tokens) == folded for shape in template.shapes):
-            del index[folded]  # stale: generalised since
-            return None
-        return template
+        live = self._known_quietly(template, folded, fold)
+        if live is None:
+            del index[folded]  # stale: evicted, emptied or generalised since
+        elif live is not template:
+            index[folded] = live  # renamed or merged: the index follows its shapes
+        return live
 
     def _join_bracketed(
         self, tokens: list[str], key: GroupKey
@@ -2628,9 +2615,12 @@ class ServiceMiner:
         folded: tuple[str, ...],
         fold: Callable[[list[str]], tuple[str, ...]],
     ) -> Template | None:
-        """The live template :meth:`_known` would find for ``folded``, changing nothing."""
+        """The live template that ``template``, held by an index for ``folded``, stands for, if
+        one of its shapes still folds so; changes nothing (:meth:`_known` updates the index)."""
         live: Template | None = template
         if self.templates.get(template.id) is not template:
+            # Renamed into a new object or merged into another (_retitle, _rename): its
+            # shapes moved with it, so the live template is the one a live shape now has.
             live = next(
                 (
                     shape.template
