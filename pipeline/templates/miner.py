@@ -1078,12 +1078,25 @@ class ServiceMiner:
         template = index.get(folded)
         if template is None:
             return None
-        live = self._known_quietly(template, folded, fold)
-        if live is None:
-            del index[folded]  # stale: evicted, emptied or generalised since
-        elif live is not template:
-            index[folded] = live  # renamed or merged: the index follows its shapes
-        return live
+        if self.templates.get(template.id) is not template:
+            # Renamed into a new object or merged into another (_retitle, _rename): its
+            # shapes moved with it, so the index follows them to the live template.
+            template = next(
+                (
+                    shape.template
+                    for shape in template.shapes
+                    if self._live(shape) and fold(shape.tokens) == folded
+                ),
+                None,
+            )
+            if template is None:
+                del index[folded]  # stale: evicted or emptied since
+                return None
+            index[folded] = template
+        if not any(fold(shape.tokens) == folded for shape in template.shapes):
+            del index[folded]  # stale: generalised since
+            return None
+        return template
 
     def _join_bracketed(
         self, tokens: list[str], key: GroupKey
@@ -2534,7 +2547,6 @@ class ServiceMiner:
                 }
                 for template in self.templates.values()
             ],
-            "notes": self._export_notes(),
             "aliases": [[old, new] for old, new in self.aliases.items()],
             # Kept so a restarted miner groups new lines led by them as before.
             "senders": sorted(self._senders),
@@ -2545,189 +2557,6 @@ class ServiceMiner:
             "dotted_tails": sorted(list(tail) for tail in self._dotted_tails),
         }
 
-    def _export_notes(self) -> dict[str, Any]:
-        """What the miner learnt beyond its templates that later decisions depend on (the
-        restart check, 2026-12-07): the tails' notes, the families' words, the list index and
-        the order of shapes in their groups. Shapes are referred to by their position among the
-        exported templates' shapes (in order); a shape no longer live, by its tokens."""
-        refs: dict[int, int] = {}
-        positions: dict[int, int] = {}
-        for position, template in enumerate(self.templates.values()):
-            positions[id(template)] = position
-            for shape in template.shapes:
-                refs[id(shape)] = len(refs)
-
-        def ref(shape: Shape) -> int | list[str]:
-            index = refs.get(id(shape))
-            return shape.tokens if index is None else index
-
-        def heads_of(notes: dict[tuple[str, ...], set[HeadKey]]) -> list[Any]:
-            return [[list(key), sorted(map(list, heads))] for key, heads in notes.items()]
-
-        def index_of(
-            index: dict[tuple[str, ...], Template], fold: Callable[[list[str]], tuple[str, ...]]
-        ) -> list[Any]:
-            entries: list[Any] = []
-            for folded, template in index.items():
-                live = self._known_quietly(template, folded, fold)
-                if live is not None:
-                    entries.append([list(folded), positions[id(live)]])
-            return entries
-
-        notes: dict[str, Any] = {
-            "tails": [
-                [list(head), [[list(tail), ref(shape)] for tail, shape in seen.items()]]
-                for head, seen in self._tails.items()
-            ],
-            "tail_heads": heads_of(self._tail_heads),
-            "tail_open": heads_of(self._tail_open),
-            "endings": heads_of(self._endings),
-            "families": [
-                [*(list(part) for part in _parts(family)), sorted(map(list, seen))]
-                for family, seen in self._families.items()
-            ],
-            "lists": index_of(self._lists, _list_fold),
-            "measures": index_of(self._measures, measure_skeleton),
-            "spans": [
-                [list(head), list(end), [[list(span), ref(shape)] for span, shape in seen.items()]]
-                for (head, end), seen in self._spans.items()
-            ],
-            "span_anchors": [
-                [list(span), sorted([list(head), list(end)] for head, end in anchors)]
-                for span, anchors in self._span_anchors.items()
-            ],
-            "span_heads": [[list(span), list(head)] for span, head in self._span_heads.items()],
-            "recurring_spans": sorted(map(list, self._recurring_spans)),
-            "free_spans": [
-                [list(head), list(end), ref(shape)]
-                for (head, end), shape in self._free_spans.items()
-            ],
-            "groups": [
-                [refs[id(shape)] for shape in group if id(shape) in refs]
-                for group in self._groups.values()
-            ],
-        }
-        return {field: value for field, value in notes.items() if value}
-
-    def _known_quietly(
-        self,
-        template: Template,
-        folded: tuple[str, ...],
-        fold: Callable[[list[str]], tuple[str, ...]],
-    ) -> Template | None:
-        """The live template that ``template``, held by an index for ``folded``, stands for, if
-        one of its shapes still folds so; changes nothing (:meth:`_known` updates the index)."""
-        live: Template | None = template
-        if self.templates.get(template.id) is not template:
-            # Renamed into a new object or merged into another (_retitle, _rename): its
-            # shapes moved with it, so the live template is the one a live shape now has.
-            live = next(
-                (
-                    shape.template
-                    for shape in template.shapes
-                    if self._live(shape) and fold(shape.tokens) == folded
-                ),
-                None,
-            )
-            if live is None:
-                return None
-            template = live
-        if not any(fold(shape.tokens) == folded for shape in template.shapes):
-            return None
-        return template
-
-    def _load_notes(self, notes: dict[str, Any], loaded: list[Template]) -> None:
-        """Install :meth:`_export_notes` output (validated by the caller) over the indexes
-        rebuilt from the templates; a field larger than this miner's bound is left out, as the
-        miner would have cleared it."""
-        shapes = [shape for template in loaded for shape in template.shapes]
-        bound = 2 * self._config.max_templates_per_service
-        spare = Template("", "")
-
-        def shape_of(ref: int | list[str]) -> Shape | None:
-            if isinstance(ref, int):
-                return shapes[ref] if 0 <= ref < len(shapes) else None
-            tokens = list(ref)
-            gone = Shape(tokens, group_key(tokens), spare)
-            gone.alive = False  # merged away or evicted: its tokens only (_recheck)
-            return gone
-
-        tails = notes.get("tails", [])
-        if len(tails) <= bound:
-            for head, seen in tails:
-                entries = self._tails.setdefault(tuple(head), {})
-                for tail, ref in seen:
-                    shape = shape_of(ref)
-                    if shape is not None:
-                        entries[tuple(tail)] = shape
-        heads_notes = notes.get("tail_heads", [])
-        if len(heads_notes) <= bound:
-            for tail, heads in heads_notes:
-                followed = self._tail_heads[tuple(tail)] = set(map(tuple, heads))
-                self._tail_calls[tuple(tail)] = calls(followed)
-            for field, index in (("tail_open", self._tail_open), ("endings", self._endings)):
-                for key, heads in notes.get(field, []):
-                    index[tuple(key)] = set(map(tuple, heads))
-        families: list[Any] = notes.get("families", [])
-        if len(families) <= self._config.max_templates_per_service:
-            for key, counted, mine, seen in families:
-                family = ((key[0], key[1]), tuple(counted), tuple(mine))
-                self._families[family] = set(map(tuple, seen))
-        for field in ("lists", "measures"):
-            index_notes: list[Any] | None = notes.get(field)
-            if index_notes is not None and len(index_notes) <= bound:
-                rebuilt = {
-                    tuple(folded): loaded[index]
-                    for folded, index in index_notes
-                    if 0 <= index < len(loaded)
-                }
-                if field == "lists":
-                    self._lists = rebuilt
-                else:
-                    self._measures = rebuilt
-        spans: list[Any] = notes.get("spans", [])
-        if len(spans) <= bound:
-            for head, end, seen in spans:
-                entries = self._spans.setdefault((tuple(head), tuple(end)), {})
-                for span, ref in seen:
-                    shape = shape_of(ref)
-                    if shape is not None:
-                        entries[tuple(span)] = shape
-            for span, anchors in notes.get("span_anchors", []):
-                self._span_anchors[tuple(span)] = {(tuple(h), tuple(e)) for h, e in anchors}
-            for span, head in notes.get("span_heads", []):
-                self._span_heads[tuple(span)] = tuple(head)
-            self._recurring_spans.update(map(tuple, notes.get("recurring_spans", [])))
-        free_spans: list[Any] = notes.get("free_spans", [])
-        if len(free_spans) <= self._config.max_templates_per_service:
-            for head, end, ref in free_spans:
-                shape = shape_of(ref)
-                if shape is not None:
-                    self._free_spans[(tuple(head), tuple(end))] = shape
-        groups = notes.get("groups")
-        if groups is not None:
-            self._reorder_groups(groups, shapes)
-
-    def _reorder_groups(self, groups: list[list[int]], shapes: list[Shape]) -> None:
-        """Put the shapes of each group, and the groups, in the order the running miner had
-        them (ties in the search go to the first)."""
-        linked = {id(shape) for group in self._groups.values() for shape in group}
-        ordered: dict[GroupKey, list[Shape]] = {}
-        placed: set[int] = set()
-        for refs in groups:
-            for index in refs:
-                if 0 <= index < len(shapes):
-                    shape = shapes[index]
-                    if id(shape) in linked and id(shape) not in placed:
-                        placed.add(id(shape))
-                        ordered.setdefault(shape.key, []).append(shape)
-        for key, group in self._groups.items():
-            ordered.setdefault(key, []).extend(s for s in group if id(s) not in placed)
-        self._groups = ordered
-        self._lengths = {}
-        for key in ordered:
-            self._lengths.setdefault(key[0], {})[key] = None
-
     def load(
         self,
         templates: list[dict[str, Any]],
@@ -2736,7 +2565,6 @@ class ServiceMiner:
         names: Iterable[str] = (),
         subjects: tuple[bool, Iterable[list[str]]] = (False, ()),
         dotted_tails: Iterable[list[str]] = (),
-        notes: dict[str, Any] | None = None,
     ) -> None:
         """Add templates, aliases, senders' names, subjects' events (whether the service
         prints subjects, and the rests found after them) and the short messages seen after
@@ -2770,7 +2598,6 @@ class ServiceMiner:
                     if 0 <= i < len(tokens) and WILDCARD in masked
                 }
                 shape.seen = max(0, raw.get("seen", 0))
-                shape.repeats = max(0, raw.get("repeats", 0))
                 shape.guarded = has_digits(shape.pins)
                 template.shapes.append(shape)
                 self._link(shape)
@@ -2780,8 +2607,6 @@ class ServiceMiner:
                     self._remember_free(free_key(tokens, end), template)
         for old, new in aliases:
             self._add_alias(old, new)
-        if notes:
-            self._load_notes(notes, loaded)
         for template in loaded:
             if self.templates.get(template.id) is template:  # not evicted while loading
                 self._rerender_restored(template)
@@ -3133,18 +2958,10 @@ def _export_shape(shape: Shape) -> dict[str, Any]:
         "general": sorted(shape.general),
         "folded": sorted(shape.folded),
     }
-    if shape.seen:  # whether it saw a message decides its first pins (_observe)
+    if shape.pins:  # only while pins remain does the count of messages matter
         data["seen"] = shape.seen
-    if shape.repeats:
-        data["repeats"] = shape.repeats
-    if shape.pins:
         data["pins"] = [[i, masked, text] for i, (masked, text) in sorted(shape.pins.items())]
     return data
-
-
-def _parts(family: tuple[object, ...]) -> tuple[tuple[Any, ...], ...]:
-    """A family's key (_words_vary) as its three tuples, to export."""
-    return tuple(part for part in family if isinstance(part, tuple))
 
 
 def _head(tokens: list[str], end: int, label: bool) -> HeadKey:

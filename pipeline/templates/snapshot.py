@@ -9,18 +9,11 @@ Layout (version 1)::
                                   "measured": false,
                                   "shapes": [{"tokens": ["user", "<*>"], "general": [1],
                                               "folded": [], "pins": [[1, "<*>", "root"]],
-                                              "seen": 7, "repeats": 2}]}],
+                                              "seen": 7}]}],
                    "aliases": [["old id", "new id"]],
                    "senders": ["Counter:"], "names": ["Type"],
                    "prints_subjects": true, "subject_rests": [["retrying."]],
-                   "dotted_tails": [["terminating"]],
-                   "notes": {"tails": [[["get:"], [[["i/o", "timeout"], 0],
-                                                   [["EOF"], ["get:", "EOF"]]]]],
-                             "tail_heads": [[["i/o", "timeout"], [["fetch", "failed:"]]]],
-                             "tail_open": [...], "endings": [...],
-                             "families": [[[4, "user"], [1], ["user", "<*>", "in"], [["bob"]]]],
-                             "lists": [[["delete", "<*>"], 3]], "measures": [[["<*>", "sent"], 0]],
-                             "groups": [[0, 2], [1]]}}]}
+                   "dotted_tails": [["terminating"]]}]}
 
 Services and templates are listed least recently used first, so restoring them in order
 rebuilds the same LRU order. "variadic", "measured", "folded", "senders" (labels in front
@@ -31,19 +24,6 @@ tokens whose text every message had alike: position, masked token, text; constan
 follow such subjects; subjects.py) and "dotted_tails" (short messages seen after dotted names
 in front, whose value a plain word does not take; miner.py, round 84) may be absent (read as
 false / empty / 0).
-
-"notes" (2026-12-07; absent or any field of it absent: empty) is what the miner learnt beyond
-its templates that later decisions depend on, so that a restarted miner decides as the running
-one would: "tails" (head -> the tails seen after it, each with its shape: the position of the
-shape among all the exported templates' shapes in order, or the tokens of a shape no longer
-live), "tail_heads", "tail_open", "endings" (tail or ending -> the heads it followed; the
-count of calls is rebuilt from them), "families" (a family of sibling shapes: group key,
-counted positions, pattern -> the word tuples seen; _words_vary), "lists" and "measures" (list
-or measurement skeleton -> the position of its template: the index's own choice, which
-rebuilding from the shapes in LRU order would not make) and "groups" (the shapes of each group,
-and the groups, in the order the running miner searches them). "seen" is kept for every shape
-that saw a message and "repeats" (messages a cache answered) where not 0. A field longer than
-the restoring miner's bound for it is left out, as the miner would have cleared it.
 """
 
 from __future__ import annotations
@@ -98,7 +78,6 @@ def load_state(data: bytes) -> tuple[dict[str, int], list[tuple[str, Loader]]]:
             item.get("names", []),
             (item.get("prints_subjects", False), item.get("subject_rests", [])),
             item.get("dotted_tails", []),
-            item.get("notes", {}),
         )
         loaders.append((item["service"], loader))
     return counters, loaders
@@ -111,10 +90,9 @@ def _loader(
     names: list[str],
     subjects: tuple[bool, list[list[str]]],
     dotted_tails: list[list[str]],
-    notes: dict[str, Any],
 ) -> Loader:
     def load(miner: ServiceMiner) -> None:
-        miner.load(templates, aliases, senders, names, subjects, dotted_tails, notes)
+        miner.load(templates, aliases, senders, names, subjects, dotted_tails)
 
     return load
 
@@ -133,7 +111,6 @@ def _check_service(item: Any) -> None:
         _is_token_lists(item.get(field, [])) for field in ("subject_rests", "dotted_tails")
     ):
         raise SnapshotError("malformed service entry")
-    _check_notes(item.get("notes", {}))
     for template in templates:
         if not (
             isinstance(template, dict)
@@ -154,7 +131,6 @@ def _check_service(item: Any) -> None:
                 and all(isinstance(i, int) for i in shape.get("general", []))
                 and all(isinstance(i, int) for i in shape.get("folded", []))
                 and isinstance(shape.get("seen", 0), int)
-                and isinstance(shape.get("repeats", 0), int)
                 and isinstance(shape.get("pins", []), list)
                 and all(_is_pin(pin) for pin in shape.get("pins", []))
             ):
@@ -181,121 +157,3 @@ def _is_token_lists(value: Any) -> bool:
         isinstance(tokens, list) and all(isinstance(token, str) for token in tokens)
         for tokens in value
     )
-
-
-def _is_tokens(value: Any) -> bool:
-    return isinstance(value, list) and all(isinstance(token, str) for token in value)
-
-
-def _is_index(value: Any) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
-
-
-def _is_pair(value: Any) -> bool:
-    return isinstance(value, list) and len(value) == 2
-
-
-def _check_notes(notes: Any) -> None:
-    """The learnt notes (ServiceMiner._export_notes): each list of the expected shape, shape
-    references in range of nothing here (the miner drops those out of range)."""
-    if not isinstance(notes, dict):
-        raise SnapshotError("malformed notes")
-    for field, value in notes.items():
-        if (
-            field not in _NOTES
-            or not isinstance(value, list)
-            or not all(_NOTES[field](entry) for entry in value)
-        ):
-            raise SnapshotError(f"malformed notes: {field}")
-
-
-def _is_tails(entry: Any) -> bool:
-    return (
-        _is_pair(entry)
-        and _is_tokens(entry[0])
-        and isinstance(entry[1], list)
-        and all(
-            _is_pair(seen) and _is_tokens(seen[0]) and (_is_index(seen[1]) or _is_tokens(seen[1]))
-            for seen in entry[1]
-        )
-    )
-
-
-def _is_heads(entry: Any) -> bool:
-    return _is_pair(entry) and _is_tokens(entry[0]) and _is_token_lists(entry[1])
-
-
-def _is_family(entry: Any) -> bool:
-    return (
-        isinstance(entry, list)
-        and len(entry) == 4
-        and _is_pair(entry[0])
-        and isinstance(entry[0][0], int)
-        and isinstance(entry[0][1], str)
-        and isinstance(entry[1], list)
-        and all(isinstance(i, int) and not isinstance(i, bool) for i in entry[1])
-        and _is_tokens(entry[2])
-        and _is_token_lists(entry[3])
-    )
-
-
-def _is_list_entry(entry: Any) -> bool:
-    return _is_pair(entry) and _is_tokens(entry[0]) and _is_index(entry[1])
-
-
-def _is_group(entry: Any) -> bool:
-    return isinstance(entry, list) and all(_is_index(i) for i in entry)
-
-
-def _is_anchor_seen(entry: Any) -> bool:
-    return (
-        isinstance(entry, list)
-        and len(entry) == 3
-        and _is_tokens(entry[0])
-        and _is_tokens(entry[1])
-        and isinstance(entry[2], list)
-        and all(
-            _is_pair(seen) and _is_tokens(seen[0]) and (_is_index(seen[1]) or _is_tokens(seen[1]))
-            for seen in entry[2]
-        )
-    )
-
-
-def _is_anchors(entry: Any) -> bool:
-    return (
-        _is_pair(entry)
-        and _is_tokens(entry[0])
-        and isinstance(entry[1], list)
-        and all(_is_pair(anchor) and _is_token_lists(anchor) for anchor in entry[1])
-    )
-
-
-def _is_span_head(entry: Any) -> bool:
-    return _is_pair(entry) and _is_token_lists(entry)
-
-
-def _is_free_span(entry: Any) -> bool:
-    return (
-        isinstance(entry, list)
-        and len(entry) == 3
-        and _is_tokens(entry[0])
-        and _is_tokens(entry[1])
-        and (_is_index(entry[2]) or _is_tokens(entry[2]))
-    )
-
-
-_NOTES: dict[str, Callable[[Any], bool]] = {
-    "spans": _is_anchor_seen,
-    "span_anchors": _is_anchors,
-    "span_heads": _is_span_head,
-    "recurring_spans": _is_tokens,
-    "free_spans": _is_free_span,
-    "tails": _is_tails,
-    "tail_heads": _is_heads,
-    "tail_open": _is_heads,
-    "endings": _is_heads,
-    "families": _is_family,
-    "lists": _is_list_entry,
-    "measures": _is_list_entry,
-    "groups": _is_group,
-}
