@@ -1181,9 +1181,7 @@ class ServiceMiner:
         if len(sources) != len(folded):
             return None
         for pattern in candidates:
-            if pattern == folded or not all(
-                p in (m, WILDCARD) for p, m in zip(pattern, folded, strict=True)
-            ):
+            if not _skeleton_covers(pattern, folded):
                 continue
             template = self._known(self._lists, pattern, _list_fold)
             if template is None:
@@ -1201,9 +1199,7 @@ class ServiceMiner:
         words where it has values (made before its values were: ``... on instance: hermes``
         beside ``... on instance: <*>``, round 90): their shapes go, their ids are aliases."""
         for other in list(self._list_heads.get((len(pattern), pattern[0]), ())):
-            if other == pattern or not all(
-                p in (o, WILDCARD) for p, o in zip(pattern, other, strict=True)
-            ):
+            if not _skeleton_covers(pattern, other):
                 continue
             narrower = self._known(self._lists, other, _list_fold)
             if narrower is None or narrower is template:
@@ -3375,6 +3371,12 @@ def _list_fold(tokens: list[str]) -> tuple[str, ...]:
     """``tokens``' list skeleton, also once their lists are variables (a shape's ``[a b]``
     written ``<*> <*>``: lists.list_skeleton leaves tokens without a list unfolded)."""
     return skeleton(list(list_skeleton(tokens)))
+
+
+def _skeleton_covers(wide: tuple[str, ...], narrow: tuple[str, ...]) -> bool:
+    """True if the list skeleton ``wide`` is ``narrow`` but for values where ``narrow`` has
+    words (both of one length, from one entry of ``_list_heads``; round 90)."""
+    return wide != narrow and all(w in (n, WILDCARD) for w, n in zip(wide, narrow, strict=True))
 
 
 def _fits(shape: Shape, tokens: list[str]) -> bool:

@@ -122,11 +122,13 @@ def _quoted_end(raw: list[str], first: int, quote: str) -> int | None:
     [Connect call failed ('10.8.7.1', 8123)]'``, ``'404, message='Not Found', url=URL('http://
     ...')'``, round 89). Where the inner quotes leave the value unclosed, the first token
     holding the quote closes it, as before."""
-    limit = min(len(raw), first + MAX_QUOTED_TOKENS)
     inner = False
-    for end in range(first + 1, limit):
+    fallback: int | None = None  # the first later token holding the quote
+    for end in range(first + 1, min(len(raw), first + MAX_QUOTED_TOKENS)):
         token = raw[end]
         position = _unescaped(token, quote, 0)
+        if position >= 0 and fallback is None:
+            fallback = end
         while position >= 0:
             if inner:
                 inner = False
@@ -135,10 +137,7 @@ def _quoted_end(raw: list[str], first: int, quote: str) -> int | None:
             else:
                 return end
             position = _unescaped(token, quote, position + 1)
-    for end in range(first + 1, limit):
-        if _unescaped(raw[end], quote, 0) >= 0:
-            return end
-    return None
+    return fallback
 
 
 # A list of strings printed in quotes (Python's ``'%s'`` of a list: ``'['a', 'b']'``): the quote
