@@ -136,6 +136,29 @@ class PartitionLag:
             ends.update(await self._offsets.ends(stale))
         return {tp.partition: max(ends.get(tp, 0) - done[tp], 0) for tp in owned}
 
+    async def standing(self) -> dict[TP, tuple[int | None, int | None]]:
+        """Per owned partition, (what the agent finished, or committed when further; the end
+        offset): for noticing a stall. The end is the last fetch's however old (an end offset
+        only grows, so an old one still says records wait, and fetches that stopped are one
+        way to stall), the broker's where nothing was fetched since the assignment."""
+        owned = self._owned()
+        ends: dict[TP, int | None] = {}
+        for tp in owned:
+            fetched = self._offsets.fetched_end(tp)
+            ends[tp] = None if fetched is None else fetched[0]
+        unfetched = [tp for tp in owned if ends[tp] is None]
+        if unfetched:
+            ends.update(await self._offsets.ends(unfetched))
+        return {
+            tp: (_further(self._offsets.handled(tp), self._offsets.committed(tp)), ends.get(tp))
+            for tp in owned
+        }
+
+    def fetch_age(self, tp: TP) -> float | None:
+        """Seconds since ``tp``'s last fetch; None before the first since it was assigned."""
+        fetched = self._offsets.fetched_end(tp)
+        return None if fetched is None else max(self._clock() - fetched[1], 0.0)
+
     def _owned(self) -> list[TP]:
         return [tp for tp in self._offsets.assignment() if tp.topic == self._topic]
 

@@ -63,6 +63,8 @@ class Metrics:
     agent_failures: Counter
     skipped_events: Counter
     partitions_resumed: Counter
+    ingest_stalls: Counter
+    ingest_stalled_partitions: Gauge
     bridge_paused: Gauge
     bridge_kafka_lag: Gauge
 
@@ -204,6 +206,18 @@ class Metrics:
                 "Stream partitions the watchdog resumed: paused with no rebalance or recovery "
                 "running (faust-streaming#629)",
                 ["topic"],
+                registry=registry,
+            ),
+            ingest_stalls=Counter(
+                "ingest_stalls",
+                "Logs partitions whose waiting records the ingest agent finished none of for "
+                "INGEST_STALL_SECONDS, with no rebalance or recovery running (each stall once)",
+                ["topic"],
+                registry=registry,
+            ),
+            ingest_stalled_partitions=Gauge(
+                "ingest_stalled_partitions",
+                "Logs partitions stalled now (ingest_stalls_total counts them as they stall)",
                 registry=registry,
             ),
             bridge_paused=Gauge(

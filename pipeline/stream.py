@@ -25,7 +25,7 @@ from bridges.partitioning import ServicePartitioner
 from pipeline.agents.dead_letters import register_dead_letter_agent
 from pipeline.agents.ingest import Ingestor, register_ingest_agent
 from pipeline.agents.insights import register_insights_agent
-from pipeline.agents.sequence import FaustPartitionOffsets
+from pipeline.agents.sequence import FaustPartitionOffsets, OffsetSequence
 from pipeline.analysis.config import RecordLimits
 from pipeline.analysis.engine import RefitJob
 from pipeline.analysis.scorers import FastForest
@@ -33,6 +33,13 @@ from pipeline.consumer_lag import CommittedStarts, FaustOffsets, HandledOffsets,
 from pipeline.errors import LogAnalysisError
 from pipeline.group_lag import GroupLag
 from pipeline.ingest.intake import IntakeLimits
+from pipeline.ingest_watchdog import CHECK_SECONDS as INGEST_CHECK_SECONDS
+from pipeline.ingest_watchdog import (
+    agent_coroutines,
+    faust_describe,
+    lag_progress,
+    register_ingest_watchdog,
+)
 from pipeline.insights.detectors import Detectors
 from pipeline.insights.messages import InsightMessage
 from pipeline.metrics import LabelFolder, Metrics
@@ -221,6 +228,8 @@ def attach_stream(
 
     # What the ingest agent finished, for the idle tick (``pipeline.consumer_lag``).
     handled = HandledOffsets(lambda: app.consumer.assignment())
+    # The offsets the ingest agent expects, for a stall's report.
+    ingest_sequence = OffsetSequence()
     ingest_agent = register_ingest_agent(
         app,
         topics.logs,
@@ -231,6 +240,7 @@ def attach_stream(
         on_skip,
         before_batch=track_changelogs,
         on_finished=handled.note,
+        sequence=ingest_sequence,
     )
     dead_letter_agent = register_dead_letter_agent(
         app,
@@ -339,6 +349,16 @@ def attach_stream(
 
     app.timer(LAG_INTERVAL_SECONDS)(report_lag)
     register_partition_watchdog(app, metrics)
+    register_ingest_watchdog(
+        app,
+        metrics,
+        logs_topic,
+        lag_progress(lag),
+        faust_describe(app, lag, ingest_sequence),
+        stall_seconds=ingest.stall_report_seconds,
+        every_seconds=min(INGEST_CHECK_SECONDS, ingest.stall_report_seconds / 2),
+        coroutines=agent_coroutines(app),
+    )
 
     async def close_idle_windows() -> None:
         # The lag from the consumer's last fetches, not from the broker: asking the broker

@@ -24,6 +24,7 @@ from typing import Any, Protocol
 
 from prometheus_client import Counter
 
+from pipeline.agents.sequence import OffsetSequence
 from pipeline.agents.stopping import Finish, register_two_phase_agent
 from pipeline.errors import SnapshotError
 from pipeline.ingest import dead_letters
@@ -298,10 +299,12 @@ def register_ingest_agent(
     on_skip: Callable[[str], None],
     before_batch: Callable[[], Awaitable[None]],
     on_finished: Callable[[Sequence[Any]], None] | None = None,
+    sequence: OffsetSequence | None = None,
 ) -> Any:
     """``before_batch`` runs before each batch (it readies the producer for the tables'
     writes); ``on_finished`` is given each batch's events once they are stored, counted and
-    acked. A batch is stored while the next one is mined (``register_two_phase_agent``)."""
+    acked; ``sequence`` holds the offsets the agent expects. A batch is stored while the next
+    one is mined (``register_two_phase_agent``)."""
 
     async def prepare(events: Sequence[Any]) -> Finish:
         await before_batch()
@@ -317,4 +320,5 @@ def register_ingest_agent(
         on_failure=on_failure,
         on_skip=on_skip,
         on_finished=on_finished,
+        sequence=sequence,
     )

@@ -79,6 +79,17 @@ class OffsetSequence:
         self._next.clear()
         self._seeking.clear()
 
+    def describe(self, partition: Partition) -> str:
+        """Where the agent stands with ``partition``, for a stall's report."""
+        expected = self._next.get(partition)
+        if expected is None:
+            return "the agent has had no event of it since it was assigned"
+        text = f"the agent waits for offset {expected}"
+        since = self._seeking.get(partition)
+        if since is not None:
+            text += f", having sought back to it {self._clock() - since:.0f} s ago"
+        return text
+
     def overdue(self) -> dict[Partition, int]:
         """Partitions whose last seek brought nothing for ``reseek_seconds``, with the offset
         to seek them to again (they count as sought now)."""
@@ -173,12 +184,18 @@ class FaustPartitionOffsets:
 
 
 def sequencer(
-    app: Any, name: str, on_skip: Callable[[str], None], offsets: PartitionOffsets | None = None
+    app: Any,
+    name: str,
+    on_skip: Callable[[str], None],
+    offsets: PartitionOffsets | None = None,
+    sequence: OffsetSequence | None = None,
 ) -> Callable[[Sequence[Any]], Awaitable[list[Any]]]:
     """For agent ``name`` of ``app``: a function from the events it took to those it may
     handle, in sequence; it seeks skipped partitions back (counted by ``on_skip``) and forgets
-    every expectation when partitions are revoked."""
-    sequence = OffsetSequence()
+    every expectation when partitions are revoked. ``sequence``: the expectations, when the
+    caller wants to read them (a stall's report)."""
+    if sequence is None:
+        sequence = OffsetSequence()
     kafka = offsets if offsets is not None else FaustPartitionOffsets(app)
 
     async def forget(sender: Any, revoked: Any, **kwargs: Any) -> None:

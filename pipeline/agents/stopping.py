@@ -8,7 +8,7 @@ import logging
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 from typing import Any
 
-from pipeline.agents.sequence import PartitionOffsets, sequencer
+from pipeline.agents.sequence import OffsetSequence, PartitionOffsets, sequencer
 from pipeline.errors import StorageError
 
 log = logging.getLogger(__name__)
@@ -150,6 +150,7 @@ def register_two_phase_agent(
     on_skip: Callable[[str], None] = lambda agent: None,
     offsets: PartitionOffsets | None = None,
     on_finished: Callable[[Sequence[Any]], None] | None = None,
+    sequence: OffsetSequence | None = None,
 ) -> Any:
     """An agent that acks a batch only after its second phase made it durable.
 
@@ -163,9 +164,10 @@ def register_two_phase_agent(
     One batch's second phase runs while the next batch is taken and prepared, so the worker's
     CPU and PostgreSQL work at the same time rather than in turn; at most one second phase is in
     flight, and they finish (and ack) in the order their batches were taken. ``on_finished`` is
-    given each batch's events once they are acked.
+    given each batch's events once they are acked; ``sequence`` holds the offsets it expects
+    (for a stall's report).
     """
-    in_sequence = sequencer(app, name, on_skip, offsets)
+    in_sequence = sequencer(app, name, on_skip, offsets, sequence)
     topic_name = topic.get_topic_name()
 
     def attempt(work: Callable[[], Awaitable[None]]) -> Awaitable[bool]:

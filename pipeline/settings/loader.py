@@ -269,4 +269,7 @@ def _ingest(env: p.Env) -> IngestSettings:
         stop_grace_seconds=env.get(
             v.WORKER_STOP_GRACE_SECONDS, defaults.stop_grace_seconds, p.float_in(0.0, 3600.0)
         ),
+        stall_report_seconds=env.get(
+            v.INGEST_STALL_SECONDS, defaults.stall_report_seconds, p.float_in(1.0, 86_400.0)
+        ),
     )

@@ -165,6 +165,9 @@ class IngestSettings:
     # How long a stopping worker waits for events in flight to be acked before it gives up the
     # rest (redelivered to the next worker): under Docker's 10 s between SIGTERM and SIGKILL.
     stop_grace_seconds: float = 8.0
+    # Records waiting in a logs partition and none of them finished for this long (no
+    # rebalance or recovery running) is a stall: logged with where the agent waits, counted.
+    stall_report_seconds: float = 60.0
 
 
 @dataclass(frozen=True)

@@ -201,8 +201,9 @@ class Stream:
                 "SELECT stage, reason, count(*) FROM dead_letters GROUP BY 1, 2"
             )
             raise AssertionError(
-                f"{exc}; {len(missing)} of {len(wanted)} not stored: {missing[:20]}; "
-                f"dead letters: {[tuple(r) for r in letters]}"
+                f"{exc}; {len(missing)} of {len(wanted)} not stored: {missing[:5]}; "
+                f"dead letters: {[tuple(r) for r in letters]}\n{await self.diagnosis()}\n"
+                f"timeline:\n{self.timeline()}"
             ) from None
 
     async def wait_for(self, query: str, expected: Any, within: float = 30) -> None:

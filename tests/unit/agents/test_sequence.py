@@ -107,3 +107,16 @@ def test_a_seek_that_brought_nothing_is_overdue_even_when_no_event_comes():
     sequence.forget()
     clock.now += 3.0
     assert sequence.overdue() == {}
+
+
+def test_a_partitions_expectation_is_described_for_a_stalls_report():
+    clock = Clock()
+    sequence = OffsetSequence(reseek_seconds=3.0, clock=clock)
+    assert "no event of it since it was assigned" in sequence.describe(("logs", 0))
+    sequence.start(("logs", 0), 5)
+    assert sequence.describe(("logs", 0)) == "the agent waits for offset 5"
+    sequence.sort([event(8)])
+    clock.now += 7
+    assert sequence.describe(("logs", 0)) == (
+        "the agent waits for offset 5, having sought back to it 7 s ago"
+    )

@@ -140,6 +140,20 @@ async def test_measure_asks_the_broker_only_for_what_the_fetches_do_not_tell(off
     assert offsets.asked_positions == [never]
 
 
+async def test_where_each_partition_stands_takes_an_old_fetch_and_asks_only_for_none(offsets, lag):
+    # For a stall's watch: an end offset only grows, so an old fetch's still says records wait
+    # (fetches that stopped are one way to stall); the broker is asked where nothing was fetched.
+    old, never, other = offsets.own(0), offsets.own(1), offsets.own(0, topic="insights")
+    offsets.fetched[old] = (40, NOW - 600)
+    offsets.broker_ends[never] = 8
+    offsets.committed_.update({old: 30, other: 1})
+    offsets.handled_[old] = 33
+    assert await lag.standing() == {old: (33, 40), never: (None, 8)}
+    assert offsets.asked_ends == [[never]]
+    assert lag.fetch_age(old) == 600
+    assert lag.fetch_age(never) is None
+
+
 async def test_measure_without_owned_partitions_asks_nothing(offsets, lag):
     assert await lag.measure() == {}
     assert offsets.asked_ends == []

@@ -49,6 +49,7 @@ def test_overrides():
             s.LOG_LEVEL: "debug",
             s.APP_ID: "la-test",
             s.WORKER_STOP_GRACE_SECONDS: "2.5",
+            s.INGEST_STALL_SECONDS: "90",
         }
     )
     assert settings.kafka.bootstrap_servers == "k1:9092,k2:9093"
@@ -68,6 +69,7 @@ def test_overrides():
     assert settings.log_level == "DEBUG"
     assert settings.app_id == "la-test"
     assert settings.ingest.stop_grace_seconds == 2.5
+    assert settings.ingest.stall_report_seconds == 90
 
 
 def test_blank_values_fall_back_to_defaults():
@@ -110,6 +112,7 @@ def test_settings_are_frozen():
         (s.ANOMALY_THRESHOLD, "high", "expected a number"),
         (s.WEB_PORT, "70000", "must be between 1 and 65535"),
         (s.WORKER_STOP_GRACE_SECONDS, "-1", "must be between 0.0 and 3600.0"),
+        (s.INGEST_STALL_SECONDS, "0", "must be between 1.0 and 86400.0"),
         (s.LOG_FORMAT, "xml", "must be one of json, text"),
         (s.LOG_LEVEL, "LOUD", "must be one of"),
         (s.SQL_DIR, "/nonexistent", "is not a directory"),
