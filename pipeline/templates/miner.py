@@ -74,6 +74,7 @@ from pipeline.templates.tails import (
     HeadKey,
     all_head_ends,
     calls,
+    chained_value,
     event_tail,
     free_form,
     free_key,
@@ -1456,7 +1457,10 @@ class ServiceMiner:
         live = list({value_tail(other.tokens, end) for other in shapes})
         if not live or not (
             self._recurring(live, head, label)
-            or (not label and tails_vary(live, self._config.min_distinct_tails))
+            or (
+                not label
+                and (tails_vary(live, self._config.min_distinct_tails) or chained_value(live))
+            )
         ):
             return None
         slots = value_slots(live)
@@ -1557,7 +1561,7 @@ class ServiceMiner:
     def _free_text(self, tails: list[tuple[str, ...]], head: HeadKey, written: list[str]) -> bool:
         """True if these distinct tails of one head (``written`` as in the new shape) are the
         values of free text."""
-        if self._recurring(tails, head):
+        if self._recurring(tails, head) or chained_value(tails):
             return True
         # Different texts after a category label (libvirt's "internal error: ...") are
         # different events: a value recurs after other heads, or holds values of its own

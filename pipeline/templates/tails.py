@@ -38,7 +38,9 @@ Plain words after a head are a weaker sign of free text than text with values of
 recurs: one of the tails must also have followed another head, or every tail must hold a value
 (the miner checks this), else the head is a category label with events after it (libvirt's
 ``internal error: ...``). One tail that recurs and another do it too when the one that recurs
-is an error's text with values of its own (:func:`valued_text`, round 64).
+is an error's text with values of its own (:func:`valued_text`, round 64). So do a tail that
+is a single value and one of words with a head of its own, an error's chain of contexts
+(:func:`chained_value`, round 92).
 
 A value that recurs is the strongest sign: two tails that each followed two or more heads
 make any head before them end in free text, even a single label (``GetUser:``, also as the
@@ -594,6 +596,22 @@ def valued_text(tail: tuple[str, ...]) -> bool:
         and any(WILDCARD in token for token in tail)
         and sum(map(_plain_word, tail)) >= 2
         and not any(token[-1] == ":" or "=" in token for token in tail)
+    )
+
+
+def chained_value(tails: list[tuple[str, ...]]) -> bool:
+    """True if one of these tails of a head is a single value and another is an error's chain
+    of contexts (``<*>`` / ``Invalid config for [kitchen]: required key not provided``): a
+    token ending in ``:`` inside it, not its last, and two plain words or more, the first of
+    them its first token. The head's slot already holds a value, and a text of words that
+    carries a head of its own is the same value's longer form, free text (round 92); a tail
+    opening with the value (``<*>. Total so far: <*>``) is the event's own text after it."""
+    return (WILDCARD,) in tails and any(
+        len(tail) >= 3
+        and _plain_word(tail[0])
+        and any(token[-1] == ":" for token in tail[:-1])
+        and sum(map(_plain_word, tail)) >= 2
+        for tail in tails
     )
 
 
