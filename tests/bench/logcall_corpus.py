@@ -461,7 +461,14 @@ DNS' C printf (``log_zone_error(zone, "...%s", ...)``, the zone's bracketed name
 PostgreSQL's; the hundredtwentyfirst none either: gocryptfs' Go printf
 (``tlog.Warn.Printf("...%v", ...)``) as lnd's, Pijul's log macros (``debug!("...{:?}", ...)``)
 as watchexec's and Exceptionless' ILogger message templates (``_logger.LogInformation("...
-{Name} ...", name)``) as the Bitwarden server's.
+{Name} ...", name)``) as the Bitwarden server's; the hundredtwentysecond none either: Apache
+Jena's SLF4J (``log.info("...{}", ...)``) as Seata's, Trac's Python logging
+(``self.log.debug("...%s", ...)``) as Home Assistant's and Homebrew's ``ohai``/``opoo``/``odie``
+(``opoo "...#{x}..."``) Ruby strings as fastlane's; the hundredtwentythird none either:
+Unleash's log4js loggers (``this.logger.info(`...${x}`)``) as Z-Wave JS UI's, Proxmox Backup
+Server's log macros (``log::info!("...{}", ...)``) as watchexec's and the Nexus Mods app's
+ILogger message templates (``_logger.LogInformation("...{Name} ...", name)``) as the Bitwarden
+server's.
 Each value is drawn by what its argument is (an error, a path, a state, a list, a name with a
 number in it...), judged from its verb and the argument's name; values repeat as they do in
 real logs (a state has a few values, a counter is new every time).
@@ -842,7 +849,13 @@ library and an authoritative DNS server in Java, Python and C, never run through
 its first measurement) and ``hundredtwentyfirst`` (added on 2026-12-07 right after the
 hundredtwentieth, by the same hand, in the same copy of the tree, of an encrypted overlay file
 system, a version control system and an error reporting service in Go, Rust and C#, never run
-through a miner before its first measurement). Run
+through a miner before its first measurement) and ``hundredtwentysecond`` (added on 2026-12-07
+by another hand, in a separate copy of the tree, of an RDF framework and triple store, an issue
+tracker and wiki and a package manager in Java, Python and Ruby, never run through a miner
+before its first measurement) and ``hundredtwentythird`` (added on 2026-12-07 right after the
+hundredtwentysecond, by the same hand, in the same copy of the tree, of a feature flag service,
+a backup server and a game mod manager in TypeScript, Rust and C#, never run through a miner
+before its first measurement). Run
 ``python tests/bench/logcall_corpus.py --out DIR`` to write
 ``DIR/<split>/<system>/<system>_2k.log_structured_corrected.csv`` (columns ``Content`` and
 ``EventTemplate``), the layout of the Loghub samples that ``bench_templates.py`` reads.
@@ -1059,7 +1072,10 @@ class System:
     # cli_*msg and logg) and tracing (OpenEthereum's log macros); the hundredtwentieth slf4j
     # (DSpace's Log4j 2 log), printf (os-brick's Python logging) and printf (Knot DNS' log_*); the
     # hundredtwentyfirst printf (gocryptfs' tlog), tracing (Pijul's log macros) and serilog
-    # (Exceptionless' ILogger templates)
+    # (Exceptionless' ILogger templates); the hundredtwentysecond slf4j (Apache Jena's log),
+    # printf (Trac's Python logging) and ruby (Homebrew's ohai, opoo, onoe, odie...); the
+    # hundredtwentythird nodejs (Unleash's log4js loggers), tracing (Proxmox Backup Server's log
+    # macros) and serilog (the Nexus Mods app's ILogger templates)
     style: str
     # tuning, held-out, fresh, unseen, novel, sixth, seventh, eighth, ninth, tenth, eleventh,
     # twelfth, thirteenth, fourteenth, fifteenth, sixteenth, seventeenth, eighteenth,
@@ -1080,7 +1096,8 @@ class System:
     # hundredsixth, hundredseventh, hundredeighth, hundredninth, hundredtenth or
     # hundredeleventh, hundredtwelfth, hundredthirteenth, hundredfourteenth,
     # hundredfifteenth, hundredsixteenth, hundredseventeenth, hundredeighteenth,
-    # hundrednineteenth, hundredtwentieth or hundredtwentyfirst
+    # hundrednineteenth, hundredtwentieth, hundredtwentyfirst, hundredtwentysecond or
+    # hundredtwentythird
     split: str
     # An exception passed to the call is printed on the message's line after " =>" (Solr's
     # log4j2 layout); elsewhere its trace goes on later lines.
@@ -1469,6 +1486,12 @@ SYSTEMS: dict[str, System] = {
         System("gocryptfs", "go", "printf", "hundredtwentyfirst"),
         System("pijul", "rust", "tracing", "hundredtwentyfirst"),
         System("exceptionless", "csharp", "serilog", "hundredtwentyfirst"),
+        System("jena", "java", "slf4j", "hundredtwentysecond"),
+        System("trac", "python", "printf", "hundredtwentysecond"),
+        System("homebrew", "ruby", "ruby", "hundredtwentysecond"),
+        System("unleash", "javascript", "nodejs", "hundredtwentythird"),
+        System("proxmox-backup", "rust", "tracing", "hundredtwentythird"),
+        System("nexusmods", "csharp", "serilog", "hundredtwentythird"),
     )
 }
 
@@ -1594,6 +1617,8 @@ SPLITS = (
     "hundrednineteenth",
     "hundredtwentieth",
     "hundredtwentyfirst",
+    "hundredtwentysecond",
+    "hundredtwentythird",
 )
 
 # A piece of a line: its text and whether it is a value (``<*>`` in the truth).

@@ -167,7 +167,8 @@ def test_the_seventh_split_holds_four_new_systems_of_conventions_no_earlier_one_
     # (Vagrant), the twentysecond perl (Request Tracker), the thirtysecond ruby (Chef), the
     # fortysixth ruby (Ohai), the fortyseventh ruby (The Foreman), the fortyeighth ruby
     # (ManageIQ), the fiftyfifth ruby (Dependabot), the fiftyeighth erlang (rebar3), the
-    # fiftyninth perl (ddclient), the eightyninth ruby (fastlane).
+    # fiftyninth perl (ddclient), the eightyninth ruby (fastlane), the hundredtwentysecond ruby
+    # (Homebrew).
     reusing = (
         "twentyfirst",
         "twentysecond",
@@ -179,6 +180,7 @@ def test_the_seventh_split_holds_four_new_systems_of_conventions_no_earlier_one_
         "fiftyeighth",
         "fiftyninth",
         "eightyninth",
+        "hundredtwentysecond",
     )
     others = {s.style for s in earlier.values() if s.split not in reusing}
     assert not {s.style for s in seventh.values()} & others
@@ -2174,7 +2176,7 @@ _LATER_SPLITS = {
         "serilog",
         "twentythird thirtyfirst thirtyeighth fiftyfirst fiftysixth hundredeighth hundredtenth"
         " hundredtwelfth hundredfourteenth hundredsixteenth hundredeighteenth"
-        " hundredtwentyfirst",
+        " hundredtwentyfirst hundredtwentythird",
         call_checks="one-line as-many-verbs-as-args",
     ),
     # Languages the corpus had one or two systems each of (Puppet and Fluentd, CouchDB,
@@ -3312,6 +3314,30 @@ _LATER_SPLITS = {
         calls=200,
         call_checks="one-nonblank-line",
     ),
+    # Java, Python and Ruby, with no convention the corpus did not have: Apache Jena's SLF4J
+    # as Seata's, Trac's Python logging (self.log.debug("... %s", x)) as Home Assistant's,
+    # Homebrew's ohai/opoo/onoe/odie/odebug (opoo "... #{x} ...") as fastlane's.
+    "hundredtwentysecond": _Split(
+        "jena trac homebrew",
+        "java python ruby",
+        "slf4j printf ruby",
+        "",
+        calls=200,
+        call_checks="one-nonblank-line",
+    ),
+    # TypeScript, Rust and C#, with no convention the corpus did not have: Unleash's log4js
+    # loggers (this.logger.info(`... ${x}`), the arguments after the message joined as
+    # util.format does) as Z-Wave JS UI's, Proxmox Backup Server's log macros
+    # (log::info!("... {}", x)) as watchexec's, the Nexus Mods app's ILogger message templates
+    # (_logger.LogInformation("... {Name} ...", name)) as the Bitwarden server's.
+    "hundredtwentythird": _Split(
+        "unleash proxmox-backup nexusmods",
+        "javascript rust csharp",
+        "nodejs tracing serilog",
+        "",
+        calls=170,
+        call_checks="one-nonblank-line",
+    ),
 }
 
 
@@ -3340,10 +3366,10 @@ def test_a_later_split_holds_its_new_systems_languages_and_styles(split: str) ->
     assert logcall_corpus.SPLITS[list(_LATER_SPLITS).index(split) + 17] == split
 
 
-def test_the_hundredtwentyfirst_split_is_the_last() -> None:
-    assert logcall_corpus.SPLITS[119] == "hundredtwentieth"
-    assert logcall_corpus.SPLITS[120] == "hundredtwentyfirst"
-    assert len(logcall_corpus.SPLITS) == 121
+def test_the_hundredtwentythird_split_is_the_last() -> None:
+    assert logcall_corpus.SPLITS[121] == "hundredtwentysecond"
+    assert logcall_corpus.SPLITS[122] == "hundredtwentythird"
+    assert len(logcall_corpus.SPLITS) == 123
 
 
 # A call of each system of the later splits read from its source: how many distinct formats
@@ -4325,6 +4351,20 @@ _KNOWN_CALLS = {
         "Exceptionless.Core/Billing/StripeEventHandler.cs",
         "Unhandled stripe webhook called. Type: {Type} Id: {Id} Account: {Account}",
     ),
+    "jena": (170, "org/apache/jena/query/text/TextQueryPF.java", "Text query: {} <{}> ({})"),
+    "trac": (200, "trac/db/util.py", "executemany exception: %r"),
+    "homebrew": (700, "formulary.rb", "Formula #{old_name} was renamed to #{new_name}."),
+    "unleash": (
+        160,
+        "src/lib/services/email-service.ts",
+        "No mailer is configured. Please read the docs on how to configure an emailservice",
+    ),
+    "proxmox-backup": (200, "pbs-tape/src/bin/pmtx.rs", "using device {}"),
+    "nexusmods": (
+        300,
+        "src/NexusMods.Networking.NexusWebApi/LoginManager.cs",
+        "Failed to refresh user info during {Context}",
+    ),
 }
 
 # The checks of a system's calls beyond its split's: a Go printf on a logrus entry, Python's
@@ -4620,6 +4660,12 @@ _SYSTEM_CALL_CHECKS = {
     "gocryptfs": "as-many-verbs-as-args no-bare-percent",
     "pijul": "verbs==args",
     "exceptionless": "verbs==args verbs-in-format",
+    "jena": "no-style no-label",
+    "trac": "verbs==args verbs-in-format no-style",
+    "homebrew": "no-label",
+    "unleash": "verbs==args no-label",
+    "proxmox-backup": "verbs==args",
+    "nexusmods": "verbs==args verbs-in-format",
 }
 
 
@@ -4701,6 +4747,7 @@ _SLF4J_SYSTEMS = frozenset(
         "linkis",
         "bookkeeper",
         "dspace",
+        "jena",
     )
 )
 
@@ -5036,6 +5083,7 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         "curtin",
         "klipper",
         "os-brick",
+        "trac",
     ):
         assert not any(verb.startswith("%(") for verb in call["verbs"]), call
     elif name == "tekton":
@@ -6245,6 +6293,45 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         assert call["file"].startswith(("pijul-1.0.0-beta.26/", "pijul-core-1.0.0-beta.26/"))
         assert not re.search(r"(^|/)(?:benches|examples|tests?)/", call["file"]), call
         assert call["file"].endswith(".rs"), call
+    elif name == "homebrew":
+        # Homebrew's ohai and oh1 (INFO), opoo (WARNING), onoe, ofail and odie (ERROR) and
+        # odebug (DEBUG) on Library/Homebrew: "#{expr}", their "==> ", "Warning: " and
+        # "Error: " prefixes left out as a header; no specs, vendored gems, Sorbet or RuboCop
+        # files.
+        levels = {
+            "ohai": "INFO",
+            "oh1": "INFO",
+            "opoo": "WARNING",
+            "onoe": "ERROR",
+            "ofail": "ERROR",
+            "odie": "ERROR",
+            "odebug": "DEBUG",
+        }
+        assert call["style"] == "ruby" and call["call"] in levels, call
+        assert call["level"] == levels[call["call"]], call
+        skipped = r"(^|/)(?:spec|test|tests|vendor|sorbet|rubocops)/"
+        assert not re.search(skipped, call["file"]) and call["file"].endswith(".rb"), call
+    elif name == "unleash":
+        # Unleash's log4js loggers (this.logger, logger, config.logger: debug, info, warn,
+        # error) on its src/lib, template literals as Z-Wave JS UI's, the arguments after the
+        # message joined by util.format; not its tests or migrations.
+        _check_js_logger(call, r"(?:this\.logger|logger|config\.logger)", "debug|info|warn|error")
+        assert call["file"].startswith("src/lib/") and call["file"].endswith(".ts"), call
+        assert ".test." not in call["file"] and "/migrations/" not in call["file"], call
+    elif name == "proxmox-backup":
+        # Proxmox Backup Server's crates (the server and its tools in src/, the pbs-* crates,
+        # the client, the file restore and its daemon, pxar): the log crate's macros, bare or
+        # log::, as watchexec's, no fields; its task_log! not read; not tests or examples.
+        _check_rust_macro(call, "log")
+        assert not re.search(r"(^|/)(?:benches|examples|tests?)/", call["file"]), call
+        assert call["file"].endswith(".rs"), call
+    elif name == "nexusmods":
+        # The Nexus Mods app's ILogger LogTrace/.../LogCritical("template", args) through
+        # Serilog as the Bitwarden server's: each named or numbered hole an argument, its type
+        # not read; no destructured {@x}; its src/ projects, no tests.
+        _check_untyped_ilogger(call)
+        assert call["file"].startswith("src/NexusMods.") and call["file"].endswith(".cs"), call
+        assert not re.search(r"(?i)(^|/|\.)tests?/", call["file"]), call
     elif name == "exceptionless":
         # Exceptionless' ILogger LogTrace/.../LogCritical("template", args) through Serilog as
         # the Bitwarden server's: each named or numbered hole an argument, its type not read;
@@ -6676,7 +6763,7 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
     elif name == "vagrant":
         assert re.match(r"(DEBUG|INFO|WARN|ERROR|FATAL) [\w-]+: ", line), line
         assert "#{" not in line, line
-    elif name in ("foreman", "manageiq", "dependabot", "fastlane"):
+    elif name in ("foreman", "manageiq", "dependabot", "fastlane", "homebrew"):
         assert "#{" not in line and "#{" not in truth, line
     elif name == "riak-kv":
         assert not re.search(r"~[pswB]", line), line
@@ -6708,6 +6795,7 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
         "etherpad",
         "overseerr",
         "matrix-appservice-irc",
+        "unleash",
     ):
         # winston's template literals, its time header left out
         assert "${" not in line and "${" not in truth, (line, truth)
@@ -6789,6 +6877,7 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
         "nydus",
         "openethereum",
         "pijul",
+        "proxmox-backup",
     ):
         assert "{}" not in line and "{:?}" not in line, line
     elif name in ("cadvisor", "minikube", "cluster-autoscaler"):
@@ -6804,6 +6893,7 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
         "eventstore",
         "wabbajack",
         "exceptionless",
+        "nexusmods",
     ):
         assert not re.search(r"\{@?\w+(?::[^{}]*)?\}", truth), truth
     elif name in (
@@ -7006,6 +7096,7 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
             "cubefs",
             "os-brick",
             "gocryptfs",
+            "trac",
         ), name
         assert not re.search(r"%[-+# 0-9.]*[sdvqxr]", truth), truth
 
