@@ -1082,24 +1082,15 @@ class ServiceMiner:
         """The live template ``index`` holds for ``folded``, if one of its shapes still folds so."""
         if len(folded) < 2:
             return None
-        template = index.get(folded)
-        if template is None:
+        held = index.get(folded)
+        if held is None:
             return None
-        if self.templates.get(template.id) is not template:
-            # Renamed into a new object or merged into another (_retitle, _rename): its
-            # shapes moved with it, so the index follows them to the live template.
-            template = next(
-                (
-                    shape.template
-                    for shape in template.shapes
-                    if self._live(shape) and fold(shape.tokens) == folded
-                ),
-                None,
-            )
-            if template is None:
-                del index[folded]  # stale: evicted or emptied since
-                return None
-            index[folded] = template
+        template = self._followed(held, folded, fold)
+        if template is None:
+            del index[folded]  # stale: evicted or emptied since
+            return None
+        if template is not held:
+            index[folded] = template  # its shapes moved with it: the index follows them
         if not any(fold(shape.tokens) == folded for shape in template.shapes):
             del index[folded]  # stale: generalised since
             return None
@@ -2757,20 +2748,30 @@ class ServiceMiner:
         """The live shape that folds to ``folded`` in the template an index holds for it (or in
         the live template its shapes moved to), as :meth:`_known` finds it; changes nothing.
         A snapshot names an index's entry by this shape."""
-        if self.templates.get(template.id) is not template:
-            # Renamed into a new object or merged into another (_retitle, _rename).
-            live = next(
-                (
-                    shape.template
-                    for shape in template.shapes
-                    if self._live(shape) and fold(shape.tokens) == folded
-                ),
-                None,
-            )
-            if live is None:
-                return None
-            template = live
-        return next((shape for shape in template.shapes if fold(shape.tokens) == folded), None)
+        live = self._followed(template, folded, fold)
+        if live is None:
+            return None
+        return next((shape for shape in live.shapes if fold(shape.tokens) == folded), None)
+
+    def _followed(
+        self,
+        template: Template,
+        folded: tuple[str, ...],
+        fold: Callable[[list[str]], tuple[str, ...]],
+    ) -> Template | None:
+        """``template`` if it is live; else the live template its shapes that fold to
+        ``folded`` moved to (it was renamed into a new object or merged into another:
+        _retitle, _rename); None when none is left."""
+        if self.templates.get(template.id) is template:
+            return template
+        return next(
+            (
+                shape.template
+                for shape in template.shapes
+                if self._live(shape) and fold(shape.tokens) == folded
+            ),
+            None,
+        )
 
     def _load_notes(self, notes: dict[str, Any], loaded: list[Template]) -> None:
         """Install :meth:`_export_notes` output (validated by the caller) over the indexes
