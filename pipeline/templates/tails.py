@@ -194,7 +194,11 @@ def open_ends(tokens: list[str]) -> list[int]:
     show notification Overloaded``, round 52). Such a head ends in free text
     only before two tails that each followed two other heads (ending in ``:``, a sentence, a
     cause or a label; the miner checks): error texts learnt after colons, printed after a
-    word (``Request failed %s``)."""
+    word (``Request failed %s``). A dash standing alone after two plain words or more ends
+    such a head too (Rust's ``"{} - {}"``, ``Error reading subscription - <error>``, round
+    93): as after a word, only errors learnt after other heads make its tails one, and a
+    name's events after a dash (``Cluster Node [<*>] - Leader is moving ...``, ``Convert
+    Geometry Structure - Completed``) stay apart."""
     found: list[int] = []
     words = 0
     for index in range(len(tokens) - 1):
@@ -204,6 +208,8 @@ def open_ends(tokens: list[str]) -> list[int]:
             # _OPEN_WORD.fullmatch(token): ASCII letters only (str.isalpha on ASCII is A-Za-z)
             if words >= 2 and token.isalpha() and token.isascii():
                 found.append(index)
+        elif token == "-" and words >= 2:  # a separator's dash (round 93)
+            found.append(index)
     return found
 
 
