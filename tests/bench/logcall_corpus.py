@@ -468,7 +468,12 @@ Jena's SLF4J (``log.info("...{}", ...)``) as Seata's, Trac's Python logging
 Unleash's log4js loggers (``this.logger.info(`...${x}`)``) as Z-Wave JS UI's, Proxmox Backup
 Server's log macros (``log::info!("...{}", ...)``) as watchexec's and the Nexus Mods app's
 ILogger message templates (``_logger.LogInformation("...{Name} ...", name)``) as the Bitwarden
-server's.
+server's; the hundredtwentyfourth none either: Nacos' SLF4J (``Loggers.RAFT.info("...{}", ...)``)
+as Seata's, Perkeep's Go printf (``log.Printf("...%v", ...)``) as gocryptfs' and PulseAudio's
+C printf (``pa_log_debug("...%s", ...)``) as Knot DNS'; the hundredtwentyfifth none either:
+Kallithea's Python logging (``log.debug("...%s", ...)``) as Home Assistant's, ModemManager's C
+printf (``mm_obj_dbg(self, "...%s", ...)``, the object's bracketed name a header) as Knot DNS'
+and WriteFreely's Go printf (``log.Error("...%v", ...)``) as gocryptfs'.
 Each value is drawn by what its argument is (an error, a path, a state, a list, a name with a
 number in it...), judged from its verb and the argument's name; values repeat as they do in
 real logs (a state has a few values, a counter is new every time).
@@ -855,7 +860,13 @@ tracker and wiki and a package manager in Java, Python and Ruby, never run throu
 before its first measurement) and ``hundredtwentythird`` (added on 2026-12-07 right after the
 hundredtwentysecond, by the same hand, in the same copy of the tree, of a feature flag service,
 a backup server and a game mod manager in TypeScript, Rust and C#, never run through a miner
-before its first measurement). Run
+before its first measurement) and ``hundredtwentyfourth`` (added on 2026-12-07 by another hand,
+in a separate copy of the tree, of a service registry and configuration centre, a personal
+storage system and a sound server in Java, Go and C, never run through a miner before its first
+measurement) and ``hundredtwentyfifth`` (added on 2026-12-07 right after the
+hundredtwentyfourth, by the same hand, in the same copy of the tree, of a source code hosting
+service, a mobile broadband modem manager and a blogging platform in Python, C and Go, never run
+through a miner before its first measurement). Run
 ``python tests/bench/logcall_corpus.py --out DIR`` to write
 ``DIR/<split>/<system>/<system>_2k.log_structured_corrected.csv`` (columns ``Content`` and
 ``EventTemplate``), the layout of the Loghub samples that ``bench_templates.py`` reads.
@@ -1075,7 +1086,10 @@ class System:
     # (Exceptionless' ILogger templates); the hundredtwentysecond slf4j (Apache Jena's log),
     # printf (Trac's Python logging) and ruby (Homebrew's ohai, opoo, onoe, odie...); the
     # hundredtwentythird nodejs (Unleash's log4js loggers), tracing (Proxmox Backup Server's log
-    # macros) and serilog (the Nexus Mods app's ILogger templates)
+    # macros) and serilog (the Nexus Mods app's ILogger templates); the hundredtwentyfourth slf4j
+    # (Nacos' loggers), printf (Perkeep's log.Printf) and printf (PulseAudio's pa_log_*); the
+    # hundredtwentyfifth printf (Kallithea's Python logging), printf (ModemManager's mm_obj_*)
+    # and printf (WriteFreely's log.Info and log.Error)
     style: str
     # tuning, held-out, fresh, unseen, novel, sixth, seventh, eighth, ninth, tenth, eleventh,
     # twelfth, thirteenth, fourteenth, fifteenth, sixteenth, seventeenth, eighteenth,
@@ -1096,8 +1110,8 @@ class System:
     # hundredsixth, hundredseventh, hundredeighth, hundredninth, hundredtenth or
     # hundredeleventh, hundredtwelfth, hundredthirteenth, hundredfourteenth,
     # hundredfifteenth, hundredsixteenth, hundredseventeenth, hundredeighteenth,
-    # hundrednineteenth, hundredtwentieth, hundredtwentyfirst, hundredtwentysecond or
-    # hundredtwentythird
+    # hundrednineteenth, hundredtwentieth, hundredtwentyfirst, hundredtwentysecond,
+    # hundredtwentythird, hundredtwentyfourth or hundredtwentyfifth
     split: str
     # An exception passed to the call is printed on the message's line after " =>" (Solr's
     # log4j2 layout); elsewhere its trace goes on later lines.
@@ -1492,6 +1506,12 @@ SYSTEMS: dict[str, System] = {
         System("unleash", "javascript", "nodejs", "hundredtwentythird"),
         System("proxmox-backup", "rust", "tracing", "hundredtwentythird"),
         System("nexusmods", "csharp", "serilog", "hundredtwentythird"),
+        System("nacos", "java", "slf4j", "hundredtwentyfourth"),
+        System("perkeep", "go", "printf", "hundredtwentyfourth"),
+        System("pulseaudio", "c", "printf", "hundredtwentyfourth"),
+        System("kallithea", "python", "printf", "hundredtwentyfifth"),
+        System("modemmanager", "c", "printf", "hundredtwentyfifth"),
+        System("writefreely", "go", "printf", "hundredtwentyfifth"),
     )
 }
 
@@ -1619,6 +1639,8 @@ SPLITS = (
     "hundredtwentyfirst",
     "hundredtwentysecond",
     "hundredtwentythird",
+    "hundredtwentyfourth",
+    "hundredtwentyfifth",
 )
 
 # A piece of a line: its text and whether it is a value (``<*>`` in the truth).

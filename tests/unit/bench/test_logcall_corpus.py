@@ -3338,6 +3338,29 @@ _LATER_SPLITS = {
         calls=170,
         call_checks="one-nonblank-line",
     ),
+    # Java, Go and C, with no convention the corpus did not have: Nacos' SLF4J loggers
+    # (Loggers.RAFT.info("... {}", x)) as Seata's, Perkeep's log.Printf and log.Fatalf (a Go
+    # printf) as gocryptfs', PulseAudio's pa_log_* (a C printf) as Knot DNS'.
+    "hundredtwentyfourth": _Split(
+        "nacos perkeep pulseaudio",
+        "java go c",
+        "slf4j printf printf",
+        "",
+        calls=500,
+        call_checks="one-nonblank-line",
+    ),
+    # Python, C and Go, with no convention the corpus did not have: Kallithea's Python logging
+    # (log.debug("... %s", x)) as Home Assistant's, ModemManager's mm_obj_* (a C printf, the
+    # object's bracketed name left out) as Knot DNS', WriteFreely's log.Info and log.Error (a
+    # Go printf) as gocryptfs'.
+    "hundredtwentyfifth": _Split(
+        "kallithea modemmanager writefreely",
+        "python c go",
+        "printf printf printf",
+        "",
+        calls=300,
+        call_checks="one-nonblank-line",
+    ),
 }
 
 
@@ -3366,10 +3389,10 @@ def test_a_later_split_holds_its_new_systems_languages_and_styles(split: str) ->
     assert logcall_corpus.SPLITS[list(_LATER_SPLITS).index(split) + 17] == split
 
 
-def test_the_hundredtwentythird_split_is_the_last() -> None:
-    assert logcall_corpus.SPLITS[121] == "hundredtwentysecond"
-    assert logcall_corpus.SPLITS[122] == "hundredtwentythird"
-    assert len(logcall_corpus.SPLITS) == 123
+def test_the_hundredtwentyfifth_split_is_the_last() -> None:
+    assert logcall_corpus.SPLITS[123] == "hundredtwentyfourth"
+    assert logcall_corpus.SPLITS[124] == "hundredtwentyfifth"
+    assert len(logcall_corpus.SPLITS) == 125
 
 
 # A call of each system of the later splits read from its source: how many distinct formats
@@ -4365,6 +4388,24 @@ _KNOWN_CALLS = {
         "src/NexusMods.Networking.NexusWebApi/LoginManager.cs",
         "Failed to refresh user info during {Context}",
     ),
+    "nacos": (
+        950,
+        "auth/src/main/java/com/alibaba/nacos/auth/AbstractProtocolAuthService.java",
+        "Use specified resource parser {} parse resource failed.",
+    ),
+    "perkeep": (500, "app/hello/main.go", "could not get app config at %v: %v"),
+    "pulseaudio": (2500, "src/daemon/caps.c", "Cleaning up privileges."),
+    "kallithea": (
+        320,
+        "kallithea/bin/kallithea_cli_ssh.py",
+        "ssh-serve was invoked for SSH command %r from %s",
+    ),
+    "modemmanager": (
+        2500,
+        "src/kerneldevice/mm-kernel-device-generic.c",
+        "sysfs path: %s",
+    ),
+    "writefreely": (450, "account.go", "Couldn't parse signup JSON request: %v"),
 }
 
 # The checks of a system's calls beyond its split's: a Go printf on a logrus entry, Python's
@@ -4666,6 +4707,12 @@ _SYSTEM_CALL_CHECKS = {
     "unleash": "verbs==args no-label",
     "proxmox-backup": "verbs==args",
     "nexusmods": "verbs==args verbs-in-format",
+    "nacos": "no-style no-label",
+    "perkeep": "as-many-verbs-as-args no-bare-percent",
+    "pulseaudio": "no-style no-label",
+    "kallithea": "verbs==args verbs-in-format no-style",
+    "modemmanager": "no-style no-label",
+    "writefreely": "as-many-verbs-as-args no-bare-percent",
 }
 
 
@@ -4748,6 +4795,7 @@ _SLF4J_SYSTEMS = frozenset(
         "bookkeeper",
         "dspace",
         "jena",
+        "nacos",
     )
 )
 
@@ -4917,7 +4965,7 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         assert call["verbs"] == ["{}"] * holes, call
         thrown = 1 if call.get("throwable_arg") else 0
         assert len(call["args"]) == holes + thrown, call
-        assert call["call"].split(".")[1] in ("trace", "debug", "info", "warn", "error")
+        assert call["call"].rsplit(".", 1)[1] in ("trace", "debug", "info", "warn", "error")
     elif name in (
         "heat",
         "barbican",
@@ -5084,6 +5132,7 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         "klipper",
         "os-brick",
         "trac",
+        "kallithea",
     ):
         assert not any(verb.startswith("%(") for verb in call["verbs"]), call
     elif name == "tekton":
@@ -6350,6 +6399,60 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         )
         assert not call["file"].startswith(("tests/", "contrib/")), call
         assert not call["file"].endswith("_test.go"), call
+    elif name == "perkeep":
+        # Perkeep's standard library log (Printf, Print and Println with one literal as INFO,
+        # Fatalf and Fatal as CRITICAL), a Go printf as gocryptfs'; its pkg/, server/, cmd/,
+        # app/ and internal/, not its tests, dev/, misc/, website/ or third-party code.
+        _check_go_printf(
+            call,
+            r"log\.(Printf|Print|Println|Fatalf|Fatal)",
+            {
+                "Printf": "INFO",
+                "Print": "INFO",
+                "Println": "INFO",
+                "Fatalf": "CRITICAL",
+                "Fatal": "CRITICAL",
+            },
+        )
+        skipped = r"(^|/)(testdata|vendor|thirdparty|dev|misc|website|doc)/"
+        assert not re.search(skipped, call["file"]) and call["file"].endswith(".go"), call
+        assert not call["file"].endswith("_test.go"), call
+    elif name == "writefreely":
+        # WriteFreely's web-core log (Info, Error: each a printf), a Go printf as gocryptfs';
+        # not its tests.
+        _check_go_printf(call, r"log\.(Info|Error)", {})
+        assert call["file"].endswith(".go") and not call["file"].endswith("_test.go"), call
+    elif name == "pulseaudio":
+        # PulseAudio's pa_log (ERROR), pa_log_error, pa_log_warn (WARNING), pa_log_notice
+        # (INFO), pa_log_info and pa_log_debug in src/ (the daemon, pulsecore, the client
+        # library and the modules), not tests/ or utils/. A C printf, each verb with its
+        # argument; no PRI macro, no * width.
+        levels = {
+            "pa_log": "ERROR",
+            "pa_log_error": "ERROR",
+            "pa_log_warn": "WARNING",
+            "pa_log_notice": "INFO",
+            "pa_log_info": "INFO",
+            "pa_log_debug": "DEBUG",
+        }
+        assert call["level"] == levels[call["call"]], call
+        _check_c_printf(call, r"%-?[#0 ]*\d*(?:\.\d+)?(?:ll|l|z|j|hh|h)?[diouxXcfgs]")
+        assert not re.search(r"\bPRI[diouxX]", call["format"]), call
+        assert call["file"].startswith("src/") and call["file"].endswith(".c"), call
+        assert not re.search(r"(^|/)(tests|utils)/", call["file"]), call
+    elif name == "modemmanager":
+        # ModemManager's mm_obj_err, mm_obj_warn (WARNING), mm_obj_msg and mm_obj_info (INFO),
+        # mm_obj_dbg (DEBUG), the object first, and mm_err... without it, in src/ (the daemon
+        # and its plugins), the object's bracketed name left out. A C printf, each verb with
+        # its argument; no PRI macro, no * width.
+        called = re.fullmatch(r"mm_(?:obj_)?(err|warn|msg|info|dbg)", call["call"])
+        assert called is not None, call
+        levels = {"err": "ERROR", "warn": "WARNING", "msg": "INFO", "info": "INFO"}
+        assert call["level"] == levels.get(called.group(1), "DEBUG"), call
+        _check_c_printf(call, r"%-?[#0 ]*\d*(?:\.\d+)?(?:ll|l|z|j|hh|h)?[diouxXcfgs]")
+        assert not re.search(r"\bPRI[diouxX]", call["format"]), call
+        assert call["file"].startswith("src/") and call["file"].endswith(".c"), call
+        assert not re.search(r"(^|/)(test|tests)/", call["file"]), call
     elif name == "knot-dns":
         # Knot DNS' log_<level>, log_ctl_<level>, log_zone_<level>(zone, ...),
         # log_zone_str_<level> and log_ctl_zone_str_<level> (notice as INFO, fatal as
@@ -6931,6 +7034,8 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
         "rsyslog",
         "clamav",
         "knot-dns",
+        "pulseaudio",
+        "modemmanager",
     ):
         # PipeWire's (wpa_supplicant's, Dovecot's) printf, %m errno's text: no verb left in the
         # line or its truth.
@@ -7097,6 +7202,9 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
             "os-brick",
             "gocryptfs",
             "trac",
+            "perkeep",
+            "kallithea",
+            "writefreely",
         ), name
         assert not re.search(r"%[-+# 0-9.]*[sdvqxr]", truth), truth
 
