@@ -105,7 +105,7 @@ LOGCALL_SPLITS := tuning held-out fresh unseen novel sixth seventh eighth ninth 
         hundredeleventh hundredtwelfth hundredthirteenth hundredfourteenth hundredfifteenth \
         hundredsixteenth hundredseventeenth hundredeighteenth hundrednineteenth \
         hundredtwentieth hundredtwentyfirst hundredtwentysecond hundredtwentythird \
-        hundredtwentyfourth hundredtwentyfifth
+        hundredtwentyfourth hundredtwentyfifth hundredtwentysixth hundredtwentyseventh
 
 bench-templates: install ## Template accuracy and speed against Drain3: Loghub-2k, then real logging calls of each split of the logcall corpus
 	$(PY) tests/bench/bench_templates.py

@@ -473,7 +473,14 @@ as Seata's, Perkeep's Go printf (``log.Printf("...%v", ...)``) as gocryptfs' and
 C printf (``pa_log_debug("...%s", ...)``) as Knot DNS'; the hundredtwentyfifth none either:
 Kallithea's Python logging (``log.debug("...%s", ...)``) as Home Assistant's, ModemManager's C
 printf (``mm_obj_dbg(self, "...%s", ...)``, the object's bracketed name a header) as Knot DNS'
-and WriteFreely's Go printf (``log.Error("...%v", ...)``) as gocryptfs'.
+and WriteFreely's Go printf (``log.Error("...%v", ...)``) as gocryptfs'; the
+hundredtwentysixth none either: OpenMRS' SLF4J (``log.debug("...{}", ...)``) as Seata's,
+Limnoria's Python logging (``self.log.info("...%s", ...)``) as Home Assistant's and .NET
+Aspire's ILogger message templates (``logger.LogDebug("...{Name} ...", name)``) as the
+Bitwarden server's; the hundredtwentyseventh none either: Grin's log macros
+(``debug!("...{}", ...)``) as watchexec's, Apache DevLake's Go printf (``logger.Info("...%s",
+...)``) as gocryptfs' and Gladys Assistant's tracer loggers (``logger.info(`...${x}`)``) as
+Z-Wave JS UI's.
 Each value is drawn by what its argument is (an error, a path, a state, a list, a name with a
 number in it...), judged from its verb and the argument's name; values repeat as they do in
 real logs (a state has a few values, a counter is new every time).
@@ -866,7 +873,13 @@ storage system and a sound server in Java, Go and C, never run through a miner b
 measurement) and ``hundredtwentyfifth`` (added on 2026-12-07 right after the
 hundredtwentyfourth, by the same hand, in the same copy of the tree, of a source code hosting
 service, a mobile broadband modem manager and a blogging platform in Python, C and Go, never run
-through a miner before its first measurement). Run
+through a miner before its first measurement) and ``hundredtwentysixth`` (added on 2026-12-07 by
+another hand, in a separate copy of the tree, of a medical record system, an IRC bot and a
+distributed application orchestrator in Java, Python and C#, never run through a miner before
+its first measurement) and ``hundredtwentyseventh`` (added on 2026-12-07 right after the
+hundredtwentysixth, by the same hand, in the same copy of the tree, of a cryptocurrency node, a
+software engineering data platform and a home automation system in Rust, Go and JavaScript,
+never run through a miner before its first measurement). Run
 ``python tests/bench/logcall_corpus.py --out DIR`` to write
 ``DIR/<split>/<system>/<system>_2k.log_structured_corrected.csv`` (columns ``Content`` and
 ``EventTemplate``), the layout of the Loghub samples that ``bench_templates.py`` reads.
@@ -1089,7 +1102,10 @@ class System:
     # macros) and serilog (the Nexus Mods app's ILogger templates); the hundredtwentyfourth slf4j
     # (Nacos' loggers), printf (Perkeep's log.Printf) and printf (PulseAudio's pa_log_*); the
     # hundredtwentyfifth printf (Kallithea's Python logging), printf (ModemManager's mm_obj_*)
-    # and printf (WriteFreely's log.Info and log.Error)
+    # and printf (WriteFreely's log.Info and log.Error); the hundredtwentysixth slf4j (OpenMRS'
+    # log), printf (Limnoria's Python logging) and serilog (Aspire's ILogger templates); the
+    # hundredtwentyseventh tracing (Grin's log macros), printf (DevLake's logger.Info...) and
+    # nodejs (Gladys Assistant's tracer loggers)
     style: str
     # tuning, held-out, fresh, unseen, novel, sixth, seventh, eighth, ninth, tenth, eleventh,
     # twelfth, thirteenth, fourteenth, fifteenth, sixteenth, seventeenth, eighteenth,
@@ -1111,7 +1127,8 @@ class System:
     # hundredeleventh, hundredtwelfth, hundredthirteenth, hundredfourteenth,
     # hundredfifteenth, hundredsixteenth, hundredseventeenth, hundredeighteenth,
     # hundrednineteenth, hundredtwentieth, hundredtwentyfirst, hundredtwentysecond,
-    # hundredtwentythird, hundredtwentyfourth or hundredtwentyfifth
+    # hundredtwentythird, hundredtwentyfourth, hundredtwentyfifth, hundredtwentysixth or
+    # hundredtwentyseventh
     split: str
     # An exception passed to the call is printed on the message's line after " =>" (Solr's
     # log4j2 layout); elsewhere its trace goes on later lines.
@@ -1512,6 +1529,12 @@ SYSTEMS: dict[str, System] = {
         System("kallithea", "python", "printf", "hundredtwentyfifth"),
         System("modemmanager", "c", "printf", "hundredtwentyfifth"),
         System("writefreely", "go", "printf", "hundredtwentyfifth"),
+        System("openmrs", "java", "slf4j", "hundredtwentysixth"),
+        System("limnoria", "python", "printf", "hundredtwentysixth"),
+        System("aspire", "csharp", "serilog", "hundredtwentysixth"),
+        System("grin", "rust", "tracing", "hundredtwentyseventh"),
+        System("devlake", "go", "printf", "hundredtwentyseventh"),
+        System("gladys", "javascript", "nodejs", "hundredtwentyseventh"),
     )
 }
 
@@ -1641,6 +1664,8 @@ SPLITS = (
     "hundredtwentythird",
     "hundredtwentyfourth",
     "hundredtwentyfifth",
+    "hundredtwentysixth",
+    "hundredtwentyseventh",
 )
 
 # A piece of a line: its text and whether it is a value (``<*>`` in the truth).

@@ -2176,7 +2176,7 @@ _LATER_SPLITS = {
         "serilog",
         "twentythird thirtyfirst thirtyeighth fiftyfirst fiftysixth hundredeighth hundredtenth"
         " hundredtwelfth hundredfourteenth hundredsixteenth hundredeighteenth"
-        " hundredtwentyfirst hundredtwentythird",
+        " hundredtwentyfirst hundredtwentythird hundredtwentysixth",
         call_checks="one-line as-many-verbs-as-args",
     ),
     # Languages the corpus had one or two systems each of (Puppet and Fluentd, CouchDB,
@@ -3361,6 +3361,31 @@ _LATER_SPLITS = {
         calls=300,
         call_checks="one-nonblank-line",
     ),
+    # Java, Python and C#, with no convention the corpus did not have: OpenMRS' SLF4J loggers
+    # (log.debug("... {}", x)) as Seata's, Limnoria's Python logging (self.log.info("... %s",
+    # x)) as Home Assistant's, .NET Aspire's ILogger message templates
+    # (logger.LogDebug("... {Name} ...", name)) as the Bitwarden server's.
+    "hundredtwentysixth": _Split(
+        "openmrs limnoria aspire",
+        "java python csharp",
+        "slf4j printf serilog",
+        "",
+        calls=390,
+        call_checks="one-nonblank-line",
+    ),
+    # Rust, Go and JavaScript, with no convention the corpus did not have: Grin's log macros
+    # (debug!("... {}", x)) as watchexec's, Apache DevLake's logger.Info, Debug, Warn and
+    # Error (a Go printf, the error before the format dropped) as gocryptfs', Gladys
+    # Assistant's tracer loggers (logger.info(`... ${x}`), the arguments after the message
+    # joined as util.format does) as Z-Wave JS UI's.
+    "hundredtwentyseventh": _Split(
+        "grin devlake gladys",
+        "rust go javascript",
+        "tracing printf nodejs",
+        "",
+        calls=440,
+        call_checks="one-nonblank-line",
+    ),
 }
 
 
@@ -3389,10 +3414,10 @@ def test_a_later_split_holds_its_new_systems_languages_and_styles(split: str) ->
     assert logcall_corpus.SPLITS[list(_LATER_SPLITS).index(split) + 17] == split
 
 
-def test_the_hundredtwentyfifth_split_is_the_last() -> None:
-    assert logcall_corpus.SPLITS[123] == "hundredtwentyfourth"
-    assert logcall_corpus.SPLITS[124] == "hundredtwentyfifth"
-    assert len(logcall_corpus.SPLITS) == 125
+def test_the_hundredtwentyseventh_split_is_the_last() -> None:
+    assert logcall_corpus.SPLITS[125] == "hundredtwentysixth"
+    assert logcall_corpus.SPLITS[126] == "hundredtwentyseventh"
+    assert len(logcall_corpus.SPLITS) == 127
 
 
 # A call of each system of the later splits read from its source: how many distinct formats
@@ -4406,6 +4431,33 @@ _KNOWN_CALLS = {
         "sysfs path: %s",
     ),
     "writefreely": (450, "account.go", "Couldn't parse signup JSON request: %v"),
+    "openmrs": (
+        600,
+        "api/src/main/java/liquibase/ext/datatype/core/MySQLBooleanType.java",
+        "delegating the choice of boolean type for database '{}' to super class of"
+        " MySQLBooleanType",
+    ),
+    "limnoria": (
+        350,
+        "plugins/Admin/plugin.py",
+        "Scheduling a rejoin to %s at %s; Channel temporarily unavailable.",
+    ),
+    "aspire": (
+        1250,
+        "src/Aspire.Cli/Agents/ClaudeCode/ClaudeCodeAgentEnvironmentScanner.cs",
+        "Starting Claude Code environment scan in directory: {WorkingDirectory}",
+    ),
+    "grin": (
+        400,
+        "api/src/handlers/chain_api.rs",
+        "Failure to get output for commitment {} with error {}",
+    ),
+    "devlake": (
+        450,
+        "backend/core/migration/migrator.go",
+        "skipping previously executed migration script: %s",
+    ),
+    "gladys": (1150, "server/api/index.js", "Server listening on port ${port}"),
 }
 
 # The checks of a system's calls beyond its split's: a Go printf on a logrus entry, Python's
@@ -4713,6 +4765,12 @@ _SYSTEM_CALL_CHECKS = {
     "kallithea": "verbs==args verbs-in-format no-style",
     "modemmanager": "no-style no-label",
     "writefreely": "as-many-verbs-as-args no-bare-percent",
+    "openmrs": "no-style no-label",
+    "limnoria": "verbs==args verbs-in-format no-style",
+    "aspire": "verbs==args verbs-in-format",
+    "grin": "verbs==args",
+    "devlake": "as-many-verbs-as-args no-bare-percent",
+    "gladys": "verbs==args no-label",
 }
 
 
@@ -4796,6 +4854,7 @@ _SLF4J_SYSTEMS = frozenset(
         "dspace",
         "jena",
         "nacos",
+        "openmrs",
     )
 )
 
@@ -5133,6 +5192,7 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         "os-brick",
         "trac",
         "kallithea",
+        "limnoria",
     ):
         assert not any(verb.startswith("%(") for verb in call["verbs"]), call
     elif name == "tekton":
@@ -6367,6 +6427,29 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         _check_js_logger(call, r"(?:this\.logger|logger|config\.logger)", "debug|info|warn|error")
         assert call["file"].startswith("src/lib/") and call["file"].endswith(".ts"), call
         assert ".test." not in call["file"] and "/migrations/" not in call["file"], call
+    elif name == "gladys":
+        # Gladys Assistant's tracer logger (logger: trace, debug, info, warn, error) on its
+        # server/, template literals as Z-Wave JS UI's, the arguments after the message joined
+        # by util.format; not its tests, migrations or seeders.
+        _check_js_logger(call, r"logger", "debug|info|warn|error|trace")
+        assert call["file"].startswith("server/") and call["file"].endswith(".js"), call
+        assert not re.search(r"(^|/)(?:test|migrations|seeders)/", call["file"]), call
+    elif name == "grin":
+        # Grin's crates (api, chain, core, keychain, p2p, pool, servers, store, util, config and
+        # the node's src/): the log crate's macros, bare or log::, as watchexec's, no fields;
+        # not tests, benches or examples.
+        _check_rust_macro(call, "log")
+        assert not re.search(r"(^|/)(?:benches|examples|tests?)/", call["file"]), call
+        assert call["file"].endswith(".rs"), call
+    elif name == "aspire":
+        # .NET Aspire's ILogger LogTrace/.../LogCritical("template", args) through Serilog as
+        # the Bitwarden server's: each named or numbered hole an argument, its type not read;
+        # its src/ projects (the CLI, the app host, the dashboard, their shared code...), no
+        # tests, playground, client components or dev tunnels.
+        _check_untyped_ilogger(call)
+        assert call["file"].startswith(("src/Aspire.", "src/Shared/")), call
+        assert call["file"].endswith(".cs"), call
+        assert not re.search(r"(?i)(^|/|\.)tests?/|DevTunnels|Components/", call["file"]), call
     elif name == "proxmox-backup":
         # Proxmox Backup Server's crates (the server and its tools in src/, the pbs-* crates,
         # the client, the file restore and its daemon, pxar): the log crate's macros, bare or
@@ -6416,6 +6499,19 @@ def _check_call(name: str, call: dict[str, Any], checks: set[str]) -> None:
         )
         skipped = r"(^|/)(testdata|vendor|thirdparty|dev|misc|website|doc)/"
         assert not re.search(skipped, call["file"]) and call["file"].endswith(".go"), call
+        assert not call["file"].endswith("_test.go"), call
+    elif name == "devlake":
+        # Apache DevLake's logger (Info and Debug a printf; Warn and Error a printf after the
+        # error, dropped as a context), on its receivers (logger, taskCtx.GetLogger(),
+        # c.logger...), a Go printf as gocryptfs'; its backend, not its tests, mocks or
+        # config-ui.
+        _check_go_printf(
+            call,
+            r"(?:\w+\.)*\w*[lL]og\w*(?:\(\))?\.(Info|Debug|Warn|Error)",
+            {"Warn": "WARNING"},
+        )
+        assert call["file"].startswith("backend/") and call["file"].endswith(".go"), call
+        assert not re.search(r"(^|/)(?:testdata|vendor|tests?|e2e|mocks)/", call["file"]), call
         assert not call["file"].endswith("_test.go"), call
     elif name == "writefreely":
         # WriteFreely's web-core log (Info, Error: each a printf), a Go printf as gocryptfs';
@@ -6776,12 +6872,12 @@ def _check_untyped_ilogger(call: dict[str, Any]) -> None:
 
 def _check_js_logger(call: dict[str, Any], logger: str, methods: str) -> None:
     """A JavaScript logger's call (winston, log4js, npmlog; template literals, style js):
-    ``logger`` then one of ``methods``; silly and verbose records as DEBUG, warn as
+    ``logger`` then one of ``methods``; silly, verbose and trace records as DEBUG, warn as
     WARNING."""
     assert call["style"] == "js", call
     called = re.fullmatch(rf"{logger}\.({methods})", call["call"])
     assert called is not None, call
-    levels = {"silly": "DEBUG", "verbose": "DEBUG", "warn": "WARNING"}
+    levels = {"silly": "DEBUG", "verbose": "DEBUG", "trace": "DEBUG", "warn": "WARNING"}
     assert call["level"] == levels.get(called.group(1), called.group(1).upper()), call
 
 
@@ -6899,6 +6995,7 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
         "overseerr",
         "matrix-appservice-irc",
         "unleash",
+        "gladys",
     ):
         # winston's template literals, its time header left out
         assert "${" not in line and "${" not in truth, (line, truth)
@@ -6981,6 +7078,7 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
         "openethereum",
         "pijul",
         "proxmox-backup",
+        "grin",
     ):
         assert "{}" not in line and "{:?}" not in line, line
     elif name in ("cadvisor", "minikube", "cluster-autoscaler"):
@@ -6997,6 +7095,7 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
         "wabbajack",
         "exceptionless",
         "nexusmods",
+        "aspire",
     ):
         assert not re.search(r"\{@?\w+(?::[^{}]*)?\}", truth), truth
     elif name in (
@@ -7205,6 +7304,8 @@ def _check_rendered(name: str, line: str, truth: str) -> None:
             "perkeep",
             "kallithea",
             "writefreely",
+            "limnoria",
+            "devlake",
         ), name
         assert not re.search(r"%[-+# 0-9.]*[sdvqxr]", truth), truth
 
