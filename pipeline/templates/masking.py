@@ -130,8 +130,10 @@ BUILTIN_MASKS: tuple[tuple[str, str], ...] = (
         r"|com|net|org|edu|gov|mil|info|biz|local"
         r"|localdomain|internal|lan|de|uk|jp|cn|ru|fr|br|it|nl|au|ca|kr|tw|es|se|ch|be|dk"
         r"|fi|no|cz|hu|gr|pt|ie|nz|za|mx|ar|hk|sg|om))(?![\w-]|\.\w)"
-        # A numbered host in a domain of one label (node-7.corp, web-12.lan).
-        rf"|(?<![\w./-]){_DOT_AHEAD}[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*-\d+\.[a-z]{{2,}}(?![\w/-]|\.\w)"
+        # A numbered host in a domain of one label (node-7.corp, web-12.lan), its name's words
+        # joined by underscores too (issue_subnode-33.corp, as the instance mask allows).
+        rf"|(?<![\w./-]){_DOT_AHEAD}[A-Za-z][A-Za-z0-9_]*(?:-[A-Za-z0-9_]+)*-\d+\.[a-z]{{2,}}"
+        r"(?![\w/-]|\.\w)"
         # A host name with a digit in front of a port or an address: msra-sa-41:8030,
         # node-7/10.0.0.7.
         rf"|(?<![\w./-]){_PORT_AHEAD}[A-Za-z][A-Za-z0-9-]*\d[A-Za-z0-9-]*(?=:\d{{1,5}}(?![\d:])|/\d{{1,3}}\.)",
