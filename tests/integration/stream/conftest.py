@@ -155,7 +155,11 @@ class Stream:
         except Exception as exc:  # a diagnosis must not hide the failure it explains
             parts.append(f"(diagnosis incomplete: {exc!r})")
         for number, worker in enumerate(self.workers):
-            parts.append(f"----- worker {number} -----\n{worker.log_text()[-3000:]}")
+            text = worker.log_text()
+            parts.append(f"----- worker {number} -----\n{text[-3000:]}")
+            # The ingest watchdog's reports in full: where a stalled agent waited.
+            for report in text.split("ingest watchdog: stalled")[1:3]:
+                parts.append("----- its stall report -----\n" + "\n".join(report.splitlines()[:40]))
         return "\n".join(parts)
 
     def timeline(self, limit: int = 40) -> str:
@@ -300,6 +304,9 @@ def stream(service_env: dict[str, str], stream_database: str, tmp_path: Path) ->
         "BRIDGE_LINGER_MS": "20",
         "INGEST_BATCH_WAIT_MS": "100",
         "KAFKA_SESSION_TIMEOUT_SECONDS": "6",
+        # A stall is reported (where the agent waits) well inside any test's wait, so a stream
+        # test that fails for one carries the report in its diagnosis.
+        "INGEST_STALL_SECONDS": "15",
     }
     harness = Stream(env, stream_database, tmp_path)
     try:
