@@ -14,6 +14,8 @@ has it paused, the offset the agent waits for) and where each of the worker's ow
 waiting (their await chains), counted in ``ingest_stalls_total{topic}`` and shown in
 ``ingest_stalled_partitions``. Progress afterwards is logged at WARNING with the stall's
 length. A database outage is a stall too, and its report shows the agent in the store's retry.
+Readings that fail for ``stall_seconds`` (they go through Faust's consumer thread, which also
+serves the agent's fetches and offsets) are reported the same way, not skipped in silence.
 
 The bookkeeping is :class:`ProgressWatch` (no Faust); :func:`await_chains` reads asyncio's
 tasks; :func:`register_ingest_watchdog` wires both to a Faust app.
@@ -223,14 +225,22 @@ def register_ingest_watchdog(
     ``coroutines`` gives those a report follows beside the tasks' (:func:`await_chains`)."""
     watch: ProgressWatch[TP] = ProgressWatch(stall_seconds)
 
+    # Since when the readings have failed (None: they answer), and whether that was reported.
+    failing: list[Any] = [None, False]
+
     async def check() -> Verdict[TP]:
         quiet = not app.rebalancing and not app.in_recovery
         try:
             found = await progress() if quiet else {}
         except Exception as exc:  # the consumer not started, revoked meanwhile: next time
             log.debug("ingest watchdog: skipped: %r", exc)
+            unanswered(clock(), exc)
             return Verdict()
         now = clock()
+        if failing[1]:
+            log.warning("ingest watchdog: the consumer answers again after %.0f s",
+                        now - failing[0])  # fmt: skip
+        failing[:] = [None, False]
         verdict = watch.check(now, found, quiet)
         metrics.ingest_stalled_partitions.set(watch.stalled)
         for tp, lasted in verdict.recovered.items():
@@ -255,6 +265,24 @@ def register_ingest_watchdog(
                 "\n  ".join(tasks) or "(none of ours)",
             )
         return verdict
+
+    def unanswered(now: float, exc: Exception) -> None:
+        """A reading failed. Failing for ``stall_seconds`` is a stall of its own: the same
+        consumer thread the readings go through serves the agent's fetches and offsets."""
+        if failing[0] is None:
+            failing[0] = now
+        if failing[1] or now - failing[0] < stall_seconds:
+            return
+        failing[1] = True
+        metrics.ingest_stalls.labels(topic).inc()
+        tasks = await_chains(asyncio.all_tasks(), coroutines=coroutines())
+        log.error(
+            "ingest watchdog: stalled: where the logs partitions stand could not be read for "
+            "%.0f s (the last try: %r)\ntasks:\n  %s",
+            now - failing[0],
+            exc,
+            "\n  ".join(tasks) or "(none of ours)",
+        )
 
     async def tick() -> None:
         await check()

@@ -233,3 +233,39 @@ async def test_a_check_whose_reading_fails_is_skipped_not_raised(registry):
     )
     verdict = await check()
     assert verdict.stalled == {} and verdict.recovered == {}
+
+
+async def test_readings_that_fail_for_the_stall_seconds_are_a_stall_of_their_own(caplog, registry):
+    # The readings go through Faust's consumer thread, which also serves the agent's fetches
+    # and offsets: a thread that stops answering must not leave the watchdog silent.
+    app, clock = FakeApp(), Clock()
+    answer = [False]
+
+    async def progress() -> Mapping[TP, Progress]:
+        if not answer[0]:
+            raise TimeoutError()
+        return {LOGS0: Progress(5, 5)}
+
+    async def describe(tp: TP) -> str:
+        return ""
+
+    check = register_ingest_watchdog(
+        app, Metrics.create(registry), "la.logs", progress, describe, stall_seconds=60, clock=clock
+    )
+    with caplog.at_level(logging.WARNING, logger="pipeline.ingest_watchdog"):
+        for clock.now in (0, 30, 59):
+            await check()
+        assert "stalled" not in caplog.text
+        clock.now = 60
+        await check()
+        assert "could not be read for 60 s (the last try: TimeoutError())" in caplog.text
+        assert registry.get_sample_value("ingest_stalls_total", {"topic": "la.logs"}) == 1
+        caplog.clear()
+        clock.now = 90
+        await check()  # once per stall
+        assert caplog.text == ""
+        answer[0] = True
+        clock.now = 100
+        await check()
+        assert "the consumer answers again after 100 s" in caplog.text
+    assert registry.get_sample_value("ingest_stalls_total", {"topic": "la.logs"}) == 1
