@@ -226,9 +226,11 @@ def register_ingest_watchdog(
     watch: ProgressWatch[TP] = ProgressWatch(stall_seconds)
 
     # Since when the readings have failed (None: they answer), and whether that was reported.
-    failing: list[Any] = [None, False]
+    failing_since: float | None = None
+    failing_reported = False
 
     async def check() -> Verdict[TP]:
+        nonlocal failing_since, failing_reported
         quiet = not app.rebalancing and not app.in_recovery
         try:
             found = await progress() if quiet else {}
@@ -237,10 +239,10 @@ def register_ingest_watchdog(
             unanswered(clock(), exc)
             return Verdict()
         now = clock()
-        if failing[1]:
+        if failing_reported and failing_since is not None:
             log.warning("ingest watchdog: the consumer answers again after %.0f s",
-                        now - failing[0])  # fmt: skip
-        failing[:] = [None, False]
+                        now - failing_since)  # fmt: skip
+        failing_since, failing_reported = None, False
         verdict = watch.check(now, found, quiet)
         metrics.ingest_stalled_partitions.set(watch.stalled)
         for tp, lasted in verdict.recovered.items():
@@ -269,17 +271,18 @@ def register_ingest_watchdog(
     def unanswered(now: float, exc: Exception) -> None:
         """A reading failed. Failing for ``stall_seconds`` is a stall of its own: the same
         consumer thread the readings go through serves the agent's fetches and offsets."""
-        if failing[0] is None:
-            failing[0] = now
-        if failing[1] or now - failing[0] < stall_seconds:
+        nonlocal failing_since, failing_reported
+        if failing_since is None:
+            failing_since = now
+        if failing_reported or now - failing_since < stall_seconds:
             return
-        failing[1] = True
+        failing_reported = True
         metrics.ingest_stalls.labels(topic).inc()
         tasks = await_chains(asyncio.all_tasks(), coroutines=coroutines())
         log.error(
             "ingest watchdog: stalled: where the logs partitions stand could not be read for "
             "%.0f s (the last try: %r)\ntasks:\n  %s",
-            now - failing[0],
+            now - failing_since,
             exc,
             "\n  ".join(tasks) or "(none of ours)",
         )

@@ -1,9 +1,11 @@
 """What tests build: settings for the development environment (the published JWT secret is
-allowed there), rows, and a clock they move by hand."""
+allowed there), rows, a clock they move by hand, and the part of a Faust app the watchdogs
+read."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from typing import Any
 
 from pipeline.settings import DEVELOPMENT, Settings, load_settings
 from pipeline.settings import variables as v
@@ -50,3 +52,19 @@ class Clock:
 
     def __call__(self) -> float:
         return self.now
+
+
+class FakeFaustApp:
+    """What a timer-driven watchdog reads of a Faust app: its consumer, whether it rebalances
+    or recovers, and the timers it registered (the function is returned as it is, for the test
+    to call)."""
+
+    def __init__(self, consumer: Any) -> None:
+        self.consumer = consumer
+        self.rebalancing = False
+        self.in_recovery = False
+        self.timers: list[float] = []
+
+    def timer(self, seconds: float) -> Callable[[Any], Any]:
+        self.timers.append(seconds)
+        return lambda function: function

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +21,7 @@ from pipeline.ingest_watchdog import (
     register_ingest_watchdog,
 )
 from pipeline.metrics import Metrics
-from tests.factories import Clock
+from tests.factories import Clock, FakeFaustApp
 
 LOGS0, LOGS1 = TP("la.logs", 0), TP("la.logs", 1)
 HERE = (str(Path(__file__).parent),)
@@ -121,18 +121,6 @@ class FakeConsumer:
         self.unacked: set[Any] = {object(), object()}
 
 
-class FakeApp:
-    def __init__(self) -> None:
-        self.consumer = FakeConsumer()
-        self.rebalancing = False
-        self.in_recovery = False
-        self.timers: list[float] = []
-
-    def timer(self, seconds: float) -> Callable[[Any], Any]:
-        self.timers.append(seconds)
-        return lambda function: function
-
-
 @pytest.fixture
 def registry() -> CollectorRegistry:
     return CollectorRegistry()
@@ -141,7 +129,7 @@ def registry() -> CollectorRegistry:
 async def test_a_stall_is_logged_with_the_partition_and_the_agents_await_chain_and_counted(
     caplog, registry
 ):
-    app, clock = FakeApp(), Clock()
+    app, clock = FakeFaustApp(FakeConsumer()), Clock()
     standing: dict[TP, Progress] = {LOGS0: Progress(100, 112), LOGS1: Progress(50, 50)}
     asked: list[int] = []
 
@@ -220,7 +208,7 @@ async def test_a_stall_is_logged_with_the_partition_and_the_agents_await_chain_a
 
 
 async def test_a_check_whose_reading_fails_is_skipped_not_raised(registry):
-    app = FakeApp()
+    app = FakeFaustApp(FakeConsumer())
 
     async def progress() -> Mapping[TP, Progress]:
         raise RuntimeError("the consumer is not started")
@@ -238,7 +226,7 @@ async def test_a_check_whose_reading_fails_is_skipped_not_raised(registry):
 async def test_readings_that_fail_for_the_stall_seconds_are_a_stall_of_their_own(caplog, registry):
     # The readings go through Faust's consumer thread, which also serves the agent's fetches
     # and offsets: a thread that stops answering must not leave the watchdog silent.
-    app, clock = FakeApp(), Clock()
+    app, clock = FakeFaustApp(FakeConsumer()), Clock()
     answer = [False]
 
     async def progress() -> Mapping[TP, Progress]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
 
 import faust
 import pytest
@@ -14,6 +13,7 @@ from prometheus_client import CollectorRegistry
 
 from pipeline.metrics import Metrics
 from pipeline.partition_watchdog import StallWatch, register_partition_watchdog
+from tests.factories import FakeFaustApp
 
 LOGS0, LOGS1 = TP("la.logs", 0), TP("la.logs", 1)
 CHANGELOG = TP("la-miners-changelog", 0)
@@ -57,22 +57,10 @@ class FakeConsumer:
         self._paused_partitions -= tps
 
 
-class FakeApp:
-    def __init__(self, consumer: FakeConsumer) -> None:
-        self.consumer = consumer
-        self.rebalancing = False
-        self.in_recovery = False
-        self.timers: list[float] = []
-
-    def timer(self, seconds: float) -> Callable[[Any], Any]:
-        self.timers.append(seconds)
-        return lambda function: function
-
-
 def watchdog(
     consumer: FakeConsumer,
-) -> tuple[FakeApp, Callable[[], None], list[float], CollectorRegistry]:
-    app = FakeApp(consumer)
+) -> tuple[FakeFaustApp, Callable[[], None], list[float], CollectorRegistry]:
+    app = FakeFaustApp(consumer)
     now = [0.0]
     registry = CollectorRegistry()
     check = register_partition_watchdog(
